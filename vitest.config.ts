@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'adapters/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Child processes and real servers (redis, emulators) are started per file;
+    // two workers keep a 2-core machine responsive.
+    maxWorkers: 2,
+  },
+});
