@@ -1,0 +1,93 @@
+/**
+ * The pre-send chain (SPEC §2.2, seed 004): may this text be sent? Six checks
+ * in the seed's order; the first that blocks is the reason.
+ */
+import type { Consent, Revocation } from '../records';
+import type { MessageType, PresendReason } from '../vocabulary';
+import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
+import type { Check } from './chain';
+import { runChain } from './chain';
+import { coversText, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForText, type MaxAgeMonths } from './consentRules';
+import { blockingRevocation } from './revocationRules';
+
+export interface PresendFacts {
+  orgId: string;
+  at: Date;
+  entity: string;
+  messageType: MessageType;
+  recipientZones: string[];
+  quietWindow: DailyWindow;
+  maxAgeMonths: MaxAgeMonths;
+  /** Allowed sends this org has made this calendar month; null quota = unlimited. */
+  sentThisMonth: number;
+  monthlyQuota: number | null;
+  /** Allowed sends to this phone from this entity in the recipient's local day. */
+  sentToday: number;
+  dailyCap: number;
+  consents: Consent[];
+  revocations: Revocation[];
+}
+
+export type PresendOutcome =
+  | { allowed: true; consent: Consent }
+  | { allowed: false; reason: PresendReason; fields: Record<string, unknown> };
+
+const covering = (f: PresendFacts) =>
+  f.consents.filter(
+    (c) =>
+      c.status !== 'opted_out' &&
+      isForEntity(c, f.entity) &&
+      coversText(c, f.messageType) &&
+      isStrongEnough(c.type, requiredStrengthForText(f.messageType)) &&
+      !isExpired(c, f.at, f.maxAgeMonths),
+  );
+const active = (f: PresendFacts) => covering(f).filter((c) => c.status === 'active');
+
+export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendReason>[] = [
+  {
+    name: 'quota_exceeded',
+    run: (f) => (f.monthlyQuota !== null && f.sentThisMonth >= f.monthlyQuota ? { reason: 'quota_exceeded', fields: { monthly_quota: f.monthlyQuota } } : null),
+  },
+  {
+    name: 'quiet_hours',
+    run: (f) => {
+      if (f.messageType !== 'marketing' && f.messageType !== 'mixed') return null;
+      const w = checkCallingWindow(f.at, f.recipientZones, f.quietWindow);
+      if (w.inside) return null;
+      return {
+        reason: 'quiet_hours',
+        fields: {
+          recipient_timezone: w.timezone,
+          recipient_local_time: w.localTime,
+          // Quiet hours are the complement of the sending window.
+          quiet_hours: { start: f.quietWindow.end, end: f.quietWindow.start },
+          next_allowed_at: w.nextAllowedAt,
+        },
+      };
+    },
+  },
+  {
+    name: 'frequency_cap',
+    run: (f) => (f.sentToday >= f.dailyCap ? { reason: 'frequency_cap', fields: { daily_cap: f.dailyCap, sent_today: f.sentToday } } : null),
+  },
+  {
+    name: 'consumer_revoked',
+    run: (f) => {
+      const hit = blockingRevocation(f.orgId, f.entity, f.revocations, f.consents);
+      return hit
+        ? { reason: 'consumer_revoked', fields: { revoked_at: hit.revocation.captured_at, honor_by_date: hit.revocation.honor_by_date, revocation_id: hit.revocation.id } }
+        : null;
+    },
+  },
+  {
+    name: 'pending_double_optin',
+    run: (f) => (active(f).length === 0 && covering(f).some((c) => c.status === 'pending') ? { reason: 'pending_double_optin' } : null),
+  },
+  { name: 'no_consent_on_file', run: (f) => (active(f).length === 0 ? { reason: 'no_consent_on_file' } : null) },
+];
+
+export function decidePresend(facts: PresendFacts): PresendOutcome {
+  const block = runChain(PRESEND_CHECKS, facts);
+  if (block) return { allowed: false, reason: block.reason, fields: block.fields ?? {} };
+  return { allowed: true, consent: newestFirst(active(facts))[0] };
+}

@@ -1,0 +1,69 @@
+/**
+ * The AI disclosure script: a versioned template per calling entity.
+ *
+ * The default names the entity, says the caller is an AI (or an automated
+ * voice), and says how to opt out — the words the opt-out paths listen for
+ * ("stop", DTMF 9). A custom template may use `{entity}` and
+ * `{callback_number}`; the version is the template's own label, or a content
+ * hash so a changed script is a new version in the audit log.
+ */
+import { createHash } from 'node:crypto';
+import type { CallType } from './vocabulary';
+
+export interface DisclosureTemplate {
+  text: string;
+  version?: string;
+}
+
+export interface Disclosure {
+  required: boolean;
+  script: string;
+  version: string;
+  delivery_window_seconds: number;
+}
+
+export const DEFAULT_DISCLOSURE_VERSION = 'cg-default-v1';
+
+const DEFAULT_TEMPLATES: Record<'ai_voice' | 'automated_voice', string> = {
+  ai_voice:
+    'Hi, this is an AI assistant calling on behalf of {entity}.{callback_sentence} If you would like to opt out at any time, just say stop or press 9.',
+  automated_voice:
+    'This is an automated call on behalf of {entity}.{callback_sentence} To opt out of future calls, say stop or press 9.',
+};
+
+/** Within this many seconds of answer the disclosure must start (it is the first thing said). */
+export const DELIVERY_WINDOW_SECONDS = 2;
+
+export function disclosureRequired(callType: CallType): boolean {
+  return callType === 'ai_voice' || callType === 'automated_voice';
+}
+
+/** `+18005550100` → `800-555-0100`, as a person would read it out. */
+export function speakableNumber(e164: string): string {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : e164;
+}
+
+export function renderDisclosure(
+  callType: CallType,
+  entity: string,
+  callbackNumber: string | undefined,
+  template?: DisclosureTemplate,
+): Disclosure | null {
+  if (!disclosureRequired(callType)) return null;
+  const callback = callbackNumber ? speakableNumber(callbackNumber) : '';
+  let script: string;
+  let version: string;
+  if (template) {
+    script = template.text;
+    version = template.version ?? 'custom-' + createHash('sha256').update(template.text).digest('hex').slice(0, 12);
+  } else {
+    script = DEFAULT_TEMPLATES[callType as 'ai_voice' | 'automated_voice'];
+    version = DEFAULT_DISCLOSURE_VERSION;
+  }
+  script = script
+    .replaceAll('{callback_sentence}', callback ? ` Our callback number is ${callback}.` : '')
+    .replaceAll('{entity}', entity.trim())
+    .replaceAll('{callback_number}', callback);
+  return { required: true, script: script.replace(/\s+/g, ' ').trim(), version, delivery_window_seconds: DELIVERY_WINDOW_SECONDS };
+}

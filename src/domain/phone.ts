@@ -1,0 +1,40 @@
+/**
+ * Phone numbers in, E.164 out.
+ *
+ * Accepts E.164 (`+15551234567`) or 10–11 US digits with any punctuation
+ * (`(555) 123-4567`, `1-555-123-4567`). A number must be *possible* for its
+ * country (right length), not necessarily assigned: `+15551234567` is valid,
+ * because consent records and test traffic use the 555 range all the time.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export type PhoneParse = { ok: true; e164: string; country: string | undefined } | { ok: false; error: string };
+
+const PHONE_ERROR = 'must be E.164 or 10-11 digits';
+const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
+
+export function parsePhone(input: unknown): PhoneParse {
+  if (typeof input !== 'string') return { ok: false, error: PHONE_ERROR };
+  const trimmed = input.trim();
+  if (!trimmed || !ALLOWED_CHARS.test(trimmed)) return { ok: false, error: PHONE_ERROR };
+  const digits = trimmed.replace(/\D/g, '');
+  let candidate: string;
+  if (trimmed.startsWith('+')) candidate = '+' + digits;
+  else if (digits.length === 10) candidate = '+1' + digits;
+  else if (digits.length === 11 && digits.startsWith('1')) candidate = '+' + digits;
+  else return { ok: false, error: PHONE_ERROR };
+  const parsed = parsePhoneNumberFromString(candidate);
+  if (!parsed || !parsed.isPossible()) return { ok: false, error: PHONE_ERROR };
+  return { ok: true, e164: parsed.number, country: parsed.country };
+}
+
+/** The country (ISO 3166 alpha-2) a number belongs to, when the numbering plan says. */
+export function countryOfNumber(e164: string): string | undefined {
+  return parsePhoneNumberFromString(e164)?.country;
+}
+
+/** `+12125551243` → `+1212*****43`: enough to correlate log lines, not enough to call. */
+export function maskPhone(e164: string): string {
+  if (e164.length <= 7) return '*'.repeat(e164.length);
+  return e164.slice(0, 5) + '*'.repeat(e164.length - 7) + e164.slice(-2);
+}

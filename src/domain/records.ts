@@ -1,0 +1,94 @@
+/**
+ * The records the gate reasons about and the ledger keeps. Plain data, our
+ * own field names (never a carrier's), times as ISO 8601 UTC strings.
+ */
+import type { ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
+
+export type ConsentStatus = 'active' | 'pending' | 'opted_out';
+
+export interface Evidence {
+  url?: string;
+  text?: string;
+  ip?: string;
+  user_agent?: string;
+  source?: string;
+}
+
+export interface ConsentHistoryEntry {
+  event: 'captured' | 'confirmed' | 'opted_out' | 'anonymised';
+  at: string;
+  source: string;
+}
+
+export interface Consent {
+  id: string;
+  org_id: string;
+  phone: string;
+  calling_entity: string;
+  type: ConsentType;
+  scope: ScopeValue[];
+  ai_specific_consent: boolean;
+  captured_at: string;
+  expires_at: string | null;
+  status: ConsentStatus;
+  double_opt_in: boolean;
+  confirmed_at: string | null;
+  opted_out_at: string | null;
+  opt_out_source: string | null;
+  evidence: Evidence;
+  /** Idempotency for bulk imports: the same row twice is one consent. */
+  dedupe_key: string;
+  created_at: string;
+  updated_at: string;
+  history: ConsentHistoryEntry[];
+}
+
+export interface Revocation {
+  id: string;
+  org_id: string;
+  phone: string;
+  /** Null for scope `all`: it covers every entity. */
+  calling_entity: string | null;
+  scope: RevocationScope;
+  trigger: RevocationTrigger;
+  captured_at: string;
+  honor_by_date: string;
+  transcript: string | null;
+  audio_segment_url: string | null;
+  /** Where it came from: `local` or the id of the network peer that sent it. */
+  origin: string;
+  /** Same revocation twice → same record (SPEC §2.3). */
+  dedupe_key: string;
+  created_at: string;
+}
+
+export type DecisionKind = 'precall' | 'presend';
+
+export interface Decision {
+  id: string;
+  org_id: string;
+  kind: DecisionKind;
+  phone: string;
+  entity: string;
+  allowed: boolean;
+  reason: string | null;
+  /** What was asked, as received (after validation), for the audit log. */
+  request: Record<string, unknown>;
+  /** What was answered, exactly. */
+  response: Record<string, unknown>;
+  decided_at: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  org_id: string;
+  phone: string;
+  kind: 'consent' | 'consent_event' | 'revocation' | 'decision';
+  ref_id: string;
+  at: string;
+  /** Hash of the subject's previous entry ('' for the first): a per-(org, phone) chain. */
+  prev_hash: string;
+  hash: string;
+  /** The body the hash commits to (see ledger/auditChain.ts). */
+  body: Record<string, unknown>;
+}
