@@ -1,0 +1,109 @@
+/**
+ * The audit chain: every consent, consent change, revocation and decision
+ * appends one entry to the chain of its subject (org, phone). Each entry's
+ * hash covers the previous entry's hash, so deleting or editing history is
+ * detectable.
+ *
+ * Why per subject rather than one global chain: the entry must be written in
+ * the same atomic step as the record it describes, and on a Redis Cluster one
+ * atomic step touches one hash slot (`{org:phone}`); a per-subject chain also
+ * makes one phone's evidence self-contained.
+ *
+ * Why a digest of personal data rather than the data: the retention job
+ * (SPEC §2.5) erases transcripts, audio URLs and evidence text after the
+ * retention period. The chain commits to `personal_digest` (a SHA-256 of the
+ * personal fields), so erasing them leaves every hash verifiable, while a
+ * record that still has its personal data can be checked against the digest.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
+import { canonicalJson } from './canonicalJson';
+
+export type AuditKind = AuditEntry['kind'];
+
+export interface AuditBody {
+  kind: AuditKind;
+  ref_id: string;
+  at: string;
+  facts: Record<string, unknown>;
+  personal_digest: string;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function digestPersonal(personal: Record<string, unknown>): string {
+  return sha256(canonicalJson(personal));
+}
+
+export function consentBody(c: Consent): AuditBody {
+  return {
+    kind: 'consent',
+    ref_id: c.id,
+    at: c.created_at,
+    facts: {
+      calling_entity: c.calling_entity,
+      type: c.type,
+      scope: c.scope,
+      ai_specific_consent: c.ai_specific_consent,
+      captured_at: c.captured_at,
+      expires_at: c.expires_at,
+      status: c.status,
+    },
+    personal_digest: digestPersonal({ phone: c.phone, evidence: c.evidence }),
+  };
+}
+
+export function consentEventBody(c: Consent, event: string, at: string, source: string): AuditBody {
+  return {
+    kind: 'consent_event',
+    ref_id: c.id,
+    at,
+    facts: { event, source, status: c.status },
+    personal_digest: digestPersonal({ phone: c.phone }),
+  };
+}
+
+export function revocationBody(r: Revocation): AuditBody {
+  return {
+    kind: 'revocation',
+    ref_id: r.id,
+    at: r.created_at,
+    facts: {
+      calling_entity: r.calling_entity,
+      scope: r.scope,
+      trigger: r.trigger,
+      captured_at: r.captured_at,
+      honor_by_date: r.honor_by_date,
+      origin: r.origin,
+    },
+    personal_digest: digestPersonal({ phone: r.phone, transcript: r.transcript, audio_segment_url: r.audio_segment_url }),
+  };
+}
+
+export function decisionBody(d: Decision): AuditBody {
+  return {
+    kind: 'decision',
+    ref_id: d.id,
+    at: d.decided_at,
+    facts: { kind: d.kind, entity: d.entity, allowed: d.allowed, reason: d.reason },
+    personal_digest: digestPersonal({ phone: d.phone, request: d.request, response: d.response }),
+  };
+}
+
+export function chainHash(prevHash: string, body: AuditBody): string {
+  return sha256(prevHash + '\n' + canonicalJson(body));
+}
+
+export type ChainVerdict = { ok: true; length: number; head: string } | { ok: false; brokenAt: number; seq: number; why: string };
+
+/** Walks a subject's chain oldest first; reports the first entry that does not follow from the one before. */
+export function verifyChain(entries: AuditEntry[]): ChainVerdict {
+  let prev = '';
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.prev_hash !== prev) return { ok: false, brokenAt: i, seq: e.seq, why: 'prev_hash does not match the previous entry' };
+    if (chainHash(prev, e.body as unknown as AuditBody) !== e.hash) return { ok: false, brokenAt: i, seq: e.seq, why: 'hash does not match the entry body' };
+    prev = e.hash;
+  }
+  return { ok: true, length: entries.length, head: prev };
+}

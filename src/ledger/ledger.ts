@@ -1,0 +1,153 @@
+/**
+ * The ledger: the only code that touches storage. One interface, several
+ * engines (SQLite embedded, Redis shared); every engine passes the contract
+ * suite in `ledger/contract.ts`.
+ *
+ * Rules every engine keeps:
+ * - A write has returned only once it is committed; `recordRevocation` and
+ *   `captureConsent` are committed durably (fsync) before they resolve.
+ * - Each consent, consent change, revocation and decision appends one entry
+ *   to the audit chain of its (org, phone) subject in the same atomic step.
+ * - A record of another org is invisible: lookups take the org id and answer
+ *   null rather than someone else's record.
+ * - Store failures reject with `LedgerUnavailableError` so callers fail closed.
+ */
+import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
+import type { ApiScope } from '../domain/vocabulary';
+
+export interface Org {
+  id: string;
+  name: string;
+  /** Monthly allowed-send quota for pre-send decisions; null = unlimited. */
+  monthly_quota: number | null;
+  created_at: string;
+}
+
+export interface ApiKey {
+  id: string;
+  org_id: string;
+  /** SHA-256 of the secret, hex. The secret itself is shown once and never stored. */
+  hash: string;
+  /** First characters of the secret, so an operator can tell keys apart. */
+  prefix: string;
+  scopes: ApiScope[];
+  /** CIDRs; empty = any address. */
+  ip_allowlist: string[];
+  /** Requests per minute; null = the server default. */
+  rate_limit_per_minute: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `after` for the next page. Null on the last page. */
+  next_cursor: string | null;
+}
+
+export interface ConsentQuery {
+  phone?: string;
+  /** Matched with `entityKey` (case-insensitive, trimmed). */
+  calling_entity?: string;
+  after?: string;
+  limit: number;
+}
+
+export interface DecisionQuery {
+  phone?: string;
+  from?: string;
+  to?: string;
+  after?: string;
+  limit: number;
+}
+
+export interface ContactFacts {
+  /** Every consent of the org for the phone (any entity, any status). */
+  consents: Consent[];
+  /** The org's revocations for the phone, plus every `all`-scope revocation of the phone from any org or peer. */
+  revocations: Revocation[];
+}
+
+export interface SendCounterKeys {
+  /** `entityKey` of the sender. */
+  entity: string;
+  /** Recipient-local calendar day, YYYY-MM-DD. */
+  day: string;
+  /** UTC month, YYYY-MM. */
+  month: string;
+}
+
+export interface SendReservation extends SendCounterKeys {
+  dailyCap: number;
+  monthlyQuota: number | null;
+}
+
+export type ReservationResult = 'reserved' | 'frequency_cap' | 'quota_exceeded';
+
+export interface ConsentStatusChange {
+  to: 'active' | 'opted_out';
+  at: string;
+  source: string;
+  event: 'confirmed' | 'opted_out';
+}
+
+export interface OutboxMessage {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  next_attempt_at: string;
+}
+
+export interface Ledger {
+  readonly engine: string;
+  /** Resolves when the store answers; rejects with LedgerUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createOrg(org: Org): Promise<void>;
+  getOrg(orgId: string): Promise<Org | null>;
+  createApiKey(key: ApiKey): Promise<void>;
+  findApiKeyByHash(hash: string): Promise<ApiKey | null>;
+  listApiKeys(orgId: string): Promise<ApiKey[]>;
+  /** Null when the key is not the org's. Revoking twice keeps the first time. */
+  revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null>;
+
+  /** Idempotent on (org, dedupe_key): the same capture twice returns the first record, created=false. */
+  captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }>;
+  /** Many at once, one transaction per call where the engine has them (bulk import). */
+  captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }>;
+  getConsent(orgId: string, id: string): Promise<Consent | null>;
+  listConsents(orgId: string, query: ConsentQuery): Promise<Page<Consent>>;
+  /** Null when not the org's. A change to the status it already has writes nothing (changed=false). */
+  changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null>;
+
+  /** Idempotent on (org, dedupe_key). Durable before it resolves. Scope `all` also queues a network outbox message. */
+  recordRevocation(revocation: Revocation): Promise<{ revocation: Revocation; created: boolean }>;
+  getRevocation(orgId: string, id: string): Promise<Revocation | null>;
+
+  contactFacts(orgId: string, phone: string): Promise<ContactFacts>;
+  sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }>;
+  /** Atomically: if under both limits, count one send and answer 'reserved'; otherwise count nothing. */
+  reserveSend(orgId: string, phone: string, reservation: SendReservation): Promise<ReservationResult>;
+
+  recordDecision(decision: Decision): Promise<void>;
+  getDecision(orgId: string, id: string): Promise<Decision | null>;
+  listDecisions(orgId: string, query: DecisionQuery): Promise<Page<Decision>>;
+
+  /** The subject's audit chain, oldest first. */
+  auditTrail(orgId: string, phone: string): Promise<AuditEntry[]>;
+
+  /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
+  dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;
+  ackOutbox(id: string): Promise<void>;
+  retryOutbox(id: string, nextAttemptAt: string): Promise<void>;
+}
+
+/** The store could not be reached or written: callers answer 503 and never "allowed". */
+export class LedgerUnavailableError extends Error {
+  override readonly name = 'LedgerUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The SQLite schema. Records are kept as JSON documents (`data`) with the
+ * columns we look them up by alongside; the JSON is what the API returns, so
+ * reads never rebuild objects column by column.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS orgs (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS api_keys (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS api_keys_org ON api_keys (org_id);
+
+CREATE TABLE IF NOT EXISTS consents (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (org_id, dedupe_key)
+);
+CREATE INDEX IF NOT EXISTS consents_org_phone ON consents (org_id, phone);
+CREATE INDEX IF NOT EXISTS consents_org_entity ON consents (org_id, entity_key);
+
+CREATE TABLE IF NOT EXISTS revocations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (org_id, dedupe_key)
+);
+CREATE INDEX IF NOT EXISTS revocations_phone ON revocations (phone, org_id);
+
+CREATE TABLE IF NOT EXISTS decisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_org_phone ON decisions (org_id, phone, seq);
+CREATE INDEX IF NOT EXISTS decisions_org_time ON decisions (org_id, decided_at);
+
+CREATE TABLE IF NOT EXISTS send_counters (
+  org_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (org_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ref_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_subject ON audit (org_id, phone, seq);
+CREATE INDEX IF NOT EXISTS audit_ref ON audit (ref_id);
+
+CREATE TABLE IF NOT EXISTS audit_heads (
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (org_id, phone)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  topic TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  delivered_at TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
+`;

@@ -1,0 +1,390 @@
+/**
+ * The embedded engine: one SQLite file under DATA_DIR, WAL mode.
+ *
+ * Durability: consents, revocations, keys and orgs commit with
+ * `synchronous=FULL` (the WAL is fsynced before the commit returns), so an
+ * acknowledged opt-out survives a power cut. Decisions and send counters
+ * commit with `synchronous=NORMAL`: in WAL mode that survives a crash of the
+ * process (`kill -9`) but not of the machine, and it keeps an fsync off the
+ * path that runs before every call and text.
+ *
+ * better-sqlite3 is synchronous: each method runs to completion before any
+ * other request is served, so read-then-write sequences inside one
+ * transaction are atomic without locks.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
+import { entityKey } from '../../domain/vocabulary';
+import { chainHash, consentBody, consentEventBody, decisionBody, revocationBody, type AuditBody } from '../auditChain';
+import { newId } from '../../domain/ids';
+import {
+  LedgerUnavailableError,
+  type ApiKey,
+  type ConsentQuery,
+  type ConsentStatusChange,
+  type ContactFacts,
+  type DecisionQuery,
+  type Ledger,
+  type Org,
+  type OutboxMessage,
+  type Page,
+  type ReservationResult,
+  type SendCounterKeys,
+  type SendReservation,
+} from '../ledger';
+import { SCHEMA, SCHEMA_VERSION } from './schema';
+
+type Row = { data: string };
+type SeqRow = Row & { seq: number };
+
+const encodeCursor = (seq: number) => Buffer.from(String(seq)).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const n = Number(Buffer.from(cursor, 'base64url').toString());
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+export interface SqliteLedgerOptions {
+  /** Path of the database file, or ':memory:' for tests that need no durability. */
+  file: string;
+}
+
+export class SqliteLedger implements Ledger {
+  readonly engine = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(options: SqliteLedgerOptions) {
+    try {
+      if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+      this.db = new Database(options.file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(SCHEMA);
+      this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    } catch (err) {
+      throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });
+    }
+    const db = this.db;
+    this.stmt = {
+      insertOrg: db.prepare('INSERT INTO orgs (id, data) VALUES (?, ?)'),
+      getOrg: db.prepare<[string], Row>('SELECT data FROM orgs WHERE id = ?'),
+      insertKey: db.prepare('INSERT INTO api_keys (id, org_id, hash, data) VALUES (?, ?, ?, ?)'),
+      keyByHash: db.prepare<[string], Row>('SELECT data FROM api_keys WHERE hash = ?'),
+      keysOfOrg: db.prepare<[string], Row>('SELECT data FROM api_keys WHERE org_id = ? ORDER BY rowid'),
+      keyOfOrg: db.prepare<[string, string], Row>('SELECT data FROM api_keys WHERE id = ? AND org_id = ?'),
+      updateKey: db.prepare('UPDATE api_keys SET data = ? WHERE id = ?'),
+      consentByDedupe: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND dedupe_key = ?'),
+      insertConsent: db.prepare(
+        'INSERT OR IGNORE INTO consents (id, org_id, phone, entity_key, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      consentById: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE id = ? AND org_id = ?'),
+      updateConsent: db.prepare('UPDATE consents SET data = ? WHERE id = ?'),
+      consentsOfPhone: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND phone = ? ORDER BY seq'),
+      revocationByDedupe: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE org_id = ? AND dedupe_key = ?'),
+      insertRevocation: db.prepare('INSERT INTO revocations (id, org_id, phone, scope, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?)'),
+      revocationById: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE id = ? AND org_id = ?'),
+      revocationsOfPhone: db.prepare<[string, string], Row>(
+        "SELECT data FROM revocations WHERE phone = ? AND (org_id = ? OR scope = 'all') ORDER BY seq",
+      ),
+      insertDecision: db.prepare('INSERT INTO decisions (id, org_id, phone, decided_at, data) VALUES (?, ?, ?, ?, ?)'),
+      decisionById: db.prepare<[string, string], Row>('SELECT data FROM decisions WHERE id = ? AND org_id = ?'),
+      counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
+      bumpCounter: db.prepare(
+        'INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1',
+      ),
+      head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
+      setHead: db.prepare(
+        'INSERT INTO audit_heads (org_id, phone, hash) VALUES (?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash',
+      ),
+      insertAudit: db.prepare(
+        'INSERT INTO audit (org_id, phone, kind, ref_id, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      auditOfSubject: db.prepare<[string, string], AuditRow>('SELECT * FROM audit WHERE org_id = ? AND phone = ? ORDER BY seq'),
+      insertOutbox: db.prepare('INSERT INTO outbox (id, topic, payload, next_attempt_at) VALUES (?, ?, ?, ?)'),
+      dueOutbox: db.prepare<[string, number], OutboxRow>(
+        'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?',
+      ),
+      ackOutbox: db.prepare("UPDATE outbox SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"),
+      retryOutbox: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?'),
+    };
+  }
+
+  /** Runs `fn` in one transaction, committed with the given sync level; maps store failures to LedgerUnavailableError. */
+  private write<T>(sync: 'FULL' | 'NORMAL', fn: () => T): T {
+    try {
+      if (sync === 'NORMAL') this.db.pragma('synchronous = NORMAL');
+      try {
+        return this.db.transaction(fn)();
+      } finally {
+        if (sync === 'NORMAL') this.db.pragma('synchronous = FULL');
+      }
+    } catch (err) {
+      throw this.wrap(err);
+    }
+  }
+
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw this.wrap(err);
+    }
+  }
+
+  private wrap(err: unknown): Error {
+    if (err instanceof LedgerUnavailableError) return err;
+    const code = (err as { code?: string }).code ?? '';
+    // Constraint violations are programming errors, not an unavailable store.
+    if (code.startsWith('SQLITE_CONSTRAINT')) return err as Error;
+    return new LedgerUnavailableError(`SQLite ledger failed: ${(err as Error).message}`, { cause: err });
+  }
+
+  private appendAudit(orgId: string, phone: string, body: AuditBody): void {
+    const prev = this.stmt.head.get(orgId, phone)?.hash ?? '';
+    const hash = chainHash(prev, body);
+    this.stmt.insertAudit.run(orgId, phone, body.kind, body.ref_id, body.at, prev, hash, JSON.stringify(body));
+    this.stmt.setHead.run(orgId, phone, hash);
+  }
+
+  async ping(): Promise<void> {
+    this.read(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async createOrg(org: Org): Promise<void> {
+    this.write('FULL', () => this.stmt.insertOrg.run(org.id, JSON.stringify(org)));
+  }
+
+  async getOrg(orgId: string): Promise<Org | null> {
+    return parse<Org>(this.read(() => this.stmt.getOrg.get(orgId)));
+  }
+
+  async createApiKey(key: ApiKey): Promise<void> {
+    this.write('FULL', () => this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key)));
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
+    return parse<ApiKey>(this.read(() => this.stmt.keyByHash.get(hash)));
+  }
+
+  async listApiKeys(orgId: string): Promise<ApiKey[]> {
+    return this.read(() => this.stmt.keysOfOrg.all(orgId)).map((r) => JSON.parse(r.data));
+  }
+
+  async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
+    return this.write('FULL', () => {
+      const key = parse<ApiKey>(this.stmt.keyOfOrg.get(keyId, orgId));
+      if (!key) return null;
+      if (!key.revoked_at) {
+        key.revoked_at = at;
+        this.stmt.updateKey.run(JSON.stringify(key), key.id);
+      }
+      return key;
+    });
+  }
+
+  async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
+    return this.write('FULL', () => this.insertConsentTx(consent));
+  }
+
+  private insertConsentTx(consent: Consent): { consent: Consent; created: boolean } {
+    const existing = parse<Consent>(this.stmt.consentByDedupe.get(consent.org_id, consent.dedupe_key));
+    if (existing) return { consent: existing, created: false };
+    this.stmt.insertConsent.run(
+      consent.id,
+      consent.org_id,
+      consent.phone,
+      entityKey(consent.calling_entity),
+      consent.dedupe_key,
+      JSON.stringify(consent),
+    );
+    this.appendAudit(consent.org_id, consent.phone, consentBody(consent));
+    return { consent, created: true };
+  }
+
+  async captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }> {
+    return this.write('FULL', () => {
+      let created = 0;
+      for (const c of consents) if (this.insertConsentTx(c).created) created++;
+      return { created, duplicates: consents.length - created };
+    });
+  }
+
+  async getConsent(orgId: string, id: string): Promise<Consent | null> {
+    return parse<Consent>(this.read(() => this.stmt.consentById.get(id, orgId)));
+  }
+
+  async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
+    const where = ['org_id = ?', 'seq > ?'];
+    const args: (string | number)[] = [orgId, decodeCursor(q.after)];
+    if (q.phone) (where.push('phone = ?'), args.push(q.phone));
+    if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
+    const rows = this.read(() =>
+      this.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM consents WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
+    );
+    return page(rows, q.limit);
+  }
+
+  async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
+    return this.write('FULL', () => {
+      const consent = parse<Consent>(this.stmt.consentById.get(id, orgId));
+      if (!consent) return null;
+      if (consent.status === change.to) return { consent, changed: false };
+      consent.status = change.to;
+      consent.updated_at = change.at;
+      if (change.to === 'opted_out') {
+        consent.opted_out_at = change.at;
+        consent.opt_out_source = change.source;
+      } else {
+        consent.confirmed_at = change.at;
+      }
+      consent.history.push({ event: change.event, at: change.at, source: change.source });
+      this.stmt.updateConsent.run(JSON.stringify(consent), consent.id);
+      this.appendAudit(orgId, consent.phone, consentEventBody(consent, change.event, change.at, change.source));
+      return { consent, changed: true };
+    });
+  }
+
+  async recordRevocation(revocation: Revocation): Promise<{ revocation: Revocation; created: boolean }> {
+    return this.write('FULL', () => {
+      const existing = parse<Revocation>(this.stmt.revocationByDedupe.get(revocation.org_id, revocation.dedupe_key));
+      if (existing) return { revocation: existing, created: false };
+      const r = revocation;
+      this.stmt.insertRevocation.run(r.id, r.org_id, r.phone, r.scope, r.dedupe_key, JSON.stringify(r));
+      this.appendAudit(r.org_id, r.phone, revocationBody(r));
+      // Only this deployment's own network-wide opt-outs are propagated; a peer's are not echoed back.
+      if (r.scope === 'all' && r.origin === 'local') {
+        this.stmt.insertOutbox.run(newId('evt'), 'revocation.network', JSON.stringify(r), r.created_at);
+      }
+      return { revocation: r, created: true };
+    });
+  }
+
+  async getRevocation(orgId: string, id: string): Promise<Revocation | null> {
+    return parse<Revocation>(this.read(() => this.stmt.revocationById.get(id, orgId)));
+  }
+
+  async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
+    return this.read(() => ({
+      consents: this.stmt.consentsOfPhone.all(orgId, phone).map((r) => JSON.parse(r.data)),
+      revocations: this.stmt.revocationsOfPhone.all(phone, orgId).map((r) => JSON.parse(r.data)),
+    }));
+  }
+
+  async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
+    return this.read(() => this.counts(orgId, phone, keys));
+  }
+
+  private counts(orgId: string, phone: string, keys: SendCounterKeys) {
+    return {
+      sentToday: this.stmt.counter.get(orgId, dayKey(phone, keys))?.count ?? 0,
+      sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0,
+    };
+  }
+
+  async reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
+    return this.write('NORMAL', () => {
+      const { sentToday, sentThisMonth } = this.counts(orgId, phone, r);
+      if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return 'quota_exceeded';
+      if (sentToday >= r.dailyCap) return 'frequency_cap';
+      this.stmt.bumpCounter.run(orgId, dayKey(phone, r));
+      this.stmt.bumpCounter.run(orgId, monthKey(r));
+      return 'reserved';
+    });
+  }
+
+  async recordDecision(d: Decision): Promise<void> {
+    this.write('NORMAL', () => {
+      this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+      this.appendAudit(d.org_id, d.phone, decisionBody(d));
+    });
+  }
+
+  async getDecision(orgId: string, id: string): Promise<Decision | null> {
+    return parse<Decision>(this.read(() => this.stmt.decisionById.get(id, orgId)));
+  }
+
+  async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
+    const where = ['org_id = ?', 'seq > ?'];
+    const args: (string | number)[] = [orgId, decodeCursor(q.after)];
+    if (q.phone) (where.push('phone = ?'), args.push(q.phone));
+    if (q.from) (where.push('decided_at >= ?'), args.push(q.from));
+    if (q.to) (where.push('decided_at < ?'), args.push(q.to));
+    const rows = this.read(() =>
+      this.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM decisions WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
+    );
+    return page(rows, q.limit);
+  }
+
+  async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
+    return this.read(() => this.stmt.auditOfSubject.all(orgId, phone)).map(auditFromRow);
+  }
+
+  async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
+    return this.read(() => this.stmt.dueOutbox.all(now, limit)).map((r) => ({
+      id: r.id,
+      topic: r.topic,
+      payload: JSON.parse(r.payload),
+      attempts: r.attempts,
+      next_attempt_at: r.next_attempt_at,
+    }));
+  }
+
+  async ackOutbox(id: string): Promise<void> {
+    this.write('FULL', () => this.stmt.ackOutbox.run(id));
+  }
+
+  async retryOutbox(id: string, nextAttemptAt: string): Promise<void> {
+    this.write('FULL', () => this.stmt.retryOutbox.run(nextAttemptAt, id));
+  }
+
+  /** For the CLI and tests: the raw database (e.g. to tamper with a row and prove verification catches it). */
+  get database(): Database.Database {
+    return this.db;
+  }
+}
+
+interface AuditRow {
+  seq: number;
+  org_id: string;
+  phone: string;
+  kind: AuditEntry['kind'];
+  ref_id: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+  body: string;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  payload: string;
+  attempts: number;
+  next_attempt_at: string;
+}
+
+function auditFromRow(r: AuditRow): AuditEntry {
+  return { seq: r.seq, org_id: r.org_id, phone: r.phone, kind: r.kind, ref_id: r.ref_id, at: r.at, prev_hash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) };
+}
+
+const dayKey = (phone: string, k: SendCounterKeys) => `day:${phone}:${k.entity}:${k.day}`;
+const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
+
+function parse<T>(row: Row | undefined): T | null {
+  return row ? (JSON.parse(row.data) as T) : null;
+}
+
+function page<T>(rows: SeqRow[], limit: number): Page<T> {
+  const items = rows.slice(0, limit).map((r) => JSON.parse(r.data) as T);
+  const next = rows.length > limit ? encodeCursor(rows[limit - 1].seq) : null;
+  return { items, next_cursor: next };
+}

@@ -1,0 +1,177 @@
+/**
+ * The ledger contract: what every engine must do. Each engine's test file
+ * calls `ledgerContract` with a factory for a fresh, empty ledger; the suite
+ * is run against every engine, never copied.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ledger } from '../../src/ledger/ledger';
+import { verifyChain } from '../../src/ledger/auditChain';
+import { aConsent, aDecision, aRevocation } from '../fixtures/records';
+
+export function ledgerContract(engine: string, open: () => Promise<Ledger>): void {
+  describe(`ledger contract: ${engine}`, () => {
+    let ledger: Ledger;
+    beforeEach(async () => {
+      ledger = await open();
+    });
+    afterEach(async () => {
+      await ledger.close();
+    });
+
+    it('answers ping', async () => {
+      await expect(ledger.ping()).resolves.toBeUndefined();
+    });
+
+    it('stores orgs and finds api keys by hash only', async () => {
+      await ledger.createOrg({ id: 'org_a', name: 'A', monthly_quota: null, created_at: '2026-01-01T00:00:00.000Z' });
+      expect((await ledger.getOrg('org_a'))?.name).toBe('A');
+      expect(await ledger.getOrg('org_missing')).toBeNull();
+      const key = { id: 'key_1', org_id: 'org_a', hash: 'h1', prefix: 'cg_live_ab', scopes: ['precall' as const], ip_allowlist: [], rate_limit_per_minute: null, created_at: '2026-01-01T00:00:00.000Z', revoked_at: null };
+      await ledger.createApiKey(key);
+      expect(await ledger.findApiKeyByHash('h1')).toEqual(key);
+      expect(await ledger.findApiKeyByHash('nope')).toBeNull();
+      expect((await ledger.listApiKeys('org_a')).map((k) => k.id)).toEqual(['key_1']);
+    });
+
+    it('revokes a key only within its org, keeping the first revocation time', async () => {
+      const key = { id: 'key_2', org_id: 'org_a', hash: 'h2', prefix: 'p', scopes: ['admin' as const], ip_allowlist: [], rate_limit_per_minute: null, created_at: '2026-01-01T00:00:00.000Z', revoked_at: null };
+      await ledger.createApiKey(key);
+      expect(await ledger.revokeApiKey('org_b', 'key_2', '2026-01-02T00:00:00.000Z')).toBeNull();
+      expect((await ledger.revokeApiKey('org_a', 'key_2', '2026-01-02T00:00:00.000Z'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
+      expect((await ledger.revokeApiKey('org_a', 'key_2', '2026-01-03T00:00:00.000Z'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
+      expect((await ledger.findApiKeyByHash('h2'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
+    });
+
+    it('captures a consent once per dedupe key and keeps it per org', async () => {
+      const c = aConsent({ dedupe_key: 'row-1' });
+      expect((await ledger.captureConsent(c)).created).toBe(true);
+      const again = await ledger.captureConsent(aConsent({ dedupe_key: 'row-1' }));
+      expect(again).toEqual({ consent: c, created: false });
+      expect(await ledger.getConsent('org_test', c.id)).toEqual(c);
+      expect(await ledger.getConsent('org_other', c.id)).toBeNull();
+    });
+
+    it('bulk capture counts created and duplicate rows', async () => {
+      const rows = [aConsent({ dedupe_key: 'a' }), aConsent({ dedupe_key: 'b' }), aConsent({ dedupe_key: 'a' })];
+      expect(await ledger.captureConsents(rows)).toEqual({ created: 2, duplicates: 1 });
+      expect(await ledger.captureConsents(rows)).toEqual({ created: 0, duplicates: 3 });
+    });
+
+    it('lists consents by phone and entity (case-insensitive), paged', async () => {
+      for (let i = 0; i < 5; i++) await ledger.captureConsent(aConsent({ calling_entity: i % 2 ? 'Beta Co' : 'Acme Insurance LLC' }));
+      await ledger.captureConsent(aConsent({ phone: '+12125550100' }));
+      const first = await ledger.listConsents('org_test', { phone: '+15551234567', limit: 2 });
+      expect(first.items).toHaveLength(2);
+      expect(first.next_cursor).not.toBeNull();
+      const second = await ledger.listConsents('org_test', { phone: '+15551234567', limit: 2, after: first.next_cursor! });
+      const third = await ledger.listConsents('org_test', { phone: '+15551234567', limit: 2, after: second.next_cursor! });
+      expect([...first.items, ...second.items, ...third.items]).toHaveLength(5);
+      expect(third.next_cursor).toBeNull();
+      const beta = await ledger.listConsents('org_test', { calling_entity: '  beta co ', limit: 10 });
+      expect(beta.items).toHaveLength(2);
+      expect((await ledger.listConsents('org_other', { limit: 10 })).items).toHaveLength(0);
+    });
+
+    it('changes consent status once, with one history entry', async () => {
+      const c = aConsent();
+      await ledger.captureConsent(c);
+      const change = { to: 'opted_out' as const, at: '2026-04-26T13:00:00.000Z', source: 'api', event: 'opted_out' as const };
+      const first = await ledger.changeConsentStatus('org_test', c.id, change);
+      expect(first?.changed).toBe(true);
+      expect(first?.consent).toMatchObject({ status: 'opted_out', opted_out_at: change.at, opt_out_source: 'api' });
+      const second = await ledger.changeConsentStatus('org_test', c.id, { ...change, at: '2026-04-27T00:00:00.000Z' });
+      expect(second?.changed).toBe(false);
+      expect(second?.consent.history.filter((h) => h.event === 'opted_out')).toHaveLength(1);
+      expect(second?.consent.opted_out_at).toBe(change.at);
+      expect(await ledger.changeConsentStatus('org_other', c.id, change)).toBeNull();
+    });
+
+    it('records a revocation once per dedupe key', async () => {
+      const r = aRevocation({ dedupe_key: 'same' });
+      expect((await ledger.recordRevocation(r)).created).toBe(true);
+      const again = await ledger.recordRevocation(aRevocation({ dedupe_key: 'same' }));
+      expect(again).toEqual({ revocation: r, created: false });
+      expect(await ledger.getRevocation('org_test', r.id)).toEqual(r);
+      expect(await ledger.getRevocation('org_other', r.id)).toBeNull();
+    });
+
+    it("contact facts hold the org's consents and revocations plus network-wide revocations of other orgs", async () => {
+      await ledger.captureConsent(aConsent());
+      await ledger.captureConsent(aConsent({ org_id: 'org_other' }));
+      await ledger.recordRevocation(aRevocation());
+      await ledger.recordRevocation(aRevocation({ org_id: 'org_other', scope: 'entity_only' }));
+      const network = aRevocation({ org_id: 'org_other', scope: 'all', calling_entity: null });
+      await ledger.recordRevocation(network);
+      await ledger.recordRevocation(aRevocation({ phone: '+12125550100' }));
+      const facts = await ledger.contactFacts('org_test', '+15551234567');
+      expect(facts.consents).toHaveLength(1);
+      expect(facts.revocations).toHaveLength(2);
+      expect(facts.revocations.map((r) => r.id)).toContain(network.id);
+    });
+
+    it('reserves sends up to the daily cap and the monthly quota, never more', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: 4 };
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await ledger.reserveSend('org_test', '+15551234567', r));
+      expect(results).toEqual(['reserved', 'reserved', 'reserved', 'frequency_cap']);
+      expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 3, sentThisMonth: 3 });
+      // Another number: the daily cap is per phone, the quota per org.
+      expect(await ledger.reserveSend('org_test', '+12125550100', r)).toBe('reserved');
+      expect(await ledger.reserveSend('org_test', '+12125550100', r)).toBe('quota_exceeded');
+      // The next local day starts a new count.
+      expect(await ledger.reserveSend('org_test', '+15551234567', { ...r, day: '2026-04-11', monthlyQuota: null })).toBe('reserved');
+    });
+
+    it('concurrent reservations never exceed the cap', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
+      const results = await Promise.all(Array.from({ length: 20 }, () => ledger.reserveSend('org_test', '+15551234567', r)));
+      expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
+    });
+
+    it('stores decisions and lists them by phone and time, per org', async () => {
+      const d1 = aDecision({ decided_at: '2026-04-10T10:00:00.000Z' });
+      const d2 = aDecision({ decided_at: '2026-04-11T10:00:00.000Z', kind: 'presend', allowed: false, reason: 'quiet_hours' });
+      const d3 = aDecision({ decided_at: '2026-04-12T10:00:00.000Z', phone: '+12125550100' });
+      for (const d of [d1, d2, d3]) await ledger.recordDecision(d);
+      expect(await ledger.getDecision('org_test', d2.id)).toEqual(d2);
+      expect(await ledger.getDecision('org_other', d2.id)).toBeNull();
+      const byPhone = await ledger.listDecisions('org_test', { phone: '+15551234567', limit: 10 });
+      expect(byPhone.items.map((d) => d.id)).toEqual([d1.id, d2.id]);
+      const window = await ledger.listDecisions('org_test', { from: '2026-04-11T00:00:00.000Z', to: '2026-04-12T00:00:00.000Z', limit: 10 });
+      expect(window.items.map((d) => d.id)).toEqual([d2.id]);
+    });
+
+    it('chains every write of a subject into a verifiable audit trail', async () => {
+      const c = aConsent();
+      await ledger.captureConsent(c);
+      await ledger.recordDecision(aDecision());
+      await ledger.changeConsentStatus('org_test', c.id, { to: 'opted_out', at: '2026-04-26T13:00:00.000Z', source: 'api', event: 'opted_out' });
+      await ledger.recordRevocation(aRevocation());
+      const trail = await ledger.auditTrail('org_test', '+15551234567');
+      expect(trail.map((e) => e.kind)).toEqual(['consent', 'decision', 'consent_event', 'revocation']);
+      expect(trail[0].prev_hash).toBe('');
+      expect(trail[1].prev_hash).toBe(trail[0].hash);
+      expect(verifyChain(trail)).toMatchObject({ ok: true, length: 4 });
+      // Edited history no longer verifies.
+      const tampered = trail.map((e) => ({ ...e, body: { ...e.body } }));
+      (tampered[1].body as { facts: Record<string, unknown> }).facts = { allowed: false };
+      expect(verifyChain(tampered)).toMatchObject({ ok: false, brokenAt: 1 });
+      expect(await ledger.auditTrail('org_other', '+15551234567')).toEqual([]);
+    });
+
+    it('queues a network-wide revocation for delivery until acknowledged', async () => {
+      const r = aRevocation({ scope: 'all', calling_entity: null });
+      await ledger.recordRevocation(r);
+      await ledger.recordRevocation(aRevocation()); // entity_only: not propagated
+      const due = await ledger.dueOutbox('2026-12-01T00:00:00.000Z', 10);
+      expect(due).toHaveLength(1);
+      expect(due[0].payload).toMatchObject({ id: r.id, scope: 'all' });
+      await ledger.retryOutbox(due[0].id, '2026-12-02T00:00:00.000Z');
+      expect(await ledger.dueOutbox('2026-12-01T00:00:00.000Z', 10)).toHaveLength(0);
+      const later = await ledger.dueOutbox('2026-12-03T00:00:00.000Z', 10);
+      expect(later[0].attempts).toBe(1);
+      await ledger.ackOutbox(later[0].id);
+      expect(await ledger.dueOutbox('2026-12-31T00:00:00.000Z', 10)).toHaveLength(0);
+    });
+  });
+}
