@@ -1,0 +1,37 @@
+/**
+ * One registry for every error code the API can answer (SPEC §2). The HTTP
+ * envelope, the carrier dialects and the docs all read from this table.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: 'validation failed' },
+  UNAUTHORIZED: { status: 401, message: 'authentication failed' },
+  FORBIDDEN: { status: 403, message: 'missing required scope' },
+  NOT_FOUND: { status: 404, message: 'not found' },
+  CONFLICT: { status: 409, message: 'conflict' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'payload too large' },
+  RATE_LIMITED: { status: 429, message: 'rate limit exceeded' },
+  UNAVAILABLE: { status: 503, message: 'the consent store is unavailable; failing closed' },
+  INTERNAL: { status: 500, message: 'internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error as a value with a code, until the edge turns it into an envelope or a carrier dialect. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message ?? ERROR_CODES[code].message);
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export const validationError = (details: Record<string, string>) => new AppError('VALIDATION_FAILED', undefined, details);
+export const notFound = () => new AppError('NOT_FOUND');

@@ -1,0 +1,84 @@
+/**
+ * GET /v1/evidence/{id}: the record, its history, and the integrity proof —
+ * the subject's hash chain re-verified now, the record's own audit entries,
+ * and whether the record's personal data still matches the digest the chain
+ * committed to (it will not after the retention job erased it, which is
+ * reported, not hidden).
+ */
+import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
+import { consentBody, decisionBody, revocationBody, verifyChain, type AuditBody } from '../ledger/auditChain';
+import { notFound } from '../errors';
+import type { GateContext } from './context';
+
+export type EvidenceRecord =
+  | { type: 'consent'; record: Consent }
+  | { type: 'revocation'; record: Revocation }
+  | { type: 'decision'; record: Decision };
+
+export interface Evidence {
+  id: string;
+  type: EvidenceRecord['type'];
+  record: Consent | Revocation | Decision;
+  history: AuditEntry[];
+  integrity: {
+    algorithm: 'sha256-chain';
+    chain_verified: boolean;
+    chain_length: number;
+    chain_head: string | null;
+    first_broken_seq: number | null;
+    record_matches_chain: boolean;
+    entries: { seq: number; kind: string; at: string; prev_hash: string; hash: string }[];
+  };
+}
+
+async function findRecord(ctx: GateContext, orgId: string, id: string): Promise<EvidenceRecord | null> {
+  if (id.startsWith('cst_')) {
+    const record = await ctx.ledger.getConsent(orgId, id);
+    return record && { type: 'consent', record };
+  }
+  if (id.startsWith('rev_')) {
+    const record = await ctx.ledger.getRevocation(orgId, id);
+    return record && { type: 'revocation', record };
+  }
+  if (id.startsWith('dec_')) {
+    const record = await ctx.ledger.getDecision(orgId, id);
+    return record && { type: 'decision', record };
+  }
+  return null;
+}
+
+function bodyOf(found: EvidenceRecord): AuditBody {
+  if (found.type === 'consent') return consentBody(found.record);
+  if (found.type === 'revocation') return revocationBody(found.record);
+  return decisionBody(found.record);
+}
+
+export async function evidence(ctx: GateContext, orgId: string, id: string): Promise<Evidence> {
+  const found = await findRecord(ctx, orgId, id);
+  if (!found) throw notFound();
+  const trail = await ctx.ledger.auditTrail(orgId, found.record.phone);
+  const verdict = verifyChain(trail);
+  const own = trail.filter((e) => e.ref_id === id);
+  const first = own.find((e) => e.kind === found.type);
+  const expected = bodyOf(found);
+  // The consent's first entry committed to the record as captured; status changes are later entries.
+  const recordMatches =
+    !!first &&
+    (first.body as unknown as AuditBody).personal_digest === expected.personal_digest &&
+    (found.type !== 'consent' || (first.body as unknown as AuditBody).facts.type === expected.facts.type);
+  return {
+    id,
+    type: found.type,
+    record: found.record,
+    history: own,
+    integrity: {
+      algorithm: 'sha256-chain',
+      chain_verified: verdict.ok,
+      chain_length: trail.length,
+      chain_head: verdict.ok ? verdict.head || null : null,
+      first_broken_seq: verdict.ok ? null : verdict.seq,
+      record_matches_chain: recordMatches,
+      entries: own.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at, prev_hash: e.prev_hash, hash: e.hash })),
+    },
+  };
+}

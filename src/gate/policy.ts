@@ -1,0 +1,41 @@
+/**
+ * What the operator may tune about decisions. Defaults are the contract's
+ * (SPEC §2.1, §2.2); the config file overrides them.
+ */
+import type { DisclosureTemplate } from '../domain/disclosure';
+import type { MaxAgeMonths } from '../domain/checks/consentRules';
+import { DEFAULT_MAX_AGE_MONTHS } from '../domain/checks/consentRules';
+import { FEDERAL_WINDOW, type DailyWindow } from '../domain/time/callingWindow';
+
+export interface GatePolicy {
+  adversaryCountries: ReadonlySet<string>;
+  callingWindow: DailyWindow;
+  smsWindow: DailyWindow;
+  smsDailyCap: number;
+  /** Default monthly pre-send quota for orgs that have none of their own; null = unlimited. */
+  defaultMonthlyQuota: number | null;
+  maxAgeMonths: MaxAgeMonths;
+  /** Disclosure templates by `entityKey(calling_entity)`. */
+  disclosures: ReadonlyMap<string, DisclosureTemplate>;
+  /** Base of `evidence_url`s. */
+  publicBaseUrl: string;
+  /** How far in the future a revocation's `captured_at` may be (clock skew). */
+  maxClockSkewMs: number;
+}
+
+export const DEFAULT_ADVERSARY_COUNTRIES = ['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'];
+
+export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
+  return {
+    adversaryCountries: new Set(DEFAULT_ADVERSARY_COUNTRIES),
+    callingWindow: FEDERAL_WINDOW,
+    smsWindow: FEDERAL_WINDOW,
+    smsDailyCap: 3,
+    defaultMonthlyQuota: null,
+    maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
+    disclosures: new Map(),
+    publicBaseUrl: 'http://localhost:8080',
+    maxClockSkewMs: 5 * 60_000,
+    ...overrides,
+  };
+}

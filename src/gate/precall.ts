@@ -1,0 +1,107 @@
+/**
+ * POST /v1/precall as a use case: gather the facts in one ledger read, run
+ * the precall chain, store the decision, then answer. The decision is stored
+ * before it is returned; if it cannot be stored, the caller gets an error,
+ * never an unrecorded "allowed".
+ */
+import type { PrecallFacts } from '../domain/checks/precall';
+import { decidePrecall } from '../domain/checks/precall';
+import { renderDisclosure } from '../domain/disclosure';
+import { newId } from '../domain/ids';
+import { countryOfNumber } from '../domain/phone';
+import type { Consent } from '../domain/records';
+import { timeZonesForNumber } from '../domain/time/timezones';
+import { entityKey, REASON_NOTES, type CallType, type Purpose } from '../domain/vocabulary';
+import { evidenceUrl, isoSeconds, type GateContext } from './context';
+
+export interface PrecallInput {
+  orgId: string;
+  phone: string;
+  calling_entity: string;
+  purpose: Purpose;
+  call_type: CallType;
+  calling_number?: string;
+  metadata?: Record<string, unknown>;
+  call_at?: Date;
+}
+
+export type PrecallResponse = Record<string, unknown> & { allowed: boolean; decision_id: string; reason?: string };
+
+export function consentSummary(ctx: GateContext, c: Consent, withAi: boolean): Record<string, unknown> {
+  return {
+    consent_id: c.id,
+    type: c.type,
+    ...(withAi ? { ai_specific_consent: c.ai_specific_consent } : {}),
+    captured_at: c.captured_at,
+    scope: c.scope,
+    evidence_url: evidenceUrl(ctx, c.id),
+  };
+}
+
+export async function precall(ctx: GateContext, input: PrecallInput): Promise<PrecallResponse> {
+  const started = process.hrtime.bigint();
+  const at = input.call_at ?? ctx.clock.now();
+  const contact = await ctx.ledger.contactFacts(input.orgId, input.phone);
+  const facts: PrecallFacts = {
+    orgId: input.orgId,
+    at,
+    entity: input.calling_entity,
+    purpose: input.purpose,
+    callType: input.call_type,
+    callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
+    adversaryCountries: ctx.policy.adversaryCountries,
+    recipientZones: timeZonesForNumber(input.phone),
+    callingWindow: ctx.policy.callingWindow,
+    maxAgeMonths: ctx.policy.maxAgeMonths,
+    ...contact,
+  };
+  const outcome = decidePrecall(facts);
+  const decisionId = newId('dec');
+  let response: PrecallResponse;
+  if (outcome.allowed) {
+    const disclosure = renderDisclosure(
+      input.call_type,
+      input.calling_entity,
+      input.calling_number,
+      ctx.policy.disclosures.get(entityKey(input.calling_entity)),
+    );
+    response = {
+      allowed: true,
+      decision_id: decisionId,
+      consent: consentSummary(ctx, outcome.consent, true),
+      honor_by_date: null,
+      disclosure: disclosure ?? { required: false, script: null, version: null, delivery_window_seconds: null },
+      compliance_notes: [],
+    };
+  } else {
+    response = {
+      allowed: false,
+      decision_id: decisionId,
+      reason: outcome.reason,
+      ...outcome.fields,
+      compliance_notes: [REASON_NOTES[outcome.reason]],
+    };
+  }
+  await ctx.ledger.recordDecision({
+    id: decisionId,
+    org_id: input.orgId,
+    kind: 'precall',
+    phone: input.phone,
+    entity: input.calling_entity,
+    allowed: outcome.allowed,
+    reason: outcome.allowed ? null : outcome.reason,
+    request: {
+      phone: input.phone,
+      calling_entity: input.calling_entity,
+      purpose: input.purpose,
+      call_type: input.call_type,
+      calling_number: input.calling_number ?? null,
+      call_at: isoSeconds(at),
+      metadata: input.metadata ?? null,
+    },
+    response,
+    decided_at: ctx.clock.now().toISOString(),
+  });
+  ctx.observer.decision?.('precall', outcome.allowed, outcome.allowed ? null : outcome.reason, Number(process.hrtime.bigint() - started) / 1e9);
+  return response;
+}

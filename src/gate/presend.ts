@@ -1,0 +1,89 @@
+/**
+ * POST /v1/sms/pre-send as a use case. The chain reads the send counters;
+ * an allowed answer then reserves one send atomically in the ledger, so two
+ * instances racing for the last send under the cap cannot both win — the
+ * loser's decision becomes `frequency_cap` (or `quota_exceeded`).
+ */
+import type { PresendFacts } from '../domain/checks/presend';
+import { decidePresend } from '../domain/checks/presend';
+import { newId } from '../domain/ids';
+import { localDate } from '../domain/time/callingWindow';
+import { timeZonesForNumber } from '../domain/time/timezones';
+import { entityKey, REASON_NOTES, type MessageType, type PresendReason } from '../domain/vocabulary';
+import { isoSeconds, type GateContext } from './context';
+import { consentSummary } from './precall';
+
+export interface PresendInput {
+  orgId: string;
+  phone: string;
+  sending_entity: string;
+  message_type: MessageType;
+  sending_number?: string;
+  metadata?: Record<string, unknown>;
+  send_at?: Date;
+}
+
+export type PresendResponse = Record<string, unknown> & { allowed: boolean; decision_id: string; reason?: string };
+
+export async function presend(ctx: GateContext, input: PresendInput): Promise<PresendResponse> {
+  const started = process.hrtime.bigint();
+  const at = input.send_at ?? ctx.clock.now();
+  const zones = timeZonesForNumber(input.phone);
+  const org = await ctx.ledger.getOrg(input.orgId);
+  const monthlyQuota = org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
+  const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
+  const [contact, counts] = await Promise.all([
+    ctx.ledger.contactFacts(input.orgId, input.phone),
+    ctx.ledger.sendCounts(input.orgId, input.phone, keys),
+  ]);
+  const facts: PresendFacts = {
+    orgId: input.orgId,
+    at,
+    entity: input.sending_entity,
+    messageType: input.message_type,
+    recipientZones: zones,
+    quietWindow: ctx.policy.smsWindow,
+    maxAgeMonths: ctx.policy.maxAgeMonths,
+    sentThisMonth: counts.sentThisMonth,
+    monthlyQuota,
+    sentToday: counts.sentToday,
+    dailyCap: ctx.policy.smsDailyCap,
+    ...contact,
+  };
+  let outcome = decidePresend(facts);
+  if (outcome.allowed) {
+    const reserved = await ctx.ledger.reserveSend(input.orgId, input.phone, { ...keys, dailyCap: ctx.policy.smsDailyCap, monthlyQuota });
+    if (reserved !== 'reserved') outcome = { allowed: false, reason: reserved, fields: {} };
+  }
+  const decisionId = newId('dec_sms');
+  const response: PresendResponse = outcome.allowed
+    ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, outcome.consent, false), compliance_notes: [] }
+    : {
+        allowed: false,
+        reason: outcome.reason,
+        decision_id: decisionId,
+        ...outcome.fields,
+        compliance_notes: [REASON_NOTES[outcome.reason as PresendReason]],
+      };
+  await ctx.ledger.recordDecision({
+    id: decisionId,
+    org_id: input.orgId,
+    kind: 'presend',
+    phone: input.phone,
+    entity: input.sending_entity,
+    allowed: outcome.allowed,
+    reason: outcome.allowed ? null : outcome.reason,
+    request: {
+      phone: input.phone,
+      sending_entity: input.sending_entity,
+      message_type: input.message_type,
+      sending_number: input.sending_number ?? null,
+      send_at: isoSeconds(at),
+      metadata: input.metadata ?? null,
+    },
+    response,
+    decided_at: ctx.clock.now().toISOString(),
+  });
+  ctx.observer.decision?.('presend', outcome.allowed, outcome.allowed ? null : outcome.reason, Number(process.hrtime.bigint() - started) / 1e9);
+  return response;
+}

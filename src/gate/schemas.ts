@@ -1,0 +1,159 @@
+/**
+ * The request schemas of the /v1 API, in zod. They validate requests, turn
+ * them into the gate's typed inputs (E.164 phones, Dates), and generate
+ * /openapi.json — one definition, never written twice.
+ */
+import { z } from 'zod';
+import { parsePhone } from '../domain/phone';
+import {
+  CALL_TYPES,
+  CONSENT_TYPES,
+  MESSAGE_TYPES,
+  PURPOSES,
+  REVOCATION_SCOPES,
+  SCOPE_VALUES,
+  TRIGGERS,
+  API_SCOPES,
+} from '../domain/vocabulary';
+
+export const phoneSchema = z
+  .string()
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  })
+  .meta({ description: 'E.164 (+15551234567) or 10-11 US digits; answered in E.164', example: '+15551234567' });
+
+const entitySchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** ISO 8601 with a time zone (Z or ±hh:mm); impossible dates (Feb 30) are rejected. */
+export const instantSchema = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s), 'must be an ISO 8601 date-time with a time zone')
+  .refine((s) => {
+    const d = new Date(s);
+    if (Number.isNaN(d.getTime())) return false;
+    // Date.parse rolls Feb 30 over to Mar 2; check the calendar date survived.
+    const [y, m, day] = s.slice(0, 10).split('-').map(Number);
+    const probe = new Date(Date.UTC(y, m - 1, day));
+    return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === day;
+  }, 'is not a real date')
+  .transform((s) => new Date(s))
+  .meta({ example: '2026-04-10T15:43:10Z' });
+
+const metadataSchema = z.record(z.string(), z.unknown()).meta({ description: 'Free-form, returned in the audit log' });
+
+export const precallSchema = z.strictObject({
+  phone: phoneSchema,
+  calling_entity: entitySchema,
+  purpose: z.enum(PURPOSES),
+  call_type: z.enum(CALL_TYPES),
+  calling_number: phoneSchema.optional(),
+  metadata: metadataSchema.optional(),
+  call_at: instantSchema.optional(),
+});
+
+export const presendSchema = z.strictObject({
+  phone: phoneSchema,
+  sending_entity: entitySchema,
+  message_type: z.enum(MESSAGE_TYPES),
+  sending_number: phoneSchema.optional(),
+  send_at: instantSchema.optional(),
+  metadata: metadataSchema.optional(),
+});
+
+export const revokeSchema = z.strictObject({
+  phone: phoneSchema,
+  calling_entity: entitySchema,
+  trigger: z.enum(TRIGGERS),
+  captured_at: instantSchema.optional(),
+  audio_segment_url: z.url().max(2000).optional(),
+  transcript: z.string().max(10_000).optional(),
+  scope: z.enum(REVOCATION_SCOPES).optional(),
+});
+
+export const evidenceSchema = z.strictObject({
+  url: z.url().max(2000).optional(),
+  text: z.string().max(20_000).optional(),
+  ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+  user_agent: z.string().max(1000).optional(),
+  source: z.string().max(200).optional(),
+});
+
+export const consentCaptureSchema = z.strictObject({
+  phone: phoneSchema,
+  calling_entity: entitySchema,
+  type: z.enum(CONSENT_TYPES),
+  scope: z.array(z.enum(SCOPE_VALUES)).min(1, 'must name at least one call type, purpose or message type'),
+  ai_specific_consent: z.boolean(),
+  captured_at: instantSchema,
+  expires_at: instantSchema.optional(),
+  double_opt_in: z.boolean().optional(),
+  evidence: evidenceSchema.optional(),
+});
+
+export const detectSchema = z.strictObject({
+  text: z.string().max(10_000),
+  channel: z.enum(['sms', 'voice']),
+  lang: z.string().min(2).max(10).optional(),
+});
+
+export const createOrgSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  monthly_quota: z.number().int().positive().nullable().optional(),
+});
+
+const cidrSchema = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()]);
+
+export const createKeySchema = z.strictObject({
+  scopes: z.array(z.enum(API_SCOPES)).min(1),
+  ip_allowlist: z.array(cidrSchema).max(100).optional(),
+  rate_limit_per_minute: z.number().int().positive().max(1_000_000).optional(),
+  name: z.string().max(200).optional(),
+});
+
+export const pageQuerySchema = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: z.string().max(200).optional(),
+};
+
+export const consentListQuerySchema = z.object({
+  phone: phoneSchema.optional(),
+  calling_entity: z.string().max(200).optional(),
+  ...pageQuerySchema,
+});
+
+export const decisionListQuerySchema = z.object({
+  phone: phoneSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  ...pageQuerySchema,
+});
+
+/** zod issues → the envelope's `details`: one message per field path. */
+export function issuesToDetails(error: z.ZodError): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length ? issue.path.join('.') : '_';
+    if (details[path]) continue;
+    details[path] = describeIssue(issue);
+  }
+  return details;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unknown field(s): ${issue.keys.join(', ')}`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${issue.expected}`;
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Orgs and API keys. A key's secret is shown once; the ledger keeps its
+ * SHA-256. A fast hash is the right tool here (unlike passwords): secrets are
+ * 160 random bits, so there is nothing to brute-force, and every request
+ * looks one up.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import { newId, randomToken } from '../domain/ids';
+import { API_SCOPES, type ApiScope } from '../domain/vocabulary';
+import type { ApiKey, Org } from '../ledger/ledger';
+import { AppError, notFound } from '../errors';
+import type { GateContext } from './context';
+
+export const KEY_PREFIX = 'cg_live_';
+
+export function hashApiKey(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function generateKeySecret(): string {
+  return KEY_PREFIX + randomToken(27);
+}
+
+export interface CreatedKey {
+  key: ApiKey;
+  secret: string;
+}
+
+export interface KeyOptions {
+  scopes: ApiScope[];
+  ip_allowlist?: string[];
+  rate_limit_per_minute?: number;
+  /** Use this secret instead of generating one (bootstrap key from CONSENT_GATE_API_KEY). */
+  secret?: string;
+}
+
+export async function createKey(ctx: GateContext, orgId: string, options: KeyOptions): Promise<CreatedKey> {
+  const secret = options.secret ?? generateKeySecret();
+  const key: ApiKey = {
+    id: newId('key'),
+    org_id: orgId,
+    hash: hashApiKey(secret),
+    prefix: secret.slice(0, KEY_PREFIX.length + 4),
+    scopes: [...new Set(options.scopes)],
+    ip_allowlist: options.ip_allowlist ?? [],
+    rate_limit_per_minute: options.rate_limit_per_minute ?? null,
+    created_at: ctx.clock.now().toISOString(),
+    revoked_at: null,
+  };
+  await ctx.ledger.createApiKey(key);
+  return { key, secret };
+}
+
+/** A new org and its first key, with every scope but `admin` (SPEC §2). */
+export async function createOrg(ctx: GateContext, name: string, monthlyQuota: number | null = null): Promise<{ org: Org; firstKey: CreatedKey }> {
+  const org: Org = { id: newId('org'), name: name.trim(), monthly_quota: monthlyQuota, created_at: ctx.clock.now().toISOString() };
+  await ctx.ledger.createOrg(org);
+  const firstKey = await createKey(ctx, org.id, { scopes: API_SCOPES.filter((s) => s !== 'admin') });
+  return { org, firstKey };
+}
+
+export async function revokeKey(ctx: GateContext, orgId: string, keyId: string): Promise<ApiKey> {
+  const key = await ctx.ledger.revokeApiKey(orgId, keyId, ctx.clock.now().toISOString());
+  if (!key) throw notFound();
+  return key;
+}
+
+/** Public view of a key: never its hash. */
+export function keyView(k: ApiKey): Record<string, unknown> {
+  return {
+    id: k.id,
+    org_id: k.org_id,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    ip_allowlist: k.ip_allowlist,
+    rate_limit_per_minute: k.rate_limit_per_minute,
+    created_at: k.created_at,
+    revoked_at: k.revoked_at,
+  };
+}
+
+const allowlists = new WeakMap<ApiKey, BlockList>();
+
+function allowlistOf(key: ApiKey): BlockList {
+  let list = allowlists.get(key);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of key.ip_allowlist) {
+      const [addr, bits] = entry.split('/');
+      const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
+      if (bits === undefined) list.addAddress(addr, family);
+      else list.addSubnet(addr, Number(bits), family);
+    }
+    allowlists.set(key, list);
+  }
+  return list;
+}
+
+export function ipAllowed(key: ApiKey, ip: string | undefined): boolean {
+  if (key.ip_allowlist.length === 0) return true;
+  if (!ip) return false;
+  const plain = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  const family = isIP(plain) === 6 ? 'ipv6' : 'ipv4';
+  return allowlistOf(key).check(plain, family);
+}
+
+/**
+ * Who is calling: the key for a bearer secret, or an error. Unknown and
+ * revoked keys look the same (401) so a revoked key reveals nothing.
+ */
+export async function authenticate(ctx: GateContext, secret: string | undefined, ip: string | undefined): Promise<ApiKey> {
+  if (!secret) throw new AppError('UNAUTHORIZED');
+  const hash = hashApiKey(secret);
+  const key = await ctx.ledger.findApiKeyByHash(hash);
+  if (!key || key.revoked_at || !timingSafeEqual(Buffer.from(key.hash), Buffer.from(hash))) throw new AppError('UNAUTHORIZED');
+  if (!ipAllowed(key, ip)) throw new AppError('FORBIDDEN', 'client address is not on the key allowlist');
+  return key;
+}
+
+export function requireScope(key: ApiKey, scope: ApiScope): void {
+  if (!key.scopes.includes(scope) && !key.scopes.includes('admin')) throw new AppError('FORBIDDEN');
+}
