@@ -1,0 +1,117 @@
+/**
+ * Configuration: environment variables, optionally a JSON file named by
+ * CONSENT_GATE_CONFIG (environment wins over the file). Validated with zod
+ * at start; a bad value stops the start with one line per bad field.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { CALL_TYPES, MESSAGE_TYPES, PURPOSES, CONSENT_TYPES } from './domain/vocabulary';
+import { parsePhone } from './domain/phone';
+import { DEFAULT_ADVERSARY_COUNTRIES } from './gate/policy';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+const windowSchema = z.strictObject({ start: hhmm, end: hhmm }).refine((w) => w.start < w.end, 'start must be before end');
+const e164 = z.string().transform((v, ctx) => {
+  const p = parsePhone(v);
+  if (!p.ok) {
+    ctx.addIssue({ code: 'custom', message: p.error });
+    return z.NEVER;
+  }
+  return p.e164;
+});
+const csv = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string()));
+const bool = z.preprocess((v) => (typeof v === 'string' ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
+
+export const entitySchema = z.strictObject({
+  name: z.string().trim().min(1),
+  /** Org the entity's carrier traffic belongs to; default: the default org. */
+  org_id: z.string().optional(),
+  numbers: z.array(e164).default([]),
+  twilio_account_sids: z.array(z.string()).default([]),
+  twilio_messaging_service_sids: z.array(z.string()).default([]),
+  telnyx_connection_ids: z.array(z.string()).default([]),
+  telnyx_messaging_profile_ids: z.array(z.string()).default([]),
+  purpose: z.enum(PURPOSES).optional(),
+  call_type: z.enum(CALL_TYPES).optional(),
+  message_type: z.enum(MESSAGE_TYPES).optional(),
+  disclosure: z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), version: z.string().optional() })]).optional(),
+});
+export type EntityConfig = z.output<typeof entitySchema>;
+
+const subscriberSchema = z.strictObject({ url: z.url(), secret: z.string().min(16, 'must be at least 16 characters') });
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
+  REDIS_URL: z.string().optional(),
+  REDIS_CLUSTER_NODES: csv.optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_APP_URL: z.url().optional(),
+  TELNYX_API_BASE: z.url().default('https://api.telnyx.com'),
+  TELNYX_PUBLIC_KEY: z.string().optional(),
+  TELNYX_API_KEY: z.string().optional(),
+  TELNYX_APP_URL: z.url().optional(),
+  CONSENT_GATE_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  REVOKE_RATE_FLOOR_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  SMS_DAILY_CAP: z.coerce.number().int().positive().default(3),
+  MONTHLY_QUOTA: z.coerce.number().int().positive().optional(),
+  ADVERSARY_COUNTRIES: csv.default(DEFAULT_ADVERSARY_COUNTRIES),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  APP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  RETENTION_SECRET: z.string().min(16).optional(),
+  METRICS_DEFAULT: bool.default(true),
+  calling_window: windowSchema.default({ start: '08:00', end: '21:00' }),
+  sms_window: windowSchema.default({ start: '08:00', end: '21:00' }),
+  consent_max_age_months: z.partialRecord(z.enum(CONSENT_TYPES), z.number().int().positive().nullable()).default({}),
+  entities: z.array(entitySchema).default([]),
+  network_subscribers: z.array(subscriberSchema).default([]),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super('invalid configuration:\n' + problems.map((p) => '  ' + p).join('\n'));
+  }
+}
+
+const ENV_KEYS = Object.keys(configSchema.shape).filter((k) => k === k.toUpperCase());
+
+/** Reads the file (if any) and the environment into a validated Config, or throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.CONSENT_GATE_CONFIG;
+  if (file) {
+    try {
+      fromFile = JSON.parse(readFileSync(resolve(file), 'utf8'));
+    } catch (err) {
+      throw new ConfigError([`CONSENT_GATE_CONFIG: cannot read ${file}: ${(err as Error).message}`]);
+    }
+    if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+      throw new ConfigError([`CONSENT_GATE_CONFIG: ${file} must hold a JSON object`]);
+    }
+  }
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const key of ENV_KEYS) if (env[key] !== undefined && env[key] !== '') merged[key] = env[key];
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const config = result.data;
+  const problems: string[] = [];
+  if (config.STORE === 'redis' && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES?.length) {
+    problems.push('REDIS_URL: required when STORE=redis (or set REDIS_CLUSTER_NODES)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

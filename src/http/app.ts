@@ -1,0 +1,112 @@
+/**
+ * The HTTP application: the /v1 API, health, metrics and OpenAPI, plus
+ * whatever carrier routers the composition root mounts. Carrier routers come
+ * before the JSON body parser because they verify signatures over raw bodies.
+ */
+import express, { type Express, type Router } from 'express';
+import type { GateContext } from '../gate/context';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { requireKey, type RateLimits } from './auth';
+import { errorHandler, notFoundRoute, requestId } from './envelope';
+import { openApiDocument } from './openapi';
+import { TokenBuckets } from './rateLimit';
+import type { ApiRoute } from './route';
+import { consentRoutes } from './routes/consents';
+import { decisionRoutes } from './routes/decisions';
+import { evidenceRoutes } from './routes/evidence';
+import { revokeRoutes } from './routes/revoke';
+import { tenantRoutes } from './routes/tenants';
+import { validate } from './validate';
+
+export interface HttpOptions {
+  ctx: GateContext;
+  logger: Logger;
+  metrics: Metrics;
+  rateLimits?: RateLimits;
+  /** JSON bodies larger than this are refused with 413. */
+  bodyLimitBytes?: number;
+  /** Routers mounted ahead of the API (carrier adapters, the stream upgrade is separate). */
+  carrierRouters?: Router[];
+  /** Extra /v1 routes contributed by other modules (e.g. /v1/detect). */
+  extraRoutes?: ApiRoute[];
+  /** Whether the app is shutting down (readyz answers 503 then). */
+  draining?: () => boolean;
+  version?: string;
+}
+
+export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): ApiRoute[] {
+  const { ctx } = options;
+  return [
+    ...decisionRoutes(ctx),
+    ...revokeRoutes(ctx),
+    ...consentRoutes(ctx),
+    ...evidenceRoutes(ctx),
+    ...tenantRoutes(ctx),
+    ...(options.extraRoutes ?? []),
+  ];
+}
+
+export function createHttpApp(options: HttpOptions): Express {
+  const { ctx, logger, metrics } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestId);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // The path only: query strings may carry phone numbers.
+      logger.info(
+        { request_id: req.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (options.draining?.()) return void res.status(503).json({ status: 'draining', store: ctx.ledger.engine });
+    try {
+      await ctx.ledger.ping();
+      res.json({ status: 'ready', store: ctx.ledger.engine });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', store: ctx.ledger.engine, error: (err as Error).message });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  for (const router of options.carrierRouters ?? []) app.use(router);
+
+  const routes = apiRoutes(options);
+  const openapi = openApiDocument(routes, options.version ?? '0.1.0');
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  const limit = options.bodyLimitBytes ?? 256 * 1024;
+  const auth = requireKey(ctx, new TokenBuckets(), options.rateLimits ?? { perMinute: 6000, revokeFloorPerMinute: 6000 });
+  const v1 = express.Router();
+  v1.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
+  v1.use(express.raw({ limit: Math.max(limit, 64 * 1024 * 1024), type: 'text/csv' }));
+  for (const r of routes) {
+    v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), async (req, res) => {
+      const body = r.body ? validate(r.body, req.body) : undefined;
+      const query = r.query ? validate(r.query, req.query) : undefined;
+      const result = await r.handler(req, { body, query }, res);
+      if (!result || res.headersSent) return;
+      for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+      res.status(result.status ?? 200).json(result.body);
+    });
+  }
+  app.use(v1);
+  app.use(notFoundRoute);
+  app.use(errorHandler(logger, (route) => metrics.ledgerErrors.inc({ operation: route })));
+  return app;
+}

@@ -1,0 +1,42 @@
+/**
+ * Bearer-key authentication, scopes and rate limits for the /v1 API.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ApiScope } from '../domain/vocabulary';
+import type { ApiKey } from '../ledger/ledger';
+import { AppError } from '../errors';
+import type { GateContext } from '../gate/context';
+import { authenticate, requireScope } from '../gate/tenants';
+import type { TokenBuckets } from './rateLimit';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    apiKey: ApiKey;
+  }
+}
+
+export interface RateLimits {
+  perMinute: number;
+  /** Opt-outs are limited only above this floor (SPEC §2: never rate limited below it). */
+  revokeFloorPerMinute: number;
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return m?.[1];
+}
+
+export function requireKey(ctx: GateContext, buckets: TokenBuckets, limits: RateLimits) {
+  return (scope: ApiScope | 'any', options: { optOut?: boolean } = {}): RequestHandler =>
+    async (req: Request, _res: Response, next: NextFunction) => {
+      const key = await authenticate(ctx, bearerToken(req.get('authorization')), req.socket.remoteAddress);
+      if (scope !== 'any') requireScope(key, scope);
+      const perMinute = options.optOut
+        ? Math.max(limits.revokeFloorPerMinute, key.rate_limit_per_minute ?? limits.perMinute)
+        : (key.rate_limit_per_minute ?? limits.perMinute);
+      const wait = buckets.take(options.optOut ? `revoke:${key.id}` : key.id, perMinute);
+      if (wait > 0) throw new AppError('RATE_LIMITED', undefined, undefined, { 'Retry-After': String(wait) });
+      req.apiKey = key;
+      next();
+    };
+}

@@ -1,0 +1,33 @@
+/**
+ * A route of the /v1 API declared once: method, path, scope, schemas and
+ * handler. The app mounts these declarations and /openapi.json is generated
+ * from the same list, so the documentation cannot drift from the validation.
+ */
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { ApiScope } from '../domain/vocabulary';
+
+export interface RouteResult {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post' | 'delete';
+  /** Express path syntax (`/v1/consents/:id`). */
+  path: string;
+  summary: string;
+  /** The scope a key needs; 'any': any valid key of the org. Every /v1 route needs a key. */
+  scope: ApiScope | 'any';
+  optOut?: boolean;
+  body?: B;
+  query?: Q;
+  /** Content type of the body when it is not JSON (CSV import). */
+  rawBody?: string;
+  handler(req: Request, input: { body: z.output<B>; query: z.output<Q> }, res: Response): Promise<RouteResult | void>;
+}
+
+export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(r: ApiRoute<B, Q>): ApiRoute {
+  return r as unknown as ApiRoute;
+}

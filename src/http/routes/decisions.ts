@@ -1,0 +1,58 @@
+/** POST /v1/precall, POST /v1/sms/pre-send, and the decision log. */
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import type { GateContext } from '../../gate/context';
+import { precall } from '../../gate/precall';
+import { presend } from '../../gate/presend';
+import { decisionListQuerySchema, precallSchema, presendSchema } from '../../gate/schemas';
+import { route } from '../route';
+
+export function decisionRoutes(ctx: GateContext) {
+  return [
+    route({
+      method: 'post',
+      path: '/v1/precall',
+      summary: 'May this call be dialed? Runs the precall chain and records the decision.',
+      scope: 'precall',
+      body: precallSchema,
+      handler: async (req, { body }) => ({ body: await precall(ctx, { ...body, orgId: req.apiKey.org_id }) }),
+    }),
+    route({
+      method: 'post',
+      path: '/v1/sms/pre-send',
+      summary: 'May this text be sent? Runs the pre-send chain; an allowed answer counts one send.',
+      scope: 'presend',
+      body: presendSchema,
+      handler: async (req, { body }) => ({ body: await presend(ctx, { ...body, orgId: req.apiKey.org_id }) }),
+    }),
+    route({
+      method: 'get',
+      path: '/v1/decisions/:id',
+      summary: 'One decision, with its inputs and answer.',
+      scope: 'audit:read',
+      handler: async (req) => {
+        const d = await ctx.ledger.getDecision(req.apiKey.org_id, String(req.params.id));
+        if (!d) throw notFound();
+        return { body: d };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/decisions',
+      summary: 'Decisions, oldest first, filtered by phone and time, paged with `after`.',
+      scope: 'audit:read',
+      query: decisionListQuerySchema,
+      handler: async (req, { query }) => {
+        const q = query as z.output<typeof decisionListQuerySchema>;
+        const page = await ctx.ledger.listDecisions(req.apiKey.org_id, {
+          phone: q.phone,
+          from: q.from?.toISOString(),
+          to: q.to?.toISOString(),
+          after: q.after,
+          limit: q.limit,
+        });
+        return { body: { data: page.items, next_cursor: page.next_cursor } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,61 @@
+/** Orgs and API keys (SPEC §2: keys and tenants). */
+import type { GateContext } from '../../gate/context';
+import { createKeySchema, createOrgSchema } from '../../gate/schemas';
+import { createKey, createOrg, keyView, revokeKey } from '../../gate/tenants';
+import { route } from '../route';
+import type { ApiKey } from '../../ledger/ledger';
+import type { ApiScope } from '../../domain/vocabulary';
+import { AppError } from '../../errors';
+
+/** No key manages a key more powerful than itself: no escalation through /v1/keys. */
+function assertWithin(caller: ApiKey, scopes: ApiScope[]): void {
+  if (caller.scopes.includes('admin')) return;
+  const missing = scopes.filter((s) => !caller.scopes.includes(s));
+  if (missing.length) throw new AppError('FORBIDDEN', `the calling key lacks scope(s): ${missing.join(', ')}`);
+}
+
+export function tenantRoutes(ctx: GateContext) {
+  return [
+    route({
+      method: 'post',
+      path: '/v1/orgs',
+      summary: 'Create an org; answers its first key (every scope but admin), shown once.',
+      scope: 'admin',
+      body: createOrgSchema,
+      handler: async (_req, { body }) => {
+        const { org, firstKey } = await createOrg(ctx, body.name, body.monthly_quota ?? null);
+        return { status: 201, body: { org_id: org.id, name: org.name, api_key: firstKey.secret, key: keyView(firstKey.key) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/keys',
+      summary: "Create another key for the caller's org; the secret is shown once. A key cannot grant scopes its creator lacks.",
+      scope: 'any',
+      body: createKeySchema,
+      handler: async (req, { body }) => {
+        assertWithin(req.apiKey, body.scopes);
+        const { key, secret } = await createKey(ctx, req.apiKey.org_id, body);
+        return { status: 201, body: { ...keyView(key), api_key: secret } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/keys',
+      summary: "The caller's org's keys (never their secrets).",
+      scope: 'any',
+      handler: async (req) => ({ body: { data: (await ctx.ledger.listApiKeys(req.apiKey.org_id)).map(keyView) } }),
+    }),
+    route({
+      method: 'delete',
+      path: '/v1/keys/:id',
+      summary: "Revoke a key of the caller's org that has no scope the caller lacks.",
+      scope: 'any',
+      handler: async (req) => {
+        const target = (await ctx.ledger.listApiKeys(req.apiKey.org_id)).find((k) => k.id === String(req.params.id));
+        if (target) assertWithin(req.apiKey, target.scopes);
+        return { body: keyView(await revokeKey(ctx, req.apiKey.org_id, String(req.params.id))) };
+      },
+    }),
+  ];
+}
