@@ -11,15 +11,17 @@
  * Unknown area → every zone of the main country, so the window must hold in
  * all of them. When the longest match is only the country calling code (a
  * non-geographic number: area code 555, toll-free 800, an unlisted exchange),
- * the data answers with every zone of the calling code; for +1 that is 42
- * zones from Guam to Pago Pago, whose 08:00–21:00 windows never overlap, so no
- * call could ever be placed. We narrow it to the zones of the calling code's
- * main country (US for +1, per libphonenumber-js metadata), derived from the
- * data itself: the union of the zones of every longer prefix whose numbers
- * libphonenumber-js assigns to that country. For +1 that is the eleven US
- * zones from America/New_York to Pacific/Honolulu; their windows do overlap.
- * If no longer prefix belongs to the main country, the calling code's own
- * zones stand.
+ * the data answers with every zone of the calling code. For +1 that is 42
+ * zones from Guam to Pago Pago: their 08:00–21:00 windows are all open at
+ * once only from 22:00Z to 23:30Z in summer (Guam opens, St Johns closes), and
+ * a US toll-free number would be reported as blocked in Guam. So we narrow it
+ * to the zones of the calling code's main country (US for +1, per
+ * libphonenumber-js metadata), derived from the data itself: the union of the
+ * zones of every longer prefix whose numbers libphonenumber-js assigns to that
+ * country. For +1 that is the eleven US zones from America/New_York to
+ * Pacific/Honolulu, all open together from 08:00 in Honolulu to 21:00 in New
+ * York. If no longer prefix belongs to the main country, the calling code's
+ * own zones stand.
  *
  * @example
  * timeZonesForNumber('+12125550123') // ['America/New_York']
