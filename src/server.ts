@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Config } from './config';
 import { systemClock, type Clock } from './gate/clock';
-import type { GateContext } from './gate/context';
 import { bootstrap, type BootstrapResult } from './gate/bootstrap';
 import { policyFromConfig } from './gate/policyFromConfig';
 import { createHttpApp } from './http/app';
@@ -16,11 +15,15 @@ import type { Ledger } from './ledger/ledger';
 import { openLedger } from './ledger/open';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import type { GatewayModule, ModuleFactory } from './module';
+import { MODULES } from './modules';
+import type { RevocationFallbackQueue, SignalContext } from './gate/optOutSignals';
 
 export interface Gateway {
   config: Config;
-  ctx: GateContext;
+  ctx: SignalContext;
   app: Express;
+  modules: GatewayModule[];
   server: Server;
   logger: Logger;
   metrics: Metrics;
@@ -35,6 +38,10 @@ export interface StartOptions {
   logger?: Logger;
   /** Use this ledger instead of opening the configured one (tests). */
   ledger?: Ledger;
+  /** Where opt-outs wait while the store is down. */
+  fallbackQueue?: RevocationFallbackQueue;
+  /** Replace the module list (tests); default `MODULES`. */
+  modules?: ModuleFactory[];
 }
 
 export async function startGateway(config: Config, options: StartOptions = {}): Promise<Gateway> {
@@ -51,9 +58,25 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? url;
-  const ctx: GateContext = { ledger, clock: options.clock ?? systemClock, policy: policyFromConfig(config, publicBaseUrl), observer: metrics.observer() };
+  const ctx: SignalContext = {
+    ledger,
+    clock: options.clock ?? systemClock,
+    policy: policyFromConfig(config, publicBaseUrl),
+    observer: metrics.observer(),
+    fallbackQueue: options.fallbackQueue,
+  };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  const modules: GatewayModule[] = [];
+  for (const factory of options.modules ?? MODULES) {
+    modules.push(await factory({ config, ctx, logger, metrics, defaultOrgId: boot.orgId, publicBaseUrl }));
+  }
+  server.on('upgrade', (req, socket, head) => {
+    for (const m of modules) if (m.upgrade?.(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
   const app = createHttpApp({
+    carrierRouters: modules.flatMap((m) => m.routers ?? []),
+    extraRoutes: modules.flatMap((m) => m.apiRoutes ?? []),
     ctx,
     logger,
     metrics,
@@ -66,6 +89,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     config,
     ctx,
     app,
+    modules,
     server,
     logger,
     metrics,
@@ -73,7 +97,10 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     url,
     async close() {
       draining = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const m of [...modules].reverse()) await m.close?.();
+      server.closeIdleConnections();
+      await closed;
       await ledger.close();
     },
   };

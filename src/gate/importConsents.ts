@@ -94,7 +94,7 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       result.rows++;
-      const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record));
+      const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record), { reportInput: true });
       if (!parsed.success) {
         reject(info.lines, describeRejection(issuesToDetails(parsed.error)));
       } else {

@@ -134,7 +134,11 @@ export const decisionListQuerySchema = z.object({
   ...pageQuerySchema,
 });
 
-/** zod issues → the envelope's `details`: one message per field path. */
+/**
+ * zod issues → the envelope's `details`: one message per field path.
+ * Parse with `{ reportInput: true }` so a missing field reads "is required"
+ * and a wrong one says what it must be.
+ */
 export function issuesToDetails(error: z.ZodError): Record<string, string> {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -148,6 +152,7 @@ export function issuesToDetails(error: z.ZodError): Record<string, string> {
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_value':
+      if (issue.input === undefined) return 'is required';
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
       return `unknown field(s): ${issue.keys.join(', ')}`;

@@ -5,7 +5,7 @@ import { issuesToDetails } from '../gate/schemas';
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   if (input === undefined || input === null) throw new AppError('VALIDATION_FAILED', undefined, { body: 'is required (JSON object)' });
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new AppError('VALIDATION_FAILED', undefined, issuesToDetails(result.error));
   return result.data;
 }
