@@ -1,0 +1,5 @@
+/** TwiML / TeXML manipulation, carrier-neutral. See each file for the why. */
+export * from './document';
+export * from './verbs';
+export * from './disclosure';
+export * from './relayUrls';
