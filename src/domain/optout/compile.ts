@@ -1,0 +1,172 @@
+/**
+ * Turns lexicons (data) into the regexes the detector runs. Everything here
+ * runs once, at module load; a malformed lexicon throws then, not on a call.
+ *
+ * Phrase patterns are matched on token boundaries of the normalised text
+ * (tokens are separated by single spaces, so "a boundary" is "start, end or a
+ * space"). Negation, `notAfter` and `unless` are tested on the text just
+ * before / after a match, with regexes anchored at that edge.
+ */
+import type { Lexicon, OptOutIntent, PhraseRule } from './types';
+
+export interface CompiledRule {
+  id: string;
+  lang: string;
+  confidence: number;
+  /** Global regex: reset `lastIndex` before use. */
+  pattern: RegExp;
+  negatable: boolean;
+  notAfter: RegExp | null;
+  unless: RegExp | null;
+}
+
+export interface CompiledLexicon {
+  lang: string;
+  rules: readonly CompiledRule[];
+  /** Tested on the text before a match: does a negation cue govern it? */
+  negation: RegExp;
+}
+
+export interface KeywordEntry {
+  lang: string;
+  intent: Exclude<OptOutIntent, 'none'>;
+  /** Shown in `matched`: "STOP ALL", "ALTO". */
+  display: string;
+  /** The keyword with its spaces removed, the form typos are compared to. */
+  compact: string;
+}
+
+export interface KeywordTables {
+  /** softeners* KEYWORD softeners* over a whole message; group 1 is the keyword. */
+  whole: RegExp;
+  voice: RegExp;
+  clause: RegExp;
+  /** softeners* CORE softeners*: the part a typo may hide in. */
+  core: RegExp;
+  /** By compact form; several languages may share a keyword ("stop", "cancelar"). */
+  entries: ReadonlyMap<string, readonly KeywordEntry[]>;
+  all: readonly KeywordEntry[];
+  notTypos: ReadonlySet<string>;
+  fillers: ReadonlySet<string>;
+  laughter: RegExp;
+}
+
+const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const CLASS_REF = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+const MAX_CLASS_DEPTH = 6;
+
+/** `(?:a|b)`, longest alternative first so a match shows the longest phrase. */
+function alternation(items: readonly string[]): string {
+  return `(?:${[...items].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+function expandClasses(source: string, lexicon: Lexicon, where: string): string {
+  let out = source;
+  for (let depth = 0; ; depth++) {
+    const next = out.replace(CLASS_REF, (_, name: string) => {
+      const items = lexicon.classes[name];
+      if (!items) throw new Error(`optout lexicon ${lexicon.lang}: unknown class {${name}} in ${where}`);
+      return alternation(items);
+    });
+    if (next === out) break;
+    if (depth === MAX_CLASS_DEPTH) throw new Error(`optout lexicon ${lexicon.lang}: class nesting too deep in ${where}`);
+    out = next;
+  }
+  // Input is accent-stripped; a pattern with an accent could never match.
+  if (/[^\x20-\x7e]/.test(out)) throw new Error(`optout lexicon ${lexicon.lang}: ${where} must be ASCII (write words without accents)`);
+  return out;
+}
+
+function checkWords(lexicon: Lexicon, list: readonly string[], what: string): void {
+  for (const word of list) {
+    if (!PLAIN_WORDS.test(word)) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${word}" must be lower-case ASCII words`);
+  }
+}
+
+function compileRule(rule: PhraseRule, lexicon: Lexicon): CompiledRule {
+  const where = `rule ${rule.id}`;
+  const body = expandClasses(rule.pattern, lexicon, where);
+  return {
+    id: rule.id,
+    lang: lexicon.lang,
+    confidence: rule.confidence,
+    pattern: new RegExp(`(?<![^ ])(?:${body})(?![^ ])`, 'g'),
+    negatable: rule.negatable === true,
+    notAfter: rule.notAfter ? new RegExp(`(?<![^ ])(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)}) $`) : null,
+    unless: rule.unless ? new RegExp(`^ (?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})(?![^ ])`) : null,
+  };
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const { cue, bridge, exceptAfter } = lexicon.negation;
+  checkWords(lexicon, [...cue, ...bridge, ...exceptAfter], 'negation word');
+  const except = exceptAfter.length ? `(?<!(?:^| )${alternation(exceptAfter)} )` : '';
+  return {
+    lang: lexicon.lang,
+    rules: lexicon.rules.map((rule) => compileRule(rule, lexicon)),
+    negation: new RegExp(`(?<![^ ])${except}${alternation(cue)}(?: ${alternation(bridge)})* $`),
+  };
+}
+
+function keywordRegex(keywords: readonly string[], softeners: string): RegExp {
+  const forms = new Set<string>();
+  for (const k of keywords) {
+    forms.add(k);
+    forms.add(k.replaceAll(' ', ''));
+  }
+  return new RegExp(`^(?:${softeners} )*(${alternation([...forms])})(?: ${softeners})*$`);
+}
+
+export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
+  const entries = new Map<string, KeywordEntry[]>();
+  const all: KeywordEntry[] = [];
+  const softenerWords: string[] = [];
+  const voice: string[] = [];
+  const clause: string[] = [];
+  const notTypos = new Set<string>();
+  const fillers = new Set<string>();
+  const laughter: string[] = [];
+
+  for (const lexicon of lexicons) {
+    for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
+      checkWords(lexicon, lexicon.keywords[intent], 'keyword');
+      for (const keyword of lexicon.keywords[intent]) {
+        const entry: KeywordEntry = { lang: lexicon.lang, intent, display: keyword.toUpperCase(), compact: keyword.replaceAll(' ', '') };
+        const same = entries.get(entry.compact) ?? [];
+        if (same.some((e) => e.intent !== intent)) {
+          throw new Error(`optout lexicon ${lexicon.lang}: keyword "${keyword}" has two intents`);
+        }
+        same.push(entry);
+        entries.set(entry.compact, same);
+        all.push(entry);
+      }
+    }
+    const optOuts = new Set(lexicon.keywords.opt_out.map((k) => k.replaceAll(' ', '')));
+    for (const [list, what] of [[lexicon.voiceKeywords, 'voice keyword'], [lexicon.clauseKeywords, 'clause keyword']] as const) {
+      checkWords(lexicon, list, what);
+      for (const k of list) if (!optOuts.has(k.replaceAll(' ', ''))) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${k}" is not an opt-out keyword`);
+    }
+    checkWords(lexicon, lexicon.softeners, 'softener');
+    checkWords(lexicon, lexicon.fillers, 'filler');
+    checkWords(lexicon, lexicon.notTypos, 'notTypo');
+    voice.push(...lexicon.voiceKeywords);
+    clause.push(...lexicon.clauseKeywords);
+    softenerWords.push(...lexicon.softeners);
+    for (const w of lexicon.notTypos) notTypos.add(w);
+    for (const w of lexicon.fillers) fillers.add(w);
+    laughter.push(...lexicon.laughter);
+  }
+
+  const softeners = alternation([...new Set(softenerWords)]);
+  return {
+    whole: keywordRegex(all.map((e) => e.display.toLowerCase()), softeners),
+    voice: keywordRegex(voice, softeners),
+    clause: keywordRegex(clause, softeners),
+    core: new RegExp(`^(?:${softeners} )*(.+?)(?: ${softeners})*$`),
+    entries,
+    all,
+    notTypos,
+    fillers,
+    laughter: new RegExp(`(?<![^ ])${alternation(laughter)}(?![^ ])`),
+  };
+}
