@@ -1,0 +1,217 @@
+/**
+ * English. Patterns run on normalised text: lower case, no accents, no
+ * apostrophes ("don't" → `dont`, "I'm" → `im`), clause marks as ` , `.
+ *
+ * The rules are built from intent, not sentences: a request to stop
+ * ({cease} + a contact gerund or noun), a negated contact verb ("don't call
+ * me"), list removal ({removeVerb} + who + off/from + a list), adding to a
+ * do-not-call list, unsubscribe/opt out, consent revocation, "leave me alone",
+ * "lose my number". Traps are handled by the same few filters everywhere:
+ * negation scope, a subject that makes it the consumer's own action
+ * ("I'll stop texting you"), and what follows ("stop calling me sir",
+ * "don't call me right now").
+ */
+import type { Lexicon } from './types';
+
+export const en: Lexicon = {
+  lang: 'en',
+  keywords: {
+    opt_out: [
+      'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
+      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me',
+    ],
+    opt_in: ['start', 'unstop', 'yes'],
+    help: ['help', 'info'],
+  },
+  voiceKeywords: ['stop', 'stop it', 'stop this', 'stop that', 'stop all', 'unsubscribe', 'opt out'],
+  clauseKeywords: ['stop', 'stopall', 'stop all', 'unsubscribe', 'optout', 'opt out'],
+  softeners: [
+    'please', 'pls', 'plz', 'plez', 'pleas', 'now', 'right now', 'already', 'immediately', 'asap', 'for good', 'forever', 'again',
+    'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
+    'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
+    'no thanks', 'no thank you', 'not interested', 'im not interested', 'i am not interested', 'wrong number', 'you have the wrong number',
+    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like',
+  ],
+  fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
+  laughter: ['l+o+l+', 'lmf?ao+', 'rofl', '(?:ha){2,}h?', '(?:he){2,}h?', 'xd'],
+  // Real words within typo reach of a keyword: never read them as the keyword.
+  notTypos: ['stoop', 'stoops', 'tops', 'spot', 'post', 'pots', 'opts', 'alot', 'cancer', 'remote', 'subscribe', 'evoke', 'quiet', 'edn', 'hlep'],
+  negation: {
+    cue: [
+      'dont', 'do not', 'didnt', 'did not', 'doesnt', 'does not', 'never', 'not', 'wont', 'will not', 'wouldnt', 'would not',
+      'shouldnt', 'should not', 'no need to', 'without',
+    ],
+    bridge: [
+      'want', 'wanna', 'wanted', 'need', 'mean', 'meant', 'ask', 'asked', 'asking', 'tell', 'told', 'telling', 'say', 'said', 'saying',
+      'you', 'u', 'yall', 'them', 'him', 'her', 'me', 'to', 'ever', 'even', 'really', 'gonna', 'going', 'have', 'has', 'had', 'it',
+      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'you to', 'be',
+    ],
+    // "why don't you stop calling", "they won't stop calling me": a request or a complaint, not a negation.
+    exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'he', 'she', 'it', 'who', 'calls', 'phone'],
+  },
+  classes: {
+    cease: ['stop', 'stp', 'quit', 'cease', 'discontinue'],
+    intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
+    contactGerund: [
+      'calling', 'callin', 'texting', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
+      'bothering', 'harassing', 'harrassing', 'harasing', 'spamming', 'ringing', 'phoning', 'robocalling', 'robo calling', 'dialing',
+      'dialling', 'hitting me up', 'hitting up my phone', 'blowing up my phone', 'blowing my phone up', 'reaching out', 'pestering',
+      'soliciting', 'bugging',
+    ],
+    contactVerb: [
+      'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
+      'reach out to', 'hit me up', 'bug', 'pester', 'solicit',
+    ],
+    contactPassive: [
+      'called', 'texted', 'contacted', 'messaged', 'bothered', 'harassed', 'emailed', 'solicited', 'phoned', 'dialed', 'spammed', 'reached', 'robocalled',
+    ],
+    contactNoun: [
+      'calls', 'phone calls', 'robocalls', 'robo calls', 'texts', 'text messages', 'txts', 'messages', 'msgs', 'sms', 'emails', 'e mails',
+      'voicemails', 'spam', 'promos', 'promotions', 'ads', 'advertisements', 'marketing', 'notifications', 'alerts', 'offers', 'deals',
+      'coupons', 'solicitations', 'telemarketing', 'reminders',
+    ],
+    nounMod: [
+      'sales', 'spam', 'marketing', 'promo', 'promotional', 'telemarketing', 'robo', 'automated', 'auto', 'text', 'phone', 'annoying',
+      'stupid', 'damn', 'daily', 'constant', 'junk', 'unwanted', 'unsolicited', 'fucking', 'freaking', 'sms', 'recorded',
+    ],
+    det: [
+      'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
+      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn',
+    ],
+    target: [
+      'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
+      'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
+      'my mom', 'my mother', 'my dad', 'my father', 'my kids', 'my son', 'my daughter', 'my family',
+    ],
+    // What follows "calling me" when it means naming, not phoning: "stop calling me sir".
+    naming: [
+      'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe',
+      'baby', 'buddy', 'pal', 'bro', 'dude', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', 'his', 'her', 'my name', 'out', 'in sick',
+      'shotgun', 'and driving', 'while driving', 'while you drive', 'while i drive', 'at the wheel',
+    ],
+    // The consumer is the one stopping: "I'll stop texting you", "let me stop calling".
+    selfSubject: [
+      '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
+      'i am going to', 'we will', 'well', 'were gonna', 'were going to', 'lets', 'let me', 'let us', 'i should', 'we should',
+    ],
+    // A third party does it: "they never call me back", "who doesn't call me".
+    thirdSubject: ['they', 'he', 'she', 'it', 'i', 'we', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
+    deferral: [
+      'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
+      'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
+      'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'ill call you', 'i will call you', 'ill call u',
+      'ill get back', 'ill reach out', 'ill contact you', 'im busy', 'i am busy', 'im driving', 'im at work', 'im in a meeting',
+      'for (?:a|an|the) (?:few|couple|minute|hour|while|bit|week|day)', 'at this number call', 'on this number call',
+    ],
+    neverContact: [
+      'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
+    ],
+    dontWant: [
+      '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
+    ],
+    who: [
+      'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
+      'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', 'my husband', 'my wife', 'myself',
+    ],
+    offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
+    listNoun: [
+      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?lists?',
+      'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
+    ],
+    dncList: [
+      '(?:(?:national|federal|state|internal|company|companys) )?(?:do not call|dont call|do not contact|do not text|dont text|dnc|no call|no calls|no contact|do not disturb|do not solicit|no solicit|no solicitation)(?: (?:list|lists|registry|register|database))?',
+      '(?:opt out|blocked|block|black|suppression|stop) (?:list|registry)', 'blacklist', 'blocklist',
+    ],
+    listy: [
+      '(?:{det} )?{listNoun}',
+      '(?:(?:the|your|a|that|this|ur|their) )?{dncList}',
+      '{det} (?:{nounMod} )?{contactNoun}',
+      'all', 'everything', 'all of it', 'all of them',
+    ],
+    // The request ends here: end of text, a clause mark, or a word that starts the next thought.
+    end: [
+      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro)(?![^ ]))',
+    ],
+    smallObject: ['this', 'these', 'here', 'there', 'it', 'that', 'everything', 'all', 'all of it', 'them'],
+  },
+  rules: [
+    // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
+    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}' },
+    // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
+    {
+      id: 'stop-sending',
+      pattern: '{cease}(?: {intensifier})? sending(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
+      confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
+    },
+    // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}' },
+    // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
+    {
+      id: 'cancel-subscription',
+      pattern: '(?:{cease}|cancel|end) (?:(?:my|the|this|your|our|ur) )?subscription',
+      confidence: 0.8, negatable: true, notAfter: '{selfSubject}',
+      unless: '(?:to|for|with|of|at|on)(?! (?:{det} )?(?:(?:{nounMod} )?{contactNoun}|{listNoun}|text|sms|message|alert)(?![^ ]))',
+    },
+    // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
+    {
+      id: 'dont-contact',
+      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more))',
+      confidence: 0.95, notAfter: '{thirdSubject}', unless: '(?:back )?{deferral}',
+    },
+    // "don't send me any more texts"
+    {
+      id: 'dont-send',
+      pattern: '{neverContact} send(?: (?:me|us|this number))?(?: (?:any|anymore|any more|more|these|those|your|no|this|that|the))* (?:(?:{nounMod} )?{contactNoun}|stuff|crap|junk|anything|things)',
+      confidence: 0.9, notAfter: '{thirdSubject}',
+    },
+    // "I don't want any more calls", "I no longer wish to receive these messages"
+    {
+      id: 'dont-want-contact',
+      pattern: '{dontWant}(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving|continue receiving|continue to receive|be receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}',
+      confidence: 0.9,
+    },
+    // "I don't want you calling me anymore", "I don't want to be called again"
+    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
+    // "no more texts", "enough with the calls"; not "there are no more messages"
+    { id: 'no-more-contact', pattern: '(?:no more|nomore|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until)' },
+    // "take me off your list", "remove my number from your system", "please opt me out of these texts"
+    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true },
+    // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
+    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
+    {
+      id: 'be-removed',
+      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
+      confidence: 0.9, negatable: true,
+    },
+    // "I want off this list", "how do I get off this list"
+    { id: 'get-off-list', pattern: '(?:want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
+    // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
+    { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
+    // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true },
+    // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
+    { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
+    { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
+    // "leave me alone"; not "leave me alone for a minute"
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|my family|my wife|my husband|my mom|my mother)(?: the (?:hell|heck|fuck|f))? alone', confidence: 0.85, negatable: true, unless: 'for (?:a |one |just a )?(?:sec|second|minute|min|moment|bit|while)' },
+    // "lose my number", "delete my information"; not "remove my number from my account"
+    {
+      id: 'lose-my-number',
+      pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
+      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
+    },
+    // A consumer's "… stop" at the very end of what they said ("why do you keep calling me stop").
+    // Not when "stop" is a noun or governed by a subject or modal: "the last stop", "it won't stop", "I don't know when to stop".
+    {
+      id: 'final-stop',
+      pattern: 'stop(?: (?:please|now|it|already|right now|immediately|ok|okay|thanks|thank you))*$',
+      confidence: 0.8, negatable: true,
+      notAfter: '(?:bus|pit|truck|rest|photo|whistle|door|train|subway|metro|tram|shuttle|final|last|next|first|second|third|one|two|more|quick|short|brief|full|non|every|each|another|our|his|her|their|its|my|your|this|that|the|a|an|to|will|wont|would|wouldnt|can|cant|cannot|could|couldnt|should|shouldnt|must|might|may|gonna|wanna|dont|doesnt|didnt|did|do|does|never|not|it|i|we|you|he|she|they|ill|well|lets|and|or|when|where|make|made|makes|let)',
+    },
+  ],
+};

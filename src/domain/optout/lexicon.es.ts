@@ -1,0 +1,126 @@
+/**
+ * Spanish. Written without accents (input is accent-stripped): "no me llame
+ * más" is matched as `no me llame mas`.
+ *
+ * Mood carries the meaning: the negative imperative uses the subjunctive
+ * ("no me llame", "no me llames", "no me llamen"), while "no me llamo Ana"
+ * (indicative, first person) and "no me llama nadie" do not. Likewise
+ * "no dejes de llamarme" (negated request: keep calling) differs from
+ * "no deja de llamarme" (complaint: he never stops), so the forms that can be
+ * negated requests are the negatable rule and the others are not.
+ */
+import type { Lexicon } from './types';
+
+export const es: Lexicon = {
+  lang: 'es',
+  keywords: {
+    opt_out: [
+      'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop',
+    ],
+    opt_in: ['si', 'comenzar', 'iniciar'],
+    help: ['ayuda', 'informacion', 'info'],
+  },
+  voiceKeywords: ['alto', 'basta', 'ya basta', 'stop'],
+  clauseKeywords: ['alto', 'baja', 'stop'],
+  softeners: [
+    'por favor', 'porfa', 'porfavor', 'xfa', 'plis', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
+    'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
+    'no me interesa', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
+  ],
+  fillers: ['eh', 'ehm', 'emm', 'mmm'],
+  laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
+  notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos'],
+  negation: {
+    cue: ['no', 'nunca', 'jamas', 'tampoco'],
+    bridge: ['me', 'te', 'le', 'les', 'nos', 'lo', 'la', 'que', 'quiero', 'quise', 'queria', 'dije', 'he dicho', 'estoy diciendo', 'pedi', 'he pedido', 'digo', 'dijo', 'deseo', 'pido', 'se', 'va', 'van', 'a', 'vas', 'vaya', 'vayan'],
+    exceptAfter: ['por que', 'porque'],
+  },
+  classes: {
+    // Infinitives after "deje de …": deje de llamarme / dejen de mandarme mensajes.
+    contactInf: [
+      'llamarme', 'llamarnos', 'llamar', 'marcarme', 'marcarnos', 'marcar', 'enviarme', 'enviarnos', 'mandarme', 'mandarnos',
+      '(?:enviar|mandar) (?:{contactNoun}|mensajes de texto)', 'escribirme', 'escribirnos', 'escribir', 'molestarme', 'molestarnos', 'molestar',
+      'contactarme', 'contactarnos', 'contactar', 'textearme', 'mensajearme', 'acosarme', 'hostigarme', 'fastidiarme', 'llamar a este numero',
+    ],
+    // Infinitives after "vuelva a …": no me vuelva a llamar.
+    contactInfPlain: ['llamar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
+    // Subjunctive (negative imperative) forms, usted / tu / ustedes.
+    contactSubj: [
+      'llame', 'llames', 'llamen', 'marque', 'marques', 'marquen', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
+      'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen',
+    ],
+    sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
+    contactNoun: [
+      'llamadas', 'llamada', 'mensajes', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
+      'notificaciones', 'whatsapps', 'spam',
+    ],
+    again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
+    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular'],
+    deferral: [
+      'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
+      'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
+    ],
+    det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'vuestra'],
+    listNoun: [
+      'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base de datos', 'sistema',
+      'registros?', 'directorio', 'contactos',
+    ],
+    dncList: [
+      'lista (?:de )?(?:no llamar|no llamadas|no contactar|no molestar|robinson|exclusion|bloqueo|no llame)', 'registro de no llamar',
+      'lista negra', 'no llamar',
+    ],
+    // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
+    removeVerb: [
+      '(?:quit|borr|elimin|retir)(?:en|e|a|ar)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      'excluir(?:me|nos)?',
+    ],
+    who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos'],
+  },
+  rules: [
+    // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
+    {
+      id: 'no-me-llame',
+      pattern: '(?:no|nunca|jamas|ya no|nunca mas) (?:me|nos) (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|(?:esten|sigan|sigas|este) (?:llamando|escribiendo|mandando|molestando|marcando|enviando))(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}',
+    },
+    // "no llamen a este número", "no vuelvan a llamar más"
+    { id: 'no-llamen-aqui', pattern: '(?:no|nunca|jamas|ya no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan) de {contactInf}', confidence: 0.95, negatable: true },
+    // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9 },
+    // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
+    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.95, negatable: true },
+    // "borren mi número"; not "quiten mi número de mi cuenta"
+    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)) (?:mi|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
+    // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
+    {
+      id: 'darme-de-baja',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den) de baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      confidence: 0.9, negatable: true,
+      unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
+    },
+    // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
+    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },
+    // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
+    { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
+    // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
+    {
+      id: 'lista-no-llamar',
+      pattern: '(?:(?:pon|ponga|pongan|agregue|agreguen|agrega|anote|anoten|anota|inscriba|inscriban|meta|metan|incluya|incluyan)(?:me|nos)?|ponerme|agregarme)(?: (?:mi|este) numero)? (?:en|a) (?:la |su |tu )?{dncList}',
+      confidence: 0.95, negatable: true,
+    },
+    { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
+    { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
+    // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
+    {
+      id: 'cancelar-suscripcion',
+      pattern: '(?:cancelar|cancele|cancelen|anular|anule|terminar) (?:mi |la |su |esta )?(?:suscripcion|subscripcion|inscripcion)',
+      confidence: 0.8, negatable: true,
+      unless: '(?:a|al|de|del|en|con)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun}|servicio de mensajes)(?![^ ]))',
+    },
+    { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
+  ],
+};

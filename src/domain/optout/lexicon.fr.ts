@@ -1,0 +1,94 @@
+/**
+ * French. Normalisation splits elisions ("m'appelez" → `m appelez`,
+ * "d'appels" → `d appels`) and strips accents ("arrêtez" → `arretez`).
+ *
+ * "ne m'appelez plus" is a negated contact verb (an opt-out), "n'arrêtez pas
+ * de m'appeler" a negated request to stop (not one): the first is its own
+ * rule, the second is cancelled by the negation scope of the stop rule.
+ */
+import type { Lexicon } from './types';
+
+export const fr: Lexicon = {
+  lang: 'fr',
+  keywords: {
+    opt_out: [
+      'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',
+      'desabonnez moi', 'desinscrivez moi',
+    ],
+    opt_in: ['oui', 'commencer'],
+    help: ['aide', 'info'],
+  },
+  voiceKeywords: ['stop', 'arretez', 'arrete', 'arret'],
+  clauseKeywords: ['stop', 'arret', 'arretez'],
+  softeners: [
+    'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
+    'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
+    'mauvais numero', 'bon', 'alors', 'c est bon',
+  ],
+  fillers: ['euh', 'heu', 'bah', 'ben', 'hum', 'hein'],
+  laughter: ['mdr', 'ptdr', 'x?d+'],
+  notTypos: ['rater'],
+  negation: {
+    cue: ['ne', 'n', 'jamais'],
+    bridge: ['ai', 'as', 'a', 'avons', 'avez', 'jamais', 'pas', 'dit', 'demande', 'voulu', 'veux', 'voulais', 'voulons', 'vais', 'va', 'faut', 'il', 'je', 'j', 'me', 'm', 'vous', 'te', 't', 'de', 'd', 'que', 'qu', 'plus'],
+    exceptAfter: ['pourquoi'],
+  },
+  classes: {
+    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'cessez', 'cesse', 'cesser', 'stoppez', 'stop'],
+    contactInf: [
+      'appeler', 'rappeler', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'embeter', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
+    ],
+    contactImp: [
+      'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
+      'derangez', 'harcelez', 'telephonez', 'textez', 'sollicitez', 'relancez',
+    ],
+    contactNoun: [
+      'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
+      'notifications', 'relances', 'offres',
+    ],
+    contactPassive: ['appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
+    deferral: [
+      'maintenant', 'aujourd hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
+      'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
+    ],
+    det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
+    listNoun: ['listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing'],
+    who: ['moi', 'nous', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone'],
+    oppositionList: ['bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation'],
+  },
+  rules: [
+    // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.95, negatable: true },
+    // "arrêtez vos appels", "stop aux appels"
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos))? {contactNoun}', confidence: 0.9, negatable: true },
+    // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
+    {
+      id: 'ne-m-appelez-plus',
+      pattern: '(?:(?:ne|n) )?(?:me|m|nous) {contactImp} (?:plus|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}',
+    },
+    // "merci de ne plus me contacter"
+    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:appeler|rappeler|contacter|ecrire|envoyer|deranger|solliciter|harceler|telephoner)', confidence: 0.9, unless: '{deferral}' },
+    // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
+    {
+      id: 'ne-veux-plus',
+      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      confidence: 0.9,
+    },
+    // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
+    { id: 'plus-de-sms', pattern: '(?:plus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas)' },
+    // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
+    {
+      id: 'retirez-moi-de-la-liste',
+      pattern: '(?:retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|rayez|raye|rayer|sortez|sors|sortir|desinscrivez|desinscrire|radiez|radier)(?: {who})? (?:de|des|du|d) (?:(?:{det}) )?{listNoun}',
+      confidence: 0.95, negatable: true,
+    },
+    // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    { id: 'desabonner', pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)', confidence: 0.9, negatable: true },
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
+    // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
+    { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
+  ],
+};

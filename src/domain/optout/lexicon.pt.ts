@@ -1,0 +1,97 @@
+/**
+ * Portuguese (Brazil first). Written without accents: "não me ligue mais" is
+ * matched as `nao me ligue mais`.
+ *
+ * As in Spanish, mood matters: "não pare de ligar" (subjunctive, negated
+ * request: keep calling) is cancelled by negation, while "vocês não param de
+ * me ligar" / "não para de me ligar" (indicative, a complaint) is an opt-out.
+ */
+import type { Lexicon } from './types';
+
+export const pt: Lexicon = {
+  lang: 'pt',
+  keywords: {
+    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop'],
+    opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
+    help: ['ajuda', 'info'],
+  },
+  voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
+  clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
+  softeners: [
+    'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza',
+  ],
+  fillers: ['ahn', 'hum', 'humm', 'hmm'],
+  laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
+  notTypos: ['sari', 'pera', 'rapa'],
+  negation: {
+    cue: ['nao', 'nunca', 'jamais'],
+    bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
+    exceptAfter: ['por que', 'porque'],
+  },
+  classes: {
+    // After "pare de …" with a pronoun: anything that reaches the person.
+    contactWithPronoun: ['ligar', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    // Without a pronoun the verb itself must be about contact.
+    contactBare: [
+      'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
+      '(?:mandar|enviar) {contactNoun}',
+    ],
+    contactImp: [
+      'ligue', 'liga', 'ligar', 'liguem', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame', 'chamem',
+      'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam',
+    ],
+    sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
+    contactNoun: [
+      'mensage(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam',
+    ],
+    again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
+    target: ['neste numero', 'nesse numero', 'pra esse numero', 'para esse numero', 'para este numero', 'pra este numero', 'aqui', 'pra mim', 'para mim'],
+    deferral: [
+      'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
+      'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
+    ],
+    det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
+    listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
+    who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    removeVerb: [
+      'tire', 'tira', 'tirem', 'tirar', 'remova', 'remove', 'removam', 'remover', 'exclua', 'exclui', 'excluam', 'excluir', 'apague', 'apaga',
+      'apaguem', 'apagar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
+      'deleta', 'deletem',
+    ],
+    fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'de sua', 'da sua', 'do seu', 'de seu'],
+    dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
+  },
+  rules: [
+    // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.95, negatable: true },
+    // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.9 },
+    // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
+    {
+      id: 'nao-me-ligue',
+      pattern: '(?:nao|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}',
+    },
+    { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    // "não quero mais receber mensagens", "não quero que me liguem"
+    { id: 'nao-quero-receber', pattern: '(?:nao|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:me|nos) (?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) de (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
+    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
+    // "quero sair da lista"; not "quero sair de casa"
+    { id: 'sair-da-lista', pattern: 'sair {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true },
+    // "remover meu número"; not "… da minha conta"
+    {
+      id: 'remover-numero',
+      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
+      confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
+    },
+    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme)', confidence: 0.9, negatable: true },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
+    // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
+    { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
+    { id: 'estou-no-nao-perturbe', pattern: '(?:estou|to|ja estou|meu numero esta|esse numero esta|estamos) (?:cadastrad[oa] )?(?:na|no) {dncList}', confidence: 0.9 },
+  ],
+};
