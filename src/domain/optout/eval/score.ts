@@ -1,0 +1,140 @@
+/**
+ * Scoring of the detector against the labelled set in `utterances.jsonl`.
+ * Pure: the caller reads the file (scripts/eval-optout.ts, the test).
+ *
+ * Opt-out is the positive class. A false alarm is an utterance labelled
+ * anything else that the detector calls `opt_out`; its rate is over all such
+ * utterances. Opt-in and help are scored as plain intent accuracy, and any
+ * utterance wrongly called `opt_in` is listed: it would re-subscribe someone.
+ */
+import type { OptOutChannel, OptOutIntent, OptOutOptions, OptOutResult } from '../types';
+
+export interface LabelledUtterance {
+  text: string;
+  channel: OptOutChannel;
+  lang: string;
+  label: OptOutIntent;
+  note?: string;
+}
+
+export interface Outcome {
+  utterance: LabelledUtterance;
+  result: OptOutResult;
+}
+
+export interface OptOutScore {
+  n: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  trueNegatives: number;
+  precision: number;
+  recall: number;
+  falseAlarmRate: number;
+}
+
+export interface IntentAccuracy {
+  correct: number;
+  total: number;
+  accuracy: number;
+}
+
+export interface EvalReport {
+  overall: OptOutScore;
+  byChannel: Record<string, OptOutScore>;
+  byLang: Record<string, OptOutScore>;
+  byChannelAndLang: Record<string, OptOutScore>;
+  intents: { opt_in: IntentAccuracy; help: IntentAccuracy };
+  falseAlarms: Outcome[];
+  misses: Outcome[];
+  /** Utterances called opt_in or help that are labelled otherwise, and opt_in/help utterances given another intent. */
+  otherIntentErrors: Outcome[];
+}
+
+/** What CI holds the detector to. */
+export const THRESHOLDS = { minRecall: 0.99, maxFalseAlarmRate: 0.01 } as const;
+
+const INTENTS: readonly OptOutIntent[] = ['opt_out', 'opt_in', 'help', 'none'];
+const CHANNELS: readonly OptOutChannel[] = ['sms', 'voice'];
+
+/** Parses the JSONL set; throws on a malformed line, naming it. */
+export function parseEvalSet(jsonl: string): LabelledUtterance[] {
+  const out: LabelledUtterance[] = [];
+  jsonl.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const u = JSON.parse(line) as Partial<LabelledUtterance>;
+    if (typeof u.text !== 'string' || !CHANNELS.includes(u.channel as OptOutChannel) || typeof u.lang !== 'string' || !INTENTS.includes(u.label as OptOutIntent)) {
+      throw new Error(`utterances.jsonl line ${i + 1}: needs text, channel (sms|voice), lang and label (${INTENTS.join('|')})`);
+    }
+    out.push(u as LabelledUtterance);
+  });
+  return out;
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 1 : a / b;
+}
+
+export function scoreOptOut(outcomes: readonly Outcome[]): OptOutScore {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const { utterance, result } of outcomes) {
+    const actual = utterance.label === 'opt_out';
+    const predicted = result.intent === 'opt_out';
+    if (actual && predicted) tp++;
+    else if (actual) fn++;
+    else if (predicted) fp++;
+    else tn++;
+  }
+  return {
+    n: outcomes.length,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+    // With no negatives there is nothing to false-alarm on.
+    falseAlarmRate: fp + tn === 0 ? 0 : fp / (fp + tn),
+  };
+}
+
+function groupScores(outcomes: readonly Outcome[], key: (o: Outcome) => string): Record<string, OptOutScore> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, scoreOptOut(v)]));
+}
+
+function intentAccuracy(outcomes: readonly Outcome[], intent: OptOutIntent): IntentAccuracy {
+  const labelled = outcomes.filter((o) => o.utterance.label === intent);
+  const correct = labelled.filter((o) => o.result.intent === intent).length;
+  return { correct, total: labelled.length, accuracy: ratio(correct, labelled.length) };
+}
+
+export function evaluate(set: readonly LabelledUtterance[], detect: (text: string, opts: OptOutOptions) => OptOutResult, useLangHint = false): EvalReport {
+  const outcomes = set.map((utterance) => ({
+    utterance,
+    result: detect(utterance.text, useLangHint ? { channel: utterance.channel, lang: utterance.lang } : { channel: utterance.channel }),
+  }));
+  return {
+    overall: scoreOptOut(outcomes),
+    byChannel: groupScores(outcomes, (o) => o.utterance.channel),
+    byLang: groupScores(outcomes, (o) => o.utterance.lang),
+    byChannelAndLang: groupScores(outcomes, (o) => `${o.utterance.channel}/${o.utterance.lang}`),
+    intents: { opt_in: intentAccuracy(outcomes, 'opt_in'), help: intentAccuracy(outcomes, 'help') },
+    falseAlarms: outcomes.filter((o) => o.utterance.label !== 'opt_out' && o.result.intent === 'opt_out'),
+    misses: outcomes.filter((o) => o.utterance.label === 'opt_out' && o.result.intent !== 'opt_out'),
+    otherIntentErrors: outcomes.filter(
+      (o) => o.utterance.label !== o.result.intent && o.utterance.label !== 'opt_out' && o.result.intent !== 'opt_out' && (o.utterance.label !== 'none' || o.result.intent !== 'none'),
+    ),
+  };
+}
+
+/** The failures that should stop a merge, empty when the detector is good enough. */
+export function thresholdFailures(report: EvalReport): string[] {
+  const failures: string[] = [];
+  if (report.overall.recall < THRESHOLDS.minRecall) failures.push(`opt_out recall ${report.overall.recall.toFixed(4)} < ${THRESHOLDS.minRecall}`);
+  if (report.overall.falseAlarmRate > THRESHOLDS.maxFalseAlarmRate) {
+    failures.push(`opt_out false-alarm rate ${report.overall.falseAlarmRate.toFixed(4)} > ${THRESHOLDS.maxFalseAlarmRate}`);
+  }
+  return failures;
+}
