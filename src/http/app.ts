@@ -14,6 +14,7 @@ import { TokenBuckets } from './rateLimit';
 import type { ApiRoute } from './route';
 import { consentRoutes } from './routes/consents';
 import { decisionRoutes } from './routes/decisions';
+import { detectRoutes } from './routes/detect';
 import { evidenceRoutes } from './routes/evidence';
 import { revokeRoutes } from './routes/revoke';
 import { tenantRoutes } from './routes/tenants';
@@ -43,6 +44,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...consentRoutes(ctx),
     ...evidenceRoutes(ctx),
     ...tenantRoutes(ctx),
+    ...detectRoutes(),
     ...(options.extraRoutes ?? []),
   ];
 }

@@ -33,7 +33,7 @@ describe('crash safety', () => {
           headers: auth,
           body: JSON.stringify({ phone, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'stop calling me' }),
         });
-        if (res.status === 201) acknowledged.push({ phone, id: (await res.json()).revocation_id });
+        if (res.status === 201) acknowledged.push({ phone, id: ((await res.json()) as { revocation_id: string }).revocation_id });
       }),
     );
     gw.child.kill('SIGKILL');

@@ -1,0 +1,17 @@
+/** POST /v1/detect: the opt-out detector over HTTP, for platforms that prefer it to the stream. Detects only; never revokes. */
+import { detectOptOut } from '../../domain/optout';
+import { detectSchema } from '../../gate/schemas';
+import { route } from '../route';
+
+export function detectRoutes() {
+  return [
+    route({
+      method: 'post',
+      path: '/v1/detect',
+      summary: 'Classify a text or final transcript: opt_out, opt_in, help or none, with the rule that matched.',
+      scope: 'any',
+      body: detectSchema,
+      handler: async (_req, { body }) => ({ body: detectOptOut(body.text, { channel: body.channel, lang: body.lang }) }),
+    }),
+  ];
+}
