@@ -8,13 +8,25 @@ import type { Ledger } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 
-export function ledgerContract(engine: string, open: () => Promise<Ledger>): void {
+export interface ContractOptions {
+  /**
+   * A second ledger instance on the same store as `ledger` (another gateway
+   * process, in effect), for the races between instances. Engines without
+   * one run those cases with two callers on the one instance.
+   */
+  openPeer?: (ledger: Ledger) => Promise<Ledger>;
+}
+
+export function ledgerContract(engine: string, open: () => Promise<Ledger>, options: ContractOptions = {}): void {
   describe(`ledger contract: ${engine}`, () => {
     let ledger: Ledger;
+    let peer: Ledger;
     beforeEach(async () => {
       ledger = await open();
+      peer = options.openPeer ? await options.openPeer(ledger) : ledger;
     });
     afterEach(async () => {
+      if (peer !== ledger) await peer.close();
       await ledger.close();
     });
 
@@ -172,6 +184,105 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>): voi
       expect(later[0].attempts).toBe(1);
       await ledger.ackOutbox(later[0].id);
       expect(await ledger.dueOutbox('2026-12-31T00:00:00.000Z', 10)).toHaveLength(0);
+    });
+
+    it('two instances racing 50 reservations for one number allow exactly the cap', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? peer : ledger).reserveSend('org_test', '+15551234567', r)));
+      expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
+      expect(results.filter((x) => x === 'frequency_cap')).toHaveLength(47);
+      expect((await peer.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(3);
+    });
+
+    it('two instances racing reservations for many numbers never pass the monthly quota', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: 7 };
+      const phones = Array.from({ length: 50 }, (_, i) => `+1212555${String(1000 + i)}`);
+      const results = await Promise.all(phones.map((p, i) => (i % 2 ? peer : ledger).reserveSend('org_test', p, r)));
+      expect(results.filter((x) => x === 'reserved')).toHaveLength(7);
+      expect(results.filter((x) => x === 'quota_exceeded')).toHaveLength(43);
+      expect((await ledger.sendCounts('org_test', phones[0], r)).sentThisMonth).toBe(7);
+      // A refused send counts nothing against the number's daily cap.
+      const perPhone = await Promise.all(phones.map((p) => ledger.sendCounts('org_test', p, r)));
+      expect(perPhone.reduce((n, c) => n + c.sentToday, 0)).toBe(7);
+    });
+
+    it('concurrent writes to one subject from two instances form one verifiable chain', async () => {
+      const consents = Array.from({ length: 5 }, (_, i) => aConsent({ captured_at: `2026-03-1${i}T00:00:00.000Z` }));
+      await Promise.all([
+        ...consents.map((c, i) => (i % 2 ? peer : ledger).captureConsent(c)),
+        ...Array.from({ length: 20 }, (_, i) => (i % 2 ? peer : ledger).recordDecision(aDecision())),
+        ledger.recordRevocation(aRevocation()),
+      ]);
+      const trail = await ledger.auditTrail('org_test', '+15551234567');
+      expect(trail).toHaveLength(26);
+      expect(verifyChain(trail)).toMatchObject({ ok: true, length: 26 });
+      expect(trail.filter((e) => e.kind === 'decision')).toHaveLength(20);
+    });
+
+    it('a status change raced by two instances happens once', async () => {
+      const c = aConsent();
+      await ledger.captureConsent(c);
+      const change = { to: 'opted_out' as const, at: '2026-04-26T13:00:00.000Z', source: 'api', event: 'opted_out' as const };
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? peer : ledger).changeConsentStatus('org_test', c.id, change)));
+      expect(results.filter((r) => r?.changed)).toHaveLength(1);
+      const stored = await peer.getConsent('org_test', c.id);
+      expect(stored?.history.filter((h) => h.event === 'opted_out')).toHaveLength(1);
+      const trail = await ledger.auditTrail('org_test', c.phone);
+      expect(trail.map((e) => e.kind)).toEqual(['consent', 'consent_event']);
+    });
+
+    it('the same network-wide revocation raced by two instances is recorded and queued once', async () => {
+      const attempts = Array.from({ length: 6 }, () => aRevocation({ scope: 'all', calling_entity: null, dedupe_key: 'same-all' }));
+      const results = await Promise.all(attempts.map((r, i) => (i % 2 ? peer : ledger).recordRevocation(r)));
+      expect(results.filter((x) => x.created)).toHaveLength(1);
+      const stored = results.find((x) => x.created)!.revocation;
+      expect(new Set(results.map((x) => x.revocation.id))).toEqual(new Set([stored.id]));
+      const due = await ledger.dueOutbox('2026-12-01T00:00:00.000Z', 10);
+      expect(due).toHaveLength(1);
+      expect(due[0].payload).toMatchObject({ id: stored.id });
+      // Another org sees it exactly once.
+      const facts = await peer.contactFacts('org_elsewhere', '+15551234567');
+      expect(facts.revocations.map((r) => r.id)).toEqual([stored.id]);
+      const own = await peer.contactFacts('org_test', '+15551234567');
+      expect(own.revocations.map((r) => r.id)).toEqual([stored.id]);
+      expect((await ledger.auditTrail('org_test', '+15551234567')).filter((e) => e.kind === 'revocation')).toHaveLength(1);
+    });
+
+    it('pages decisions of an org and of a phone without gaps or repeats', async () => {
+      const made = [];
+      for (let i = 0; i < 7; i++) {
+        const d = aDecision({ decided_at: `2026-04-1${i}T10:00:00.000Z`, phone: i % 3 ? '+15551234567' : '+12125550100' });
+        await ledger.recordDecision(d);
+        made.push(d);
+      }
+      const all = async (query: { phone?: string; from?: string }) => {
+        const ids: string[] = [];
+        let after: string | undefined;
+        for (let guard = 0; guard < 20; guard++) {
+          const page = await peer.listDecisions('org_test', { ...query, limit: 2, after });
+          ids.push(...page.items.map((d) => d.id));
+          if (!page.next_cursor) break;
+          after = page.next_cursor;
+        }
+        return ids;
+      };
+      expect(await all({})).toEqual(made.map((d) => d.id));
+      expect(await all({ phone: '+15551234567' })).toEqual(made.filter((d) => d.phone === '+15551234567').map((d) => d.id));
+      expect(await all({ from: '2026-04-13T00:00:00.000Z' })).toEqual(made.slice(3).map((d) => d.id));
+    });
+
+    it('pages consents of an org without gaps or repeats', async () => {
+      const made = [];
+      for (let i = 0; i < 5; i++) made.push((await ledger.captureConsent(aConsent({ phone: i % 2 ? '+15551234567' : '+12125550100' }))).consent);
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await peer.listConsents('org_test', { limit: 2, after });
+        ids.push(...page.items.map((c) => c.id));
+        if (!page.next_cursor) break;
+        after = page.next_cursor;
+      }
+      expect(ids).toEqual(made.map((c) => c.id));
     });
   });
 }

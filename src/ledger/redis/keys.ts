@@ -1,0 +1,97 @@
+/**
+ * The Redis key layout. Every key carries a hash tag (`{...}`) so that each
+ * Lua script touches exactly one hash slot and runs unchanged on a Redis
+ * Cluster:
+ *
+ * | slot | tag | what lives there |
+ * |---|---|---|
+ * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, and its daily send counters — everything a precall/pre-send reads and every atomic write |
+ * | org | `{org}` | the org record, its api keys, its monthly send counter, and the id → phone indexes for lookups and listings by id, entity or time |
+ * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
+ * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
+ * | outbox | `{outbox}` | messages waiting for delivery to network peers |
+ *
+ * Hash tags use the first `{`…`}` of a key, so braces inside tag parts are
+ * replaced to keep the slot what it says.
+ */
+const safe = (s: string) => s.replace(/[{}]/g, '_');
+
+export class RedisKeys {
+  constructor(readonly prefix: string) {}
+
+  subject(orgId: string, phone: string) {
+    const t = `${this.prefix}{${safe(orgId)}:${safe(phone)}}:`;
+    return {
+      /** HASH consent id → consent JSON */
+      consents: t + 'c',
+      /** LIST consent ids in capture order */
+      consentOrder: t + 'co',
+      /** HASH dedupe_key → consent id */
+      consentDedupe: t + 'cd',
+      revocations: t + 'r',
+      revocationOrder: t + 'ro',
+      revocationDedupe: t + 'rd',
+      /** LIST audit entries `{"p":prev,"h":hash,"b":body}`, oldest first; seq = position + 1 */
+      audit: t + 'a',
+      /** STRING hash of the newest audit entry (the chain head) */
+      head: t + 'h',
+      /** STRING decision JSON (expires after the decision retention) */
+      decision: (id: string) => t + 'd:' + id,
+      /** ZSET score = decided_at (ms), member = `seq|id` */
+      decisionsByTime: t + 'dz',
+      /** STRING count of sends to this phone by one entity on one recipient-local day */
+      daySends: (entity: string, day: string) => `${t}n:${entity}:${day}`,
+    };
+  }
+
+  org(orgId: string) {
+    const t = `${this.prefix}{${safe(orgId)}}:`;
+    return {
+      record: t + 'o',
+      /** HASH key id → api key JSON, plus a LIST of ids in creation order */
+      keys: t + 'k',
+      keyOrder: t + 'ko',
+      /** STRING count of allowed sends in one UTC month */
+      monthSends: (month: string) => t + 'm:' + month,
+      /** HASH consent id → phone */
+      consentPhone: t + 'cl',
+      consentSeq: t + 'cs',
+      /** ZSET score = seq, member = `id|phone`: all consents, and per entity */
+      consentList: t + 'cz',
+      consentsOfEntity: (entity: string) => t + 'ce:' + entity,
+      /** HASH revocation id → phone */
+      revocationPhone: t + 'rl',
+      /** STRING decision id → phone (expires with the decision) */
+      decisionPhone: (id: string) => t + 'dl:' + id,
+      decisionSeq: t + 'ds',
+      /** ZSET score = decided_at (ms), member = `seq|id|phone` */
+      decisionsByTime: t + 'dz',
+    };
+  }
+
+  apiKeyByHash(hash: string): string {
+    return `${this.prefix}{kh:${safe(hash)}}`;
+  }
+
+  /** HASH `org\tdedupe_key` → revocation JSON: the network-wide opt-outs of one phone. */
+  network(phone: string): string {
+    return `${this.prefix}{net:${safe(phone)}}:all`;
+  }
+
+  outbox() {
+    const t = `${this.prefix}{outbox}:`;
+    return {
+      /** HASH message id → `{"topic","payload"}` JSON */
+      messages: t + 'm',
+      /** HASH message id → attempts */
+      attempts: t + 'n',
+      /** HASH message id → revocation id the payload carries */
+      revocation: t + 'rv',
+      /** ZSET score = next attempt (ms), member = message id */
+      due: t + 'q',
+    };
+  }
+}
+
+/** Sequence numbers as fixed-width decimals (as the Lua side writes them), so members sort in sequence order within one score. */
+export const seqMember = (seq: number) => String(seq).padStart(15, '0');

@@ -1,0 +1,24 @@
+/** The ledger contract against a real 3-master Redis Cluster: every script must stay within one slot. */
+import { afterAll, beforeAll } from 'vitest';
+import { RedisLedger } from '../../src/ledger/redis/redisLedger';
+import { startRedisCluster, type RedisClusterProcesses } from '../support/redis';
+import { ledgerContract } from './contract';
+
+let cluster: RedisClusterProcesses;
+beforeAll(async () => {
+  cluster = await startRedisCluster();
+}, 45_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const open = () => RedisLedger.open({ clusterNodes: cluster.nodes, commandTimeoutMs: 2000, connectTimeoutMs: 1000, readyTimeoutMs: 10_000 });
+
+ledgerContract(
+  'redis cluster',
+  async () => {
+    await cluster.flushAll();
+    return open();
+  },
+  { openPeer: () => open() },
+);
