@@ -1,5 +1,7 @@
 /** The modules the gateway runs, in mount order. Add a carrier or a transport here. */
 import type { ModuleFactory } from './module';
 import { agentStreamModule } from './stream/agentStream';
+import { twilioModule } from '../adapters/twilio/module';
+import { networkModule } from './network/networkModule';
 
-export const MODULES: ModuleFactory[] = [agentStreamModule];
+export const MODULES: ModuleFactory[] = [networkModule, agentStreamModule, twilioModule];
