@@ -18,7 +18,7 @@ export const en: Lexicon = {
   keywords: {
     opt_out: [
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
-      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me',
+      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more',
     ],
     opt_in: ['start', 'unstop', 'yes'],
     help: ['help', 'info'],
@@ -29,7 +29,7 @@ export const en: Lexicon = {
     'please', 'pls', 'plz', 'plez', 'pleas', 'now', 'right now', 'already', 'immediately', 'asap', 'for good', 'forever', 'again',
     'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
     'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
-    'no thanks', 'no thank you', 'not interested', 'im not interested', 'i am not interested', 'wrong number', 'you have the wrong number',
+    'no thanks', 'no thank you', 'thanks a lot', 'not interested', 'im not interested', 'i am not interested', 'no longer interested', 'im no longer interested', 'wrong number', 'you have the wrong number',
     'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like',
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
@@ -46,8 +46,9 @@ export const en: Lexicon = {
       'you', 'u', 'yall', 'them', 'him', 'her', 'me', 'to', 'ever', 'even', 'really', 'gonna', 'going', 'have', 'has', 'had', 'it',
       'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'you to', 'be',
     ],
-    // "why don't you stop calling", "they won't stop calling me": a request or a complaint, not a negation.
-    exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'he', 'she', 'it', 'who', 'calls', 'phone'],
+    // "why don't you stop calling", "they won't stop calling me", "you guys never stop": a request or a
+    // complaint about the business, not a negation. "he"/"she" stay negations: a third party ("he didn't stop calling until I answered").
+    exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'it', 'calls', 'phone'],
   },
   classes: {
     cease: ['stop', 'stp', 'quit', 'cease', 'discontinue'],
@@ -94,12 +95,15 @@ export const en: Lexicon = {
       '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
       'i am going to', 'we will', 'well', 'were gonna', 'were going to', 'lets', 'let me', 'let us', 'i should', 'we should',
     ],
+    // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
+    secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
-    thirdSubject: ['they', 'he', 'she', 'it', 'i', 'we', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
+    // "you never call me anymore" is a statement too; the imperative has no subject.
+    thirdSubject: ['they', 'he', 'she', 'it', 'i', 'we', '(?<!thank )you', '(?<!thank )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
-      'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'ill call you', 'i will call you', 'ill call u',
+      'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
       'ill get back', 'ill reach out', 'ill contact you', 'im busy', 'i am busy', 'im driving', 'im at work', 'im in a meeting',
       'for (?:a|an|the) (?:few|couple|minute|hour|while|bit|week|day)', 'at this number call', 'on this number call',
     ],
@@ -133,11 +137,16 @@ export const en: Lexicon = {
     end: [
       '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro)(?![^ ]))',
     ],
+    complaintEnd: [
+      'me', 'us', 'here', 'number', 'phone', 'cell', 'again', 'already', 'anymore', 'times', 'time', 'today', 'yesterday', 'week',
+      'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
+      'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just',
+    ],
     smallObject: ['this', 'these', 'here', 'there', 'it', 'that', 'everything', 'all', 'all of it', 'them'],
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}' },
+    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}|{secondPerson}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -145,7 +154,11 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}' },
+    // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
+    { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
+    // Causative: "how do I make it stop", "make them stop calling".
+    { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
     {
       id: 'cancel-subscription',
@@ -157,7 +170,7 @@ export const en: Lexicon = {
     {
       id: 'dont-contact',
       pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more))',
-      confidence: 0.95, notAfter: '{thirdSubject}', unless: '(?:back )?{deferral}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"
     {
@@ -205,13 +218,13 @@ export const en: Lexicon = {
       pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
       confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
     },
-    // A consumer's "… stop" at the very end of what they said ("why do you keep calling me stop").
-    // Not when "stop" is a noun or governed by a subject or modal: "the last stop", "it won't stop", "I don't know when to stop".
+    // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:
+    // "why do you keep calling me stop", "this is the fifth time please stop". An allow-list, because the
+    // words that make "stop" a noun ("the nearest stop", "a quick stop") are an open class.
     {
       id: 'final-stop',
-      pattern: 'stop(?: (?:please|now|it|already|right now|immediately|ok|okay|thanks|thank you))*$',
+      pattern: '(?<=(?:^| ){complaintEnd} )stop(?: (?:please|now|it|already|right now|immediately|ok|okay|thanks|thank you))*$',
       confidence: 0.8, negatable: true,
-      notAfter: '(?:bus|pit|truck|rest|photo|whistle|door|train|subway|metro|tram|shuttle|final|last|next|first|second|third|one|two|more|quick|short|brief|full|non|every|each|another|our|his|her|their|its|my|your|this|that|the|a|an|to|will|wont|would|wouldnt|can|cant|cannot|could|couldnt|should|shouldnt|must|might|may|gonna|wanna|dont|doesnt|didnt|did|do|does|never|not|it|i|we|you|he|she|they|ill|well|lets|and|or|when|where|make|made|makes|let)',
     },
   ],
 };

@@ -42,6 +42,8 @@ export const es: Lexicon = {
       'llamarme', 'llamarnos', 'llamar', 'marcarme', 'marcarnos', 'marcar', 'enviarme', 'enviarnos', 'mandarme', 'mandarnos',
       '(?:enviar|mandar) (?:{contactNoun}|mensajes de texto)', 'escribirme', 'escribirnos', 'escribir', 'molestarme', 'molestarnos', 'molestar',
       'contactarme', 'contactarnos', 'contactar', 'textearme', 'mensajearme', 'acosarme', 'hostigarme', 'fastidiarme', 'llamar a este numero',
+      // "deje de estar llamando": the progressive
+      'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando)(?:me|nos)?',
     ],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
     contactInfPlain: ['llamar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
@@ -103,7 +105,7 @@ export const es: Lexicon = {
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
     { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos)(?: mas)? que (?:(?:ustedes|usted|nadie|ellos|la empresa) )?(?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -113,6 +115,8 @@ export const es: Lexicon = {
       confidence: 0.95, negatable: true,
     },
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
+    // "quiero salirme de la lista"
+    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true },
     { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {

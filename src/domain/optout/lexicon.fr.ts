@@ -21,7 +21,7 @@ export const fr: Lexicon = {
   voiceKeywords: ['stop', 'arretez', 'arrete', 'arret'],
   clauseKeywords: ['stop', 'arret', 'arretez'],
   softeners: [
-    'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
+    'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'merci beaucoup', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
     'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
     'mauvais numero', 'bon', 'alors', 'c est bon',
   ],
@@ -74,6 +74,12 @@ export const fr: Lexicon = {
     {
       id: 'ne-veux-plus',
       pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      confidence: 0.9,
+    },
+    // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
+    {
+      id: 'ne-veux-plus-que',
+      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"

@@ -11,14 +11,14 @@ import type { Lexicon } from './types';
 export const pt: Lexicon = {
   lang: 'pt',
   keywords: {
-    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop'],
+    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop'],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
   },
   voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
   clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
   softeners: [
-    'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
+    'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
     'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
@@ -76,7 +76,7 @@ export const pt: Lexicon = {
     { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
     { id: 'nao-quero-receber', pattern: '(?:nao|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
-    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:me|nos) (?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
+    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem|a empresa) )?(?:mais )?(?:me|nos) (?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) de (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
