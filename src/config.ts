@@ -67,7 +67,16 @@ export const configSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   APP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  /** Keys the hash that replaces the phone of anonymised records (HMAC-SHA256); required with RETENTION_DAYS, never to be changed. */
   RETENTION_SECRET: z.string().min(16).optional(),
+  /** How often the retention job runs while the gateway is up. */
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Signs evidence links (`evidence_url?exp=&sig=`) that open without an API key. Default: derived from CONSENT_GATE_API_KEY; neither = unsigned links. */
+  EVIDENCE_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a signed evidence link stays valid. */
+  EVIDENCE_LINK_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /** On SIGTERM, requests still running after this long are cut off. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   METRICS_DEFAULT: bool.default(true),
   calling_window: windowSchema.default({ start: '08:00', end: '21:00' }),
   sms_window: windowSchema.default({ start: '08:00', end: '21:00' }),
@@ -111,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (config.STORE === 'redis' && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES?.length) {
     problems.push('REDIS_URL: required when STORE=redis (or set REDIS_CLUSTER_NODES)');
+  }
+  if (config.RETENTION_DAYS && !config.RETENTION_SECRET) {
+    problems.push('RETENTION_SECRET: required when RETENTION_DAYS is set (at least 16 characters; it keys the hash that keeps anonymised opt-outs blocked)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

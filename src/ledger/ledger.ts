@@ -12,6 +12,7 @@
  *   null rather than someone else's record.
  * - Store failures reject with `LedgerUnavailableError` so callers fail closed.
  */
+import { createHmac } from 'node:crypto';
 import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
 import type { ApiScope } from '../domain/vocabulary';
 
@@ -99,6 +100,54 @@ export interface OutboxMessage {
   next_attempt_at: string;
 }
 
+/**
+ * How the phone of an anonymised record is stored (SPEC §2.5): a keyed hash
+ * (HMAC-SHA256 under RETENTION_SECRET), never a bare SHA — there are only
+ * ~10^10 US numbers, so an unkeyed hash is reversed by trying them all.
+ *
+ * An engine opened with a keying finds a subject under both its phone and
+ * its key: `contactFacts` returns anonymised revocations too (an opted-out
+ * number stays blocked), `auditTrail` returns one chain across both keys
+ * ordered by seq, and an append whose subject's chain head was moved to the
+ * key continues that chain (and moves the head back to the phone).
+ */
+export interface SuppressionKeying {
+  /** `hmac:` + hex HMAC-SHA256(secret, phone). */
+  keyOf(phone: string): string;
+  /** Names the secret without revealing it: a store anonymised under one secret refuses to open under another. */
+  keyId: string;
+}
+
+export const SUPPRESSION_KEY_PREFIX = 'hmac:';
+
+export function suppressionKeying(secret: string): SuppressionKeying {
+  const mac = (s: string) => createHmac('sha256', secret).update(s).digest('hex');
+  return {
+    keyOf: (phone) => SUPPRESSION_KEY_PREFIX + mac(phone),
+    keyId: mac('consent-gate suppression key id').slice(0, 16),
+  };
+}
+
+/** True for a phone column that holds a suppression key rather than a number. */
+export function isSuppressionKey(phone: string): boolean {
+  return phone.startsWith(SUPPRESSION_KEY_PREFIX);
+}
+
+/** What `anonymiseBefore` changed. */
+export interface AnonymiseResult {
+  consents: number;
+  revocations: number;
+  decisions: number;
+  audit_entries: number;
+}
+
+/** One audit chain: its subject (a phone, or a suppression key once anonymised in full) and its head hash. */
+export interface AuditSubject {
+  org_id: string;
+  phone: string;
+  head: string;
+}
+
 export interface Ledger {
   readonly engine: string;
   /** Resolves when the store answers; rejects with LedgerUnavailableError otherwise. */
@@ -135,8 +184,27 @@ export interface Ledger {
   getDecision(orgId: string, id: string): Promise<Decision | null>;
   listDecisions(orgId: string, query: DecisionQuery): Promise<Page<Decision>>;
 
-  /** The subject's audit chain, oldest first. */
+  /** The subject's audit chain, oldest first (with a suppression keying: the entries under the phone and its key, by seq). */
   auditTrail(orgId: string, phone: string): Promise<AuditEntry[]>;
+
+  /**
+   * Every audit chain of the store (all orgs), one per subject, paged; for
+   * `consent-gate audit verify`. Optional until every engine has it.
+   */
+  auditSubjects?(query: { after?: string; limit: number }): Promise<Page<AuditSubject>>;
+
+  /**
+   * The retention job (SPEC §2.5), for records older than `cutoffIso`:
+   * erases personal data — revocation transcripts and audio URLs, consent
+   * evidence text/ip/user_agent, decision request metadata — and replaces
+   * the phone of revocations, decisions, ended consents and audit entries
+   * with its suppression key. Consents still in force keep their phone (it
+   * is what allows a call). Audit entry bodies are never touched: they commit
+   * to a digest of the personal data, so every chain still verifies.
+   * Idempotent; rejects when the engine was opened without a keying.
+   * Optional until every engine has it.
+   */
+  anonymiseBefore?(cutoffIso: string): Promise<AnonymiseResult>;
 
   /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;

@@ -11,6 +11,10 @@
  * better-sqlite3 is synchronous: each method runs to completion before any
  * other request is served, so read-then-write sequences inside one
  * transaction are atomic without locks.
+ *
+ * Anonymised subjects (SPEC §2.5): opened with a `SuppressionKeying`, every
+ * lookup by phone also matches the phone's suppression key (see
+ * `anonymiseBefore` and ledger.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -21,6 +25,10 @@ import { chainHash, consentBody, consentEventBody, decisionBody, revocationBody,
 import { newId } from '../../domain/ids';
 import {
   LedgerUnavailableError,
+  isSuppressionKey,
+  type AnonymiseResult,
+  type AuditSubject,
+  type SuppressionKeying,
   type ApiKey,
   type ConsentQuery,
   type ConsentStatusChange,
@@ -49,14 +57,21 @@ function decodeCursor(cursor: string | undefined): number {
 export interface SqliteLedgerOptions {
   /** Path of the database file, or ':memory:' for tests that need no durability. */
   file: string;
+  /** How anonymised phones are keyed (from RETENTION_SECRET); needed to read and continue anonymised subjects. */
+  suppression?: SuppressionKeying;
 }
+
+/** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
+const ANONYMISE_BATCH = 500;
 
 export class SqliteLedger implements Ledger {
   readonly engine = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly suppression: SuppressionKeying | undefined;
 
   constructor(options: SqliteLedgerOptions) {
+    this.suppression = options.suppression;
     try {
       if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
       this.db = new Database(options.file);
@@ -68,6 +83,17 @@ export class SqliteLedger implements Ledger {
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (err) {
       throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });
+    }
+    // Anonymised revocations are found only through their key: opening such a
+    // store without it (or with another secret) would unblock opted-out numbers.
+    const keyId = (this.db.prepare("SELECT value FROM meta WHERE key = 'suppression_key_id'").get() as { value: string } | undefined)?.value;
+    if (keyId && keyId !== options.suppression?.keyId) {
+      this.db.close();
+      throw new LedgerUnavailableError(
+        options.suppression
+          ? `the SQLite ledger at ${options.file} was anonymised under a different RETENTION_SECRET; refusing to open it with this one`
+          : `the SQLite ledger at ${options.file} holds anonymised records: set the RETENTION_SECRET it was anonymised with`,
+      );
     }
     const db = this.db;
     this.stmt = {
@@ -84,12 +110,12 @@ export class SqliteLedger implements Ledger {
       ),
       consentById: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE id = ? AND org_id = ?'),
       updateConsent: db.prepare('UPDATE consents SET data = ? WHERE id = ?'),
-      consentsOfPhone: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND phone = ? ORDER BY seq'),
+      consentsOfSubject: db.prepare<[string, string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND phone IN (?, ?) ORDER BY seq'),
       revocationByDedupe: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE org_id = ? AND dedupe_key = ?'),
       insertRevocation: db.prepare('INSERT INTO revocations (id, org_id, phone, scope, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?)'),
       revocationById: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE id = ? AND org_id = ?'),
-      revocationsOfPhone: db.prepare<[string, string], Row>(
-        "SELECT data FROM revocations WHERE phone = ? AND (org_id = ? OR scope = 'all') ORDER BY seq",
+      revocationsOfSubject: db.prepare<[string, string, string], Row>(
+        "SELECT data FROM revocations WHERE phone IN (?, ?) AND (org_id = ? OR scope = 'all') ORDER BY seq",
       ),
       insertDecision: db.prepare('INSERT INTO decisions (id, org_id, phone, decided_at, data) VALUES (?, ?, ?, ?, ?)'),
       decisionById: db.prepare<[string, string], Row>('SELECT data FROM decisions WHERE id = ? AND org_id = ?'),
@@ -101,10 +127,14 @@ export class SqliteLedger implements Ledger {
       setHead: db.prepare(
         'INSERT INTO audit_heads (org_id, phone, hash) VALUES (?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash',
       ),
+      deleteHead: db.prepare('DELETE FROM audit_heads WHERE org_id = ? AND phone = ?'),
       insertAudit: db.prepare(
         'INSERT INTO audit (org_id, phone, kind, ref_id, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      auditOfSubject: db.prepare<[string, string], AuditRow>('SELECT * FROM audit WHERE org_id = ? AND phone = ? ORDER BY seq'),
+      auditOfSubject: db.prepare<[string, string, string], AuditRow>('SELECT * FROM audit WHERE org_id = ? AND phone IN (?, ?) ORDER BY seq'),
+      subjects: db.prepare<[string, string, number], AuditSubject>(
+        'SELECT org_id, phone, hash AS head FROM audit_heads WHERE (org_id, phone) > (?, ?) ORDER BY org_id, phone LIMIT ?',
+      ),
       insertOutbox: db.prepare('INSERT INTO outbox (id, topic, payload, next_attempt_at) VALUES (?, ?, ?, ?)'),
       dueOutbox: db.prepare<[string, number], OutboxRow>(
         'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?',
@@ -144,8 +174,22 @@ export class SqliteLedger implements Ledger {
     return new LedgerUnavailableError(`SQLite ledger failed: ${(err as Error).message}`, { cause: err });
   }
 
+  /** The key a subject may also be stored under; the phone itself when there is no keying (so `IN (?, ?)` matches once). */
+  private altKey(phone: string): string {
+    return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
+  }
+
   private appendAudit(orgId: string, phone: string, body: AuditBody): void {
-    const prev = this.stmt.head.get(orgId, phone)?.hash ?? '';
+    let prev = this.stmt.head.get(orgId, phone)?.hash;
+    if (prev === undefined) {
+      // A subject anonymised in full has its head under its key: continue that chain, and bring the head back.
+      const key = this.altKey(phone);
+      if (key !== phone) {
+        prev = this.stmt.head.get(orgId, key)?.hash;
+        if (prev !== undefined) this.stmt.deleteHead.run(orgId, key);
+      }
+    }
+    prev ??= '';
     const hash = chainHash(prev, body);
     this.stmt.insertAudit.run(orgId, phone, body.kind, body.ref_id, body.at, prev, hash, JSON.stringify(body));
     this.stmt.setHead.run(orgId, phone, hash);
@@ -225,7 +269,7 @@ export class SqliteLedger implements Ledger {
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
     const where = ['org_id = ?', 'seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after)];
-    if (q.phone) (where.push('phone = ?'), args.push(q.phone));
+    if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
     if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
     const rows = this.read(() =>
       this.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM consents WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
@@ -274,8 +318,8 @@ export class SqliteLedger implements Ledger {
 
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
     return this.read(() => ({
-      consents: this.stmt.consentsOfPhone.all(orgId, phone).map((r) => JSON.parse(r.data)),
-      revocations: this.stmt.revocationsOfPhone.all(phone, orgId).map((r) => JSON.parse(r.data)),
+      consents: this.stmt.consentsOfSubject.all(orgId, phone, this.altKey(phone)).map((r) => JSON.parse(r.data)),
+      revocations: this.stmt.revocationsOfSubject.all(phone, this.altKey(phone), orgId).map((r) => JSON.parse(r.data)),
     }));
   }
 
@@ -315,7 +359,7 @@ export class SqliteLedger implements Ledger {
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
     const where = ['org_id = ?', 'seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after)];
-    if (q.phone) (where.push('phone = ?'), args.push(q.phone));
+    if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
     if (q.from) (where.push('decided_at >= ?'), args.push(q.from));
     if (q.to) (where.push('decided_at < ?'), args.push(q.to));
     const rows = this.read(() =>
@@ -325,7 +369,126 @@ export class SqliteLedger implements Ledger {
   }
 
   async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
-    return this.read(() => this.stmt.auditOfSubject.all(orgId, phone)).map(auditFromRow);
+    return this.read(() => this.stmt.auditOfSubject.all(orgId, phone, this.altKey(phone))).map(auditFromRow);
+  }
+
+  async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
+    const [org, phone] = query.after ? (JSON.parse(Buffer.from(query.after, 'base64url').toString()) as [string, string]) : ['', ''];
+    const rows = this.read(() => this.stmt.subjects.all(org, phone, query.limit + 1));
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const next = rows.length > query.limit ? Buffer.from(JSON.stringify([last.org_id, last.phone])).toString('base64url') : null;
+    return { items, next_cursor: next };
+  }
+
+  async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
+    const keying = this.suppression;
+    if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
+    const cutoff = new Date(cutoffIso).toISOString();
+    const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+    this.write('FULL', () => this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
+    // Each step works in batches of one transaction and repeats until nothing
+    // is left: a re-keyed row no longer matches (its phone is a key), so the
+    // job is idempotent and can be stopped and resumed at any point.
+    const batches = (step: () => number): number => {
+      let total = 0;
+      for (let n = step(); n > 0; n = step()) total += n;
+      return total;
+    };
+    result.revocations = batches(() => this.write('FULL', () => this.anonymiseRevocations(cutoff, keying)));
+    result.decisions = batches(() => this.write('FULL', () => this.anonymiseDecisions(cutoff, keying)));
+    result.consents = batches(() => this.write('FULL', () => this.anonymiseConsents(cutoff, keying)));
+    result.audit_entries = batches(() => this.write('FULL', () => this.rekeyAudit(cutoff, keying)));
+    this.write('FULL', () => {
+      // Daily send counters name the phone; past days are of no use to the cap.
+      this.db.prepare("DELETE FROM send_counters WHERE key LIKE 'day:%' AND substr(key, -10) < ?").run(cutoff.slice(0, 10));
+      // Delivered network messages carry the revocation as it was sent; undelivered ones keep the phone (peers need it) but lose the rest.
+      this.db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(cutoff);
+      for (const row of this.db.prepare<[string], { id: string; payload: string }>('SELECT id, payload FROM outbox WHERE delivered_at IS NULL AND next_attempt_at < ?').all(cutoff)) {
+        const payload = JSON.parse(row.payload) as Record<string, unknown>;
+        if (payload.transcript == null && payload.audio_segment_url == null) continue;
+        this.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...payload, transcript: null, audio_segment_url: null }), row.id);
+      }
+    });
+    return result;
+  }
+
+  private anonymiseRevocations(cutoff: string, keying: SuppressionKeying): number {
+    const rows = this.db
+      .prepare<[string, number], SeqRow>(
+        "SELECT seq, data FROM revocations WHERE phone NOT LIKE 'hmac:%' AND json_extract(data, '$.created_at') < ? ORDER BY seq LIMIT ?",
+      )
+      .all(cutoff, ANONYMISE_BATCH);
+    const update = this.db.prepare('UPDATE revocations SET phone = ?, dedupe_key = ?, data = ? WHERE seq = ?');
+    for (const row of rows) {
+      const r = JSON.parse(row.data) as Revocation;
+      const key = keying.keyOf(r.phone);
+      const anonymised: Revocation = { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null };
+      update.run(key, anonymised.dedupe_key, JSON.stringify(anonymised), row.seq);
+    }
+    return rows.length;
+  }
+
+  private anonymiseDecisions(cutoff: string, keying: SuppressionKeying): number {
+    const rows = this.db
+      .prepare<[string, number], SeqRow>("SELECT seq, data FROM decisions WHERE decided_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY seq LIMIT ?")
+      .all(cutoff, ANONYMISE_BATCH);
+    const update = this.db.prepare('UPDATE decisions SET phone = ?, data = ? WHERE seq = ?');
+    for (const row of rows) {
+      const d = JSON.parse(row.data) as Decision;
+      const key = keying.keyOf(d.phone);
+      const request = { ...d.request, phone: key, metadata: null };
+      update.run(key, JSON.stringify({ ...d, phone: key, request }), row.seq);
+    }
+    return rows.length;
+  }
+
+  /** Consents that ended (opted out, expired, or left pending) before the cutoff; a consent in force is the proof a call relies on. */
+  private anonymiseConsents(cutoff: string, keying: SuppressionKeying): number {
+    const rows = this.db
+      .prepare<[string, string, string, number], SeqRow>(
+        `SELECT seq, data FROM consents WHERE phone NOT LIKE 'hmac:%' AND (
+           (json_extract(data, '$.status') = 'opted_out' AND json_extract(data, '$.opted_out_at') < ?)
+           OR json_extract(data, '$.expires_at') < ?
+           OR (json_extract(data, '$.status') = 'pending' AND json_extract(data, '$.created_at') < ?)
+         ) ORDER BY seq LIMIT ?`,
+      )
+      .all(cutoff, cutoff, cutoff, ANONYMISE_BATCH);
+    const update = this.db.prepare('UPDATE consents SET phone = ?, data = ? WHERE seq = ?');
+    const now = new Date().toISOString();
+    for (const row of rows) {
+      const c = JSON.parse(row.data) as Consent;
+      const key = keying.keyOf(c.phone);
+      const { text: _text, ip: _ip, user_agent: _ua, ...evidence } = c.evidence;
+      const anonymised: Consent = { ...c, phone: key, evidence, history: [...c.history, { event: 'anonymised', at: now, source: 'retention' }] };
+      update.run(key, JSON.stringify(anonymised), row.seq);
+    }
+    return rows.length;
+  }
+
+  /**
+   * Moves each subject's entries older than the cutoff to its key — a prefix
+   * of its chain, so what stays under the phone continues what moved. A
+   * subject with nothing left under its phone takes its head along.
+   */
+  private rekeyAudit(cutoff: string, keying: SuppressionKeying): number {
+    const subjects = this.db
+      .prepare<[string, number], { org_id: string; phone: string; upto: number }>(
+        "SELECT org_id, phone, MAX(seq) AS upto FROM audit WHERE at < ? AND phone NOT LIKE 'hmac:%' GROUP BY org_id, phone LIMIT ?",
+      )
+      .all(cutoff, ANONYMISE_BATCH);
+    let moved = 0;
+    for (const s of subjects) {
+      const key = keying.keyOf(s.phone);
+      moved += this.db.prepare('UPDATE audit SET phone = ? WHERE org_id = ? AND phone = ? AND seq <= ?').run(key, s.org_id, s.phone, s.upto).changes;
+      const left = this.db.prepare('SELECT 1 FROM audit WHERE org_id = ? AND phone = ? LIMIT 1').get(s.org_id, s.phone);
+      const head = this.stmt.head.get(s.org_id, s.phone);
+      if (!left && head) {
+        this.stmt.deleteHead.run(s.org_id, s.phone);
+        this.stmt.setHead.run(s.org_id, key, head.hash);
+      }
+    }
+    return moved;
   }
 
   async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {

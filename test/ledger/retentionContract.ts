@@ -1,0 +1,152 @@
+/**
+ * The retention part of the ledger contract (SPEC §2.5): what every engine
+ * opened with a suppression keying must do. Run it beside `ledgerContract`
+ * from each engine's test file:
+ *
+ *   retentionContract('redis', (suppression) => openRedisLedger({ suppression }));
+ *
+ * Cases skip themselves on an engine that does not implement the optional
+ * `anonymiseBefore` / `auditSubjects` yet.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suppressionKeying, type Ledger, type SuppressionKeying } from '../../src/ledger/ledger';
+import { verifyChain } from '../../src/ledger/auditChain';
+import { aConsent, aDecision, aRevocation } from '../fixtures/records';
+
+const PHONE = '+15551234567';
+const CUTOFF = '2026-01-01T00:00:00.000Z';
+const OLD = '2025-06-01T12:00:00.000Z';
+const RECENT = '2026-02-01T12:00:00.000Z';
+
+export function retentionContract(engine: string, open: (suppression: SuppressionKeying) => Promise<Ledger>): void {
+  describe(`ledger contract (retention): ${engine}`, () => {
+    const keying = suppressionKeying('contract-test-retention-secret');
+    const KEY = keying.keyOf(PHONE);
+    let ledger: Ledger;
+    beforeEach(async (ctx) => {
+      ledger = await open(keying);
+      if (!ledger.anonymiseBefore || !ledger.auditSubjects) {
+        await ledger.close();
+        ctx.skip();
+      }
+    });
+    afterEach(async () => {
+      await ledger?.close();
+    });
+
+    it('keys are HMACs: stable, secret-dependent, never the bare number', () => {
+      expect(KEY).toMatch(/^hmac:[0-9a-f]{64}$/);
+      expect(keying.keyOf(PHONE)).toBe(KEY);
+      expect(suppressionKeying('another-secret-of-16+').keyOf(PHONE)).not.toBe(KEY);
+      expect(KEY).not.toContain('5551234567');
+    });
+
+    it('an anonymised revocation loses its transcript and phone but still blocks the number', async () => {
+      const r = aRevocation({ created_at: OLD, captured_at: OLD, transcript: 'Stop calling me, I am Jane Doe', audio_segment_url: 'https://media.example/a.wav' });
+      const network = aRevocation({ org_id: 'org_other', scope: 'all', calling_entity: null, created_at: OLD, captured_at: OLD });
+      await ledger.recordRevocation(r);
+      await ledger.recordRevocation(network);
+      await ledger.recordRevocation(aRevocation({ phone: '+12125550100', created_at: RECENT, captured_at: RECENT }));
+      const counts = await ledger.anonymiseBefore!(CUTOFF);
+      expect(counts.revocations).toBe(2);
+      const stored = await ledger.getRevocation('org_test', r.id);
+      expect(stored).toMatchObject({ id: r.id, phone: KEY, transcript: null, audio_segment_url: null, honor_by_date: r.honor_by_date, trigger: r.trigger });
+      expect(JSON.stringify(stored)).not.toContain('5551234567');
+      const facts = await ledger.contactFacts('org_test', PHONE);
+      expect(facts.revocations.map((x) => x.id).sort()).toEqual([r.id, network.id].sort());
+      // A network-wide opt-out blocks the number for other orgs too, anonymised or not.
+      expect((await ledger.contactFacts('org_elsewhere', PHONE)).revocations.map((x) => x.id)).toEqual([network.id]);
+      expect((await ledger.contactFacts('org_test', '+12125550100')).revocations).toHaveLength(1);
+      expect((await ledger.contactFacts('org_test', '+12125550199')).revocations).toHaveLength(0);
+    });
+
+    it('decisions lose their request metadata and phone, and are still listed by phone', async () => {
+      const old = aDecision({ decided_at: OLD, request: { phone: PHONE, metadata: { customer: 'Jane Doe' } } });
+      const recent = aDecision({ decided_at: RECENT, request: { phone: PHONE, metadata: { customer: 'Jane Doe' } } });
+      await ledger.recordDecision(old);
+      await ledger.recordDecision(recent);
+      expect((await ledger.anonymiseBefore!(CUTOFF)).decisions).toBe(1);
+      const stored = await ledger.getDecision('org_test', old.id);
+      expect(stored).toMatchObject({ phone: KEY, request: { phone: KEY, metadata: null }, allowed: old.allowed, reason: old.reason });
+      expect(await ledger.getDecision('org_test', recent.id)).toEqual(recent);
+      const listed = await ledger.listDecisions('org_test', { phone: PHONE, limit: 10 });
+      expect(listed.items.map((d) => d.id)).toEqual([old.id, recent.id]);
+    });
+
+    it('an ended consent loses its evidence text, ip and user agent; a consent in force keeps everything', async () => {
+      const evidence = { url: 'https://acme.example/form', text: 'I agree', ip: '203.0.113.7', user_agent: 'Mozilla/5.0', source: 'web_form' };
+      const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD, evidence });
+      const inForce = aConsent({ created_at: OLD, captured_at: '2025-05-01T00:00:00.000Z', evidence });
+      await ledger.captureConsent(ended);
+      await ledger.captureConsent(inForce);
+      expect((await ledger.anonymiseBefore!(CUTOFF)).consents).toBe(1);
+      const e = await ledger.getConsent('org_test', ended.id);
+      expect(e).toMatchObject({ phone: KEY, status: 'opted_out', evidence: { url: evidence.url, source: 'web_form' } });
+      expect(e!.evidence).not.toHaveProperty('text');
+      expect(e!.evidence).not.toHaveProperty('ip');
+      expect(e!.evidence).not.toHaveProperty('user_agent');
+      expect(e!.history.at(-1)).toMatchObject({ event: 'anonymised', source: 'retention' });
+      expect(await ledger.getConsent('org_test', inForce.id)).toEqual(inForce);
+      expect((await ledger.contactFacts('org_test', PHONE)).consents.map((c) => c.id).sort()).toEqual([ended.id, inForce.id].sort());
+    });
+
+    it('the audit chain keeps its bodies and hashes, verifies across both keys, and continues after new writes', async () => {
+      await ledger.captureConsent(aConsent({ created_at: OLD, captured_at: OLD }));
+      await ledger.recordDecision(aDecision({ decided_at: OLD }));
+      await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
+      await ledger.recordDecision(aDecision({ decided_at: RECENT }));
+      const before = await ledger.auditTrail('org_test', PHONE);
+      const counts = await ledger.anonymiseBefore!(CUTOFF);
+      expect(counts.audit_entries).toBe(3);
+      const after = await ledger.auditTrail('org_test', PHONE);
+      expect(after.map((e) => e.phone)).toEqual([KEY, KEY, KEY, PHONE]);
+      expect(after.map(({ phone: _p, ...rest }) => rest)).toEqual(before.map(({ phone: _p, ...rest }) => rest));
+      expect(verifyChain(after)).toMatchObject({ ok: true, length: 4 });
+      // The anonymised part on its own (what the evidence of an anonymised record shows) is a valid prefix.
+      expect(verifyChain(await ledger.auditTrail('org_test', KEY))).toMatchObject({ ok: true, length: 3 });
+      await ledger.recordDecision(aDecision({ decided_at: '2026-03-01T00:00:00.000Z' }));
+      expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 5 });
+    });
+
+    it('a subject anonymised in full moves its head to the key, and the next write continues the same chain', async () => {
+      await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
+      await ledger.recordDecision(aDecision({ decided_at: OLD }));
+      await ledger.anonymiseBefore!(CUTOFF);
+      const subjects = (await ledger.auditSubjects!({ limit: 10 })).items;
+      expect(subjects.map((s) => s.phone)).toEqual([KEY]);
+      expect(JSON.stringify(subjects)).not.toContain('5551234567');
+      const trail = await ledger.auditTrail('org_test', PHONE);
+      expect(subjects[0].head).toBe(trail.at(-1)!.hash);
+      await ledger.recordDecision(aDecision({ decided_at: RECENT }));
+      const continued = await ledger.auditTrail('org_test', PHONE);
+      expect(continued).toHaveLength(3);
+      expect(continued[2].prev_hash).toBe(trail[1].hash);
+      expect(verifyChain(continued)).toMatchObject({ ok: true, length: 3 });
+      const now = (await ledger.auditSubjects!({ limit: 10 })).items;
+      expect(now).toEqual([{ org_id: 'org_test', phone: PHONE, head: continued[2].hash }]);
+    });
+
+    it('is idempotent: a second run changes nothing', async () => {
+      await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
+      await ledger.recordDecision(aDecision({ decided_at: OLD }));
+      expect(await ledger.anonymiseBefore!(CUTOFF)).toMatchObject({ revocations: 1, decisions: 1, audit_entries: 2 });
+      expect(await ledger.anonymiseBefore!(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0 });
+      expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 2 });
+    });
+
+    it('lists every audit subject once, paged', async () => {
+      const phones = Array.from({ length: 5 }, (_, i) => `+1212555010${i}`);
+      for (const phone of phones) await ledger.recordDecision(aDecision({ phone }));
+      await ledger.recordDecision(aDecision({ phone: phones[0], org_id: 'org_other' }));
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await ledger.auditSubjects!({ limit: 2, after });
+        seen.push(...page.items.map((s) => `${s.org_id} ${s.phone}`));
+        if (!page.next_cursor) break;
+        after = page.next_cursor;
+      }
+      expect(seen.sort()).toEqual([...phones.map((p) => `org_test ${p}`), `org_other ${phones[0]}`].sort());
+    });
+  });
+}
