@@ -48,6 +48,18 @@ export const configSchema = z.object({
   STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
   REDIS_URL: z.string().optional(),
   REDIS_CLUSTER_NODES: csv.optional(),
+  /** host:port of Redis Sentinels (or put them in REDIS_URL as redis+sentinel://h:26379,h:26379/mymaster). */
+  REDIS_SENTINELS: csv.optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  /** A Redis command that has not answered by then fails (503 UNAVAILABLE), so a hung store never hangs a call. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** Prepended to every Redis key, so deployments can share a server. */
+  REDIS_KEY_PREFIX: z.string().default('cg:'),
+  /** Redis: decisions expire after this many days (their audit chain entries stay). Unset = kept. */
+  DECISION_RETENTION_DAYS: z.coerce.number().positive().optional(),
+  /** How often queued opt-outs (Redis down) are retried. */
+  FALLBACK_DRAIN_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   PUBLIC_BASE_URL: z.url().optional(),
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
   TWILIO_AUTH_TOKEN: z.string().optional(),
@@ -118,8 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = result.data;
   const problems: string[] = [];
-  if (config.STORE === 'redis' && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES?.length) {
-    problems.push('REDIS_URL: required when STORE=redis (or set REDIS_CLUSTER_NODES)');
+  if (config.STORE === 'redis' && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES?.length && !config.REDIS_SENTINELS?.length) {
+    problems.push('REDIS_URL: required when STORE=redis (or set REDIS_CLUSTER_NODES or REDIS_SENTINELS)');
+  }
+  if (config.REDIS_URL && !/^(rediss?|redis\+sentinel):\/\//.test(config.REDIS_URL)) {
+    problems.push('REDIS_URL: must start with redis://, rediss:// or redis+sentinel://');
   }
   if (config.RETENTION_DAYS && !config.RETENTION_SECRET) {
     problems.push('RETENTION_SECRET: required when RETENTION_DAYS is set (at least 16 characters; it keys the hash that keeps anonymised opt-outs blocked)');

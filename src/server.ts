@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve as resolvePath } from 'node:path';
 import type { Express } from 'express';
 import type { Config } from './config';
 import { systemClock, type Clock } from './gate/clock';
@@ -13,6 +14,8 @@ import { policyFromConfig } from './gate/policyFromConfig';
 import { createHttpApp } from './http/app';
 import type { Ledger } from './ledger/ledger';
 import { openLedger } from './ledger/open';
+import { FileRevocationQueue } from './ledger/fallbackQueue';
+import { revoke } from './gate/revoke';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import type { GatewayModule, ModuleFactory } from './module';
@@ -47,7 +50,11 @@ export interface StartOptions {
 export async function startGateway(config: Config, options: StartOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics({ defaultMetrics: config.METRICS_DEFAULT });
-  const ledger = options.ledger ?? (await openLedger(config));
+  const ledger = options.ledger ?? (await openLedger(config, logger));
+  // With a shared store, opt-outs detected while it is down wait in a fsynced local file (SPEC §4).
+  const fallbackQueue =
+    options.fallbackQueue ??
+    (config.STORE === 'redis' ? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger) : undefined);
   const server = createServer();
   let draining = false;
   await new Promise<void>((resolve, reject) => {
@@ -63,9 +70,13 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     clock: options.clock ?? systemClock,
     policy: policyFromConfig(config, publicBaseUrl),
     observer: metrics.observer(),
-    fallbackQueue: options.fallbackQueue,
+    fallbackQueue,
   };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  const drainer =
+    fallbackQueue instanceof FileRevocationQueue
+      ? fallbackQueue.startDrainer({ ping: () => ledger.ping(), apply: (input) => revoke(ctx, input), intervalMs: config.FALLBACK_DRAIN_INTERVAL_MS, logger })
+      : undefined;
   const modules: GatewayModule[] = [];
   for (const factory of options.modules ?? MODULES) {
     modules.push(await factory({ config, ctx, logger, metrics, defaultOrgId: boot.orgId, publicBaseUrl }));
@@ -101,6 +112,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
       for (const m of [...modules].reverse()) await m.close?.();
       server.closeIdleConnections();
       await closed;
+      await drainer?.stop();
       await ledger.close();
     },
   };

@@ -1,13 +1,27 @@
 /** Opens the ledger engine the configuration names. */
 import { join, resolve } from 'node:path';
 import type { Config } from '../config';
+import type { Logger } from '../observability/logger';
 import { suppressionKeying, type Ledger } from './ledger';
+import { RedisLedger, type RedisLedgerOptions } from './redis/redisLedger';
 import { SqliteLedger } from './sqlite/sqliteLedger';
 
-export async function openLedger(config: Config): Promise<Ledger> {
-  if (config.STORE === 'redis') {
-    throw new Error('STORE=redis is not available in this build yet');
-  }
+export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLedgerOptions {
+  return {
+    url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
+    sentinels: config.REDIS_SENTINELS,
+    sentinelName: config.REDIS_SENTINEL_NAME,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    decisionRetentionDays: config.DECISION_RETENTION_DAYS,
+    logger,
+  };
+}
+
+export async function openLedger(config: Config, logger?: Logger): Promise<Ledger> {
+  if (config.STORE === 'redis') return RedisLedger.open(redisOptionsFromConfig(config, logger));
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
   return new SqliteLedger({ file: join(resolve(config.DATA_DIR), 'consent-gate.db'), suppression });
 }

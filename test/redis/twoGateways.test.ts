@@ -1,0 +1,63 @@
+/**
+ * Two gateway instances sharing one real Redis, talked to over HTTP: what
+ * one records, the other enforces at once, and racing instances never pass
+ * a frequency cap.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/gate/clock';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+import { startRedisServer, type RedisServer } from '../support/redis';
+import { consentBody, post, precallBody, presendBody } from './http';
+
+// 16:00 in New York, a weekday: inside the calling and texting windows.
+const clock = new FixedClock(new Date('2026-04-10T20:00:00.000Z'));
+let redis: RedisServer;
+let a: TestGateway;
+let b: TestGateway;
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  const env = { STORE: 'redis', REDIS_URL: redis.url, SMS_DAILY_CAP: 3 };
+  // Started together: both bootstrap the same org and admin key at once.
+  [a, b] = await Promise.all([startTestGateway(env, { clock }), startTestGateway(env, { clock })]);
+});
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await redis?.stop();
+});
+
+describe('two gateways on one Redis', () => {
+  it('bootstrapped one org with one admin key between them', async () => {
+    expect(a.ctx.ledger.engine).toBe('redis');
+    expect(await a.ctx.ledger.listApiKeys('org_default')).toHaveLength(1);
+  });
+
+  it('an opt-out taken by one instance blocks the next precall on the other', async () => {
+    const phone = '+12125550101';
+    expect((await post(a.url, '/v1/consents', consentBody(phone))).status).toBe(201);
+    const before = await post(b.url, '/v1/precall', precallBody(phone));
+    expect(before.status).toBe(200);
+    expect(before.body.allowed).toBe(true);
+
+    const revoked = await post(a.url, '/v1/revoke', { phone, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'stop calling me' });
+    expect(revoked.status).toBe(201);
+
+    const after = await post(b.url, '/v1/precall', precallBody(phone));
+    expect(after.body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
+    // The decision B recorded is readable through A.
+    const d = await fetch(`${a.url}/v1/decisions/${after.body.decision_id}`, { headers: { Authorization: `Bearer ${a.adminKey}` } });
+    expect(d.status).toBe(200);
+  });
+
+  it('50 pre-sends raced through both instances allow exactly the daily cap', async () => {
+    const phone = '+12125550102';
+    expect((await post(b.url, '/v1/consents', consentBody(phone))).status).toBe(201);
+    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => post(i % 2 ? a.url : b.url, '/v1/sms/pre-send', presendBody(phone))));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    expect(replies.filter((r) => r.body.allowed === true)).toHaveLength(3);
+    expect(replies.filter((r) => r.body.reason === 'frequency_cap')).toHaveLength(47);
+    const trail = await a.ctx.ledger.auditTrail('org_default', phone);
+    expect(trail.filter((e) => e.kind === 'decision')).toHaveLength(50);
+  });
+});
