@@ -7,6 +7,7 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
+import { collapseRepeats } from './typo';
 import type { Lexicon, OptOutIntent, PhraseRule } from './types';
 
 export interface CompiledRule {
@@ -23,6 +24,11 @@ export interface CompiledRule {
 export interface CompiledLexicon {
   lang: string;
   rules: readonly CompiledRule[];
+  /**
+   * All rule patterns as one alternation, filters aside: when it does not
+   * match, no rule can, and the language is skipped in one regex call.
+   */
+  anyRule: RegExp;
   /** Tested on the text before a match: does a negation cue govern it? */
   negation: RegExp;
 }
@@ -32,8 +38,10 @@ export interface KeywordEntry {
   intent: Exclude<OptOutIntent, 'none'>;
   /** Shown in `matched`: "STOP ALL", "ALTO". */
   display: string;
-  /** The keyword with its spaces removed, the form typos are compared to. */
+  /** The keyword with its spaces removed. */
   compact: string;
+  /** `compact` with repeated letters collapsed, the form typos are compared to. */
+  collapsed: string;
 }
 
 export interface KeywordTables {
@@ -83,9 +91,13 @@ function checkWords(lexicon: Lexicon, list: readonly string[], what: string): vo
   }
 }
 
+function ruleBody(rule: PhraseRule, lexicon: Lexicon): string {
+  return expandClasses(rule.pattern, lexicon, `rule ${rule.id}`);
+}
+
 function compileRule(rule: PhraseRule, lexicon: Lexicon): CompiledRule {
   const where = `rule ${rule.id}`;
-  const body = expandClasses(rule.pattern, lexicon, where);
+  const body = ruleBody(rule, lexicon);
   return {
     id: rule.id,
     lang: lexicon.lang,
@@ -104,6 +116,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lang: lexicon.lang,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon)),
+    anyRule: new RegExp(`(?<![^ ])(?:${lexicon.rules.map((rule) => `(?:${ruleBody(rule, lexicon)})`).join('|')})(?![^ ])`),
     negation: new RegExp(`(?<![^ ])${except}${alternation(cue)}(?: ${alternation(bridge)})* $`),
   };
 }
@@ -131,7 +144,8 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
       checkWords(lexicon, lexicon.keywords[intent], 'keyword');
       for (const keyword of lexicon.keywords[intent]) {
-        const entry: KeywordEntry = { lang: lexicon.lang, intent, display: keyword.toUpperCase(), compact: keyword.replaceAll(' ', '') };
+        const compact = keyword.replaceAll(' ', '');
+        const entry: KeywordEntry = { lang: lexicon.lang, intent, display: keyword.toUpperCase(), compact, collapsed: collapseRepeats(compact) };
         const same = entries.get(entry.compact) ?? [];
         if (same.some((e) => e.intent !== intent)) {
           throw new Error(`optout lexicon ${lexicon.lang}: keyword "${keyword}" has two intents`);

@@ -27,7 +27,7 @@ import { es } from './lexicon.es';
 import { fr } from './lexicon.fr';
 import { pt } from './lexicon.pt';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
-import { typoOf, type TypoKind } from './typo';
+import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
 const LEXICONS: readonly Lexicon[] = [en, es, fr, pt];
@@ -124,10 +124,11 @@ function typo(words: string, order: readonly CompiledLexicon[]): OptOutResult | 
   if (core.split(' ').length > TYPO_MAX_WORDS) return null;
   const observed = core.replaceAll(' ', '');
   if (observed.length < 2 || KEYWORDS.notTypos.has(observed) || KEYWORDS.entries.has(observed)) return null;
+  const seen = collapseRepeats(observed);
 
   let best: { entry: KeywordEntry; kind: TypoKind; langRank: number } | null = null;
   for (const entry of KEYWORDS.all) {
-    const kind = typoOf(observed, entry.compact, entry.intent !== 'opt_out');
+    const kind = typoOf(seen, entry.collapsed, entry.intent !== 'opt_out');
     if (!kind) continue;
     const langRank = order.findIndex((l) => l.lang === entry.lang);
     if (!best || TYPO_RANK[kind] < TYPO_RANK[best.kind] || (kind === best.kind && langRank < best.langRank)) {
@@ -152,6 +153,7 @@ function clauseKeyword(norm: NormalizedText, keywords: RegExp, which: 'first-or-
 
 function phrase(text: string, order: readonly CompiledLexicon[]): OptOutResult | null {
   for (const lexicon of order) {
+    if (!lexicon.anyRule.test(text)) continue;
     for (const rule of lexicon.rules) {
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {

@@ -10,6 +10,9 @@
  * not read as the negated "no deje de llamarme", and "wait, stop, go back"
  * must not read as a bare "stop". Emoji and other symbols are dropped, except
  * laughing faces, which become `lol` ("Stop!! 😂" is an interjection).
+ *
+ * It is one pass over the characters (this runs on every transcript frame);
+ * only text with non-ASCII characters pays for NFD.
  */
 
 export interface NormalizedText {
@@ -20,33 +23,59 @@ export interface NormalizedText {
 
 export const CLAUSE = ',';
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
-const LAUGHING_FACES = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F62D}]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LAUGHING_FACES = new Set([0x1f602, 0x1f923, 0x1f606, 0x1f639, 0x1f605, 0x1f62d]);
+const CLAUSE_MARKS = new Set('.,;:!?¡¿…()[]{}"“”«»|\u2013\u2014\n\r');
+const APOSTROPHES = new Set("'’‘`´");
 // French (and Catalan/Italian) elision: "m'appelez" → "m appelez". English
 // never elides a lone c/d/j/l/m/n/s/t, so "don't", "I'm", "y'all" are untouched.
-const ELISION = /(?<![\p{L}\p{N}])([cdjlmnst])['’‘`´](?=\p{L})/gu;
-const APOSTROPHES = /['’‘`´]/g;
-const CLAUSE_MARKS = /[.,;:!?¡¿…\n\r()[\]{}"“”«»|\u2013\u2014]+/g;
-const NOT_TOKEN = /[^\p{L}\p{N},]+/gu;
+const ELIDING = new Set('cdjlmnst');
+
+function isWordChar(ch: string, ascii: boolean): boolean {
+  const c = ch.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
+  return !ascii && c > 127 && LETTER_OR_DIGIT.test(ch);
+}
 
 export function normalize(raw: string, fillers: ReadonlySet<string>): NormalizedText {
-  const flat = raw
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(LAUGHING_FACES, ' lol ')
-    .replace(ELISION, '$1 ')
-    .replace(APOSTROPHES, '')
-    .replace(CLAUSE_MARKS, ' , ')
-    .replace(NOT_TOKEN, ' ');
+  const ascii = !NON_ASCII.test(raw);
+  const text = (ascii ? raw : raw.normalize('NFD').replace(COMBINING_MARKS, '')).toLowerCase();
 
   const tokens: string[] = [];
-  for (const token of flat.split(' ')) {
-    if (token === '' || fillers.has(token)) continue;
+  let word = '';
+  const endWord = (): void => {
+    if (word !== '' && !fillers.has(word)) tokens.push(word);
+    word = '';
+  };
+  const clause = (): void => {
+    endWord();
     // A clause mark is kept only between two words.
-    if (token === CLAUSE && (tokens.length === 0 || tokens[tokens.length - 1] === CLAUSE)) continue;
-    tokens.push(token);
+    if (tokens.length > 0 && tokens[tokens.length - 1] !== CLAUSE) tokens.push(CLAUSE);
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (isWordChar(ch, ascii)) {
+      word += ch;
+    } else if (APOSTROPHES.has(ch)) {
+      // "m'appelez" splits after the elided letter; "don't" just loses the mark.
+      if (word.length === 1 && ELIDING.has(word) && i + 1 < text.length && isWordChar(text[i + 1], ascii)) endWord();
+    } else if (CLAUSE_MARKS.has(ch)) {
+      clause();
+    } else {
+      endWord();
+      if (!ascii) {
+        const code = text.codePointAt(i) ?? 0;
+        if (code > 0xffff) {
+          if (LAUGHING_FACES.has(code)) tokens.push('lol');
+          i++;
+        }
+      }
+    }
   }
+  endWord();
   if (tokens[tokens.length - 1] === CLAUSE) tokens.pop();
   return { text: tokens.join(' '), tokens };
 }

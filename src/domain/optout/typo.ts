@@ -52,13 +52,12 @@ function editDistanceAtMost(a: string, b: string, max: number): number {
 }
 
 /**
- * How `observed` (a whole message, spaces removed) misspells `keyword`, or
- * null. `repeatsOnly` limits it to collapsed repeats (used for opt-in and help:
- * a false re-subscription is worse than a missed one).
+ * How `seen` (a whole message, spaces removed, repeats collapsed) misspells
+ * `wanted` (a keyword, repeats collapsed), or null. Both come collapsed so
+ * keywords are collapsed once, at load. `repeatsOnly` limits it to repeats
+ * (used for opt-in and help: a false re-subscription is worse than a miss).
  */
-export function typoOf(observed: string, keyword: string, repeatsOnly: boolean): TypoKind | null {
-  const seen = collapseRepeats(observed);
-  const wanted = collapseRepeats(keyword);
+export function typoOf(seen: string, wanted: string, repeatsOnly: boolean): TypoKind | null {
   if (seen === wanted) return 'repeats';
   if (repeatsOnly) return null;
   if (wanted.length >= 4 && isAdjacentTransposition(seen, wanted)) return 'transposition';
