@@ -64,6 +64,8 @@ export const configSchema = z.object({
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_APP_URL: z.url().optional(),
+  /** Signs the URLs the gateway hands carriers (rewritten call Url, relay sockets). Default: derived from TWILIO_AUTH_TOKEN. */
+  GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TELNYX_API_BASE: z.url().default('https://api.telnyx.com'),
   TELNYX_PUBLIC_KEY: z.string().optional(),
   TELNYX_API_KEY: z.string().optional(),

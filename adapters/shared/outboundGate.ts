@@ -1,0 +1,168 @@
+/**
+ * A carrier REST request that would dial a call or send a text, turned into
+ * one gate decision — the same for every carrier.
+ *
+ * 1. Who is calling: the `X-Consent-*` headers win; else the configured
+ *    entity found by the request's numbers and carrier ids. No entity → the
+ *    request is refused, never forwarded (SPEC §3).
+ * 2. What kind of contact: header, else the entity's configuration, else the
+ *    fail-closed defaults below.
+ * 3. The decision (precall / pre-send), stored before we answer. A store that
+ *    cannot be reached is `unavailable`: the request is not forwarded.
+ */
+import { parsePhone } from '../../src/domain/phone';
+import type { CallType, MessageType, Purpose } from '../../src/domain/vocabulary';
+import { AppError } from '../../src/errors';
+import type { GateContext } from '../../src/gate/context';
+import { precall, type PrecallResponse } from '../../src/gate/precall';
+import { presend, type PresendResponse } from '../../src/gate/presend';
+import { LedgerUnavailableError } from '../../src/ledger/ledger';
+import type { ConsentOverrides } from './consentHeaders';
+import { stripChannel, type EntityDirectory, type EntityLookup } from './entityDirectory';
+
+/**
+ * When neither a header nor the entity's configuration says what a contact
+ * is, assume the kind the law is strictest about: a telemarketing call by an
+ * AI voice (written consent, AI-specific consent, calling hours, disclosure)
+ * and a marketing text (quiet hours). Guessing a weaker kind would let a
+ * misconfigured sender through; guessing the strictest at worst blocks it.
+ */
+export const FAIL_CLOSED_DEFAULTS = { purpose: 'telemarketing', call_type: 'ai_voice', message_type: 'marketing' } as const satisfies {
+  purpose: Purpose;
+  call_type: CallType;
+  message_type: MessageType;
+};
+
+export interface ResolvedSender {
+  orgId: string;
+  entity: string;
+  purpose: Purpose;
+  call_type: CallType;
+  message_type: MessageType;
+  /** Where the entity came from, for the audit metadata. */
+  source: 'header' | 'config';
+}
+
+export type ResolveResult = { ok: true; sender: ResolvedSender } | { ok: false; message: string };
+
+export function resolveSender(directory: EntityDirectory, overrides: ConsentOverrides, lookups: readonly EntityLookup[]): ResolveResult {
+  const mapped = directory.resolve(lookups);
+  let entity: string;
+  let orgId: string;
+  let configured = mapped;
+  if (overrides.entity) {
+    // A header naming a configured entity takes that entity's defaults and org;
+    // an unconfigured name keeps the org the carrier account maps to.
+    configured = directory.byName(overrides.entity);
+    entity = configured?.name ?? overrides.entity;
+    orgId = configured?.orgId ?? directory.orgFor(lookups);
+  } else if (mapped) {
+    entity = mapped.name;
+    orgId = mapped.orgId;
+  } else {
+    return {
+      ok: false,
+      message:
+        'Consent Gate cannot tell which calling entity this request is for: map the From number, account or messaging service to an entity in the configuration, or send the X-Consent-Entity header',
+    };
+  }
+  return {
+    ok: true,
+    sender: {
+      orgId,
+      entity,
+      purpose: overrides.purpose ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
+      call_type: overrides.call_type ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
+      message_type: overrides.message_type ?? configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
+      source: overrides.entity ? 'header' : 'config',
+    },
+  };
+}
+
+export type GatedDecision = (PrecallResponse | PresendResponse) & { allowed: boolean; decision_id: string; reason?: string };
+
+export type GateOutcome<D extends GatedDecision> =
+  | { kind: 'allowed'; decision: D }
+  | { kind: 'blocked'; decision: D }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'invalid'; message: string; field?: string };
+
+export interface OutboundContact {
+  sender: ResolvedSender;
+  /** The consumer's number as the carrier request names it (`To`). */
+  to: string | undefined;
+  /** Our number (`From`), when the request names one. */
+  from?: string;
+  /** Carrier facts for the audit log (account, request kind…). */
+  metadata: Record<string, unknown>;
+}
+
+type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string };
+
+function consumerOf(contact: OutboundContact, toField: string): Consumer {
+  if (!contact.to) return { ok: false, message: `No '${toField}' number is specified`, field: toField };
+  const to = parsePhone(stripChannel(contact.to));
+  if (!to.ok) {
+    return {
+      ok: false,
+      message: `Invalid '${toField}' Phone Number: Consent Gate checks consent for phone numbers only (${to.error})`,
+      field: toField,
+    };
+  }
+  const from = contact.from ? parsePhone(stripChannel(contact.from)) : undefined;
+  return { ok: true, phone: to.e164, callingNumber: from?.ok ? from.e164 : undefined };
+}
+
+/** The consumer's number in E.164, as the gate saw it (undefined when it is not a phone number). */
+export function consumerPhone(to: string | undefined): string | undefined {
+  if (!to) return undefined;
+  const p = parsePhone(stripChannel(to));
+  return p.ok ? p.e164 : undefined;
+}
+
+async function decide<D extends GatedDecision>(run: () => Promise<D>): Promise<GateOutcome<D>> {
+  try {
+    const decision = await run();
+    return decision.allowed ? { kind: 'allowed', decision } : { kind: 'blocked', decision };
+  } catch (err) {
+    if (err instanceof LedgerUnavailableError) return { kind: 'unavailable', message: err.message };
+    if (err instanceof AppError && err.code === 'UNAVAILABLE') return { kind: 'unavailable', message: err.message };
+    if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+      return { kind: 'invalid', message: Object.entries(err.details ?? {}).map(([k, v]) => `${k} ${v}`).join('; ') || err.message };
+    }
+    throw err;
+  }
+}
+
+export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PrecallResponse>> {
+  const consumer = consumerOf(contact, toField);
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  const { sender } = contact;
+  return decide(() =>
+    precall(ctx, {
+      orgId: sender.orgId,
+      phone: consumer.phone,
+      calling_entity: sender.entity,
+      purpose: sender.purpose,
+      call_type: sender.call_type,
+      calling_number: consumer.callingNumber,
+      metadata: { ...contact.metadata, entity_source: sender.source },
+    }),
+  );
+}
+
+export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PresendResponse>> {
+  const consumer = consumerOf(contact, toField);
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  const { sender } = contact;
+  return decide(() =>
+    presend(ctx, {
+      orgId: sender.orgId,
+      phone: consumer.phone,
+      sending_entity: sender.entity,
+      message_type: sender.message_type,
+      sending_number: consumer.callingNumber,
+      metadata: { ...contact.metadata, entity_source: sender.source },
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * An allowed AI-voice or automated-voice call gets its disclosure before the
+ * request reaches Twilio (SPEC §3.1):
+ *
+ * - `Twiml` given inline: the disclosure Gather is put first in it.
+ * - `Url` given: `Url` becomes the gateway's `/twilio/voice`, carrying the
+ *   original URL and method, the decision and the script in a signed token;
+ *   when Twilio fetches it, the gateway fetches the application's TwiML and
+ *   answers with the disclosure first. `FallbackUrl` is treated the same, so
+ *   the fallback path cannot skip the disclosure either.
+ * - `ApplicationSid` (TwiML App) or nothing: there is no document we can put
+ *   the disclosure into, so the call is refused (fail closed) — use `Url` or
+ *   `Twiml` for AI calls.
+ */
+import { renderTwiml, TwimlError, parseTwiml } from '../twiml';
+import { first, withParam, type FormParams } from '../shared/form';
+import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { disclosedDoc, throughRelay } from './callTwiml';
+import { methodOf, TOKEN_KINDS, type PartyClaims } from './tokens';
+
+export type Injection = { ok: true; pairs: [string, string][] } | { ok: false; message: string; field: string };
+
+export function injectDisclosure(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script: string): Injection {
+  const inline = first(params, 'Twiml');
+  const url = first(params, 'Url');
+  if (inline !== undefined) {
+    let appDoc;
+    try {
+      appDoc = throughRelay(t, parseTwiml(inline), party);
+    } catch (err) {
+      if (!(err instanceof TwimlError)) throw err;
+      return { ok: false, field: 'Twiml', message: `Twiml is not a valid TwiML document (${err.message}); Consent Gate cannot put the AI disclosure in it` };
+    }
+    // A digit other than 9 continues with the application's own verbs, carried in the gather token.
+    const doc = disclosedDoc(t, appDoc, script, { ...party, t: renderTwiml(appDoc) });
+    return { ok: true, pairs: withParam(pairs, 'Twiml', renderTwiml(doc)) };
+  }
+  if (url !== undefined) {
+    if (!isHttpUrl(url)) return { ok: false, field: 'Url', message: `Url is not a valid absolute http(s) URL: ${url}` };
+    let out = pointAtGateway(t, pairs, 'Url', 'Method', url, first(params, 'Method'), party, script);
+    const fallback = first(params, 'FallbackUrl');
+    if (fallback && !isHttpUrl(fallback)) return { ok: false, field: 'FallbackUrl', message: `FallbackUrl is not a valid absolute http(s) URL: ${fallback}` };
+    if (fallback) out = pointAtGateway(t, out, 'FallbackUrl', 'FallbackMethod', fallback, first(params, 'FallbackMethod'), party, script);
+    return { ok: true, pairs: out };
+  }
+  if (first(params, 'ApplicationSid') !== undefined) {
+    return {
+      ok: false,
+      field: 'ApplicationSid',
+      message: 'Consent Gate cannot put the required AI disclosure into a call placed with ApplicationSid; pass Url or Twiml instead',
+    };
+  }
+  return { ok: false, field: 'Url', message: 'Url or Twiml is required: Consent Gate must put the AI disclosure at the start of the call' };
+}
+
+function pointAtGateway(
+  t: TwilioContext,
+  pairs: [string, string][],
+  urlKey: string,
+  methodKey: string,
+  url: string,
+  method: string | undefined,
+  party: PartyClaims,
+  script: string,
+): [string, string][] {
+  const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: url, m: methodOf(method), s: script });
+  return withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The gateway's edits to a call's TwiML, with the signed URLs they need:
+ * ConversationRelay sockets pointed through `/twilio/relay`, the disclosure
+ * Gather whose action comes back to `/twilio/voice`. The XML itself is
+ * handled by the carrier-neutral `adapters/twiml`.
+ */
+import { optOutConfirmation } from '../../src/gate/optOutSignals';
+import { disclosureThenHangup, hangup, renderTwiml, responseOf, rewriteRelayUrls, say, withDisclosure, type TwimlDocument } from '../twiml';
+import { gatewayUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
+
+/** Said when the application's TwiML cannot be had after the disclosure. */
+export const APOLOGY = 'We are sorry, we cannot continue this call right now. Goodbye.';
+
+export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyClaims): TwimlDocument {
+  return rewriteRelayUrls(doc, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
+}
+
+function gatherAction(t: TwilioContext, claims: GatherClaims): string {
+  return gatewayUrl(t, WEBHOOK_PATHS.voice, t.signer.sign(TOKEN_KINDS.gather, claims));
+}
+
+/** The application's document (already relayed through us) with the disclosure first. */
+export function disclosedDoc(t: TwilioContext, appDoc: TwimlDocument, script: string, continuation: GatherClaims): TwimlDocument {
+  return withDisclosure(appDoc, { script, gatherAction: gatherAction(t, continuation) });
+}
+
+/** The application could not be reached or answered nonsense: identify, offer the opt-out, end. */
+export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims): TwimlDocument {
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, APOLOGY);
+}
+
+export function optOutGoodbye(entity: string): string {
+  return renderTwiml(responseOf([say(optOutConfirmation(entity)), hangup()]));
+}
+
+export function apologyHangup(): string {
+  return renderTwiml(responseOf([say(APOLOGY), hangup()]));
+}

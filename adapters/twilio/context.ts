@@ -1,0 +1,44 @@
+/**
+ * Everything the Twilio adapter's pieces share, built once by the module:
+ * the gate, the entity directory, the token signer, where Twilio and the
+ * application are, and the gateway's public URLs.
+ */
+import type { SignalContext } from '../../src/gate/optOutSignals';
+import type { Logger } from '../../src/observability/logger';
+import type { Metrics } from '../../src/observability/metrics';
+import type { EntityDirectory } from '../shared/entityDirectory';
+import type { UpstreamTarget } from '../shared/forward';
+import type { ParamSigner } from '../shared/signedParams';
+
+export interface TwilioContext {
+  ctx: SignalContext;
+  logger: Logger;
+  metrics: Metrics;
+  directory: EntityDirectory;
+  signer: ParamSigner;
+  /** Validates Twilio's webhooks and re-signs them for the application. Without it every webhook is refused. */
+  authToken: string | undefined;
+  api: UpstreamTarget;
+  /** Where webhooks are relayed (TWILIO_APP_URL), without a trailing slash. */
+  appUrl: string | undefined;
+  appTimeoutMs: number;
+  /** PUBLIC_BASE_URL without a trailing slash: what Twilio calls, and what it signs. */
+  publicBaseUrl: string;
+  bodyLimitBytes: number;
+  /** Largest ConversationRelay frame relayed either way. */
+  maxFrameBytes: number;
+}
+
+export const WEBHOOK_PATHS = { voice: '/twilio/voice', sms: '/twilio/sms', status: '/twilio/status', relay: '/twilio/relay' } as const;
+
+/** The query parameter that carries a gateway-signed token. */
+export const TOKEN_PARAM = 'cg';
+
+export function gatewayUrl(t: TwilioContext, path: string, token?: string): string {
+  return `${t.publicBaseUrl}${path}${token ? `?${TOKEN_PARAM}=${token}` : ''}`;
+}
+
+/** `http(s)://` → `ws(s)://`: Twilio opens ConversationRelay sockets to a ws(s) URL. */
+export function relayUrl(t: TwilioContext, token: string): string {
+  return gatewayUrl(t, WEBHOOK_PATHS.relay, token).replace(/^http/i, 'ws');
+}

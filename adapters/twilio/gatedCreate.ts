@@ -1,0 +1,104 @@
+/**
+ * One gated create (call, message, conference participant): read the form
+ * body, find the entity, ask the gate, and either answer in Twilio's error
+ * dialect or forward — with the disclosure injected into allowed AI calls.
+ * Nothing is forwarded unless a decision allowed it and was stored.
+ */
+import type { Request, Response } from 'express';
+import { sendAnswer, type HttpAnswer } from '../shared/carrier';
+import { readConsentHeaders } from '../shared/consentHeaders';
+import { forward } from '../shared/forward';
+import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, type Form } from '../shared/form';
+import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision, type GateOutcome } from '../shared/outboundGate';
+import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import type { EntityLookup } from '../shared/entityDirectory';
+import type { TwilioContext } from './context';
+import { injectDisclosure } from './callInjection';
+import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
+import type { PartyClaims } from './tokens';
+import { maskPhone } from '../../src/domain/phone';
+
+export type GatedRoute = 'calls' | 'messages' | 'participants';
+
+const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
+
+async function readForm(t: TwilioContext, req: Request): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+  if (!isFormContentType(req.headers['content-type'])) {
+    return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
+      reason: 'invalid_request',
+    });
+  }
+  try {
+    const raw = await readBody(req, t.bodyLimitBytes);
+    return { form: parseForm(raw.toString('utf8')), raw };
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return twilioError(TWILIO_ERRORS.tooLarge.code, 413, TWILIO_ERRORS.tooLarge.message, { reason: 'invalid_request' });
+    if (err instanceof MalformedFormError) return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Malformed form body: ${err.message}`, { reason: 'invalid_request' });
+    throw err;
+  }
+}
+
+export async function handleGatedCreate(t: TwilioContext, req: Request, res: Response, route: GatedRoute, accountSid: string): Promise<void> {
+  // Without credentials Twilio would refuse it anyway; refusing first keeps unauthenticated
+  // requests from spending a decision (and a send under the daily cap).
+  if (!req.headers.authorization) return sendAnswer(res, twilioDialect.unauthenticated());
+  const read = await readForm(t, req);
+  if ('status' in read) return sendAnswer(res, read);
+  const { form, raw } = read;
+  const { params } = form;
+  const headers = readConsentHeaders(req.headers);
+  if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
+
+  const from = first(params, 'From');
+  const lookups: EntityLookup[] = [{ kind: 'number', value: from }];
+  if (route === 'messages') lookups.push({ kind: 'twilio_messaging_service', value: first(params, 'MessagingServiceSid') });
+  lookups.push({ kind: 'twilio_account', value: accountSid });
+  const resolved = resolveSender(t.directory, headers.overrides, lookups);
+  if (!resolved.ok) return sendAnswer(res, twilioDialect.invalid(resolved.message, 'X-Consent-Entity'));
+  const { sender } = resolved;
+
+  const contact = {
+    sender,
+    to: first(params, 'To'),
+    from,
+    metadata: { carrier: 'twilio', request: REQUEST_NAMES[route], account_sid: accountSid },
+  };
+  const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
+  switch (outcome.kind) {
+    case 'invalid':
+      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field) : twilioDialect.invalid(outcome.message, outcome.field));
+    case 'unavailable':
+      t.logger.error({ route, err: outcome.message }, 'twilio: consent store unavailable; request refused');
+      return sendAnswer(res, twilioDialect.unavailable());
+    case 'blocked':
+      return sendAnswer(res, twilioDialect.blocked(route === 'messages' ? 'message' : 'call', outcome.decision));
+  }
+  const decision = outcome.decision;
+
+  // Forwarded as it came, byte for byte, unless the disclosure goes in.
+  let body = raw;
+  const consumer = consumerPhone(contact.to) ?? '';
+  const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  if (route !== 'messages' && disclosure?.required && disclosure.script) {
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id };
+    if (route === 'participants') {
+      return sendAnswer(
+        res,
+        twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate cannot put the required AI disclosure into a conference participant call; place the call with Calls (Url or Twiml) instead', {
+          reason: 'disclosure_not_injectable',
+          decision_id: decision.decision_id,
+        }),
+      );
+    }
+    const injected = injectDisclosure(t, form.pairs, params, party, disclosure.script);
+    if (!injected.ok) {
+      return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
+    }
+    body = Buffer.from(serializeForm(injected.pairs), 'utf8');
+  }
+  t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
+  await forward(t.api, { method: 'POST', pathAndQuery: req.originalUrl, headers: req.headers, body }, res, t.metrics, (failure) => {
+    t.logger.warn({ route, decision_id: decision.decision_id, failure: failure.kind }, 'twilio: upstream failed after an allowed decision');
+    sendAnswer(res, twilioDialect.upstreamFailed(failure, decision));
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The Twilio drop-in: Twilio's REST API (gated), its webhooks and the
+ * ConversationRelay socket, as one gateway module. A twilio-node user sets
+ * `client.api.baseUrl` to the gateway and changes nothing else.
+ */
+import type { GatewayModule, ModuleFactory } from '../../src/module';
+import { EntityDirectory } from '../shared/entityDirectory';
+import { gatewaySecret, ParamSigner } from '../shared/signedParams';
+import type { TwilioContext } from './context';
+import { relayServer } from './relayUpgrade';
+import { twilioRestRouter } from './restRoutes';
+import { twilioWebhookRouter } from './webhookRoutes';
+
+/** ConversationRelay frames are small JSON texts; anything near this is not a conversation. */
+export const MAX_RELAY_FRAME_BYTES = 256 * 1024;
+
+export const twilioModule: ModuleFactory = (deps): GatewayModule => {
+  const { config, logger } = deps;
+  const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TWILIO_AUTH_TOKEN);
+  if (source === 'random') {
+    logger.warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
+  }
+  if (!config.TWILIO_AUTH_TOKEN) logger.warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
+  const t: TwilioContext = {
+    ctx: deps.ctx,
+    logger: logger.child({ module: 'twilio' }),
+    metrics: deps.metrics,
+    directory: new EntityDirectory(config.entities, deps.defaultOrgId),
+    signer: new ParamSigner(secret, deps.ctx.clock),
+    authToken: config.TWILIO_AUTH_TOKEN,
+    api: { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+    appUrl: config.TWILIO_APP_URL?.replace(/\/+$/, ''),
+    appTimeoutMs: config.APP_TIMEOUT_MS,
+    publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    maxFrameBytes: MAX_RELAY_FRAME_BYTES,
+  };
+  const relay = relayServer(t);
+  return {
+    name: 'twilio',
+    routers: [twilioRestRouter(t), twilioWebhookRouter(t)],
+    upgrade: (req, socket, head) => relay.upgrade(req, socket, head),
+    close: () => relay.close(),
+  };
+};

@@ -1,0 +1,64 @@
+/**
+ * Twilio's REST API (`api.twilio.com/2010-04-01/…`) served by the gateway,
+ * so `client.api.baseUrl = 'http://gateway'` is the only change a twilio-node
+ * user makes. Three requests are gated; everything else streams through
+ * verbatim (method, path, query, body, auth header; answer as Twilio gave it).
+ *
+ * Gated (matched on the decoded path, any extension, trailing slash or not —
+ * a spelling Twilio accepts must not slip past the gate):
+ * - POST …/Calls            → precall, disclosure injected when allowed
+ * - POST …/Messages         → pre-send (also the legacy …/SMS/Messages)
+ * - POST …/Conferences/{sid}/Participants → precall: it dials a number too
+ */
+import { Router, type Request, type Response } from 'express';
+import type { TwilioContext } from './context';
+import { forward } from '../shared/forward';
+import { sendAnswer } from '../shared/carrier';
+import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
+import { handleGatedCreate, type GatedRoute } from './gatedCreate';
+
+const API_PREFIX = '/2010-04-01/';
+
+const GATED: { pattern: RegExp; route: GatedRoute }[] = [
+  { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\.[a-z]+)?\/?$/i, route: 'calls' },
+  { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/(?:SMS\/)?Messages(?:\.[a-z]+)?\/?$/i, route: 'messages' },
+  { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Conferences\/[^/]+\/Participants(?:\.[a-z]+)?\/?$/i, route: 'participants' },
+];
+
+/** The path as Twilio would read it: percent-escapes decoded, repeated slashes collapsed. Null if undecodable. */
+export function canonicalPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname).replace(/\/{2,}/g, '/');
+  } catch {
+    return null;
+  }
+}
+
+export function gatedRouteOf(method: string, pathname: string): { route: GatedRoute; accountSid: string } | null | 'undecodable' {
+  if (method !== 'POST') return null;
+  const path = canonicalPath(pathname);
+  if (path === null) return 'undecodable';
+  for (const g of GATED) {
+    const m = g.pattern.exec(path);
+    if (m) return { route: g.route, accountSid: m[1] };
+  }
+  return null;
+}
+
+export function twilioRestRouter(t: TwilioContext): Router {
+  const router = Router();
+  router.use(async (req: Request, res: Response, next) => {
+    const pathAndQuery = req.originalUrl;
+    const pathname = pathAndQuery.split('?')[0];
+    if (!pathname.startsWith(API_PREFIX) && canonicalPath(pathname)?.startsWith(API_PREFIX) !== true) return next();
+    const gated = gatedRouteOf(req.method, pathname);
+    if (gated === 'undecodable') {
+      return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'The request path is not valid percent-encoding', { reason: 'invalid_request' }));
+    }
+    if (gated) return handleGatedCreate(t, req, res, gated.route, gated.accountSid);
+    await forward(t.api, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
+      sendAnswer(res, twilioDialect.upstreamFailed(failure)),
+    );
+  });
+  return router;
+}

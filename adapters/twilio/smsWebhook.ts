@@ -1,0 +1,67 @@
+/**
+ * `/twilio/sms`: an inbound text. Opt-outs (STOP and plain language) revoke
+ * with trigger `sms_stop` — for calls as well as texts, since a revocation
+ * is per entity, not per channel; START/UNSTOP/YES record a fresh consent;
+ * HELP is only relayed. Then the text is relayed to the application.
+ *
+ * After an opt-out the consumer gets exactly one confirmation text, with no
+ * marketing (47 CFR 64.1200(a)(12)): ours, as a `<Message>` in the answer —
+ * unless Twilio's Advanced Opt-Out already sent its own (`OptOutType` is
+ * set). Any `<Message>` the application answers with is dropped then: it
+ * would be a second text to someone who just said stop.
+ */
+import { maskPhone } from '../../src/domain/phone';
+import { inboundText, revokeFromTraffic, smsOptOutConfirmation, type InboundTextResult } from '../../src/gate/optOutSignals';
+import { message, renderTwiml, responseOf, withoutVerbs, type TwimlNode } from '../twiml';
+import { first } from '../shared/form';
+import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
+import type { TwilioContext } from './context';
+import { asParty, webhookParty } from './webhookParty';
+import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhookRoutes';
+
+export class OptOutNotRecordedError extends Error {
+  override readonly name = 'OptOutNotRecordedError';
+  readonly status = 503;
+}
+
+export async function handleSms(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
+  const who = webhookParty(t, w.params);
+  const party = asParty(who);
+  const body = first(w.params, 'Body') ?? '';
+  const twilioOptOut = first(w.params, 'OptOutType')?.toUpperCase();
+  let optedOut = false;
+  if (!party) {
+    t.logger.error(
+      { to: who.ourNumber ? maskPhone(who.ourNumber) : null, message_sid: first(w.params, 'MessageSid') },
+      'twilio sms: no entity for this number (map it in entities[]); opt-outs to it cannot be recorded',
+    );
+  } else {
+    let result: InboundTextResult;
+    try {
+      result = await inboundText(t.ctx, party, body);
+      // Twilio's own STOP handling saw an opt-out our words did not (a custom keyword): the carrier
+      // already blocks this sender, so the record must say the same.
+      if (!result.optOut && twilioOptOut === 'STOP') {
+        result = { ...result, optOut: await revokeFromTraffic(t.ctx, { orgId: party.orgId, phone: party.phone, calling_entity: party.entity, trigger: 'sms_stop', transcript: body }) };
+      }
+    } catch (err) {
+      // Not stored and not queued: answer an error so Twilio logs it (and uses the fallback URL, if any).
+      throw new OptOutNotRecordedError(`inbound text could not be processed: ${(err as Error).message}`);
+    }
+    optedOut = !!result.optOut;
+    if (optedOut) t.logger.info({ phone: maskPhone(party.phone), queued: result.optOut?.queued }, 'twilio sms: opt-out');
+    if (result.optedIn) t.logger.info({ phone: maskPhone(party.phone), consent_id: result.optedIn.consent_id }, 'twilio sms: opt-in');
+  }
+
+  const ours: TwimlNode[] = [];
+  if (optedOut && party && !twilioOptOut) ours.push(message(smsOptOutConfirmation(party.entity)));
+
+  let appVerbs: TwimlNode[] = [];
+  const url = appWebhookUrl(t, w.path, w.query);
+  if (url) {
+    const app = twimlOf(await callTwilioApp(t, { url, method: w.method, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
+    if (app.ok) appVerbs = optedOut ? withoutVerbs(app.doc.verbs, 'Message') : app.doc.verbs;
+    else t.logger.warn({ message_sid: first(w.params, 'MessageSid'), why: app.why }, 'twilio sms: application unavailable; answering with our verbs only');
+  }
+  return twiml(renderTwiml(responseOf([...ours, ...appVerbs])));
+}

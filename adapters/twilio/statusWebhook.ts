@@ -1,0 +1,32 @@
+/**
+ * `/twilio/status`: call and message status callbacks, relayed to the
+ * application. The outcome is logged (call/message sid, status, error
+ * code) rather than written to the ledger: the ledger records decisions and
+ * revocations, and a delivery status is neither.
+ */
+import { first } from '../shared/form';
+import { appWebhookUrl, callTwilioApp } from './appRequests';
+import type { TwilioContext } from './context';
+import type { TwilioWebhook, WebhookAnswer } from './webhookRoutes';
+
+export async function handleStatus(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
+  const p = w.params;
+  t.logger.info(
+    {
+      call_sid: first(p, 'CallSid'),
+      message_sid: first(p, 'MessageSid'),
+      status: first(p, 'CallStatus') ?? first(p, 'MessageStatus'),
+      error_code: first(p, 'ErrorCode'),
+      duration: first(p, 'CallDuration'),
+    },
+    'twilio status callback',
+  );
+  const url = appWebhookUrl(t, w.path, w.query);
+  if (url) {
+    const answer = await callTwilioApp(t, { url, method: w.method, pairs: w.pairs, params: w.params, inboundHeaders: w.headers });
+    if (answer.ok) return { status: answer.status, contentType: answer.contentType ?? 'text/plain', body: answer.body };
+    t.logger.warn({ why: answer.message }, 'twilio status: application did not take the callback');
+  }
+  // Twilio only needs a 2xx; an empty TwiML document is the conventional one.
+  return { status: 200, contentType: 'text/xml; charset=utf-8', body: '<?xml version="1.0" encoding="UTF-8"?><Response/>' };
+}

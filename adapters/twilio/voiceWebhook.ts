@@ -1,0 +1,100 @@
+/**
+ * `/twilio/voice`, three ways in:
+ *
+ * 1. A `voice` token — Twilio fetching the TwiML of a call we placed (its
+ *    `Url` was rewritten): fetch the application's TwiML from the original
+ *    URL, re-signed for it, and answer with the disclosure first.
+ * 2. A `gather` token — the disclosure Gather's action: 9 revokes
+ *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues with
+ *    the application's TwiML.
+ * 3. No token — a call webhook configured on our number: relayed to
+ *    TWILIO_APP_URL/twilio/voice and the application's TwiML returned.
+ *
+ * In every case a ConversationRelay in the application's TwiML is pointed
+ * through `/twilio/relay`. An unknown or altered token is refused (403): it
+ * would otherwise choose what URL we fetch.
+ */
+import { dtmf, OPT_OUT_DIGIT } from '../../src/gate/optOutSignals';
+import { maskPhone } from '../../src/domain/phone';
+import { renderTwiml, responseOf, hangup } from '../twiml';
+import { first } from '../shared/form';
+import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
+import { apologyHangup, disclosedDoc, disclosedHangup, optOutGoodbye, throughRelay } from './callTwiml';
+import type { TwilioContext } from './context';
+import { partyOf, TOKEN_KINDS, type GatherClaims, type PartyClaims, type VoiceClaims } from './tokens';
+import { asParty, webhookParty } from './webhookParty';
+import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhookRoutes';
+
+export class ForgedTokenError extends Error {
+  override readonly name = 'ForgedTokenError';
+  readonly status = 403;
+}
+
+export async function handleVoice(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
+  if (w.token !== undefined) {
+    const answer = t.signer.verify<VoiceClaims>(TOKEN_KINDS.voice, w.token);
+    if (answer) return twiml(await answerCall(t, w, answer));
+    const gather = t.signer.verify<GatherClaims>(TOKEN_KINDS.gather, w.token);
+    if (gather) return twiml(await gatherAction(t, w, gather));
+    t.metrics.webhookSignatureFailures.inc({ carrier: 'twilio' });
+    throw new ForgedTokenError('gateway token invalid, altered or expired');
+  }
+  return twiml(await inboundCall(t, w));
+}
+
+/** The continuation after the disclosure: how to get the application's verbs again. */
+function continuationOf(c: VoiceClaims): GatherClaims {
+  return { o: c.o, e: c.e, p: c.p, d: c.d, u: c.u, m: c.m };
+}
+
+function claimsOf(c: PartyClaims): PartyClaims {
+  return { o: c.o, e: c.e, p: c.p, d: c.d };
+}
+
+async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): Promise<string> {
+  const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
+  if (!app.ok) {
+    // The consumer has answered: identify the call and offer the opt-out before ending it (see twiml/disclosure.ts).
+    t.logger.warn({ decision_id: c.d, call_sid: first(w.params, 'CallSid'), why: app.why }, 'twilio voice: application TwiML unavailable; disclosure then hangup');
+    return renderTwiml(disclosedHangup(t, c.s, continuationOf(c)));
+  }
+  return renderTwiml(disclosedDoc(t, throughRelay(t, app.doc, claimsOf(c)), c.s, continuationOf(c)));
+}
+
+async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {
+  const digits = first(w.params, 'Digits') ?? '';
+  if (digits.includes(OPT_OUT_DIGIT)) {
+    try {
+      const outcome = await dtmf(t.ctx, partyOf(c), digits);
+      t.logger.info({ decision_id: c.d, phone: maskPhone(c.p), queued: outcome?.queued }, 'twilio voice: DTMF opt-out');
+    } catch (err) {
+      // Neither stored nor queued. The call still ends as promised; operators must record this one by hand.
+      t.logger.error({ decision_id: c.d, phone: maskPhone(c.p), err: (err as Error).message }, 'twilio voice: DTMF opt-out could NOT be recorded');
+    }
+    return optOutGoodbye(c.e);
+  }
+  if (c.t !== undefined) return c.t; // Inline TwiML, already passed through the relay rewrite when the call was created.
+  if (!c.u) return renderTwiml(responseOf([hangup()]));
+  const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m ?? 'POST', pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
+  if (!app.ok) {
+    t.logger.warn({ decision_id: c.d, why: app.why }, 'twilio voice: application TwiML unavailable after the disclosure');
+    return apologyHangup();
+  }
+  return renderTwiml(throughRelay(t, app.doc, claimsOf(c)));
+}
+
+async function inboundCall(t: TwilioContext, w: TwilioWebhook): Promise<string> {
+  const url = appWebhookUrl(t, w.path, w.query);
+  if (!url) return renderTwiml(responseOf([hangup()]));
+  const app = twimlOf(await callTwilioApp(t, { url, method: w.method, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
+  if (!app.ok) {
+    t.logger.warn({ call_sid: first(w.params, 'CallSid'), why: app.why }, 'twilio voice: application unavailable for a call webhook');
+    return apologyHangup();
+  }
+  const party = asParty(webhookParty(t, w.params));
+  if (!party) {
+    t.logger.error({ call_sid: first(w.params, 'CallSid') }, 'twilio voice: no entity for this number; ConversationRelay passes uninspected');
+    return renderTwiml(app.doc);
+  }
+  return renderTwiml(throughRelay(t, app.doc, { o: party.orgId, e: party.entity, p: party.phone }));
+}

@@ -1,0 +1,301 @@
+/**
+ * A local Twilio REST API for tests, built from Twilio's published formats
+ * (twilio-oai `twilio_api_v2010.json`: the Call and Message resources, the
+ * v2010 list page, the error body). The gateway forwards to it
+ * (TWILIO_API_BASE); nothing reaches the internet.
+ *
+ * It records every request it receives (method, path, headers, parsed form
+ * body), answers Calls/Messages create with 201 and the resource, GET by
+ * SID, POST update and list, checks Basic auth like Twilio, and can play
+ * Twilio's part in a call: fetch the call's TwiML from its `Url` with a
+ * signed webhook (`answer`), post a Gather's digits (`pressDigits`).
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import twilio from 'twilio';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingMessage['headers'];
+  form: Record<string, string>;
+  rawBody: string;
+}
+
+export interface TwilioEmulatorOptions {
+  accountSid: string;
+  authToken: string;
+  /** Delay every answer (a slow upstream). */
+  delayMs?: number;
+}
+
+type Resource = Record<string, unknown>;
+
+export const API_VERSION = '2010-04-01';
+
+export function twilioSid(prefix: string): string {
+  return prefix + randomBytes(16).toString('hex');
+}
+
+/** RFC 2822, as Twilio's v2010 API writes dates. */
+function rfc2822(d: Date): string {
+  return d.toUTCString().replace('GMT', '+0000');
+}
+
+function twilioErrorBody(status: number, code: number, message: string) {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+}
+
+export class TwilioEmulator {
+  readonly requests: RecordedRequest[] = [];
+  readonly calls = new Map<string, Resource>();
+  readonly messages = new Map<string, Resource>();
+  /** The form each call was created with (Url, Twiml, Method…), by call SID. */
+  readonly callParams = new Map<string, Record<string, string>>();
+  delayMs: number;
+  private server!: Server;
+  url = '';
+
+  constructor(readonly options: TwilioEmulatorOptions) {
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Requests whose path ends with the given suffix (e.g. `/Calls.json`). */
+  received(method: string, pathSuffix: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.endsWith(pathSuffix));
+  }
+
+  private base(): string {
+    return `/${API_VERSION}/Accounts/${this.options.accountSid}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const [path, query = ''] = (req.url ?? '/').split('?');
+    const form = Object.fromEntries(new URLSearchParams(rawBody));
+    this.requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, form, rawBody });
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (res.destroyed) return;
+
+    const send = (status: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'twilio-request-id': twilioSid('RQ') });
+      res.end(text);
+    };
+    const expected = 'Basic ' + Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64');
+    if (req.headers.authorization !== expected) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
+
+    const base = this.base();
+    if (!path.startsWith(base)) return send(404, twilioErrorBody(404, 20404, `The requested resource ${path} was not found`));
+    const rest = path.slice(base.length);
+    let m: RegExpExecArray | null;
+
+    if (rest === '/Calls.json' && req.method === 'POST') return this.createCall(form, send);
+    if (rest === '/Calls.json' && req.method === 'GET') return send(200, this.page('calls', [...this.calls.values()], rest, query));
+    if ((m = /^\/Calls\/(CA[0-9a-f]{32})\.json$/.exec(rest))) return this.callBySid(m[1], req.method ?? 'GET', form, send);
+    if (rest === '/Messages.json' && req.method === 'POST') return this.createMessage(form, send);
+    if (rest === '/Messages.json' && req.method === 'GET') return send(200, this.page('messages', [...this.messages.values()], rest, query));
+    if ((m = /^\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(rest))) {
+      const msg = this.messages.get(m[1]);
+      return msg ? send(200, msg) : send(404, twilioErrorBody(404, 20404, `The requested resource ${path} was not found`));
+    }
+    // A large binary body, streamed in chunks: what a recording download looks like.
+    if ((m = /^\/Recordings\/(RE[0-9a-f]{32})\.wav$/.exec(rest)) && req.method === 'GET') {
+      const size = Number(new URLSearchParams(query).get('bytes') ?? 1024 * 1024);
+      res.writeHead(200, { 'content-type': 'audio/x-wav', 'content-length': size });
+      const chunk = Buffer.alloc(64 * 1024, 7);
+      let left = size;
+      const pump = () => {
+        while (left > 0) {
+          const n = Math.min(left, chunk.length);
+          left -= n;
+          if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      return pump();
+    }
+    return send(404, twilioErrorBody(404, 20404, `The requested resource ${path} was not found`));
+  }
+
+  private createCall(form: Record<string, string>, send: (s: number, b: unknown) => void): void {
+    if (!form.To) return send(400, twilioErrorBody(400, 21201, "No 'To' number is specified"));
+    if (!form.From) return send(400, twilioErrorBody(400, 21213, "No 'From' number is specified"));
+    if (!form.Url && !form.Twiml && !form.ApplicationSid) return send(400, twilioErrorBody(400, 21205, 'Url parameter is required'));
+    if (form.Twiml && form.Twiml.length > 4000) return send(400, twilioErrorBody(400, 21232, 'Twiml parameter is too long'));
+    const sid = twilioSid('CA');
+    const now = rfc2822(new Date());
+    const uri = `${this.base()}/Calls/${sid}.json`;
+    const call: Resource = {
+      sid,
+      date_created: now,
+      date_updated: now,
+      parent_call_sid: null,
+      account_sid: this.options.accountSid,
+      to: form.To,
+      to_formatted: form.To,
+      from: form.From,
+      from_formatted: form.From,
+      phone_number_sid: twilioSid('PN'),
+      status: 'queued',
+      start_time: null,
+      end_time: null,
+      duration: null,
+      price: null,
+      price_unit: 'USD',
+      direction: 'outbound-api',
+      answered_by: null,
+      api_version: API_VERSION,
+      forwarded_from: null,
+      group_sid: null,
+      caller_name: null,
+      queue_time: '0',
+      trunk_sid: null,
+      uri,
+      subresource_uris: {
+        notifications: uri.replace('.json', '/Notifications.json'),
+        recordings: uri.replace('.json', '/Recordings.json'),
+        payments: uri.replace('.json', '/Payments.json'),
+        events: uri.replace('.json', '/Events.json'),
+        siprec: uri.replace('.json', '/Siprec.json'),
+        streams: uri.replace('.json', '/Streams.json'),
+        transcriptions: uri.replace('.json', '/Transcriptions.json'),
+        user_defined_message_subscriptions: uri.replace('.json', '/UserDefinedMessageSubscriptions.json'),
+        user_defined_messages: uri.replace('.json', '/UserDefinedMessages.json'),
+      },
+    };
+    this.calls.set(sid, call);
+    this.callParams.set(sid, form);
+    send(201, call);
+  }
+
+  private callBySid(sid: string, method: string, form: Record<string, string>, send: (s: number, b: unknown) => void): void {
+    const call = this.calls.get(sid);
+    if (!call) return send(404, twilioErrorBody(404, 20404, `The requested resource /Calls/${sid}.json was not found`));
+    if (method === 'POST') {
+      if (form.Status) call.status = form.Status === 'completed' || form.Status === 'canceled' ? form.Status : call.status;
+      if (form.Url || form.Twiml) this.callParams.set(sid, { ...this.callParams.get(sid), ...form });
+      call.date_updated = rfc2822(new Date());
+    }
+    send(200, call);
+  }
+
+  private createMessage(form: Record<string, string>, send: (s: number, b: unknown) => void): void {
+    if (!form.To) return send(400, twilioErrorBody(400, 21604, "A 'To' phone number is required."));
+    if (!form.From && !form.MessagingServiceSid) return send(400, twilioErrorBody(400, 21603, "A 'From' phone number is required."));
+    if (!form.Body && !form.MediaUrl && !form.ContentSid) return send(400, twilioErrorBody(400, 21602, 'Message body is required.'));
+    const sid = twilioSid('SM');
+    const now = rfc2822(new Date());
+    const msg: Resource = {
+      body: form.Body ?? '',
+      num_segments: String(Math.max(1, Math.ceil((form.Body ?? '').length / 160))),
+      direction: 'outbound-api',
+      from: form.From ?? null,
+      to: form.To,
+      date_updated: now,
+      price: null,
+      error_message: null,
+      uri: `${this.base()}/Messages/${sid}.json`,
+      account_sid: this.options.accountSid,
+      num_media: form.MediaUrl ? '1' : '0',
+      // Twilio answers `accepted` when a Messaging Service will pick the sender.
+      status: form.MessagingServiceSid ? 'accepted' : 'queued',
+      messaging_service_sid: form.MessagingServiceSid ?? null,
+      sid,
+      date_sent: null,
+      date_created: now,
+      error_code: null,
+      price_unit: 'USD',
+      api_version: API_VERSION,
+      subresource_uris: { media: `${this.base()}/Messages/${sid}/Media.json`, feedback: `${this.base()}/Messages/${sid}/Feedback.json` },
+    };
+    this.messages.set(sid, msg);
+    send(201, msg);
+  }
+
+  private page(key: string, items: Resource[], rest: string, query: string) {
+    const q = new URLSearchParams(query);
+    const pageSize = Number(q.get('PageSize') ?? 50);
+    const uri = `${this.base()}${rest}?PageSize=${pageSize}&Page=0`;
+    return {
+      [key]: items.slice(0, pageSize),
+      end: Math.max(0, Math.min(items.length, pageSize) - 1),
+      first_page_uri: uri,
+      next_page_uri: null,
+      page: 0,
+      page_size: pageSize,
+      previous_page_uri: null,
+      start: 0,
+      uri,
+    };
+  }
+
+  /** The webhook parameters Twilio sends for an outbound call (a subset of them, with their real names). */
+  callWebhookParams(sid: string, extra: Record<string, string> = {}): Record<string, string> {
+    const call = this.calls.get(sid);
+    if (!call) throw new Error(`no call ${sid}`);
+    return {
+      AccountSid: this.options.accountSid,
+      ApiVersion: API_VERSION,
+      CallSid: sid,
+      CallStatus: 'in-progress',
+      Called: String(call.to),
+      Caller: String(call.from),
+      Direction: 'outbound-api',
+      From: String(call.from),
+      To: String(call.to),
+      ...extra,
+    };
+  }
+
+  /** Twilio's part when a call is answered: inline Twiml as given, or a signed webhook to `Url`. */
+  async answer(sid: string): Promise<string> {
+    const form = this.callParams.get(sid);
+    if (!form) throw new Error(`no call ${sid}`);
+    if (form.Twiml) return form.Twiml;
+    return this.webhook(form.Url, this.callWebhookParams(sid), form.Method ?? 'POST');
+  }
+
+  /** Twilio posting a Gather's digits to its action URL. */
+  async pressDigits(sid: string, actionUrl: string, digits: string): Promise<string> {
+    return this.webhook(actionUrl, this.callWebhookParams(sid, { Digits: digits, FinishedOnKey: '' }), 'POST');
+  }
+
+  /** A webhook exactly as Twilio signs it: HMAC-SHA1 of the URL and the sorted POST parameters. */
+  async webhook(url: string, params: Record<string, string>, method = 'POST'): Promise<string> {
+    let target = url;
+    let body: string | undefined;
+    let signed: Record<string, string> = params;
+    if (method.toUpperCase() === 'GET') {
+      target += (url.includes('?') ? '&' : '?') + new URLSearchParams(params).toString();
+      signed = {};
+    } else {
+      body = new URLSearchParams(params).toString();
+    }
+    const signature = twilio.getExpectedTwilioSignature(this.options.authToken, target, signed);
+    const res = await fetch(target, {
+      method: method.toUpperCase(),
+      headers: { 'x-twilio-signature': signature, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), 'user-agent': 'TwilioProxy/1.1' },
+      body,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`webhook ${url} answered ${res.status}: ${text}`);
+    return text;
+  }
+}
