@@ -11,6 +11,9 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './gate/clock';
 import { bootstrap, type BootstrapResult } from './gate/bootstrap';
 import { policyFromConfig } from './gate/policyFromConfig';
+import { evidenceLinksFromConfig } from './gate/context';
+import { scheduleRetention } from './gate/retention';
+import { signedEvidenceRouter } from './http/routes/evidence';
 import { createHttpApp } from './http/app';
 import type { Ledger } from './ledger/ledger';
 import { openLedger } from './ledger/open';
@@ -55,6 +58,10 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const fallbackQueue =
     options.fallbackQueue ??
     (config.STORE === 'redis' ? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger) : undefined);
+  if (config.RETENTION_DAYS && !ledger.anonymiseBefore) {
+    await ledger.close();
+    throw new Error(`RETENTION_DAYS is set, but the ${ledger.engine} store cannot anonymise records yet`);
+  }
   const server = createServer();
   let draining = false;
   await new Promise<void>((resolve, reject) => {
@@ -70,9 +77,13 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     clock: options.clock ?? systemClock,
     policy: policyFromConfig(config, publicBaseUrl),
     observer: metrics.observer(),
+    evidenceLinks: evidenceLinksFromConfig(config),
     fallbackQueue,
   };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  const retention = config.RETENTION_DAYS
+    ? scheduleRetention(ctx, { retentionDays: config.RETENTION_DAYS, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, logger })
+    : undefined;
   const drainer =
     fallbackQueue instanceof FileRevocationQueue
       ? fallbackQueue.startDrainer({ ping: () => ledger.ping(), apply: (input) => revoke(ctx, input), intervalMs: config.FALLBACK_DRAIN_INTERVAL_MS, logger })
@@ -86,7 +97,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   const app = createHttpApp({
-    carrierRouters: modules.flatMap((m) => m.routers ?? []),
+    carrierRouters: [signedEvidenceRouter(ctx), ...modules.flatMap((m) => m.routers ?? [])],
     extraRoutes: modules.flatMap((m) => m.apiRoutes ?? []),
     ctx,
     logger,
@@ -94,6 +105,10 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, revokeFloorPerMinute: config.REVOKE_RATE_FLOOR_PER_MINUTE },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     draining: () => draining,
+  });
+  // While draining, every answer closes its connection: keep-alive clients reconnect (to another instance).
+  server.on('request', (_req, res) => {
+    if (draining) res.setHeader('Connection', 'close');
   });
   server.on('request', app);
   return {
@@ -107,11 +122,18 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     bootstrap: boot,
     url,
     async close() {
+      // Graceful: stop accepting (new connections are refused), let requests in
+      // flight finish, close websockets with a reason (modules), cut off what
+      // is still running after SHUTDOWN_GRACE_MS, then close the store.
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const m of [...modules].reverse()) await m.close?.();
       server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      cutOff.unref();
+      for (const m of [...modules].reverse()) await m.close?.();
       await closed;
+      clearTimeout(cutOff);
+      await retention?.stop();
       await drainer?.stop();
       await ledger.close();
     },

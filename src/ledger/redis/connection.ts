@@ -154,7 +154,7 @@ export interface DurabilityReport {
 export async function checkDurability(client: RedisClient, logger?: Logger): Promise<DurabilityReport[]> {
   const reports: DurabilityReport[] = [];
   for (const node of dataNodes(client)) {
-    const name = `${node.options.host}:${node.options.port}`;
+    const name = node.options.sentinels?.length ? `master ${node.options.name} (via Sentinel)` : `${node.options.host}:${node.options.port}`;
     let appendonly: string | null = null;
     let appendfsync: string | null = null;
     let warning: string | null = null;
