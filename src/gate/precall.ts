@@ -34,7 +34,7 @@ export function consentSummary(ctx: GateContext, c: Consent, withAi: boolean): R
     ...(withAi ? { ai_specific_consent: c.ai_specific_consent } : {}),
     captured_at: c.captured_at,
     scope: c.scope,
-    evidence_url: evidenceUrl(ctx, c.id),
+    evidence_url: evidenceUrl(ctx, c.id, c.org_id),
   };
 }
 

@@ -72,7 +72,7 @@ export async function revoke(ctx: GateContext, input: RevokeInput): Promise<Revo
     revocation_id: stored.id,
     honor_by_date: stored.honor_by_date,
     propagated_to_network: stored.scope === 'all',
-    evidence_url: evidenceUrl(ctx, stored.id),
+    evidence_url: evidenceUrl(ctx, stored.id, stored.org_id),
     future_calls_blocked: true,
     created,
   };

@@ -9,7 +9,7 @@ import { consentCaptureSchema, consentListQuerySchema } from '../../gate/schemas
 import { route } from '../route';
 
 export function consentRoutes(ctx: GateContext) {
-  const view = (c: Parameters<typeof consentView>[0]) => consentView(c, evidenceUrl(ctx, c.id));
+  const view = (c: Parameters<typeof consentView>[0]) => consentView(c, evidenceUrl(ctx, c.id, c.org_id));
   const onErrorQuery = z.object({ on_error: z.enum(['continue', 'stop']).default('continue') });
   return [
     route({
