@@ -139,6 +139,8 @@ export interface RedisClusterProcesses {
   stop(): Promise<void>;
   /** FLUSHALL on every master: a fresh keyspace. */
   flushAll(): Promise<void>;
+  /** SIGKILL one master (by index into `ports`). */
+  killNode(index: number): Promise<void>;
 }
 
 /** Three masters, no replicas, slots spread by `redis-cli --cluster create`. */
@@ -187,6 +189,7 @@ export async function startRedisCluster(): Promise<RedisClusterProcesses> {
     ports,
     nodes: ports.map((p) => `127.0.0.1:${p}`),
     stop,
+    killNode: (index) => killChild(children[index]),
     async flushAll() {
       for (const port of ports) {
         const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, connectTimeout: 1000, commandTimeout: 2000 });
