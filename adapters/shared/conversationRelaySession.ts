@@ -80,6 +80,7 @@ export class ConversationRelaySession {
     });
     app.on('open', () => {
       for (const f of this.queue.splice(0)) sendWithBackPressure(carrier, app, f.data, f.isBinary, flow);
+      if (this.optedOut) app.close(1000, 'consent opt-out');
     });
     app.on('message', (data, isBinary) => {
       // After an opt-out the application no longer speaks to the consumer.
@@ -178,7 +179,9 @@ export class ConversationRelaySession {
       queued: outcome.queued,
       ...(transcript !== undefined ? { transcript } : {}),
     };
+    // The application may still be connecting (a "stop" in the first breath): the notice waits in line.
     if (this.app.readyState === WebSocket.OPEN) this.app.send(JSON.stringify(notice));
+    else if (this.app.readyState === WebSocket.CONNECTING) this.queue.push({ data: Buffer.from(JSON.stringify(notice)), isBinary: false });
     if (this.carrier.readyState === WebSocket.OPEN) {
       this.carrier.send(JSON.stringify({ type: 'text', token: optOutConfirmation(party.entity), last: true, interruptible: false }));
       this.carrier.send(

@@ -1,0 +1,177 @@
+/**
+ * ConversationRelay through the gateway with real `ws` sockets on both
+ * sides: "Twilio" is a ws client opening the URL the gateway wrote into the
+ * TwiML; the application is the fake app's websocket server.
+ */
+import request from 'supertest';
+import twilio from 'twilio';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTwiml, relayUrls } from '../../adapters/twiml';
+import { optOutConfirmation } from '../../src/gate/optOutSignals';
+import type { AppSocketRecord } from '../emulators/app';
+import { ACME, ACME_NUMBER, AUTH_TOKEN, seedConsent, startStack, TWIML, type Stack } from './harness';
+
+interface CarrierSide {
+  ws: WebSocket;
+  frames: Record<string, unknown>[];
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+function openAsTwilio(url: string, signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, {})): Promise<CarrierSide> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers: { 'x-twilio-signature': signature } });
+    const frames: Record<string, unknown>[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
+    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
+    ws.once('open', () => resolve({ ws, frames, closed }));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`handshake refused: ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+async function until(cond: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const send = (ws: WebSocket, frame: unknown) => ws.send(JSON.stringify(frame));
+
+describe('ConversationRelay through /twilio/relay', () => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await startStack();
+  });
+  afterAll(async () => {
+    await s.stop();
+  });
+
+  /** Places an AI call whose app answers with a ConversationRelay, answers it, and connects both sockets. */
+  async function connectedCall(consumer: string): Promise<{ twilioSide: CarrierSide; app: AppSocketRecord; relayUrl: string }> {
+    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
+    const path = `/agent/${consumer.slice(1)}`;
+    s.app.on(path, { body: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay?agent=7" dtmfDetection="true"/></Connect>`) });
+    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, url: s.app.url + path });
+    const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
+    const appSocket = s.app.nextSocket();
+    const twilioSide = await openAsTwilio(relayUrl);
+    send(twilioSide.ws, { type: 'setup', sessionId: 'VX' + '0'.repeat(32), callSid: call.sid, from: ACME_NUMBER, to: consumer, direction: 'outbound-api', customParameters: {} });
+    return { twilioSide, app: await appSocket, relayUrl };
+  }
+
+  it('the TwiML points the relay at the gateway; the app gets the socket with a signature valid for its own URL', async () => {
+    const { twilioSide, app, relayUrl } = await connectedCall('+12125553001');
+    expect(relayUrl.startsWith(s.gw.url.replace('http', 'ws') + '/twilio/relay?cg=')).toBe(true);
+    expect(app.url).toBe('/relay?agent=7');
+    expect(app.verified).toBe(true);
+    twilioSide.ws.close();
+  });
+
+  it('frames are relayed both ways unchanged', async () => {
+    const { twilioSide, app } = await connectedCall('+12125553002');
+    const prompt = { type: 'prompt', voicePrompt: 'I want to hear about your rates', lang: 'en-US', last: true };
+    send(twilioSide.ws, { type: 'prompt', voicePrompt: 'I want', lang: 'en-US', last: false });
+    send(twilioSide.ws, prompt);
+    send(twilioSide.ws, { type: 'interrupt', utteranceUntilInterrupt: 'Our rates', durationUntilInterruptMs: 460 });
+    await until(() => app.frames.length >= 4);
+    expect(app.frames[0]).toMatchObject({ type: 'setup', to: '+12125553002' });
+    expect(app.frames[2]).toEqual(prompt);
+    send(app.socket, { type: 'text', token: 'Our rates start at', last: false });
+    send(app.socket, { type: 'text', token: ' ten dollars.', last: true });
+    await until(() => twilioSide.frames.length >= 2);
+    expect(twilioSide.frames).toEqual([
+      { type: 'text', token: 'Our rates start at', last: false },
+      { type: 'text', token: ' ten dollars.', last: true },
+    ]);
+    twilioSide.ws.close();
+  });
+
+  it('a final "stop calling me" revokes with the transcript, tells the app, confirms to the caller and ends the session', async () => {
+    const consumer = '+12125553003';
+    const { twilioSide, app } = await connectedCall(consumer);
+    send(twilioSide.ws, { type: 'prompt', voicePrompt: 'Please stop calling me.', lang: 'en-US', last: true });
+    await until(() => twilioSide.frames.some((f) => f.type === 'end'));
+    await until(() => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'));
+    const notice = app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out') as Record<string, unknown>;
+    expect(notice).toMatchObject({ type: 'consent.opt_out', trigger: 'verbal_stop_during_call', phone: consumer, calling_entity: ACME, transcript: 'Please stop calling me.' });
+    expect(notice.revocation_id).toMatch(/^rev_/);
+    expect(twilioSide.frames).toEqual([
+      { type: 'text', token: optOutConfirmation(ACME), last: true, interruptible: false },
+      { type: 'end', handoffData: expect.stringContaining('consent.opt_out') },
+    ]);
+    // Whatever the app still says does not reach the caller.
+    if (app.socket.readyState === WebSocket.OPEN) send(app.socket, { type: 'text', token: 'But wait, a special offer', last: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(twilioSide.frames).toHaveLength(2);
+    const evidence = await request(s.gw.url).get(`/v1/evidence/${String(notice.revocation_id)}`).set(s.gw.auth);
+    expect(JSON.stringify(evidence.body)).toContain('Please stop calling me.');
+    const pre = await request(s.gw.url).post('/v1/precall').set(s.gw.auth).send({ phone: consumer, calling_entity: ACME, purpose: 'telemarketing', call_type: 'ai_voice' });
+    expect(pre.body.reason).toBe('consumer_revoked');
+    twilioSide.ws.close();
+  });
+
+  it('a partial transcript never revokes; DTMF 9 does', async () => {
+    const consumer = '+12125553004';
+    const { twilioSide, app } = await connectedCall(consumer);
+    send(twilioSide.ws, { type: 'prompt', voicePrompt: 'stop calling me', lang: 'en-US', last: false });
+    send(twilioSide.ws, { type: 'dtmf', digit: '1' });
+    await until(() => app.frames.length >= 3);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out')).toBe(false);
+    send(twilioSide.ws, { type: 'dtmf', digit: '9' });
+    await until(() => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'));
+    expect(app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out')).toMatchObject({ trigger: 'dtmf_opt_out' });
+    await until(() => twilioSide.frames.some((f) => f.type === 'end'));
+    twilioSide.ws.close();
+  });
+
+  it('a relay target the gateway did not sign is refused: never an open relay', async () => {
+    const base = s.gw.url.replace('http', 'ws') + '/twilio/relay';
+    await expect(openAsTwilio(base)).rejects.toThrow(/403/);
+    await expect(openAsTwilio(`${base}?cg=${Buffer.from(JSON.stringify({ u: 'wss://evil.example' })).toString('base64url')}.AAAA`)).rejects.toThrow(/403/);
+    expect(s.app.sockets.filter((x) => x.url.includes('evil'))).toHaveLength(0);
+  });
+
+  it('a handshake with a bad X-Twilio-Signature is refused', async () => {
+    await seedConsent(s, '+12125553005', ACME, ['ai_voice', 'telemarketing']);
+    s.app.on('/agent/sig', { body: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect>`) });
+    const call = await s.client.calls.create({ to: '+12125553005', from: ACME_NUMBER, url: s.app.url + '/agent/sig' });
+    const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
+    await expect(openAsTwilio(relayUrl, 'bm90IGEgc2lnbmF0dXJl')).rejects.toThrow(/403/);
+  });
+
+  it('an oversized frame closes the session (1009) instead of being buffered', async () => {
+    const { twilioSide } = await connectedCall('+12125553006');
+    twilioSide.ws.send('x'.repeat(300 * 1024));
+    const { code } = await twilioSide.closed;
+    expect(code).toBe(1009);
+  });
+});
+
+describe('ConversationRelay on shutdown', () => {
+  it('close() ends open relays with a close frame and reason on both sides', async () => {
+    const s = await startStack();
+    try {
+      await seedConsent(s, '+12125553010', ACME, ['ai_voice', 'telemarketing']);
+      s.app.on('/agent', { body: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect>`) });
+      const call = await s.client.calls.create({ to: '+12125553010', from: ACME_NUMBER, url: s.app.url + '/agent' });
+      const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
+      const appSocket = s.app.nextSocket();
+      const twilioSide = await openAsTwilio(relayUrl);
+      const app = await appSocket;
+      const appClosed = new Promise<{ code: number; reason: string }>((r) => app.socket.on('close', (code, reason) => r({ code, reason: reason.toString() })));
+      // Both legs up: a frame made it all the way through.
+      send(twilioSide.ws, { type: 'setup', callSid: call.sid, from: ACME_NUMBER, to: '+12125553010' });
+      await until(() => app.frames.length === 1);
+      await s.gw.close();
+      expect(await twilioSide.closed).toEqual({ code: 1001, reason: 'gateway shutting down' });
+      expect(await appClosed).toEqual({ code: 1001, reason: 'gateway shutting down' });
+    } finally {
+      await s.app.stop();
+      await s.emulator.stop();
+    }
+  });
+});
