@@ -148,6 +148,7 @@ function integritySection(ev: Evidence): string {
       ['Algorithm', 'SHA-256 hash chain per (organisation, phone number)'],
       ['Chain head', i.chain_head ?? '—', { mono: true }],
     ]) +
+    '<h3>This record\'s entries in the chain</h3>' +
     '<table class="list hashes"><thead><tr><th>Seq</th><th>Entry</th><th>When</th><th>Previous hash</th><th>Entry hash</th></tr></thead><tbody>' +
     i.entries
       .map(
