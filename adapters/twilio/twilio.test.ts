@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { twilioDialect } from './errors';
+import { gatedRouteOf } from './restRoutes';
+
+describe('gatedRouteOf', () => {
+  const A = '/2010-04-01/Accounts/AC123';
+  it.each([
+    ['POST', `${A}/Calls.json`, 'calls'],
+    ['POST', `${A}/Calls`, 'calls'],
+    ['POST', `${A}/calls.json/`, 'calls'],
+    ['POST', `${A}/%43alls.json`, 'calls'],
+    ['POST', `/2010-04-01//Accounts/AC123//Calls.json`, 'calls'],
+    ['POST', `${A}/Messages.json`, 'messages'],
+    ['POST', `${A}/SMS/Messages.json`, 'messages'],
+    ['POST', `${A}/Conferences/CF1/Participants.json`, 'participants'],
+    ['GET', `${A}/Calls.json`, null],
+    ['POST', `${A}/Calls/CA1.json`, null],
+    ['POST', `${A}/Messages/SM1.json`, null],
+  ])('gatedRouteOf %s %s → %s', (method, path, route) => {
+    const r = gatedRouteOf(method, path);
+    expect(r && r !== 'undecodable' ? r.route : r).toBe(route);
+  });
+
+  it('gatedRouteOf flags undecodable paths rather than passing them through', () => {
+    expect(gatedRouteOf('POST', `${A}/Calls%E0.json`)).toBe('undecodable');
+  });
+});
+
+describe('twilioDialect', () => {
+  const decision = { allowed: false, decision_id: 'dec_1', reason: 'consumer_revoked', compliance_notes: [] };
+  it('a revoked recipient of a text is Twilio 21610, HTTP 400; the same for a call is 403', () => {
+    const sms = twilioDialect.blocked('message', decision);
+    expect(sms.status).toBe(400);
+    expect(JSON.parse(sms.body)).toMatchObject({ code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400, reason: 'consumer_revoked', decision_id: 'dec_1' });
+    const call = twilioDialect.blocked('call', decision);
+    expect(call.status).toBe(403);
+    expect(JSON.parse(call.body).message).toContain('consumer_revoked');
+    expect(call.headers['x-should-retry']).toBe('false');
+  });
+});
