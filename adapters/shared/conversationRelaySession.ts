@@ -48,6 +48,19 @@ export interface SetupFrame {
   [k: string]: unknown;
 }
 
+/** The `handoffData.reason` of the `end` the gateway sends on an opt-out; the carrier hands it back to the `<Connect>` action. */
+export const OPT_OUT_HANDOFF_REASON = 'consent.opt_out';
+
+/** Whether a `HandoffData` value is the gateway's own opt-out `end`. */
+export function isOptOutHandoff(handoffData: string | undefined): boolean {
+  if (!handoffData) return false;
+  try {
+    return (JSON.parse(handoffData) as { reason?: unknown })?.reason === OPT_OUT_HANDOFF_REASON;
+  } catch {
+    return false;
+  }
+}
+
 /** How long the carrier gets to speak the confirmation and close after `end`. */
 const END_GRACE_MS = 15_000;
 
@@ -185,7 +198,7 @@ export class ConversationRelaySession {
     if (this.carrier.readyState === WebSocket.OPEN) {
       this.carrier.send(JSON.stringify({ type: 'text', token: optOutConfirmation(party.entity), last: true, interruptible: false }));
       this.carrier.send(
-        JSON.stringify({ type: 'end', handoffData: JSON.stringify({ reason: 'consent.opt_out', revocation_id: notice.revocation_id }) }),
+        JSON.stringify({ type: 'end', handoffData: JSON.stringify({ reason: OPT_OUT_HANDOFF_REASON, revocation_id: notice.revocation_id }) }),
       );
     }
     // The carrier closes its side after `end`; the application has nothing left to say.

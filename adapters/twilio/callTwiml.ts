@@ -5,15 +5,28 @@
  * handled by the carrier-neutral `adapters/twiml`.
  */
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
-import { disclosureThenHangup, hangup, renderTwiml, responseOf, rewriteRelayUrls, say, withDisclosure, type TwimlDocument } from '../twiml';
+import { disclosureThenHangup, guardRelayConnects, hangup, renderTwiml, responseOf, rewriteRelayUrls, say, withDisclosure, type TwimlDocument } from '../twiml';
 import { gatewayUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
-import { TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
+import { methodOf, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
 
 /** Said when the application's TwiML cannot be had after the disclosure. */
 export const APOLOGY = 'We are sorry, we cannot continue this call right now. Goodbye.';
 
+/**
+ * Every ConversationRelay socket through `/twilio/relay`, and the action of
+ * its `<Connect>` through `/twilio/voice`, so that after the gateway ends a
+ * session on an opt-out the call hangs up instead of carrying on with the
+ * application's next verbs.
+ */
 export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyClaims): TwimlDocument {
-  return rewriteRelayUrls(doc, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
+  const relayed = rewriteRelayUrls(doc, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
+  return guardRelayConnects(relayed, (g) =>
+    gatewayUrl(
+      t,
+      WEBHOOK_PATHS.voice,
+      t.signer.sign(TOKEN_KINDS.connect, g.action ? { ...party, u: g.action, m: methodOf(g.method) } : { ...party, t: renderTwiml(responseOf(g.following)) }),
+    ),
+  );
 }
 
 function gatherAction(t: TwilioContext, claims: GatherClaims): string {

@@ -7,6 +7,9 @@
  * - `gather`: the disclosure Gather's action — who to revoke on 9, and how
  *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`).
  * - `relay`: a rewritten ConversationRelay `url` — the application's socket.
+ * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
+ *   an opt-out, else continue with the application's action `u`/`m` or the
+ *   verbs `t` that followed the `<Connect>`.
  *
  * All carry the party (`o` org, `e` entity, `p` consumer phone) so an
  * opt-out is recorded against the call's own decision, not a guess.
@@ -35,7 +38,13 @@ export interface RelayClaims extends PartyClaims {
   u: string;
 }
 
-export const TOKEN_KINDS = { voice: 'twilio.voice', gather: 'twilio.gather', relay: 'twilio.relay' } as const;
+export interface ConnectClaims extends PartyClaims {
+  u?: string;
+  m?: 'GET' | 'POST';
+  t?: string;
+}
+
+export const TOKEN_KINDS = { voice: 'twilio.voice', gather: 'twilio.gather', relay: 'twilio.relay', connect: 'twilio.connect' } as const;
 
 export function partyOf(c: PartyClaims): { orgId: string; entity: string; phone: string } {
   return { orgId: c.o, entity: c.e, phone: c.p };

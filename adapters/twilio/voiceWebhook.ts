@@ -7,7 +7,9 @@
  * 2. A `gather` token — the disclosure Gather's action: 9 revokes
  *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues with
  *    the application's TwiML.
- * 3. No token — a call webhook configured on our number: relayed to
+ * 3. A `connect` token — a relay session ended: hang up if the gateway
+ *    ended it on an opt-out, else continue as the application's document said.
+ * 4. No token — a call webhook configured on our number: relayed to
  *    TWILIO_APP_URL/twilio/voice and the application's TwiML returned.
  *
  * In every case a ConversationRelay in the application's TwiML is pointed
@@ -21,7 +23,8 @@ import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
 import { apologyHangup, disclosedDoc, disclosedHangup, optOutGoodbye, throughRelay } from './callTwiml';
 import type { TwilioContext } from './context';
-import { partyOf, TOKEN_KINDS, type GatherClaims, type PartyClaims, type VoiceClaims } from './tokens';
+import { partyOf, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type PartyClaims, type VoiceClaims } from './tokens';
+import { isOptOutHandoff } from '../shared/conversationRelaySession';
 import { asParty, webhookParty } from './webhookParty';
 import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhookRoutes';
 
@@ -36,6 +39,8 @@ export async function handleVoice(t: TwilioContext, w: TwilioWebhook): Promise<W
     if (answer) return twiml(await answerCall(t, w, answer));
     const gather = t.signer.verify<GatherClaims>(TOKEN_KINDS.gather, w.token);
     if (gather) return twiml(await gatherAction(t, w, gather));
+    const connect = t.signer.verify<ConnectClaims>(TOKEN_KINDS.connect, w.token);
+    if (connect) return twiml(await connectAction(t, w, connect));
     t.metrics.webhookSignatureFailures.inc({ carrier: 'twilio' });
     throw new ForgedTokenError('gateway token invalid, altered or expired');
   }
@@ -78,6 +83,21 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
   const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m ?? 'POST', pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
   if (!app.ok) {
     t.logger.warn({ decision_id: c.d, why: app.why }, 'twilio voice: application TwiML unavailable after the disclosure');
+    return apologyHangup();
+  }
+  return renderTwiml(throughRelay(t, app.doc, claimsOf(c)));
+}
+
+async function connectAction(t: TwilioContext, w: TwilioWebhook, c: ConnectClaims): Promise<string> {
+  if (isOptOutHandoff(first(w.params, 'HandoffData'))) {
+    t.logger.info({ decision_id: c.d, call_sid: first(w.params, 'CallSid') }, 'twilio voice: relay ended on an opt-out; hanging up');
+    return renderTwiml(responseOf([hangup()]));
+  }
+  if (c.t !== undefined) return c.t;
+  if (!c.u) return renderTwiml(responseOf([hangup()]));
+  const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m ?? 'POST', pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
+  if (!app.ok) {
+    t.logger.warn({ decision_id: c.d, why: app.why }, 'twilio voice: application unavailable for a Connect action');
     return apologyHangup();
   }
   return renderTwiml(throughRelay(t, app.doc, claimsOf(c)));

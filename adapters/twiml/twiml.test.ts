@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { disclosureThenHangup, elementsOf, message, parseTwiml, relayUrls, renderTwiml, responseOf, rewriteRelayUrls, tagOf, TwimlError, withDisclosure, withoutVerbs } from './index';
+import { guardRelayConnects, disclosureThenHangup, elementsOf, message, parseTwiml, relayUrls, renderTwiml, responseOf, rewriteRelayUrls, tagOf, TwimlError, withDisclosure, withoutVerbs } from './index';
 
 const APP = `<?xml version="1.0" encoding="UTF-8"?>
 <Response>
@@ -86,5 +86,27 @@ describe('verbs', () => {
   it('message bodies are escaped, not interpreted', () => {
     const xml = renderTwiml(responseOf([message('</Message><Redirect>https://evil</Redirect>')]));
     expect(elementsOf(parseTwiml(xml).verbs).map(tagOf)).toEqual(['Message']);
+  });
+});
+
+describe('guardRelayConnects', () => {
+  it('guardRelayConnects sets the action of a relay Connect, handing over its own action or the verbs after it', () => {
+    const doc = parseTwiml('<Response><Connect><ConversationRelay url="wss://a"/></Connect><Say>after</Say><Hangup/></Response>');
+    const seen: { action?: string; following: string[] }[] = [];
+    const out = guardRelayConnects(doc, (g) => {
+      seen.push({ action: g.action, following: elementsOf(g.following).map((n) => tagOf(n)!) });
+      return 'https://gw/next';
+    });
+    expect(seen).toEqual([{ action: undefined, following: ['Say', 'Hangup'] }]);
+    const r = read(renderTwiml(out)).Response[0];
+    expect(r.Connect[0]['@action']).toBe('https://gw/next');
+    expect(r.Connect[0]['@method']).toBe('POST');
+    const kept = guardRelayConnects(parseTwiml(APP), (g) => `https://gw/next?was=${g.action}`);
+    expect(read(renderTwiml(kept)).Response[0].Connect[0]['@action']).toBe('https://gw/next?was=https://app.example/after?x=1&y=2');
+  });
+
+  it('a Connect without a relay (a Stream, a Room) is left alone', () => {
+    const doc = parseTwiml('<Response><Connect><Stream url="wss://s"/></Connect></Response>');
+    expect(renderTwiml(guardRelayConnects(doc, () => 'https://gw/next'))).toBe(renderTwiml(doc));
   });
 });

@@ -7,7 +7,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTwiml, relayUrls } from '../../adapters/twiml';
+import { attrsOf, elementsOf, parseTwiml, relayUrls, tagOf } from '../../adapters/twiml';
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
 import type { AppSocketRecord } from '../emulators/app';
 import { ACME, ACME_NUMBER, AUTH_TOKEN, seedConsent, startStack, TWIML, type Stack } from './harness';
@@ -126,6 +126,37 @@ describe('ConversationRelay through /twilio/relay', () => {
     expect(app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out')).toMatchObject({ trigger: 'dtmf_opt_out' });
     await until(() => twilioSide.frames.some((f) => f.type === 'end'));
     twilioSide.ws.close();
+  });
+
+  it("after an opt-out the Connect action hangs up; otherwise the call goes on as the app's document said", async () => {
+    const consumer = '+12125553007';
+    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
+    s.app.on('/agent/next', { body: TWIML(`<Connect action="${s.app.url}/agent/after"><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>never reached</Say>`) });
+    s.app.on('/agent/after', { body: TWIML('<Say>Thanks for talking with us</Say><Hangup/>') });
+    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, url: s.app.url + '/agent/next' });
+    const doc = parseTwiml(await s.emulator.answer(call.sid));
+    const connect = elementsOf(doc.verbs).find((v) => tagOf(v) === 'Connect')!;
+    const action = attrsOf(connect).action;
+    expect(action.startsWith(`${s.gw.url}/twilio/voice?cg=`)).toBe(true);
+    // A session that ended for another reason: the application's own action decides.
+    const normal = await s.emulator.webhook(action, s.emulator.callWebhookParams(call.sid, { SessionStatus: 'completed', HandoffData: '{"reason":"transfer"}' }));
+    expect(normal).toContain('Thanks for talking with us');
+    expect(s.app.received('/agent/after').at(-1)?.verified).toBe(true);
+    // The gateway ended it on an opt-out: nothing more is said, the call ends.
+    const handoff = JSON.stringify({ reason: 'consent.opt_out', revocation_id: 'rev_x' });
+    const after = await s.emulator.webhook(action, s.emulator.callWebhookParams(call.sid, { SessionStatus: 'ended', HandoffData: handoff }));
+    expect(elementsOf(parseTwiml(after).verbs).map(tagOf)).toEqual(['Hangup']);
+  });
+
+  it('a relay Connect without an action continues with the verbs that followed it', async () => {
+    const consumer = '+12125553008';
+    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
+    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, twiml: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>follow-up words</Say>`) });
+    const doc = parseTwiml(await s.emulator.answer(call.sid));
+    const connect = elementsOf(doc.verbs).find((v) => tagOf(v) === 'Connect')!;
+    const next = await s.emulator.webhook(attrsOf(connect).action, s.emulator.callWebhookParams(call.sid, { SessionStatus: 'completed' }));
+    expect(elementsOf(parseTwiml(next).verbs).map(tagOf)).toEqual(['Say']);
+    expect(next).toContain('follow-up words');
   });
 
   it('a relay target the gateway did not sign is refused: never an open relay', async () => {
