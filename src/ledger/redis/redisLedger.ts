@@ -30,7 +30,6 @@
  * `recordRevocation` and `captureConsent` durable before they resolve. The
  * engine checks the setting at start and logs a warning when it is weaker.
  */
-import { createHash } from 'node:crypto';
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
 import type { Logger } from '../../observability/logger';
@@ -52,6 +51,8 @@ import {
 } from '../ledger';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
 import { RedisKeys, seqMember } from './keys';
+import { RedisOutbox } from './outbox';
+import { decodeCursor, encodeCursor, isPosition, pageByScore, splitOnce } from './paging';
 import { SCRIPTS, type ScriptName } from './scripts';
 
 export interface RedisLedgerOptions extends RedisTarget {
@@ -77,30 +78,16 @@ const MAX_CAS_ATTEMPTS = 100;
 const DAY_COUNTER_TTL_S = 3 * 86_400;
 const MONTH_COUNTER_TTL_S = 62 * 86_400;
 const BULK_CONCURRENCY = 32;
-const OUTBOX_TOPIC = 'revocation.network';
 
 const ms = (iso: string) => {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) throw new LedgerConflictError(`not a timestamp: ${iso}`);
   return t;
 };
-const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    return valid(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isScoreCursor = (v: unknown): v is { s: number; m: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { s: unknown }).s === 'number' && typeof (v as { m: unknown }).m === 'string';
-
 export class RedisLedger implements Ledger {
   readonly engine = 'redis';
   readonly keys: RedisKeys;
+  private readonly outbox: RedisOutbox;
   private readonly retentionS: number;
   private closed = false;
   /** Persistence settings of each data node, as read at open. */
@@ -111,6 +98,7 @@ export class RedisLedger implements Ledger {
     private readonly options: RedisLedgerOptions,
   ) {
     this.keys = new RedisKeys(options.keyPrefix ?? 'cg:');
+    this.outbox = new RedisOutbox(client, this.keys, (name, keys, args) => this.script(name, keys, args));
     this.retentionS = options.decisionRetentionDays ? Math.round(options.decisionRetentionDays * 86_400) : 0;
     for (const [name, def] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: def.numberOfKeys, lua: def.lua });
     // Without a listener ioredis prints every reconnect failure; outages surface as LedgerUnavailableError instead.
@@ -309,7 +297,7 @@ export class RedisLedger implements Ledger {
       if (q.phone) {
         // One phone: its own ordered list, filtered by entity here (a phone has few consents).
         const s = this.keys.subject(orgId, q.phone);
-        let pos = decodeCursor(q.after, isNumber) ?? 0;
+        let pos = decodeCursor(q.after, isPosition) ?? 0;
         const out: { item: Consent; next: number }[] = [];
         const batch = Math.max(q.limit + 1, 50);
         while (out.length <= q.limit) {
@@ -331,7 +319,7 @@ export class RedisLedger implements Ledger {
       }
       const o = this.keys.org(orgId);
       const key = entity !== undefined ? o.consentsOfEntity(entity) : o.consentList;
-      return this.pageByScore<Consent>(key, '-inf', '+inf', q.after, q.limit, (members) =>
+      return pageByScore<Consent>(this.client, key, '-inf', '+inf', q.after, q.limit, (members) =>
         Promise.all(
           members.map(async (m) => {
             const [id, phone] = splitOnce(m);
@@ -388,15 +376,11 @@ export class RedisLedger implements Ledger {
       const propagate = network && r.origin === 'local';
       const netKey = this.keys.network(r.phone);
       const netField = `${r.org_id}\t${r.dedupe_key}`;
-      const ob = this.keys.outbox();
-      const obKeys = [ob.messages, ob.attempts, ob.revocation, ob.due];
-      const msgId = 'evt_' + createHash('sha256').update(`${r.org_id}\u0000${r.dedupe_key}`).digest('hex').slice(0, 24);
-      const message = (rev: Revocation) => JSON.stringify({ topic: OUTBOX_TOPIC, payload: rev });
 
       // Write-ahead (with the chain head read): the network index and the outbox message.
       const [head, queued] = await Promise.all([
         this.client.get(s.head),
-        propagate ? this.script<number>('cgOutboxAdd', obKeys, [msgId, message(r), r.id, ms(r.created_at)]) : Promise.resolve(0),
+        propagate ? this.outbox.queueAhead(r) : Promise.resolve(false),
         network ? this.client.hset(netKey, netField, doc) : Promise.resolve(0),
       ]);
       const reply = await this.appendChained(
@@ -412,13 +396,7 @@ export class RedisLedger implements Ledger {
       await Promise.all([
         this.client.hset(this.keys.org(r.org_id).revocationPhone, stored.id, stored.phone),
         network ? this.client.hset(netKey, netField, storedDoc) : null,
-        propagate
-          ? created
-            ? this.script('cgOutboxSet', obKeys, [msgId, message(stored), stored.id, ms(stored.created_at)])
-            : queued === 1
-              ? this.script('cgOutboxDropIf', obKeys, [msgId, r.id])
-              : null
-          : null,
+        propagate ? this.outbox.settle(r, stored, created, queued) : null,
       ]);
       return { revocation: stored, created };
     });
@@ -531,14 +509,14 @@ export class RedisLedger implements Ledger {
       const max = q.to ? '(' + ms(q.to) : '+inf';
       if (q.phone) {
         const s = this.keys.subject(orgId, q.phone);
-        return this.pageByScore<Decision>(s.decisionsByTime, min, max, q.after, q.limit, async (members) => {
+        return pageByScore<Decision>(this.client, s.decisionsByTime, min, max, q.after, q.limit, async (members) => {
           if (!members.length) return [];
           const docs = await this.client.mget(...members.map((m) => s.decision(splitOnce(m)[1])));
           return docs.map((d) => (d ? (JSON.parse(d) as Decision) : null));
         });
       }
       const o = this.keys.org(orgId);
-      return this.pageByScore<Decision>(o.decisionsByTime, min, max, q.after, q.limit, (members) =>
+      return pageByScore<Decision>(this.client, o.decisionsByTime, min, max, q.after, q.limit, (members) =>
         Promise.all(
           members.map(async (m) => {
             const [, rest] = splitOnce(m);
@@ -551,44 +529,6 @@ export class RedisLedger implements Ledger {
     });
   }
 
-  /**
-   * A page of a sorted set between two scores, after a (score, member)
-   * cursor; entries whose record is gone (expired, or an index written ahead
-   * of a write that never happened) are skipped.
-   */
-  private async pageByScore<T>(
-    key: string,
-    min: string,
-    max: string,
-    after: string | undefined,
-    limit: number,
-    load: (members: string[]) => Promise<(T | null)[]>,
-  ): Promise<Page<T>> {
-    const cursor = decodeCursor(after, isScoreCursor);
-    const start = cursor && (min === '-inf' || cursor.s >= Number(min)) ? String(cursor.s) : min;
-    const batch = Math.max(limit + 1, 50);
-    const out: { item: T; s: number; m: string }[] = [];
-    let offset = 0;
-    while (out.length <= limit) {
-      const raw = await this.client.zrangebyscore(key, start, max, 'WITHSCORES', 'LIMIT', offset, batch);
-      if (!raw.length) break;
-      offset += raw.length / 2;
-      const entries: { s: number; m: string }[] = [];
-      for (let i = 0; i < raw.length; i += 2) {
-        const e = { m: raw[i], s: Number(raw[i + 1]) };
-        if (cursor && (e.s < cursor.s || (e.s === cursor.s && e.m <= cursor.m))) continue;
-        entries.push(e);
-      }
-      const docs = await load(entries.map((e) => e.m));
-      docs.forEach((d, i) => {
-        if (d !== null) out.push({ item: d, ...entries[i] });
-      });
-      if (raw.length / 2 < batch) break;
-    }
-    const last = out[limit - 1];
-    return { items: out.slice(0, limit).map((x) => x.item), next_cursor: out.length > limit ? encodeCursor({ s: last.s, m: last.m }) : null };
-  }
-
   // ---- audit ----------------------------------------------------------------
 
   async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
@@ -599,40 +539,17 @@ export class RedisLedger implements Ledger {
     });
   }
 
-  // ---- outbox ---------------------------------------------------------------
+  // ---- outbox (outbox.ts) -------------------------------------------------
 
   async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
-    return this.run('dueOutbox', async () => {
-      const ob = this.keys.outbox();
-      const due = await this.client.zrangebyscore(ob.due, '-inf', ms(now), 'WITHSCORES', 'LIMIT', 0, limit);
-      if (!due.length) return [];
-      const ids: string[] = [];
-      const scores: number[] = [];
-      for (let i = 0; i < due.length; i += 2) (ids.push(due[i]), scores.push(Number(due[i + 1])));
-      const [docs, attempts] = await Promise.all([this.client.hmget(ob.messages, ...ids), this.client.hmget(ob.attempts, ...ids)]);
-      const out: OutboxMessage[] = [];
-      ids.forEach((id, i) => {
-        const doc = docs[i];
-        if (!doc) return;
-        const { topic, payload } = JSON.parse(doc) as { topic: string; payload: Record<string, unknown> };
-        out.push({ id, topic, payload, attempts: Number(attempts[i] ?? 0), next_attempt_at: new Date(scores[i]).toISOString() });
-      });
-      return out;
-    });
+    return this.run('dueOutbox', () => this.outbox.due(ms(now), limit));
   }
 
   async ackOutbox(id: string): Promise<void> {
-    const ob = this.keys.outbox();
-    await this.run('ackOutbox', () => this.script('cgOutboxAck', [ob.messages, ob.attempts, ob.revocation, ob.due], [id]));
+    await this.run('ackOutbox', () => this.outbox.ack(id));
   }
 
   async retryOutbox(id: string, nextAttemptAt: string): Promise<void> {
-    const ob = this.keys.outbox();
-    await this.run('retryOutbox', () => this.script('cgOutboxRetry', [ob.messages, ob.attempts, ob.due], [id, ms(nextAttemptAt)]));
+    await this.run('retryOutbox', () => this.outbox.retry(id, ms(nextAttemptAt)));
   }
-}
-
-function splitOnce(s: string, sep = '|'): [string, string] {
-  const i = s.indexOf(sep);
-  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
 }

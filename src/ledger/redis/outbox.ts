@@ -1,0 +1,88 @@
+/**
+ * The outbox in Redis: network-wide opt-outs waiting for delivery to peers,
+ * all in the `{outbox}` slot. A revocation lives in its subject's slot, so
+ * its message cannot be written in the same script; instead it is queued
+ * *ahead* of the revocation and settled after it:
+ *
+ * - ahead: queue a message under an id derived from (org, dedupe_key), so
+ *   every attempt at the same opt-out names the same message;
+ * - settled, revocation created: the message carries the stored record;
+ * - settled, revocation was a duplicate: drop the message this attempt
+ *   queued — unless it already carries another attempt's stored record.
+ *
+ * A crash between the two leaves a message for an opt-out that was asked
+ * for but not acknowledged: peers get told once too often, never once too
+ * few.
+ */
+import { createHash } from 'node:crypto';
+import type { Revocation } from '../../domain/records';
+import type { OutboxMessage } from '../ledger';
+import type { RedisClient } from './connection';
+import type { RedisKeys } from './keys';
+import type { ScriptName } from './scripts';
+
+const TOPIC = 'revocation.network';
+
+type RunScript = <T = unknown>(name: ScriptName, keys: string[], args: (string | number)[]) => Promise<T>;
+
+export class RedisOutbox {
+  private readonly k;
+
+  constructor(
+    private readonly client: RedisClient,
+    keys: RedisKeys,
+    private readonly script: RunScript,
+  ) {
+    this.k = keys.outbox();
+  }
+
+  private get all() {
+    return [this.k.messages, this.k.attempts, this.k.revocation, this.k.due];
+  }
+
+  private static idOf(r: Revocation): string {
+    return 'evt_' + createHash('sha256').update(`${r.org_id}\u0000${r.dedupe_key}`).digest('hex').slice(0, 24);
+  }
+
+  private static message(r: Revocation): string {
+    return JSON.stringify({ topic: TOPIC, payload: r });
+  }
+
+  /** Before the revocation is written. Resolves true when this call queued the message. */
+  async queueAhead(candidate: Revocation): Promise<boolean> {
+    const reply = await this.script<number>('cgOutboxAdd', this.all, [RedisOutbox.idOf(candidate), RedisOutbox.message(candidate), candidate.id, Date.parse(candidate.created_at)]);
+    return reply === 1;
+  }
+
+  /** After the revocation is written: `stored` is what the ledger holds (the candidate, or the earlier record it duplicated). */
+  async settle(candidate: Revocation, stored: Revocation, created: boolean, queuedByThisCall: boolean): Promise<void> {
+    const id = RedisOutbox.idOf(candidate);
+    if (created) await this.script('cgOutboxSet', this.all, [id, RedisOutbox.message(stored), stored.id, Date.parse(stored.created_at)]);
+    else if (queuedByThisCall) await this.script('cgOutboxDropIf', this.all, [id, candidate.id]);
+  }
+
+  async due(nowMs: number, limit: number): Promise<OutboxMessage[]> {
+    const due = await this.client.zrangebyscore(this.k.due, '-inf', nowMs, 'WITHSCORES', 'LIMIT', 0, limit);
+    if (!due.length) return [];
+    const ids: string[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < due.length; i += 2) (ids.push(due[i]), scores.push(Number(due[i + 1])));
+    const [docs, attempts] = await Promise.all([this.client.hmget(this.k.messages, ...ids), this.client.hmget(this.k.attempts, ...ids)]);
+    const out: OutboxMessage[] = [];
+    ids.forEach((id, i) => {
+      const doc = docs[i];
+      if (!doc) return; // acknowledged meanwhile
+      const { topic, payload } = JSON.parse(doc) as { topic: string; payload: Record<string, unknown> };
+      out.push({ id, topic, payload, attempts: Number(attempts[i] ?? 0), next_attempt_at: new Date(scores[i]).toISOString() });
+    });
+    return out;
+  }
+
+  async ack(id: string): Promise<void> {
+    await this.script('cgOutboxAck', this.all, [id]);
+  }
+
+  async retry(id: string, nextAttemptMs: number): Promise<void> {
+    await this.script('cgOutboxRetry', [this.k.messages, this.k.attempts, this.k.due], [id, nextAttemptMs]);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Paging over Redis structures. Cursors are opaque to clients (base64url
+ * JSON): a list position, or the (score, member) of the last item of a page
+ * of a sorted set, so a page starts strictly after it even when many
+ * members share one score.
+ */
+import type { RedisClient } from './connection';
+import type { Page } from '../ledger';
+
+export const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** The cursor's value, or null (start from the beginning) when it is absent or not one of ours. */
+export function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    return valid(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export const isPosition = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+interface ScoreCursor {
+  s: number;
+  m: string;
+}
+const isScoreCursor = (v: unknown): v is ScoreCursor =>
+  typeof v === 'object' && v !== null && typeof (v as { s: unknown }).s === 'number' && typeof (v as { m: unknown }).m === 'string';
+
+/**
+ * A page of a sorted set between two scores (`min` inclusive, `max` as
+ * ZRANGEBYSCORE takes it), after a cursor. Members whose record is gone
+ * (expired, or an index entry written ahead of a write that never happened)
+ * are skipped, and the page filled from further on.
+ */
+export async function pageByScore<T>(
+  client: RedisClient,
+  key: string,
+  min: string,
+  max: string,
+  after: string | undefined,
+  limit: number,
+  load: (members: string[]) => Promise<(T | null)[]>,
+): Promise<Page<T>> {
+  const cursor = decodeCursor(after, isScoreCursor);
+  const start = cursor && (min === '-inf' || cursor.s >= Number(min)) ? String(cursor.s) : min;
+  const batch = Math.max(limit + 1, 50);
+  const out: { item: T; s: number; m: string }[] = [];
+  let offset = 0;
+  while (out.length <= limit) {
+    const raw = await client.zrangebyscore(key, start, max, 'WITHSCORES', 'LIMIT', offset, batch);
+    if (!raw.length) break;
+    offset += raw.length / 2;
+    const entries: ScoreCursor[] = [];
+    for (let i = 0; i < raw.length; i += 2) {
+      const e = { m: raw[i], s: Number(raw[i + 1]) };
+      if (cursor && (e.s < cursor.s || (e.s === cursor.s && e.m <= cursor.m))) continue;
+      entries.push(e);
+    }
+    const docs = await load(entries.map((e) => e.m));
+    docs.forEach((d, i) => {
+      if (d !== null) out.push({ item: d, ...entries[i] });
+    });
+    if (raw.length / 2 < batch) break;
+  }
+  const last = out[limit - 1];
+  return { items: out.slice(0, limit).map((x) => x.item), next_cursor: out.length > limit ? encodeCursor({ s: last.s, m: last.m }) : null };
+}
+
+export function splitOnce(s: string, sep = '|'): [string, string] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
+}
