@@ -7,7 +7,9 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
+import { necessaryPrefix } from './prefilter';
 import { collapseRepeats } from './typo';
+import { MAX_KEYWORD_WORDS, type SoftenerSet } from './wholeMessage';
 import type { Lexicon, OptOutIntent, PhraseRule } from './types';
 
 export interface CompiledRule {
@@ -25,8 +27,9 @@ export interface CompiledLexicon {
   lang: string;
   rules: readonly CompiledRule[];
   /**
-   * All rule patterns as one alternation, filters aside: when it does not
-   * match, no rule can, and the language is skipped in one regex call.
+   * The start of every rule (see prefilter.ts) as one alternation: when it
+   * does not match, no rule can, and the language is skipped in one regex
+   * call instead of one per rule.
    */
   anyRule: RegExp;
   /** Tested on the text before a match: does a negation cue govern it? */
@@ -45,12 +48,11 @@ export interface KeywordEntry {
 }
 
 export interface KeywordTables {
-  /** softeners* KEYWORD softeners* over a whole message; group 1 is the keyword. */
-  whole: RegExp;
-  voice: RegExp;
-  clause: RegExp;
-  /** softeners* CORE softeners*: the part a typo may hide in. */
-  core: RegExp;
+  /** Compact forms ("stopall", "nomas") of every keyword, of the voice keywords, of the clause keywords. */
+  wholeForms: ReadonlySet<string>;
+  voiceForms: ReadonlySet<string>;
+  clauseForms: ReadonlySet<string>;
+  softeners: SoftenerSet;
   /** By compact form; several languages may share a keyword ("stop", "cancelar"). */
   entries: ReadonlyMap<string, readonly KeywordEntry[]>;
   all: readonly KeywordEntry[];
@@ -116,18 +118,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lang: lexicon.lang,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon)),
-    anyRule: new RegExp(`(?<![^ ])(?:${lexicon.rules.map((rule) => `(?:${ruleBody(rule, lexicon)})`).join('|')})(?![^ ])`),
+    anyRule: new RegExp(`(?<![^ ])(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
     negation: new RegExp(`(?<![^ ])${except}${alternation(cue)}(?: ${alternation(bridge)})* $`),
   };
-}
-
-function keywordRegex(keywords: readonly string[], softeners: string): RegExp {
-  const forms = new Set<string>();
-  for (const k of keywords) {
-    forms.add(k);
-    forms.add(k.replaceAll(' ', ''));
-  }
-  return new RegExp(`^(?:${softeners} )*(${alternation([...forms])})(?: ${softeners})*$`);
 }
 
 export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
@@ -144,6 +137,7 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
       checkWords(lexicon, lexicon.keywords[intent], 'keyword');
       for (const keyword of lexicon.keywords[intent]) {
+        if (keyword.split(' ').length > MAX_KEYWORD_WORDS) throw new Error(`optout lexicon ${lexicon.lang}: keyword "${keyword}" has more than ${MAX_KEYWORD_WORDS} words`);
         const compact = keyword.replaceAll(' ', '');
         const entry: KeywordEntry = { lang: lexicon.lang, intent, display: keyword.toUpperCase(), compact, collapsed: collapseRepeats(compact) };
         const same = entries.get(entry.compact) ?? [];
@@ -171,12 +165,12 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     laughter.push(...lexicon.laughter);
   }
 
-  const softeners = alternation([...new Set(softenerWords)]);
+  const compact = (list: readonly string[]): Set<string> => new Set(list.map((k) => k.replaceAll(' ', '')));
   return {
-    whole: keywordRegex(all.map((e) => e.display.toLowerCase()), softeners),
-    voice: keywordRegex(voice, softeners),
-    clause: keywordRegex(clause, softeners),
-    core: new RegExp(`^(?:${softeners} )*(.+?)(?: ${softeners})*$`),
+    wholeForms: compact(all.map((e) => e.compact)),
+    voiceForms: compact(voice),
+    clauseForms: compact(clause),
+    softeners: { phrases: new Set(softenerWords), maxWords: Math.max(...softenerWords.map((w) => w.split(' ').length)) },
     entries,
     all,
     notTypos,

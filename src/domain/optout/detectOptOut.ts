@@ -28,6 +28,7 @@ import { fr } from './lexicon.fr';
 import { pt } from './lexicon.pt';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
+import { keywordCandidates, wholeMessageKeyword } from './wholeMessage';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
 const LEXICONS: readonly Lexicon[] = [en, es, fr, pt];
@@ -49,8 +50,6 @@ const CONFIDENCE = {
   typo: { repeats: 0.9, transposition: 0.8, edit: 0.75 } satisfies Record<TypoKind, number>,
 } as const;
 const TYPO_RANK: Record<TypoKind, number> = { repeats: 0, transposition: 1, edit: 2 };
-/** Typos are looked for in whole messages of at most this many words ("unsubscibe", "stop p lease" is not one). */
-const TYPO_MAX_WORDS = 2;
 /** Negation and subjects are looked for this far back (characters). */
 const LOOKBEHIND_CHARS = 80;
 
@@ -60,7 +59,7 @@ export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
   const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
   if (norm.text === '') return nothing(hint);
 
-  const words = messageWords(norm);
+  const words = messageWords(norm.tokens);
   const keyword = opts?.channel === 'voice' ? voiceKeyword(norm, words, order) : smsKeyword(norm, words, order);
   return keyword ?? phrase(norm.text, order) ?? nothing(hint);
 }
@@ -78,18 +77,18 @@ function nothing(hint: string | undefined): OptOutResult {
  * The message as keyword matching sees it: no clause marks, "s t o p" joined,
  * repeated words once ("STOP STOP STOP").
  */
-function messageWords(norm: NormalizedText): string {
-  const tokens = norm.tokens.filter((t) => t !== CLAUSE);
-  if (tokens.length >= 3 && tokens.every((t) => t.length === 1)) return tokens.join('');
-  return dedupeRepeats(tokens).join(' ');
+function messageWords(tokens: readonly string[]): string[] {
+  const words = tokens.filter((t) => t !== CLAUSE);
+  if (words.length >= 3 && words.every((t) => t.length === 1)) return [words.join('')];
+  return dedupeRepeats(words);
 }
 
 function dedupeRepeats(tokens: readonly string[]): string[] {
   return tokens.filter((t, i) => t !== tokens[i - 1]);
 }
 
-function keywordEntry(spelled: string, order: readonly CompiledLexicon[]): KeywordEntry | undefined {
-  const entries = KEYWORDS.entries.get(spelled.replaceAll(' ', ''));
+function keywordEntry(compact: string, order: readonly CompiledLexicon[]): KeywordEntry | undefined {
+  const entries = KEYWORDS.entries.get(compact);
   if (!entries) return undefined;
   for (const lexicon of order) {
     const entry = entries.find((e) => e.lang === lexicon.lang);
@@ -102,51 +101,49 @@ function keywordResult(entry: KeywordEntry, matched: string, confidence: number)
   return { intent: entry.intent, matched, confidence, lang: entry.lang };
 }
 
-function smsKeyword(norm: NormalizedText, words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
-  const whole = KEYWORDS.whole.exec(words);
-  const entry = whole && keywordEntry(whole[1], order);
+function smsKeyword(norm: NormalizedText, words: readonly string[], order: readonly CompiledLexicon[]): OptOutResult | null {
+  const whole = wholeMessageKeyword(words, KEYWORDS.wholeForms, KEYWORDS.softeners);
+  const entry = whole && keywordEntry(whole.compact, order);
   if (whole && entry) {
-    return keywordResult(entry, `keyword:${entry.display}`, whole[1] === words ? CONFIDENCE.keywordExact : CONFIDENCE.keywordSoftened);
+    return keywordResult(entry, `keyword:${entry.display}`, whole.exact ? CONFIDENCE.keywordExact : CONFIDENCE.keywordSoftened);
   }
-  return typo(words, order) ?? clauseKeyword(norm, KEYWORDS.clause, 'first-or-last', order);
+  return typo(words, order) ?? clauseKeyword(norm, KEYWORDS.clauseForms, 'first-or-last', order);
 }
 
-function voiceKeyword(norm: NormalizedText, words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
-  const whole = KEYWORDS.voice.exec(words);
-  const entry = whole && keywordEntry(whole[1], order);
+function voiceKeyword(norm: NormalizedText, words: readonly string[], order: readonly CompiledLexicon[]): OptOutResult | null {
+  const whole = wholeMessageKeyword(words, KEYWORDS.voiceForms, KEYWORDS.softeners);
+  const entry = whole && keywordEntry(whole.compact, order);
   if (whole && entry) return keywordResult(entry, `keyword:${entry.display}`, CONFIDENCE.voiceBare);
   // "Stop, stop, let me think": on a call only the last clause may be a bare keyword.
-  return clauseKeyword(norm, KEYWORDS.voice, 'last', order);
+  return clauseKeyword(norm, KEYWORDS.voiceForms, 'last', order);
 }
 
-function typo(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
-  const core = KEYWORDS.core.exec(words)?.[1] ?? words;
-  if (core.split(' ').length > TYPO_MAX_WORDS) return null;
-  const observed = core.replaceAll(' ', '');
-  if (observed.length < 2 || KEYWORDS.notTypos.has(observed) || KEYWORDS.entries.has(observed)) return null;
-  const seen = collapseRepeats(observed);
-
-  let best: { entry: KeywordEntry; kind: TypoKind; langRank: number } | null = null;
-  for (const entry of KEYWORDS.all) {
-    const kind = typoOf(seen, entry.collapsed, entry.intent !== 'opt_out');
-    if (!kind) continue;
-    const langRank = order.findIndex((l) => l.lang === entry.lang);
-    if (!best || TYPO_RANK[kind] < TYPO_RANK[best.kind] || (kind === best.kind && langRank < best.langRank)) {
-      best = { entry, kind, langRank };
+function typo(words: readonly string[], order: readonly CompiledLexicon[]): OptOutResult | null {
+  let best: { entry: KeywordEntry; kind: TypoKind; langRank: number; observed: string } | null = null;
+  for (const observed of keywordCandidates(words, KEYWORDS.softeners)) {
+    if (observed.length < 2 || KEYWORDS.notTypos.has(observed) || KEYWORDS.entries.has(observed)) continue;
+    const seen = collapseRepeats(observed);
+    for (const entry of KEYWORDS.all) {
+      const kind = typoOf(seen, entry.collapsed, entry.intent !== 'opt_out');
+      if (!kind) continue;
+      const langRank = order.findIndex((l) => l.lang === entry.lang);
+      if (!best || TYPO_RANK[kind] < TYPO_RANK[best.kind] || (kind === best.kind && langRank < best.langRank)) {
+        best = { entry, kind, langRank, observed };
+      }
     }
   }
   if (!best) return null;
-  return keywordResult(best.entry, `keyword-typo:${best.entry.display}~${observed}`, CONFIDENCE.typo[best.kind]);
+  return keywordResult(best.entry, `keyword-typo:${best.entry.display}~${best.observed}`, CONFIDENCE.typo[best.kind]);
 }
 
-function clauseKeyword(norm: NormalizedText, keywords: RegExp, which: 'first-or-last' | 'last', order: readonly CompiledLexicon[]): OptOutResult | null {
+function clauseKeyword(norm: NormalizedText, forms: ReadonlySet<string>, which: 'first-or-last' | 'last', order: readonly CompiledLexicon[]): OptOutResult | null {
   if (!norm.tokens.includes(CLAUSE) || KEYWORDS.laughter.test(norm.text)) return null;
   const clauses = norm.text.split(` ${CLAUSE} `);
   const candidates = which === 'last' ? [clauses[clauses.length - 1]] : [clauses[0], clauses[clauses.length - 1]];
   for (const clause of candidates) {
-    const m = keywords.exec(dedupeRepeats(clause.split(' ')).join(' '));
-    const entry = m && keywordEntry(m[1], order);
-    if (m && entry) return keywordResult(entry, `keyword-clause:${entry.display}`, CONFIDENCE.clause);
+    const found = wholeMessageKeyword(dedupeRepeats(clause.split(' ')), forms, KEYWORDS.softeners);
+    const entry = found && keywordEntry(found.compact, order);
+    if (found && entry) return keywordResult(entry, `keyword-clause:${entry.display}`, CONFIDENCE.clause);
   }
   return null;
 }

@@ -44,7 +44,7 @@ export const en: Lexicon = {
     bridge: [
       'want', 'wanna', 'wanted', 'need', 'mean', 'meant', 'ask', 'asked', 'asking', 'tell', 'told', 'telling', 'say', 'said', 'saying',
       'you', 'u', 'yall', 'them', 'him', 'her', 'me', 'to', 'ever', 'even', 'really', 'gonna', 'going', 'have', 'has', 'had', 'it',
-      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'you to', 'be',
+      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'be',
     ],
     // "why don't you stop calling", "they won't stop calling me", "you guys never stop": a request or a
     // complaint about the business, not a negation. "he"/"she" stay negations: a third party ("he didn't stop calling until I answered").
