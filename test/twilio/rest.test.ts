@@ -177,6 +177,17 @@ describe('Twilio REST through the gateway', () => {
     expect(res.body.reason).toBe('no_consent_on_file');
   });
 
+  it('adding a conference participant dials a number too: it is gated', async () => {
+    const res = await request(s.gw.url)
+      .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/CF${'1'.repeat(32)}/Participants.json`)
+      .auth(ACCOUNT_SID, AUTH_TOKEN)
+      .type('form')
+      .send({ To: '+13125551014', From: CLINIC_NUMBER });
+    expect(res.status).toBe(403);
+    expect(res.body.reason).toBe('no_consent_on_file');
+    expect(s.emulator.requests.some((r) => r.path.includes('/Participants'))).toBe(false);
+  });
+
   it('malformed form bodies and other content types are refused with 400, never forwarded', async () => {
     const before = s.emulator.requests.length;
     const bad = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, 'x').type('form').send('To=%2B1212555&From=%ZZ');
