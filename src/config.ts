@@ -92,6 +92,7 @@ export const configSchema = z.object({
   /** On SIGTERM, requests still running after this long are cut off. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   METRICS_DEFAULT: bool.default(true),
+  NETWORK_POLL_MS: z.coerce.number().int().min(50).default(2000),
   calling_window: windowSchema.default({ start: '08:00', end: '21:00' }),
   sms_window: windowSchema.default({ start: '08:00', end: '21:00' }),
   consent_max_age_months: z.partialRecord(z.enum(CONSENT_TYPES), z.number().int().positive().nullable()).default({}),
