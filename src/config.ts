@@ -66,6 +66,11 @@ export const configSchema = z.object({
   TWILIO_APP_URL: z.url().optional(),
   /** Signs the URLs the gateway hands carriers (rewritten call Url, relay sockets). Default: derived from TWILIO_AUTH_TOKEN. */
   GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Where requests for Twilio's other API domains go (`/twilio/upstream/{host}/…`, host a
+   * *.twilio.com name). `{host}` is replaced; default `https://{host}`. Tests point it at an emulator.
+   */
+  TWILIO_DOMAIN_UPSTREAM: z.string().regex(/^https?:\/\/.*\{host\}|^https?:\/\/[^{}]+$/, 'must be an http(s) URL, optionally with {host}').default('https://{host}'),
   TELNYX_API_BASE: z.url().default('https://api.telnyx.com'),
   TELNYX_PUBLIC_KEY: z.string().optional(),
   TELNYX_API_KEY: z.string().optional(),

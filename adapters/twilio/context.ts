@@ -19,6 +19,8 @@ export interface TwilioContext {
   /** Validates Twilio's webhooks and re-signs them for the application. Without it every webhook is refused. */
   authToken: string | undefined;
   api: UpstreamTarget;
+  /** Base for Twilio's other API domains, with `{host}` (TWILIO_DOMAIN_UPSTREAM). */
+  domainUpstream: string;
   /** Where webhooks are relayed (TWILIO_APP_URL), without a trailing slash. */
   appUrl: string | undefined;
   appTimeoutMs: number;

@@ -29,6 +29,7 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     signer: new ParamSigner(secret, deps.ctx.clock),
     authToken: config.TWILIO_AUTH_TOKEN,
     api: { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+    domainUpstream: config.TWILIO_DOMAIN_UPSTREAM,
     appUrl: config.TWILIO_APP_URL?.replace(/\/+$/, ''),
     appTimeoutMs: config.APP_TIMEOUT_MS,
     publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),

@@ -9,6 +9,11 @@
  * - POST …/Calls            → precall, disclosure injected when allowed
  * - POST …/Messages         → pre-send (also the legacy …/SMS/Messages)
  * - POST …/Conferences/{sid}/Participants → precall: it dials a number too
+ *
+ * Twilio's other API domains (messaging.twilio.com, studio.twilio.com…) can
+ * be routed here too, by setting that domain's `baseUrl` to
+ * `<gateway>/twilio/upstream/<host>`: passed through verbatim, not gated.
+ * Only *.twilio.com hosts are accepted, so the gateway is no open proxy.
  */
 import { Router, type Request, type Response } from 'express';
 import type { TwilioContext } from './context';
@@ -18,6 +23,8 @@ import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import { handleGatedCreate, type GatedRoute } from './gatedCreate';
 
 const API_PREFIX = '/2010-04-01/';
+export const DOMAIN_PREFIX = '/twilio/upstream/';
+const TWILIO_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.twilio\.com$/i;
 
 const GATED: { pattern: RegExp; route: GatedRoute }[] = [
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\.[a-z]+)?\/?$/i, route: 'calls' },
@@ -50,6 +57,7 @@ export function twilioRestRouter(t: TwilioContext): Router {
   router.use(async (req: Request, res: Response, next) => {
     const pathAndQuery = req.originalUrl;
     const pathname = pathAndQuery.split('?')[0];
+    if (pathname.startsWith(DOMAIN_PREFIX)) return otherDomain(t, req, res);
     if (!pathname.startsWith(API_PREFIX) && canonicalPath(pathname)?.startsWith(API_PREFIX) !== true) return next();
     const gated = gatedRouteOf(req.method, pathname);
     if (gated === 'undecodable') {
@@ -61,4 +69,19 @@ export function twilioRestRouter(t: TwilioContext): Router {
     );
   });
   return router;
+}
+
+/** `/twilio/upstream/messaging.twilio.com/v1/Services?…` → `https://messaging.twilio.com/v1/Services?…`, streamed. */
+async function otherDomain(t: TwilioContext, req: Request, res: Response): Promise<void> {
+  const rest = req.originalUrl.slice(DOMAIN_PREFIX.length);
+  const slash = rest.search(/[/?]/);
+  const host = slash === -1 ? rest : rest.slice(0, slash);
+  if (!TWILIO_HOST.test(host)) {
+    return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' }));
+  }
+  const target = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
+  const pathAndQuery = slash === -1 ? '/' : rest.slice(slash).replace(/^\?/, '/?');
+  await forward(target, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
+    sendAnswer(res, twilioDialect.upstreamFailed(failure)),
+  );
 }

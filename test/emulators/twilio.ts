@@ -100,7 +100,13 @@ export class TwilioEmulator {
     };
     const expected = 'Basic ' + Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64');
     if (req.headers.authorization !== expected) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
+    let m0: RegExpExecArray | null;
 
+    // Another Twilio domain, reached as `<emulator>/<host>/…` (TWILIO_DOMAIN_UPSTREAM=<emulator>/{host}).
+    if ((m0 = /^\/messaging\.twilio\.com\/v1\/Services$/.exec(path)) && req.method === 'GET') {
+      const url = `https://messaging.twilio.com/v1/Services?PageSize=50&Page=0`;
+      return send(200, { services: [], meta: { page: 0, page_size: 50, first_page_url: url, previous_page_url: null, url, next_page_url: null, key: 'services' } });
+    }
     const base = this.base();
     if (!path.startsWith(base)) return send(404, twilioErrorBody(404, 20404, `The requested resource ${path} was not found`));
     const rest = path.slice(base.length);

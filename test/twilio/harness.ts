@@ -57,6 +57,7 @@ export async function startStack(overrides: Record<string, unknown> = {}): Promi
   const gw = await startTestGateway(
     {
       TWILIO_API_BASE: emulator.url,
+      TWILIO_DOMAIN_UPSTREAM: `${emulator.url}/{host}`,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       TWILIO_APP_URL: app.url,
       APP_TIMEOUT_MS: 400,

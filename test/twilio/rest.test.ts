@@ -279,6 +279,17 @@ describe('Twilio REST through the gateway', () => {
     expect((await res.arrayBuffer()).byteLength).toBe(bytes);
   });
 
+  it("another Twilio domain routed through /twilio/upstream/<host> passes through; other hosts are refused", async () => {
+    s.client.messaging.baseUrl = `${s.gw.url}/twilio/upstream/messaging.twilio.com`;
+    const services = await s.client.messaging.v1.services.list();
+    expect(services).toEqual([]);
+    expect(s.emulator.requests.at(-1)).toMatchObject({ method: 'GET', path: '/messaging.twilio.com/v1/Services' });
+    const evil = await request(s.gw.url).get('/twilio/upstream/169.254.169.254/latest/meta-data').auth(ACCOUNT_SID, AUTH_TOKEN);
+    expect(evil.status).toBe(400);
+    const lookalike = await request(s.gw.url).get('/twilio/upstream/api.twilio.com.evil.example/x');
+    expect(lookalike.status).toBe(400);
+  });
+
   it('an upstream that does not answer in time: the SDK gets an error, the decision is still audited', async () => {
     const to = '+13125551040';
     await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
