@@ -73,6 +73,7 @@ export class ConversationRelaySession {
   private optedOut = false;
   private closed = false;
   private readonly queue: { data: WebSocket.RawData; isBinary: boolean }[] = [];
+  private queuedBytes = 0;
   /** Inspections run one after another so two "stop"s cannot race each other. */
   private inspecting: Promise<void> = Promise.resolve();
 
@@ -84,7 +85,11 @@ export class ConversationRelaySession {
 
     carrier.on('message', (data, isBinary) => {
       if (app.readyState === WebSocket.CONNECTING) {
-        if (this.queue.length >= (o.maxQueuedFrames ?? 256)) return this.close(1013, 'application not ready');
+        // Bounded in frames and bytes: a carrier talking to an application that never answers cannot fill our memory.
+        this.queuedBytes += rawLength(data);
+        if (this.queue.length >= (o.maxQueuedFrames ?? 256) || this.queuedBytes > (o.flow ?? DEFAULT_FLOW_LIMITS).highWaterBytes) {
+          return this.close(1013, 'application not ready');
+        }
         this.queue.push({ data, isBinary });
       } else {
         sendWithBackPressure(carrier, app, data, isBinary, flow);
@@ -93,6 +98,7 @@ export class ConversationRelaySession {
     });
     app.on('open', () => {
       for (const f of this.queue.splice(0)) sendWithBackPressure(carrier, app, f.data, f.isBinary, flow);
+      this.queuedBytes = 0;
       if (this.optedOut) app.close(1000, 'consent opt-out');
     });
     app.on('message', (data, isBinary) => {
@@ -206,4 +212,9 @@ export class ConversationRelaySession {
     // A carrier that never hangs up its side is closed for it.
     setTimeout(() => this.close(1000, 'consent opt-out'), END_GRACE_MS).unref();
   }
+}
+
+function rawLength(data: WebSocket.RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }

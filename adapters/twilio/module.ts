@@ -20,6 +20,9 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   if (source === 'random') {
     logger.warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
   }
+  if (!config.PUBLIC_BASE_URL) {
+    logger.warn({ public_base_url: deps.publicBaseUrl }, 'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one');
+  }
   if (!config.TWILIO_AUTH_TOKEN) logger.warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
   const t: TwilioContext = {
     ctx: deps.ctx,

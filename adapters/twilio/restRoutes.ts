@@ -63,7 +63,15 @@ export function twilioRestRouter(t: TwilioContext): Router {
     if (gated === 'undecodable') {
       return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'The request path is not valid percent-encoding', { reason: 'invalid_request' }));
     }
-    if (gated) return handleGatedCreate(t, req, res, gated.route, gated.accountSid);
+    if (gated) {
+      try {
+        return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
+      } catch (err) {
+        // Whatever went wrong, the request was not forwarded; say so in Twilio's dialect, not ours.
+        t.logger.error({ err: (err as Error).message, route: gated.route }, 'twilio: gated request failed');
+        return sendAnswer(res, twilioError(20500, 500, 'Consent Gate could not process this request; it was not forwarded', { reason: 'internal' }, false));
+      }
+    }
     await forward(t.api, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
       sendAnswer(res, twilioDialect.upstreamFailed(failure)),
     );
