@@ -28,7 +28,7 @@ import { fr } from './lexicon.fr';
 import { pt } from './lexicon.pt';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
-import { keywordCandidates, wholeMessageKeyword } from './wholeMessage';
+import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
 const LEXICONS: readonly Lexicon[] = [en, es, fr, pt];
@@ -87,12 +87,14 @@ function dedupeRepeats(tokens: readonly string[]): string[] {
   return tokens.filter((t, i) => t !== tokens[i - 1]);
 }
 
-function keywordEntry(compact: string, order: readonly CompiledLexicon[]): KeywordEntry | undefined {
-  const entries = KEYWORDS.entries.get(compact);
+/** The entry for a keyword: the first language in `order` that has it, spelled as written when it can ("STOP ALL", not "STOPALL"). */
+function keywordEntry(found: KeywordSpan, order: readonly CompiledLexicon[]): KeywordEntry | undefined {
+  const entries = KEYWORDS.entries.get(found.compact);
   if (!entries) return undefined;
+  const spelled = found.spelled.toUpperCase();
   for (const lexicon of order) {
-    const entry = entries.find((e) => e.lang === lexicon.lang);
-    if (entry) return entry;
+    const own = entries.filter((e) => e.lang === lexicon.lang);
+    if (own.length > 0) return own.find((e) => e.display === spelled) ?? own[0];
   }
   return entries[0];
 }
@@ -103,7 +105,7 @@ function keywordResult(entry: KeywordEntry, matched: string, confidence: number)
 
 function smsKeyword(norm: NormalizedText, words: readonly string[], order: readonly CompiledLexicon[]): OptOutResult | null {
   const whole = wholeMessageKeyword(words, KEYWORDS.wholeForms, KEYWORDS.softeners);
-  const entry = whole && keywordEntry(whole.compact, order);
+  const entry = whole && keywordEntry(whole, order);
   if (whole && entry) {
     return keywordResult(entry, `keyword:${entry.display}`, whole.exact ? CONFIDENCE.keywordExact : CONFIDENCE.keywordSoftened);
   }
@@ -112,7 +114,7 @@ function smsKeyword(norm: NormalizedText, words: readonly string[], order: reado
 
 function voiceKeyword(norm: NormalizedText, words: readonly string[], order: readonly CompiledLexicon[]): OptOutResult | null {
   const whole = wholeMessageKeyword(words, KEYWORDS.voiceForms, KEYWORDS.softeners);
-  const entry = whole && keywordEntry(whole.compact, order);
+  const entry = whole && keywordEntry(whole, order);
   if (whole && entry) return keywordResult(entry, `keyword:${entry.display}`, CONFIDENCE.voiceBare);
   // "Stop, stop, let me think": on a call only the last clause may be a bare keyword.
   return clauseKeyword(norm, KEYWORDS.voiceForms, 'last', order);
@@ -142,7 +144,7 @@ function clauseKeyword(norm: NormalizedText, forms: ReadonlySet<string>, which: 
   const candidates = which === 'last' ? [clauses[clauses.length - 1]] : [clauses[0], clauses[clauses.length - 1]];
   for (const clause of candidates) {
     const found = wholeMessageKeyword(dedupeRepeats(clause.split(' ')), forms, KEYWORDS.softeners);
-    const entry = found && keywordEntry(found.compact, order);
+    const entry = found && keywordEntry(found, order);
     if (found && entry) return keywordResult(entry, `keyword-clause:${entry.display}`, CONFIDENCE.clause);
   }
   return null;

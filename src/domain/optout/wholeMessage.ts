@@ -19,6 +19,8 @@ export interface SoftenerSet {
 export interface KeywordSpan {
   /** The keyword's words run together ("stopall", "nomas"). */
   compact: string;
+  /** The keyword as written, words joined by one space ("stop all"). */
+  spelled: string;
   /** True when there was nothing around the keyword. */
   exact: boolean;
 }
@@ -74,9 +76,10 @@ function eachMiddle(tokens: readonly string[], softeners: SoftenerSet, maxMiddle
 export function wholeMessageKeyword(tokens: readonly string[], forms: ReadonlySet<string>, softeners: SoftenerSet): KeywordSpan | null {
   let found: KeywordSpan | null = null;
   eachMiddle(tokens, softeners, MAX_KEYWORD_WORDS, (p, q) => {
-    const compact = tokens.slice(p, q).join('');
+    const middle = tokens.slice(p, q);
+    const compact = middle.join('');
     if (!forms.has(compact)) return false;
-    found = { compact, exact: p === 0 && q === tokens.length };
+    found = { compact, spelled: middle.join(' '), exact: p === 0 && q === tokens.length };
     return true;
   });
   return found;
