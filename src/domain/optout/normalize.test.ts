@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest';
+import { normalize } from './normalize';
+
+const FILLERS = new Set(['uh', 'um', 'euh']);
+
+describe('normalize', () => {
+  it.each([
+    ['Stop!!! 🛑', 'stop'],
+    ['STOP.', 'stop'],
+    ['stop 🙏', 'stop'],
+    ['No me llame MÁS', 'no me llame mas'],
+    ["Ne m'appelez plus", 'ne m appelez plus'],
+    ['Arrêtez d’appeler', 'arretez d appeler'],
+    ["don't call me, I'm busy", 'dont call me , im busy'],
+    ['Opt-Out', 'opt out'],
+    ['uh take me um off your list', 'take me off your list'],
+    ['wait, stop, go back.', 'wait , stop , go back'],
+    ['¿Quién es?', 'quien es'],
+    ['não, obrigado', 'nao , obrigado'],
+    ['Stop!! 😂', 'stop , lol'],
+    ['...', ''],
+    ['', ''],
+  ])('normalize %j → %j', (raw, text) => {
+    expect(normalize(raw, FILLERS).text).toBe(text);
+  });
+
+  it('keeps a clause mark only between words', () => {
+    expect(normalize('!!, stop ,,, now !!', FILLERS).tokens).toEqual(['stop', ',', 'now']);
+  });
+});
