@@ -79,7 +79,8 @@ export async function handleGatedCreate(t: TwilioContext, req: Request, res: Res
   let body = raw;
   const consumer = consumerPhone(contact.to) ?? '';
   const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
-  if (route !== 'messages' && disclosure?.required && disclosure.script) {
+  if (route !== 'messages' && disclosure?.required) {
+    if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id };
     if (route === 'participants') {
       return sendAnswer(

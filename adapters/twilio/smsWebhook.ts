@@ -17,7 +17,7 @@ import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
 import type { TwilioContext } from './context';
 import { asParty, webhookParty } from './webhookParty';
-import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhookRoutes';
+import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
 
 export class OptOutNotRecordedError extends Error {
   override readonly name = 'OptOutNotRecordedError';

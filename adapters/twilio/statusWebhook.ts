@@ -7,7 +7,7 @@
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp } from './appRequests';
 import type { TwilioContext } from './context';
-import type { TwilioWebhook, WebhookAnswer } from './webhookRoutes';
+import type { TwilioWebhook, WebhookAnswer } from './webhook';
 
 export async function handleStatus(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
   const p = w.params;

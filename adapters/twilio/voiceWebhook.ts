@@ -1,5 +1,5 @@
 /**
- * `/twilio/voice`, three ways in:
+ * `/twilio/voice`, four ways in:
  *
  * 1. A `voice` token — Twilio fetching the TwiML of a call we placed (its
  *    `Url` was rewritten): fetch the application's TwiML from the original
@@ -26,7 +26,7 @@ import type { TwilioContext } from './context';
 import { partyOf, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type PartyClaims, type VoiceClaims } from './tokens';
 import { isOptOutHandoff } from '../shared/conversationRelaySession';
 import { asParty, webhookParty } from './webhookParty';
-import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhookRoutes';
+import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
 
 export class ForgedTokenError extends Error {
   override readonly name = 'ForgedTokenError';

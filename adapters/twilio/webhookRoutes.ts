@@ -8,37 +8,15 @@
 import { Router, type Request, type Response } from 'express';
 import { maskPhone } from '../../src/domain/phone';
 import { BodyTooLargeError, readBody } from '../shared/rawBody';
-import { isFormContentType, MalformedFormError, paramsOf, parseForm, type FormParams } from '../shared/form';
+import { isFormContentType, MalformedFormError, paramsOf, parseForm } from '../shared/form';
 import { TOKEN_PARAM, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { isValidTwilioSignature } from './signature';
 import { handleVoice } from './voiceWebhook';
 import { handleSms } from './smsWebhook';
 import { handleStatus } from './statusWebhook';
-
-/** A webhook's parameters, and the request they came in. */
-export interface TwilioWebhook {
-  path: string;
-  method: 'GET' | 'POST';
-  pairs: [string, string][];
-  params: FormParams;
-  /** The query Twilio called, without our token (relayed to the application as is). */
-  query: URLSearchParams;
-  /** Our signed token, when the URL is one the gateway minted. */
-  token: string | undefined;
-  headers: Request['headers'];
-}
-
-export interface WebhookAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
+import type { TwilioWebhook, WebhookAnswer } from './webhook';
 
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
-
-export function twiml(body: string): WebhookAnswer {
-  return { status: 200, contentType: 'text/xml; charset=utf-8', body };
-}
 
 function refuse(res: Response, status: number, message: string): void {
   res.status(status).type('text/plain').send(message);
