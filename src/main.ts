@@ -1,9 +1,10 @@
 /**
- * `npm start`: the gateway on PORT with the configured store. On first start
- * it prints the admin API key once. SIGTERM/SIGINT stop it gracefully.
+ * `npm start`: the gateway on PORT with the configured store — the same as
+ * `consent-gate serve`. On first start it prints the admin API key once.
+ * SIGTERM/SIGINT stop it gracefully and exit 0.
  */
 import { ConfigError, loadConfig } from './config';
-import { startGateway } from './server';
+import { serve } from './cli/commands/serve';
 
 async function main(): Promise<void> {
   let config;
@@ -16,37 +17,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const gateway = await startGateway(config);
-  const { logger } = gateway;
-  if (gateway.bootstrap.generatedAdminKey) {
-    process.stdout.write(
-      [
-        '',
-        '  Consent Gate created the default org and its admin API key.',
-        '  It is shown this once and stored only as a hash — save it now:',
-        '',
-        `    ${gateway.bootstrap.generatedAdminKey}`,
-        '',
-        '',
-      ].join('\n'),
-    );
-  }
-  logger.info({ url: gateway.url, store: gateway.ctx.ledger.engine, data_dir: config.DATA_DIR }, 'consent gate listening');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  await serve(config);
 }
 
 main().catch((err) => {

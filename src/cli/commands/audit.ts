@@ -1,0 +1,130 @@
+/**
+ * `consent-gate audit export` streams the decision log page by page (NDJSON
+ * or CSV) to a file or stdout; `consent-gate audit verify` walks every audit
+ * chain in the store and reports the first broken link of each broken chain
+ * (exit 1), so tampering with history is found without waiting for someone
+ * to open the evidence of the record that was changed.
+ */
+import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { AuditEntry, Decision } from '../../domain/records';
+import { verifyChain } from '../../ledger/auditChain';
+import { DEFAULT_ORG_ID } from '../../gate/bootstrap';
+import { instantSchema, phoneSchema } from '../../gate/schemas';
+import { z } from 'zod';
+import { CliError, EXIT, parseInput, withRuntime, type Io } from '../runtime';
+import { csvCell, json, screenPhone } from '../format';
+
+const CSV_COLUMNS = ['id', 'kind', 'decided_at', 'phone', 'entity', 'allowed', 'reason', 'request', 'response'] as const;
+
+function decisionLine(d: Decision, format: 'ndjson' | 'csv'): string {
+  if (format === 'ndjson') return JSON.stringify(d) + '\n';
+  return CSV_COLUMNS.map((c) => csvCell(d[c])).join(',') + '\n';
+}
+
+async function write(out: Writable | NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out as Writable, 'drain');
+}
+
+export interface ChainProblem {
+  org_id: string;
+  phone: string;
+  seq: number;
+  ref_id: string | null;
+  kind: string | null;
+  why: string;
+}
+
+/** One chain's verdict: the first entry that does not follow, or a head that is not the newest entry (entries cut off the end). */
+export function checkChain(orgId: string, phone: string, head: string, trail: AuditEntry[]): ChainProblem | null {
+  const verdict = verifyChain(trail);
+  if (!verdict.ok) {
+    const e = trail[verdict.brokenAt];
+    return { org_id: orgId, phone, seq: verdict.seq, ref_id: e.ref_id, kind: e.kind, why: verdict.why };
+  }
+  if (verdict.head !== head) {
+    const last = trail.at(-1);
+    return { org_id: orgId, phone, seq: last?.seq ?? 0, ref_id: last?.ref_id ?? null, kind: last?.kind ?? null, why: 'the chain head is not the newest entry (entries removed from the end?)' };
+  }
+  return null;
+}
+
+export function registerAudit(program: Command, io: Io): void {
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('export')
+    .description('export decisions (oldest first), streamed page by page')
+    .option('--from <iso>', 'decided at or after')
+    .option('--to <iso>', 'decided before')
+    .option('--phone <phone>', 'only this number')
+    .option('--format <format>', 'ndjson or csv', 'ndjson')
+    .option('--out <file>', 'write here instead of standard output')
+    .option('--org <id>', 'the org', DEFAULT_ORG_ID)
+    .action(async (opts: { from?: string; to?: string; phone?: string; format: string; out?: string; org: string }, cmd: Command) => {
+      if (opts.format !== 'ndjson' && opts.format !== 'csv') throw new CliError('--format: must be ndjson or csv');
+      const format = opts.format;
+      const q = parseInput(
+        z.object({ from: instantSchema.optional(), to: instantSchema.optional(), phone: phoneSchema.optional() }),
+        { from: opts.from, to: opts.to, phone: opts.phone },
+        { from: '--from', to: '--to', phone: '--phone' },
+      );
+      process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
+        const out = opts.out ? createWriteStream(opts.out) : io.out;
+        let count = 0;
+        try {
+          if (format === 'csv') await write(out, CSV_COLUMNS.join(',') + '\n');
+          let after: string | undefined;
+          do {
+            const page = await ctx.ledger.listDecisions(opts.org, { phone: q.phone, from: q.from?.toISOString(), to: q.to?.toISOString(), after, limit: 500 });
+            for (const d of page.items) await write(out, decisionLine(d, format));
+            count += page.items.length;
+            after = page.next_cursor ?? undefined;
+          } while (after);
+        } finally {
+          if (opts.out) {
+            (out as Writable).end();
+            await once(out as Writable, 'close');
+          }
+        }
+        io.err.write(`exported ${count} decision${count === 1 ? '' : 's'}${opts.out ? ` to ${opts.out}` : ''}\n`);
+        return EXIT.OK;
+      });
+    });
+  audit
+    .command('verify')
+    .description('verify every audit chain in the store (all orgs); exit 1 if one is broken')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
+        if (!ctx.ledger.auditSubjects) throw new CliError(`the ${ctx.ledger.engine} store cannot list its audit chains yet`, EXIT.FAILED);
+        let chains = 0;
+        let entries = 0;
+        const problems: ChainProblem[] = [];
+        let after: string | undefined;
+        do {
+          const page = await ctx.ledger.auditSubjects({ after, limit: 200 });
+          for (const s of page.items) {
+            const trail = await ctx.ledger.auditTrail(s.org_id, s.phone);
+            chains++;
+            entries += trail.length;
+            const problem = checkChain(s.org_id, s.phone, s.head, trail);
+            if (problem) problems.push(problem);
+          }
+          after = page.next_cursor ?? undefined;
+        } while (after);
+        if (opts.json) {
+          io.out.write(json({ ok: problems.length === 0, chains, entries, broken: problems }));
+        } else if (!problems.length) {
+          io.out.write(`Verified ${chains} audit chain${chains === 1 ? '' : 's'} (${entries} entries): all intact.\n`);
+        } else {
+          for (const p of problems) {
+            io.out.write(`BROKEN — ${p.org_id} ${screenPhone(p.phone)}: first bad entry seq ${p.seq}${p.ref_id ? ` (${p.kind} ${p.ref_id})` : ''}: ${p.why}\n`);
+          }
+          io.out.write(`${problems.length} of ${chains} audit chains broken (${entries} entries checked).\n`);
+        }
+        return problems.length ? EXIT.NO : EXIT.OK;
+      });
+    });
+}

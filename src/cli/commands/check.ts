@@ -1,0 +1,89 @@
+/**
+ * `consent-gate check <phone>`: may this call be dialed? The same precall
+ * decision as POST /v1/precall — recorded in the audit log like the API's —
+ * printed the way a person reads it. Exit 0 when allowed, 1 when blocked.
+ */
+import type { Command } from 'commander';
+import { CONSENT_TYPE_LABELS, dayText, label, utcText } from '../../domain/labels';
+import { DEFAULT_ORG_ID } from '../../gate/bootstrap';
+import { precall, type PrecallResponse } from '../../gate/precall';
+import { precallSchema } from '../../gate/schemas';
+import { CALL_TYPES, PURPOSES } from '../../domain/vocabulary';
+import { CliError, EXIT, parseInput, withRuntime, type Io } from '../runtime';
+import { json } from '../format';
+
+interface CheckOpts {
+  entity: string;
+  purpose: string;
+  callType: string;
+  callingNumber?: string;
+  at?: string;
+  metadata?: string;
+  org: string;
+  json?: boolean;
+}
+
+/** The decision in words: the verdict line first, then what it rests on. */
+export function describePrecall(r: PrecallResponse): string {
+  const lines: string[] = [];
+  if (r.allowed) {
+    const c = r.consent as { consent_id: string; type: string; ai_specific_consent?: boolean; captured_at: string };
+    const kind = [label(CONSENT_TYPE_LABELS, c.type), c.ai_specific_consent ? 'AI-specific' : null, `captured ${c.captured_at.slice(0, 10)}`].filter(Boolean).join(', ');
+    lines.push(`ALLOWED — consent ${c.consent_id} (${kind})`);
+    const d = r.disclosure as { required: boolean; script: string | null; version: string | null; delivery_window_seconds: number | null };
+    if (d.required && d.script) {
+      lines.push(`  Disclosure: "${d.script}"`);
+      lines.push(`              (version ${d.version}; deliver within the first ${d.delivery_window_seconds} s of the call)`);
+    } else lines.push('  Disclosure: none required for this call type');
+  } else {
+    const notes = (r.compliance_notes as string[] | undefined)?.[0];
+    lines.push(`BLOCKED — ${r.reason}${notes ? `: ${notes}` : ''}`);
+    if (r.revoked_at) lines.push(`  Revoked ${utcText(r.revoked_at as string)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date as string)} (${utcText(r.honor_by_date as string)})`);
+    if (r.recipient_timezone) lines.push(`  Recipient local time ${r.recipient_local_time} (${r.recipient_timezone}); next allowed ${r.next_allowed_at}`);
+    if (r.calling_country) lines.push(`  Calling number country: ${r.calling_country}`);
+  }
+  lines.push(`  Decision: ${r.decision_id} (recorded in the audit log)`);
+  return lines.join('\n') + '\n';
+}
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check <phone>')
+    .description('may this call be dialed? a real precall decision, recorded in the audit log')
+    .requiredOption('--entity <name>', 'the calling entity, e.g. "Acme Insurance LLC"')
+    .requiredOption('--purpose <purpose>', PURPOSES.join(' | '))
+    .requiredOption('--call-type <type>', CALL_TYPES.join(' | '))
+    .option('--calling-number <number>', 'the number the call comes from (checked against the foreign-adversary list)')
+    .option('--at <iso>', 'the planned dial time, ISO 8601 (default: now)')
+    .option('--metadata <json>', 'a JSON object stored with the decision')
+    .option('--org <id>', 'the org', DEFAULT_ORG_ID)
+    .option('--json', 'print the API answer as JSON')
+    .action(async (phone: string, opts: CheckOpts, cmd: Command) => {
+      let metadata: unknown;
+      if (opts.metadata !== undefined) {
+        try {
+          metadata = JSON.parse(opts.metadata);
+        } catch {
+          throw new CliError('--metadata: must be a JSON object');
+        }
+      }
+      const input = parseInput(
+        precallSchema,
+        {
+          phone,
+          calling_entity: opts.entity,
+          purpose: opts.purpose,
+          call_type: opts.callType,
+          ...(opts.callingNumber ? { calling_number: opts.callingNumber } : {}),
+          ...(opts.at ? { call_at: opts.at } : {}),
+          ...(metadata !== undefined ? { metadata } : {}),
+        },
+        { calling_entity: '--entity', purpose: '--purpose', call_type: '--call-type', calling_number: '--calling-number', call_at: '--at', metadata: '--metadata' },
+      );
+      process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
+        const response = await precall(ctx, { ...input, orgId: opts.org });
+        io.out.write(opts.json ? json(response) : describePrecall(response));
+        return response.allowed ? EXIT.OK : EXIT.NO;
+      });
+    });
+}

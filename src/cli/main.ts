@@ -1,0 +1,5 @@
+/** Entry point of `consent-gate` (bin/consent-gate.js loads this through tsx). */
+import { runCli } from './program';
+
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;
