@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium)('evidence page in Chromium', () => {
     expect(text).toContain('✓ matches');
     // The transcript is shown as the words it is, never run.
     expect(text).toContain(`${XSS} Stop calling me, take me off your list`);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script, img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     // No external asset: the page itself is the only request.
@@ -93,7 +93,9 @@ describe.skipIf(!haveChromium)('evidence page in Chromium', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     // Print: no page background, no card border.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).borderTopStyle)).toBe('none');
+    // (the test compiles without the DOM lib: the browser's globals are reached through globalThis)
+    const borderOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(el).borderTopStyle;
+    expect(await page.locator('main').evaluate(borderOf)).toBe('none');
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-print.png'), fullPage: true });
     await context.close();
   });
