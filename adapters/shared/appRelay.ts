@@ -25,7 +25,7 @@ export interface AppRelayOptions {
 
 export type AppAnswer =
   | { ok: true; status: number; contentType: string | undefined; body: string }
-  | { ok: false; reason: 'timeout' | 'unreachable' | 'too_large' | 'http_error'; status?: number; message: string };
+  | { ok: false; reason: 'timeout' | 'unreachable' | 'too_large' | 'http_error'; status?: number; message: string; body?: string };
 
 export const DEFAULT_APP_MAX_BYTES = 256 * 1024;
 
@@ -53,7 +53,8 @@ export async function callApplication(request: AppRequest, options: AppRelayOpti
   }
   observe(`${Math.floor(response.status / 100)}xx`);
   if (response.status < 200 || response.status >= 300) {
-    return { ok: false, reason: 'http_error', status: response.status, message: `application answered HTTP ${response.status}` };
+    // The body is kept: an error answer often says why (a carrier's error code, for one).
+    return { ok: false, reason: 'http_error', status: response.status, message: `application answered HTTP ${response.status}`, body };
   }
   return { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
 }

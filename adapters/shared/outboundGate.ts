@@ -95,6 +95,8 @@ export interface OutboundContact {
   from?: string;
   /** Carrier facts for the audit log (account, request kind…). */
   metadata: Record<string, unknown>;
+  /** When the contact will happen, if the request schedules it (a text's `send_at`); default now. */
+  at?: Date;
 }
 
 type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string };
@@ -147,6 +149,7 @@ export function gateCall(ctx: GateContext, contact: OutboundContact, toField = '
       call_type: sender.call_type,
       calling_number: consumer.callingNumber,
       metadata: { ...contact.metadata, entity_source: sender.source },
+      call_at: contact.at,
     }),
   );
 }
@@ -163,6 +166,7 @@ export function gateMessage(ctx: GateContext, contact: OutboundContact, toField 
       message_type: sender.message_type,
       sending_number: consumer.callingNumber,
       metadata: { ...contact.metadata, entity_source: sender.source },
+      send_at: contact.at,
     }),
   );
 }
