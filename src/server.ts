@@ -3,7 +3,7 @@
  * agent stream) → listen. `main.ts` and the CLI's `serve` call this; tests
  * call it to run a real gateway on a free port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve as resolvePath } from 'node:path';
 import type { Express } from 'express';
@@ -107,8 +107,11 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     draining: () => draining,
   });
   // While draining, every answer closes its connection: keep-alive clients reconnect (to another instance).
-  server.on('request', (_req, res) => {
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_req, res: ServerResponse) => {
     if (draining) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
   });
   server.on('request', app);
   return {
@@ -126,6 +129,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
       // flight finish, close websockets with a reason (modules), cut off what
       // is still running after SHUTDOWN_GRACE_MS, then close the store.
       draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const cutOff = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
