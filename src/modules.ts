@@ -3,5 +3,6 @@ import type { ModuleFactory } from './module';
 import { agentStreamModule } from './stream/agentStream';
 import { twilioModule } from '../adapters/twilio/module';
 import { networkModule } from './network/networkModule';
+import { telnyxModule } from '../adapters/telnyx/module';
 
-export const MODULES: ModuleFactory[] = [networkModule, agentStreamModule, twilioModule];
+export const MODULES: ModuleFactory[] = [networkModule, agentStreamModule, twilioModule, telnyxModule];

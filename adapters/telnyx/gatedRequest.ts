@@ -1,0 +1,89 @@
+/**
+ * The steps every gated Telnyx request shares — credentials, body, who is
+ * calling (`X-Consent-*` headers, then the configured entity by number,
+ * connection or messaging profile), one decision per recipient — so each
+ * endpoint only says which fields it reads and what it does when allowed.
+ */
+import type { Request, Response } from 'express';
+import { sendAnswer, type GatedKind, type HttpAnswer } from '../shared/carrier';
+import { readConsentHeaders } from '../shared/consentHeaders';
+import type { EntityLookup } from '../shared/entityDirectory';
+import { forward } from '../shared/forward';
+import { resolveSender, type GatedDecision, type GateOutcome, type ResolvedSender } from '../shared/outboundGate';
+import type { TelnyxContext } from './context';
+import { blockedAnswer, telnyxDialect } from './errors';
+import { readGatedBody, type GatedBody } from './requestBody';
+
+export interface GatedStart {
+  body: GatedBody;
+  sender: ResolvedSender;
+}
+
+/** Credentials, body and sender, or the refusal already sent. */
+export async function startGated(
+  t: TelnyxContext,
+  req: Request,
+  res: Response,
+  lookupsOf: (body: GatedBody) => EntityLookup[],
+  allowForm = false,
+): Promise<GatedStart | null> {
+  // Telnyx would refuse it anyway; refusing first keeps unauthenticated requests from spending decisions.
+  if (!req.headers.authorization) {
+    sendAnswer(res, telnyxDialect.unauthenticated());
+    return null;
+  }
+  const body = await readGatedBody(req, t.bodyLimitBytes, allowForm);
+  if ('status' in body) {
+    sendAnswer(res, body);
+    return null;
+  }
+  const headers = readConsentHeaders(req.headers);
+  if (!headers.ok) {
+    sendAnswer(res, telnyxDialect.invalid(headers.message, headers.header));
+    return null;
+  }
+  const resolved = resolveSender(t.directory, headers.overrides, lookupsOf(body));
+  if (!resolved.ok) {
+    sendAnswer(res, telnyxDialect.invalid(resolved.message, 'X-Consent-Entity'));
+    return null;
+  }
+  return { body, sender: resolved.sender };
+}
+
+export type AllOutcome<D extends GatedDecision> = { kind: 'allowed'; decisions: D[] } | (Exclude<GateOutcome<D>, { kind: 'allowed' }> & { to: string });
+
+/**
+ * One decision per recipient, in order; the first that is not allowed
+ * decides for the whole request (a dial ringing several numbers, a group
+ * MMS: none of it may go to someone who may not be contacted).
+ */
+export async function gateEach<D extends GatedDecision>(tos: readonly string[], gate: (to: string) => Promise<GateOutcome<D>>): Promise<AllOutcome<D>> {
+  const decisions: D[] = [];
+  for (const to of tos) {
+    const outcome = await gate(to);
+    if (outcome.kind !== 'allowed') return { ...outcome, to };
+    decisions.push(outcome.decision);
+  }
+  return { kind: 'allowed', decisions };
+}
+
+/** The refusal for an outcome that is not `allowed`, in Telnyx's dialect. */
+export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: GatedKind, outcome: Exclude<AllOutcome<D>, { kind: 'allowed' }>, from?: string): HttpAnswer {
+  switch (outcome.kind) {
+    case 'invalid':
+      return telnyxDialect.invalid(outcome.message, outcome.field);
+    case 'unavailable':
+      t.logger.error({ kind, err: outcome.message }, 'telnyx: consent store unavailable; request refused');
+      return telnyxDialect.unavailable();
+    case 'blocked':
+      return blockedAnswer(kind, outcome.decision, { from, to: outcome.to });
+  }
+}
+
+/** Forward an allowed request upstream (the body as read, or as amended). */
+export function forwardAllowed(t: TelnyxContext, req: Request, res: Response, body: GatedBody, decisionIds: string[]): Promise<void> {
+  return forward(t.api, { method: 'POST', pathAndQuery: req.originalUrl, headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
+    t.logger.warn({ decision_ids: decisionIds, failure: failure.kind }, 'telnyx: upstream failed after an allowed decision');
+    sendAnswer(res, telnyxDialect.upstreamFailed(failure, { allowed: true, decision_id: decisionIds.join(',') }));
+  });
+}

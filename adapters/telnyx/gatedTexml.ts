@@ -1,0 +1,110 @@
+/**
+ * TeXML, Telnyx's TwiML dialect, over its Twilio-style REST API:
+ * `POST /v2/texml/Accounts/{account_sid}/Calls`, `POST /v2/texml/calls/{connection_id}`
+ * (JSON from the SDK, or a form body from a Twilio-style client) and
+ * `…/Conferences/{sid}/Participants`, which dials a number too. Each is a
+ * precall decision on `To`.
+ *
+ * An allowed AI or automated call gets the disclosure first, spoken inside a
+ * one-digit DTMF `<Gather>` whose action is the gateway (the carrier-neutral
+ * edit in `adapters/twiml`):
+ * - `Texml` given inline: the Gather is put first in it.
+ * - `Url` given: `Url` (and `FallbackUrl`) become the gateway's
+ *   `/telnyx/texml`, carrying the original URL, method and script in a signed
+ *   token; when Telnyx fetches it, the gateway fetches the application's
+ *   TeXML and answers with the disclosure first.
+ * - Neither (the TeXML application's configured URL) or a conference
+ *   participant: there is no document we can put the disclosure into, so the
+ *   call is refused (fail closed) — pass `Url` or `Texml`.
+ */
+import type { Request, Response } from 'express';
+import { maskPhone } from '../../src/domain/phone';
+import { parseTwiml, renderTwiml, TwimlError } from '../twiml';
+import { sendAnswer } from '../shared/carrier';
+import { consumerPhone, gateCall } from '../shared/outboundGate';
+import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
+import { disclosureNotInjectable, telnyxDialect } from './errors';
+import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
+import type { GatedBody } from './requestBody';
+import { disclosedTexml } from './texmlDocs';
+
+export type TexmlRoute = { kind: 'calls'; accountSid: string } | { kind: 'connection_calls'; connectionId: string } | { kind: 'participants'; accountSid: string };
+
+type Party = { o: string; e: string; p: string; d: string };
+
+export async function handleTexmlCall(t: TelnyxContext, req: Request, res: Response, route: TexmlRoute): Promise<void> {
+  const connectionId = route.kind === 'connection_calls' ? route.connectionId : undefined;
+  const started = await startGated(
+    t,
+    req,
+    res,
+    (b) => [
+      { kind: 'number', value: b.text('From') },
+      { kind: 'telnyx_connection', value: connectionId ?? b.text('ApplicationSid') },
+    ],
+    true,
+  );
+  if (!started) return;
+  const { body, sender } = started;
+  const from = body.text('From');
+  const to = body.text('To');
+  const request = route.kind === 'participants' ? 'texml.participants.create' : 'texml.calls.create';
+  const outcome = await gateEach([to ?? ''], (n) =>
+    gateCall(t.ctx, { sender, to: n || undefined, from, metadata: { carrier: 'telnyx', request, connection_id: connectionId ?? null } }, 'To'),
+  );
+  if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
+  const decision = outcome.decisions[0];
+  const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  if (disclosure?.required && disclosure.script) {
+    if (route.kind === 'participants') {
+      return sendAnswer(
+        res,
+        disclosureNotInjectable(
+          'Consent Gate cannot put the required AI disclosure into a conference participant call; place the call with TeXML Calls (Url or Texml) instead',
+          decision.decision_id,
+        ),
+      );
+    }
+    const party: Party = { o: sender.orgId, e: sender.entity, p: consumerPhone(to) ?? '', d: decision.decision_id };
+    const injected = injectTexmlDisclosure(t, body, party, disclosure.script);
+    if (!injected.ok) return sendAnswer(res, disclosureNotInjectable(injected.message, decision.decision_id, injected.field));
+  }
+  t.logger.info({ request, decision_id: decision.decision_id, to: maskPhone(consumerPhone(to) ?? '') }, 'telnyx: TeXML call allowed; forwarding');
+  await forwardAllowed(t, req, res, body, [decision.decision_id]);
+}
+
+type Injection = { ok: true } | { ok: false; message: string; field: string };
+
+function injectTexmlDisclosure(t: TelnyxContext, body: GatedBody, party: Party, script: string): Injection {
+  const inline = body.text('Texml');
+  if (inline !== undefined) {
+    let appDoc;
+    try {
+      appDoc = parseTwiml(inline);
+    } catch (err) {
+      if (!(err instanceof TwimlError)) throw err;
+      return { ok: false, field: 'Texml', message: `Texml is not a valid TeXML document (${err.message}); Consent Gate cannot put the AI disclosure in it` };
+    }
+    // Any digit but 9 continues with the application's own verbs, carried in the gather token.
+    const continuation: GatherClaims = { ...party, t: renderTwiml(appDoc) };
+    body.set('Texml', renderTwiml(disclosedTexml(t, appDoc, script, continuation)));
+    return { ok: true };
+  }
+  const url = body.get('Url');
+  if (url !== undefined) {
+    if (!isHttpUrl(url)) return { ok: false, field: 'Url', message: `Url is not a valid absolute http(s) URL: ${String(url)}` };
+    const fallback = body.get('FallbackUrl');
+    if (fallback !== undefined && !isHttpUrl(fallback)) return { ok: false, field: 'FallbackUrl', message: `FallbackUrl is not a valid absolute http(s) URL: ${String(fallback)}` };
+    // Telnyx fetches the fallback with the same method as the main URL; both now come to us by POST.
+    const m = methodOf(body.get('UrlMethod'));
+    pointAtGateway(t, body, 'Url', { ...party, u: url, m, s: script });
+    if (fallback !== undefined) pointAtGateway(t, body, 'FallbackUrl', { ...party, u: fallback, m, s: script });
+    body.set('UrlMethod', 'POST');
+    return { ok: true };
+  }
+  return { ok: false, field: 'Url', message: 'Url or Texml is required: Consent Gate must put the AI disclosure at the start of the call' };
+}
+
+function pointAtGateway(t: TelnyxContext, body: GatedBody, urlKey: string, claims: TexmlClaims): void {
+  body.set(urlKey, gatewayUrl(t, WEBHOOK_PATHS.texml, t.signer.sign(TOKEN_KINDS.texml, claims)));
+}

@@ -1,0 +1,48 @@
+/**
+ * `message.received`: an inbound text. Opt-outs (STOP and plain language)
+ * revoke with trigger `sms_stop` — for calls as well as texts, since a
+ * revocation is per entity, not per channel; START/UNSTOP/YES record a fresh
+ * consent; HELP is only relayed.
+ *
+ * No confirmation text is sent by the gateway: Telnyx's own opt-out handling
+ * on the messaging profile answers the STOP keywords (and blocks the sender
+ * at Telnyx too). A plain-language opt-out ("please stop texting me") is
+ * recorded here and blocked here; the application sees the
+ * `x-consent-gate-opt-out` header on the relayed event.
+ */
+import { maskPhone } from '../../src/domain/phone';
+import { inboundText, type InboundTextResult } from '../../src/gate/optOutSignals';
+import { OptOutNotRecordedError, type EventEffects } from './callEvents';
+import type { TelnyxContext } from './context';
+import { messagePartyOf, text, type TelnyxEvent } from './events';
+
+export async function handleMessageReceived(t: TelnyxContext, event: TelnyxEvent): Promise<EventEffects> {
+  const { party, ourNumber } = messagePartyOf(t, event.payload);
+  if (!party) {
+    t.logger.error(
+      { to: ourNumber ? maskPhone(ourNumber) : null, message_id: event.payload.id },
+      'telnyx sms: no entity for this number or messaging profile (map it in entities[]); opt-outs to it cannot be recorded',
+    );
+    return {};
+  }
+  let result: InboundTextResult;
+  try {
+    result = await inboundText(t.ctx, party, text(event.payload, 'text') ?? '');
+  } catch (err) {
+    throw new OptOutNotRecordedError(`inbound text could not be processed: ${(err as Error).message}`);
+  }
+  if (result.optOut) {
+    t.logger.info({ phone: maskPhone(party.phone), queued: result.optOut.queued }, 'telnyx sms: opt-out');
+    return {
+      relayHeaders: {
+        'x-consent-gate-opt-out': result.optOut.queued ? 'queued' : 'revoked',
+        ...(result.optOut.revocation ? { 'x-consent-gate-revocation-id': result.optOut.revocation.revocation_id } : {}),
+      },
+    };
+  }
+  if (result.optedIn) {
+    t.logger.info({ phone: maskPhone(party.phone), consent_id: result.optedIn.consent_id }, 'telnyx sms: opt-in');
+    return { relayHeaders: { 'x-consent-gate-opt-in': result.optedIn.consent_id } };
+  }
+  return {};
+}

@@ -1,0 +1,52 @@
+/**
+ * The Telnyx drop-in: Telnyx's REST API (gated), its webhooks and TeXML, as
+ * one gateway module. A telnyx SDK user sets `baseURL` (or TELNYX_BASE_URL)
+ * to the gateway's `/v2` and points the Telnyx webhook URL at
+ * `/telnyx/webhooks`; nothing else changes.
+ */
+import type { GatewayModule, ModuleFactory } from '../../src/module';
+import { EntityDirectory } from '../shared/entityDirectory';
+import { gatewaySecret, ParamSigner } from '../shared/signedParams';
+import { endCall } from './callEvents';
+import type { TelnyxContext } from './context';
+import { EndingCalls } from './endingCalls';
+import { telnyxRestRouter } from './restRoutes';
+import { SeenEvents } from './seenEvents';
+import { telnyxPublicKey } from './signature';
+import { telnyxTexmlRouter } from './texmlRoutes';
+import { telnyxWebhookRouter } from './webhookRoutes';
+
+export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
+  const { config, logger } = deps;
+  const log = logger.child({ module: 'telnyx' });
+  // Derived from the API key when no secret is configured, so every instance with the same key agrees.
+  const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TELNYX_API_KEY);
+  if (source === 'random') log.warn('telnyx: no GATEWAY_SIGNING_SECRET or TELNYX_API_KEY; call state in webhook URLs is readable only by this instance until it restarts');
+  // A bad key is a configuration error: starting anyway would refuse every webhook.
+  const publicKey = config.TELNYX_PUBLIC_KEY ? telnyxPublicKey(config.TELNYX_PUBLIC_KEY) : undefined;
+  if (!publicKey) log.warn('telnyx: TELNYX_PUBLIC_KEY is not set; every Telnyx webhook will be refused (403)');
+  if (!config.TELNYX_API_KEY) log.warn('telnyx: TELNYX_API_KEY is not set; AI calls will be refused (the disclosure could not be spoken) and opt-outs during calls cannot hang up');
+  const t: TelnyxContext = {
+    ctx: deps.ctx,
+    logger: log,
+    metrics: deps.metrics,
+    directory: new EntityDirectory(config.entities, deps.defaultOrgId),
+    signer: new ParamSigner(secret, deps.ctx.clock),
+    publicKey,
+    apiKey: config.TELNYX_API_KEY,
+    api: { base: config.TELNYX_API_BASE, label: 'telnyx_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+    appUrl: config.TELNYX_APP_URL,
+    appTimeoutMs: config.APP_TIMEOUT_MS,
+    publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    voice: config.TELNYX_SPEAK_VOICE,
+    language: config.TELNYX_SPEAK_LANGUAGE,
+    seen: new SeenEvents(deps.ctx.clock),
+    ending: new EndingCalls((id) => endCall(t, id)),
+  };
+  return {
+    name: 'telnyx',
+    routers: [telnyxRestRouter(t), telnyxWebhookRouter(t), telnyxTexmlRouter(t)],
+    close: () => t.ending.flush(),
+  };
+};

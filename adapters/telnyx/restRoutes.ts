@@ -1,0 +1,77 @@
+/**
+ * Telnyx's REST API (`api.telnyx.com/v2/…`) served by the gateway, so
+ * `new Telnyx({ baseURL: 'http://gateway/v2' })` (or TELNYX_BASE_URL) is the
+ * only change a telnyx SDK user makes. Requests that dial or text are gated;
+ * everything else streams through verbatim (method, path, query, body,
+ * Bearer key; answer as Telnyx gave it).
+ *
+ * Gated (POST, matched on the decoded path with repeated and trailing
+ * slashes and case ignored — a spelling that reaches the same endpoint must
+ * not slip past the gate):
+ * - /v2/calls                                   → precall (Call Control dial)
+ * - /v2/messages, /v2/messages/{long_code, number_pool, short_code,
+ *   schedule, group_mms, alphanumeric_sender_id, whatsapp} → pre-send
+ * - /v2/texml/Accounts/{sid}/Calls, /v2/texml/calls/{connection_id}
+ *                                               → precall, disclosure in TeXML
+ * - /v2/texml/Accounts/{sid}/Conferences/{sid}/Participants → precall
+ */
+import { Router, type Request, type Response } from 'express';
+import { sendAnswer } from '../shared/carrier';
+import { forward } from '../shared/forward';
+import type { TelnyxContext } from './context';
+import { badRequest, telnyxDialect } from './errors';
+import { handleDial } from './gatedCalls';
+import { handleMessageSend, MESSAGE_SEND_PATHS } from './gatedMessages';
+import { handleTexmlCall, type TexmlRoute } from './gatedTexml';
+
+const API_PREFIX = '/v2/';
+
+export type GatedRoute = { kind: 'dial' } | { kind: 'message'; path: string } | { kind: 'texml'; route: TexmlRoute };
+
+/** The path as Telnyx would route it: decoded, slashes collapsed, no trailing slash. Null if undecodable. */
+export function canonicalTelnyxPath(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  return decoded.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+}
+
+const MESSAGE_PATHS = new Map(Object.keys(MESSAGE_SEND_PATHS).map((p) => [`/v2${p}`, p]));
+
+export function gatedRouteOf(method: string, pathname: string): GatedRoute | null | 'undecodable' {
+  if (method !== 'POST') return null;
+  const path = canonicalTelnyxPath(pathname);
+  if (path === null) return 'undecodable';
+  const lower = path.toLowerCase();
+  if (lower === '/v2/calls') return { kind: 'dial' };
+  const message = MESSAGE_PATHS.get(lower);
+  if (message) return { kind: 'message', path: message };
+  let m: RegExpExecArray | null;
+  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/calls(?:\.json)?$/i.exec(path))) return { kind: 'texml', route: { kind: 'calls', accountSid: m[1] } };
+  if ((m = /^\/v2\/texml\/calls\/([^/]+)$/i.exec(path))) return { kind: 'texml', route: { kind: 'connection_calls', connectionId: m[1] } };
+  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/conferences\/[^/]+\/participants(?:\.json)?$/i.exec(path))) {
+    return { kind: 'texml', route: { kind: 'participants', accountSid: m[1] } };
+  }
+  return null;
+}
+
+export function telnyxRestRouter(t: TelnyxContext): Router {
+  const router = Router();
+  router.use(async (req: Request, res: Response, next) => {
+    const pathAndQuery = req.originalUrl;
+    const pathname = pathAndQuery.split('?')[0];
+    if (!pathname.startsWith(API_PREFIX) && canonicalTelnyxPath(pathname)?.toLowerCase().startsWith(API_PREFIX) !== true) return next();
+    const gated = gatedRouteOf(req.method, pathname);
+    if (gated === 'undecodable') return sendAnswer(res, badRequest('The request path is not valid percent-encoding'));
+    if (gated?.kind === 'dial') return handleDial(t, req, res);
+    if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
+    if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
+    await forward(t.api, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
+      sendAnswer(res, telnyxDialect.upstreamFailed(failure)),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,33 @@
+/**
+ * The gateway's edits to a TeXML call document, with the signed Gather
+ * action they need. The XML itself is handled by the carrier-neutral
+ * `adapters/twiml`; only the URLs are Telnyx's.
+ */
+import { optOutConfirmation } from '../../src/gate/optOutSignals';
+import { disclosureThenHangup, hangup, renderTwiml, responseOf, say, withDisclosure, type TwimlDocument } from '../twiml';
+import { gatewayUrl, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext } from './context';
+
+/** Said when the application's TeXML cannot be had after the consumer answered. */
+export const TEXML_APOLOGY = 'Sorry, this call cannot continue right now. Goodbye.';
+
+function gatherAction(t: TelnyxContext, continuation: GatherClaims): string {
+  return gatewayUrl(t, WEBHOOK_PATHS.texml, t.signer.sign(TOKEN_KINDS.gather, continuation));
+}
+
+/** The application's document with the disclosure Gather first. */
+export function disclosedTexml(t: TelnyxContext, appDoc: TwimlDocument, script: string, continuation: GatherClaims): TwimlDocument {
+  return withDisclosure(appDoc, { script, gatherAction: gatherAction(t, continuation) });
+}
+
+/** The application is unreachable or answered nonsense: identify the call, offer the opt-out, end it. */
+export function disclosedApology(t: TelnyxContext, script: string, continuation: GatherClaims): TwimlDocument {
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, TEXML_APOLOGY);
+}
+
+export function texmlGoodbye(words: string): string {
+  return renderTwiml(responseOf([say(words), hangup()]));
+}
+
+export function texmlOptOutGoodbye(entity: string): string {
+  return texmlGoodbye(optOutConfirmation(entity));
+}

@@ -1,0 +1,105 @@
+/**
+ * `/telnyx/webhooks`: Telnyx's events, verified before anything else
+ * happens. A missing, bad or stale signature (ed25519 over
+ * `timestamp|raw body`, ±300 s of the gateway's clock) is 403: nothing is
+ * relayed, nothing revoked, and the failure is counted. Only then is the
+ * body read as JSON (400 if it is not).
+ *
+ * Then: the event is acted on once (see `callEvents.ts`,
+ * `messageEvents.ts`), and relayed — raw body and signature headers exactly
+ * as Telnyx sent them, so the application's own verification still passes —
+ * to the application: the `webhook_url` the call was dialed with (carried in
+ * our token), else TELNYX_APP_URL. Event types the gateway does not read are
+ * relayed untouched. The application's answer (status and body) goes back
+ * to Telnyx, so a failing application gets Telnyx's redelivery as before.
+ */
+import { Router, type Request, type Response } from 'express';
+import { callApplication } from '../shared/appRelay';
+import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { handleCallEvent, OptOutNotRecordedError, type EventEffects } from './callEvents';
+import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
+import { eventOf } from './events';
+import { handleMessageReceived } from './messageEvents';
+import { checkTelnyxSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+
+const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
+/** Headers Telnyx sends that the application may check; the rest stay with us. */
+const RELAYED_HEADERS = ['content-type', SIGNATURE_HEADER, TIMESTAMP_HEADER, 'user-agent'];
+
+function refuse(res: Response, status: number, message: string): void {
+  res.status(status).type('text/plain').send(message);
+}
+
+/** Verify, or answer 403 and count it. Returns the raw body when the request is Telnyx's. */
+export async function verifiedBody(t: TelnyxContext, req: Request, res: Response, path: string): Promise<Buffer | null> {
+  const fail = (why: string) => {
+    t.metrics.webhookSignatureFailures.inc({ carrier: 'telnyx' });
+    t.logger.warn({ path, why }, 'telnyx webhook refused');
+    refuse(res, 403, 'Telnyx signature validation failed');
+    return null;
+  };
+  // Without the public key no signature can be checked, and an unchecked webhook could revoke or relay anything.
+  if (!t.publicKey) return fail('TELNYX_PUBLIC_KEY is not configured');
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, WEBHOOK_BODY_LIMIT);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      refuse(res, 413, 'webhook body too large');
+      return null;
+    }
+    throw err;
+  }
+  const check = checkTelnyxSignature(t.publicKey, req.headers, raw, t.ctx.clock.now());
+  return check.ok ? raw : fail(check.why);
+}
+
+export function telnyxWebhookRouter(t: TelnyxContext): Router {
+  const router = Router();
+  router.all(WEBHOOK_PATHS.webhooks, async (req: Request, res: Response) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
+    const raw = await verifiedBody(t, req, res, WEBHOOK_PATHS.webhooks);
+    if (!raw) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return refuse(res, 400, 'webhook body is not JSON');
+    }
+    const token = new URL(req.originalUrl, 'http://placeholder').searchParams.get(TOKEN_PARAM);
+    const claims = token ? (t.signer.verify<CallClaims>(TOKEN_KINDS.call, token) ?? undefined) : undefined;
+    // Telnyx's signature already proved the event is Telnyx's; a token we cannot read (another signing
+    // secret, a restart without one) only loses where the call said to relay: TELNYX_APP_URL is used.
+    if (token && !claims) t.logger.warn('telnyx webhook: gateway token unreadable or expired; relaying to TELNYX_APP_URL');
+
+    const event = eventOf(body);
+    let effects: EventEffects = {};
+    if (event && t.seen.firstTime(event.id)) {
+      try {
+        effects = event.type === 'message.received' ? await handleMessageReceived(t, event) : event.type.startsWith('call.') ? await handleCallEvent(t, event, claims) : {};
+      } catch (err) {
+        t.seen.forget(event.id);
+        if (err instanceof OptOutNotRecordedError) return refuse(res, 503, 'opt-out could not be recorded; please redeliver');
+        t.logger.error({ event_type: event.type, err: (err as Error).message }, 'telnyx webhook: handling failed; relaying anyway');
+      }
+    }
+
+    const target = claims?.u ?? t.appUrl;
+    if (!target) return void res.status(200).json({});
+    const headers: Record<string, string> = { ...effects.relayHeaders };
+    for (const h of RELAYED_HEADERS) {
+      const v = req.headers[h];
+      if (typeof v === 'string') headers[h] = v;
+    }
+    const answer = await callApplication(
+      { url: target, method: 'POST', headers, body: raw.toString('utf8') },
+      { timeoutMs: t.appTimeoutMs, metrics: t.metrics, label: 'telnyx_app' },
+    );
+    if (answer.ok) return void res.status(answer.status).type(answer.contentType ?? 'text/plain').send(answer.body);
+    t.logger.warn({ event_type: event?.type, why: answer.message }, 'telnyx webhook: application did not take the event');
+    if (answer.reason === 'http_error') return refuse(res, answer.status ?? 502, answer.body ?? '');
+    refuse(res, answer.reason === 'timeout' ? 504 : 502, `application ${answer.reason === 'timeout' ? 'timed out' : 'unreachable'}`);
+  });
+  return router;
+}
