@@ -76,6 +76,7 @@ export function createHttpApp(options: HttpOptions): Express {
       await ctx.ledger.ping();
       res.json({ status: 'ready', store: ctx.ledger.engine });
     } catch (err) {
+      metrics.ledgerErrors.inc({ operation: 'readyz' });
       res.status(503).json({ status: 'unavailable', store: ctx.ledger.engine, error: (err as Error).message });
     }
   });
