@@ -141,7 +141,7 @@ export class TelnyxEmulator {
     if (req.method === 'POST' && path === '/v2/calls') return this.dial(b, send, fail);
     if (req.method === 'POST' && (m = /^\/v2\/calls\/([^/]+)\/actions\/([a-z_]+)$/.exec(path))) return this.command(decodeURIComponent(m[1]), m[2], b, send, fail);
     if (req.method === 'POST' && /^\/v2\/messages(\/[a-z_]+)?$/.test(path)) return this.message(path, b, send, fail);
-    if (req.method === 'POST' && (m = /^\/v2\/texml\/Accounts\/([^/]+)\/Calls$/.exec(path))) return this.texmlCall(b, send, fail);
+    if (req.method === 'POST' && /^\/v2\/texml\/(Accounts\/[^/]+\/Calls|calls\/[^/]+)$/.test(path)) return this.texmlCall(b, send, fail);
     if (req.method === 'GET' && path === '/v2/balance') {
       return send(200, { data: { record_type: 'balance', balance: '300.00', credit_limit: '100.00', available_credit: '400.00', currency: 'USD' } });
     }
@@ -311,6 +311,17 @@ export class TelnyxEmulator {
     const call = this.calls.get(callControlId);
     if (call) call.alive = false;
     return this.callEvent(callControlId, 'call.hangup', { hangup_cause: 'normal_clearing', hangup_source: 'callee', sip_hangup_cause: '200' });
+  }
+
+  /** Telnyx fetching a TeXML document (or posting a Gather's digits): a signed form POST; the answer's status and XML. */
+  async texmlRequest(url: string, params: Record<string, string>): Promise<SignedDelivery> {
+    const body = new URLSearchParams(params).toString();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'TelnyxTeXML', ...this.signatureHeaders(body) },
+      body,
+    });
+    return { url, status: res.status, body: await res.text() };
   }
 
   /** A consumer's text to one of our numbers, delivered to the messaging profile's webhook URL. */
