@@ -10,8 +10,31 @@ import { startGateway, type Gateway } from '../../server';
 import { configFor, processIo, type Io } from '../runtime';
 
 export async function serve(config: Config, io: Io = processIo): Promise<Gateway> {
-  const gateway = await startGateway(config);
-  const { logger } = gateway;
+  // Signals are taken from the start: a SIGTERM while the gateway is still
+  // starting (it listens before its modules are up) stops it once started.
+  let gateway: Gateway | undefined;
+  let stopping: string | undefined;
+  let closing = false;
+  const stop = (signal: string) => {
+    stopping ??= signal;
+    if (!gateway || closing) return;
+    closing = true;
+    const { logger } = gateway;
+    logger.info({ signal }, 'shutting down');
+    gateway.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  gateway = await startGateway(config);
   if (gateway.bootstrap.generatedAdminKey) {
     io.out.write(
       [
@@ -25,26 +48,8 @@ export async function serve(config: Config, io: Io = processIo): Promise<Gateway
       ].join('\n'),
     );
   }
-  logger.info({ url: gateway.url, store: gateway.ctx.ledger.engine, data_dir: config.DATA_DIR }, 'consent gate listening');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway.close().then(
-      () => {
-        logger.info('stopped');
-        logger.flush?.();
-        process.exit(0);
-      },
-      (err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  gateway.logger.info({ url: gateway.url, store: gateway.ctx.ledger.engine, data_dir: config.DATA_DIR }, 'consent gate listening');
+  if (stopping) stop(stopping);
   return gateway;
 }
 

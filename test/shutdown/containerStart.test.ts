@@ -1,0 +1,97 @@
+/**
+ * No Docker engine runs here, so the image is held to what can be checked
+ * without one: the exact command, environment and health check the
+ * Dockerfile declares start a gateway that answers /healthz and stops with
+ * exit 0 on SIGTERM (`docker stop`); and nothing the runtime imports is a
+ * dev dependency, which `npm ci --omit=dev` in the image would leave out.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort, REPO_ROOT } from '../support/childGateway';
+
+const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8').replace(/\\\n\s*/g, ' ');
+const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+function jsonInstruction(name: string): string[] {
+  const m = new RegExp(`^${name}\\s+(?:CMD\\s+)?(\\[.*\\])\\s*$`, 'm').exec(runtimeStage);
+  if (!m) throw new Error(`no ${name} [...] in the Dockerfile's runtime stage`);
+  return JSON.parse(m[1]);
+}
+
+function dockerEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const m of runtimeStage.matchAll(/^ENV\s+(.+)$/gm)) for (const kv of m[1].matchAll(/(\w+)=(\S+)/g)) env[kv[1]] = kv[2];
+  return env;
+}
+
+describe('the Docker image, without Docker', () => {
+  it('declares a non-root user, the /data volume, a health check and the start command', () => {
+    expect(runtimeStage).toMatch(/^FROM node:20-slim\s*$/m);
+    expect(runtimeStage).toMatch(/^USER node$/m);
+    expect(runtimeStage).toMatch(/^VOLUME \/data$/m);
+    expect(dockerEnv()).toMatchObject({ DATA_DIR: '/data', PORT: '8080', HOST: '0.0.0.0' });
+    expect(jsonInstruction('CMD')).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+    expect(jsonInstruction('HEALTHCHECK.*?').slice(0, 2)).toEqual(['node', '-e']);
+  });
+
+  it("the image's command starts a gateway that passes the image's health check and stops with exit 0", async () => {
+    const [cmd, ...args] = jsonInstruction('CMD');
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'cg-docker-'));
+    // The image's environment, with the data dir and port of this test and loopback only.
+    const { CONSENT_GATE_API_KEY: _key, ...outer } = process.env;
+    const env = { ...outer, ...dockerEnv(), PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const child = spawn(cmd === 'node' ? process.execPath : cmd, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const [hcCmd, ...hcArgs] = jsonInstruction('HEALTHCHECK.*?');
+      const healthcheck = () => spawnSync(hcCmd === 'node' ? process.execPath : hcCmd, hcArgs, { env, timeout: 5000 }).status;
+      const deadline = Date.now() + 20_000;
+      let status = healthcheck();
+      while (status !== 0 && Date.now() < deadline && child.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = healthcheck();
+      }
+      expect(status, output).toBe(0);
+      expect(existsSync(join(dataDir, 'consent-gate.db'))).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // First start without CONSENT_GATE_API_KEY printed the generated admin key once.
+    expect(output).toMatch(/cg_live_\w+/);
+  }, 40_000);
+
+  it('everything the runtime imports is a production dependency', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(join(REPO_ROOT, dir), { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name)) files.push(p);
+      }
+    };
+    for (const dir of ['src', 'adapters', 'bin']) walk(dir);
+    files.push('bin/consent-gate.js');
+    const missing = new Set<string>();
+    for (const f of files) {
+      const src = readFileSync(join(REPO_ROOT, f), 'utf8');
+      for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+        const spec = m[1] ?? m[2];
+        if (!spec || spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0])) continue;
+        if (/^import\s+type\s/.test(m[0].trim())) continue;
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+        if (!pkg.dependencies[name]) missing.add(`${name} (${f})`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+});
