@@ -76,7 +76,7 @@ export const configSchema = z.object({
   TELNYX_API_KEY: z.string().optional(),
   TELNYX_APP_URL: z.url().optional(),
   /** Voice and language of what the gateway itself says on Telnyx calls (the disclosure, an opt-out confirmation). */
-  TELNYX_SPEAK_VOICE: z.string().min(1).default('female'),
+  TELNYX_SPEAK_VOICE: z.string().min(1).default('AWS.Polly.Joanna-Neural'),
   TELNYX_SPEAK_LANGUAGE: z.string().min(1).default('en-US'),
   CONSENT_GATE_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

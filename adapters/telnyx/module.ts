@@ -25,6 +25,7 @@ export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
   // A bad key is a configuration error: starting anyway would refuse every webhook.
   const publicKey = config.TELNYX_PUBLIC_KEY ? telnyxPublicKey(config.TELNYX_PUBLIC_KEY) : undefined;
   if (!publicKey) log.warn('telnyx: TELNYX_PUBLIC_KEY is not set; every Telnyx webhook will be refused (403)');
+  if (!config.TELNYX_APP_URL) log.warn('telnyx: TELNYX_APP_URL is not set; webhooks of calls dialed without their own webhook_url are acted on but relayed nowhere');
   if (!config.TELNYX_API_KEY) log.warn('telnyx: TELNYX_API_KEY is not set; AI calls will be refused (the disclosure could not be spoken) and opt-outs during calls cannot hang up');
   const t: TelnyxContext = {
     ctx: deps.ctx,

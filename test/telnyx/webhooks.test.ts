@@ -197,7 +197,7 @@ describe('Telnyx webhooks: calls', () => {
     const script = renderDisclosure('ai_voice', ACME, ACME_NUMBER)!.script;
     expect(speakBeforeApp).toBe(script);
     const [speak] = s.telnyx.commands(id);
-    expect(speak.body).toMatchObject({ payload: script, voice: 'female', language: 'en-US', command_id: expect.any(String) });
+    expect(speak.body).toMatchObject({ payload: script, voice: 'AWS.Polly.Joanna-Neural', language: 'en-US', command_id: expect.any(String) });
     expect(speak.body).not.toHaveProperty('client_state'); // the application's state is left alone
     const relayed = s.app.received(APP_EVENTS).at(-1)!;
     expect(relayed.verified).toBe(true);
