@@ -170,7 +170,11 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     wholeForms: compact(all.map((e) => e.compact)),
     voiceForms: compact(voice),
     clauseForms: compact(clause),
-    softeners: { phrases: new Set(softenerWords), maxWords: Math.max(...softenerWords.map((w) => w.split(' ').length)) },
+    softeners: {
+      phrases: new Set(softenerWords),
+      maxWords: Math.max(...softenerWords.map((w) => w.split(' ').length)),
+      words: new Set(softenerWords.flatMap((w) => w.split(' '))),
+    },
     entries,
     all,
     notTypos,

@@ -14,6 +14,8 @@ export interface SoftenerSet {
   phrases: ReadonlySet<string>;
   /** Longest softener, in words. */
   maxWords: number;
+  /** Every word that appears in some softener. */
+  words: ReadonlySet<string>;
 }
 
 export interface KeywordSpan {
@@ -63,6 +65,10 @@ function segmentable(tokens: readonly string[], softeners: SoftenerSet): { prefi
  */
 function eachMiddle(tokens: readonly string[], softeners: SoftenerSet, maxMiddle: number, visit: (p: number, q: number) => boolean): void {
   if (tokens.length === 0 || tokens.length > MAX_KEYWORD_MESSAGE_WORDS) return;
+  // Everything outside the middle is softeners, so at most `maxMiddle` words may be
+  // foreign to them: a cheap way out for ordinary sentences.
+  let foreign = 0;
+  for (const t of tokens) if (!softeners.words.has(t) && ++foreign > maxMiddle) return;
   const { prefix, suffix } = segmentable(tokens, softeners);
   for (let p = 0; p < tokens.length; p++) {
     if (!prefix[p]) continue;
