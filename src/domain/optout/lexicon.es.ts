@@ -105,6 +105,8 @@ export const es: Lexicon = {
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
     { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
+    { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos)(?: mas)? que (?:(?:ustedes|usted|nadie|ellos|la empresa) )?(?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },

@@ -61,7 +61,7 @@ export const fr: Lexicon = {
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.95, negatable: true },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos))? {contactNoun}', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',

@@ -31,6 +31,8 @@ export const pt: Lexicon = {
   },
   classes: {
     // After "pare de …" with a pronoun: anything that reaches the person.
+    // "para de ficar me ligando": the progressive, with or without the pronoun.
+    progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
     contactWithPronoun: ['ligar', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
@@ -64,9 +66,9 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.95, negatable: true },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.9 },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9 },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
@@ -76,6 +78,8 @@ export const pt: Lexicon = {
     { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
     { id: 'nao-quero-receber', pattern: '(?:nao|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
+    { id: 'nao-quero-receber-nada', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? nada(?: mais)?', confidence: 0.85 },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem|a empresa) )?(?:mais )?(?:me|nos) (?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) de (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
