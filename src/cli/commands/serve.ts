@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { Config } from '../../config';
-import { startGateway, type Gateway } from '../../server';
+import type { Gateway } from '../../server';
 import { configFor, processIo, type Io } from '../runtime';
 
 export async function serve(config: Config, io: Io = processIo): Promise<Gateway> {
@@ -34,6 +34,8 @@ export async function serve(config: Config, io: Io = processIo): Promise<Gateway
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Loaded here, not at the top: the other commands need none of the gateway's modules and start faster without them.
+  const { startGateway } = await import('../../server');
   gateway = await startGateway(config);
   if (gateway.bootstrap.generatedAdminKey) {
     io.out.write(
