@@ -16,6 +16,7 @@ export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLe
     connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
     keyPrefix: config.REDIS_KEY_PREFIX,
     decisionRetentionDays: config.DECISION_RETENTION_DAYS,
+    suppression: config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined,
     logger,
   };
 }

@@ -1,8 +1,9 @@
 /** The ledger contract against a real redis-server (AOF, appendfsync always), with a second instance for the races. */
 import { afterAll, beforeAll } from 'vitest';
-import { RedisLedger } from '../../src/ledger/redis/redisLedger';
+import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { ledgerContract } from './contract';
+import { retentionContract } from './retentionContract';
 
 let server: RedisServer;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const open = () => RedisLedger.open({ url: server.url, commandTimeoutMs: 2000, connectTimeoutMs: 1000 });
+const open = (options: Partial<RedisLedgerOptions> = {}) => RedisLedger.open({ url: server.url, commandTimeoutMs: 2000, connectTimeoutMs: 1000, ...options });
 
 ledgerContract(
   'redis',
@@ -23,3 +24,11 @@ ledgerContract(
   },
   { openPeer: () => open() },
 );
+
+// Every case uses one keying, so a store the previous case anonymised opens under it; then it is emptied.
+// No reader runs beside the retention job here, so its grace period (retention.ts) can be short.
+retentionContract('redis', async (suppression) => {
+  const ledger = await open({ suppression, retentionGraceMs: 20 });
+  await ledger.client.flushall();
+  return ledger;
+});

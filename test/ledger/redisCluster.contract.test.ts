@@ -1,8 +1,9 @@
 /** The ledger contract against a real 3-master Redis Cluster: every script must stay within one slot. */
 import { afterAll, beforeAll } from 'vitest';
-import { RedisLedger } from '../../src/ledger/redis/redisLedger';
+import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisCluster, type RedisClusterProcesses } from '../support/redis';
 import { ledgerContract } from './contract';
+import { retentionContract } from './retentionContract';
 
 let cluster: RedisClusterProcesses;
 beforeAll(async () => {
@@ -12,7 +13,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const open = () => RedisLedger.open({ clusterNodes: cluster.nodes, commandTimeoutMs: 2000, connectTimeoutMs: 1000, readyTimeoutMs: 10_000 });
+const open = (options: Partial<RedisLedgerOptions> = {}) =>
+  RedisLedger.open({ clusterNodes: cluster.nodes, commandTimeoutMs: 2000, connectTimeoutMs: 1000, readyTimeoutMs: 10_000, ...options });
 
 ledgerContract(
   'redis cluster',
@@ -22,3 +24,9 @@ ledgerContract(
   },
   { openPeer: () => open() },
 );
+
+// No reader runs beside the retention job here, so its grace period (retention.ts) can be short.
+retentionContract('redis cluster', async (suppression) => {
+  await cluster.flushAll();
+  return open({ suppression, retentionGraceMs: 20 });
+});

@@ -6,10 +6,18 @@
  * | slot | tag | what lives there |
  * |---|---|---|
  * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, and its daily send counters — everything a precall/pre-send reads and every atomic write |
- * | org | `{org}` | the org record, its api keys, its monthly send counter, and the id → phone indexes for lookups and listings by id, entity or time |
+ * | org | `{org}` | the org record, its api keys, its monthly send counter, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
  * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
+ * | store | `{store}` | the set of org ids (the retention job and `auditSubjects` walk it) and the id of the suppression keying the store was anonymised under |
+ *
+ * Anonymised subjects (SPEC §2.5): the retention job moves a subject's old
+ * records from `{org:phone}` to `{org:hmac:…}` — the same layout with the
+ * suppression key in place of the phone, so key names stop naming the number
+ * — and its network-wide revocations from `{net:phone}` to `{net:hmac:…}`.
+ * Readers opened with the keying read both slots. The org-slot indexes
+ * (id → phone, listings) are rewritten to name the key.
  *
  * Hash tags use the first `{`…`}` of a key, so braces inside tag parts are
  * replaced to keep the slot what it says.
@@ -66,6 +74,14 @@ export class RedisKeys {
       decisionSeq: t + 'ds',
       /** ZSET score = decided_at (ms), member = `seq|id|phone` */
       decisionsByTime: t + 'dz',
+      /** ZSET score 0, member = phone or suppression key: every subject with an audit chain head (`auditSubjects`, by lex). */
+      chains: t + 'sh',
+      /**
+       * ZSET score = ms from which the subject may hold something to
+       * anonymise, member = phone: the retention job's work list. A phone
+       * leaves it when nothing is left under `{org:phone}`.
+       */
+      retention: t + 'sp',
     };
   }
 
@@ -76,6 +92,16 @@ export class RedisKeys {
   /** HASH `org\tdedupe_key` → revocation JSON: the network-wide opt-outs of one phone. */
   network(phone: string): string {
     return `${this.prefix}{net:${safe(phone)}}:all`;
+  }
+
+  store() {
+    const t = `${this.prefix}{store}:`;
+    return {
+      /** SET of every org id that has written a subject record. */
+      orgs: t + 'orgs',
+      /** STRING `SuppressionKeying.keyId` the store was anonymised under. */
+      keyId: t + 'kid',
+    };
   }
 
   outbox() {

@@ -82,6 +82,26 @@ export class RedisOutbox {
     await this.script('cgOutboxAck', this.all, [id]);
   }
 
+  /**
+   * The retention job: messages still undelivered whose attempts started
+   * before the cutoff keep the phone (peers need it) but lose the transcript
+   * and audio URL. Delivered messages are already gone (acknowledged = deleted).
+   */
+  async scrubBefore(cutoffMs: number): Promise<void> {
+    const ids = await this.client.zrangebyscore(this.k.due, '-inf', `(${cutoffMs}`);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const docs = await this.client.hmget(this.k.messages, ...chunk);
+      for (const [j, doc] of docs.entries()) {
+        if (!doc) continue;
+        const message = JSON.parse(doc) as { topic: string; payload: Record<string, unknown> };
+        if (message.payload.transcript == null && message.payload.audio_segment_url == null) continue;
+        const scrubbed = JSON.stringify({ ...message, payload: { ...message.payload, transcript: null, audio_segment_url: null } });
+        await this.script('cgOutboxReplaceIf', [this.k.messages], [chunk[j], doc, scrubbed]);
+      }
+    }
+  }
+
   async retry(id: string, nextAttemptMs: number): Promise<void> {
     await this.script('cgOutboxRetry', [this.k.messages, this.k.attempts, this.k.due], [id, nextAttemptMs]);
   }

@@ -34,17 +34,40 @@ const isScoreCursor = (v: unknown): v is ScoreCursor =>
  * ZRANGEBYSCORE takes it), after a cursor. Members whose record is gone
  * (expired, or an index entry written ahead of a write that never happened)
  * are skipped, and the page filled from further on.
+ *
+ * Several keys (a subject's decisions under its phone and under its
+ * suppression key) are paged as one set ordered by (score, member): the
+ * members of each are distinct and comparable (`seq|id`), so one cursor
+ * serves all of them.
  */
 export async function pageByScore<T>(
   client: RedisClient,
-  key: string,
+  key: string | string[],
   min: string,
   max: string,
   after: string | undefined,
   limit: number,
-  load: (members: string[]) => Promise<(T | null)[]>,
+  load: (members: string[], key: string) => Promise<(T | null)[]>,
 ): Promise<Page<T>> {
   const cursor = decodeCursor(after, isScoreCursor);
+  const keys = Array.isArray(key) ? key : [key];
+  const collected = await Promise.all(keys.map((k) => collect(client, k, min, max, cursor, limit, load)));
+  const out = collected.flat();
+  if (keys.length > 1) out.sort((a, b) => a.s - b.s || (a.m < b.m ? -1 : a.m > b.m ? 1 : 0));
+  const last = out[limit - 1];
+  return { items: out.slice(0, limit).map((x) => x.item), next_cursor: out.length > limit ? encodeCursor({ s: last.s, m: last.m }) : null };
+}
+
+/** Up to limit + 1 live items of one sorted set after the cursor, in (score, member) order. */
+async function collect<T>(
+  client: RedisClient,
+  key: string,
+  min: string,
+  max: string,
+  cursor: ScoreCursor | null,
+  limit: number,
+  load: (members: string[], key: string) => Promise<(T | null)[]>,
+): Promise<{ item: T; s: number; m: string }[]> {
   const start = cursor && (min === '-inf' || cursor.s >= Number(min)) ? String(cursor.s) : min;
   const batch = Math.max(limit + 1, 50);
   const out: { item: T; s: number; m: string }[] = [];
@@ -59,14 +82,13 @@ export async function pageByScore<T>(
       if (cursor && (e.s < cursor.s || (e.s === cursor.s && e.m <= cursor.m))) continue;
       entries.push(e);
     }
-    const docs = await load(entries.map((e) => e.m));
+    const docs = await load(entries.map((e) => e.m), key);
     docs.forEach((d, i) => {
       if (d !== null) out.push({ item: d, ...entries[i] });
     });
     if (raw.length / 2 < batch) break;
   }
-  const last = out[limit - 1];
-  return { items: out.slice(0, limit).map((x) => x.item), next_cursor: out.length > limit ? encodeCursor({ s: last.s, m: last.m }) : null };
+  return out;
 }
 
 export function splitOnce(s: string, sep = '|'): [string, string] {

@@ -29,6 +29,12 @@
  * `appendfsync always` that append is fsynced first, which is what makes
  * `recordRevocation` and `captureConsent` durable before they resolve. The
  * engine checks the setting at start and logs a warning when it is weaker.
+ *
+ * Anonymised subjects (SPEC §2.5, retention.ts): opened with a
+ * `SuppressionKeying`, every lookup by phone also reads the slot of the
+ * phone's suppression key (`{org:hmac:…}`, `{net:hmac:…}`), where the
+ * retention job moves old records, and a chain whose head was moved there
+ * continues from it.
  */
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
@@ -36,6 +42,10 @@ import type { Logger } from '../../observability/logger';
 import { chainHash, consentBody, consentEventBody, decisionBody, revocationBody, type AuditBody } from '../auditChain';
 import {
   LedgerUnavailableError,
+  isSuppressionKey,
+  type AnonymiseResult,
+  type AuditSubject,
+  type SuppressionKeying,
   type ApiKey,
   type ConsentQuery,
   type ConsentStatusChange,
@@ -53,6 +63,7 @@ import { checkDurability, connectBounded, createRedisClient, dataNodes, type Dur
 import { RedisKeys, seqMember } from './keys';
 import { RedisOutbox } from './outbox';
 import { decodeCursor, encodeCursor, isPosition, pageByScore, splitOnce } from './paging';
+import { anonymiseBefore } from './retention';
 import { SCRIPTS, type ScriptName } from './scripts';
 
 export interface RedisLedgerOptions extends RedisTarget {
@@ -62,6 +73,16 @@ export interface RedisLedgerOptions extends RedisTarget {
   decisionRetentionDays?: number;
   /** How long `open` waits for the first connection (default: connectTimeoutMs × 2). */
   readyTimeoutMs?: number;
+  /** How anonymised phones are keyed (from RETENTION_SECRET); needed to read and continue anonymised subjects, and to anonymise. */
+  suppression?: SuppressionKeying;
+  /**
+   * How long the retention job keeps a moved record in both slots before
+   * removing it from the phone's (retention.ts): longer than any gateway's
+   * read can take. Default 2 × commandTimeoutMs + 1 s (a script read may be
+   * sent twice, after a NOSCRIPT). Only tests without concurrent readers
+   * shorten it.
+   */
+  retentionGraceMs?: number;
   logger?: Logger;
 }
 
@@ -79,6 +100,11 @@ const DAY_COUNTER_TTL_S = 3 * 86_400;
 const MONTH_COUNTER_TTL_S = 62 * 86_400;
 const BULK_CONCURRENCY = 32;
 
+/** A retention-list score: when a record written at `iso` may be anonymised (0, visited at once, if unreadable). */
+const scoreOf = (iso: string) => String(Date.parse(iso) || 0);
+
+const isSubjectCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+
 const ms = (iso: string) => {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) throw new LedgerConflictError(`not a timestamp: ${iso}`);
@@ -89,6 +115,9 @@ export class RedisLedger implements Ledger {
   readonly keys: RedisKeys;
   private readonly outbox: RedisOutbox;
   private readonly retentionS: number;
+  private readonly suppression: SuppressionKeying | undefined;
+  /** Orgs this process has listed in the store's org set (the retention job and auditSubjects walk that set). */
+  private readonly listedOrgs = new Map<string, Promise<unknown>>();
   private closed = false;
   /** Persistence settings of each data node, as read at open. */
   durability: DurabilityReport[] = [];
@@ -100,7 +129,10 @@ export class RedisLedger implements Ledger {
     this.keys = new RedisKeys(options.keyPrefix ?? 'cg:');
     this.outbox = new RedisOutbox(client, this.keys, (name, keys, args) => this.script(name, keys, args));
     this.retentionS = options.decisionRetentionDays ? Math.round(options.decisionRetentionDays * 86_400) : 0;
-    for (const [name, def] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: def.numberOfKeys, lua: def.lua });
+    this.suppression = options.suppression;
+    for (const [name, def] of Object.entries(SCRIPTS)) {
+      client.defineCommand(name, { numberOfKeys: 'numberOfKeys' in def ? def.numberOfKeys : undefined, lua: def.lua });
+    }
     // Without a listener ioredis prints every reconnect failure; outages surface as LedgerUnavailableError instead.
     client.on('error', (err: Error) => options.logger?.debug({ err: err.message }, 'redis connection error'));
   }
@@ -114,12 +146,24 @@ export class RedisLedger implements Ledger {
       throw new LedgerUnavailableError(`cannot configure Redis: ${(err as Error).message}`, { cause: err });
     }
     const ledger = new RedisLedger(client, options);
+    let keyId: string | null;
     try {
       await connectBounded(client, options.readyTimeoutMs ?? options.connectTimeoutMs * 2);
       ledger.durability = await checkDurability(client, options.logger);
+      keyId = await client.get(ledger.keys.store().keyId);
     } catch (err) {
       client.disconnect();
       throw new LedgerUnavailableError(`cannot connect to Redis: ${(err as Error).message}`, { cause: err });
+    }
+    // Anonymised revocations are found only through their key: opening such a
+    // store without it (or with another secret) would unblock opted-out numbers.
+    if (keyId && keyId !== options.suppression?.keyId) {
+      client.disconnect();
+      throw new LedgerUnavailableError(
+        options.suppression
+          ? 'the Redis ledger was anonymised under a different RETENTION_SECRET; refusing to open it with this one'
+          : 'the Redis ledger holds anonymised records: set the RETENTION_SECRET it was anonymised with',
+      );
     }
     return ledger;
   }
@@ -137,22 +181,96 @@ export class RedisLedger implements Ledger {
   }
 
   private script<T = unknown>(name: ScriptName, keys: string[], args: (string | number)[] = []): Promise<T> {
-    return (this.client as unknown as Record<string, (...a: (string | number)[]) => Promise<T>>)[name](...keys, ...args);
+    const client = this.client as unknown as Record<string, (...a: (string | number)[]) => Promise<T>>;
+    // Scripts with a variable number of keys take the count first.
+    return 'numberOfKeys' in SCRIPTS[name] ? client[name](...keys, ...args) : client[name](keys.length, ...keys, ...args);
+  }
+
+  /** The suppression key a subject may also be stored under; null without a keying or when `phone` already is one. */
+  private altKey(phone: string): string | null {
+    return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : null;
+  }
+
+  /** The phone slot and, with a keying, the key slot: the places a subject's records can be. Key first (it holds the older records). */
+  private slotsOf(phone: string): string[] {
+    const key = this.altKey(phone);
+    return key ? [key, phone] : [phone];
+  }
+
+  /** Once per org and process, before its first subject write: the store's org set is how the retention job and auditSubjects find it. */
+  private listOrg(orgId: string): Promise<unknown> {
+    let listed = this.listedOrgs.get(orgId);
+    if (!listed) {
+      listed = this.client.sadd(this.keys.store().orgs, orgId);
+      listed.catch(() => this.listedOrgs.delete(orgId));
+      this.listedOrgs.set(orgId, listed);
+    }
+    return listed;
   }
 
   /**
-   * Appends `body` to a subject's chain with `write(prev, hash, entry)`,
-   * recomputing the hash whenever another writer moved the head first.
+   * Appends `body` to the chain of (org, phone) with `write(expected, hash,
+   * entry)`, where `expected` is the head the phone's slot must still hold
+   * ('' = none), recomputing the hash whenever another writer moved it first.
+   *
+   * A subject with no head under its phone may have one under its key (the
+   * retention job moved the whole chain there): the entry continues that
+   * chain, and the head comes back to the phone — the key's copy is deleted
+   * and the org lists name the phone again.
+   *
+   * `heads` is what `readHeads` answered, when the caller read it beside
+   * other work.
    */
-  private async appendChained(s: SubjectKeys, body: AuditBody, write: (prev: string, hash: string, entry: string) => Promise<Reply>, prev?: string | null): Promise<Reply> {
-    let head = prev ?? (await this.client.get(s.head)) ?? '';
+  private async appendChained(
+    orgId: string,
+    phone: string,
+    body: AuditBody,
+    write: (expected: string, hash: string, entry: string) => Promise<Reply>,
+    heads?: [string, string],
+  ): Promise<Reply> {
+    let [head, moved] = heads ?? (await this.readHeads(orgId, phone));
+    await this.listOrg(orgId);
     for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
-      const hash = chainHash(head, body);
-      const reply = await write(head, hash, JSON.stringify({ p: head, h: hash, b: body }));
+      const chainPrev = head || moved;
+      const hash = chainHash(chainPrev, body);
+      const reply = await write(head, hash, JSON.stringify({ p: chainPrev, h: hash, b: body }));
+      if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, body.at, moved);
       if (reply[0] !== 2) return reply;
       head = reply[1] ?? '';
+      moved = head ? '' : await this.movedHead(orgId, phone);
     }
     throw new LedgerUnavailableError('audit chain head kept moving; giving up');
+  }
+
+  /** The chain head under the phone ('' = none) and, with a keying, the one under its key, read in parallel. */
+  private readHeads(orgId: string, phone: string): Promise<[string, string]> {
+    return Promise.all([this.client.get(this.keys.subject(orgId, phone).head).then((h) => h ?? ''), this.movedHead(orgId, phone)]);
+  }
+
+  /** The chain head under the phone's suppression key, '' when there is none (or no keying). */
+  private async movedHead(orgId: string, phone: string): Promise<string> {
+    const key = this.altKey(phone);
+    return key ? ((await this.client.get(this.keys.subject(orgId, key).head)) ?? '') : '';
+  }
+
+  /**
+   * The phone's slot got a head (a new subject, or a chain continued from
+   * the key): list the subject again, after the write, so that it follows a
+   * retention job that dropped the phone from the lists while the write was
+   * under way (retention.ts). Without a keying there is no chain to
+   * continue and no retention job in this process; the write's own index
+   * step listed the subject, so no extra round trip.
+   */
+  private async headCreated(orgId: string, phone: string, at: string, movedHead: string): Promise<void> {
+    if (!this.suppression) return;
+    const o = this.keys.org(orgId);
+    const key = movedHead ? this.altKey(phone)! : '';
+    // A suppression key is never a retention candidate (it names no phone to anonymise).
+    const score = isSuppressionKey(phone) ? '' : scoreOf(at);
+    await Promise.all([
+      this.script('cgSubjectIndex', [o.chains, o.retention], [phone, score, key]),
+      key ? this.script('cgDelIfEqual', [this.keys.subject(orgId, key).head], [movedHead]) : null,
+    ]);
   }
 
   async ping(): Promise<void> {
@@ -244,13 +362,17 @@ export class RedisLedger implements Ledger {
   private async insertConsent(c: Consent): Promise<{ consent: Consent; created: boolean }> {
     const s = this.keys.subject(c.org_id, c.phone);
     const doc = JSON.stringify(c);
-    const reply = await this.appendChained(s, consentBody(c), (prev, hash, entry) =>
-      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, doc, prev, hash, entry]),
+    const reply = await this.appendChained(c.org_id, c.phone, consentBody(c), (expected, hash, entry) =>
+      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, doc, expected, hash, entry]),
     );
     const created = reply[0] === 1;
     const stored = created ? c : (JSON.parse(reply[1]!) as Consent);
     const o = this.keys.org(c.org_id);
-    await this.script('cgConsentIndex', [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(entityKey(stored.calling_entity))], [stored.id, stored.phone]);
+    await this.script(
+      'cgConsentIndex',
+      [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(entityKey(stored.calling_entity)), o.chains, o.retention],
+      [stored.id, stored.phone, scoreOf(stored.created_at)],
+    );
     return { consent: stored, created };
   }
 
@@ -282,11 +404,22 @@ export class RedisLedger implements Ledger {
     });
   }
 
+  /**
+   * A record found through an org index (id → phone or key). The record may
+   * have moved to the key while the index still names the phone (the
+   * retention job rewrites the index last): then it is read from there.
+   */
+  private async byIndex(orgId: string, subject: string | null, read: (s: SubjectKeys) => Promise<string | null>): Promise<string | null> {
+    if (!subject) return null;
+    const raw = await read(this.keys.subject(orgId, subject));
+    const key = raw === null ? this.altKey(subject) : null;
+    return key ? read(this.keys.subject(orgId, key)) : raw;
+  }
+
   async getConsent(orgId: string, id: string): Promise<Consent | null> {
     return this.run('getConsent', async () => {
       const phone = await this.client.hget(this.keys.org(orgId).consentPhone, id);
-      if (!phone) return null;
-      const raw = await this.client.hget(this.keys.subject(orgId, phone).consents, id);
+      const raw = await this.byIndex(orgId, phone, (s) => this.client.hget(s.consents, id));
       return raw ? (JSON.parse(raw) as Consent) : null;
     });
   }
@@ -296,12 +429,21 @@ export class RedisLedger implements Ledger {
       const entity = q.calling_entity !== undefined ? entityKey(q.calling_entity) : undefined;
       if (q.phone) {
         // One phone: its own ordered list, filtered by entity here (a phone has few consents).
-        const s = this.keys.subject(orgId, q.phone);
+        // With a keying, positions run over the key's list (anonymised, older) and then the phone's.
+        const lists = this.slotsOf(q.phone).map((p) => this.keys.subject(orgId, p));
+        const firstLength = lists.length > 1 ? await this.client.llen(lists[0].consentOrder) : Infinity;
         let pos = decodeCursor(q.after, isPosition) ?? 0;
         const out: { item: Consent; next: number }[] = [];
         const batch = Math.max(q.limit + 1, 50);
         while (out.length <= q.limit) {
-          const ids = await this.client.lrange(s.consentOrder, pos, pos + batch - 1);
+          const inFirst = pos < firstLength;
+          const s = inFirst ? lists[0] : lists[1];
+          const from = inFirst ? pos : pos - firstLength;
+          const ids = await this.client.lrange(s.consentOrder, from, from + batch - 1);
+          if (!ids.length && inFirst && lists.length > 1) {
+            pos = firstLength;
+            continue;
+          }
           if (!ids.length) break;
           const docs = await this.client.hmget(s.consents, ...ids);
           docs.forEach((d, i) => {
@@ -310,7 +452,7 @@ export class RedisLedger implements Ledger {
             if (entity === undefined || entityKey(c.calling_entity) === entity) out.push({ item: c, next: pos + i + 1 });
           });
           pos += ids.length;
-          if (ids.length < batch) break;
+          if (ids.length < batch && !(inFirst && lists.length > 1)) break;
         }
         return {
           items: out.slice(0, q.limit).map((x) => x.item),
@@ -333,8 +475,11 @@ export class RedisLedger implements Ledger {
 
   async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
     return this.run('changeConsentStatus', async () => {
-      const phone = await this.client.hget(this.keys.org(orgId).consentPhone, id);
-      if (!phone) return null;
+      const indexed = await this.client.hget(this.keys.org(orgId).consentPhone, id);
+      if (!indexed) return null;
+      // Where the consent is now (the index may still name the phone of a consent just moved to the key).
+      const key = this.altKey(indexed);
+      const phone = key && !(await this.client.hexists(this.keys.subject(orgId, indexed).consents, id)) ? key : indexed;
       const s = this.keys.subject(orgId, phone);
       for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
         const [raw, head] = await this.script<[string, string]>('cgDocAndHead', [s.consents, s.head], [id]);
@@ -351,12 +496,16 @@ export class RedisLedger implements Ledger {
         }
         consent.history.push({ event: change.event, at: change.at, source: change.source });
         const body = consentEventBody(consent, change.event, change.at, change.source);
-        const hash = chainHash(head, body);
+        // No head under the phone: the chain may continue from its key (see appendChained).
+        const moved = head ? '' : await this.movedHead(orgId, phone);
+        const chainPrev = head || moved;
+        const hash = chainHash(chainPrev, body);
         const reply = await this.script<Reply>(
           'cgReplaceDoc',
           [s.consents, s.audit, s.head],
-          [id, raw, JSON.stringify(consent), head, hash, JSON.stringify({ p: head, h: hash, b: body })],
+          [id, raw, JSON.stringify(consent), head, hash, JSON.stringify({ p: chainPrev, h: hash, b: body })],
         );
+        if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, change.at, moved);
         if (reply[0] === 1) return { consent, changed: true };
         if (reply[0] === 3) return null;
         // 2 (head moved) or 4 (document changed): read again and recompute.
@@ -378,23 +527,25 @@ export class RedisLedger implements Ledger {
       const netField = `${r.org_id}\t${r.dedupe_key}`;
 
       // Write-ahead (with the chain head read): the network index and the outbox message.
-      const [head, queued] = await Promise.all([
-        this.client.get(s.head),
+      const [heads, queued] = await Promise.all([
+        this.readHeads(r.org_id, r.phone),
         propagate ? this.outbox.queueAhead(r) : Promise.resolve(false),
         network ? this.client.hset(netKey, netField, doc) : Promise.resolve(0),
       ]);
       const reply = await this.appendChained(
-        s,
+        r.org_id,
+        r.phone,
         revocationBody(r),
-        (prev, hash, entry) =>
-          this.script<Reply>('cgInsertOnce', [s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head], [r.id, r.dedupe_key, doc, prev, hash, entry]),
-        head ?? '',
+        (expected, hash, entry) =>
+          this.script<Reply>('cgInsertOnce', [s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head], [r.id, r.dedupe_key, doc, expected, hash, entry]),
+        heads,
       );
       const created = reply[0] === 1;
       const stored = created ? r : (JSON.parse(reply[1]!) as Revocation);
       const storedDoc = created ? doc : reply[1]!;
+      const o = this.keys.org(r.org_id);
       await Promise.all([
-        this.client.hset(this.keys.org(r.org_id).revocationPhone, stored.id, stored.phone),
+        this.script('cgRevocationIndex', [o.revocationPhone, o.chains, o.retention], [stored.id, stored.phone, scoreOf(stored.created_at)]),
         network ? this.client.hset(netKey, netField, storedDoc) : null,
         propagate ? this.outbox.settle(r, stored, created, queued) : null,
       ]);
@@ -405,29 +556,57 @@ export class RedisLedger implements Ledger {
   async getRevocation(orgId: string, id: string): Promise<Revocation | null> {
     return this.run('getRevocation', async () => {
       const phone = await this.client.hget(this.keys.org(orgId).revocationPhone, id);
-      if (!phone) return null;
-      const raw = await this.client.hget(this.keys.subject(orgId, phone).revocations, id);
+      const raw = await this.byIndex(orgId, phone, (s) => this.client.hget(s.revocations, id));
       return raw ? (JSON.parse(raw) as Revocation) : null;
     });
   }
 
+  /**
+   * With a keying, the phone's slots and its key's slots (`{org:…}` and
+   * `{net:…}`) are read in parallel. A record the retention job is moving
+   * stays in both for longer than a command can take (retention.ts), so a
+   * read of both never misses it; a copy seen twice is kept once, by id.
+   */
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
     return this.run('contactFacts', async () => {
-      const s = this.keys.subject(orgId, phone);
-      const [consents, own, network] = await Promise.all([
-        this.script<string[]>('cgDocsInOrder', [s.consents, s.consentOrder]),
-        this.script<string[]>('cgDocsInOrder', [s.revocations, s.revocationOrder]),
-        this.client.hgetall(this.keys.network(phone)),
-      ]);
-      const revocations = own.map((d) => JSON.parse(d) as Revocation);
-      const seen = new Set(revocations.map((r) => r.dedupe_key));
-      for (const [field, d] of Object.entries(network)) {
-        const [org, dedupe] = splitOnce(field, '\t');
-        // The org's own network-wide opt-outs are already in its list (the stored record wins).
-        if (org === orgId && seen.has(dedupe)) continue;
-        revocations.push(JSON.parse(d) as Revocation);
+      const slots = this.slotsOf(phone);
+      const read = await Promise.all(
+        slots.map((p) => {
+          const s = this.keys.subject(orgId, p);
+          return Promise.all([
+            this.script<string[]>('cgDocsInOrder', [s.consents, s.consentOrder]),
+            this.script<string[]>('cgDocsInOrder', [s.revocations, s.revocationOrder]),
+            this.client.hgetall(this.keys.network(p)),
+          ]);
+        }),
+      );
+      const consents = new Map<string, Consent>();
+      const own = new Map<string, Revocation>();
+      for (const [c, r] of read) {
+        // Later slots (the phone's) win: a consent that changed while being moved is the phone's.
+        for (const d of c) {
+          const consent = JSON.parse(d) as Consent;
+          consents.set(consent.id, consent);
+        }
+        for (const d of r) {
+          const revocation = JSON.parse(d) as Revocation;
+          own.set(revocation.id, revocation);
+        }
       }
-      return { consents: consents.map((d) => JSON.parse(d) as Consent), revocations };
+      const revocations = [...own.values()];
+      const seen = new Set(revocations.map((r) => r.dedupe_key));
+      for (const [, , network] of read) {
+        for (const [field, d] of Object.entries(network)) {
+          const [org, dedupe] = splitOnce(field, '\t');
+          // The org's own network-wide opt-outs are already in its list (the stored record wins).
+          if (org === orgId && seen.has(dedupe)) continue;
+          const r = JSON.parse(d) as Revocation;
+          if (own.has(r.id)) continue;
+          own.set(r.id, r);
+          revocations.push(r);
+        }
+      }
+      return { consents: [...consents.values()], revocations };
     });
   }
 
@@ -478,18 +657,23 @@ export class RedisLedger implements Ledger {
       const o = this.keys.org(d.org_id);
       const at = ms(d.decided_at);
       const cutoff = this.retentionS ? String(at - this.retentionS * 1000) : '';
-      const [seq, head] = await Promise.all([
-        this.script<number>('cgDecisionIndex', [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime], [d.id, d.phone, at, this.retentionS, cutoff]),
-        this.client.get(s.head),
+      const [seq, heads] = await Promise.all([
+        this.script<number>(
+          'cgDecisionIndex',
+          [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime, o.chains, o.retention],
+          [d.id, d.phone, at, this.retentionS, cutoff],
+        ),
+        this.readHeads(d.org_id, d.phone),
       ]);
       const doc = JSON.stringify(d);
       const member = `${seqMember(Number(seq))}|${d.id}`;
       await this.appendChained(
-        s,
+        d.org_id,
+        d.phone,
         decisionBody(d),
-        (prev, hash, entry) =>
-          this.script<Reply>('cgDecision', [s.decision(d.id), s.decisionsByTime, s.audit, s.head], [doc, this.retentionS, at, member, cutoff, prev, hash, entry]),
-        head ?? '',
+        (expected, hash, entry) =>
+          this.script<Reply>('cgDecision', [s.decision(d.id), s.decisionsByTime, s.audit, s.head], [doc, this.retentionS, at, member, cutoff, expected, hash, entry]),
+        heads,
       );
     });
   }
@@ -497,8 +681,7 @@ export class RedisLedger implements Ledger {
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
     return this.run('getDecision', async () => {
       const phone = await this.client.get(this.keys.org(orgId).decisionPhone(id));
-      if (!phone) return null;
-      const raw = await this.client.get(this.keys.subject(orgId, phone).decision(id));
+      const raw = await this.byIndex(orgId, phone, (s) => this.client.get(s.decision(id)));
       return raw ? (JSON.parse(raw) as Decision) : null;
     });
   }
@@ -508,9 +691,11 @@ export class RedisLedger implements Ledger {
       const min = q.from ? String(ms(q.from)) : '-inf';
       const max = q.to ? '(' + ms(q.to) : '+inf';
       if (q.phone) {
-        const s = this.keys.subject(orgId, q.phone);
-        return pageByScore<Decision>(this.client, s.decisionsByTime, min, max, q.after, q.limit, async (members) => {
+        // The phone's decisions and, with a keying, its anonymised ones: one order (members are `seq|id` in both).
+        const subjects = new Map(this.slotsOf(q.phone).map((p) => [this.keys.subject(orgId, p).decisionsByTime, this.keys.subject(orgId, p)]));
+        return pageByScore<Decision>(this.client, [...subjects.keys()], min, max, q.after, q.limit, async (members, key) => {
           if (!members.length) return [];
+          const s = subjects.get(key)!;
           const docs = await this.client.mget(...members.map((m) => s.decision(splitOnce(m)[1])));
           return docs.map((d) => (d ? (JSON.parse(d) as Decision) : null));
         });
@@ -531,12 +716,79 @@ export class RedisLedger implements Ledger {
 
   // ---- audit ----------------------------------------------------------------
 
+  /**
+   * With a keying: the entries under the key (a prefix of the chain, moved
+   * there by the retention job) then those under the phone; seq numbers run
+   * over both, so they are the ones the entries had before they moved. An
+   * entry seen in both (read while being moved, see contactFacts) is kept once.
+   */
   async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
-    const raw = await this.run('auditTrail', () => this.client.lrange(this.keys.subject(orgId, phone).audit, 0, -1));
-    return raw.map((line, i) => {
-      const { p, h, b } = JSON.parse(line) as { p: string; h: string; b: AuditBody };
-      return { seq: i + 1, org_id: orgId, phone, kind: b.kind, ref_id: b.ref_id, at: b.at, prev_hash: p, hash: h, body: b as unknown as Record<string, unknown> };
+    const slots = this.slotsOf(phone);
+    const lists = await this.run('auditTrail', () => Promise.all(slots.map((p) => this.client.lrange(this.keys.subject(orgId, p).audit, 0, -1))));
+    const out: AuditEntry[] = [];
+    const seen = new Set<string>();
+    slots.forEach((subject, i) => {
+      for (const line of lists[i]) {
+        const { p, h, b } = JSON.parse(line) as { p: string; h: string; b: AuditBody };
+        if (seen.has(h)) continue;
+        seen.add(h);
+        out.push({ seq: out.length + 1, org_id: orgId, phone: subject, kind: b.kind, ref_id: b.ref_id, at: b.at, prev_hash: p, hash: h, body: b as unknown as Record<string, unknown> });
+      }
     });
+    return out;
+  }
+
+  /**
+   * Every chain of the store: the orgs of the store's org set, in order, and
+   * each org's chain list by lex (phones, and keys of subjects anonymised in
+   * full). A listed subject whose head is gone (it moved on meanwhile) is
+   * skipped.
+   */
+  async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
+    return this.run('auditSubjects', async () => {
+      const cursor = decodeCursor(query.after, isSubjectCursor);
+      const orgs = (await this.client.smembers(this.keys.store().orgs)).sort();
+      const items: AuditSubject[] = [];
+      const batch = Math.max(query.limit + 1, 100);
+      for (const orgId of orgs) {
+        if (cursor && orgId < cursor[0]) continue;
+        let from = cursor && orgId === cursor[0] ? '(' + cursor[1] : '-';
+        while (items.length <= query.limit) {
+          const names = await this.client.zrangebylex(this.keys.org(orgId).chains, from, '+', 'LIMIT', 0, batch);
+          const heads = await Promise.all(names.map((n) => this.client.get(this.keys.subject(orgId, n).head)));
+          names.forEach((phone, i) => {
+            if (heads[i]) items.push({ org_id: orgId, phone, head: heads[i]! });
+          });
+          if (names.length < batch) break;
+          from = '(' + names[names.length - 1];
+        }
+        if (items.length > query.limit) break;
+      }
+      const last = items[query.limit - 1];
+      return { items: items.slice(0, query.limit), next_cursor: items.length > query.limit ? encodeCursor([last.org_id, last.phone]) : null };
+    });
+  }
+
+  /** The retention job (retention.ts); rejects without a keying. */
+  async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
+    const keying = this.suppression;
+    if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
+    const cutoffMs = Date.parse(cutoffIso);
+    if (Number.isNaN(cutoffMs)) throw new Error(`not a timestamp: ${cutoffIso}`);
+    return this.run('anonymiseBefore', () =>
+      anonymiseBefore(
+        {
+          client: this.client,
+          keys: this.keys,
+          script: (name, keys, args) => this.script(name, keys, args),
+          keying,
+          graceMs: this.options.retentionGraceMs ?? 2 * this.options.commandTimeoutMs + 1000,
+          decisionRetentionS: this.retentionS,
+          outbox: this.outbox,
+        },
+        cutoffMs,
+      ),
+    );
   }
 
   // ---- outbox (outbox.ts) -------------------------------------------------

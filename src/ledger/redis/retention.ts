@@ -1,0 +1,341 @@
+/**
+ * The retention job on Redis (SPEC §2.5; semantics as the SQLite engine's
+ * `anonymiseBefore`, see ledger.ts): records older than the cutoff lose their
+ * personal data and move from the phone's slot `{org:phone}` to the slot of
+ * its suppression key `{org:hmac:…}` — key names name the number, so the
+ * records cannot stay under it — and network-wide revocations from
+ * `{net:phone}` to `{net:hmac:…}`. Readers opened with the keying read both.
+ *
+ * Finding the work: every subject write puts the phone in its org's
+ * retention list (`{org}:sp`, score = the time from which it may hold
+ * something to anonymise, lowered with ZADD LT) and the org in the store's
+ * org set. The job walks the orgs, and in each the phones scored before the
+ * cutoff; each visit sets the phone's score to when it next may have work
+ * (capped at the visit, so a record written during the visit is seen by a
+ * later run) or drops the phone once nothing is left under it.
+ *
+ * Moving one subject touches three slots, so it is three scripts, ordered so
+ * that every crash or race fails closed (nothing is ever in neither place):
+ *
+ * 1. key slot (cgMoveIn): add the anonymised records and append the audit
+ *    prefix that is moving, compare-and-set on the key's last entry (two
+ *    gateways running the job: one wins, the other skips the subject);
+ *    network-wide revocations are added under `{net:hmac:…}`.
+ * 2. after a grace period longer than any command can take, phone slot
+ *    (cgMoveOut): remove them. Readers (contactFacts, auditTrail) read the
+ *    phone's and the key's slot in parallel; a reader whose key read ran
+ *    before step 1 sent its phone read at the same time, and a read that
+ *    succeeds ran within its command timeout (twice that for a script
+ *    re-sent after NOSCRIPT) — before step 2 — so it sees the record in one
+ *    place or both, never in neither. (Reading one after the other would
+ *    cost every precall a round trip; the job can wait instead.) A consent that changed meanwhile (reconfirmed) stays
+ *    under the phone and its copy is removed again. The chain head moves
+ *    only if nothing was appended meanwhile; otherwise the phone keeps it.
+ * 3. org slot (cgMoveIndex): id → subject indexes and listings name the key;
+ *    the retention score is set (compare-and-set, so a writer that lowered
+ *    it wins) or the phone dropped when its slot is empty — and if a write
+ *    landed there meanwhile, the phone is listed again.
+ *
+ * Not moved: daily send counters name the phone in their key and expire
+ * within three days anyway. The outbox keeps the phone of undelivered
+ * network messages (peers need it) but loses transcripts and audio URLs.
+ */
+import type { Consent, Decision, Revocation } from '../../domain/records';
+import { entityKey } from '../../domain/vocabulary';
+import type { AuditBody } from '../auditChain';
+import { isSuppressionKey, type AnonymiseResult, type SuppressionKeying } from '../ledger';
+import type { RedisClient } from './connection';
+import type { RedisKeys } from './keys';
+import type { RedisOutbox } from './outbox';
+import type { ScriptName } from './scripts';
+
+export interface RetentionDeps {
+  client: RedisClient;
+  keys: RedisKeys;
+  script: <T = unknown>(name: ScriptName, keys: string[], args?: (string | number)[]) => Promise<T>;
+  keying: SuppressionKeying;
+  /** How long moved records stay in both slots (longer than a reader's command timeout). */
+  graceMs: number;
+  /** Decision retention in seconds (0 = kept): the key's decision index is trimmed to it as the phone's is. */
+  decisionRetentionS: number;
+  outbox: RedisOutbox;
+}
+
+/** Subjects per step: all of a batch share one grace period. */
+const SUBJECT_BATCH = 200;
+const CONCURRENCY = 16;
+
+export async function anonymiseBefore(d: RetentionDeps, cutoffMs: number): Promise<AnonymiseResult> {
+  const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+  // Recorded before the first record is keyed: from now on the store refuses to open without this keying.
+  const store = d.keys.store();
+  await d.client.set(store.keyId, d.keying.keyId, 'NX');
+  if ((await d.client.get(store.keyId)) !== d.keying.keyId) throw new Error('the Redis ledger was anonymised under a different RETENTION_SECRET');
+  for (const orgId of (await d.client.smembers(store.orgs)).sort()) await anonymiseOrg(d, orgId, cutoffMs, result);
+  await d.outbox.scrubBefore(cutoffMs);
+  return result;
+}
+
+async function anonymiseOrg(d: RetentionDeps, orgId: string, cutoffMs: number, result: AnonymiseResult): Promise<void> {
+  const list = d.keys.org(orgId).retention;
+  const visited = new Set<string>();
+  // Visited phones leave the range (their score moves past the cutoff) or stay
+  // at its start (a visit that could not finish); `offset` skips the latter.
+  let offset = 0;
+  for (;;) {
+    const raw = await d.client.zrangebyscore(list, '-inf', `(${cutoffMs}`, 'WITHSCORES', 'LIMIT', offset, SUBJECT_BATCH);
+    if (!raw.length) return;
+    const batch: { phone: string; score: string }[] = [];
+    for (let i = 0; i < raw.length; i += 2) if (!visited.has(raw[i])) batch.push({ phone: raw[i], score: raw[i + 1] });
+    for (const { phone } of batch) visited.add(phone);
+    const moves = await inParallel(batch, ({ phone, score }) => copySubject(d, orgId, phone, score, cutoffMs));
+    if (moves.some((m) => m?.copied)) await new Promise((r) => setTimeout(r, d.graceMs));
+    await inParallel(moves, (m) => (m ? finishSubject(d, m, result) : Promise.resolve()));
+    const phones = raw.filter((_, i) => i % 2 === 0);
+    const scores = await d.client.zmscore(list, ...phones);
+    const stuck = scores.filter((s) => s !== null && Number(s) < cutoffMs).length;
+    offset += batch.length ? stuck : phones.length;
+  }
+}
+
+/** What step 1 copied, for steps 2 and 3. */
+interface Move {
+  orgId: string;
+  phone: string;
+  key: string;
+  /** The retention score the visit started from (compare-and-set in step 3). */
+  score: string;
+  visitedAt: number;
+  copied: boolean;
+  consents: { before: string; after: Consent }[];
+  revocations: { before: Revocation; raw: string; after: Revocation }[];
+  /** Old decision members (`seq|id`); `doc` null when the decision already expired (only its index entry goes). */
+  decisions: { member: string; doc: Decision | null }[];
+  /** Entries appended to the key's list, and the moved prefix of the phone's list. */
+  appended: number;
+  prefix: number;
+  lastMoved: string;
+  /** The phone's head when the whole chain moves, else ''. */
+  fullHead: string;
+  /** Earliest time at which what stays under the phone may be anonymised. */
+  nextDue: number;
+}
+
+async function copySubject(d: RetentionDeps, orgId: string, phone: string, score: string, cutoffMs: number): Promise<Move | null> {
+  const o = d.keys.org(orgId);
+  if (isSuppressionKey(phone)) {
+    // Never listed on purpose (a key names no phone to anonymise).
+    await d.client.zrem(o.retention, phone);
+    return null;
+  }
+  const key = d.keying.keyOf(phone);
+  const ps = d.keys.subject(orgId, phone);
+  const ks = d.keys.subject(orgId, key);
+  const visitedAt = Date.now();
+  const [[consentDocs, revocationDocs, audit, head, decisionIndex], keyTail] = await Promise.all([
+    d.script<[string[], string[], string[], string, string[]]>('cgSubjectDump', [
+      ps.consents,
+      ps.consentOrder,
+      ps.revocations,
+      ps.revocationOrder,
+      ps.audit,
+      ps.head,
+      ps.decisionsByTime,
+    ]),
+    d.client.lindex(ks.audit, -1),
+  ]);
+  const old = (iso: string | null | undefined) => !!iso && Date.parse(iso) < cutoffMs;
+  let nextDue = Infinity;
+  const due = (t: number) => (nextDue = Math.min(nextDue, t));
+  const now = new Date(visitedAt).toISOString();
+
+  const consents: Move['consents'] = [];
+  for (const raw of consentDocs) {
+    const c = JSON.parse(raw) as Consent;
+    // Ended before the cutoff (as SQLite): opted out, expired, or left pending. A consent in force keeps its phone.
+    if ((c.status === 'opted_out' && old(c.opted_out_at)) || old(c.expires_at) || (c.status === 'pending' && old(c.created_at))) {
+      const { text: _text, ip: _ip, user_agent: _ua, ...evidence } = c.evidence;
+      consents.push({ before: raw, after: { ...c, phone: key, evidence, history: [...c.history, { event: 'anonymised', at: now, source: 'retention' }] } });
+    } else {
+      due(c.status === 'opted_out' ? Date.parse(c.opted_out_at ?? '') || 0 : c.status === 'pending' ? Date.parse(c.created_at) : c.expires_at ? Date.parse(c.expires_at) : Infinity);
+    }
+  }
+  const revocations: Move['revocations'] = [];
+  for (const raw of revocationDocs) {
+    const r = JSON.parse(raw) as Revocation;
+    if (!old(r.created_at)) {
+      due(Date.parse(r.created_at));
+      continue;
+    }
+    revocations.push({ before: r, raw, after: { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null } });
+  }
+  const oldMembers: string[] = [];
+  for (let i = 0; i < decisionIndex.length; i += 2) {
+    if (Number(decisionIndex[i + 1]) < cutoffMs) oldMembers.push(decisionIndex[i]);
+    else due(Number(decisionIndex[i + 1]));
+  }
+  const decisions: Move['decisions'] = [];
+  const decisionTtls: number[] = [];
+  if (oldMembers.length) {
+    const got = await d.script<(string | number)[]>('cgGetWithTtl', oldMembers.map((m) => ps.decision(memberId(m))), []);
+    oldMembers.forEach((member, i) => {
+      const raw = got[2 * i] as string;
+      const doc = raw ? (JSON.parse(raw) as Decision) : null;
+      decisions.push({ member, doc: doc && { ...doc, phone: key, request: { ...doc.request, phone: key, metadata: null } } });
+      decisionTtls.push(Number(got[2 * i + 1]));
+    });
+  }
+
+  // The chain prefix up to the last entry older than the cutoff (what stays continues it).
+  const entries = audit.map((line) => JSON.parse(line) as { h: string; b: AuditBody });
+  let prefix = 0;
+  entries.forEach((e, i) => {
+    if (old(e.b.at)) prefix = i + 1;
+  });
+  for (const e of entries.slice(prefix)) due(Date.parse(e.b.at));
+  // Entries a crashed earlier run already appended to the key are not appended again.
+  const tailHash = keyTail ? (JSON.parse(keyTail) as { h: string }).h : null;
+  const already = tailHash ? entries.slice(0, prefix).findIndex((e) => e.h === tailHash) + 1 : 0;
+  const append = audit.slice(already, prefix);
+  const fullHead = prefix > 0 && prefix === audit.length ? head : '';
+
+  const move: Move = {
+    orgId,
+    phone,
+    key,
+    score,
+    visitedAt,
+    copied: false,
+    consents,
+    revocations,
+    decisions,
+    appended: append.length,
+    prefix,
+    lastMoved: prefix ? audit[prefix - 1] : '',
+    fullHead,
+    nextDue,
+  };
+  const moved = decisions.filter((x) => x.doc);
+  if (!consents.length && !revocations.length && !moved.length && !prefix) return move;
+
+  const reply = await d.script<[number, string?]>(
+    'cgMoveIn',
+    [...slotKeys(ks), ...moved.map((x) => ks.decision(x.doc!.id))],
+    [
+      keyTail ?? '',
+      // The whole chain moves: the key gets the head. Part of it: the phone keeps the head (a stale one under the key goes).
+      fullHead || (prefix ? '-' : ''),
+      d.decisionRetentionS ? String(visitedAt - d.decisionRetentionS * 1000) : '',
+      consents.length,
+      revocations.length,
+      moved.length,
+      append.length,
+      ...consents.flatMap((c) => [c.after.id, c.after.dedupe_key, JSON.stringify(c.after)]),
+      ...revocations.flatMap((r) => [r.after.id, r.after.dedupe_key, JSON.stringify(r.after)]),
+      ...moved.flatMap((x) => [x.member, String(Date.parse(x.doc!.decided_at)), JSON.stringify(x.doc), String(decisionTtls[decisions.indexOf(x)])]),
+      ...append,
+    ],
+  );
+  // Another run appended to the key since it was read: it is moving this subject; leave it.
+  if (reply[0] !== 1) return null;
+  const network = revocations.filter((r) => r.before.scope === 'all');
+  await Promise.all(network.map((r) => d.client.hset(d.keys.network(key), `${orgId}\t${r.after.dedupe_key}`, JSON.stringify(r.after))));
+  move.copied = true;
+  return move;
+}
+
+async function finishSubject(d: RetentionDeps, m: Move, result: AnonymiseResult): Promise<void> {
+  const ps = d.keys.subject(m.orgId, m.phone);
+  const ks = d.keys.subject(m.orgId, m.key);
+  const o = d.keys.org(m.orgId);
+  const [audit, empty, consentsRemoved, revocationsRemoved, decisionsRemoved, ...changed] = await d.script<[number, number, number, number, number, ...string[]]>(
+    'cgMoveOut',
+    [...slotKeys(ps), ...m.decisions.map((x) => ps.decision(memberId(x.member)))],
+    [
+      m.consents.length,
+      m.revocations.length,
+      m.decisions.length,
+      m.prefix,
+      m.lastMoved,
+      m.fullHead,
+      ...m.consents.flatMap((c) => [c.after.id, c.after.dedupe_key, c.before]),
+      ...m.revocations.flatMap((r) => [r.before.id, r.before.dedupe_key]),
+      ...m.decisions.map((x) => x.member),
+    ],
+  );
+  const stayed = new Set(changed);
+  const consents = m.consents.filter((c) => !stayed.has(c.after.id));
+  await Promise.all([
+    // Consents that changed while being moved stay under the phone: remove their anonymised copy.
+    stayed.size
+      ? d.script('cgMoveOut', slotKeys(ks), [stayed.size, 0, 0, 0, '', '', ...m.consents.filter((c) => stayed.has(c.after.id)).flatMap((c) => [c.after.id, c.after.dedupe_key, JSON.stringify(c.after)])])
+      : null,
+    // A whole-chain move that lost to an append: the phone keeps the head, the key's copy goes.
+    // (Not when the prefix is gone: another run moved it, head included.)
+    m.fullHead && audit === 1 ? d.script('cgDelIfEqual', [ks.head], [m.fullHead]) : null,
+    ...m.revocations
+      .filter((r) => r.before.scope === 'all')
+      .map((r) => d.script('cgDelIfEqual', [d.keys.network(m.phone)], [r.raw, `${m.orgId}\t${r.before.dedupe_key}`])),
+  ]);
+  // A consent that stayed is looked at again by the next run (it may have ended again by then).
+  if (stayed.size) m.nextDue = 0;
+  const nextScore = empty ? '' : String(Math.min(m.nextDue, m.visitedAt));
+  await d.script(
+    'cgMoveIndex',
+    [
+      o.consentPhone,
+      o.consentList,
+      o.revocationPhone,
+      o.decisionsByTime,
+      o.chains,
+      o.retention,
+      ...consents.map((c) => o.consentsOfEntity(entityKey(c.after.calling_entity))),
+      ...m.decisions.map((x) => o.decisionPhone(memberId(x.member))),
+    ],
+    [
+      m.phone,
+      m.key,
+      consents.length,
+      m.revocations.length,
+      m.decisions.length,
+      audit === 2 ? '1' : '0',
+      m.score,
+      nextScore,
+      ...consents.map((c) => c.after.id),
+      ...m.revocations.map((r) => r.after.id),
+      ...m.decisions.map((x) => x.member),
+    ],
+  );
+  if (empty) {
+    // Dropped from the lists: list it again if a write landed under the phone meanwhile (its own re-listing may have run before the drop).
+    const [hasHead, hasRecords] = await Promise.all([d.client.exists(ps.head), d.client.exists(ps.consents, ps.revocations, ps.audit, ps.decisionsByTime)]);
+    if (hasHead) await d.script('cgSubjectIndex', [o.chains, o.retention], [m.phone, String(m.visitedAt), '']);
+    else if (hasRecords) await d.client.zadd(o.retention, 'LT', m.visitedAt, m.phone);
+  }
+  // What this run removed from the phone (two runs at once count each record once).
+  result.consents += consentsRemoved;
+  result.revocations += revocationsRemoved;
+  result.decisions += Math.min(decisionsRemoved, m.decisions.filter((x) => x.doc).length);
+  result.audit_entries += m.appended;
+}
+
+/** The keys cgMoveIn / cgMoveOut take first, in their order. */
+function slotKeys(s: ReturnType<RedisKeys['subject']>): string[] {
+  return [s.consents, s.consentOrder, s.consentDedupe, s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head, s.decisionsByTime];
+}
+
+/** `seq|id` → id */
+const memberId = (member: string) => member.slice(member.indexOf('|') + 1);
+
+async function inParallel<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return out;
+}
