@@ -58,10 +58,6 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const fallbackQueue =
     options.fallbackQueue ??
     (config.STORE === 'redis' ? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger) : undefined);
-  if (config.RETENTION_DAYS && !ledger.anonymiseBefore) {
-    await ledger.close();
-    throw new Error(`RETENTION_DAYS is set, but the ${ledger.engine} store cannot anonymise records yet`);
-  }
   const server = createServer();
   let draining = false;
   await new Promise<void>((resolve, reject) => {

@@ -25,17 +25,9 @@ export function retentionCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * DAY_MS);
 }
 
-/** Fails at once (at start, not an hour later) when the store cannot anonymise. */
-export function assertRetentionSupported(ctx: GateContext): void {
-  if (!ctx.ledger.anonymiseBefore) {
-    throw new Error(`RETENTION_DAYS is set, but the ${ctx.ledger.engine} store cannot anonymise records yet`);
-  }
-}
-
 export async function runRetention(ctx: GateContext, retentionDays: number): Promise<RetentionReport> {
-  assertRetentionSupported(ctx);
   const cutoff = retentionCutoff(ctx.clock.now(), retentionDays).toISOString();
-  const counts = await ctx.ledger.anonymiseBefore!(cutoff);
+  const counts = await ctx.ledger.anonymiseBefore(cutoff);
   return { cutoff, ...counts };
 }
 
@@ -50,7 +42,6 @@ export function scheduleRetention(
   ctx: GateContext,
   options: { retentionDays: number; intervalMs: number; logger: Logger; firstRunDelayMs?: number },
 ): RetentionSchedule {
-  assertRetentionSupported(ctx);
   let running: Promise<void> | null = null;
   let stopped = false;
   const run = (): Promise<void> => {

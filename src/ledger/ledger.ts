@@ -189,9 +189,9 @@ export interface Ledger {
 
   /**
    * Every audit chain of the store (all orgs), one per subject, paged; for
-   * `consent-gate audit verify`. Optional until every engine has it.
+   * `consent-gate audit verify`.
    */
-  auditSubjects?(query: { after?: string; limit: number }): Promise<Page<AuditSubject>>;
+  auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>>;
 
   /**
    * The retention job (SPEC §2.5), for records older than `cutoffIso`:
@@ -202,9 +202,8 @@ export interface Ledger {
    * is what allows a call). Audit entry bodies are never touched: they commit
    * to a digest of the personal data, so every chain still verifies.
    * Idempotent; rejects when the engine was opened without a keying.
-   * Optional until every engine has it.
    */
-  anonymiseBefore?(cutoffIso: string): Promise<AnonymiseResult>;
+  anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult>;
 
   /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;

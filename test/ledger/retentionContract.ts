@@ -4,9 +4,6 @@
  * from each engine's test file:
  *
  *   retentionContract('redis', (suppression) => openRedisLedger({ suppression }));
- *
- * Cases skip themselves on an engine that does not implement the optional
- * `anonymiseBefore` / `auditSubjects` yet.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { suppressionKeying, type Ledger, type SuppressionKeying } from '../../src/ledger/ledger';
@@ -23,12 +20,8 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
     const keying = suppressionKeying('contract-test-retention-secret');
     const KEY = keying.keyOf(PHONE);
     let ledger: Ledger;
-    beforeEach(async (ctx) => {
+    beforeEach(async () => {
       ledger = await open(keying);
-      if (!ledger.anonymiseBefore || !ledger.auditSubjects) {
-        await ledger.close();
-        ctx.skip();
-      }
     });
     afterEach(async () => {
       await ledger?.close();
@@ -47,7 +40,7 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       await ledger.recordRevocation(r);
       await ledger.recordRevocation(network);
       await ledger.recordRevocation(aRevocation({ phone: '+12125550100', created_at: RECENT, captured_at: RECENT }));
-      const counts = await ledger.anonymiseBefore!(CUTOFF);
+      const counts = await ledger.anonymiseBefore(CUTOFF);
       expect(counts.revocations).toBe(2);
       const stored = await ledger.getRevocation('org_test', r.id);
       expect(stored).toMatchObject({ id: r.id, phone: KEY, transcript: null, audio_segment_url: null, honor_by_date: r.honor_by_date, trigger: r.trigger });
@@ -65,7 +58,7 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       const recent = aDecision({ decided_at: RECENT, request: { phone: PHONE, metadata: { customer: 'Jane Doe' } } });
       await ledger.recordDecision(old);
       await ledger.recordDecision(recent);
-      expect((await ledger.anonymiseBefore!(CUTOFF)).decisions).toBe(1);
+      expect((await ledger.anonymiseBefore(CUTOFF)).decisions).toBe(1);
       const stored = await ledger.getDecision('org_test', old.id);
       expect(stored).toMatchObject({ phone: KEY, request: { phone: KEY, metadata: null }, allowed: old.allowed, reason: old.reason });
       expect(await ledger.getDecision('org_test', recent.id)).toEqual(recent);
@@ -79,7 +72,7 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       const inForce = aConsent({ created_at: OLD, captured_at: '2025-05-01T00:00:00.000Z', evidence });
       await ledger.captureConsent(ended);
       await ledger.captureConsent(inForce);
-      expect((await ledger.anonymiseBefore!(CUTOFF)).consents).toBe(1);
+      expect((await ledger.anonymiseBefore(CUTOFF)).consents).toBe(1);
       const e = await ledger.getConsent('org_test', ended.id);
       expect(e).toMatchObject({ phone: KEY, status: 'opted_out', evidence: { url: evidence.url, source: 'web_form' } });
       expect(e!.evidence).not.toHaveProperty('text');
@@ -96,7 +89,7 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: RECENT }));
       const before = await ledger.auditTrail('org_test', PHONE);
-      const counts = await ledger.anonymiseBefore!(CUTOFF);
+      const counts = await ledger.anonymiseBefore(CUTOFF);
       expect(counts.audit_entries).toBe(3);
       const after = await ledger.auditTrail('org_test', PHONE);
       expect(after.map((e) => e.phone)).toEqual([KEY, KEY, KEY, PHONE]);
@@ -111,8 +104,8 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
     it('a subject anonymised in full moves its head to the key, and the next write continues the same chain', async () => {
       await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: OLD }));
-      await ledger.anonymiseBefore!(CUTOFF);
-      const subjects = (await ledger.auditSubjects!({ limit: 10 })).items;
+      await ledger.anonymiseBefore(CUTOFF);
+      const subjects = (await ledger.auditSubjects({ limit: 10 })).items;
       expect(subjects.map((s) => s.phone)).toEqual([KEY]);
       expect(JSON.stringify(subjects)).not.toContain('5551234567');
       const trail = await ledger.auditTrail('org_test', PHONE);
@@ -122,15 +115,15 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect(continued).toHaveLength(3);
       expect(continued[2].prev_hash).toBe(trail[1].hash);
       expect(verifyChain(continued)).toMatchObject({ ok: true, length: 3 });
-      const now = (await ledger.auditSubjects!({ limit: 10 })).items;
+      const now = (await ledger.auditSubjects({ limit: 10 })).items;
       expect(now).toEqual([{ org_id: 'org_test', phone: PHONE, head: continued[2].hash }]);
     });
 
     it('is idempotent: a second run changes nothing', async () => {
       await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: OLD }));
-      expect(await ledger.anonymiseBefore!(CUTOFF)).toMatchObject({ revocations: 1, decisions: 1, audit_entries: 2 });
-      expect(await ledger.anonymiseBefore!(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0 });
+      expect(await ledger.anonymiseBefore(CUTOFF)).toMatchObject({ revocations: 1, decisions: 1, audit_entries: 2 });
+      expect(await ledger.anonymiseBefore(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0 });
       expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 2 });
     });
 
@@ -141,7 +134,7 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       const seen: string[] = [];
       let after: string | undefined;
       for (let guard = 0; guard < 10; guard++) {
-        const page = await ledger.auditSubjects!({ limit: 2, after });
+        const page = await ledger.auditSubjects({ limit: 2, after });
         seen.push(...page.items.map((s) => `${s.org_id} ${s.phone}`));
         if (!page.next_cursor) break;
         after = page.next_cursor;
