@@ -21,12 +21,17 @@ export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
   const log = logger.child({ module: 'telnyx' });
   // Derived from the API key when no secret is configured, so every instance with the same key agrees.
   const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TELNYX_API_KEY);
-  if (source === 'random') log.warn('telnyx: no GATEWAY_SIGNING_SECRET or TELNYX_API_KEY; call state in webhook URLs is readable only by this instance until it restarts');
+  // A gateway nobody configured for Telnyx should start quietly; once Telnyx is in use, gaps are warnings.
+  const inUse = Boolean(
+    config.TELNYX_API_KEY || config.TELNYX_PUBLIC_KEY || config.TELNYX_APP_URL || config.entities.some((e) => e.telnyx_connection_ids.length || e.telnyx_messaging_profile_ids.length),
+  );
+  const warn = (inUse ? log.warn : log.debug).bind(log);
+  if (source === 'random') warn('telnyx: no GATEWAY_SIGNING_SECRET or TELNYX_API_KEY; call state in webhook URLs is readable only by this instance until it restarts');
   // A bad key is a configuration error: starting anyway would refuse every webhook.
   const publicKey = config.TELNYX_PUBLIC_KEY ? telnyxPublicKey(config.TELNYX_PUBLIC_KEY) : undefined;
-  if (!publicKey) log.warn('telnyx: TELNYX_PUBLIC_KEY is not set; every Telnyx webhook will be refused (403)');
-  if (!config.TELNYX_APP_URL) log.warn('telnyx: TELNYX_APP_URL is not set; webhooks of calls dialed without their own webhook_url are acted on but relayed nowhere');
-  if (!config.TELNYX_API_KEY) log.warn('telnyx: TELNYX_API_KEY is not set; AI calls will be refused (the disclosure could not be spoken) and opt-outs during calls cannot hang up');
+  if (!publicKey) warn('telnyx: TELNYX_PUBLIC_KEY is not set; every Telnyx webhook will be refused (403)');
+  if (!config.TELNYX_APP_URL) warn('telnyx: TELNYX_APP_URL is not set; webhooks of calls dialed without their own webhook_url are acted on but relayed nowhere');
+  if (!config.TELNYX_API_KEY) warn('telnyx: TELNYX_API_KEY is not set; AI calls will be refused (the disclosure could not be spoken) and opt-outs during calls cannot hang up');
   const t: TelnyxContext = {
     ctx: deps.ctx,
     logger: log,

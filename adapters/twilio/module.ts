@@ -17,13 +17,16 @@ export const MAX_RELAY_FRAME_BYTES = 256 * 1024;
 export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const { config, logger } = deps;
   const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TWILIO_AUTH_TOKEN);
+  // A gateway nobody configured for Twilio should start quietly; once Twilio is in use, gaps are warnings.
+  const inUse = Boolean(config.TWILIO_AUTH_TOKEN || config.TWILIO_APP_URL || config.entities.some((e) => e.twilio_account_sids.length || e.twilio_messaging_service_sids.length));
+  const warn = (inUse ? logger.warn : logger.debug).bind(logger);
   if (source === 'random') {
-    logger.warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
+    warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
   }
   if (!config.PUBLIC_BASE_URL) {
-    logger.warn({ public_base_url: deps.publicBaseUrl }, 'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one');
+    warn({ public_base_url: deps.publicBaseUrl }, 'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one');
   }
-  if (!config.TWILIO_AUTH_TOKEN) logger.warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
+  if (!config.TWILIO_AUTH_TOKEN) warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
   const t: TwilioContext = {
     ctx: deps.ctx,
     logger: logger.child({ module: 'twilio' }),
