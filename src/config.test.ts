@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { spawnSync } from 'node:child_process';
+import { REPO_ROOT } from '../test/support/childGateway';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 8080, DATA_DIR: './data', STORE: 'sqlite', TWILIO_API_BASE: 'https://api.twilio.com', SMS_DAILY_CAP: 3 });
+    expect(c.ADVERSARY_COUNTRIES).toEqual(['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE']);
+  });
+
+  it('names every bad field, one line each', () => {
+    try {
+      loadConfig({ PORT: 'eighty', STORE: 'postgres', PUBLIC_BASE_URL: 'not a url', SMS_DAILY_CAP: '-1' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems;
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'PUBLIC_BASE_URL', 'SMS_DAILY_CAP', 'STORE']);
+    }
+  });
+
+  it('reads the config file, with the environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ PORT: 9000, SMS_DAILY_CAP: 5, entities: [{ name: 'Acme', numbers: ['(800) 555-0100'] }] }));
+    const c = loadConfig({ CONSENT_GATE_CONFIG: file, PORT: '9100' });
+    expect(c.PORT).toBe(9100);
+    expect(c.SMS_DAILY_CAP).toBe(5);
+    expect(c.entities[0].numbers).toEqual(['+18005550100']);
+  });
+
+  it('reports a bad entity number and an unreadable file by name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ entities: [{ name: 'Acme', numbers: ['12'] }] }));
+    expect(() => loadConfig({ CONSENT_GATE_CONFIG: file })).toThrow(/entities\.0\.numbers\.0: must be E\.164/);
+    writeFileSync(file, '{ not json');
+    expect(() => loadConfig({ CONSENT_GATE_CONFIG: file })).toThrow(/CONSENT_GATE_CONFIG: cannot read/);
+  });
+
+  it('a bad value stops the start with one line per bad field and exit code 2', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, STORE: 'postgres', SMS_DAILY_CAP: 'lots', DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-config-')) },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/invalid configuration:\n\s+STORE: .*\n\s+SMS_DAILY_CAP: /);
+  });
+});
