@@ -43,6 +43,7 @@ import {
   type SendReservation,
 } from '../ledger';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -69,6 +70,7 @@ export class SqliteLedger implements Ledger {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly suppression: SuppressionKeying | undefined;
+  private readonly checkpointer: Checkpointer | null = null;
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -94,6 +96,13 @@ export class SqliteLedger implements Ledger {
           ? `the SQLite ledger at ${options.file} was anonymised under a different RETENTION_SECRET; refusing to open it with this one`
           : `the SQLite ledger at ${options.file} holds anonymised records: set the RETENTION_SECRET it was anonymised with`,
       );
+    }
+    if (options.file !== ':memory:') {
+      // Checkpoints run in a worker, off the event loop (see checkpointer.ts); if it fails, SQLite's own come back.
+      this.checkpointer = startCheckpointer(options.file, () => {
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      });
+      if (this.checkpointer) this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }
     const db = this.db;
     this.stmt = {
@@ -200,6 +209,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
