@@ -11,7 +11,8 @@ import { newId } from '../domain/ids';
 import { countryOfNumber } from '../domain/phone';
 import type { Consent } from '../domain/records';
 import { timeZonesForNumber } from '../domain/time/timezones';
-import { entityKey, REASON_NOTES, type CallType, type Purpose } from '../domain/vocabulary';
+import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
+import { blockedAnswer, recordDecision } from './decisionRecord';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -74,21 +75,14 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       compliance_notes: [],
     };
   } else {
-    response = {
-      allowed: false,
-      decision_id: decisionId,
-      reason: outcome.reason,
-      ...outcome.fields,
-      compliance_notes: [REASON_NOTES[outcome.reason]],
-    };
+    response = blockedAnswer(decisionId, outcome.reason, outcome.fields);
   }
-  await ctx.ledger.recordDecision({
+  await recordDecision(ctx, {
     id: decisionId,
-    org_id: input.orgId,
+    orgId: input.orgId,
     kind: 'precall',
     phone: input.phone,
     entity: input.calling_entity,
-    allowed: outcome.allowed,
     reason: outcome.allowed ? null : outcome.reason,
     request: {
       phone: input.phone,
@@ -100,8 +94,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       metadata: input.metadata ?? null,
     },
     response,
-    decided_at: ctx.clock.now().toISOString(),
+    started,
   });
-  ctx.observer.decision?.('precall', outcome.allowed, outcome.allowed ? null : outcome.reason, Number(process.hrtime.bigint() - started) / 1e9);
   return response;
 }

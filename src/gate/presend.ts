@@ -9,7 +9,8 @@ import { decidePresend } from '../domain/checks/presend';
 import { newId } from '../domain/ids';
 import { localDate } from '../domain/time/callingWindow';
 import { timeZonesForNumber } from '../domain/time/timezones';
-import { entityKey, REASON_NOTES, type MessageType, type PresendReason } from '../domain/vocabulary';
+import { entityKey, type MessageType } from '../domain/vocabulary';
+import { blockedAnswer, recordDecision } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
 
@@ -58,20 +59,13 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const decisionId = newId('dec_sms');
   const response: PresendResponse = outcome.allowed
     ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, outcome.consent, false), compliance_notes: [] }
-    : {
-        allowed: false,
-        reason: outcome.reason,
-        decision_id: decisionId,
-        ...outcome.fields,
-        compliance_notes: [REASON_NOTES[outcome.reason as PresendReason]],
-      };
-  await ctx.ledger.recordDecision({
+    : blockedAnswer(decisionId, outcome.reason, outcome.fields);
+  await recordDecision(ctx, {
     id: decisionId,
-    org_id: input.orgId,
+    orgId: input.orgId,
     kind: 'presend',
     phone: input.phone,
     entity: input.sending_entity,
-    allowed: outcome.allowed,
     reason: outcome.allowed ? null : outcome.reason,
     request: {
       phone: input.phone,
@@ -82,8 +76,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       metadata: input.metadata ?? null,
     },
     response,
-    decided_at: ctx.clock.now().toISOString(),
+    started,
   });
-  ctx.observer.decision?.('presend', outcome.allowed, outcome.allowed ? null : outcome.reason, Number(process.hrtime.bigint() - started) / 1e9);
   return response;
 }

@@ -1,0 +1,41 @@
+/**
+ * What precall and pre-send do alike once the chain has spoken: shape a
+ * blocked answer, store the decision (before anyone sees the answer), and
+ * tell the observer how long it took.
+ */
+import type { DecisionKind } from '../domain/records';
+import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
+import type { GateContext } from './context';
+
+export function blockedAnswer(decisionId: string, reason: BlockReason, fields: Record<string, unknown>) {
+  return { allowed: false as const, decision_id: decisionId, reason, ...fields, compliance_notes: [REASON_NOTES[reason]] };
+}
+
+export interface DecisionToRecord {
+  id: string;
+  orgId: string;
+  kind: DecisionKind;
+  phone: string;
+  entity: string;
+  reason: BlockReason | null;
+  request: Record<string, unknown>;
+  response: Record<string, unknown> & { allowed: boolean };
+  /** process.hrtime.bigint() when the request arrived. */
+  started: bigint;
+}
+
+export async function recordDecision(ctx: GateContext, d: DecisionToRecord): Promise<void> {
+  await ctx.ledger.recordDecision({
+    id: d.id,
+    org_id: d.orgId,
+    kind: d.kind,
+    phone: d.phone,
+    entity: d.entity,
+    allowed: d.response.allowed,
+    reason: d.reason,
+    request: d.request,
+    response: d.response,
+    decided_at: ctx.clock.now().toISOString(),
+  });
+  ctx.observer.decision?.(d.kind, d.response.allowed, d.reason, Number(process.hrtime.bigint() - d.started) / 1e9);
+}
