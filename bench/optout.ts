@@ -58,57 +58,71 @@ function percentile(sorted: Float64Array, p: number): number {
 const detect = (text: string, opts: OptOutOptions): number => (detectOptOut(text, opts).intent === 'opt_out' ? 1 : 0);
 const baseline = (text: string): number => (text.toLowerCase().includes('stop') ? 1 : 0);
 
-// Warm-up: let the JIT settle before anything is timed.
-timedLoop(150, detect);
-timedLoop(50, baseline);
-
-const throughput = timedLoop(THROUGHPUT_MS, detect);
-const base = timedLoop(BASELINE_MS, baseline);
-const perSecond = throughput.calls / throughput.seconds;
-const basePerSecond = base.calls / base.seconds;
-
-const samples: number[] = [];
-const latencyBudget = BigInt(LATENCY_MS) * 1_000_000n;
-const latencyStart = process.hrtime.bigint();
-while (process.hrtime.bigint() - latencyStart < latencyBudget) {
-  for (const { text, opts } of inputs) {
-    const t0 = process.hrtime.bigint();
-    sink += detect(text, opts);
-    samples.push(Number(process.hrtime.bigint() - t0));
-  }
+export interface DetectionBudgets {
+  throughputMs: number;
+  baselineMs: number;
+  latencyMs: number;
 }
-const sorted = Float64Array.from(samples).sort();
-const us = (ns: number): number => Math.round(ns / 10) / 100;
 
-const result = {
-  benchmark: 'detectOptOut',
-  utterances_in_set: inputs.length,
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  load_average_1m: Number(loadavg()[0].toFixed(2)),
-  throughput: {
-    calls: throughput.calls,
-    seconds: Number(throughput.seconds.toFixed(3)),
-    utterances_per_second: Math.round(perSecond),
-    cpu_seconds: Number(throughput.cpuSeconds.toFixed(3)),
-    utterances_per_cpu_second: Math.round(throughput.calls / throughput.cpuSeconds),
-  },
-  latency_us: { samples: samples.length, p50: us(percentile(sorted, 50)), p90: us(percentile(sorted, 90)), p99: us(percentile(sorted, 99)), max: us(sorted[sorted.length - 1]) },
-  baseline: {
-    what: "text.toLowerCase().includes('stop')",
-    utterances_per_second: Math.round(basePerSecond),
-    utterances_per_cpu_second: Math.round(base.calls / base.cpuSeconds),
-    detector_cost_ratio: Number((basePerSecond / perSecond).toFixed(1)),
-  },
-  sink,
-};
+export type DetectionResult = ReturnType<typeof measureDetection>;
 
-console.log(`detectOptOut over ${inputs.length} eval utterances (${result.cpu}, node ${process.version})`);
-console.log(`  throughput  ${result.throughput.utterances_per_second.toLocaleString('en-US')} utterances/s wall, ${result.throughput.utterances_per_cpu_second.toLocaleString('en-US')} per CPU-second (${throughput.calls.toLocaleString('en-US')} calls in ${result.throughput.seconds}s)`);
-console.log(`  machine     load average ${loadavg()[0].toFixed(2)} on ${cpus().length} cores (wall numbers suffer when it is above 1)`);
-console.log(`  latency     p50 ${result.latency_us.p50} µs   p90 ${result.latency_us.p90} µs   p99 ${result.latency_us.p99} µs   max ${result.latency_us.max} µs   (${samples.length.toLocaleString('en-US')} timed calls)`);
-console.log(`  baseline    ${result.baseline.utterances_per_second.toLocaleString('en-US')} utterances/s for ${result.baseline.what}: the detector costs ${result.baseline.detector_cost_ratio}× that`);
+/** The whole measurement (warm-up, throughput, baseline, per-call latency); `npm run bench` reuses it. */
+export function measureDetection(budgets: DetectionBudgets = { throughputMs: THROUGHPUT_MS, baselineMs: BASELINE_MS, latencyMs: LATENCY_MS }) {
+  // Warm-up: let the JIT settle before anything is timed.
+  timedLoop(150, detect);
+  timedLoop(50, baseline);
 
-mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(`${RESULTS_DIR}optout.json`, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`  written     bench/results/optout.json`);
+  const throughput = timedLoop(budgets.throughputMs, detect);
+  const base = timedLoop(budgets.baselineMs, baseline);
+  const perSecond = throughput.calls / throughput.seconds;
+  const basePerSecond = base.calls / base.seconds;
+
+  const samples: number[] = [];
+  const latencyBudget = BigInt(budgets.latencyMs) * 1_000_000n;
+  const latencyStart = process.hrtime.bigint();
+  while (process.hrtime.bigint() - latencyStart < latencyBudget) {
+    for (const { text, opts } of inputs) {
+      const t0 = process.hrtime.bigint();
+      sink += detect(text, opts);
+      samples.push(Number(process.hrtime.bigint() - t0));
+    }
+  }
+  const sorted = Float64Array.from(samples).sort();
+  const us = (ns: number): number => Math.round(ns / 10) / 100;
+
+  return {
+    benchmark: 'detectOptOut',
+    utterances_in_set: inputs.length,
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    load_average_1m: Number(loadavg()[0].toFixed(2)),
+    throughput: {
+      calls: throughput.calls,
+      seconds: Number(throughput.seconds.toFixed(3)),
+      utterances_per_second: Math.round(perSecond),
+      cpu_seconds: Number(throughput.cpuSeconds.toFixed(3)),
+      utterances_per_cpu_second: Math.round(throughput.calls / throughput.cpuSeconds),
+    },
+    latency_us: { samples: samples.length, p50: us(percentile(sorted, 50)), p90: us(percentile(sorted, 90)), p99: us(percentile(sorted, 99)), max: us(sorted[sorted.length - 1]) },
+    baseline: {
+      what: "text.toLowerCase().includes('stop')",
+      utterances_per_second: Math.round(basePerSecond),
+      utterances_per_cpu_second: Math.round(base.calls / base.cpuSeconds),
+      detector_cost_ratio: Number((basePerSecond / perSecond).toFixed(1)),
+    },
+    sink,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = measureDetection();
+  console.log(`detectOptOut over ${inputs.length} eval utterances (${result.cpu}, node ${process.version})`);
+  console.log(`  throughput  ${result.throughput.utterances_per_second.toLocaleString('en-US')} utterances/s wall, ${result.throughput.utterances_per_cpu_second.toLocaleString('en-US')} per CPU-second (${result.throughput.calls.toLocaleString('en-US')} calls in ${result.throughput.seconds}s)`);
+  console.log(`  machine     load average ${loadavg()[0].toFixed(2)} on ${cpus().length} cores (wall numbers suffer when it is above 1)`);
+  console.log(`  latency     p50 ${result.latency_us.p50} µs   p90 ${result.latency_us.p90} µs   p99 ${result.latency_us.p99} µs   max ${result.latency_us.max} µs   (${result.latency_us.samples.toLocaleString('en-US')} timed calls)`);
+  console.log(`  baseline    ${result.baseline.utterances_per_second.toLocaleString('en-US')} utterances/s for ${result.baseline.what}: the detector costs ${result.baseline.detector_cost_ratio}× that`);
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(`${RESULTS_DIR}optout.json`, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`  written     bench/results/optout.json`);
+}

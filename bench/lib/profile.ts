@@ -1,0 +1,56 @@
+/** How big and how long: the full bench, or the smoke run CI uses so the harness cannot rot. */
+export interface Profile {
+  name: 'full' | 'smoke';
+  /** Consents behind the precall / pre-send rows. */
+  consents: number;
+  /** Ledger sizes compared by the growth row. */
+  growth: [number, number];
+  importRows: number;
+  warmupS: number;
+  runS: number;
+  /** Upper bound on requests per autocannon run (runs are bounded in time and in requests). */
+  maxRequests: number;
+  peakConnections: number;
+  fixedConnections: number;
+  /** Shorter runs for the growth comparison, the Redis rows and the stream. */
+  shortRunS: number;
+  /** Alternating rounds of the growth comparison (the best p99 of each side is kept). */
+  growthRounds: number;
+  streamConnections: number;
+  detectionS: number;
+  twilioConcurrency: number;
+}
+
+export const FULL: Profile = {
+  name: 'full',
+  consents: 100_000,
+  growth: [10_000, 1_000_000],
+  importRows: 1_000_000,
+  warmupS: 1,
+  runS: 4,
+  maxRequests: 200_000,
+  peakConnections: 16,
+  fixedConnections: 4,
+  shortRunS: 3,
+  growthRounds: 2,
+  streamConnections: 4,
+  detectionS: 2,
+  twilioConcurrency: 8,
+};
+
+export const SMOKE: Profile = {
+  name: 'smoke',
+  consents: 2_000,
+  growth: [200, 2_000],
+  importRows: 5_000,
+  warmupS: 0.3,
+  runS: 1,
+  maxRequests: 20_000,
+  peakConnections: 8,
+  fixedConnections: 2,
+  shortRunS: 1,
+  growthRounds: 1,
+  streamConnections: 2,
+  detectionS: 0.5,
+  twilioConcurrency: 4,
+};
