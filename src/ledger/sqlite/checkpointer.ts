@@ -11,9 +11,18 @@
  *
  * Instead a worker thread with its own connection runs PASSIVE checkpoints
  * on a timer (they never block the writer), and the request connection
- * keeps only a distant automatic checkpoint as a backstop should the worker
- * fall behind or die. Durability is unchanged: FULL commits still fsync the
- * log before they return; checkpoints only move committed pages.
+ * keeps only a distant automatic checkpoint as a backstop. Durability is
+ * unchanged: FULL commits still fsync the log before they return;
+ * checkpoints only move committed pages.
+ *
+ * The backstop is not only for a dead worker: SQLite rewinds the log only
+ * when a writer starts while every frame is already checkpointed, which a
+ * checkpointer in another thread cannot arrange while decisions keep
+ * arriving. So under steady load the log grows to the backstop and the
+ * request connection checkpoints once (measured in-process at ~640
+ * decisions/s: one ~20–40 ms pause per ~1,000–2,000 decisions, against one
+ * ~11 ms pause per ~95 decisions with SQLite's default, and ~75% less
+ * event-loop time spent on checkpoints in all).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
