@@ -30,7 +30,7 @@ import { FULL, SMOKE, type Profile } from './lib/profile';
 import { fmtNum, mark, ms, renderTable, target, type TableRow, type Target } from './lib/report';
 import { BENCH_DIR, dataDirWithCopy, sqliteSeed, sqliteSeedPath } from './lib/seed';
 import { round } from './lib/stats';
-import { formatSummary, summarizeProfile } from './lib/cpuprofile';
+import { formatSummary, selfByModule, summarizeProfile } from './lib/cpuprofile';
 import { AUTH, atRate, atRateAutocannon, DECISION_PATHS, peak, warm, type DecisionKind } from './scenarios/decisions';
 import { importCsv } from './scenarios/import';
 import { streamRoundTrips } from './scenarios/stream';
@@ -82,10 +82,12 @@ async function stop(server: ChildServer): Promise<void> {
   if (profDir && existsSync(join(profDir, server.name))) {
     const file = mainThreadProfile(join(profDir, server.name), server.pid);
     if (file) {
-      const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')), 30);
-      log(`cpu profile of ${server.name} (${file}):\n${formatSummary(summary)}`);
+      const profile = JSON.parse(readFileSync(file, 'utf8'));
+      const summary = summarizeProfile(profile, 30);
+      const modules = selfByModule(profile, 30);
+      log(`cpu profile of ${server.name} (${file}):\n${formatSummary(summary)}\n\nself    by module\n${modules.map((m) => `${(m.self * 100).toFixed(1).padStart(5)}%  ${m.module}`).join('\n')}`);
       (results.profiles ??= {}) as Record<string, unknown>;
-      (results.profiles as Record<string, unknown>)[server.name] = { file, top_self: summary.self.slice(0, 15), top_total: summary.total.slice(0, 15) };
+      (results.profiles as Record<string, unknown>)[server.name] = { file, top_self: summary.self.slice(0, 15), top_total: summary.total.slice(0, 15), by_module: modules };
     }
   }
 }
