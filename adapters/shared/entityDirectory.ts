@@ -80,6 +80,11 @@ export class EntityDirectory {
     return this.names.get(entityKey(name));
   }
 
+  /** Every configured entity name of an org. */
+  namesOf(orgId: string): string[] {
+    return [...this.names.values()].filter((e) => e.orgId === orgId).map((e) => e.name);
+  }
+
   /** The first lookup that hits, in the order given (most specific first). */
   resolve(lookups: readonly EntityLookup[]): DirectoryEntry | undefined {
     for (const l of lookups) {

@@ -74,7 +74,10 @@ function phoneNumberOf(value: unknown): string | undefined {
 }
 
 /** An inbound text's party: the first of our numbers it was sent to, else its messaging profile. */
-export function messagePartyOf(t: TelnyxContext, payload: Record<string, unknown>): { party: Party | undefined; ourNumber: string | undefined } {
+export function messagePartyOf(
+  t: TelnyxContext,
+  payload: Record<string, unknown>,
+): { party: Party | undefined; ourNumber: string | undefined; orgId: string; consumer: string | undefined } {
   const recipients = (Array.isArray(payload.to) ? payload.to : [payload.to]).map(phoneNumberOf).filter((n): n is string => !!n);
   const ours = recipients.find((n) => t.directory.byNumber(n)) ?? recipients[0];
   const entry = t.directory.resolve([
@@ -82,5 +85,6 @@ export function messagePartyOf(t: TelnyxContext, payload: Record<string, unknown
     { kind: 'telnyx_messaging_profile', value: text(payload, 'messaging_profile_id') },
   ]);
   const phone = consumerPhone(phoneNumberOf(payload.from));
-  return { party: entry && phone ? { orgId: entry.orgId, entity: entry.name, phone } : undefined, ourNumber: ours };
+  const orgId = entry?.orgId ?? t.directory.defaultOrgId;
+  return { party: entry && phone ? { orgId, entity: entry.name, phone } : undefined, ourNumber: ours, orgId, consumer: phone };
 }

@@ -11,19 +11,27 @@
  * `x-consent-gate-opt-out` header on the relayed event.
  */
 import { maskPhone } from '../../src/domain/phone';
-import { inboundText, type InboundTextResult } from '../../src/gate/optOutSignals';
+import { inboundText, inboundTextToUnmappedNumber, type InboundTextResult } from '../../src/gate/optOutSignals';
 import { OptOutNotRecordedError, type EventEffects } from './callEvents';
 import type { TelnyxContext } from './context';
 import { messagePartyOf, text, type TelnyxEvent } from './events';
 
 export async function handleMessageReceived(t: TelnyxContext, event: TelnyxEvent): Promise<EventEffects> {
-  const { party, ourNumber } = messagePartyOf(t, event.payload);
+  const { party, ourNumber, orgId, consumer } = messagePartyOf(t, event.payload);
   if (!party) {
-    t.logger.error(
-      { to: ourNumber ? maskPhone(ourNumber) : null, message_id: event.payload.id },
-      'telnyx sms: no entity for this number or messaging profile (map it in entities[]); opt-outs to it cannot be recorded',
+    if (!consumer) return {};
+    // No entity mapped to this number or profile: an opt-out still counts, for every entity the consumer could hear from.
+    let unmapped;
+    try {
+      unmapped = await inboundTextToUnmappedNumber(t.ctx, { orgId, phone: consumer }, text(event.payload, 'text') ?? '', t.directory.namesOf(orgId));
+    } catch (err) {
+      throw new OptOutNotRecordedError(`inbound text could not be processed: ${(err as Error).message}`);
+    }
+    t.logger.warn(
+      { to: ourNumber ? maskPhone(ourNumber) : null, message_id: event.payload.id, revoked_for: unmapped.entities.length },
+      'telnyx sms: no entity for this number or messaging profile (map it in entities[]); an opt-out revokes every entity the consumer consented to',
     );
-    return {};
+    return unmapped.optOuts.length ? { relayHeaders: { 'x-consent-gate-opt-out': unmapped.optOuts.some((o) => o.queued) ? 'queued' : 'revoked' } } : {};
   }
   let result: InboundTextResult;
   try {

@@ -11,7 +11,7 @@
  * would be a second text to someone who just said stop.
  */
 import { maskPhone } from '../../src/domain/phone';
-import { inboundText, revokeFromTraffic, smsOptOutConfirmation, type InboundTextResult } from '../../src/gate/optOutSignals';
+import { inboundText, inboundTextToUnmappedNumber, revokeFromTraffic, smsOptOutConfirmation, type InboundTextResult } from '../../src/gate/optOutSignals';
 import { message, renderTwiml, responseOf, withoutVerbs, type TwimlNode } from '../twiml';
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
@@ -30,12 +30,23 @@ export async function handleSms(t: TwilioContext, w: TwilioWebhook): Promise<Web
   const body = first(w.params, 'Body') ?? '';
   const twilioOptOut = first(w.params, 'OptOutType')?.toUpperCase();
   let optedOut = false;
-  if (!party) {
-    t.logger.error(
-      { to: who.ourNumber ? maskPhone(who.ourNumber) : null, message_sid: first(w.params, 'MessageSid') },
-      'twilio sms: no entity for this number (map it in entities[]); opt-outs to it cannot be recorded',
+  let confirmFor: string | undefined;
+  if (!party && who.phone) {
+    // No entity mapped to this number: an opt-out still counts, for every entity the consumer could hear from.
+    let unmapped;
+    try {
+      unmapped = await inboundTextToUnmappedNumber(t.ctx, { orgId: who.orgId, phone: who.phone }, body, t.directory.namesOf(who.orgId));
+    } catch (err) {
+      throw new OptOutNotRecordedError(`inbound text could not be processed: ${(err as Error).message}`);
+    }
+    optedOut = unmapped.optOuts.length > 0;
+    if (unmapped.entities.length === 1) confirmFor = unmapped.entities[0];
+    t.logger.warn(
+      { to: who.ourNumber ? maskPhone(who.ourNumber) : null, message_sid: first(w.params, 'MessageSid'), revoked_for: unmapped.entities.length },
+      'twilio sms: no entity for this number (map it in entities[]); an opt-out revokes every entity the consumer consented to',
     );
-  } else {
+  } else if (party) {
+    confirmFor = party.entity;
     let result: InboundTextResult;
     try {
       result = await inboundText(t.ctx, party, body);
@@ -54,7 +65,7 @@ export async function handleSms(t: TwilioContext, w: TwilioWebhook): Promise<Web
   }
 
   const ours: TwimlNode[] = [];
-  if (optedOut && party && !twilioOptOut) ours.push(message(smsOptOutConfirmation(party.entity)));
+  if (optedOut && !twilioOptOut) ours.push(message(smsOptOutConfirmation(confirmFor)));
 
   let appVerbs: TwimlNode[] = [];
   const url = appWebhookUrl(t, w.path, w.query);

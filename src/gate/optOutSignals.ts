@@ -9,7 +9,7 @@
  * store returns: an opt-out is never dropped because the store blinked.
  */
 import { detectOptOut, type OptOutResult } from '../domain/optout';
-import type { RevocationTrigger } from '../domain/vocabulary';
+import { entityKey, type RevocationTrigger } from '../domain/vocabulary';
 import { LedgerUnavailableError } from '../ledger/ledger';
 import type { GateContext } from './context';
 import { captureConsent } from './consents';
@@ -125,6 +125,48 @@ export function optOutConfirmation(entity: string): string {
 }
 
 /** The one confirmation text the FCC allows after an SMS opt-out (47 CFR 64.1200(a)(12)): no marketing. */
-export function smsOptOutConfirmation(entity: string): string {
-  return `${entity}: You are unsubscribed and will receive no further messages. Reply START to resubscribe.`;
+export function smsOptOutConfirmation(entity?: string): string {
+  return `${entity ? entity + ': ' : ''}You are unsubscribed and will receive no further messages. Reply START to resubscribe.`;
+}
+
+export interface UnmappedTextResult {
+  detection: OptOutResult;
+  /** The entities revoked for (empty when the text was not an opt-out or nobody could be named). */
+  entities: string[];
+  optOuts: OptOutOutcome[];
+}
+
+/**
+ * An inbound text to one of our numbers that no entity is mapped to. We
+ * cannot tell which entity the consumer is answering, so an opt-out revokes
+ * for every entity that holds a consent from this consumer in the org, and
+ * every entity the configuration names for the org: an opt-out is never
+ * dropped because a number was left out of the config (fail closed). An
+ * opt-in is not recorded: we would not know for whom.
+ */
+export async function inboundTextToUnmappedNumber(
+  ctx: SignalContext,
+  who: { orgId: string; phone: string },
+  text: string,
+  configuredEntities: string[],
+  lang?: string,
+): Promise<UnmappedTextResult> {
+  const detection = detectOptOut(text, { channel: 'sms', lang });
+  if (detection.intent !== 'opt_out') return { detection, entities: [], optOuts: [] };
+  let consented: string[] = [];
+  try {
+    const { consents } = await ctx.ledger.contactFacts(who.orgId, who.phone);
+    consented = consents.filter((c) => c.status !== 'opted_out').map((c) => c.calling_entity);
+  } catch (err) {
+    // The store is down: the configured entities still get their (queued) revocations.
+    if (!(err instanceof LedgerUnavailableError)) throw err;
+  }
+  const byKey = new Map<string, string>();
+  for (const name of [...configuredEntities, ...consented]) if (!byKey.has(entityKey(name))) byKey.set(entityKey(name), name);
+  const entities = [...byKey.values()];
+  const optOuts: OptOutOutcome[] = [];
+  for (const entity of entities) {
+    optOuts.push(await revokeFromTraffic(ctx, { orgId: who.orgId, phone: who.phone, calling_entity: entity, trigger: 'sms_stop', transcript: text }));
+  }
+  return { detection, entities, optOuts };
 }

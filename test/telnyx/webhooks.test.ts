@@ -119,6 +119,16 @@ describe('Telnyx webhooks: texts', () => {
     await s.stop();
   });
 
+  it('STOP to a number no entity or profile maps still revokes, for every entity the consumer could hear from', async () => {
+    const phone = '+12125553099';
+    await seedConsent(s, phone, 'Header Only Co', ['sms'], { ai: false });
+    const res = await s.telnyx.inboundText(phone, '+12125559876', 'STOP');
+    expect(res.status).toBe(200);
+    expect(s.app.received(APP_EVENTS).at(-1)!.headers['x-consent-gate-opt-out']).toBe('revoked');
+    const entities = (await s.gw.ctx.ledger.contactFacts(s.gw.bootstrap.orgId, phone)).revocations.map((r) => r.calling_entity);
+    expect(entities).toEqual(expect.arrayContaining([ACME, 'Header Only Co']));
+  });
+
   it('STOP revokes (sms_stop); a later send to that number is what Telnyx answers: 409, 40300, no retries', async () => {
     const phone = '+12125553001';
     await seedConsent(s, phone, ACME, ['sms', 'marketing'], { ai: false });

@@ -168,13 +168,29 @@ describe('Twilio webhooks', () => {
       }
     });
 
-    it('a text to a number no entity maps is relayed, and nothing is revoked', async () => {
-      const res = await signedWebhook(s, '/twilio/sms', { ...smsParams('+12125552017', 'STOP'), To: '+12125559876', AccountSid: 'AC' + 'f'.repeat(32) });
+    it('STOP to a number no entity maps still revokes, for every entity the consumer could hear from', async () => {
+      const consumer = '+12125552017';
+      // A consent to an entity the configuration does not name (it texts with X-Consent-Entity).
+      await seedConsent(s, consumer, 'Header Only Co', ['sms']);
+      const res = await signedWebhook(s, '/twilio/sms', { ...smsParams(consumer, 'STOP'), To: '+12125559876', AccountSid: 'AC' + 'f'.repeat(32) });
       expect(res.status).toBe(200);
-      // No confirmation of ours (no entity to confirm for); the app's own reply is relayed.
+      // One confirmation, naming no entity (several were revoked); the app's own reply is not a second text.
       const verbs = verbsOf(await res.text());
       expect(verbs.map(tagOf)).toEqual(['Message']);
+      expect(textOf(verbs[0])).toMatch(/^You are unsubscribed/);
+      expect(await precallReason(s, consumer)).toBe('consumer_revoked');
+      const facts = await s.gw.ctx.ledger.contactFacts(s.gw.bootstrap.orgId, consumer);
+      const revokedFor = facts.revocations.map((r) => r.calling_entity).sort();
+      expect(revokedFor).toEqual(expect.arrayContaining([ACME, 'Header Only Co']));
+      expect(facts.revocations.every((r) => r.trigger === 'sms_stop' && r.transcript === 'STOP')).toBe(true);
+    });
+
+    it('an ordinary text to a number no entity maps is relayed and revokes nothing', async () => {
+      const consumer = '+12125552018';
+      const res = await signedWebhook(s, '/twilio/sms', { ...smsParams(consumer, 'what are your hours?'), To: '+12125559876', AccountSid: 'AC' + 'f'.repeat(32) });
+      const verbs = verbsOf(await res.text());
       expect(textOf(verbs[0])).toBe('Thanks for your message!');
+      expect((await s.gw.ctx.ledger.contactFacts(s.gw.bootstrap.orgId, consumer)).revocations).toEqual([]);
     });
   });
 
