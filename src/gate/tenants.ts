@@ -4,7 +4,7 @@
  * 160 random bits, so there is nothing to brute-force, and every request
  * looks one up.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { newId, randomToken } from '../domain/ids';
 import { API_SCOPES, type ApiScope } from '../domain/vocabulary';
@@ -80,20 +80,27 @@ export function keyView(k: ApiKey): Record<string, unknown> {
   };
 }
 
-const allowlists = new WeakMap<ApiKey, BlockList>();
+/**
+ * Compiled allowlists by key id. Every request reads its key afresh from the
+ * ledger (a new object each time), so caching by object never hit; the
+ * allowlist text is part of the cache key, so a changed list recompiles.
+ */
+const allowlists = new Map<string, { source: string; list: BlockList }>();
+const MAX_CACHED_ALLOWLISTS = 10_000;
 
 function allowlistOf(key: ApiKey): BlockList {
-  let list = allowlists.get(key);
-  if (!list) {
-    list = new BlockList();
-    for (const entry of key.ip_allowlist) {
-      const [addr, bits] = entry.split('/');
-      const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
-      if (bits === undefined) list.addAddress(addr, family);
-      else list.addSubnet(addr, Number(bits), family);
-    }
-    allowlists.set(key, list);
+  const source = key.ip_allowlist.join(',');
+  const cached = allowlists.get(key.id);
+  if (cached && cached.source === source) return cached.list;
+  const list = new BlockList();
+  for (const entry of key.ip_allowlist) {
+    const [addr, bits] = entry.split('/');
+    const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(addr, family);
+    else list.addSubnet(addr, Number(bits), family);
   }
+  if (allowlists.size >= MAX_CACHED_ALLOWLISTS) allowlists.clear();
+  allowlists.set(key.id, { source, list });
   return list;
 }
 
@@ -112,8 +119,10 @@ export function ipAllowed(key: ApiKey, ip: string | undefined): boolean {
 export async function authenticate(ctx: GateContext, secret: string | undefined, ip: string | undefined): Promise<ApiKey> {
   if (!secret) throw new AppError('UNAUTHORIZED');
   const hash = hashApiKey(secret);
+  // The store looks the key up by the SHA-256 of the secret, so the lookup's timing can only reveal
+  // something about a hash, never about the secret; no second comparison is needed.
   const key = await ctx.ledger.findApiKeyByHash(hash);
-  if (!key || key.revoked_at || !timingSafeEqual(Buffer.from(key.hash), Buffer.from(hash))) throw new AppError('UNAUTHORIZED');
+  if (!key || key.revoked_at) throw new AppError('UNAUTHORIZED');
   if (!ipAllowed(key, ip)) throw new AppError('FORBIDDEN', 'client address is not on the key allowlist');
   return key;
 }
