@@ -69,6 +69,10 @@ export class SqliteLedger implements Ledger {
   readonly engine = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
+  // Prepared once: every decision switches the sync level and opens a transaction, before every call.
+  private readonly syncNormal: Database.Statement;
+  private readonly syncFull: Database.Statement;
+  private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly suppression: SuppressionKeying | undefined;
   private readonly checkpointer: Checkpointer | null = null;
 
@@ -105,6 +109,9 @@ export class SqliteLedger implements Ledger {
       if (this.checkpointer) this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }
     const db = this.db;
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
     this.stmt = {
       insertOrg: db.prepare('INSERT INTO orgs (id, data) VALUES (?, ?)'),
       getOrg: db.prepare<[string], Row>('SELECT data FROM orgs WHERE id = ?'),
@@ -156,11 +163,11 @@ export class SqliteLedger implements Ledger {
   /** Runs `fn` in one transaction, committed with the given sync level; maps store failures to LedgerUnavailableError. */
   private write<T>(sync: 'FULL' | 'NORMAL', fn: () => T): T {
     try {
-      if (sync === 'NORMAL') this.db.pragma('synchronous = NORMAL');
+      if (sync === 'NORMAL') this.syncNormal.run();
       try {
-        return this.db.transaction(fn)();
+        return this.inTransaction(fn) as T;
       } finally {
-        if (sync === 'NORMAL') this.db.pragma('synchronous = FULL');
+        if (sync === 'NORMAL') this.syncFull.run();
       }
     } catch (err) {
       throw this.wrap(err);
