@@ -9,7 +9,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import Telnyx from 'telnyx';
 import { FixedClock } from '../../src/gate/clock';
-import type { ScopeValue } from '../../src/domain/vocabulary';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { FakeApp, type AppRequestRecord } from '../emulators/app';
 import { TelnyxEmulator } from '../emulators/telnyx';
@@ -116,31 +115,7 @@ export async function startStack(overrides: Record<string, unknown> = {}, option
   };
 }
 
-/** Record a consent the way the business's CRM would: `POST /v1/consents` on the gateway. Its id. */
-export async function seedConsent(
-  s: Stack,
-  phone: string,
-  entity: string,
-  scope: ScopeValue[],
-  options: { type?: 'prior_express_written' | 'prior_express'; ai?: boolean } = {},
-): Promise<string> {
-  const res = await fetch(`${s.gw.url}/v1/consents`, {
-    method: 'POST',
-    headers: { ...s.gw.auth, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      phone,
-      calling_entity: entity,
-      type: options.type ?? 'prior_express_written',
-      scope,
-      ai_specific_consent: options.ai ?? true,
-      captured_at: new Date(s.clock.now().getTime() - 86_400_000).toISOString(),
-      evidence: { url: 'https://acme.example/consent-form', source: 'web_form' },
-    }),
-  });
-  const body = (await res.json()) as { consent_id?: string };
-  if (!res.ok || !body.consent_id) throw new Error(`consent not recorded: ${res.status} ${JSON.stringify(body)}`);
-  return body.consent_id;
-}
+export { seedConsent } from '../support/consents';
 
 /** The SDK's rejection, for asserting on what a user sees. */
 export async function rejection(p: Promise<unknown>): Promise<Error & { status: number; error: { errors: { code: string; title: string; detail: string; meta?: Record<string, unknown> }[] }; headers: Headers }> {

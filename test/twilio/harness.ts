@@ -6,8 +6,6 @@
  */
 import twilio from 'twilio';
 import { FixedClock } from '../../src/gate/clock';
-import { captureConsent } from '../../src/gate/consents';
-import type { ScopeValue } from '../../src/domain/vocabulary';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { FakeApp } from '../emulators/app';
 import { TwilioEmulator } from '../emulators/twilio';
@@ -83,25 +81,7 @@ export async function startStack(overrides: Record<string, unknown> = {}): Promi
   };
 }
 
-export async function seedConsent(
-  s: Stack,
-  phone: string,
-  entity: string,
-  scope: ScopeValue[],
-  options: { type?: 'prior_express_written' | 'prior_express'; ai?: boolean } = {},
-): Promise<string> {
-  const { consent } = await captureConsent(s.gw.ctx, {
-    orgId: s.gw.bootstrap.orgId,
-    phone,
-    calling_entity: entity,
-    type: options.type ?? 'prior_express_written',
-    scope,
-    ai_specific_consent: options.ai ?? true,
-    captured_at: new Date(s.clock.now().getTime() - 24 * 3600 * 1000),
-    evidence: { source: 'test' },
-  });
-  return consent.id;
-}
+export { seedConsent } from '../support/consents';
 
 /** A webhook to the gateway exactly as Twilio sends it (signed for the gateway's public URL). */
 export function signedWebhook(s: Stack, path: string, params: Record<string, string>): Promise<Response> {
