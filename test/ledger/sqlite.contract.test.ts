@@ -1,12 +1,49 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/ledger/auditChain';
+import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { retentionContract } from './retentionContract';
+import { aDecision } from '../fixtures/records';
 
 // A real file (WAL needs one), fresh per test.
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
 
 ledgerContract('sqlite', async () => new SqliteLedger({ file: freshFile() }));
 retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: freshFile(), suppression }));
+
+describe('sqlite: decisions committed in groups', () => {
+  it('a decision still waiting for its group when the ledger closes is written, not dropped', async () => {
+    const file = freshFile();
+    const ledger = new SqliteLedger({ file });
+    const d = aDecision();
+    const stored = ledger.recordDecision(d);
+    await ledger.close();
+    await stored;
+    const reopened = new SqliteLedger({ file });
+    expect(await reopened.getDecision('org_test', d.id)).toEqual(d);
+    await reopened.close();
+  });
+
+  it('many decisions arriving together are each readable once acknowledged, and chained per subject', async () => {
+    const ledger = new SqliteLedger({ file: freshFile() });
+    const made = Array.from({ length: 300 }, (_, i) => aDecision({ phone: `+1212555${String(1000 + (i % 30))}` }));
+    await Promise.all(made.map((d) => ledger.recordDecision(d)));
+    for (const d of made) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
+    const trail = await ledger.auditTrail('org_test', '+12125551007');
+    expect(trail).toHaveLength(10);
+    expect(verifyChain(trail)).toMatchObject({ ok: true, length: 10 });
+    await ledger.close();
+  });
+
+  it('a batch that cannot be written fails every request in it with the store unavailable', async () => {
+    const ledger = new SqliteLedger({ file: freshFile() });
+    (ledger as unknown as { db: { close(): void } }).db.close();
+    const results = await Promise.allSettled([ledger.recordDecision(aDecision()), ledger.recordDecision(aDecision())]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(LedgerUnavailableError);
+  });
+});

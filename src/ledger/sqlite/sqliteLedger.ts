@@ -44,6 +44,7 @@ import {
 } from '../ledger';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
+import { GroupCommit } from './groupCommit';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -75,6 +76,15 @@ export class SqliteLedger implements Ledger {
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly suppression: SuppressionKeying | undefined;
   private readonly checkpointer: Checkpointer | null = null;
+  // Decisions that arrive together are committed together (see groupCommit.ts).
+  private readonly decisions = new GroupCommit<Decision>((batch) =>
+    this.write('NORMAL', () => {
+      for (const d of batch) {
+        this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+        this.appendAudit(d.org_id, d.phone, decisionBody(d));
+      }
+    }),
+  );
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -216,6 +226,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.decisions.flush();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
@@ -362,11 +373,8 @@ export class SqliteLedger implements Ledger {
     });
   }
 
-  async recordDecision(d: Decision): Promise<void> {
-    this.write('NORMAL', () => {
-      this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-      this.appendAudit(d.org_id, d.phone, decisionBody(d));
-    });
+  recordDecision(d: Decision): Promise<void> {
+    return this.decisions.enqueue(d);
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
