@@ -92,7 +92,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     for (const m of modules) if (m.upgrade?.(req, socket, head)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
-  const app = createHttpApp({
+  const http = createHttpApp({
     carrierRouters: [signedEvidenceRouter(ctx), ...modules.flatMap((m) => m.routers ?? [])],
     extraRoutes: modules.flatMap((m) => m.apiRoutes ?? []),
     ctx,
@@ -109,11 +109,11 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
   });
-  server.on('request', app);
+  server.on('request', http.handle);
   return {
     config,
     ctx,
-    app,
+    app: http.app,
     modules,
     server,
     logger,

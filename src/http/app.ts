@@ -4,12 +4,15 @@
  * before the JSON body parser because they verify signatures over raw bodies.
  */
 import express, { type Express, type Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GateContext } from '../gate/context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { requireKey, type RateLimits } from './auth';
+import { authorizer, requireKey, type RateLimits } from './auth';
 import { errorHandler, notFoundRoute, requestId } from './envelope';
+import { fastLane } from './fastLane';
 import { openApiDocument } from './openapi';
+import { logRequest } from './requestLog';
 import { TokenBuckets } from './rateLimit';
 import type { ApiRoute } from './route';
 import { consentRoutes } from './routes/consents';
@@ -49,21 +52,24 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
   ];
 }
 
-export function createHttpApp(options: HttpOptions): Express {
+export interface HttpApp {
+  /** Every route, as an express application. */
+  app: Express;
+  /** The request listener to mount: the fast lane (fastLane.ts) for what it serves, express for the rest. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export function createHttpApp(options: HttpOptions): HttpApp {
   const { ctx, logger, metrics } = options;
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached; an ETag would only cost a hash per response (and the fast lane sends none).
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestId);
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      // The path only: query strings may carry phone numbers.
-      logger.info(
-        { request_id: req.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        'request',
-      );
-    });
+    res.on('finish', () => logRequest(logger, req.requestId, req.method, req.path, res.statusCode, started));
     next();
   });
 
@@ -94,7 +100,10 @@ export function createHttpApp(options: HttpOptions): Express {
   });
 
   const limit = options.bodyLimitBytes ?? 256 * 1024;
-  const auth = requireKey(ctx, new TokenBuckets(), options.rateLimits ?? { perMinute: 6000, revokeFloorPerMinute: 6000 });
+  // One authorizer (and one set of rate buckets) for both lanes.
+  const authorize = authorizer(ctx, new TokenBuckets(), options.rateLimits ?? { perMinute: 6000, revokeFloorPerMinute: 6000 });
+  const auth = requireKey(authorize);
+  const onLedgerError = (route: string) => metrics.ledgerErrors.inc({ operation: route });
   const v1 = express.Router();
   v1.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
   v1.use(express.raw({ limit: Math.max(limit, 64 * 1024 * 1024), type: 'text/csv' }));
@@ -102,7 +111,8 @@ export function createHttpApp(options: HttpOptions): Express {
     v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), async (req, res) => {
       const body = r.body ? validate(r.body, req.body) : undefined;
       const query = r.query ? validate(r.query, req.query) : undefined;
-      const result = await r.handler(req, { body, query }, res);
+      const raw = r.rawBody && Buffer.isBuffer(req.body) ? req.body : undefined;
+      const result = await r.handler(req, { body, query, raw }, { req, res });
       if (!result || res.headersSent) return;
       for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
       res.status(result.status ?? 200).json(result.body);
@@ -110,6 +120,12 @@ export function createHttpApp(options: HttpOptions): Express {
   }
   app.use(v1);
   app.use(notFoundRoute);
-  app.use(errorHandler(logger, (route) => metrics.ledgerErrors.inc({ operation: route })));
-  return app;
+  app.use(errorHandler(logger, onLedgerError));
+  const fast = fastLane({ routes, authorize, logger, bodyLimitBytes: limit, onLedgerError });
+  return {
+    app,
+    handle: (req, res) => {
+      if (!fast(req, res)) app(req, res);
+    },
+  };
 }

@@ -26,17 +26,32 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export function requireKey(ctx: GateContext, buckets: TokenBuckets, limits: RateLimits) {
+/** The key behind an Authorization header, checked for scope and rate: what every /v1 request passes first, on either lane. */
+export type Authorizer = (
+  scope: ApiScope | 'any',
+  optOut: boolean,
+  authorization: string | undefined,
+  remoteAddress: string | undefined,
+) => Promise<ApiKey>;
+
+export function authorizer(ctx: GateContext, buckets: TokenBuckets, limits: RateLimits): Authorizer {
+  return async (scope, optOut, authorization, remoteAddress) => {
+    const key = await authenticate(ctx, bearerToken(authorization), remoteAddress);
+    if (scope !== 'any') requireScope(key, scope);
+    const perMinute = optOut
+      ? Math.max(limits.revokeFloorPerMinute, key.rate_limit_per_minute ?? limits.perMinute)
+      : (key.rate_limit_per_minute ?? limits.perMinute);
+    const wait = buckets.take(optOut ? `revoke:${key.id}` : key.id, perMinute);
+    if (wait > 0) throw new AppError('RATE_LIMITED', undefined, undefined, { 'Retry-After': String(wait) });
+    return key;
+  };
+}
+
+/** The authorizer as express middleware: sets `req.apiKey`. */
+export function requireKey(authorize: Authorizer) {
   return (scope: ApiScope | 'any', options: { optOut?: boolean } = {}): RequestHandler =>
     async (req: Request, _res: Response, next: NextFunction) => {
-      const key = await authenticate(ctx, bearerToken(req.get('authorization')), req.socket.remoteAddress);
-      if (scope !== 'any') requireScope(key, scope);
-      const perMinute = options.optOut
-        ? Math.max(limits.revokeFloorPerMinute, key.rate_limit_per_minute ?? limits.perMinute)
-        : (key.rate_limit_per_minute ?? limits.perMinute);
-      const wait = buckets.take(options.optOut ? `revoke:${key.id}` : key.id, perMinute);
-      if (wait > 0) throw new AppError('RATE_LIMITED', undefined, undefined, { 'Retry-After': String(wait) });
-      req.apiKey = key;
+      req.apiKey = await authorize(scope, options.optOut ?? false, req.get('authorization'), req.socket.remoteAddress);
       next();
     };
 }

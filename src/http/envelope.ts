@@ -17,40 +17,62 @@ declare module 'express-serve-static-core' {
 
 const INBOUND_ID = /^[A-Za-z0-9_\-]{8,64}$/;
 
+/** The caller's own request id when it is well formed, else a fresh one. */
+export function requestIdFor(inbound: string | undefined): string {
+  return inbound && INBOUND_ID.test(inbound) ? inbound : 'req_' + randomToken(20);
+}
+
 export const requestId: RequestHandler = (req, res, next) => {
-  const inbound = req.get('x-request-id');
-  req.requestId = inbound && INBOUND_ID.test(inbound) ? inbound : 'req_' + randomToken(20);
+  req.requestId = requestIdFor(req.get('x-request-id'));
   res.setHeader('X-Request-Id', req.requestId);
   next();
 };
 
-export function sendError(res: Response, req: Request, code: ErrorCode, message?: string, details?: Record<string, string>): void {
-  res.status(ERROR_CODES[code].status).json({
-    success: false,
-    error: { code, message: message ?? ERROR_CODES[code].message, request_id: req.requestId, ...(details ? { details } : {}) },
-  });
+/** An answer to send, independent of the HTTP framework that sends it. */
+export interface HttpAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
 }
 
-/** Turns anything thrown into the envelope. Store failures are 503: decisions fail closed. */
+export function errorAnswer(code: ErrorCode, requestId: string, message?: string, details?: Record<string, string>): HttpAnswer {
+  return {
+    status: ERROR_CODES[code].status,
+    body: { success: false, error: { code, message: message ?? ERROR_CODES[code].message, request_id: requestId, ...(details ? { details } : {}) } },
+  };
+}
+
+export function sendError(res: Response, req: Request, code: ErrorCode, message?: string, details?: Record<string, string>): void {
+  const answer = errorAnswer(code, req.requestId, message, details);
+  res.status(answer.status).json(answer.body);
+}
+
+/**
+ * Turns anything thrown into the envelope. Store failures are 503: decisions fail closed.
+ * `route` names the route for the ledger-error metric.
+ */
+export function answerForThrown(err: unknown, requestId: string, route: string, logger: Logger, onLedgerError?: (route: string) => void): HttpAnswer {
+  if (err instanceof AppError) return { ...errorAnswer(err.code, requestId, err.message, err.details), headers: err.headers };
+  if (err instanceof LedgerUnavailableError) {
+    onLedgerError?.(route);
+    logger.error({ request_id: requestId, err: err.message }, 'ledger unavailable');
+    return errorAnswer('UNAVAILABLE', requestId);
+  }
+  const e = err as { type?: string; status?: number; message?: string };
+  // body-parser's own errors: oversized and malformed bodies.
+  if (e.type === 'entity.too.large') return errorAnswer('PAYLOAD_TOO_LARGE', requestId, 'request body is too large');
+  if (e.type === 'entity.parse.failed') return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'is not valid JSON' });
+  if (e.type && e.status && e.status < 500) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: e.message ?? 'unreadable body' });
+  logger.error({ request_id: requestId, err }, 'unhandled error');
+  return errorAnswer('INTERNAL', requestId);
+}
+
 export function errorHandler(logger: Logger, onLedgerError?: (route: string) => void): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    if (err instanceof AppError) {
-      if (err.headers) for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
-      return sendError(res, req, err.code, err.message, err.details);
-    }
-    if (err instanceof LedgerUnavailableError) {
-      onLedgerError?.(req.route?.path ?? req.path);
-      logger.error({ request_id: req.requestId, err: err.message }, 'ledger unavailable');
-      return sendError(res, req, 'UNAVAILABLE');
-    }
-    const e = err as { type?: string; status?: number; message?: string };
-    // body-parser's own errors: oversized and malformed bodies.
-    if (e.type === 'entity.too.large') return sendError(res, req, 'PAYLOAD_TOO_LARGE', 'request body is too large');
-    if (e.type === 'entity.parse.failed') return sendError(res, req, 'VALIDATION_FAILED', undefined, { body: 'is not valid JSON' });
-    if (e.type && e.status && e.status < 500) return sendError(res, req, 'VALIDATION_FAILED', undefined, { body: e.message ?? 'unreadable body' });
-    logger.error({ request_id: req.requestId, err }, 'unhandled error');
-    return sendError(res, req, 'INTERNAL');
+    const answer = answerForThrown(err, req.requestId, req.route?.path ?? req.path, logger, onLedgerError);
+    for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
+    res.status(answer.status).json(answer.body);
   };
 }
 

@@ -6,11 +6,25 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { ApiScope } from '../domain/vocabulary';
+import type { ApiKey } from '../ledger/ledger';
 
 export interface RouteResult {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/** What a handler reads of its request, on either lane (express, or the fast lane of fastLane.ts). */
+export interface RouteRequest {
+  apiKey: ApiKey;
+  params: Record<string, string | string[]>;
+  requestId: string;
+}
+
+/** Express's own request and response, for the few handlers that answer in another shape than JSON (absent on the fast lane). */
+export interface ExpressExchange {
+  req: Request;
+  res: Response;
 }
 
 export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
@@ -25,7 +39,11 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   query?: Q;
   /** Content type of the body when it is not JSON (CSV import). */
   rawBody?: string;
-  handler(req: Request, input: { body: z.output<B>; query: z.output<Q> }, res: Response): Promise<RouteResult | void>;
+  /**
+   * The use case. Returns the answer, or sends it itself through `http` and returns nothing.
+   * POST routes with a JSON body and no path parameters are served on the fast lane, without `http`.
+   */
+  handler(req: RouteRequest, input: { body: z.output<B>; query: z.output<Q>; raw?: Buffer }, http?: ExpressExchange): Promise<RouteResult | void>;
 }
 
 export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(r: ApiRoute<B, Q>): ApiRoute {

@@ -30,10 +30,10 @@ export function consentRoutes(ctx: GateContext) {
       scope: 'consent:write',
       rawBody: 'text/csv',
       query: onErrorQuery,
-      handler: async (req, { query }) => {
-        if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', undefined, { body: 'must be CSV with Content-Type: text/csv' });
+      handler: async (req, { query, raw }) => {
+        if (!raw) throw new AppError('VALIDATION_FAILED', undefined, { body: 'must be CSV with Content-Type: text/csv' });
         const q = query as z.output<typeof onErrorQuery>;
-        const result = await importConsents(ctx, Readable.from([req.body]), { orgId: req.apiKey.org_id, onError: q.on_error });
+        const result = await importConsents(ctx, Readable.from([raw]), { orgId: req.apiKey.org_id, onError: q.on_error });
         return { body: result };
       },
     }),

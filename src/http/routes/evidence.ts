@@ -46,8 +46,9 @@ export function evidenceRoutes(ctx: GateContext) {
         'Evidence for a cst_/rev_/dec_ id: the record, its audit entries and the verified hash chain. JSON, or a printable HTML certificate for Accept: text/html. ' +
         'The signed evidence_url (?org=&exp=&sig=) opens it without a key until it expires.',
       scope: 'audit:read',
-      handler: async (req, _input, res) => {
-        sendEvidence(ctx, req, res, await evidence(ctx, req.apiKey.org_id, String(req.params.id)));
+      handler: async (req, _input, http) => {
+        if (!http) throw new Error('GET /v1/evidence/:id answers through express (content negotiation)');
+        sendEvidence(ctx, http.req, http.res, await evidence(ctx, req.apiKey.org_id, String(req.params.id)));
       },
     }),
   ];

@@ -1,0 +1,131 @@
+/**
+ * The fast lane (src/http/fastLane.ts) and express answer alike. The lane is
+ * chosen from the headers: a JSON body with a Content-Length goes to the fast
+ * lane, the same body sent chunked (no Content-Length) goes to express. Each
+ * case below is sent both ways over a real socket and the answers compared:
+ * status, content type, request id, no ETag, and the body (ids aside).
+ */
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/gate/clock';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+import { seedConsent } from '../support/consents';
+
+const NOW = '2026-04-10T18:00:00Z';
+const ENTITY = 'Acme Insurance LLC';
+const CONSENTED = '+12125550143';
+
+type Lane = 'fast' | 'express';
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+}
+
+function post(url: string, path: string, body: string | Buffer, headers: Record<string, string>, lane: Lane): Promise<Answer> {
+  const payload = typeof body === 'string' ? Buffer.from(body) : body;
+  const framing: Record<string, string> = lane === 'fast' ? { 'Content-Length': String(payload.length) } : { 'Transfer-Encoding': 'chunked' };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers, ...framing } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Ids and per-request values differ between any two requests; everything else must not. */
+function comparable(body: unknown): unknown {
+  return JSON.parse(JSON.stringify(body), (k, v) => (/(^|_)id$/.test(k) && typeof v === 'string' ? '<id>' : v));
+}
+
+describe('fast lane and express lane', () => {
+  let gw: TestGateway;
+  const clock = new FixedClock(new Date(NOW));
+  const auth = () => ({ Authorization: `Bearer ${gw.adminKey}` });
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ RATE_LIMIT_PER_MINUTE: 100000 }, { clock });
+    await seedConsent({ gw, clock }, CONSENTED, ENTITY, ['ai_voice', 'telemarketing', 'sms', 'marketing']);
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  const precall = (phone: string) => JSON.stringify({ phone, calling_entity: ENTITY, calling_number: '+18005550100', purpose: 'telemarketing', call_type: 'ai_voice' });
+  const cases: { name: string; path: string; body: string | Buffer; headers?: () => Record<string, string>; status: number }[] = [
+    { name: 'an allowed call', path: '/v1/precall', body: precall(CONSENTED), status: 200 },
+    { name: 'a blocked call', path: '/v1/precall', body: precall('+12125550199'), status: 200 },
+    {
+      name: 'an allowed text',
+      path: '/v1/sms/pre-send',
+      body: JSON.stringify({ phone: CONSENTED, sending_entity: ENTITY, sending_number: '+18005550100', message_type: 'marketing' }),
+      status: 200,
+    },
+    { name: 'a bad phone', path: '/v1/precall', body: precall('not a phone'), status: 400 },
+    { name: 'malformed JSON', path: '/v1/precall', body: '{"phone": ', status: 400 },
+    { name: 'JSON that is not an object', path: '/v1/precall', body: '42', status: 400 },
+    { name: 'an empty body', path: '/v1/precall', body: '', status: 400 },
+    { name: 'a body with a UTF-8 BOM', path: '/v1/precall', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(precall(CONSENTED))]), status: 200 },
+    { name: 'no key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({}), status: 401 },
+    { name: 'an unknown key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({ Authorization: 'Bearer cg_live_nope' }), status: 401 },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.status} either way`, async () => {
+      const headers = c.headers ? c.headers() : auth();
+      const fast = await post(gw.url, c.path, c.body, headers, 'fast');
+      const slow = await post(gw.url, c.path, c.body, headers, 'express');
+      expect(fast.status).toBe(c.status);
+      expect(slow.status).toBe(c.status);
+      expect(comparable(fast.body)).toEqual(comparable(slow.body));
+      for (const a of [fast, slow]) {
+        expect(a.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(a.headers['x-request-id']).toMatch(/^req_[0-9A-Za-z]{20}$/);
+        expect(a.headers.etag).toBeUndefined();
+      }
+    });
+  }
+
+  it('a key without the scope is refused alike', async () => {
+    const key = await post(gw.url, '/v1/keys', JSON.stringify({ scopes: ['presend'] }), auth(), 'fast');
+    expect(key.status).toBe(201);
+    const headers = { Authorization: `Bearer ${key.body.api_key}` };
+    const [fast, slow] = [await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'fast'), await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'express')];
+    expect([fast.status, slow.status]).toEqual([403, 403]);
+    expect(comparable(fast.body)).toEqual(comparable(slow.body));
+  });
+
+  it("echoes the caller's request id on both lanes", async () => {
+    for (const lane of ['fast', 'express'] as const) {
+      const a = await post(gw.url, '/v1/precall', precall(CONSENTED), { ...auth(), 'X-Request-Id': `trace-${lane}-0001` }, lane);
+      expect(a.headers['x-request-id']).toBe(`trace-${lane}-0001`);
+      expect((await post(gw.url, '/v1/precall', '{', { ...auth(), 'X-Request-Id': `trace-${lane}-0002` }, lane)).body).toMatchObject({
+        error: { request_id: `trace-${lane}-0002` },
+      });
+    }
+  });
+
+  it('both lanes draw on one rate limit per key', async () => {
+    const key = await post(gw.url, '/v1/keys', JSON.stringify({ scopes: ['precall'], rate_limit_per_minute: 2 }), auth(), 'fast');
+    const headers = { Authorization: `Bearer ${key.body.api_key}` };
+    expect((await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'fast')).status).toBe(200);
+    expect((await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'express')).status).toBe(200);
+    for (const lane of ['fast', 'express'] as const) {
+      const limited = await post(gw.url, '/v1/precall', precall(CONSENTED), headers, lane);
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    }
+  });
+
+  it('a body over the limit is refused with 413 (express answers it: the lane never reads it)', async () => {
+    const big = JSON.stringify({ phone: CONSENTED, metadata: { pad: 'x'.repeat(300 * 1024) } });
+    for (const lane of ['fast', 'express'] as const) {
+      const a = await post(gw.url, '/v1/precall', big, auth(), lane);
+      expect(a.status).toBe(413);
+      expect(a.body).toMatchObject({ success: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+  });
+});
