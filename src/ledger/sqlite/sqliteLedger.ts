@@ -6,7 +6,8 @@
  * acknowledged opt-out survives a power cut. Decisions and send counters
  * commit with `synchronous=NORMAL`: in WAL mode that survives a crash of the
  * process (`kill -9`) but not of the machine, and it keeps an fsync off the
- * path that runs before every call and text.
+ * path that runs before every call and text; they also share one transaction
+ * per event-loop turn (group commit, see turnTransaction.ts).
  *
  * better-sqlite3 is synchronous: each method runs to completion before any
  * other request is served, so read-then-write sequences inside one
@@ -44,7 +45,7 @@ import {
 } from '../ledger';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
-import { GroupCommit } from './groupCommit';
+import { TurnTransaction } from './turnTransaction';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -70,21 +71,14 @@ export class SqliteLedger implements Ledger {
   readonly engine = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
-  // Prepared once: every decision switches the sync level and opens a transaction, before every call.
+  // Prepared once: every turn with decisions switches the sync level, before every call.
   private readonly syncNormal: Database.Statement;
   private readonly syncFull: Database.Statement;
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly suppression: SuppressionKeying | undefined;
   private readonly checkpointer: Checkpointer | null = null;
-  // Decisions that arrive together are committed together (see groupCommit.ts).
-  private readonly decisions = new GroupCommit<Decision>((batch) =>
-    this.write('NORMAL', () => {
-      for (const d of batch) {
-        this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-        this.appendAudit(d.org_id, d.phone, decisionBody(d));
-      }
-    }),
-  );
+  // Decisions and send reservations of one event-loop turn share a transaction (see turnTransaction.ts).
+  private readonly turn: TurnTransaction;
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -122,6 +116,11 @@ export class SqliteLedger implements Ledger {
     this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
     this.syncFull = db.prepare('PRAGMA synchronous = FULL');
     this.inTransaction = db.transaction((fn: () => unknown) => fn());
+    this.turn = new TurnTransaction(db, {
+      onOpen: () => this.syncNormal.run(),
+      onClose: () => this.syncFull.run(),
+      wrap: (err) => this.wrap(err),
+    });
     this.stmt = {
       insertOrg: db.prepare('INSERT INTO orgs (id, data) VALUES (?, ?)'),
       getOrg: db.prepare<[string], Row>('SELECT data FROM orgs WHERE id = ?'),
@@ -170,15 +169,15 @@ export class SqliteLedger implements Ledger {
     };
   }
 
-  /** Runs `fn` in one transaction, committed with the given sync level; maps store failures to LedgerUnavailableError. */
-  private write<T>(sync: 'FULL' | 'NORMAL', fn: () => T): T {
+  /**
+   * Runs `fn` in a transaction of its own, committed with synchronous=FULL
+   * (after committing the writes of the current turn); maps store failures to
+   * LedgerUnavailableError. NORMAL-level writes go through `this.turn`.
+   */
+  private write<T>(fn: () => T): T {
     try {
-      if (sync === 'NORMAL') this.syncNormal.run();
-      try {
-        return this.inTransaction(fn) as T;
-      } finally {
-        if (sync === 'NORMAL') this.syncFull.run();
-      }
+      this.turn.end();
+      return this.inTransaction(fn) as T;
     } catch (err) {
       throw this.wrap(err);
     }
@@ -226,13 +225,13 @@ export class SqliteLedger implements Ledger {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.decisions.flush();
+    if (this.db.open) this.turn.end();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
   async createOrg(org: Org): Promise<void> {
-    this.write('FULL', () => this.stmt.insertOrg.run(org.id, JSON.stringify(org)));
+    this.write(() => this.stmt.insertOrg.run(org.id, JSON.stringify(org)));
   }
 
   async getOrg(orgId: string): Promise<Org | null> {
@@ -240,7 +239,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async createApiKey(key: ApiKey): Promise<void> {
-    this.write('FULL', () => this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key)));
+    this.write(() => this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key)));
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
@@ -252,7 +251,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
-    return this.write('FULL', () => {
+    return this.write(() => {
       const key = parse<ApiKey>(this.stmt.keyOfOrg.get(keyId, orgId));
       if (!key) return null;
       if (!key.revoked_at) {
@@ -264,7 +263,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
-    return this.write('FULL', () => this.insertConsentTx(consent));
+    return this.write(() => this.insertConsentTx(consent));
   }
 
   private insertConsentTx(consent: Consent): { consent: Consent; created: boolean } {
@@ -283,7 +282,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }> {
-    return this.write('FULL', () => {
+    return this.write(() => {
       let created = 0;
       for (const c of consents) if (this.insertConsentTx(c).created) created++;
       return { created, duplicates: consents.length - created };
@@ -306,7 +305,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
-    return this.write('FULL', () => {
+    return this.write(() => {
       const consent = parse<Consent>(this.stmt.consentById.get(id, orgId));
       if (!consent) return null;
       if (consent.status === change.to) return { consent, changed: false };
@@ -326,7 +325,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async recordRevocation(revocation: Revocation): Promise<{ revocation: Revocation; created: boolean }> {
-    return this.write('FULL', () => {
+    return this.write(() => {
       const existing = parse<Revocation>(this.stmt.revocationByDedupe.get(revocation.org_id, revocation.dedupe_key));
       if (existing) return { revocation: existing, created: false };
       const r = revocation;
@@ -362,8 +361,8 @@ export class SqliteLedger implements Ledger {
     };
   }
 
-  async reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
-    return this.write('NORMAL', () => {
+  reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
+    return this.turn.run(() => {
       const { sentToday, sentThisMonth } = this.counts(orgId, phone, r);
       if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return 'quota_exceeded';
       if (sentToday >= r.dailyCap) return 'frequency_cap';
@@ -374,7 +373,10 @@ export class SqliteLedger implements Ledger {
   }
 
   recordDecision(d: Decision): Promise<void> {
-    return this.decisions.enqueue(d);
+    return this.turn.run(() => {
+      this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+      this.appendAudit(d.org_id, d.phone, decisionBody(d));
+    });
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
@@ -411,7 +413,7 @@ export class SqliteLedger implements Ledger {
     if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
     const cutoff = new Date(cutoffIso).toISOString();
     const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
-    this.write('FULL', () => this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
+    this.write(() => this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
     // Each step works in batches of one transaction and repeats until nothing
     // is left: a re-keyed row no longer matches (its phone is a key), so the
     // job is idempotent and can be stopped and resumed at any point.
@@ -420,11 +422,11 @@ export class SqliteLedger implements Ledger {
       for (let n = step(); n > 0; n = step()) total += n;
       return total;
     };
-    result.revocations = batches(() => this.write('FULL', () => this.anonymiseRevocations(cutoff, keying)));
-    result.decisions = batches(() => this.write('FULL', () => this.anonymiseDecisions(cutoff, keying)));
-    result.consents = batches(() => this.write('FULL', () => this.anonymiseConsents(cutoff, keying)));
-    result.audit_entries = batches(() => this.write('FULL', () => this.rekeyAudit(cutoff, keying)));
-    this.write('FULL', () => {
+    result.revocations = batches(() => this.write(() => this.anonymiseRevocations(cutoff, keying)));
+    result.decisions = batches(() => this.write(() => this.anonymiseDecisions(cutoff, keying)));
+    result.consents = batches(() => this.write(() => this.anonymiseConsents(cutoff, keying)));
+    result.audit_entries = batches(() => this.write(() => this.rekeyAudit(cutoff, keying)));
+    this.write(() => {
       // Daily send counters name the phone; past days are of no use to the cap.
       this.db.prepare("DELETE FROM send_counters WHERE key LIKE 'day:%' AND substr(key, -10) < ?").run(cutoff.slice(0, 10));
       // Delivered network messages carry the revocation as it was sent; undelivered ones keep the phone (peers need it) but lose the rest.
@@ -527,11 +529,11 @@ export class SqliteLedger implements Ledger {
   }
 
   async ackOutbox(id: string): Promise<void> {
-    this.write('FULL', () => this.stmt.ackOutbox.run(id));
+    this.write(() => this.stmt.ackOutbox.run(id));
   }
 
   async retryOutbox(id: string, nextAttemptAt: string): Promise<void> {
-    this.write('FULL', () => this.stmt.retryOutbox.run(nextAttemptAt, id));
+    this.write(() => this.stmt.retryOutbox.run(nextAttemptAt, id));
   }
 
   /** For the CLI and tests: the raw database (e.g. to tamper with a row and prove verification catches it). */
