@@ -80,7 +80,11 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
       stopped = true;
       const done = new Promise<void>((resolve) => worker.on('message', (m: { stopped?: boolean }) => m.stopped && resolve()));
       worker.postMessage('stop');
-      await Promise.race([done, exited, new Promise((r) => setTimeout(r, 2000))]);
+      // The 2 s limit is for a worker that does not answer; cleared once it does, or the
+      // pending timer alone would keep every CLI command alive for 2 s after its work.
+      let limit: NodeJS.Timeout | undefined;
+      await Promise.race([done, exited, new Promise((r) => (limit = setTimeout(r, 2000)))]);
+      clearTimeout(limit);
       await worker.terminate();
     },
   };
