@@ -130,8 +130,9 @@ export class SqliteLedger implements Ledger {
       keyOfOrg: db.prepare<[string, string], Row>('SELECT data FROM api_keys WHERE id = ? AND org_id = ?'),
       updateKey: db.prepare('UPDATE api_keys SET data = ? WHERE id = ?'),
       consentByDedupe: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND dedupe_key = ?'),
+      // Only a consent with the same content (org, dedupe key) is a duplicate; any other conflict (an id) is an error.
       insertConsent: db.prepare(
-        'INSERT OR IGNORE INTO consents (id, org_id, phone, entity_key, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO consents (id, org_id, phone, entity_key, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, dedupe_key) DO NOTHING',
       ),
       consentById: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE id = ? AND org_id = ?'),
       updateConsent: db.prepare('UPDATE consents SET data = ? WHERE id = ?'),
@@ -263,28 +264,31 @@ export class SqliteLedger implements Ledger {
   }
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
-    return this.write(() => this.insertConsentTx(consent));
+    return this.write(() => {
+      if (this.insertConsentTx(consent)) return { consent, created: true };
+      return { consent: parse<Consent>(this.stmt.consentByDedupe.get(consent.org_id, consent.dedupe_key))!, created: false };
+    });
   }
 
-  private insertConsentTx(consent: Consent): { consent: Consent; created: boolean } {
-    const existing = parse<Consent>(this.stmt.consentByDedupe.get(consent.org_id, consent.dedupe_key));
-    if (existing) return { consent: existing, created: false };
-    this.stmt.insertConsent.run(
+  /** Inserts a consent unless one with the same content exists; one statement for a new consent (the import's common case). */
+  private insertConsentTx(consent: Consent): boolean {
+    const inserted = this.stmt.insertConsent.run(
       consent.id,
       consent.org_id,
       consent.phone,
       entityKey(consent.calling_entity),
       consent.dedupe_key,
       JSON.stringify(consent),
-    );
+    ).changes;
+    if (!inserted) return false;
     this.appendAudit(consent.org_id, consent.phone, consentBody(consent));
-    return { consent, created: true };
+    return true;
   }
 
   async captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }> {
     return this.write(() => {
       let created = 0;
-      for (const c of consents) if (this.insertConsentTx(c).created) created++;
+      for (const c of consents) if (this.insertConsentTx(c)) created++;
       return { created, duplicates: consents.length - created };
     });
   }
