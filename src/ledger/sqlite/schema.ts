@@ -76,7 +76,9 @@ CREATE TABLE IF NOT EXISTS audit (
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_subject ON audit (org_id, phone, seq);
-CREATE INDEX IF NOT EXISTS audit_ref ON audit (ref_id);
+-- Nothing looks audit entries up by record id (evidence reads a subject's trail), and
+-- the index cost a random b-tree insert on every write: dropped from databases that had it.
+DROP INDEX IF EXISTS audit_ref;
 
 CREATE TABLE IF NOT EXISTS audit_heads (
   org_id TEXT NOT NULL,
