@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { chainHash, type AuditBody } from './auditChain';
+import { canonicalJson } from './canonicalJson';
+
+// Audit chains already on disk were hashed over this exact text: any change
+// to canonicalJson's output would make every stored chain fail verification.
+const BODY = {
+  kind: 'decision',
+  ref_id: 'dec_1',
+  at: '2026-04-10T20:00:00.000Z',
+  facts: { kind: 'precall', entity: 'Acme', allowed: true, reason: null, skipped: undefined },
+  personal_digest: 'ab',
+  list: [3, 'x', undefined, { z: 1, a: [true, null] }],
+  'quo"te': 'é\n',
+};
+const TEXT =
+  '{"at":"2026-04-10T20:00:00.000Z","facts":{"allowed":true,"entity":"Acme","kind":"precall","reason":null},"kind":"decision",' +
+  '"list":[3,"x",null,{"a":[true,null],"z":1}],"personal_digest":"ab","quo\\"te":"é\\n","ref_id":"dec_1"}';
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth, drops undefined members, keeps undefined array slots as null', () => {
+    expect(canonicalJson(BODY)).toBe(TEXT);
+  });
+
+  it('hashes a chain entry exactly as earlier versions did', () => {
+    expect(chainHash('prev', BODY as unknown as AuditBody)).toBe('89091a3b6cf6ace170856b36066d29455323cade247d3be6fe84e18c63ca91a1');
+  });
+
+  it('writes scalars and empty containers as JSON does', () => {
+    expect([null, undefined, 1.5, 'a', true, [], {}].map(canonicalJson)).toEqual(['null', 'null', '1.5', '"a"', 'true', '[]', '{}']);
+  });
+});
