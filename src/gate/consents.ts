@@ -32,7 +32,7 @@ export interface CaptureInput {
   source?: string;
 }
 
-export function buildConsent(ctx: GateContext, input: CaptureInput): Consent {
+export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInput): Consent {
   const now = ctx.clock.now().toISOString();
   if (input.expires_at && input.expires_at <= input.captured_at) {
     throw validationError({ expires_at: 'must be after captured_at' });

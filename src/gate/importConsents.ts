@@ -2,16 +2,14 @@
  * Bulk consent import from CSV (SPEC §2.4), used by the API and the CLI.
  *
  * Streamed (csv-parse), validated row by row with the same schema as
- * POST /v1/consents, written in batches of one transaction each. A bad row is
- * reported with its line number; the import goes on or stops per `onError`.
- * Re-running the same file creates nothing new: capture is idempotent on
- * the consent's content.
+ * POST /v1/consents (importRows.ts), written in batches of one transaction
+ * each. A bad row is reported with its line number; the import goes on or
+ * stops per `onError`. Re-running the same file creates nothing new: capture
+ * is idempotent on the consent's content.
  */
-import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import type { GateContext } from './context';
-import { buildConsent } from './consents';
-import { consentCaptureSchema, issuesToDetails } from './schemas';
+import { RowReader, type ParsedChunk, type RowOptions } from './importRows';
 import type { Consent } from '../domain/records';
 
 export interface ImportOptions {
@@ -38,46 +36,21 @@ export interface ImportResult extends ImportProgress {
   stopped_early: boolean;
 }
 
-const BOOLEAN = /^(true|false|1|0|yes|no)$/i;
-
-function rowToCaptureInput(row: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    phone: row.phone,
-    calling_entity: row.calling_entity,
-    type: row.type,
-    scope: row.scope ? row.scope.split('|').map((s) => s.trim()).filter(Boolean) : undefined,
-    ai_specific_consent: BOOLEAN.test(row.ai_specific_consent ?? '') ? /^(true|1|yes)$/i.test(row.ai_specific_consent) : row.ai_specific_consent,
-    captured_at: row.captured_at,
-  };
-  if (row.expires_at) out.expires_at = row.expires_at;
-  if (row.double_opt_in) out.double_opt_in = BOOLEAN.test(row.double_opt_in) ? /^(true|1|yes)$/i.test(row.double_opt_in) : row.double_opt_in;
-  if (row.evidence_url || row.evidence_source) {
-    out.evidence = { ...(row.evidence_url ? { url: row.evidence_url } : {}), ...(row.evidence_source ? { source: row.evidence_source } : {}) };
+/** Each chunk of the input's row results, in file order; stops after a chunk with an error. */
+async function* rowsInThisThread(ctx: GateContext, input: Readable, options: RowOptions): AsyncGenerator<ParsedChunk> {
+  const reader = new RowReader(options, ctx.clock);
+  for await (const chunk of input) {
+    const parsed = await reader.write(chunk);
+    yield parsed;
+    if (parsed.error) return;
   }
-  return out;
-}
-
-function describeRejection(details: Record<string, string>): string {
-  return Object.entries(details)
-    .map(([field, why]) => `${field} ${why}`)
-    .join('; ');
+  yield await reader.end();
 }
 
 export async function importConsents(ctx: GateContext, input: Readable, options: ImportOptions): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1000;
   const maxReported = options.maxReportedRejections ?? 1000;
-  const map = options.columnMap ?? {};
   const result: ImportResult = { rows: 0, imported: 0, duplicates: 0, rejected: 0, rejections: [], stopped_early: false };
-  const parser = input.pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => map[h.trim()] ?? h.trim()),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-      bom: true,
-    }),
-  );
   let batch: Consent[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -91,31 +64,21 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
     result.rejected++;
     if (result.rejections.length < maxReported) result.rejections.push({ line, reason });
   };
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  read: for await (const { rows, error } of rowsInThisThread(ctx, input, { orgId: options.orgId, columnMap: options.columnMap })) {
+    for (const row of rows) {
       result.rows++;
-      const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record), { reportInput: true });
-      if (!parsed.success) {
-        reject(info.lines, describeRejection(issuesToDetails(parsed.error)));
-      } else {
-        try {
-          batch.push(buildConsent(ctx, { ...parsed.data, orgId: options.orgId, source: 'import' }));
-        } catch (err) {
-          reject(info.lines, describeRejection((err as { details?: Record<string, string> }).details ?? { row: (err as Error).message }));
-        }
-      }
+      if (row.reason !== undefined) reject(row.line, row.reason);
+      else batch.push(row.consent);
       if (result.rejected && options.onError === 'stop') {
         result.stopped_early = true;
-        break;
+        break read;
       }
       if (batch.length >= batchSize) await flush();
     }
-  } catch (err) {
-    // A malformed CSV (unclosed quote…) is reported with the line csv-parse stopped at.
-    const e = err as { lines?: number; message: string };
-    if (e.lines === undefined) throw err;
-    reject(e.lines, `unreadable CSV: ${e.message}`);
-    result.stopped_early = true;
+    if (error) {
+      reject(error.line, `unreadable CSV: ${error.message}`);
+      result.stopped_early = true;
+    }
   }
   await flush();
   return result;

@@ -1,0 +1,117 @@
+/**
+ * The part of the CSV import that needs no store: CSV bytes in, one result
+ * per row out — the consent it makes, or why it is rejected, with the line
+ * the row ends on. The import runs it in its own thread or in a worker
+ * (importWorker.ts); it is the same code either way, so both give the same
+ * answers.
+ *
+ * Rows are validated with the same schema as POST /v1/consents. csv-parse
+ * hands each record to `on_record` as it completes, synchronously inside
+ * `write()`, so a chunk's rows are ready when its write returns; nothing goes
+ * through the stream's object queue.
+ */
+import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
+import type { Clock } from './clock';
+import { buildConsent } from './consents';
+import { consentCaptureSchema, issuesToDetails } from './schemas';
+import type { Consent } from '../domain/records';
+
+export type RowResult = { line: number; consent: Consent; reason?: undefined } | { line: number; reason: string; consent?: undefined };
+
+/** A chunk's rows, and the CSV error that stopped the reading there, if one did. */
+export interface ParsedChunk {
+  rows: RowResult[];
+  error?: { line: number; message: string };
+}
+
+export interface RowOptions {
+  orgId: string;
+  /** CSV header → consent field, for files whose columns are named otherwise. */
+  columnMap?: Record<string, string>;
+}
+
+const BOOLEAN = /^(true|false|1|0|yes|no)$/i;
+
+function rowToCaptureInput(row: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    phone: row.phone,
+    calling_entity: row.calling_entity,
+    type: row.type,
+    scope: row.scope ? row.scope.split('|').map((s) => s.trim()).filter(Boolean) : undefined,
+    ai_specific_consent: BOOLEAN.test(row.ai_specific_consent ?? '') ? /^(true|1|yes)$/i.test(row.ai_specific_consent) : row.ai_specific_consent,
+    captured_at: row.captured_at,
+  };
+  if (row.expires_at) out.expires_at = row.expires_at;
+  if (row.double_opt_in) out.double_opt_in = BOOLEAN.test(row.double_opt_in) ? /^(true|1|yes)$/i.test(row.double_opt_in) : row.double_opt_in;
+  if (row.evidence_url || row.evidence_source) {
+    out.evidence = { ...(row.evidence_url ? { url: row.evidence_url } : {}), ...(row.evidence_source ? { source: row.evidence_source } : {}) };
+  }
+  return out;
+}
+
+function describeRejection(details: Record<string, string>): string {
+  return Object.entries(details)
+    .map(([field, why]) => `${field} ${why}`)
+    .join('; ');
+}
+
+/** One CSV record → the consent it makes, or why not. */
+export function rowResult(record: Record<string, string>, line: number, orgId: string, clock: Clock): RowResult {
+  const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record), { reportInput: true });
+  if (!parsed.success) return { line, reason: describeRejection(issuesToDetails(parsed.error)) };
+  try {
+    return { line, consent: buildConsent({ clock }, { ...parsed.data, orgId, source: 'import' }) };
+  } catch (err) {
+    return { line, reason: describeRejection((err as { details?: Record<string, string> }).details ?? { row: (err as Error).message }) };
+  }
+}
+
+/** Feeds CSV chunks to csv-parse and answers each chunk's row results, in file order. */
+export class RowReader {
+  private readonly parser: Parser;
+  private rows: RowResult[] = [];
+  private failed = false;
+
+  constructor(options: RowOptions, clock: Clock) {
+    const map = options.columnMap ?? {};
+    this.parser = parse({
+      columns: (header: string[]) => header.map((h) => map[h.trim()] ?? h.trim()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      bom: true,
+      on_record: (record: Record<string, string>, info: Info & { lines: number }) => {
+        this.rows.push(rowResult(record, info.lines, options.orgId, clock));
+        return undefined;
+      },
+    });
+    this.parser.on('error', () => {}); // answered by write()/end() instead
+    this.parser.resume();
+  }
+
+  /** The rows completed by this chunk (a row split across chunks is answered with the chunk that ends it). */
+  write(chunk: Buffer | string): Promise<ParsedChunk> {
+    return this.step((done) => this.parser.write(chunk, done));
+  }
+
+  /** The last row (one without a final newline) and any error only the end reveals (an unclosed quote). */
+  end(): Promise<ParsedChunk> {
+    return this.step((done) => {
+      this.parser.once('error', done);
+      this.parser.end(() => done());
+    });
+  }
+
+  private async step(run: (done: (err?: Error | null) => void) => void): Promise<ParsedChunk> {
+    if (this.failed) return { rows: [] };
+    const err = await new Promise<Error | null | undefined>((resolve) => run(resolve));
+    const rows = this.rows;
+    this.rows = [];
+    if (!err) return { rows };
+    this.failed = true;
+    // A malformed CSV (unclosed quote…) is reported with the line csv-parse stopped at; anything else is a fault.
+    const lines = (err as CsvError & { lines?: number }).lines;
+    if (lines === undefined) throw err;
+    return { rows, error: { line: lines, message: err.message } };
+  }
+}
