@@ -15,21 +15,33 @@
  * unchanged: FULL commits still fsync the log before they return;
  * checkpoints only move committed pages.
  *
- * The backstop is not only for a dead worker: SQLite rewinds the log only
- * when a writer starts while every frame is already checkpointed, which a
- * checkpointer in another thread cannot arrange while decisions keep
- * arriving. So under steady load the log grows to the backstop and the
- * request connection checkpoints once (measured in-process at ~640
- * decisions/s: one ~20–40 ms pause per ~1,000–2,000 decisions, against one
- * ~11 ms pause per ~95 decisions with SQLite's default, and ~75% less
- * event-loop time spent on checkpoints in all).
+ * Rewinding the log: SQLite starts the log over only when a writer begins
+ * while every frame is already checkpointed, which a checkpointer in another
+ * thread cannot arrange while decisions keep arriving. Left alone, the log
+ * grew to the backstop and the request connection then checkpointed inline:
+ * once the gate answered ~2,500 decisions a second, a pause of ~100 ms every
+ * few thousand decisions (the bench's p99 at half load: 110 ms). So when the
+ * log passes REWIND_PAGES the worker asks the writer for a quiet moment
+ * (`rewind`): the writer commits its open turn and holds new writes (they
+ * wait in memory, the event loop runs on), the worker checkpoints the few
+ * frames written since its last pass, and the writer resumes — its next
+ * transaction starts the log over. A hold lasts one small checkpoint (a few
+ * ms), at most MAX_HOLD_MS, and happens about once per REWIND_PAGES of log.
+ * The backstop remains for a dead worker.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /** Backstop for the request connection: checkpoint there only if the log passes this many pages (64 MB at 4 KB). */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 16_384;
-const INTERVAL_MS = 200;
+/**
+ * Past this many pages (32 MB at 4 KB) the worker asks for a rewind. A hold costs the same whatever
+ * the length of the log (one checkpoint of the frames since the last pass, and its fsync: 2–15 ms
+ * on the bench machine), so a longer log means rarer holds.
+ */
+export const REWIND_PAGES = 8_192;
+const INTERVAL_MS = 100;
+const MAX_HOLD_MS = 100;
 
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
@@ -37,14 +49,30 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
-const timer = setInterval(() => {
+let asked = false;
+function checkpoint() {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    return db.pragma('wal_checkpoint(PASSIVE)')[0];
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
+    return { log: 0 };
+  }
+}
+const timer = setInterval(() => {
+  const result = checkpoint();
+  if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
+    asked = true;
+    parentPort.postMessage({ rewind: true });
   }
 }, workerData.intervalMs);
 parentPort.on('message', (m) => {
+  if (m === 'quiet') {
+    // The writer holds its writes: what is checkpointed now is the whole log.
+    checkpoint();
+    asked = false;
+    parentPort.postMessage({ rewound: true });
+    return;
+  }
   if (m !== 'stop') return;
   clearInterval(timer);
   db.close();
@@ -57,27 +85,58 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
+/** The writer's side of a rewind: hold new writes once the open transaction is committed; release them. */
+export interface WriteHold {
+  hold(): void;
+  release(): void;
+}
+
+export interface CheckpointerOptions {
+  onError?: (message: string) => void;
+  /** Without it the log is never rewound by the worker (only by the backstop). */
+  writes?: WriteHold;
+  rewindPages?: number;
+}
+
 /** Starts the checkpoint worker for a WAL database file; null when worker threads are unavailable (then SQLite's own autocheckpoint stays). */
-export function startCheckpointer(file: string, onError: (message: string) => void = () => {}): Checkpointer | null {
+export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer | null {
+  const onError = options.onError ?? (() => {});
+  const writes = options.writes;
   let worker: Worker;
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // No execArgv: the worker is plain CommonJS and must not start a TypeScript loader (--import tsx) of its own.
-    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, intervalMs: INTERVAL_MS } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, intervalMs: INTERVAL_MS, rewindPages: writes ? (options.rewindPages ?? REWIND_PAGES) : 0 },
+    });
   } catch {
     return null;
   }
   worker.unref();
   let stopped = false;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.on('message', (m: { error?: string }) => {
+  let holdLimit: NodeJS.Timeout | undefined;
+  const release = () => {
+    if (!holdLimit) return;
+    clearTimeout(holdLimit);
+    holdLimit = undefined;
+    writes?.release();
+  };
+  worker.on('message', (m: { error?: string; rewind?: boolean; rewound?: boolean }) => {
     if (m.error) onError(m.error);
+    if (m.rewind && writes && !stopped) {
+      writes.hold();
+      holdLimit = setTimeout(release, MAX_HOLD_MS);
+      holdLimit.unref();
+      worker.postMessage('quiet');
+    }
+    if (m.rewound) release();
   });
   worker.on('error', (err) => onError(err.message));
   return {
     async stop() {
       if (stopped) return exited;
       stopped = true;
+      release();
       const done = new Promise<void>((resolve) => worker.on('message', (m: { stopped?: boolean }) => m.stopped && resolve()));
       worker.postMessage('stop');
       // The 2 s limit is for a worker that does not answer; cleared once it does, or the

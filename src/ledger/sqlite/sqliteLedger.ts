@@ -62,6 +62,8 @@ export interface SqliteLedgerOptions {
   file: string;
   /** How anonymised phones are keyed (from RETENTION_SECRET); needed to read and continue anonymised subjects. */
   suppression?: SuppressionKeying;
+  /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
+  rewindPages?: number;
 }
 
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
@@ -107,8 +109,13 @@ export class SqliteLedger implements Ledger {
     }
     if (options.file !== ':memory:') {
       // Checkpoints run in a worker, off the event loop (see checkpointer.ts); if it fails, SQLite's own come back.
-      this.checkpointer = startCheckpointer(options.file, () => {
-        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      this.checkpointer = startCheckpointer(options.file, {
+        onError: () => {
+          if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+        // Called only after the constructor has returned (the worker answers asynchronously).
+        writes: { hold: () => this.turn.hold(), release: () => this.turn.release() },
+        rewindPages: options.rewindPages,
       });
       if (this.checkpointer) this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }
@@ -226,7 +233,10 @@ export class SqliteLedger implements Ledger {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.turn.end();
+    if (this.db.open) {
+      this.turn.release();
+      this.turn.end();
+    }
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }

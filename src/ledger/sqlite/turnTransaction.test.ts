@@ -76,3 +76,23 @@ describe('TurnTransaction', () => {
     expect(commits).toBe(1);
   });
 });
+
+describe('TurnTransaction held (while the log is rewound)', () => {
+  it('commits the open turn on hold, keeps new writes waiting in order, and runs them on release', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY)');
+    const turn = new TurnTransaction(db, { onOpen: () => {}, onClose: () => {}, wrap: (err) => err as Error });
+    const first = turn.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run());
+    turn.hold();
+    expect(db.inTransaction).toBe(false);
+    await first;
+    const order: number[] = [];
+    const later = [2, 3].map((n) => turn.run(() => (order.push(n), db.prepare('INSERT INTO t (n) VALUES (?)').run(n).changes)));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(order).toEqual([]);
+    turn.release();
+    expect(await Promise.all(later)).toEqual([1, 1]);
+    expect(order).toEqual([2, 3]);
+    db.close();
+  });
+});

@@ -26,6 +26,9 @@ import type Database from 'better-sqlite3';
 export class TurnTransaction {
   private open = false;
   private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  // While held (checkpointer.ts: the log is being rewound), writes wait here in order.
+  private held = false;
+  private queued: { fn: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }[] = [];
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
@@ -50,6 +53,7 @@ export class TurnTransaction {
 
   /** Runs `fn` now, inside this turn's transaction; resolves with its result once the transaction is committed. */
   run<T>(fn: () => T): Promise<T> {
+    if (this.held) return new Promise<T>((resolve, reject) => this.queued.push({ fn, resolve: resolve as (value: unknown) => void, reject }));
     let value: T;
     try {
       if (!this.open) this.start();
@@ -85,6 +89,21 @@ export class TurnTransaction {
       // A closed database has no sync level to restore; the next turn sets its own.
     }
     for (const w of waiting) failure ? w.reject(failure) : w.resolve();
+  }
+
+  /** Commits the open turn and makes new writes wait, until `release`. */
+  hold(): void {
+    this.end();
+    this.held = true;
+  }
+
+  /** Runs the writes that waited, in order, in a new turn. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    const queued = this.queued;
+    this.queued = [];
+    for (const q of queued) this.run(q.fn).then(q.resolve, q.reject);
   }
 
   private start(): void {
