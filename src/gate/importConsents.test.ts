@@ -5,7 +5,7 @@
  * faster import can be checked against the same answers.
  */
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importConsents, type ImportOptions } from './importConsents';
 import { FixedClock } from './clock';
 import { defaultPolicy } from './policy';
@@ -87,8 +87,25 @@ function context(): GateContext {
   return { ledger, clock: new FixedClock(NOW), policy: defaultPolicy(), observer: {} };
 }
 
-const run = (ctx: GateContext, csv: string | Buffer, options: Partial<ImportOptions> = {}) =>
-  importConsents(ctx, Readable.from([typeof csv === 'string' ? Buffer.from(csv) : csv]), { orgId: 'org_a', ...options });
+/** In this thread, and in a worker thread; as one chunk (the API), and in small chunks (a file read piece by piece). */
+const MODES = [
+  { worker: false, chunk: Infinity },
+  { worker: false, chunk: 7 },
+  { worker: true, chunk: Infinity },
+  { worker: true, chunk: 7 },
+];
+let mode = MODES[0];
+
+function chunks(csv: string, size: number): Buffer[] {
+  const bytes = Buffer.from(csv);
+  if (size === Infinity) return [bytes];
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+const run = (ctx: GateContext, csv: string, options: Partial<ImportOptions> = {}) =>
+  importConsents(ctx, Readable.from(chunks(csv, mode.chunk)), { orgId: 'org_a', worker: mode.worker, ...options });
 
 async function stored(ctx: GateContext): Promise<string[]> {
   const page = await ctx.ledger.listConsents('org_a', { limit: 500 });
@@ -110,7 +127,11 @@ async function expectChainsVerify(ctx: GateContext) {
   }
 }
 
-describe('importConsents', () => {
+describe.each(MODES)('importConsents (worker: $worker, chunks of $chunk bytes)', (m) => {
+  beforeEach(() => {
+    mode = m;
+  });
+
   it.each([1, 2, 3, 1000])('accepts and rejects row by row, with line numbers (batch size %i)', async (batchSize) => {
     const ctx = context();
     const progress: number[] = [];
@@ -157,6 +178,19 @@ describe('importConsents', () => {
     // Rows read before the error may or may not have been written (that depends on how far csv-parse got); none after it.
     expect(result.imported).toBe(result.rows);
     expect((await stored(ctx)).filter((c) => c.startsWith('+12125550103') || c.startsWith('+12125550104'))).toEqual([]);
+  });
+
+  it('fails with the error of the input stream (a file that cannot be read to the end)', async () => {
+    const ctx = context();
+    let sent = false;
+    const input = new Readable({
+      read() {
+        if (sent) return this.destroy(new Error('disk gone'));
+        sent = true;
+        this.push(Buffer.from(CSV.split('\r\n').slice(0, 4).join('\n') + '\n'));
+      },
+    });
+    await expect(importConsents(ctx, input, { orgId: 'org_a', worker: mode.worker })).rejects.toThrow('disk gone');
   });
 
   it('a phone repeated within one batch and across batches chains its entries in file order', async () => {

@@ -8,8 +8,10 @@
  * is idempotent on the consent's content.
  */
 import type { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import type { GateContext } from './context';
 import { RowReader, type ParsedChunk, type RowOptions } from './importRows';
+import type { FromWorker, ToWorker } from './importWorker';
 import type { Consent } from '../domain/records';
 
 export interface ImportOptions {
@@ -22,6 +24,12 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Rejections kept in the answer (all are counted). */
   maxReportedRejections?: number;
+  /**
+   * Parse and validate in a worker thread while this one writes to the store
+   * (same results, in the same order). Worth its start-up (~0.3 s) for large
+   * files; the CLI uses it for files over a few MB.
+   */
+  worker?: boolean;
 }
 
 export interface ImportProgress {
@@ -47,6 +55,69 @@ async function* rowsInThisThread(ctx: GateContext, input: Readable, options: Row
   yield await reader.end();
 }
 
+/** Chunks handed to the worker and not yet answered: enough to keep it busy while a batch is written (2 MB of a file read in 64 KB chunks). */
+const WORKER_WINDOW = 32;
+
+/** The same as rowsInThisThread, parsed in a worker (importWorker.ts) while the caller writes the previous rows. */
+async function* rowsInWorker(ctx: GateContext, input: Readable, options: RowOptions): AsyncGenerator<ParsedChunk> {
+  const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options });
+  const inbox: FromWorker[] = [];
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  worker.on('message', (m: FromWorker) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the import worker exited (code ${code})`);
+    notify();
+  });
+  const post = (m: ToWorker) => worker.postMessage(m);
+  let inFlight = 0;
+  let stopped = false;
+  let slot: (() => void) | undefined;
+  // Reads ahead of the worker by at most WORKER_WINDOW chunks.
+  void (async () => {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      if (stopped) return;
+      post({ chunk, now: ctx.clock.now().getTime() });
+      if (++inFlight >= WORKER_WINDOW) await new Promise<void>((resolve) => (slot = resolve));
+    }
+    if (!stopped) post({ end: true, now: ctx.clock.now().getTime() });
+  })().catch((err) => {
+    failure ??= err;
+    notify();
+  });
+  try {
+    for (;;) {
+      while (!inbox.length) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const m = inbox.shift()!;
+      inFlight--;
+      const s = slot;
+      slot = undefined;
+      s?.();
+      yield m;
+      if (m.last || m.error) return;
+    }
+  } finally {
+    stopped = true;
+    slot?.();
+    await worker.terminate();
+  }
+}
+
 export async function importConsents(ctx: GateContext, input: Readable, options: ImportOptions): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1000;
   const maxReported = options.maxReportedRejections ?? 1000;
@@ -64,7 +135,9 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
     result.rejected++;
     if (result.rejections.length < maxReported) result.rejections.push({ line, reason });
   };
-  read: for await (const { rows, error } of rowsInThisThread(ctx, input, { orgId: options.orgId, columnMap: options.columnMap })) {
+  const rowOptions: RowOptions = { orgId: options.orgId, columnMap: options.columnMap };
+  const chunks = options.worker ? rowsInWorker(ctx, input, rowOptions) : rowsInThisThread(ctx, input, rowOptions);
+  read: for await (const { rows, error } of chunks) {
     for (const row of rows) {
       result.rows++;
       if (row.reason !== undefined) reject(row.line, row.reason);

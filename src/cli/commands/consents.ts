@@ -45,6 +45,9 @@ export function parseColumnMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
+/** From this size on (~6,000 rows) the import parses in a worker thread: starting it costs ~0.3 s. */
+const WORKER_MIN_BYTES = 1 << 20;
+
 interface ImportOpts {
   org: string;
   map: string[];
@@ -62,7 +65,7 @@ export function registerConsents(program: Command, io: Io): void {
     .option('--org <id>', 'the org the consents belong to', DEFAULT_ORG_ID)
     .option('--map <field=Header>', 'read a consent field from a differently named column (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--on-error <mode>', 'continue past a bad row, or stop at the first', 'continue')
-    .option('--batch-size <n>', 'rows per transaction', '1000')
+    .option('--batch-size <n>', 'rows per transaction', '5000')
     .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -101,6 +104,8 @@ export function registerConsents(program: Command, io: Io): void {
         try {
           result = await importConsents(ctx, counted, {
             orgId: opts.org,
+            // Parse in a second thread while this one writes, unless the file is too small to repay the thread's start.
+            worker: totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES,
             onError: opts.onError as 'continue' | 'stop',
             batchSize,
             columnMap,
