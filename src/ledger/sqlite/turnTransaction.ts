@@ -44,7 +44,9 @@ export class TurnTransaction {
     private readonly hooks: { onOpen(): void; onClose(): void; wrap(err: unknown): Error },
     private readonly maxWrites = 256,
   ) {
-    this.begin = db.prepare('BEGIN');
+    // IMMEDIATE: the write lock is taken (or waited for) at the start, so no write of the turn can
+    // meet SQLITE_BUSY halfway because another process (the CLI) committed since the turn's first read.
+    this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
     // Inside BEGIN, better-sqlite3 runs a transaction function as a savepoint.
