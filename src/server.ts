@@ -95,6 +95,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const http = createHttpApp({
     carrierRouters: [signedEvidenceRouter(ctx), ...modules.flatMap((m) => m.routers ?? [])],
     extraRoutes: modules.flatMap((m) => m.apiRoutes ?? []),
+    lanes: modules.flatMap((m) => m.lanes ?? []),
     ctx,
     logger,
     metrics,

@@ -19,7 +19,7 @@
  * from the application on `call.answered` instead, after the gateway's
  * disclosure — and a gateway without TELNYX_API_KEY, which could not speak it.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
 import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
@@ -37,7 +37,7 @@ export const SPEAKS_ON_ANSWER: readonly { field: string; when?: (body: GatedBody
   { field: 'stream_url', when: (b) => b.get('stream_bidirectional_mode') !== undefined },
 ];
 
-export async function handleDial(t: TelnyxContext, req: Request, res: Response): Promise<void> {
+export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = await startGated(t, req, res, (b) => [
     { kind: 'number', value: b.text('from') },
     { kind: 'telnyx_connection', value: b.text('connection_id') },

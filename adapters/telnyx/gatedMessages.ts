@@ -8,7 +8,7 @@
  * send (`send_at`) is checked for the time it will go out — quiet hours are
  * about when the phone buzzes, not when the request was made.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendAnswer } from '../shared/carrier';
 import { gateMessage } from '../shared/outboundGate';
 import type { TelnyxContext } from './context';
@@ -36,7 +36,7 @@ function sendAt(value: unknown): Date | undefined {
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
-export async function handleMessageSend(t: TelnyxContext, req: Request, res: Response, path: string): Promise<void> {
+export async function handleMessageSend(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const started = await startGated(t, req, res, (b) => [
     { kind: 'number', value: b.text('from') },
     { kind: 'telnyx_messaging_profile', value: b.text('messaging_profile_id') },

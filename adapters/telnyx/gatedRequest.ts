@@ -4,7 +4,7 @@
  * connection or messaging profile), one decision per recipient — so each
  * endpoint only says which fields it reads and what it does when allowed.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendAnswer, type GatedKind, type HttpAnswer } from '../shared/carrier';
 import { readConsentHeaders } from '../shared/consentHeaders';
 import type { EntityLookup } from '../shared/entityDirectory';
@@ -22,8 +22,8 @@ export interface GatedStart {
 /** Credentials, body and sender, or the refusal already sent. */
 export async function startGated(
   t: TelnyxContext,
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   lookupsOf: (body: GatedBody) => EntityLookup[],
   allowForm = false,
 ): Promise<GatedStart | null> {
@@ -81,8 +81,8 @@ export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: Gated
 }
 
 /** Forward an allowed request upstream (the body as read, or as amended). */
-export function forwardAllowed(t: TelnyxContext, req: Request, res: Response, body: GatedBody, decisionIds: string[]): Promise<void> {
-  return forward(t.api, { method: 'POST', pathAndQuery: req.originalUrl, headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
+export function forwardAllowed(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, body: GatedBody, decisionIds: string[]): Promise<void> {
+  return forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
     t.logger.warn({ decision_ids: decisionIds, failure: failure.kind }, 'telnyx: upstream failed after an allowed decision');
     sendAnswer(res, telnyxDialect.upstreamFailed(failure, { allowed: true, decision_id: decisionIds.join(',') }));
   });

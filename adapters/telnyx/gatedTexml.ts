@@ -17,7 +17,7 @@
  *   participant: there is no document we can put the disclosure into, so the
  *   call is refused (fail closed) — pass `Url` or `Texml`.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
 import { parseTwiml, renderTwiml, TwimlError } from '../twiml';
 import { sendAnswer } from '../shared/carrier';
@@ -32,7 +32,7 @@ export type TexmlRoute = { kind: 'calls'; accountSid: string } | { kind: 'connec
 
 type Party = { o: string; e: string; p: string; d: string };
 
-export async function handleTexmlCall(t: TelnyxContext, req: Request, res: Response, route: TexmlRoute): Promise<void> {
+export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, route: TexmlRoute): Promise<void> {
   const connectionId = route.kind === 'connection_calls' ? route.connectionId : undefined;
   const started = await startGated(
     t,

@@ -10,7 +10,7 @@ import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import { endCall } from './callEvents';
 import type { TelnyxContext } from './context';
 import { EndingCalls } from './endingCalls';
-import { telnyxRestRouter } from './restRoutes';
+import { telnyxRestLane } from './restRoutes';
 import { SeenEvents } from './seenEvents';
 import { telnyxPublicKey } from './signature';
 import { telnyxTexmlRouter } from './texmlRoutes';
@@ -52,7 +52,8 @@ export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
   };
   return {
     name: 'telnyx',
-    routers: [telnyxRestRouter(t), telnyxWebhookRouter(t), telnyxTexmlRouter(t)],
+    lanes: [telnyxRestLane(t)],
+    routers: [telnyxWebhookRouter(t), telnyxTexmlRouter(t)],
     close: () => t.ending.flush(),
   };
 };

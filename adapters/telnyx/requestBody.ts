@@ -5,7 +5,7 @@
  * few (the call's webhook URL, the TeXML document), and everything else goes
  * upstream as the client wrote it.
  */
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { HttpAnswer } from '../shared/carrier';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, withParam, type Form } from '../shared/form';
 import { BodyTooLargeError, readBody } from '../shared/rawBody';
@@ -64,7 +64,7 @@ function isJsonContentType(contentType: string | undefined): boolean {
  * The body as a GatedBody, or the refusal to answer. `allowForm` for TeXML.
  * A gated request we cannot read is refused, never forwarded unread.
  */
-export async function readGatedBody(req: Request, limitBytes: number, allowForm = false): Promise<GatedBody | HttpAnswer> {
+export async function readGatedBody(req: IncomingMessage, limitBytes: number, allowForm = false): Promise<GatedBody | HttpAnswer> {
   const type = req.headers['content-type'];
   const json = isJsonContentType(type);
   const form = allowForm && isFormContentType(type);

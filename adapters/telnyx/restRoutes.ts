@@ -15,7 +15,7 @@
  *                                               → precall, disclosure in TeXML
  * - /v2/texml/Accounts/{sid}/Conferences/{sid}/Participants → precall
  */
-import { Router, type Request, type Response } from 'express';
+import type { ModuleLane } from '../../src/module';
 import { sendAnswer } from '../shared/carrier';
 import { forward } from '../shared/forward';
 import type { TelnyxContext } from './context';
@@ -58,20 +58,22 @@ export function gatedRouteOf(method: string, pathname: string): GatedRoute | nul
   return null;
 }
 
-export function telnyxRestRouter(t: TelnyxContext): Router {
-  const router = Router();
-  router.use(async (req: Request, res: Response, next) => {
-    const pathAndQuery = req.originalUrl;
-    const pathname = pathAndQuery.split('?')[0];
-    if (!pathname.startsWith(API_PREFIX) && canonicalTelnyxPath(pathname)?.toLowerCase().startsWith(API_PREFIX) !== true) return next();
-    const gated = gatedRouteOf(req.method, pathname);
-    if (gated === 'undecodable') return sendAnswer(res, badRequest('The request path is not valid percent-encoding'));
-    if (gated?.kind === 'dial') return handleDial(t, req, res);
-    if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
-    if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
-    await forward(t.api, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
-      sendAnswer(res, telnyxDialect.upstreamFailed(failure)),
-    );
-  });
-  return router;
+/** Served ahead of express (a module lane): every request under /v2/. */
+export function telnyxRestLane(t: TelnyxContext): ModuleLane {
+  return {
+    claims(req) {
+      const pathname = (req.url ?? '/').split('?')[0];
+      return pathname.startsWith(API_PREFIX) || canonicalTelnyxPath(pathname)?.toLowerCase().startsWith(API_PREFIX) === true;
+    },
+    async serve(req, res) {
+      const pathAndQuery = req.url ?? '/';
+      const method = req.method ?? 'GET';
+      const gated = gatedRouteOf(method, pathAndQuery.split('?')[0]);
+      if (gated === 'undecodable') return sendAnswer(res, badRequest('The request path is not valid percent-encoding'));
+      if (gated?.kind === 'dial') return handleDial(t, req, res);
+      if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
+      if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
+      await forward(t.api, { method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) => sendAnswer(res, telnyxDialect.upstreamFailed(failure)));
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * dialect or forward — with the disclosure injected into allowed AI calls.
  * Nothing is forwarded unless a decision allowed it and was stored.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendAnswer, type HttpAnswer } from '../shared/carrier';
 import { readConsentHeaders } from '../shared/consentHeaders';
 import { forward } from '../shared/forward';
@@ -22,7 +22,7 @@ export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-async function readForm(t: TwilioContext, req: Request): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',
@@ -38,7 +38,7 @@ async function readForm(t: TwilioContext, req: Request): Promise<{ form: Form; r
   }
 }
 
-export async function handleGatedCreate(t: TwilioContext, req: Request, res: Response, route: GatedRoute, accountSid: string): Promise<void> {
+export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, route: GatedRoute, accountSid: string): Promise<void> {
   // Without credentials Twilio would refuse it anyway; refusing first keeps unauthenticated
   // requests from spending a decision (and a send under the daily cap).
   if (!req.headers.authorization) return sendAnswer(res, twilioDialect.unauthenticated());
@@ -98,7 +98,7 @@ export async function handleGatedCreate(t: TwilioContext, req: Request, res: Res
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
-  await forward(t.api, { method: 'POST', pathAndQuery: req.originalUrl, headers: req.headers, body }, res, t.metrics, (failure) => {
+  await forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body }, res, t.metrics, (failure) => {
     t.logger.warn({ route, decision_id: decision.decision_id, failure: failure.kind }, 'twilio: upstream failed after an allowed decision');
     sendAnswer(res, twilioDialect.upstreamFailed(failure, decision));
   });

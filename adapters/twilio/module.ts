@@ -8,7 +8,7 @@ import { EntityDirectory } from '../shared/entityDirectory';
 import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import type { TwilioContext } from './context';
 import { relayServer } from './relayUpgrade';
-import { twilioRestRouter } from './restRoutes';
+import { twilioRestLane } from './restRoutes';
 import { twilioWebhookRouter } from './webhookRoutes';
 
 /** ConversationRelay frames are small JSON texts; anything near this is not a conversation. */
@@ -45,7 +45,8 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const relay = relayServer(t);
   return {
     name: 'twilio',
-    routers: [twilioRestRouter(t), twilioWebhookRouter(t)],
+    lanes: [twilioRestLane(t)],
+    routers: [twilioWebhookRouter(t)],
     upgrade: (req, socket, head) => relay.upgrade(req, socket, head),
     close: () => relay.close(),
   };

@@ -15,7 +15,8 @@
  * `<gateway>/twilio/upstream/<host>`: passed through verbatim, not gated.
  * Only *.twilio.com hosts are accepted, so the gateway is no open proxy.
  */
-import { Router, type Request, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ModuleLane } from '../../src/module';
 import type { TwilioContext } from './context';
 import { forward } from '../shared/forward';
 import { sendAnswer } from '../shared/carrier';
@@ -52,36 +53,40 @@ export function gatedRouteOf(method: string, pathname: string): { route: GatedRo
   return null;
 }
 
-export function twilioRestRouter(t: TwilioContext): Router {
-  const router = Router();
-  router.use(async (req: Request, res: Response, next) => {
-    const pathAndQuery = req.originalUrl;
-    const pathname = pathAndQuery.split('?')[0];
-    if (pathname.startsWith(DOMAIN_PREFIX)) return otherDomain(t, req, res);
-    if (!pathname.startsWith(API_PREFIX) && canonicalPath(pathname)?.startsWith(API_PREFIX) !== true) return next();
-    const gated = gatedRouteOf(req.method, pathname);
-    if (gated === 'undecodable') {
-      return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'The request path is not valid percent-encoding', { reason: 'invalid_request' }));
-    }
-    if (gated) {
-      try {
-        return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
-      } catch (err) {
-        // Whatever went wrong, the request was not forwarded; say so in Twilio's dialect, not ours.
-        t.logger.error({ err: (err as Error).message, route: gated.route }, 'twilio: gated request failed');
-        return sendAnswer(res, twilioError(20500, 500, 'Consent Gate could not process this request; it was not forwarded', { reason: 'internal' }, false));
-      }
-    }
-    await forward(t.api, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
-      sendAnswer(res, twilioDialect.upstreamFailed(failure)),
-    );
-  });
-  return router;
+/** Served ahead of express (a module lane): every request under /2010-04-01/ and /twilio/upstream/. */
+export function twilioRestLane(t: TwilioContext): ModuleLane {
+  return {
+    claims(req) {
+      const pathname = (req.url ?? '/').split('?')[0];
+      return pathname.startsWith(DOMAIN_PREFIX) || pathname.startsWith(API_PREFIX) || canonicalPath(pathname)?.startsWith(API_PREFIX) === true;
+    },
+    serve: (req, res) => serveRest(t, req, res),
+  };
 }
 
-/** `/twilio/upstream/messaging.twilio.com/v1/Services?…` → `https://messaging.twilio.com/v1/Services?…`, streamed. */
-async function otherDomain(t: TwilioContext, req: Request, res: Response): Promise<void> {
-  const rest = req.originalUrl.slice(DOMAIN_PREFIX.length);
+async function serveRest(t: TwilioContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const pathAndQuery = req.url ?? '/';
+  const pathname = pathAndQuery.split('?')[0];
+  if (pathname.startsWith(DOMAIN_PREFIX)) return otherDomain(t, req, res);
+  const method = req.method ?? 'GET';
+  const gated = gatedRouteOf(method, pathname);
+  if (gated === 'undecodable') {
+    return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'The request path is not valid percent-encoding', { reason: 'invalid_request' }));
+  }
+  if (gated) {
+    try {
+      return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
+    } catch (err) {
+      // Whatever went wrong, the request was not forwarded; say so in Twilio's dialect, not ours.
+      t.logger.error({ err: (err as Error).message, route: gated.route }, 'twilio: gated request failed');
+      return sendAnswer(res, twilioError(20500, 500, 'Consent Gate could not process this request; it was not forwarded', { reason: 'internal' }, false));
+    }
+  }
+  await forward(t.api, { method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) => sendAnswer(res, twilioDialect.upstreamFailed(failure)));
+}
+
+async function otherDomain(t: TwilioContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const rest = (req.url ?? '/').slice(DOMAIN_PREFIX.length);
   const slash = rest.search(/[/?]/);
   const host = slash === -1 ? rest : rest.slice(0, slash);
   if (!TWILIO_HOST.test(host)) {
@@ -89,7 +94,7 @@ async function otherDomain(t: TwilioContext, req: Request, res: Response): Promi
   }
   const target = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
   const pathAndQuery = slash === -1 ? '/' : rest.slice(slash).replace(/^\?/, '/?');
-  await forward(target, { method: req.method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
+  await forward(target, { method: req.method ?? 'GET', pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
     sendAnswer(res, twilioDialect.upstreamFailed(failure)),
   );
 }

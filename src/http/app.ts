@@ -9,10 +9,11 @@ import type { GateContext } from '../gate/context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
-import { errorHandler, notFoundRoute, requestId } from './envelope';
-import { fastLane } from './fastLane';
+import { answerForThrown, errorHandler, notFoundRoute, requestId } from './envelope';
+import { fastLane, send } from './fastLane';
+import type { ModuleLane } from '../module';
 import { openApiDocument } from './openapi';
-import { logRequest } from './requestLog';
+import { logRequest, tagRequest } from './requestLog';
 import { TokenBuckets } from './rateLimit';
 import type { ApiRoute } from './route';
 import { consentRoutes } from './routes/consents';
@@ -32,6 +33,8 @@ export interface HttpOptions {
   bodyLimitBytes?: number;
   /** Routers mounted ahead of the API (carrier adapters, the stream upgrade is separate). */
   carrierRouters?: Router[];
+  /** Requests modules serve ahead of express (the carriers' REST APIs). */
+  lanes?: ModuleLane[];
   /** Extra /v1 routes contributed by other modules (e.g. /v1/detect). */
   extraRoutes?: ApiRoute[];
   /** Whether the app is shutting down (readyz answers 503 then). */
@@ -122,10 +125,18 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   app.use(notFoundRoute);
   app.use(errorHandler(logger, onLedgerError));
   const fast = fastLane({ routes, authorize, logger, bodyLimitBytes: limit, onLedgerError });
+  const lanes = options.lanes ?? [];
+  const serveOnLane = (lane: ModuleLane, req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const requestId = tagRequest(logger, req, res, path);
+    lane.serve(req, res).catch((err: unknown) => send(res, answerForThrown(err, requestId, path, logger, onLedgerError)));
+  };
   return {
     app,
     handle: (req, res) => {
-      if (!fast(req, res)) app(req, res);
+      if (fast(req, res)) return;
+      for (const lane of lanes) if (lane.claims(req)) return serveOnLane(lane, req, res);
+      app(req, res);
     },
   };
 }

@@ -20,8 +20,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger';
 import type { Authorizer } from './auth';
-import { answerForThrown, errorAnswer, requestIdFor, type HttpAnswer } from './envelope';
-import { logRequest } from './requestLog';
+import { answerForThrown, errorAnswer, type HttpAnswer } from './envelope';
+import { tagRequest } from './requestLog';
 import type { ApiRoute } from './route';
 import { validate } from './validate';
 
@@ -54,11 +54,7 @@ export function fastLane(options: FastLaneOptions): Lane {
 }
 
 async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const started = process.hrtime.bigint();
-  const inbound = req.headers['x-request-id'];
-  const requestId = requestIdFor(typeof inbound === 'string' ? inbound : undefined);
-  res.setHeader('X-Request-Id', requestId);
-  res.once('finish', () => logRequest(options.logger, requestId, 'POST', route.path, res.statusCode, started));
+  const requestId = tagRequest(options.logger, req, res, route.path);
   let answer: HttpAnswer;
   try {
     const json = parseJsonBody(await readBody(req));
@@ -101,7 +97,7 @@ function parseJsonBody(raw: Buffer): unknown {
 }
 
 /** As express's res.json sends it: the same Content-Type, a Content-Length, no ETag (see app.ts). */
-function send(res: ServerResponse, answer: HttpAnswer): void {
+export function send(res: ServerResponse, answer: HttpAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(answer.body);
   for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
