@@ -8,7 +8,7 @@
  * that entity and carries its FCC honor-by date — and repeating it writes
  * nothing new.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { newId } from '../domain/ids';
 import type { Consent, Evidence } from '../domain/records';
 import { entityKey, type ConsentType, type ScopeValue } from '../domain/vocabulary';
@@ -39,9 +39,7 @@ export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInpu
   }
   const scope = [...new Set(input.scope)].sort() as ScopeValue[];
   const capturedAt = isoSeconds(input.captured_at);
-  const dedupe = createHash('sha256')
-    .update([input.phone, entityKey(input.calling_entity), input.type, scope.join('|'), String(input.ai_specific_consent), capturedAt].join('\n'))
-    .digest('hex');
+  const dedupe = hash('sha256', [input.phone, entityKey(input.calling_entity), input.type, scope.join('|'), String(input.ai_specific_consent), capturedAt].join('\n'));
   const pending = input.double_opt_in === true;
   return {
     id: newId('cst'),

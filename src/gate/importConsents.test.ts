@@ -140,6 +140,9 @@ describe.each(MODES)('importConsents (worker: $worker, chunks of $chunk bytes)',
     expect(progress.at(-1)).toBe(10);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(await stored(ctx)).toEqual(STORED);
+    // Consents on disk were deduplicated by this key: it must not change, or a re-import would create them twice.
+    const [first] = (await ctx.ledger.listConsents('org_a', { limit: 1 })).items;
+    expect(first.dedupe_key).toBe('9fab9689bf1cd8ca2a249de8e0d70e89abdefc65f3b69642da7186384e35ed9a');
     await expectChainsVerify(ctx);
   });
 

@@ -15,7 +15,7 @@
  * personal fields), so erasing them leaves every hash verifiable, while a
  * record that still has its personal data can be checked against the digest.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
 import { canonicalJson } from './canonicalJson';
 
@@ -29,7 +29,8 @@ export interface AuditBody {
   personal_digest: string;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// crypto.hash: the one-shot form, half the cost of createHash for inputs this small (same bytes, UTF-8 in, hex out).
+const sha256 = (s: string) => hash('sha256', s);
 
 export function digestPersonal(personal: Record<string, unknown>): string {
   return sha256(canonicalJson(personal));
