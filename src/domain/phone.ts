@@ -43,6 +43,26 @@ function parseUncached(input: string): PhoneParse {
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 
+/**
+ * `+1`, an area code that starts with 2–9, seven more digits: a number
+ * already in NANP E.164 form, which parsePhone accepts as it is (every NANP
+ * number of ten digits is possible). Checked against libphonenumber for
+ * every area code and exchange (phone.fastPath.test.ts); `+10…`/`+11…` are
+ * left to the parser, which may strip a leading 1 as a national prefix.
+ */
+const NANP_E164 = /^\+1[2-9]\d{9}$/;
+
+/**
+ * parsePhone without the country: the same acceptance, the same E.164 and
+ * the same error, answered without parsing for numbers already in NANP
+ * E.164 form (~8 µs each otherwise; a CSV import parses one per row).
+ */
+export function normalizePhone(input: unknown): { ok: true; e164: string } | { ok: false; error: string } {
+  if (typeof input === 'string' && NANP_E164.test(input)) return { ok: true, e164: input };
+  const parsed = parsePhone(input);
+  return parsed.ok ? { ok: true, e164: parsed.e164 } : parsed;
+}
+
 /** The country (ISO 3166 alpha-2) a number belongs to, when the numbering plan says. */
 export function countryOfNumber(e164: string): string | undefined {
   const parsed = parsePhone(e164);

@@ -4,7 +4,7 @@
  * /openapi.json — one definition, never written twice.
  */
 import { z } from 'zod';
-import { parsePhone } from '../domain/phone';
+import { normalizePhone } from '../domain/phone';
 import {
   CALL_TYPES,
   CONSENT_TYPES,
@@ -19,7 +19,7 @@ import {
 export const phoneSchema = z
   .string()
   .transform((value, ctx) => {
-    const parsed = parsePhone(value);
+    const parsed = normalizePhone(value);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.error });
       return z.NEVER;
