@@ -9,11 +9,11 @@ import type { GateContext } from '../gate/context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
-import { answerForThrown, errorHandler, notFoundRoute, requestId } from './envelope';
-import { fastLane, send } from './fastLane';
+import { answerForThrown, errorHandler, notFoundRoute, sendJson } from './envelope';
+import { fastLane } from './fastLane';
 import type { ModuleLane } from '../module';
 import { openApiDocument } from './openapi';
-import { logRequest, tagRequest } from './requestLog';
+import { tagRequest } from './requestLog';
 import { TokenBuckets } from './rateLimit';
 import type { ApiRoute } from './route';
 import { consentRoutes } from './routes/consents';
@@ -69,10 +69,8 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   // API answers are never cached; an ETag would only cost a hash per response (and the fast lane sends none).
   app.set('etag', false);
   app.set('trust proxy', false);
-  app.use(requestId);
   app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => logRequest(logger, req.requestId, req.method, req.path, res.statusCode, started));
+    req.requestId = tagRequest(logger, req, res, req.path);
     next();
   });
 
@@ -129,7 +127,7 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   const serveOnLane = (lane: ModuleLane, req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     const requestId = tagRequest(logger, req, res, path);
-    lane.serve(req, res).catch((err: unknown) => send(res, answerForThrown(err, requestId, path, logger, onLedgerError)));
+    lane.serve(req, res).catch((err: unknown) => sendJson(res, answerForThrown(err, requestId, path, logger, onLedgerError)));
   };
   return {
     app,

@@ -4,6 +4,7 @@
  * the request id also in `X-Request-Id` — never a stack trace.
  */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { randomToken } from '../domain/ids';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { LedgerUnavailableError } from '../ledger/ledger';
@@ -22,20 +23,14 @@ export function requestIdFor(inbound: string | undefined): string {
   return inbound && INBOUND_ID.test(inbound) ? inbound : 'req_' + randomToken(20);
 }
 
-export const requestId: RequestHandler = (req, res, next) => {
-  req.requestId = requestIdFor(req.get('x-request-id'));
-  res.setHeader('X-Request-Id', req.requestId);
-  next();
-};
-
-/** An answer to send, independent of the HTTP framework that sends it. */
-export interface HttpAnswer {
+/** A JSON answer to send, independent of the HTTP framework that sends it. */
+export interface JsonAnswer {
   status: number;
   headers?: Record<string, string>;
   body: unknown;
 }
 
-export function errorAnswer(code: ErrorCode, requestId: string, message?: string, details?: Record<string, string>): HttpAnswer {
+export function errorAnswer(code: ErrorCode, requestId: string, message?: string, details?: Record<string, string>): JsonAnswer {
   return {
     status: ERROR_CODES[code].status,
     body: { success: false, error: { code, message: message ?? ERROR_CODES[code].message, request_id: requestId, ...(details ? { details } : {}) } },
@@ -51,7 +46,7 @@ export function sendError(res: Response, req: Request, code: ErrorCode, message?
  * Turns anything thrown into the envelope. Store failures are 503: decisions fail closed.
  * `route` names the route for the ledger-error metric.
  */
-export function answerForThrown(err: unknown, requestId: string, route: string, logger: Logger, onLedgerError?: (route: string) => void): HttpAnswer {
+export function answerForThrown(err: unknown, requestId: string, route: string, logger: Logger, onLedgerError?: (route: string) => void): JsonAnswer {
   if (err instanceof AppError) return { ...errorAnswer(err.code, requestId, err.message, err.details), headers: err.headers };
   if (err instanceof LedgerUnavailableError) {
     onLedgerError?.(route);
@@ -65,6 +60,17 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
   if (e.type && e.status && e.status < 500) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: e.message ?? 'unreadable body' });
   logger.error({ request_id: requestId, err }, 'unhandled error');
   return errorAnswer('INTERNAL', requestId);
+}
+
+/** As express's res.json sends it: the same Content-Type, a Content-Length, no ETag (app.ts turns them off). */
+export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
+  if (res.headersSent || res.destroyed) return;
+  const payload = JSON.stringify(answer.body);
+  for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(payload));
+  res.statusCode = answer.status;
+  res.end(payload);
 }
 
 export function errorHandler(logger: Logger, onLedgerError?: (route: string) => void): ErrorRequestHandler {

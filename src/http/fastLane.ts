@@ -20,7 +20,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger';
 import type { Authorizer } from './auth';
-import { answerForThrown, errorAnswer, type HttpAnswer } from './envelope';
+import { answerForThrown, errorAnswer, sendJson, type JsonAnswer } from './envelope';
 import { tagRequest } from './requestLog';
 import type { ApiRoute } from './route';
 import { validate } from './validate';
@@ -55,7 +55,7 @@ export function fastLane(options: FastLaneOptions): Lane {
 
 async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = tagRequest(options.logger, req, res, route.path);
-  let answer: HttpAnswer;
+  let answer: JsonAnswer;
   try {
     const json = parseJsonBody(await readBody(req));
     const apiKey = await options.authorize(route.scope, route.optOut ?? false, req.headers.authorization, req.socket.remoteAddress);
@@ -66,7 +66,7 @@ async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMes
     if ((err as { aborted?: boolean }).aborted) return;
     answer = answerForThrown(err, requestId, route.path, options.logger, options.onLedgerError);
   }
-  send(res, answer);
+  sendJson(res, answer);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -94,15 +94,4 @@ function parseJsonBody(raw: Buffer): unknown {
   } catch {
     throw Object.assign(new Error('request body is not valid JSON'), { type: 'entity.parse.failed', status: 400 });
   }
-}
-
-/** As express's res.json sends it: the same Content-Type, a Content-Length, no ETag (see app.ts). */
-export function send(res: ServerResponse, answer: HttpAnswer): void {
-  if (res.headersSent || res.destroyed) return;
-  const payload = JSON.stringify(answer.body);
-  for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(payload));
-  res.statusCode = answer.status;
-  res.end(payload);
 }
