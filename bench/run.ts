@@ -244,10 +244,6 @@ async function twilioRow(): Promise<void> {
   }
   const gw = await mainGateway();
   const emu = emulator!;
-  // The rows before loaded this gateway at full speed: let its checkpoint worker catch up, or the
-  // one-in-flight latencies below would include that backlog (measured: ~2× the gateway CPU per call).
-  const settled = await settle(gw);
-  log(`gateway settled in ${settled.toFixed(1)} s`);
   const lowerHalf = Math.max(1, Math.floor(p.consents / 2));
   const probe = await sdkLoad(gw.url, 'calls.create', { concurrency: 1, durationS: 5, maxOps: 1, consents: lowerHalf, seed: 1 });
   if (probe.ok !== 1) {
@@ -257,12 +253,18 @@ async function twilioRow(): Promise<void> {
   }
   const out: Record<string, unknown> = {};
   const half = Math.min(1.5, p.runS / 2);
-  for (const op of ['calls.create', 'messages.create'] as TwilioOp[]) {
-    const opts = (concurrency: number, seed: number) => ({ concurrency, durationS: half, maxOps: p.maxRequests, consents: lowerHalf, seed });
-    // Warm both paths (the SDK, the gateway's forwarder): with half a second, calls.create was still
-    // being compiled while measured (twice the gateway CPU per call of a warm run).
+  const ops: TwilioOp[] = ['calls.create', 'messages.create'];
+  const opts = (concurrency: number, seed: number) => ({ concurrency, durationS: half, maxOps: p.maxRequests, consents: lowerHalf, seed });
+  // Warm both operations on both paths before measuring either: whichever operation was measured
+  // first cost the gateway ~2× the CPU per call of the second (it was still being compiled).
+  for (const op of ops) {
     await sdkLoad(emu.url, op, { ...opts(2, 3), durationS: p.warmupS });
     await sdkLoad(gw.url, op, { ...opts(2, 4), durationS: p.warmupS * 2 });
+  }
+  for (const op of ops) {
+    // What ran before loaded this gateway at full speed: let it (and its checkpoint worker) settle first.
+    const settled = await settle(gw);
+    log(`twilio ${op}: gateway settled in ${settled.toFixed(1)} s`);
     const direct1 = await sdkLoad(emu.url, op, opts(1, 5));
     const cpuBefore = gw.cpuSeconds();
     const gated1 = await sdkLoad(gw.url, op, opts(1, 6));
