@@ -4,12 +4,15 @@
  * lane, the same body sent chunked (no Content-Length) goes to express. Each
  * case below is sent both ways over a real socket and the answers compared:
  * status, content type, request id, no ETag, and the body (ids aside).
+ * Module lanes (the carriers' REST APIs) are held to the gateway's tagging
+ * and error envelope with a lane of the test's own.
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { seedConsent } from '../support/consents';
+import type { ModuleLane } from '../../src/module';
 
 const NOW = '2026-04-10T18:00:00Z';
 const ENTITY = 'Acme Insurance LLC';
@@ -127,5 +130,46 @@ describe('fast lane and express lane', () => {
       expect(a.status).toBe(413);
       expect(a.body).toMatchObject({ success: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
     }
+  });
+});
+
+describe('module lanes', () => {
+  let gw: TestGateway;
+  const served: string[] = [];
+  beforeAll(async () => {
+    const lane: ModuleLane = {
+      claims: (req) => (req.url ?? '').startsWith('/lane/'),
+      async serve(req, res) {
+        served.push(req.url ?? '');
+        if (req.url === '/lane/boom') throw new Error('the carrier adapter failed');
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('from the lane');
+      },
+    };
+    gw = await startTestGateway({}, { modules: [() => ({ name: 'lane-test', lanes: [lane] })] });
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  it('answers what it claims, with a request id, before express sees it', async () => {
+    const res = await fetch(`${gw.url}/lane/hello?to=%2B12125550143`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('from the lane');
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(served).toContain('/lane/hello?to=%2B12125550143');
+  });
+
+  it('turns an exception it lets out into the 500 envelope', async () => {
+    const res = await fetch(`${gw.url}/lane/boom`, { headers: { 'X-Request-Id': 'trace-lane-0001' } });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: 'INTERNAL', request_id: 'trace-lane-0001' } });
+  });
+
+  it('leaves what it does not claim to express', async () => {
+    const res = await fetch(`${gw.url}/not-a-lane`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
+    expect(served).not.toContain('/not-a-lane');
   });
 });

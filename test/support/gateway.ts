@@ -10,6 +10,7 @@ import { configSchema, type Config } from '../../src/config';
 import type { Clock } from '../../src/gate/clock';
 import type { Ledger } from '../../src/ledger/ledger';
 import { silentLogger } from '../../src/observability/logger';
+import type { ModuleFactory } from '../../src/module';
 import { startGateway, type Gateway } from '../../src/server';
 
 export const ADMIN_KEY = 'cg_live_test_admin_key_0123456789';
@@ -22,7 +23,7 @@ export interface TestGateway extends Gateway {
 
 export async function startTestGateway(
   overrides: Record<string, unknown> = {},
-  options: { clock?: Clock; ledger?: Ledger } = {},
+  options: { clock?: Clock; ledger?: Ledger; modules?: ModuleFactory[] } = {},
 ): Promise<TestGateway> {
   const dataDir = (overrides.DATA_DIR as string) ?? mkdtempSync(join(tmpdir(), 'cg-gw-'));
   const config: Config = configSchema.parse({
@@ -34,6 +35,6 @@ export async function startTestGateway(
     METRICS_DEFAULT: false,
     ...overrides,
   });
-  const gw = await startGateway(config, { logger: silentLogger(), clock: options.clock, ledger: options.ledger });
+  const gw = await startGateway(config, { logger: silentLogger(), clock: options.clock, ledger: options.ledger, modules: options.modules });
   return Object.assign(gw, { adminKey: ADMIN_KEY, dataDir, auth: { Authorization: `Bearer ${ADMIN_KEY}` } });
 }
