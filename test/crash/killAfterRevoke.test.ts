@@ -1,8 +1,9 @@
 /**
  * An acknowledged opt-out survives `kill -9`: revocations are committed
- * (WAL, synchronous=FULL) before the API answers. A real child process is
- * killed right after its last acknowledgement and restarted on the same
- * data directory.
+ * (WAL, synchronous=FULL) before the API answers. So does every answered
+ * decision: decisions of one event-loop turn share a transaction, and none is
+ * answered before it commits. A real child process is killed right after its
+ * last acknowledgement and restarted on the same data directory.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,38 @@ describe('crash safety', () => {
       });
       const body = await res.json();
       expect(body).toMatchObject({ allowed: false, reason: 'consumer_revoked', revocation_id: id });
+    }
+  }, 60_000);
+
+  it('kill -9 right after decisions are answered loses none of them, though many shared a transaction', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cg-crash-'));
+    const env = { DATA_DIR: dataDir, CONSENT_GATE_API_KEY: KEY };
+    gw = await spawnGateway(env);
+    const answered: { id: string; allowed: boolean }[] = [];
+    // Concurrent requests land in the same turns; the process dies the moment the last answer is in.
+    await Promise.all(
+      Array.from({ length: 80 }, async (_, i) => {
+        const phone = `+1212555${String(2000 + i)}`;
+        const [path, body] =
+          i % 2
+            ? ['/v1/precall', { phone, calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' }]
+            : ['/v1/sms/pre-send', { phone, sending_entity: 'Acme Insurance LLC', message_type: 'informational' }];
+        const res = await fetch(`${gw!.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+        if (res.status === 200) {
+          const d = (await res.json()) as { decision_id: string; allowed: boolean };
+          answered.push({ id: d.decision_id, allowed: d.allowed });
+        }
+      }),
+    );
+    gw.child.kill('SIGKILL');
+    expect((await gw.exited).signal).toBe('SIGKILL');
+    expect(answered).toHaveLength(80);
+
+    gw = await spawnGateway(env);
+    for (const { id, allowed } of answered) {
+      const res = await fetch(`${gw.url}/v1/decisions/${id}`, { headers: auth });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ id, allowed });
     }
   }, 60_000);
 });
