@@ -15,12 +15,16 @@ const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
 
 // Parsing costs ~8 µs and every request parses two or three numbers, the
 // caller's own few sending numbers above all: the last answers are kept (and
-// forgotten all at once when the table is full, which bounds its memory).
+// forgotten all at once when the table is full, which with MEMO_MAX_INPUT bounds its memory).
 const MEMO_LIMIT = 10_000;
 const memo = new Map<string, PhoneParse>();
 
+/** No real phone number, however punctuated, is longer; longer input is answered but never kept (a request body may hold 256 KB). */
+const MEMO_MAX_INPUT = 32;
+
 export function parsePhone(input: unknown): PhoneParse {
   if (typeof input !== 'string') return { ok: false, error: PHONE_ERROR };
+  if (input.length > MEMO_MAX_INPUT) return parseUncached(input);
   const known = memo.get(input);
   if (known) return known;
   const parsed = Object.freeze(parseUncached(input));
