@@ -122,7 +122,10 @@ export class SqliteLedger implements Ledger {
     const db = this.db;
     this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
     this.syncFull = db.prepare('PRAGMA synchronous = FULL');
-    this.inTransaction = db.transaction((fn: () => unknown) => fn());
+    // IMMEDIATE, as the turn's: most writes read before they write (a dedupe key, a chain head), and a
+    // deferred transaction would fail with SQLITE_BUSY, not wait, had another process (the CLI) committed between.
+    const transaction = db.transaction((fn: () => unknown) => fn());
+    this.inTransaction = (fn) => transaction.immediate(fn);
     this.turn = new TurnTransaction(db, {
       onOpen: () => this.syncNormal.run(),
       onClose: () => this.syncFull.run(),
