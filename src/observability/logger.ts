@@ -18,7 +18,10 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
   // the bench machine. Lines now leave in batches at most FLUSH_MS late; pino flushes what is left
   // synchronously on exit. A kill -9 can lose the last lines, never a record (records are in the ledger).
   const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
-  setInterval(() => destination.flush(), FLUSH_MS).unref();
+  // flush() throws once the stream is ended (pino ends it on beforeExit, while this timer may still tick);
+  // `destroyed` is SonicBoom's own flag, missing from its type.
+  const ended = () => (destination as unknown as { destroyed: boolean }).destroyed;
+  setInterval(() => ended() || destination.flush(), FLUSH_MS).unref();
   return pino(
     {
       level,
