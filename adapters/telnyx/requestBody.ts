@@ -8,7 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { HttpAnswer } from '../shared/carrier';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, withParam, type Form } from '../shared/form';
-import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { badRequest, TELNYX_ERRORS } from './errors';
 
 /** Read and (perhaps) amended: the fields by their wire names, and the bytes to send upstream. */

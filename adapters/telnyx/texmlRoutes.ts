@@ -20,7 +20,7 @@ import { dtmf, OPT_OUT_DIGIT } from '../../src/gate/optOutSignals';
 import { hangup, parseTwiml, renderTwiml, responseOf, type TwimlDocument } from '../twiml';
 import { callApplication } from '../shared/appRelay';
 import { first, isFormContentType, MalformedFormError, parseForm, type FormParams } from '../shared/form';
-import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
 import { checkTelnyxSignature, hasSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 import { disclosedApology, disclosedTexml, TEXML_APOLOGY, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';

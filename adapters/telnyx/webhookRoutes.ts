@@ -15,7 +15,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { callApplication } from '../shared/appRelay';
-import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { handleCallEvent, OptOutNotRecordedError, type EventEffects } from './callEvents';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
 import { eventOf } from './events';

@@ -10,7 +10,7 @@ import { readConsentHeaders } from '../shared/consentHeaders';
 import { forward } from '../shared/forward';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, type Form } from '../shared/form';
 import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision, type GateOutcome } from '../shared/outboundGate';
-import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import type { EntityLookup } from '../shared/entityDirectory';
 import type { TwilioContext } from './context';
 import { injectDisclosure } from './callInjection';

@@ -7,7 +7,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { maskPhone } from '../../src/domain/phone';
-import { BodyTooLargeError, readBody } from '../shared/rawBody';
+import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { isFormContentType, MalformedFormError, paramsOf, parseForm } from '../shared/form';
 import { TOKEN_PARAM, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { isValidTwilioSignature } from './signature';

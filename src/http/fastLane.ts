@@ -21,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger';
 import type { Authorizer } from './auth';
 import { answerForThrown, errorAnswer, sendJson, type JsonAnswer } from './envelope';
+import { readBody } from './rawBody';
 import { tagRequest } from './requestLog';
 import type { ApiRoute } from './route';
 import { validate } from './validate';
@@ -57,26 +58,17 @@ async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMes
   const requestId = tagRequest(options.logger, req, res, route.path);
   let answer: JsonAnswer;
   try {
-    const json = parseJsonBody(await readBody(req));
+    const json = parseJsonBody(await readBody(req, options.bodyLimitBytes));
     const apiKey = await options.authorize(route.scope, route.optOut ?? false, req.headers.authorization, req.socket.remoteAddress);
     const body = validate(route.body!, json);
     const result = await route.handler({ apiKey, params: {}, requestId }, { body, query: undefined });
     answer = result ? { status: result.status ?? 200, headers: result.headers, body: result.body } : errorAnswer('INTERNAL', requestId);
   } catch (err) {
-    if ((err as { aborted?: boolean }).aborted) return;
+    // The client went away mid-request: nobody to answer.
+    if (req.destroyed && !req.complete) return;
     answer = answerForThrown(err, requestId, route.path, options.logger, options.onLedgerError);
   }
   sendJson(res, answer);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.once('aborted', () => reject(Object.assign(new Error('request aborted'), { aborted: true })));
-    req.once('error', reject);
-  });
 }
 
 /**

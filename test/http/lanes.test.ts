@@ -8,6 +8,7 @@
  * and error envelope with a lane of the test's own.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
@@ -121,6 +122,18 @@ describe('fast lane and express lane', () => {
       expect(limited.status).toBe(429);
       expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     }
+  });
+
+  it('a client that hangs up halfway through its body gets nothing, and the gateway serves on', async () => {
+    const { port } = new URL(gw.url);
+    const body = precall(CONSENTED);
+    const sock = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => sock.once('connect', r));
+    sock.write(`POST /v1/precall HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${gw.adminKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    sock.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await post(gw.url, '/v1/precall', precall(CONSENTED), auth(), 'fast')).status).toBe(200);
   });
 
   it('a body over the limit is refused with 413 (express answers it: the lane never reads it)', async () => {

@@ -1,7 +1,7 @@
 /**
  * Reads a request body into memory, up to a limit. Only for what the gateway
- * must look inside (gated REST requests, webhooks — a few KB); pass-through
- * traffic is streamed and never comes here.
+ * must look inside (the fast lane's JSON, gated carrier requests, webhooks —
+ * a few KB); pass-through traffic is streamed and never comes here.
  */
 import type { IncomingMessage } from 'node:http';
 
