@@ -149,6 +149,13 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(await ledger.getDecision('org_other', d2.id)).toBeNull();
       const byPhone = await ledger.listDecisions('org_test', { phone: '+15551234567', limit: 10 });
       expect(byPhone.items.map((d) => d.id)).toEqual([d1.id, d2.id]);
+      const first = await ledger.listDecisions('org_test', { phone: '+15551234567', limit: 1 });
+      const second = await ledger.listDecisions('org_test', { phone: '+15551234567', limit: 1, after: first.next_cursor! });
+      expect([...first.items, ...second.items].map((d) => d.id)).toEqual([d1.id, d2.id]);
+      expect(second.next_cursor).toBeNull();
+      const phoneInWindow = await ledger.listDecisions('org_test', { phone: '+15551234567', from: '2026-04-11T00:00:00.000Z', limit: 10 });
+      expect(phoneInWindow.items.map((d) => d.id)).toEqual([d2.id]);
+      expect((await ledger.listDecisions('org_other', { phone: '+15551234567', limit: 10 })).items).toEqual([]);
       const window = await ledger.listDecisions('org_test', { from: '2026-04-11T00:00:00.000Z', to: '2026-04-12T00:00:00.000Z', limit: 10 });
       expect(window.items.map((d) => d.id)).toEqual([d2.id]);
     });

@@ -54,7 +54,9 @@ CREATE TABLE IF NOT EXISTS decisions (
   decided_at TEXT NOT NULL,
   data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS decisions_org_phone ON decisions (org_id, phone, seq);
+-- No index by phone: it cost a random b-tree page per decision, on the path before every call and
+-- text; a subject's decisions are listed through its audit trail (audit_subject) instead.
+DROP INDEX IF EXISTS decisions_org_phone;
 CREATE INDEX IF NOT EXISTS decisions_org_time ON decisions (org_id, decided_at);
 
 CREATE TABLE IF NOT EXISTS send_counters (

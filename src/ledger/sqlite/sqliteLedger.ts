@@ -401,13 +401,18 @@ export class SqliteLedger implements Ledger {
   }
 
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
-    const where = ['org_id = ?', 'seq > ?'];
+    const where = ['d.org_id = ?', 'd.seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after)];
-    if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
-    if (q.from) (where.push('decided_at >= ?'), args.push(q.from));
-    if (q.to) (where.push('decided_at < ?'), args.push(q.to));
+    if (q.from) (where.push('d.decided_at >= ?'), args.push(q.from));
+    if (q.to) (where.push('d.decided_at < ?'), args.push(q.to));
+    // Decisions have no index by phone (it cost a random page per decision, schema.ts): a subject's
+    // decisions are found through its audit trail, which holds one 'decision' entry per decision.
+    const from = q.phone
+      ? "audit a INDEXED BY audit_subject CROSS JOIN decisions d ON d.id = a.ref_id WHERE a.org_id = ? AND a.phone IN (?, ?) AND a.kind = 'decision' AND"
+      : 'decisions d WHERE';
+    if (q.phone) args.unshift(orgId, q.phone, this.altKey(q.phone));
     const rows = this.read(() =>
-      this.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM decisions WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
+      this.db.prepare<unknown[], SeqRow>(`SELECT d.seq, d.data FROM ${from} ${where.join(' AND ')} ORDER BY d.seq LIMIT ?`).all(...args, q.limit + 1),
     );
     return page(rows, q.limit);
   }
