@@ -66,6 +66,9 @@ export interface SqliteLedgerOptions {
   rewindPages?: number;
 }
 
+/** How much of the database file is read through a memory map (see the constructor). */
+const MMAP_BYTES = 256 * 2 ** 20;
+
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
 const ANONYMISE_BATCH = 500;
 
@@ -91,6 +94,11 @@ export class SqliteLedger implements Ledger {
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
+      // Reads through a memory map: a page of the file is then a memory access, not a pread (each a
+      // syscall of several µs here, 2-3 per precall on a ledger larger than SQLite's 2 MB page cache).
+      // Writes still go through the WAL. The mapped pages are the kernel's page cache, shared and
+      // reclaimable, but they count in the process's RSS.
+      this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
       this.db.exec(SCHEMA);
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (err) {
