@@ -3,7 +3,7 @@
  * blocked answer, store the decision (before anyone sees the answer), and
  * tell the observer how long it took.
  */
-import type { DecisionKind } from '../domain/records';
+import type { Decision, DecisionKind } from '../domain/records';
 import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
 import type { GateContext } from './context';
 
@@ -24,8 +24,9 @@ export interface DecisionToRecord {
   started: bigint;
 }
 
-export async function recordDecision(ctx: GateContext, d: DecisionToRecord): Promise<void> {
-  await ctx.ledger.recordDecision({
+/** The ledger record of a decision, stamped now. */
+export function decisionOf(ctx: GateContext, d: DecisionToRecord): Decision {
+  return {
     id: d.id,
     org_id: d.orgId,
     kind: d.kind,
@@ -36,6 +37,15 @@ export async function recordDecision(ctx: GateContext, d: DecisionToRecord): Pro
     request: d.request,
     response: d.response,
     decided_at: ctx.clock.now().toISOString(),
-  });
+  };
+}
+
+/** Tells the observer about a decision once it is stored. */
+export function decisionStored(ctx: GateContext, d: DecisionToRecord): void {
   ctx.observer.decision?.(d.kind, d.response.allowed, d.reason, Number(process.hrtime.bigint() - d.started) / 1e9);
+}
+
+export async function recordDecision(ctx: GateContext, d: DecisionToRecord): Promise<void> {
+  await ctx.ledger.recordDecision(decisionOf(ctx, d));
+  decisionStored(ctx, d);
 }

@@ -4,13 +4,13 @@
  * instances racing for the last send under the cap cannot both win — the
  * loser's decision becomes `frequency_cap` (or `quota_exceeded`).
  */
-import type { PresendFacts } from '../domain/checks/presend';
+import type { PresendFacts, PresendOutcome } from '../domain/checks/presend';
 import { decidePresend } from '../domain/checks/presend';
 import { newId } from '../domain/ids';
 import { localDate } from '../domain/time/callingWindow';
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type MessageType } from '../domain/vocabulary';
-import { blockedAnswer, recordDecision } from './decisionRecord';
+import { blockedAnswer, decisionOf, decisionStored, recordDecision, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
 
@@ -51,22 +51,15 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
     dailyCap: ctx.policy.smsDailyCap,
     ...contact,
   };
-  let outcome = decidePresend(facts);
-  if (outcome.allowed) {
-    const reserved = await ctx.ledger.reserveSend(input.orgId, input.phone, { ...keys, dailyCap: ctx.policy.smsDailyCap, monthlyQuota });
-    if (reserved !== 'reserved') outcome = { allowed: false, reason: reserved, fields: {} };
-  }
+  const outcome = decidePresend(facts);
   const decisionId = newId('dec_sms');
-  const response: PresendResponse = outcome.allowed
-    ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, outcome.consent, false), compliance_notes: [] }
-    : blockedAnswer(decisionId, outcome.reason, outcome.fields);
-  await recordDecision(ctx, {
+  const toRecord = (o: PresendOutcome): DecisionToRecord => ({
     id: decisionId,
     orgId: input.orgId,
     kind: 'presend',
     phone: input.phone,
     entity: input.sending_entity,
-    reason: outcome.allowed ? null : outcome.reason,
+    reason: o.allowed ? null : o.reason,
     request: {
       phone: input.phone,
       sending_entity: input.sending_entity,
@@ -75,8 +68,23 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       send_at: isoSeconds(at),
       metadata: input.metadata ?? null,
     },
-    response,
+    response: o.allowed
+      ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: [] }
+      : blockedAnswer(decisionId, o.reason, o.fields),
     started,
   });
-  return response;
+  if (!outcome.allowed) {
+    const blocked = toRecord(outcome);
+    await recordDecision(ctx, blocked);
+    return blocked.response as PresendResponse;
+  }
+  // Allowed so far: the send is counted and the decision stored in one step. Had racing
+  // senders taken the last unit meanwhile, the decision becomes frequency_cap / quota_exceeded.
+  let decided!: DecisionToRecord;
+  await ctx.ledger.reserveAndRecord(input.orgId, input.phone, { ...keys, dailyCap: ctx.policy.smsDailyCap, monthlyQuota }, (result) => {
+    decided = toRecord(result === 'reserved' ? outcome : { allowed: false, reason: result, fields: {} });
+    return decisionOf(ctx, decided);
+  });
+  decisionStored(ctx, decided);
+  return decided.response as PresendResponse;
 }

@@ -179,6 +179,17 @@ export interface Ledger {
   sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }>;
   /** Atomically: if under both limits, count one send and answer 'reserved'; otherwise count nothing. */
   reserveSend(orgId: string, phone: string, reservation: SendReservation): Promise<ReservationResult>;
+  /**
+   * reserveSend, then store the decision `decisionFor` makes of its result; resolves once both
+   * are stored. SQLite does both in one step (one commit, and no reservation kept without its
+   * decision); Redis does them one after the other, as two calls would.
+   */
+  reserveAndRecord(
+    orgId: string,
+    phone: string,
+    reservation: SendReservation,
+    decisionFor: (result: ReservationResult) => Decision,
+  ): Promise<ReservationResult>;
 
   recordDecision(decision: Decision): Promise<void>;
   getDecision(orgId: string, id: string): Promise<Decision | null>;

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/ledger/ledger';
+import type { Decision } from '../../src/domain/records';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 
@@ -138,6 +139,18 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
       const results = await Promise.all(Array.from({ length: 20 }, () => ledger.reserveSend('org_test', '+15551234567', r)));
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
+    });
+
+    it('reserves a send and stores the decision made of the result', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
+      const decide = (result: string) => aDecision({ kind: 'presend', allowed: result === 'reserved', reason: result === 'reserved' ? null : result });
+      const made: Decision[] = [];
+      const results = [];
+      for (let i = 0; i < 2; i++) results.push(await ledger.reserveAndRecord('org_test', '+15551234567', r, (result) => (made.push(decide(result)), made[i])));
+      expect(results).toEqual(['reserved', 'frequency_cap']);
+      for (const d of made) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
+      expect(made.map((d) => d.reason)).toEqual([null, 'frequency_cap']);
+      expect((await ledger.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(1);
     });
 
     it('stores decisions and lists them by phone and time, per org', async () => {

@@ -28,6 +28,18 @@ describe('sqlite: decisions committed in groups', () => {
     await reopened.close();
   });
 
+  it('a reservation whose decision cannot be made is not counted', async () => {
+    const ledger = new SqliteLedger({ file: freshFile() });
+    const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
+    const failing = ledger.reserveAndRecord('org_test', '+15551234567', r, () => {
+      throw new Error('no decision');
+    });
+    await expect(failing).rejects.toThrow('no decision');
+    expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 0, sentThisMonth: 0 });
+    expect(await ledger.reserveSend('org_test', '+15551234567', r)).toBe('reserved');
+    await ledger.close();
+  });
+
   it('many decisions arriving together are each readable once acknowledged, and chained per subject', async () => {
     const ledger = new SqliteLedger({ file: freshFile() });
     const made = Array.from({ length: 300 }, (_, i) => aDecision({ phone: `+1212555${String(1000 + (i % 30))}` }));

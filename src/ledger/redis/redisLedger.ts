@@ -649,6 +649,13 @@ export class RedisLedger implements Ledger {
     });
   }
 
+  // Two slots and a chain append: no single script can span them, so this is what two calls would do.
+  async reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
+    const result = await this.reserveSend(orgId, phone, r);
+    await this.recordDecision(decisionFor(result));
+    return result;
+  }
+
   // ---- decisions ------------------------------------------------------------
 
   async recordDecision(d: Decision): Promise<void> {

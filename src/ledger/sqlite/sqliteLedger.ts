@@ -387,21 +387,34 @@ export class SqliteLedger implements Ledger {
   }
 
   reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
+    return this.turn.run(() => this.reserve(orgId, phone, r));
+  }
+
+  // One savepoint of the turn for both: a pre-send waits for one commit, not two in a row.
+  reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
     return this.turn.run(() => {
-      const { sentToday, sentThisMonth } = this.counts(orgId, phone, r);
-      if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return 'quota_exceeded';
-      if (sentToday >= r.dailyCap) return 'frequency_cap';
-      this.stmt.bumpCounter.run(orgId, dayKey(phone, r));
-      this.stmt.bumpCounter.run(orgId, monthKey(r));
-      return 'reserved';
+      const result = this.reserve(orgId, phone, r);
+      this.insertDecision(decisionFor(result));
+      return result;
     });
   }
 
   recordDecision(d: Decision): Promise<void> {
-    return this.turn.run(() => {
-      this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-      this.appendAudit(d.org_id, d.phone, decisionBody(d));
-    });
+    return this.turn.run(() => this.insertDecision(d));
+  }
+
+  private reserve(orgId: string, phone: string, r: SendReservation): ReservationResult {
+    const { sentToday, sentThisMonth } = this.counts(orgId, phone, r);
+    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return 'quota_exceeded';
+    if (sentToday >= r.dailyCap) return 'frequency_cap';
+    this.stmt.bumpCounter.run(orgId, dayKey(phone, r));
+    this.stmt.bumpCounter.run(orgId, monthKey(r));
+    return 'reserved';
+  }
+
+  private insertDecision(d: Decision): void {
+    this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+    this.appendAudit(d.org_id, d.phone, decisionBody(d));
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
