@@ -16,6 +16,12 @@ export interface Profile {
   shortRunS: number;
   /** Alternating rounds of the growth comparison (the best p99 of each side is kept). */
   growthRounds: number;
+  /**
+   * Alternating rounds, baseline then gateway, of the precall / pre-send peak (the median of each
+   * side is compared) and of their runs at half peak (the best p99 of each side is judged): one
+   * run per side swings by ±25% on a shared 2-core machine.
+   */
+  decisionRounds: { peak: number; half: number };
   streamConnections: number;
   detectionS: number;
   twilioConcurrency: number;
@@ -33,6 +39,7 @@ export const FULL: Profile = {
   fixedConnections: 4,
   shortRunS: 3,
   growthRounds: 2,
+  decisionRounds: { peak: 3, half: 2 },
   streamConnections: 4,
   detectionS: 2,
   twilioConcurrency: 8,
@@ -50,6 +57,7 @@ export const SMOKE: Profile = {
   fixedConnections: 2,
   shortRunS: 1,
   growthRounds: 1,
+  decisionRounds: { peak: 1, half: 1 },
   streamConnections: 2,
   detectionS: 0.5,
   twilioConcurrency: 4,

@@ -49,3 +49,14 @@ export function xorshift(seed: number): () => number {
 }
 
 export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
+
+/** The element whose key is the median (the lower middle one of an even count): a whole run, not a blend of runs. */
+export function medianBy<T>(items: T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The element with the smallest key. */
+export function minBy<T>(items: T[], key: (item: T) => number): T {
+  return items.reduce((best, item) => (key(item) < key(best) ? item : best));
+}
