@@ -7,6 +7,7 @@
  * because consent records and test traffic use the 555 range all the time.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { boundedMemo } from './boundedMemo';
 
 export type PhoneParse = { ok: true; e164: string; country: string | undefined } | { ok: false; error: string };
 
@@ -14,23 +15,13 @@ const PHONE_ERROR = 'must be E.164 or 10-11 digits';
 const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
 
 // Parsing costs ~8 µs and every request parses two or three numbers, the
-// caller's own few sending numbers above all: the last answers are kept (and
-// forgotten all at once when the table is full, which with MEMO_MAX_INPUT bounds its memory).
-const MEMO_LIMIT = 10_000;
-const memo = new Map<string, PhoneParse>();
-
-/** No real phone number, however punctuated, is longer; longer input is answered but never kept (a request body may hold 256 KB). */
-const MEMO_MAX_INPUT = 32;
+// caller's own few sending numbers above all: the last answers are kept. No
+// real phone number, however punctuated, is longer than 32 characters.
+const parseRemembered = boundedMemo((input) => Object.freeze(parseUncached(input)), { limit: 10_000, maxInput: 32 });
 
 export function parsePhone(input: unknown): PhoneParse {
   if (typeof input !== 'string') return { ok: false, error: PHONE_ERROR };
-  if (input.length > MEMO_MAX_INPUT) return parseUncached(input);
-  const known = memo.get(input);
-  if (known) return known;
-  const parsed = Object.freeze(parseUncached(input));
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(input, parsed);
-  return parsed;
+  return parseRemembered(input);
 }
 
 function parseUncached(input: string): PhoneParse {

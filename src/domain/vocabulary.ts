@@ -3,6 +3,8 @@
  * these exact strings; the HTTP schemas, the checks and the docs all read
  * from here so they cannot drift apart.
  */
+import { boundedMemo } from './boundedMemo';
+
 export const PURPOSES = ['telemarketing', 'transactional', 'informational', 'survey', 'debt_collection', 'appointment_reminder'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -67,7 +69,9 @@ export const REASON_NOTES: Record<BlockReason, string> = {
   pending_double_optin: 'Consent is awaiting double opt-in confirmation.',
 };
 
-/** Entity names match case-insensitively with surrounding spaces ignored (SPEC §1). */
-export function entityKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/**
+ * Entity names match case-insensitively with surrounding spaces ignored (SPEC §1).
+ * A caller has a handful of entity names and every decision keys them several
+ * times (consents, disclosures, counters): the keys are remembered.
+ */
+export const entityKey = boundedMemo((name) => name.trim().replace(/\s+/g, ' ').toLowerCase(), { limit: 1_000, maxInput: 200 });
