@@ -155,12 +155,14 @@ export class SqliteLedger implements Ledger {
       consentById: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE id = ? AND org_id = ?'),
       updateConsent: db.prepare('UPDATE consents SET data = ? WHERE id = ?'),
       consentsOfSubject: db.prepare<[string, string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND phone IN (?, ?) ORDER BY seq'),
+      consentsOfPhone: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND phone = ? ORDER BY seq'),
       revocationByDedupe: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE org_id = ? AND dedupe_key = ?'),
       insertRevocation: db.prepare('INSERT INTO revocations (id, org_id, phone, scope, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?)'),
       revocationById: db.prepare<[string, string], Row>('SELECT data FROM revocations WHERE id = ? AND org_id = ?'),
       revocationsOfSubject: db.prepare<[string, string, string], Row>(
         "SELECT data FROM revocations WHERE phone IN (?, ?) AND (org_id = ? OR scope = 'all') ORDER BY seq",
       ),
+      revocationsOfPhone: db.prepare<[string, string], Row>("SELECT data FROM revocations WHERE phone = ? AND (org_id = ? OR scope = 'all') ORDER BY seq"),
       insertDecision: db.prepare('INSERT INTO decisions (id, org_id, phone, decided_at, data) VALUES (?, ?, ?, ?, ?)'),
       decisionById: db.prepare<[string, string], Row>('SELECT data FROM decisions WHERE id = ? AND org_id = ?'),
       counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
@@ -369,10 +371,13 @@ export class SqliteLedger implements Ledger {
   }
 
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
-    return this.read(() => ({
-      consents: this.stmt.consentsOfSubject.all(orgId, phone, this.altKey(phone)).map((r) => JSON.parse(r.data)),
-      revocations: this.stmt.revocationsOfSubject.all(phone, this.altKey(phone), orgId).map((r) => JSON.parse(r.data)),
-    }));
+    const key = this.altKey(phone);
+    // Before every call and text: with no second key, one index probe in seq order (IN (?, ?) sorts).
+    const [consents, revocations] =
+      key === phone
+        ? this.read(() => [this.stmt.consentsOfPhone.all(orgId, phone), this.stmt.revocationsOfPhone.all(phone, orgId)])
+        : this.read(() => [this.stmt.consentsOfSubject.all(orgId, phone, key), this.stmt.revocationsOfSubject.all(phone, key, orgId)]);
+    return { consents: consents.map((r) => JSON.parse(r.data)), revocations: revocations.map((r) => JSON.parse(r.data)) };
   }
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
