@@ -46,6 +46,8 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
+  /** SQLite: how much of the ledger file is read through a memory map (0 = none; see sqliteLedger.ts). */
+  SQLITE_MMAP_MB: z.coerce.number().int().min(0).max(65536).default(256),
   REDIS_URL: z.string().optional(),
   REDIS_CLUSTER_NODES: csv.optional(),
   /** host:port of Redis Sentinels (or put them in REDIS_URL as redis+sentinel://h:26379,h:26379/mymaster). */

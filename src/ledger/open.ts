@@ -24,5 +24,5 @@ export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLe
 export async function openLedger(config: Config, logger?: Logger): Promise<Ledger> {
   if (config.STORE === 'redis') return RedisLedger.open(redisOptionsFromConfig(config, logger));
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
-  return new SqliteLedger({ file: join(resolve(config.DATA_DIR), 'consent-gate.db'), suppression });
+  return new SqliteLedger({ file: join(resolve(config.DATA_DIR), 'consent-gate.db'), suppression, mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20 });
 }

@@ -64,10 +64,9 @@ export interface SqliteLedgerOptions {
   suppression?: SuppressionKeying;
   /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
   rewindPages?: number;
+  /** How much of the file is read through a memory map (SQLITE_MMAP_MB; see the constructor). Default 256 MB. */
+  mmapBytes?: number;
 }
-
-/** How much of the database file is read through a memory map (see the constructor). */
-const MMAP_BYTES = 256 * 2 ** 20;
 
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
 const ANONYMISE_BATCH = 500;
@@ -97,8 +96,8 @@ export class SqliteLedger implements Ledger {
       // Reads through a memory map: a page of the file is then a memory access, not a pread (each a
       // syscall of several µs here, 2-3 per precall on a ledger larger than SQLite's 2 MB page cache).
       // Writes still go through the WAL. The mapped pages are the kernel's page cache, shared and
-      // reclaimable, but they count in the process's RSS.
-      this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
+      // reclaimable, but they count in the process's RSS (up to the map's size).
+      this.db.pragma(`mmap_size = ${Math.floor(options.mmapBytes ?? 256 * 2 ** 20)}`);
       this.db.exec(SCHEMA);
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (err) {
