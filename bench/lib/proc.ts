@@ -22,6 +22,8 @@ export interface ChildServer {
   rssMb(): number;
   /** Peak resident set size so far, MB (VmHWM). */
   peakRssMb(): number;
+  /** RSS now split into anonymous memory (heaps) and file pages (the node binary, a memory-mapped ledger), MB. */
+  rssSplitMb(): { anon: number; file: number };
   /** CPU time the process has used so far (user + system, all threads), seconds. */
   cpuSeconds(): number;
   /** The last lines the child wrote to stderr (and non-log stdout), for error messages. */
@@ -37,7 +39,7 @@ export interface SpawnOptions {
   timeoutMs?: number;
 }
 
-function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFile'): number {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : NaN;
@@ -105,6 +107,7 @@ export async function spawnServer(name: string, script: string, options: SpawnOp
     info,
     rssMb: () => procStatusKb(pid, 'VmRSS') / 1024,
     peakRssMb: () => procStatusKb(pid, 'VmHWM') / 1024,
+    rssSplitMb: () => ({ anon: procStatusKb(pid, 'RssAnon') / 1024, file: procStatusKb(pid, 'RssFile') / 1024 }),
     cpuSeconds: () => procCpuSeconds(pid),
     output: () => tail.join('\n'),
     async stop() {
