@@ -28,6 +28,20 @@ describe('sqlite: decisions committed in groups', () => {
     await reopened.close();
   });
 
+  it('a ledger made before decisions lost their phone index still lists them by phone, and sheds the index', async () => {
+    const file = freshFile();
+    const before = new SqliteLedger({ file });
+    const made = [aDecision(), aDecision(), aDecision({ phone: '+12125550100' })];
+    for (const d of made) await before.recordDecision(d);
+    before.database.exec('CREATE INDEX decisions_org_phone ON decisions (org_id, phone, seq)');
+    await before.close();
+    const after = new SqliteLedger({ file });
+    expect(after.database.prepare("SELECT name FROM sqlite_schema WHERE name = 'decisions_org_phone'").get()).toBeUndefined();
+    const listed = await after.listDecisions('org_test', { phone: made[0].phone, limit: 10 });
+    expect(listed.items).toEqual(made.slice(0, 2));
+    await after.close();
+  });
+
   it('a reservation whose decision cannot be made is not counted', async () => {
     const ledger = new SqliteLedger({ file: freshFile() });
     const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
