@@ -85,6 +85,31 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect((await ledger.listConsents('org_other', { limit: 10 })).items).toHaveLength(0);
     });
 
+    it('pages through all of an org and only its own, oldest first, when nothing else is asked', async () => {
+      const mine: string[] = [];
+      const decided: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const org = i % 3 === 1 ? 'org_other' : 'org_test';
+        const c = aConsent({ org_id: org, phone: `+1212555${1000 + i}` });
+        const d = aDecision({ org_id: org, phone: c.phone, decided_at: `2026-04-1${i}T10:00:00.000Z` });
+        await ledger.captureConsent(c);
+        await ledger.recordDecision(d);
+        if (org === 'org_test') (mine.push(c.id), decided.push(d.id));
+      }
+      const all = async <T extends { id: string }>(list: (after?: string) => Promise<{ items: T[]; next_cursor: string | null }>) => {
+        const ids: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await list(after);
+          ids.push(...page.items.map((x) => x.id));
+          after = page.next_cursor ?? undefined;
+        } while (after);
+        return ids;
+      };
+      expect(await all((after) => ledger.listConsents('org_test', { limit: 2, after }))).toEqual(mine);
+      expect(await all((after) => ledger.listDecisions('org_test', { limit: 2, after }))).toEqual(decided);
+    });
+
     it('changes consent status once, with one history entry', async () => {
       const c = aConsent();
       await ledger.captureConsent(c);

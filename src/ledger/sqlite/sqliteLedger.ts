@@ -68,6 +68,14 @@ export interface SqliteLedgerOptions {
   mmapBytes?: number;
 }
 
+/**
+ * The org condition of a list paged by seq. With no other filter it is written `+org_id`, so
+ * that SQLite does not pick an index that starts with org_id (consents_org_entity,
+ * decisions_org_time) and then sort the whole org by seq for every page (204 ms a page at 1M
+ * consents); it walks the rowid from the cursor instead and stops at the page's end (0.1 ms).
+ */
+const orgTerm = (alias: string, otherFilters: boolean) => `${otherFilters ? '' : '+'}${alias}org_id = ?`;
+
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
 const ANONYMISE_BATCH = 500;
 
@@ -320,7 +328,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
-    const where = ['org_id = ?', 'seq > ?'];
+    const where = [orgTerm('', Boolean(q.phone || q.calling_entity)), 'seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after)];
     if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
     if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
@@ -426,7 +434,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
-    const where = ['d.org_id = ?', 'd.seq > ?'];
+    const where = [orgTerm('d.', Boolean(q.phone || q.from || q.to)), 'd.seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after)];
     if (q.from) (where.push('d.decided_at >= ?'), args.push(q.from));
     if (q.to) (where.push('d.decided_at < ?'), args.push(q.to));
