@@ -76,6 +76,15 @@ export interface SqliteLedgerOptions {
  */
 const orgTerm = (alias: string, otherFilters: boolean) => `${otherFilters ? '' : '+'}${alias}org_id = ?`;
 
+/** What one batch of the retention job changed, and where the next one starts. */
+interface Batch<C> {
+  done: number;
+  next: C;
+}
+
+/** A batch of rows read in seq order: the next batch starts after its last row. */
+const seqBatch = (rows: SeqRow[]): Batch<number> => ({ done: rows.length, next: rows.length ? rows[rows.length - 1].seq : 0 });
+
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
 const ANONYMISE_BATCH = 500;
 
@@ -469,18 +478,25 @@ export class SqliteLedger implements Ledger {
     const cutoff = new Date(cutoffIso).toISOString();
     const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
     this.write(() => this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
-    // Each step works in batches of one transaction and repeats until nothing
-    // is left: a re-keyed row no longer matches (its phone is a key), so the
-    // job is idempotent and can be stopped and resumed at any point.
-    const batches = (step: () => number): number => {
+    // Each step works in batches of one transaction, each batch after the last
+    // row the one before saw, until a batch finds nothing. A re-keyed row no
+    // longer matches (its phone is a key), so the job is idempotent and can be
+    // stopped and resumed at any point. (Without the cursor every batch walked
+    // again past all the rows the earlier ones had done: 100k subjects took
+    // 5.5 s, and the time grew with the square of the ledger.)
+    const batches = <C>(start: C, step: (after: C) => Batch<C>): number => {
       let total = 0;
-      for (let n = step(); n > 0; n = step()) total += n;
-      return total;
+      for (let after = start; ; ) {
+        const { done, next } = this.write(() => step(after));
+        if (done === 0) return total;
+        total += done;
+        after = next;
+      }
     };
-    result.revocations = batches(() => this.write(() => this.anonymiseRevocations(cutoff, keying)));
-    result.decisions = batches(() => this.write(() => this.anonymiseDecisions(cutoff, keying)));
-    result.consents = batches(() => this.write(() => this.anonymiseConsents(cutoff, keying)));
-    result.audit_entries = batches(() => this.write(() => this.rekeyAudit(cutoff, keying)));
+    result.revocations = batches(0, (after) => this.anonymiseRevocations(cutoff, keying, after));
+    result.decisions = batches(0, (after) => this.anonymiseDecisions(cutoff, keying, after));
+    result.consents = batches(0, (after) => this.anonymiseConsents(cutoff, keying, after));
+    result.audit_entries = batches(['', ''] as [string, string], (after) => this.rekeyAudit(cutoff, keying, after));
     this.write(() => {
       // Daily send counters name the phone; past days are of no use to the cap.
       this.db.prepare("DELETE FROM send_counters WHERE key LIKE 'day:%' AND substr(key, -10) < ?").run(cutoff.slice(0, 10));
@@ -495,12 +511,12 @@ export class SqliteLedger implements Ledger {
     return result;
   }
 
-  private anonymiseRevocations(cutoff: string, keying: SuppressionKeying): number {
+  private anonymiseRevocations(cutoff: string, keying: SuppressionKeying, after: number): Batch<number> {
     const rows = this.db
-      .prepare<[string, number], SeqRow>(
-        "SELECT seq, data FROM revocations WHERE phone NOT LIKE 'hmac:%' AND json_extract(data, '$.created_at') < ? ORDER BY seq LIMIT ?",
+      .prepare<[number, string, number], SeqRow>(
+        "SELECT seq, data FROM revocations WHERE seq > ? AND phone NOT LIKE 'hmac:%' AND json_extract(data, '$.created_at') < ? ORDER BY seq LIMIT ?",
       )
-      .all(cutoff, ANONYMISE_BATCH);
+      .all(after, cutoff, ANONYMISE_BATCH);
     const update = this.db.prepare('UPDATE revocations SET phone = ?, dedupe_key = ?, data = ? WHERE seq = ?');
     for (const row of rows) {
       const r = JSON.parse(row.data) as Revocation;
@@ -508,13 +524,13 @@ export class SqliteLedger implements Ledger {
       const anonymised: Revocation = { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null };
       update.run(key, anonymised.dedupe_key, JSON.stringify(anonymised), row.seq);
     }
-    return rows.length;
+    return seqBatch(rows);
   }
 
-  private anonymiseDecisions(cutoff: string, keying: SuppressionKeying): number {
+  private anonymiseDecisions(cutoff: string, keying: SuppressionKeying, after: number): Batch<number> {
     const rows = this.db
-      .prepare<[string, number], SeqRow>("SELECT seq, data FROM decisions WHERE decided_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY seq LIMIT ?")
-      .all(cutoff, ANONYMISE_BATCH);
+      .prepare<[number, string, number], SeqRow>("SELECT seq, data FROM decisions WHERE seq > ? AND decided_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY seq LIMIT ?")
+      .all(after, cutoff, ANONYMISE_BATCH);
     const update = this.db.prepare('UPDATE decisions SET phone = ?, data = ? WHERE seq = ?');
     for (const row of rows) {
       const d = JSON.parse(row.data) as Decision;
@@ -522,20 +538,20 @@ export class SqliteLedger implements Ledger {
       const request = { ...d.request, phone: key, metadata: null };
       update.run(key, JSON.stringify({ ...d, phone: key, request }), row.seq);
     }
-    return rows.length;
+    return seqBatch(rows);
   }
 
   /** Consents that ended (opted out, expired, or left pending) before the cutoff; a consent in force is the proof a call relies on. */
-  private anonymiseConsents(cutoff: string, keying: SuppressionKeying): number {
+  private anonymiseConsents(cutoff: string, keying: SuppressionKeying, after: number): Batch<number> {
     const rows = this.db
-      .prepare<[string, string, string, number], SeqRow>(
-        `SELECT seq, data FROM consents WHERE phone NOT LIKE 'hmac:%' AND (
+      .prepare<[number, string, string, string, number], SeqRow>(
+        `SELECT seq, data FROM consents WHERE seq > ? AND phone NOT LIKE 'hmac:%' AND (
            (json_extract(data, '$.status') = 'opted_out' AND json_extract(data, '$.opted_out_at') < ?)
            OR json_extract(data, '$.expires_at') < ?
            OR (json_extract(data, '$.status') = 'pending' AND json_extract(data, '$.created_at') < ?)
          ) ORDER BY seq LIMIT ?`,
       )
-      .all(cutoff, cutoff, cutoff, ANONYMISE_BATCH);
+      .all(after, cutoff, cutoff, cutoff, ANONYMISE_BATCH);
     const update = this.db.prepare('UPDATE consents SET phone = ?, data = ? WHERE seq = ?');
     const now = new Date().toISOString();
     for (const row of rows) {
@@ -545,7 +561,7 @@ export class SqliteLedger implements Ledger {
       const anonymised: Consent = { ...c, phone: key, evidence, history: [...c.history, { event: 'anonymised', at: now, source: 'retention' }] };
       update.run(key, JSON.stringify(anonymised), row.seq);
     }
-    return rows.length;
+    return seqBatch(rows);
   }
 
   /**
@@ -553,12 +569,14 @@ export class SqliteLedger implements Ledger {
    * of its chain, so what stays under the phone continues what moved. A
    * subject with nothing left under its phone takes its head along.
    */
-  private rekeyAudit(cutoff: string, keying: SuppressionKeying): number {
+  private rekeyAudit(cutoff: string, keying: SuppressionKeying, after: [string, string]): Batch<[string, string]> {
     const subjects = this.db
-      .prepare<[string, number], { org_id: string; phone: string; upto: number }>(
-        "SELECT org_id, phone, MAX(seq) AS upto FROM audit WHERE at < ? AND phone NOT LIKE 'hmac:%' GROUP BY org_id, phone LIMIT ?",
+      .prepare<[string, string, string, number], { org_id: string; phone: string; upto: number }>(
+        `SELECT org_id, phone, MAX(seq) AS upto FROM audit INDEXED BY audit_subject
+         WHERE (org_id, phone) > (?, ?) AND at < ? AND phone NOT LIKE 'hmac:%'
+         GROUP BY org_id, phone ORDER BY org_id, phone LIMIT ?`,
       )
-      .all(cutoff, ANONYMISE_BATCH);
+      .all(after[0], after[1], cutoff, ANONYMISE_BATCH);
     let moved = 0;
     for (const s of subjects) {
       const key = keying.keyOf(s.phone);
@@ -570,7 +588,8 @@ export class SqliteLedger implements Ledger {
         this.stmt.setHead.run(s.org_id, key, head.hash);
       }
     }
-    return moved;
+    const last = subjects[subjects.length - 1];
+    return { done: moved, next: last ? [last.org_id, last.phone] : after };
   }
 
   async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
