@@ -53,6 +53,25 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect((await ledger.contactFacts('org_test', '+12125550199')).revocations).toHaveLength(0);
     });
 
+    it('goes on past its first batches: every old record of a large ledger is anonymised, nothing recent', async () => {
+      // More old decisions and subjects than one batch (500) holds, interleaved with recent ones.
+      const phones = Array.from({ length: 620 }, (_, i) => `+1212555${String(1000 + i)}`);
+      const made = phones.flatMap((phone, i) => [
+        aDecision({ phone, decided_at: OLD }),
+        ...(i % 2 ? [aDecision({ phone, decided_at: OLD })] : []),
+        ...(i % 5 ? [] : [aDecision({ phone, decided_at: RECENT })]),
+      ]);
+      for (let i = 0; i < made.length; i += 100) await Promise.all(made.slice(i, i + 100).map((d) => ledger.recordDecision(d)));
+      const old = made.filter((d) => d.decided_at === OLD);
+      const counts = await ledger.anonymiseBefore(CUTOFF);
+      expect(counts.decisions).toBe(old.length);
+      for (const d of made) {
+        const stored = await ledger.getDecision('org_test', d.id);
+        expect(stored?.phone).toBe(d.decided_at === OLD ? keying.keyOf(d.phone) : d.phone);
+      }
+      expect((await ledger.anonymiseBefore(CUTOFF)).decisions).toBe(0);
+    });
+
     it('decisions lose their request metadata and phone, and are still listed by phone', async () => {
       const old = aDecision({ decided_at: OLD, request: { phone: PHONE, metadata: { customer: 'Jane Doe' } } });
       const recent = aDecision({ decided_at: RECENT, request: { phone: PHONE, metadata: { customer: 'Jane Doe' } } });

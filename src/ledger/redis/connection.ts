@@ -84,7 +84,11 @@ export function createRedisClient(t: RedisTarget): RedisClient {
       lazyConnect: true,
       enableOfflineQueue: false,
       enableReadyCheck: true,
-      enableAutoPipelining: true,
+      // Not on a cluster: ioredis groups auto-pipelined commands by the slot of their first
+      // argument, which for EVALSHA (every write here) is the script's SHA, not a key; scripts for
+      // subjects on different nodes then share a pipeline and all fail ("All keys in the pipeline
+      // should belong to the same slots allocation group", redis/ioredis#2109).
+      enableAutoPipelining: false,
       scaleReads: 'master',
       clusterRetryStrategy: retryStrategy,
       slotsRefreshTimeout: t.connectTimeoutMs,
