@@ -166,6 +166,18 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
     });
 
+    it('takes many subjects\' writes at once (as under load, many in one turn of the event loop)', async () => {
+      const phones = Array.from({ length: 60 }, (_, i) => `+1212555${String(2000 + i)}`);
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
+      const decisions = phones.map((phone) => aDecision({ phone }));
+      const [, reserved] = await Promise.all([
+        Promise.all(decisions.map((d) => ledger.recordDecision(d))),
+        Promise.all(phones.map((phone) => ledger.reserveSend('org_test', phone, r))),
+      ]);
+      expect(reserved.every((x) => x === 'reserved')).toBe(true);
+      for (const d of decisions) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
+    });
+
     it('reserves a send and stores the decision made of the result', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
       const decide = (result: string) => aDecision({ kind: 'presend', allowed: result === 'reserved', reason: result === 'reserved' ? null : result });
