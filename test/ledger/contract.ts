@@ -166,6 +166,23 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
     });
 
+    it('pages a time window oldest first, ties in the order written, each decision once', async () => {
+      const at = (h: number) => `2026-04-10T${String(h).padStart(2, '0')}:00:00.000Z`;
+      // Written out of time order, with ties, around a window of [02:00, 06:00).
+      const made = [5, 1, 2, 2, 7, 3, 2, 4, 6].map((h) => aDecision({ decided_at: at(h), phone: `+1212555${1000 + h}` }));
+      for (const d of made) await ledger.recordDecision(d);
+      await ledger.recordDecision(aDecision({ org_id: 'org_other', decided_at: at(3) }));
+      const expected = made.filter((d) => d.decided_at >= at(2) && d.decided_at < at(6)).sort((a, b) => (a.decided_at < b.decided_at ? -1 : a.decided_at > b.decided_at ? 1 : 0));
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await ledger.listDecisions('org_test', { from: at(2), to: at(6), limit: 2, after });
+        seen.push(...page.items.map((d) => d.id));
+        after = page.next_cursor ?? undefined;
+      } while (after);
+      expect(seen).toEqual(expected.map((d) => d.id));
+    });
+
     it('takes many subjects\' writes at once (as under load, many in one turn of the event loop)', async () => {
       const phones = Array.from({ length: 60 }, (_, i) => `+1212555${String(2000 + i)}`);
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
