@@ -514,8 +514,8 @@ export class SqliteLedger implements Ledger {
     // row the one before saw, until a batch finds nothing. A re-keyed row no
     // longer matches (its phone is a key), so the job is idempotent and can be
     // stopped and resumed at any point. (Without the cursor every batch walked
-    // again past all the rows the earlier ones had done: 100k subjects took
-    // 5.5 s, and the time grew with the square of the ledger.)
+    // again past all the rows the earlier ones had re-keyed, which stay in
+    // place: 400k old decisions took 33 s, 3 s with it.)
     const batches = <C>(start: C, step: (after: C) => Batch<C>): number => {
       let total = 0;
       for (let after = start; ; ) {
