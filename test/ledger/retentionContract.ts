@@ -65,6 +65,13 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       const old = made.filter((d) => d.decided_at === OLD);
       const counts = await ledger.anonymiseBefore(CUTOFF);
       expect(counts.decisions).toBe(old.length);
+      // Each old decision's chain entry moved to its subject's key, in every subject (more than a batch of them).
+      expect(counts.audit_entries).toBe(old.length);
+      for (const phone of [phones[0], phones[555], phones[619]]) {
+        const trail = await ledger.auditTrail('org_test', phone);
+        expect(trail.filter((e) => e.phone === keying.keyOf(phone))).toHaveLength(old.filter((d) => d.phone === phone).length);
+        expect(verifyChain(trail)).toMatchObject({ ok: true });
+      }
       for (const d of made) {
         const stored = await ledger.getDecision('org_test', d.id);
         expect(stored?.phone).toBe(d.decided_at === OLD ? keying.keyOf(d.phone) : d.phone);
