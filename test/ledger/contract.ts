@@ -166,7 +166,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
     });
 
-    it('pages a time window oldest first, ties in the order written, each decision once', async () => {
+    it('pages decisions oldest first by decided_at, ties in the order written, each once (a window; a subject)', async () => {
       const at = (h: number) => `2026-04-10T${String(h).padStart(2, '0')}:00:00.000Z`;
       // Written out of time order, with ties, around a window of [02:00, 06:00).
       const made = [5, 1, 2, 2, 7, 3, 2, 4, 6].map((h) => aDecision({ decided_at: at(h), phone: `+1212555${1000 + h}` }));
@@ -181,6 +181,13 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
         after = page.next_cursor ?? undefined;
       } while (after);
       expect(seen).toEqual(expected.map((d) => d.id));
+      // One subject's decisions, written out of time order, are listed in it too, page by page.
+      const subject = [3, 1, 2].map((h) => aDecision({ decided_at: at(h), phone: '+12125559999' }));
+      for (const d of subject) await ledger.recordDecision(d);
+      const first = await ledger.listDecisions('org_test', { phone: '+12125559999', limit: 2 });
+      const rest = await ledger.listDecisions('org_test', { phone: '+12125559999', limit: 2, after: first.next_cursor! });
+      expect([...first.items, ...rest.items].map((d) => d.decided_at)).toEqual([at(1), at(2), at(3)]);
+      expect(rest.next_cursor).toBeNull();
     });
 
     it('takes many subjects\' writes at once (as under load, many in one turn of the event loop)', async () => {

@@ -49,6 +49,7 @@ import { TurnTransaction } from './turnTransaction';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
+type DecisionRow = SeqRow & { decided_at: string };
 
 const encodeCursor = (seq: number) => Buffer.from(String(seq)).toString('base64url');
 function decodeCursor(cursor: string | undefined): number {
@@ -57,13 +58,13 @@ function decodeCursor(cursor: string | undefined): number {
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
-/** The cursor of a time-window listing: the last (decided_at, seq) seen; the window's start when absent or not one. */
+/** The cursor of a decision listing: the last (decided_at, seq) seen; the start when absent or not one. */
 function decodeWindowCursor(cursor: string | undefined): [string, number] {
   try {
     const [at, seq] = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString()) as unknown[];
     if (typeof at === 'string' && Number.isSafeInteger(seq)) return [at, seq as number];
   } catch {
-    // Not a window cursor: start at the window's beginning, as an unreadable seq cursor does.
+    // Not a decision cursor: start at the beginning, as an unreadable seq cursor of the other lists does.
   }
   return ['', 0];
 }
@@ -81,9 +82,9 @@ export interface SqliteLedgerOptions {
 
 /**
  * The org condition of a list paged by seq. With no other filter it is written `+org_id`, so
- * that SQLite does not pick an index that starts with org_id (consents_org_entity,
- * decisions_org_time) and then sort the whole org by seq for every page (204 ms a page at 1M
- * consents); it walks the rowid from the cursor instead and stops at the page's end (0.1 ms).
+ * that SQLite does not pick an index that starts with org_id (consents_org_entity) and then
+ * sort the whole org by seq for every page (204 ms a page at 1M consents); it walks the rowid
+ * from the cursor instead and stops at the page's end (0.1 ms).
  */
 const orgTerm = (alias: string, otherFilters: boolean) => `${otherFilters ? '' : '+'}${alias}org_id = ?`;
 
@@ -192,10 +193,16 @@ export class SqliteLedger implements Ledger {
       revocationsOfPhone: db.prepare<[string, string], Row>("SELECT data FROM revocations WHERE phone = ? AND (org_id = ? OR scope = 'all') ORDER BY seq"),
       insertDecision: db.prepare('INSERT INTO decisions (id, org_id, phone, decided_at, data) VALUES (?, ?, ?, ?, ?)'),
       decisionById: db.prepare<[string, string], Row>('SELECT data FROM decisions WHERE id = ? AND org_id = ?'),
-      decisionsInWindow: db.prepare<[string, string, string, string, number, number], SeqRow & { decided_at: string }>(
+      decisionsInWindow: db.prepare<[string, string, string, string, number, number], DecisionRow>(
         `SELECT seq, decided_at, data FROM decisions
          WHERE org_id = ? AND decided_at >= ? AND decided_at < ? AND (decided_at, seq) > (?, ?)
          ORDER BY decided_at, seq LIMIT ?`,
+      ),
+      decisionsOfSubject: db.prepare<[string, string, string, string, string, string, string, number, number], DecisionRow>(
+        `SELECT d.seq, d.decided_at, d.data FROM audit a INDEXED BY audit_subject CROSS JOIN decisions d ON d.id = a.ref_id
+         WHERE a.org_id = ? AND a.phone IN (?, ?) AND a.kind = 'decision'
+           AND d.org_id = ? AND d.decided_at >= ? AND d.decided_at < ? AND (d.decided_at, d.seq) > (?, ?)
+         ORDER BY d.decided_at, d.seq LIMIT ?`,
       ),
       counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
       bumpCounter: db.prepare(
@@ -458,33 +465,21 @@ export class SqliteLedger implements Ledger {
     return parse<Decision>(this.read(() => this.stmt.decisionById.get(id, orgId)));
   }
 
-  async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
-    if ((q.from || q.to) && !q.phone) return this.decisionsInWindow(orgId, q);
-    const where = [orgTerm('d.', Boolean(q.phone)), 'd.seq > ?'];
-    const args: (string | number)[] = [orgId, decodeCursor(q.after)];
-    if (q.from) (where.push('d.decided_at >= ?'), args.push(q.from));
-    if (q.to) (where.push('d.decided_at < ?'), args.push(q.to));
-    // Decisions have no index by phone (it cost a random page per decision, schema.ts): a subject's
-    // decisions are found through its audit trail, which holds one 'decision' entry per decision.
-    const from = q.phone
-      ? "audit a INDEXED BY audit_subject CROSS JOIN decisions d ON d.id = a.ref_id WHERE a.org_id = ? AND a.phone IN (?, ?) AND a.kind = 'decision' AND"
-      : 'decisions d WHERE';
-    if (q.phone) args.unshift(orgId, q.phone, this.altKey(q.phone));
-    const rows = this.read(() =>
-      this.db.prepare<unknown[], SeqRow>(`SELECT d.seq, d.data FROM ${from} ${where.join(' AND ')} ORDER BY d.seq LIMIT ?`).all(...args, q.limit + 1),
-    );
-    return page(rows, q.limit);
-  }
-
   /**
-   * An org's decisions in a time window, in (decided_at, seq) order — the order of
-   * decisions_org_time, so a page is a walk of the index from its cursor. In seq order every page
-   * read the whole window and sorted it: an export of a window of n decisions cost n²/page.
+   * Decisions in (decided_at, seq) order — the Redis engine's order (its index is by time), and
+   * the order of decisions_org_time, so a page without a phone is a walk of that index from its
+   * cursor. (In seq order every page of a time window read the whole window and sorted it: an
+   * export of n decisions cost n²/page.) Decisions have no index by phone (it cost a random page
+   * per decision, schema.ts): a subject's are found through its audit trail, which holds one
+   * 'decision' entry per decision, and sorted (a subject has few).
    */
-  private decisionsInWindow(orgId: string, q: DecisionQuery): Page<Decision> {
+  async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
     const [at, seq] = decodeWindowCursor(q.after);
+    const window = [orgId, q.from ?? '', q.to ?? '\uffff', at, seq] as const;
     const rows = this.read(() =>
-      this.stmt.decisionsInWindow.all(orgId, q.from ?? '', q.to ?? '\uffff', at, seq, q.limit + 1),
+      q.phone
+        ? this.stmt.decisionsOfSubject.all(orgId, q.phone, this.altKey(q.phone), ...window, q.limit + 1)
+        : this.stmt.decisionsInWindow.all(...window, q.limit + 1),
     );
     const items = rows.slice(0, q.limit).map((r) => JSON.parse(r.data) as Decision);
     const last = rows[q.limit - 1];
