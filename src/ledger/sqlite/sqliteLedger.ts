@@ -51,7 +51,6 @@ type Row = { data: string };
 type SeqRow = Row & { seq: number };
 type DecisionRow = SeqRow & { decided_at: string };
 
-const encodeCursor = (seq: number) => Buffer.from(String(seq)).toString('base64url');
 function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const n = Number(Buffer.from(cursor, 'base64url').toString());
@@ -367,7 +366,7 @@ export class SqliteLedger implements Ledger {
     const rows = this.read(() =>
       this.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM consents WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
     );
-    return page(rows, q.limit);
+    return pageOf(rows, q.limit, parseData<Consent>, (last) => last.seq);
   }
 
   async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
@@ -481,9 +480,7 @@ export class SqliteLedger implements Ledger {
         ? this.stmt.decisionsOfSubject.all(orgId, q.phone, this.altKey(q.phone), ...window, q.limit + 1)
         : this.stmt.decisionsInWindow.all(...window, q.limit + 1),
     );
-    const items = rows.slice(0, q.limit).map((r) => JSON.parse(r.data) as Decision);
-    const last = rows[q.limit - 1];
-    return { items, next_cursor: rows.length > q.limit ? Buffer.from(JSON.stringify([last.decided_at, last.seq])).toString('base64url') : null };
+    return pageOf(rows, q.limit, parseData<Decision>, (last) => [last.decided_at, last.seq]);
   }
 
   async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
@@ -493,10 +490,7 @@ export class SqliteLedger implements Ledger {
   async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
     const [org, phone] = query.after ? (JSON.parse(Buffer.from(query.after, 'base64url').toString()) as [string, string]) : ['', ''];
     const rows = this.read(() => this.stmt.subjects.all(org, phone, query.limit + 1));
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    const next = rows.length > query.limit ? Buffer.from(JSON.stringify([last.org_id, last.phone])).toString('base64url') : null;
-    return { items, next_cursor: next };
+    return pageOf(rows, query.limit, (row) => row, (last) => [last.org_id, last.phone]);
   }
 
   async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
@@ -674,8 +668,14 @@ function parse<T>(row: Row | undefined): T | null {
   return row ? (JSON.parse(row.data) as T) : null;
 }
 
-function page<T>(rows: SeqRow[], limit: number): Page<T> {
-  const items = rows.slice(0, limit).map((r) => JSON.parse(r.data) as T);
-  const next = rows.length > limit ? encodeCursor(rows[limit - 1].seq) : null;
-  return { items, next_cursor: next };
+/**
+ * A page of `limit` items out of up to limit + 1 rows (the extra one says there is more). The
+ * cursor is the last item's position, JSON in base64url; a seq alone encodes as its digits, as
+ * the cursors before this helper did.
+ */
+function pageOf<R, T>(rows: R[], limit: number, item: (row: R) => T, positionOf: (last: R) => unknown): Page<T> {
+  const next = rows.length > limit ? Buffer.from(JSON.stringify(positionOf(rows[limit - 1]))).toString('base64url') : null;
+  return { items: rows.slice(0, limit).map(item), next_cursor: next };
 }
+
+const parseData = <T>(row: Row) => JSON.parse(row.data) as T;
