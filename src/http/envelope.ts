@@ -38,8 +38,7 @@ export function errorAnswer(code: ErrorCode, requestId: string, message?: string
 }
 
 export function sendError(res: Response, req: Request, code: ErrorCode, message?: string, details?: Record<string, string>): void {
-  const answer = errorAnswer(code, req.requestId, message, details);
-  res.status(answer.status).json(answer.body);
+  sendJson(res, errorAnswer(code, req.requestId, message, details));
 }
 
 /**
@@ -62,7 +61,10 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
   return errorAnswer('INTERNAL', requestId);
 }
 
-/** As express's res.json sends it: the same Content-Type, a Content-Length, no ETag (app.ts turns them off). */
+/**
+ * Every /v1 JSON answer and error leaves through here, on either lane, so the bytes cannot depend
+ * on the lane: as express's res.json sends it (the same Content-Type, a Content-Length, no ETag).
+ */
 export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(answer.body);
@@ -76,9 +78,7 @@ export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
 export function errorHandler(logger: Logger, onLedgerError?: (route: string) => void): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    const answer = answerForThrown(err, req.requestId, req.route?.path ?? req.path, logger, onLedgerError);
-    for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
-    res.status(answer.status).json(answer.body);
+    sendJson(res, answerForThrown(err, req.requestId, req.route?.path ?? req.path, logger, onLedgerError));
   };
 }
 
