@@ -309,7 +309,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async listApiKeys(orgId: string): Promise<ApiKey[]> {
-    return this.read(() => this.stmt.keysOfOrg.all(orgId)).map((r) => JSON.parse(r.data));
+    return this.read(() => this.stmt.keysOfOrg.all(orgId)).map(parseData<ApiKey>);
   }
 
   async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
@@ -415,7 +415,7 @@ export class SqliteLedger implements Ledger {
       key === phone
         ? this.read(() => [this.stmt.consentsOfPhone.all(orgId, phone), this.stmt.revocationsOfPhone.all(phone, orgId)])
         : this.read(() => [this.stmt.consentsOfSubject.all(orgId, phone, key), this.stmt.revocationsOfSubject.all(phone, key, orgId)]);
-    return { consents: consents.map((r) => JSON.parse(r.data)), revocations: revocations.map((r) => JSON.parse(r.data)) };
+    return { consents: consents.map(parseData<Consent>), revocations: revocations.map(parseData<Revocation>) };
   }
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
@@ -664,8 +664,11 @@ function auditFromRow(r: AuditRow): AuditEntry {
 const dayKey = (phone: string, k: SendCounterKeys) => `day:${phone}:${k.entity}:${k.day}`;
 const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
 
+const parseData = <T>(row: Row) => JSON.parse(row.data) as T;
+
+/** The record a row holds, or null for no row. */
 function parse<T>(row: Row | undefined): T | null {
-  return row ? (JSON.parse(row.data) as T) : null;
+  return row ? parseData<T>(row) : null;
 }
 
 /**
@@ -677,5 +680,3 @@ function pageOf<R, T>(rows: R[], limit: number, item: (row: R) => T, positionOf:
   const next = rows.length > limit ? Buffer.from(JSON.stringify(positionOf(rows[limit - 1]))).toString('base64url') : null;
   return { items: rows.slice(0, limit).map(item), next_cursor: next };
 }
-
-const parseData = <T>(row: Row) => JSON.parse(row.data) as T;
