@@ -20,30 +20,42 @@ describe('crash safety', () => {
     gw?.child.kill('SIGKILL');
   });
 
-  it('kill -9 right after revokes are acknowledged loses none of them', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cg-crash-'));
-    const env = { DATA_DIR: dataDir, CONSENT_GATE_API_KEY: KEY };
+  /**
+   * Starts a gateway on a fresh data directory, sends `count` requests at once, kills it with
+   * SIGKILL the moment the last answer is in, and starts it again on the same data. Answers what
+   * `send` made of the acknowledged requests (undefined: not acknowledged).
+   */
+  async function killRightAfter<T>(count: number, send: (url: string, i: number) => Promise<T | undefined>): Promise<T[]> {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-crash-')), CONSENT_GATE_API_KEY: KEY };
     gw = await spawnGateway(env);
-    const acknowledged: { phone: string; id: string }[] = [];
-    // Fire opt-outs concurrently and kill the process the moment the last one is acknowledged.
+    const acknowledged: T[] = [];
     await Promise.all(
-      Array.from({ length: 40 }, async (_, i) => {
-        const phone = `+1212555${String(1000 + i)}`;
-        const res = await fetch(`${gw!.url}/v1/revoke`, {
-          method: 'POST',
-          headers: auth,
-          body: JSON.stringify({ phone, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'stop calling me' }),
-        });
-        if (res.status === 201) acknowledged.push({ phone, id: ((await res.json()) as { revocation_id: string }).revocation_id });
+      Array.from({ length: count }, async (_, i) => {
+        const ack = await send(gw!.url, i);
+        if (ack !== undefined) acknowledged.push(ack);
       }),
     );
     gw.child.kill('SIGKILL');
     expect((await gw.exited).signal).toBe('SIGKILL');
+    gw = await spawnGateway(env);
+    return acknowledged;
+  }
+
+  it('kill -9 right after revokes are acknowledged loses none of them', async () => {
+    // Opt-outs fired concurrently; the process dies the moment the last one is acknowledged.
+    const acknowledged = await killRightAfter(40, async (url, i) => {
+      const phone = `+1212555${String(1000 + i)}`;
+      const res = await fetch(`${url}/v1/revoke`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ phone, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'stop calling me' }),
+      });
+      return res.status === 201 ? { phone, id: ((await res.json()) as { revocation_id: string }).revocation_id } : undefined;
+    });
     expect(acknowledged).toHaveLength(40);
 
-    gw = await spawnGateway(env);
     for (const { phone, id } of acknowledged) {
-      const res = await fetch(`${gw.url}/v1/precall`, {
+      const res = await fetch(`${gw!.url}/v1/precall`, {
         method: 'POST',
         headers: auth,
         body: JSON.stringify({ phone, calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' }),
@@ -54,32 +66,22 @@ describe('crash safety', () => {
   }, 60_000);
 
   it('kill -9 right after decisions are answered loses none of them, though many shared a transaction', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cg-crash-'));
-    const env = { DATA_DIR: dataDir, CONSENT_GATE_API_KEY: KEY };
-    gw = await spawnGateway(env);
-    const answered: { id: string; allowed: boolean }[] = [];
     // Concurrent requests land in the same turns; the process dies the moment the last answer is in.
-    await Promise.all(
-      Array.from({ length: 80 }, async (_, i) => {
-        const phone = `+1212555${String(2000 + i)}`;
-        const [path, body] =
-          i % 2
-            ? ['/v1/precall', { phone, calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' }]
-            : ['/v1/sms/pre-send', { phone, sending_entity: 'Acme Insurance LLC', message_type: 'informational' }];
-        const res = await fetch(`${gw!.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
-        if (res.status === 200) {
-          const d = (await res.json()) as { decision_id: string; allowed: boolean };
-          answered.push({ id: d.decision_id, allowed: d.allowed });
-        }
-      }),
-    );
-    gw.child.kill('SIGKILL');
-    expect((await gw.exited).signal).toBe('SIGKILL');
+    const answered = await killRightAfter(80, async (url, i) => {
+      const phone = `+1212555${String(2000 + i)}`;
+      const [path, body] =
+        i % 2
+          ? ['/v1/precall', { phone, calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' }]
+          : ['/v1/sms/pre-send', { phone, sending_entity: 'Acme Insurance LLC', message_type: 'informational' }];
+      const res = await fetch(`${url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+      if (res.status !== 200) return undefined;
+      const d = (await res.json()) as { decision_id: string; allowed: boolean };
+      return { id: d.decision_id, allowed: d.allowed };
+    });
     expect(answered).toHaveLength(80);
 
-    gw = await spawnGateway(env);
     for (const { id, allowed } of answered) {
-      const res = await fetch(`${gw.url}/v1/decisions/${id}`, { headers: auth });
+      const res = await fetch(`${gw!.url}/v1/decisions/${id}`, { headers: auth });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ id, allowed });
     }
