@@ -13,6 +13,7 @@ import { DEFAULT_ORG_ID } from '../../src/gate/bootstrap';
 import { systemClock } from '../../src/gate/clock';
 import { buildConsent } from '../../src/gate/consents';
 import type { GateContext } from '../../src/gate/context';
+import { consentWrite } from '../../src/ledger/consentWrite';
 import type { Ledger } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { SCHEMA_VERSION } from '../../src/ledger/sqlite/schema';
@@ -33,7 +34,7 @@ export async function seedLedger(ledger: Ledger, n: number, onProgress?: (done: 
   const ctx = { clock: systemClock } as unknown as GateContext;
   for (let start = 0; start < n; start += BATCH) {
     const batch = [];
-    for (let i = start; i < Math.min(n, start + BATCH); i++) batch.push(buildConsent(ctx, consentInput(i, DEFAULT_ORG_ID)));
+    for (let i = start; i < Math.min(n, start + BATCH); i++) batch.push(consentWrite(buildConsent(ctx, consentInput(i, DEFAULT_ORG_ID))));
     await ledger.captureConsents(batch);
     onProgress?.(Math.min(n, start + BATCH));
   }

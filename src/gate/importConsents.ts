@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { GateContext } from './context';
 import { RowReader, type ParsedChunk, type RowOptions } from './importRows';
 import type { FromWorker, ToWorker } from './importWorker';
-import type { Consent } from '../domain/records';
+import type { ConsentWrite } from '../ledger/consentWrite';
 
 export interface ImportOptions {
   orgId: string;
@@ -122,7 +122,7 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
   const batchSize = options.batchSize ?? 1000;
   const maxReported = options.maxReportedRejections ?? 1000;
   const result: ImportResult = { rows: 0, imported: 0, duplicates: 0, rejected: 0, rejections: [], stopped_early: false };
-  let batch: Consent[] = [];
+  let batch: ConsentWrite[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const { created, duplicates } = await ctx.ledger.captureConsents(batch);

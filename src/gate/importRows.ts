@@ -14,9 +14,10 @@ import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { Clock } from './clock';
 import { buildConsent } from './consents';
 import { consentCaptureSchema, issuesToDetails } from './schemas';
-import type { Consent } from '../domain/records';
+import { consentWrite, type ConsentWrite } from '../ledger/consentWrite';
 
-export type RowResult = { line: number; consent: Consent; reason?: undefined } | { line: number; reason: string; consent?: undefined };
+/** A valid row's consent comes serialised for the store (`consentWrite`), so a worker thread does that work too. */
+export type RowResult = { line: number; consent: ConsentWrite; reason?: undefined } | { line: number; reason: string; consent?: undefined };
 
 /** A chunk's rows, and the CSV error that stopped the reading there, if one did. */
 export interface ParsedChunk {
@@ -60,7 +61,7 @@ export function rowResult(record: Record<string, string>, line: number, orgId: s
   const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record), { reportInput: true });
   if (!parsed.success) return { line, reason: describeRejection(issuesToDetails(parsed.error)) };
   try {
-    return { line, consent: buildConsent({ clock }, { ...parsed.data, orgId, source: 'import' }) };
+    return { line, consent: consentWrite(buildConsent({ clock }, { ...parsed.data, orgId, source: 'import' })) };
   } catch (err) {
     return { line, reason: describeRejection((err as { details?: Record<string, string> }).details ?? { row: (err as Error).message }) };
   }

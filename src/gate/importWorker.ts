@@ -1,9 +1,9 @@
 /**
  * The import's second thread (see `rowsInWorker` in importConsents.ts): CSV
  * chunks in, each chunk's row results out, in the order the chunks came.
- * The importing thread keeps the store; this one parses, validates and
- * builds the consents, with the importing thread's clock (`now` comes with
- * every chunk).
+ * The importing thread keeps the store; this one parses, validates, builds
+ * the consents and serialises them for the store (consentWrite.ts), with
+ * the importing thread's clock (`now` comes with every chunk).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowReader, type ParsedChunk, type RowOptions } from './importRows';

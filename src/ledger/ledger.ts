@@ -15,6 +15,7 @@
 import { createHmac } from 'node:crypto';
 import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
 import type { ApiScope } from '../domain/vocabulary';
+import type { ConsentWrite } from './consentWrite';
 
 export interface Org {
   id: string;
@@ -164,8 +165,8 @@ export interface Ledger {
 
   /** Idempotent on (org, dedupe_key): the same capture twice returns the first record, created=false. */
   captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }>;
-  /** Many at once, one transaction per call where the engine has them (bulk import). */
-  captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }>;
+  /** Many at once (bulk import), serialised ahead by `consentWrite`; one transaction per call where the engine has them. */
+  captureConsents(consents: ConsentWrite[]): Promise<{ created: number; duplicates: number }>;
   getConsent(orgId: string, id: string): Promise<Consent | null>;
   listConsents(orgId: string, query: ConsentQuery): Promise<Page<Consent>>;
   /** Null when not the org's. A change to the status it already has writes nothing (changed=false). */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/ledger/ledger';
 import type { Decision } from '../../src/domain/records';
 import { verifyChain } from '../../src/ledger/auditChain';
+import { consentWrite } from '../../src/ledger/consentWrite';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 
 export interface ContractOptions {
@@ -65,7 +66,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
     });
 
     it('bulk capture counts created and duplicate rows', async () => {
-      const rows = [aConsent({ dedupe_key: 'a' }), aConsent({ dedupe_key: 'b' }), aConsent({ dedupe_key: 'a' })];
+      const rows = [aConsent({ dedupe_key: 'a' }), aConsent({ dedupe_key: 'b' }), aConsent({ dedupe_key: 'a' })].map(consentWrite);
       expect(await ledger.captureConsents(rows)).toEqual({ created: 2, duplicates: 1 });
       expect(await ledger.captureConsents(rows)).toEqual({ created: 0, duplicates: 3 });
     });

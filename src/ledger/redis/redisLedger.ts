@@ -39,7 +39,8 @@
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
 import type { Logger } from '../../observability/logger';
-import { chainHash, consentBody, consentEventBody, decisionBody, revocationBody, type AuditBody } from '../auditChain';
+import { auditText, chainHashOf, consentEventBody, decisionBody, revocationBody, type AuditBody, type AuditText } from '../auditChain';
+import { consentWrite, type ConsentWrite } from '../consentWrite';
 import {
   LedgerUnavailableError,
   isSuppressionKey,
@@ -102,6 +103,12 @@ const BULK_CONCURRENCY = 32;
 
 /** A retention-list score: when a record written at `iso` may be anonymised (0, visited at once, if unreadable). */
 const scoreOf = (iso: string) => String(Date.parse(iso) || 0);
+
+/** An audit entry as the subject's list keeps it: previous hash, hash, and the body (its canonical JSON, spliced in as is). */
+const storedEntry = (prev: string, hash: string, text: AuditText) => `{"p":${JSON.stringify(prev)},"h":"${hash}","b":${text.canonical}}`;
+
+/** What the org indexes of a consent are written from. */
+const indexFieldsOf = (c: Consent) => ({ id: c.id, phone: c.phone, entity_key: entityKey(c.calling_entity), created_at: c.created_at });
 
 const isSubjectCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
@@ -224,7 +231,7 @@ export class RedisLedger implements Ledger {
   private async appendChained(
     orgId: string,
     phone: string,
-    body: AuditBody,
+    text: AuditText,
     write: (expected: string, hash: string, entry: string) => Promise<Reply>,
     heads?: [string, string],
   ): Promise<Reply> {
@@ -232,9 +239,9 @@ export class RedisLedger implements Ledger {
     await this.listOrg(orgId);
     for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
       const chainPrev = head || moved;
-      const hash = chainHash(chainPrev, body);
-      const reply = await write(head, hash, JSON.stringify({ p: chainPrev, h: hash, b: body }));
-      if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, body.at, moved);
+      const hash = chainHashOf(chainPrev, text.canonical);
+      const reply = await write(head, hash, storedEntry(chainPrev, hash, text));
+      if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, text.at, moved);
       if (reply[0] !== 2) return reply;
       head = reply[1] ?? '';
       moved = head ? '' : await this.movedHead(orgId, phone);
@@ -356,24 +363,28 @@ export class RedisLedger implements Ledger {
   // ---- consents -------------------------------------------------------------
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
-    return this.run('captureConsent', () => this.insertConsent(consent));
+    return this.run('captureConsent', async () => {
+      const stored = await this.insertConsent(consentWrite(consent));
+      return stored ? { consent: JSON.parse(stored) as Consent, created: false } : { consent, created: true };
+    });
   }
 
-  private async insertConsent(c: Consent): Promise<{ consent: Consent; created: boolean }> {
+  /** Null when this consent was created; else the document of the one with its content, which stands. */
+  private async insertConsent(c: ConsentWrite): Promise<string | null> {
     const s = this.keys.subject(c.org_id, c.phone);
-    const doc = JSON.stringify(c);
-    const reply = await this.appendChained(c.org_id, c.phone, consentBody(c), (expected, hash, entry) =>
-      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, doc, expected, hash, entry]),
+    const reply = await this.appendChained(c.org_id, c.phone, c.audit, (expected, hash, entry) =>
+      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, c.doc, expected, hash, entry]),
     );
-    const created = reply[0] === 1;
-    const stored = created ? c : (JSON.parse(reply[1]!) as Consent);
+    const existing = reply[0] === 1 ? null : reply[1]!;
+    // The indexes are (re)written for the consent that stands, so a capture interrupted between the two scripts is completed by its retry.
+    const stored = existing === null ? c : indexFieldsOf(JSON.parse(existing) as Consent);
     const o = this.keys.org(c.org_id);
     await this.script(
       'cgConsentIndex',
-      [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(entityKey(stored.calling_entity)), o.chains, o.retention],
+      [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(stored.entity_key), o.chains, o.retention],
       [stored.id, stored.phone, scoreOf(stored.created_at)],
     );
-    return { consent: stored, created };
+    return existing;
   }
 
   /**
@@ -381,9 +392,9 @@ export class RedisLedger implements Ledger {
    * transaction across slots). Phones are written in parallel, each phone's
    * rows in order, so duplicates within a batch are seen as duplicates.
    */
-  async captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }> {
+  async captureConsents(consents: ConsentWrite[]): Promise<{ created: number; duplicates: number }> {
     return this.run('captureConsents', async () => {
-      const bySubject = new Map<string, Consent[]>();
+      const bySubject = new Map<string, ConsentWrite[]>();
       for (const c of consents) {
         const k = c.org_id + '\u0000' + c.phone;
         const list = bySubject.get(k);
@@ -396,7 +407,7 @@ export class RedisLedger implements Ledger {
       const worker = async () => {
         while (next < groups.length) {
           const group = groups[next++];
-          for (const c of group) if ((await this.insertConsent(c)).created) created++;
+          for (const c of group) if ((await this.insertConsent(c)) === null) created++;
         }
       };
       await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, groups.length) }, worker));
@@ -495,15 +506,15 @@ export class RedisLedger implements Ledger {
           consent.confirmed_at = change.at;
         }
         consent.history.push({ event: change.event, at: change.at, source: change.source });
-        const body = consentEventBody(consent, change.event, change.at, change.source);
+        const text = auditText(consentEventBody(consent, change.event, change.at, change.source));
         // No head under the phone: the chain may continue from its key (see appendChained).
         const moved = head ? '' : await this.movedHead(orgId, phone);
         const chainPrev = head || moved;
-        const hash = chainHash(chainPrev, body);
+        const hash = chainHashOf(chainPrev, text.canonical);
         const reply = await this.script<Reply>(
           'cgReplaceDoc',
           [s.consents, s.audit, s.head],
-          [id, raw, JSON.stringify(consent), head, hash, JSON.stringify({ p: chainPrev, h: hash, b: body })],
+          [id, raw, JSON.stringify(consent), head, hash, storedEntry(chainPrev, hash, text)],
         );
         if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, change.at, moved);
         if (reply[0] === 1) return { consent, changed: true };
@@ -535,7 +546,7 @@ export class RedisLedger implements Ledger {
       const reply = await this.appendChained(
         r.org_id,
         r.phone,
-        revocationBody(r),
+        auditText(revocationBody(r)),
         (expected, hash, entry) =>
           this.script<Reply>('cgInsertOnce', [s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head], [r.id, r.dedupe_key, doc, expected, hash, entry]),
         heads,
@@ -677,7 +688,7 @@ export class RedisLedger implements Ledger {
       await this.appendChained(
         d.org_id,
         d.phone,
-        decisionBody(d),
+        auditText(decisionBody(d)),
         (expected, hash, entry) =>
           this.script<Reply>('cgDecision', [s.decision(d.id), s.decisionsByTime, s.audit, s.head], [doc, this.retentionS, at, member, cutoff, expected, hash, entry]),
         heads,

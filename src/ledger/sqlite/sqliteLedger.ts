@@ -22,7 +22,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
-import { chainHash, consentBody, consentEventBody, decisionBody, revocationBody, type AuditBody } from '../auditChain';
+import { auditText, chainHashOf, consentEventBody, decisionBody, revocationBody, type AuditText } from '../auditChain';
+import { consentWrite, type ConsentWrite } from '../consentWrite';
 import { newId } from '../../domain/ids';
 import {
   LedgerUnavailableError,
@@ -263,7 +264,7 @@ export class SqliteLedger implements Ledger {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
   }
 
-  private appendAudit(orgId: string, phone: string, body: AuditBody): void {
+  private appendAudit(orgId: string, phone: string, entry: AuditText): void {
     let prev = this.stmt.head.get(orgId, phone)?.hash;
     if (prev === undefined) {
       // A subject anonymised in full has its head under its key: continue that chain, and bring the head back.
@@ -274,8 +275,8 @@ export class SqliteLedger implements Ledger {
       }
     }
     prev ??= '';
-    const hash = chainHash(prev, body);
-    this.stmt.insertAudit.run(orgId, phone, body.kind, body.ref_id, body.at, prev, hash, JSON.stringify(body));
+    const hash = chainHashOf(prev, entry.canonical);
+    this.stmt.insertAudit.run(orgId, phone, entry.kind, entry.ref_id, entry.at, prev, hash, entry.canonical);
     this.stmt.setHead.run(orgId, phone, hash);
   }
 
@@ -326,27 +327,20 @@ export class SqliteLedger implements Ledger {
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
     return this.write(() => {
-      if (this.insertConsentTx(consent)) return { consent, created: true };
+      if (this.insertConsentTx(consentWrite(consent))) return { consent, created: true };
       return { consent: parse<Consent>(this.stmt.consentByDedupe.get(consent.org_id, consent.dedupe_key))!, created: false };
     });
   }
 
   /** Inserts a consent unless one with the same content exists; one statement for a new consent (the import's common case). */
-  private insertConsentTx(consent: Consent): boolean {
-    const inserted = this.stmt.insertConsent.run(
-      consent.id,
-      consent.org_id,
-      consent.phone,
-      entityKey(consent.calling_entity),
-      consent.dedupe_key,
-      JSON.stringify(consent),
-    ).changes;
+  private insertConsentTx(c: ConsentWrite): boolean {
+    const inserted = this.stmt.insertConsent.run(c.id, c.org_id, c.phone, c.entity_key, c.dedupe_key, c.doc).changes;
     if (!inserted) return false;
-    this.appendAudit(consent.org_id, consent.phone, consentBody(consent));
+    this.appendAudit(c.org_id, c.phone, c.audit);
     return true;
   }
 
-  async captureConsents(consents: Consent[]): Promise<{ created: number; duplicates: number }> {
+  async captureConsents(consents: ConsentWrite[]): Promise<{ created: number; duplicates: number }> {
     return this.write(() => {
       let created = 0;
       for (const c of consents) if (this.insertConsentTx(c)) created++;
@@ -384,7 +378,7 @@ export class SqliteLedger implements Ledger {
       }
       consent.history.push({ event: change.event, at: change.at, source: change.source });
       this.stmt.updateConsent.run(JSON.stringify(consent), consent.id);
-      this.appendAudit(orgId, consent.phone, consentEventBody(consent, change.event, change.at, change.source));
+      this.appendAudit(orgId, consent.phone, auditText(consentEventBody(consent, change.event, change.at, change.source)));
       return { consent, changed: true };
     });
   }
@@ -395,7 +389,7 @@ export class SqliteLedger implements Ledger {
       if (existing) return { revocation: existing, created: false };
       const r = revocation;
       this.stmt.insertRevocation.run(r.id, r.org_id, r.phone, r.scope, r.dedupe_key, JSON.stringify(r));
-      this.appendAudit(r.org_id, r.phone, revocationBody(r));
+      this.appendAudit(r.org_id, r.phone, auditText(revocationBody(r)));
       // Only this deployment's own network-wide opt-outs are propagated; a peer's are not echoed back.
       if (r.scope === 'all' && r.origin === 'local') {
         this.stmt.insertOutbox.run(newId('evt'), 'revocation.network', JSON.stringify(r), r.created_at);
@@ -457,7 +451,7 @@ export class SqliteLedger implements Ledger {
 
   private insertDecision(d: Decision): void {
     this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-    this.appendAudit(d.org_id, d.phone, decisionBody(d));
+    this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)));
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
