@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { randomToken } from '../domain/ids';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { LedgerUnavailableError } from '../ledger/ledger';
+import { UnreadableCursorError } from '../ledger/cursor';
 import type { Logger } from '../observability/logger';
 
 declare module 'express-serve-static-core' {
@@ -47,6 +48,7 @@ export function sendError(res: Response, req: Request, code: ErrorCode, message?
  */
 export function answerForThrown(err: unknown, requestId: string, route: string, logger: Logger, onLedgerError?: (route: string) => void): JsonAnswer {
   if (err instanceof AppError) return { ...errorAnswer(err.code, requestId, err.message, err.details), headers: err.headers };
+  if (err instanceof UnreadableCursorError) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { after: err.message });
   if (err instanceof LedgerUnavailableError) {
     onLedgerError?.(route);
     logger.error({ request_id: requestId, err: err.message }, 'ledger unavailable');

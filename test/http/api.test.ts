@@ -263,6 +263,15 @@ describe('/v1 API', () => {
       expect(none.body.data).toEqual([]);
       expect((await get('/v1/decisions?from=yesterday')).status).toBe(400);
     });
+
+    it('answers 400 for a cursor it did not hand out, rather than the first page again', async () => {
+      for (const path of ['/v1/consents', '/v1/decisions']) {
+        expect((await get(`${path}?limit=1`)).status).toBe(200);
+        const bad = await get(`${path}?limit=1&after=not-a-cursor`);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { after: expect.stringContaining('next_cursor') } });
+      }
+    });
   });
 
   describe('consent opt-out and double opt-in', () => {

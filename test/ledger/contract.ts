@@ -8,6 +8,7 @@ import type { Ledger } from '../../src/ledger/ledger';
 import type { Decision } from '../../src/domain/records';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { consentWrite } from '../../src/ledger/consentWrite';
+import { UnreadableCursorError } from '../../src/ledger/cursor';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 
 export interface ContractOptions {
@@ -109,6 +110,22 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       };
       expect(await all((after) => ledger.listConsents('org_test', { limit: 2, after }))).toEqual(mine);
       expect(await all((after) => ledger.listDecisions('org_test', { limit: 2, after }))).toEqual(decided);
+    });
+
+    it('rejects a cursor it did not hand out rather than starting the list over', async () => {
+      for (let i = 0; i < 3; i++) await ledger.captureConsent(aConsent({ phone: `+1212555${2000 + i}` }));
+      await ledger.recordDecision(aDecision());
+      const cursor = (await ledger.listConsents('org_test', { limit: 1 })).next_cursor!;
+      const b64 = (text: string) => Buffer.from(text).toString('base64url');
+      const mangled = ['not-a-cursor', b64('{"x":1}'), b64('-1'), b64('"1"'), b64('[1,2,3]')];
+      for (const after of mangled) {
+        await expect(ledger.listConsents('org_test', { limit: 1, after })).rejects.toBeInstanceOf(UnreadableCursorError);
+        await expect(ledger.listDecisions('org_test', { limit: 1, after })).rejects.toBeInstanceOf(UnreadableCursorError);
+        await expect(ledger.listDecisions('org_test', { phone: '+15551234567', limit: 1, after })).rejects.toBeInstanceOf(UnreadableCursorError);
+        await expect(ledger.auditSubjects({ limit: 1, after })).rejects.toBeInstanceOf(UnreadableCursorError);
+      }
+      // A cursor of one list is not one of another.
+      await expect(ledger.auditSubjects({ limit: 1, after: cursor })).rejects.toBeInstanceOf(UnreadableCursorError);
     });
 
     it('changes consent status once, with one history entry', async () => {

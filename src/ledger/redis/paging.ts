@@ -1,26 +1,12 @@
 /**
- * Paging over Redis structures. Cursors are opaque to clients (base64url
- * JSON): a list position, or the (score, member) of the last item of a page
- * of a sorted set, so a page starts strictly after it even when many
- * members share one score.
+ * Paging over Redis structures. Cursors (../cursor.ts) hold a list
+ * position, or the (score, member) of the last item of a page of a sorted
+ * set, so a page starts strictly after it even when many members share one
+ * score.
  */
 import type { RedisClient } from './connection';
 import type { Page } from '../ledger';
-
-export const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-/** The cursor's value, or null (start from the beginning) when it is absent or not one of ours. */
-export function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    return valid(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-export const isPosition = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+import { decodeCursor, encodeCursor } from '../cursor';
 
 interface ScoreCursor {
   s: number;

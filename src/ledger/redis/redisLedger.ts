@@ -63,7 +63,8 @@ import {
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
 import { RedisKeys, seqMember } from './keys';
 import { RedisOutbox } from './outbox';
-import { decodeCursor, encodeCursor, isPosition, pageByScore, splitOnce } from './paging';
+import { pageByScore, splitOnce } from './paging';
+import { decodeCursor, encodeCursor, isPosition, isSubjectPosition, UnreadableCursorError } from '../cursor';
 import { anonymiseBefore } from './retention';
 import { SCRIPTS, type ScriptName } from './scripts';
 
@@ -110,7 +111,6 @@ const storedEntry = (prev: string, hash: string, text: AuditText) => `{"p":${JSO
 /** What the org indexes of a consent are written from. */
 const indexFieldsOf = (c: Consent) => ({ id: c.id, phone: c.phone, entity_key: entityKey(c.calling_entity), created_at: c.created_at });
 
-const isSubjectCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 const ms = (iso: string) => {
   const t = Date.parse(iso);
@@ -182,7 +182,7 @@ export class RedisLedger implements Ledger {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof LedgerUnavailableError || err instanceof LedgerConflictError) throw err;
+      if (err instanceof LedgerUnavailableError || err instanceof LedgerConflictError || err instanceof UnreadableCursorError) throw err;
       throw new LedgerUnavailableError(`Redis ledger ${what} failed: ${(err as Error).message}`, { cause: err });
     }
   }
@@ -764,7 +764,7 @@ export class RedisLedger implements Ledger {
    */
   async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
     return this.run('auditSubjects', async () => {
-      const cursor = decodeCursor(query.after, isSubjectCursor);
+      const cursor = decodeCursor(query.after, isSubjectPosition);
       const orgs = (await this.client.smembers(this.keys.store().orgs)).sort();
       const items: AuditSubject[] = [];
       const batch = Math.max(query.limit + 1, 100);

@@ -24,6 +24,7 @@ import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/rec
 import { entityKey } from '../../domain/vocabulary';
 import { auditText, chainHashOf, consentEventBody, decisionBody, revocationBody, type AuditText } from '../auditChain';
 import { consentWrite, type ConsentWrite } from '../consentWrite';
+import { decodeCursor, encodeCursor, isPosition, isSubjectPosition } from '../cursor';
 import { newId } from '../../domain/ids';
 import {
   LedgerUnavailableError,
@@ -52,22 +53,8 @@ type Row = { data: string };
 type SeqRow = Row & { seq: number };
 type DecisionRow = SeqRow & { decided_at: string };
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString());
-  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
-}
-
-/** The cursor of a decision listing: the last (decided_at, seq) seen; the start when absent or not one. */
-function decodeWindowCursor(cursor: string | undefined): [string, number] {
-  try {
-    const [at, seq] = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString()) as unknown[];
-    if (typeof at === 'string' && Number.isSafeInteger(seq)) return [at, seq as number];
-  } catch {
-    // Not a decision cursor: start at the beginning, as an unreadable seq cursor of the other lists does.
-  }
-  return ['', 0];
-}
+/** A decision listing's position: the last (decided_at, seq) seen. */
+const isTimePosition = (v: unknown): v is [string, number] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isPosition(v[1]);
 
 export interface SqliteLedgerOptions {
   /** Path of the database file, or ':memory:' for tests that need no durability. */
@@ -354,7 +341,7 @@ export class SqliteLedger implements Ledger {
 
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
     const where = [orgTerm('', Boolean(q.phone || q.calling_entity)), 'seq > ?'];
-    const args: (string | number)[] = [orgId, decodeCursor(q.after)];
+    const args: (string | number)[] = [orgId, decodeCursor(q.after, isPosition) ?? 0];
     if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
     if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
     const rows = this.read(() =>
@@ -467,7 +454,7 @@ export class SqliteLedger implements Ledger {
    * 'decision' entry per decision, and sorted (a subject has few).
    */
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
-    const [at, seq] = decodeWindowCursor(q.after);
+    const [at, seq] = decodeCursor(q.after, isTimePosition) ?? ['', 0];
     const window = [orgId, q.from ?? '', q.to ?? '\uffff', at, seq] as const;
     const rows = this.read(() =>
       q.phone
@@ -482,7 +469,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
-    const [org, phone] = query.after ? (JSON.parse(Buffer.from(query.after, 'base64url').toString()) as [string, string]) : ['', ''];
+    const [org, phone] = decodeCursor(query.after, isSubjectPosition) ?? ['', ''];
     const rows = this.read(() => this.stmt.subjects.all(org, phone, query.limit + 1));
     return pageOf(rows, query.limit, (row) => row, (last) => [last.org_id, last.phone]);
   }
@@ -667,10 +654,10 @@ function parse<T>(row: Row | undefined): T | null {
 
 /**
  * A page of `limit` items out of up to limit + 1 rows (the extra one says there is more). The
- * cursor is the last item's position, JSON in base64url; a seq alone encodes as its digits, as
- * the cursors before this helper did.
+ * cursor is the last item's position (../cursor.ts); a seq alone encodes as its digits, as the
+ * cursors before this helper did.
  */
 function pageOf<R, T>(rows: R[], limit: number, item: (row: R) => T, positionOf: (last: R) => unknown): Page<T> {
-  const next = rows.length > limit ? Buffer.from(JSON.stringify(positionOf(rows[limit - 1]))).toString('base64url') : null;
+  const next = rows.length > limit ? encodeCursor(positionOf(rows[limit - 1])) : null;
   return { items: rows.slice(0, limit).map(item), next_cursor: next };
 }
