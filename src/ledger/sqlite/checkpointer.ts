@@ -22,9 +22,10 @@
  * once the gate answered ~2,500 decisions a second, a pause of ~100 ms every
  * few thousand decisions (the bench's p99 at half load: 110 ms). So when the
  * log passes REWIND_PAGES the worker asks the writer for a quiet moment
- * (`rewind`): the writer commits its open turn and holds new writes (they
- * wait in memory, the event loop runs on), the worker checkpoints the few
- * frames written since its last pass, and the writer resumes — its next
+ * (`rewind`), after a few passes back to back to catch up: the writer
+ * commits its open turn and holds new writes (they wait in memory, the event
+ * loop runs on), the worker checkpoints the few frames written since its
+ * last pass, and the writer resumes — its next
  * transaction starts the log over. A hold lasts one small checkpoint (4–15
  * ms measured here), at most MAX_HOLD_MS, once per REWIND_PAGES of log.
  * The backstop remains for a dead worker.
@@ -48,6 +49,13 @@ export const REWIND_PAGES = 8_192;
 const BUSY_INTERVAL_MS = 10;
 const IDLE_INTERVAL_MS = 100;
 const MAX_HOLD_MS = 100;
+/**
+ * Passes run back to back before a rewind is asked for. On a 2 GB ledger one pass copies pages
+ * scattered over the whole file and its fsync is slow, so the frames written meanwhile made holds
+ * of 5-50 ms; three more passes first: p99 at 3,000 precalls/s lower in 8 of 12 alternating
+ * rounds, median ~19 → ~12 ms (1M consents; at 100k no difference beyond noise).
+ */
+const CATCH_UP_PASSES = 3;
 
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
@@ -67,8 +75,11 @@ function checkpoint() {
 let lastLog = -1;
 let timer;
 function pass() {
-  const result = checkpoint();
+  let result = checkpoint();
   if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
+    // Catch up before asking: a pass leaves behind what was written while it ran, and the hold
+    // must copy and fsync that with every write waiting. Each pass in a row leaves less.
+    for (let i = 0; i < workerData.catchUpPasses && result.log > result.checkpointed; i++) result = checkpoint();
     asked = true;
     parentPort.postMessage({ rewind: true });
   }
@@ -118,7 +129,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // No execArgv: the worker is plain CommonJS and must not start a TypeScript loader (--import tsx) of its own.
-    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages: writes ? (options.rewindPages ?? REWIND_PAGES) : 0 },
+    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages: writes ? (options.rewindPages ?? REWIND_PAGES) : 0, catchUpPasses: CATCH_UP_PASSES },
     });
   } catch {
     return null;
