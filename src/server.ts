@@ -53,7 +53,7 @@ export interface StartOptions {
 export async function startGateway(config: Config, options: StartOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics({ defaultMetrics: config.METRICS_DEFAULT });
-  const ledger = options.ledger ?? (await openLedger(config, logger));
+  const ledger = options.ledger ?? (await openLedger(config, logger, { onWriteHold: (seconds) => metrics.writeHoldSeconds.observe(seconds) }));
   // With a shared store, opt-outs detected while it is down wait in a fsynced local file (SPEC §4).
   const fallbackQueue =
     options.fallbackQueue ??

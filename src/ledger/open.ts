@@ -21,8 +21,19 @@ export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLe
   };
 }
 
-export async function openLedger(config: Config, logger?: Logger): Promise<Ledger> {
+/** What a running gateway learns from its store as it goes (metrics). */
+export interface LedgerHooks {
+  /** SQLite: seconds writes waited while the log was rewound (see sqlite/checkpointer.ts). */
+  onWriteHold?: (seconds: number) => void;
+}
+
+export async function openLedger(config: Config, logger?: Logger, hooks: LedgerHooks = {}): Promise<Ledger> {
   if (config.STORE === 'redis') return RedisLedger.open(redisOptionsFromConfig(config, logger));
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
-  return new SqliteLedger({ file: join(resolve(config.DATA_DIR), 'consent-gate.db'), suppression, mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20 });
+  return new SqliteLedger({
+    file: join(resolve(config.DATA_DIR), 'consent-gate.db'),
+    suppression,
+    mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20,
+    onWriteHold: hooks.onWriteHold,
+  });
 }

@@ -52,6 +52,12 @@ export class Metrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
+  readonly writeHoldSeconds = new Histogram({
+    name: 'consent_gate_sqlite_write_hold_seconds',
+    help: 'How long decisions and reservations waited while the SQLite log was started over (one observation per hold)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+    registers: [this.registry],
+  });
   readonly streamConnections = new Gauge({
     name: 'consent_gate_stream_connections',
     help: 'Open agent-stream and relay websockets',

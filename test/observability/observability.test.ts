@@ -83,6 +83,8 @@ describe('observability', () => {
     expect(counter(text, 'consent_gate_opt_outs_total', { trigger: 'verbal_stop_during_call', channel: 'voice', created: 'true' })).toBe(1);
     expect(counter(text, 'consent_gate_opt_outs_total', { trigger: 'verbal_stop_during_call', channel: 'voice', created: 'false' })).toBe(1);
     expect(counter(text, 'consent_gate_opt_outs_total', { trigger: 'sms_stop', channel: 'sms', created: 'true' })).toBe(1);
+    // Exposed from the start; a handful of decisions never fill the 32 MB log that would need a hold.
+    expect(text).toMatch(/^consent_gate_sqlite_write_hold_seconds_count 0$/m);
   });
 
   it('logs carry request ids and paths, never a full phone number, a query string or a transcript', () => {

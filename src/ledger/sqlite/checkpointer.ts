@@ -119,6 +119,8 @@ export interface CheckpointerOptions {
   /** Without it the log is never rewound by the worker (only by the backstop). */
   writes?: WriteHold;
   rewindPages?: number;
+  /** Called after each hold with how long writes waited, in seconds (a metric: holds are what the p99 of a busy gateway is made of). */
+  onHold?: (seconds: number) => void;
 }
 
 /** Starts the checkpoint worker for a WAL database file; null when worker threads are unavailable (then SQLite's own autocheckpoint stays). */
@@ -138,15 +140,18 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   let stopped = false;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let holdLimit: NodeJS.Timeout | undefined;
+  let heldSince = 0;
   const release = () => {
     if (!holdLimit) return;
     clearTimeout(holdLimit);
     holdLimit = undefined;
     writes?.release();
+    options.onHold?.((performance.now() - heldSince) / 1000);
   };
   worker.on('message', (m: { error?: string; rewind?: boolean; rewound?: boolean }) => {
     if (m.error) onError(m.error);
     if (m.rewind && writes && !stopped) {
+      heldSince = performance.now();
       writes.hold();
       holdLimit = setTimeout(release, MAX_HOLD_MS);
       holdLimit.unref();

@@ -63,6 +63,8 @@ export interface SqliteLedgerOptions {
   suppression?: SuppressionKeying;
   /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
   rewindPages?: number;
+  /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
+  onWriteHold?: (seconds: number) => void;
   /** How much of the file is read through a memory map (SQLITE_MMAP_MB; see the constructor). Default 256 MB. */
   mmapBytes?: number;
 }
@@ -139,6 +141,7 @@ export class SqliteLedger implements Ledger {
         // Called only after the constructor has returned (the worker answers asynchronously).
         writes: { hold: () => this.turn.hold(), release: () => this.turn.release() },
         rewindPages: options.rewindPages,
+        onHold: options.onWriteHold,
       });
       if (this.checkpointer) this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }

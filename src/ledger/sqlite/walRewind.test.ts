@@ -9,7 +9,8 @@ import { SqliteLedger } from './sqliteLedger';
 describe('checkpointer under a steady stream of decisions', () => {
   it('keeps the log from growing: it is started over instead', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cg-ckpt-')), 'x.db');
-    const ledger = new SqliteLedger({ file, rewindPages: 300 });
+    const holds: number[] = [];
+    const ledger = new SqliteLedger({ file, rewindPages: 300, onWriteHold: (seconds) => holds.push(seconds) });
     let recorded = 0;
     // Like the gateway under load: a few decisions every millisecond, never a quiet moment.
     const writeFor = async (ms: number) => {
@@ -32,5 +33,8 @@ describe('checkpointer under a steady stream of decisions', () => {
     expect(recorded).toBeGreaterThan(half.recorded * 1.5);
     expect(half.wal).toBeGreaterThan(300);
     expect(end).toBeLessThan(half.wal * 1.3);
+    // Every rewind held the writes briefly, and said for how long (the gateway's hold metric).
+    expect(holds.length).toBeGreaterThan(0);
+    for (const seconds of holds) expect(seconds).toBeGreaterThan(0), expect(seconds).toBeLessThan(1);
   });
 });
