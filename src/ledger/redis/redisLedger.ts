@@ -111,7 +111,6 @@ const storedEntry = (prev: string, hash: string, text: AuditText) => `{"p":${JSO
 /** What the org indexes of a consent are written from. */
 const indexFieldsOf = (c: Consent) => ({ id: c.id, phone: c.phone, entity_key: entityKey(c.calling_entity), created_at: c.created_at });
 
-
 const ms = (iso: string) => {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) throw new LedgerConflictError(`not a timestamp: ${iso}`);
@@ -364,8 +363,8 @@ export class RedisLedger implements Ledger {
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
     return this.run('captureConsent', async () => {
-      const stored = await this.insertConsent(consentWrite(consent));
-      return stored ? { consent: JSON.parse(stored) as Consent, created: false } : { consent, created: true };
+      const existing = await this.insertConsent(consentWrite(consent));
+      return existing === null ? { consent, created: true } : { consent: JSON.parse(existing) as Consent, created: false };
     });
   }
 
