@@ -30,13 +30,14 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const started = process.hrtime.bigint();
   const at = input.send_at ?? ctx.clock.now();
   const zones = timeZonesForNumber(input.phone);
-  const org = await ctx.ledger.getOrg(input.orgId);
-  const monthlyQuota = org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
   const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
-  const [contact, counts] = await Promise.all([
+  // Three independent reads at once: on Redis, one round trip of waiting instead of two.
+  const [org, contact, counts] = await Promise.all([
+    ctx.ledger.getOrg(input.orgId),
     ctx.ledger.contactFacts(input.orgId, input.phone),
     ctx.ledger.sendCounts(input.orgId, input.phone, keys),
   ]);
+  const monthlyQuota = org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
   const facts: PresendFacts = {
     orgId: input.orgId,
     at,
