@@ -8,5 +8,7 @@ export default defineConfig({
     // Child processes and real servers (redis, emulators) are started per file;
     // two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    // One temporary directory per run, removed after it (test/tmpdir.globalSetup.ts).
+    globalSetup: ['test/tmpdir.globalSetup.ts'],
   },
 });
