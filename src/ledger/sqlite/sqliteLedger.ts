@@ -75,7 +75,7 @@ export interface SqliteLedgerOptions {
  * sort the whole org by seq for every page (204 ms a page at 1M consents); it walks the rowid
  * from the cursor instead and stops at the page's end (0.1 ms).
  */
-const orgTerm = (alias: string, otherFilters: boolean) => `${otherFilters ? '' : '+'}${alias}org_id = ?`;
+const orgTerm = (otherFilters: boolean) => `${otherFilters ? '' : '+'}org_id = ?`;
 
 /** What one batch of the retention job changed, and where the next one starts. */
 interface Batch<C> {
@@ -343,7 +343,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
-    const where = [orgTerm('', Boolean(q.phone || q.calling_entity)), 'seq > ?'];
+    const where = [orgTerm(Boolean(q.phone || q.calling_entity)), 'seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after, isPosition) ?? 0];
     if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.altKey(q.phone)));
     if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
