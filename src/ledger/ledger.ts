@@ -178,12 +178,12 @@ export interface Ledger {
 
   contactFacts(orgId: string, phone: string): Promise<ContactFacts>;
   sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }>;
-  /** Atomically: if under both limits, count one send and answer 'reserved'; otherwise count nothing. */
-  reserveSend(orgId: string, phone: string, reservation: SendReservation): Promise<ReservationResult>;
   /**
-   * reserveSend, then store the decision `decisionFor` makes of its result; resolves once both
-   * are stored. SQLite does both in one step (one commit, and no reservation kept without its
-   * decision); Redis does them one after the other, as two calls would.
+   * Atomically, if under both limits, count one send ('reserved'; otherwise count nothing and
+   * answer why not), then store the decision `decisionFor` makes of that result; resolves once
+   * both are stored. SQLite does both in one step (one commit, and no reservation kept without
+   * its decision); Redis does them one after the other (two slots and a chain append: no single
+   * script spans them), so there a failed decision leaves its send counted, never the reverse.
    */
   reserveAndRecord(
     orgId: string,

@@ -9,7 +9,7 @@ import type { Decision } from '../../src/domain/records';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import { UnreadableCursorError } from '../../src/ledger/cursor';
-import { aConsent, aDecision, aRevocation } from '../fixtures/records';
+import { aConsent, aDecision, aRevocation, reserveSending } from '../fixtures/records';
 
 export interface ContractOptions {
   /**
@@ -168,19 +168,19 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
     it('reserves sends up to the daily cap and the monthly quota, never more', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: 4 };
       const results = [];
-      for (let i = 0; i < 4; i++) results.push(await ledger.reserveSend('org_test', '+15551234567', r));
+      for (let i = 0; i < 4; i++) results.push(await reserveSending(ledger, '+15551234567', r));
       expect(results).toEqual(['reserved', 'reserved', 'reserved', 'frequency_cap']);
       expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 3, sentThisMonth: 3 });
       // Another number: the daily cap is per phone, the quota per org.
-      expect(await ledger.reserveSend('org_test', '+12125550100', r)).toBe('reserved');
-      expect(await ledger.reserveSend('org_test', '+12125550100', r)).toBe('quota_exceeded');
+      expect(await reserveSending(ledger, '+12125550100', r)).toBe('reserved');
+      expect(await reserveSending(ledger, '+12125550100', r)).toBe('quota_exceeded');
       // The next local day starts a new count.
-      expect(await ledger.reserveSend('org_test', '+15551234567', { ...r, day: '2026-04-11', monthlyQuota: null })).toBe('reserved');
+      expect(await reserveSending(ledger, '+15551234567', { ...r, day: '2026-04-11', monthlyQuota: null })).toBe('reserved');
     });
 
     it('concurrent reservations never exceed the cap', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
-      const results = await Promise.all(Array.from({ length: 20 }, () => ledger.reserveSend('org_test', '+15551234567', r)));
+      const results = await Promise.all(Array.from({ length: 20 }, () => reserveSending(ledger, '+15551234567', r)));
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
     });
 
@@ -214,7 +214,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       const decisions = phones.map((phone) => aDecision({ phone }));
       const [, reserved] = await Promise.all([
         Promise.all(decisions.map((d) => ledger.recordDecision(d))),
-        Promise.all(phones.map((phone) => ledger.reserveSend('org_test', phone, r))),
+        Promise.all(phones.map((phone) => reserveSending(ledger, phone, r))),
       ]);
       expect(reserved.every((x) => x === 'reserved')).toBe(true);
       for (const d of decisions) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
@@ -230,6 +230,18 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       for (const d of made) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
       expect(made.map((d) => d.reason)).toEqual([null, 'frequency_cap']);
       expect((await ledger.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(1);
+    });
+
+    it('a reservation whose decision cannot be made fails the call, and never lets the send go uncounted', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 2, monthlyQuota: null };
+      const failing = ledger.reserveAndRecord('org_test', '+15551234567', r, () => {
+        throw new Error('no decision');
+      });
+      await expect(failing).rejects.toThrow('no decision');
+      // SQLite takes both back in one step; Redis has counted the send already and keeps it (fail closed: never over the cap).
+      const counted = ledger.engine === 'sqlite' ? 0 : 1;
+      expect((await ledger.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(counted);
+      expect(await ledger.auditTrail('org_test', '+15551234567')).toHaveLength(0);
     });
 
     it('stores decisions and lists them by phone and time, per org', async () => {
@@ -287,7 +299,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
 
     it('two instances racing 50 reservations for one number allow exactly the cap', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? peer : ledger).reserveSend('org_test', '+15551234567', r)));
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => reserveSending(i % 2 ? peer : ledger, '+15551234567', r)));
       expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
       expect(results.filter((x) => x === 'frequency_cap')).toHaveLength(47);
       expect((await peer.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(3);
@@ -296,7 +308,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
     it('two instances racing reservations for many numbers never pass the monthly quota', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: 7 };
       const phones = Array.from({ length: 50 }, (_, i) => `+1212555${String(1000 + i)}`);
-      const results = await Promise.all(phones.map((p, i) => (i % 2 ? peer : ledger).reserveSend('org_test', p, r)));
+      const results = await Promise.all(phones.map((p, i) => reserveSending(i % 2 ? peer : ledger, p, r)));
       expect(results.filter((x) => x === 'reserved')).toHaveLength(7);
       expect(results.filter((x) => x === 'quota_exceeded')).toHaveLength(43);
       expect((await ledger.sendCounts('org_test', phones[0], r)).sentThisMonth).toBe(7);

@@ -7,7 +7,7 @@ import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { retentionContract } from './retentionContract';
-import { aDecision } from '../fixtures/records';
+import { aDecision, reserveSending } from '../fixtures/records';
 
 // A real file (WAL needs one), fresh per test.
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
@@ -50,7 +50,7 @@ describe('sqlite: decisions committed in groups', () => {
     });
     await expect(failing).rejects.toThrow('no decision');
     expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 0, sentThisMonth: 0 });
-    expect(await ledger.reserveSend('org_test', '+15551234567', r)).toBe('reserved');
+    expect(await reserveSending(ledger, '+15551234567', r)).toBe('reserved');
     await ledger.close();
   });
 

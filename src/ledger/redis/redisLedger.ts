@@ -640,7 +640,7 @@ export class RedisLedger implements Ledger {
    * day keeps one unit too many — a later send is refused (fail closed); no
    * path counts less than was allowed.
    */
-  async reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
+  private async reserve(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
     return this.run('reserveSend', async () => {
       const dayKey = this.keys.subject(orgId, phone).daySends(r.entity, r.day);
       const monthKey = this.keys.org(orgId).monthSends(r.month);
@@ -661,7 +661,7 @@ export class RedisLedger implements Ledger {
 
   // Two slots and a chain append: no single script can span them, so this is what two calls would do.
   async reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
-    const result = await this.reserveSend(orgId, phone, r);
+    const result = await this.reserve(orgId, phone, r);
     await this.recordDecision(decisionFor(result));
     return result;
   }

@@ -413,10 +413,6 @@ export class SqliteLedger implements Ledger {
     };
   }
 
-  reserveSend(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
-    return this.turn.run(() => this.reserve(orgId, phone, r));
-  }
-
   // One savepoint of the turn for both: a pre-send waits for one commit, not two in a row.
   reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
     return this.turn.run(() => {
