@@ -92,17 +92,19 @@ async function stop(server: ChildServer): Promise<void> {
   }
 }
 
-/** CPU the server used per answered request during fn, µs: steadier than wall-clock rates on a shared machine. */
 type Measured = LoadResult & { server_cpu_us_per_request: number };
+/** The log's rewind holds met during a run: how many, and their mean. */
+type RewindHolds = { count: number; mean_ms: number };
 
+/** CPU the server used per answered request during fn, µs: steadier than wall-clock rates on a shared machine. */
 async function withCpu<T extends { ok: number }>(server: ChildServer, fn: () => Promise<T>): Promise<T & { server_cpu_us_per_request: number }> {
   const c0 = server.cpuSeconds();
   const r = await fn();
   return { ...r, server_cpu_us_per_request: Math.round(((server.cpuSeconds() - c0) / Math.max(1, r.ok)) * 1e6) };
 }
 
-/** The log's rewind holds the gateway reported during fn (consent_gate_sqlite_write_hold_seconds): how many, and their mean. */
-async function withHolds<T>(server: ChildServer, fn: () => Promise<T>): Promise<T & { rewind_holds: { count: number; mean_ms: number } }> {
+/** The rewind holds the gateway reported during fn (its consent_gate_sqlite_write_hold_seconds histogram). */
+async function withHolds<T>(server: ChildServer, fn: () => Promise<T>): Promise<T & { rewind_holds: RewindHolds }> {
   const read = async () => {
     const text = await (await fetch(`${server.url}/metrics`, { headers: AUTH })).text();
     const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -199,7 +201,7 @@ async function decisionRow(kind: DecisionKind): Promise<void> {
   const bPeak = medianBy(bPeaks, (r) => r.rps);
   const gPeak = medianBy(gPeaks, (r) => r.rps);
   const bHalf: Measured[] = [];
-  const gHalf: (Measured & { rewind_holds: { count: number; mean_ms: number } })[] = [];
+  const gHalf: (Measured & { rewind_holds: RewindHolds })[] = [];
   for (let i = 0; i < p.decisionRounds.half; i++) {
     gHalf.push(await withCpu(gw, () => withHolds(gw, () => atRate(gw, kind, p.consents, p, gPeak.rps / 2, 13 + 10 * i))));
     bHalf.push(await withCpu(base, () => atRate(base, kind, p.consents, p, bPeak.rps / 2, 14 + 10 * i)));
