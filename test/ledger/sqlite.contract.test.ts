@@ -7,7 +7,7 @@ import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { retentionContract } from './retentionContract';
-import { aDecision, reserveSending } from '../fixtures/records';
+import { aDecision } from '../fixtures/records';
 
 // A real file (WAL needs one), fresh per test.
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
@@ -40,18 +40,6 @@ describe('sqlite: decisions committed in groups', () => {
     const listed = await after.listDecisions('org_test', { phone: made[0].phone, limit: 10 });
     expect(listed.items).toEqual(made.slice(0, 2));
     await after.close();
-  });
-
-  it('a reservation whose decision cannot be made is not counted', async () => {
-    const ledger = new SqliteLedger({ file: freshFile() });
-    const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
-    const failing = ledger.reserveAndRecord('org_test', '+15551234567', r, () => {
-      throw new Error('no decision');
-    });
-    await expect(failing).rejects.toThrow('no decision');
-    expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 0, sentThisMonth: 0 });
-    expect(await reserveSending(ledger, '+15551234567', r)).toBe('reserved');
-    await ledger.close();
   });
 
   it('many decisions arriving together are each readable once acknowledged, and chained per subject', async () => {
