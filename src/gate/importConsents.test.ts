@@ -87,12 +87,18 @@ function context(): GateContext {
   return { ledger, clock: new FixedClock(NOW), policy: defaultPolicy(), observer: {} };
 }
 
-/** In this thread, and in a worker thread; as one chunk (the API), and in small chunks (a file read piece by piece). */
+/**
+ * In this thread, in one worker thread, and dealt out to three in segments of a few rows (so that
+ * quoted line breaks, CRLF pairs and rows fall on every side of a cut); as one chunk (the API), and in
+ * small chunks (a file read piece by piece).
+ */
 const MODES = [
-  { worker: false, chunk: Infinity },
-  { worker: false, chunk: 7 },
-  { worker: true, chunk: Infinity },
-  { worker: true, chunk: 7 },
+  { worker: false, chunk: Infinity, parsers: 1, segmentBytes: undefined },
+  { worker: false, chunk: 7, parsers: 1, segmentBytes: undefined },
+  { worker: true, chunk: Infinity, parsers: 1, segmentBytes: undefined },
+  { worker: true, chunk: 7, parsers: 1, segmentBytes: undefined },
+  { worker: true, chunk: Infinity, parsers: 3, segmentBytes: 150 },
+  { worker: true, chunk: 7, parsers: 3, segmentBytes: 40 },
 ];
 let mode = MODES[0];
 
@@ -105,7 +111,7 @@ function chunks(csv: string, size: number): Buffer[] {
 }
 
 const run = (ctx: GateContext, csv: string, options: Partial<ImportOptions> = {}) =>
-  importConsents(ctx, Readable.from(chunks(csv, mode.chunk)), { orgId: 'org_a', worker: mode.worker, ...options });
+  importConsents(ctx, Readable.from(chunks(csv, mode.chunk)), { orgId: 'org_a', worker: mode.worker, parsers: mode.parsers, segmentBytes: mode.segmentBytes, ...options });
 
 async function stored(ctx: GateContext): Promise<string[]> {
   const page = await ctx.ledger.listConsents('org_a', { limit: 500 });
@@ -127,7 +133,7 @@ async function expectChainsVerify(ctx: GateContext) {
   }
 }
 
-describe.each(MODES)('importConsents (worker: $worker, chunks of $chunk bytes)', (m) => {
+describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segments of $segmentBytes bytes, chunks of $chunk bytes)', (m) => {
   beforeEach(() => {
     mode = m;
   });
@@ -204,5 +210,16 @@ describe.each(MODES)('importConsents (worker: $worker, chunks of $chunk bytes)',
     await expectChainsVerify(ctx);
     const trail = await ctx.ledger.auditTrail('org_a', '+12125550200');
     expect(trail.map((e) => (e.body as { facts: { captured_at: string } }).facts.captured_at)).toEqual(['2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', '2026-03-07T00:00:00Z']);
+  });
+});
+
+describe('importConsents in parallel parsers', () => {
+  it('refuses a record that runs on past 8 MB (an unclosed quote) with the line it starts on, after the rows before it', async () => {
+    const ctx = context();
+    const rows = [HEADER, `+12125550101,${OK},,,,`, `+12125550102,"${OK}`].join('\n');
+    const input = Readable.from([Buffer.from(rows), ...Array.from({ length: 9 }, () => Buffer.alloc(1 << 20, 'a'))]);
+    const result = await importConsents(ctx, input, { orgId: 'org_a', worker: true, parsers: 2, segmentBytes: 64 });
+    expect(result).toMatchObject({ rows: 1, imported: 1, rejected: 1, stopped_early: true });
+    expect(result.rejections).toEqual([{ line: 3, reason: expect.stringMatching(/^unreadable CSV: a record runs on for more than 8 MB/) }]);
   });
 });

@@ -8,10 +8,12 @@
  * is idempotent on the consent's content.
  */
 import type { Readable } from 'node:stream';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GateContext } from './context';
 import { RowReader, type ParsedChunk, type RowOptions } from './importRows';
 import type { FromWorker, ToWorker } from './importWorker';
+import { CsvSegmenter, RecordTooLargeError, type CsvSegment } from './csvSegments';
 import type { ConsentWrite } from '../ledger/consentWrite';
 
 export interface ImportOptions {
@@ -30,6 +32,10 @@ export interface ImportOptions {
    * files; the CLI uses it for files over a few MB.
    */
   worker?: boolean;
+  /** Parsing threads when `worker` is set (default: one a core, at most four). */
+  parsers?: number;
+  /** Bytes of CSV a parsing thread is handed at a time (tests make it small to deal out many). */
+  segmentBytes?: number;
 }
 
 export interface ImportProgress {
@@ -56,18 +62,52 @@ async function* rowsInThisThread(ctx: GateContext, input: Readable, options: Row
 }
 
 /**
- * Chunks handed to the worker and not yet answered (64 KB each). This thread cannot hand over more
- * while it writes a batch (one synchronous transaction, ~0.6 s for the CLI's 20,000 rows into a
- * large ledger), so the window must hold more than a batch of rows or the worker runs dry halfway:
- * 8 MB is ~48,000 rows of a typical file. At 32 chunks (~12,000 rows) a million-row import ran
- * 7-9% slower; the rows waiting here cost ~70 MB more at the peak.
+ * Segments handed to the parsers and not yet answered (~1 MB, ~6,000 rows each). This thread cannot
+ * hand over more while it writes a batch (one synchronous transaction, ~0.6 s for the CLI's 20,000
+ * rows into a large ledger), so the window must hold more than a batch of rows or the parsers run
+ * dry halfway: 8 segments is ~48,000 rows of a typical file (a window of ~12,000 rows ran a
+ * million-row import 7-9% slower; the rows waiting here cost ~70 MB more at the peak).
  */
-const WORKER_WINDOW = 128;
+const WINDOW_SEGMENTS = 8;
 
-/** The same as rowsInThisThread, parsed in a worker (importWorker.ts) while the caller writes the previous rows. */
-async function* rowsInWorker(ctx: GateContext, input: Readable, options: RowOptions): AsyncGenerator<ParsedChunk> {
-  const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options });
-  const inbox: FromWorker[] = [];
+/** Parsing threads by default: one a core, at most four (past that the writing thread is the bottleneck). */
+export function defaultParsers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+interface Parser {
+  worker: Worker;
+  /** Answers owed by this thread, oldest first (it answers its segments in the order they came). */
+  owed: { resolve: (m: FromWorker) => void; reject: (err: unknown) => void }[];
+}
+
+function startParser(options: RowOptions, onFailure: (err: unknown) => void): Parser {
+  const parser: Parser = { worker: new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options }), owed: [] };
+  const fail = (err: unknown) => {
+    for (const o of parser.owed.splice(0)) o.reject(err);
+    onFailure(err);
+  };
+  parser.worker.on('message', (m: FromWorker) => parser.owed.shift()?.resolve(m));
+  parser.worker.on('error', fail);
+  parser.worker.on('exit', (code) => fail(new Error(`an import worker exited (code ${code})`)));
+  return parser;
+}
+
+function send(parser: Parser, segment: CsvSegment, now: number): Promise<FromWorker> {
+  return new Promise<FromWorker>((resolve, reject) => {
+    parser.owed.push({ resolve, reject });
+    const m: ToWorker = { segment: segment.bytes, prefix: segment.prefix, now };
+    parser.worker.postMessage(m);
+  });
+}
+
+/**
+ * The same as rowsInThisThread, parsed by `count` worker threads (importWorker.ts) while the caller
+ * writes the previous rows. The input is cut at record boundaries (csvSegments.ts), the segments
+ * dealt out in turn, and the answers taken back in file order, each segment's lines counted on from
+ * the one before, so the rows, their line numbers and the first error are the same as in one thread.
+ */
+async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, count: number, segmentBytes?: number): AsyncGenerator<ParsedChunk> {
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -75,52 +115,69 @@ async function* rowsInWorker(ctx: GateContext, input: Readable, options: RowOpti
     wake = undefined;
     w?.();
   };
-  worker.on('message', (m: FromWorker) => {
-    inbox.push(m);
-    notify();
-  });
-  worker.on('error', (err) => {
+  const fail = (err: unknown) => {
     failure ??= err;
     notify();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the import worker exited (code ${code})`);
-    notify();
-  });
-  const post = (m: ToWorker) => worker.postMessage(m);
-  let inFlight = 0;
+  };
+  const parsers = Array.from({ length: count }, () => startParser(options, fail));
+  // Answers in file order; `null` is the end of the input; an error is a record too long to hold.
+  const answers: (Promise<FromWorker> | RecordTooLargeError | null)[] = [];
   let stopped = false;
   let slot: (() => void) | undefined;
-  // Reads ahead of the worker by at most WORKER_WINDOW chunks.
+  let next = 0;
+  const dispatch = (segment: CsvSegment) => {
+    const now = ctx.clock.now().getTime();
+    if (!segment.prefix) return answers.push(send(parsers[next++ % count], segment, now));
+    // Every parser reads the header for its columns; the rows of one of them are the answer.
+    const [first, ...others] = parsers.map((p) => send(p, segment, now));
+    for (const o of others) o.catch(() => {}); // a failure is answered through the first's, or the next segment's
+    answers.push(first);
+  };
+  // Reads ahead of the parsers by at most WINDOW_SEGMENTS segments.
   void (async () => {
-    for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      if (stopped) return;
-      post({ chunk, now: ctx.clock.now().getTime() });
-      if (++inFlight >= WORKER_WINDOW) await new Promise<void>((resolve) => (slot = resolve));
+    const segmenter = new CsvSegmenter(segmentBytes);
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer | string>) {
+        if (stopped) return;
+        for (const segment of segmenter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)) dispatch(segment);
+        notify();
+        while (answers.length >= WINDOW_SEGMENTS && !stopped) await new Promise<void>((resolve) => (slot = resolve));
+      }
+      for (const segment of segmenter.end()) dispatch(segment);
+    } catch (err) {
+      if (!(err instanceof RecordTooLargeError)) throw err;
+      answers.push(err);
     }
-    if (!stopped) post({ end: true, now: ctx.clock.now().getTime() });
-  })().catch((err) => {
-    failure ??= err;
+    answers.push(null);
     notify();
-  });
+  })().catch(fail);
+  let line = 1;
   try {
     for (;;) {
-      while (!inbox.length) {
+      while (!answers.length) {
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
       }
-      const m = inbox.shift()!;
-      inFlight--;
+      const answer = answers.shift()!;
       const s = slot;
       slot = undefined;
       s?.();
-      yield m;
-      if (m.last || m.error) return;
+      if (answer === null) return;
+      if (answer instanceof RecordTooLargeError) {
+        yield { rows: [], error: { line, message: answer.message } };
+        return;
+      }
+      const { rows, error, lines } = await answer;
+      for (const row of rows) row.line += line;
+      if (error) error.line += line;
+      line += lines;
+      yield error ? { rows, error } : { rows };
+      if (error) return;
     }
   } finally {
     stopped = true;
     slot?.();
-    await worker.terminate();
+    await Promise.all(parsers.map((p) => (p.worker.removeAllListeners('exit'), p.worker.terminate())));
   }
 }
 
@@ -142,7 +199,9 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
     if (result.rejections.length < maxReported) result.rejections.push({ line, reason });
   };
   const rowOptions: RowOptions = { orgId: options.orgId, columnMap: options.columnMap };
-  const chunks = options.worker ? rowsInWorker(ctx, input, rowOptions) : rowsInThisThread(ctx, input, rowOptions);
+  const chunks = options.worker
+    ? rowsInWorkers(ctx, input, rowOptions, options.parsers ?? defaultParsers(), options.segmentBytes)
+    : rowsInThisThread(ctx, input, rowOptions);
   read: for await (const { rows, error } of chunks) {
     for (const row of rows) {
       result.rows++;

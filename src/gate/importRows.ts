@@ -72,11 +72,15 @@ export class RowReader {
   private readonly parser: Parser;
   private rows: RowResult[] = [];
   private failed = false;
+  /** The consent field each column is read as: given, or named by the header row once it has been read. */
+  columns: string[] | undefined;
 
-  constructor(options: RowOptions, clock: Clock) {
+  /** @param columns the columns of a header read elsewhere (a segment after the header); without them the first row is the header */
+  constructor(options: RowOptions, clock: Clock, columns?: string[]) {
     const map = options.columnMap ?? {};
+    this.columns = columns;
     this.parser = parse({
-      columns: (header: string[]) => header.map((h) => map[h.trim()] ?? h.trim()),
+      columns: columns ?? ((header: string[]) => (this.columns = header.map((h) => map[h.trim()] ?? h.trim()))),
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
@@ -103,6 +107,11 @@ export class RowReader {
     });
   }
 
+  /** csv-parse's line counter: the line being read, from 1. */
+  get line(): number {
+    return this.parser.info.lines;
+  }
+
   private async step(run: (done: (err?: Error | null) => void) => void): Promise<ParsedChunk> {
     if (this.failed) return { rows: [] };
     const err = await new Promise<Error | null | undefined>((resolve) => run(resolve));
@@ -115,4 +124,26 @@ export class RowReader {
     if (lines === undefined) throw err;
     return { rows, error: { line: lines, message: err.message } };
   }
+}
+
+/** A segment of whole records parsed on its own: lines count from its first line (0), and `lines` is how many it spans. */
+export interface ParsedSegment extends ParsedChunk {
+  lines: number;
+  columns?: string[];
+}
+
+/**
+ * One segment (csvSegments.ts) read by a parser of its own, ended at the segment's end so that its
+ * last record is answered with it (csv-parse holds a chunk's last record until more comes). Without
+ * `columns`, the segment is the header's (the prefix) and the columns it names are answered.
+ */
+export async function parseSegment(bytes: Buffer, options: RowOptions, clock: Clock, columns?: string[]): Promise<ParsedSegment> {
+  const reader = new RowReader(options, clock, columns);
+  const first = await reader.write(bytes);
+  const last = first.error ? { rows: [] } : await reader.end();
+  const rows = first.rows.concat(last.rows);
+  for (const row of rows) row.line -= 1;
+  const error = first.error ?? last.error;
+  if (error) error.line -= 1;
+  return { rows, ...(error ? { error } : {}), lines: reader.line - 1, columns: reader.columns };
 }

@@ -45,7 +45,7 @@ export function parseColumnMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
-/** From this size on (~6,000 rows) the import parses in a worker thread: starting it costs ~0.3 s. */
+/** From this size on (~6,000 rows) the import parses in worker threads: starting them costs ~0.3 s. */
 const WORKER_MIN_BYTES = 1 << 20;
 
 interface ImportOpts {
@@ -104,7 +104,7 @@ export function registerConsents(program: Command, io: Io): void {
         try {
           result = await importConsents(ctx, counted, {
             orgId: opts.org,
-            // Parse in a second thread while this one writes, unless the file is too small to repay the thread's start.
+            // Parse in other threads while this one writes, unless the file is too small to repay their start.
             worker: totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES,
             onError: opts.onError as 'continue' | 'stop',
             batchSize,
