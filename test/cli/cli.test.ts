@@ -57,10 +57,11 @@ describe('consent-gate CLI', () => {
       expect(JSON.parse(r.out)).toMatchObject({ rows: 14, rejected: 1, stopped_early: true, rejections: [{ line: 15 }] });
     });
 
-    it('refuses an unknown mapped field, a missing file and a bad batch size with exit 2', async () => {
+    it('refuses an unknown mapped field, a missing file, a bad batch size or parser count with exit 2', async () => {
       expect(await run('consents', 'import', EXAMPLE_CSV, '--map', 'telephone=Phone')).toMatchObject({ code: 2, err: expect.stringContaining('unknown field telephone') });
       expect(await run('consents', 'import', join(dataDir, 'nope.csv'))).toMatchObject({ code: 2, err: expect.stringContaining('cannot read') });
       expect((await run('consents', 'import', EXAMPLE_CSV, '--batch-size', '0')).code).toBe(2);
+      expect(await run('consents', 'import', EXAMPLE_CSV, '--parsers', '0')).toMatchObject({ code: 2, err: expect.stringContaining('--parsers: must be a whole number') });
     });
   });
 

@@ -53,6 +53,7 @@ interface ImportOpts {
   map: string[];
   onError: string;
   batchSize: string;
+  parsers?: string;
   json?: boolean;
   progress: string;
 }
@@ -66,6 +67,7 @@ export function registerConsents(program: Command, io: Io): void {
     .option('--map <field=Header>', 'read a consent field from a differently named column (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--on-error <mode>', 'continue past a bad row, or stop at the first', 'continue')
     .option('--batch-size <n>', 'rows per transaction', '20000')
+    .option('--parsers <n>', 'threads that parse and validate rows (default: one a core, at most 4)')
     .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -77,6 +79,8 @@ export function registerConsents(program: Command, io: Io): void {
       if (opts.onError !== 'continue' && opts.onError !== 'stop') throw new CliError('--on-error: must be continue or stop');
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new CliError('--batch-size: must be a whole number from 1 to 100000');
+      const parsers = opts.parsers === undefined ? undefined : Number(opts.parsers);
+      if (parsers !== undefined && (!Number.isInteger(parsers) || parsers < 1 || parsers > 16)) throw new CliError('--parsers: must be a whole number from 1 to 16');
       if (!['auto', 'bar', 'lines', 'none'].includes(opts.progress)) throw new CliError('--progress: must be auto, bar, lines or none');
       let totalBytes: number | undefined;
       if (file !== '-') {
@@ -106,6 +110,7 @@ export function registerConsents(program: Command, io: Io): void {
             orgId: opts.org,
             // Parse in other threads while this one writes, unless the file is too small to repay their start.
             worker: totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES,
+            parsers,
             onError: opts.onError as 'continue' | 'stop',
             batchSize,
             columnMap,
