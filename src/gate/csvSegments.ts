@@ -58,7 +58,7 @@ export class CsvSegmenter {
   private crAtEnd = false;
 
   /** @param segmentBytes cut a segment once this many bytes are pending (except the prefix, cut as soon as it ends) */
-  constructor(private readonly segmentBytes = 2 ** 20) {}
+  constructor(private readonly segmentBytes: number) {}
 
   /** The segments this chunk completes, in order. Throws RecordTooLargeError for a record past MAX_RECORD_BYTES. */
   push(chunk: Buffer): CsvSegment[] {

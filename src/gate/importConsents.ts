@@ -32,7 +32,7 @@ export interface ImportOptions {
    * files; the CLI uses it for files over a few MB.
    */
   worker?: boolean;
-  /** Parsing threads when `worker` is set (default: one a core, at most four). */
+  /** Parsing threads when `worker` is set (default: one a core beside this thread's, at most four). */
   parsers?: number;
   /** Bytes of CSV a parsing thread is handed at a time (tests make it small to deal out many). */
   segmentBytes?: number;
@@ -62,17 +62,23 @@ async function* rowsInThisThread(ctx: GateContext, input: Readable, options: Row
 }
 
 /**
- * Segments handed to the parsers and not yet answered (~1 MB, ~6,000 rows each). This thread cannot
- * hand over more while it writes a batch (one synchronous transaction, ~0.6 s for the CLI's 20,000
- * rows into a large ledger), so the window must hold more than a batch of rows or the parsers run
- * dry halfway: 8 segments is ~48,000 rows of a typical file (a window of ~12,000 rows ran a
- * million-row import 7-9% slower; the rows waiting here cost ~70 MB more at the peak).
+ * CSV handed to a parsing thread at a time (~750 rows), and how many such segments may be out and
+ * unanswered (4 MB, ~24,000 rows). This thread cannot hand over more while it writes a batch (one
+ * synchronous transaction, ~1 s for the CLI's 20,000 rows), so the window must hold what the parsers
+ * get through in that time or they run dry. Measured with two parsers, 200k rows, alternating: 1 MB
+ * segments with a window of 8 peaked at ~730 MB RSS (each parser's heap grows with the rows of its
+ * segment), 128 KB × 32 at ~590 MB and no slower; 256 KB × 8 (2 MB) ran 8% slower.
  */
-const WINDOW_SEGMENTS = 8;
+const SEGMENT_BYTES = 128 * 1024;
+const WINDOW_SEGMENTS = 32;
 
-/** Parsing threads by default: one a core, at most four (past that the writing thread is the bottleneck). */
+/**
+ * Parsing threads by default: one a core beside the writing thread's, at most four. On two cores a
+ * second parser bought 4-21% (a million rows, four alternating rounds) for ~280 MB more at the peak
+ * (each thread loads the schemas and holds a heap of its own), so there it is one.
+ */
 export function defaultParsers(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 interface Parser {
@@ -135,7 +141,7 @@ async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOpt
   };
   // Reads ahead of the parsers by at most WINDOW_SEGMENTS segments.
   void (async () => {
-    const segmenter = new CsvSegmenter(segmentBytes);
+    const segmenter = new CsvSegmenter(segmentBytes ?? SEGMENT_BYTES);
     try {
       for await (const chunk of input as AsyncIterable<Buffer | string>) {
         if (stopped) return;

@@ -67,7 +67,7 @@ export function registerConsents(program: Command, io: Io): void {
     .option('--map <field=Header>', 'read a consent field from a differently named column (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--on-error <mode>', 'continue past a bad row, or stop at the first', 'continue')
     .option('--batch-size <n>', 'rows per transaction', '20000')
-    .option('--parsers <n>', 'threads that parse and validate rows (default: one a core, at most 4)')
+    .option('--parsers <n>', 'threads that parse and validate rows (default: one a core beside the writing thread, at most 4)')
     .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
     .option('--json', 'print the result as JSON')
     .addHelpText(
