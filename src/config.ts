@@ -46,7 +46,7 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
-  /** SQLite: how much of the ledger file is read through a memory map (0 = none; see sqliteLedger.ts). */
+  /** SQLite: the memory map of the ledger file; one larger than this when the gateway starts is not mapped (0 = none; see mapSize). */
   SQLITE_MMAP_MB: z.coerce.number().int().min(0).max(65536).default(256),
   REDIS_URL: z.string().optional(),
   REDIS_CLUSTER_NODES: csv.optional(),

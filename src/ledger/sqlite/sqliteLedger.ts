@@ -18,7 +18,7 @@
  * `anonymiseBefore` and ledger.ts).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
@@ -65,7 +65,7 @@ export interface SqliteLedgerOptions {
   rewindPages?: number;
   /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
   onWriteHold?: (seconds: number) => void;
-  /** How much of the file is read through a memory map (SQLITE_MMAP_MB; see the constructor). Default 256 MB. */
+  /** The memory map's size (SQLITE_MMAP_MB; see mapSize): a ledger larger than this at opening is not mapped. Default 256 MB. */
   mmapBytes?: number;
 }
 
@@ -85,6 +85,29 @@ interface Batch<C> {
 
 /** A batch of rows read in seq order: the next batch starts after its last row. */
 const seqBatch = (rows: SeqRow[]): Batch<number> => ({ done: rows.length, next: rows.length ? rows[rows.length - 1].seq : 0 });
+
+/**
+ * How much of the file to read through a memory map: a page is then a memory access, not a pread
+ * (each a syscall of several µs here, 2-3 per precall on a ledger larger than SQLite's 2 MB page
+ * cache; ~10% more decisions per second with 100k consents). Writes still go through the WAL. The
+ * mapped pages are the kernel's page cache, shared and reclaimable, but they count in the process's
+ * RSS, up to the map's size.
+ *
+ * Only a ledger the map holds whole is mapped. SQLite maps the first bytes of the file, and a
+ * precall's pages are spread across all of it: with a million consents (2 GB) and a 256 MB map the
+ * gateway answered as many precalls (+1-3%, noise) at the same CPU per request as with none, and
+ * held ~200 MB more RSS (430 against 210-237 MB, alternating rounds). A ledger that grows past the
+ * map once open stays mapped up to the map's size.
+ */
+export function mapSize(file: string, mapBytes: number): number {
+  let fileBytes = 0;
+  try {
+    if (file !== ':memory:') fileBytes = statSync(file).size;
+  } catch {
+    // A new ledger: nothing on disk yet.
+  }
+  return fileBytes <= mapBytes ? Math.floor(mapBytes) : 0;
+}
 
 /** Rows changed per transaction by the retention job, so a running gateway is never blocked for long. */
 const ANONYMISE_BATCH = 500;
@@ -111,11 +134,7 @@ export class SqliteLedger implements Ledger {
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
-      // Reads through a memory map: a page of the file is then a memory access, not a pread (each a
-      // syscall of several µs here, 2-3 per precall on a ledger larger than SQLite's 2 MB page cache).
-      // Writes still go through the WAL. The mapped pages are the kernel's page cache, shared and
-      // reclaimable, but they count in the process's RSS (up to the map's size).
-      this.db.pragma(`mmap_size = ${Math.floor(options.mmapBytes ?? 256 * 2 ** 20)}`);
+      this.db.pragma(`mmap_size = ${mapSize(options.file, options.mmapBytes ?? 256 * 2 ** 20)}`);
       this.db.exec(SCHEMA);
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (err) {
