@@ -100,11 +100,15 @@ function startParser(options: RowOptions, onFailure: (err: unknown) => void): Pa
 }
 
 function send(parser: Parser, segment: CsvSegment, now: number): Promise<FromWorker> {
-  return new Promise<FromWorker>((resolve, reject) => {
+  const answer = new Promise<FromWorker>((resolve, reject) => {
     parser.owed.push({ resolve, reject });
     const m: ToWorker = { segment: segment.bytes, prefix: segment.prefix, now };
     parser.worker.postMessage(m);
   });
+  // A thread that fails rejects every answer it owes at once, while the reader may still be awaiting
+  // an earlier one: marked handled here, so that is not an unhandled rejection; each is awaited in turn.
+  answer.catch(() => {});
+  return answer;
 }
 
 /**
@@ -135,9 +139,7 @@ async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOpt
     const now = ctx.clock.now().getTime();
     if (!segment.prefix) return answers.push(send(parsers[next++ % count], segment, now));
     // Every parser reads the header for its columns; the rows of one of them are the answer.
-    const [first, ...others] = parsers.map((p) => send(p, segment, now));
-    for (const o of others) o.catch(() => {}); // a failure is answered through the first's, or the next segment's
-    answers.push(first);
+    answers.push(parsers.map((p) => send(p, segment, now))[0]);
   };
   // Reads ahead of the parsers by at most WINDOW_SEGMENTS segments.
   void (async () => {
