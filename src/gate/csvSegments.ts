@@ -35,9 +35,9 @@ export class RecordTooLargeError extends Error {
   }
 }
 
-/** True when the bytes hold something other than white space, line breaks and a byte-order mark. */
-function hasContent(bytes: Buffer, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
+/** True when bytes[0, to) hold something other than white space, line breaks and a byte-order mark. */
+function hasContent(bytes: Buffer, to: number): boolean {
+  for (let i = 0; i < to; i++) {
     const b = bytes[i];
     if (b !== 0x20 && b !== 0x09 && b !== CR && b !== LF && b !== 0xef && b !== 0xbb && b !== 0xbf) return true;
   }
@@ -93,7 +93,7 @@ export class CsvSegmenter {
   /** Marks the boundaries in `chunk`, which starts at offset `base` of pending. */
   private scan(chunk: Buffer, base: number): void {
     if (this.crAtEnd && chunk.length) {
-      if (chunk[0] !== LF) this.boundary(base, chunk, 0);
+      if (chunk[0] !== LF) this.boundary(base, 0);
       this.crAtEnd = false;
     }
     let i = 0;
@@ -117,11 +117,11 @@ export class CsvSegmenter {
   /** The last boundary in chunk[from, to): the last LF, or a lone CR (old Mac files) where there is none. */
   private lastBreakIn(chunk: Buffer, base: number, from: number, to: number): void {
     const lf = to > from ? chunk.lastIndexOf(LF, to - 1) : -1;
-    if (lf >= from) return this.boundary(base, chunk, lf + 1);
+    if (lf >= from) return this.boundary(base, lf + 1);
     const cr = to > from ? chunk.lastIndexOf(CR, to - 1) : -1;
     if (cr < from) return;
     if (cr + 1 === chunk.length) this.crAtEnd = true;
-    else if (chunk[cr + 1] !== LF) this.boundary(base, chunk, cr + 1);
+    else if (chunk[cr + 1] !== LF) this.boundary(base, cr + 1);
   }
 
   /** Before the prefix is found: every boundary in order, until one ends a line with content. */
@@ -129,7 +129,7 @@ export class CsvSegmenter {
     for (let i = from; i < to; i++) {
       const b = chunk[i];
       if (b === LF || (b === CR && i + 1 < chunk.length && chunk[i + 1] !== LF)) {
-        this.boundary(base, chunk, i + 1);
+        this.boundary(base, i + 1);
         if (this.prefixEnd >= 0) return this.lastBreakIn(chunk, base, i + 1, to);
       } else if (b === CR && i + 1 === chunk.length) {
         this.crAtEnd = true;
@@ -137,7 +137,7 @@ export class CsvSegmenter {
     }
   }
 
-  private boundary(base: number, chunk: Buffer, at: number): void {
+  private boundary(base: number, at: number): void {
     this.lastBoundary = base + at;
     if (!this.prefixCut && this.prefixEnd < 0 && this.hasContentBefore(this.lastBoundary)) this.prefixEnd = this.lastBoundary;
   }
@@ -147,7 +147,7 @@ export class CsvSegmenter {
     for (const b of this.pending) {
       const to = Math.min(b.length, offset - start);
       if (to <= 0) break;
-      if (hasContent(b, 0, to)) return true;
+      if (hasContent(b, to)) return true;
       start += b.length;
     }
     return false;

@@ -27,9 +27,9 @@ export interface ImportOptions {
   /** Rejections kept in the answer (all are counted). */
   maxReportedRejections?: number;
   /**
-   * Parse and validate in a worker thread while this one writes to the store
-   * (same results, in the same order). Worth its start-up (~0.3 s) for large
-   * files; the CLI uses it for files over a few MB.
+   * Parse and validate in worker threads while this one writes to the store
+   * (same results, in the same order). Worth their start-up (~0.3 s) for large
+   * files; the CLI uses them for files over a few MB.
    */
   worker?: boolean;
   /** Parsing threads when `worker` is set (default: one a core beside this thread's, at most four). */

@@ -99,7 +99,7 @@ const seqBatch = (rows: SeqRow[]): Batch<number> => ({ done: rows.length, next: 
  * held ~200 MB more RSS (430 against 210-237 MB, alternating rounds). A ledger that grows past the
  * map once open stays mapped up to the map's size.
  */
-export function mapSize(file: string, mapBytes: number): number {
+function mapSize(file: string, mapBytes: number): number {
   let fileBytes = 0;
   try {
     if (file !== ':memory:') fileBytes = statSync(file).size;
