@@ -51,6 +51,15 @@ describe('consent-gate CLI', () => {
       expect(JSON.parse(r.out)).toMatchObject({ rows: 25, imported: 25, rejected: 0 });
     });
 
+    it('--parsers 3 parses in three threads, with the same rows, rejections and line numbers as one', async () => {
+      const own = mkdtempSync(join(tmpdir(), 'cg-cli-parsers-'));
+      const r = await cli(['--data-dir', own, 'consents', 'import', EXAMPLE_CSV, ...MAP, '--parsers', '3', '--json'], ENV);
+      expect(r.code).toBe(1);
+      const result = JSON.parse(r.out);
+      expect(result).toMatchObject({ rows: 20, imported: 17, duplicates: 0, rejected: 3 });
+      expect(result.rejections.map((x: { line: number }) => x.line)).toEqual([15, 17, 21]);
+    });
+
     it('--on-error stop stops at the first bad row', async () => {
       const r = await run('consents', 'import', EXAMPLE_CSV, ...MAP, '--on-error', 'stop', '--json');
       expect(r.code).toBe(1);

@@ -108,8 +108,9 @@ export function registerConsents(program: Command, io: Io): void {
         try {
           result = await importConsents(ctx, counted, {
             orgId: opts.org,
-            // Parse in other threads while this one writes, unless the file is too small to repay their start.
-            worker: totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES,
+            // Parse in other threads while this one writes, unless the file is too small to repay their start
+            // (and --parsers, said outright, is taken as asked whatever the size).
+            worker: parsers !== undefined || totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES,
             parsers,
             onError: opts.onError as 'continue' | 'stop',
             batchSize,
