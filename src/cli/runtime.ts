@@ -11,7 +11,7 @@ import { bootstrap } from '../gate/bootstrap';
 import { systemClock } from '../gate/clock';
 import { evidenceLinksFromConfig, type GateContext } from '../gate/context';
 import { policyFromConfig } from '../gate/policyFromConfig';
-import { issuesToDetails } from '../gate/schemas';
+import { issuesToDetails, safeParseReporting } from '../gate/schemas';
 import { LedgerUnavailableError } from '../ledger/ledger';
 import { openLedger } from '../ledger/open';
 import type { z } from 'zod';
@@ -104,7 +104,7 @@ export async function withRuntime(globals: GlobalOptions, io: Io, fn: (rt: Runti
 
 /** Validates CLI input with the API's own schema, so the CLI accepts exactly what the API accepts. */
 export function parseInput<S extends z.ZodType>(schema: S, input: Record<string, unknown>, flagOf: Record<string, string> = {}): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = safeParseReporting(schema, input);
   if (result.success) return result.data;
   const details = issuesToDetails(result.error);
   const name = (path: string) => {

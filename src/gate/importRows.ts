@@ -13,7 +13,7 @@
 import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { Clock } from './clock';
 import { buildConsent } from './consents';
-import { consentCaptureSchema, issuesToDetails } from './schemas';
+import { consentCaptureSchema, issuesToDetails, safeParseReporting } from './schemas';
 import { consentWrite, type ConsentWrite } from '../ledger/consentWrite';
 
 /** A valid row's consent comes serialised for the store (`consentWrite`), so a worker thread does that work too. */
@@ -58,7 +58,7 @@ function describeRejection(details: Record<string, string>): string {
 
 /** One CSV record → the consent it makes, or why not. */
 export function rowResult(record: Record<string, string>, line: number, orgId: string, clock: Clock): RowResult {
-  const parsed = consentCaptureSchema.safeParse(rowToCaptureInput(record), { reportInput: true });
+  const parsed = safeParseReporting(consentCaptureSchema, rowToCaptureInput(record));
   if (!parsed.success) return { line, reason: describeRejection(issuesToDetails(parsed.error)) };
   try {
     return { line, consent: consentWrite(buildConsent({ clock }, { ...parsed.data, orgId, source: 'import' })) };

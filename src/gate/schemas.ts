@@ -135,8 +135,19 @@ export const decisionListQuerySchema = z.object({
 });
 
 /**
+ * `schema.safeParse(input)`, with the input reported in a failure's issues, which issuesToDetails
+ * needs to tell "is required" from "must be …". Parsed without that first: asking zod to report the
+ * input made passing parses slower too (consent import rows: 4.9 → 3.3 µs each), and most inputs
+ * pass; a failing one is parsed again, the same schema on the same input giving the same issues.
+ */
+export function safeParseReporting<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const quick = schema.safeParse(input);
+  return quick.success ? quick : schema.safeParse(input, { reportInput: true });
+}
+
+/**
  * zod issues → the envelope's `details`: one message per field path.
- * Parse with `{ reportInput: true }` so a missing field reads "is required"
+ * Parse with safeParseReporting so a missing field reads "is required"
  * and a wrong one says what it must be.
  */
 export function issuesToDetails(error: z.ZodError): Record<string, string> {

@@ -3,8 +3,7 @@
  * typed frames. Anything else gets an `error` frame naming what was wrong.
  */
 import { z } from 'zod';
-import { phoneSchema } from '../gate/schemas';
-import { issuesToDetails } from '../gate/schemas';
+import { issuesToDetails, phoneSchema, safeParseReporting } from '../gate/schemas';
 
 const callId = z.string().min(1).max(200);
 
@@ -33,7 +32,7 @@ export function parseClientFrame(raw: string): ParsedFrame {
   } catch {
     return { ok: false, message: 'frame is not valid JSON' };
   }
-  const result = clientFrameSchema.safeParse(json, { reportInput: true });
+  const result = safeParseReporting(clientFrameSchema, json);
   if (result.success) return { ok: true, frame: result.data };
   const details = issuesToDetails(result.error);
   return { ok: false, message: Object.entries(details).map(([k, v]) => (k === 'type' ? `type ${v.replace('must be one of: ', 'must be one of ')}` : `${k} ${v}`)).join('; ') };
