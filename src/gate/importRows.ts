@@ -12,6 +12,7 @@
  */
 import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { Clock } from './clock';
+import { isPlainCsv, readPlainCsv } from './plainCsv';
 import { buildConsent } from './consents';
 import { consentCaptureSchema, issuesToDetails, safeParseReporting } from './schemas';
 import { consentWrite, type ConsentWrite } from '../ledger/consentWrite';
@@ -30,6 +31,9 @@ export interface RowOptions {
   /** CSV header → consent field, for files whose columns are named otherwise. */
   columnMap?: Record<string, string>;
 }
+
+/** How csv-parse reads an import (plainCsv.ts reads plain segments the same way without it). */
+export const CSV_OPTIONS = { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true } as const;
 
 const BOOLEAN = /^(true|false|1|0|yes|no)$/i;
 
@@ -81,10 +85,7 @@ export class RowReader {
     this.columns = columns;
     this.parser = parse({
       columns: columns ?? ((header: string[]) => (this.columns = header.map((h) => map[h.trim()] ?? h.trim()))),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
+      ...CSV_OPTIONS,
       on_record: (record: Record<string, string>, info: Info & { lines: number }) => {
         this.rows.push(rowResult(record, info.lines, options.orgId, clock));
         return undefined;
@@ -138,6 +139,11 @@ export interface ParsedSegment extends ParsedChunk {
  * `columns`, the segment is the header's (the prefix) and the columns it names are answered.
  */
 export async function parseSegment(bytes: Buffer, options: RowOptions, clock: Clock, columns?: string[]): Promise<ParsedSegment> {
+  if (columns && isPlainCsv(bytes)) {
+    const rows: RowResult[] = [];
+    const lines = readPlainCsv(bytes.toString('utf8'), columns, (record, line) => rows.push(rowResult(record, line - 1, options.orgId, clock)));
+    return { rows, lines, columns };
+  }
   const reader = new RowReader(options, clock, columns);
   const first = await reader.write(bytes);
   const last = first.error ? { rows: [] } : await reader.end();
