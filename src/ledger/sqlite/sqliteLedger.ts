@@ -117,8 +117,8 @@ function mapSize(file: string, mapBytes: number): number {
  * as later rows touched it: a 300,000-row import made 890,000 pwrites and 513,000 preads; with this,
  * 609,000 and 437,000; at a million rows 8.7 M read and write calls became 5.3 M, the import's
  * system time fell by 3-7 s and its peak RSS rose ~80 MB (strace and alternating runs,
- * 2026-12-02). The gateway's own
- * transactions (a turn's decisions, one revocation) are far below it; memory is bounded by it.
+ * 2026-12-02). The gateway's own transactions (a turn's decisions, one revocation) are far below
+ * it; memory is bounded by it.
  */
 const SPILL_AFTER_PAGES = 16_384;
 
