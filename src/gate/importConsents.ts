@@ -81,6 +81,15 @@ export function defaultParsers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
+/**
+ * A parsing thread's young generation (V8's default is ~48 MB on 64-bit). A parser allocates fast
+ * (every row's record, consent and strings) and keeps its segment's rows until they are posted, so
+ * each scavenge copies those survivors again; with twice the room there are half the scavenges.
+ * Share of the parser's time in garbage collection, 300k-row import, 2026-12-02: 12% → 7% (192 MB:
+ * 6%). Alone, the parser's CPU per row fell from 44-48 to 32-37 µs with a doubled semi-space.
+ */
+const PARSER_YOUNG_GENERATION_MB = 96;
+
 interface Parser {
   worker: Worker;
   /** Answers owed by this thread, oldest first (it answers its segments in the order they came). */
@@ -88,7 +97,7 @@ interface Parser {
 }
 
 function startParser(options: RowOptions, onFailure: (err: unknown) => void): Parser {
-  const parser: Parser = { worker: new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options }), owed: [] };
+  const parser: Parser = { worker: new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: PARSER_YOUNG_GENERATION_MB } }), owed: [] };
   const fail = (err: unknown) => {
     for (const o of parser.owed.splice(0)) o.reject(err);
     onFailure(err);
