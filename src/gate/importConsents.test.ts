@@ -152,6 +152,15 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
     await expectChainsVerify(ctx);
   });
 
+  it('imports a file with LF line ends as the same file with CRLF (plain segments are read without csv-parse)', async () => {
+    const crlf = context();
+    const lf = context();
+    const expected = await run(crlf, CSV);
+    expect(await run(lf, CSV.split('\r\n').join('\n'))).toEqual(expected);
+    expect(await stored(lf)).toEqual(await stored(crlf));
+    await expectChainsVerify(lf);
+  });
+
   it('a re-run creates nothing and rejects the same rows', async () => {
     const ctx = context();
     await run(ctx, CSV);

@@ -136,7 +136,8 @@ export interface ParsedSegment extends ParsedChunk {
 /**
  * One segment (csvSegments.ts) read by a parser of its own, ended at the segment's end so that its
  * last record is answered with it (csv-parse holds a chunk's last record until more comes). Without
- * `columns`, the segment is the header's (the prefix) and the columns it names are answered.
+ * `columns`, the segment is the header's (the prefix) and the columns it names are answered. A
+ * segment after the header with no quotes is read without csv-parse (plainCsv.ts), to the same rows.
  */
 export async function parseSegment(bytes: Buffer, options: RowOptions, clock: Clock, columns?: string[]): Promise<ParsedSegment> {
   if (columns && isPlainCsv(bytes)) {

@@ -29,16 +29,16 @@ export function isPlainCsv(bytes: Uint8Array): boolean {
   return b.indexOf(QUOTE) < 0 && b.indexOf(CR) < 0 && b.indexOf(TAB) < 0 && b.indexOf(FORM_FEED) < 0;
 }
 
-/**
- * A field as csv-parse trims it: spaces off its start (its left trim knows only ASCII white space,
- * and a plain segment has no other kind but the line feed it was cut at), and any white space
- * JavaScript knows off its end (the right trim is String.prototype.trimEnd, NBSP included).
- */
 const isSpaces = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 0x20) return false;
   return true;
 };
 
+/**
+ * A field as csv-parse trims it: spaces off its start (its left trim knows only ASCII white space,
+ * and a plain segment has no other kind but the line feed it was cut at), and any white space
+ * JavaScript knows off its end (the right trim is String.prototype.trimEnd, NBSP included).
+ */
 function trimField(s: string): string {
   let from = 0;
   while (from < s.length && s.charCodeAt(from) === 0x20) from++;
