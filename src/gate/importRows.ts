@@ -13,8 +13,9 @@
 import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { Clock } from './clock';
 import { isPlainCsv, readPlainCsv } from './plainCsv';
-import { buildConsent } from './consents';
-import { consentCaptureSchema, issuesToDetails, safeParseReporting } from './schemas';
+import { buildConsent, type CaptureInput } from './consents';
+import { issuesToDetails } from './schemas';
+import { parseCaptureRow } from './importFields';
 import { consentWrite, type ConsentWrite } from '../ledger/consentWrite';
 
 /** A valid row's consent comes serialised for the store (`consentWrite`), so a worker thread does that work too. */
@@ -35,25 +36,6 @@ export interface RowOptions {
 /** How csv-parse reads an import (plainCsv.ts reads plain segments the same way without it). */
 export const CSV_OPTIONS = { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true } as const;
 
-const BOOLEAN = /^(true|false|1|0|yes|no)$/i;
-
-function rowToCaptureInput(row: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    phone: row.phone,
-    calling_entity: row.calling_entity,
-    type: row.type,
-    scope: row.scope ? row.scope.split('|').map((s) => s.trim()).filter(Boolean) : undefined,
-    ai_specific_consent: BOOLEAN.test(row.ai_specific_consent ?? '') ? /^(true|1|yes)$/i.test(row.ai_specific_consent) : row.ai_specific_consent,
-    captured_at: row.captured_at,
-  };
-  if (row.expires_at) out.expires_at = row.expires_at;
-  if (row.double_opt_in) out.double_opt_in = BOOLEAN.test(row.double_opt_in) ? /^(true|1|yes)$/i.test(row.double_opt_in) : row.double_opt_in;
-  if (row.evidence_url || row.evidence_source) {
-    out.evidence = { ...(row.evidence_url ? { url: row.evidence_url } : {}), ...(row.evidence_source ? { source: row.evidence_source } : {}) };
-  }
-  return out;
-}
-
 function describeRejection(details: Record<string, string>): string {
   return Object.entries(details)
     .map(([field, why]) => `${field} ${why}`)
@@ -62,10 +44,12 @@ function describeRejection(details: Record<string, string>): string {
 
 /** One CSV record → the consent it makes, or why not. */
 export function rowResult(record: Record<string, string>, line: number, orgId: string, clock: Clock): RowResult {
-  const parsed = safeParseReporting(consentCaptureSchema, rowToCaptureInput(record));
+  const parsed = parseCaptureRow(record);
   if (!parsed.success) return { line, reason: describeRejection(issuesToDetails(parsed.error)) };
   try {
-    return { line, consent: consentWrite(buildConsent({ clock }, { ...parsed.data, orgId, source: 'import' })) };
+    // The parsed fields are this row's own object: completed in place rather than copied (a spread was 11% of the thread).
+    const input: CaptureInput = Object.assign(parsed.data, { orgId, source: 'import' });
+    return { line, consent: consentWrite(buildConsent({ clock }, input)) };
   } catch (err) {
     return { line, reason: describeRejection((err as { details?: Record<string, string> }).details ?? { row: (err as Error).message }) };
   }

@@ -2,6 +2,7 @@ import { parse, type Info } from 'csv-parse';
 import { describe, expect, it } from 'vitest';
 import { CSV_OPTIONS } from './importRows';
 import { isPlainCsv, readPlainCsv } from './plainCsv';
+import { random } from '../../test/support/random';
 
 interface Read {
   records: { record: Record<string, string>; line: number }[];
@@ -30,16 +31,6 @@ function plain(text: string, columns: string[]): Read {
   const records: Read['records'] = [];
   const lines = readPlainCsv(text, columns, (record, line) => records.push({ record, line }));
   return { records, lines };
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Spaces around and inside fields, empty fields, non-ASCII letters and spaces (NBSP is not trimmed by csv-parse), `|`, `+`.
