@@ -14,7 +14,7 @@ import type { Consent, Evidence } from '../domain/records';
 import { entityKey, type ConsentType, type ScopeValue } from '../domain/vocabulary';
 import { notFound, validationError } from '../errors';
 import type { GateContext } from './context';
-import { isoSeconds } from './context';
+import { isoInstant, isoSeconds } from './context';
 import { revoke } from './revoke';
 
 export interface CaptureInput {
@@ -33,13 +33,13 @@ export interface CaptureInput {
 }
 
 export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInput): Consent {
-  const now = ctx.clock.now().toISOString();
+  const now = isoInstant(ctx.clock.now());
   if (input.expires_at && input.expires_at <= input.captured_at) {
     throw validationError({ expires_at: 'must be after captured_at' });
   }
   const scope = [...new Set(input.scope)].sort() as ScopeValue[];
   const capturedAt = isoSeconds(input.captured_at);
-  const dedupe = hash('sha256', [input.phone, entityKey(input.calling_entity), input.type, scope.join('|'), String(input.ai_specific_consent), capturedAt].join('\n'));
+  const dedupe = hash('sha256', `${input.phone}\n${entityKey(input.calling_entity)}\n${input.type}\n${scope.join('|')}\n${input.ai_specific_consent}\n${capturedAt}`);
   const pending = input.double_opt_in === true;
   return {
     id: newId('cst'),

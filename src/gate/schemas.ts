@@ -38,7 +38,9 @@ export const instantSchema = z
     const d = new Date(s);
     if (Number.isNaN(d.getTime())) return false;
     // Date.parse rolls Feb 30 over to Mar 2; check the calendar date survived.
-    const [y, m, day] = s.slice(0, 10).split('-').map(Number);
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const day = Number(s.slice(8, 10));
     const probe = new Date(Date.UTC(y, m - 1, day));
     return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === day;
   }, 'is not a real date')
