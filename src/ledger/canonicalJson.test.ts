@@ -29,4 +29,11 @@ describe('canonicalJson', () => {
   it('writes scalars and empty containers as JSON does', () => {
     expect([null, undefined, 1.5, 'a', true, [], {}].map(canonicalJson)).toEqual(['null', 'null', '1.5', '"a"', 'true', '[]', '{}']);
   });
+
+  it('quotes every string as JSON.stringify does (each UTF-16 unit alone and inside text, surrogate pairs)', () => {
+    const strings = ['', '😀', 'a😀b', '\ud83d', 'x\ude00', '\u2028\u2029', 'tab\there', 'back\\slash'];
+    for (let c = 0; c < 0x10000; c++) strings.push(String.fromCharCode(c), `id_${String.fromCharCode(c)}!`);
+    const differ = strings.filter((s) => canonicalJson(s) !== JSON.stringify(s));
+    expect(differ).toEqual([]);
+  });
 });
