@@ -111,8 +111,13 @@ function startParser(options: RowOptions, onFailure: (err: unknown) => void): Pa
 function send(parser: Parser, segment: CsvSegment, now: number): Promise<FromWorker> {
   const answer = new Promise<FromWorker>((resolve, reject) => {
     parser.owed.push({ resolve, reject });
-    const m: ToWorker = { segment: segment.bytes, prefix: segment.prefix, now };
-    parser.worker.postMessage(m);
+    // A segment is a view into a larger buffer, and posting a view copies the whole buffer behind
+    // it: the reads it was cut from, joined (up to half as much again as the segment with 64 KB
+    // reads), or all of a large chunk for every segment cut from it. Post a copy of the segment's
+    // own bytes instead, moved to the thread rather than copied a second time.
+    const bytes = Uint8Array.prototype.slice.call(segment.bytes);
+    const m: ToWorker = { segment: bytes, prefix: segment.prefix, now };
+    parser.worker.postMessage(m, [bytes.buffer]);
   });
   // A thread that fails rejects every answer it owes at once, while the reader may still be awaiting
   // an earlier one: marked handled here, so that is not an unhandled rejection; each is awaited in turn.
