@@ -109,6 +109,18 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect((await ledger.contactFacts('org_test', PHONE)).consents.map((c) => c.id).sort()).toEqual([ended.id, inForce.id].sort());
     });
 
+    it('a capture is a duplicate only within its subject: captured again after retention anonymised it, a consent is new', async () => {
+      const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
+      await ledger.captureConsent(ended);
+      expect((await ledger.captureConsent({ ...ended, id: 'con_again_1' })).created).toBe(false);
+      expect((await ledger.anonymiseBefore(CUTOFF)).consents).toBe(1);
+      // The same content under the plain number is a new record; the anonymised one stays as it was.
+      const again = { ...ended, id: 'con_again_2', status: 'active' as const, opted_out_at: null };
+      expect(await ledger.captureConsent(again)).toEqual({ consent: again, created: true });
+      expect(await ledger.getConsent('org_test', ended.id)).toMatchObject({ phone: KEY, status: 'opted_out' });
+      expect((await ledger.captureConsent({ ...again, id: 'con_again_3' })).consent.id).toBe('con_again_2');
+    });
+
     it('the audit chain keeps its bodies and hashes, verifies across both keys, and continues after new writes', async () => {
       await ledger.captureConsent(aConsent({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: OLD }));

@@ -45,7 +45,7 @@ import {
   type SendCounterKeys,
   type SendReservation,
 } from '../ledger';
-import { SCHEMA, SCHEMA_VERSION } from './schema';
+import { CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
 
@@ -134,6 +134,8 @@ export class SqliteLedger implements Ledger {
   private readonly syncFull: Database.Statement;
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly suppression: SuppressionKeying | undefined;
+  // The consents table's indexes and the statements that match them (schema.ts).
+  private readonly consents: (typeof CONSENT_LAYOUTS)[keyof typeof CONSENT_LAYOUTS];
   private readonly checkpointer: Checkpointer | null = null;
   // Decisions and send reservations of one event-loop turn share a transaction (see turnTransaction.ts).
   private readonly turn: TurnTransaction;
@@ -150,6 +152,9 @@ export class SqliteLedger implements Ledger {
       this.db.pragma(`cache_spill = ${SPILL_AFTER_PAGES}`);
       this.db.pragma(`mmap_size = ${mapSize(options.file, options.mmapBytes ?? 256 * 2 ** 20)}`);
       this.db.exec(SCHEMA);
+      const consentsTable = this.db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'consents'").get()!;
+      this.consents = CONSENT_LAYOUTS[consentLayout(consentsTable.sql)];
+      this.db.exec(this.consents.indexes);
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (err) {
       throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });
@@ -198,10 +203,10 @@ export class SqliteLedger implements Ledger {
       keysOfOrg: db.prepare<[string], Row>('SELECT data FROM api_keys WHERE org_id = ? ORDER BY rowid'),
       keyOfOrg: db.prepare<[string, string], Row>('SELECT data FROM api_keys WHERE id = ? AND org_id = ?'),
       updateKey: db.prepare('UPDATE api_keys SET data = ? WHERE id = ?'),
-      consentByDedupe: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE org_id = ? AND dedupe_key = ?'),
-      // Only a consent with the same content (org, dedupe key) is a duplicate; any other conflict (an id) is an error.
+      consentByDedupe: db.prepare<[{ org_id: string; phone: string; dedupe_key: string }], Row>(this.consents.byDedupe),
+      // Only a consent with the same content (for the same subject) is a duplicate; any other conflict (an id) is an error.
       insertConsent: db.prepare(
-        'INSERT INTO consents (id, org_id, phone, entity_key, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, dedupe_key) DO NOTHING',
+        `INSERT INTO consents (id, org_id, phone, entity_key, dedupe_key, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ${this.consents.conflictTarget} DO NOTHING`,
       ),
       consentById: db.prepare<[string, string], Row>('SELECT data FROM consents WHERE id = ? AND org_id = ?'),
       updateConsent: db.prepare('UPDATE consents SET data = ? WHERE id = ?'),
@@ -351,7 +356,7 @@ export class SqliteLedger implements Ledger {
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
     return this.write(() => {
       if (this.insertConsentTx(consentWrite(consent))) return { consent, created: true };
-      return { consent: parse<Consent>(this.stmt.consentByDedupe.get(consent.org_id, consent.dedupe_key))!, created: false };
+      return { consent: parse<Consent>(this.stmt.consentByDedupe.get({ org_id: consent.org_id, phone: consent.phone, dedupe_key: consent.dedupe_key }))!, created: false };
     });
   }
 
