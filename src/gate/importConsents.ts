@@ -50,6 +50,16 @@ export interface ImportResult extends ImportProgress {
   stopped_early: boolean;
 }
 
+/**
+ * The input's row results, and a way to wait until the parsing threads have work enough to go on
+ * with while this thread writes a batch (it cannot hand them more during the write: one synchronous
+ * transaction).
+ */
+interface RowSource {
+  chunks: AsyncGenerator<ParsedChunk>;
+  stocked(): Promise<void>;
+}
+
 /** Each chunk of the input's row results, in file order; stops after a chunk with an error. */
 async function* rowsInThisThread(ctx: GateContext, input: Readable, options: RowOptions): AsyncGenerator<ParsedChunk> {
   const reader = new RowReader(options, ctx.clock);
@@ -131,7 +141,7 @@ function send(parser: Parser, segment: CsvSegment, now: number): Promise<FromWor
  * dealt out in turn, and the answers taken back in file order, each segment's lines counted on from
  * the one before, so the rows, their line numbers and the first error are the same as in one thread.
  */
-async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, count: number, segmentBytes?: number): AsyncGenerator<ParsedChunk> {
+function rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, count: number, segmentBytes?: number): RowSource {
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -139,9 +149,17 @@ async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOpt
     wake = undefined;
     w?.();
   };
+  // The reader is stocked when it waits for a free place in the window, has dealt out all the input, or failed.
+  let readerStocked = false;
+  let onStocked: (() => void)[] = [];
+  const markStocked = (stocked: boolean) => {
+    readerStocked = stocked;
+    if (stocked) for (const resolve of onStocked.splice(0)) resolve();
+  };
   const fail = (err: unknown) => {
     failure ??= err;
     notify();
+    markStocked(true);
   };
   const parsers = Array.from({ length: count }, () => startParser(options, fail));
   // Answers in file order; `null` is the end of the input; an error is a record too long to hold.
@@ -163,7 +181,11 @@ async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOpt
         if (stopped) return;
         for (const segment of segmenter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)) dispatch(segment);
         notify();
-        while (answers.length >= WINDOW_SEGMENTS && !stopped) await new Promise<void>((resolve) => (slot = resolve));
+        while (answers.length >= WINDOW_SEGMENTS && !stopped) {
+          markStocked(true);
+          await new Promise<void>((resolve) => (slot = resolve));
+          markStocked(false);
+        }
       }
       for (const segment of segmenter.end()) dispatch(segment);
     } catch (err) {
@@ -172,34 +194,43 @@ async function* rowsInWorkers(ctx: GateContext, input: Readable, options: RowOpt
     }
     answers.push(null);
     notify();
+    markStocked(true);
   })().catch(fail);
-  let line = 1;
-  try {
-    for (;;) {
-      while (!answers.length) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+  return {
+    chunks: answersInOrder(),
+    stocked: () => (readerStocked ? Promise.resolve() : new Promise<void>((resolve) => onStocked.push(resolve))),
+  };
+
+  async function* answersInOrder(): AsyncGenerator<ParsedChunk> {
+    let line = 1;
+    try {
+      for (;;) {
+        while (!answers.length) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        const answer = answers.shift()!;
+        const s = slot;
+        slot = undefined;
+        s?.();
+        if (answer === null) return;
+        if (answer instanceof RecordTooLargeError) {
+          yield { rows: [], error: { line, message: answer.message } };
+          return;
+        }
+        const { rows, error, lines } = await answer;
+        for (const row of rows) row.line += line;
+        if (error) error.line += line;
+        line += lines;
+        yield error ? { rows, error } : { rows };
+        if (error) return;
       }
-      const answer = answers.shift()!;
-      const s = slot;
-      slot = undefined;
-      s?.();
-      if (answer === null) return;
-      if (answer instanceof RecordTooLargeError) {
-        yield { rows: [], error: { line, message: answer.message } };
-        return;
-      }
-      const { rows, error, lines } = await answer;
-      for (const row of rows) row.line += line;
-      if (error) error.line += line;
-      line += lines;
-      yield error ? { rows, error } : { rows };
-      if (error) return;
+    } finally {
+      stopped = true;
+      slot?.();
+      markStocked(true);
+      await Promise.all(parsers.map((p) => (p.worker.removeAllListeners('exit'), p.worker.terminate())));
     }
-  } finally {
-    stopped = true;
-    slot?.();
-    await Promise.all(parsers.map((p) => (p.worker.removeAllListeners('exit'), p.worker.terminate())));
   }
 }
 
@@ -207,9 +238,16 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
   const batchSize = options.batchSize ?? 1000;
   const maxReported = options.maxReportedRejections ?? 1000;
   const result: ImportResult = { rows: 0, imported: 0, duplicates: 0, rejected: 0, rejections: [], stopped_early: false };
+  const rowOptions: RowOptions = { orgId: options.orgId, columnMap: options.columnMap };
+  const source: RowSource = options.worker
+    ? rowsInWorkers(ctx, input, rowOptions, options.parsers ?? defaultParsers(), options.segmentBytes)
+    : { chunks: rowsInThisThread(ctx, input, rowOptions), stocked: async () => {} };
   let batch: ConsentWrite[] = [];
   const flush = async () => {
     if (!batch.length) return;
+    // Top the parsers up first: the answers just taken freed their places in the window, and while
+    // the batch is written (a synchronous transaction) nothing can be handed to them.
+    await source.stocked();
     const { created, duplicates } = await ctx.ledger.captureConsents(batch);
     result.imported += created;
     result.duplicates += duplicates;
@@ -220,11 +258,7 @@ export async function importConsents(ctx: GateContext, input: Readable, options:
     result.rejected++;
     if (result.rejections.length < maxReported) result.rejections.push({ line, reason });
   };
-  const rowOptions: RowOptions = { orgId: options.orgId, columnMap: options.columnMap };
-  const chunks = options.worker
-    ? rowsInWorkers(ctx, input, rowOptions, options.parsers ?? defaultParsers(), options.segmentBytes)
-    : rowsInThisThread(ctx, input, rowOptions);
-  read: for await (const { rows, error } of chunks) {
+  read: for await (const { rows, error } of source.chunks) {
     for (const row of rows) {
       result.rows++;
       if (row.reason !== undefined) reject(row.line, row.reason);
