@@ -223,6 +223,17 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
 });
 
 describe('importConsents in parallel parsers', () => {
+  it('stops at a bad row with onError stop while the reader is held by a full window, and writes the rows before it', async () => {
+    const ctx = context();
+    // 3,000 rows in ~60-byte segments: hundreds of segments, so the reader is waiting on the window when the import stops.
+    const rows = Array.from({ length: 3000 }, (_, i) => (i === 5 ? '+12125550000,,,,,' : `+1212555${String(1000 + i).padStart(4, '0')},${OK},,,,`));
+    const input = Readable.from(chunks([HEADER, ...rows].join('\n'), 4096));
+    const result = await importConsents(ctx, input, { orgId: 'org_a', worker: true, parsers: 2, segmentBytes: 60, batchSize: 4, onError: 'stop' });
+    expect(result).toMatchObject({ rows: 6, imported: 5, rejected: 1, stopped_early: true });
+    expect(result.rejections).toEqual([{ line: 7, reason: expect.any(String) }]);
+    expect((await ctx.ledger.listConsents('org_a', { limit: 10 })).items).toHaveLength(5);
+  });
+
   it('refuses a record that runs on past 8 MB (an unclosed quote) with the line it starts on, after the rows before it', async () => {
     const ctx = context();
     const rows = [HEADER, `+12125550101,${OK},,,,`, `+12125550102,"${OK}`].join('\n');

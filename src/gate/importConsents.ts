@@ -149,12 +149,15 @@ function rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, c
     wake = undefined;
     w?.();
   };
+  // Set when the consumer is done (finished, stopped at an error, or failed): the reader and parsers stop.
+  let stopped = false;
   // The reader is stocked when it waits for a free place in the window, has dealt out all the input, or failed.
   let readerStocked = false;
-  let onStocked: (() => void)[] = [];
+  const onStocked: (() => void)[] = [];
+  // Once the import has stopped, it stays stocked: the reader may still wake from the window and return.
   const markStocked = (stocked: boolean) => {
-    readerStocked = stocked;
-    if (stocked) for (const resolve of onStocked.splice(0)) resolve();
+    readerStocked = stocked || stopped;
+    if (readerStocked) for (const resolve of onStocked.splice(0)) resolve();
   };
   const fail = (err: unknown) => {
     failure ??= err;
@@ -164,7 +167,6 @@ function rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, c
   const parsers = Array.from({ length: count }, () => startParser(options, fail));
   // Answers in file order; `null` is the end of the input; an error is a record too long to hold.
   const answers: (Promise<FromWorker> | RecordTooLargeError | null)[] = [];
-  let stopped = false;
   let slot: (() => void) | undefined;
   let next = 0;
   const dispatch = (segment: CsvSegment) => {
