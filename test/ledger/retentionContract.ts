@@ -121,6 +121,18 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect((await ledger.captureConsent({ ...again, id: 'con_again_3' })).consent.id).toBe('con_again_2');
     });
 
+    it('anonymises the same content twice for one number: both records stay, under the key', async () => {
+      const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
+      await ledger.captureConsent(ended);
+      expect((await ledger.anonymiseBefore(CUTOFF)).consents).toBe(1);
+      // Captured again under the plain number (a re-run of an old import), and ended again long ago.
+      const again = { ...ended, id: 'con_again_1' };
+      expect((await ledger.captureConsent(again)).created).toBe(true);
+      expect((await ledger.anonymiseBefore(CUTOFF)).consents).toBe(1);
+      for (const id of [ended.id, again.id]) expect(await ledger.getConsent('org_test', id)).toMatchObject({ phone: KEY, status: 'opted_out' });
+      expect((await ledger.contactFacts('org_test', PHONE)).consents.map((c) => c.id).sort()).toEqual([again.id, ended.id].sort());
+    });
+
     it('the audit chain keeps its bodies and hashes, verifies across both keys, and continues after new writes', async () => {
       await ledger.captureConsent(aConsent({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: OLD }));

@@ -123,15 +123,21 @@ export function consentLayout(consentsTableSql: string): ConsentLayout {
   return /UNIQUE\s*\(\s*org_id\s*,\s*dedupe_key\s*\)/i.test(consentsTableSql) ? 'legacy' : 'subject';
 }
 
-export const CONSENT_LAYOUTS: Record<ConsentLayout, { indexes: string; conflictTarget: string; byDedupe: string }> = {
+export const CONSENT_LAYOUTS: Record<ConsentLayout, { indexes: string; conflictTarget: string; byDedupe: string; anonymisedDedupeKey: string }> = {
   subject: {
     indexes: 'CREATE UNIQUE INDEX IF NOT EXISTS consents_subject_dedupe ON consents (org_id, phone, dedupe_key)',
     conflictTarget: '(org_id, phone, dedupe_key)',
     byDedupe: 'SELECT data FROM consents WHERE org_id = @org_id AND phone = @phone AND dedupe_key = @dedupe_key',
+    // An anonymised consent is never the twin of a new capture (a capture's phone is a number, not a
+    // key), and the same content may be anonymised twice under one key (captured again after the
+    // first was anonymised, and ended again): its column takes the id along so both fit the index.
+    // The document keeps its dedupe key.
+    anonymisedDedupeKey: "dedupe_key || ':' || id",
   },
   legacy: {
     indexes: 'CREATE INDEX IF NOT EXISTS consents_org_phone ON consents (org_id, phone)',
     conflictTarget: '(org_id, dedupe_key)',
     byDedupe: 'SELECT data FROM consents WHERE org_id = @org_id AND dedupe_key = @dedupe_key',
+    anonymisedDedupeKey: 'dedupe_key',
   },
 };

@@ -591,7 +591,7 @@ export class SqliteLedger implements Ledger {
          ) ORDER BY seq LIMIT ?`,
       )
       .all(after, cutoff, cutoff, cutoff, ANONYMISE_BATCH);
-    const update = this.db.prepare('UPDATE consents SET phone = ?, data = ? WHERE seq = ?');
+    const update = this.db.prepare(`UPDATE consents SET phone = ?, data = ?, dedupe_key = ${this.consents.anonymisedDedupeKey} WHERE seq = ?`);
     const now = new Date().toISOString();
     for (const row of rows) {
       const c = JSON.parse(row.data) as Consent;
