@@ -3,7 +3,7 @@
  * columns we look them up by alongside; the JSON is what the API returns, so
  * reads never rebuild objects column by column.
  */
-/** 2: consents indexed by subject and dedupe key in one index (see CONSENT_INDEXES). */
+/** 2: consents indexed by subject and dedupe key in one index (see CONSENT_LAYOUTS). */
 export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS consents (
   dedupe_key TEXT NOT NULL,
   data TEXT NOT NULL
 );
+-- Found by phone and deduplicated through the index of its layout (CONSENT_LAYOUTS, below).
 CREATE INDEX IF NOT EXISTS consents_org_entity ON consents (org_id, entity_key);
 
 CREATE TABLE IF NOT EXISTS revocations (
@@ -123,7 +124,18 @@ export function consentLayout(consentsTableSql: string): ConsentLayout {
   return /UNIQUE\s*\(\s*org_id\s*,\s*dedupe_key\s*\)/i.test(consentsTableSql) ? 'legacy' : 'subject';
 }
 
-export const CONSENT_LAYOUTS: Record<ConsentLayout, { indexes: string; conflictTarget: string; byDedupe: string; anonymisedDedupeKey: string }> = {
+export interface ConsentLayoutSql {
+  /** The layout's lookup index, created when missing. */
+  indexes: string;
+  /** The ON CONFLICT target that makes a capture of the same content a duplicate. */
+  conflictTarget: string;
+  /** The consent a duplicate capture stands for (named parameters: org_id, phone, dedupe_key). */
+  byDedupe: string;
+  /** What an anonymised consent's dedupe_key column becomes (an SQL expression over the row). */
+  anonymisedDedupeKey: string;
+}
+
+export const CONSENT_LAYOUTS: Record<ConsentLayout, ConsentLayoutSql> = {
   subject: {
     indexes: 'CREATE UNIQUE INDEX IF NOT EXISTS consents_subject_dedupe ON consents (org_id, phone, dedupe_key)',
     conflictTarget: '(org_id, phone, dedupe_key)',

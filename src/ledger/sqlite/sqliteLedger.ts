@@ -45,7 +45,7 @@ import {
   type SendCounterKeys,
   type SendReservation,
 } from '../ledger';
-import { CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION } from './schema';
+import { CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
 
@@ -135,7 +135,7 @@ export class SqliteLedger implements Ledger {
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly suppression: SuppressionKeying | undefined;
   // The consents table's indexes and the statements that match them (schema.ts).
-  private readonly consents: (typeof CONSENT_LAYOUTS)[keyof typeof CONSENT_LAYOUTS];
+  private readonly consents: ConsentLayoutSql;
   private readonly checkpointer: Checkpointer | null = null;
   // Decisions and send reservations of one event-loop turn share a transaction (see turnTransaction.ts).
   private readonly turn: TurnTransaction;
