@@ -79,12 +79,17 @@ export function dataDirWithCopy(seedFile: string | null): string {
   if (seedFile) {
     const copy = join(dir, 'consent-gate.db');
     copyFileSync(seedFile, copy);
-    const fd = openSync(copy, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fsyncFile(copy);
   }
   return dir;
+}
+
+/** Writes a file's dirty pages to disk now, so the kernel does not write them back during a measurement. */
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

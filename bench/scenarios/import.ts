@@ -5,12 +5,12 @@
  * rows/s over the whole command; peak RSS of that process.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { CSV_HEADER, csvRow } from '../lib/fixtures';
-import { CACHE_DIR } from '../lib/seed';
+import { CACHE_DIR, fsyncFile } from '../lib/seed';
 
 /** Bump when fixtures.ts changes what a CSV row looks like. */
 const CSV_VERSION = 1;
@@ -113,12 +113,7 @@ export async function importCsv(rows: number, order: ImportOrder, keepDbAt?: (db
     if (keepDbAt) {
       // The 2 GB just written are still dirty in the page cache: written back by the kernel during the
       // rows measured next, they stalled those gateways' fsyncs (a 206 ms p99 at 10k consents). Not timed.
-      const fd = openSync(db, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      fsyncFile(db);
       keepDbAt(db);
     }
     return run;
