@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { consentWrite } from '../../src/ledger/consentWrite';
+import { suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { aConsent } from '../fixtures/records';
 
@@ -38,8 +39,8 @@ const consentIndexes = (file: string) => {
   }
 };
 
-async function withLedger(file: string, fn: (ledger: SqliteLedger) => Promise<void>): Promise<void> {
-  const ledger = new SqliteLedger({ file });
+async function withLedger(file: string, fn: (ledger: SqliteLedger) => Promise<void>, options: { retentionSecret?: string } = {}): Promise<void> {
+  const ledger = new SqliteLedger({ file, suppression: options.retentionSecret ? suppressionKeying(options.retentionSecret) : undefined });
   try {
     await fn(ledger);
   } finally {
@@ -80,5 +81,25 @@ describe('SQLite consents layout', () => {
     });
     expect(consentIndexes(file)).toEqual(before);
     expect(before).toContain('consents_org_phone');
+  });
+
+  it('a ledger created before schema 2 keeps its duplicates through retention: a consent anonymised is still the one a re-capture finds', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cg-layout-')), 'consent-gate.db');
+    const old = new Database(file);
+    old.exec(SCHEMA_1_CONSENTS);
+    old.close();
+    const OLD = '2025-06-01T12:00:00.000Z';
+    const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
+    await withLedger(
+      file,
+      async (ledger) => {
+        await ledger.captureConsent(ended);
+        expect((await ledger.anonymiseBefore('2026-01-01T00:00:00.000Z')).consents).toBe(1);
+        // Schema 1 deduplicated by content across the org, and a ledger of that layout still does (the new layout, and Redis, by subject).
+        const again = await ledger.captureConsent({ ...ended, id: 'con_again' });
+        expect(again).toMatchObject({ created: false, consent: { id: ended.id, phone: expect.stringMatching(/^hmac:/) } });
+      },
+      { retentionSecret: 'layout-test-retention-secret' },
+    );
   });
 });
