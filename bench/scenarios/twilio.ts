@@ -13,7 +13,8 @@ import { round, summarize, Samples, xorshift, type LatencySummary } from '../lib
 export const ACCOUNT_SID = 'AC' + '0123456789abcdef'.repeat(2);
 export const AUTH_TOKEN = 'twilio_bench_auth_token_0123456789';
 
-export type TwilioOp = 'calls.create' | 'messages.create';
+/** The two gated creates, and a list the gateway streams through without a decision: the proxy hop's own cost. */
+export type TwilioOp = 'calls.create' | 'messages.create' | 'messages.list';
 
 export interface SdkRun {
   concurrency: number;
@@ -40,7 +41,8 @@ export async function sdkLoad(baseUrl: string, op: TwilioOp, options: { concurre
     const s = performance.now();
     try {
       if (op === 'calls.create') await client.calls.create({ to, from: CALLING_NUMBER, url: 'https://app.example/voice' });
-      else await client.messages.create({ to, from: CALLING_NUMBER, body: 'Your appointment is tomorrow at 10:00.' });
+      else if (op === 'messages.create') await client.messages.create({ to, from: CALLING_NUMBER, body: 'Your appointment is tomorrow at 10:00.' });
+      else await client.messages.list({ limit: 1 });
       samples.push(performance.now() - s);
     } catch (err) {
       failed++;
