@@ -12,23 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import { suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
+import { LedgerInUseError, upgradeConsentLayout } from '../../src/ledger/sqlite/upgradeConsentLayout';
 import { aConsent } from '../fixtures/records';
-
-/** The consents table and its indexes exactly as schema 1 created them. */
-const SCHEMA_1_CONSENTS = `
-CREATE TABLE consents (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  org_id TEXT NOT NULL,
-  phone TEXT NOT NULL,
-  entity_key TEXT NOT NULL,
-  dedupe_key TEXT NOT NULL,
-  data TEXT NOT NULL,
-  UNIQUE (org_id, dedupe_key)
-);
-CREATE INDEX consents_org_phone ON consents (org_id, phone);
-CREATE INDEX consents_org_entity ON consents (org_id, entity_key);
-`;
+import { createSchema1Ledger } from '../fixtures/schema1';
 
 const consentIndexes = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -64,9 +50,7 @@ describe('SQLite consents layout', () => {
 
   it('a ledger created before schema 2 opens as it was: duplicates are still refused and consents found by phone', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cg-layout-')), 'consent-gate.db');
-    const old = new Database(file);
-    old.exec(SCHEMA_1_CONSENTS);
-    old.close();
+    createSchema1Ledger(file);
     const before = consentIndexes(file);
     const c = aConsent();
     await withLedger(file, async (ledger) => {
@@ -85,9 +69,7 @@ describe('SQLite consents layout', () => {
 
   it('a ledger created before schema 2 keeps its duplicates through retention: a consent anonymised is still the one a re-capture finds', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cg-layout-')), 'consent-gate.db');
-    const old = new Database(file);
-    old.exec(SCHEMA_1_CONSENTS);
-    old.close();
+    createSchema1Ledger(file);
     const OLD = '2025-06-01T12:00:00.000Z';
     const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
     await withLedger(
@@ -101,5 +83,88 @@ describe('SQLite consents layout', () => {
       },
       { retentionSecret: 'layout-test-retention-secret' },
     );
+  });
+});
+
+describe('consent-gate ledger upgrade (upgradeConsentLayout)', () => {
+  const SECRET = { retentionSecret: 'layout-test-retention-secret' };
+  const OLD = '2025-06-01T12:00:00.000Z';
+
+  /** A schema-1 ledger with three consents: one for another number, one anonymised by retention, one deleted from the end. */
+  async function schema1Ledger() {
+    const file = join(mkdtempSync(join(tmpdir(), 'cg-upgrade-')), 'consent-gate.db');
+    createSchema1Ledger(file);
+    const kept = aConsent({ id: 'con_kept', phone: '+12125550199' });
+    const ended = aConsent({ id: 'con_ended', created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
+    const last = aConsent({ id: 'con_last', phone: '+12125550198' });
+    await withLedger(
+      file,
+      async (ledger) => {
+        await ledger.captureConsent(kept);
+        await ledger.captureConsent(ended);
+        await ledger.captureConsent(last);
+        expect((await ledger.anonymiseBefore('2026-01-01T00:00:00.000Z')).consents).toBe(1);
+      },
+      SECRET,
+    );
+    const db = new Database(file);
+    db.prepare("DELETE FROM consents WHERE id = 'con_last'").run();
+    db.close();
+    return { file, kept, ended };
+  }
+
+  const rows = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT seq, id, phone, data FROM consents ORDER BY seq').all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('rebuilds a schema-1 ledger in the subject layout, every consent and seq kept; a second run has nothing to do', async () => {
+    const { file, kept, ended } = await schema1Ledger();
+    const before = rows(file);
+    const progress: [number, number][] = [];
+    expect(await upgradeConsentLayout(file, { batchRows: 1, onProgress: (moved, total) => progress.push([moved, total]) })).toEqual({ from: 'legacy', consents: 2 });
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(consentIndexes(file)).toEqual(['consents_org_entity', 'consents_subject_dedupe', 'sqlite_autoindex_consents_1']);
+    expect(rows(file)).toEqual(before);
+    // As the subject layout's retention writes it: an anonymised consent's dedupe column carries its id.
+    const db = new Database(file, { readonly: true });
+    const dedupeColumns = db.prepare('SELECT id, dedupe_key FROM consents ORDER BY seq').all() as { id: string; dedupe_key: string }[];
+    db.close();
+    expect(dedupeColumns.map((r) => r.dedupe_key.endsWith(`:${r.id}`))).toEqual([false, true]);
+    expect(await upgradeConsentLayout(file)).toEqual({ from: 'subject', consents: 0 });
+
+    await withLedger(
+      file,
+      async (ledger) => {
+        // Deduplicated by subject now, as a new ledger and Redis do: the anonymised consent no longer stands for a re-capture.
+        expect((await ledger.captureConsent({ ...ended, id: 'con_again' })).created).toBe(true);
+        // The seq of the consent deleted before the upgrade is not handed out again.
+        expect(rows(file).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 4]);
+        expect((await ledger.contactFacts(kept.org_id, kept.phone)).consents.map((c) => c.id)).toEqual([kept.id]);
+        expect((await ledger.captureConsent({ ...kept, id: 'con_copy' })).created).toBe(false);
+      },
+      SECRET,
+    );
+  });
+
+  it('refuses while the ledger is open elsewhere (a running gateway) and changes nothing', async () => {
+    const { file } = await schema1Ledger();
+    const before = consentIndexes(file);
+    const running = new SqliteLedger({ file, suppression: suppressionKeying(SECRET.retentionSecret) });
+    try {
+      await expect(upgradeConsentLayout(file)).rejects.toThrow(LedgerInUseError);
+    } finally {
+      await running.close();
+    }
+    expect(consentIndexes(file)).toEqual(before);
+    expect(before).toContain('consents_org_phone');
+    expect((await upgradeConsentLayout(file)).from).toBe('legacy');
   });
 });

@@ -6,6 +6,19 @@
 /** 2: consents indexed by subject and dedupe key in one index (see CONSENT_LAYOUTS). */
 export const SCHEMA_VERSION = 2;
 
+/** The consents table as schema 2 creates it, under a name: the layout upgrade builds it beside the old one. */
+export function consentsTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  data TEXT NOT NULL
+);`;
+}
+
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -22,15 +35,7 @@ CREATE TABLE IF NOT EXISTS api_keys (
 );
 CREATE INDEX IF NOT EXISTS api_keys_org ON api_keys (org_id);
 
-CREATE TABLE IF NOT EXISTS consents (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  org_id TEXT NOT NULL,
-  phone TEXT NOT NULL,
-  entity_key TEXT NOT NULL,
-  dedupe_key TEXT NOT NULL,
-  data TEXT NOT NULL
-);
+${consentsTable('consents')}
 -- Found by phone and deduplicated through the index of its layout (CONSENT_LAYOUTS, below).
 CREATE INDEX IF NOT EXISTS consents_org_entity ON consents (org_id, entity_key);
 
@@ -116,7 +121,8 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
  *   capture on a random page of its own b-tree, even in a file sorted by
  *   phone (a million-row import: 81 → 58 s, a seventh less CPU). An inline
  *   constraint cannot be dropped without rebuilding the table, so a ledger
- *   created before keeps its layout, and its statements.
+ *   created before keeps its layout, and its statements, until
+ *   `consent-gate ledger upgrade` rebuilds it (upgradeConsentLayout.ts).
  */
 export type ConsentLayout = 'subject' | 'legacy';
 
