@@ -8,6 +8,7 @@ import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerConsents } from './commands/consents';
 import { registerKeys } from './commands/keys';
+import { registerLedger } from './commands/ledger';
 import { registerRetention } from './commands/retention';
 import { registerRevoke } from './commands/revoke';
 import { registerServe } from './commands/serve';
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerRevoke(program, io);
   registerAudit(program, io);
   registerRetention(program, io);
+  registerLedger(program, io);
   program.addHelpText(
     'after',
     `

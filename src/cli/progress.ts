@@ -1,5 +1,5 @@
 /**
- * Progress of a long import: a bar with rate and ETA on a terminal
+ * Progress of long work (an import, a ledger upgrade): a bar with rate and ETA on a terminal
  * (cli-progress, sized by the bytes of the file read so far), plain lines
  * every few seconds otherwise (logs, CI), always on stderr so stdout stays
  * the command's answer.
@@ -21,19 +21,32 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-export function progressReporter(io: Io, options: { totalBytes?: number; mode?: ProgressMode; intervalMs?: number; now?: () => number }): ProgressReporter {
+export interface ProgressOptions {
+  /** What the bar measures; an import gives the file's size (`bytes` is what has been read). */
+  totalBytes?: number;
+  mode?: ProgressMode;
+  intervalMs?: number;
+  now?: () => number;
+  /** Names the work in the plain lines (default `import`). */
+  label?: string;
+  /** Whether rejected rows are part of the work (default: yes, an import's). */
+  rejections?: boolean;
+}
+
+export function progressReporter(io: Io, options: ProgressOptions): ProgressReporter {
   const mode = options.mode === 'auto' || !options.mode ? (io.err.isTTY ? 'bar' : 'lines') : options.mode;
   const now = options.now ?? Date.now;
   const started = now();
   let state: ProgressState = { bytes: 0, rows: 0, rejected: 0 };
   const rate = () => Math.round(state.rows / Math.max((now() - started) / 1000, 0.001));
+  const rejections = options.rejections ?? true;
   if (mode === 'none') return { update: () => {}, stop: () => {} };
 
   if (mode === 'bar' && options.totalBytes) {
     const bar = new SingleBar(
       {
         stream: io.err,
-        format: ' {bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected | ETA {eta_formatted}',
+        format: ` {bar} {percentage}% | {rows} rows | {rate} rows/s${rejections ? ' | {rejected} rejected' : ''} | ETA {eta_formatted}`,
         barsize: 30,
         hideCursor: true,
         etaBuffer: 50,
@@ -61,7 +74,7 @@ export function progressReporter(io: Io, options: { totalBytes?: number; mode?: 
       options.totalBytes && state.bytes > 0 && state.bytes < options.totalBytes
         ? `, ETA ${Math.ceil(((now() - started) / 1000) * (options.totalBytes / state.bytes - 1))}s`
         : '';
-    io.err.write(`import: ${state.rows} rows${pct}, ${r} rows/s${eta}, ${state.rejected} rejected\n`);
+    io.err.write(`${options.label ?? 'import'}: ${state.rows} rows${pct}, ${r} rows/s${eta}${rejections ? `, ${state.rejected} rejected` : ''}\n`);
   };
   const timer = setInterval(line, options.intervalMs ?? 2000);
   timer.unref();

@@ -27,6 +27,11 @@ export interface LedgerHooks {
   onWriteHold?: (seconds: number) => void;
 }
 
+/** Where the SQLite engine keeps its ledger: one file in DATA_DIR. */
+export function sqliteLedgerFile(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(resolve(config.DATA_DIR), 'consent-gate.db');
+}
+
 export async function openLedger(config: Config, logger?: Logger, hooks: LedgerHooks = {}): Promise<Ledger> {
   if (config.STORE === 'redis') {
     // Loaded only when asked for: ioredis and the engine's scripts are ~15 MB of a SQLite gateway's RSS otherwise.
@@ -35,7 +40,7 @@ export async function openLedger(config: Config, logger?: Logger, hooks: LedgerH
   }
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
   return new SqliteLedger({
-    file: join(resolve(config.DATA_DIR), 'consent-gate.db'),
+    file: sqliteLedgerFile(config),
     suppression,
     mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20,
     onWriteHold: hooks.onWriteHold,

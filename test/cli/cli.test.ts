@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, ADMIN_KEY, type TestGateway } from '../support/gateway';
 import { suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
-import { aRevocation } from '../fixtures/records';
+import { aConsent, aRevocation } from '../fixtures/records';
+import { createSchema1Ledger } from '../fixtures/schema1';
 import { cli } from './runCli';
 
 const EXAMPLE_CSV = resolve(import.meta.dirname, '../../examples/cli/consents.csv');
@@ -197,6 +198,27 @@ describe('consent-gate CLI', () => {
         code: 3,
         err: expect.stringContaining('set the RETENTION_SECRET'),
       });
+    });
+  });
+
+  describe('ledger upgrade', () => {
+    it('rebuilds a schema-1 ledger once, and refuses while the ledger is open elsewhere', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cg-cli-upgrade-'));
+      const file = join(dir, 'consent-gate.db');
+      expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('nothing to upgrade') });
+      createSchema1Ledger(file);
+      const open = new SqliteLedger({ file });
+      await open.captureConsent(aConsent({ org_id: 'org_default' }));
+      await open.captureConsent(aConsent({ org_id: 'org_default', phone: '+12125550188' }));
+      expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({ code: 3, err: expect.stringContaining('open elsewhere (a running gateway?)') });
+      await open.close();
+
+      const r = await cli(['--data-dir', dir, 'ledger', 'upgrade', '--progress', 'lines'], ENV);
+      expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Upgraded .*consent-gate\.db: 2 consents moved to the current layout in [\d.]+ s/) });
+      expect(JSON.parse((await cli(['--data-dir', dir, 'ledger', 'upgrade', '--json'], ENV)).out)).toMatchObject({ store: 'sqlite', upgraded: false, consents: 0 });
+      // The gateway's own store opens it and finds the consents by phone through the new index.
+      const check = await cli(['--data-dir', dir, 'check', '+12125550188', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', ...AT], ENV);
+      expect(check).toMatchObject({ code: 0, out: expect.stringContaining('ALLOWED') });
     });
   });
 

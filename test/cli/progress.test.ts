@@ -1,4 +1,4 @@
-/** The import progress: a bar with rate and ETA on a terminal, plain lines elsewhere. */
+/** The progress of long work (an import, a ledger upgrade): a bar with rate and ETA on a terminal, plain lines elsewhere. */
 import { describe, expect, it } from 'vitest';
 import { progressReporter } from '../../src/cli/progress';
 import { Capture } from './runCli';
@@ -31,5 +31,16 @@ describe('import progress', () => {
     const count = lines.length;
     await sleep(50);
     expect(err.text.trim().split('\n')).toHaveLength(count);
+  });
+
+  it('names other work in its lines and leaves out rejections it cannot have (ledger upgrade)', async () => {
+    const err = new Capture();
+    let now = 0;
+    const progress = progressReporter({ out: new Capture(), err }, { totalBytes: 1_000, mode: 'lines', intervalMs: 20, now: () => now, label: 'upgrade', rejections: false });
+    now = 1_000;
+    progress.update({ bytes: 500, rows: 500, rejected: 0 });
+    await sleep(50);
+    progress.stop();
+    expect(err.text.trim().split('\n')[0]).toBe('upgrade: 500 rows (50%), 500 rows/s, ETA 1s');
   });
 });

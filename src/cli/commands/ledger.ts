@@ -1,0 +1,55 @@
+/**
+ * `consent-gate ledger upgrade`: brings a SQLite ledger created before
+ * schema 2 to the consents layout a new ledger has (see
+ * ledger/sqlite/upgradeConsentLayout.ts). Offline: it refuses while the
+ * gateway, or anything else, has the ledger open.
+ */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { sqliteLedgerFile } from '../../ledger/open';
+import { LedgerInUseError, upgradeConsentLayout } from '../../ledger/sqlite/upgradeConsentLayout';
+import { json } from '../format';
+import { progressReporter, type ProgressMode } from '../progress';
+import { CliError, configFor, EXIT, type Io } from '../runtime';
+
+export function registerLedger(program: Command, io: Io): void {
+  const ledger = program.command('ledger').description('the store itself');
+  ledger
+    .command('upgrade')
+    .description('rebuild a SQLite ledger created before schema 2 in the current consents layout (stop the gateway first)')
+    .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { progress: string; json?: boolean }, cmd: Command) => {
+      if (!['auto', 'bar', 'lines', 'none'].includes(opts.progress)) throw new CliError('--progress: must be auto, bar, lines or none');
+      const config = configFor(cmd.optsWithGlobals(), io.env);
+      if (config.STORE === 'redis') {
+        io.out.write(opts.json ? json({ store: 'redis', upgraded: false }) : 'Nothing to upgrade: the Redis engine keeps consents by subject already.\n');
+        process.exitCode = EXIT.OK;
+        return;
+      }
+      const file = sqliteLedgerFile(config);
+      if (!existsSync(file)) throw new CliError(`no ledger at ${file}: nothing to upgrade`);
+      const started = performance.now();
+      let progress: ReturnType<typeof progressReporter> | undefined;
+      let result;
+      try {
+        result = await upgradeConsentLayout(file, {
+          onProgress: (moved, total) => {
+            progress ??= progressReporter(io, { totalBytes: total, mode: opts.progress as ProgressMode, label: 'upgrade', rejections: false });
+            progress.update({ bytes: moved, rows: moved, rejected: 0 });
+          },
+        });
+      } catch (err) {
+        if (err instanceof LedgerInUseError) throw new CliError(err.message, EXIT.FAILED);
+        throw err;
+      } finally {
+        progress?.stop();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const upgraded = result.from === 'legacy';
+      if (opts.json) io.out.write(json({ store: 'sqlite', file, upgraded, consents: result.consents, seconds: Number(seconds.toFixed(1)) }));
+      else if (upgraded) io.out.write(`Upgraded ${file}: ${result.consents} consents moved to the current layout in ${seconds.toFixed(1)} s. The gateway can start again.\n`);
+      else io.out.write(`${file} already has the current consents layout: nothing to do.\n`);
+      process.exitCode = EXIT.OK;
+    });
+}
