@@ -38,7 +38,7 @@ export const FULL: Profile = {
   peakConnections: 16,
   fixedConnections: 4,
   shortRunS: 3,
-  growthRounds: 2,
+  growthRounds: 3,
   decisionRounds: { peak: 3, half: 2 },
   streamConnections: 4,
   detectionS: 2,
