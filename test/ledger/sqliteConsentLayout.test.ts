@@ -154,6 +154,22 @@ describe('consent-gate ledger upgrade (upgradeConsentLayout)', () => {
     );
   });
 
+  it('a failure halfway leaves the old table whole, and a second run completes', async () => {
+    const { file } = await schema1Ledger();
+    const before = rows(file);
+    const failing = upgradeConsentLayout(file, {
+      batchRows: 1,
+      onProgress: (moved) => {
+        if (moved === 1) throw new Error('disk full (simulated)');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full (simulated)');
+    expect(consentIndexes(file)).toContain('consents_org_phone');
+    expect(rows(file)).toEqual(before);
+    expect(await upgradeConsentLayout(file)).toEqual({ from: 'legacy', consents: 2 });
+    expect(rows(file)).toEqual(before);
+  });
+
   it('refuses while the ledger is open elsewhere (a running gateway) and changes nothing', async () => {
     const { file } = await schema1Ledger();
     const before = consentIndexes(file);
