@@ -3,10 +3,15 @@
  * columns we look them up by alongside; the JSON is what the API returns, so
  * reads never rebuild objects column by column.
  */
-/** 2: consents indexed by subject and dedupe key in one index (see CONSENT_LAYOUTS). */
-export const SCHEMA_VERSION = 2;
+import type Database from 'better-sqlite3';
 
-/** The consents table as schema 2 creates it, under a name: the layout upgrade builds it beside the old one. */
+/**
+ * 2: consents indexed by subject and dedupe key in one index (see CONSENT_LAYOUTS).
+ * 3: a subject's texts of the day counted in its chain-head row (audit_heads.sends, daySends.ts).
+ */
+export const SCHEMA_VERSION = 3;
+
+/** The consents table as schema 2 on creates it, under a name: the layout upgrade builds it beside the old one. */
 export function consentsTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -87,10 +92,13 @@ CREATE INDEX IF NOT EXISTS audit_subject ON audit (org_id, phone, seq);
 -- the index cost a random b-tree insert on every write: dropped from databases that had it.
 DROP INDEX IF EXISTS audit_ref;
 
+-- sends: the subject's texts on its current local day, per entity (daySends.ts); ledgers made
+-- before it get the column when opened (addDaySendsColumn).
 CREATE TABLE IF NOT EXISTS audit_heads (
   org_id TEXT NOT NULL,
   phone TEXT NOT NULL,
   hash TEXT NOT NULL,
+  sends TEXT,
   PRIMARY KEY (org_id, phone)
 ) WITHOUT ROWID;
 
@@ -159,3 +167,21 @@ export const CONSENT_LAYOUTS: Record<ConsentLayout, ConsentLayoutSql> = {
     anonymisedDedupeKey: 'dedupe_key',
   },
 };
+
+/**
+ * Gives a ledger made before daySends.ts its `audit_heads.sends` column (an O(1) change in SQLite)
+ * and returns the last local day whose texts may still be counted in send_counters' `day:` rows,
+ * which that ledger wrote until now: the UTC day after today (no zone is more than 14 hours ahead).
+ * A ledger made with the column has none: ''. Run inside a write transaction.
+ */
+export function addDaySendsColumn(db: Database.Database, now: Date): string {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_heads)').all();
+  if (!columns.some((c) => c.name === 'sends')) {
+    db.exec('ALTER TABLE audit_heads ADD COLUMN sends TEXT');
+    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('legacy_day_counts_until', ?)").run(tomorrow);
+  } else {
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('legacy_day_counts_until', '')").run();
+  }
+  return (db.prepare("SELECT value FROM meta WHERE key = 'legacy_day_counts_until'").get() as { value: string }).value;
+}

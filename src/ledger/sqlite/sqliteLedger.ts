@@ -45,7 +45,8 @@ import {
   type SendCounterKeys,
   type SendReservation,
 } from '../ledger';
-import { CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
+import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
+import { sentTodayIn, withOneMoreSend } from './daySends';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
 
@@ -130,6 +131,8 @@ export class SqliteLedger implements Ledger {
   private readonly db: Database.Database;
   private readonly stmt;
   // Prepared once: every turn with decisions switches the sync level, before every call.
+  /** The last local day whose texts may also be counted in send_counters' `day:` rows (schema.ts, addDaySendsColumn); '' = none. */
+  private readonly legacyDayCountsUntil: string = '';
   private readonly syncNormal: Database.Statement;
   private readonly syncFull: Database.Statement;
   private readonly inTransaction: (fn: () => unknown) => unknown;
@@ -156,6 +159,7 @@ export class SqliteLedger implements Ledger {
       this.consents = CONSENT_LAYOUTS[consentLayout(consentsTable.sql)];
       this.db.exec(this.consents.indexes);
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      this.legacyDayCountsUntil = this.db.transaction(() => addDaySendsColumn(this.db, new Date())).immediate();
     } catch (err) {
       throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });
     }
@@ -237,8 +241,10 @@ export class SqliteLedger implements Ledger {
         'INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1',
       ),
       head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
-      setHead: db.prepare(
-        'INSERT INTO audit_heads (org_id, phone, hash) VALUES (?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash',
+      headSends: db.prepare<[string, string], { sends: string | null }>('SELECT sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
+      // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).
+      setHead: db.prepare<[string, string, string, string | null]>(
+        'INSERT INTO audit_heads (org_id, phone, hash, sends) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends)',
       ),
       deleteHead: db.prepare('DELETE FROM audit_heads WHERE org_id = ? AND phone = ?'),
       insertAudit: db.prepare(
@@ -292,7 +298,8 @@ export class SqliteLedger implements Ledger {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
   }
 
-  private appendAudit(orgId: string, phone: string, entry: AuditText): void {
+  /** @param sends the subject's day counts after a counted text (daySends.ts); omitted, the row keeps its own */
+  private appendAudit(orgId: string, phone: string, entry: AuditText, sends: string | null = null): void {
     let prev = this.stmt.head.get(orgId, phone)?.hash;
     if (prev === undefined) {
       // A subject anonymised in full has its head under its key: continue that chain, and bring the head back.
@@ -305,7 +312,7 @@ export class SqliteLedger implements Ledger {
     prev ??= '';
     const hash = chainHashOf(prev, entry.canonical);
     this.stmt.insertAudit.run(orgId, phone, entry.kind, entry.ref_id, entry.at, prev, hash, entry.canonical);
-    this.stmt.setHead.run(orgId, phone, hash);
+    this.stmt.setHead.run(orgId, phone, hash, sends);
   }
 
   async ping(): Promise<void> {
@@ -441,21 +448,28 @@ export class SqliteLedger implements Ledger {
   }
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
-    return this.read(() => this.counts(orgId, phone, keys));
+    const { sentToday, sentThisMonth } = this.read(() => this.counts(orgId, phone, keys));
+    return { sentToday, sentThisMonth };
   }
 
   private counts(orgId: string, phone: string, keys: SendCounterKeys) {
-    return {
-      sentToday: this.stmt.counter.get(orgId, dayKey(phone, keys))?.count ?? 0,
-      sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0,
-    };
+    const sends = this.stmt.headSends.get(orgId, phone)?.sends;
+    return { sends, sentToday: sentTodayIn(sends, keys) + this.legacySentToday(orgId, phone, keys), sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0 };
+  }
+
+  /** Texts of the day that a ledger made before daySends.ts counted in send_counters, on the day it moved. */
+  private legacySentToday(orgId: string, phone: string, keys: SendCounterKeys): number {
+    return keys.day <= this.legacyDayCountsUntil ? (this.stmt.counter.get(orgId, legacyDayKey(phone, keys))?.count ?? 0) : 0;
   }
 
   // One savepoint of the turn for both: a pre-send waits for one commit, not two in a row.
   reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
     return this.turn.run(() => {
-      const result = this.reserve(orgId, phone, r);
-      this.insertDecision(decisionFor(result));
+      const { result, sends } = this.reserve(orgId, phone, r);
+      const d = decisionFor(result);
+      // The day's count rides on the subject's chain head, which this decision's audit entry writes.
+      if (d.org_id !== orgId || d.phone !== phone) throw new Error(`a send reserved for ${orgId}/${phone} was recorded for ${d.org_id}/${d.phone}`);
+      this.insertDecision(d, sends);
       return result;
     });
   }
@@ -464,18 +478,18 @@ export class SqliteLedger implements Ledger {
     return this.turn.run(() => this.insertDecision(d));
   }
 
-  private reserve(orgId: string, phone: string, r: SendReservation): ReservationResult {
-    const { sentToday, sentThisMonth } = this.counts(orgId, phone, r);
-    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return 'quota_exceeded';
-    if (sentToday >= r.dailyCap) return 'frequency_cap';
-    this.stmt.bumpCounter.run(orgId, dayKey(phone, r));
+  /** The reservation's result, and when it reserved, the subject's day counts to write with its chain head. */
+  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; sends: string | null } {
+    const { sends, sentToday, sentThisMonth } = this.counts(orgId, phone, r);
+    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return { result: 'quota_exceeded', sends: null };
+    if (sentToday >= r.dailyCap) return { result: 'frequency_cap', sends: null };
     this.stmt.bumpCounter.run(orgId, monthKey(r));
-    return 'reserved';
+    return { result: 'reserved', sends: withOneMoreSend(sends, r) };
   }
 
-  private insertDecision(d: Decision): void {
+  private insertDecision(d: Decision, sends: string | null = null): void {
     this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-    this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)));
+    this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)), sends);
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
@@ -624,7 +638,7 @@ export class SqliteLedger implements Ledger {
       const head = this.stmt.head.get(s.org_id, s.phone);
       if (!left && head) {
         this.stmt.deleteHead.run(s.org_id, s.phone);
-        this.stmt.setHead.run(s.org_id, key, head.hash);
+        this.stmt.setHead.run(s.org_id, key, head.hash, null);
       }
     }
     const last = subjects[subjects.length - 1];
@@ -679,7 +693,8 @@ function auditFromRow(r: AuditRow): AuditEntry {
   return { seq: r.seq, org_id: r.org_id, phone: r.phone, kind: r.kind, ref_id: r.ref_id, at: r.at, prev_hash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) };
 }
 
-const dayKey = (phone: string, k: SendCounterKeys) => `day:${phone}:${k.entity}:${k.day}`;
+/** Where ledgers made before daySends.ts counted a subject's texts of a day. */
+const legacyDayKey = (phone: string, k: SendCounterKeys) => `day:${phone}:${k.entity}:${k.day}`;
 const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
 
 const parseData = <T>(row: Row) => JSON.parse(row.data) as T;
