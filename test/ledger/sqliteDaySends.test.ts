@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/ledger/auditChain';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { aConsent, aDecision, aRevocation, reserveSending } from '../fixtures/records';
 
@@ -31,6 +32,23 @@ describe('SQLite: texts of the day kept with the chain head', () => {
       expect(await ledger.sendCounts('org_test', PHONE, r)).toEqual({ sentToday: 2, sentThisMonth: 2 });
       expect(await reserveSending(ledger, PHONE, r)).toBe('reserved');
       expect(await reserveSending(ledger, PHONE, r)).toBe('frequency_cap');
+      // The reservation reads the chain head once, for the count and for the chain: the chain stays whole.
+      expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 7 });
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('texts and other decisions racing for one subject in one turn: the cap holds and the chain is whole', async () => {
+    const ledger = new SqliteLedger({ file: ':memory:' });
+    try {
+      const results = await Promise.all([
+        ...Array.from({ length: 10 }, () => reserveSending(ledger, PHONE, r)),
+        ...Array.from({ length: 5 }, () => ledger.recordDecision(aDecision({ phone: PHONE })).then(() => 'precall')),
+      ]);
+      expect(results.filter((x) => x === 'reserved')).toHaveLength(3);
+      expect(results.filter((x) => x === 'frequency_cap')).toHaveLength(7);
+      expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 15 });
     } finally {
       await ledger.close();
     }

@@ -241,7 +241,7 @@ export class SqliteLedger implements Ledger {
         'INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1',
       ),
       head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
-      headSends: db.prepare<[string, string], { sends: string | null }>('SELECT sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
+      headRow: db.prepare<[string, string], { hash: string; sends: string | null }>('SELECT hash, sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
       // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).
       setHead: db.prepare<[string, string, string, string | null]>(
         'INSERT INTO audit_heads (org_id, phone, hash, sends) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends)',
@@ -298,9 +298,12 @@ export class SqliteLedger implements Ledger {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
   }
 
-  /** @param sends the subject's day counts after a counted text (daySends.ts); omitted, the row keeps its own */
-  private appendAudit(orgId: string, phone: string, entry: AuditText, sends: string | null = null): void {
-    let prev = this.stmt.head.get(orgId, phone)?.hash;
+  /**
+   * @param head the subject's head as a reservation just read it in this savepoint (`hash` undefined: none under the phone), so it is not read twice
+   * @param head.sends its day counts after a counted text (daySends.ts); null, the row keeps its own
+   */
+  private appendAudit(orgId: string, phone: string, entry: AuditText, head?: { hash: string | undefined; sends: string | null }): void {
+    let prev = head ? head.hash : this.stmt.head.get(orgId, phone)?.hash;
     if (prev === undefined) {
       // A subject anonymised in full has its head under its key: continue that chain, and bring the head back.
       const key = this.altKey(phone);
@@ -312,7 +315,7 @@ export class SqliteLedger implements Ledger {
     prev ??= '';
     const hash = chainHashOf(prev, entry.canonical);
     this.stmt.insertAudit.run(orgId, phone, entry.kind, entry.ref_id, entry.at, prev, hash, entry.canonical);
-    this.stmt.setHead.run(orgId, phone, hash, sends);
+    this.stmt.setHead.run(orgId, phone, hash, head?.sends ?? null);
   }
 
   async ping(): Promise<void> {
@@ -453,8 +456,9 @@ export class SqliteLedger implements Ledger {
   }
 
   private counts(orgId: string, phone: string, keys: SendCounterKeys) {
-    const sends = this.stmt.headSends.get(orgId, phone)?.sends;
-    return { sends, sentToday: sentTodayIn(sends, keys) + this.legacySentToday(orgId, phone, keys), sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0 };
+    const row = this.stmt.headRow.get(orgId, phone);
+    const sends = row?.sends;
+    return { hash: row?.hash, sends, sentToday: sentTodayIn(sends, keys) + this.legacySentToday(orgId, phone, keys), sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0 };
   }
 
   /** Texts of the day that a ledger made before daySends.ts counted in send_counters, on the day it moved. */
@@ -465,11 +469,11 @@ export class SqliteLedger implements Ledger {
   // One savepoint of the turn for both: a pre-send waits for one commit, not two in a row.
   reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
     return this.turn.run(() => {
-      const { result, sends } = this.reserve(orgId, phone, r);
+      const { result, head } = this.reserve(orgId, phone, r);
       const d = decisionFor(result);
       // The day's count rides on the subject's chain head, which this decision's audit entry writes.
       if (d.org_id !== orgId || d.phone !== phone) throw new Error(`a send reserved for ${orgId}/${phone} was recorded for ${d.org_id}/${d.phone}`);
-      this.insertDecision(d, sends);
+      this.insertDecision(d, head);
       return result;
     });
   }
@@ -478,18 +482,18 @@ export class SqliteLedger implements Ledger {
     return this.turn.run(() => this.insertDecision(d));
   }
 
-  /** The reservation's result, and when it reserved, the subject's day counts to write with its chain head. */
-  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; sends: string | null } {
-    const { sends, sentToday, sentThisMonth } = this.counts(orgId, phone, r);
-    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return { result: 'quota_exceeded', sends: null };
-    if (sentToday >= r.dailyCap) return { result: 'frequency_cap', sends: null };
+  /** The reservation's result, and the subject's head as read for it: its hash, and when a text was counted, the day counts to write with it. */
+  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; head: { hash: string | undefined; sends: string | null } } {
+    const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, r);
+    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return { result: 'quota_exceeded', head: { hash, sends: null } };
+    if (sentToday >= r.dailyCap) return { result: 'frequency_cap', head: { hash, sends: null } };
     this.stmt.bumpCounter.run(orgId, monthKey(r));
-    return { result: 'reserved', sends: withOneMoreSend(sends, r) };
+    return { result: 'reserved', head: { hash, sends: withOneMoreSend(sends, r) } };
   }
 
-  private insertDecision(d: Decision, sends: string | null = null): void {
+  private insertDecision(d: Decision, head?: { hash: string | undefined; sends: string | null }): void {
     this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
-    this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)), sends);
+    this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)), head);
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
