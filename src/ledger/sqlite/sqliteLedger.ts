@@ -130,9 +130,9 @@ export class SqliteLedger implements Ledger {
   readonly engine = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
-  // Prepared once: every turn with decisions switches the sync level, before every call.
   /** The last local day whose texts may also be counted in send_counters' `day:` rows (schema.ts, addDaySendsColumn); '' = none. */
   private readonly legacyDayCountsUntil: string = '';
+  // Prepared once: every turn with decisions switches the sync level, before every call.
   private readonly syncNormal: Database.Statement;
   private readonly syncFull: Database.Statement;
   private readonly inTransaction: (fn: () => unknown) => unknown;
@@ -298,11 +298,8 @@ export class SqliteLedger implements Ledger {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
   }
 
-  /**
-   * @param head the subject's head as a reservation just read it in this savepoint (`hash` undefined: none under the phone), so it is not read twice
-   * @param head.sends its day counts after a counted text (daySends.ts); null, the row keeps its own
-   */
-  private appendAudit(orgId: string, phone: string, entry: AuditText, head?: { hash: string | undefined; sends: string | null }): void {
+  /** @param head the subject's head as a reservation just read it (not read twice), with the day counts to write (daySends.ts) */
+  private appendAudit(orgId: string, phone: string, entry: AuditText, head?: HeadAsRead): void {
     let prev = head ? head.hash : this.stmt.head.get(orgId, phone)?.hash;
     if (prev === undefined) {
       // A subject anonymised in full has its head under its key: continue that chain, and bring the head back.
@@ -457,8 +454,12 @@ export class SqliteLedger implements Ledger {
 
   private counts(orgId: string, phone: string, keys: SendCounterKeys) {
     const row = this.stmt.headRow.get(orgId, phone);
-    const sends = row?.sends;
-    return { hash: row?.hash, sends, sentToday: sentTodayIn(sends, keys) + this.legacySentToday(orgId, phone, keys), sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0 };
+    return {
+      hash: row?.hash,
+      sends: row?.sends,
+      sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
+      sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0,
+    };
   }
 
   /** Texts of the day that a ledger made before daySends.ts counted in send_counters, on the day it moved. */
@@ -483,7 +484,7 @@ export class SqliteLedger implements Ledger {
   }
 
   /** The reservation's result, and the subject's head as read for it: its hash, and when a text was counted, the day counts to write with it. */
-  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; head: { hash: string | undefined; sends: string | null } } {
+  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; head: HeadAsRead } {
     const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, r);
     if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return { result: 'quota_exceeded', head: { hash, sends: null } };
     if (sentToday >= r.dailyCap) return { result: 'frequency_cap', head: { hash, sends: null } };
@@ -491,7 +492,7 @@ export class SqliteLedger implements Ledger {
     return { result: 'reserved', head: { hash, sends: withOneMoreSend(sends, r) } };
   }
 
-  private insertDecision(d: Decision, head?: { hash: string | undefined; sends: string | null }): void {
+  private insertDecision(d: Decision, head?: HeadAsRead): void {
     this.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
     this.appendAudit(d.org_id, d.phone, auditText(decisionBody(d)), head);
   }
@@ -695,6 +696,15 @@ interface OutboxRow {
 
 function auditFromRow(r: AuditRow): AuditEntry {
   return { seq: r.seq, org_id: r.org_id, phone: r.phone, kind: r.kind, ref_id: r.ref_id, at: r.at, prev_hash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) };
+}
+
+/**
+ * A subject's chain head as a reservation read it, handed to the append in the same savepoint:
+ * `hash` undefined when there is none under the phone; `sends` the day counts to write (null: keep the row's).
+ */
+interface HeadAsRead {
+  hash: string | undefined;
+  sends: string | null;
 }
 
 /** Where ledgers made before daySends.ts counted a subject's texts of a day. */
