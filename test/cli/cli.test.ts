@@ -220,6 +220,11 @@ describe('consent-gate CLI', () => {
       const check = await cli(['--data-dir', dir, 'check', '+12125550188', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', ...AT], ENV);
       expect(check).toMatchObject({ code: 0, out: expect.stringContaining('ALLOWED') });
     });
+
+    it('has nothing to upgrade on the Redis engine, and says so without connecting', async () => {
+      const r = await cli(['ledger', 'upgrade'], { ...ENV, STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:1' });
+      expect(r).toMatchObject({ code: 0, out: 'Nothing to upgrade: the Redis engine keeps consents by subject already.\n' });
+    });
   });
 
   describe('beside a running gateway on the same data directory', () => {
