@@ -31,17 +31,22 @@ function parse(sends: string | null | undefined): DaySends | null {
   return typeof value?.d === 'string' && Array.isArray(value.n) ? value : null;
 }
 
-/** Texts sent today (the keys' day) from the keys' entity, as the head row records them. */
-export function sentTodayIn(sends: string | null | undefined, keys: SendCounterKeys): number {
+/** The counts of the keys' day ([] when the row holds another day's, or none). */
+function countsOfDay(sends: string | null | undefined, keys: SendCounterKeys): [string, number][] {
   const day = parse(sends);
-  if (day?.d !== keys.day) return 0;
-  return day.n.find(([entity]) => entity === keys.entity)?.[1] ?? 0;
+  return day?.d === keys.day ? day.n : [];
 }
 
-/** The head row's `sends` after one more text today from the keys' entity. */
+const sentBy = (counts: [string, number][], entity: string) => counts.find(([e]) => e === entity)?.[1] ?? 0;
+
+/** Texts sent today (the keys' day) from the keys' entity, as the head row records them. */
+export function sentTodayIn(sends: string | null | undefined, keys: SendCounterKeys): number {
+  return sentBy(countsOfDay(sends, keys), keys.entity);
+}
+
+/** The head row's `sends` after one more text today from the keys' entity (parsed once: this runs before every text). */
 export function withOneMoreSend(sends: string | null | undefined, keys: SendCounterKeys): string {
-  const day = parse(sends);
-  const others = day?.d === keys.day ? day.n.filter(([entity]) => entity !== keys.entity) : [];
-  const next: DaySends = { d: keys.day, n: [...others, [keys.entity, sentTodayIn(sends, keys) + 1]] };
+  const today = countsOfDay(sends, keys);
+  const next: DaySends = { d: keys.day, n: [...today.filter(([entity]) => entity !== keys.entity), [keys.entity, sentBy(today, keys.entity) + 1]] };
   return JSON.stringify(next);
 }
