@@ -5,7 +5,7 @@
  * the command's answer.
  */
 import { Presets, SingleBar } from 'cli-progress';
-import type { Io } from './runtime';
+import { CliError, type Io } from './runtime';
 
 export interface ProgressState {
   bytes: number;
@@ -13,7 +13,17 @@ export interface ProgressState {
   rejected: number;
 }
 
-export type ProgressMode = 'auto' | 'bar' | 'lines' | 'none';
+const PROGRESS_MODES = ['auto', 'bar', 'lines', 'none'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
+/** The `--progress` option every long command takes: its flags, help and default. */
+export const PROGRESS_OPTION = ['--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto'] as const;
+
+/** A `--progress` value, or a usage error naming the modes. */
+export function progressMode(value: string): ProgressMode {
+  if (!(PROGRESS_MODES as readonly string[]).includes(value)) throw new CliError(`--progress: must be ${PROGRESS_MODES.slice(0, -1).join(', ')} or none`);
+  return value as ProgressMode;
+}
 
 export interface ProgressReporter {
   /** Called as often as you like; the reporter draws at its own pace. */

@@ -206,6 +206,9 @@ describe('consent-gate CLI', () => {
       const dir = mkdtempSync(join(tmpdir(), 'cg-cli-upgrade-'));
       const file = join(dir, 'consent-gate.db');
       expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('nothing to upgrade') });
+      for (const command of [['ledger', 'upgrade'], ['consents', 'import', EXAMPLE_CSV]]) {
+        expect(await cli(['--data-dir', dir, ...command, '--progress', 'fancy'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('--progress: must be auto, bar, lines or none') });
+      }
       createSchema1Ledger(file);
       const open = new SqliteLedger({ file });
       await open.captureConsent(aConsent({ org_id: 'org_default' }));

@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { DEFAULT_ORG_ID } from '../../gate/bootstrap';
 import { importConsents } from '../../gate/importConsents';
-import { progressReporter, type ProgressMode } from '../progress';
+import { PROGRESS_OPTION, progressMode, progressReporter } from '../progress';
 import { CliError, EXIT, withRuntime, type Io } from '../runtime';
 import { json } from '../format';
 
@@ -68,7 +68,7 @@ export function registerConsents(program: Command, io: Io): void {
     .option('--on-error <mode>', 'continue past a bad row, or stop at the first', 'continue')
     .option('--batch-size <n>', 'rows per transaction', '20000')
     .option('--parsers <n>', 'threads that parse and validate rows (default: one a core beside the writing thread, at most 4)')
-    .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
+    .option(...PROGRESS_OPTION)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -81,7 +81,7 @@ export function registerConsents(program: Command, io: Io): void {
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new CliError('--batch-size: must be a whole number from 1 to 100000');
       const parsers = opts.parsers === undefined ? undefined : Number(opts.parsers);
       if (parsers !== undefined && (!Number.isInteger(parsers) || parsers < 1 || parsers > 16)) throw new CliError('--parsers: must be a whole number from 1 to 16');
-      if (!['auto', 'bar', 'lines', 'none'].includes(opts.progress)) throw new CliError('--progress: must be auto, bar, lines or none');
+      const mode = progressMode(opts.progress);
       let totalBytes: number | undefined;
       if (file !== '-') {
         try {
@@ -107,7 +107,7 @@ export function registerConsents(program: Command, io: Io): void {
           }),
         );
         source.on('error', (err) => counted.destroy(err));
-        const progress = progressReporter(io, { totalBytes, mode: opts.progress as ProgressMode });
+        const progress = progressReporter(io, { totalBytes, mode });
         let result;
         try {
           result = await importConsents(ctx, counted, {

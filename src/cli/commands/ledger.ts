@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { sqliteLedgerFile } from '../../ledger/open';
 import { LedgerInUseError, upgradeConsentLayout } from '../../ledger/sqlite/upgradeConsentLayout';
 import { json } from '../format';
-import { progressReporter, type ProgressMode } from '../progress';
+import { PROGRESS_OPTION, progressMode, progressReporter } from '../progress';
 import { CliError, configFor, EXIT, type Io } from '../runtime';
 
 export function registerLedger(program: Command, io: Io): void {
@@ -17,10 +17,10 @@ export function registerLedger(program: Command, io: Io): void {
   ledger
     .command('upgrade')
     .description('rebuild a SQLite ledger created before schema 2 in the current consents layout (stop the gateway first)')
-    .option('--progress <mode>', 'auto (a bar on a terminal, lines otherwise), bar, lines or none', 'auto')
+    .option(...PROGRESS_OPTION)
     .option('--json', 'print the result as JSON')
     .action(async (opts: { progress: string; json?: boolean }, cmd: Command) => {
-      if (!['auto', 'bar', 'lines', 'none'].includes(opts.progress)) throw new CliError('--progress: must be auto, bar, lines or none');
+      const mode = progressMode(opts.progress);
       const config = configFor(cmd.optsWithGlobals(), io.env);
       if (config.STORE === 'redis') {
         io.out.write(opts.json ? json({ store: 'redis', upgraded: false }) : 'Nothing to upgrade: the Redis engine keeps consents by subject already.\n');
@@ -35,7 +35,7 @@ export function registerLedger(program: Command, io: Io): void {
       try {
         result = await upgradeConsentLayout(file, {
           onProgress: (moved, total) => {
-            progress ??= progressReporter(io, { totalBytes: total, mode: opts.progress as ProgressMode, label: 'upgrade', rejections: false });
+            progress ??= progressReporter(io, { totalBytes: total, mode, label: 'upgrade', rejections: false });
             progress.update({ bytes: moved, rows: moved, rejected: 0 });
           },
         });
