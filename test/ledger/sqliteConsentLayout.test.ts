@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { consentWrite } from '../../src/ledger/consentWrite';
-import { suppressionKeying } from '../../src/ledger/ledger';
+import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { LedgerInUseError, upgradeConsentLayout } from '../../src/ledger/sqlite/upgradeConsentLayout';
 import { aConsent } from '../fixtures/records';
@@ -168,6 +168,31 @@ describe('consent-gate ledger upgrade (upgradeConsentLayout)', () => {
     expect(rows(file)).toEqual(before);
     expect(await upgradeConsentLayout(file)).toEqual({ from: 'legacy', consents: 2 });
     expect(rows(file)).toEqual(before);
+  });
+
+  it('a gateway started while the upgrade runs cannot open the ledger: it fails, it does not serve', { timeout: 20_000 }, async () => {
+    const { file } = await schema1Ledger();
+    let opened: unknown;
+    let startedDuring = false;
+    const upgraded = await upgradeConsentLayout(file, {
+      batchRows: 1,
+      onProgress: (moved) => {
+        if (moved !== 1) return;
+        startedDuring = true;
+        // The gateway's store opens mid-upgrade (it waits its busy timeout, then gives up).
+        try {
+          opened = new SqliteLedger({ file, suppression: suppressionKeying(SECRET.retentionSecret) });
+        } catch (err) {
+          opened = err;
+        }
+      },
+    });
+    expect(startedDuring).toBe(true);
+    expect(opened).toBeInstanceOf(LedgerUnavailableError);
+    expect((opened as Error).message).toMatch(/cannot open SQLite ledger .*locked/);
+    expect(upgraded).toEqual({ from: 'legacy', consents: 2 });
+    // Afterwards it opens, in the new layout.
+    await withLedger(file, async (ledger) => expect((await ledger.contactFacts('org_test', '+12125550199')).consents).toHaveLength(1), SECRET);
   });
 
   it('refuses while the ledger is open elsewhere (a running gateway) and changes nothing', async () => {
