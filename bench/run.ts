@@ -320,7 +320,7 @@ async function twilioRow(): Promise<void> {
   };
   const checkRun = (op: TwilioOp, r: SdkRun) => {
     // Smoke sizes reuse few phones, so the daily texting cap legitimately blocks some messages there.
-    if (r.ok === 0 || (!smoke && r.failed > r.ok * 0.01)) throw new Error(`twilio ${op} gated: ${r.failed} failed, ${r.ok} ok (${r.first_error})`);
+    if (r.ok === 0 || (!smoke && r.failed > r.ok * 0.01)) throw new Error(`twilio ${op} through the gateway: ${r.failed} failed, ${r.ok} ok (${r.first_error})`);
   };
   for (const op of ops) {
     const { direct: direct1, gated: gated1, cpuPerCall, added50, added99 } = await oneAtATime(op);
