@@ -86,6 +86,23 @@ export interface SendReservation extends SendCounterKeys {
 
 export type ReservationResult = 'reserved' | 'frequency_cap' | 'quota_exceeded';
 
+/** What a pre-send is decided on: the org, the contact's records and the send counts, read together. */
+export interface SendFacts extends ContactFacts {
+  org: Org | null;
+  sentToday: number;
+  sentThisMonth: number;
+}
+
+/** A pre-send's decision; one that allows the text names the limits its send is counted under. */
+export interface SendVerdict {
+  decision: Decision;
+  /** Present when the decision allows the text: one send is counted, under these limits. */
+  limits?: { dailyCap: number; monthlyQuota: number | null };
+}
+
+/** Decides a pre-send from its facts; `decideSend` may ask twice (see there), so it must not act, only answer. */
+export type SendDecider = (facts: SendFacts) => SendVerdict;
+
 export interface ConsentStatusChange {
   to: 'active' | 'opted_out';
   at: string;
@@ -179,18 +196,18 @@ export interface Ledger {
   contactFacts(orgId: string, phone: string): Promise<ContactFacts>;
   sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }>;
   /**
-   * Atomically, if under both limits, count one send ('reserved'; otherwise count nothing and
-   * answer why not), then store the decision `decisionFor` makes of that result; resolves once
-   * both are stored. SQLite does both in one step (one commit, and no reservation kept without
-   * its decision); Redis does them one after the other (two slots and a chain append: no single
-   * script spans them), so there a failed decision leaves its send counted, never the reverse.
+   * A pre-send in one step: reads the facts, asks `decide`, and stores its decision; a decision
+   * that allows the text also counts one send, atomically under its limits, so racing senders
+   * cannot pass them. Resolves to the decision stored, once it is stored.
+   *
+   * SQLite reads, decides, counts and stores in one savepoint of the turn's transaction: the
+   * facts are the ones the count is made on, `decide` is asked once, and nothing is kept if any
+   * part fails. Redis reads the facts (one round trip), then counts with a script: if racing
+   * senders took the last unit in between, `decide` is asked again with the count at that limit,
+   * and its refusal is stored instead; a decision that fails to store after its send was counted
+   * leaves the send counted (fail closed: a lost send, never one over a limit).
    */
-  reserveAndRecord(
-    orgId: string,
-    phone: string,
-    reservation: SendReservation,
-    decisionFor: (result: ReservationResult) => Decision,
-  ): Promise<ReservationResult>;
+  decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision>;
 
   recordDecision(decision: Decision): Promise<void>;
   getDecision(orgId: string, id: string): Promise<Decision | null>;

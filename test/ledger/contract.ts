@@ -4,8 +4,7 @@
  * is run against every engine, never copied.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ledger } from '../../src/ledger/ledger';
-import type { Decision } from '../../src/domain/records';
+import type { Ledger, SendFacts, SendVerdict } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import { UnreadableCursorError } from '../../src/ledger/cursor';
@@ -220,31 +219,60 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       for (const d of decisions) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
     });
 
-    it('reserves a send and stores the decision made of the result', async () => {
-      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
-      const decide = (result: string) => aDecision({ kind: 'presend', allowed: result === 'reserved', reason: result === 'reserved' ? null : result });
-      const made: Decision[] = [];
-      const results = [];
-      for (let i = 0; i < 2; i++) results.push(await ledger.reserveAndRecord('org_test', '+15551234567', r, (result) => (made.push(decide(result)), made[i])));
-      expect(results).toEqual(['reserved', 'frequency_cap']);
-      for (const d of made) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
-      expect(made.map((d) => d.reason)).toEqual([null, 'frequency_cap']);
-      expect((await ledger.sendCounts('org_test', '+15551234567', r)).sentToday).toBe(1);
+    it('decides a text on the facts it reads with the count, counts an allowed one, and stores each decision', async () => {
+      await ledger.createOrg({ id: 'org_test', name: 'Test', monthly_quota: 9, created_at: '2026-01-01T00:00:00.000Z' });
+      const consent = aConsent();
+      await ledger.captureConsent(consent);
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: 9 };
+      const seen: SendFacts[] = [];
+      const decide = (facts: SendFacts): SendVerdict => {
+        seen.push(facts);
+        const allowed = facts.consents.length > 0 && facts.sentToday < r.dailyCap;
+        return { decision: aDecision({ kind: 'presend', allowed, reason: allowed ? null : 'frequency_cap' }), limits: allowed ? r : undefined };
+      };
+      const stored = [await ledger.decideSend('org_test', '+15551234567', r, decide), await ledger.decideSend('org_test', '+15551234567', r, decide)];
+      expect(stored.map((d) => d.reason)).toEqual([null, 'frequency_cap']);
+      expect(seen.map((f) => [f.org?.monthly_quota, f.consents.map((c) => c.id), f.sentToday, f.sentThisMonth])).toEqual([
+        [9, [consent.id], 0, 0],
+        [9, [consent.id], 1, 1],
+      ]);
+      for (const d of stored) expect(await ledger.getDecision('org_test', d.id)).toEqual(d);
+      expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 1, sentThisMonth: 1 });
     });
 
-    it('a reservation whose decision cannot be made fails the call, and never lets the send go uncounted', async () => {
+    it('a decider that allows past the limits is asked again on the count it met; one that still allows fails closed', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
-      const failing = ledger.reserveAndRecord('org_test', '+15551234567', r, () => {
+      expect(await reserveSending(ledger, '+15551234567', r)).toBe('reserved');
+      // As a decision made on counts read before a racing sender took the last unit: allowed on its first ask.
+      const asked: number[] = [];
+      const stale = (facts: SendFacts): SendVerdict => {
+        asked.push(facts.sentToday);
+        const allowed = asked.length === 1;
+        return { decision: aDecision({ kind: 'presend', allowed, reason: allowed ? null : 'frequency_cap' }), limits: allowed ? r : undefined };
+      };
+      const refused = await ledger.decideSend('org_test', '+15551234567', r, stale);
+      expect(refused.reason).toBe('frequency_cap');
+      expect(asked).toEqual([1, 1]);
+      expect(await ledger.getDecision('org_test', refused.id)).toEqual(refused);
+      const always = (): SendVerdict => ({ decision: aDecision({ kind: 'presend' }), limits: r });
+      await expect(ledger.decideSend('org_test', '+15551234567', r, always)).rejects.toThrow(/still allows/);
+      expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: 1, sentThisMonth: 1 });
+      expect(await ledger.auditTrail('org_test', '+15551234567')).toHaveLength(2);
+    });
+
+    it('a send whose decision cannot be made, or is made for another subject, fails the call and counts nothing', async () => {
+      const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 1, monthlyQuota: null };
+      const failing = ledger.decideSend('org_test', '+15551234567', r, () => {
         throw new Error('no decision');
       });
       await expect(failing).rejects.toThrow('no decision');
-      expect(await ledger.auditTrail('org_test', '+15551234567')).toHaveLength(0);
-      // SQLite takes both back in one step, so the one send of the cap is still there; Redis has
-      // counted the send already and keeps it (fail closed: a lost send, never one over the cap).
-      const sqlite = ledger.engine === 'sqlite';
-      const counted = sqlite ? 0 : 1;
-      expect(await ledger.sendCounts('org_test', '+15551234567', r)).toEqual({ sentToday: counted, sentThisMonth: counted });
-      expect(await reserveSending(ledger, '+15551234567', r)).toBe(sqlite ? 'reserved' : 'frequency_cap');
+      const elsewhere = (): SendVerdict => ({ decision: aDecision({ phone: '+12125550100', kind: 'presend' }), limits: r });
+      await expect(ledger.decideSend('org_test', '+15551234567', r, elsewhere)).rejects.toThrow(/recorded for org_test\/\+12125550100/);
+      for (const phone of ['+15551234567', '+12125550100']) {
+        expect(await ledger.auditTrail('org_test', phone)).toHaveLength(0);
+        expect(await ledger.sendCounts('org_test', phone, r)).toEqual({ sentToday: 0, sentThisMonth: 0 });
+      }
+      expect(await reserveSending(ledger, '+15551234567', r)).toBe('reserved');
     });
 
     it('stores decisions and lists them by phone and time, per org', async () => {

@@ -58,8 +58,11 @@ import {
   type Page,
   type ReservationResult,
   type SendCounterKeys,
+  type SendDecider,
+  type SendFacts,
   type SendReservation,
 } from '../ledger';
+import { deciderFor, refusedDecision } from '../sendDecision';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
 import { RedisKeys, seqMember } from './keys';
 import { RedisOutbox } from './outbox';
@@ -659,11 +662,20 @@ export class RedisLedger implements Ledger {
     });
   }
 
-  // Two slots and a chain append: no single script can span them, so this is what two calls would do.
-  async reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
-    const result = await this.reserve(orgId, phone, r);
-    await this.recordDecision(decisionFor(result));
-    return result;
+  // The facts in one round trip, the count in a script of its own; two slots and a chain append,
+  // so no single script spans them (see Ledger.decideSend for what a race or a failure leaves).
+  async decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
+    const ask = deciderFor(orgId, phone, decide);
+    const [org, contact, counts] = await Promise.all([this.getOrg(orgId), this.contactFacts(orgId, phone), this.sendCounts(orgId, phone, keys)]);
+    const facts: SendFacts = { org, ...contact, ...counts };
+    const verdict = ask(facts);
+    let decision = verdict.decision;
+    if (verdict.limits) {
+      const result = await this.reserve(orgId, phone, { ...keys, ...verdict.limits });
+      if (result !== 'reserved') decision = refusedDecision(ask, facts, result, verdict.limits);
+    }
+    await this.recordDecision(decision);
+    return decision;
   }
 
   // ---- decisions ------------------------------------------------------------

@@ -41,10 +41,11 @@ import {
   type Org,
   type OutboxMessage,
   type Page,
-  type ReservationResult,
   type SendCounterKeys,
-  type SendReservation,
+  type SendDecider,
+  type SendFacts,
 } from '../ledger';
+import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
 import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
 import { sentTodayIn, withOneMoreSend } from './daySends';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
@@ -438,12 +439,16 @@ export class SqliteLedger implements Ledger {
   }
 
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
+    return this.read(() => this.contactFactsNow(orgId, phone));
+  }
+
+  private contactFactsNow(orgId: string, phone: string): ContactFacts {
     const key = this.altKey(phone);
     // Before every call and text: with no second key, one index probe in seq order (IN (?, ?) sorts).
     const [consents, revocations] =
       key === phone
-        ? this.read(() => [this.stmt.consentsOfPhone.all(orgId, phone), this.stmt.revocationsOfPhone.all(phone, orgId)])
-        : this.read(() => [this.stmt.consentsOfSubject.all(orgId, phone, key), this.stmt.revocationsOfSubject.all(phone, key, orgId)]);
+        ? [this.stmt.consentsOfPhone.all(orgId, phone), this.stmt.revocationsOfPhone.all(phone, orgId)]
+        : [this.stmt.consentsOfSubject.all(orgId, phone, key), this.stmt.revocationsOfSubject.all(phone, key, orgId)];
     return { consents: consents.map(parseData<Consent>), revocations: revocations.map(parseData<Revocation>) };
   }
 
@@ -467,29 +472,29 @@ export class SqliteLedger implements Ledger {
     return keys.day <= this.legacyDayCountsUntil ? (this.stmt.counter.get(orgId, legacyDayKey(phone, keys))?.count ?? 0) : 0;
   }
 
-  // One savepoint of the turn for both: a pre-send waits for one commit, not two in a row.
-  reserveAndRecord(orgId: string, phone: string, r: SendReservation, decisionFor: (result: ReservationResult) => Decision): Promise<ReservationResult> {
+  // One savepoint of the turn for all of it: a pre-send waits for one commit, and its facts are the ones its count is made on.
+  decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
+    const ask = deciderFor(orgId, phone, decide);
     return this.turn.run(() => {
-      const { result, head } = this.reserve(orgId, phone, r);
-      const d = decisionFor(result);
+      const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
+      const facts: SendFacts = { org: parse<Org>(this.stmt.getOrg.get(orgId)), ...this.contactFactsNow(orgId, phone), sentToday, sentThisMonth };
+      const verdict = ask(facts);
+      // Nothing can come between the read and the count here; a refusal means the decider allowed a send past its own limits.
+      const refusal = verdict.limits ? limitReached(facts, verdict.limits) : null;
+      if (refusal) {
+        const refused = refusedDecision(ask, facts, refusal, verdict.limits!);
+        this.insertDecision(refused, { hash, sends: null });
+        return refused;
+      }
+      if (verdict.limits) this.stmt.bumpCounter.run(orgId, monthKey(keys));
       // The day's count rides on the subject's chain head, which this decision's audit entry writes.
-      if (d.org_id !== orgId || d.phone !== phone) throw new Error(`a send reserved for ${orgId}/${phone} was recorded for ${d.org_id}/${d.phone}`);
-      this.insertDecision(d, head);
-      return result;
+      this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
+      return verdict.decision;
     });
   }
 
   recordDecision(d: Decision): Promise<void> {
     return this.turn.run(() => this.insertDecision(d));
-  }
-
-  /** The reservation's result, and the subject's head as read for it: its hash, and when a text was counted, the day counts to write with it. */
-  private reserve(orgId: string, phone: string, r: SendReservation): { result: ReservationResult; head: HeadAsRead } {
-    const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, r);
-    if (r.monthlyQuota !== null && sentThisMonth >= r.monthlyQuota) return { result: 'quota_exceeded', head: { hash, sends: null } };
-    if (sentToday >= r.dailyCap) return { result: 'frequency_cap', head: { hash, sends: null } };
-    this.stmt.bumpCounter.run(orgId, monthKey(r));
-    return { result: 'reserved', head: { hash, sends: withOneMoreSend(sends, r) } };
   }
 
   private insertDecision(d: Decision, head?: HeadAsRead): void {
