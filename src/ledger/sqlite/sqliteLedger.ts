@@ -288,6 +288,7 @@ export class SqliteLedger implements Ledger {
 
   private wrap(err: unknown): Error {
     if (err instanceof LedgerUnavailableError) return err;
+    if (err instanceof CallerFailure) return err.error as Error;
     const code = (err as { code?: string }).code ?? '';
     // Constraint violations are programming errors, not an unavailable store.
     if (code.startsWith('SQLITE_CONSTRAINT')) return err as Error;
@@ -474,7 +475,14 @@ export class SqliteLedger implements Ledger {
 
   // One savepoint of the turn for all of it: a pre-send waits for one commit, and its facts are the ones its count is made on.
   decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
-    const ask = deciderFor(orgId, phone, decide);
+    const held = deciderFor(orgId, phone, decide);
+    const ask: SendDecider = (facts) => {
+      try {
+        return held(facts);
+      } catch (err) {
+        throw new CallerFailure(err);
+      }
+    };
     return this.turn.run(() => {
       const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
       const facts: SendFacts = { org: parse<Org>(this.stmt.getOrg.get(orgId)), ...this.contactFactsNow(orgId, phone), sentToday, sentThisMonth };
@@ -707,6 +715,11 @@ function auditFromRow(r: AuditRow): AuditEntry {
  * A subject's chain head as a reservation read it, handed to the append in the same savepoint:
  * `hash` undefined when there is none under the phone; `sends` the day counts to write (null: keep the row's).
  */
+/** What a caller's function threw inside a transaction (a pre-send's decider): handed back as it is, not as the store failing. */
+class CallerFailure {
+  constructor(readonly error: unknown) {}
+}
+
 interface HeadAsRead {
   hash: string | undefined;
   sends: string | null;
