@@ -4,7 +4,7 @@
  * 160 random bits, so there is nothing to brute-force, and every request
  * looks one up.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { newId, randomToken } from '../domain/ids';
 import { API_SCOPES, type ApiScope } from '../domain/vocabulary';
@@ -14,8 +14,9 @@ import type { GateContext } from './context';
 
 export const KEY_PREFIX = 'cg_live_';
 
+// crypto.hash, the one-shot form: half the cost of createHash for an input this small, on every request.
 export function hashApiKey(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret);
 }
 
 export function generateKeySecret(): string {
