@@ -253,5 +253,18 @@ describe('consent-gate CLI', () => {
       const res = await api.post('/v1/precall').set(gw.auth).send({ phone: '+12125550143', calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' });
       expect(res.body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
     });
+
+    it('a key made by the CLI works on the gateway at once, and is refused on its next request once the CLI revokes it', async () => {
+      const created = JSON.parse((await cli(['--data-dir', dir, 'keys', 'create', '--scopes', 'precall', '--json'], ENV)).out);
+      const precall = () =>
+        request(gw.url)
+          .post('/v1/precall')
+          .set({ Authorization: `Bearer ${created.api_key}` })
+          .send({ phone: '+12125550144', calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' });
+      // Twice: the second is answered with the key as the gateway last read it.
+      for (let i = 0; i < 2; i++) expect((await precall()).status).toBe(200);
+      expect((await cli(['--data-dir', dir, 'keys', 'revoke', created.id], ENV)).code).toBe(0);
+      expect((await precall()).status).toBe(401);
+    });
   });
 });

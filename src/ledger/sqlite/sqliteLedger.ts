@@ -50,6 +50,7 @@ import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSI
 import { sentTodayIn, withOneMoreSend } from './daySends';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
+import { KeyDocCache } from './keyDocCache';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -143,6 +144,7 @@ export class SqliteLedger implements Ledger {
   private readonly checkpointer: Checkpointer | null = null;
   // Decisions and send reservations of one event-loop turn share a transaction (see turnTransaction.ts).
   private readonly turn: TurnTransaction;
+  private readonly keyDocs: KeyDocCache;
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -200,6 +202,8 @@ export class SqliteLedger implements Ledger {
       onClose: () => this.syncFull.run(),
       wrap: (err) => this.wrap(err),
     });
+    const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.keyDocs = new KeyDocCache(() => dataVersion.get()!);
     this.stmt = {
       insertOrg: db.prepare('INSERT INTO orgs (id, data) VALUES (?, ?)'),
       getOrg: db.prepare<[string], Row>('SELECT data FROM orgs WHERE id = ?'),
@@ -339,11 +343,13 @@ export class SqliteLedger implements Ledger {
   }
 
   async createApiKey(key: ApiKey): Promise<void> {
+    this.keyDocs.clear();
     this.write(() => this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key)));
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
-    return parse<ApiKey>(this.read(() => this.stmt.keyByHash.get(hash)));
+    const doc = this.read(() => this.keyDocs.get(hash, () => this.stmt.keyByHash.get(hash)?.data));
+    return doc === undefined ? null : (JSON.parse(doc) as ApiKey);
   }
 
   async listApiKeys(orgId: string): Promise<ApiKey[]> {
@@ -356,6 +362,7 @@ export class SqliteLedger implements Ledger {
       if (!key) return null;
       if (!key.revoked_at) {
         key.revoked_at = at;
+        this.keyDocs.clear();
         this.stmt.updateKey.run(JSON.stringify(key), key.id);
       }
       return key;
