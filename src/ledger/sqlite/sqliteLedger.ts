@@ -51,6 +51,7 @@ import { sentTodayIn, withOneMoreSend } from './daySends';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
 import { KeyDocCache } from './keyDocCache';
+import { TurnCounts } from './turnCounts';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -145,6 +146,8 @@ export class SqliteLedger implements Ledger {
   // Decisions and send reservations of one event-loop turn share a transaction (see turnTransaction.ts).
   private readonly turn: TurnTransaction;
   private readonly keyDocs: KeyDocCache;
+  // The orgs' month counts of the open turn, written as it commits (see turnCounts.ts).
+  private readonly monthCounts: TurnCounts;
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -197,9 +200,17 @@ export class SqliteLedger implements Ledger {
     // deferred transaction would fail with SQLITE_BUSY, not wait, had another process (the CLI) committed between.
     const transaction = db.transaction((fn: () => unknown) => fn());
     this.inTransaction = (fn) => transaction.immediate(fn);
+    this.monthCounts = new TurnCounts(
+      (orgId, key) => this.readCounter(orgId, key),
+      (orgId, key, count) => this.stmt.setCounter.run(orgId, key, count),
+    );
     this.turn = new TurnTransaction(db, {
       onOpen: () => this.syncNormal.run(),
-      onClose: () => this.syncFull.run(),
+      beforeCommit: () => this.monthCounts.flush(),
+      onClose: () => {
+        this.monthCounts.forget();
+        this.syncFull.run();
+      },
       wrap: (err) => this.wrap(err),
     });
     const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
@@ -242,9 +253,7 @@ export class SqliteLedger implements Ledger {
          ORDER BY d.decided_at, d.seq LIMIT ?`,
       ),
       counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
-      bumpCounter: db.prepare(
-        'INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1',
-      ),
+      setCounter: db.prepare('INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, ?) ON CONFLICT (org_id, key) DO UPDATE SET count = excluded.count'),
       head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
       headRow: db.prepare<[string, string], { hash: string; sends: string | null }>('SELECT hash, sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
       // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).
@@ -471,13 +480,18 @@ export class SqliteLedger implements Ledger {
       hash: row?.hash,
       sends: row?.sends,
       sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
-      sentThisMonth: this.stmt.counter.get(orgId, monthKey(keys))?.count ?? 0,
+      // Inside a turn, as this turn has counted so far; outside, as committed.
+      sentThisMonth: this.turn.isOpen ? this.monthCounts.get(orgId, monthKey(keys)) : this.readCounter(orgId, monthKey(keys)),
     };
   }
 
   /** Texts of the day that a ledger made before daySends.ts counted in send_counters, on the day it moved. */
   private legacySentToday(orgId: string, phone: string, keys: SendCounterKeys): number {
-    return keys.day <= this.legacyDayCountsUntil ? (this.stmt.counter.get(orgId, legacyDayKey(phone, keys))?.count ?? 0) : 0;
+    return keys.day <= this.legacyDayCountsUntil ? this.readCounter(orgId, legacyDayKey(phone, keys)) : 0;
+  }
+
+  private readCounter(orgId: string, key: string): number {
+    return this.stmt.counter.get(orgId, key)?.count ?? 0;
   }
 
   // One savepoint of the turn for all of it: a pre-send waits for one commit, and its facts are the ones its count is made on.
@@ -501,9 +515,10 @@ export class SqliteLedger implements Ledger {
         this.insertDecision(refused, { hash, sends: null });
         return refused;
       }
-      if (verdict.limits) this.stmt.bumpCounter.run(orgId, monthKey(keys));
       // The day's count rides on the subject's chain head, which this decision's audit entry writes.
       this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
+      // Last, so that a text whose savepoint failed counts nothing: the org's month, written with the turn (turnCounts.ts).
+      if (verdict.limits) this.monthCounts.add(orgId, monthKey(keys));
       return verdict.decision;
     });
   }

@@ -36,12 +36,13 @@ export class TurnTransaction {
 
   /**
    * @param hooks.onOpen / onClose run around the transaction (the sync level is set there, outside it);
-   *   hooks.wrap turns a store error into what callers should see
+   *   hooks.beforeCommit writes what the turn's writes left to it (a failure fails the turn as a failed
+   *   COMMIT would); hooks.wrap turns a store error into what callers should see
    * @param maxWrites above this many writes the turn commits at once, so one transaction stays short
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly hooks: { onOpen(): void; onClose(): void; wrap(err: unknown): Error },
+    private readonly hooks: { onOpen(): void; beforeCommit?(): void; onClose(): void; wrap(err: unknown): Error },
     private readonly maxWrites = 256,
   ) {
     // IMMEDIATE: the write lock is taken (or waited for) at the start, so no write of the turn can
@@ -68,6 +69,11 @@ export class TurnTransaction {
     return committed;
   }
 
+  /** Whether a turn's transaction is open: writes run now are in it. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
   /** Commits whatever this turn wrote (also before every FULL write, and on close). */
   end(): void {
     if (!this.open) return;
@@ -76,6 +82,7 @@ export class TurnTransaction {
     this.waiting = [];
     let failure: Error | undefined;
     try {
+      this.hooks.beforeCommit?.();
       this.commit.run();
     } catch (err) {
       failure = this.hooks.wrap(err);
