@@ -313,7 +313,7 @@ export class SqliteLedger implements Ledger {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : phone;
   }
 
-  /** @param head the subject's head as a reservation just read it (not read twice), with the day counts to write (daySends.ts) */
+  /** @param head the subject's head as a pre-send just read it (not read twice), with the day counts to write (daySends.ts) */
   private appendAudit(orgId: string, phone: string, entry: AuditText, head?: HeadAsRead): void {
     let prev = head ? head.hash : this.stmt.head.get(orgId, phone)?.hash;
     if (prev === undefined) {
@@ -733,15 +733,15 @@ function auditFromRow(r: AuditRow): AuditEntry {
   return { seq: r.seq, org_id: r.org_id, phone: r.phone, kind: r.kind, ref_id: r.ref_id, at: r.at, prev_hash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) };
 }
 
-/**
- * A subject's chain head as a reservation read it, handed to the append in the same savepoint:
- * `hash` undefined when there is none under the phone; `sends` the day counts to write (null: keep the row's).
- */
 /** What a caller's function threw inside a transaction (a pre-send's decider): handed back as it is, not as the store failing. */
 class CallerFailure {
   constructor(readonly error: unknown) {}
 }
 
+/**
+ * A subject's chain head as a pre-send read it, handed to the append in the same savepoint:
+ * `hash` undefined when there is none under the phone; `sends` the day counts to write (null: keep the row's).
+ */
 interface HeadAsRead {
   hash: string | undefined;
   sends: string | null;
