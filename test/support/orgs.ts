@@ -8,7 +8,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestGateway } from './gateway';
+import pino from 'pino';
+import { configSchema } from '../../src/config';
+import { startGateway } from '../../src/server';
+import { ADMIN_KEY, startTestGateway } from './gateway';
 
 export interface PreparedOrg {
   dataDir: string;
@@ -37,4 +40,21 @@ export async function decisionsFor(gatewayUrl: string, auth: { Authorization: st
   const body = (await res.json()) as { data?: Record<string, unknown>[] };
   if (res.status !== 200 || !body.data) throw new Error(`decisions not listed: ${res.status} ${JSON.stringify(body)}`);
   return body.data;
+}
+
+/** The warnings a real gateway logs while it starts with this configuration (then it is closed). */
+export async function startupWarnings(overrides: Record<string, unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+  const config = configSchema.parse({
+    PORT: 0,
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-warn-')),
+    CONSENT_GATE_API_KEY: ADMIN_KEY,
+    METRICS_DEFAULT: false,
+    ...overrides,
+  });
+  const gw = await startGateway(config, { logger });
+  await gw.close();
+  return lines.map((l) => String((JSON.parse(l) as { msg?: string }).msg ?? ''));
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import Telnyx from 'telnyx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionsFor, prepareOrg, type PreparedOrg } from '../support/orgs';
+import { decisionsFor, prepareOrg, startupWarnings, type PreparedOrg } from '../support/orgs';
 import { ACME, ACME_NUMBER, API_KEY, ENTITIES, rejection, seedConsent, startStack, type Stack } from './harness';
 
 /** The deployment's own key (TELNYX_API_KEY): the default org's. */
@@ -129,5 +129,14 @@ describe('Telnyx: API keys belong to an org only by configuration', () => {
     expect(res.body.errors[0].meta.decision_id).toBeUndefined();
     expect(forwarded()).toBe(before);
     expect(await decisionsFor(s.gw.url, orgB.auth, '+14155551005')).toEqual([]);
+  });
+});
+
+describe('Telnyx: a gateway with no API key mapped says so at start', () => {
+  it('warns, and still starts, when Telnyx is configured but no key is mapped; quiet once one is', async () => {
+    const unmapped = await startupWarnings({ TELNYX_APP_URL: 'http://127.0.0.1:9/events', entities: ENTITIES });
+    expect(unmapped.join('\n')).toMatch(/no Telnyx API key is mapped.*refused \(403\)/);
+    const mapped = await startupWarnings({ TELNYX_APP_URL: 'http://127.0.0.1:9/events', entities: ENTITIES.map((e) => ({ ...e, telnyx_api_key_sha256: [createHash('sha256').update(KEY_A).digest('hex')] })) });
+    expect(mapped.join('\n')).not.toMatch(/no Telnyx API key is mapped/);
   });
 });

@@ -10,7 +10,7 @@ import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionsFor, prepareOrg, type PreparedOrg } from '../support/orgs';
+import { decisionsFor, prepareOrg, startupWarnings, type PreparedOrg } from '../support/orgs';
 import { ACCOUNT_SID, ACME, ACME_NUMBER, AUTH_TOKEN, ENTITIES, seedConsent, startStack, type Stack } from './harness';
 
 /** The deployment's own account (TWILIO_ACCOUNT_SID): the default org's. */
@@ -201,5 +201,14 @@ describe('Twilio: carrier accounts belong to an org only by configuration', () =
     expect(JSON.parse(answer.body)).toMatchObject({ code: 20003, status: 401 });
     expect(s.emulator.requests.length).toBe(before);
     expect(await decisionsFor(s.gw.url, s.gw.auth, consumer)).toEqual([]);
+  });
+});
+
+describe('Twilio: a gateway with no account mapped says so at start', () => {
+  it('warns, and still starts, when Twilio is configured but no account is mapped; quiet once one is', async () => {
+    const unmapped = await startupWarnings({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, entities: ENTITIES });
+    expect(unmapped.join('\n')).toMatch(/no Twilio account is mapped.*refused \(403\)/);
+    const mapped = await startupWarnings({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, entities: ENTITIES });
+    expect(mapped.join('\n')).not.toMatch(/no Twilio account is mapped/);
   });
 });
