@@ -150,7 +150,6 @@ export class EntityDirectory {
     }
     return undefined;
   }
-
 }
 
 /** `whatsapp:+1…` → `+1…`: the channel prefix is not part of the number. */
