@@ -169,7 +169,7 @@ async function mainGateway(): Promise<ChildServer> {
     const configFile = join(scratch, 'gateway-config.json');
     // informational AI calls and texts: no quiet hours, so the forwarded path is taken at any hour of the run.
     writeFileSync(configFile, JSON.stringify({ entities: [{ name: ENTITY, numbers: [CALLING_NUMBER], purpose: 'informational', call_type: 'ai_voice', message_type: 'informational' }] }));
-    Object.assign(extra, { TWILIO_API_BASE: emulator.url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, CONSENT_GATE_CONFIG: configFile });
+    Object.assign(extra, { TWILIO_API_BASE: emulator.url, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, CONSENT_GATE_CONFIG: configFile });
   }
   gateway = await start('gateway', 'gateway.ts', gatewayEnv(gatewayDir, extra));
   log(`gateway pid ${gateway.pid} on ${gateway.url} (${JSON.stringify(gateway.info)})`);

@@ -6,6 +6,12 @@ import { ConfigError, loadConfig } from './config';
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../test/support/childGateway';
 
+function fileWith(content: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'cg-config-')), 'config.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
 describe('loadConfig', () => {
   it('has working defaults with an empty environment', () => {
     const c = loadConfig({});
@@ -32,6 +38,19 @@ describe('loadConfig', () => {
     expect(c.PORT).toBe(9100);
     expect(c.SMS_DAILY_CAP).toBe(5);
     expect(c.entities[0].numbers).toEqual(['+18005550100']);
+  });
+
+  it('carrier accounts: TWILIO_ACCOUNT_SID must be an AC sid, a Telnyx key digest 64 hex digits (case ignored)', () => {
+    const digest = 'AB'.repeat(32);
+    const c = loadConfig({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: [digest] }] }) });
+    expect(c.TWILIO_ACCOUNT_SID).toBe('AC' + '0'.repeat(32));
+    expect(c.entities[0].telnyx_api_key_sha256).toEqual([digest.toLowerCase()]);
+    try {
+      loadConfig({ TWILIO_ACCOUNT_SID: 'SK' + '0'.repeat(32), CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: ['KEY_the_key_itself'] }] }) });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['TWILIO_ACCOUNT_SID', 'entities.0.telnyx_api_key_sha256.0']);
+    }
   });
 
   it('reports a bad entity number and an unreadable file by name', () => {

@@ -32,6 +32,11 @@ export const entitySchema = z.strictObject({
   twilio_messaging_service_sids: z.array(z.string()).default([]),
   telnyx_connection_ids: z.array(z.string()).default([]),
   telnyx_messaging_profile_ids: z.array(z.string()).default([]),
+  /**
+   * The SHA-256 (hex) of each Telnyx API key whose traffic is this entity's org's. A Telnyx
+   * request names no account in its path, so its key is the account; only a digest is configured.
+   */
+  telnyx_api_key_sha256: z.array(z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of a Telnyx API key, 64 hex digits').transform((h) => h.toLowerCase())).default([]),
   purpose: z.enum(PURPOSES).optional(),
   call_type: z.enum(CALL_TYPES).optional(),
   message_type: z.enum(MESSAGE_TYPES).optional(),
@@ -64,6 +69,8 @@ export const configSchema = z.object({
   FALLBACK_DRAIN_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   PUBLIC_BASE_URL: z.url().optional(),
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
+  /** The deployment's own Twilio account: its traffic is the default org's, and its Basic auth is checked against TWILIO_AUTH_TOKEN. */
+  TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC followed by 32 hex digits)').optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_APP_URL: z.url().optional(),
   /** Signs the URLs the gateway hands carriers (rewritten call Url, relay sockets). Default: derived from TWILIO_AUTH_TOKEN. */

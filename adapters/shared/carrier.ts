@@ -16,6 +16,14 @@ export interface HttpAnswer {
 
 export type GatedKind = 'call' | 'message';
 
+/**
+ * Why a request was refused before the gate because it is not its
+ * account's to make: the carrier account maps to no org, the credentials
+ * name another account than the path, or it names another org's entity.
+ * Nothing about consents is read before these, so none can leak.
+ */
+export type OrgRefusal = 'account_not_mapped' | 'account_mismatch' | 'entity_not_in_org';
+
 export interface CarrierDialect {
   /** A decision that said no: final, so the SDK must not retry it. */
   blocked(kind: GatedKind, decision: GatedDecision): HttpAnswer;
@@ -25,6 +33,8 @@ export interface CarrierDialect {
   invalid(message: string, field?: string): HttpAnswer;
   /** No credentials on a request the gateway would gate. */
   unauthenticated(): HttpAnswer;
+  /** Not this carrier account's to make (403, final); no decision was taken. */
+  forbidden(reason: OrgRefusal, message: string): HttpAnswer;
   /** The carrier did not answer; `decision` is set when a decision was taken (and audited) first. */
   upstreamFailed(failure: ForwardFailure, decision?: GatedDecision): HttpAnswer;
 }

@@ -2,9 +2,10 @@
  * A carrier REST request that would dial a call or send a text, turned into
  * one gate decision — the same for every carrier.
  *
- * 1. Who is calling: the `X-Consent-*` headers win; else the configured
- *    entity found by the request's numbers and carrier ids. No entity → the
- *    request is refused, never forwarded (SPEC §3).
+ * 1. Who is calling: within the org the request's carrier account maps to,
+ *    the entity `X-Consent-Entity` names; else the configured entity found
+ *    by the request's numbers and carrier ids. Another org's entity → 403;
+ *    no entity → 400; either way never forwarded.
  * 2. What kind of contact: header, else the entity's configuration, else the
  *    fail-closed defaults below.
  * 3. The decision (precall / pre-send), stored before we answer. A store that
@@ -18,7 +19,7 @@ import { precall, type PrecallResponse } from '../../src/gate/precall';
 import { presend, type PresendResponse } from '../../src/gate/presend';
 import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import type { ConsentOverrides } from './consentHeaders';
-import { stripChannel, type EntityDirectory, type EntityLookup } from './entityDirectory';
+import { stripChannel, type DirectoryEntry, type EntityDirectory, type EntityLookup } from './entityDirectory';
 
 /**
  * When neither a header nor the entity's configuration says what a contact
@@ -43,37 +44,64 @@ export interface ResolvedSender {
   source: 'header' | 'config';
 }
 
-export type ResolveResult = { ok: true; sender: ResolvedSender } | { ok: false; message: string };
+/**
+ * Why a request was refused before the gate: `entity_not_in_org` (it names
+ * an entity, number or carrier id that is not its account's org's) is a 403
+ * in the carrier's dialect; `invalid` (no entity at all) is a 400.
+ */
+export type ResolveResult = { ok: true; sender: ResolvedSender } | { ok: false; refusal: 'entity_not_in_org' | 'invalid'; message: string };
 
-export function resolveSender(directory: EntityDirectory, overrides: ConsentOverrides, lookups: readonly EntityLookup[]): ResolveResult {
-  const mapped = directory.resolve(lookups);
-  let entity: string;
-  let orgId: string;
-  let configured = mapped;
+const LOOKUP_NAMES: Record<EntityLookup['kind'], string> = {
+  number: 'From number',
+  twilio_account: 'account',
+  twilio_messaging_service: 'Messaging Service',
+  telnyx_connection: 'connection',
+  telnyx_messaging_profile: 'messaging profile',
+};
+
+/**
+ * The sender of a request whose carrier account maps to `orgId` (the caller
+ * found that first; an unmapped account never gets here). Everything the
+ * request names must be of that org: a header naming another org's entity,
+ * or a From / messaging service / connection configured for another org's
+ * entity, would gate the request against that org's consents and spend its
+ * caps — so it is refused, whatever the consents say, and before they are
+ * read. `X-Consent-Entity` must name a configured entity: a name the
+ * configuration does not know cannot be shown to be the org's own.
+ */
+export function resolveSender(directory: EntityDirectory, orgId: string, overrides: ConsentOverrides, lookups: readonly EntityLookup[]): ResolveResult {
+  for (const lookup of lookups) {
+    const hit = directory.resolve([lookup]);
+    if (hit && hit.orgId !== orgId) {
+      return { ok: false, refusal: 'entity_not_in_org', message: `Consent Gate refused this request: its ${LOOKUP_NAMES[lookup.kind]} is configured for a calling entity that is not this account's` };
+    }
+  }
+  let configured: DirectoryEntry | undefined;
   if (overrides.entity) {
-    // A header naming a configured entity takes that entity's defaults and org;
-    // an unconfigured name keeps the org the carrier account maps to.
     configured = directory.byName(overrides.entity);
-    entity = configured?.name ?? overrides.entity;
-    orgId = configured?.orgId ?? directory.orgFor(lookups);
-  } else if (mapped) {
-    entity = mapped.name;
-    orgId = mapped.orgId;
+    // One answer for "not configured" and "another org's", so the header cannot probe other orgs' entity names.
+    if (!configured || configured.orgId !== orgId) {
+      return { ok: false, refusal: 'entity_not_in_org', message: "Consent Gate refused this request: X-Consent-Entity names no calling entity configured for this account's org" };
+    }
   } else {
-    return {
-      ok: false,
-      message:
-        'Consent Gate cannot tell which calling entity this request is for: map the From number, account or messaging service to an entity in the configuration, or send the X-Consent-Entity header',
-    };
+    configured = directory.resolve(lookups);
+    if (!configured) {
+      return {
+        ok: false,
+        refusal: 'invalid',
+        message:
+          'Consent Gate cannot tell which calling entity this request is for: map the From number, account or messaging service to an entity in the configuration, or send the X-Consent-Entity header',
+      };
+    }
   }
   return {
     ok: true,
     sender: {
       orgId,
-      entity,
-      purpose: overrides.purpose ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
-      call_type: overrides.call_type ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
-      message_type: overrides.message_type ?? configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
+      entity: configured.name,
+      purpose: overrides.purpose ?? configured.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
+      call_type: overrides.call_type ?? configured.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
+      message_type: overrides.message_type ?? configured.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
       source: overrides.entity ? 'header' : 'config',
     },
   };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FixedClock } from '../../src/gate/clock';
 import { readConsentHeaders } from './consentHeaders';
-import { EntityDirectory, EntityDirectoryError } from './entityDirectory';
+import { EntityDirectory, EntityDirectoryError, telnyxKeyDigest, type CarrierAccount, type EntityLookup } from './entityDirectory';
+import type { ConsentOverrides } from './consentHeaders';
 import { sendWithBackPressure, sendableCloseCode, closeReason } from './framePipe';
 import { MalformedFormError, paramsOf, parseForm, withParam } from './form';
 import { FAIL_CLOSED_DEFAULTS, resolveSender } from './outboundGate';
@@ -17,6 +18,7 @@ const entity = (e: Partial<EntityConfig> & { name: string }): EntityConfig => ({
   twilio_messaging_service_sids: [],
   telnyx_connection_ids: [],
   telnyx_messaging_profile_ids: [],
+  telnyx_api_key_sha256: [],
   ...e,
 });
 
@@ -36,9 +38,8 @@ describe('EntityDirectory', () => {
     expect(dir.byName('  ACME ')?.purpose).toBe('survey');
   });
 
-  it('entityDirectory resolves the most specific lookup first and falls back to the default org', () => {
+  it('entityDirectory resolves the most specific lookup first', () => {
     expect(dir.resolve([{ kind: 'number', value: '+19999999999' }, { kind: 'twilio_messaging_service', value: 'MG1' }, { kind: 'twilio_account', value: 'AC1' }])?.name).toBe('Beta');
-    expect(dir.orgFor([{ kind: 'twilio_account', value: 'AC-unknown' }])).toBe('org_default');
   });
 
   it('entityDirectory refuses a number claimed by two entities', () => {
@@ -46,16 +47,84 @@ describe('EntityDirectory', () => {
   });
 });
 
+describe('EntityDirectory.orgOfAccount: carrier traffic belongs to an org only by configuration', () => {
+  const BRAVO_KEY = 'KEY_bravo';
+  const SHARED_KEY = 'KEY_shared_by_two_brands';
+  const dir = new EntityDirectory(
+    [
+      entity({ name: 'Acme', twilio_account_sids: ['AC_acme_sub'] }),
+      entity({ name: 'Bravo', org_id: 'org_b', twilio_account_sids: ['AC_bravo'], telnyx_api_key_sha256: [telnyxKeyDigest(BRAVO_KEY).toUpperCase()] }),
+      entity({ name: 'Bravo Two', org_id: 'org_b', telnyx_api_key_sha256: [telnyxKeyDigest(SHARED_KEY)] }),
+      entity({ name: 'Bravo Three', org_id: 'org_b', telnyx_api_key_sha256: [telnyxKeyDigest(SHARED_KEY)] }),
+    ],
+    'org_default',
+    { twilioAccountSid: 'AC_own', telnyxApiKey: 'KEY_own' },
+  );
+  const cases: [string, CarrierAccount, string | undefined][] = [
+    ["the deployment's own TWILIO_ACCOUNT_SID is the default org's", { kind: 'twilio_account', id: 'AC_own' }, 'org_default'],
+    ["an entity's twilio_account_sids are its org's", { kind: 'twilio_account', id: 'AC_bravo' }, 'org_b'],
+    ['an entity without org_id maps its accounts to the default org', { kind: 'twilio_account', id: 'AC_acme_sub' }, 'org_default'],
+    ['an account nobody configured belongs to no org', { kind: 'twilio_account', id: 'AC_outsider' }, undefined],
+    ['account SIDs are matched exactly', { kind: 'twilio_account', id: 'ac_bravo' }, undefined],
+    ['an empty account belongs to no org', { kind: 'twilio_account', id: '' }, undefined],
+    ["the deployment's own TELNYX_API_KEY is the default org's", { kind: 'telnyx_api_key', key: 'KEY_own' }, 'org_default'],
+    ['a Telnyx key listed by its SHA-256 (any case) is its entity\'s org\'s', { kind: 'telnyx_api_key', key: BRAVO_KEY }, 'org_b'],
+    ['one key shared by two entities of one org is that org\'s', { kind: 'telnyx_api_key', key: SHARED_KEY }, 'org_b'],
+    ['a Telnyx key nobody configured belongs to no org', { kind: 'telnyx_api_key', key: 'KEY_outsider' }, undefined],
+    ['a Twilio SID is not a Telnyx key', { kind: 'telnyx_api_key', key: 'AC_own' }, undefined],
+    ['a Telnyx key is not a Twilio SID', { kind: 'twilio_account', id: 'KEY_own' }, undefined],
+  ];
+  it.each(cases)('orgOfAccount: %s', (_name, account, org) => {
+    expect(dir.orgOfAccount(account)).toBe(org);
+  });
+
+  it('orgOfAccount: one account mapped to two orgs is a configuration error', () => {
+    expect(() => new EntityDirectory([entity({ name: 'B', org_id: 'org_b', twilio_account_sids: ['AC_own'] })], 'org_default', { twilioAccountSid: 'AC_own' })).toThrow(/AC_own/);
+    const k = telnyxKeyDigest('KEY_x');
+    expect(() => new EntityDirectory([entity({ name: 'B', org_id: 'org_b', telnyx_api_key_sha256: [k] }), entity({ name: 'C', org_id: 'org_c', telnyx_api_key_sha256: [k] })], 'o')).toThrow(EntityDirectoryError);
+  });
+
+  it('mapsAnyAccount says whether a carrier can be used at all', () => {
+    const none = new EntityDirectory([entity({ name: 'A', numbers: ['+12125550100'] })], 'o');
+    expect(none.mapsAnyAccount('twilio_account')).toBe(false);
+    expect(none.mapsAnyAccount('telnyx_api_key')).toBe(false);
+    expect(dir.mapsAnyAccount('twilio_account')).toBe(true);
+  });
+});
+
 describe('resolveSender', () => {
-  const dir = new EntityDirectory([entity({ name: 'Acme', numbers: ['+12125550100'], call_type: 'human_voice' })], 'org_default');
+  const dir = new EntityDirectory(
+    [
+      entity({ name: 'Acme', numbers: ['+12125550100'], call_type: 'human_voice' }),
+      entity({ name: 'Acme Surveys' }),
+      entity({ name: 'Bravo', org_id: 'org_b', numbers: ['+14155550100'], twilio_messaging_service_sids: ['MG_b'], telnyx_connection_ids: ['conn_b'] }),
+    ],
+    'org_default',
+  );
   it('resolveSender: a header wins over the number mapping; unset kinds fall to the strictest defaults', () => {
-    const r = resolveSender(dir, { entity: 'Other LLC', purpose: 'survey' }, [{ kind: 'number', value: '+12125550100' }]);
-    expect(r).toEqual({ ok: true, sender: { orgId: 'org_default', entity: 'Other LLC', purpose: 'survey', call_type: 'ai_voice', message_type: 'marketing', source: 'header' } });
-    const c = resolveSender(dir, {}, [{ kind: 'number', value: '+12125550100' }]);
+    const r = resolveSender(dir, 'org_default', { entity: ' acme surveys', purpose: 'survey' }, [{ kind: 'number', value: '+12125550100' }]);
+    expect(r).toEqual({ ok: true, sender: { orgId: 'org_default', entity: 'Acme Surveys', purpose: 'survey', call_type: 'ai_voice', message_type: 'marketing', source: 'header' } });
+    const c = resolveSender(dir, 'org_default', {}, [{ kind: 'number', value: '+12125550100' }]);
     expect(c.ok && c.sender).toMatchObject({ entity: 'Acme', call_type: 'human_voice', purpose: FAIL_CLOSED_DEFAULTS.purpose });
   });
-  it('resolveSender refuses when no entity can be determined', () => {
-    expect(resolveSender(dir, {}, [{ kind: 'number', value: '+13125550100' }]).ok).toBe(false);
+  it('resolveSender refuses (invalid) when no entity can be determined', () => {
+    expect(resolveSender(dir, 'org_default', {}, [{ kind: 'number', value: '+13125550100' }])).toMatchObject({ ok: false, refusal: 'invalid' });
+  });
+  const foreign: [string, string, ConsentOverrides, EntityLookup[]][] = [
+    ["a header naming another org's entity", 'org_default', { entity: 'Bravo' }, [{ kind: 'number', value: '+12125550100' }]],
+    ['a header naming an entity nobody configured', 'org_default', { entity: 'Made Up LLC' }, []],
+    ["another org's From number, no header", 'org_default', {}, [{ kind: 'number', value: '+14155550100' }]],
+    ["another org's From number under the account's own entity", 'org_default', { entity: 'Acme' }, [{ kind: 'number', value: '+14155550100' }]],
+    ["another org's messaging service", 'org_default', {}, [{ kind: 'number', value: '+19995550000' }, { kind: 'twilio_messaging_service', value: 'MG_b' }]],
+    ["another org's connection", 'org_default', { entity: 'Acme' }, [{ kind: 'telnyx_connection', value: 'conn_b' }]],
+    ["the default org's entity from org B's account", 'org_b', { entity: 'Acme' }, []],
+  ];
+  it.each(foreign)('resolveSender refuses (entity_not_in_org): %s', (_name, orgId, overrides, lookups) => {
+    expect(resolveSender(dir, orgId, overrides, lookups)).toMatchObject({ ok: false, refusal: 'entity_not_in_org' });
+  });
+  it("resolveSender: org B's account finds org B's entity by its messaging service", () => {
+    const r = resolveSender(dir, 'org_b', {}, [{ kind: 'number', value: '+19995550000' }, { kind: 'twilio_messaging_service', value: 'MG_b' }]);
+    expect(r.ok && r.sender).toMatchObject({ orgId: 'org_b', entity: 'Bravo', source: 'config' });
   });
 });
 

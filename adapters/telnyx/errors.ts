@@ -120,6 +120,7 @@ export const telnyxDialect: CarrierDialect = {
     telnyxError(TELNYX_ERRORS.unauthenticated, 'The required authentication headers were either invalid or not included in the request.', {
       meta: { reason: 'unauthenticated' },
     }),
+  forbidden: (reason, message) => telnyxError(TELNYX_ERRORS.blocked, message, { meta: { reason } }),
   upstreamFailed(failure: ForwardFailure, decision?: GatedDecision) {
     // A timed-out dial may have reached Telnyx: a retry could ring the consumer twice, so it is final.
     return telnyxError(

@@ -1,7 +1,8 @@
 /**
- * The steps every gated Telnyx request shares — credentials, body, who is
- * calling (`X-Consent-*` headers, then the configured entity by number,
- * connection or messaging profile), one decision per recipient — so each
+ * The steps every gated Telnyx request shares — credentials and the org
+ * they map to, body, who is calling within that org (`X-Consent-*` headers,
+ * then the configured entity by number, connection or messaging profile),
+ * one decision per recipient — so each
  * endpoint only says which fields it reads and what it does when allowed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import { readConsentHeaders } from '../shared/consentHeaders';
 import type { EntityLookup } from '../shared/entityDirectory';
 import { forward } from '../shared/forward';
 import { resolveSender, type GatedDecision, type GateOutcome, type ResolvedSender } from '../shared/outboundGate';
+import { telnyxKeyAccess } from './apiKeyAccess';
 import type { TelnyxContext } from './context';
 import { blockedAnswer, telnyxDialect } from './errors';
 import { readGatedBody, type GatedBody } from './requestBody';
@@ -27,9 +29,10 @@ export async function startGated(
   lookupsOf: (body: GatedBody) => EntityLookup[],
   allowForm = false,
 ): Promise<GatedStart | null> {
-  // Telnyx would refuse it anyway; refusing first keeps unauthenticated requests from spending decisions.
-  if (!req.headers.authorization) {
-    sendAnswer(res, telnyxDialect.unauthenticated());
+  // Before the body is read: a key that maps to no org spends no decision, no daily cap, no memory.
+  const access = telnyxKeyAccess(t, req.headers.authorization);
+  if (!access.ok) {
+    sendAnswer(res, access.answer);
     return null;
   }
   const body = await readGatedBody(req, t.bodyLimitBytes, allowForm);
@@ -42,9 +45,9 @@ export async function startGated(
     sendAnswer(res, telnyxDialect.invalid(headers.message, headers.header));
     return null;
   }
-  const resolved = resolveSender(t.directory, headers.overrides, lookupsOf(body));
+  const resolved = resolveSender(t.directory, access.orgId, headers.overrides, lookupsOf(body));
   if (!resolved.ok) {
-    sendAnswer(res, telnyxDialect.invalid(resolved.message, 'X-Consent-Entity'));
+    sendAnswer(res, resolved.refusal === 'invalid' ? telnyxDialect.invalid(resolved.message, 'X-Consent-Entity') : telnyxDialect.forbidden(resolved.refusal, resolved.message));
     return null;
   }
   return { body, sender: resolved.sender };

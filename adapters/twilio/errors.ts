@@ -8,14 +8,14 @@
  * Codes: 21610 is Twilio's own answer for a recipient who texted STOP — the
  * SDK user's existing error handling already knows it. 20003, 21201, 21211,
  * 21604, 20403 and 20503 are Twilio's codes for the same situations (no
- * credentials, no `To`, invalid `To`, no `To` on a message, forbidden,
+ * or wrong credentials, no `To`, invalid `To`, no `To` on a message, forbidden,
  * service unavailable). 20001, 20413, 20502 and 20504 (bad parameter, body
  * too large, carrier unreachable, carrier timeout) are chosen by Consent Gate
  * in the same 20xxx "HTTP status" family, not taken from Twilio's error
  * dictionary: read `message` and `reason` for them, not `more_info`.
  */
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
-import type { CarrierDialect, GatedKind, HttpAnswer } from '../shared/carrier';
+import type { CarrierDialect, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
 import type { ForwardFailure } from '../shared/forward';
 import type { GatedDecision } from '../shared/outboundGate';
 
@@ -23,6 +23,7 @@ export const TWILIO_ERRORS = {
   unsubscribed: { code: 21610, status: 400, message: 'Attempt to send to unsubscribed recipient' },
   blocked: { code: 20403, status: 403 },
   noCredentials: { code: 20003, status: 401, message: 'Authentication Error - No credentials provided' },
+  badCredentials: { code: 20003, status: 401, message: 'Authenticate' },
   invalidParameter: { code: 20001, status: 400 },
   noTo: { code: 21201, status: 400 },
   invalidTo: { code: 21211, status: 400 },
@@ -86,6 +87,9 @@ export const twilioDialect: CarrierDialect = {
   unauthenticated(): HttpAnswer {
     const e = TWILIO_ERRORS.noCredentials;
     return twilioError(e.code, e.status, e.message, { reason: 'unauthenticated' });
+  },
+  forbidden(reason: OrgRefusal, message: string): HttpAnswer {
+    return twilioError(TWILIO_ERRORS.blocked.code, TWILIO_ERRORS.blocked.status, message, { reason });
   },
   upstreamFailed(failure: ForwardFailure, decision?: GatedDecision): HttpAnswer {
     const e = failure.kind === 'timeout' ? TWILIO_ERRORS.gatewayTimeout : TWILIO_ERRORS.badGateway;

@@ -13,6 +13,7 @@ import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import type { EntityLookup } from '../shared/entityDirectory';
 import type { TwilioContext } from './context';
+import { twilioAccountAccess } from './accountAccess';
 import { injectDisclosure } from './callInjection';
 import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
@@ -39,9 +40,10 @@ async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form:
 }
 
 export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, route: GatedRoute, accountSid: string): Promise<void> {
-  // Without credentials Twilio would refuse it anyway; refusing first keeps unauthenticated
-  // requests from spending a decision (and a send under the daily cap).
-  if (!req.headers.authorization) return sendAnswer(res, twilioDialect.unauthenticated());
+  // Before the body is read: a request that is not its account's to make (or has no or wrong
+  // credentials) spends no decision, no send under the daily cap, and no memory.
+  const access = twilioAccountAccess(t, req.headers.authorization, accountSid);
+  if (!access.ok) return sendAnswer(res, access.answer);
   const read = await readForm(t, req);
   if ('status' in read) return sendAnswer(res, read);
   const { form, raw } = read;
@@ -53,8 +55,10 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const lookups: EntityLookup[] = [{ kind: 'number', value: from }];
   if (route === 'messages') lookups.push({ kind: 'twilio_messaging_service', value: first(params, 'MessagingServiceSid') });
   lookups.push({ kind: 'twilio_account', value: accountSid });
-  const resolved = resolveSender(t.directory, headers.overrides, lookups);
-  if (!resolved.ok) return sendAnswer(res, twilioDialect.invalid(resolved.message, 'X-Consent-Entity'));
+  const resolved = resolveSender(t.directory, access.orgId, headers.overrides, lookups);
+  if (!resolved.ok) {
+    return sendAnswer(res, resolved.refusal === 'invalid' ? twilioDialect.invalid(resolved.message, 'X-Consent-Entity') : twilioDialect.forbidden(resolved.refusal, resolved.message));
+  }
   const { sender } = resolved;
 
   const contact = {

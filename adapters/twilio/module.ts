@@ -18,7 +18,7 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const { config, logger } = deps;
   const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TWILIO_AUTH_TOKEN);
   // A gateway nobody configured for Twilio should start quietly; once Twilio is in use, gaps are warnings.
-  const inUse = Boolean(config.TWILIO_AUTH_TOKEN || config.TWILIO_APP_URL || config.entities.some((e) => e.twilio_account_sids.length || e.twilio_messaging_service_sids.length));
+  const inUse = Boolean(config.TWILIO_ACCOUNT_SID || config.TWILIO_AUTH_TOKEN || config.TWILIO_APP_URL || config.entities.some((e) => e.twilio_account_sids.length || e.twilio_messaging_service_sids.length));
   const warn = (inUse ? logger.warn : logger.debug).bind(logger);
   if (source === 'random') {
     warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
@@ -27,13 +27,18 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     warn({ public_base_url: deps.publicBaseUrl }, 'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one');
   }
   if (!config.TWILIO_AUTH_TOKEN) warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
+  const directory = new EntityDirectory(config.entities, deps.defaultOrgId, { twilioAccountSid: config.TWILIO_ACCOUNT_SID, telnyxApiKey: config.TELNYX_API_KEY });
+  if (!directory.mapsAnyAccount('twilio_account')) {
+    warn("twilio: no Twilio account is mapped to an org (set TWILIO_ACCOUNT_SID, or an entity's twilio_account_sids); every call and message create will be refused (403)");
+  }
   const t: TwilioContext = {
     ctx: deps.ctx,
     logger: logger.child({ module: 'twilio' }),
     metrics: deps.metrics,
-    directory: new EntityDirectory(config.entities, deps.defaultOrgId),
+    directory,
     signer: new ParamSigner(secret, deps.ctx.clock),
     authToken: config.TWILIO_AUTH_TOKEN,
+    ownAccountSid: config.TWILIO_ACCOUNT_SID,
     api: { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
     domainUpstream: config.TWILIO_DOMAIN_UPSTREAM,
     appUrl: config.TWILIO_APP_URL?.replace(/\/+$/, ''),

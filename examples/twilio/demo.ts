@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       CONSENT_GATE_API_KEY: ADMIN_KEY,
       LOG_LEVEL: 'silent',
       TWILIO_API_BASE: emulator.url,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       TWILIO_APP_URL: appUrl,
     }),

@@ -6,7 +6,7 @@
  * user changes. Webhooks are signed with the same fixed clock the gateway
  * checks them against.
  */
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import Telnyx from 'telnyx';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
@@ -14,6 +14,8 @@ import { FakeApp, type AppRequestRecord } from '../emulators/app';
 import { TelnyxEmulator } from '../emulators/telnyx';
 
 export const API_KEY = 'KEY0123456789ABCDEF_telnyx_test_key';
+/** How an entity maps that key to its org without TELNYX_API_KEY (`telnyx_api_key_sha256`). */
+export const API_KEY_SHA256 = createHash('sha256').update(API_KEY).digest('hex');
 /** 14:00 in New York, inside every calling window for 212 numbers. */
 export const NOON_ISH = '2026-04-10T18:00:00Z';
 

@@ -7,7 +7,7 @@ import request from 'supertest';
 import Telnyx from 'telnyx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_PARAM } from '../../adapters/telnyx/context';
-import { API_KEY, ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, CLINIC, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
+import { API_KEY, API_KEY_SHA256, ENTITIES, ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, CLINIC, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
 
 describe('Telnyx REST through the gateway', () => {
   let s: Stack;
@@ -259,7 +259,8 @@ describe('Telnyx REST when something is down', () => {
   });
 
   it('without TELNYX_API_KEY an AI call is refused: the gateway could not speak the disclosure', async () => {
-    const s = await startStack({ TELNYX_API_KEY: undefined });
+    // The key still maps to the default org, by its digest on the entities.
+    const s = await startStack({ TELNYX_API_KEY: undefined, entities: ENTITIES.map((e) => ({ ...e, telnyx_api_key_sha256: [API_KEY_SHA256] })) });
     try {
       const to = '+12125551032';
       await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);

@@ -19,6 +19,7 @@ export const ACME = 'Acme Insurance LLC';
 export const ACME_NUMBER = '+12125550100';
 export const CLINIC = 'Beta Clinic';
 export const CLINIC_NUMBER = '+13125550100';
+export const GAMMA = 'Gamma Surveys';
 export const ACME_MESSAGING_SERVICE = 'MG' + 'a'.repeat(32);
 
 export const ENTITIES = [
@@ -31,6 +32,8 @@ export const ENTITIES = [
     message_type: 'marketing',
   },
   { name: CLINIC, numbers: [CLINIC_NUMBER], purpose: 'appointment_reminder', call_type: 'human_voice', message_type: 'transactional' },
+  // Named only: an entity X-Consent-Entity may choose (a header can only name a configured entity).
+  { name: GAMMA },
 ];
 
 export interface Stack {
@@ -55,6 +58,8 @@ export async function startStack(overrides: Record<string, unknown> = {}): Promi
   const gw = await startTestGateway(
     {
       TWILIO_API_BASE: emulator.url,
+      // The client's account is the deployment's own: its traffic is the default org's.
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_DOMAIN_UPSTREAM: `${emulator.url}/{host}`,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       TWILIO_APP_URL: app.url,

@@ -46,7 +46,7 @@ describe('Twilio REST through the gateway', () => {
   it('blocked answers are final: x-should-retry false and the Twilio error shape with reason and decision_id', async () => {
     const res = await request(s.gw.url)
       .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`)
-      .auth(ACCOUNT_SID, 'x')
+      .auth(ACCOUNT_SID, AUTH_TOKEN)
       .type('form')
       .send({ To: '+12125551002', From: ACME_NUMBER, Twiml: '<Response/>' });
     expect(res.status).toBe(403);
@@ -170,7 +170,7 @@ describe('Twilio REST through the gateway', () => {
   it('a spelling of the Calls path Twilio would accept is gated too', async () => {
     const res = await request(s.gw.url)
       .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/%43alls.json/`)
-      .auth(ACCOUNT_SID, 'x')
+      .auth(ACCOUNT_SID, AUTH_TOKEN)
       .type('form')
       .send({ To: '+12125551011', From: ACME_NUMBER, Twiml: '<Response/>' });
     expect(res.status).toBe(403);
@@ -190,10 +190,10 @@ describe('Twilio REST through the gateway', () => {
 
   it('malformed form bodies and other content types are refused with 400, never forwarded', async () => {
     const before = s.emulator.requests.length;
-    const bad = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, 'x').type('form').send('To=%2B1212555&From=%ZZ');
+    const bad = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).type('form').send('To=%2B1212555&From=%ZZ');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe(20001);
-    const json = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, 'x').send({ To: '+12125551012' });
+    const json = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).send({ To: '+12125551012' });
     expect(json.status).toBe(400);
     const anon = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`).type('form').send({ To: '+12125551012', Body: 'x' });
     expect(anon.status).toBe(401);
