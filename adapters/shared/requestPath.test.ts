@@ -17,6 +17,8 @@ describe('readRequestTarget: what is refused', () => {
     ['backslash inside', '/v2/calls\\x'],
     ['@', '/v2/@127.0.0.1/x'],
     ['#', '/v2/calls#x'],
+    [';', `${A}/Calls.json;x=1`],
+    ['%3B', `${A}/Calls.json%3Bx=1`],
     ['..', `${A}/x/../Calls.json`],
     ['.', `${A}/Calls/.`],
     ['. inside', `${A}/./Calls.json`],
@@ -74,7 +76,7 @@ describe('forwarding an accepted target', () => {
   it('sets the path on the base, keeps its prefix and origin, and re-encodes what needs it', () => {
     expect(upstreamUrl('http://127.0.0.1:9/prefix/', '/2010-04-01/x?y=1').href).toBe('http://127.0.0.1:9/prefix/2010-04-01/x?y=1');
     expect(targetUrl('https://api.telnyx.com', { path: '/v2/café/a b?#', query: '' }).href).toBe('https://api.telnyx.com/v2/caf%C3%A9/a%20b%3F%23');
-    expect(encodePath('/v2/calls/v3:abc/+1;a=b')).toBe('/v2/calls/v3:abc/+1;a=b');
+    expect(encodePath('/v2/calls/v3:abc/+1,a=b&c$')).toBe('/v2/calls/v3:abc/+1,a=b&c$');
   });
 
   it('a path that would leave the base is never built', () => {

@@ -11,11 +11,14 @@
  * - empty segments (`//`), `.` and `..` segments, raw or percent-encoded;
  * - `\`, `@`, `#`, and encoded `/`, `\`, `@` or `%` (a second decoding
  *   would change the path);
+ * - `;`, raw or encoded: some servers cut a segment at it (path parameters),
+ *   so `Calls.json;x` could be a create the gate did not recognise;
  * - control characters and spaces, raw or encoded; raw non-ASCII;
  * - malformed percent-encoding, or escapes that are not UTF-8.
  * A trailing slash is not an empty segment: the carriers accept it.
  */
 import type { IncomingMessage } from 'node:http';
+import type { HttpAnswer } from './carrier';
 
 export interface AcceptedTarget {
   /** Decoded, every segment non-empty (but the last) and no dot segment. */
@@ -34,6 +37,7 @@ const MALFORMED_ESCAPE = /%(?![0-9a-fA-F]{2})/;
 /** Escapes of `/`, `\`, `@`, `%`, controls and space, DEL. */
 const FORBIDDEN_ESCAPE = /%(?:2[f5]|5c|40|[01][0-9a-f]|20|7f)/i;
 const DECODED_CONTROL = /[\x00-\x20\x7f]/;
+const PATH_PARAMETER = ';';
 
 export function readRequestTarget(target: string): TargetReading {
   if (!target.startsWith('/')) return refuse('the request target must be a path starting with /');
@@ -50,14 +54,15 @@ export function readRequestTarget(target: string): TargetReading {
     return refuse('the path is not valid percent-encoding');
   }
   if (DECODED_CONTROL.test(path)) return refuse('the path holds a control character');
+  if (path.includes(PATH_PARAMETER)) return refuse('the path holds a ; (path parameters are not accepted)');
   const segments = path.split('/').slice(1);
   if (segments.slice(0, -1).some((s) => s === '')) return refuse('the path has an empty segment (//)');
   if (segments.some((s) => s === '.' || s === '..')) return refuse('the path has a . or .. segment');
   return { ok: true, path, query };
 }
 
-/** Escapes of the characters RFC 3986 allows raw in a segment (sub-delims and `:`) that encodeURIComponent still escapes. */
-const SEGMENT_SAFE_ESCAPE = /%(?:24|26|2B|2C|3B|3D|3A)/g;
+/** Escapes of the characters RFC 3986 allows raw in a segment (sub-delims but `;`, and `:`) that encodeURIComponent still escapes. */
+const SEGMENT_SAFE_ESCAPE = /%(?:24|26|2B|2C|3D|3A)/g;
 
 /** The path as sent upstream: each segment re-encoded, so the carrier decodes it back to `path` and nothing else. */
 export function encodePath(path: string): string {
@@ -108,4 +113,9 @@ export function acceptedTargetOf(req: IncomingMessage): AcceptedTarget {
   // Only a lane that read the target may forward it; anything else is a wiring mistake, and nothing is sent.
   if (!target) throw new Error('the request target was never accepted; refusing to forward');
   return target;
+}
+
+/** A refused target's answer closes the connection, so its unread body is dropped with the socket rather than read. */
+export function closingConnection(answer: HttpAnswer): HttpAnswer {
+  return { ...answer, headers: { ...answer.headers, connection: 'close' } };
 }

@@ -20,7 +20,7 @@
 import type { ModuleLane } from '../../src/module';
 import { sendAnswer } from '../shared/carrier';
 import { forward } from '../shared/forward';
-import { acceptRequestTarget, looselyUnder } from '../shared/requestPath';
+import { acceptRequestTarget, closingConnection, looselyUnder } from '../shared/requestPath';
 import type { TelnyxContext } from './context';
 import { badRequest, telnyxDialect } from './errors';
 import { handleDial } from './gatedCalls';
@@ -57,8 +57,8 @@ export function telnyxRestLane(t: TelnyxContext): ModuleLane {
     async serve(req, res) {
       // Before anything else (credentials, body): a path the gate might read differently from Telnyx goes nowhere.
       const target = acceptRequestTarget(req);
-      if (!target.ok) return sendAnswer(res, badRequest(`Consent Gate refused the request path: ${target.reason}; nothing was forwarded`));
-      if (!target.path.toLowerCase().startsWith(API_PREFIX)) return sendAnswer(res, badRequest('Consent Gate refused the request path: not a Telnyx API path; nothing was forwarded'));
+      const reason = !target.ok ? target.reason : !target.path.toLowerCase().startsWith(API_PREFIX) ? 'not a Telnyx API path' : null;
+      if (!target.ok || reason) return sendAnswer(res, closingConnection(badRequest(`Consent Gate refused the request path: ${reason}; nothing was forwarded`)));
       const method = req.method ?? 'GET';
       const gated = gatedRouteOf(method, target.path);
       if (gated?.kind === 'dial') return handleDial(t, req, res);

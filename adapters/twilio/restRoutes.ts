@@ -21,7 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModuleLane } from '../../src/module';
 import type { TwilioContext } from './context';
 import { forward, type ForwardFailure } from '../shared/forward';
-import { acceptRequestTarget, looselyUnder, type AcceptedTarget } from '../shared/requestPath';
+import { acceptRequestTarget, closingConnection, looselyUnder, type AcceptedTarget } from '../shared/requestPath';
 import { sendAnswer } from '../shared/carrier';
 import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import { handleGatedCreate, type GatedRoute } from './gatedCreate';
@@ -47,7 +47,7 @@ export function gatedRouteOf(method: string, path: string): { route: GatedRoute;
 }
 
 function refused(res: ServerResponse, reason: string): void {
-  sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate refused the request path: ${reason}; nothing was forwarded`, { reason: 'invalid_request' }));
+  sendAnswer(res, closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate refused the request path: ${reason}; nothing was forwarded`, { reason: 'invalid_request' })));
 }
 
 function upstreamFailed(t: TwilioContext, res: ServerResponse) {
@@ -93,7 +93,10 @@ async function otherDomain(t: TwilioContext, req: IncomingMessage, res: ServerRe
   // The host as sent, not decoded: a plain DNS name (no escape, port or userinfo), one of Twilio's.
   const sentHost = (req.url ?? '').slice(DOMAIN_PREFIX.length).split(/[/?]/)[0];
   if (sentHost !== host || !TWILIO_HOST.test(host)) {
-    return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' }));
+    return sendAnswer(
+      res,
+      closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' })),
+    );
   }
   const upstream = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
   await forward(upstream, { method: req.method ?? 'GET', target: { path: `/${rest.join('/')}`, query: target.query }, headers: req.headers, body: req }, res, t.metrics, upstreamFailed(t, res));

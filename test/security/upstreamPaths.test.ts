@@ -130,6 +130,8 @@ describe('hostile request targets on the carrier APIs', () => {
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json%00`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json%`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls%ZZ.json`],
+    ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json;x=1`],
+    ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json#x`],
   ];
 
   const telnyxAttacks = (p: number): [string, string][] => [
@@ -144,6 +146,8 @@ describe('hostile request targets on the carrier APIs', () => {
     ['POST', '/v2/calls%5c'],
     ['POST', '/v2/calls%1f'],
     ['POST', '/v2/calls%'],
+    ['POST', '/v2/calls#x'],
+    ['POST', '/v2/calls/..'],
   ];
 
   it('Twilio: no path reaches an internal service, walks past the gate, or records a decision', async () => {
