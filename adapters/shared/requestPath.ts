@@ -80,6 +80,7 @@ export function encodePath(path: string): string {
  * Never used to route or forward: that is `readRequestTarget`'s.
  */
 export function looselyUnder(target: string, prefix: string): boolean {
+  if (target.startsWith(prefix)) return true;
   let path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, '');
   const mark = path.indexOf('?');
   if (mark !== -1) path = path.slice(0, mark);

@@ -119,6 +119,8 @@ describe('hostile request targets on the carrier APIs', () => {
     ['GET', `/twilio/upstream/messaging.twilio.com/\\127.0.0.1:${p}/x`],
     ['GET', `/twilio/upstream/messaging.twilio.com%2F@127.0.0.1:${p}/x`],
     ['GET', `/twilio/upstream/messaging.twilio.com:${p}/x`],
+    ['GET', '/twilio/upstream/messaging%2Etwilio.com/v1/Services'],
+    ['GET', '/twilio/upstream/'],
     ['GET', `/twilio/upstream/messaging.twilio.com/v1/%2e%2e/%2e%2e/x`],
     ['GET', `http://127.0.0.1:${p}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/x/../Calls.json`],
@@ -131,6 +133,7 @@ describe('hostile request targets on the carrier APIs', () => {
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json%`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls%ZZ.json`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json;x=1`],
+    // A fragment: dropped by the URL parser on the way out, so the create went through ungated.
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json#x`],
   ];
 
