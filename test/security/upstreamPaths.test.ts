@@ -9,6 +9,8 @@
 import http, { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/gate/clock';
+import { seedConsent } from '../support/consents';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { TwilioEmulator } from '../emulators/twilio';
 import { TelnyxEmulator } from '../emulators/telnyx';
@@ -16,6 +18,7 @@ import { TelnyxEmulator } from '../emulators/telnyx';
 const ACCOUNT_SID = 'AC' + '0123456789abcdef'.repeat(2);
 const AUTH_TOKEN = 'twilio_test_auth_token_0123456789';
 const TELNYX_KEY = 'KEY0123456789ABCDEF_telnyx_test_key';
+const ACME = 'Acme Insurance LLC';
 const ACME_NUMBER = '+12125550100';
 const ACME_CONNECTION = '1684641123236054244';
 /** A consumer nobody has consent for: any create that reaches a carrier for it walked around the gate. */
@@ -86,10 +89,12 @@ describe('hostile request targets on the carrier APIs', () => {
   let twilio: TwilioEmulator;
   let telnyx: TelnyxEmulator;
   let internal: InternalService;
+  /** 14:00 in New York: inside every calling window. */
+  const clock = new FixedClock(new Date('2026-04-10T18:00:00Z'));
 
   beforeAll(async () => {
     twilio = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
-    telnyx = await new TelnyxEmulator({ apiKey: TELNYX_KEY, now: () => new Date() }).start();
+    telnyx = await new TelnyxEmulator({ apiKey: TELNYX_KEY, now: () => clock.now() }).start();
     internal = await new InternalService().start();
     gw = await startTestGateway({
       TWILIO_API_BASE: twilio.url,
@@ -100,9 +105,9 @@ describe('hostile request targets on the carrier APIs', () => {
       TELNYX_API_KEY: TELNYX_KEY,
       UPSTREAM_TIMEOUT_MS: 1000,
       entities: [
-        { name: 'Acme Insurance LLC', numbers: [ACME_NUMBER], telnyx_connection_ids: [ACME_CONNECTION], purpose: 'telemarketing', call_type: 'ai_voice', message_type: 'marketing' },
+        { name: ACME, numbers: [ACME_NUMBER], telnyx_connection_ids: [ACME_CONNECTION], purpose: 'telemarketing', call_type: 'ai_voice', message_type: 'marketing' },
       ],
-    });
+    }, { clock });
   });
 
   afterAll(async () => {
@@ -185,6 +190,18 @@ describe('hostile request targets on the carrier APIs', () => {
     expect(internal.seen).toEqual([]);
     expect(telnyx.requests.slice(upstreamBefore).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     expect(await decisionCount(gw)).toBe(decisionsBefore);
+  });
+
+  it('an allowed create reaches the carrier at the path the gate matched, whatever its spelling', async () => {
+    const to = '+12125551077';
+    await seedConsent({ gw, clock }, to, ACME, ['sms', 'marketing'], { ai: false });
+    const form = new URLSearchParams({ To: to, From: ACME_NUMBER, Body: 'Your quote is ready' }).toString();
+    const sms = await raw(gw.url, 'POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/%4Dessages%2Ejson`, { ...TWILIO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, form);
+    expect(sms.status, sms.body).toBe(201);
+    expect(twilio.requests.at(-1)).toMatchObject({ method: 'POST', path: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json` });
+    const text = await raw(gw.url, 'POST', '/v2/%6D%65ssages', { ...TELNYX_AUTH, 'content-type': 'application/json' }, JSON.stringify({ from: ACME_NUMBER, to, text: 'hi' }));
+    expect(text.status, text.body).toBe(200);
+    expect(telnyx.requests.at(-1)).toMatchObject({ method: 'POST', path: '/v2/messages' });
   });
 
   it('ordinary paths still pass through to the configured carrier, query and all', async () => {
