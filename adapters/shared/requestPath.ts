@@ -9,12 +9,13 @@
  * read them as a different path (or host) than the gate did:
  * - anything but origin-form (`http://host/…`, `*`);
  * - empty segments (`//`), `.` and `..` segments, raw or percent-encoded;
- * - `\`, `@`, `#`, and encoded `/`, `\`, `@` or `%` (a second decoding
- *   would change the path);
- * - `;`, raw or encoded: some servers cut a segment at it (path parameters),
- *   so `Calls.json;x` could be a create the gate did not recognise;
- * - control characters and spaces, raw or encoded; raw non-ASCII;
- * - malformed percent-encoding, or escapes that are not UTF-8.
+ * - encoded `/`, `\` or `%` (a second decoding would change the path);
+ * - raw or encoded: `\`, `@`, `#`, `?` (only the query's own `?` is raw),
+ *   `;` (some servers cut a segment at it: `Calls.json;x` could be a create
+ *   the gate did not recognise), spaces, control characters and anything
+ *   outside ASCII (a server that normalises Unicode could read `ｃalls` as
+ *   `calls`). No carrier path needs them;
+ * - malformed percent-encoding.
  * A trailing slash is not an empty segment: the carriers accept it.
  */
 import type { IncomingMessage } from 'node:http';
@@ -31,37 +32,36 @@ export type TargetReading = ({ ok: true } & AcceptedTarget) | { ok: false; reaso
 
 const refuse = (reason: string): TargetReading => ({ ok: false, reason });
 
-/** Printable ASCII but `#`, `@` and `\`: what a raw path may hold. */
+/** Printable ASCII but `#`, `@` and `\`: what a raw path may hold (`;` and the rest are caught once decoded). */
 const RAW_PATH = /^[\x21\x22\x24-\x3f\x41-\x5b\x5d-\x7e]*$/;
 const MALFORMED_ESCAPE = /%(?![0-9a-fA-F]{2})/;
-/** Escapes of `/`, `\`, `@`, `%`, controls and space, DEL. */
-const FORBIDDEN_ESCAPE = /%(?:2[f5]|5c|40|[01][0-9a-f]|20|7f)/i;
-const DECODED_CONTROL = /[\x00-\x20\x7f]/;
-const PATH_PARAMETER = ';';
+/** Escapes of `/`, `\`, `%`: once decoded they would read as (or make) path syntax. */
+const SYNTAX_ESCAPE = /%(?:2f|5c|25)/i;
+/** What a decoded path may not hold: anything but printable ASCII, and `#`, `;`, `?`, `@`, `\`. */
+const DECODED_FORBIDDEN = /[^\x21-\x7e]|[#;?@\\]/;
 
 export function readRequestTarget(target: string): TargetReading {
   if (!target.startsWith('/')) return refuse('the request target must be a path starting with /');
   const mark = target.indexOf('?');
   const rawPath = mark === -1 ? target : target.slice(0, mark);
   const query = mark === -1 ? '' : target.slice(mark + 1);
-  if (!RAW_PATH.test(rawPath)) return refuse('the path holds a character a path may not (\\, @, #, a space or a control character)');
+  if (!RAW_PATH.test(rawPath)) return refuse('the path holds a character a path may not (\\, @, #, a space, a control character or non-ASCII)');
   if (MALFORMED_ESCAPE.test(rawPath)) return refuse('the path is not valid percent-encoding');
-  if (FORBIDDEN_ESCAPE.test(rawPath)) return refuse('the path encodes a slash, backslash, @, % or a control character');
+  if (SYNTAX_ESCAPE.test(rawPath)) return refuse('the path encodes a slash, backslash or %');
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
   } catch {
     return refuse('the path is not valid percent-encoding');
   }
-  if (DECODED_CONTROL.test(path)) return refuse('the path holds a control character');
-  if (path.includes(PATH_PARAMETER)) return refuse('the path holds a ; (path parameters are not accepted)');
+  if (DECODED_FORBIDDEN.test(path)) return refuse('the path holds, raw or encoded, a character no carrier path holds (\\, @, #, ?, ;, a space, a control character or non-ASCII)');
   const segments = path.split('/').slice(1);
   if (segments.slice(0, -1).some((s) => s === '')) return refuse('the path has an empty segment (//)');
   if (segments.some((s) => s === '.' || s === '..')) return refuse('the path has a . or .. segment');
   return { ok: true, path, query };
 }
 
-/** Escapes of the characters RFC 3986 allows raw in a segment (sub-delims but `;`, and `:`) that encodeURIComponent still escapes. */
+/** Escapes of characters RFC 3986 allows raw in a segment (sub-delims, `:`) that encodeURIComponent still escapes. */
 const SEGMENT_SAFE_ESCAPE = /%(?:24|26|2B|2C|3D|3A)/g;
 
 /** The path as sent upstream: each segment re-encoded, so the carrier decodes it back to `path` and nothing else. */
