@@ -26,6 +26,8 @@ describe('readRequestTarget: what is refused', () => {
     ['%2E%2E', '/v2/x/%2E%2E/messages'],
     ['mixed .%2E', '/v2/x/.%2E/messages'],
     ['%2e', '/v2/calls/%2e'],
+    ['trailing dot', `${A}/Calls.json.`],
+    ['trailing %2E', `${A}/Calls%2E`],
     ['%2f', `${A}%2FCalls.json`],
     ['%2F', '//v2%2F@127.0.0.1:9/internal/admin'],
     ['%5c', '/v2/calls%5cx'],
@@ -66,7 +68,7 @@ describe('readRequestTarget: what is accepted, and as what', () => {
     ['/v2/balance?', '/v2/balance', ''],
     ['/v2/calls/v3:abc%3Adef/actions/speak', '/v2/calls/v3:abc:def/actions/speak', ''],
     ['/v2/phone_numbers/%2B15551234567', '/v2/phone_numbers/+15551234567', ''],
-    ['/v2/x/...', '/v2/x/...', ''],
+    ['/v2/x/.well', '/v2/x/.well', ''],
     ['/', '/', ''],
     // The query is the client's business and the carrier's: passed on as sent (no path rules).
     ['/v2/balance?a=/../@%2f', '/v2/balance', 'a=/../@%2f'],

@@ -8,7 +8,8 @@
  * Refused, because a carrier, a URL parser or a proxy on the way could
  * read them as a different path (or host) than the gate did:
  * - anything but origin-form (`http://host/…`, `*`);
- * - empty segments (`//`), `.` and `..` segments, raw or percent-encoded;
+ * - empty segments (`//`), `.` and `..` segments, raw or percent-encoded,
+ *   and segments ending in a dot (`Calls.json.`);
  * - encoded `/`, `\` or `%` (a second decoding would change the path);
  * - raw or encoded: `\`, `@`, `#`, `?` (only the query's own `?` is raw),
  *   `;` (some servers cut a segment at it: `Calls.json;x` could be a create
@@ -58,6 +59,8 @@ export function readRequestTarget(target: string): TargetReading {
   const segments = path.split('/').slice(1);
   if (segments.slice(0, -1).some((s) => s === '')) return refuse('the path has an empty segment (//)');
   if (segments.some((s) => s === '.' || s === '..')) return refuse('the path has a . or .. segment');
+  // Some servers drop a segment's trailing dots (`Calls.json.` read as `Calls.json`), past a gate that matched exactly.
+  if (segments.some((s) => s.endsWith('.'))) return refuse('a path segment ends with a dot');
   return { ok: true, path, query };
 }
 

@@ -138,6 +138,7 @@ describe('hostile request targets on the carrier APIs', () => {
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json%`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls%ZZ.json`],
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json;x=1`],
+    ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json.`],
     // A fragment: dropped by the URL parser on the way out, so the create went through ungated.
     ['POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json#x`],
   ];
