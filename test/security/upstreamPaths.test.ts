@@ -101,6 +101,8 @@ describe('hostile request targets on the carrier APIs', () => {
       // As in production (`https://{host}`): the other domains' base has no path of its own.
       TWILIO_DOMAIN_UPSTREAM: twilio.url,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      // The deployment's own Twilio account: its traffic belongs to the default org, as Acme does.
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TELNYX_API_BASE: telnyx.url,
       TELNYX_API_KEY: TELNYX_KEY,
       UPSTREAM_TIMEOUT_MS: 1000,
@@ -230,7 +232,14 @@ describe('an unreachable carrier', () => {
     closedPort = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
     const dead = `http://127.0.0.1:${closedPort}`;
-    gw = await startTestGateway({ TWILIO_API_BASE: dead, TWILIO_DOMAIN_UPSTREAM: dead, TELNYX_API_BASE: dead, TELNYX_API_KEY: TELNYX_KEY, UPSTREAM_TIMEOUT_MS: 1000 });
+    gw = await startTestGateway({
+      TWILIO_API_BASE: dead,
+      TWILIO_DOMAIN_UPSTREAM: dead,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TELNYX_API_BASE: dead,
+      TELNYX_API_KEY: TELNYX_KEY,
+      UPSTREAM_TIMEOUT_MS: 1000,
+    });
   });
 
   afterAll(async () => {
