@@ -15,6 +15,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttp
 import https from 'node:https';
 import type { Metrics } from '../../src/observability/metrics';
 import { CONSENT_HEADER_PREFIX } from './consentHeaders';
+import { encodePath, readRequestTarget, type AcceptedTarget } from './requestPath';
 
 export interface UpstreamTarget {
   /** `https://api.twilio.com`, or an emulator's `http://127.0.0.1:port`. A path in it is kept as a prefix. */
@@ -26,14 +27,20 @@ export interface UpstreamTarget {
 
 export interface ForwardRequest {
   method: string;
-  /** Path and query exactly as the client sent them. */
-  pathAndQuery: string;
+  /** The path and query as the lane accepted them (requestPath.ts): what was routed and gated is what is sent. */
+  target: AcceptedTarget;
   headers: IncomingHttpHeaders;
   /** A Buffer replaces the body (gated requests); a stream is piped (pass-through). */
   body?: Buffer | IncomingMessage;
 }
 
+/** `message` is for the log only: a network error's text names hosts and ports, and is never shown to the client. */
 export type ForwardFailure = { kind: 'timeout' | 'unreachable'; message: string };
+
+/** What a client may be told about a failure. */
+export function failureSummary(failure: ForwardFailure): string {
+  return failure.kind === 'timeout' ? 'no answer in time' : 'no connection';
+}
 
 /** Connection-level headers (RFC 9110 §7.6.1) are the hop's own and are never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -58,9 +65,28 @@ function responseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
+/**
+ * The base URL with the target's path (after the base's own path) and query
+ * set on it. Client input is never parsed as a URL, so it cannot name
+ * another host; and should the result still leave the base (a dot segment
+ * resolved away, a different origin), nothing is sent.
+ */
+export function targetUrl(base: string, target: AcceptedTarget): URL {
+  const url = new URL(base);
+  const origin = url.origin;
+  const pathname = url.pathname.replace(/\/+$/, '') + encodePath(target.path);
+  url.pathname = pathname;
+  url.search = target.query ? `?${target.query}` : '';
+  url.hash = '';
+  if (url.origin !== origin || url.pathname !== pathname) throw new Error(`refusing to forward outside the configured upstream ${origin}`);
+  return url;
+}
+
+/** For requests the gateway makes itself: the same policy as a client's path, and the same URL building. */
 export function upstreamUrl(base: string, pathAndQuery: string): URL {
-  const b = new URL(base);
-  return new URL(b.pathname.replace(/\/+$/, '') + pathAndQuery, b.origin);
+  const reading = readRequestTarget(pathAndQuery);
+  if (!reading.ok) throw new Error(`refusing an upstream path: ${reading.reason}`);
+  return targetUrl(base, reading);
 }
 
 export function forward(
@@ -70,7 +96,7 @@ export function forward(
   metrics: Metrics,
   onFailure: (failure: ForwardFailure) => void,
 ): Promise<void> {
-  const url = upstreamUrl(target.base, request.pathAndQuery);
+  const url = targetUrl(target.base, request.target);
   const replaced = Buffer.isBuffer(request.body) ? request.body : undefined;
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

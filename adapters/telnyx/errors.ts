@@ -20,7 +20,7 @@
  */
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
 import type { CarrierDialect, GatedKind, HttpAnswer } from '../shared/carrier';
-import type { ForwardFailure } from '../shared/forward';
+import { failureSummary, type ForwardFailure } from '../shared/forward';
 import type { GatedDecision } from '../shared/outboundGate';
 
 export const TELNYX_ERRORS = {
@@ -125,7 +125,8 @@ export const telnyxDialect: CarrierDialect = {
     // A timed-out dial may have reached Telnyx: a retry could ring the consumer twice, so it is final.
     return telnyxError(
       failure.kind === 'timeout' ? TELNYX_ERRORS.gatewayTimeout : TELNYX_ERRORS.badGateway,
-      `Consent Gate could not reach the Telnyx API (${failure.message})`,
+      // The network error's text (hosts, ports, TLS details) stays in the log: echoed, it would map the gateway's network.
+      `Consent Gate could not reach the Telnyx API (${failureSummary(failure)})`,
       { meta: { reason: 'upstream_unavailable', ...(decision ? { decision_id: decision.decision_id } : {}) } },
     );
   },

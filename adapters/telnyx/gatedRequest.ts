@@ -10,6 +10,7 @@ import { sendAnswer, type GatedKind, type HttpAnswer } from '../shared/carrier';
 import { readConsentHeaders } from '../shared/consentHeaders';
 import type { EntityLookup } from '../shared/entityDirectory';
 import { forward } from '../shared/forward';
+import { acceptedTargetOf } from '../shared/requestPath';
 import { resolveSender, type GatedDecision, type GateOutcome, type ResolvedSender } from '../shared/outboundGate';
 import { telnyxKeyAccess } from './apiKeyAccess';
 import type { TelnyxContext } from './context';
@@ -85,8 +86,8 @@ export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: Gated
 
 /** Forward an allowed request upstream (the body as read, or as amended). */
 export function forwardAllowed(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, body: GatedBody, decisionIds: string[]): Promise<void> {
-  return forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
-    t.logger.warn({ decision_ids: decisionIds, failure: failure.kind }, 'telnyx: upstream failed after an allowed decision');
+  return forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
+    t.logger.warn({ decision_ids: decisionIds, failure: failure.kind, err: failure.message }, 'telnyx: upstream failed after an allowed decision');
     sendAnswer(res, telnyxDialect.upstreamFailed(failure, { allowed: true, decision_id: decisionIds.join(',') }));
   });
 }

@@ -5,9 +5,11 @@
  * everything else streams through verbatim (method, path, query, body,
  * Bearer key; answer as Telnyx gave it).
  *
- * Gated (POST, matched on the decoded path with repeated and trailing
- * slashes and case ignored — a spelling that reaches the same endpoint must
- * not slip past the gate):
+ * Gated (POST, matched on the decoded path with a trailing slash and case
+ * ignored — a spelling that reaches the same endpoint must not slip past the
+ * gate; a path Telnyx might read differently from the gate — `//`, dot
+ * segments, encoded slashes… — is refused before anything is read or
+ * forwarded, see requestPath.ts):
  * - /v2/calls                                   → precall (Call Control dial)
  * - /v2/messages, /v2/messages/{long_code, number_pool, short_code,
  *   schedule, group_mms, alphanumeric_sender_id, whatsapp} → pre-send
@@ -18,6 +20,7 @@
 import type { ModuleLane } from '../../src/module';
 import { sendAnswer } from '../shared/carrier';
 import { forward } from '../shared/forward';
+import { acceptRequestTarget, closingConnection, looselyUnder } from '../shared/requestPath';
 import type { TelnyxContext } from './context';
 import { badRequest, telnyxDialect } from './errors';
 import { handleDial } from './gatedCalls';
@@ -28,23 +31,12 @@ const API_PREFIX = '/v2/';
 
 export type GatedRoute = { kind: 'dial' } | { kind: 'message'; path: string } | { kind: 'texml'; route: TexmlRoute };
 
-/** The path as Telnyx would route it: decoded, slashes collapsed, no trailing slash. Null if undecodable. */
-export function canonicalTelnyxPath(pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  return decoded.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
-}
-
 const MESSAGE_PATHS = new Map(Object.keys(MESSAGE_SEND_PATHS).map((p) => [`/v2${p}`, p]));
 
-export function gatedRouteOf(method: string, pathname: string): GatedRoute | null | 'undecodable' {
+/** `accepted` is the accepted, decoded path (requestPath.ts); Telnyx routes it without its trailing slash, in any case. */
+export function gatedRouteOf(method: string, accepted: string): GatedRoute | null {
   if (method !== 'POST') return null;
-  const path = canonicalTelnyxPath(pathname);
-  if (path === null) return 'undecodable';
+  const path = accepted.replace(/(.)\/$/, '$1');
   const lower = path.toLowerCase();
   if (lower === '/v2/calls') return { kind: 'dial' };
   const message = MESSAGE_PATHS.get(lower);
@@ -58,22 +50,24 @@ export function gatedRouteOf(method: string, pathname: string): GatedRoute | nul
   return null;
 }
 
-/** Served ahead of express (a module lane): every request under /v2/. */
+/** Served ahead of express (a module lane): every request under /v2/, however spelled. */
 export function telnyxRestLane(t: TelnyxContext): ModuleLane {
   return {
-    claims(req) {
-      const pathname = (req.url ?? '/').split('?')[0];
-      return pathname.startsWith(API_PREFIX) || canonicalTelnyxPath(pathname)?.toLowerCase().startsWith(API_PREFIX) === true;
-    },
+    claims: (req) => looselyUnder(req.url ?? '/', API_PREFIX),
     async serve(req, res) {
-      const pathAndQuery = req.url ?? '/';
+      // Before anything else (credentials, body): a path the gate might read differently from Telnyx goes nowhere.
+      const target = acceptRequestTarget(req);
+      const reason = !target.ok ? target.reason : !target.path.toLowerCase().startsWith(API_PREFIX) ? 'not a Telnyx API path' : null;
+      if (!target.ok || reason) return sendAnswer(res, closingConnection(badRequest(`Consent Gate refused the request path: ${reason}; nothing was forwarded`)));
       const method = req.method ?? 'GET';
-      const gated = gatedRouteOf(method, pathAndQuery.split('?')[0]);
-      if (gated === 'undecodable') return sendAnswer(res, badRequest('The request path is not valid percent-encoding'));
+      const gated = gatedRouteOf(method, target.path);
       if (gated?.kind === 'dial') return handleDial(t, req, res);
       if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
       if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
-      await forward(t.api, { method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) => sendAnswer(res, telnyxDialect.upstreamFailed(failure)));
+      await forward(t.api, { method, target, headers: req.headers, body: req }, res, t.metrics, (failure) => {
+        t.logger.warn({ failure: failure.kind, err: failure.message }, 'telnyx: upstream failed');
+        sendAnswer(res, telnyxDialect.upstreamFailed(failure));
+      });
     },
   };
 }

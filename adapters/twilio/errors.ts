@@ -16,7 +16,7 @@
  */
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
 import type { CarrierDialect, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
-import type { ForwardFailure } from '../shared/forward';
+import { failureSummary, type ForwardFailure } from '../shared/forward';
 import type { GatedDecision } from '../shared/outboundGate';
 
 export const TWILIO_ERRORS = {
@@ -97,7 +97,8 @@ export const twilioDialect: CarrierDialect = {
     return twilioError(
       e.code,
       e.status,
-      `Consent Gate could not reach the Twilio API (${failure.message})`,
+      // The network error's text (hosts, ports, TLS details) stays in the log: echoed, it would map the gateway's network.
+      `Consent Gate could not reach the Twilio API (${failureSummary(failure)})`,
       // `details` is what twilio-node keeps on the RestException: the decision is findable from the SDK.
       { reason: 'upstream_unavailable', ...(decision ? { decision_id: decision.decision_id, details: { decision_id: decision.decision_id } } : {}) },
       true,

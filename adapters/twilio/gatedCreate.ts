@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendAnswer, type HttpAnswer } from '../shared/carrier';
 import { readConsentHeaders } from '../shared/consentHeaders';
 import { forward } from '../shared/forward';
+import { acceptedTargetOf } from '../shared/requestPath';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, type Form } from '../shared/form';
 import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision, type GateOutcome } from '../shared/outboundGate';
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
@@ -102,8 +103,8 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
-  await forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body }, res, t.metrics, (failure) => {
-    t.logger.warn({ route, decision_id: decision.decision_id, failure: failure.kind }, 'twilio: upstream failed after an allowed decision');
+  await forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body }, res, t.metrics, (failure) => {
+    t.logger.warn({ route, decision_id: decision.decision_id, failure: failure.kind, err: failure.message }, 'twilio: upstream failed after an allowed decision');
     sendAnswer(res, twilioDialect.upstreamFailed(failure, decision));
   });
 }

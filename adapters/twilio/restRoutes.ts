@@ -5,7 +5,9 @@
  * verbatim (method, path, query, body, auth header; answer as Twilio gave it).
  *
  * Gated (matched on the decoded path, any extension, trailing slash or not —
- * a spelling Twilio accepts must not slip past the gate):
+ * a spelling Twilio accepts must not slip past the gate; a path Twilio might
+ * read differently from the gate — `//`, dot segments, encoded slashes… —
+ * is refused before anything is read or forwarded, see requestPath.ts):
  * - POST …/Calls            → precall, disclosure injected when allowed
  * - POST …/Messages         → pre-send (also the legacy …/SMS/Messages)
  * - POST …/Conferences/{sid}/Participants → precall: it dials a number too
@@ -18,7 +20,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModuleLane } from '../../src/module';
 import type { TwilioContext } from './context';
-import { forward } from '../shared/forward';
+import { forward, type ForwardFailure } from '../shared/forward';
+import { acceptRequestTarget, closingConnection, looselyUnder, type AcceptedTarget } from '../shared/requestPath';
 import { sendAnswer } from '../shared/carrier';
 import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import { handleGatedCreate, type GatedRoute } from './gatedCreate';
@@ -33,19 +36,9 @@ const GATED: { pattern: RegExp; route: GatedRoute }[] = [
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Conferences\/[^/]+\/Participants(?:\.[a-z]+)?\/?$/i, route: 'participants' },
 ];
 
-/** The path as Twilio would read it: percent-escapes decoded, repeated slashes collapsed. Null if undecodable. */
-export function canonicalPath(pathname: string): string | null {
-  try {
-    return decodeURIComponent(pathname).replace(/\/{2,}/g, '/');
-  } catch {
-    return null;
-  }
-}
-
-export function gatedRouteOf(method: string, pathname: string): { route: GatedRoute; accountSid: string } | null | 'undecodable' {
+/** `path` is the accepted, decoded path (requestPath.ts): the gate matches exactly what is forwarded. */
+export function gatedRouteOf(method: string, path: string): { route: GatedRoute; accountSid: string } | null {
   if (method !== 'POST') return null;
-  const path = canonicalPath(pathname);
-  if (path === null) return 'undecodable';
   for (const g of GATED) {
     const m = g.pattern.exec(path);
     if (m) return { route: g.route, accountSid: m[1] };
@@ -53,26 +46,36 @@ export function gatedRouteOf(method: string, pathname: string): { route: GatedRo
   return null;
 }
 
-/** Served ahead of express (a module lane): every request under /2010-04-01/ and /twilio/upstream/. */
+function refused(res: ServerResponse, reason: string): void {
+  sendAnswer(res, closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate refused the request path: ${reason}; nothing was forwarded`, { reason: 'invalid_request' })));
+}
+
+function upstreamFailed(t: TwilioContext, res: ServerResponse) {
+  return (failure: ForwardFailure) => {
+    t.logger.warn({ failure: failure.kind, err: failure.message }, 'twilio: upstream failed');
+    sendAnswer(res, twilioDialect.upstreamFailed(failure));
+  };
+}
+
+/** Served ahead of express (a module lane): every request under /2010-04-01/ and /twilio/upstream/, however spelled. */
 export function twilioRestLane(t: TwilioContext): ModuleLane {
   return {
     claims(req) {
-      const pathname = (req.url ?? '/').split('?')[0];
-      return pathname.startsWith(DOMAIN_PREFIX) || pathname.startsWith(API_PREFIX) || canonicalPath(pathname)?.startsWith(API_PREFIX) === true;
+      const target = req.url ?? '/';
+      return looselyUnder(target, API_PREFIX) || looselyUnder(target, DOMAIN_PREFIX);
     },
     serve: (req, res) => serveRest(t, req, res),
   };
 }
 
 async function serveRest(t: TwilioContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const pathAndQuery = req.url ?? '/';
-  const pathname = pathAndQuery.split('?')[0];
-  if (pathname.startsWith(DOMAIN_PREFIX)) return otherDomain(t, req, res);
+  // Before anything else (credentials, body): a path the gate might read differently from Twilio goes nowhere.
+  const target = acceptRequestTarget(req);
+  if (!target.ok) return refused(res, target.reason);
+  if (target.path.toLowerCase().startsWith(DOMAIN_PREFIX)) return otherDomain(t, req, res, target);
+  if (!target.path.startsWith(API_PREFIX)) return refused(res, 'not a Twilio API path');
   const method = req.method ?? 'GET';
-  const gated = gatedRouteOf(method, pathname);
-  if (gated === 'undecodable') {
-    return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'The request path is not valid percent-encoding', { reason: 'invalid_request' }));
-  }
+  const gated = gatedRouteOf(method, target.path);
   if (gated) {
     try {
       return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
@@ -82,19 +85,19 @@ async function serveRest(t: TwilioContext, req: IncomingMessage, res: ServerResp
       return sendAnswer(res, twilioError(20500, 500, 'Consent Gate could not process this request; it was not forwarded', { reason: 'internal' }, false));
     }
   }
-  await forward(t.api, { method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) => sendAnswer(res, twilioDialect.upstreamFailed(failure)));
+  await forward(t.api, { method, target, headers: req.headers, body: req }, res, t.metrics, upstreamFailed(t, res));
 }
 
-async function otherDomain(t: TwilioContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const rest = (req.url ?? '/').slice(DOMAIN_PREFIX.length);
-  const slash = rest.search(/[/?]/);
-  const host = slash === -1 ? rest : rest.slice(0, slash);
-  if (!TWILIO_HOST.test(host)) {
-    return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' }));
+async function otherDomain(t: TwilioContext, req: IncomingMessage, res: ServerResponse, target: AcceptedTarget): Promise<void> {
+  const [host = '', ...rest] = target.path.slice(DOMAIN_PREFIX.length).split('/');
+  // The host as sent, not decoded: a plain DNS name (no escape, port or userinfo), one of Twilio's.
+  const sentHost = (req.url ?? '').slice(DOMAIN_PREFIX.length).split(/[/?]/)[0];
+  if (sentHost !== host || !TWILIO_HOST.test(host)) {
+    return sendAnswer(
+      res,
+      closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' })),
+    );
   }
-  const target = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
-  const pathAndQuery = slash === -1 ? '/' : rest.slice(slash).replace(/^\?/, '/?');
-  await forward(target, { method: req.method ?? 'GET', pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) =>
-    sendAnswer(res, twilioDialect.upstreamFailed(failure)),
-  );
+  const upstream = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
+  await forward(upstream, { method: req.method ?? 'GET', target: { path: `/${rest.join('/')}`, query: target.query }, headers: req.headers, body: req }, res, t.metrics, upstreamFailed(t, res));
 }
