@@ -53,7 +53,7 @@ import { TurnTransaction } from './turnTransaction';
 import { KeyDocCache } from './keyDocCache';
 import { TurnCounts } from './turnCounts';
 import { WebhookMarks } from './webhookMarks';
-import { WriteProbe } from './writeProbe';
+import { withShortBusyTimeout, WriteProbe } from './writeProbe';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -704,7 +704,9 @@ export class SqliteLedger implements Ledger {
   }
 
   async markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean> {
-    return this.write(() => this.webhookMarks.markSeen(key, ttlSeconds, Date.now()));
+    // A mark that cannot be made is answered as a first delivery (the webhook is acted on, an opt-out
+    // queued if need be): waiting the full busy timeout for it would only delay that opt-out.
+    return withShortBusyTimeout(this.db, () => this.write(() => this.webhookMarks.markSeen(key, ttlSeconds, Date.now())));
   }
 
   async forgetWebhookSeen(key: string): Promise<void> {

@@ -14,8 +14,12 @@
 import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../ledger';
 
-/** How long the probe waits for another writer's lock: a real write waits longer (the busy timeout), so a probe that fails here may be a write that would only have been slow. */
-const PROBE_BUSY_TIMEOUT_MS = 200;
+/**
+ * How long a probe (or another write that may fail harmlessly) waits for another writer's lock. A
+ * real write waits longer (the busy timeout), so a probe that fails here may be a write that would
+ * only have been slow.
+ */
+export const SHORT_BUSY_TIMEOUT_MS = 200;
 /** How long one probe's answer stands. */
 const PROBE_VALID_MS = 1000;
 
@@ -37,15 +41,22 @@ export class WriteProbe {
   private probe(now: number): LedgerUnavailableError | null {
     // A transaction open on this connection holds the write lock already: the store is taking writes.
     if (this.db.inTransaction) return null;
-    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
-    this.db.pragma(`busy_timeout = ${PROBE_BUSY_TIMEOUT_MS}`);
     try {
-      this.write.run(new Date(now).toISOString());
+      withShortBusyTimeout(this.db, () => this.write.run(new Date(now).toISOString()));
       return null;
     } catch (err) {
       return new LedgerUnavailableError(`SQLite ledger cannot take a write: ${(err as Error).message}`, { cause: err });
-    } finally {
-      this.db.pragma(`busy_timeout = ${busyTimeout}`);
     }
+  }
+}
+
+/** Runs `fn` waiting at most SHORT_BUSY_TIMEOUT_MS for another writer's lock. */
+export function withShortBusyTimeout<T>(db: Database.Database, fn: () => T): T {
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${SHORT_BUSY_TIMEOUT_MS}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
