@@ -62,7 +62,7 @@ describe('sqlite: decisions committed in groups', () => {
     for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(LedgerUnavailableError);
   });
 
-  it('ping fails, naming the cause, while another process holds the write lock, and answers once it is released', async () => {
+  it('ping fails, naming the cause, while another connection (as another process would) holds the write lock, and answers once it is released', async () => {
     const file = freshFile();
     const ledger = new SqliteLedger({ file });
     await ledger.ping();
