@@ -54,10 +54,9 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics({ defaultMetrics: config.METRICS_DEFAULT });
   const ledger = options.ledger ?? (await openLedger(config, logger, { onWriteHold: (seconds) => metrics.writeHoldSeconds.observe(seconds) }));
-  // With a shared store, opt-outs detected while it is down wait in a fsynced local file (SPEC §4).
-  const fallbackQueue =
-    options.fallbackQueue ??
-    (config.STORE === 'redis' ? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger) : undefined);
+  // Opt-outs detected while the store cannot take them (Redis down; SQLite locked or its disk full) wait in
+  // a fsynced file of their own in DATA_DIR, and are applied once the store takes writes again.
+  const fallbackQueue = options.fallbackQueue ?? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger);
   const server = createServer();
   let draining = false;
   await new Promise<void>((resolve, reject) => {

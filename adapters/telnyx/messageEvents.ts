@@ -9,6 +9,9 @@
  * at Telnyx too). A plain-language opt-out ("please stop texting me") is
  * recorded here and blocked here; the application sees the
  * `x-consent-gate-opt-out` header on the relayed event.
+ *
+ * The consent a START records is keyed by the text's Telnyx id, so a replay
+ * of that event, however late, records nothing new (src/gate/webhookOnce.ts).
  */
 import { maskPhone } from '../../src/domain/phone';
 import { inboundText, inboundTextToUnmappedNumber, type InboundTextResult } from '../../src/gate/optOutSignals';
@@ -35,7 +38,7 @@ export async function handleMessageReceived(t: TelnyxContext, event: TelnyxEvent
   }
   let result: InboundTextResult;
   try {
-    result = await inboundText(t.ctx, party, text(event.payload, 'text') ?? '');
+    result = await inboundText(t.ctx, party, text(event.payload, 'text') ?? '', undefined, text(event.payload, 'id') ?? event.id);
   } catch (err) {
     throw new OptOutNotRecordedError(`inbound text could not be processed: ${(err as Error).message}`);
   }

@@ -5,10 +5,11 @@
  * speak a second time.
  *
  * In memory, bounded, for a few minutes: enough to absorb Telnyx's
- * redeliveries on one instance. Across instances the side effects are
- * idempotent anyway (revocations repeat as the same record; commands carry a
- * `command_id` Telnyx deduplicates), except a START re-consent, which could
- * be recorded twice — harmless, the newest consent wins either way.
+ * redeliveries of call events on one instance. Across instances their side
+ * effects are idempotent anyway (revocations repeat as the same record;
+ * commands carry a `command_id` Telnyx deduplicates). Inbound texts are not
+ * kept here: a replayed START could re-consent someone who opted out since,
+ * so their ids are marked in the ledger instead (webhookRoutes.ts).
  */
 import type { Clock } from '../../src/gate/clock';
 

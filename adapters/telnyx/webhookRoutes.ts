@@ -18,7 +18,8 @@ import { callApplication } from '../shared/appRelay';
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { handleCallEvent, OptOutNotRecordedError, type EventEffects } from './callEvents';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
-import { eventOf } from './events';
+import { eventOf, type TelnyxEvent } from './events';
+import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';
 import { handleMessageReceived } from './messageEvents';
 import { checkTelnyxSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
@@ -55,6 +56,21 @@ export async function verifiedBody(t: TelnyxContext, req: Request, res: Response
   return check.ok ? raw : fail(check.why);
 }
 
+/**
+ * Whether an event is new. A text can re-consent, so its id is marked in the ledger, shared by every
+ * instance and kept across restarts (src/gate/webhookOnce.ts); a call event's effects repeat
+ * harmlessly across instances (see seenEvents.ts), so this instance's memory is enough for them.
+ */
+async function firstDeliveryOf(t: TelnyxContext, event: TelnyxEvent): Promise<boolean> {
+  if (event.id && event.type === 'message.received') return firstDelivery(t.ctx, `telnyx:event:${event.id}`);
+  return t.seen.firstTime(event.id);
+}
+
+async function forgetDeliveryOf(t: TelnyxContext, event: TelnyxEvent): Promise<void> {
+  if (event.id && event.type === 'message.received') await forgetDelivery(t.ctx, `telnyx:event:${event.id}`);
+  else t.seen.forget(event.id);
+}
+
 export function telnyxWebhookRouter(t: TelnyxContext): Router {
   const router = Router();
   router.all(WEBHOOK_PATHS.webhooks, async (req: Request, res: Response) => {
@@ -75,11 +91,11 @@ export function telnyxWebhookRouter(t: TelnyxContext): Router {
 
     const event = eventOf(body);
     let effects: EventEffects = {};
-    if (event && t.seen.firstTime(event.id)) {
+    if (event && (await firstDeliveryOf(t, event))) {
       try {
         effects = event.type === 'message.received' ? await handleMessageReceived(t, event) : event.type.startsWith('call.') ? await handleCallEvent(t, event, claims) : {};
       } catch (err) {
-        t.seen.forget(event.id);
+        await forgetDeliveryOf(t, event);
         if (err instanceof OptOutNotRecordedError) return refuse(res, 503, 'opt-out could not be recorded; please redeliver');
         t.logger.error({ event_type: event.type, err: (err as Error).message }, 'telnyx webhook: handling failed; relaying anyway');
       }

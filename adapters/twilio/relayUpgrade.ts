@@ -3,9 +3,11 @@
  * connects onwards to a URL it signed itself when it rewrote the
  * application's `<ConversationRelay url>` — an unsigned, altered or expired
  * target is refused before the upgrade, so the gateway is never an open
- * relay. When Twilio signed the handshake (`X-Twilio-Signature` over the
- * socket URL) a bad signature is refused too; the application gets a
- * signature of its own for its own URL.
+ * relay. With TWILIO_AUTH_TOKEN set, the handshake must also carry Twilio's
+ * `X-Twilio-Signature` over the socket URL (Twilio signs every
+ * ConversationRelay handshake): a missing or bad one is refused, since the
+ * signed target alone is in the TwiML anyone on the call path may have
+ * seen. The application gets a signature of its own for its own URL.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -47,12 +49,13 @@ export function relayServer(t: TwilioContext): RelayServer {
         reject(socket, 403, 'Forbidden');
         return true;
       }
-      const signature = req.headers['x-twilio-signature'];
-      if (typeof signature === 'string' && t.authToken) {
+      if (t.authToken) {
+        const signature = req.headers['x-twilio-signature'];
         const wsUrl = relayUrl(t, token ?? '');
-        const ok = [wsUrl, wsUrl.replace(/^ws/i, 'http')].some((u) => isValidTwilioSignature(t.authToken!, signature, u, {}));
+        const ok = typeof signature === 'string' && [wsUrl, wsUrl.replace(/^ws/i, 'http')].some((u) => isValidTwilioSignature(t.authToken!, signature, u, {}));
         if (!ok) {
           t.metrics.webhookSignatureFailures.inc({ carrier: 'twilio' });
+          t.logger.warn({ path: url.pathname, why: signature ? 'bad signature' : 'no signature' }, 'twilio relay: handshake refused');
           reject(socket, 403, 'Forbidden');
           return true;
         }

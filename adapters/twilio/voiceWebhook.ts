@@ -15,8 +15,13 @@
  * In every case a ConversationRelay in the application's TwiML is pointed
  * through `/twilio/relay`. An unknown or altered token is refused (403): it
  * would otherwise choose what URL we fetch.
+ *
+ * A gather action is acted on once per call and digits (`CallSid` +
+ * `Digits`, src/gate/webhookOnce.ts): a repeat of a 9 still hears goodbye
+ * but records nothing again.
  */
 import { dtmf, OPT_OUT_DIGIT } from '../../src/gate/optOutSignals';
+import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';
 import { maskPhone } from '../../src/domain/phone';
 import { renderTwiml, responseOf, hangup } from '../twiml';
 import { first } from '../shared/form';
@@ -69,11 +74,18 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
 async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {
   const digits = first(w.params, 'Digits') ?? '';
   if (digits.includes(OPT_OUT_DIGIT)) {
+    const callSid = first(w.params, 'CallSid');
+    const onceKey = callSid ? `twilio:gather:${callSid}:${digits}` : undefined;
+    if (onceKey && !(await firstDelivery(t.ctx, onceKey))) {
+      t.logger.info({ decision_id: c.d, call_sid: callSid }, 'twilio voice: a repeat of a DTMF opt-out already acted on');
+      return optOutGoodbye(c.e);
+    }
     try {
       const outcome = await dtmf(t.ctx, partyOf(c), digits);
       t.logger.info({ decision_id: c.d, phone: maskPhone(c.p), queued: outcome?.queued }, 'twilio voice: DTMF opt-out');
     } catch (err) {
       // Neither stored nor queued. The call still ends as promised; operators must record this one by hand.
+      if (onceKey) await forgetDelivery(t.ctx, onceKey);
       t.logger.error({ decision_id: c.d, phone: maskPhone(c.p), err: (err as Error).message }, 'twilio voice: DTMF opt-out could NOT be recorded');
     }
     return optOutGoodbye(c.e);

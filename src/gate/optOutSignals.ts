@@ -12,8 +12,9 @@ import { detectOptOut, type OptOutResult } from '../domain/optout';
 import { entityKey, type RevocationTrigger } from '../domain/vocabulary';
 import { LedgerUnavailableError } from '../ledger/ledger';
 import type { GateContext } from './context';
-import { captureConsent } from './consents';
+import { buildConsent } from './consents';
 import { revoke, type RevokeInput, type RevokeResponse } from './revoke';
+import { keywordConsentDedupeKey } from './webhookOnce';
 
 /** Where opt-outs wait while the store is unreachable (a fsynced local file). */
 export interface RevocationFallbackQueue {
@@ -55,8 +56,12 @@ export interface InboundTextResult {
   optedIn?: { consent_id: string };
 }
 
-/** An inbound SMS: STOP (and plain-language opt-outs) revoke; START re-consents; HELP is only reported. */
-export async function inboundText(ctx: SignalContext, party: Party, text: string, lang?: string): Promise<InboundTextResult> {
+/**
+ * An inbound SMS: STOP (and plain-language opt-outs) revoke; START re-consents; HELP is only reported.
+ * @param messageId the carrier's id of the text: the consent a START records is keyed by it, so a
+ *   replay of that START records nothing new (webhookOnce.ts)
+ */
+export async function inboundText(ctx: SignalContext, party: Party, text: string, lang?: string, messageId?: string): Promise<InboundTextResult> {
   const detection = detectOptOut(text, { channel: 'sms', lang });
   if (detection.intent === 'opt_out') {
     const optOut = await revokeFromTraffic(ctx, { orgId: party.orgId, phone: party.phone, calling_entity: party.entity, trigger: 'sms_stop', transcript: text });
@@ -65,7 +70,7 @@ export async function inboundText(ctx: SignalContext, party: Party, text: string
   if (detection.intent === 'opt_in') {
     // A keyword re-subscription is express (not written) consent to texts; it
     // lifts an earlier STOP because it is newer than the revocation.
-    const { consent } = await captureConsent(ctx, {
+    const built = buildConsent(ctx, {
       orgId: party.orgId,
       phone: party.phone,
       calling_entity: party.entity,
@@ -76,6 +81,8 @@ export async function inboundText(ctx: SignalContext, party: Party, text: string
       evidence: { text, source: 'sms_keyword' },
       source: 'sms_keyword',
     });
+    if (messageId) built.dedupe_key = keywordConsentDedupeKey(party.phone, party.entity, messageId);
+    const { consent } = await ctx.ledger.captureConsent(built);
     return { detection, optedIn: { consent_id: consent.id } };
   }
   return { detection };

@@ -234,6 +234,17 @@ export interface Ledger {
    */
   anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult>;
 
+  /**
+   * Marks a carrier webhook (its event key) as acted on; true the first time
+   * the key is offered, false while it is remembered. Atomic across
+   * instances: of two racing marks exactly one is first. A key is remembered
+   * for `ttlSeconds` from its first mark (by the store's clock), then
+   * forgotten, so the record stays bounded.
+   */
+  markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Forgets a mark (acting on the webhook failed, so a redelivery must act). */
+  forgetWebhookSeen(key: string): Promise<void>;
+
   /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;
   ackOutbox(id: string): Promise<void>;

@@ -2,29 +2,15 @@
  * The opt-out network: scope-`all` revocations go out to the configured
  * subscribers (signed, retried until acknowledged, through the durable
  * outbox), and come in from peers at `POST /network/revocations`, where they
- * block every org of this deployment as `honor_window_active`.
+ * block every org of this deployment as `honor_window_active`. What a peer
+ * sends is checked and normalised before it is stored (peerRevocation.ts).
  */
 import express from 'express';
-import { z } from 'zod';
 import { newId } from '../domain/ids';
-import { parsePhone } from '../domain/phone';
-import { TRIGGERS } from '../domain/vocabulary';
 import type { GatewayModule, ModuleDeps } from '../module';
 import { deliverDueOutbox } from './outboxDelivery';
+import { parsePeerRevocation } from './peerRevocation';
 import { SIGNATURE_HEADER, verifyNetworkSignature } from './signature';
-
-const inboundSchema = z.object({
-  type: z.literal('revocation.network'),
-  id: z.string().min(1).max(100),
-  origin: z.string().min(1).max(200),
-  revocation: z.object({
-    id: z.string().min(1).max(100),
-    phone: z.string(),
-    trigger: z.enum(TRIGGERS),
-    captured_at: z.string(),
-    honor_by_date: z.string(),
-  }),
-});
 
 export function networkModule(deps: ModuleDeps): GatewayModule {
   const { config, ctx, logger, defaultOrgId } = deps;
@@ -47,19 +33,24 @@ export function networkModule(deps: ModuleDeps): GatewayModule {
     const raw = typeof req.body === 'string' ? req.body : '';
     const peer = config.network_subscribers.find((p) => verifyNetworkSignature(p.secret, raw, req.get(SIGNATURE_HEADER), ctx.clock.now()));
     if (!peer) return void res.status(403).json({ success: false, error: { code: 'FORBIDDEN', message: 'bad or missing network signature', request_id: req.requestId } });
-    let parsed;
+    const refuse = (details: Record<string, string>) =>
+      void res.status(400).json({ success: false, error: { code: 'VALIDATION_FAILED', message: 'not a valid network revocation', request_id: req.requestId, details } });
+    let body: unknown;
     try {
-      parsed = inboundSchema.parse(JSON.parse(raw));
+      body = JSON.parse(raw);
     } catch {
-      return void res.status(400).json({ success: false, error: { code: 'VALIDATION_FAILED', message: 'not a network revocation', request_id: req.requestId } });
+      return refuse({ body: 'must be JSON' });
     }
-    const phone = parsePhone(parsed.revocation.phone);
-    if (!phone.ok) return void res.status(400).json({ success: false, error: { code: 'VALIDATION_FAILED', message: 'bad phone', request_id: req.requestId } });
-    const r = parsed.revocation;
+    const parsed = parsePeerRevocation(body, ctx.clock.now(), ctx.policy.maxClockSkewMs);
+    if (!parsed.ok) {
+      logger.warn({ peer: peer.url, fields: Object.keys(parsed.details) }, 'network revocation refused');
+      return refuse(parsed.details);
+    }
+    const r = parsed.value;
     const { created } = await ctx.ledger.recordRevocation({
       id: newId('rev'),
       org_id: defaultOrgId,
-      phone: phone.e164,
+      phone: r.phone,
       calling_entity: null,
       scope: 'all',
       trigger: r.trigger,
@@ -67,9 +58,9 @@ export function networkModule(deps: ModuleDeps): GatewayModule {
       honor_by_date: r.honor_by_date,
       transcript: null,
       audio_segment_url: null,
-      origin: `peer:${parsed.origin}`,
+      origin: `peer:${r.origin}`,
       // The peer's own revocation id makes a redelivery the same record.
-      dedupe_key: `peer|${parsed.origin}|${r.id}`,
+      dedupe_key: `peer|${r.origin}|${r.revocationId}`,
       created_at: ctx.clock.now().toISOString(),
     });
     res.status(created ? 201 : 200).json({ received: true });

@@ -330,6 +330,24 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(await ledger.dueOutbox('2026-12-31T00:00:00.000Z', 10)).toHaveLength(0);
     });
 
+    it('marks a webhook seen once until its TTL passes, and forgets it when asked', async () => {
+      expect(await ledger.markWebhookSeen('twilio:sms:SM1', 1)).toBe(true);
+      expect(await ledger.markWebhookSeen('twilio:sms:SM1', 1)).toBe(false);
+      expect(await peer.markWebhookSeen('twilio:sms:SM1', 1)).toBe(false);
+      expect(await ledger.markWebhookSeen('twilio:sms:SM2', 60)).toBe(true);
+      await ledger.forgetWebhookSeen('twilio:sms:SM2');
+      expect(await peer.markWebhookSeen('twilio:sms:SM2', 60)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await peer.markWebhookSeen('twilio:sms:SM1', 60)).toBe(true);
+      expect(await ledger.markWebhookSeen('twilio:sms:SM1', 60)).toBe(false);
+      expect(await ledger.markWebhookSeen('twilio:sms:SM2', 60)).toBe(false);
+    });
+
+    it('of two instances racing to mark one webhook, exactly one is first', async () => {
+      const marks = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? peer : ledger).markWebhookSeen('twilio:voice:CA1:9', 60)));
+      expect(marks.filter(Boolean)).toHaveLength(1);
+    });
+
     it('two instances racing 50 reservations for one number allow exactly the cap', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => reserveSending(i % 2 ? peer : ledger, '+15551234567', r)));

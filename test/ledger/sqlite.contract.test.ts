@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { LedgerUnavailableError } from '../../src/ledger/ledger';
@@ -59,5 +60,24 @@ describe('sqlite: decisions committed in groups', () => {
     const results = await Promise.allSettled([ledger.recordDecision(aDecision()), ledger.recordDecision(aDecision())]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(LedgerUnavailableError);
+  });
+
+  it('ping fails, naming the cause, while another connection (as another process would) holds the write lock, and answers once it is released', async () => {
+    const file = freshFile();
+    const ledger = new SqliteLedger({ file });
+    await ledger.ping();
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // The answer of a probe stands for a second; wait it out so this one is probed.
+      await new Promise((r) => setTimeout(r, 1050));
+      await expect(ledger.ping()).rejects.toThrow(/cannot take a write: database is locked/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await new Promise((r) => setTimeout(r, 1050));
+    await expect(ledger.ping()).resolves.toBeUndefined();
+    await ledger.close();
   });
 });

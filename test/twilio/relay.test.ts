@@ -174,6 +174,25 @@ describe('ConversationRelay through /twilio/relay', () => {
     await expect(openAsTwilio(relayUrl, 'bm90IGEgc2lnbmF0dXJl')).rejects.toThrow(/403/);
   });
 
+  it('a handshake without X-Twilio-Signature is refused, even to a target the gateway signed', async () => {
+    await seedConsent(s, '+12125553007', ACME, ['ai_voice', 'telemarketing']);
+    s.app.on('/agent/nosig', { body: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect>`) });
+    const call = await s.client.calls.create({ to: '+12125553007', from: ACME_NUMBER, url: s.app.url + '/agent/nosig' });
+    const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
+    const socketsBefore = s.app.sockets.length;
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(relayUrl);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.once('error', reject);
+    });
+    expect(status).toBe(403);
+    expect(s.app.sockets.length).toBe(socketsBefore);
+  });
+
   it('an oversized frame closes the session (1009) instead of being buffered', async () => {
     const { twilioSide } = await connectedCall('+12125553006');
     twilioSide.ws.send('x'.repeat(300 * 1024));

@@ -16,8 +16,11 @@ function verbsOf(xml: string): TwimlNode[] {
 function textOf(node: TwimlNode): string {
   return childrenOf(node).map((c) => String(c['#text'] ?? '')).join('');
 }
+let texts = 0;
+/** A text as Twilio posts it; each has its own MessageSid, as each real text does (a repeated one is acted on once). */
 function smsParams(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { AccountSid: ACCOUNT_SID, ApiVersion: '2010-04-01', MessageSid: 'SM' + 'e'.repeat(32), From: from, To: ACME_NUMBER, Body: body, NumMedia: '0', ...extra };
+  const messageSid = 'SM' + String(++texts).padStart(32, '0');
+  return { AccountSid: ACCOUNT_SID, ApiVersion: '2010-04-01', MessageSid: messageSid, From: from, To: ACME_NUMBER, Body: body, NumMedia: '0', ...extra };
 }
 async function precallReason(s: Stack, phone: string): Promise<string | undefined> {
   const res = await request(s.gw.url).post('/v1/precall').set(s.gw.auth).send({ phone, calling_entity: ACME, purpose: 'telemarketing', call_type: 'ai_voice' });

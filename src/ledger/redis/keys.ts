@@ -10,6 +10,7 @@
  * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
+ * | webhook | `{wh:key}` | one carrier webhook acted on (`markWebhookSeen`), expiring with its TTL |
  * | store | `{store}` | the set of org ids (the retention job and `auditSubjects` walk it) and the id of the suppression keying the store was anonymised under |
  *
  * Anonymised subjects (SPEC §2.5): the retention job moves a subject's old
@@ -87,6 +88,11 @@ export class RedisKeys {
 
   apiKeyByHash(hash: string): string {
     return `${this.prefix}{kh:${safe(hash)}}`;
+  }
+
+  /** STRING set once (NX) with a TTL: a carrier webhook already acted on. */
+  webhookSeen(key: string): string {
+    return `${this.prefix}{wh:${safe(key)}}`;
   }
 
   /** HASH `org\tdedupe_key` → revocation JSON: the network-wide opt-outs of one phone. */

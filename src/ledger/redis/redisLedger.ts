@@ -826,6 +826,14 @@ export class RedisLedger implements Ledger {
     return this.run('dueOutbox', () => this.outbox.due(ms(now), limit));
   }
 
+  async markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.run('markWebhookSeen', async () => (await this.client.set(this.keys.webhookSeen(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK');
+  }
+
+  async forgetWebhookSeen(key: string): Promise<void> {
+    await this.run('forgetWebhookSeen', () => this.client.del(this.keys.webhookSeen(key)));
+  }
+
   async ackOutbox(id: string): Promise<void> {
     await this.run('ackOutbox', () => this.outbox.ack(id));
   }

@@ -52,6 +52,8 @@ import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } f
 import { TurnTransaction } from './turnTransaction';
 import { KeyDocCache } from './keyDocCache';
 import { TurnCounts } from './turnCounts';
+import { WebhookMarks } from './webhookMarks';
+import { withShortBusyTimeout, WriteProbe } from './writeProbe';
 
 type Row = { data: string };
 type SeqRow = Row & { seq: number };
@@ -148,6 +150,8 @@ export class SqliteLedger implements Ledger {
   private readonly keyDocs: KeyDocCache;
   // The orgs' month counts of the open turn, written as it commits (see turnCounts.ts).
   private readonly monthCounts: TurnCounts;
+  private readonly webhookMarks: WebhookMarks;
+  private readonly writeProbe: WriteProbe;
 
   constructor(options: SqliteLedgerOptions) {
     this.suppression = options.suppression;
@@ -213,6 +217,8 @@ export class SqliteLedger implements Ledger {
       },
       wrap: (err) => this.wrap(err),
     });
+    this.webhookMarks = new WebhookMarks(db);
+    this.writeProbe = new WriteProbe(db);
     const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.keyDocs = new KeyDocCache(() => dataVersion.get()!);
     this.stmt = {
@@ -330,8 +336,10 @@ export class SqliteLedger implements Ledger {
     this.stmt.setHead.run(orgId, phone, hash, head?.sends ?? null);
   }
 
+  /** Answers when the file can be read and take a write (writeProbe.ts). */
   async ping(): Promise<void> {
     this.read(() => this.db.prepare('SELECT 1').get());
+    this.read(() => this.writeProbe.check());
   }
 
   async close(): Promise<void> {
@@ -693,6 +701,16 @@ export class SqliteLedger implements Ledger {
       attempts: r.attempts,
       next_attempt_at: r.next_attempt_at,
     }));
+  }
+
+  async markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    // A mark that cannot be made is answered as a first delivery (the webhook is acted on, an opt-out
+    // queued if need be): waiting the full busy timeout for it would only delay that opt-out.
+    return withShortBusyTimeout(this.db, () => this.write(() => this.webhookMarks.markSeen(key, ttlSeconds, Date.now())));
+  }
+
+  async forgetWebhookSeen(key: string): Promise<void> {
+    this.write(() => this.webhookMarks.forgetSeen(key));
   }
 
   async ackOutbox(id: string): Promise<void> {
