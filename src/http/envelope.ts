@@ -54,10 +54,14 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
     logger.error({ request_id: requestId, err: err.message }, 'ledger unavailable');
     return errorAnswer('UNAVAILABLE', requestId);
   }
-  const e = err as { type?: string; status?: number; message?: string };
+  // The router decodes path parameters with decodeURIComponent, which throws on a stray `%`.
+  if (err instanceof URIError) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { path: 'has malformed percent-encoding' });
+  const e = err as { type?: string; status?: number; message?: string; code?: unknown };
   // body-parser's own errors: oversized and malformed bodies.
   if (e.type === 'entity.too.large') return errorAnswer('PAYLOAD_TOO_LARGE', requestId, 'request body is too large');
   if (e.type === 'entity.parse.failed') return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'is not valid JSON' });
+  // zlib's, passed on by body-parser untyped: a body that does not inflate as its Content-Encoding says.
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'does not decompress as its Content-Encoding says' });
   if (e.type && e.status && e.status < 500) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: e.message ?? 'unreadable body' });
   logger.error({ request_id: requestId, err }, 'unhandled error');
   return errorAnswer('INTERNAL', requestId);
@@ -71,6 +75,9 @@ export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(answer.body);
   for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
+  // Answered before the body was read (no key, a bad path, too large): close the connection rather
+  // than read, for keep-alive's sake, a body nobody asked for.
+  if (res.req && !res.req.complete) res.setHeader('Connection', 'close');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   res.statusCode = answer.status;
