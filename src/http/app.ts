@@ -118,8 +118,8 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   const jsonBody = express.json({ limit, type: ['application/json', 'application/*+json'] });
   const importLimit = options.importBodyLimitBytes ?? 64 * 1024 * 1024;
   for (const r of routes) {
-    const body = r.rawBody ? express.raw({ limit: importLimit, type: r.rawBody }) : jsonBody;
-    v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), body, async (req, res) => {
+    const readRouteBody = r.rawBody ? express.raw({ limit: importLimit, type: r.rawBody }) : jsonBody;
+    v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), readRouteBody, async (req, res) => {
       const body = r.body ? validate(r.body, req.body) : undefined;
       const query = r.query ? validate(r.query, req.query) : undefined;
       const raw = r.rawBody && Buffer.isBuffer(req.body) ? req.body : undefined;
