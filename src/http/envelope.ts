@@ -4,7 +4,7 @@
  * the request id also in `X-Request-Id` — never a stack trace.
  */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomToken } from '../domain/ids';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { LedgerUnavailableError } from '../ledger/ledger';
@@ -75,13 +75,23 @@ export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(answer.body);
   for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
-  // Answered before the body was read (no key, a bad path, too large): close the connection rather
-  // than read, for keep-alive's sake, a body nobody asked for.
-  if (res.req && !res.req.complete) res.setHeader('Connection', 'close');
+  if (res.req && bodyStillComing(res.req)) res.setHeader('Connection', 'close');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   res.statusCode = answer.status;
   res.end(payload);
+}
+
+/**
+ * Whether a request is answered before its body has arrived (no key, a bad path, too large). Its
+ * connection is then closed rather than kept alive, which would mean reading, for nothing, a body
+ * that may be gigabytes long or dribbled in a byte at a time. A request without a body is not
+ * `complete` until its handler returns either, hence the framing headers.
+ */
+function bodyStillComing(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export function errorHandler(logger: Logger, onLedgerError?: (route: string) => void): ErrorRequestHandler {
