@@ -30,6 +30,11 @@ describe('loadConfig', () => {
     }
   });
 
+  it('slow clients are cut off in seconds by default; a headers timeout past the request timeout is refused', () => {
+    expect(loadConfig({})).toMatchObject({ HEADERS_TIMEOUT_MS: 10_000, REQUEST_TIMEOUT_MS: 30_000 });
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HEADERS_TIMEOUT_MS/);
+  });
+
   it('reads the config file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-config-'));
     const file = join(dir, 'config.json');

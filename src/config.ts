@@ -92,6 +92,16 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   REVOKE_RATE_FLOOR_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  /** The CSV import's body limit (POST /v1/consents/import), measured after inflating a compressed body. */
+  IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** A client must have sent its request headers within this long, or the connection is closed. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** A client must have sent its whole request (headers and body, a CSV import included) within this long. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** An idle keep-alive connection is closed after this long (behind a load balancer: longer than its idle timeout). */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SMS_DAILY_CAP: z.coerce.number().int().positive().default(3),
   MONTHLY_QUOTA: z.coerce.number().int().positive().optional(),
   ADVERSARY_COUNTRIES: csv.default(DEFAULT_ADVERSARY_COUNTRIES),
@@ -158,6 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.RETENTION_DAYS && !config.RETENTION_SECRET) {
     problems.push('RETENTION_SECRET: required when RETENTION_DAYS is set (at least 16 characters; it keys the hash that keeps anonymised opt-outs blocked)');
+  }
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -3,7 +3,7 @@
  * agent stream) → listen. `main.ts` and the CLI's `serve` call this; tests
  * call it to run a real gateway on a free port.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve as resolvePath } from 'node:path';
 import type { Express } from 'express';
@@ -57,7 +57,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   // Opt-outs detected while the store cannot take them (Redis down; SQLite locked or its disk full) wait in
   // a fsynced file of their own in DATA_DIR, and are applied once the store takes writes again.
   const fallbackQueue = options.fallbackQueue ?? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger);
-  const server = createServer();
+  const server = createServer(serverTimeouts(config));
   let draining = false;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -76,6 +76,9 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     fallbackQueue,
   };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  if (!config.METRICS_TOKEN && !isLoopback(config.HOST)) {
+    logger.warn({ host: config.HOST }, '/metrics is open to anyone who can reach the gateway: set METRICS_TOKEN, or firewall it');
+  }
   const retention = config.RETENTION_DAYS
     ? scheduleRetention(ctx, { retentionDays: config.RETENTION_DAYS, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, logger })
     : undefined;
@@ -100,6 +103,8 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     metrics,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, revokeFloorPerMinute: config.REVOKE_RATE_FLOOR_PER_MINUTE },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
+    metricsToken: config.METRICS_TOKEN,
     draining: () => draining,
   });
   // While draining, every answer closes its connection: keep-alive clients reconnect (to another instance).
@@ -138,4 +143,28 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
       await ledger.close();
     },
   };
+}
+
+/**
+ * Slow clients are cut off in seconds: the headers within HEADERS_TIMEOUT_MS,
+ * the whole request within REQUEST_TIMEOUT_MS (answered 408 and closed). The
+ * request timeout covers the body of every route, the CSV import's too: Node
+ * cannot time one route apart from the others, and a minutes-long upload
+ * window would be one for every slow-loris connection. A file too large to
+ * upload in that time is imported with the CLI (`consent-gate consents import`), which
+ * reads it locally, or REQUEST_TIMEOUT_MS is raised. Websocket upgrades leave
+ * the HTTP parser once upgraded, so these do not limit a stream's lifetime.
+ */
+function serverTimeouts(config: Config): ServerOptions {
+  return {
+    headersTimeout: config.HEADERS_TIMEOUT_MS,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    // Node checks these timeouts on this interval (30 s by default), which would stretch a 10 s timeout to 40.
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(config.HEADERS_TIMEOUT_MS / 4)),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

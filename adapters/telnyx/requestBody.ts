@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { HttpAnswer } from '../shared/carrier';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, withParam, type Form } from '../shared/form';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/http/jsonDepth';
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { badRequest, TELNYX_ERRORS } from './errors';
 
@@ -93,6 +94,8 @@ export async function readGatedBody(req: IncomingMessage, limitBytes: number, al
     return badRequest('The request body is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return badRequest('The request body must be a JSON object');
+  // Refused here, before the gate: re-serialising the body to forward it would overflow the stack after the decision.
+  if (nestsDeeperThan(value)) return badRequest(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   return jsonBody(raw, value as JsonObject);
 }
 

@@ -9,8 +9,9 @@ import type { GateContext } from '../gate/context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
-import { answerForThrown, errorHandler, notFoundRoute, sendJson } from './envelope';
+import { answerForThrown, errorHandler, notFoundRoute, sendError, sendJson } from './envelope';
 import { fastLane } from './fastLane';
+import { metricsGuard } from './metricsGuard';
 import type { ModuleLane } from '../module';
 import { openApiDocument } from './openapi';
 import { tagRequest } from './requestLog';
@@ -31,6 +32,10 @@ export interface HttpOptions {
   rateLimits?: RateLimits;
   /** JSON bodies larger than this are refused with 413. */
   bodyLimitBytes?: number;
+  /** CSV import bodies larger than this (inflated) are refused with 413. */
+  importBodyLimitBytes?: number;
+  /** When set, /metrics wants `Authorization: Bearer <this>`. */
+  metricsToken?: string;
   /** Routers mounted ahead of the API (carrier adapters, the stream upgrade is separate). */
   carrierRouters?: Router[];
   /** Requests modules serve ahead of express (the carriers' REST APIs). */
@@ -87,7 +92,9 @@ export function createHttpApp(options: HttpOptions): HttpApp {
       res.status(503).json({ status: 'unavailable', store: ctx.ledger.engine, error: (err as Error).message });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  const metricsAllowed = metricsGuard(options.metricsToken);
+  app.get('/metrics', async (req, res) => {
+    if (!metricsAllowed(req.get('authorization'))) return void sendError(res, req, 'UNAUTHORIZED');
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -106,10 +113,13 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   const auth = requireKey(authorize);
   const onLedgerError = (route: string) => metrics.ledgerErrors.inc({ operation: route });
   const v1 = express.Router();
-  v1.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
-  v1.use(express.raw({ limit: Math.max(limit, 64 * 1024 * 1024), type: 'text/csv' }));
+  // Bodies are read per route and only once the key is known, so a caller without one costs no memory.
+  // Compressed bodies are inflated under the same limit, measured inflated.
+  const jsonBody = express.json({ limit, type: ['application/json', 'application/*+json'] });
+  const importLimit = options.importBodyLimitBytes ?? 64 * 1024 * 1024;
   for (const r of routes) {
-    v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), async (req, res) => {
+    const readRouteBody = r.rawBody ? express.raw({ limit: importLimit, type: r.rawBody }) : jsonBody;
+    v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), readRouteBody, async (req, res) => {
       const body = r.body ? validate(r.body, req.body) : undefined;
       const query = r.query ? validate(r.query, req.query) : undefined;
       const raw = r.rawBody && Buffer.isBuffer(req.body) ? req.body : undefined;

@@ -4,7 +4,7 @@
  * the request id also in `X-Request-Id` — never a stack trace.
  */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomToken } from '../domain/ids';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { LedgerUnavailableError } from '../ledger/ledger';
@@ -54,10 +54,14 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
     logger.error({ request_id: requestId, err: err.message }, 'ledger unavailable');
     return errorAnswer('UNAVAILABLE', requestId);
   }
-  const e = err as { type?: string; status?: number; message?: string };
+  // The router decodes path parameters with decodeURIComponent, which throws on a stray `%`.
+  if (err instanceof URIError) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { path: 'has malformed percent-encoding' });
+  const e = err as { type?: string; status?: number; message?: string; code?: unknown };
   // body-parser's own errors: oversized and malformed bodies.
   if (e.type === 'entity.too.large') return errorAnswer('PAYLOAD_TOO_LARGE', requestId, 'request body is too large');
   if (e.type === 'entity.parse.failed') return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'is not valid JSON' });
+  // zlib's, passed on by body-parser untyped: a body that does not inflate as its Content-Encoding says.
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'does not decompress as its Content-Encoding says' });
   if (e.type && e.status && e.status < 500) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: e.message ?? 'unreadable body' });
   logger.error({ request_id: requestId, err }, 'unhandled error');
   return errorAnswer('INTERNAL', requestId);
@@ -71,10 +75,23 @@ export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(answer.body);
   for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
+  if (res.req && bodyStillComing(res.req)) res.setHeader('Connection', 'close');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   res.statusCode = answer.status;
   res.end(payload);
+}
+
+/**
+ * Whether a request is answered before its body has arrived (no key, a bad path, too large). Its
+ * connection is then closed rather than kept alive, which would mean reading, for nothing, a body
+ * that may be gigabytes long or dribbled in a byte at a time. A request without a body is not
+ * `complete` until its handler returns either, hence the framing headers.
+ */
+function bodyStillComing(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export function errorHandler(logger: Logger, onLedgerError?: (route: string) => void): ErrorRequestHandler {

@@ -10,8 +10,9 @@
  *
  * What stays the same: the very route declarations, authorizer (and its rate
  * buckets), validation, use cases, error envelope and access log the express
- * lane uses, in the same order (body, then key, then validation), so an
- * answer does not depend on the lane. The lane only takes a request whose
+ * lane uses, in the same order (key, then body, then validation), so an
+ * answer does not depend on the lane. The key comes first so that nothing
+ * unauthenticated is read. The lane only takes a request whose
  * headers it can serve exactly like express would: the exact path (no query
  * string, no trailing slash, same case), `Content-Type: application/json`
  * (UTF-8), a Content-Length within the body limit and no Content-Encoding.
@@ -58,8 +59,8 @@ async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMes
   const requestId = tagRequest(options.logger, req, res, route.path);
   let answer: JsonAnswer;
   try {
-    const json = parseJsonBody(await readBody(req, options.bodyLimitBytes));
     const apiKey = await options.authorize(route.scope, route.optOut ?? false, req.headers.authorization, req.socket.remoteAddress);
+    const json = parseJsonBody(await readBody(req, options.bodyLimitBytes));
     const body = validate(route.body!, json);
     const result = await route.handler({ apiKey, params: {}, requestId }, { body, query: undefined });
     answer = result ? { status: result.status ?? 200, headers: result.headers, body: result.body } : errorAnswer('INTERNAL', requestId);

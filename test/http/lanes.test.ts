@@ -75,6 +75,9 @@ describe('fast lane and express lane', () => {
     { name: 'a body with a UTF-8 BOM', path: '/v1/precall', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(precall(CONSENTED))]), status: 200 },
     { name: 'no key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({}), status: 401 },
     { name: 'an unknown key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({ Authorization: 'Bearer cg_live_nope' }), status: 401 },
+    // The key is checked before the body is read: without one, what the body holds does not matter.
+    { name: 'no key and malformed JSON', path: '/v1/precall', body: '{"phone": ', headers: () => ({}), status: 401 },
+    { name: 'JSON nested past the bound', path: '/v1/precall', body: precall(CONSENTED).replace(/}$/, `,"metadata":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`), status: 400 },
   ];
 
   for (const c of cases) {
