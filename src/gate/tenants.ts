@@ -34,6 +34,9 @@ export interface KeyOptions {
   rate_limit_per_minute?: number;
   /** Use this secret instead of generating one (bootstrap key from CONSENT_GATE_API_KEY). */
   secret?: string;
+  /** The key that makes this one (keyInheritance.ts); it is revoked with it. */
+  parent_key_id?: string;
+  bootstrap?: ApiKey['bootstrap'];
 }
 
 export async function createKey(ctx: GateContext, orgId: string, options: KeyOptions): Promise<CreatedKey> {
@@ -48,8 +51,11 @@ export async function createKey(ctx: GateContext, orgId: string, options: KeyOpt
     rate_limit_per_minute: options.rate_limit_per_minute ?? null,
     created_at: ctx.clock.now().toISOString(),
     revoked_at: null,
+    ...(options.parent_key_id ? { parent_key_id: options.parent_key_id } : {}),
+    ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
   };
-  await ctx.ledger.createApiKey(key);
+  // Refused only when the maker was revoked since it authenticated (or is not the org's): answered as its next request would be.
+  if (!(await ctx.ledger.createApiKey(key)) && options.parent_key_id) throw new AppError('UNAUTHORIZED');
   return { key, secret };
 }
 
@@ -78,6 +84,7 @@ export function keyView(k: ApiKey): Record<string, unknown> {
     rate_limit_per_minute: k.rate_limit_per_minute,
     created_at: k.created_at,
     revoked_at: k.revoked_at,
+    parent_key_id: k.parent_key_id ?? null,
   };
 }
 
