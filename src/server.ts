@@ -77,6 +77,8 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     fallbackQueue,
   };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  if (boot.retiredKeyIds.length) logger.warn({ key_ids: boot.retiredKeyIds }, 'CONSENT_GATE_API_KEY changed: the previous bootstrap admin key and the keys it made are revoked');
+  if (boot.configuredKeyRetired) logger.error('CONSENT_GATE_API_KEY was retired by an earlier change and authenticates nothing: configure a new secret');
   const retention = config.RETENTION_DAYS
     ? scheduleRetention(ctx, { retentionDays: config.RETENTION_DAYS, intervalMs: config.RETENTION_INTERVAL_MINUTES * 60_000, logger })
     : undefined;

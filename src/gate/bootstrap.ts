@@ -3,10 +3,22 @@
  * configuration maps it elsewhere) and an admin key. The key is generated and
  * shown once — or, when CONSENT_GATE_API_KEY is set, that secret is
  * registered instead, so operators can provision it from a secret store.
+ *
+ * The key bootstrap makes is marked as such, so that the configured secret
+ * stays the deployment's one admin key: a start with a different
+ * CONSENT_GATE_API_KEY retires every older bootstrap key — a previously
+ * configured one, or the one generated on first start — and, through the
+ * ledger, every key those made through the API. Without a configured secret
+ * nothing is retired (the generated key, or the last configured one, stays):
+ * unsetting the variable must not lock the operator out. Only older keys are
+ * retired, so an instance still configured with the previous secret (a
+ * rolling deploy) cannot retire the new one; and a retired secret stays
+ * retired — configure a new one.
  */
 import type { GateContext } from './context';
 import { createKey, hashApiKey } from './tenants';
 import { API_SCOPES } from '../domain/vocabulary';
+import { isRevoked } from '../ledger/keyFamily';
 
 export const DEFAULT_ORG_ID = 'org_default';
 
@@ -14,6 +26,10 @@ export interface BootstrapResult {
   orgId: string;
   /** Set only when a key was generated now: print it once, it is not stored. */
   generatedAdminKey?: string;
+  /** Ids of the earlier bootstrap keys retired now, because a different secret is configured. */
+  retiredKeyIds: string[];
+  /** The configured secret was retired by an earlier rotation: it authenticates nothing. */
+  configuredKeyRetired?: boolean;
 }
 
 export async function bootstrap(ctx: GateContext, configuredSecret?: string): Promise<BootstrapResult> {
@@ -22,12 +38,18 @@ export async function bootstrap(ctx: GateContext, configuredSecret?: string): Pr
     await ctx.ledger.createOrg({ id: DEFAULT_ORG_ID, name: 'default', monthly_quota: null, created_at: ctx.clock.now().toISOString() });
   }
   if (configuredSecret) {
-    if (!(await ctx.ledger.findApiKeyByHash(hashApiKey(configuredSecret)))) {
-      await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES], secret: configuredSecret });
-    }
-    return { orgId: DEFAULT_ORG_ID };
+    const current =
+      (await ctx.ledger.findApiKeyByHash(hashApiKey(configuredSecret))) ??
+      (await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES], secret: configuredSecret, bootstrap: 'configured' })).key;
+    if (isRevoked(current)) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [], configuredKeyRetired: true };
+    const earlier = (await ctx.ledger.listApiKeys(DEFAULT_ORG_ID)).filter(
+      (k) => k.bootstrap && k.id !== current.id && !isRevoked(k) && k.created_at <= current.created_at,
+    );
+    const at = ctx.clock.now().toISOString();
+    for (const k of earlier) await ctx.ledger.revokeApiKey(DEFAULT_ORG_ID, k.id, at);
+    return { orgId: DEFAULT_ORG_ID, retiredKeyIds: earlier.map((k) => k.id) };
   }
-  if (existing) return { orgId: DEFAULT_ORG_ID };
-  const { secret } = await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES] });
-  return { orgId: DEFAULT_ORG_ID, generatedAdminKey: secret };
+  if (existing) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [] };
+  const { secret } = await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES], bootstrap: 'generated' });
+  return { orgId: DEFAULT_ORG_ID, generatedAdminKey: secret, retiredKeyIds: [] };
 }
