@@ -38,12 +38,19 @@ export async function bootstrap(ctx: GateContext, configuredSecret?: string): Pr
     await ctx.ledger.createOrg({ id: DEFAULT_ORG_ID, name: 'default', monthly_quota: null, created_at: ctx.clock.now().toISOString() });
   }
   if (configuredSecret) {
-    const current =
-      (await ctx.ledger.findApiKeyByHash(hashApiKey(configuredSecret))) ??
-      (await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES], secret: configuredSecret, bootstrap: 'configured' })).key;
+    const hash = hashApiKey(configuredSecret);
+    let current = await ctx.ledger.findApiKeyByHash(hash);
+    if (!current) {
+      await createKey(ctx, DEFAULT_ORG_ID, { scopes: [...API_SCOPES], secret: configuredSecret, bootstrap: 'configured' });
+      // Read back: instances starting together each try to create it, and one record wins (Redis drops the others).
+      current = await ctx.ledger.findApiKeyByHash(hash);
+      if (!current) throw new Error('the configured admin key could not be stored');
+    }
     if (isRevoked(current)) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [], configuredKeyRetired: true };
+    const createdAt = current.created_at;
+    // Never one with this secret's hash: a losing racer's record may still be listed, and revoking it would revoke the secret.
     const earlier = (await ctx.ledger.listApiKeys(DEFAULT_ORG_ID)).filter(
-      (k) => k.bootstrap && k.id !== current.id && !isRevoked(k) && k.created_at <= current.created_at,
+      (k) => k.bootstrap && k.hash !== hash && !isRevoked(k) && k.created_at <= createdAt,
     );
     const at = ctx.clock.now().toISOString();
     for (const k of earlier) await ctx.ledger.revokeApiKey(DEFAULT_ORG_ID, k.id, at);
