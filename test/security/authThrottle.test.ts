@@ -6,6 +6,7 @@
  * unaffected.
  */
 import { request } from 'node:http';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
@@ -60,6 +61,24 @@ describe('failed authentications', () => {
     expect((await call(gw, 'GET', '/v1/keys', gw.adminKey, '127.0.0.3')).status).toBe(200);
     expect((await call(gw, 'POST', '/v1/precall', gw.adminKey, '127.0.0.3', PRECALL)).status).toBe(200);
     expect((await call(gw, 'GET', '/v1/keys', 'cg_live_guess_elsewhere_0000000000000', '127.0.0.5')).status).toBe(401);
+  });
+
+  it('the agent stream counts with the API: guesses on either are refused 429 on both once past the limit', async () => {
+    const upgrade = (token: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${gw.url.replace('http', 'ws')}/v1/stream?token=${token}`, { localAddress: '127.0.0.7' });
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode!));
+        ws.once('error', reject);
+      });
+    expect((await call(gw, 'GET', '/v1/keys', gw.adminKey, '127.0.0.7')).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await call(gw, 'GET', '/v1/keys', `cg_live_api_guess_${i}_00000000000000`, '127.0.0.7')).status).toBe(401);
+    for (let i = 0; i < 10; i++) expect(await upgrade(`cg_live_ws_guess_${i}_000000000000000`)).toBe(401);
+    expect(await upgrade('cg_live_ws_guess_last_0000000000000000')).toBe(429);
+    expect(await upgrade(gw.adminKey)).toBe(101);
   });
 
   it('counts a valid key used from off its allowlist (403) as a failure', async () => {
