@@ -13,7 +13,9 @@
  * unsetting the variable must not lock the operator out. Only older keys are
  * retired, so an instance still configured with the previous secret (a
  * rolling deploy) cannot retire the new one; and a retired secret stays
- * retired — configure a new one.
+ * retired — configure a new one. Only a starting gateway retires: a CLI
+ * command run from a shell with a stale or different variable must not
+ * revoke the running gateway's key.
  */
 import type { GateContext } from './context';
 import { createKey, hashApiKey } from './tenants';
@@ -32,7 +34,12 @@ export interface BootstrapResult {
   configuredKeyRetired?: boolean;
 }
 
-export async function bootstrap(ctx: GateContext, configuredSecret?: string): Promise<BootstrapResult> {
+export interface BootstrapOptions {
+  /** Retire older bootstrap keys when the configured secret is a different one (the gateway's start). */
+  retirePrevious?: boolean;
+}
+
+export async function bootstrap(ctx: GateContext, configuredSecret?: string, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   const existing = await ctx.ledger.getOrg(DEFAULT_ORG_ID);
   if (!existing) {
     await ctx.ledger.createOrg({ id: DEFAULT_ORG_ID, name: 'default', monthly_quota: null, created_at: ctx.clock.now().toISOString() });
@@ -47,6 +54,7 @@ export async function bootstrap(ctx: GateContext, configuredSecret?: string): Pr
       if (!current) throw new Error('the configured admin key could not be stored');
     }
     if (isRevoked(current)) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [], configuredKeyRetired: true };
+    if (!options.retirePrevious) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [] };
     const createdAt = current.created_at;
     // Never one with this secret's hash: a losing racer's record may still be listed, and revoking it would revoke the secret.
     const earlier = (await ctx.ledger.listApiKeys(DEFAULT_ORG_ID)).filter(

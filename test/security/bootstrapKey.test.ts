@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { cli } from '../cli/runCli';
 
 const FIRST = 'cg_live_first_bootstrap_key_000000001';
 const SECOND = 'cg_live_second_bootstrap_key_00000002';
@@ -53,6 +54,18 @@ describe('changing CONSENT_GATE_API_KEY', () => {
     gw = await startTestGateway({ DATA_DIR, CONSENT_GATE_API_KEY: FIRST });
     try {
       expect(await statusWith(gw, generated)).toBe(401);
+      expect(await statusWith(gw, FIRST)).toBe(200);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('a CLI command run with another CONSENT_GATE_API_KEY retires nothing', async () => {
+    const DATA_DIR = mkdtempSync(join(tmpdir(), 'cg-boot-'));
+    await (await startTestGateway({ DATA_DIR, CONSENT_GATE_API_KEY: FIRST })).close();
+    expect((await cli(['--data-dir', DATA_DIR, 'keys', 'list'], { CONSENT_GATE_API_KEY: SECOND })).code).toBe(0);
+    const gw = await startTestGateway({ DATA_DIR, CONSENT_GATE_API_KEY: FIRST });
+    try {
       expect(await statusWith(gw, FIRST)).toBe(200);
     } finally {
       await gw.close();
