@@ -31,7 +31,7 @@ WORKDIR /app
 COPY --from=build /app /app
 # The store (SQLite, or the opt-out fallback queue with STORE=redis) lives in
 # the volume; the code is owned by root and read-only to the process.
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data && chown node:node /data && chmod 700 /data
 VOLUME /data
 USER node
 EXPOSE 8080

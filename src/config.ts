@@ -91,6 +91,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   REVOKE_RATE_FLOOR_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Failed authentications (401, or 403 off a key's allowlist) one client address may make a minute before it is answered 429. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   /** The CSV import's body limit (POST /v1/consents/import), measured after inflating a compressed body. */
   IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

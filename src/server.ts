@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import type { Config } from './config';
 import { systemClock, type Clock } from './gate/clock';
 import { bootstrap, type BootstrapResult } from './gate/bootstrap';
+import { FailedAuthThrottle } from './gate/authThrottle';
 import { policyFromConfig } from './gate/policyFromConfig';
 import { evidenceLinksFromConfig } from './gate/context';
 import { scheduleRetention } from './gate/retention';
@@ -74,8 +75,11 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     observer: metrics.observer(),
     evidenceLinks: evidenceLinksFromConfig(config),
     fallbackQueue,
+    authThrottle: new FailedAuthThrottle(config.AUTH_FAILURES_PER_MINUTE),
   };
-  const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+  const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY, { retirePrevious: true });
+  if (boot.retiredKeyIds.length) logger.warn({ key_ids: boot.retiredKeyIds }, 'CONSENT_GATE_API_KEY changed: the previous bootstrap admin key and the keys it made are revoked');
+  if (boot.configuredKeyRetired) logger.error('CONSENT_GATE_API_KEY was retired by an earlier change and authenticates nothing: configure a new secret');
   if (!config.METRICS_TOKEN && !isLoopback(config.HOST)) {
     logger.warn({ host: config.HOST }, '/metrics is open to anyone who can reach the gateway: set METRICS_TOKEN, or firewall it');
   }

@@ -17,7 +17,18 @@ export function columns(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
+/**
+ * Spreadsheets read a cell that starts with one of these as a formula (`=HYPERLINK(…)` leaks
+ * the sheet to a URL; `@`, `+`, `-` start formulas too; a leading tab or CR is dropped and the
+ * next character read as the start). OWASP's remedy: a single quote in front, which a
+ * spreadsheet reads as "this is text". An E.164 phone number is escaped as well (it starts with
+ * `+`); the quote also keeps a spreadsheet from turning it into a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field (RFC 4180 quoting), never read as a formula: every CSV the project writes goes through here. */
 export function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let s = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (FORMULA_START.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

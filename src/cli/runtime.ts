@@ -82,6 +82,7 @@ export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runti
   };
   try {
     const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY);
+    if (boot.configuredKeyRetired) io.err.write('CONSENT_GATE_API_KEY was retired by an earlier change and authenticates nothing: configure a new secret.\n');
     if (boot.generatedAdminKey) {
       io.err.write(`Created the default org and its admin API key (shown this once, stored only as a hash):\n\n    ${boot.generatedAdminKey}\n\n`);
     }

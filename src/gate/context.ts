@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Ledger } from '../ledger/ledger';
 import type { Clock } from './clock';
 import type { GatePolicy } from './policy';
+import type { FailedAuthThrottle } from './authThrottle';
 
 export interface GateObserver {
   decision?(kind: 'precall' | 'presend', allowed: boolean, reason: string | null, seconds: number): void;
@@ -18,6 +19,8 @@ export interface GateContext {
   observer: GateObserver;
   /** Signs `evidence_url`s so a browser can open them without an API key; absent = plain URLs that need a key. */
   evidenceLinks?: EvidenceLinks;
+  /** Throttles failed authentications per client address (the gateway's; the CLI has none). */
+  authThrottle?: FailedAuthThrottle;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface GatePolicy {
   publicBaseUrl: string;
   /** How far in the future a revocation's `captured_at` may be (clock skew). */
   maxClockSkewMs: number;
+  /** Requests a minute of an API key without a limit of its own (RATE_LIMIT_PER_MINUTE): the most a key it makes may ask for. */
+  keyRateLimitPerMinute: number;
 }
 
 export const DEFAULT_ADVERSARY_COUNTRIES = ['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'];
@@ -36,6 +38,7 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
     maxClockSkewMs: 5 * 60_000,
+    keyRateLimitPerMinute: 6000,
     ...overrides,
   };
 }

@@ -19,5 +19,6 @@ export function policyFromConfig(config: Config, publicBaseUrl: string): GatePol
     maxAgeMonths: { ...DEFAULT_MAX_AGE_MONTHS, ...config.consent_max_age_months },
     disclosures,
     publicBaseUrl,
+    keyRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   });
 }

@@ -34,6 +34,9 @@ export interface KeyOptions {
   rate_limit_per_minute?: number;
   /** Use this secret instead of generating one (bootstrap key from CONSENT_GATE_API_KEY). */
   secret?: string;
+  /** The key that makes this one (keyInheritance.ts); it is revoked with it. */
+  parent_key_id?: string;
+  bootstrap?: ApiKey['bootstrap'];
 }
 
 export async function createKey(ctx: GateContext, orgId: string, options: KeyOptions): Promise<CreatedKey> {
@@ -48,8 +51,11 @@ export async function createKey(ctx: GateContext, orgId: string, options: KeyOpt
     rate_limit_per_minute: options.rate_limit_per_minute ?? null,
     created_at: ctx.clock.now().toISOString(),
     revoked_at: null,
+    ...(options.parent_key_id ? { parent_key_id: options.parent_key_id } : {}),
+    ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
   };
-  await ctx.ledger.createApiKey(key);
+  // Refused only when the maker was revoked since it authenticated (or is not the org's): answered as its next request would be.
+  if (!(await ctx.ledger.createApiKey(key)) && options.parent_key_id) throw new AppError('UNAUTHORIZED');
   return { key, secret };
 }
 
@@ -78,6 +84,7 @@ export function keyView(k: ApiKey): Record<string, unknown> {
     rate_limit_per_minute: k.rate_limit_per_minute,
     created_at: k.created_at,
     revoked_at: k.revoked_at,
+    parent_key_id: k.parent_key_id ?? null,
   };
 }
 
@@ -115,11 +122,27 @@ export function ipAllowed(key: ApiKey, ip: string | undefined): boolean {
 
 /**
  * Who is calling: the key for a bearer secret, or an error. Unknown and
- * revoked keys look the same (401) so a revoked key reveals nothing.
+ * revoked keys look the same (401) so a revoked key reveals nothing. With a
+ * throttle in the context, an address that failed too often is answered 429
+ * before the ledger is asked (see authThrottle.ts).
  */
 export async function authenticate(ctx: GateContext, secret: string | undefined, ip: string | undefined): Promise<ApiKey> {
-  if (!secret) throw new AppError('UNAUTHORIZED');
-  const hash = hashApiKey(secret);
+  const hash = secret ? hashApiKey(secret) : undefined;
+  const throttle = ctx.authThrottle;
+  const wait = throttle?.waitFor(ip, hash) ?? 0;
+  if (wait > 0) throw new AppError('RATE_LIMITED', 'too many failed authentications from this address', undefined, { 'Retry-After': String(wait) });
+  try {
+    const key = await keyFor(ctx, hash, ip);
+    throttle?.succeeded(key.hash);
+    return key;
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'UNAUTHORIZED' || err.code === 'FORBIDDEN')) throttle?.failed(ip, hash);
+    throw err;
+  }
+}
+
+async function keyFor(ctx: GateContext, hash: string | undefined, ip: string | undefined): Promise<ApiKey> {
+  if (!hash) throw new AppError('UNAUTHORIZED');
   // The store looks the key up by the SHA-256 of the secret, so the lookup's timing can only reveal
   // something about a hash, never about the secret; no second comparison is needed.
   const key = await ctx.ledger.findApiKeyByHash(hash);

@@ -22,12 +22,13 @@
  *
  * One process per file: give each gateway instance its own DATA_DIR.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RevocationFallbackQueue } from '../gate/optOutSignals';
 import type { RevokeInput } from '../gate/revoke';
 import type { Logger } from '../observability/logger';
 import { LedgerUnavailableError } from './ledger';
+import { preparePrivateDir, preparePrivateFile, PRIVATE_FILE_MODE } from './privateFiles';
 
 interface QueuedLine {
   v: 1;
@@ -70,7 +71,7 @@ function fsyncDir(dir: string): void {
 }
 
 function writeDurably(file: string, data: string, flag: 'a' | 'w'): void {
-  const fd = openSync(file, flag);
+  const fd = openSync(file, flag, PRIVATE_FILE_MODE);
   try {
     writeSync(fd, data);
     fsyncSync(fd);
@@ -90,7 +91,7 @@ export class FileRevocationQueue implements RevocationFallbackQueue {
   ) {
     this.offsetFile = file + '.offset';
     this.rejectedFile = file + '.rejected';
-    mkdirSync(dirname(file), { recursive: true });
+    preparePrivateDir(dirname(file), logger);
     if (!existsSync(file)) {
       writeDurably(file, '', 'a');
       fsyncDir(dirname(file));
@@ -106,6 +107,7 @@ export class FileRevocationQueue implements RevocationFallbackQueue {
         if (last[0] !== 0x0a) writeDurably(file, '\n', 'a');
       }
     }
+    preparePrivateFile(file, [this.offsetFile, this.rejectedFile]);
   }
 
   async enqueue(input: RevokeInput): Promise<void> {

@@ -39,6 +39,10 @@ export interface ApiKey {
   rate_limit_per_minute: number | null;
   created_at: string;
   revoked_at: string | null;
+  /** The key that created this one through the API: it is revoked with it. Absent or null = made by an operator (CLI, bootstrap, an org's first key). */
+  parent_key_id?: string | null;
+  /** Set on the admin key `bootstrap` made: from CONSENT_GATE_API_KEY, or generated on first start. */
+  bootstrap?: 'configured' | 'generated';
 }
 
 export interface Page<T> {
@@ -174,10 +178,18 @@ export interface Ledger {
 
   createOrg(org: Org): Promise<void>;
   getOrg(orgId: string): Promise<Org | null>;
-  createApiKey(key: ApiKey): Promise<void>;
+  /**
+   * False, and nothing stored, when the key names a parent that is not its org's or is revoked
+   * (checked atomically with the insert, so a key cannot be made from one being revoked and
+   * outlive it), or (Redis) when a key with the same hash exists.
+   */
+  createApiKey(key: ApiKey): Promise<boolean>;
   findApiKeyByHash(hash: string): Promise<ApiKey | null>;
   listApiKeys(orgId: string): Promise<ApiKey[]>;
-  /** Null when the key is not the org's. Revoking twice keeps the first time. */
+  /**
+   * Null when the key is not the org's. Revoking twice keeps the first time. Every key made from
+   * it (`parent_key_id`), and every key made from those, is revoked with it, at the same time.
+   */
   revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null>;
 
   /** Idempotent on (org, dedupe_key): the same capture twice returns the first record, created=false. */

@@ -1,10 +1,11 @@
 /** Opens the ledger engine the configuration names. */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { suppressionKeying, type Ledger } from './ledger';
 import type { RedisLedgerOptions } from './redis/redisLedger';
 import { SqliteLedger } from './sqlite/sqliteLedger';
+import { preparePrivateDir, preparePrivateFile } from './privateFiles';
 
 export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLedgerOptions {
   return {
@@ -39,8 +40,11 @@ export async function openLedger(config: Config, logger?: Logger, hooks: LedgerH
     return RedisLedger.open(redisOptionsFromConfig(config, logger));
   }
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
+  const file = sqliteLedgerFile(config);
+  preparePrivateDir(dirname(file), logger);
+  preparePrivateFile(file, [file + '-wal', file + '-shm']);
   return new SqliteLedger({
-    file: sqliteLedgerFile(config),
+    file,
     suppression,
     mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20,
     onWriteHold: hooks.onWriteHold,

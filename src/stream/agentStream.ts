@@ -63,7 +63,7 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       authorize(req).then(
         (orgId) => wss.handleUpgrade(req, socket, head, (ws) => serve(ws, orgId)),
         (err) => {
-          if (err instanceof AppError) refuse(socket, err.status, err.status === 403 ? 'Forbidden' : 'Unauthorized');
+          if (err instanceof AppError) refuse(socket, err.status, err.status === 403 ? 'Forbidden' : err.status === 429 ? 'Too Many Requests' : 'Unauthorized');
           else refuse(socket, 503, 'Service Unavailable');
         },
       );

@@ -151,7 +151,7 @@ describe('consent-gate CLI', () => {
       expect(csv.code).toBe(0);
       const text = readFileSync(file, 'utf8').trim().split('\n');
       expect(text[0]).toBe('id,kind,decided_at,phone,entity,allowed,reason,request,response');
-      expect(text.slice(1).every((l) => l.includes(',+12125550101,'))).toBe(true);
+      expect(text.slice(1).every((l) => l.includes(",'+12125550101,"))).toBe(true);
       expect(text.length).toBe(4);
       expect((await run('audit', 'export', '--from', 'yesterday')).err).toContain('--from: must be an ISO 8601 date-time');
     });

@@ -23,6 +23,8 @@ export interface ChildGateway {
   child: ChildProcess;
   url: string;
   output: () => string;
+  /** What the process wrote to its standard output alone (the JSON log stream). */
+  stdout: () => string;
   /** Resolves with the exit code and signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -35,7 +37,11 @@ export async function spawnGateway(env: Record<string, string>, timeoutMs = 20_0
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
+  let stdout = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+    stdout += d;
+  });
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
@@ -44,7 +50,7 @@ export async function spawnGateway(env: Record<string, string>, timeoutMs = 20_0
     if (child.exitCode !== null) throw new Error(`gateway exited early:\n${out}`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.ok) return { child, url, output: () => out, exited };
+      if (res.ok) return { child, url, output: () => out, stdout: () => stdout, exited };
     } catch {
       // not listening yet
     }

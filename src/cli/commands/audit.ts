@@ -71,7 +71,7 @@ export function registerAudit(program: Command, io: Io): void {
         { from: '--from', to: '--to', phone: '--phone' },
       );
       process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
-        const out = opts.out ? createWriteStream(opts.out) : io.out;
+        const out = opts.out ? createWriteStream(opts.out, { mode: 0o600 }) : io.out;
         let count = 0;
         try {
           if (format === 'csv') await write(out, CSV_COLUMNS.join(',') + '\n');

@@ -37,8 +37,9 @@ export async function serve(config: Config, io: Io = processIo): Promise<Gateway
   // Loaded here, not at the top: the other commands need none of the gateway's modules and start faster without them.
   const { startGateway } = await import('../../server');
   gateway = await startGateway(config);
+  // To the terminal, not stdout: stdout carries the JSON log lines, which are shipped to log collectors.
   if (gateway.bootstrap.generatedAdminKey) {
-    io.out.write(
+    io.err.write(
       [
         '',
         '  Consent Gate created the default org and its admin API key.',

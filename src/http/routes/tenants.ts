@@ -3,16 +3,7 @@ import type { GateContext } from '../../gate/context';
 import { createKeySchema, createOrgSchema } from '../../gate/schemas';
 import { createKey, createOrg, keyView, revokeKey } from '../../gate/tenants';
 import { route } from '../route';
-import type { ApiKey } from '../../ledger/ledger';
-import type { ApiScope } from '../../domain/vocabulary';
-import { AppError } from '../../errors';
-
-/** No key manages a key more powerful than itself: no escalation through /v1/keys. */
-function assertWithin(caller: ApiKey, scopes: ApiScope[]): void {
-  if (caller.scopes.includes('admin')) return;
-  const missing = scopes.filter((s) => !caller.scopes.includes(s));
-  if (missing.length) throw new AppError('FORBIDDEN', `the calling key lacks scope(s): ${missing.join(', ')}`);
-}
+import { assertScopesWithin, inheritedKeyOptions } from '../../gate/keyInheritance';
 
 export function tenantRoutes(ctx: GateContext) {
   return [
@@ -30,12 +21,12 @@ export function tenantRoutes(ctx: GateContext) {
     route({
       method: 'post',
       path: '/v1/keys',
-      summary: "Create another key for the caller's org; the secret is shown once. A key cannot grant scopes its creator lacks.",
+      summary:
+        "Create another key for the caller's org; the secret is shown once. It gets at most the calling key's scopes, IP allowlist and rate limit (its own when it asks for none), and is revoked with it.",
       scope: 'any',
       body: createKeySchema,
       handler: async (req, { body }) => {
-        assertWithin(req.apiKey, body.scopes);
-        const { key, secret } = await createKey(ctx, req.apiKey.org_id, body);
+        const { key, secret } = await createKey(ctx, req.apiKey.org_id, inheritedKeyOptions(req.apiKey, body, ctx.policy.keyRateLimitPerMinute));
         return { status: 201, body: { ...keyView(key), api_key: secret } };
       },
     }),
@@ -53,7 +44,7 @@ export function tenantRoutes(ctx: GateContext) {
       scope: 'any',
       handler: async (req) => {
         const target = (await ctx.ledger.listApiKeys(req.apiKey.org_id)).find((k) => k.id === String(req.params.id));
-        if (target) assertWithin(req.apiKey, target.scopes);
+        if (target) assertScopesWithin(req.apiKey, target.scopes);
         return { body: keyView(await revokeKey(ctx, req.apiKey.org_id, String(req.params.id))) };
       },
     }),

@@ -70,6 +70,7 @@ import { pageByScore, splitOnce } from './paging';
 import { decodeCursor, encodeCursor, isPosition, isSubjectPosition, UnreadableCursorError } from '../cursor';
 import { anonymiseBefore } from './retention';
 import { SCRIPTS, type ScriptName } from './scripts';
+import { createApiKey, revokeApiKey, type ApiKeyStore } from './apiKeys';
 
 export interface RedisLedgerOptions extends RedisTarget {
   /** Prepended to every key (default `cg:`), so several deployments or tests can share a server. */
@@ -316,24 +317,9 @@ export class RedisLedger implements Ledger {
     return raw ? (JSON.parse(raw) as Org) : null;
   }
 
-  /**
-   * Org side first, then the by-hash entry auth reads: a crash in between
-   * leaves a listed key that cannot authenticate, never a usable key that
-   * cannot be listed or revoked. A second key with the same hash (two
-   * instances bootstrapping the same configured secret) is dropped.
-   */
-  async createApiKey(key: ApiKey): Promise<void> {
-    const o = this.keys.org(key.org_id);
-    const json = JSON.stringify(key);
-    await this.run('createApiKey', async () => {
-      await this.client.hset(o.keys, key.id, json);
-      await this.client.rpush(o.keyOrder, key.id);
-      const set = await this.client.set(this.keys.apiKeyByHash(key.hash), json, 'NX');
-      if (set === null) {
-        await this.client.hdel(o.keys, key.id);
-        await this.client.lrem(o.keyOrder, -1, key.id);
-      }
-    });
+  /** See apiKeys.ts. */
+  async createApiKey(key: ApiKey): Promise<boolean> {
+    return this.run('createApiKey', () => createApiKey(this.keyStore(), key));
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
@@ -352,14 +338,11 @@ export class RedisLedger implements Ledger {
   }
 
   async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
-    return this.run('revokeApiKey', async () => {
-      const raw = await this.script<string | null>('cgRevokeKey', [this.keys.org(orgId).keys], [keyId, at]);
-      if (!raw) return null;
-      const key = JSON.parse(raw) as ApiKey;
-      // Auth reads the by-hash copy; it gets the org's (first) revocation time, also on a repeat.
-      await this.client.set(this.keys.apiKeyByHash(key.hash), raw, 'XX');
-      return key;
-    });
+    return this.run('revokeApiKey', () => revokeApiKey(this.keyStore(), orgId, keyId, at));
+  }
+
+  private keyStore(): ApiKeyStore {
+    return { client: this.client, keys: this.keys, script: (name, keys, args) => this.script(name, keys, args) };
   }
 
   // ---- consents -------------------------------------------------------------

@@ -19,6 +19,8 @@
  * retention moves name one key per decision document); every KEY of one
  * call still shares one tag.
  */
+import { KEY_SCRIPTS } from './keyScripts';
+
 export interface ScriptDef {
   /** Unset: variable, the caller passes the count (RedisLedger.script does). */
   numberOfKeys?: number;
@@ -41,6 +43,7 @@ end
 `;
 
 export const SCRIPTS = {
+  ...KEY_SCRIPTS,
   /**
    * Insert a consent or revocation once per dedupe key, with its audit entry.
    * KEYS: docs, order, dedupe, audit, head. ARGV: id, dedupe_key, doc, expected_prev, hash, entry.

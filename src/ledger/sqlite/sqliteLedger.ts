@@ -51,6 +51,7 @@ import { sentTodayIn, withOneMoreSend } from './daySends';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { TurnTransaction } from './turnTransaction';
 import { KeyDocCache } from './keyDocCache';
+import { canParent, descendantsOf, isRevoked } from '../keyFamily';
 import { TurnCounts } from './turnCounts';
 import { WebhookMarks } from './webhookMarks';
 import { withShortBusyTimeout, WriteProbe } from './writeProbe';
@@ -359,9 +360,13 @@ export class SqliteLedger implements Ledger {
     return parse<Org>(this.read(() => this.stmt.getOrg.get(orgId)));
   }
 
-  async createApiKey(key: ApiKey): Promise<void> {
+  async createApiKey(key: ApiKey): Promise<boolean> {
     this.keyDocs.clear();
-    this.write(() => this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key)));
+    return this.write(() => {
+      if (key.parent_key_id && !canParent(parse<ApiKey>(this.stmt.keyOfOrg.get(key.parent_key_id, key.org_id)))) return false;
+      this.stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key));
+      return true;
+    });
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
@@ -377,10 +382,11 @@ export class SqliteLedger implements Ledger {
     return this.write(() => {
       const key = parse<ApiKey>(this.stmt.keyOfOrg.get(keyId, orgId));
       if (!key) return null;
-      if (!key.revoked_at) {
-        key.revoked_at = at;
+      const family = [key, ...descendantsOf(this.stmt.keysOfOrg.all(orgId).map(parseData<ApiKey>), key.id)];
+      for (const k of family.filter((k) => !isRevoked(k))) {
+        k.revoked_at = at;
         this.keyDocs.clear();
-        this.stmt.updateKey.run(JSON.stringify(key), key.id);
+        this.stmt.updateKey.run(JSON.stringify(k), k.id);
       }
       return key;
     });
