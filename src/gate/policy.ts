@@ -19,8 +19,6 @@ export interface GatePolicy {
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
   /** Base of `evidence_url`s. */
   publicBaseUrl: string;
-  /** How far in the future a revocation's `captured_at` may be (clock skew). */
-  maxClockSkewMs: number;
 }
 
 export const DEFAULT_ADVERSARY_COUNTRIES = ['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'];
@@ -35,7 +33,6 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
-    maxClockSkewMs: 5 * 60_000,
     ...overrides,
   };
 }

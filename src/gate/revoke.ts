@@ -12,6 +12,7 @@
 import { newId } from '../domain/ids';
 import type { Revocation } from '../domain/records';
 import { honorByDate } from '../domain/time/honorBy';
+import { FUTURE_CAPTURE_REASON, isCapturedInFuture } from '../domain/time/plausibleTimes';
 import { isForEntity } from '../domain/checks/consentRules';
 import { entityKey, type RevocationScope, type RevocationTrigger } from '../domain/vocabulary';
 import { validationError } from '../errors';
@@ -42,9 +43,7 @@ export interface RevokeResponse {
 export async function revoke(ctx: GateContext, input: RevokeInput): Promise<RevokeResponse> {
   const now = ctx.clock.now();
   const capturedAt = input.captured_at ?? now;
-  if (capturedAt.getTime() > now.getTime() + ctx.policy.maxClockSkewMs) {
-    throw validationError({ captured_at: 'must not be in the future' });
-  }
+  if (isCapturedInFuture(capturedAt, now)) throw validationError({ captured_at: FUTURE_CAPTURE_REASON });
   const scope = input.scope ?? 'entity_only';
   const { consents } = await ctx.ledger.contactFacts(input.orgId, input.phone);
   const epoch = consents
