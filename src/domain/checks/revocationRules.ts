@@ -1,7 +1,17 @@
 /**
- * When does a revocation block? (SPEC §2.1 check 2.) An active revocation for
- * this phone and entity, or one with scope `all`, blocks unless the consumer
- * gave a fresh consent to this entity after it.
+ * When does a revocation block? (Precall check 2, pre-send `consumer_revoked`.)
+ * An active revocation for this phone and entity, or one with scope `all`,
+ * blocks unless the consumer gave a fresh consent to this entity after it.
+ *
+ * "After" holds on two clocks at once. A record's `captured_at` is what the
+ * client claims (when the consumer said yes or stop); its `created_at` is when
+ * this gateway recorded it, which no client chooses. A consent lifts a
+ * revocation only when it is both captured at or after the revocation's
+ * capture and recorded strictly after the revocation was. So a consent dated
+ * in the future, or one backdated and imported after an opt-out, never undoes
+ * that opt-out; neither does a consent on file before an opt-out that is
+ * reported late with an earlier capture time. A tie in recording time blocks:
+ * when the order is unknown, the opt-out wins.
  */
 import type { Consent, Revocation } from '../records';
 import { entityKey } from '../vocabulary';
@@ -13,20 +23,34 @@ export interface BlockingRevocation {
   fromNetwork: boolean;
 }
 
+/** A record's two times as numbers; a time that does not parse is NaN and never counts as "after". */
+interface Times {
+  captured: number;
+  recorded: number;
+}
+
+const timesOf = (r: { captured_at: string; created_at: string }): Times => ({ captured: Date.parse(r.captured_at), recorded: Date.parse(r.created_at) });
+
+/** Does a consent with these times lift a revocation with those? Captured no earlier, and recorded later. */
+export function liftsRevocation(consent: Times, revocation: Times): boolean {
+  return consent.captured >= revocation.captured && consent.recorded > revocation.recorded;
+}
+
 export function blockingRevocation(
   orgId: string,
   entity: string,
   revocations: Revocation[],
   consents: Consent[],
 ): BlockingRevocation | null {
+  if (revocations.length === 0) return null;
   const key = entityKey(entity);
-  const newestConsentAt = consents
-    .filter((c) => c.status !== 'opted_out' && isForEntity(c, entity))
-    .reduce((max, c) => (c.captured_at > max ? c.captured_at : max), '');
+  const fresh = consents.filter((c) => c.status !== 'opted_out' && isForEntity(c, entity)).map(timesOf);
   let found: BlockingRevocation | null = null;
   for (const r of revocations) {
     const applies = r.scope === 'all' || (r.calling_entity !== null && entityKey(r.calling_entity) === key);
-    if (!applies || r.captured_at <= newestConsentAt) continue;
+    if (!applies) continue;
+    const times = timesOf(r);
+    if (fresh.some((c) => liftsRevocation(c, times))) continue;
     const fromNetwork = r.scope === 'all' && (r.org_id !== orgId || r.origin !== 'local');
     // The org's own revocation is the stronger statement; prefer it, then the newest.
     if (
