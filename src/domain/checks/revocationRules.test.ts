@@ -25,6 +25,8 @@ describe('a revocation blocks unless a consent was both captured and recorded af
     ['a consent whose recording time does not read', [consent('2026-04-10T17:00:00Z', 'not a time')], 'blocked'],
     ['a later consent that was itself opted out', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { status: 'opted_out' })], 'blocked'],
     ['a later consent to another entity', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { calling_entity: 'Beta Co' })], 'blocked'],
+    ['times written in other shapes compare as instants: the same second, with milliseconds and as an offset', [consent('2026-04-10T11:43:10.000-04:00', '2026-04-10T12:00:00.001-04:00')], 'lifted'],
+    ['a consent stored dated past year 9999, recorded before the opt-out', [consent('+010000-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z')], 'blocked'],
     ['a later consent still pending double opt-in (the pre-send chain then names it)', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { status: 'pending' })], 'lifted'],
   ])('%s', (_name, consents, expected) => {
     const r = stop();

@@ -23,16 +23,37 @@ export interface BlockingRevocation {
   fromNetwork: boolean;
 }
 
-/** A record's two times as numbers; a time that does not parse is NaN and never counts as "after". */
+/**
+ * A record's two times as keys that compare as text: ISO 8601 UTC with
+ * milliseconds. The gateway writes its own times in that shape (or to the
+ * second), so the common case costs a pattern test, not a date parse; any
+ * other shape is parsed once. A time that does not read is null, and null
+ * never counts as "after".
+ */
 interface Times {
-  captured: number;
-  recorded: number;
+  captured: string | null;
+  recorded: string | null;
 }
 
-const timesOf = (r: { captured_at: string; created_at: string }): Times => ({ captured: Date.parse(r.captured_at), recorded: Date.parse(r.created_at) });
+const UTC_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?Z$/;
+
+export function instantKey(text: string): string | null {
+  if (UTC_TEXT.test(text)) return text.length === 20 ? text.slice(0, 19) + '.000Z' : text;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return null;
+  // Outside years 0000-9999 the ISO text grows a sign and stops sorting; pin it to the ends instead.
+  const at = new Date(ms);
+  const year = at.getUTCFullYear();
+  if (year < 0) return '0000-01-01T00:00:00.000Z';
+  if (year > 9999) return '9999-12-31T23:59:59.999Z';
+  return at.toISOString();
+}
+
+const timesOf = (r: { captured_at: string; created_at: string }): Times => ({ captured: instantKey(r.captured_at), recorded: instantKey(r.created_at) });
 
 /** Does a consent with these times lift a revocation with those? Captured no earlier, and recorded later. */
 export function liftsRevocation(consent: Times, revocation: Times): boolean {
+  if (consent.captured === null || consent.recorded === null || revocation.captured === null || revocation.recorded === null) return false;
   return consent.captured >= revocation.captured && consent.recorded > revocation.recorded;
 }
 
@@ -44,11 +65,12 @@ export function blockingRevocation(
 ): BlockingRevocation | null {
   if (revocations.length === 0) return null;
   const key = entityKey(entity);
-  const fresh = consents.filter((c) => c.status !== 'opted_out' && isForEntity(c, entity)).map(timesOf);
+  let fresh: Times[] | undefined;
   let found: BlockingRevocation | null = null;
   for (const r of revocations) {
     const applies = r.scope === 'all' || (r.calling_entity !== null && entityKey(r.calling_entity) === key);
     if (!applies) continue;
+    fresh ??= consents.filter((c) => c.status !== 'opted_out' && isForEntity(c, entity)).map(timesOf);
     const times = timesOf(r);
     if (fresh.some((c) => liftsRevocation(c, times))) continue;
     const fromNetwork = r.scope === 'all' && (r.org_id !== orgId || r.origin !== 'local');
