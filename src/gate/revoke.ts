@@ -4,7 +4,7 @@
  * agent stream, DTMF, the API) ends here.
  *
  * "The same revocation" (SPEC §2.3) is the same phone, entity and scope while
- * no newer consent has been given to that entity: repeating it — a client
+ * no newer consent has been recorded for that entity: repeating it — a client
  * retrying, a consumer saying "stop" three times — returns the first record
  * with its original honor-by date. A fresh consent starts a new epoch, so a
  * later opt-out is a new revocation.
@@ -46,9 +46,12 @@ export async function revoke(ctx: GateContext, input: RevokeInput): Promise<Revo
   if (isCapturedInFuture(capturedAt, now)) throw validationError({ captured_at: FUTURE_CAPTURE_REASON });
   const scope = input.scope ?? 'entity_only';
   const { consents } = await ctx.ledger.contactFacts(input.orgId, input.phone);
+  // The epoch is when the newest consent was recorded, not the capture time it claims: a consent
+  // dated ahead would otherwise hold the epoch still, and the opt-out after a real re-consent would
+  // repeat the first one, which that re-consent lifted.
   const epoch = consents
     .filter((c) => c.status !== 'opted_out' && (scope === 'all' || isForEntity(c, input.calling_entity)))
-    .reduce((max, c) => (c.captured_at > max ? c.captured_at : max), '');
+    .reduce((max, c) => (c.created_at > max ? c.created_at : max), '');
   const revocation: Revocation = {
     id: newId('rev'),
     org_id: input.orgId,

@@ -194,5 +194,26 @@ describe('time travel is refused', () => {
       expect((await precall(phone)).body.allowed).toBe(true);
       expect((await presend(phone)).body.allowed).toBe(true);
     });
+
+    it('after a re-consent, the next opt-out is a new one and blocks, even with a consent dated ahead on file', async () => {
+      for (const phone of ['+12125550115', LEGACY_PHONE]) {
+        later();
+        if (phone !== LEGACY_PHONE) {
+          expect((await post('/v1/consents', consent(phone, { captured_at: new Date(clock.now().getTime() + 4 * MINUTE).toISOString() }))).status).toBe(201);
+          later();
+        }
+        const first = await revoke(phone);
+        later();
+        expect((await post('/v1/consents', consent(phone, { captured_at: clock.now().toISOString() }))).status).toBe(201);
+        expect((await precall(phone)).body.allowed).toBe(true);
+        later();
+        const second = await revoke(phone);
+        expect(second.status).toBe(201);
+        expect(second.body.revocation_id).not.toBe(first.body.revocation_id);
+        later();
+        expect((await precall(phone)).body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
+        expect((await presend(phone)).body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
+      }
+    });
   });
 });
