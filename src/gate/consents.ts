@@ -10,7 +10,7 @@
  */
 import { hash } from 'node:crypto';
 import { newId } from '../domain/ids';
-import { FUTURE_CAPTURE_REASON, isCapturedInFuture } from '../domain/time/plausibleTimes';
+import { captureTimeProblem } from '../domain/time/plausibleTimes';
 import type { Consent, Evidence } from '../domain/records';
 import { entityKey, type ConsentType, type ScopeValue } from '../domain/vocabulary';
 import { notFound, validationError } from '../errors';
@@ -36,7 +36,8 @@ export interface CaptureInput {
 export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInput): Consent {
   const clockNow = ctx.clock.now();
   // A consent dated ahead of now would outrank every opt-out recorded before that date comes.
-  if (isCapturedInFuture(input.captured_at, clockNow)) throw validationError({ captured_at: FUTURE_CAPTURE_REASON });
+  const badCapture = captureTimeProblem(input.captured_at, clockNow);
+  if (badCapture) throw validationError({ captured_at: badCapture });
   const now = isoInstant(clockNow);
   if (input.expires_at && input.expires_at <= input.captured_at) {
     throw validationError({ expires_at: 'must be after captured_at' });

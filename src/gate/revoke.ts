@@ -12,7 +12,7 @@
 import { newId } from '../domain/ids';
 import type { Revocation } from '../domain/records';
 import { honorByDate } from '../domain/time/honorBy';
-import { FUTURE_CAPTURE_REASON, isCapturedInFuture } from '../domain/time/plausibleTimes';
+import { captureTimeProblem } from '../domain/time/plausibleTimes';
 import { isForEntity } from '../domain/checks/consentRules';
 import { entityKey, type RevocationScope, type RevocationTrigger } from '../domain/vocabulary';
 import { validationError } from '../errors';
@@ -43,7 +43,8 @@ export interface RevokeResponse {
 export async function revoke(ctx: GateContext, input: RevokeInput): Promise<RevokeResponse> {
   const now = ctx.clock.now();
   const capturedAt = input.captured_at ?? now;
-  if (isCapturedInFuture(capturedAt, now)) throw validationError({ captured_at: FUTURE_CAPTURE_REASON });
+  const badCapture = captureTimeProblem(capturedAt, now);
+  if (badCapture) throw validationError({ captured_at: badCapture });
   const scope = input.scope ?? 'entity_only';
   const { consents } = await ctx.ledger.contactFacts(input.orgId, input.phone);
   // The epoch is when the newest consent was recorded, not the capture time it claims: a consent

@@ -82,6 +82,15 @@ describe('time travel is refused', () => {
       expect(beyond.status).toBe(400);
     });
 
+    it('a capture time centuries ago is 400 too, on a revoke as on a consent (a revoke dated year 100 was a 500)', async () => {
+      const rev = await revoke('+12125550116', { trigger: 'manual', captured_at: '0100-01-01T00:00:00Z' });
+      expect(rev.status).toBe(400);
+      expect(rev.body.error.details).toEqual({ captured_at: 'must not be before 1970' });
+      const old = await post('/v1/consents', consent('+12125550116', { captured_at: '1960-01-01T00:00:00Z' }));
+      expect(old.status).toBe(400);
+      expect(old.body.error.details).toEqual({ captured_at: 'must not be before 1970' });
+    });
+
     it('a CSV import rejects the future-dated row with its line and reason, and imports the others', async () => {
       const csv = [
         'phone,calling_entity,type,scope,ai_specific_consent,captured_at',
