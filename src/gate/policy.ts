@@ -6,6 +6,7 @@ import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';
 import { DEFAULT_MAX_AGE_MONTHS } from '../domain/checks/consentRules';
 import { FEDERAL_WINDOW, type DailyWindow } from '../domain/time/callingWindow';
+import { MAX_CLOCK_SKEW_MS } from '../domain/time/plausibleTimes';
 
 export interface GatePolicy {
   adversaryCountries: ReadonlySet<string>;
@@ -19,6 +20,8 @@ export interface GatePolicy {
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
   /** Base of `evidence_url`s. */
   publicBaseUrl: string;
+  /** How far ahead of our clock a claimed `captured_at` may be: MAX_CLOCK_SKEW_MS, the skew consents and /v1/revoke are held to. */
+  maxClockSkewMs: number;
 }
 
 export const DEFAULT_ADVERSARY_COUNTRIES = ['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'];
@@ -33,6 +36,7 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
+    maxClockSkewMs: MAX_CLOCK_SKEW_MS,
     ...overrides,
   };
 }
