@@ -35,7 +35,7 @@ export interface CaptureInput {
 
 export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInput): Consent {
   const clockNow = ctx.clock.now();
-  // A consent dated ahead of now would outrank every opt-out recorded before that date comes.
+  // The capture time is the sender's claim: one ahead of our clock (beyond skew) or before 1970 is refused, whichever way the consent came in.
   const badCapture = captureTimeProblem(input.captured_at, clockNow);
   if (badCapture) throw validationError({ captured_at: badCapture });
   const now = isoInstant(clockNow);
