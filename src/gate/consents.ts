@@ -10,6 +10,7 @@
  */
 import { hash } from 'node:crypto';
 import { newId } from '../domain/ids';
+import { captureTimeProblem } from '../domain/time/plausibleTimes';
 import type { Consent, Evidence } from '../domain/records';
 import { entityKey, type ConsentType, type ScopeValue } from '../domain/vocabulary';
 import { notFound, validationError } from '../errors';
@@ -33,7 +34,11 @@ export interface CaptureInput {
 }
 
 export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInput): Consent {
-  const now = isoInstant(ctx.clock.now());
+  const clockNow = ctx.clock.now();
+  // The capture time is the sender's claim: one ahead of our clock (beyond skew) or before 1970 is refused, whichever way the consent came in.
+  const badCapture = captureTimeProblem(input.captured_at, clockNow);
+  if (badCapture) throw validationError({ captured_at: badCapture });
+  const now = isoInstant(clockNow);
   if (input.expires_at && input.expires_at <= input.captured_at) {
     throw validationError({ expires_at: 'must be after captured_at' });
   }

@@ -6,6 +6,7 @@ import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';
 import { DEFAULT_MAX_AGE_MONTHS } from '../domain/checks/consentRules';
 import { FEDERAL_WINDOW, type DailyWindow } from '../domain/time/callingWindow';
+import { MAX_CLOCK_SKEW_MS } from '../domain/time/plausibleTimes';
 
 export interface GatePolicy {
   adversaryCountries: ReadonlySet<string>;
@@ -19,7 +20,7 @@ export interface GatePolicy {
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
   /** Base of `evidence_url`s. */
   publicBaseUrl: string;
-  /** How far in the future a revocation's `captured_at` may be (clock skew). */
+  /** How far ahead of our clock a claimed `captured_at` may be: MAX_CLOCK_SKEW_MS, the skew consents and /v1/revoke are held to. */
   maxClockSkewMs: number;
   /** Requests a minute of an API key without a limit of its own (RATE_LIMIT_PER_MINUTE): the most a key it makes may ask for. */
   keyRateLimitPerMinute: number;
@@ -37,7 +38,7 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
-    maxClockSkewMs: 5 * 60_000,
+    maxClockSkewMs: MAX_CLOCK_SKEW_MS,
     keyRateLimitPerMinute: 6000,
     ...overrides,
   };

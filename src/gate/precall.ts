@@ -10,8 +10,10 @@ import { renderDisclosure } from '../domain/disclosure';
 import { newId } from '../domain/ids';
 import { countryOfNumber } from '../domain/phone';
 import type { Consent } from '../domain/records';
+import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
+import { validationError } from '../errors';
 import { blockedAnswer, recordDecision } from './decisionRecord';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
@@ -41,7 +43,10 @@ export function consentSummary(ctx: GateContext, c: Consent, withAi: boolean): R
 
 export async function precall(ctx: GateContext, input: PrecallInput): Promise<PrecallResponse> {
   const started = process.hrtime.bigint();
-  const at = input.call_at ?? ctx.clock.now();
+  const now = ctx.clock.now();
+  // Refused before anything is read or recorded; every carrier path that plans a call comes through here.
+  if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
+  const at = input.call_at ?? now;
   const contact = await ctx.ledger.contactFacts(input.orgId, input.phone);
   const facts: PrecallFacts = {
     orgId: input.orgId,

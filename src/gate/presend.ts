@@ -10,8 +10,10 @@ import type { PresendOutcome } from '../domain/checks/presend';
 import { decidePresend } from '../domain/checks/presend';
 import { newId } from '../domain/ids';
 import { localDate } from '../domain/time/callingWindow';
+import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type MessageType } from '../domain/vocabulary';
+import { validationError } from '../errors';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
@@ -30,7 +32,10 @@ export type PresendResponse = Record<string, unknown> & { allowed: boolean; deci
 
 export async function presend(ctx: GateContext, input: PresendInput): Promise<PresendResponse> {
   const started = process.hrtime.bigint();
-  const at = input.send_at ?? ctx.clock.now();
+  const now = ctx.clock.now();
+  // Refused before anything is read, counted or recorded; a carrier's scheduled send (send_at, SendAt) comes through here.
+  if (input.send_at && isOutsidePlanRange(input.send_at, now)) throw validationError({ send_at: PLAN_RANGE_REASON });
+  const at = input.send_at ?? now;
   const zones = timeZonesForNumber(input.phone);
   const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
   const decisionId = newId('dec_sms');

@@ -4,7 +4,7 @@
  * agent stream, DTMF, the API) ends here.
  *
  * "The same revocation" (SPEC §2.3) is the same phone, entity and scope while
- * no newer consent has been given to that entity: repeating it — a client
+ * no newer consent has been recorded for that entity: repeating it — a client
  * retrying, a consumer saying "stop" three times — returns the first record
  * with its original honor-by date. A fresh consent starts a new epoch, so a
  * later opt-out is a new revocation.
@@ -12,6 +12,7 @@
 import { newId } from '../domain/ids';
 import type { Revocation } from '../domain/records';
 import { honorByDate } from '../domain/time/honorBy';
+import { captureTimeProblem } from '../domain/time/plausibleTimes';
 import { isForEntity } from '../domain/checks/consentRules';
 import { entityKey, type RevocationScope, type RevocationTrigger } from '../domain/vocabulary';
 import { validationError } from '../errors';
@@ -42,14 +43,16 @@ export interface RevokeResponse {
 export async function revoke(ctx: GateContext, input: RevokeInput): Promise<RevokeResponse> {
   const now = ctx.clock.now();
   const capturedAt = input.captured_at ?? now;
-  if (capturedAt.getTime() > now.getTime() + ctx.policy.maxClockSkewMs) {
-    throw validationError({ captured_at: 'must not be in the future' });
-  }
+  const badCapture = captureTimeProblem(capturedAt, now);
+  if (badCapture) throw validationError({ captured_at: badCapture });
   const scope = input.scope ?? 'entity_only';
   const { consents } = await ctx.ledger.contactFacts(input.orgId, input.phone);
+  // The epoch is when the newest consent was recorded, not the capture time it claims: a consent
+  // dated ahead would otherwise hold the epoch still, and the opt-out after a real re-consent would
+  // repeat the first one, which that re-consent lifted.
   const epoch = consents
     .filter((c) => c.status !== 'opted_out' && (scope === 'all' || isForEntity(c, input.calling_entity)))
-    .reduce((max, c) => (c.captured_at > max ? c.captured_at : max), '');
+    .reduce((max, c) => (c.created_at > max ? c.created_at : max), '');
   const revocation: Revocation = {
     id: newId('rev'),
     org_id: input.orgId,

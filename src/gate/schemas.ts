@@ -44,6 +44,11 @@ export const instantSchema = z
     const probe = new Date(Date.UTC(y, m - 1, day));
     return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === day;
   }, 'is not a real date')
+  // An offset can carry 9999-12-31 into year 10000, which no four-digit ISO string (and no stored time) can hold.
+  .refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 0 && year <= 9999;
+  }, 'must fall within the years 0000 to 9999 in UTC')
   .transform((s) => new Date(s))
   .meta({ example: '2026-04-10T15:43:10Z' });
 

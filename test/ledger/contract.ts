@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger, SendFacts, SendVerdict } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { consentWrite } from '../../src/ledger/consentWrite';
+import { blockingRevocation } from '../../src/domain/checks/revocationRules';
 import { UnreadableCursorError } from '../../src/ledger/cursor';
 import { aConsent, aDecision, aRevocation, reserveSending } from '../fixtures/records';
 
@@ -208,6 +209,25 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(facts.consents).toHaveLength(1);
       expect(facts.revocations).toHaveLength(2);
       expect(facts.revocations.map((r) => r.id)).toContain(network.id);
+    });
+
+    it('contact facts carry when each consent and revocation was recorded, so no dated consent outranks a later opt-out', async () => {
+      const phone = '+15551230001';
+      // On file before the opt-out, dated 2099: its claimed date must not lift what is recorded after it.
+      const futureDated = aConsent({ phone, captured_at: '2099-01-01T00:00:00Z', created_at: '2026-04-01T00:00:00.000Z' });
+      const optOut = aRevocation({ phone, captured_at: '2026-04-10T15:43:10Z', created_at: '2026-04-10T16:00:00.000Z' });
+      const backdated = aConsent({ phone, captured_at: '2026-02-01T10:00:00Z', created_at: '2026-04-10T16:30:00.000Z' });
+      await ledger.captureConsent(futureDated);
+      await ledger.recordRevocation(optOut);
+      await ledger.captureConsent(backdated);
+      let facts = await ledger.contactFacts('org_test', phone);
+      expect(facts.consents.map((c) => [c.id, c.created_at])).toEqual(expect.arrayContaining([[futureDated.id, futureDated.created_at], [backdated.id, backdated.created_at]]));
+      expect(facts.revocations.map((r) => [r.id, r.created_at])).toEqual([[optOut.id, optOut.created_at]]);
+      expect(blockingRevocation('org_test', 'Acme Insurance LLC', facts.revocations, facts.consents)?.revocation.id).toBe(optOut.id);
+      const genuine = aConsent({ phone, captured_at: '2026-04-10T17:00:00Z', created_at: '2026-04-10T17:00:00.500Z' });
+      await ledger.captureConsent(genuine);
+      facts = await ledger.contactFacts('org_test', phone);
+      expect(blockingRevocation('org_test', 'Acme Insurance LLC', facts.revocations, facts.consents)).toBeNull();
     });
 
     it('reserves sends up to the daily cap and the monthly quota, never more', async () => {
