@@ -103,6 +103,14 @@ describe('hostile input on /v1', () => {
     expect(cut.status).toBe(400);
   });
 
+  it('a body that does not decompress as its brotli Content-Encoding says is 400, like gzip', async () => {
+    for (const body of [Buffer.from('this is not brotli'), gzipSync(Buffer.from(precall('')))]) {
+      const res = await send(gw.url, 'POST', '/v1/consents', { 'Content-Type': 'application/json', 'Content-Encoding': 'br', ...auth() }, body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ success: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
   it('deeply nested JSON to /v1/precall is 400 on both lanes and records no decision', async () => {
     const before = await decisionCount();
     for (const body of [precall(`,"metadata":${nestedObject(1000)}`), precall(`,"metadata":{"x":${nestedArray(1000)}}`), nestedArray(1000)]) {
