@@ -157,6 +157,8 @@ describe('hostile requests: no path past the gate, no open proxy, no 500', () =>
         TELNYX_API_KEY: TELNYX_KEY,
         TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64,
         UPSTREAM_TIMEOUT_MS: 2000,
+        // An authenticated bomb stops inflating at the limit: keep it small so the run stays short.
+        IMPORT_BODY_LIMIT_BYTES: 1024 * 1024,
         entities: [
           { name: ACME, numbers: [ACME_NUMBER], purpose: 'telemarketing', call_type: 'ai_voice', message_type: 'marketing' },
           { name: OTHER_ENTITY, org_id: 'org_elsewhere', numbers: ['+13125550100'], twilio_account_sids: [OTHER_ACCOUNT] },
