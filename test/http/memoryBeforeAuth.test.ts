@@ -63,6 +63,9 @@ describe('memory before authentication', () => {
       CONSENT_GATE_API_KEY: KEY,
       LOG_LEVEL: 'error',
       IMPORT_BODY_LIMIT_BYTES: String(4 * MB),
+      // Every bomb here comes from one address: the failed-auth throttle would answer the later ones 429
+      // (also without reading them); this file is about memory, so let each one reach its 401.
+      AUTH_FAILURES_PER_MINUTE: '1000',
     });
     // Warm up: the first requests load code the attack should not be billed for.
     for (let i = 0; i < 5; i++) await post(gw.url, '/v1/precall', { 'Content-Type': 'application/json' }, Buffer.from('{}'));
