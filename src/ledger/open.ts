@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
-import { suppressionKeying, type Ledger } from './ledger';
+import { LedgerUnavailableError, suppressionKeying, type Ledger } from './ledger';
 import type { RedisLedgerOptions } from './redis/redisLedger';
 import { SqliteLedger } from './sqlite/sqliteLedger';
 import { preparePrivateDir, preparePrivateFile } from './privateFiles';
@@ -41,8 +41,13 @@ export async function openLedger(config: Config, logger?: Logger, hooks: LedgerH
   }
   const suppression = config.RETENTION_SECRET ? suppressionKeying(config.RETENTION_SECRET) : undefined;
   const file = sqliteLedgerFile(config);
-  preparePrivateDir(dirname(file), logger);
-  preparePrivateFile(file, [file + '-wal', file + '-shm']);
+  try {
+    preparePrivateDir(dirname(file), logger);
+    preparePrivateFile(file, [file + '-wal', file + '-shm']);
+  } catch (err) {
+    // Said like any other failure to open the file: a DATA_DIR that is a file, or not ours to write.
+    throw new LedgerUnavailableError(`cannot open SQLite ledger at ${file}: ${(err as Error).message}`, { cause: err });
+  }
   return new SqliteLedger({
     file,
     suppression,
