@@ -301,7 +301,7 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
   };
 
   const twilioAuth = (): Record<string, string> =>
-    pick(next, [
+    pick<Record<string, string>>(next, [
       { authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64') },
       { authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64') },
       { authorization: 'Basic ' + Buffer.from(`${OTHER_ACCOUNT}:guess`).toString('base64') },
@@ -342,7 +342,7 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
     const headers: Record<string, string> = { ...twilioAuth(), 'content-type': pick(next, ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=x']) };
     if (chance(0.15)) headers['x-consent-entity'] = pick(next, [OTHER_ENTITY, ACME, 'Nobody LLC', 'x'.repeat(300)]);
     if (chance(0.05)) headers['x-consent-purpose'] = pick(next, ['transactional', 'bogus']);
-    let body = Buffer.from(route === 'update' ? (chance(0.5) ? 'Status=completed' : twilioForm('calls')) : twilioForm(route));
+    let body: Buffer = Buffer.from(route === 'update' ? (chance(0.5) ? 'Status=completed' : twilioForm('calls')) : twilioForm(route));
     if (chance(0.03)) body = Buffer.alloc(400 * 1024, 'To=%2B12125550199&');
     body = withEncoding(body, headers);
     return { method: chance(0.95) ? 'POST' : pick(next, ['PUT', 'GET', 'DELETE']), path: twist(`/2010-04-01/Accounts/${account}/${tail}`), headers, body };
@@ -351,7 +351,7 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
   const telnyxRequest = (): HostileRequest => {
     const path = pick(next, ['/v2/calls', '/v2/messages', '/v2/messages/long_code', '/v2/messages/number_pool', '/v2/messages/group_mms', `/v2/calls/v3:abc/actions/transfer`, `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`, '/v2/texml/calls/1684641123236054244']);
     const headers: Record<string, string> = {
-      ...pick(next, [{ authorization: `Bearer ${TELNYX_KEY}` }, { authorization: `Bearer ${TELNYX_KEY}` }, { authorization: 'Bearer KEYguess' }, {}]),
+      ...pick<Record<string, string>>(next, [{ authorization: `Bearer ${TELNYX_KEY}` }, { authorization: `Bearer ${TELNYX_KEY}` }, { authorization: 'Bearer KEYguess' }, {}]),
       'content-type': pick(next, ['application/json', 'application/json', 'application/x-www-form-urlencoded', 'text/plain']),
     };
     if (chance(0.15)) headers['x-consent-entity'] = pick(next, [OTHER_ENTITY, ACME, 'Nobody LLC']);
@@ -383,7 +383,7 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
   const v1Request = (): HostileRequest => {
     const path = pick(next, ['/v1/precall', '/v1/sms/pre-send', '/v1/consents', '/v1/consents/import', '/v1/revoke', '/v1/consents/%zz', '/v1/decisions/%E0%A4%A', '/v1/keys']);
     const headers: Record<string, string> = {
-      ...pick(next, [{ authorization: `Bearer ${adminKey}` }, { authorization: `Bearer ${adminKey}` }, { authorization: 'Bearer cg_live_guess' }, {}]),
+      ...pick<Record<string, string>>(next, [{ authorization: `Bearer ${adminKey}` }, { authorization: `Bearer ${adminKey}` }, { authorization: 'Bearer cg_live_guess' }, {}]),
       'content-type': path.endsWith('import') ? pick(next, ['text/csv', 'application/json']) : pick(next, ['application/json', 'application/json', 'text/csv', 'application/x-www-form-urlencoded']),
     };
     let body: Buffer;
