@@ -5,36 +5,12 @@
  * that works keeps working from that same address and other addresses are
  * unaffected.
  */
-import { request } from 'node:http';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callFrom, type AddressedAnswer as Answer } from '../support/fromAddress';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
-interface Answer {
-  status: number;
-  retryAfter?: string;
-  body: { error?: { code: string } } & Record<string, unknown>;
-}
-
-function call(gw: TestGateway, method: string, path: string, key: string, from: string, body?: unknown): Promise<Answer> {
-  const { port } = new URL(gw.url);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1', port, method, path, localAddress: from,
-        headers: { Authorization: `Bearer ${key}`, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) => callFrom(gw.url, method, path, key, from, body);
 
 const PRECALL = { phone: '+12125550101', calling_entity: 'Acme Insurance LLC', purpose: 'telemarketing', call_type: 'human_voice' };
 

@@ -3,35 +3,11 @@
  * that is less restricted than itself (scopes, IP allowlist, rate limit), and
  * what it made stops working when it is revoked.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callFrom, type AddressedAnswer as Answer } from '../support/fromAddress';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** A request from a chosen loopback address (the allowlists are about where a request comes from). */
-function call(gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown): Promise<Answer> {
-  const { port } = new URL(gw.url);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1', port, method, path, localAddress: from,
-        headers: { Authorization: `Bearer ${key}`, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) => callFrom(gw.url, method, path, key, from, body);
 
 describe('keys made by a restricted key', () => {
   let gw: TestGateway;
