@@ -3,3 +3,4 @@ export * from './document';
 export * from './verbs';
 export * from './disclosure';
 export * from './relayUrls';
+export * from './dialTargets';
