@@ -12,6 +12,9 @@ import { methodOf, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './to
 /** Said when the application's TwiML cannot be had after the disclosure. */
 export const APOLOGY = 'We are sorry, we cannot continue this call right now. Goodbye.';
 
+/** Said instead of the application's TwiML when it would dial someone the gate did not allow. */
+export const DIAL_REFUSED = 'We are sorry, this call cannot be connected. Goodbye.';
+
 /**
  * Every ConversationRelay socket through `/twilio/relay`, and the action of
  * its `<Connect>` through `/twilio/voice`, so that after the gateway ends a
@@ -39,8 +42,8 @@ export function disclosedDoc(t: TwilioContext, appDoc: TwimlDocument, script: st
 }
 
 /** The application could not be reached or answered nonsense: identify, offer the opt-out, end. */
-export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims): TwimlDocument {
-  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, APOLOGY);
+export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims, apology = APOLOGY): TwimlDocument {
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, apology);
 }
 
 export function optOutGoodbye(entity: string): string {
@@ -49,4 +52,8 @@ export function optOutGoodbye(entity: string): string {
 
 export function apologyHangup(): string {
   return renderTwiml(responseOf([say(APOLOGY), hangup()]));
+}
+
+export function dialRefusedHangup(): string {
+  return renderTwiml(responseOf([say(DIAL_REFUSED), hangup()]));
 }

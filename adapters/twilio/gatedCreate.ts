@@ -17,6 +17,9 @@ import { injectDisclosure } from './callInjection';
 import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
 import { maskPhone } from '../../src/domain/phone';
+import { gateDials } from '../shared/dialGate';
+import { ambiguousRequest, scheduledFor } from './requestShape';
+import { dialRefusal, inlineTwimlOf } from './twimlDials';
 
 export type GatedRoute = 'calls' | 'messages' | 'participants';
 
@@ -46,6 +49,12 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   if ('status' in read) return sendAnswer(res, read);
   const { form, raw } = read;
   const { params } = form;
+  const ambiguous = ambiguousRequest(req.url ?? '/', form.pairs);
+  if (ambiguous) return sendAnswer(res, ambiguous);
+  const scheduled = route === 'messages' ? scheduledFor(params) : { ok: true as const };
+  if (!scheduled.ok) return sendAnswer(res, scheduled.answer);
+  const inline = route === 'messages' ? { ok: true as const } : inlineTwimlOf(params);
+  if (!inline.ok) return sendAnswer(res, inline.answer);
   const headers = readConsentHeaders(req.headers);
   if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
 
@@ -62,6 +71,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     to: first(params, 'To'),
     from,
     metadata: { carrier: 'twilio', request: REQUEST_NAMES[route], account_sid: accountSid },
+    at: scheduled.at,
   };
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
   switch (outcome.kind) {
@@ -74,6 +84,11 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
       return sendAnswer(res, twilioDialect.blocked(route === 'messages' ? 'message' : 'call', outcome.decision));
   }
   const decision = outcome.decision;
+  if (inline.doc) {
+    const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
+    const refused = dialRefusal(t, dials);
+    if (refused) return sendAnswer(res, refused);
+  }
 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
   let body = raw;
@@ -81,7 +96,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
-    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id };
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     if (route === 'participants') {
       return sendAnswer(
         res,
