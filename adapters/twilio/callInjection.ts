@@ -67,7 +67,7 @@ function pointAtGateway(
   return withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
     return u.protocol === 'https:' || u.protocol === 'http:';

@@ -25,7 +25,7 @@ export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+export async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',

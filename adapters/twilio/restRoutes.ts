@@ -9,6 +9,7 @@
  * - POST …/Calls            → precall, disclosure injected when allowed
  * - POST …/Messages         → pre-send (also the legacy …/SMS/Messages)
  * - POST …/Conferences/{sid}/Participants → precall: it dials a number too
+ * - POST …/Calls/{CallSid}  → a call update: new Twiml / Url are gated (callUpdate.ts)
  *
  * Twilio's other API domains (messaging.twilio.com, studio.twilio.com…) can
  * be routed here too, by setting that domain's `baseUrl` to
@@ -22,15 +23,19 @@ import { forward } from '../shared/forward';
 import { sendAnswer } from '../shared/carrier';
 import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import { handleGatedCreate, type GatedRoute } from './gatedCreate';
+import { handleCallUpdate } from './callUpdate';
 
 const API_PREFIX = '/2010-04-01/';
 export const DOMAIN_PREFIX = '/twilio/upstream/';
 const TWILIO_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.twilio\.com$/i;
 
-const GATED: { pattern: RegExp; route: GatedRoute }[] = [
+type RestRoute = GatedRoute | 'call_update';
+
+const GATED: { pattern: RegExp; route: RestRoute }[] = [
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\.[a-z]+)?\/?$/i, route: 'calls' },
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/(?:SMS\/)?Messages(?:\.[a-z]+)?\/?$/i, route: 'messages' },
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Conferences\/[^/]+\/Participants(?:\.[a-z]+)?\/?$/i, route: 'participants' },
+  { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+?)(?:\.[a-z]+)?\/?$/i, route: 'call_update' },
 ];
 
 /** The path as Twilio would read it: percent-escapes decoded, repeated slashes collapsed. Null if undecodable. */
@@ -42,13 +47,13 @@ export function canonicalPath(pathname: string): string | null {
   }
 }
 
-export function gatedRouteOf(method: string, pathname: string): { route: GatedRoute; accountSid: string } | null | 'undecodable' {
+export function gatedRouteOf(method: string, pathname: string): { route: RestRoute; accountSid: string; resourceSid?: string } | null | 'undecodable' {
   if (method !== 'POST') return null;
   const path = canonicalPath(pathname);
   if (path === null) return 'undecodable';
   for (const g of GATED) {
     const m = g.pattern.exec(path);
-    if (m) return { route: g.route, accountSid: m[1] };
+    if (m) return { route: g.route, accountSid: m[1], resourceSid: m[2] };
   }
   return null;
 }
@@ -75,6 +80,7 @@ async function serveRest(t: TwilioContext, req: IncomingMessage, res: ServerResp
   }
   if (gated) {
     try {
+      if (gated.route === 'call_update') return await handleCallUpdate(t, req, res, gated.accountSid, gated.resourceSid ?? '');
       return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
     } catch (err) {
       // Whatever went wrong, the request was not forwarded; say so in Twilio's dialect, not ours.

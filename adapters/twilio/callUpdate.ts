@@ -1,0 +1,91 @@
+/**
+ * `POST …/Calls/{CallSid}.json` — changing a live call. Giving it new `Twiml`
+ * or a new `Url` can dial someone, so such an update is gated like a create:
+ *
+ * - `Twiml` that `<Dial>`s: each number is checked as a call by the call's
+ *   sender (who the call is between is asked of Twilio, see `liveCall.ts`);
+ *   one that is not allowed refuses the update before Twilio sees it.
+ * - `Url` (and `FallbackUrl`): pointed at the gateway's `/twilio/voice` with
+ *   a signed token, so when Twilio fetches the new TwiML the gateway fetches
+ *   it from the application and checks its dials before serving it. No
+ *   disclosure is added: the call is already under way and had its own.
+ *
+ * An update that changes neither (`Status=completed`, a new
+ * `StatusCallback`…) passes through untouched, as does `Twiml` that dials
+ * nobody.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskPhone } from '../../src/domain/phone';
+import { sendAnswer } from '../shared/carrier';
+import { readConsentHeaders } from '../shared/consentHeaders';
+import { gateDials } from '../shared/dialGate';
+import { forward } from '../shared/forward';
+import { first, serializeForm, withParam } from '../shared/form';
+import { consumerPhone, resolveSender } from '../shared/outboundGate';
+import { dialTargets } from '../twiml';
+import { isHttpUrl } from './callInjection';
+import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { twilioDialect } from './errors';
+import { readForm } from './gatedCreate';
+import { liveCall } from './liveCall';
+import { ambiguousRequest } from './requestShape';
+import { methodOf, TOKEN_KINDS, type PartyClaims } from './tokens';
+import { dialRefusal, inlineTwimlOf } from './twimlDials';
+
+const URL_FIELDS = [
+  ['Url', 'Method'],
+  ['FallbackUrl', 'FallbackMethod'],
+] as const;
+
+export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string, callSid: string): Promise<void> {
+  const authorization = req.headers.authorization;
+  if (!authorization) return sendAnswer(res, twilioDialect.unauthenticated());
+  const read = await readForm(t, req);
+  if ('status' in read) return sendAnswer(res, read);
+  const { form, raw } = read;
+  const { params } = form;
+  const ambiguous = ambiguousRequest(req.url ?? '/', form.pairs);
+  if (ambiguous) return sendAnswer(res, ambiguous);
+  const inline = inlineTwimlOf(params);
+  if (!inline.ok) return sendAnswer(res, inline.answer);
+  const dials = inline.doc ? dialTargets(inline.doc) : { ok: true as const, targets: [] };
+  if (!dials.ok) return sendAnswer(res, twilioDialect.invalid(dials.message, 'Twiml'));
+  const urls = URL_FIELDS.filter(([urlKey]) => first(params, urlKey) !== undefined);
+  for (const [urlKey] of urls) {
+    const url = first(params, urlKey)!;
+    if (!isHttpUrl(url)) return sendAnswer(res, twilioDialect.invalid(`${urlKey} is not a valid absolute http(s) URL: ${url}`, urlKey));
+  }
+
+  let body = raw;
+  if (dials.targets.length > 0 || urls.length > 0) {
+    const call = await liveCall(t, authorization, accountSid, callSid);
+    if (!call.ok) return sendAnswer(res, call.answer);
+    const headers = readConsentHeaders(req.headers);
+    if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
+    const resolved = resolveSender(t.directory, headers.overrides, [
+      { kind: 'number', value: call.call.ours },
+      { kind: 'twilio_account', value: accountSid },
+    ]);
+    if (!resolved.ok) return sendAnswer(res, twilioDialect.invalid(resolved.message, 'X-Consent-Entity'));
+    const { sender } = resolved;
+    if (inline.doc && dials.targets.length > 0) {
+      const metadata = { carrier: 'twilio', request: 'calls.update', account_sid: accountSid, call_sid: callSid };
+      const refused = dialRefusal(t, await gateDials(t.ctx, inline.doc, { sender, from: call.call.ours, metadata, field: 'Twiml' }));
+      if (refused) return sendAnswer(res, refused);
+    }
+    if (urls.length > 0) {
+      const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+      let pairs = form.pairs;
+      for (const [urlKey, methodKey] of urls) {
+        const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: first(params, urlKey)!, m: methodOf(first(params, methodKey)) });
+        pairs = withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
+      }
+      body = Buffer.from(serializeForm(pairs), 'utf8');
+    }
+    t.logger.info({ call_sid: callSid, to: maskPhone(consumerPhone(call.call.theirs) ?? ''), dialed: dials.targets.length, url: urls.length > 0 }, 'twilio: call update checked; forwarding');
+  }
+  await forward(t.api, { method: 'POST', pathAndQuery: req.url ?? '/', headers: req.headers, body }, res, t.metrics, (failure) => {
+    t.logger.warn({ call_sid: callSid, failure: failure.kind }, 'twilio: upstream failed for a call update');
+    sendAnswer(res, twilioDialect.upstreamFailed(failure));
+  });
+}
