@@ -13,6 +13,7 @@ import { resolveSender, type GatedDecision, type GateOutcome, type ResolvedSende
 import type { TelnyxContext } from './context';
 import { blockedAnswer, telnyxDialect } from './errors';
 import { readGatedBody, type GatedBody } from './requestBody';
+import { ambiguousRequest } from './requestShape';
 
 export interface GatedStart {
   body: GatedBody;
@@ -26,6 +27,7 @@ export async function startGated(
   res: ServerResponse,
   lookupsOf: (body: GatedBody) => EntityLookup[],
   allowForm = false,
+  gatedFields: readonly string[] = [],
 ): Promise<GatedStart | null> {
   // Telnyx would refuse it anyway; refusing first keeps unauthenticated requests from spending decisions.
   if (!req.headers.authorization) {
@@ -35,6 +37,11 @@ export async function startGated(
   const body = await readGatedBody(req, t.bodyLimitBytes, allowForm);
   if ('status' in body) {
     sendAnswer(res, body);
+    return null;
+  }
+  const ambiguous = ambiguousRequest(req.url ?? '/', body, gatedFields);
+  if (ambiguous) {
+    sendAnswer(res, ambiguous);
     return null;
   }
   const headers = readConsentHeaders(req.headers);

@@ -26,6 +26,7 @@ import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type Gathe
 import { disclosureNotInjectable, telnyxDialect } from './errors';
 import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
 import type { GatedBody } from './requestBody';
+import { TEXML_FIELDS } from './requestShape';
 import { disclosedTexml } from './texmlDocs';
 
 export type TexmlRoute = { kind: 'calls'; accountSid: string } | { kind: 'connection_calls'; connectionId: string } | { kind: 'participants'; accountSid: string };
@@ -43,6 +44,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
       { kind: 'telnyx_connection', value: connectionId ?? b.text('ApplicationSid') },
     ],
     true,
+    TEXML_FIELDS,
   );
   if (!started) return;
   const { body, sender } = started;
