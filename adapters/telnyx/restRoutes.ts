@@ -14,6 +14,8 @@
  * - /v2/texml/Accounts/{sid}/Calls, /v2/texml/calls/{connection_id}
  *                                               → precall, disclosure in TeXML
  * - /v2/texml/Accounts/{sid}/Conferences/{sid}/Participants → precall
+ * - /v2/calls/{call_control_id}/actions/{transfer, refer} → precall on the
+ *   number rung (gatedTransfer.ts)
  */
 import type { ModuleLane } from '../../src/module';
 import { sendAnswer } from '../shared/carrier';
@@ -23,10 +25,15 @@ import { badRequest, telnyxDialect } from './errors';
 import { handleDial } from './gatedCalls';
 import { handleMessageSend, MESSAGE_SEND_PATHS } from './gatedMessages';
 import { handleTexmlCall, type TexmlRoute } from './gatedTexml';
+import { handleDialingAction, type DialingAction } from './gatedTransfer';
 
 const API_PREFIX = '/v2/';
 
-export type GatedRoute = { kind: 'dial' } | { kind: 'message'; path: string } | { kind: 'texml'; route: TexmlRoute };
+export type GatedRoute =
+  | { kind: 'dial' }
+  | { kind: 'message'; path: string }
+  | { kind: 'texml'; route: TexmlRoute }
+  | { kind: 'call_action'; action: DialingAction; callControlId: string };
 
 /** The path as Telnyx would route it: decoded, slashes collapsed, no trailing slash. Null if undecodable. */
 export function canonicalTelnyxPath(pathname: string): string | null {
@@ -50,6 +57,9 @@ export function gatedRouteOf(method: string, pathname: string): GatedRoute | nul
   const message = MESSAGE_PATHS.get(lower);
   if (message) return { kind: 'message', path: message };
   let m: RegExpExecArray | null;
+  if ((m = /^\/v2\/calls\/([^/]+)\/actions\/(transfer|refer)$/i.exec(path))) {
+    return { kind: 'call_action', action: m[2].toLowerCase() as DialingAction, callControlId: m[1] };
+  }
   if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/calls(?:\.json)?$/i.exec(path))) return { kind: 'texml', route: { kind: 'calls', accountSid: m[1] } };
   if ((m = /^\/v2\/texml\/calls\/([^/]+)$/i.exec(path))) return { kind: 'texml', route: { kind: 'connection_calls', connectionId: m[1] } };
   if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/conferences\/[^/]+\/participants(?:\.json)?$/i.exec(path))) {
@@ -73,6 +83,7 @@ export function telnyxRestLane(t: TelnyxContext): ModuleLane {
       if (gated?.kind === 'dial') return handleDial(t, req, res);
       if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
       if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
+      if (gated?.kind === 'call_action') return handleDialingAction(t, req, res, gated.action, gated.callControlId);
       await forward(t.api, { method, pathAndQuery, headers: req.headers, body: req }, res, t.metrics, (failure) => sendAnswer(res, telnyxDialect.upstreamFailed(failure)));
     },
   };

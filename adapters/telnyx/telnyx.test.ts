@@ -50,6 +50,8 @@ describe('gatedRouteOf', () => {
     ['POST', '/v2/%63alls', 'dial'],
     ['GET', '/v2/calls', null],
     ['POST', '/v2/calls/v3:abc/actions/speak', null],
+    ['POST', '/v2/calls/v3:abc/actions/transfer', 'call_action'],
+    ['POST', '/v2/calls/v3:abc/actions/Refer/', 'call_action'],
     ['POST', '/v2/messages', 'message'],
     ['POST', '/v2/messages/long_code', 'message'],
     ['POST', '/v2/messages/NUMBER_POOL', 'message'],
