@@ -19,11 +19,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
-import { parseTwiml, renderTwiml, TwimlError } from '../twiml';
+import { parseTwiml, renderTwiml, TwimlError, type TwimlDocument } from '../twiml';
+import { gateDials } from '../shared/dialGate';
 import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
-import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
-import { disclosureNotInjectable, telnyxDialect } from './errors';
+import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type SenderKindClaims, type TelnyxContext, type TexmlClaims } from './context';
+import { disclosureNotInjectable, telnyxError, TELNYX_ERRORS } from './errors';
 import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
 import type { GatedBody } from './requestBody';
 import { TEXML_FIELDS } from './requestShape';
@@ -31,7 +32,23 @@ import { disclosedTexml } from './texmlDocs';
 
 export type TexmlRoute = { kind: 'calls'; accountSid: string } | { kind: 'connection_calls'; connectionId: string } | { kind: 'participants'; accountSid: string };
 
-type Party = { o: string; e: string; p: string; d: string };
+type Party = { o: string; e: string; p: string; d: string } & SenderKindClaims;
+
+function texmlInvalid(message: string) {
+  return telnyxError(TELNYX_ERRORS.badRequest, message, { pointer: '/Texml', meta: { reason: 'invalid_request', field: 'Texml' } });
+}
+
+function inlineTexmlOf(body: GatedBody): { ok: true; doc?: TwimlDocument } | { ok: false; message: string } {
+  const inline = body.get('Texml');
+  if (inline === undefined) return { ok: true };
+  if (typeof inline !== 'string') return { ok: false, message: 'Texml must be a string holding a TeXML document' };
+  try {
+    return { ok: true, doc: parseTwiml(inline) };
+  } catch (err) {
+    if (!(err instanceof TwimlError)) throw err;
+    return { ok: false, message: `Texml is not a valid TeXML document (${err.message}); Consent Gate must read whom it dials` };
+  }
+}
 
 export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, route: TexmlRoute): Promise<void> {
   const connectionId = route.kind === 'connection_calls' ? route.connectionId : undefined;
@@ -51,11 +68,20 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
   const from = body.text('From');
   const to = body.text('To');
   const request = route.kind === 'participants' ? 'texml.participants.create' : 'texml.calls.create';
+  // Read before any decision: a document we cannot read may hide a dial.
+  const inline = inlineTexmlOf(body);
+  if (!inline.ok) return sendAnswer(res, texmlInvalid(inline.message));
   const outcome = await gateEach([to ?? ''], (n) =>
     gateCall(t.ctx, { sender, to: n || undefined, from, metadata: { carrier: 'telnyx', request, connection_id: connectionId ?? null } }, 'To'),
   );
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const decision = outcome.decisions[0];
+  if (inline.doc) {
+    const metadata = { carrier: 'telnyx', request, connection_id: connectionId ?? null, call_decision_id: decision.decision_id };
+    const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata, field: 'Texml' });
+    if (dials.kind === 'invalid') return sendAnswer(res, texmlInvalid(dials.message));
+    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', { ...dials, to: dials.to ?? '' }, from));
+  }
   const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
   if (disclosure?.required && disclosure.script) {
     if (route.kind === 'participants') {
@@ -67,7 +93,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
         ),
       );
     }
-    const party: Party = { o: sender.orgId, e: sender.entity, p: consumerPhone(to) ?? '', d: decision.decision_id };
+    const party: Party = { o: sender.orgId, e: sender.entity, p: consumerPhone(to) ?? '', d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     const injected = injectTexmlDisclosure(t, body, party, disclosure.script);
     if (!injected.ok) return sendAnswer(res, disclosureNotInjectable(injected.message, decision.decision_id, injected.field));
   }

@@ -10,6 +10,9 @@ import { gatewayUrl, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type TelnyxC
 /** Said when the application's TeXML cannot be had after the consumer answered. */
 export const TEXML_APOLOGY = 'Sorry, this call cannot continue right now. Goodbye.';
 
+/** Said instead of the application's TeXML when it would dial someone the gate did not allow. */
+export const TEXML_DIAL_REFUSED = 'Sorry, this call cannot be connected. Goodbye.';
+
 function gatherAction(t: TelnyxContext, continuation: GatherClaims): string {
   return gatewayUrl(t, WEBHOOK_PATHS.texml, t.signer.sign(TOKEN_KINDS.gather, continuation));
 }
@@ -20,8 +23,8 @@ export function disclosedTexml(t: TelnyxContext, appDoc: TwimlDocument, script: 
 }
 
 /** The application is unreachable or answered nonsense: identify the call, offer the opt-out, end it. */
-export function disclosedApology(t: TelnyxContext, script: string, continuation: GatherClaims): TwimlDocument {
-  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, TEXML_APOLOGY);
+export function disclosedApology(t: TelnyxContext, script: string, continuation: GatherClaims, apology = TEXML_APOLOGY): TwimlDocument {
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, apology);
 }
 
 export function texmlGoodbye(words: string): string {
