@@ -4,3 +4,4 @@ export * from './verbs';
 export * from './disclosure';
 export * from './relayUrls';
 export * from './dialTargets';
+export * from './continuations';
