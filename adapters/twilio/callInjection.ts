@@ -15,7 +15,7 @@
 import { renderTwiml, TwimlError, parseTwiml } from '../twiml';
 import { first, withParam, type FormParams } from '../shared/form';
 import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
-import { disclosedDoc, throughRelay } from './callTwiml';
+import { disclosedDoc, gatedCallDoc } from './callTwiml';
 import { methodOf, TOKEN_KINDS, type PartyClaims } from './tokens';
 
 export type Injection = { ok: true; pairs: [string, string][] } | { ok: false; message: string; field: string };
@@ -26,7 +26,7 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
   if (inline !== undefined) {
     let appDoc;
     try {
-      appDoc = throughRelay(t, parseTwiml(inline), party);
+      appDoc = gatedCallDoc(t, parseTwiml(inline), party);
     } catch (err) {
       if (!(err instanceof TwimlError)) throw err;
       return { ok: false, field: 'Twiml', message: `Twiml is not a valid TwiML document (${err.message}); Consent Gate cannot put the AI disclosure in it` };

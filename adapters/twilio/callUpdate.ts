@@ -10,9 +10,12 @@
  *   it from the application and checks its dials before serving it. No
  *   disclosure is added: the call is already under way and had its own.
  *
+ * - `Twiml` that continues elsewhere (`<Redirect>`, a `<Gather>` action…):
+ *   those URLs are pointed at `/twilio/voice` too.
+ *
  * An update that changes neither (`Status=completed`, a new
  * `StatusCallback`…) passes through untouched, as does `Twiml` that dials
- * nobody.
+ * nobody and continues nowhere.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
@@ -22,7 +25,8 @@ import { gateDials } from '../shared/dialGate';
 import { forward } from '../shared/forward';
 import { first, serializeForm, withParam } from '../shared/form';
 import { consumerPhone, resolveSender } from '../shared/outboundGate';
-import { dialTargets } from '../twiml';
+import { dialTargets, renderTwiml, rewriteContinuations } from '../twiml';
+import { continuationsThroughGateway } from './callTwiml';
 import { isHttpUrl } from './callInjection';
 import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { twilioDialect } from './errors';
@@ -57,7 +61,8 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
   }
 
   let body = raw;
-  if (dials.targets.length > 0 || urls.length > 0) {
+  const continues = inline.doc !== undefined && rewriteContinuations(inline.doc, () => '').rewritten > 0;
+  if (dials.targets.length > 0 || urls.length > 0 || continues) {
     const call = await liveCall(t, authorization, accountSid, callSid);
     if (!call.ok) return sendAnswer(res, call.answer);
     const headers = readConsentHeaders(req.headers);
@@ -73,15 +78,14 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
       const refused = dialRefusal(t, await gateDials(t.ctx, inline.doc, { sender, from: call.call.ours, metadata, field: 'Twiml' }));
       if (refused) return sendAnswer(res, refused);
     }
-    if (urls.length > 0) {
-      const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
-      let pairs = form.pairs;
-      for (const [urlKey, methodKey] of urls) {
-        const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: first(params, urlKey)!, m: methodOf(first(params, methodKey)) });
-        pairs = withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
-      }
-      body = Buffer.from(serializeForm(pairs), 'utf8');
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    let pairs = form.pairs;
+    if (inline.doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, inline.doc, party).doc));
+    for (const [urlKey, methodKey] of urls) {
+      const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: first(params, urlKey)!, m: methodOf(first(params, methodKey)) });
+      pairs = withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
     }
+    if (pairs !== form.pairs) body = Buffer.from(serializeForm(pairs), 'utf8');
     t.logger.info({ call_sid: callSid, to: maskPhone(consumerPhone(call.call.theirs) ?? ''), dialed: dials.targets.length, url: urls.length > 0 }, 'twilio: call update checked; forwarding');
   }
   await forward(t.api, { method: 'POST', pathAndQuery: req.url ?? '/', headers: req.headers, body }, res, t.metrics, (failure) => {

@@ -19,7 +19,7 @@ import type { PartyClaims } from './tokens';
 import { maskPhone } from '../../src/domain/phone';
 import { gateDials } from '../shared/dialGate';
 import { ambiguousRequest, scheduledFor } from './requestShape';
-import { dialRefusal, inlineTwimlOf } from './twimlDials';
+import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 
 export type GatedRoute = 'calls' | 'messages' | 'participants';
 
@@ -111,6 +111,9 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
       return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
     }
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
+  } else if (inline.doc) {
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party) ?? body;
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
   await forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body }, res, t.metrics, (failure) => {

@@ -13,8 +13,9 @@ import { maskPhone } from '../../src/domain/phone';
 import type { HttpAnswer } from '../shared/carrier';
 import { gateDials, type DialGateOutcome } from '../shared/dialGate';
 import { FAIL_CLOSED_DEFAULTS, type ResolvedSender } from '../shared/outboundGate';
-import { first, type FormParams } from '../shared/form';
-import { parseTwiml, TwimlError, type TwimlDocument } from '../twiml';
+import { first, serializeForm, withParam, type FormParams } from '../shared/form';
+import { parseTwiml, renderTwiml, TwimlError, type TwimlDocument } from '../twiml';
+import { continuationsThroughGateway } from './callTwiml';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
 import type { PartyClaims } from './tokens';
@@ -31,6 +32,17 @@ export function inlineTwimlOf(params: FormParams): { ok: true; doc?: TwimlDocume
     if (!(err instanceof TwimlError)) throw err;
     return { ok: false, answer: twilioDialect.invalid(`Twiml is not a valid TwiML document (${err.message}); Consent Gate must read whom it dials`, 'Twiml') };
   }
+}
+
+/**
+ * The form body with its inline `Twiml` continuing through the gateway (see
+ * `continuationsThroughGateway`), or undefined when it has nowhere to
+ * continue and goes as it came.
+ */
+export function inlineBodyThroughGateway(t: TwilioContext, pairs: [string, string][], doc: TwimlDocument, party: PartyClaims): Buffer | undefined {
+  const next = continuationsThroughGateway(t, doc, party);
+  if (next.rewritten === 0) return undefined;
+  return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(next.doc))), 'utf8');
 }
 
 /** Twilio's answer for a document whose dials were not all allowed; undefined when they were. */

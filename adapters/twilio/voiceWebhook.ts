@@ -16,7 +16,8 @@
  * In every case a ConversationRelay in the application's TwiML is pointed
  * through `/twilio/relay`. In 1–3 the numbers it `<Dial>`s are checked as
  * calls by the same sender; one that is not allowed and the document is not
- * served: the call hears a refusal and hangs up. An unknown or altered token is refused (403): it
+ * served: the call hears a refusal and hangs up. The URLs it continues at
+ * (`<Redirect>`, actions) come back here too, and are checked the same way. An unknown or altered token is refused (403): it
  * would otherwise choose what URL we fetch.
  */
 import { dtmf, OPT_OUT_DIGIT } from '../../src/gate/optOutSignals';
@@ -24,7 +25,7 @@ import { maskPhone } from '../../src/domain/phone';
 import { renderTwiml, responseOf, hangup } from '../twiml';
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
-import { apologyHangup, DIAL_REFUSED, dialRefusedHangup, disclosedDoc, disclosedHangup, optOutGoodbye, throughRelay } from './callTwiml';
+import { apologyHangup, DIAL_REFUSED, dialRefusedHangup, disclosedDoc, disclosedHangup, gatedCallDoc, optOutGoodbye, throughRelay } from './callTwiml';
 import { fetchedDialsAllowed } from './twimlDials';
 import type { TwilioContext } from './context';
 import { partyOf, senderClaims, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type VoiceClaims } from './tokens';
@@ -66,7 +67,7 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
   if (!(await fetchedDialsAllowed(t, w, c, app.doc))) {
     return c.s ? renderTwiml(disclosedHangup(t, c.s, continuationOf(c), DIAL_REFUSED)) : dialRefusedHangup();
   }
-  const relayed = throughRelay(t, app.doc, senderClaims(c));
+  const relayed = gatedCallDoc(t, app.doc, senderClaims(c), c.u);
   // No script: a live call's new Url, whose disclosure was spoken when the call began.
   return renderTwiml(c.s ? disclosedDoc(t, relayed, c.s, continuationOf(c)) : relayed);
 }
@@ -91,7 +92,7 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
     return apologyHangup();
   }
   if (!(await fetchedDialsAllowed(t, w, c, app.doc))) return dialRefusedHangup();
-  return renderTwiml(throughRelay(t, app.doc, senderClaims(c)));
+  return renderTwiml(gatedCallDoc(t, app.doc, senderClaims(c), c.u));
 }
 
 async function connectAction(t: TwilioContext, w: TwilioWebhook, c: ConnectClaims): Promise<string> {
@@ -107,7 +108,7 @@ async function connectAction(t: TwilioContext, w: TwilioWebhook, c: ConnectClaim
     return apologyHangup();
   }
   if (!(await fetchedDialsAllowed(t, w, c, app.doc))) return dialRefusedHangup();
-  return renderTwiml(throughRelay(t, app.doc, senderClaims(c)));
+  return renderTwiml(gatedCallDoc(t, app.doc, senderClaims(c), c.u));
 }
 
 async function inboundCall(t: TwilioContext, w: TwilioWebhook): Promise<string> {

@@ -181,6 +181,40 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(dialedIn(xml)).toEqual([dialed]);
   });
 
+  it('inline Twiml that <Redirect>s is followed through the gateway, and a <Dial> in what the app answers there is gated', async () => {
+    const to = '+13125552023';
+    const dialed = '+13125552024';
+    await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+    s.app.on('/calls/next', { body: TWIML(`<Dial><Number>${dialed}</Number></Dial>`) });
+    const call = await s.client.calls.create({ to, from: CLINIC_NUMBER, twiml: `<Response><Redirect method="GET">${s.app.url}/calls/next</Redirect></Response>` });
+    const first = await s.emulator.answer(call.sid);
+    const [redirect] = elementsOf(parseTwiml(first).verbs);
+    const next = String(childrenOf(redirect)[0]['#text']);
+    expect(next).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
+    // Twilio follows the redirect: the gateway asks the app (as the app asked to be asked) and refuses its dial.
+    const xml = await s.emulator.webhook(next, s.emulator.callWebhookParams(call.sid), 'POST');
+    expect(xml).not.toContain(dialed);
+    expect(elementsOf(parseTwiml(xml).verbs).map(tagOf)).toEqual(['Say', 'Hangup']);
+    expect(s.app.received('/calls/next')[0].method).toBe('GET');
+  });
+
+  it('a <Gather> action in fetched TwiML comes back through the gateway with the digits, and what it answers is gated too', async () => {
+    const to = '+12125552025';
+    const dialed = '+12125552026';
+    await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
+    s.app.on('/calls/menu', { body: TWIML(`<Gather action="/calls/menu-choice" numDigits="1"><Say>Press 1 for an agent</Say></Gather>`) });
+    s.app.on('/calls/menu-choice', { body: TWIML(`<Dial><Number>${dialed}</Number></Dial>`) });
+    const call = await s.client.calls.create({ to, from: ACME_NUMBER, url: `${s.app.url}/calls/menu` });
+    const xml = await s.emulator.answer(call.sid);
+    const menu = elementsOf(parseTwiml(xml).verbs)[1];
+    expect(attrsOf(menu).action).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
+    const answered = await s.emulator.webhook(attrsOf(menu).action, s.emulator.callWebhookParams(call.sid, { Digits: '1' }), 'POST');
+    expect(answered).not.toContain(dialed);
+    const [choice] = s.app.received('/calls/menu-choice');
+    expect(choice.form.Digits).toBe('1');
+    expect(choice.verified).toBe(true);
+  });
+
   describe('call updates', () => {
     async function liveCall(to: string): Promise<string> {
       await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
