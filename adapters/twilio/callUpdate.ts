@@ -27,13 +27,13 @@ import { first, serializeForm, withParam } from '../shared/form';
 import { consumerPhone, resolveSender } from '../shared/outboundGate';
 import { dialTargets, renderTwiml, rewriteContinuations } from '../twiml';
 import { continuationsThroughGateway } from './callTwiml';
-import { isHttpUrl } from './callInjection';
-import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { isHttpUrl, urlsThroughGateway } from './callInjection';
+import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
 import { readForm } from './gatedCreate';
 import { liveCall } from './liveCall';
 import { ambiguousRequest } from './requestShape';
-import { methodOf, TOKEN_KINDS, type PartyClaims } from './tokens';
+import type { PartyClaims } from './tokens';
 import { dialRefusal, inlineTwimlOf } from './twimlDials';
 
 const URL_FIELDS = [
@@ -81,9 +81,10 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     let pairs = form.pairs;
     if (inline.doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, inline.doc, party).doc));
-    for (const [urlKey, methodKey] of urls) {
-      const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: first(params, urlKey)!, m: methodOf(first(params, methodKey)) });
-      pairs = withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
+    if (urls.length > 0) {
+      const pointed = urlsThroughGateway(t, pairs, params, party);
+      if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
+      pairs = pointed.pairs;
     }
     if (pairs !== form.pairs) body = Buffer.from(serializeForm(pairs), 'utf8');
     t.logger.info({ call_sid: callSid, to: maskPhone(consumerPhone(call.call.theirs) ?? ''), dialed: dials.targets.length, url: urls.length > 0 }, 'twilio: call update checked; forwarding');
