@@ -13,7 +13,7 @@ import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import type { EntityLookup } from '../shared/entityDirectory';
 import type { TwilioContext } from './context';
-import { injectDisclosure } from './callInjection';
+import { injectDisclosure, urlsThroughGateway } from './callInjection';
 import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
 import { maskPhone } from '../../src/domain/phone';
@@ -111,9 +111,15 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
       return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
     }
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
-  } else if (inline.doc) {
+  } else if (route === 'calls') {
+    // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
-    body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party) ?? body;
+    if (inline.doc) body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party) ?? body;
+    else if (first(params, 'Url') !== undefined) {
+      const pointed = urlsThroughGateway(t, form.pairs, params, party);
+      if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
+      body = Buffer.from(serializeForm(pointed.pairs), 'utf8');
+    }
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
   await forward(t.api, { method: 'POST', pathAndQuery: (req.url ?? '/'), headers: req.headers, body }, res, t.metrics, (failure) => {

@@ -181,6 +181,19 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(dialedIn(xml)).toEqual([dialed]);
   });
 
+  it('a call that needs no disclosure but names a Url is fetched through the gateway too, so its <Dial> is gated', async () => {
+    const to = '+13125552027';
+    const dialed = '+13125552028';
+    await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+    s.app.on('/clinic/voice', { body: TWIML(`<Say>Your appointment</Say><Dial><Number>${dialed}</Number></Dial>`) });
+    const call = await s.client.calls.create({ to, from: CLINIC_NUMBER, url: `${s.app.url}/clinic/voice` });
+    expect(s.emulator.callParams.get(call.sid)!.Url).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
+    const xml = await s.emulator.answer(call.sid);
+    expect(xml).not.toContain(dialed);
+    // No disclosure for a human call: the refusal alone.
+    expect(elementsOf(parseTwiml(xml).verbs).map(tagOf)).toEqual(['Say', 'Hangup']);
+  });
+
   it('inline Twiml that <Redirect>s is followed through the gateway, and a <Dial> in what the app answers there is gated', async () => {
     const to = '+13125552023';
     const dialed = '+13125552024';
