@@ -74,13 +74,13 @@ export interface SenderKindClaims {
   sr?: 'header' | 'config';
 }
 
-/** A TeXML document to fetch (`u` with method `m`) and to open with script `s`. */
+/** A TeXML document to fetch (`u` with method `m`) and to open with script `s`, if the call needs one. */
 export interface TexmlClaims extends Record<string, unknown>, SenderKindClaims {
   o: string;
   e: string;
   p: string;
   d: string;
-  s: string;
+  s?: string;
   u: string;
   m: 'GET' | 'POST';
 }

@@ -4,8 +4,8 @@
  * `adapters/twiml`; only the URLs are Telnyx's.
  */
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
-import { disclosureThenHangup, hangup, renderTwiml, responseOf, say, withDisclosure, type TwimlDocument } from '../twiml';
-import { gatewayUrl, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext } from './context';
+import { disclosureThenHangup, hangup, renderTwiml, responseOf, rewriteContinuations, say, withDisclosure, type TwimlDocument } from '../twiml';
+import { gatewayUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type SenderKindClaims, type TelnyxContext } from './context';
 
 /** Said when the application's TeXML cannot be had after the consumer answered. */
 export const TEXML_APOLOGY = 'Sorry, this call cannot continue right now. Goodbye.';
@@ -33,4 +33,31 @@ export function texmlGoodbye(words: string): string {
 
 export function texmlOptOutGoodbye(entity: string): string {
   return texmlGoodbye(optOutConfirmation(entity));
+}
+
+type CallParty = SenderKindClaims & { o: string; e: string; p: string; d: string };
+
+/**
+ * Every URL Telnyx would fetch this call's next TeXML from (`<Redirect>`, a
+ * `<Gather>` or `<Dial>` action…) pointed at `/telnyx/texml`, so what the
+ * application answers there has its dials checked too. `base` resolves
+ * relative URLs; URLs already leading to the gateway, or that Telnyx could not
+ * fetch either, stay.
+ */
+export function texmlContinuationsThroughGateway(t: TelnyxContext, doc: TwimlDocument, party: CallParty, base?: string): { doc: TwimlDocument; rewritten: number } {
+  const own = `${t.publicBaseUrl}/`;
+  const { o, e, p, d, pu, ct, sr } = party;
+  return rewriteContinuations(doc, (c) => {
+    let absolute: string;
+    try {
+      const u = new URL(c.url, base);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+      absolute = u.toString();
+    } catch {
+      return undefined;
+    }
+    if (absolute.startsWith(own)) return undefined;
+    const claims = { o, e, p, d, ...(pu ? { pu } : {}), ...(ct ? { ct } : {}), ...(sr ? { sr } : {}), u: absolute, m: methodOf(c.method) };
+    return gatewayUrl(t, WEBHOOK_PATHS.texml, t.signer.sign(TOKEN_KINDS.texml, claims));
+  });
 }

@@ -8,7 +8,10 @@
  *    and signature headers passed on unchanged) and answer with the
  *    disclosure Gather first. If the application cannot be had, or its
  *    document `<Dial>`s a number the gate does not allow, the call still
- *    identifies itself and offers the opt-out, then ends.
+ *    identifies itself and offers the opt-out, then ends. Without a script
+ *    (a call that needs no disclosure, or a `<Redirect>` / action URL of a
+ *    document served here) the document is served as it is, its dials
+ *    checked and its own continuations pointed back here.
  * 2. A `gather` token — the disclosure Gather's action: a 9 revokes
  *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues
  *    with the application's document (inline, or fetched again).
@@ -24,7 +27,7 @@ import { first, isFormContentType, MalformedFormError, parseForm, type FormParam
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
 import { checkTelnyxSignature, hasSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
-import { disclosedApology, disclosedTexml, TEXML_APOLOGY, TEXML_DIAL_REFUSED, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';
+import { disclosedApology, disclosedTexml, TEXML_APOLOGY, TEXML_DIAL_REFUSED, texmlContinuationsThroughGateway, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';
 import { fetchedTexmlDialsAllowed } from './texmlDials';
 
 const TEXML_BODY_LIMIT = 64 * 1024;
@@ -104,10 +107,14 @@ async function answerCall(t: TelnyxContext, request: TexmlRequest, c: TexmlClaim
   const app = await appTexml(t, c.u, c.m, request);
   if (!app.ok) {
     t.logger.warn({ decision_id: c.d, call_sid: first(request.params, 'CallSid'), why: app.why }, 'telnyx texml: application TeXML unavailable; disclosure then hangup');
-    return renderTwiml(disclosedApology(t, c.s, continuation));
+    return c.s ? renderTwiml(disclosedApology(t, c.s, continuation)) : texmlGoodbye(TEXML_APOLOGY);
   }
-  if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) return renderTwiml(disclosedApology(t, c.s, continuation, TEXML_DIAL_REFUSED));
-  return renderTwiml(disclosedTexml(t, app.doc, c.s, continuation));
+  if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) {
+    return c.s ? renderTwiml(disclosedApology(t, c.s, continuation, TEXML_DIAL_REFUSED)) : texmlGoodbye(TEXML_DIAL_REFUSED);
+  }
+  const doc = texmlContinuationsThroughGateway(t, app.doc, c, c.u).doc;
+  // No script: a call that needs no disclosure, or a continuation of one that already had it.
+  return renderTwiml(c.s ? disclosedTexml(t, doc, c.s, continuation) : doc);
 }
 
 async function gatherAction(t: TelnyxContext, request: TexmlRequest, c: GatherClaims): Promise<string> {
@@ -130,5 +137,5 @@ async function gatherAction(t: TelnyxContext, request: TexmlRequest, c: GatherCl
     return texmlGoodbye(TEXML_APOLOGY);
   }
   if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) return texmlGoodbye(TEXML_DIAL_REFUSED);
-  return renderTwiml(app.doc);
+  return renderTwiml(texmlContinuationsThroughGateway(t, app.doc, c, c.u).doc);
 }

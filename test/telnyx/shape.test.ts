@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
-import { ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, API_KEY, rejection, seedConsent, startStack, type Stack } from './harness';
+import { ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, API_KEY, CLINIC, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
 
 const ACCOUNT_SID = 'b1a3c7f0-0000-4000-8000-accounts0001';
 
@@ -140,6 +140,33 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
       expect(served.status).toBe(200);
       expect(served.body).not.toContain(dialed);
       expect(elementsOf(parseTwiml(served.body).verbs).map(tagOf).at(-1)).toBe('Hangup');
+    });
+
+    it('a call that needs no disclosure but names a Url is fetched through the gateway too, so its <Dial> is gated', async () => {
+      const to = '+13125557020';
+      const dialed = '+13125557021';
+      await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+      s.app.on('/texml/clinic', { status: 200, contentType: 'text/xml', body: `<Response><Dial><Number>${dialed}</Number></Dial></Response>` });
+      await s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: CLINIC_NUMBER, Url: `${s.app.url}/texml/clinic` } });
+      const sent = s.telnyx.received('POST', `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).at(-1)!;
+      expect(String(sent.body?.Url)).toMatch(new RegExp(`^${s.gw.url}/telnyx/texml\\?cg=`));
+      const served = await s.telnyx.texmlRequest(String(sent.body?.Url), { CallSid: 'v3:d3', From: CLINIC_NUMBER, To: to });
+      expect(served.body).not.toContain(dialed);
+      expect(elementsOf(parseTwiml(served.body).verbs).map(tagOf)).toEqual(['Say', 'Hangup']);
+    });
+
+    it('inline Texml that <Redirect>s is followed through the gateway, and a <Dial> in what the app answers there is gated', async () => {
+      const to = '+13125557022';
+      const dialed = '+13125557023';
+      await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+      s.app.on('/texml/next', { status: 200, contentType: 'text/xml', body: `<Response><Dial><Number>${dialed}</Number></Dial></Response>` });
+      await s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: CLINIC_NUMBER, Texml: `<Response><Redirect>${s.app.url}/texml/next</Redirect></Response>` } });
+      const sent = s.telnyx.received('POST', `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).at(-1)!;
+      const [redirect] = elementsOf(parseTwiml(String(sent.body?.Texml)).verbs);
+      const next = String(childrenOf(redirect)[0]['#text']);
+      expect(next).toMatch(new RegExp(`^${s.gw.url}/telnyx/texml\\?cg=`));
+      const served = await s.telnyx.texmlRequest(next, { CallSid: 'v3:d4', From: CLINIC_NUMBER, To: to });
+      expect(served.body).not.toContain(dialed);
     });
 
     it('TeXML the gateway fetches that <Dial>s a consented number is served with the dial', async () => {
