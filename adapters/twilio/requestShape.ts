@@ -7,7 +7,7 @@
 import { instantSchema } from '../../src/gate/schemas';
 import type { HttpAnswer } from '../shared/carrier';
 import { first, type FormParams } from '../shared/form';
-import { fieldProblem, queryProblem } from '../shared/requestShape';
+import { fieldProblem, queryProblem, type ShapeProblem } from '../shared/requestShape';
 import { twilioError, TWILIO_ERRORS } from './errors';
 
 /** Every parameter the gate reads, or rewrites, in a gated Twilio request. */
@@ -28,8 +28,23 @@ export const TWILIO_GATED_FIELDS = [
 
 /** The refusal for a request whose gated fields are ambiguous, or undefined when it reads one way only. */
 export function ambiguousRequest(pathAndQuery: string, pairs: readonly [string, string][]): HttpAnswer | undefined {
-  const problem = queryProblem(pathAndQuery, TWILIO_GATED_FIELDS) ?? fieldProblem(pairs.map(([k]) => k), TWILIO_GATED_FIELDS);
+  const names = pairs.map(([k]) => k);
+  const problem = queryProblem(pathAndQuery, TWILIO_GATED_FIELDS) ?? fieldProblem(names, TWILIO_GATED_FIELDS) ?? instructionsProblem(names);
   return problem ? badParameter(problem.message, problem.field) : undefined;
+}
+
+/**
+ * A call runs one set of instructions. Given `Url` and `Twiml`, Twilio runs
+ * the `Url` (its warning 32019); the gate would have checked, and put the
+ * disclosure into, the other. Rather than rely on which one Twilio picks, a
+ * request naming more than one source is refused.
+ */
+const INSTRUCTION_SOURCES = ['Twiml', 'Url', 'ApplicationSid'] as const;
+
+function instructionsProblem(names: readonly string[]): ShapeProblem | undefined {
+  const given = INSTRUCTION_SOURCES.filter((f) => names.includes(f));
+  if (given.length < 2) return undefined;
+  return { field: given[0], message: `${given.join(' and ')} are both given; Consent Gate checks one set of call instructions, so give only one` };
 }
 
 /**

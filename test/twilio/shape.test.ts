@@ -123,6 +123,20 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(await decisionsFor(s, to)).toHaveLength(0);
   });
 
+  it('a call giving both Twiml and Url (Twilio runs the Url) is refused, with no decision', async () => {
+    const to = '+12125552029';
+    await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
+    const res = await request(s.gw.url)
+      .post(CALLS)
+      .auth(ACCOUNT_SID, AUTH_TOKEN)
+      .type('form')
+      .send({ To: to, From: ACME_NUMBER, Twiml: '<Response><Say>Hi</Say></Response>', Url: `${s.app.url}/calls/anything` });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 20001, reason: 'invalid_request' });
+    expect(created(to)).toHaveLength(0);
+    expect(await decisionsFor(s, to)).toHaveLength(0);
+  });
+
   it('inline Twiml that <Dial>s a number without consent is blocked; nothing reaches Twilio', async () => {
     const to = '+13125552008';
     const dialed = '+13125552009';
