@@ -77,6 +77,10 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
   const from = body.text('From');
   const to = body.text('To');
   const request = route.kind === 'participants' ? 'texml.participants.create' : 'texml.calls.create';
+  // One set of instructions: the gate must check, and disclose in, the one Telnyx will run.
+  if (body.get('Texml') !== undefined && body.get('Url') !== undefined) {
+    return sendAnswer(res, texmlFieldInvalid('Texml and Url are both given; Consent Gate checks one set of call instructions, so give only one', 'Texml'));
+  }
   // Read before any decision: a document we cannot read may hide a dial.
   const inline = inlineTexmlOf(body);
   if (!inline.ok) return sendAnswer(res, texmlInvalid(inline.message));

@@ -84,6 +84,16 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
     expect(reached(consented)).toHaveLength(0);
   });
 
+  it('a TeXML call giving both Texml and Url is refused, with no decision', async () => {
+    const to = '+12125557024';
+    await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
+    const res = await post(`/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).send({ To: to, From: ACME_NUMBER, Texml: '<Response><Say>Hi</Say></Response>', Url: `${s.app.url}/texml/x` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].meta).toMatchObject({ reason: 'invalid_request', field: 'Texml' });
+    expect(reached(to)).toHaveLength(0);
+    expect(await decisionsFor(s, to)).toHaveLength(0);
+  });
+
   it('an unparseable send_at is 400, with no decision', async () => {
     const to = '+12125557009';
     await seedConsent(s, to, ACME, ['sms']);
