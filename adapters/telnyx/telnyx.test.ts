@@ -62,6 +62,8 @@ describe('gatedRouteOf', () => {
     ['POST', '/v2/messaging_profiles', null],
     ['POST', '/v2/texml/Accounts/acc-1/Calls', 'texml'],
     ['POST', '/v2/texml/accounts/acc-1/calls.json', 'texml'],
+    ['POST', '/v2/texml/Accounts/acc-1/Calls.xml', 'texml'],
+    ['POST', '/v2/texml/Accounts/acc-1/Conferences/c-1/Participants.xml', 'texml'],
     ['POST', '/v2/texml/calls/1684641123236054244', 'texml'],
     ['POST', '/v2/texml/Accounts/acc-1/Conferences/c-1/Participants', 'texml'],
     ['POST', '/v2/texml/Accounts/acc-1/Calls/v3:abc', null],
