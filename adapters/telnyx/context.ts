@@ -10,6 +10,7 @@ import type { EntityDirectory } from '../shared/entityDirectory';
 import type { UpstreamTarget } from '../shared/forward';
 import type { ParamSigner } from '../shared/signedParams';
 import type { KeyObject } from 'node:crypto';
+import type { CallType, Purpose } from '../../src/domain/vocabulary';
 import type { EndingCalls } from './endingCalls';
 import type { SeenEvents } from './seenEvents';
 
@@ -66,19 +67,26 @@ export interface CallClaims extends Record<string, unknown> {
   u?: string;
 }
 
-/** A TeXML document to fetch (`u` with method `m`) and to open with script `s`. */
-export interface TexmlClaims extends Record<string, unknown> {
+/** The sender's purpose, call type and where its entity came from, so numbers a TeXML document dials are checked as the call was. */
+export interface SenderKindClaims {
+  pu?: Purpose;
+  ct?: CallType;
+  sr?: 'header' | 'config';
+}
+
+/** A TeXML document to fetch (`u` with method `m`) and to open with script `s`, if the call needs one. */
+export interface TexmlClaims extends Record<string, unknown>, SenderKindClaims {
   o: string;
   e: string;
   p: string;
   d: string;
-  s: string;
+  s?: string;
   u: string;
   m: 'GET' | 'POST';
 }
 
 /** The disclosure Gather's action: who to revoke on 9, how to continue otherwise (refetch `u`, or inline `t`). */
-export interface GatherClaims extends Record<string, unknown> {
+export interface GatherClaims extends Record<string, unknown>, SenderKindClaims {
   o: string;
   e: string;
   p: string;

@@ -27,6 +27,7 @@ import { gatewayUrl, isHttpUrl, MAX_TELNYX_URL_LENGTH, TOKEN_KINDS, WEBHOOK_PATH
 import { disclosureNotInjectable, telnyxDialect } from './errors';
 import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
 import { recipients, type GatedBody } from './requestBody';
+import { DIAL_FIELDS } from './requestShape';
 
 /** Dial options that make Telnyx play or talk as soon as the call is answered. */
 export const SPEAKS_ON_ANSWER: readonly { field: string; when?: (body: GatedBody) => boolean }[] = [
@@ -41,7 +42,7 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   const started = await startGated(t, req, res, (b) => [
     { kind: 'number', value: b.text('from') },
     { kind: 'telnyx_connection', value: b.text('connection_id') },
-  ]);
+  ], false, DIAL_FIELDS);
   if (!started) return;
   const { body, sender } = started;
   const from = body.text('from');

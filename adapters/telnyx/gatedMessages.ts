@@ -15,6 +15,7 @@ import type { TelnyxContext } from './context';
 import { telnyxDialect } from './errors';
 import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
 import { recipients } from './requestBody';
+import { MESSAGE_FIELDS, sendAtOf } from './requestShape';
 import { maskPhone } from '../../src/domain/phone';
 import { consumerPhone } from '../shared/outboundGate';
 
@@ -30,24 +31,20 @@ export const MESSAGE_SEND_PATHS: Record<string, string> = {
   '/messages/whatsapp': 'messages.sendWhatsapp',
 };
 
-function sendAt(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? undefined : at;
-}
-
 export async function handleMessageSend(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const started = await startGated(t, req, res, (b) => [
     { kind: 'number', value: b.text('from') },
     { kind: 'telnyx_messaging_profile', value: b.text('messaging_profile_id') },
-  ]);
+  ], false, MESSAGE_FIELDS);
   if (!started) return;
   const { body, sender } = started;
   const from = body.text('from');
   const tos = recipients(body.get('to'));
   if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to'));
   const request = MESSAGE_SEND_PATHS[path];
-  const at = sendAt(body.get('send_at'));
+  const scheduled = sendAtOf(body);
+  if (!scheduled.ok) return sendAnswer(res, scheduled.answer);
+  const at = scheduled.at;
   const outcome = await gateEach(tos, (to) =>
     gateMessage(
       t.ctx,

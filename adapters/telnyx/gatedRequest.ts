@@ -16,6 +16,7 @@ import { telnyxKeyAccess } from './apiKeyAccess';
 import type { TelnyxContext } from './context';
 import { blockedAnswer, telnyxDialect } from './errors';
 import { readGatedBody, type GatedBody } from './requestBody';
+import { ambiguousRequest } from './requestShape';
 
 export interface GatedStart {
   body: GatedBody;
@@ -29,6 +30,7 @@ export async function startGated(
   res: ServerResponse,
   lookupsOf: (body: GatedBody) => EntityLookup[],
   allowForm = false,
+  gatedFields: readonly string[] = [],
 ): Promise<GatedStart | null> {
   // Before the body is read: a key that maps to no org spends no decision, no daily cap, no memory.
   const access = telnyxKeyAccess(t, req.headers.authorization);
@@ -39,6 +41,11 @@ export async function startGated(
   const body = await readGatedBody(req, t.bodyLimitBytes, allowForm);
   if ('status' in body) {
     sendAnswer(res, body);
+    return null;
+  }
+  const ambiguous = ambiguousRequest(req.url ?? '/', body, gatedFields);
+  if (ambiguous) {
+    sendAnswer(res, ambiguous);
     return null;
   }
   const headers = readConsentHeaders(req.headers);

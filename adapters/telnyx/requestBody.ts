@@ -10,6 +10,7 @@ import type { HttpAnswer } from '../shared/carrier';
 import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, withParam, type Form } from '../shared/form';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/http/jsonDepth';
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
+import { jsonTopLevelKeys } from '../shared/requestShape';
 import { badRequest, TELNYX_ERRORS } from './errors';
 
 /** Read and (perhaps) amended: the fields by their wire names, and the bytes to send upstream. */
@@ -18,6 +19,10 @@ export interface GatedBody {
   /** A string field, or undefined when absent or not a string. */
   text(key: string): string | undefined;
   set(key: string, value: unknown): void;
+  /** The top-level field names as sent, in order, repeats kept: what the parsed view hides. */
+  names(): string[];
+  /** JSON objects never legitimately repeat a key; form bodies may (a list field). */
+  json: boolean;
   changed: boolean;
   /** The body to forward: the original bytes unless a field was set. */
   bytes(): Buffer;
@@ -28,6 +33,8 @@ export type JsonObject = Record<string, unknown>;
 function jsonBody(raw: Buffer, value: JsonObject): GatedBody {
   return {
     changed: false,
+    json: true,
+    names: () => jsonTopLevelKeys(raw.toString('utf8')),
     get: (key) => value[key],
     text: (key) => (typeof value[key] === 'string' ? (value[key] as string) : undefined),
     set(key, v) {
@@ -45,6 +52,8 @@ function formBody(raw: Buffer, form: Form): GatedBody {
   let pairs = form.pairs;
   return {
     changed: false,
+    json: false,
+    names: () => form.pairs.map(([k]) => k),
     get: (key) => first(form.params, key),
     text: (key) => pairs.find(([k]) => k === key)?.[1],
     set(key, v) {

@@ -16,6 +16,8 @@
  * - /v2/texml/Accounts/{sid}/Calls, /v2/texml/calls/{connection_id}
  *                                               → precall, disclosure in TeXML
  * - /v2/texml/Accounts/{sid}/Conferences/{sid}/Participants → precall
+ * - /v2/calls/{call_control_id}/actions/{transfer, refer} → precall on the
+ *   number rung (gatedTransfer.ts)
  */
 import type { ModuleLane } from '../../src/module';
 import { sendAnswer } from '../shared/carrier';
@@ -26,10 +28,15 @@ import { badRequest, telnyxDialect } from './errors';
 import { handleDial } from './gatedCalls';
 import { handleMessageSend, MESSAGE_SEND_PATHS } from './gatedMessages';
 import { handleTexmlCall, type TexmlRoute } from './gatedTexml';
+import { handleDialingAction, type DialingAction } from './gatedTransfer';
 
 const API_PREFIX = '/v2/';
 
-export type GatedRoute = { kind: 'dial' } | { kind: 'message'; path: string } | { kind: 'texml'; route: TexmlRoute };
+export type GatedRoute =
+  | { kind: 'dial' }
+  | { kind: 'message'; path: string }
+  | { kind: 'texml'; route: TexmlRoute }
+  | { kind: 'call_action'; action: DialingAction; callControlId: string };
 
 const MESSAGE_PATHS = new Map(Object.keys(MESSAGE_SEND_PATHS).map((p) => [`/v2${p}`, p]));
 
@@ -42,6 +49,9 @@ export function gatedRouteOf(method: string, accepted: string): GatedRoute | nul
   const message = MESSAGE_PATHS.get(lower);
   if (message) return { kind: 'message', path: message };
   let m: RegExpExecArray | null;
+  if ((m = /^\/v2\/calls\/([^/]+)\/actions\/(transfer|refer)$/i.exec(path))) {
+    return { kind: 'call_action', action: m[2].toLowerCase() as DialingAction, callControlId: m[1] };
+  }
   if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/calls(?:\.json)?$/i.exec(path))) return { kind: 'texml', route: { kind: 'calls', accountSid: m[1] } };
   if ((m = /^\/v2\/texml\/calls\/([^/]+)$/i.exec(path))) return { kind: 'texml', route: { kind: 'connection_calls', connectionId: m[1] } };
   if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/conferences\/[^/]+\/participants(?:\.json)?$/i.exec(path))) {
@@ -64,6 +74,7 @@ export function telnyxRestLane(t: TelnyxContext): ModuleLane {
       if (gated?.kind === 'dial') return handleDial(t, req, res);
       if (gated?.kind === 'message') return handleMessageSend(t, req, res, gated.path);
       if (gated?.kind === 'texml') return handleTexmlCall(t, req, res, gated.route);
+      if (gated?.kind === 'call_action') return handleDialingAction(t, req, res, gated.action, gated.callControlId);
       await forward(t.api, { method, target, headers: req.headers, body: req }, res, t.metrics, (failure) => {
         t.logger.warn({ failure: failure.kind, err: failure.message }, 'telnyx: upstream failed');
         sendAnswer(res, telnyxDialect.upstreamFailed(failure));

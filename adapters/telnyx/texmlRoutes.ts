@@ -6,8 +6,12 @@
  * 1. A `texml` token — Telnyx fetching the call's document: fetch the
  *    application's TeXML from the original `Url` (Telnyx's form parameters
  *    and signature headers passed on unchanged) and answer with the
- *    disclosure Gather first. If the application cannot be had, the call
- *    still identifies itself and offers the opt-out, then ends.
+ *    disclosure Gather first. If the application cannot be had, or its
+ *    document `<Dial>`s a number the gate does not allow, the call still
+ *    identifies itself and offers the opt-out, then ends. Without a script
+ *    (a call that needs no disclosure, or a `<Redirect>` / action URL of a
+ *    document served here) the document is served as it is, its dials
+ *    checked and its own continuations pointed back here.
  * 2. A `gather` token — the disclosure Gather's action: a 9 revokes
  *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues
  *    with the application's document (inline, or fetched again).
@@ -23,7 +27,8 @@ import { first, isFormContentType, MalformedFormError, parseForm, type FormParam
 import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
 import { checkTelnyxSignature, hasSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
-import { disclosedApology, disclosedTexml, TEXML_APOLOGY, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';
+import { disclosedApology, disclosedTexml, TEXML_APOLOGY, TEXML_DIAL_REFUSED, texmlContinuationsThroughGateway, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';
+import { fetchedTexmlDialsAllowed } from './texmlDials';
 
 const TEXML_BODY_LIMIT = 64 * 1024;
 const PASSED_HEADERS = ['content-type', SIGNATURE_HEADER, TIMESTAMP_HEADER, 'user-agent'];
@@ -98,13 +103,18 @@ async function appTexml(t: TelnyxContext, url: string, method: 'GET' | 'POST', r
 }
 
 async function answerCall(t: TelnyxContext, request: TexmlRequest, c: TexmlClaims): Promise<string> {
-  const continuation: GatherClaims = { o: c.o, e: c.e, p: c.p, d: c.d, u: c.u, m: c.m };
+  const continuation: GatherClaims = { o: c.o, e: c.e, p: c.p, d: c.d, u: c.u, m: c.m, ...(c.pu ? { pu: c.pu } : {}), ...(c.ct ? { ct: c.ct } : {}), ...(c.sr ? { sr: c.sr } : {}) };
   const app = await appTexml(t, c.u, c.m, request);
   if (!app.ok) {
     t.logger.warn({ decision_id: c.d, call_sid: first(request.params, 'CallSid'), why: app.why }, 'telnyx texml: application TeXML unavailable; disclosure then hangup');
-    return renderTwiml(disclosedApology(t, c.s, continuation));
+    return c.s ? renderTwiml(disclosedApology(t, c.s, continuation)) : texmlGoodbye(TEXML_APOLOGY);
   }
-  return renderTwiml(disclosedTexml(t, app.doc, c.s, continuation));
+  if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) {
+    return c.s ? renderTwiml(disclosedApology(t, c.s, continuation, TEXML_DIAL_REFUSED)) : texmlGoodbye(TEXML_DIAL_REFUSED);
+  }
+  const doc = texmlContinuationsThroughGateway(t, app.doc, c, c.u).doc;
+  // No script: a call that needs no disclosure, or a continuation of one that already had it.
+  return renderTwiml(c.s ? disclosedTexml(t, doc, c.s, continuation) : doc);
 }
 
 async function gatherAction(t: TelnyxContext, request: TexmlRequest, c: GatherClaims): Promise<string> {
@@ -126,5 +136,6 @@ async function gatherAction(t: TelnyxContext, request: TexmlRequest, c: GatherCl
     t.logger.warn({ decision_id: c.d, why: app.why }, 'telnyx texml: application TeXML unavailable after the disclosure');
     return texmlGoodbye(TEXML_APOLOGY);
   }
-  return renderTwiml(app.doc);
+  if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) return texmlGoodbye(TEXML_DIAL_REFUSED);
+  return renderTwiml(texmlContinuationsThroughGateway(t, app.doc, c, c.u).doc);
 }

@@ -15,8 +15,8 @@
 import { renderTwiml, TwimlError, parseTwiml } from '../twiml';
 import { first, withParam, type FormParams } from '../shared/form';
 import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
-import { disclosedDoc, throughRelay } from './callTwiml';
-import { methodOf, TOKEN_KINDS, type PartyClaims } from './tokens';
+import { disclosedDoc, gatedCallDoc } from './callTwiml';
+import { methodOf, senderClaims, TOKEN_KINDS, type PartyClaims } from './tokens';
 
 export type Injection = { ok: true; pairs: [string, string][] } | { ok: false; message: string; field: string };
 
@@ -26,7 +26,7 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
   if (inline !== undefined) {
     let appDoc;
     try {
-      appDoc = throughRelay(t, parseTwiml(inline), party);
+      appDoc = gatedCallDoc(t, parseTwiml(inline), party);
     } catch (err) {
       if (!(err instanceof TwimlError)) throw err;
       return { ok: false, field: 'Twiml', message: `Twiml is not a valid TwiML document (${err.message}); Consent Gate cannot put the AI disclosure in it` };
@@ -35,14 +35,7 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
     const doc = disclosedDoc(t, appDoc, script, { ...party, t: renderTwiml(appDoc) });
     return { ok: true, pairs: withParam(pairs, 'Twiml', renderTwiml(doc)) };
   }
-  if (url !== undefined) {
-    if (!isHttpUrl(url)) return { ok: false, field: 'Url', message: `Url is not a valid absolute http(s) URL: ${url}` };
-    let out = pointAtGateway(t, pairs, 'Url', 'Method', url, first(params, 'Method'), party, script);
-    const fallback = first(params, 'FallbackUrl');
-    if (fallback && !isHttpUrl(fallback)) return { ok: false, field: 'FallbackUrl', message: `FallbackUrl is not a valid absolute http(s) URL: ${fallback}` };
-    if (fallback) out = pointAtGateway(t, out, 'FallbackUrl', 'FallbackMethod', fallback, first(params, 'FallbackMethod'), party, script);
-    return { ok: true, pairs: out };
-  }
+  if (url !== undefined) return urlsThroughGateway(t, pairs, params, party, script);
   if (first(params, 'ApplicationSid') !== undefined) {
     return {
       ok: false,
@@ -53,21 +46,29 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
   return { ok: false, field: 'Url', message: 'Url or Twiml is required: Consent Gate must put the AI disclosure at the start of the call' };
 }
 
-function pointAtGateway(
-  t: TwilioContext,
-  pairs: [string, string][],
-  urlKey: string,
-  methodKey: string,
-  url: string,
-  method: string | undefined,
-  party: PartyClaims,
-  script: string,
-): [string, string][] {
-  const token = t.signer.sign(TOKEN_KINDS.voice, { ...party, u: url, m: methodOf(method), s: script });
-  return withParam(withParam(pairs, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
+/**
+ * `Url` (and `FallbackUrl`) pointed at `/twilio/voice`, carrying the original
+ * URL and method in a signed token, so the gateway fetches the application's
+ * TwiML itself when Twilio asks for it: to speak `script` first, when there
+ * is one, and always to check whom that TwiML dials.
+ */
+export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script?: string): Injection {
+  let out = pairs;
+  for (const [urlKey, methodKey] of [
+    ['Url', 'Method'],
+    ['FallbackUrl', 'FallbackMethod'],
+  ] as const) {
+    const url = first(params, urlKey);
+    // An empty FallbackUrl is no fallback; an empty Url is no URL, and refused below.
+    if (url === undefined || (url === '' && urlKey === 'FallbackUrl')) continue;
+    if (!isHttpUrl(url)) return { ok: false, field: urlKey, message: `${urlKey} is not a valid absolute http(s) URL: ${url}` };
+    const token = t.signer.sign(TOKEN_KINDS.voice, { ...senderClaims(party), u: url, m: methodOf(first(params, methodKey)), ...(script ? { s: script } : {}) });
+    out = withParam(withParam(out, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
+  }
+  return { ok: true, pairs: out };
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
     return u.protocol === 'https:' || u.protocol === 'http:';

@@ -5,12 +5,26 @@
  * handled by the carrier-neutral `adapters/twiml`.
  */
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
-import { disclosureThenHangup, guardRelayConnects, hangup, renderTwiml, responseOf, rewriteRelayUrls, say, withDisclosure, type TwimlDocument } from '../twiml';
+import {
+  disclosureThenHangup,
+  guardRelayConnects,
+  hangup,
+  renderTwiml,
+  responseOf,
+  rewriteContinuations,
+  rewriteRelayUrls,
+  say,
+  withDisclosure,
+  type TwimlDocument,
+} from '../twiml';
 import { gatewayUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
-import { methodOf, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
+import { methodOf, senderClaims, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
 
 /** Said when the application's TwiML cannot be had after the disclosure. */
 export const APOLOGY = 'We are sorry, we cannot continue this call right now. Goodbye.';
+
+/** Said instead of the application's TwiML when it would dial someone the gate did not allow. */
+export const DIAL_REFUSED = 'We are sorry, this call cannot be connected. Goodbye.';
 
 /**
  * Every ConversationRelay socket through `/twilio/relay`, and the action of
@@ -29,6 +43,36 @@ export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyC
   );
 }
 
+/**
+ * Every URL Twilio would fetch this call's next TwiML from (`<Redirect>`, a
+ * `<Gather>` or `<Dial>` action…) pointed at `/twilio/voice`, so what the
+ * application answers there has its dials checked before Twilio runs it.
+ * `base` resolves relative URLs (the URL the document came from); URLs that
+ * already lead to the gateway, and ones Twilio could not fetch either, stay.
+ */
+export function continuationsThroughGateway(t: TwilioContext, doc: TwimlDocument, party: PartyClaims, base?: string): { doc: TwimlDocument; rewritten: number } {
+  const own = `${t.publicBaseUrl}/`;
+  return rewriteContinuations(doc, (c) => {
+    const absolute = absoluteHttpUrl(c.url, base);
+    if (!absolute || absolute.startsWith(own)) return undefined;
+    return gatewayUrl(t, WEBHOOK_PATHS.voice, t.signer.sign(TOKEN_KINDS.voice, { ...senderClaims(party), u: absolute, m: methodOf(c.method) }));
+  });
+}
+
+/** A placed call's document as the gateway passes it on: relays through `/twilio/relay`, continuations through `/twilio/voice`. */
+export function gatedCallDoc(t: TwilioContext, doc: TwimlDocument, party: PartyClaims, base?: string): TwimlDocument {
+  return continuationsThroughGateway(t, throughRelay(t, doc, party), party, base).doc;
+}
+
+function absoluteHttpUrl(url: string, base: string | undefined): string | undefined {
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function gatherAction(t: TwilioContext, claims: GatherClaims): string {
   return gatewayUrl(t, WEBHOOK_PATHS.voice, t.signer.sign(TOKEN_KINDS.gather, claims));
 }
@@ -39,8 +83,8 @@ export function disclosedDoc(t: TwilioContext, appDoc: TwimlDocument, script: st
 }
 
 /** The application could not be reached or answered nonsense: identify, offer the opt-out, end. */
-export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims): TwimlDocument {
-  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, APOLOGY);
+export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims, apology = APOLOGY): TwimlDocument {
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, apology);
 }
 
 export function optOutGoodbye(entity: string): string {
@@ -49,4 +93,8 @@ export function optOutGoodbye(entity: string): string {
 
 export function apologyHangup(): string {
   return renderTwiml(responseOf([say(APOLOGY), hangup()]));
+}
+
+export function dialRefusedHangup(): string {
+  return renderTwiml(responseOf([say(DIAL_REFUSED), hangup()]));
 }

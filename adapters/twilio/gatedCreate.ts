@@ -15,16 +15,19 @@ import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
 import type { EntityLookup } from '../shared/entityDirectory';
 import type { TwilioContext } from './context';
 import { twilioAccountAccess } from './accountAccess';
-import { injectDisclosure } from './callInjection';
+import { injectDisclosure, urlsThroughGateway } from './callInjection';
 import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
 import { maskPhone } from '../../src/domain/phone';
+import { gateDials } from '../shared/dialGate';
+import { ambiguousRequest, scheduledFor } from './requestShape';
+import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 
 export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+export async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',
@@ -49,6 +52,12 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   if ('status' in read) return sendAnswer(res, read);
   const { form, raw } = read;
   const { params } = form;
+  const ambiguous = ambiguousRequest(req.url ?? '/', form.pairs);
+  if (ambiguous) return sendAnswer(res, ambiguous);
+  const scheduled = route === 'messages' ? scheduledFor(params) : { ok: true as const };
+  if (!scheduled.ok) return sendAnswer(res, scheduled.answer);
+  const inline = route === 'messages' ? { ok: true as const } : inlineTwimlOf(params);
+  if (!inline.ok) return sendAnswer(res, inline.answer);
   const headers = readConsentHeaders(req.headers);
   if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
 
@@ -67,6 +76,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     to: first(params, 'To'),
     from,
     metadata: { carrier: 'twilio', request: REQUEST_NAMES[route], account_sid: accountSid },
+    at: scheduled.at,
   };
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
   switch (outcome.kind) {
@@ -79,6 +89,11 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
       return sendAnswer(res, twilioDialect.blocked(route === 'messages' ? 'message' : 'call', outcome.decision));
   }
   const decision = outcome.decision;
+  if (inline.doc) {
+    const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
+    const refused = dialRefusal(t, dials);
+    if (refused) return sendAnswer(res, refused);
+  }
 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
   let body = raw;
@@ -86,7 +101,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
-    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id };
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     if (route === 'participants') {
       return sendAnswer(
         res,
@@ -101,6 +116,15 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
       return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
     }
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
+  } else if (route === 'calls') {
+    // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
+    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    if (inline.doc) body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party) ?? body;
+    else if (first(params, 'Url') !== undefined) {
+      const pointed = urlsThroughGateway(t, form.pairs, params, party);
+      if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
+      body = Buffer.from(serializeForm(pointed.pairs), 'utf8');
+    }
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
   await forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body }, res, t.metrics, (failure) => {

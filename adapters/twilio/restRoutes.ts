@@ -11,6 +11,7 @@
  * - POST …/Calls            → precall, disclosure injected when allowed
  * - POST …/Messages         → pre-send (also the legacy …/SMS/Messages)
  * - POST …/Conferences/{sid}/Participants → precall: it dials a number too
+ * - POST …/Calls/{CallSid}  → a call update: new Twiml / Url are gated (callUpdate.ts)
  *
  * Twilio's other API domains (messaging.twilio.com, studio.twilio.com…) can
  * be routed here too, by setting that domain's `baseUrl` to
@@ -25,23 +26,27 @@ import { acceptRequestTarget, closingConnection, looselyUnder, type AcceptedTarg
 import { sendAnswer } from '../shared/carrier';
 import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
 import { handleGatedCreate, type GatedRoute } from './gatedCreate';
+import { handleCallUpdate } from './callUpdate';
 
 const API_PREFIX = '/2010-04-01/';
 export const DOMAIN_PREFIX = '/twilio/upstream/';
 const TWILIO_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.twilio\.com$/i;
 
-const GATED: { pattern: RegExp; route: GatedRoute }[] = [
+type RestRoute = GatedRoute | 'call_update';
+
+const GATED: { pattern: RegExp; route: RestRoute }[] = [
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\.[a-z]+)?\/?$/i, route: 'calls' },
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/(?:SMS\/)?Messages(?:\.[a-z]+)?\/?$/i, route: 'messages' },
   { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Conferences\/[^/]+\/Participants(?:\.[a-z]+)?\/?$/i, route: 'participants' },
+  { pattern: /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+?)(?:\.[a-z]+)?\/?$/i, route: 'call_update' },
 ];
 
 /** `path` is the accepted, decoded path (requestPath.ts): the gate matches exactly what is forwarded. */
-export function gatedRouteOf(method: string, path: string): { route: GatedRoute; accountSid: string } | null {
+export function gatedRouteOf(method: string, path: string): { route: RestRoute; accountSid: string; resourceSid?: string } | null {
   if (method !== 'POST') return null;
   for (const g of GATED) {
     const m = g.pattern.exec(path);
-    if (m) return { route: g.route, accountSid: m[1] };
+    if (m) return { route: g.route, accountSid: m[1], resourceSid: m[2] };
   }
   return null;
 }
@@ -78,6 +83,7 @@ async function serveRest(t: TwilioContext, req: IncomingMessage, res: ServerResp
   const gated = gatedRouteOf(method, target.path);
   if (gated) {
     try {
+      if (gated.route === 'call_update') return await handleCallUpdate(t, req, res, gated.accountSid, gated.resourceSid ?? '');
       return await handleGatedCreate(t, req, res, gated.route, gated.accountSid);
     } catch (err) {
       // Whatever went wrong, the request was not forwarded; say so in Twilio's dialect, not ours.

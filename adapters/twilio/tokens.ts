@@ -3,7 +3,8 @@
  * `shared/signedParams.ts`). Short keys: these ride in query strings.
  *
  * - `voice`: a rewritten call `Url` — fetch the application's TwiML from
- *   `u` with method `m`, speak script `s` first.
+ *   `u` with method `m`, speak script `s` first (if any), and check the
+ *   numbers it dials.
  * - `gather`: the disclosure Gather's action — who to revoke on 9, and how
  *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`).
  * - `relay`: a rewritten ConversationRelay `url` — the application's socket.
@@ -14,18 +15,25 @@
  * All carry the party (`o` org, `e` entity, `p` consumer phone) so an
  * opt-out is recorded against the call's own decision, not a guess.
  */
+import type { CallType, Purpose } from '../../src/domain/vocabulary';
+
 export interface PartyClaims extends Record<string, unknown> {
   o: string;
   e: string;
   p: string;
   /** The precall decision, when there was one. */
   d?: string;
+  /** The sender's purpose, call type and where its entity came from, so numbers the call's TwiML dials are checked as the call was. */
+  pu?: Purpose;
+  ct?: CallType;
+  sr?: 'header' | 'config';
 }
 
 export interface VoiceClaims extends PartyClaims {
   u: string;
   m: 'GET' | 'POST';
-  s: string;
+  /** The disclosure to speak first; absent for a live call's new `Url` (its disclosure was spoken when it began). */
+  s?: string;
 }
 
 export interface GatherClaims extends PartyClaims {
@@ -45,6 +53,11 @@ export interface ConnectClaims extends PartyClaims {
 }
 
 export const TOKEN_KINDS = { voice: 'twilio.voice', gather: 'twilio.gather', relay: 'twilio.relay', connect: 'twilio.connect' } as const;
+
+/** The claims that say who is calling and how, copied onto every token a call's later requests carry. */
+export function senderClaims(c: PartyClaims): PartyClaims {
+  return { o: c.o, e: c.e, p: c.p, d: c.d, ...(c.pu ? { pu: c.pu } : {}), ...(c.ct ? { ct: c.ct } : {}), ...(c.sr ? { sr: c.sr } : {}) };
+}
 
 export function partyOf(c: PartyClaims): { orgId: string; entity: string; phone: string } {
   return { orgId: c.o, entity: c.e, phone: c.p };

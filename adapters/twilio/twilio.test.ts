@@ -22,7 +22,8 @@ describe('gatedRouteOf', () => {
     ['POST', `${A}/SMS/Messages.json`, 'messages'],
     ['POST', `${A}/Conferences/CF1/Participants.json`, 'participants'],
     ['GET', `${A}/Calls.json`, null],
-    ['POST', `${A}/Calls/CA1.json`, null],
+    ['POST', `${A}/Calls/CA1.json`, 'call_update'],
+    ['POST', `${A}/Calls/CA1/Recordings.json`, null],
     ['POST', `${A}/Messages/SM1.json`, null],
     ['POST', `${A}/Calls%E0.json`, 'refused'],
   ])('gatedRouteOf %s %s → %s', (method, path, route) => {

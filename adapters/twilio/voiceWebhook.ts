@@ -1,9 +1,10 @@
 /**
  * `/twilio/voice`, four ways in:
  *
- * 1. A `voice` token — Twilio fetching the TwiML of a call we placed (its
- *    `Url` was rewritten): fetch the application's TwiML from the original
- *    URL, re-signed for it, and answer with the disclosure first.
+ * 1. A `voice` token — Twilio fetching the TwiML of a call we placed or
+ *    updated (its `Url` was rewritten): fetch the application's TwiML from
+ *    the original URL, re-signed for it, and answer with the disclosure
+ *    first (for a new call that needs one).
  * 2. A `gather` token — the disclosure Gather's action: 9 revokes
  *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues with
  *    the application's TwiML.
@@ -13,7 +14,10 @@
  *    TWILIO_APP_URL/twilio/voice and the application's TwiML returned.
  *
  * In every case a ConversationRelay in the application's TwiML is pointed
- * through `/twilio/relay`. An unknown or altered token is refused (403): it
+ * through `/twilio/relay`. In 1–3 the numbers it `<Dial>`s are checked as
+ * calls by the same sender; one that is not allowed and the document is not
+ * served: the call hears a refusal and hangs up. The URLs it continues at
+ * (`<Redirect>`, actions) come back here too, and are checked the same way. An unknown or altered token is refused (403): it
  * would otherwise choose what URL we fetch.
  *
  * A gather action is acted on once per call and digits (`CallSid` +
@@ -26,9 +30,10 @@ import { maskPhone } from '../../src/domain/phone';
 import { renderTwiml, responseOf, hangup } from '../twiml';
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
-import { apologyHangup, disclosedDoc, disclosedHangup, optOutGoodbye, throughRelay } from './callTwiml';
+import { apologyHangup, DIAL_REFUSED, dialRefusedHangup, disclosedDoc, disclosedHangup, gatedCallDoc, optOutGoodbye, throughRelay } from './callTwiml';
+import { fetchedDialsAllowed } from './twimlDials';
 import type { TwilioContext } from './context';
-import { partyOf, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type PartyClaims, type VoiceClaims } from './tokens';
+import { partyOf, senderClaims, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type VoiceClaims } from './tokens';
 import { isOptOutHandoff } from '../shared/conversationRelaySession';
 import { asParty, webhookParty } from './webhookParty';
 import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
@@ -54,11 +59,7 @@ export async function handleVoice(t: TwilioContext, w: TwilioWebhook): Promise<W
 
 /** The continuation after the disclosure: how to get the application's verbs again. */
 function continuationOf(c: VoiceClaims): GatherClaims {
-  return { o: c.o, e: c.e, p: c.p, d: c.d, u: c.u, m: c.m };
-}
-
-function claimsOf(c: PartyClaims): PartyClaims {
-  return { o: c.o, e: c.e, p: c.p, d: c.d };
+  return { ...senderClaims(c), u: c.u, m: c.m };
 }
 
 async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): Promise<string> {
@@ -66,9 +67,14 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
   if (!app.ok) {
     // The consumer has answered: identify the call and offer the opt-out before ending it (see twiml/disclosure.ts).
     t.logger.warn({ decision_id: c.d, call_sid: first(w.params, 'CallSid'), why: app.why }, 'twilio voice: application TwiML unavailable; disclosure then hangup');
-    return renderTwiml(disclosedHangup(t, c.s, continuationOf(c)));
+    return c.s ? renderTwiml(disclosedHangup(t, c.s, continuationOf(c))) : apologyHangup();
   }
-  return renderTwiml(disclosedDoc(t, throughRelay(t, app.doc, claimsOf(c)), c.s, continuationOf(c)));
+  if (!(await fetchedDialsAllowed(t, w, c, app.doc))) {
+    return c.s ? renderTwiml(disclosedHangup(t, c.s, continuationOf(c), DIAL_REFUSED)) : dialRefusedHangup();
+  }
+  const relayed = gatedCallDoc(t, app.doc, senderClaims(c), c.u);
+  // No script: a live call's new Url, whose disclosure was spoken when the call began.
+  return renderTwiml(c.s ? disclosedDoc(t, relayed, c.s, continuationOf(c)) : relayed);
 }
 
 async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {
@@ -97,7 +103,8 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
     t.logger.warn({ decision_id: c.d, why: app.why }, 'twilio voice: application TwiML unavailable after the disclosure');
     return apologyHangup();
   }
-  return renderTwiml(throughRelay(t, app.doc, claimsOf(c)));
+  if (!(await fetchedDialsAllowed(t, w, c, app.doc))) return dialRefusedHangup();
+  return renderTwiml(gatedCallDoc(t, app.doc, senderClaims(c), c.u));
 }
 
 async function connectAction(t: TwilioContext, w: TwilioWebhook, c: ConnectClaims): Promise<string> {
@@ -112,7 +119,8 @@ async function connectAction(t: TwilioContext, w: TwilioWebhook, c: ConnectClaim
     t.logger.warn({ decision_id: c.d, why: app.why }, 'twilio voice: application unavailable for a Connect action');
     return apologyHangup();
   }
-  return renderTwiml(throughRelay(t, app.doc, claimsOf(c)));
+  if (!(await fetchedDialsAllowed(t, w, c, app.doc))) return dialRefusedHangup();
+  return renderTwiml(gatedCallDoc(t, app.doc, senderClaims(c), c.u));
 }
 
 async function inboundCall(t: TwilioContext, w: TwilioWebhook): Promise<string> {

@@ -3,3 +3,5 @@ export * from './document';
 export * from './verbs';
 export * from './disclosure';
 export * from './relayUrls';
+export * from './dialTargets';
+export * from './continuations';

@@ -196,7 +196,12 @@ export class TwilioEmulator {
     if (!call) return send(404, twilioErrorBody(404, 20404, `The requested resource /Calls/${sid}.json was not found`));
     if (method === 'POST') {
       if (form.Status) call.status = form.Status === 'completed' || form.Status === 'canceled' ? form.Status : call.status;
-      if (form.Url || form.Twiml) this.callParams.set(sid, { ...this.callParams.get(sid), ...form });
+      // New instructions replace the call's current ones: a Url update drops the old Twiml and the other way round.
+      if (form.Url || form.Twiml) {
+        const kept = { ...this.callParams.get(sid) };
+        for (const k of ['Url', 'Method', 'Twiml']) delete kept[k];
+        this.callParams.set(sid, { ...kept, ...form });
+      }
       call.date_updated = rfc2822(new Date());
     }
     send(200, call);

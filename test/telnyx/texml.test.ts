@@ -159,11 +159,12 @@ describe('TeXML through the gateway', () => {
     expect(verbs(String(sent.body?.Texml))[0]).toBe('Gather');
   });
 
-  it('Texml that is not a document is refused rather than sent without a disclosure', async () => {
+  it('Texml that is not a document is refused before any decision, rather than sent unread', async () => {
     const to = '+12125556009';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
     const err = await rejection(s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: ACME_NUMBER, Texml: 'Hello there' } }));
-    expect(err.status).toBe(422);
-    expect(err.error.errors[0].meta).toMatchObject({ reason: 'disclosure_not_injectable', field: 'Texml' });
+    expect(err.status).toBe(400);
+    expect(err.error.errors[0].meta).toMatchObject({ reason: 'invalid_request', field: 'Texml' });
+    expect(s.telnyx.received('POST', `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).filter((r) => r.rawBody.includes(to))).toHaveLength(0);
   });
 });

@@ -95,15 +95,28 @@ describe('Twilio REST through the gateway', () => {
     expect(asked.verified).toBe(true);
   });
 
-  it('a human call of an entity that needs no disclosure is forwarded byte for byte', async () => {
+  it('a human call of an entity that needs no disclosure, with Twiml that dials and continues nowhere, is forwarded byte for byte', async () => {
     const to = '+13125551005';
     await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
-    const raw = `StatusCallback=https%3A%2F%2Fclinic.example%2Fstatus&To=%2B13125551005&From=${encodeURIComponent(CLINIC_NUMBER)}&Url=https://clinic.example/voice?a=1%26b=2`;
+    const raw = `StatusCallback=https%3A%2F%2Fclinic.example%2Fstatus&To=%2B13125551005&From=${encodeURIComponent(CLINIC_NUMBER)}&Twiml=%3CResponse%3E%3CSay%3EYour+appointment+is+at+3%3C%2FSay%3E%3C%2FResponse%3E`;
     const res = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).type('form').send(raw);
     expect(res.status).toBe(201);
     expect(res.body.to).toBe(to);
     const sent = s.emulator.requests.find((r) => r.form.To === to)!;
     expect(sent.rawBody).toBe(raw);
+  });
+
+  it('a human call with a Url keeps every parameter but Url and Method, which lead through /twilio/voice', async () => {
+    const to = '+13125551015';
+    await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+    const raw = `StatusCallback=https%3A%2F%2Fclinic.example%2Fstatus&To=%2B13125551015&From=${encodeURIComponent(CLINIC_NUMBER)}&Url=https://clinic.example/voice?a=1%26b=2`;
+    const res = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).type('form').send(raw);
+    expect(res.status).toBe(201);
+    const sent = s.emulator.requests.find((r) => r.form.To === to)!;
+    const { Url, Method, ...rest } = sent.form;
+    expect(Url).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
+    expect(Method).toBe('POST');
+    expect(rest).toEqual({ StatusCallback: 'https://clinic.example/status', To: to, From: CLINIC_NUMBER });
   });
 
   it('X-Consent-* headers choose the entity and kind, win over the config, and are stripped before forwarding', async () => {
@@ -118,7 +131,7 @@ describe('Twilio REST through the gateway', () => {
     expect(res.status).toBe(201);
     const sent = s.emulator.requests.find((r) => r.form.To === to)!;
     expect(Object.keys(sent.headers).filter((h) => h.startsWith('x-consent'))).toEqual([]);
-    expect(sent.form.Url).toBe('https://gamma.example/voice');
+    expect(sent.form.Url).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
   });
 
   it('an X-Consent header outside the vocabulary is a 400 Twilio error, never a silent default', async () => {

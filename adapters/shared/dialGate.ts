@@ -1,0 +1,40 @@
+/**
+ * The numbers a call's TwiML / TeXML would `<Dial>`, each checked as a call
+ * by the same sender (see `twiml/dialTargets.ts` for which nouns count). The
+ * first that is not allowed decides for the whole document: a document that
+ * would ring someone who may not be called is not passed on at all.
+ */
+import type { GateContext } from '../../src/gate/context';
+import type { PrecallResponse } from '../../src/gate/precall';
+import { dialTargets, type TwimlDocument } from '../twiml';
+import { gateCall, type GateOutcome, type ResolvedSender } from './outboundGate';
+
+export type DialGateOutcome =
+  | { kind: 'allowed'; decisions: PrecallResponse[] }
+  | (Exclude<GateOutcome<PrecallResponse>, { kind: 'allowed' }> & { to?: string });
+
+export interface DialContext {
+  sender: ResolvedSender;
+  /** The calling number of the call the document runs in; a `<Dial callerId>` overrides it for its own legs. */
+  from?: string;
+  metadata: Record<string, unknown>;
+  /** The request field the document came from, named in an `invalid` outcome. */
+  field: string;
+}
+
+export async function gateDials(ctx: GateContext, doc: TwimlDocument, dial: DialContext): Promise<DialGateOutcome> {
+  const read = dialTargets(doc);
+  if (!read.ok) return { kind: 'invalid', message: read.message, field: dial.field };
+  const decisions: PrecallResponse[] = [];
+  for (const target of read.targets) {
+    const outcome = await gateCall(ctx, {
+      sender: dial.sender,
+      to: target.phone,
+      from: target.callerId ?? dial.from,
+      metadata: { ...dial.metadata, dialed_by: 'twiml' },
+    });
+    if (outcome.kind !== 'allowed') return { ...outcome, to: target.phone };
+    decisions.push(outcome.decision);
+  }
+  return { kind: 'allowed', decisions };
+}

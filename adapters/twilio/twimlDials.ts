@@ -1,0 +1,96 @@
+/**
+ * `<Dial>` numbers in the TwiML of a Twilio call, checked as calls by the
+ * call's own sender (`shared/dialGate.ts`):
+ *
+ * - inline `Twiml` of a create or an update: a number that may not be called
+ *   refuses the whole request, in Twilio's dialect, before Twilio sees it;
+ * - the application's TwiML the gateway fetches (a call's `Url` pointed at
+ *   `/twilio/voice`): a blocked number means the document is not served —
+ *   the caller answers with a spoken refusal and a hangup instead (fail
+ *   closed: never dial on a document the gate did not pass).
+ */
+import { maskPhone } from '../../src/domain/phone';
+import type { HttpAnswer } from '../shared/carrier';
+import { gateDials, type DialGateOutcome } from '../shared/dialGate';
+import { FAIL_CLOSED_DEFAULTS, type ResolvedSender } from '../shared/outboundGate';
+import { first, serializeForm, withParam, type FormParams } from '../shared/form';
+import { parseTwiml, renderTwiml, TwimlError, type TwimlDocument } from '../twiml';
+import { continuationsThroughGateway } from './callTwiml';
+import type { TwilioContext } from './context';
+import { twilioDialect } from './errors';
+import type { PartyClaims } from './tokens';
+import type { TwilioWebhook } from './webhook';
+import { webhookParty } from './webhookParty';
+
+/** The request's inline `Twiml`, parsed (none → `doc` undefined); a document we cannot read is refused, since it may hide a dial. */
+export function inlineTwimlOf(params: FormParams): { ok: true; doc?: TwimlDocument } | { ok: false; answer: HttpAnswer } {
+  const inline = first(params, 'Twiml');
+  if (inline === undefined) return { ok: true };
+  try {
+    return { ok: true, doc: parseTwiml(inline) };
+  } catch (err) {
+    if (!(err instanceof TwimlError)) throw err;
+    return { ok: false, answer: twilioDialect.invalid(`Twiml is not a valid TwiML document (${err.message}); Consent Gate must read whom it dials`, 'Twiml') };
+  }
+}
+
+/**
+ * The form body with its inline `Twiml` continuing through the gateway (see
+ * `continuationsThroughGateway`), or undefined when it has nowhere to
+ * continue and goes as it came.
+ */
+export function inlineBodyThroughGateway(t: TwilioContext, pairs: [string, string][], doc: TwimlDocument, party: PartyClaims): Buffer | undefined {
+  const next = continuationsThroughGateway(t, doc, party);
+  if (next.rewritten === 0) return undefined;
+  return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(next.doc))), 'utf8');
+}
+
+/** Twilio's answer for a document whose dials were not all allowed; undefined when they were. */
+export function dialRefusal(t: TwilioContext, outcome: DialGateOutcome): HttpAnswer | undefined {
+  switch (outcome.kind) {
+    case 'allowed':
+      return undefined;
+    case 'invalid':
+      return twilioDialect.invalid(outcome.message, outcome.field);
+    case 'unavailable':
+      t.logger.error({ err: outcome.message }, 'twilio: consent store unavailable while checking dialed numbers; request refused');
+      return twilioDialect.unavailable();
+    case 'blocked':
+      return twilioDialect.blocked('call', outcome.decision);
+  }
+}
+
+/** The sender a token speaks for; tokens minted before they carried purpose and call type fall back to the configuration. */
+export function senderOfClaims(t: TwilioContext, c: PartyClaims): ResolvedSender {
+  const configured = t.directory.byName(c.e);
+  return {
+    orgId: c.o,
+    entity: c.e,
+    purpose: c.pu ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
+    call_type: c.ct ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
+    message_type: configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
+    source: c.sr ?? 'config',
+  };
+}
+
+/** May the application's fetched document be served as it is? Logs why not. */
+export async function fetchedDialsAllowed(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, doc: TwimlDocument): Promise<boolean> {
+  const callSid = first(w.params, 'CallSid');
+  const outcome = await gateDials(t.ctx, doc, {
+    sender: senderOfClaims(t, c),
+    from: webhookParty(t, w.params).ourNumber,
+    metadata: { carrier: 'twilio', request: 'voice.dial', call_sid: callSid ?? null, ...(c.d ? { call_decision_id: c.d } : {}) },
+    field: 'Url',
+  });
+  if (outcome.kind === 'allowed') return true;
+  t.logger.warn(
+    {
+      call_sid: callSid,
+      decision_id: outcome.kind === 'blocked' ? outcome.decision.decision_id : undefined,
+      outcome: outcome.kind,
+      to: outcome.to ? maskPhone(outcome.to) : undefined,
+    },
+    'twilio voice: application TwiML dials a number the gate did not allow; refusing it',
+  );
+  return false;
+}
