@@ -52,9 +52,9 @@ export function gatedRouteOf(method: string, accepted: string): GatedRoute | nul
   if ((m = /^\/v2\/calls\/([^/]+)\/actions\/(transfer|refer)$/i.exec(path))) {
     return { kind: 'call_action', action: m[2].toLowerCase() as DialingAction, callControlId: m[1] };
   }
-  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/calls(?:\.json)?$/i.exec(path))) return { kind: 'texml', route: { kind: 'calls', accountSid: m[1] } };
+  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/calls(?:\.[a-z]+)?$/i.exec(path))) return { kind: 'texml', route: { kind: 'calls', accountSid: m[1] } };
   if ((m = /^\/v2\/texml\/calls\/([^/]+)$/i.exec(path))) return { kind: 'texml', route: { kind: 'connection_calls', connectionId: m[1] } };
-  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/conferences\/[^/]+\/participants(?:\.json)?$/i.exec(path))) {
+  if ((m = /^\/v2\/texml\/accounts\/([^/]+)\/conferences\/[^/]+\/participants(?:\.[a-z]+)?$/i.exec(path))) {
     return { kind: 'texml', route: { kind: 'participants', accountSid: m[1] } };
   }
   return null;

@@ -65,6 +65,7 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
   }
 
   let body = raw;
+  // Twiml that continues anywhere (a <Redirect>, an action) must be pointed back at the gateway, for which the call's sender is needed.
   const continues = inline.doc !== undefined && rewriteContinuations(inline.doc, () => '').rewritten > 0;
   if (dials.targets.length > 0 || urls.length > 0 || continues) {
     const call = await liveCall(t, authorization, accountSid, callSid);
