@@ -49,6 +49,28 @@ export interface ResolvedSender {
  * an entity, number or carrier id that is not its account's org's) is a 403
  * in the carrier's dialect; `invalid` (no entity at all) is a 400.
  */
+/** What a gateway-signed call token says of its sender: org and entity, and (in tokens minted since they carry them) purpose, call type and where the entity came from. */
+export interface SenderClaims {
+  o: string;
+  e: string;
+  pu?: Purpose;
+  ct?: CallType;
+  sr?: 'header' | 'config';
+}
+
+/** The sender a token speaks for, so what its call's TwiML dials is checked as the call was; older tokens fall back to the configuration. */
+export function senderOfClaims(directory: EntityDirectory, c: SenderClaims): ResolvedSender {
+  const configured = directory.byName(c.e);
+  return {
+    orgId: c.o,
+    entity: c.e,
+    purpose: c.pu ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
+    call_type: c.ct ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
+    message_type: configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
+    source: c.sr ?? 'config',
+  };
+}
+
 export type ResolveResult = { ok: true; sender: ResolvedSender } | { ok: false; refusal: 'entity_not_in_org' | 'invalid'; message: string };
 
 const LOOKUP_NAMES: Record<EntityLookup['kind'], string> = {

@@ -8,22 +8,10 @@
 import { maskPhone } from '../../src/domain/phone';
 import { gateDials } from '../shared/dialGate';
 import { first, type FormParams } from '../shared/form';
-import { FAIL_CLOSED_DEFAULTS, type ResolvedSender } from '../shared/outboundGate';
+import { senderOfClaims } from '../shared/outboundGate';
 import type { TwimlDocument } from '../twiml';
 import type { SenderKindClaims, TelnyxContext } from './context';
 
-/** The sender a token speaks for; tokens minted before they carried purpose and call type fall back to the configuration. */
-export function senderOfClaims(t: TelnyxContext, c: SenderKindClaims & { o: string; e: string }): ResolvedSender {
-  const configured = t.directory.byName(c.e);
-  return {
-    orgId: c.o,
-    entity: c.e,
-    purpose: c.pu ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
-    call_type: c.ct ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
-    message_type: configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
-    source: c.sr ?? 'config',
-  };
-}
 
 /** May the application's fetched document be served as it is? Logs why not. */
 export async function fetchedTexmlDialsAllowed(
@@ -34,7 +22,7 @@ export async function fetchedTexmlDialsAllowed(
 ): Promise<boolean> {
   const callSid = first(params, 'CallSid');
   const outcome = await gateDials(t.ctx, doc, {
-    sender: senderOfClaims(t, c),
+    sender: senderOfClaims(t.directory, c),
     // Telnyx fetches a call we placed: its From is our number.
     from: first(params, 'From'),
     metadata: { carrier: 'telnyx', request: 'texml.dial', call_sid: callSid ?? null, call_decision_id: c.d },

@@ -30,11 +30,9 @@ import { continuationsThroughGateway } from './callTwiml';
 import { isHttpUrl, urlsThroughGateway } from './callInjection';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
-import { readForm } from './gatedCreate';
+import { readGatedRequest } from './gatedCreate';
 import { liveCall } from './liveCall';
-import { twilioAccountAccess } from './accountAccess';
 import { acceptedTargetOf } from '../shared/requestPath';
-import { ambiguousRequest } from './requestShape';
 import type { PartyClaims } from './tokens';
 import { dialRefusal, inlineTwimlOf } from './twimlDials';
 
@@ -44,16 +42,11 @@ const URL_FIELDS = [
 ] as const;
 
 export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string, callSid: string): Promise<void> {
-  // Before the body is read, as for a create: the account must be mapped to an org and the credentials its own.
-  const access = twilioAccountAccess(t, req.headers.authorization, accountSid);
-  if (!access.ok) return sendAnswer(res, access.answer);
-  const authorization = req.headers.authorization ?? '';
-  const read = await readForm(t, req);
-  if ('status' in read) return sendAnswer(res, read);
-  const { form, raw } = read;
+  const read = await readGatedRequest(t, req, res, accountSid);
+  if (!read) return;
+  const { orgId, form, raw } = read;
   const { params } = form;
-  const ambiguous = ambiguousRequest(req.url ?? '/', form.pairs);
-  if (ambiguous) return sendAnswer(res, ambiguous);
+  const authorization = req.headers.authorization ?? '';
   const inline = inlineTwimlOf(params);
   if (!inline.ok) return sendAnswer(res, inline.answer);
   const dials = inline.doc ? dialTargets(inline.doc) : { ok: true as const, targets: [] };
@@ -72,7 +65,7 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
     if (!call.ok) return sendAnswer(res, call.answer);
     const headers = readConsentHeaders(req.headers);
     if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
-    const resolved = resolveSender(t.directory, access.orgId, headers.overrides, [
+    const resolved = resolveSender(t.directory, orgId, headers.overrides, [
       { kind: 'number', value: call.call.ours },
       { kind: 'twilio_account', value: accountSid },
     ]);

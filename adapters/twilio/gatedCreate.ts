@@ -23,11 +23,40 @@ import { gateDials } from '../shared/dialGate';
 import { ambiguousRequest, scheduledFor } from './requestShape';
 import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 
+/** What every gated Twilio request starts with, or the refusal already sent. */
+export interface ReadRequest {
+  /** The org the path's account is mapped to. */
+  orgId: string;
+  form: Form;
+  raw: Buffer;
+}
+
+/**
+ * The account checked before the body is read — a request that is not its
+ * account's to make (or has no or wrong credentials) spends no decision, no
+ * send under the daily cap and no memory — then the form, refused when it
+ * names a field twice or in the query (Twilio might read the other copy).
+ */
+export async function readGatedRequest(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<ReadRequest | null> {
+  const access = twilioAccountAccess(t, req.headers.authorization, accountSid);
+  if (!access.ok) return refuse(res, access.answer);
+  const read = await readForm(t, req);
+  if ('status' in read) return refuse(res, read);
+  const ambiguous = ambiguousRequest(req.url ?? '/', read.form.pairs);
+  if (ambiguous) return refuse(res, ambiguous);
+  return { orgId: access.orgId, ...read };
+}
+
+function refuse(res: ServerResponse, answer: HttpAnswer): null {
+  sendAnswer(res, answer);
+  return null;
+}
+
 export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-export async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',
@@ -44,16 +73,10 @@ export async function readForm(t: TwilioContext, req: IncomingMessage): Promise<
 }
 
 export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, route: GatedRoute, accountSid: string): Promise<void> {
-  // Before the body is read: a request that is not its account's to make (or has no or wrong
-  // credentials) spends no decision, no send under the daily cap, and no memory.
-  const access = twilioAccountAccess(t, req.headers.authorization, accountSid);
-  if (!access.ok) return sendAnswer(res, access.answer);
-  const read = await readForm(t, req);
-  if ('status' in read) return sendAnswer(res, read);
-  const { form, raw } = read;
+  const read = await readGatedRequest(t, req, res, accountSid);
+  if (!read) return;
+  const { orgId, form, raw } = read;
   const { params } = form;
-  const ambiguous = ambiguousRequest(req.url ?? '/', form.pairs);
-  if (ambiguous) return sendAnswer(res, ambiguous);
   const scheduled = route === 'messages' ? scheduledFor(params) : { ok: true as const };
   if (!scheduled.ok) return sendAnswer(res, scheduled.answer);
   const inline = route === 'messages' ? { ok: true as const } : inlineTwimlOf(params);
@@ -65,7 +88,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const lookups: EntityLookup[] = [{ kind: 'number', value: from }];
   if (route === 'messages') lookups.push({ kind: 'twilio_messaging_service', value: first(params, 'MessagingServiceSid') });
   lookups.push({ kind: 'twilio_account', value: accountSid });
-  const resolved = resolveSender(t.directory, access.orgId, headers.overrides, lookups);
+  const resolved = resolveSender(t.directory, orgId, headers.overrides, lookups);
   if (!resolved.ok) {
     return sendAnswer(res, resolved.refusal === 'invalid' ? twilioDialect.invalid(resolved.message, 'X-Consent-Entity') : twilioDialect.forbidden(resolved.refusal, resolved.message));
   }

@@ -12,7 +12,7 @@
 import { maskPhone } from '../../src/domain/phone';
 import type { HttpAnswer } from '../shared/carrier';
 import { gateDials, type DialGateOutcome } from '../shared/dialGate';
-import { FAIL_CLOSED_DEFAULTS, type ResolvedSender } from '../shared/outboundGate';
+import { senderOfClaims } from '../shared/outboundGate';
 import { first, serializeForm, withParam, type FormParams } from '../shared/form';
 import { parseTwiml, renderTwiml, TwimlError, type TwimlDocument } from '../twiml';
 import { continuationsThroughGateway } from './callTwiml';
@@ -60,24 +60,12 @@ export function dialRefusal(t: TwilioContext, outcome: DialGateOutcome): HttpAns
   }
 }
 
-/** The sender a token speaks for; tokens minted before they carried purpose and call type fall back to the configuration. */
-export function senderOfClaims(t: TwilioContext, c: PartyClaims): ResolvedSender {
-  const configured = t.directory.byName(c.e);
-  return {
-    orgId: c.o,
-    entity: c.e,
-    purpose: c.pu ?? configured?.purpose ?? FAIL_CLOSED_DEFAULTS.purpose,
-    call_type: c.ct ?? configured?.call_type ?? FAIL_CLOSED_DEFAULTS.call_type,
-    message_type: configured?.message_type ?? FAIL_CLOSED_DEFAULTS.message_type,
-    source: c.sr ?? 'config',
-  };
-}
 
 /** May the application's fetched document be served as it is? Logs why not. */
 export async function fetchedDialsAllowed(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, doc: TwimlDocument): Promise<boolean> {
   const callSid = first(w.params, 'CallSid');
   const outcome = await gateDials(t.ctx, doc, {
-    sender: senderOfClaims(t, c),
+    sender: senderOfClaims(t.directory, c),
     from: webhookParty(t, w.params).ourNumber,
     metadata: { carrier: 'twilio', request: 'voice.dial', call_sid: callSid ?? null, ...(c.d ? { call_decision_id: c.d } : {}) },
     field: 'Url',
