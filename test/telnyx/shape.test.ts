@@ -8,24 +8,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 import { ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, API_KEY, CLINIC, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
+import { decisionsFor } from '../support/orgs';
+import { dialedIn } from '../support/twimlReading';
 
 const ACCOUNT_SID = 'b1a3c7f0-0000-4000-8000-accounts0001';
 
-async function decisionsFor(s: Stack, phone: string): Promise<unknown[]> {
-  const res = await request(s.gw.url).get('/v1/decisions').query({ phone }).set(s.gw.auth);
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
 
-function dialedIn(xml: string): string[] {
-  const out: string[] = [];
-  const walk = (n: ReturnType<typeof elementsOf>[number]) => {
-    if (tagOf(n) === 'Number') out.push(String(childrenOf(n)[0]?.['#text'] ?? ''));
-    childrenOf(n).forEach(walk);
-  };
-  parseTwiml(xml).verbs.forEach(walk);
-  return out;
-}
 
 describe('Telnyx: the gate sees what the carrier will see', () => {
   let s: Stack;
@@ -48,7 +36,7 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ code: '10015', source: { pointer: '/to' }, meta: { reason: 'invalid_request' } });
     expect(reached(other)).toHaveLength(0);
-    expect(await decisionsFor(s, consented)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, consented)).toHaveLength(0);
   });
 
   it('"TO" beside "to" (a case-insensitive decoder reads the last) is refused, and so is any repeated key', async () => {
@@ -72,7 +60,7 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].source).toEqual({ pointer: '/to' });
     expect(s.telnyx.requests.filter((r) => r.query.includes('to='))).toHaveLength(0);
-    expect(await decisionsFor(s, consented)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, consented)).toHaveLength(0);
   });
 
   it('a TeXML form body with To twice is refused', async () => {
@@ -91,7 +79,7 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].meta).toMatchObject({ reason: 'invalid_request', field: 'Texml' });
     expect(reached(to)).toHaveLength(0);
-    expect(await decisionsFor(s, to)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, to)).toHaveLength(0);
   });
 
   it('an unparseable send_at is 400, with no decision', async () => {
@@ -100,7 +88,7 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
     const res = await post('/v2/messages/schedule').send({ to, from: ACME_NUMBER, text: 'Hi', send_at: 'tonight at ten' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].source).toEqual({ pointer: '/send_at' });
-    expect(await decisionsFor(s, to)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, to)).toHaveLength(0);
   });
 
   describe('Call Control transfer', () => {

@@ -5,10 +5,11 @@
  * all checked before anything is dialed or sent.
  */
 import request from 'supertest';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attrsOf, childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, startStack, TWIML, type Stack } from './harness';
+import { decisionsFor } from '../support/orgs';
+import { dialedIn } from '../support/twimlReading';
 
 const CALLS = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 const MESSAGES = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
@@ -22,23 +23,7 @@ async function rejection(p: Promise<unknown>): Promise<Error & { status: number;
   throw new Error('expected the SDK call to fail');
 }
 
-/** Every decision the gateway recorded for this number. */
-async function decisionsFor(s: Stack, phone: string): Promise<unknown[]> {
-  const res = await request(s.gw.url).get('/v1/decisions').query({ phone }).set(s.gw.auth);
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
 
-/** Every number a TwiML document would dial, however it is spelled. */
-function dialedIn(xml: string): string[] {
-  const out: string[] = [];
-  const walk = (n: ReturnType<typeof elementsOf>[number]) => {
-    if (tagOf(n) === 'Number') out.push(String(childrenOf(n)[0]?.['#text'] ?? ''));
-    childrenOf(n).forEach(walk);
-  };
-  parseTwiml(xml).verbs.forEach(walk);
-  return out;
-}
 
 describe('Twilio: the gate sees what the carrier will see', () => {
   let s: Stack;
@@ -61,7 +46,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(res.body).toMatchObject({ code: 20001, status: 400, reason: 'invalid_request', field: 'To' });
     expect(created(other)).toHaveLength(0);
     expect(created(consented)).toHaveLength(0);
-    expect(await decisionsFor(s, consented)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, consented)).toHaveLength(0);
   });
 
   it('From given twice, or in another letter case, is refused', async () => {
@@ -90,7 +75,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 20001, reason: 'invalid_request', field: 'To' });
     expect(s.emulator.requests.filter((r) => r.query.includes('To='))).toHaveLength(0);
-    expect(await decisionsFor(s, consented)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, consented)).toHaveLength(0);
   });
 
   it('a marketing text scheduled (SendAt) for 22:30 recipient time is blocked quiet_hours though it is sent at noon', async () => {
@@ -120,7 +105,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 20001, reason: 'invalid_request', field: 'SendAt' });
     expect(created(to)).toHaveLength(0);
-    expect(await decisionsFor(s, to)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, to)).toHaveLength(0);
   });
 
   it('a call giving both Twiml and Url (Twilio runs the Url) is refused, with no decision', async () => {
@@ -134,7 +119,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 20001, reason: 'invalid_request' });
     expect(created(to)).toHaveLength(0);
-    expect(await decisionsFor(s, to)).toHaveLength(0);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, to)).toHaveLength(0);
   });
 
   it('inline Twiml that <Dial>s a number without consent is blocked; nothing reaches Twilio', async () => {
@@ -167,7 +152,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     });
     expect(call.sid).toMatch(/^CA/);
     expect(dialedIn(s.emulator.callParams.get(call.sid)!.Twiml)).toEqual([dialed]);
-    expect(await decisionsFor(s, dialed)).toHaveLength(1);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, dialed)).toHaveLength(1);
   });
 
   it('TwiML the gateway fetches for a call that <Dial>s a number without consent is served without the dial, and hangs up', async () => {
@@ -181,7 +166,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     const verbs = elementsOf(parseTwiml(xml).verbs);
     expect(verbs.map(tagOf)).not.toContain('Dial');
     expect(tagOf(verbs[verbs.length - 1])).toBe('Hangup');
-    expect(await decisionsFor(s, dialed)).toMatchObject([{ allowed: false, reason: 'no_consent_on_file' }]);
+    expect(await decisionsFor(s.gw.url, s.gw.auth, dialed)).toMatchObject([{ allowed: false, reason: 'no_consent_on_file' }]);
   });
 
   it('TwiML the gateway fetches that <Dial>s a consented number is served as the application wrote it', async () => {
