@@ -1,6 +1,6 @@
 /**
  * `npm run bench:optout` — how fast detectOptOut is on the eval set's
- * utterances (sms and voice, four languages), about two seconds in all.
+ * utterances (sms and voice, four languages), in a couple of seconds.
  *
  * - throughput: the whole set, repeated, timed as one loop (utterances/s);
  * - latency: each call timed alone with process.hrtime.bigint (p50/p99/max);

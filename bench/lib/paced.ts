@@ -12,7 +12,7 @@
  *
  * The client is raw sockets and prebuilt request bytes, as light as
  * autocannon's, so the load generator's own pauses stay out of the figures
- * as far as possible on a 2-core machine. Latency runs from the write to
+ * as far as possible on a machine with few cores. Latency runs from the write to
  * the last byte of the answer.
  */
 import { connect, type Socket } from 'node:net';

@@ -18,8 +18,8 @@ export interface Profile {
   growthRounds: number;
   /**
    * Alternating rounds, baseline then gateway, of the precall / pre-send peak (the median of each
-   * side is compared) and of their runs at half peak (the best p99 of each side is judged): one
-   * run per side swings by ±25% on a shared 2-core machine.
+   * side is compared) and of their runs at half peak (the best p99 of each side is judged): a
+   * single run per side swings too much on a shared machine to compare.
    */
   decisionRounds: { peak: number; half: number };
   streamConnections: number;

@@ -59,3 +59,15 @@ export function renderTable(rows: TableRow[]): string {
   const sep = '|' + cols.map((c) => '-'.repeat(width[c] + 2)).join('|') + '|';
   return [line(head), sep, ...rows.map(line)].join('\n');
 }
+
+/** Everything one run reports: the JSON figures by row, the targets, the printed table, the harness failures. */
+export interface BenchReport {
+  results: Record<string, unknown>;
+  targets: Target[];
+  table: TableRow[];
+  failures: string[];
+}
+
+export function emptyReport(): BenchReport {
+  return { results: {}, targets: [], table: [], failures: [] };
+}

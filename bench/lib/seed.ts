@@ -1,6 +1,6 @@
 /**
- * Seeded ledgers, cached under bench/.cache/ by size: building one million
- * consents takes a minute, copying the file a second.
+ * Seeded ledgers, cached under bench/.cache/ by size: building a large one
+ * takes far longer than copying the file.
  *
  * Records are made by the gate's own `buildConsent` and written by the
  * engine's own `captureConsents` (prepared statements, one transaction per
@@ -71,8 +71,8 @@ export async function sqliteSeed(n: number, log: (s: string) => void = () => {})
 
 /**
  * A fresh DATA_DIR holding a copy of the seed, so a run never writes into the cache. The copy is
- * fsynced before the server starts: otherwise the kernel writes back the copy (1.9 GB for a
- * million consents) during the measurement, and the gateway's own fsyncs wait behind it.
+ * fsynced before the server starts: otherwise the kernel writes back the copy (gigabytes
+ * for the large seed) during the measurement, and the gateway's own fsyncs wait behind it.
  */
 export function dataDirWithCopy(seedFile: string | null): string {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));

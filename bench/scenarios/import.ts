@@ -21,7 +21,7 @@ import { round, xorshift } from '../lib/stats';
  * The order of the CSV's rows: `sorted` by phone (the bench's own, as the seeds), or `shuffled`, as
  * an export ordered by anything else (creation date, a CRM id) comes. Each row's index entries then
  * land on a random page of every index keyed by phone, and a 20,000-row transaction dirties most of
- * their leaves: on 2026-12-06 a million shuffled rows took ~2× as long as sorted (97 against 50 s).
+ * their leaves, so a shuffled import is markedly slower than a sorted one (docs/performance.md).
  */
 export type ImportOrder = 'sorted' | 'shuffled';
 
@@ -111,8 +111,8 @@ export async function importCsv(rows: number, order: ImportOrder, keepDbAt?: (db
       db_mb: round(statSync(db).size / 2 ** 20, 1),
     };
     if (keepDbAt) {
-      // The 2 GB just written are still dirty in the page cache: written back by the kernel during the
-      // rows measured next, they stalled those gateways' fsyncs (a 206 ms p99 at 10k consents). Not timed.
+      // The ledger just written is still dirty in the page cache: written back by the kernel during the
+      // rows measured next, it would stall those gateways' fsyncs and inflate their p99. Not timed.
       fsyncFile(db);
       keepDbAt(db);
     }
