@@ -8,12 +8,13 @@ import { descendantsOf, isRevoked } from '../keyFamily';
 import type { ApiKey } from '../ledger';
 import type { RedisClient } from './connection';
 import type { RedisKeys } from './keys';
-import type { ScriptName } from './scripts';
+import type { ScriptRunner } from './scripts';
+import { addKeyRecord, revokeKeyRecord } from './scripts/apiKeys';
 
 export interface ApiKeyStore {
   client: RedisClient;
   keys: RedisKeys;
-  script<T = unknown>(name: ScriptName, keys: string[], args: (string | number)[]): Promise<T>;
+  run: ScriptRunner;
 }
 
 /**
@@ -25,8 +26,7 @@ export interface ApiKeyStore {
 export async function createApiKey(store: ApiKeyStore, key: ApiKey): Promise<boolean> {
   const o = store.keys.org(key.org_id);
   const json = JSON.stringify(key);
-  const added = await store.script<number>('cgCreateKey', [o.keys, o.keyOrder], [key.id, json, key.parent_key_id ?? '']);
-  if (added !== 1) return false;
+  if (!(await addKeyRecord(store.run, o, { id: key.id, json, parentId: key.parent_key_id ?? '' }))) return false;
   const byHash = store.keys.apiKeyByHash(key.hash);
   if ((await store.client.set(byHash, json, 'NX')) === null) {
     await store.client.hdel(o.keys, key.id);
@@ -45,7 +45,7 @@ export async function createApiKey(store: ApiKeyStore, key: ApiKey): Promise<boo
 /** Revokes the key, then every key made from it (the record, then the copy, of each). */
 export async function revokeApiKey(store: ApiKeyStore, orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
   const o = store.keys.org(orgId);
-  const raw = await store.script<string | null>('cgRevokeKey', [o.keys], [keyId, at]);
+  const raw = await revokeKeyRecord(store.run, o, keyId, at);
   if (!raw) return null;
   const key = JSON.parse(raw) as ApiKey;
   // Auth reads the by-hash copy; it gets the org's (first) revocation time, also on a repeat.
@@ -54,7 +54,7 @@ export async function revokeApiKey(store: ApiKeyStore, orgId: string, keyId: str
   const docs = Object.values(await store.client.hgetall(o.keys)).map((d) => JSON.parse(d) as ApiKey);
   for (const child of descendantsOf(docs, keyId)) {
     if (isRevoked(child)) continue;
-    const revoked = await store.script<string | null>('cgRevokeKey', [o.keys], [child.id, at]);
+    const revoked = await revokeKeyRecord(store.run, o, child.id, at);
     if (revoked) await store.client.set(store.keys.apiKeyByHash(child.hash), revoked, 'XX');
   }
   return key;

@@ -69,7 +69,11 @@ import { RedisOutbox } from './outbox';
 import { pageByScore, splitOnce } from './paging';
 import { decodeCursor, encodeCursor, isPosition, isSubjectPosition, UnreadableCursorError } from '../cursor';
 import { anonymiseBefore } from './retention';
-import { SCRIPTS, type ScriptName } from './scripts';
+import { loadScripts, type ScriptRunner } from './scripts';
+import { countUnder, giveBack } from './scripts/counters';
+import { indexConsent, indexDecision, indexRevocation, indexSubject } from './scripts/indexes';
+import { delIfEqual } from './scripts/moves';
+import { docAndHead, docsInOrder, insertOnce, REPLY, replaceDoc, writeDecision, type ChainReply, type ChainStep } from './scripts/records';
 import { createApiKey, revokeApiKey, type ApiKeyStore } from './apiKeys';
 
 export interface RedisLedgerOptions extends RedisTarget {
@@ -97,7 +101,6 @@ export class LedgerConflictError extends Error {
   override readonly name = 'LedgerConflictError';
 }
 
-type Reply = [number, string?];
 type SubjectKeys = ReturnType<RedisKeys['subject']>;
 
 /** Chain-head races are retried; this many in a row means something is wrong. */
@@ -124,6 +127,7 @@ export class RedisLedger implements Ledger {
   readonly engine = 'redis';
   readonly keys: RedisKeys;
   private readonly outbox: RedisOutbox;
+  private readonly scripts: ScriptRunner;
   private readonly retentionS: number;
   private readonly suppression: SuppressionKeying | undefined;
   /** Orgs this process has listed in the store's org set (the retention job and auditSubjects walk that set). */
@@ -137,12 +141,10 @@ export class RedisLedger implements Ledger {
     private readonly options: RedisLedgerOptions,
   ) {
     this.keys = new RedisKeys(options.keyPrefix ?? 'cg:');
-    this.outbox = new RedisOutbox(client, this.keys, (name, keys, args) => this.script(name, keys, args));
+    this.scripts = loadScripts(client);
+    this.outbox = new RedisOutbox(client, this.keys, this.scripts);
     this.retentionS = options.decisionRetentionDays ? Math.round(options.decisionRetentionDays * 86_400) : 0;
     this.suppression = options.suppression;
-    for (const [name, def] of Object.entries(SCRIPTS)) {
-      client.defineCommand(name, { numberOfKeys: 'numberOfKeys' in def ? def.numberOfKeys : undefined, lua: def.lua });
-    }
     // Without a listener ioredis prints every reconnect failure; outages surface as LedgerUnavailableError instead.
     client.on('error', (err: Error) => options.logger?.debug({ err: err.message }, 'redis connection error'));
   }
@@ -190,12 +192,6 @@ export class RedisLedger implements Ledger {
     }
   }
 
-  private script<T = unknown>(name: ScriptName, keys: string[], args: (string | number)[] = []): Promise<T> {
-    const client = this.client as unknown as Record<string, (...a: (string | number)[]) => Promise<T>>;
-    // Scripts with a variable number of keys take the count first.
-    return 'numberOfKeys' in SCRIPTS[name] ? client[name](...keys, ...args) : client[name](keys.length, ...keys, ...args);
-  }
-
   /** The suppression key a subject may also be stored under; null without a keying or when `phone` already is one. */
   private altKey(phone: string): string | null {
     return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : null;
@@ -235,17 +231,17 @@ export class RedisLedger implements Ledger {
     orgId: string,
     phone: string,
     text: AuditText,
-    write: (expected: string, hash: string, entry: string) => Promise<Reply>,
+    write: (step: ChainStep) => Promise<ChainReply>,
     heads?: [string, string],
-  ): Promise<Reply> {
+  ): Promise<ChainReply> {
     let [head, moved] = heads ?? (await this.readHeads(orgId, phone));
     await this.listOrg(orgId);
     for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
       const chainPrev = head || moved;
       const hash = chainHashOf(chainPrev, text.canonical);
-      const reply = await write(head, hash, storedEntry(chainPrev, hash, text));
-      if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, text.at, moved);
-      if (reply[0] !== 2) return reply;
+      const reply = await write({ expected: head, hash, entry: storedEntry(chainPrev, hash, text) });
+      if (reply[0] === REPLY.written && !head) await this.headCreated(orgId, phone, text.at, moved);
+      if (reply[0] !== REPLY.headMoved) return reply;
       head = reply[1] ?? '';
       moved = head ? '' : await this.movedHead(orgId, phone);
     }
@@ -278,8 +274,8 @@ export class RedisLedger implements Ledger {
     // A suppression key is never a retention candidate (it names no phone to anonymise).
     const score = isSuppressionKey(phone) ? '' : scoreOf(at);
     await Promise.all([
-      this.script('cgSubjectIndex', [o.chains, o.retention], [phone, score, key]),
-      key ? this.script('cgDelIfEqual', [this.keys.subject(orgId, key).head], [movedHead]) : null,
+      indexSubject(this.scripts, o, { phone, score, droppedKey: key }),
+      key ? delIfEqual(this.scripts, this.keys.subject(orgId, key).head, movedHead) : null,
     ]);
   }
 
@@ -342,7 +338,7 @@ export class RedisLedger implements Ledger {
   }
 
   private keyStore(): ApiKeyStore {
-    return { client: this.client, keys: this.keys, script: (name, keys, args) => this.script(name, keys, args) };
+    return { client: this.client, keys: this.keys, run: this.scripts };
   }
 
   // ---- consents -------------------------------------------------------------
@@ -357,18 +353,14 @@ export class RedisLedger implements Ledger {
   /** Null when this consent was created; else the document of the one with its content, which stands. */
   private async insertConsent(c: ConsentWrite): Promise<string | null> {
     const s = this.keys.subject(c.org_id, c.phone);
-    const reply = await this.appendChained(c.org_id, c.phone, c.audit, (expected, hash, entry) =>
-      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, c.doc, expected, hash, entry]),
+    const reply = await this.appendChained(c.org_id, c.phone, c.audit, (step) =>
+      insertOnce(this.scripts, { docs: s.consents, order: s.consentOrder, dedupe: s.consentDedupe, audit: s.audit, head: s.head }, { id: c.id, dedupeKey: c.dedupe_key, json: c.doc }, step),
     );
-    const existing = reply[0] === 1 ? null : reply[1]!;
+    const existing = reply[0] === REPLY.written ? null : reply[1]!;
     // The indexes are (re)written for the consent that stands, so a capture interrupted between the two scripts is completed by its retry.
     const stored = existing === null ? c : indexFieldsOf(JSON.parse(existing) as Consent);
     const o = this.keys.org(c.org_id);
-    await this.script(
-      'cgConsentIndex',
-      [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(stored.entity_key), o.chains, o.retention],
-      [stored.id, stored.phone, scoreOf(stored.created_at)],
-    );
+    await indexConsent(this.scripts, o, { id: stored.id, phone: stored.phone, entityKey: stored.entity_key, score: scoreOf(stored.created_at) });
     return existing;
   }
 
@@ -478,7 +470,7 @@ export class RedisLedger implements Ledger {
       const phone = key && !(await this.client.hexists(this.keys.subject(orgId, indexed).consents, id)) ? key : indexed;
       const s = this.keys.subject(orgId, phone);
       for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
-        const [raw, head] = await this.script<[string, string]>('cgDocAndHead', [s.consents, s.head], [id]);
+        const { doc: raw, head } = await docAndHead(this.scripts, { docs: s.consents, head: s.head }, id);
         if (!raw) return null;
         const consent = JSON.parse(raw) as Consent;
         if (consent.status === change.to) return { consent, changed: false };
@@ -496,15 +488,16 @@ export class RedisLedger implements Ledger {
         const moved = head ? '' : await this.movedHead(orgId, phone);
         const chainPrev = head || moved;
         const hash = chainHashOf(chainPrev, text.canonical);
-        const reply = await this.script<Reply>(
-          'cgReplaceDoc',
-          [s.consents, s.audit, s.head],
-          [id, raw, JSON.stringify(consent), head, hash, storedEntry(chainPrev, hash, text)],
+        const [code] = await replaceDoc(
+          this.scripts,
+          { docs: s.consents, audit: s.audit, head: s.head },
+          { id, expectedJson: raw, json: JSON.stringify(consent) },
+          { expected: head, hash, entry: storedEntry(chainPrev, hash, text) },
         );
-        if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, change.at, moved);
-        if (reply[0] === 1) return { consent, changed: true };
-        if (reply[0] === 3) return null;
-        // 2 (head moved) or 4 (document changed): read again and recompute.
+        if (code === REPLY.written && !head) await this.headCreated(orgId, phone, change.at, moved);
+        if (code === REPLY.written) return { consent, changed: true };
+        if (code === REPLY.notFound) return null;
+        // The head moved or the document changed: read again and recompute.
       }
       throw new LedgerUnavailableError('consent kept changing under a status change; giving up');
     });
@@ -532,16 +525,21 @@ export class RedisLedger implements Ledger {
         r.org_id,
         r.phone,
         auditText(revocationBody(r)),
-        (expected, hash, entry) =>
-          this.script<Reply>('cgInsertOnce', [s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head], [r.id, r.dedupe_key, doc, expected, hash, entry]),
+        (step) =>
+          insertOnce(
+            this.scripts,
+            { docs: s.revocations, order: s.revocationOrder, dedupe: s.revocationDedupe, audit: s.audit, head: s.head },
+            { id: r.id, dedupeKey: r.dedupe_key, json: doc },
+            step,
+          ),
         heads,
       );
-      const created = reply[0] === 1;
+      const created = reply[0] === REPLY.written;
       const stored = created ? r : (JSON.parse(reply[1]!) as Revocation);
       const storedDoc = created ? doc : reply[1]!;
       const o = this.keys.org(r.org_id);
       await Promise.all([
-        this.script('cgRevocationIndex', [o.revocationPhone, o.chains, o.retention], [stored.id, stored.phone, scoreOf(stored.created_at)]),
+        indexRevocation(this.scripts, o, { id: stored.id, phone: stored.phone, score: scoreOf(stored.created_at) }),
         network ? this.client.hset(netKey, netField, storedDoc) : null,
         propagate ? this.outbox.settle(r, stored, created, queued) : null,
       ]);
@@ -570,8 +568,8 @@ export class RedisLedger implements Ledger {
         slots.map((p) => {
           const s = this.keys.subject(orgId, p);
           return Promise.all([
-            this.script<string[]>('cgDocsInOrder', [s.consents, s.consentOrder]),
-            this.script<string[]>('cgDocsInOrder', [s.revocations, s.revocationOrder]),
+            docsInOrder(this.scripts, s.consents, s.consentOrder),
+            docsInOrder(this.scripts, s.revocations, s.revocationOrder),
             this.client.hgetall(this.keys.network(p)),
           ]);
         }),
@@ -630,15 +628,13 @@ export class RedisLedger implements Ledger {
     return this.run('reserveSend', async () => {
       const dayKey = this.keys.subject(orgId, phone).daySends(r.entity, r.day);
       const monthKey = this.keys.org(orgId).monthSends(r.month);
-      const day = await this.script<number>('cgBoundedIncr', [dayKey], [r.dailyCap, DAY_COUNTER_TTL_S]);
-      if (day === 0) {
+      if (!(await countUnder(this.scripts, dayKey, r.dailyCap, DAY_COUNTER_TTL_S))) {
         // Same precedence as the SQLite engine: a spent quota is reported before the cap.
         if (r.monthlyQuota !== null && Number((await this.client.get(monthKey)) ?? 0) >= r.monthlyQuota) return 'quota_exceeded';
         return 'frequency_cap';
       }
-      const month = await this.script<number>('cgBoundedIncr', [monthKey], [r.monthlyQuota ?? -1, MONTH_COUNTER_TTL_S]);
-      if (month === 0) {
-        await this.script('cgRelease', [dayKey]).catch(() => undefined);
+      if (!(await countUnder(this.scripts, monthKey, r.monthlyQuota, MONTH_COUNTER_TTL_S))) {
+        await giveBack(this.scripts, dayKey).catch(() => undefined);
         return 'quota_exceeded';
       }
       return 'reserved';
@@ -670,21 +666,22 @@ export class RedisLedger implements Ledger {
       const at = ms(d.decided_at);
       const cutoff = this.retentionS ? String(at - this.retentionS * 1000) : '';
       const [seq, heads] = await Promise.all([
-        this.script<number>(
-          'cgDecisionIndex',
-          [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime, o.chains, o.retention],
-          [d.id, d.phone, at, this.retentionS, cutoff],
-        ),
+        indexDecision(this.scripts, o, { id: d.id, phone: d.phone, atMs: at, ttlS: this.retentionS, cutoffMs: cutoff }),
         this.readHeads(d.org_id, d.phone),
       ]);
       const doc = JSON.stringify(d);
-      const member = `${seqMember(Number(seq))}|${d.id}`;
+      const member = `${seqMember(seq)}|${d.id}`;
       await this.appendChained(
         d.org_id,
         d.phone,
         auditText(decisionBody(d)),
-        (expected, hash, entry) =>
-          this.script<Reply>('cgDecision', [s.decision(d.id), s.decisionsByTime, s.audit, s.head], [doc, this.retentionS, at, member, cutoff, expected, hash, entry]),
+        (step) =>
+          writeDecision(
+            this.scripts,
+            { doc: s.decision(d.id), byTime: s.decisionsByTime, audit: s.audit, head: s.head },
+            { json: doc, ttlS: this.retentionS, atMs: at, member, cutoffMs: cutoff },
+            step,
+          ),
         heads,
       );
     });
@@ -792,7 +789,7 @@ export class RedisLedger implements Ledger {
         {
           client: this.client,
           keys: this.keys,
-          script: (name, keys, args) => this.script(name, keys, args),
+          run: this.scripts,
           keying,
           graceMs: this.options.retentionGraceMs ?? 2 * this.options.commandTimeoutMs + 1000,
           decisionRetentionS: this.retentionS,
