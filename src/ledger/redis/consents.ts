@@ -13,7 +13,7 @@ import { LedgerUnavailableError, type ConsentQuery, type ConsentStatusChange, ty
 import { appendChained, headCreated, MAX_CAS_ATTEMPTS, movedHead, storedEntry } from './chain';
 import { pageByScore, splitOnce } from './paging';
 import { indexConsent } from './scripts/indexes';
-import { docAndHead, insertOnce, REPLY, replaceDoc } from './scripts/records';
+import { consentDocKeys, docAndHead, insertOnce, REPLY, replaceDoc } from './scripts/records';
 import type { RedisStore } from './store';
 import { scoreOf } from './time';
 
@@ -27,12 +27,13 @@ const indexFieldsOf = (c: Consent) => ({ id: c.id, phone: c.phone, entity_key: e
 export async function insertConsent(store: RedisStore, c: ConsentWrite): Promise<string | null> {
   const s = store.keys.subject(c.org_id, c.phone);
   const reply = await appendChained(store, c.org_id, c.phone, c.audit, (step) =>
-    insertOnce(store.scripts, { docs: s.consents, order: s.consentOrder, dedupe: s.consentDedupe, audit: s.audit, head: s.head }, { id: c.id, dedupeKey: c.dedupe_key, json: c.doc }, step),
+    insertOnce(store.scripts, consentDocKeys(s), { id: c.id, dedupeKey: c.dedupe_key, json: c.doc }, step),
   );
   const existing = reply[0] === REPLY.written ? null : reply[1]!;
   // The indexes are (re)written for the consent that stands, so a capture interrupted between the two scripts is completed by its retry.
   const stored = existing === null ? c : indexFieldsOf(JSON.parse(existing) as Consent);
-  await indexConsent(store.scripts, store.keys.org(c.org_id), { id: stored.id, phone: stored.phone, entityKey: stored.entity_key, score: scoreOf(stored.created_at) });
+  const o = store.keys.org(c.org_id);
+  await indexConsent(store.scripts, o, { id: stored.id, phone: stored.phone, entityKey: stored.entity_key, score: scoreOf(stored.created_at) });
   return existing;
 }
 
@@ -121,7 +122,12 @@ async function listConsentsOfPhone(store: RedisStore, orgId: string, phone: stri
 }
 
 /** Compare-and-set on both the document and the chain head: a change computed from a stale read is recomputed. */
-export async function changeConsentStatus(store: RedisStore, orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
+export async function changeConsentStatus(
+  store: RedisStore,
+  orgId: string,
+  id: string,
+  change: ConsentStatusChange,
+): Promise<{ consent: Consent; changed: boolean } | null> {
   const indexed = await store.client.hget(store.keys.org(orgId).consentPhone, id);
   if (!indexed) return null;
   // Where the consent is now (the index may still name the phone of a consent just moved to the key).

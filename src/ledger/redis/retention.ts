@@ -1,5 +1,5 @@
 /**
- * The retention job on Redis (SPEC §2.5; semantics as the SQLite engine's
+ * The retention job on Redis (the same promise as every engine's
  * `anonymiseBefore`, see ledger.ts): records older than the cutoff lose their
  * personal data and move from the phone's slot `{org:phone}` to the slot of
  * its suppression key `{org:hmac:…}` — key names name the number, so the
@@ -14,8 +14,9 @@
  * (capped at the visit, so a record written during the visit is seen by a
  * later run) or drops the phone once nothing is left under it.
  *
- * Moving one subject touches three slots, so it is three scripts, ordered so
- * that every crash or race fails closed (nothing is ever in neither place):
+ * Moving one subject touches three slots, so it is three scripts
+ * (scripts/moves.ts), ordered so that every crash or race fails closed
+ * (nothing is ever in neither place):
  *
  * 1. key slot (cgMoveIn): add the anonymised records and append the audit
  *    prefix that is moving, compare-and-set on the key's last entry (two
@@ -28,9 +29,10 @@
  *    succeeds ran within its command timeout (twice that for a script
  *    re-sent after NOSCRIPT) — before step 2 — so it sees the record in one
  *    place or both, never in neither. (Reading one after the other would
- *    cost every precall a round trip; the job can wait instead.) A consent that changed meanwhile (reconfirmed) stays
- *    under the phone and its copy is removed again. The chain head moves
- *    only if nothing was appended meanwhile; otherwise the phone keeps it.
+ *    cost every precall a round trip; the job can wait instead.) A consent
+ *    that changed meanwhile (reconfirmed) stays under the phone and its copy
+ *    is removed again. The chain head moves only if nothing was appended
+ *    meanwhile; otherwise the phone keeps it.
  * 3. org slot (cgMoveIndex): id → subject indexes and listings name the key;
  *    the retention score is set (compare-and-set, so a writer that lowered
  *    it wins) or the phone dropped when its slot is empty — and if a write

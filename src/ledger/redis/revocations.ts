@@ -12,7 +12,7 @@ import { auditText, revocationBody } from '../auditChain';
 import { appendChained, readHeads } from './chain';
 import type { RedisOutbox } from './outbox';
 import { indexRevocation } from './scripts/indexes';
-import { insertOnce, REPLY } from './scripts/records';
+import { insertOnce, REPLY, revocationDocKeys } from './scripts/records';
 import type { RedisStore } from './store';
 import { scoreOf } from './time';
 
@@ -36,13 +36,7 @@ export async function recordRevocation(store: RedisStore, outbox: RedisOutbox, r
     r.org_id,
     r.phone,
     auditText(revocationBody(r)),
-    (step) =>
-      insertOnce(
-        store.scripts,
-        { docs: s.revocations, order: s.revocationOrder, dedupe: s.revocationDedupe, audit: s.audit, head: s.head },
-        { id: r.id, dedupeKey: r.dedupe_key, json: doc },
-        step,
-      ),
+    (step) => insertOnce(store.scripts, revocationDocKeys(s), { id: r.id, dedupeKey: r.dedupe_key, json: doc }, step),
     heads,
   );
   const created = reply[0] === REPLY.written;

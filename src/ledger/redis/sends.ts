@@ -10,7 +10,9 @@ import type { RedisStore } from './store';
 const DAY_COUNTER_TTL_S = 3 * 86_400;
 const MONTH_COUNTER_TTL_S = 62 * 86_400;
 
-export async function sendCounts(store: RedisStore, orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
+type SendCounts = { sentToday: number; sentThisMonth: number };
+
+export async function sendCounts(store: RedisStore, orgId: string, phone: string, keys: SendCounterKeys): Promise<SendCounts> {
   const [day, month] = await Promise.all([
     store.client.get(store.keys.subject(orgId, phone).daySends(keys.entity, keys.day)),
     store.client.get(store.keys.org(orgId).monthSends(keys.month)),

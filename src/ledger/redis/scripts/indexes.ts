@@ -93,7 +93,8 @@ type Run = RunScript<keyof typeof INDEX_SCRIPTS>;
 
 /** Indexes a decision about to be written; answers its sequence number in the org. `cutoffMs` '' keeps the whole time index. */
 export async function indexDecision(run: Run, o: OrgKeys, d: { id: string; phone: string; atMs: number; ttlS: number; cutoffMs: string }): Promise<number> {
-  return Number(await run<number>('cgDecisionIndex', [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime, o.chains, o.retention], [d.id, d.phone, d.atMs, d.ttlS, d.cutoffMs]));
+  const keys = [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime, o.chains, o.retention];
+  return Number(await run<number>('cgDecisionIndex', keys, [d.id, d.phone, d.atMs, d.ttlS, d.cutoffMs]));
 }
 
 /** Indexes a stored consent (a second call for the same id changes nothing but the subject's listing). */

@@ -229,7 +229,17 @@ return 1
 type Run = RunScript<keyof typeof MOVE_SCRIPTS>;
 
 /** The keys cgMoveIn / cgMoveOut take first, in their order. */
-const slotKeys = (s: SubjectKeys) => [s.consents, s.consentOrder, s.consentDedupe, s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head, s.decisionsByTime];
+const slotKeys = (s: SubjectKeys) => [
+  s.consents,
+  s.consentOrder,
+  s.consentDedupe,
+  s.revocations,
+  s.revocationOrder,
+  s.revocationDedupe,
+  s.audit,
+  s.head,
+  s.decisionsByTime,
+];
 
 /** Deletes the string `key` (or, given `field`, that field of the hash) only if it still holds `value`. */
 export async function delIfEqual(run: Run, key: string, value: string, field = ''): Promise<void> {

@@ -10,6 +10,7 @@
  * atomic step (record, audit entry, head) is one script, so a record never
  * exists without its audit entry.
  */
+import type { RedisKeys } from '../keys';
 import type { RunScript } from './runner';
 
 /** What a chained write answers: `[code]`, or `[code, document or head]`. */
@@ -142,6 +143,22 @@ export interface DocKeys {
   head: string;
 }
 
+type SubjectKeys = ReturnType<RedisKeys['subject']>;
+export const consentDocKeys = (s: SubjectKeys): DocKeys => ({
+  docs: s.consents,
+  order: s.consentOrder,
+  dedupe: s.consentDedupe,
+  audit: s.audit,
+  head: s.head,
+});
+export const revocationDocKeys = (s: SubjectKeys): DocKeys => ({
+  docs: s.revocations,
+  order: s.revocationOrder,
+  dedupe: s.revocationDedupe,
+  audit: s.audit,
+  head: s.head,
+});
+
 /** Stores `doc` unless a record with its dedupe key exists (then answers that one's document). */
 export function insertOnce(run: Run, k: DocKeys, doc: { id: string; dedupeKey: string; json: string }, step: ChainStep): Promise<ChainReply> {
   return run<ChainReply>('cgInsertOnce', [k.docs, k.order, k.dedupe, k.audit, k.head], [doc.id, doc.dedupeKey, doc.json, step.expected, step.hash, step.entry]);
@@ -170,7 +187,8 @@ export function writeDecision(
   d: { json: string; ttlS: number; atMs: number; member: string; cutoffMs: string },
   step: ChainStep,
 ): Promise<ChainReply> {
-  return run<ChainReply>('cgDecision', [k.doc, k.byTime, k.audit, k.head], [d.json, d.ttlS, d.atMs, d.member, d.cutoffMs, step.expected, step.hash, step.entry]);
+  const args = [d.json, d.ttlS, d.atMs, d.member, d.cutoffMs, step.expected, step.hash, step.entry];
+  return run<ChainReply>('cgDecision', [k.doc, k.byTime, k.audit, k.head], args);
 }
 
 /** The documents of a hash in the order of its id list. */
