@@ -7,7 +7,7 @@
 import { chainHashOf, type AuditText } from '../auditChain';
 import { isSuppressionKey, LedgerUnavailableError } from '../ledger';
 import { indexSubject } from './scripts/indexes';
-import { delIfEqual } from './scripts/moves';
+import { delIfEqual } from './scripts/conditionalDelete';
 import { REPLY, type ChainReply, type ChainStep } from './scripts/records';
 import type { RedisStore } from './store';
 import { scoreOf } from './time';

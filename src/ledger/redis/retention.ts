@@ -50,7 +50,9 @@ import type { RedisClient } from './connection';
 import type { RedisKeys } from './keys';
 import type { RedisOutbox } from './outbox';
 import type { ScriptRunner } from './scripts';
-import { delIfEqual, dumpSubject, getWithTtl, moveIn, moveIndex, moveOut, AUDIT_MOVED } from './scripts/moves';
+import { delIfEqual } from './scripts/conditionalDelete';
+import { AUDIT_MOVED, moveIn, moveIndex, moveOut } from './scripts/moves';
+import { dumpSubject, getWithTtl } from './scripts/subjectReads';
 import { indexSubject } from './scripts/indexes';
 
 export interface RetentionDeps {

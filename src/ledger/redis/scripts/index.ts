@@ -14,11 +14,13 @@
  */
 import type { RedisClient } from '../connection';
 import { KEY_SCRIPTS } from './apiKeys';
+import { CONDITIONAL_DELETE_SCRIPTS } from './conditionalDelete';
 import { COUNTER_SCRIPTS } from './counters';
 import { INDEX_SCRIPTS } from './indexes';
 import { MOVE_SCRIPTS } from './moves';
 import { OUTBOX_SCRIPTS } from './outbox';
 import { RECORD_SCRIPTS } from './records';
+import { SUBJECT_READ_SCRIPTS } from './subjectReads';
 import { defineScripts, type RunScript, type ScriptDef } from './runner';
 
 export const SCRIPTS = {
@@ -27,7 +29,9 @@ export const SCRIPTS = {
   ...COUNTER_SCRIPTS,
   ...OUTBOX_SCRIPTS,
   ...KEY_SCRIPTS,
+  ...SUBJECT_READ_SCRIPTS,
   ...MOVE_SCRIPTS,
+  ...CONDITIONAL_DELETE_SCRIPTS,
 } satisfies Record<string, ScriptDef>;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -1,11 +1,10 @@
 /**
- * Scripts of the retention job (../retention.ts): reading a subject slot at
- * one instant, and the three steps that move old records from the phone's
- * slot to its suppression key's slot and point the org's indexes at the key.
+ * The three steps of the retention job (../retention.ts) that move old
+ * records from the phone's slot to its suppression key's slot and point the
+ * org's indexes at the key.
  */
 import type { RedisKeys } from '../keys';
 import type { RunScript } from './runner';
-import { DOCS_IN_ORDER_LUA } from './records';
 
 type SubjectKeys = ReturnType<RedisKeys['subject']>;
 type OrgKeys = ReturnType<RedisKeys['org']>;
@@ -26,50 +25,6 @@ export const AUDIT_MOVED = {
 export type AuditMoved = (typeof AUDIT_MOVED)[keyof typeof AUDIT_MOVED];
 
 export const MOVE_SCRIPTS = {
-  /**
-   * Deletes a value only if it is still the one the caller means: a chain
-   * head that moved back to the phone, a network revocation moved to the key
-   * (not one a later write put in the same field).
-   * KEYS: key. ARGV: value, hash field ('' or absent = the key is a string).
-   */
-  cgDelIfEqual: {
-    numberOfKeys: 1,
-    lua: `
-if ARGV[2] and ARGV[2] ~= '' then
-  if redis.call('HGET', KEYS[1], ARGV[2]) == ARGV[1] then return redis.call('HDEL', KEYS[1], ARGV[2]) end
-  return 0
-end
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`,
-  },
-
-  /**
-   * Everything one subject slot holds, read at one instant.
-   * KEYS: consents, consent order, revocations, revocation order, audit, head, decision time index.
-   * → {consent docs, revocation docs, audit entries, head or '', decision members and scores}
-   */
-  cgSubjectDump: {
-    numberOfKeys: 7,
-    lua:
-      DOCS_IN_ORDER_LUA +
-      `
-return {docs(KEYS[1], KEYS[2]), docs(KEYS[3], KEYS[4]), redis.call('LRANGE', KEYS[5], 0, -1), redis.call('GET', KEYS[6]) or '', redis.call('ZRANGE', KEYS[7], 0, -1, 'WITHSCORES')}
-`,
-  },
-
-  /** KEYS: documents of one slot. → value ('' if gone) and PTTL of each, flattened. */
-  cgGetWithTtl: {
-    lua: `
-local out = {}
-for i = 1, #KEYS do
-  out[#out + 1] = redis.call('GET', KEYS[i]) or ''
-  out[#out + 1] = redis.call('PTTL', KEYS[i])
-end
-return out
-`,
-  },
-
   /**
    * Anonymising a subject, step 1, in the suppression key's slot: add the
    * anonymised records and the audit prefix being moved. Compare-and-set on
@@ -240,43 +195,6 @@ const slotKeys = (s: SubjectKeys) => [
   s.head,
   s.decisionsByTime,
 ];
-
-/** Deletes the string `key` (or, given `field`, that field of the hash) only if it still holds `value`. */
-export async function delIfEqual(run: Run, key: string, value: string, field = ''): Promise<void> {
-  await run('cgDelIfEqual', [key], [value, field]);
-}
-
-/** Everything one subject slot holds, read at one instant. */
-export interface SubjectDump {
-  consents: string[];
-  revocations: string[];
-  audit: string[];
-  /** '' = none */
-  head: string;
-  /** The decision time index: members (`seq|id`) and their scores. */
-  decisions: { member: string; score: number }[];
-}
-
-export async function dumpSubject(run: Run, s: SubjectKeys): Promise<SubjectDump> {
-  const [consents, revocations, audit, head, index] = await run<[string[], string[], string[], string, string[]]>('cgSubjectDump', [
-    s.consents,
-    s.consentOrder,
-    s.revocations,
-    s.revocationOrder,
-    s.audit,
-    s.head,
-    s.decisionsByTime,
-  ]);
-  const decisions: SubjectDump['decisions'] = [];
-  for (let i = 0; i < index.length; i += 2) decisions.push({ member: index[i], score: Number(index[i + 1]) });
-  return { consents, revocations, audit, head, decisions };
-}
-
-/** The value ('' if gone) and PTTL of each string key (all in one slot). */
-export async function getWithTtl(run: Run, keys: string[]): Promise<{ value: string; pttl: number }[]> {
-  const got = await run<(string | number)[]>('cgGetWithTtl', keys);
-  return keys.map((_, i) => ({ value: got[2 * i] as string, pttl: Number(got[2 * i + 1]) }));
-}
 
 /** A consent or revocation as the move scripts take it. */
 export interface MovedDoc {
