@@ -6,15 +6,8 @@
  */
 import { descendantsOf, isRevoked } from '../keyFamily';
 import type { ApiKey } from '../ledger';
-import type { RedisClient } from './connection';
-import type { RedisKeys } from './keys';
-import type { ScriptName } from './scripts';
-
-export interface ApiKeyStore {
-  client: RedisClient;
-  keys: RedisKeys;
-  script<T = unknown>(name: ScriptName, keys: string[], args: (string | number)[]): Promise<T>;
-}
+import { addKeyRecord, revokeKeyRecord } from './scripts/apiKeys';
+import type { RedisStore } from './store';
 
 /**
  * Org side first, then the by-hash entry auth reads: a crash in between
@@ -22,11 +15,10 @@ export interface ApiKeyStore {
  * cannot be listed or revoked. A second key with the same hash (two
  * instances bootstrapping the same configured secret) is dropped.
  */
-export async function createApiKey(store: ApiKeyStore, key: ApiKey): Promise<boolean> {
+export async function createApiKey(store: RedisStore, key: ApiKey): Promise<boolean> {
   const o = store.keys.org(key.org_id);
   const json = JSON.stringify(key);
-  const added = await store.script<number>('cgCreateKey', [o.keys, o.keyOrder], [key.id, json, key.parent_key_id ?? '']);
-  if (added !== 1) return false;
+  if (!(await addKeyRecord(store.scripts, o, { id: key.id, json, parentId: key.parent_key_id ?? '' }))) return false;
   const byHash = store.keys.apiKeyByHash(key.hash);
   if ((await store.client.set(byHash, json, 'NX')) === null) {
     await store.client.hdel(o.keys, key.id);
@@ -43,9 +35,9 @@ export async function createApiKey(store: ApiKeyStore, key: ApiKey): Promise<boo
 }
 
 /** Revokes the key, then every key made from it (the record, then the copy, of each). */
-export async function revokeApiKey(store: ApiKeyStore, orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
+export async function revokeApiKey(store: RedisStore, orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
   const o = store.keys.org(orgId);
-  const raw = await store.script<string | null>('cgRevokeKey', [o.keys], [keyId, at]);
+  const raw = await revokeKeyRecord(store.scripts, o, keyId, at);
   if (!raw) return null;
   const key = JSON.parse(raw) as ApiKey;
   // Auth reads the by-hash copy; it gets the org's (first) revocation time, also on a repeat.
@@ -54,8 +46,17 @@ export async function revokeApiKey(store: ApiKeyStore, orgId: string, keyId: str
   const docs = Object.values(await store.client.hgetall(o.keys)).map((d) => JSON.parse(d) as ApiKey);
   for (const child of descendantsOf(docs, keyId)) {
     if (isRevoked(child)) continue;
-    const revoked = await store.script<string | null>('cgRevokeKey', [o.keys], [child.id, at]);
+    const revoked = await revokeKeyRecord(store.scripts, o, child.id, at);
     if (revoked) await store.client.set(store.keys.apiKeyByHash(child.hash), revoked, 'XX');
   }
   return key;
+}
+
+/** The org's keys in the order they were made. */
+export async function listApiKeys(store: RedisStore, orgId: string): Promise<ApiKey[]> {
+  const o = store.keys.org(orgId);
+  const ids = await store.client.lrange(o.keyOrder, 0, -1);
+  if (!ids.length) return [];
+  const docs = await store.client.hmget(o.keys, ...ids);
+  return docs.filter((d): d is string => d !== null).map((d) => JSON.parse(d) as ApiKey);
 }

@@ -13,7 +13,7 @@
  * | webhook | `{wh:key}` | one carrier webhook acted on (`markWebhookSeen`), expiring with its TTL |
  * | store | `{store}` | the set of org ids (the retention job and `auditSubjects` walk it) and the id of the suppression keying the store was anonymised under |
  *
- * Anonymised subjects (SPEC §2.5): the retention job moves a subject's old
+ * Anonymised subjects (retention.ts): the retention job moves a subject's old
  * records from `{org:phone}` to `{org:hmac:…}` — the same layout with the
  * suppression key in place of the phone, so key names stop naming the number
  * — and its network-wide revocations from `{net:phone}` to `{net:hmac:…}`.

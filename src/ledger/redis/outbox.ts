@@ -19,11 +19,10 @@ import type { Revocation } from '../../domain/records';
 import type { OutboxMessage } from '../ledger';
 import type { RedisClient } from './connection';
 import type { RedisKeys } from './keys';
-import type { ScriptName } from './scripts';
+import type { ScriptRunner } from './scripts';
+import { ackMessage, addMessage, dropMessageIf, replaceMessageIf, retryMessage, setMessage, type QueuedMessage } from './scripts/outbox';
 
 const TOPIC = 'revocation.network';
-
-type RunScript = <T = unknown>(name: ScriptName, keys: string[], args: (string | number)[]) => Promise<T>;
 
 export class RedisOutbox {
   private readonly k;
@@ -31,34 +30,30 @@ export class RedisOutbox {
   constructor(
     private readonly client: RedisClient,
     keys: RedisKeys,
-    private readonly script: RunScript,
+    private readonly run: ScriptRunner,
   ) {
     this.k = keys.outbox();
-  }
-
-  private get all() {
-    return [this.k.messages, this.k.attempts, this.k.revocation, this.k.due];
   }
 
   private static idOf(r: Revocation): string {
     return 'evt_' + createHash('sha256').update(`${r.org_id}\u0000${r.dedupe_key}`).digest('hex').slice(0, 24);
   }
 
-  private static message(r: Revocation): string {
-    return JSON.stringify({ topic: TOPIC, payload: r });
+  /** The message that carries `r`, under the id of its opt-out. */
+  private static message(id: string, r: Revocation): QueuedMessage {
+    return { id, json: JSON.stringify({ topic: TOPIC, payload: r }), revocationId: r.id, dueMs: Date.parse(r.created_at) };
   }
 
   /** Before the revocation is written. Resolves true when this call queued the message. */
   async queueAhead(candidate: Revocation): Promise<boolean> {
-    const reply = await this.script<number>('cgOutboxAdd', this.all, [RedisOutbox.idOf(candidate), RedisOutbox.message(candidate), candidate.id, Date.parse(candidate.created_at)]);
-    return reply === 1;
+    return addMessage(this.run, this.k, RedisOutbox.message(RedisOutbox.idOf(candidate), candidate));
   }
 
   /** After the revocation is written: `stored` is what the ledger holds (the candidate, or the earlier record it duplicated). */
   async settle(candidate: Revocation, stored: Revocation, created: boolean, queuedByThisCall: boolean): Promise<void> {
     const id = RedisOutbox.idOf(candidate);
-    if (created) await this.script('cgOutboxSet', this.all, [id, RedisOutbox.message(stored), stored.id, Date.parse(stored.created_at)]);
-    else if (queuedByThisCall) await this.script('cgOutboxDropIf', this.all, [id, candidate.id]);
+    if (created) await setMessage(this.run, this.k, RedisOutbox.message(id, stored));
+    else if (queuedByThisCall) await dropMessageIf(this.run, this.k, id, candidate.id);
   }
 
   async due(nowMs: number, limit: number): Promise<OutboxMessage[]> {
@@ -79,7 +74,7 @@ export class RedisOutbox {
   }
 
   async ack(id: string): Promise<void> {
-    await this.script('cgOutboxAck', this.all, [id]);
+    await ackMessage(this.run, this.k, id);
   }
 
   /**
@@ -97,12 +92,12 @@ export class RedisOutbox {
         const message = JSON.parse(doc) as { topic: string; payload: Record<string, unknown> };
         if (message.payload.transcript == null && message.payload.audio_segment_url == null) continue;
         const scrubbed = JSON.stringify({ ...message, payload: { ...message.payload, transcript: null, audio_segment_url: null } });
-        await this.script('cgOutboxReplaceIf', [this.k.messages], [chunk[j], doc, scrubbed]);
+        await replaceMessageIf(this.run, this.k, chunk[j], doc, scrubbed);
       }
     }
   }
 
   async retry(id: string, nextAttemptMs: number): Promise<void> {
-    await this.script('cgOutboxRetry', [this.k.messages, this.k.attempts, this.k.due], [id, nextAttemptMs]);
+    await retryMessage(this.run, this.k, id, nextAttemptMs);
   }
 }

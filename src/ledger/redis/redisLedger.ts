@@ -1,7 +1,11 @@
 /**
  * The shared engine: many gateway instances on one Redis (or a Redis
- * Cluster, or a master behind Sentinel). Key layout in keys.ts, the atomic
- * steps in scripts.ts, connection and fault behaviour in connection.ts.
+ * Cluster, or a master behind Sentinel). This class is the engine's face:
+ * it opens and closes the connection and turns every failure into
+ * LedgerUnavailableError; each concern lives in a file of its own (consents,
+ * revocations, contactFacts, sends, decisions, audit, apiKeys, retention,
+ * outbox), over what they share (store.ts). Key layout in keys.ts, the
+ * atomic steps in scripts/, connection and fault behaviour in connection.ts.
  *
  * What is atomic: every write that must be — a consent or revocation with its
  * dedupe check and audit entry, a consent status change with its audit entry,
@@ -30,24 +34,21 @@
  * `recordRevocation` and `captureConsent` durable before they resolve. The
  * engine checks the setting at start and logs a warning when it is weaker.
  *
- * Anonymised subjects (SPEC §2.5, retention.ts): opened with a
+ * Anonymised subjects (retention.ts): opened with a
  * `SuppressionKeying`, every lookup by phone also reads the slot of the
  * phone's suppression key (`{org:hmac:…}`, `{net:hmac:…}`), where the
  * retention job moves old records, and a chain whose head was moved there
  * continues from it.
  */
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
-import { entityKey } from '../../domain/vocabulary';
 import type { Logger } from '../../observability/logger';
-import { auditText, chainHashOf, consentEventBody, decisionBody, revocationBody, type AuditBody, type AuditText } from '../auditChain';
 import { consentWrite, type ConsentWrite } from '../consentWrite';
+import { UnreadableCursorError } from '../cursor';
 import {
   LedgerUnavailableError,
-  isSuppressionKey,
   type AnonymiseResult,
-  type AuditSubject,
-  type SuppressionKeying,
   type ApiKey,
+  type AuditSubject,
   type ConsentQuery,
   type ConsentStatusChange,
   type ContactFacts,
@@ -56,21 +57,28 @@ import {
   type Org,
   type OutboxMessage,
   type Page,
-  type ReservationResult,
   type SendCounterKeys,
   type SendDecider,
   type SendFacts,
-  type SendReservation,
+  type SuppressionKeying,
 } from '../ledger';
 import { deciderFor, refusedDecision } from '../sendDecision';
+import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
+import { auditSubjects, readAuditLists, trailFromLists } from './audit';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
-import { RedisKeys, seqMember } from './keys';
+import { contactFacts } from './contactFacts';
+import { changeConsentStatus, getConsent, insertConsent, insertConsents, listConsents } from './consents';
+import { getDecision, listDecisions, recordDecision } from './decisions';
+import { RedisKeys } from './keys';
 import { RedisOutbox } from './outbox';
-import { pageByScore, splitOnce } from './paging';
-import { decodeCursor, encodeCursor, isPosition, isSubjectPosition, UnreadableCursorError } from '../cursor';
 import { anonymiseBefore } from './retention';
-import { SCRIPTS, type ScriptName } from './scripts';
-import { createApiKey, revokeApiKey, type ApiKeyStore } from './apiKeys';
+import { getRevocation, recordRevocation } from './revocations';
+import { loadScripts } from './scripts';
+import { reserveSend, sendCounts } from './sends';
+import { RedisStore } from './store';
+import { LedgerConflictError, ms } from './time';
+
+export { LedgerConflictError };
 
 export interface RedisLedgerOptions extends RedisTarget {
   /** Prepended to every key (default `cg:`), so several deployments or tests can share a server. */
@@ -92,42 +100,11 @@ export interface RedisLedgerOptions extends RedisTarget {
   logger?: Logger;
 }
 
-/** A write that collides with an existing record of another identity (a programming error, not an outage). */
-export class LedgerConflictError extends Error {
-  override readonly name = 'LedgerConflictError';
-}
-
-type Reply = [number, string?];
-type SubjectKeys = ReturnType<RedisKeys['subject']>;
-
-/** Chain-head races are retried; this many in a row means something is wrong. */
-const MAX_CAS_ATTEMPTS = 100;
-const DAY_COUNTER_TTL_S = 3 * 86_400;
-const MONTH_COUNTER_TTL_S = 62 * 86_400;
-const BULK_CONCURRENCY = 32;
-
-/** A retention-list score: when a record written at `iso` may be anonymised (0, visited at once, if unreadable). */
-const scoreOf = (iso: string) => String(Date.parse(iso) || 0);
-
-/** An audit entry as the subject's list keeps it: previous hash, hash, and the body (its canonical JSON, spliced in as is). */
-const storedEntry = (prev: string, hash: string, text: AuditText) => `{"p":${JSON.stringify(prev)},"h":"${hash}","b":${text.canonical}}`;
-
-/** What the org indexes of a consent are written from. */
-const indexFieldsOf = (c: Consent) => ({ id: c.id, phone: c.phone, entity_key: entityKey(c.calling_entity), created_at: c.created_at });
-
-const ms = (iso: string) => {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new LedgerConflictError(`not a timestamp: ${iso}`);
-  return t;
-};
 export class RedisLedger implements Ledger {
   readonly engine = 'redis';
   readonly keys: RedisKeys;
+  private readonly store: RedisStore;
   private readonly outbox: RedisOutbox;
-  private readonly retentionS: number;
-  private readonly suppression: SuppressionKeying | undefined;
-  /** Orgs this process has listed in the store's org set (the retention job and auditSubjects walk that set). */
-  private readonly listedOrgs = new Map<string, Promise<unknown>>();
   private closed = false;
   /** Persistence settings of each data node, as read at open. */
   durability: DurabilityReport[] = [];
@@ -137,12 +114,10 @@ export class RedisLedger implements Ledger {
     private readonly options: RedisLedgerOptions,
   ) {
     this.keys = new RedisKeys(options.keyPrefix ?? 'cg:');
-    this.outbox = new RedisOutbox(client, this.keys, (name, keys, args) => this.script(name, keys, args));
-    this.retentionS = options.decisionRetentionDays ? Math.round(options.decisionRetentionDays * 86_400) : 0;
-    this.suppression = options.suppression;
-    for (const [name, def] of Object.entries(SCRIPTS)) {
-      client.defineCommand(name, { numberOfKeys: 'numberOfKeys' in def ? def.numberOfKeys : undefined, lua: def.lua });
-    }
+    const scripts = loadScripts(client);
+    const retentionS = options.decisionRetentionDays ? Math.round(options.decisionRetentionDays * 86_400) : 0;
+    this.store = new RedisStore(client, this.keys, scripts, options.suppression, retentionS);
+    this.outbox = new RedisOutbox(client, this.keys, scripts);
     // Without a listener ioredis prints every reconnect failure; outages surface as LedgerUnavailableError instead.
     client.on('error', (err: Error) => options.logger?.debug({ err: err.message }, 'redis connection error'));
   }
@@ -178,8 +153,7 @@ export class RedisLedger implements Ledger {
     return ledger;
   }
 
-  // ---- plumbing -------------------------------------------------------------
-
+  /** Every call goes through here: a closed ledger or a failed command is LedgerUnavailableError; the caller's own errors pass. */
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) throw new LedgerUnavailableError('Redis ledger is closed');
     try {
@@ -188,99 +162,6 @@ export class RedisLedger implements Ledger {
       if (err instanceof LedgerUnavailableError || err instanceof LedgerConflictError || err instanceof UnreadableCursorError) throw err;
       throw new LedgerUnavailableError(`Redis ledger ${what} failed: ${(err as Error).message}`, { cause: err });
     }
-  }
-
-  private script<T = unknown>(name: ScriptName, keys: string[], args: (string | number)[] = []): Promise<T> {
-    const client = this.client as unknown as Record<string, (...a: (string | number)[]) => Promise<T>>;
-    // Scripts with a variable number of keys take the count first.
-    return 'numberOfKeys' in SCRIPTS[name] ? client[name](...keys, ...args) : client[name](keys.length, ...keys, ...args);
-  }
-
-  /** The suppression key a subject may also be stored under; null without a keying or when `phone` already is one. */
-  private altKey(phone: string): string | null {
-    return this.suppression && !isSuppressionKey(phone) ? this.suppression.keyOf(phone) : null;
-  }
-
-  /** The phone slot and, with a keying, the key slot: the places a subject's records can be. Key first (it holds the older records). */
-  private slotsOf(phone: string): string[] {
-    const key = this.altKey(phone);
-    return key ? [key, phone] : [phone];
-  }
-
-  /** Once per org and process, before its first subject write: the store's org set is how the retention job and auditSubjects find it. */
-  private listOrg(orgId: string): Promise<unknown> {
-    let listed = this.listedOrgs.get(orgId);
-    if (!listed) {
-      listed = this.client.sadd(this.keys.store().orgs, orgId);
-      listed.catch(() => this.listedOrgs.delete(orgId));
-      this.listedOrgs.set(orgId, listed);
-    }
-    return listed;
-  }
-
-  /**
-   * Appends `body` to the chain of (org, phone) with `write(expected, hash,
-   * entry)`, where `expected` is the head the phone's slot must still hold
-   * ('' = none), recomputing the hash whenever another writer moved it first.
-   *
-   * A subject with no head under its phone may have one under its key (the
-   * retention job moved the whole chain there): the entry continues that
-   * chain, and the head comes back to the phone — the key's copy is deleted
-   * and the org lists name the phone again.
-   *
-   * `heads` is what `readHeads` answered, when the caller read it beside
-   * other work.
-   */
-  private async appendChained(
-    orgId: string,
-    phone: string,
-    text: AuditText,
-    write: (expected: string, hash: string, entry: string) => Promise<Reply>,
-    heads?: [string, string],
-  ): Promise<Reply> {
-    let [head, moved] = heads ?? (await this.readHeads(orgId, phone));
-    await this.listOrg(orgId);
-    for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
-      const chainPrev = head || moved;
-      const hash = chainHashOf(chainPrev, text.canonical);
-      const reply = await write(head, hash, storedEntry(chainPrev, hash, text));
-      if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, text.at, moved);
-      if (reply[0] !== 2) return reply;
-      head = reply[1] ?? '';
-      moved = head ? '' : await this.movedHead(orgId, phone);
-    }
-    throw new LedgerUnavailableError('audit chain head kept moving; giving up');
-  }
-
-  /** The chain head under the phone ('' = none) and, with a keying, the one under its key, read in parallel. */
-  private readHeads(orgId: string, phone: string): Promise<[string, string]> {
-    return Promise.all([this.client.get(this.keys.subject(orgId, phone).head).then((h) => h ?? ''), this.movedHead(orgId, phone)]);
-  }
-
-  /** The chain head under the phone's suppression key, '' when there is none (or no keying). */
-  private async movedHead(orgId: string, phone: string): Promise<string> {
-    const key = this.altKey(phone);
-    return key ? ((await this.client.get(this.keys.subject(orgId, key).head)) ?? '') : '';
-  }
-
-  /**
-   * The phone's slot got a head (a new subject, or a chain continued from
-   * the key): list the subject again, after the write, so that it follows a
-   * retention job that dropped the phone from the lists while the write was
-   * under way (retention.ts). Without a keying there is no chain to
-   * continue and no retention job in this process; the write's own index
-   * step listed the subject, so no extra round trip.
-   */
-  private async headCreated(orgId: string, phone: string, at: string, movedHead: string): Promise<void> {
-    if (!this.suppression) return;
-    const o = this.keys.org(orgId);
-    const key = movedHead ? this.altKey(phone)! : '';
-    // A suppression key is never a retention candidate (it names no phone to anonymise).
-    const score = isSuppressionKey(phone) ? '' : scoreOf(at);
-    await Promise.all([
-      this.script('cgSubjectIndex', [o.chains, o.retention], [phone, score, key]),
-      key ? this.script('cgDelIfEqual', [this.keys.subject(orgId, key).head], [movedHead]) : null,
-    ]);
   }
 
   async ping(): Promise<void> {
@@ -317,9 +198,8 @@ export class RedisLedger implements Ledger {
     return raw ? (JSON.parse(raw) as Org) : null;
   }
 
-  /** See apiKeys.ts. */
   async createApiKey(key: ApiKey): Promise<boolean> {
-    return this.run('createApiKey', () => createApiKey(this.keyStore(), key));
+    return this.run('createApiKey', () => createApiKey(this.store, key));
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
@@ -328,321 +208,54 @@ export class RedisLedger implements Ledger {
   }
 
   async listApiKeys(orgId: string): Promise<ApiKey[]> {
-    const o = this.keys.org(orgId);
-    return this.run('listApiKeys', async () => {
-      const ids = await this.client.lrange(o.keyOrder, 0, -1);
-      if (!ids.length) return [];
-      const docs = await this.client.hmget(o.keys, ...ids);
-      return docs.filter((d): d is string => d !== null).map((d) => JSON.parse(d) as ApiKey);
-    });
+    return this.run('listApiKeys', () => listApiKeys(this.store, orgId));
   }
 
   async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
-    return this.run('revokeApiKey', () => revokeApiKey(this.keyStore(), orgId, keyId, at));
+    return this.run('revokeApiKey', () => revokeApiKey(this.store, orgId, keyId, at));
   }
 
-  private keyStore(): ApiKeyStore {
-    return { client: this.client, keys: this.keys, script: (name, keys, args) => this.script(name, keys, args) };
-  }
-
-  // ---- consents -------------------------------------------------------------
+  // ---- consents and revocations ---------------------------------------------
 
   async captureConsent(consent: Consent): Promise<{ consent: Consent; created: boolean }> {
     return this.run('captureConsent', async () => {
-      const existing = await this.insertConsent(consentWrite(consent));
+      const existing = await insertConsent(this.store, consentWrite(consent));
       return existing === null ? { consent, created: true } : { consent: JSON.parse(existing) as Consent, created: false };
     });
   }
 
-  /** Null when this consent was created; else the document of the one with its content, which stands. */
-  private async insertConsent(c: ConsentWrite): Promise<string | null> {
-    const s = this.keys.subject(c.org_id, c.phone);
-    const reply = await this.appendChained(c.org_id, c.phone, c.audit, (expected, hash, entry) =>
-      this.script<Reply>('cgInsertOnce', [s.consents, s.consentOrder, s.consentDedupe, s.audit, s.head], [c.id, c.dedupe_key, c.doc, expected, hash, entry]),
-    );
-    const existing = reply[0] === 1 ? null : reply[1]!;
-    // The indexes are (re)written for the consent that stands, so a capture interrupted between the two scripts is completed by its retry.
-    const stored = existing === null ? c : indexFieldsOf(JSON.parse(existing) as Consent);
-    const o = this.keys.org(c.org_id);
-    await this.script(
-      'cgConsentIndex',
-      [o.consentPhone, o.consentSeq, o.consentList, o.consentsOfEntity(stored.entity_key), o.chains, o.retention],
-      [stored.id, stored.phone, scoreOf(stored.created_at)],
-    );
-    return existing;
-  }
-
-  /**
-   * Bulk import: each consent is its own atomic step (Redis has no
-   * transaction across slots). Phones are written in parallel, each phone's
-   * rows in order, so duplicates within a batch are seen as duplicates.
-   */
   async captureConsents(consents: ConsentWrite[]): Promise<{ created: number; duplicates: number }> {
-    return this.run('captureConsents', async () => {
-      const bySubject = new Map<string, ConsentWrite[]>();
-      for (const c of consents) {
-        const k = c.org_id + '\u0000' + c.phone;
-        const list = bySubject.get(k);
-        if (list) list.push(c);
-        else bySubject.set(k, [c]);
-      }
-      const groups = [...bySubject.values()];
-      let created = 0;
-      let next = 0;
-      const worker = async () => {
-        while (next < groups.length) {
-          const group = groups[next++];
-          for (const c of group) if ((await this.insertConsent(c)) === null) created++;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, groups.length) }, worker));
-      return { created, duplicates: consents.length - created };
-    });
-  }
-
-  /**
-   * A record found through an org index (id → phone or key). The record may
-   * have moved to the key while the index still names the phone (the
-   * retention job rewrites the index last): then it is read from there.
-   */
-  private async byIndex(orgId: string, subject: string | null, read: (s: SubjectKeys) => Promise<string | null>): Promise<string | null> {
-    if (!subject) return null;
-    const raw = await read(this.keys.subject(orgId, subject));
-    const key = raw === null ? this.altKey(subject) : null;
-    return key ? read(this.keys.subject(orgId, key)) : raw;
+    return this.run('captureConsents', () => insertConsents(this.store, consents));
   }
 
   async getConsent(orgId: string, id: string): Promise<Consent | null> {
-    return this.run('getConsent', async () => {
-      const phone = await this.client.hget(this.keys.org(orgId).consentPhone, id);
-      const raw = await this.byIndex(orgId, phone, (s) => this.client.hget(s.consents, id));
-      return raw ? (JSON.parse(raw) as Consent) : null;
-    });
+    return this.run('getConsent', () => getConsent(this.store, orgId, id));
   }
 
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
-    return this.run('listConsents', async () => {
-      const entity = q.calling_entity !== undefined ? entityKey(q.calling_entity) : undefined;
-      if (q.phone) {
-        // One phone: its own ordered list, filtered by entity here (a phone has few consents).
-        // With a keying, positions run over the key's list (anonymised, older) and then the phone's.
-        const lists = this.slotsOf(q.phone).map((p) => this.keys.subject(orgId, p));
-        const firstLength = lists.length > 1 ? await this.client.llen(lists[0].consentOrder) : Infinity;
-        let pos = decodeCursor(q.after, isPosition) ?? 0;
-        const out: { item: Consent; next: number }[] = [];
-        const batch = Math.max(q.limit + 1, 50);
-        while (out.length <= q.limit) {
-          const inFirst = pos < firstLength;
-          const s = inFirst ? lists[0] : lists[1];
-          const from = inFirst ? pos : pos - firstLength;
-          const ids = await this.client.lrange(s.consentOrder, from, from + batch - 1);
-          if (!ids.length && inFirst && lists.length > 1) {
-            pos = firstLength;
-            continue;
-          }
-          if (!ids.length) break;
-          const docs = await this.client.hmget(s.consents, ...ids);
-          docs.forEach((d, i) => {
-            if (!d) return;
-            const c = JSON.parse(d) as Consent;
-            if (entity === undefined || entityKey(c.calling_entity) === entity) out.push({ item: c, next: pos + i + 1 });
-          });
-          pos += ids.length;
-          if (ids.length < batch && !(inFirst && lists.length > 1)) break;
-        }
-        return {
-          items: out.slice(0, q.limit).map((x) => x.item),
-          next_cursor: out.length > q.limit ? encodeCursor(out[q.limit - 1].next) : null,
-        };
-      }
-      const o = this.keys.org(orgId);
-      const key = entity !== undefined ? o.consentsOfEntity(entity) : o.consentList;
-      return pageByScore<Consent>(this.client, key, '-inf', '+inf', q.after, q.limit, (members) =>
-        Promise.all(
-          members.map(async (m) => {
-            const [id, phone] = splitOnce(m);
-            const raw = await this.client.hget(this.keys.subject(orgId, phone).consents, id);
-            return raw ? (JSON.parse(raw) as Consent) : null;
-          }),
-        ),
-      );
-    });
+    return this.run('listConsents', () => listConsents(this.store, orgId, q));
   }
 
   async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
-    return this.run('changeConsentStatus', async () => {
-      const indexed = await this.client.hget(this.keys.org(orgId).consentPhone, id);
-      if (!indexed) return null;
-      // Where the consent is now (the index may still name the phone of a consent just moved to the key).
-      const key = this.altKey(indexed);
-      const phone = key && !(await this.client.hexists(this.keys.subject(orgId, indexed).consents, id)) ? key : indexed;
-      const s = this.keys.subject(orgId, phone);
-      for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
-        const [raw, head] = await this.script<[string, string]>('cgDocAndHead', [s.consents, s.head], [id]);
-        if (!raw) return null;
-        const consent = JSON.parse(raw) as Consent;
-        if (consent.status === change.to) return { consent, changed: false };
-        consent.status = change.to;
-        consent.updated_at = change.at;
-        if (change.to === 'opted_out') {
-          consent.opted_out_at = change.at;
-          consent.opt_out_source = change.source;
-        } else {
-          consent.confirmed_at = change.at;
-        }
-        consent.history.push({ event: change.event, at: change.at, source: change.source });
-        const text = auditText(consentEventBody(consent, change.event, change.at, change.source));
-        // No head under the phone: the chain may continue from its key (see appendChained).
-        const moved = head ? '' : await this.movedHead(orgId, phone);
-        const chainPrev = head || moved;
-        const hash = chainHashOf(chainPrev, text.canonical);
-        const reply = await this.script<Reply>(
-          'cgReplaceDoc',
-          [s.consents, s.audit, s.head],
-          [id, raw, JSON.stringify(consent), head, hash, storedEntry(chainPrev, hash, text)],
-        );
-        if (reply[0] === 1 && !head) await this.headCreated(orgId, phone, change.at, moved);
-        if (reply[0] === 1) return { consent, changed: true };
-        if (reply[0] === 3) return null;
-        // 2 (head moved) or 4 (document changed): read again and recompute.
-      }
-      throw new LedgerUnavailableError('consent kept changing under a status change; giving up');
-    });
+    return this.run('changeConsentStatus', () => changeConsentStatus(this.store, orgId, id, change));
   }
 
-  // ---- revocations ----------------------------------------------------------
-
   async recordRevocation(r: Revocation): Promise<{ revocation: Revocation; created: boolean }> {
-    return this.run('recordRevocation', async () => {
-      const s = this.keys.subject(r.org_id, r.phone);
-      const doc = JSON.stringify(r);
-      const network = r.scope === 'all';
-      // Only this deployment's own network-wide opt-outs are propagated; a peer's are not echoed back.
-      const propagate = network && r.origin === 'local';
-      const netKey = this.keys.network(r.phone);
-      const netField = `${r.org_id}\t${r.dedupe_key}`;
-
-      // Write-ahead (with the chain head read): the network index and the outbox message.
-      const [heads, queued] = await Promise.all([
-        this.readHeads(r.org_id, r.phone),
-        propagate ? this.outbox.queueAhead(r) : Promise.resolve(false),
-        network ? this.client.hset(netKey, netField, doc) : Promise.resolve(0),
-      ]);
-      const reply = await this.appendChained(
-        r.org_id,
-        r.phone,
-        auditText(revocationBody(r)),
-        (expected, hash, entry) =>
-          this.script<Reply>('cgInsertOnce', [s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head], [r.id, r.dedupe_key, doc, expected, hash, entry]),
-        heads,
-      );
-      const created = reply[0] === 1;
-      const stored = created ? r : (JSON.parse(reply[1]!) as Revocation);
-      const storedDoc = created ? doc : reply[1]!;
-      const o = this.keys.org(r.org_id);
-      await Promise.all([
-        this.script('cgRevocationIndex', [o.revocationPhone, o.chains, o.retention], [stored.id, stored.phone, scoreOf(stored.created_at)]),
-        network ? this.client.hset(netKey, netField, storedDoc) : null,
-        propagate ? this.outbox.settle(r, stored, created, queued) : null,
-      ]);
-      return { revocation: stored, created };
-    });
+    return this.run('recordRevocation', () => recordRevocation(this.store, this.outbox, r));
   }
 
   async getRevocation(orgId: string, id: string): Promise<Revocation | null> {
-    return this.run('getRevocation', async () => {
-      const phone = await this.client.hget(this.keys.org(orgId).revocationPhone, id);
-      const raw = await this.byIndex(orgId, phone, (s) => this.client.hget(s.revocations, id));
-      return raw ? (JSON.parse(raw) as Revocation) : null;
-    });
+    return this.run('getRevocation', () => getRevocation(this.store, orgId, id));
   }
 
-  /**
-   * With a keying, the phone's slots and its key's slots (`{org:…}` and
-   * `{net:…}`) are read in parallel. A record the retention job is moving
-   * stays in both for longer than a command can take (retention.ts), so a
-   * read of both never misses it; a copy seen twice is kept once, by id.
-   */
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
-    return this.run('contactFacts', async () => {
-      const slots = this.slotsOf(phone);
-      const read = await Promise.all(
-        slots.map((p) => {
-          const s = this.keys.subject(orgId, p);
-          return Promise.all([
-            this.script<string[]>('cgDocsInOrder', [s.consents, s.consentOrder]),
-            this.script<string[]>('cgDocsInOrder', [s.revocations, s.revocationOrder]),
-            this.client.hgetall(this.keys.network(p)),
-          ]);
-        }),
-      );
-      const consents = new Map<string, Consent>();
-      const own = new Map<string, Revocation>();
-      for (const [c, r] of read) {
-        // Later slots (the phone's) win: a consent that changed while being moved is the phone's.
-        for (const d of c) {
-          const consent = JSON.parse(d) as Consent;
-          consents.set(consent.id, consent);
-        }
-        for (const d of r) {
-          const revocation = JSON.parse(d) as Revocation;
-          own.set(revocation.id, revocation);
-        }
-      }
-      const revocations = [...own.values()];
-      const seen = new Set(revocations.map((r) => r.dedupe_key));
-      for (const [, , network] of read) {
-        for (const [field, d] of Object.entries(network)) {
-          const [org, dedupe] = splitOnce(field, '\t');
-          // The org's own network-wide opt-outs are already in its list (the stored record wins).
-          if (org === orgId && seen.has(dedupe)) continue;
-          const r = JSON.parse(d) as Revocation;
-          if (own.has(r.id)) continue;
-          own.set(r.id, r);
-          revocations.push(r);
-        }
-      }
-      return { consents: [...consents.values()], revocations };
-    });
+    return this.run('contactFacts', () => contactFacts(this.store, orgId, phone));
   }
 
-  // ---- send counters --------------------------------------------------------
+  // ---- sends and decisions --------------------------------------------------
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
-    return this.run('sendCounts', async () => {
-      const [day, month] = await Promise.all([
-        this.client.get(this.keys.subject(orgId, phone).daySends(keys.entity, keys.day)),
-        this.client.get(this.keys.org(orgId).monthSends(keys.month)),
-      ]);
-      return { sentToday: Number(day ?? 0), sentThisMonth: Number(month ?? 0) };
-    });
-  }
-
-  /**
-   * Two slots, two scripts: the phone's daily cap (`{org:phone}`), then the
-   * org's monthly quota (`{org}`). Each is count-and-check in one step, so
-   * racing instances cannot pass either limit. If the quota refuses, the day
-   * unit is given back; if the process or Redis dies between the two, the
-   * day keeps one unit too many — a later send is refused (fail closed); no
-   * path counts less than was allowed.
-   */
-  private async reserve(orgId: string, phone: string, r: SendReservation): Promise<ReservationResult> {
-    return this.run('reserveSend', async () => {
-      const dayKey = this.keys.subject(orgId, phone).daySends(r.entity, r.day);
-      const monthKey = this.keys.org(orgId).monthSends(r.month);
-      const day = await this.script<number>('cgBoundedIncr', [dayKey], [r.dailyCap, DAY_COUNTER_TTL_S]);
-      if (day === 0) {
-        // Same precedence as the SQLite engine: a spent quota is reported before the cap.
-        if (r.monthlyQuota !== null && Number((await this.client.get(monthKey)) ?? 0) >= r.monthlyQuota) return 'quota_exceeded';
-        return 'frequency_cap';
-      }
-      const month = await this.script<number>('cgBoundedIncr', [monthKey], [r.monthlyQuota ?? -1, MONTH_COUNTER_TTL_S]);
-      if (month === 0) {
-        await this.script('cgRelease', [dayKey]).catch(() => undefined);
-        return 'quota_exceeded';
-      }
-      return 'reserved';
-    });
+    return this.run('sendCounts', () => sendCounts(this.store, orgId, phone, keys));
   }
 
   // The facts in one round trip, the count in a script of its own; two slots and a chain append,
@@ -654,136 +267,40 @@ export class RedisLedger implements Ledger {
     const verdict = ask(facts);
     let decision = verdict.decision;
     if (verdict.limits) {
-      const result = await this.reserve(orgId, phone, { ...keys, ...verdict.limits });
-      if (result !== 'reserved') decision = refusedDecision(ask, facts, result, verdict.limits);
+      const limits = verdict.limits;
+      const result = await this.run('reserveSend', () => reserveSend(this.store, orgId, phone, { ...keys, ...limits }));
+      if (result !== 'reserved') decision = refusedDecision(ask, facts, result, limits);
     }
     await this.recordDecision(decision);
     return decision;
   }
 
-  // ---- decisions ------------------------------------------------------------
-
   async recordDecision(d: Decision): Promise<void> {
-    await this.run('recordDecision', async () => {
-      const s = this.keys.subject(d.org_id, d.phone);
-      const o = this.keys.org(d.org_id);
-      const at = ms(d.decided_at);
-      const cutoff = this.retentionS ? String(at - this.retentionS * 1000) : '';
-      const [seq, heads] = await Promise.all([
-        this.script<number>(
-          'cgDecisionIndex',
-          [o.decisionSeq, o.decisionPhone(d.id), o.decisionsByTime, o.chains, o.retention],
-          [d.id, d.phone, at, this.retentionS, cutoff],
-        ),
-        this.readHeads(d.org_id, d.phone),
-      ]);
-      const doc = JSON.stringify(d);
-      const member = `${seqMember(Number(seq))}|${d.id}`;
-      await this.appendChained(
-        d.org_id,
-        d.phone,
-        auditText(decisionBody(d)),
-        (expected, hash, entry) =>
-          this.script<Reply>('cgDecision', [s.decision(d.id), s.decisionsByTime, s.audit, s.head], [doc, this.retentionS, at, member, cutoff, expected, hash, entry]),
-        heads,
-      );
-    });
+    await this.run('recordDecision', () => recordDecision(this.store, d));
   }
 
   async getDecision(orgId: string, id: string): Promise<Decision | null> {
-    return this.run('getDecision', async () => {
-      const phone = await this.client.get(this.keys.org(orgId).decisionPhone(id));
-      const raw = await this.byIndex(orgId, phone, (s) => this.client.get(s.decision(id)));
-      return raw ? (JSON.parse(raw) as Decision) : null;
-    });
+    return this.run('getDecision', () => getDecision(this.store, orgId, id));
   }
 
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
-    return this.run('listDecisions', async () => {
-      const min = q.from ? String(ms(q.from)) : '-inf';
-      const max = q.to ? '(' + ms(q.to) : '+inf';
-      if (q.phone) {
-        // The phone's decisions and, with a keying, its anonymised ones: one order (members are `seq|id` in both).
-        const subjects = new Map(this.slotsOf(q.phone).map((p) => [this.keys.subject(orgId, p).decisionsByTime, this.keys.subject(orgId, p)]));
-        return pageByScore<Decision>(this.client, [...subjects.keys()], min, max, q.after, q.limit, async (members, key) => {
-          if (!members.length) return [];
-          const s = subjects.get(key)!;
-          const docs = await this.client.mget(...members.map((m) => s.decision(splitOnce(m)[1])));
-          return docs.map((d) => (d ? (JSON.parse(d) as Decision) : null));
-        });
-      }
-      const o = this.keys.org(orgId);
-      return pageByScore<Decision>(this.client, o.decisionsByTime, min, max, q.after, q.limit, (members) =>
-        Promise.all(
-          members.map(async (m) => {
-            const [, rest] = splitOnce(m);
-            const [id, phone] = splitOnce(rest);
-            const raw = await this.client.get(this.keys.subject(orgId, phone).decision(id));
-            return raw ? (JSON.parse(raw) as Decision) : null;
-          }),
-        ),
-      );
-    });
+    return this.run('listDecisions', () => listDecisions(this.store, orgId, q));
   }
 
-  // ---- audit ----------------------------------------------------------------
+  // ---- audit and retention --------------------------------------------------
 
-  /**
-   * With a keying: the entries under the key (a prefix of the chain, moved
-   * there by the retention job) then those under the phone; seq numbers run
-   * over both, so they are the ones the entries had before they moved. An
-   * entry seen in both (read while being moved, see contactFacts) is kept once.
-   */
   async auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {
-    const slots = this.slotsOf(phone);
-    const lists = await this.run('auditTrail', () => Promise.all(slots.map((p) => this.client.lrange(this.keys.subject(orgId, p).audit, 0, -1))));
-    const out: AuditEntry[] = [];
-    const seen = new Set<string>();
-    slots.forEach((subject, i) => {
-      for (const line of lists[i]) {
-        const { p, h, b } = JSON.parse(line) as { p: string; h: string; b: AuditBody };
-        if (seen.has(h)) continue;
-        seen.add(h);
-        out.push({ seq: out.length + 1, org_id: orgId, phone: subject, kind: b.kind, ref_id: b.ref_id, at: b.at, prev_hash: p, hash: h, body: b as unknown as Record<string, unknown> });
-      }
-    });
-    return out;
+    const lists = await this.run('auditTrail', () => readAuditLists(this.store, orgId, phone));
+    return trailFromLists(this.store, orgId, phone, lists);
   }
 
-  /**
-   * Every chain of the store: the orgs of the store's org set, in order, and
-   * each org's chain list by lex (phones, and keys of subjects anonymised in
-   * full). A listed subject whose head is gone (it moved on meanwhile) is
-   * skipped.
-   */
   async auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
-    return this.run('auditSubjects', async () => {
-      const cursor = decodeCursor(query.after, isSubjectPosition);
-      const orgs = (await this.client.smembers(this.keys.store().orgs)).sort();
-      const items: AuditSubject[] = [];
-      const batch = Math.max(query.limit + 1, 100);
-      for (const orgId of orgs) {
-        if (cursor && orgId < cursor[0]) continue;
-        let from = cursor && orgId === cursor[0] ? '(' + cursor[1] : '-';
-        while (items.length <= query.limit) {
-          const names = await this.client.zrangebylex(this.keys.org(orgId).chains, from, '+', 'LIMIT', 0, batch);
-          const heads = await Promise.all(names.map((n) => this.client.get(this.keys.subject(orgId, n).head)));
-          names.forEach((phone, i) => {
-            if (heads[i]) items.push({ org_id: orgId, phone, head: heads[i]! });
-          });
-          if (names.length < batch) break;
-          from = '(' + names[names.length - 1];
-        }
-        if (items.length > query.limit) break;
-      }
-      const last = items[query.limit - 1];
-      return { items: items.slice(0, query.limit), next_cursor: items.length > query.limit ? encodeCursor([last.org_id, last.phone]) : null };
-    });
+    return this.run('auditSubjects', () => auditSubjects(this.store, query));
   }
 
   /** The retention job (retention.ts); rejects without a keying. */
   async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
-    const keying = this.suppression;
+    const keying = this.options.suppression;
     if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
     const cutoffMs = Date.parse(cutoffIso);
     if (Number.isNaN(cutoffMs)) throw new Error(`not a timestamp: ${cutoffIso}`);
@@ -792,10 +309,10 @@ export class RedisLedger implements Ledger {
         {
           client: this.client,
           keys: this.keys,
-          script: (name, keys, args) => this.script(name, keys, args),
+          run: this.store.scripts,
           keying,
           graceMs: this.options.retentionGraceMs ?? 2 * this.options.commandTimeoutMs + 1000,
-          decisionRetentionS: this.retentionS,
+          decisionRetentionS: this.store.decisionRetentionS,
           outbox: this.outbox,
         },
         cutoffMs,
@@ -803,18 +320,10 @@ export class RedisLedger implements Ledger {
     );
   }
 
-  // ---- outbox (outbox.ts) -------------------------------------------------
+  // ---- outbox (outbox.ts) and webhook replay marks ---------------------------
 
   async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
     return this.run('dueOutbox', () => this.outbox.due(ms(now), limit));
-  }
-
-  async markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean> {
-    return this.run('markWebhookSeen', async () => (await this.client.set(this.keys.webhookSeen(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK');
-  }
-
-  async forgetWebhookSeen(key: string): Promise<void> {
-    await this.run('forgetWebhookSeen', () => this.client.del(this.keys.webhookSeen(key)));
   }
 
   async ackOutbox(id: string): Promise<void> {
@@ -823,5 +332,13 @@ export class RedisLedger implements Ledger {
 
   async retryOutbox(id: string, nextAttemptAt: string): Promise<void> {
     await this.run('retryOutbox', () => this.outbox.retry(id, ms(nextAttemptAt)));
+  }
+
+  async markWebhookSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.run('markWebhookSeen', async () => (await this.client.set(this.keys.webhookSeen(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK');
+  }
+
+  async forgetWebhookSeen(key: string): Promise<void> {
+    await this.run('forgetWebhookSeen', () => this.client.del(this.keys.webhookSeen(key)));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The retention job on Redis (SPEC §2.5; semantics as the SQLite engine's
+ * The retention job on Redis (the same promise as every engine's
  * `anonymiseBefore`, see ledger.ts): records older than the cutoff lose their
  * personal data and move from the phone's slot `{org:phone}` to the slot of
  * its suppression key `{org:hmac:…}` — key names name the number, so the
@@ -14,8 +14,9 @@
  * (capped at the visit, so a record written during the visit is seen by a
  * later run) or drops the phone once nothing is left under it.
  *
- * Moving one subject touches three slots, so it is three scripts, ordered so
- * that every crash or race fails closed (nothing is ever in neither place):
+ * Moving one subject touches three slots, so it is three scripts
+ * (scripts/moves.ts), ordered so that every crash or race fails closed
+ * (nothing is ever in neither place):
  *
  * 1. key slot (cgMoveIn): add the anonymised records and append the audit
  *    prefix that is moving, compare-and-set on the key's last entry (two
@@ -28,9 +29,10 @@
  *    succeeds ran within its command timeout (twice that for a script
  *    re-sent after NOSCRIPT) — before step 2 — so it sees the record in one
  *    place or both, never in neither. (Reading one after the other would
- *    cost every precall a round trip; the job can wait instead.) A consent that changed meanwhile (reconfirmed) stays
- *    under the phone and its copy is removed again. The chain head moves
- *    only if nothing was appended meanwhile; otherwise the phone keeps it.
+ *    cost every precall a round trip; the job can wait instead.) A consent
+ *    that changed meanwhile (reconfirmed) stays under the phone and its copy
+ *    is removed again. The chain head moves only if nothing was appended
+ *    meanwhile; otherwise the phone keeps it.
  * 3. org slot (cgMoveIndex): id → subject indexes and listings name the key;
  *    the retention score is set (compare-and-set, so a writer that lowered
  *    it wins) or the phone dropped when its slot is empty — and if a write
@@ -47,12 +49,16 @@ import { isSuppressionKey, type AnonymiseResult, type SuppressionKeying } from '
 import type { RedisClient } from './connection';
 import type { RedisKeys } from './keys';
 import type { RedisOutbox } from './outbox';
-import type { ScriptName } from './scripts';
+import type { ScriptRunner } from './scripts';
+import { delIfEqual } from './scripts/conditionalDelete';
+import { AUDIT_MOVED, moveIn, moveIndex, moveOut } from './scripts/moves';
+import { dumpSubject, getWithTtl } from './scripts/subjectReads';
+import { indexSubject } from './scripts/indexes';
 
 export interface RetentionDeps {
   client: RedisClient;
   keys: RedisKeys;
-  script: <T = unknown>(name: ScriptName, keys: string[], args?: (string | number)[]) => Promise<T>;
+  run: ScriptRunner;
   keying: SuppressionKeying;
   /** How long moved records stay in both slots (longer than a reader's command timeout). */
   graceMs: number;
@@ -132,16 +138,8 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
   const ps = d.keys.subject(orgId, phone);
   const ks = d.keys.subject(orgId, key);
   const visitedAt = Date.now();
-  const [[consentDocs, revocationDocs, audit, head, decisionIndex], keyTail] = await Promise.all([
-    d.script<[string[], string[], string[], string, string[]]>('cgSubjectDump', [
-      ps.consents,
-      ps.consentOrder,
-      ps.revocations,
-      ps.revocationOrder,
-      ps.audit,
-      ps.head,
-      ps.decisionsByTime,
-    ]),
+  const [{ consents: consentDocs, revocations: revocationDocs, audit, head, decisions: decisionIndex }, keyTail] = await Promise.all([
+    dumpSubject(d.run, ps),
     d.client.lindex(ks.audit, -1),
   ]);
   const old = (iso: string | null | undefined) => !!iso && Date.parse(iso) < cutoffMs;
@@ -170,19 +168,18 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
     revocations.push({ before: r, raw, after: { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null } });
   }
   const oldMembers: string[] = [];
-  for (let i = 0; i < decisionIndex.length; i += 2) {
-    if (Number(decisionIndex[i + 1]) < cutoffMs) oldMembers.push(decisionIndex[i]);
-    else due(Number(decisionIndex[i + 1]));
+  for (const { member, score } of decisionIndex) {
+    if (score < cutoffMs) oldMembers.push(member);
+    else due(score);
   }
   const decisions: Move['decisions'] = [];
   const decisionTtls: number[] = [];
   if (oldMembers.length) {
-    const got = await d.script<(string | number)[]>('cgGetWithTtl', oldMembers.map((m) => ps.decision(memberId(m))), []);
+    const got = await getWithTtl(d.run, oldMembers.map((m) => ps.decision(memberId(m))));
     oldMembers.forEach((member, i) => {
-      const raw = got[2 * i] as string;
-      const doc = raw ? (JSON.parse(raw) as Decision) : null;
+      const doc = got[i].value ? (JSON.parse(got[i].value) as Decision) : null;
       decisions.push({ member, doc: doc && { ...doc, phone: key, request: { ...doc.request, phone: key, metadata: null } } });
-      decisionTtls.push(Number(got[2 * i + 1]));
+      decisionTtls.push(got[i].pttl);
     });
   }
 
@@ -218,26 +215,24 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
   const moved = decisions.filter((x) => x.doc);
   if (!consents.length && !revocations.length && !moved.length && !prefix) return move;
 
-  const reply = await d.script<[number, string?]>(
-    'cgMoveIn',
-    [...slotKeys(ks), ...moved.map((x) => ks.decision(x.doc!.id))],
-    [
-      keyTail ?? '',
-      // The whole chain moves: the key gets the head. Part of it: the phone keeps the head (a stale one under the key goes).
-      fullHead || (prefix ? '-' : ''),
-      d.decisionRetentionS ? String(visitedAt - d.decisionRetentionS * 1000) : '',
-      consents.length,
-      revocations.length,
-      moved.length,
-      append.length,
-      ...consents.flatMap((c) => [c.after.id, c.after.dedupe_key, JSON.stringify(c.after)]),
-      ...revocations.flatMap((r) => [r.after.id, r.after.dedupe_key, JSON.stringify(r.after)]),
-      ...moved.flatMap((x) => [x.member, String(Date.parse(x.doc!.decided_at)), JSON.stringify(x.doc), String(decisionTtls[decisions.indexOf(x)])]),
-      ...append,
-    ],
-  );
+  const copied = await moveIn(d.run, ks, {
+    expectedTail: keyTail ?? '',
+    // The whole chain moves: the key gets the head. Part of it: the phone keeps the head (a stale one under the key goes).
+    head: fullHead || (prefix ? '-' : ''),
+    decisionCutoffMs: d.decisionRetentionS ? String(visitedAt - d.decisionRetentionS * 1000) : '',
+    consents: consents.map((c) => ({ id: c.after.id, dedupe: c.after.dedupe_key, json: JSON.stringify(c.after) })),
+    revocations: revocations.map((r) => ({ id: r.after.id, dedupe: r.after.dedupe_key, json: JSON.stringify(r.after) })),
+    decisions: moved.map((x) => ({
+      id: x.doc!.id,
+      member: x.member,
+      scoreMs: Date.parse(x.doc!.decided_at),
+      json: JSON.stringify(x.doc),
+      pttl: decisionTtls[decisions.indexOf(x)],
+    })),
+    entries: append,
+  });
   // Another run appended to the key since it was read: it is moving this subject; leave it.
-  if (reply[0] !== 1) return null;
+  if (!copied) return null;
   const network = revocations.filter((r) => r.before.scope === 'all');
   await Promise.all(network.map((r) => d.client.hset(d.keys.network(key), `${orgId}\t${r.after.dedupe_key}`, JSON.stringify(r.after))));
   move.copied = true;
@@ -248,80 +243,60 @@ async function finishSubject(d: RetentionDeps, m: Move, result: AnonymiseResult)
   const ps = d.keys.subject(m.orgId, m.phone);
   const ks = d.keys.subject(m.orgId, m.key);
   const o = d.keys.org(m.orgId);
-  const [audit, empty, consentsRemoved, revocationsRemoved, decisionsRemoved, ...changed] = await d.script<[number, number, number, number, number, ...string[]]>(
-    'cgMoveOut',
-    [...slotKeys(ps), ...m.decisions.map((x) => ps.decision(memberId(x.member)))],
-    [
-      m.consents.length,
-      m.revocations.length,
-      m.decisions.length,
-      m.prefix,
-      m.lastMoved,
-      m.fullHead,
-      ...m.consents.flatMap((c) => [c.after.id, c.after.dedupe_key, c.before]),
-      ...m.revocations.flatMap((r) => [r.before.id, r.before.dedupe_key]),
-      ...m.decisions.map((x) => x.member),
-    ],
-  );
+  const decisionIds = m.decisions.map((x) => ({ id: memberId(x.member), member: x.member }));
+  const { audit, empty, removed, changed } = await moveOut(d.run, ps, {
+    consents: m.consents.map((c) => ({ id: c.after.id, dedupe: c.after.dedupe_key, json: c.before })),
+    revocations: m.revocations.map((r) => ({ id: r.before.id, dedupe: r.before.dedupe_key })),
+    decisions: decisionIds,
+    auditMoved: m.prefix,
+    lastMoved: m.lastMoved,
+    fullHead: m.fullHead,
+  });
   const stayed = new Set(changed);
   const consents = m.consents.filter((c) => !stayed.has(c.after.id));
   await Promise.all([
     // Consents that changed while being moved stay under the phone: remove their anonymised copy.
     stayed.size
-      ? d.script('cgMoveOut', slotKeys(ks), [stayed.size, 0, 0, 0, '', '', ...m.consents.filter((c) => stayed.has(c.after.id)).flatMap((c) => [c.after.id, c.after.dedupe_key, JSON.stringify(c.after)])])
+      ? moveOut(d.run, ks, {
+          consents: m.consents.filter((c) => stayed.has(c.after.id)).map((c) => ({ id: c.after.id, dedupe: c.after.dedupe_key, json: JSON.stringify(c.after) })),
+          revocations: [],
+          decisions: [],
+          auditMoved: 0,
+          lastMoved: '',
+          fullHead: '',
+        })
       : null,
     // A whole-chain move that lost to an append: the phone keeps the head, the key's copy goes.
     // (Not when the prefix is gone: another run moved it, head included.)
-    m.fullHead && audit === 1 ? d.script('cgDelIfEqual', [ks.head], [m.fullHead]) : null,
+    m.fullHead && audit === AUDIT_MOVED.trimmed ? delIfEqual(d.run, ks.head, m.fullHead) : null,
     ...m.revocations
       .filter((r) => r.before.scope === 'all')
-      .map((r) => d.script('cgDelIfEqual', [d.keys.network(m.phone)], [r.raw, `${m.orgId}\t${r.before.dedupe_key}`])),
+      .map((r) => delIfEqual(d.run, d.keys.network(m.phone), r.raw, `${m.orgId}\t${r.before.dedupe_key}`)),
   ]);
   // A consent that stayed is looked at again by the next run (it may have ended again by then).
   if (stayed.size) m.nextDue = 0;
   const nextScore = empty ? '' : String(Math.min(m.nextDue, m.visitedAt));
-  await d.script(
-    'cgMoveIndex',
-    [
-      o.consentPhone,
-      o.consentList,
-      o.revocationPhone,
-      o.decisionsByTime,
-      o.chains,
-      o.retention,
-      ...consents.map((c) => o.consentsOfEntity(entityKey(c.after.calling_entity))),
-      ...m.decisions.map((x) => o.decisionPhone(memberId(x.member))),
-    ],
-    [
-      m.phone,
-      m.key,
-      consents.length,
-      m.revocations.length,
-      m.decisions.length,
-      audit === 2 ? '1' : '0',
-      m.score,
-      nextScore,
-      ...consents.map((c) => c.after.id),
-      ...m.revocations.map((r) => r.after.id),
-      ...m.decisions.map((x) => x.member),
-    ],
-  );
+  await moveIndex(d.run, o, {
+    phone: m.phone,
+    key: m.key,
+    consents: consents.map((c) => ({ id: c.after.id, entityKey: entityKey(c.after.calling_entity) })),
+    revocationIds: m.revocations.map((r) => r.after.id),
+    decisions: decisionIds,
+    headMoved: audit === AUDIT_MOVED.gone,
+    expectedScore: m.score,
+    newScore: nextScore,
+  });
   if (empty) {
     // Dropped from the lists: list it again if a write landed under the phone meanwhile (its own re-listing may have run before the drop).
     const [hasHead, hasRecords] = await Promise.all([d.client.exists(ps.head), d.client.exists(ps.consents, ps.revocations, ps.audit, ps.decisionsByTime)]);
-    if (hasHead) await d.script('cgSubjectIndex', [o.chains, o.retention], [m.phone, String(m.visitedAt), '']);
+    if (hasHead) await indexSubject(d.run, o, { phone: m.phone, score: String(m.visitedAt), droppedKey: '' });
     else if (hasRecords) await d.client.zadd(o.retention, 'LT', m.visitedAt, m.phone);
   }
   // What this run removed from the phone (two runs at once count each record once).
-  result.consents += consentsRemoved;
-  result.revocations += revocationsRemoved;
-  result.decisions += Math.min(decisionsRemoved, m.decisions.filter((x) => x.doc).length);
+  result.consents += removed.consents;
+  result.revocations += removed.revocations;
+  result.decisions += Math.min(removed.decisions, m.decisions.filter((x) => x.doc).length);
   result.audit_entries += m.appended;
-}
-
-/** The keys cgMoveIn / cgMoveOut take first, in their order. */
-function slotKeys(s: ReturnType<RedisKeys['subject']>): string[] {
-  return [s.consents, s.consentOrder, s.consentDedupe, s.revocations, s.revocationOrder, s.revocationDedupe, s.audit, s.head, s.decisionsByTime];
 }
 
 /** `seq|id` → id */
