@@ -1,5 +1,5 @@
 /**
- * One registry for every error code the API can answer (SPEC §2). The HTTP
+ * One registry for every error code the API can answer. The HTTP
  * envelope, the carrier dialects and the docs all read from this table.
  */
 export const ERROR_CODES = {

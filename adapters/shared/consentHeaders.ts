@@ -1,6 +1,6 @@
 /**
  * The per-request overrides a client may send with a carrier REST request
- * (SPEC §3): `X-Consent-Entity`, `X-Consent-Purpose`, `X-Consent-Call-Type`,
+ * (docs/twilio.md, docs/telnyx.md): `X-Consent-Entity`, `X-Consent-Purpose`, `X-Consent-Call-Type`,
  * `X-Consent-Message-Type`. A header wins over the configuration; a value
  * outside the contract's vocabulary is an error, never silently ignored (a
  * typo must not fall back to a weaker default). They are ours, so they are

@@ -1,6 +1,6 @@
 /**
  * An allowed AI-voice or automated-voice call gets its disclosure before the
- * request reaches Twilio (SPEC §3.1):
+ * request reaches Twilio (docs/twilio.md):
  *
  * - `Twiml` given inline: the disclosure Gather is put first in it.
  * - `Url` given: `Url` becomes the gateway's `/twilio/voice`, carrying the

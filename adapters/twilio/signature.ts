@@ -6,7 +6,7 @@
  * for what we send the application, signed for the application's own URL so
  * its `twilio.webhook()` / `validateRequest` passes unchanged.
  */
-// The webhooks module alone: the package's index brings in every REST resource (~15 MB of RSS) for two functions.
+// The webhooks module alone: the package's index brings in every REST resource (a lot of memory) for two functions.
 import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { FormParams } from '../shared/form';
 

@@ -1,5 +1,5 @@
 /**
- * Prefixed, URL-safe, unguessable ids (SPEC §1): `cst_`, `rev_`, `dec_`,
+ * Prefixed, URL-safe, unguessable ids: `cst_`, `rev_`, `dec_`,
  * `dec_sms_`, plus `org_` and `key_`: the creation time, then 95 bits of
  * randomness, in base62 (see newId).
  */

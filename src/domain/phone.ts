@@ -14,7 +14,7 @@ export type PhoneParse = { ok: true; e164: string; country: string | undefined }
 const PHONE_ERROR = 'must be E.164 or 10-11 digits';
 const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
 
-// Parsing costs ~8 µs and every request parses two or three numbers, the
+// Parsing is the costly part of a phone check and every request parses two or three numbers, the
 // caller's own few sending numbers above all: the last answers are kept. No
 // real phone number, however punctuated, is longer than 32 characters.
 const parseRemembered = boundedMemo((input) => Object.freeze(parseUncached(input)), { limit: 10_000, maxInput: 32 });
@@ -50,7 +50,7 @@ const NANP_E164 = /^\+1[2-9]\d{9}$/;
 /**
  * parsePhone without the country: the same acceptance, the same E.164 and
  * the same error, answered without parsing for numbers already in NANP
- * E.164 form (~8 µs each otherwise; a CSV import parses one per row).
+ * E.164 form (a full parse otherwise; a CSV import parses one per row).
  */
 export function normalizePhone(input: unknown): { ok: true; e164: string } | { ok: false; error: string } {
   if (typeof input === 'string' && NANP_E164.test(input)) return { ok: true, e164: input };

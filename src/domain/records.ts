@@ -57,7 +57,7 @@ export interface Revocation {
   audio_segment_url: string | null;
   /** Where it came from: `local` or the id of the network peer that sent it. */
   origin: string;
-  /** Same revocation twice → same record (SPEC §2.3). */
+  /** Same revocation twice → same record. */
   dedupe_key: string;
   created_at: string;
 }

@@ -1,5 +1,5 @@
 /**
- * The fixed vocabulary of the contract (SPEC §2). Other programs depend on
+ * The fixed vocabulary of the contract. Other programs depend on
  * these exact strings; the HTTP schemas, the checks and the docs all read
  * from here so they cannot drift apart.
  */
@@ -70,7 +70,7 @@ export const REASON_NOTES: Record<BlockReason, string> = {
 };
 
 /**
- * Entity names match case-insensitively with surrounding spaces ignored (SPEC §1).
+ * Entity names match case-insensitively with surrounding spaces ignored.
  * A caller has a handful of entity names and every decision keys them several
  * times (consents, disclosures, counters): the keys are remembered.
  */

@@ -1,5 +1,5 @@
 /**
- * Consent capture, double opt-in confirmation and opt-out (SPEC §2.4).
+ * Consent capture, double opt-in confirmation and opt-out.
  *
  * Capture is idempotent on the consent's content (phone, entity, type,
  * scope, AI flag, capture time): the same consent posted or imported twice is
@@ -99,7 +99,7 @@ export async function optOutConsent(ctx: GateContext, orgId: string, id: string,
   return result.consent;
 }
 
-/** The API's view of a consent: the record plus the fields of seed 002 (`opted_in`, `contact_number`, `source`). */
+/** The API's view of a consent: the record plus the fields integrators read from it (`opted_in`, `contact_number`, `source`). */
 export function consentView(c: Consent, evidenceUrl: string): Record<string, unknown> {
   return {
     consent_id: c.id,

@@ -81,7 +81,7 @@ let lastIso = '';
 
 /**
  * `d.toISOString()`, remembering the last answer: a bulk import stamps every row of a segment with
- * the same instant, and formatting it anew was 4% of the parsing thread.
+ * the same instant, and formatting it anew showed in the parsing thread's profile.
  */
 export function isoInstant(d: Date): string {
   const t = d.getTime();

@@ -1,5 +1,5 @@
 /**
- * Bulk consent import from CSV (SPEC §2.4), used by the API and the CLI.
+ * Bulk consent import from CSV, used by the API and the CLI.
  *
  * Streamed (csv-parse), validated row by row with the same schema as
  * POST /v1/consents (importRows.ts), written in batches of one transaction
@@ -72,31 +72,31 @@ async function* rowsInThisThread(ctx: GateContext, input: Readable, options: Row
 }
 
 /**
- * CSV handed to a parsing thread at a time (~750 rows), and how many such segments may be out and
- * unanswered (4 MB, ~24,000 rows). This thread cannot hand over more while it writes a batch (one
- * synchronous transaction, ~1 s for the CLI's 20,000 rows), so the window must hold what the parsers
- * get through in that time or they run dry. Measured with two parsers, 200k rows, alternating: 1 MB
- * segments with a window of 8 peaked at ~730 MB RSS (each parser's heap grows with the rows of its
- * segment), 128 KB × 32 at ~590 MB and no slower; 256 KB × 8 (2 MB) ran 8% slower.
+ * CSV handed to a parsing thread at a time (several hundred rows), and how many such segments may
+ * be out and unanswered. This thread cannot hand over more while it writes a batch (one synchronous
+ * transaction), so the window must hold what the parsers get through in that time or they run dry.
+ * Small segments keep each parser's heap small (it grows with the rows of its segment); a wide
+ * window keeps the parsers fed. Larger segments cost memory and bought no speed, a narrower window
+ * cost speed (docs/performance.md, "What the speed rests on").
  */
 const SEGMENT_BYTES = 128 * 1024;
 const WINDOW_SEGMENTS = 32;
 
 /**
  * Parsing threads by default: one a core beside the writing thread's, at most four. On two cores a
- * second parser bought 4-21% (a million rows, four alternating rounds) for ~280 MB more at the peak
- * (each thread loads the schemas and holds a heap of its own), so there it is one.
+ * second parser bought little speed for much more memory at the peak (each thread loads the schemas
+ * and holds a heap of its own), so there it is one.
  */
 export function defaultParsers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 /**
- * A parsing thread's young generation (V8's default is ~48 MB on 64-bit). A parser allocates fast
+ * A parsing thread's young generation, about twice V8's default on 64-bit. A parser allocates fast
  * (every row's record, consent and strings) and keeps its segment's rows until they are posted, so
- * each scavenge copies those survivors again; with twice the room there are half the scavenges.
- * Share of the parser's time in garbage collection, 300k-row import, 2026-12-02: 12% → 7% (192 MB:
- * 6%). Alone, the parser's CPU per row fell from 44-48 to 32-37 µs with a doubled semi-space.
+ * each scavenge copies those survivors again; with twice the room there are half the scavenges, and
+ * the parser's share of time in garbage collection and its CPU per row both fell. Twice again
+ * bought little more.
  */
 const PARSER_YOUNG_GENERATION_MB = 96;
 

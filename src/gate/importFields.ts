@@ -2,8 +2,8 @@
  * An import row's CSV fields → the input of the capture schema (the same
  * schema as POST /v1/consents), and the quick way to check a row against it.
  *
- * Why field by field: parsing each row's object with zod was a quarter of the
- * import's parsing thread (26% of its profile, 2026-12-02). Most of that went
+ * Why field by field: parsing each row's object with zod was a large share of
+ * the import's parsing thread (docs/performance.md). Most of that went
  * on fields every row repeats — the entity, the consent type, the scope list,
  * the evidence link — so each field is parsed by its own schema from
  * `consentCaptureSchema.shape`, and the answer for a repeated text is

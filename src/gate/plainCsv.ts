@@ -8,8 +8,8 @@
  * header with its byte-order mark) still goes to csv-parse.
  *
  * Why: csv-parse walks every byte and keeps its counters per field; in the
- * parsing thread of a million-row import that was about a quarter of the
- * thread's time (profile of 2026-12-02), and that thread set the pace.
+ * parsing thread of a large import that was a large share of the thread's
+ * time, and that thread set the pace (docs/performance.md).
  */
 
 const QUOTE = 0x22;

@@ -1,6 +1,6 @@
 /**
  * What the operator may tune about decisions. Defaults are the contract's
- * (SPEC §2.1, §2.2); the config file overrides them.
+ * (the precall and pre-send rules); the config file overrides them.
  */
 import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';

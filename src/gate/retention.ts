@@ -1,5 +1,5 @@
 /**
- * The retention job (SPEC §2.5): personal data older than RETENTION_DAYS is
+ * The retention job: personal data older than RETENTION_DAYS is
  * erased — transcripts, audio URLs, consent evidence text/ip/user agent,
  * decision request metadata — and the phone of those records is replaced by
  * its suppression key (HMAC-SHA256 under RETENTION_SECRET). The suppression

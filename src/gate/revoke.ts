@@ -3,7 +3,7 @@
  * acknowledged. Every path that detects an opt-out (carrier webhooks, the
  * agent stream, DTMF, the API) ends here.
  *
- * "The same revocation" (SPEC §2.3) is the same phone, entity and scope while
+ * "The same revocation" is the same phone, entity and scope while
  * no newer consent has been recorded for that entity: repeating it — a client
  * retrying, a consumer saying "stop" three times — returns the first record
  * with its original honor-by date. A fresh consent starts a new epoch, so a

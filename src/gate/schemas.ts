@@ -144,7 +144,7 @@ export const decisionListQuerySchema = z.object({
 /**
  * `schema.safeParse(input)`, with the input reported in a failure's issues, which issuesToDetails
  * needs to tell "is required" from "must be …". Parsed without that first: asking zod to report the
- * input made passing parses slower too (consent import rows: 4.9 → 3.3 µs each), and most inputs
+ * input made passing parses noticeably slower too (an import parses one per row), and most inputs
  * pass; a failing one is parsed again, the same schema on the same input giving the same issues.
  */
 export function safeParseReporting<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {

@@ -59,7 +59,7 @@ export async function createKey(ctx: GateContext, orgId: string, options: KeyOpt
   return { key, secret };
 }
 
-/** A new org and its first key, with every scope but `admin` (SPEC §2). */
+/** A new org and its first key, with every scope but `admin`: an org's keys cannot create other orgs. */
 export async function createOrg(ctx: GateContext, name: string, monthlyQuota: number | null = null): Promise<{ org: Org; firstKey: CreatedKey }> {
   const org: Org = { id: newId('org'), name: name.trim(), monthly_quota: monthlyQuota, created_at: ctx.clock.now().toISOString() };
   await ctx.ledger.createOrg(org);

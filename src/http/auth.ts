@@ -17,7 +17,7 @@ declare module 'express-serve-static-core' {
 
 export interface RateLimits {
   perMinute: number;
-  /** Opt-outs are limited only above this floor (SPEC §2: never rate limited below it). */
+  /** Opt-outs are limited only above this floor (an opt-out is never rate limited below it: a refused opt-out is a consumer not heard). */
   revokeFloorPerMinute: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The error envelope (SPEC §2) and request ids. Every error leaves here as
+ * The error envelope and request ids. Every error leaves here as
  * `{ success: false, error: { code, message, request_id, details? } }` with
  * the request id also in `X-Request-Id` — never a stack trace.
  */

@@ -4,9 +4,9 @@
  * and every text — served straight from Node's http server, ahead of express.
  *
  * Why: express 5's router and response helpers cost more per request than the
- * gate's own decision. On the bench machine bare express answering a fixed
- * JSON used ~115 µs of CPU per request, node:http answering the same JSON
- * ~22 µs. A gate that sits in front of every dial should not pay that.
+ * gate's own decision: bare express answering a fixed JSON uses several
+ * times the CPU of node:http answering the same JSON (docs/performance.md).
+ * A gate that sits in front of every dial should not pay that.
  *
  * What stays the same: the very route declarations, authorizer (and its rate
  * buckets), validation, use cases, error envelope and access log the express

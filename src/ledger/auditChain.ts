@@ -10,7 +10,7 @@
  * makes one phone's evidence self-contained.
  *
  * Why a digest of personal data rather than the data: the retention job
- * (SPEC §2.5) erases transcripts, audio URLs and evidence text after the
+ * erases transcripts, audio URLs and evidence text after the
  * retention period. The chain commits to `personal_digest` (a SHA-256 of the
  * personal fields), so erasing them leaves every hash verifiable, while a
  * record that still has its personal data can be checked against the digest.

@@ -1,7 +1,7 @@
 /**
  * JSON with object keys sorted at every depth, so equal data always hashes equal.
  * Every write hashes one or two of these; built by concatenation (no
- * intermediate arrays), ~25% faster than map/filter/join and byte-identical.
+ * intermediate arrays), faster than map/filter/join and byte-identical.
  */
 import { boundedMemo } from '../domain/boundedMemo';
 
@@ -14,8 +14,8 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * JSON.stringify(s), quoted by hand when nothing needs escaping: names, ids, ISO times, digests.
- * The call into JSON.stringify for each of a body's ~17 strings was half this module's time in a
- * bulk import's parsing thread (2026-12-02).
+ * The call into JSON.stringify for each of a body's strings was most of this module's time in a
+ * bulk import's parsing thread.
  */
 export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';

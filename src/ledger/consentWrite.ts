@@ -2,9 +2,8 @@
  * A new consent as the ledgers write it: its JSON document, the columns it is
  * found by, and its audit entry's body, all serialised once.
  *
- * Why a form of its own: serialising is a quarter of a bulk import's writing
- * thread (≈7 µs of ≈28 per row on the bench machine: the document, the audit
- * body and its digests). Made here, it can be made in the import's parsing
+ * Why a form of its own: serialising is a large share of a bulk import's
+ * writing thread (the document, the audit body and its digests). Made here, it can be made in the import's parsing
  * thread instead, and what crosses between the threads is a few flat strings
  * rather than a nested object. The writer then only reads the chain head,
  * hashes, and runs its statements.

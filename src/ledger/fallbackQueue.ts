@@ -1,6 +1,6 @@
 /**
  * The durable local queue for opt-outs detected while the shared store is
- * down (SPEC §4): an append-only JSON-lines file under DATA_DIR.
+ * down (an opt-out must be honoured even then): an append-only JSON-lines file under DATA_DIR.
  *
  * - `enqueue` appends one line and fsyncs the file (and, the first time, its
  *   directory) before it resolves, so a queued opt-out survives `kill -9` and

@@ -123,7 +123,7 @@ export interface OutboxMessage {
 }
 
 /**
- * How the phone of an anonymised record is stored (SPEC §2.5): a keyed hash
+ * How the phone of an anonymised record is stored: a keyed hash
  * (HMAC-SHA256 under RETENTION_SECRET), never a bare SHA — there are only
  * ~10^10 US numbers, so an unkeyed hash is reversed by trying them all.
  *
@@ -235,7 +235,7 @@ export interface Ledger {
   auditSubjects(query: { after?: string; limit: number }): Promise<Page<AuditSubject>>;
 
   /**
-   * The retention job (SPEC §2.5), for records older than `cutoffIso`:
+   * The retention job, for records older than `cutoffIso`:
    * erases personal data — revocation transcripts and audio URLs, consent
    * evidence text/ip/user_agent, decision request metadata — and replaces
    * the phone of revocations, decisions, ended consents and audit entries

@@ -35,7 +35,7 @@ export function sqliteLedgerFile(config: Pick<Config, 'DATA_DIR'>): string {
 
 export async function openLedger(config: Config, logger?: Logger, hooks: LedgerHooks = {}): Promise<Ledger> {
   if (config.STORE === 'redis') {
-    // Loaded only when asked for: ioredis and the engine's scripts are ~15 MB of a SQLite gateway's RSS otherwise.
+    // Loaded only when asked for: ioredis and the engine's scripts would otherwise weigh on a SQLite gateway's memory.
     const { RedisLedger } = await import('./redis/redisLedger');
     return RedisLedger.open(redisOptionsFromConfig(config, logger));
   }

@@ -14,8 +14,8 @@ const FLUSH_MS = 200;
 
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
   // Buffered and asynchronous: a gated call logs two or three lines, and each write is a system
-  // call (a blocking one, with pino's default) that measured ~5% of the gateway's main thread on
-  // the bench machine. Lines now leave in batches at most FLUSH_MS late; pino flushes what is left
+  // call (a blocking one, with pino's default), a visible share of a busy gateway's main thread.
+  // Lines now leave in batches at most FLUSH_MS late; pino flushes what is left
   // synchronously on exit. A kill -9 can lose the last lines, never a record (records are in the ledger).
   const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
   // flush() throws once the stream is ended (pino ends it on beforeExit, while this timer may still tick);

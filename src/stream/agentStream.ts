@@ -1,5 +1,5 @@
 /**
- * GET /v1/stream: the agent stream for any AI voice platform (SPEC §3.3).
+ * GET /v1/stream: the agent stream for any AI voice platform (docs/agent-stream.md).
  *
  * An agent streams its calls' transcripts and key presses; the gateway runs
  * the one opt-out detector over the consumer's final speech and, on an

@@ -1,5 +1,5 @@
 /**
- * The agent stream's wire format (SPEC §3.3), parsed once at the edge into
+ * The agent stream's wire format (docs/agent-stream.md), parsed once at the edge into
  * typed frames. Anything else gets an `error` frame naming what was wrong.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The retention part of the ledger contract (SPEC §2.5): what every engine
+ * The retention part of the ledger contract: what every engine
  * opened with a suppression keying must do. Run it beside `ledgerContract`
  * from each engine's test file:
  *

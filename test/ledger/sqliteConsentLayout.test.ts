@@ -44,7 +44,7 @@ describe('SQLite consents layout', () => {
       expect((await ledger.contactFacts(c.org_id, c.phone)).consents.map((x) => x.id)).toEqual([c.id]);
     });
     // The id's own unique index, the entity index and the subject index: nothing keyed by the digest alone,
-    // which put every capture on a random page (a million-row import ran ~40% longer with it).
+    // which put every capture on a random page (a large import ran markedly longer with it).
     expect(consentIndexes(file)).toEqual(['consents_org_entity', 'consents_subject_dedupe', 'sqlite_autoindex_consents_1']);
   });
 

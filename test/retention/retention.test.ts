@@ -1,5 +1,5 @@
 /**
- * Retention through the running gateway (SPEC §2.5): after the retention
+ * Retention through the running gateway: after the retention
  * period the opt-out's transcript and phone are gone from the store, yet the
  * number stays blocked for calls and texts, and its evidence still verifies.
  */

@@ -16,7 +16,7 @@ import { attrsOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 import { sqliteLedgerFile } from '../../src/ledger/open';
 import { ACCOUNT_SID, ACME, ACME_NUMBER, AUTH_TOKEN, NOON_ISH, seedConsent, startStack, TWIML, type Stack } from './harness';
 
-/** Where Twilio is told the gateway is: signatures are over this URL, whichever port the gateway listens on today. */
+/** Where Twilio is told the gateway is: signatures are over this URL, whichever port the gateway happens to listen on. */
 const PUBLIC_BASE_URL = 'https://gateway.example.test';
 
 /** One inbound text, signed once, as an attacker would capture it: the same bytes can be sent again at any time. */

@@ -1,5 +1,5 @@
 /**
- * `consent-gate consents import <file.csv>`: the bulk import of SPEC §2.4 —
+ * `consent-gate consents import <file.csv>`: the bulk consent import —
  * the same `importConsents` as POST /v1/consents/import, streamed from the
  * file (csv-parse), batched in transactions, rows rejected with their line
  * numbers. Re-running the same file creates nothing new.
@@ -91,8 +91,8 @@ export function registerConsents(program: Command, io: Io): void {
         }
       }
       // No memory map of the ledger for an import: a large import's reads land all over a file that
-      // grows past the map, so the map held ~250 MB more at the peak (a million shuffled rows: 924-953
-      // against 689 MB) and bought no speed, sorted or shuffled (see SQLITE_MMAP_MB in the README).
+      // grows past the map, so the map held much more memory at the peak and bought no speed, sorted
+      // or shuffled (see the memory map in docs/operations.md).
       const unmapped: Io = { ...io, env: { ...(io.env ?? process.env), SQLITE_MMAP_MB: '0' } };
       process.exitCode = await withRuntime(cmd.optsWithGlobals(), unmapped, async ({ ctx }) => {
         const started = Date.now();

@@ -5,7 +5,7 @@ import { CliError, EXIT, withRuntime, type Io } from '../runtime';
 import { json } from '../format';
 
 export function registerRetention(program: Command, io: Io): void {
-  const retention = program.command('retention').description('the retention job (SPEC §2.5)');
+  const retention = program.command('retention').description('the retention job: anonymise personal data older than RETENTION_DAYS');
   retention
     .command('run')
     .description('anonymise records older than the retention period; opt-outs stay in force')

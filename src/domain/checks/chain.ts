@@ -1,6 +1,6 @@
 /**
  * A check chain is a list of small named checks run in order; the first that
- * blocks is the reason (SPEC §2.1, §2.2). Checks are pure: everything they
+ * blocks is the reason. Checks are pure: everything they
  * need is in the facts, gathered beforehand by the gate in one ledger read.
  */
 export interface Block<R extends string> {

@@ -8,7 +8,7 @@ import { entityKey } from '../vocabulary';
 
 export type MaxAgeMonths = Partial<Record<ConsentType, number | null>>;
 
-/** Defaults (SPEC §2.1 check 6): written and express consent last until revoked; EBR 18 months. */
+/** Defaults for the consent-age check: written and express consent last until revoked; EBR 18 months. */
 export const DEFAULT_MAX_AGE_MONTHS: MaxAgeMonths = {
   prior_express_written: null,
   prior_express: null,

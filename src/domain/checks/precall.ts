@@ -1,5 +1,5 @@
 /**
- * The precall chain (SPEC §2.1): may this call be dialed? Checks run in the
+ * The precall chain: may this call be dialed? Checks run in the
  * contract's order; the first that blocks is the reason.
  */
 import type { Consent, Revocation } from '../records';

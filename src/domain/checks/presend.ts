@@ -1,6 +1,6 @@
 /**
- * The pre-send chain (SPEC §2.2, seed 004): may this text be sent? Six checks
- * in the seed's order; the first that blocks is the reason.
+ * The pre-send chain: may this text be sent? Six checks
+ * in the contract's order; the first that blocks is the reason.
  */
 import type { Consent, Revocation } from '../records';
 import type { MessageType, PresendReason } from '../vocabulary';

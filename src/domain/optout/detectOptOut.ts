@@ -2,8 +2,8 @@
  * The one opt-out detector: every path (inbound SMS, live transcripts,
  * /v1/detect) calls `detectOptOut`. Pure, synchronous, no I/O; every regex
  * is built when this module loads, none per call. (V8 still turns each into
- * machine code on its first use: the first calls of a process spend about
- * 75 ms of CPU on that, once; afterwards a call takes microseconds.)
+ * machine code on its first use: the first calls of a process pay for that,
+ * once; afterwards a call is cheap.)
  *
  * Order of evidence, strongest first:
  * 1. the whole message is a keyword, give or take softeners ("Stop please",

@@ -6,7 +6,7 @@
  * `(?:take|remove|…)`, `leave`) joined in one alternation tell, in one regex
  * call, whether any rule of a language can match. Dropping lookarounds only
  * relaxes a pattern, so they are left out — V8 compiles lookaround-heavy
- * alternations slowly, and a union of whole rules took it hundreds of ms.
+ * alternations slowly, and a union of whole rules was far too slow.
  *
  * Handles the regex subset lexicons use: groups of every kind, alternation,
  * character classes, escapes, `^ $`, and the quantifiers `? * + {n,m}`.

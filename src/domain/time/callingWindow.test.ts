@@ -52,7 +52,7 @@ describe('calling window boundaries: 08:00 inclusive, 21:00 exclusive (New York,
     ['is inside at 20:59', '2026-04-18T00:59:00Z', [NY], INSIDE],
     ['is inside at 20:59:59', '2026-04-18T00:59:59Z', [NY], INSIDE],
     ['is outside at 21:00 and rolls to 08:00 the next day', '2026-04-18T01:00:00Z', [NY], outside(NY, '21:00', '2026-04-18T08:00:00-04:00')],
-    ['gives the SPEC example: 21:45 → next day 08:00-04:00', '2026-04-18T01:45:00Z', [NY], outside(NY, '21:45', '2026-04-18T08:00:00-04:00')],
+    ['gives the contract example: 21:45 → next day 08:00-04:00', '2026-04-18T01:45:00Z', [NY], outside(NY, '21:45', '2026-04-18T08:00:00-04:00')],
     ['rolls past midnight local time to 08:00 the same day', '2026-04-18T04:30:00Z', [NY], outside(NY, '00:30', '2026-04-18T08:00:00-04:00')],
     ['ignores weekends: Saturday morning opens at 08:00 Saturday', '2026-04-18T11:00:00Z', [NY], outside(NY, '07:00', '2026-04-18T08:00:00-04:00')],
   ]);
@@ -104,7 +104,7 @@ describe('calling window must hold in every zone of a number', () => {
     ['reports the same zone whatever the order of the list', '2026-04-18T08:00:00Z', [...NY_HONOLULU].reverse(), outside('Pacific/Honolulu', '22:00', '2026-04-18T08:00:00-10:00')],
     ['breaks ties by list order (same offset, same opening)', '2026-01-15T14:30:00Z', DENVER_PHOENIX, outside('America/Denver', '07:30', '2026-01-15T08:00:00-07:00')],
     // A non-geographic US number: all eleven US zones. Only New York is closed at 21:45.
-    ['holds a toll-free number to every US zone (SPEC example instant)', '2026-04-18T01:45:00Z', US_ZONES, outside(NY, '21:45', '2026-04-18T14:00:00-04:00')],
+    ['holds a toll-free number to every US zone (the contract example instant)', '2026-04-18T01:45:00Z', US_ZONES, outside(NY, '21:45', '2026-04-18T14:00:00-04:00')],
     // 13:00Z: New York and Chicago open; Honolulu (03:00) opens last, at 18:00Z.
     ['reports Honolulu as the most restrictive US zone in the morning', '2026-04-17T13:00:00Z', US_ZONES, outside('Pacific/Honolulu', '03:00', '2026-04-17T08:00:00-10:00')],
     ['is inside for all US zones in the afternoon Eastern time', '2026-04-17T18:00:00Z', US_ZONES, INSIDE],

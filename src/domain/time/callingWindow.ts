@@ -1,6 +1,6 @@
 /**
  * Calling hours: may a call or text reach the recipient now, in local time?
- * (SPEC §2.1 check 3, §2.2 `quiet_hours`.)
+ * (The precall's calling-hours check and the pre-send's `quiet_hours`.)
  *
  * A number can map to several zones (see `timezones.ts`); the window must hold
  * in every one of them. When it does not, the answer names the most
@@ -10,8 +10,8 @@
  *
  * Local times come from luxon's IANA zones, so DST nights are exact: 08:00 in
  * New York is 12:00Z on 2026-03-08 and 13:00Z the day before. This runs
- * before every call, and one luxon offset lookup costs ~4 µs (an
- * Intl.DateTimeFormat round trip), so each zone's offset is memoised per
+ * before every call, and a luxon offset lookup is an Intl.DateTimeFormat
+ * round trip, costly beside the rest of the check, so each zone's offset is memoised per
  * 15-minute slice of time and the wall-clock arithmetic is done here; the
  * tests hold it to luxon's `DateTime.setZone` across DST nights.
  *

@@ -1,6 +1,6 @@
 /**
  * The FCC honor-by deadline of an opt-out: the 10th business day after the
- * day it was captured, at the same time of day (SPEC §1 `honor_by_date`).
+ * day it was captured, at the same time of day (the `honor_by_date` of a revocation).
  *
  * Days are counted on the UTC calendar. One calendar for every deployment
  * means two instances (or a replay years later) always agree on a deadline,

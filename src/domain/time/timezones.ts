@@ -4,8 +4,8 @@
  *
  * The lookup is the library's own (longest digit prefix of the E.164 number,
  * zones joined with `&`), but done here on a table read once at module load:
- * the library's async `timezones()` re-reads and re-deserializes the 100 KB
- * file on every call (2–8 ms), far too slow for a gate that runs before every
+ * the library's async `timezones()` re-reads and re-deserializes its table
+ * file on every call, far too slow for a gate that runs before every
  * call. Results are memoised per matched prefix.
  *
  * Unknown area → every zone of the main country, so the window must hold in

@@ -1,4 +1,4 @@
-/** Consent capture, lookup, double opt-in, opt-out and CSV import (SPEC §2.4). */
+/** Consent capture, lookup, double opt-in, opt-out and CSV import. */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../errors';

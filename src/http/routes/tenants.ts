@@ -1,4 +1,4 @@
-/** Orgs and API keys (SPEC §2: keys and tenants). */
+/** Orgs and API keys. */
 import type { GateContext } from '../../gate/context';
 import { createKeySchema, createOrgSchema } from '../../gate/schemas';
 import { createKey, createOrg, keyView, revokeKey } from '../../gate/tenants';

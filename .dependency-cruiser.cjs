@@ -1,0 +1,341 @@
+/**
+ * The layering, checked by `npm run lint:deps` (dependency-cruiser over src/ and adapters/).
+ *
+ * One direction, outside in (ARCHITECTURE.md):
+ *
+ *   domain ← ledger ← gate ← http / stream / network / adapters / cli
+ *
+ * with src/server.ts, src/main.ts and src/modules.ts the composition root, and
+ * src/observability/, src/errors.ts and src/config.ts shared ground every layer may use.
+ * Tests (`*.test.ts`, test/), bench/, scripts/ and examples/ are not cruised: they may reach
+ * anything they exercise.
+ *
+ * Type-only imports count: a transport that names a ledger type depends on the ledger's shape.
+ *
+ * Two lists carve file pairs out of the layer rules:
+ * - `byDesign`: imports that are the intended shape (say why);
+ * - `knownExceptions`: imports against the direction that are still in the tree. Each is also a
+ *   rule of its own at severity `info`, so every run lists them; fixing one means deleting its
+ *   entry. A new import against the direction fails the check.
+ */
+
+/** Our code, as dependency-cruiser names it (paths from the repository root). */
+const OURS = '^(src|adapters)/';
+const DOMAIN = '^src/domain/';
+const LEDGER = '^src/ledger/';
+const GATE = '^src/gate/';
+const GROUND = ['^src/observability/', '^src/errors\\.ts$', '^src/config\\.ts$'];
+/** The gateway module contract (src/module.ts): what the transports plug into and http mounts. */
+const MODULE_CONTRACT = '^src/module\\.ts$';
+const ROOTS = ['^src/server\\.ts$', '^src/main\\.ts$', '^src/modules\\.ts$'];
+const TRANSPORTS = {
+  http: '^src/http/',
+  stream: '^src/stream/',
+  network: '^src/network/',
+  adapters: '^adapters/',
+  cli: '^src/cli/',
+};
+
+const file = (path) => `^${path.replace(/\./g, '\\.')}$`;
+
+/** Imports that are the intended shape, though a layer rule alone would refuse them. */
+const byDesign = [
+  {
+    from: 'src/cli/commands/serve.ts',
+    to: 'src/server.ts',
+    why: '`consent-gate serve` is the gateway started from the command line: it calls the composition root.',
+  },
+  {
+    from: 'src/cli/runtime.ts',
+    to: 'src/ledger/open.ts',
+    why: "The CLI's composition root: it opens the configured ledger the way src/server.ts does.",
+  },
+  ...[
+    'adapters/twilio/gatedCreate.ts',
+    'adapters/twilio/webhookRoutes.ts',
+    'adapters/telnyx/texmlRoutes.ts',
+    'adapters/telnyx/webhookRoutes.ts',
+    'adapters/telnyx/requestBody.ts',
+  ].map((from) => ({
+    from,
+    to: 'src/http/rawBody.ts',
+    why:
+      'Reading a body under a limit is HTTP plumbing every HTTP transport shares; ' +
+      'the carriers need the raw bytes for their signatures.',
+  })),
+  {
+    from: 'adapters/telnyx/requestBody.ts',
+    to: 'src/http/jsonDepth.ts',
+    why: "The same nesting limit for a carrier's JSON as for /v1's: HTTP plumbing, not /v1 behaviour.",
+  },
+  {
+    from: 'src/module.ts',
+    to: 'src/http/route.ts',
+    why: 'A module may bring /v1 routes, declared with the same route() as the API so they are mounted and documented alike.',
+  },
+];
+
+/**
+ * Imports against the direction that are still here. Each: the file pair, and why it is still here
+ * (what has to move for it to go).
+ */
+const knownExceptions = [
+  // The http layer reaches into the ledger.
+  {
+    name: 'http-names-the-api-key-record',
+    from: 'src/http/auth.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'The ApiKey record type is declared in the ledger interface; it goes once records live in the domain.',
+  },
+  {
+    name: 'http-route-names-the-api-key-record',
+    from: 'src/http/route.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'Same ApiKey type as http/auth.ts; it goes once records live in the domain.',
+  },
+  {
+    name: 'http-envelope-maps-ledger-unavailable',
+    from: 'src/http/envelope.ts',
+    to: 'src/ledger/ledger.ts',
+    why:
+      'LedgerUnavailableError is a class of the ledger, matched with instanceof; ' +
+      'it goes when it becomes a code in the one error registry (src/errors.ts).',
+  },
+  {
+    name: 'http-envelope-maps-unreadable-cursor',
+    from: 'src/http/envelope.ts',
+    to: 'src/ledger/cursor.ts',
+    why: 'UnreadableCursorError is matched with instanceof; it goes when it becomes a code in the error registry.',
+  },
+  {
+    name: 'http-evidence-page-reads-suppression-keys',
+    from: 'src/http/evidencePage.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'isSuppressionKey (what a suppression-list revocation looks like) is a rule, not storage; it belongs in the domain.',
+  },
+  // The agent stream.
+  {
+    name: 'stream-maps-ledger-unavailable',
+    from: 'src/stream/agentStream.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'LedgerUnavailableError matched with instanceof; it goes with the error registry.',
+  },
+  {
+    name: 'stream-borrows-the-http-bearer-token',
+    from: 'src/stream/agentStream.ts',
+    to: 'src/http/auth.ts',
+    why:
+      "The websocket upgrade reads the API key with /v1's bearerToken; authentication belongs in the gate (beside authThrottle) " +
+      'so every transport shares it.',
+  },
+  // The adapters.
+  {
+    name: 'adapters-map-ledger-unavailable',
+    from: 'adapters/shared/outboundGate.ts',
+    to: 'src/ledger/ledger.ts',
+    why: "LedgerUnavailableError matched with instanceof to answer in the carrier's dialect; it goes with the error registry.",
+  },
+  // The opt-out network.
+  {
+    name: 'network-delivers-the-ledger-outbox',
+    from: 'src/network/outboxDelivery.ts',
+    to: 'src/ledger/ledger.ts',
+    why:
+      'Outbox delivery works on the Ledger and OutboxMessage types directly; ' +
+      'it needs a use case in the gate (or the record in the domain).',
+  },
+  // The CLI.
+  {
+    name: 'cli-format-reads-suppression-keys',
+    from: 'src/cli/format.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'isSuppressionKey is a rule, not storage; it goes to the domain with http/evidencePage.ts.',
+  },
+  {
+    name: 'cli-runtime-maps-ledger-unavailable',
+    from: 'src/cli/runtime.ts',
+    to: 'src/ledger/ledger.ts',
+    why: 'LedgerUnavailableError matched with instanceof for the exit code; it goes with the error registry.',
+  },
+  {
+    name: 'cli-audit-verifies-the-chain-itself',
+    from: 'src/cli/commands/audit.ts',
+    to: 'src/ledger/auditChain.ts',
+    why: "`consent-gate audit verify` calls verifyChain directly; it needs a use case in the gate (as the evidence routes have).",
+  },
+  {
+    name: 'cli-ledger-command-finds-the-sqlite-file',
+    from: 'src/cli/commands/ledger.ts',
+    to: 'src/ledger/open.ts',
+    why: '`consent-gate ledger upgrade` is storage maintenance with no use case in the gate: it locates the SQLite file itself.',
+  },
+  {
+    name: 'cli-ledger-command-upgrades-the-layout',
+    from: 'src/cli/commands/ledger.ts',
+    to: 'src/ledger/sqlite/upgradeConsentLayout.ts',
+    why: 'Same command: the consent layout upgrade is called on the engine directly.',
+  },
+  // The ledger reaches up into the gate: a layer cycle (ledger → gate → ledger).
+  {
+    name: 'ledger-fallback-queue-implements-a-gate-port',
+    from: 'src/ledger/fallbackQueue.ts',
+    to: 'src/gate/optOutSignals.ts',
+    why: "The revocation fallback queue implements the gate's RevocationFallbackQueue; it goes when the queue moves into the gate.",
+  },
+  {
+    name: 'ledger-fallback-queue-stores-revoke-inputs',
+    from: 'src/ledger/fallbackQueue.ts',
+    to: 'src/gate/revoke.ts',
+    why: 'The queue stores RevokeInput, a gate type; it goes with the queue.',
+  },
+  // Shared ground reaching up.
+  {
+    name: 'metrics-implement-the-gate-observer',
+    from: 'src/observability/metrics.ts',
+    to: 'src/gate/context.ts',
+    why:
+      "The metrics implement the gate's GateObserver interface; " +
+      'wiring them belongs to the composition root, or the interface to the ground.',
+  },
+  {
+    name: 'config-defaults-from-the-gate-policy',
+    from: 'src/config.ts',
+    to: 'src/gate/policy.ts',
+    why:
+      'DEFAULT_ADVERSARY_COUNTRIES is a policy default the config schema reads; ' +
+      "it belongs in the domain (or the config's own defaults).",
+  },
+];
+
+/** A type-only import cycle inside adapters/shared, kept as a known exception of no-circular. */
+const knownCycle = {
+  name: 'adapters-shared-carrier-forward-path-cycle',
+  files: ['adapters/shared/carrier.ts', 'adapters/shared/forward.ts', 'adapters/shared/requestPath.ts'],
+  why:
+    'carrier.ts names ForwardFailure (forward.ts), which reads requestPath.ts, which names HttpAnswer (carrier.ts): ' +
+    'types only, no load-order hazard; it goes when the shared answer types have a file of their own.',
+};
+
+const carveOuts = [...byDesign, ...knownExceptions];
+
+/**
+ * A layer rule without the carved-out pairs: the rule as given for every file that has no carve-out,
+ * and for each file that has, the same rule minus that file's carved-out targets.
+ */
+function layerRule({ name, comment, from, to }) {
+  const matches = (patterns, f) => [].concat(patterns ?? []).some((p) => new RegExp(p).test(f));
+  const sources = [...new Set(carveOuts.map((c) => c.from))].filter((f) => matches(from.path, f) && !matches(from.pathNot, f));
+  const general = {
+    name,
+    comment,
+    severity: 'error',
+    from: { ...from, pathNot: [...[].concat(from.pathNot ?? []), ...sources.map(file)] },
+    to,
+  };
+  const perSource = sources.map((source) => ({
+    name,
+    comment,
+    severity: 'error',
+    from: { path: file(source) },
+    to: {
+      ...to,
+      pathNot: [...[].concat(to.pathNot ?? []), ...carveOuts.filter((c) => c.from === source).map((c) => file(c.to))],
+    },
+  }));
+  return [general, ...perSource];
+}
+
+const otherTransports = (own) => Object.entries(TRANSPORTS).filter(([name]) => name !== own).map(([, path]) => path);
+
+const layerRules = [
+  {
+    name: 'domain-is-pure',
+    comment: 'The domain is pure rules: it imports nothing of ours but the domain.',
+    from: { path: DOMAIN },
+    to: { path: OURS, pathNot: DOMAIN },
+  },
+  {
+    name: 'ground-stays-below',
+    comment: 'Shared ground (observability, errors, config) is used by every layer, so it may import only the domain and itself.',
+    from: { path: GROUND },
+    to: { path: OURS, pathNot: [DOMAIN, ...GROUND] },
+  },
+  {
+    name: 'ledger-below-the-gate',
+    comment: 'The ledger stores and moves records: it imports only the domain and shared ground.',
+    from: { path: LEDGER },
+    to: { path: OURS, pathNot: [DOMAIN, LEDGER, ...GROUND] },
+  },
+  {
+    name: 'gate-below-the-transports',
+    comment: 'The gate (use cases) imports only the domain, the ledger and shared ground.',
+    from: { path: GATE },
+    to: { path: OURS, pathNot: [DOMAIN, LEDGER, GATE, ...GROUND] },
+  },
+  {
+    name: 'transports-go-through-the-gate',
+    comment:
+      'http, stream, network, adapters and cli reach storage only through the gate, ' +
+      'so every transport enforces the same rules.',
+    from: { path: Object.values(TRANSPORTS) },
+    to: { path: LEDGER },
+  },
+  ...Object.entries(TRANSPORTS).map(([own, path]) => ({
+    name: 'transports-are-separate',
+    comment: 'A transport does not import another; the composition root wires them (shared HTTP plumbing is listed in byDesign).',
+    from: { path },
+    to: { path: otherTransports(own) },
+  })),
+  {
+    name: 'module-contract-stays-thin',
+    comment: 'The gateway module contract may name the gate, the domain and shared ground, not storage or a transport.',
+    from: { path: MODULE_CONTRACT },
+    to: { path: [LEDGER, ...Object.values(TRANSPORTS), ...ROOTS] },
+  },
+  {
+    name: 'every-file-has-a-layer',
+    comment: 'A new directory or top-level file must be placed in a layer here first, so the rules above hold it.',
+    from: { path: OURS, pathNot: [DOMAIN, LEDGER, GATE, ...GROUND, MODULE_CONTRACT, ...ROOTS, ...Object.values(TRANSPORTS)] },
+    to: { path: OURS },
+  },
+  {
+    name: 'only-the-root-is-the-root',
+    comment: 'Nothing but the composition root imports it: everything else is wired by it.',
+    from: { path: OURS, pathNot: ROOTS },
+    to: { path: ROOTS },
+  },
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycles: each layer can be loaded, read and tested from the bottom up.',
+      severity: 'error',
+      from: {},
+      // One string: dependency-cruiser joins an array for via.path, not for via.pathNot.
+      to: { circular: true, via: { pathNot: knownCycle.files.map(file).join('|') } },
+    },
+    ...layerRules.flatMap(layerRule),
+    ...knownExceptions.map(({ name, from, to, why }) => ({
+      name: `known-${name}`,
+      comment: why,
+      severity: 'info',
+      from: { path: file(from) },
+      to: { path: file(to) },
+    })),
+    {
+      name: `known-${knownCycle.name}`,
+      comment: knownCycle.why,
+      severity: 'info',
+      from: { path: knownCycle.files.map(file) },
+      to: { circular: true, viaOnly: { path: knownCycle.files.map(file).join('|') } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['\\.test\\.ts$'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
