@@ -1,6 +1,13 @@
 /**
  * The embedded engine: one SQLite file under DATA_DIR, WAL mode. This class puts its parts
- * together; each concern is a file of its own beside it.
+ * together; each concern is a file of its own beside it:
+ * - openFile.ts: the file, its pragmas and schema, the checkpoint worker (checkpointer.ts);
+ * - statements.ts, rows.ts: the prepared statements, and rows back into records and pages;
+ * - store.ts: how a read or a write runs and fails, and the keys a subject is stored under;
+ * - subjectAudit.ts: the audit chains, appended in each write's own transaction;
+ * - orgsAndKeys.ts, consents.ts, revocations.ts, contactFacts.ts, outbox.ts: the records;
+ * - decisionsAndSends.ts: decisions and send counts, one transaction per event-loop turn;
+ * - retention.ts: anonymisation; webhookMarks.ts, writeProbe.ts: webhook marks, the write probe.
  *
  * Durability: consents, revocations, keys and orgs commit with
  * `synchronous=FULL` (the WAL is fsynced before the commit returns), so an
@@ -15,8 +22,8 @@
  * transaction are atomic without locks.
  *
  * Anonymised subjects: opened with a `SuppressionKeying`, every lookup by
- * phone also matches the phone's suppression key (see retention.ts and
- * ledger.ts).
+ * phone also matches the phone's suppression key (store.ts, `altKey`; the
+ * keying itself is in ledger.ts).
  */
 import type Database from 'better-sqlite3';
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
