@@ -43,7 +43,10 @@ import { Worker } from 'node:worker_threads';
  * backstop).
  */
 export const REWIND_PAGES = 32_768;
-/** Backstop for the request connection, above the rewind point: checkpoint inline only if the log passes this many pages (256 MB at 4 KB), which only a dead worker lets happen. */
+/**
+ * Backstop for the request connection, above the rewind point: checkpoint inline only if the log
+ * passes this many pages (256 MB at 4 KB), which only a dead worker lets happen.
+ */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 2 * REWIND_PAGES;
 /**
  * Passes follow each other every BUSY_INTERVAL_MS while the log grows, so each (and the one in a
@@ -135,7 +138,11 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // No execArgv: the worker is plain CommonJS and must not start a TypeScript loader (--import tsx) of its own.
-    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages: writes ? (options.rewindPages ?? REWIND_PAGES) : 0, catchUpPasses: CATCH_UP_PASSES },
+    const rewindPages = writes ? (options.rewindPages ?? REWIND_PAGES) : 0;
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages, catchUpPasses: CATCH_UP_PASSES },
     });
   } catch {
     return null;

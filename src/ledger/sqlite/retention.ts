@@ -60,7 +60,10 @@ export class SqliteRetention {
       db.prepare("DELETE FROM send_counters WHERE key LIKE 'day:%' AND substr(key, -10) < ?").run(cutoff.slice(0, 10));
       // Delivered network messages carry the revocation as it was sent; undelivered ones keep the phone (peers need it) but lose the rest.
       db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(cutoff);
-      for (const row of db.prepare<[string], { id: string; payload: string }>('SELECT id, payload FROM outbox WHERE delivered_at IS NULL AND next_attempt_at < ?').all(cutoff)) {
+      const undelivered = db.prepare<[string], { id: string; payload: string }>(
+        'SELECT id, payload FROM outbox WHERE delivered_at IS NULL AND next_attempt_at < ?',
+      );
+      for (const row of undelivered.all(cutoff)) {
         const payload = JSON.parse(row.payload) as Record<string, unknown>;
         if (payload.transcript == null && payload.audio_segment_url == null) continue;
         db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...payload, transcript: null, audio_segment_url: null }), row.id);
@@ -87,7 +90,9 @@ export class SqliteRetention {
 
   private anonymiseDecisions(cutoff: string, keying: SuppressionKeying, after: number): Batch<number> {
     const rows = this.store.db
-      .prepare<[number, string, number], SeqRow>("SELECT seq, data FROM decisions WHERE seq > ? AND decided_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY seq LIMIT ?")
+      .prepare<[number, string, number], SeqRow>(
+        "SELECT seq, data FROM decisions WHERE seq > ? AND decided_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY seq LIMIT ?",
+      )
       .all(after, cutoff, ANONYMISE_BATCH);
     const update = this.store.db.prepare('UPDATE decisions SET phone = ?, data = ? WHERE seq = ?');
     for (const row of rows) {

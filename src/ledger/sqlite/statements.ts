@@ -55,7 +55,8 @@ export function prepareStatements(db: Database.Database, consents: ConsentLayout
     headRow: db.prepare<[string, string], { hash: string; sends: string | null }>('SELECT hash, sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
     // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).
     setHead: db.prepare<[string, string, string, string | null]>(
-      'INSERT INTO audit_heads (org_id, phone, hash, sends) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends)',
+      `INSERT INTO audit_heads (org_id, phone, hash, sends) VALUES (?, ?, ?, ?)
+       ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends)`,
     ),
     deleteHead: db.prepare('DELETE FROM audit_heads WHERE org_id = ? AND phone = ?'),
     insertAudit: db.prepare(

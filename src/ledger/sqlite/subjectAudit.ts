@@ -50,5 +50,6 @@ export async function auditSubjects(store: SqliteStore, query: { after?: string;
 }
 
 function auditFromRow(r: AuditRow): AuditEntry {
-  return { seq: r.seq, org_id: r.org_id, phone: r.phone, kind: r.kind, ref_id: r.ref_id, at: r.at, prev_hash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) };
+  const { seq, org_id, phone, kind, ref_id, at, prev_hash, hash } = r;
+  return { seq, org_id, phone, kind, ref_id, at, prev_hash, hash, body: JSON.parse(r.body) };
 }
