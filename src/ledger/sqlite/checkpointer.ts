@@ -6,8 +6,8 @@
  * database file and fsyncs it. better-sqlite3 is synchronous, so whichever
  * request commits then — in practice a decision, committed with
  * synchronous=NORMAL precisely to keep fsync off the per-call path — blocks
- * the whole event loop for the copy and the fsync (≈10 ms on the bench
- * machine, every ~100 decisions: the precall p99).
+ * the whole event loop for the copy and the fsync, every hundred or so
+ * decisions: that pause was the precall p99.
  *
  * Instead a worker thread with its own connection runs PASSIVE checkpoints
  * on a timer (they never block the writer), and the request connection
@@ -19,16 +19,15 @@
  * while every frame is already checkpointed, which a checkpointer in another
  * thread cannot arrange while decisions keep arriving. Left alone, the log
  * grew to the backstop and the request connection then checkpointed inline:
- * once the gate answered ~2,500 decisions a second, a pause of ~100 ms every
- * few thousand decisions (the bench's p99 at half load: 110 ms). So when the
- * log passes REWIND_PAGES the worker asks the writer for a quiet moment
- * (`rewind`), after a few passes back to back to catch up: the writer
- * commits its open turn and holds new writes (they wait in memory, the event
- * loop runs on), the worker checkpoints the few frames written since its
- * last pass, and the writer resumes — its next
- * transaction starts the log over. A hold lasts one small checkpoint (4–15
- * ms measured here; metric consent_gate_sqlite_write_hold_seconds), at most
- * MAX_HOLD_MS, once per REWIND_PAGES of log.
+ * under sustained load, a long pause every few thousand decisions, which
+ * made the p99 at half load. So when the log passes REWIND_PAGES the worker
+ * asks the writer for a quiet moment (`rewind`), after a few passes back to
+ * back to catch up: the writer commits its open turn and holds new writes
+ * (they wait in memory, the event loop runs on), the worker checkpoints the
+ * few frames written since its last pass, and the writer resumes — its next
+ * transaction starts the log over. A hold lasts one small checkpoint (metric
+ * consent_gate_sqlite_write_hold_seconds), at most MAX_HOLD_MS, once per
+ * REWIND_PAGES of log.
  * The backstop remains for a dead worker.
  */
 import { createRequire } from 'node:module';
@@ -36,29 +35,32 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Past this many pages (128 MB at 4 KB) the worker asks for a rewind. A hold costs the same whatever
- * the length of the log (one checkpoint of the frames since the last pass, and its fsync: 2–15 ms
- * on the bench machine), so a longer log means rarer holds. At 3,000 precalls/s a decision
- * committed alone writes several pages, and at 32 MB a hold came every ~0.3 s: enough of them for
- * the p99. At 128 MB, alternating rounds at 3,000/s: p99 lower in 9 of 12 (median 7.6 → 4.2 ms in
- * the steadiest run), peak +7%, CPU per request unchanged (the longer log's index is not felt in
- * reads). The cost is disk: a log of up to 128 MB beside the database (more with the backstop).
+ * the length of the log (one checkpoint of the frames since the last pass, and its fsync), so a
+ * longer log means rarer holds. Under load a decision committed alone writes several pages, and
+ * with a much shorter log the holds came often enough to make the p99; at this length the p99 is
+ * lower and the CPU per request unchanged (the longer log's index is not felt in reads;
+ * docs/performance.md). The cost is disk: a log of up to 128 MB beside the database (more with the
+ * backstop).
  */
 export const REWIND_PAGES = 32_768;
-/** Backstop for the request connection, above the rewind point: checkpoint inline only if the log passes this many pages (256 MB at 4 KB), which only a dead worker lets happen. */
+/**
+ * Backstop for the request connection, above the rewind point: checkpoint inline only if the log
+ * passes this many pages (256 MB at 4 KB), which only a dead worker lets happen.
+ */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 2 * REWIND_PAGES;
 /**
  * Passes follow each other every BUSY_INTERVAL_MS while the log grows, so each (and the one in a
- * hold) copies and fsyncs only a few milliseconds of writes: with 100 ms between passes a hold
- * took 30–50 ms on the bench machine, with 10 ms 4–15 ms. An idle log is looked at every IDLE_INTERVAL_MS.
+ * hold) copies and fsyncs only a few milliseconds of writes: passes further apart made holds
+ * several times longer. An idle log is looked at every IDLE_INTERVAL_MS.
  */
 const BUSY_INTERVAL_MS = 10;
 const IDLE_INTERVAL_MS = 100;
 const MAX_HOLD_MS = 100;
 /**
- * Passes run back to back before a rewind is asked for. On a 2 GB ledger one pass copies pages
- * scattered over the whole file and its fsync is slow, so the frames written meanwhile made holds
- * of 5-50 ms; three more passes first: p99 at 3,000 precalls/s lower in 8 of 12 alternating
- * rounds, median ~19 → ~12 ms (1M consents; at 100k no difference beyond noise).
+ * Passes run back to back before a rewind is asked for. On a large ledger one pass copies pages
+ * scattered over the whole file and its fsync is slow, so the frames written meanwhile made the
+ * hold that followed long; a few more passes first leave the hold less to copy, which lowered the
+ * p99 on a large ledger and made no difference on a small one.
  */
 const CATCH_UP_PASSES = 3;
 
@@ -136,7 +138,11 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // No execArgv: the worker is plain CommonJS and must not start a TypeScript loader (--import tsx) of its own.
-    worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages: writes ? (options.rewindPages ?? REWIND_PAGES) : 0, catchUpPasses: CATCH_UP_PASSES },
+    const rewindPages = writes ? (options.rewindPages ?? REWIND_PAGES) : 0;
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages, catchUpPasses: CATCH_UP_PASSES },
     });
   } catch {
     return null;

@@ -5,10 +5,10 @@
  * Why: every pre-send writes the subject's chain head anyway (its decision
  * is appended to the chain in the same transaction), so a count kept there
  * costs no page of its own. In send_counters, keyed by phone, each text
- * dirtied a random page of its own in every commit: with 100,000 consents
- * that was ~100 µs of the gateway's CPU per pre-send at peak (0.55× → 0.62×
- * of bare express without it, alternating runs). The count is written in
- * the same transaction as the decision, exactly as durable as before.
+ * dirtied a random page of its own in every commit, a visible share of the
+ * gateway's CPU per pre-send at peak (docs/performance.md). The count is
+ * written in the same transaction as the decision, exactly as durable as
+ * before.
  *
  * Only the recipient's current local day is kept: a send on a new day
  * starts the object over. The month's count per org stays in send_counters

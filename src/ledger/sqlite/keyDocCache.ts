@@ -2,7 +2,7 @@
  * API key documents by hash, as last read from the file.
  *
  * Why: every API request looks its key up before anything else, and the read
- * was ~3% of a pre-send at peak on the bench machine (~19 µs of ~590).
+ * was a visible share of a pre-send at peak (docs/performance.md).
  *
  * Why it is never stale: a document is kept only while nothing can have
  * changed it. The ledger clears the cache whenever its own connection writes

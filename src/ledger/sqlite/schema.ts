@@ -127,7 +127,7 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
  * - `legacy` (schema 1): the table's inline UNIQUE (org_id, dedupe_key) and
  *   consents_org_phone. The dedupe key is a digest, so that index put every
  *   capture on a random page of its own b-tree, even in a file sorted by
- *   phone (a million-row import: 81 → 58 s, a seventh less CPU). An inline
+ *   phone (a large import is markedly slower: docs/performance.md). An inline
  *   constraint cannot be dropped without rebuilding the table, so a ledger
  *   created before keeps its layout, and its statements, until
  *   `consent-gate ledger upgrade` rebuilds it (upgradeConsentLayout.ts).

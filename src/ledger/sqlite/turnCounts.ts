@@ -2,9 +2,9 @@
  * Counters every text of a turn shares (an org's sends of the month), kept in
  * memory while the turn's transaction is open and written once as it commits.
  *
- * Why: each allowed text read its org's month row and wrote it back, ~22 µs
- * of the ~340 a pre-send costs in-process, and under load every text of a
- * turn reads and rewrites that same row. Now the first text of a turn reads
+ * Why: each allowed text read its org's month row and wrote it back, a
+ * visible share of what a pre-send costs in-process, and under load every
+ * text of a turn reads and rewrites that same row. Now the first text of a turn reads
  * it, the others count on from memory, and the turn writes the total before
  * its COMMIT (turnTransaction.ts, `beforeCommit`).
  *

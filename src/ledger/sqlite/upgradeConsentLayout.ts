@@ -2,7 +2,7 @@
  * `consent-gate ledger upgrade`: rebuilds the consents table of a ledger
  * created before schema 2 in the subject layout (schema.ts,
  * CONSENT_LAYOUTS), which a new ledger has from the start. Imports are
- * faster (a million rows: 81 → 58 s) and a duplicate is the same content for
+ * faster (docs/performance.md) and a duplicate is the same content for
  * the same subject, as in the Redis engine.
  *
  * Offline, and all or nothing: the ledger is opened with an exclusive lock,

@@ -27,10 +27,13 @@ export class WebhookMarks {
   constructor(db: Database.Database) {
     db.exec(TABLE);
     this.mark = db.prepare(
-      'INSERT INTO webhook_marks (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE webhook_marks.expires_at <= ?',
+      `INSERT INTO webhook_marks (key, expires_at) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE webhook_marks.expires_at <= ?`,
     );
     this.forget = db.prepare('DELETE FROM webhook_marks WHERE key = ?');
-    this.prune = db.prepare(`DELETE FROM webhook_marks WHERE key IN (SELECT key FROM webhook_marks WHERE expires_at <= ? ORDER BY expires_at LIMIT ${PRUNE_PER_MARK})`);
+    this.prune = db.prepare(
+      `DELETE FROM webhook_marks WHERE key IN (SELECT key FROM webhook_marks WHERE expires_at <= ? ORDER BY expires_at LIMIT ${PRUNE_PER_MARK})`,
+    );
   }
 
   /** Run inside a write transaction. True when this call made the mark. */

@@ -1,0 +1,151 @@
+/**
+ * Decisions and send counts in SQLite: what runs before every call and text. Decisions and send
+ * reservations commit with synchronous=NORMAL, which in WAL mode survives a crash of the process
+ * (`kill -9`) but not of the machine, and keeps an fsync off that path; those of one event-loop
+ * turn share one transaction (group commit, turnTransaction.ts).
+ *
+ * Counts: a subject's texts of the day ride on its chain-head row (daySends.ts); an org's texts of
+ * the month are a send_counters row, kept for the open turn in memory (turnCounts.ts).
+ */
+import type Database from 'better-sqlite3';
+import type { Decision } from '../../domain/records';
+import { auditText, decisionBody } from '../auditChain';
+import { decodeCursor, isPosition } from '../cursor';
+import type { DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
+import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
+import { readContactFacts } from './contactFacts';
+import { sentTodayIn, withOneMoreSend } from './daySends';
+import { pageOf, parse, parseData } from './rows';
+import type { Statements } from './statements';
+import { asLedgerError, CallerFailure, type SqliteStore } from './store';
+import { appendAudit, type HeadAsRead } from './subjectAudit';
+import { TurnCounts } from './turnCounts';
+import { TurnTransaction } from './turnTransaction';
+
+/** A decision listing's position: the last (decided_at, seq) seen. */
+const isTimePosition = (v: unknown): v is [string, number] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isPosition(v[1]);
+
+/** Where ledgers made before daySends.ts counted a subject's texts of a day. */
+const legacyDayKey = (phone: string, k: SendCounterKeys) => `day:${phone}:${k.entity}:${k.day}`;
+const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
+
+const readCounter = (stmt: Statements, orgId: string, key: string): number => stmt.counter.get(orgId, key)?.count ?? 0;
+
+/**
+ * The transaction the writes of one event-loop turn share, and the orgs' month counts it writes
+ * as it commits (turnCounts.ts). The turn runs at synchronous=NORMAL and puts FULL back after.
+ */
+export function groupCommitTurn(db: Database.Database, stmt: Statements): { turn: TurnTransaction; monthCounts: TurnCounts } {
+  // Prepared once: every turn with decisions switches the sync level, before every call.
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  const monthCounts = new TurnCounts(
+    (orgId, key) => readCounter(stmt, orgId, key),
+    (orgId, key, count) => stmt.setCounter.run(orgId, key, count),
+  );
+  const turn = new TurnTransaction(db, {
+    onOpen: () => syncNormal.run(),
+    beforeCommit: () => monthCounts.flush(),
+    onClose: () => {
+      monthCounts.forget();
+      syncFull.run();
+    },
+    wrap: asLedgerError,
+  });
+  return { turn, monthCounts };
+}
+
+export class SqliteDecisionsAndSends {
+  /**
+   * @param monthCounts the open turn's month counts (groupCommitTurn)
+   * @param legacyDayCountsUntil the last local day whose texts may also be counted in send_counters' `day:` rows; '' = none
+   */
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly monthCounts: TurnCounts,
+    private readonly legacyDayCountsUntil: string,
+  ) {}
+
+  async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
+    const { sentToday, sentThisMonth } = this.store.read(() => this.counts(orgId, phone, keys));
+    return { sentToday, sentThisMonth };
+  }
+
+  private counts(orgId: string, phone: string, keys: SendCounterKeys) {
+    const row = this.store.stmt.headRow.get(orgId, phone);
+    return {
+      hash: row?.hash,
+      sends: row?.sends,
+      sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
+      // Inside a turn, as this turn has counted so far; outside, as committed.
+      sentThisMonth: this.store.turn.isOpen ? this.monthCounts.get(orgId, monthKey(keys)) : readCounter(this.store.stmt, orgId, monthKey(keys)),
+    };
+  }
+
+  /** Texts of the day that a ledger made before daySends.ts counted in send_counters, on the day it moved. */
+  private legacySentToday(orgId: string, phone: string, keys: SendCounterKeys): number {
+    return keys.day <= this.legacyDayCountsUntil ? readCounter(this.store.stmt, orgId, legacyDayKey(phone, keys)) : 0;
+  }
+
+  // One savepoint of the turn for all of it: a pre-send waits for one commit, and its facts are the ones its count is made on.
+  decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
+    const held = deciderFor(orgId, phone, decide);
+    const ask: SendDecider = (facts) => {
+      try {
+        return held(facts);
+      } catch (err) {
+        throw new CallerFailure(err);
+      }
+    };
+    return this.store.turn.run(() => {
+      const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
+      const facts: SendFacts = { org: parse<Org>(this.store.stmt.getOrg.get(orgId)), ...readContactFacts(this.store, orgId, phone), sentToday, sentThisMonth };
+      const verdict = ask(facts);
+      // Nothing can come between the read and the count here; a refusal means the decider allowed a send past its own limits.
+      const refusal = verdict.limits ? limitReached(facts, verdict.limits) : null;
+      if (refusal) {
+        const refused = refusedDecision(ask, facts, refusal, verdict.limits!);
+        this.insertDecision(refused, { hash, sends: null });
+        return refused;
+      }
+      // The day's count rides on the subject's chain head, which this decision's audit entry writes.
+      this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
+      // Last, so that a text whose savepoint failed counts nothing: the org's month, written with the turn (turnCounts.ts).
+      if (verdict.limits) this.monthCounts.add(orgId, monthKey(keys));
+      return verdict.decision;
+    });
+  }
+
+  recordDecision(d: Decision): Promise<void> {
+    return this.store.turn.run(() => this.insertDecision(d));
+  }
+
+  private insertDecision(d: Decision, head?: HeadAsRead): void {
+    this.store.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+    appendAudit(this.store, d.org_id, d.phone, auditText(decisionBody(d)), head);
+  }
+
+  async getDecision(orgId: string, id: string): Promise<Decision | null> {
+    return parse<Decision>(this.store.read(() => this.store.stmt.decisionById.get(id, orgId)));
+  }
+
+  /**
+   * Decisions in (decided_at, seq) order — the Redis engine's order (its index is by time), and
+   * the order of decisions_org_time, so a page without a phone is a walk of that index from its
+   * cursor. (In seq order every page of a time window read the whole window and sorted it: an
+   * export of n decisions cost n²/page.) Decisions have no index by phone (it cost a random page
+   * per decision, schema.ts): a subject's are found through its audit trail, which holds one
+   * 'decision' entry per decision, and sorted (a subject has few).
+   */
+  async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
+    const { stmt } = this.store;
+    const [at, seq] = decodeCursor(q.after, isTimePosition) ?? ['', 0];
+    const window = [orgId, q.from ?? '', q.to ?? '\uffff', at, seq] as const;
+    const rows = this.store.read(() =>
+      q.phone
+        ? stmt.decisionsOfSubject.all(orgId, q.phone, this.store.altKey(q.phone), ...window, q.limit + 1)
+        : stmt.decisionsInWindow.all(...window, q.limit + 1),
+    );
+    return pageOf(rows, q.limit, parseData<Decision>, (last) => [last.decided_at, last.seq]);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Orgs and API keys in SQLite. Key changes commit with synchronous=FULL; a key looked up by its
+ * hash (every authenticated request) is served from KeyDocCache until another write reaches the file.
+ */
+import { canParent, descendantsOf, isRevoked } from '../keyFamily';
+import type { ApiKey, Org } from '../ledger';
+import { KeyDocCache } from './keyDocCache';
+import { parse, parseData } from './rows';
+import type { SqliteStore } from './store';
+
+export class SqliteOrgsAndKeys {
+  private readonly keyDocs: KeyDocCache;
+
+  constructor(private readonly store: SqliteStore) {
+    const dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.keyDocs = new KeyDocCache(() => dataVersion.get()!);
+  }
+
+  async createOrg(org: Org): Promise<void> {
+    this.store.write(() => this.store.stmt.insertOrg.run(org.id, JSON.stringify(org)));
+  }
+
+  async getOrg(orgId: string): Promise<Org | null> {
+    return parse<Org>(this.store.read(() => this.store.stmt.getOrg.get(orgId)));
+  }
+
+  async createApiKey(key: ApiKey): Promise<boolean> {
+    this.keyDocs.clear();
+    const { stmt } = this.store;
+    return this.store.write(() => {
+      if (key.parent_key_id && !canParent(parse<ApiKey>(stmt.keyOfOrg.get(key.parent_key_id, key.org_id)))) return false;
+      stmt.insertKey.run(key.id, key.org_id, key.hash, JSON.stringify(key));
+      return true;
+    });
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
+    const doc = this.store.read(() => this.keyDocs.get(hash, () => this.store.stmt.keyByHash.get(hash)?.data));
+    return doc === undefined ? null : (JSON.parse(doc) as ApiKey);
+  }
+
+  async listApiKeys(orgId: string): Promise<ApiKey[]> {
+    return this.store.read(() => this.store.stmt.keysOfOrg.all(orgId)).map(parseData<ApiKey>);
+  }
+
+  async revokeApiKey(orgId: string, keyId: string, at: string): Promise<ApiKey | null> {
+    const { stmt } = this.store;
+    return this.store.write(() => {
+      const key = parse<ApiKey>(stmt.keyOfOrg.get(keyId, orgId));
+      if (!key) return null;
+      const family = [key, ...descendantsOf(stmt.keysOfOrg.all(orgId).map(parseData<ApiKey>), key.id)];
+      for (const k of family.filter((k) => !isRevoked(k))) {
+        k.revoked_at = at;
+        this.keyDocs.clear();
+        stmt.updateKey.run(JSON.stringify(k), k.id);
+      }
+      return key;
+    });
+  }
+}
