@@ -44,7 +44,7 @@ export async function growthRow(ctx: BenchContext): Promise<void> {
     const rss = gateways[1].rssMb();
     const peakRss = gateways[1].peakRssMb();
     // Anonymous memory (heaps) vs file pages: the node binary, and the ledger where it is read through its memory map
-    // (a ledger larger than SQLITE_MMAP_MB at start is not mapped: see mapSize in sqliteLedger.ts).
+    // (a ledger larger than SQLITE_MMAP_MB at start is not mapped: see mapSize in src/ledger/sqlite/openFile.ts).
     const split = gateways[1].rssSplitMb();
     const tGrowth = target('growth_p99_ratio', `precall p99 with ${large} vs ${small} consents`, round(ratio, 3), 'max', 1.5, '×', judge);
     const tRss = target('rss_large_ledger', `gateway RSS with ${large} consents (SQLite)`, round(peakRss, 1), 'max', 300, ' MB', judge);
