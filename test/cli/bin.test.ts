@@ -38,5 +38,6 @@ describe('bin/consent-gate.js', () => {
     const bad = bin(['check', 'nope', '--entity', 'x', '--purpose', 'survey', '--call-type', 'human_voice'], env);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('phone: must be E.164');
-  });
+    // Six processes, each starting the CLI from source: more than the default per-test budget on a busy machine.
+  }, 90_000);
 });
