@@ -7,6 +7,7 @@
 import type { Consent, Decision, Revocation } from '../../domain/records';
 import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, scrubbedMessagePayload } from '../../domain/retention';
 import type { AnonymiseResult, SuppressionKeying } from '../ledger';
+import { keyingToAnonymise } from '../retentionKey';
 import type { SeqRow } from './rows';
 import type { ConsentLayoutSql } from './schema';
 import type { SqliteStore } from './store';
@@ -31,8 +32,7 @@ export class SqliteRetention {
   ) {}
 
   async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
-    const keying = this.store.suppression;
-    if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
+    const keying = keyingToAnonymise(this.store.suppression);
     const db = this.store.db;
     const cutoff = new Date(cutoffIso).toISOString();
     const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
