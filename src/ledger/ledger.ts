@@ -13,6 +13,7 @@
  * - Store failures reject with `LedgerUnavailableError` so callers fail closed.
  */
 import { createHmac } from 'node:crypto';
+import type { ConsentStatusChange } from '../domain/consentStatus';
 import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
 import type { ApiScope } from '../domain/vocabulary';
 import type { ConsentWrite } from './consentWrite';
@@ -107,12 +108,8 @@ export interface SendVerdict {
 /** Decides a pre-send from its facts; `decideSend` may ask twice (see there), so it must not act, only answer. */
 export type SendDecider = (facts: SendFacts) => SendVerdict;
 
-export interface ConsentStatusChange {
-  to: 'active' | 'opted_out';
-  at: string;
-  source: string;
-  event: 'confirmed' | 'opted_out';
-}
+/** A consent's status change: the rule of what it does is in the domain (consentStatus.ts). */
+export type { ConsentStatusChange };
 
 export interface OutboxMessage {
   id: string;

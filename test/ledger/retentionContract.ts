@@ -109,6 +109,23 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect((await ledger.contactFacts('org_test', PHONE)).consents.map((c) => c.id).sort()).toEqual([ended.id, inForce.id].sort());
     });
 
+    it('a consent that expired before its opt-out counts as ended from its expiry, also after a run with an earlier cutoff', async () => {
+      const consent = aConsent({
+        created_at: '2025-01-01T00:00:00.000Z',
+        captured_at: '2025-01-01T00:00:00.000Z',
+        expires_at: '2025-03-01T00:00:00.000Z',
+        status: 'opted_out',
+        opted_out_at: '2025-09-01T00:00:00.000Z',
+      });
+      await ledger.captureConsent(consent);
+      // Before its expiry: in force, kept.
+      expect((await ledger.anonymiseBefore('2025-02-01T00:00:00.000Z')).consents).toBe(0);
+      expect(await ledger.getConsent('org_test', consent.id)).toMatchObject({ phone: PHONE });
+      // After its expiry, before its opt-out: it has ended.
+      expect((await ledger.anonymiseBefore('2025-06-01T00:00:00.000Z')).consents).toBe(1);
+      expect(await ledger.getConsent('org_test', consent.id)).toMatchObject({ phone: KEY });
+    });
+
     it('a capture is a duplicate only within its subject: captured again after retention anonymised it, a consent is new', async () => {
       const ended = aConsent({ created_at: OLD, captured_at: OLD, status: 'opted_out', opted_out_at: OLD });
       await ledger.captureConsent(ended);

@@ -4,6 +4,7 @@
  * also after a duplicate capture, so a client's retry of an unacknowledged
  * write heals them.
  */
+import { withConsentStatus } from '../../domain/consentStatus';
 import type { Consent } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
 import { auditText, chainHashOf, consentEventBody } from '../auditChain';
@@ -137,17 +138,10 @@ export async function changeConsentStatus(
   for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
     const { doc: raw, head } = await docAndHead(store.scripts, { docs: s.consents, head: s.head }, id);
     if (!raw) return null;
-    const consent = JSON.parse(raw) as Consent;
-    if (consent.status === change.to) return { consent, changed: false };
-    consent.status = change.to;
-    consent.updated_at = change.at;
-    if (change.to === 'opted_out') {
-      consent.opted_out_at = change.at;
-      consent.opt_out_source = change.source;
-    } else {
-      consent.confirmed_at = change.at;
-    }
-    consent.history.push({ event: change.event, at: change.at, source: change.source });
+    const stored = JSON.parse(raw) as Consent;
+    const changed = withConsentStatus(stored, change);
+    if (!changed) return { consent: stored, changed: false };
+    const { consent } = changed;
     const text = auditText(consentEventBody(consent, change.event, change.at, change.source));
     // No head under the phone: the chain may continue from its key (see appendChained).
     const moved = head ? '' : await movedHead(store, orgId, phone);

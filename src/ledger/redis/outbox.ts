@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Revocation } from '../../domain/records';
+import { scrubbedMessagePayload } from '../../domain/retention';
 import type { OutboxMessage } from '../ledger';
 import type { RedisClient } from './connection';
 import type { RedisKeys } from './keys';
@@ -90,9 +91,8 @@ export class RedisOutbox {
       for (const [j, doc] of docs.entries()) {
         if (!doc) continue;
         const message = JSON.parse(doc) as { topic: string; payload: Record<string, unknown> };
-        if (message.payload.transcript == null && message.payload.audio_segment_url == null) continue;
-        const scrubbed = JSON.stringify({ ...message, payload: { ...message.payload, transcript: null, audio_segment_url: null } });
-        await replaceMessageIf(this.run, this.k, chunk[j], doc, scrubbed);
+        const payload = scrubbedMessagePayload(message.payload);
+        if (payload) await replaceMessageIf(this.run, this.k, chunk[j], doc, JSON.stringify({ ...message, payload }));
       }
     }
   }

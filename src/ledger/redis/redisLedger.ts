@@ -62,6 +62,7 @@ import {
   type SendFacts,
   type SuppressionKeying,
 } from '../ledger';
+import { keyingToAnonymise, refusalToOpen } from '../retentionKey';
 import { deciderFor, refusedDecision } from '../sendDecision';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
@@ -140,15 +141,10 @@ export class RedisLedger implements Ledger {
       client.disconnect();
       throw new LedgerUnavailableError(`cannot connect to Redis: ${(err as Error).message}`, { cause: err });
     }
-    // Anonymised revocations are found only through their key: opening such a
-    // store without it (or with another secret) would unblock opted-out numbers.
-    if (keyId && keyId !== options.suppression?.keyId) {
+    const refusal = refusalToOpen(keyId, options.suppression, 'the Redis ledger');
+    if (refusal) {
       client.disconnect();
-      throw new LedgerUnavailableError(
-        options.suppression
-          ? 'the Redis ledger was anonymised under a different RETENTION_SECRET; refusing to open it with this one'
-          : 'the Redis ledger holds anonymised records: set the RETENTION_SECRET it was anonymised with',
-      );
+      throw refusal;
     }
     return ledger;
   }
@@ -300,8 +296,7 @@ export class RedisLedger implements Ledger {
 
   /** The retention job (retention.ts); rejects without a keying. */
   async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
-    const keying = this.options.suppression;
-    if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
+    const keying = keyingToAnonymise(this.options.suppression);
     const cutoffMs = Date.parse(cutoffIso);
     if (Number.isNaN(cutoffMs)) throw new Error(`not a timestamp: ${cutoffIso}`);
     return this.run('anonymiseBefore', () =>

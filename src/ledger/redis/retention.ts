@@ -43,6 +43,7 @@
  * network messages (peers need it) but loses transcripts and audio URLs.
  */
 import type { Consent, Decision, Revocation } from '../../domain/records';
+import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, consentEndedAt } from '../../domain/retention';
 import { entityKey } from '../../domain/vocabulary';
 import type { AuditBody } from '../auditChain';
 import { isSuppressionKey, type AnonymiseResult, type SuppressionKeying } from '../ledger';
@@ -150,13 +151,10 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
   const consents: Move['consents'] = [];
   for (const raw of consentDocs) {
     const c = JSON.parse(raw) as Consent;
-    // Ended before the cutoff (as SQLite): opted out, expired, or left pending. A consent in force keeps its phone.
-    if ((c.status === 'opted_out' && old(c.opted_out_at)) || old(c.expires_at) || (c.status === 'pending' && old(c.created_at))) {
-      const { text: _text, ip: _ip, user_agent: _ua, ...evidence } = c.evidence;
-      consents.push({ before: raw, after: { ...c, phone: key, evidence, history: [...c.history, { event: 'anonymised', at: now, source: 'retention' }] } });
-    } else {
-      due(c.status === 'opted_out' ? Date.parse(c.opted_out_at ?? '') || 0 : c.status === 'pending' ? Date.parse(c.created_at) : c.expires_at ? Date.parse(c.expires_at) : Infinity);
-    }
+    // Ended before the cutoff (the domain's retention rule, as every engine): a consent in force keeps its phone until it ends.
+    const endedAt = consentEndedAt(c);
+    if (endedAt < cutoffMs) consents.push({ before: raw, after: anonymiseConsent(c, d.keying, now) });
+    else due(endedAt);
   }
   const revocations: Move['revocations'] = [];
   for (const raw of revocationDocs) {
@@ -165,7 +163,7 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
       due(Date.parse(r.created_at));
       continue;
     }
-    revocations.push({ before: r, raw, after: { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null } });
+    revocations.push({ before: r, raw, after: anonymiseRevocation(r, d.keying) });
   }
   const oldMembers: string[] = [];
   for (const { member, score } of decisionIndex) {
@@ -178,7 +176,7 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
     const got = await getWithTtl(d.run, oldMembers.map((m) => ps.decision(memberId(m))));
     oldMembers.forEach((member, i) => {
       const doc = got[i].value ? (JSON.parse(got[i].value) as Decision) : null;
-      decisions.push({ member, doc: doc && { ...doc, phone: key, request: { ...doc.request, phone: key, metadata: null } } });
+      decisions.push({ member, doc: doc && anonymiseDecision(doc, d.keying) });
       decisionTtls.push(got[i].pttl);
     });
   }

@@ -2,6 +2,7 @@
  * Consents in SQLite: captured one at a time or by the import's batches, listed, and changed in
  * status; each write appends its audit entry in the same transaction (synchronous=FULL).
  */
+import { withConsentStatus } from '../../domain/consentStatus';
 import type { Consent } from '../../domain/records';
 import { entityKey } from '../../domain/vocabulary';
 import { auditText, consentEventBody } from '../auditChain';
@@ -65,18 +66,11 @@ export class SqliteConsents {
   async changeConsentStatus(orgId: string, id: string, change: ConsentStatusChange): Promise<{ consent: Consent; changed: boolean } | null> {
     const { stmt } = this.store;
     return this.store.write(() => {
-      const consent = parse<Consent>(stmt.consentById.get(id, orgId));
-      if (!consent) return null;
-      if (consent.status === change.to) return { consent, changed: false };
-      consent.status = change.to;
-      consent.updated_at = change.at;
-      if (change.to === 'opted_out') {
-        consent.opted_out_at = change.at;
-        consent.opt_out_source = change.source;
-      } else {
-        consent.confirmed_at = change.at;
-      }
-      consent.history.push({ event: change.event, at: change.at, source: change.source });
+      const stored = parse<Consent>(stmt.consentById.get(id, orgId));
+      if (!stored) return null;
+      const changed = withConsentStatus(stored, change);
+      if (!changed) return { consent: stored, changed: false };
+      const { consent } = changed;
       stmt.updateConsent.run(JSON.stringify(consent), consent.id);
       appendAudit(this.store, orgId, consent.phone, auditText(consentEventBody(consent, change.event, change.at, change.source)));
       return { consent, changed: true };

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerUnavailableError, type SuppressionKeying } from '../ledger';
+import { refusalToOpen } from '../retentionKey';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
 import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
 
@@ -88,19 +89,13 @@ export function openLedgerFile(options: SqliteLedgerOptions): OpenedFile {
   return opened;
 }
 
-/**
- * Anonymised revocations are found only through their key: opening such a store without it (or
- * with another secret) would unblock opted-out numbers.
- */
+/** The retention key guard (retentionKey.ts) on the key id the file recorded when it was first anonymised. */
 function refuseWithoutTheirKey(db: Database.Database, options: SqliteLedgerOptions): void {
   const keyId = (db.prepare("SELECT value FROM meta WHERE key = 'suppression_key_id'").get() as { value: string } | undefined)?.value;
-  if (!keyId || keyId === options.suppression?.keyId) return;
+  const refusal = refusalToOpen(keyId, options.suppression, `the SQLite ledger at ${options.file}`);
+  if (!refusal) return;
   db.close();
-  throw new LedgerUnavailableError(
-    options.suppression
-      ? `the SQLite ledger at ${options.file} was anonymised under a different RETENTION_SECRET; refusing to open it with this one`
-      : `the SQLite ledger at ${options.file} holds anonymised records: set the RETENTION_SECRET it was anonymised with`,
-  );
+  throw refusal;
 }
 
 /**

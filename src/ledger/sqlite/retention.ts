@@ -5,7 +5,9 @@
  * (openFile.ts refuses to open it without that key).
  */
 import type { Consent, Decision, Revocation } from '../../domain/records';
+import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, scrubbedMessagePayload } from '../../domain/retention';
 import type { AnonymiseResult, SuppressionKeying } from '../ledger';
+import { keyingToAnonymise } from '../retentionKey';
 import type { SeqRow } from './rows';
 import type { ConsentLayoutSql } from './schema';
 import type { SqliteStore } from './store';
@@ -30,8 +32,7 @@ export class SqliteRetention {
   ) {}
 
   async anonymiseBefore(cutoffIso: string): Promise<AnonymiseResult> {
-    const keying = this.store.suppression;
-    if (!keying) throw new Error('anonymisation needs a suppression keying (RETENTION_SECRET)');
+    const keying = keyingToAnonymise(this.store.suppression);
     const db = this.store.db;
     const cutoff = new Date(cutoffIso).toISOString();
     const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
@@ -64,9 +65,8 @@ export class SqliteRetention {
         'SELECT id, payload FROM outbox WHERE delivered_at IS NULL AND next_attempt_at < ?',
       );
       for (const row of undelivered.all(cutoff)) {
-        const payload = JSON.parse(row.payload) as Record<string, unknown>;
-        if (payload.transcript == null && payload.audio_segment_url == null) continue;
-        db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...payload, transcript: null, audio_segment_url: null }), row.id);
+        const scrubbed = scrubbedMessagePayload(JSON.parse(row.payload) as Record<string, unknown>);
+        if (scrubbed) db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(scrubbed), row.id);
       }
     });
     return result;
@@ -80,10 +80,8 @@ export class SqliteRetention {
       .all(after, cutoff, ANONYMISE_BATCH);
     const update = this.store.db.prepare('UPDATE revocations SET phone = ?, dedupe_key = ?, data = ? WHERE seq = ?');
     for (const row of rows) {
-      const r = JSON.parse(row.data) as Revocation;
-      const key = keying.keyOf(r.phone);
-      const anonymised: Revocation = { ...r, phone: key, dedupe_key: r.dedupe_key.split(r.phone).join(key), transcript: null, audio_segment_url: null };
-      update.run(key, anonymised.dedupe_key, JSON.stringify(anonymised), row.seq);
+      const anonymised = anonymiseRevocation(JSON.parse(row.data) as Revocation, keying);
+      update.run(anonymised.phone, anonymised.dedupe_key, JSON.stringify(anonymised), row.seq);
     }
     return seqBatch(rows);
   }
@@ -96,15 +94,17 @@ export class SqliteRetention {
       .all(after, cutoff, ANONYMISE_BATCH);
     const update = this.store.db.prepare('UPDATE decisions SET phone = ?, data = ? WHERE seq = ?');
     for (const row of rows) {
-      const d = JSON.parse(row.data) as Decision;
-      const key = keying.keyOf(d.phone);
-      const request = { ...d.request, phone: key, metadata: null };
-      update.run(key, JSON.stringify({ ...d, phone: key, request }), row.seq);
+      const anonymised = anonymiseDecision(JSON.parse(row.data) as Decision, keying);
+      update.run(anonymised.phone, JSON.stringify(anonymised), row.seq);
     }
     return seqBatch(rows);
   }
 
-  /** Consents that ended (opted out, expired, or left pending) before the cutoff; a consent in force is the proof a call relies on. */
+  /**
+   * Consents that ended before the cutoff (consentEndedBefore in the domain's retention rules:
+   * opted out, expired, or left pending). The query is that rule in SQL, so that the job reads only
+   * the consents it changes; the contract suite holds both engines to the same answer.
+   */
   private anonymiseConsents(cutoff: string, keying: SuppressionKeying, after: number): Batch<number> {
     const rows = this.store.db
       .prepare<[number, string, string, string, number], SeqRow>(
@@ -118,11 +118,8 @@ export class SqliteRetention {
     const update = this.store.db.prepare(`UPDATE consents SET phone = ?, data = ?, dedupe_key = ${this.consents.anonymisedDedupeKey} WHERE seq = ?`);
     const now = new Date().toISOString();
     for (const row of rows) {
-      const c = JSON.parse(row.data) as Consent;
-      const key = keying.keyOf(c.phone);
-      const { text: _text, ip: _ip, user_agent: _ua, ...evidence } = c.evidence;
-      const anonymised: Consent = { ...c, phone: key, evidence, history: [...c.history, { event: 'anonymised', at: now, source: 'retention' }] };
-      update.run(key, JSON.stringify(anonymised), row.seq);
+      const anonymised = anonymiseConsent(JSON.parse(row.data) as Consent, keying, now);
+      update.run(anonymised.phone, JSON.stringify(anonymised), row.seq);
     }
     return seqBatch(rows);
   }
