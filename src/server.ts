@@ -3,8 +3,9 @@
  * agent stream) → listen. `main.ts` and the CLI's `serve` call this; tests
  * call it to run a real gateway on a free port.
  */
-import { createServer, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join, resolve as resolvePath } from 'node:path';
 import type { Express } from 'express';
 import type { Config } from './config';
@@ -16,6 +17,7 @@ import { evidenceLinksFromConfig } from './gate/context';
 import { scheduleRetention } from './gate/retention';
 import { signedEvidenceRouter } from './http/routes/evidence';
 import { createHttpApp } from './http/app';
+import { errorAnswer, requestIdFor, sendJson } from './http/envelope';
 import type { Ledger } from './ledger/ledger';
 import { openLedger } from './ledger/open';
 import { FileRevocationQueue } from './ledger/fallbackQueue';
@@ -60,6 +62,19 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const fallbackQueue = options.fallbackQueue ?? new FileRevocationQueue(join(resolvePath(config.DATA_DIR), 'revocation-fallback.jsonl'), logger);
   const server = createServer(serverTimeouts(config));
   let draining = false;
+  // The listeners go on before `listen`: the port must be open to know it (PORT=0) before the modules are
+  // built, and what connects in between is answered "starting" at once rather than held with no one to answer.
+  let serveRequest: (req: IncomingMessage, res: ServerResponse) => void = answerStarting;
+  let serveUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void = refuseUpgradeWhileStarting;
+  // While draining, every answer closes its connection: keep-alive clients reconnect (to another instance).
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (req, res: ServerResponse) => {
+    if (draining) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    serveRequest(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => serveUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -94,10 +109,6 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   for (const factory of options.modules ?? MODULES) {
     modules.push(await factory({ config, ctx, logger, metrics, defaultOrgId: boot.orgId, publicBaseUrl }));
   }
-  server.on('upgrade', (req, socket, head) => {
-    for (const m of modules) if (m.upgrade?.(req, socket, head)) return;
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-  });
   const http = createHttpApp({
     carrierRouters: [signedEvidenceRouter(ctx), ...modules.flatMap((m) => m.routers ?? [])],
     extraRoutes: modules.flatMap((m) => m.apiRoutes ?? []),
@@ -111,14 +122,11 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     metricsToken: config.METRICS_TOKEN,
     draining: () => draining,
   });
-  // While draining, every answer closes its connection: keep-alive clients reconnect (to another instance).
-  const inFlight = new Set<ServerResponse>();
-  server.on('request', (_req, res: ServerResponse) => {
-    if (draining) res.setHeader('Connection', 'close');
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-  });
-  server.on('request', http.handle);
+  serveUpgrade = (req, socket, head) => {
+    for (const m of modules) if (m.upgrade?.(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  };
+  serveRequest = http.handle;
   return {
     config,
     ctx,
@@ -167,6 +175,16 @@ function serverTimeouts(config: Config): ServerOptions {
     // Node checks these timeouts on this interval (30 s by default), which would stretch a 10 s timeout to 40.
     connectionsCheckingInterval: Math.min(1000, Math.ceil(config.HEADERS_TIMEOUT_MS / 4)),
   };
+}
+
+/** Fails closed while starting: no decision can be made before the store and the modules are ready. */
+function answerStarting(req: IncomingMessage, res: ServerResponse): void {
+  const requestId = requestIdFor(req.headers['x-request-id'] as string | undefined);
+  sendJson(res, { ...errorAnswer('UNAVAILABLE', requestId, 'the gateway is starting; try again'), headers: { 'Retry-After': '1', 'X-Request-Id': requestId } });
+}
+
+function refuseUpgradeWhileStarting(_req: IncomingMessage, socket: Duplex): void {
+  socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n\r\n');
 }
 
 function isLoopback(host: string): boolean {

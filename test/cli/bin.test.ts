@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/childGateway';
+import { ADMIN_KEY } from '../support/adminKey';
 
 const bin = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['bin/consent-gate.js', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
@@ -23,7 +24,7 @@ describe('bin/consent-gate.js', () => {
 
   it('imports, checks and exits with the documented codes; no progress noise for a quick import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-bin-'));
-    const env = { DATA_DIR: dir, CONSENT_GATE_API_KEY: 'cg_live_bin_test_key_0123456789' };
+    const env = { DATA_DIR: dir, CONSENT_GATE_API_KEY: ADMIN_KEY };
     const file = join(dir, 'c.csv');
     writeFileSync(file, 'phone,calling_entity,type,scope,ai_specific_consent,captured_at\n+12125550143,Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n');
     const imported = bin(['consents', 'import', file], env);

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnGateway, type ChildGateway } from '../support/childGateway';
+import { ADMIN_KEY } from '../support/adminKey';
 
-const KEY = 'cg_live_crash_test_key_0123456789';
-const auth = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' };
+const auth = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
 
 describe('crash safety', () => {
   let gw: ChildGateway | undefined;
@@ -26,7 +26,7 @@ describe('crash safety', () => {
    * `send` made of the acknowledged requests (undefined: not acknowledged).
    */
   async function killRightAfter<T>(count: number, send: (url: string, i: number) => Promise<T | undefined>): Promise<T[]> {
-    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-crash-')), CONSENT_GATE_API_KEY: KEY };
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-crash-')), CONSENT_GATE_API_KEY: ADMIN_KEY };
     gw = await spawnGateway(env);
     const acknowledged: T[] = [];
     await Promise.all(

@@ -15,10 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { DEFAULT_ORG_ID } from '../../src/gate/bootstrap';
+import { ADMIN_KEY } from '../support/adminKey';
 
 const BIN = resolve(import.meta.dirname, '../../bin/consent-gate.js');
 const ROWS = 30_000;
-const ENV = { ...process.env, CONSENT_GATE_API_KEY: 'cg_live_crash_import_key_0123456789', LOG_LEVEL: 'warn' };
+const ENV = { ...process.env, CONSENT_GATE_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' };
 
 function importArgs(dataDir: string, file: string): string[] {
   return [BIN, '--data-dir', dataDir, 'consents', 'import', file, '--json', '--progress', 'none', '--parsers', '2', '--batch-size', '1000'];

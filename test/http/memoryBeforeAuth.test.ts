@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnGateway, type ChildGateway } from '../support/childGateway';
+import { ADMIN_KEY } from '../support/adminKey';
 
-const KEY = 'cg_live_memory_test_key_0123456789';
 const MB = 1024 * 1024;
 /** What a handful of refused requests may cost the process at most. */
 const GROWTH_BOUND = 50 * MB;
@@ -60,7 +60,7 @@ describe('memory before authentication', () => {
   beforeAll(async () => {
     gw = await spawnGateway({
       DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-mem-')),
-      CONSENT_GATE_API_KEY: KEY,
+      CONSENT_GATE_API_KEY: ADMIN_KEY,
       LOG_LEVEL: 'error',
       IMPORT_BODY_LIMIT_BYTES: String(4 * MB),
       // Every bomb here comes from one address: the failed-auth throttle would answer the later ones 429
@@ -94,7 +94,7 @@ describe('memory before authentication', () => {
     const statuses: number[] = [];
     const growth = await peakGrowth(gw.child.pid!, async () => {
       const sent = [];
-      for (let i = 0; i < 5; i++) sent.push(post(gw.url, '/v1/consents/import', { ...gzipCsv, Authorization: `Bearer ${KEY}` }, bomb));
+      for (let i = 0; i < 5; i++) sent.push(post(gw.url, '/v1/consents/import', { ...gzipCsv, Authorization: `Bearer ${ADMIN_KEY}` }, bomb));
       statuses.push(...(await Promise.all(sent)));
     });
     expect(statuses).toEqual([413, 413, 413, 413, 413]);

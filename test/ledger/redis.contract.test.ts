@@ -27,8 +27,12 @@ ledgerContract(
 
 // Every case uses one keying, so a store the previous case anonymised opens under it; then it is emptied.
 // No reader runs beside the retention job here, so its grace period (retention.ts) can be short.
-retentionContract('redis', async (suppression) => {
-  const ledger = await open({ suppression, retentionGraceMs: 20 });
-  await ledger.client.flushall();
-  return ledger;
-});
+retentionContract(
+  'redis',
+  async (suppression) => {
+    const ledger = await open({ suppression, retentionGraceMs: 20 });
+    await ledger.client.flushall();
+    return ledger;
+  },
+  { reopen: (suppression) => open({ suppression, retentionGraceMs: 20 }) },
+);

@@ -26,7 +26,11 @@ ledgerContract(
 );
 
 // No reader runs beside the retention job here, so its grace period (retention.ts) can be short.
-retentionContract('redis cluster', async (suppression) => {
-  await cluster.flushAll();
-  return open({ suppression, retentionGraceMs: 20 });
-});
+retentionContract(
+  'redis cluster',
+  async (suppression) => {
+    await cluster.flushAll();
+    return open({ suppression, retentionGraceMs: 20 });
+  },
+  { reopen: (suppression) => open({ suppression, retentionGraceMs: 20 }) },
+);

@@ -1,12 +1,15 @@
 /**
  * The retention part of the ledger contract: what every engine
  * opened with a suppression keying must do. Run it beside `ledgerContract`
- * from each engine's test file:
+ * from each engine's test file, with a way to open the same store again
+ * (the refuse-to-open guard is checked across a reopen):
  *
- *   retentionContract('redis', (suppression) => openRedisLedger({ suppression }));
+ *   retentionContract('sqlite', (suppression) => new SqliteLedger({ file: (file = freshFile()), suppression }), {
+ *     reopen: async (suppression) => new SqliteLedger({ file, suppression }),
+ *   });
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { suppressionKeying, type Ledger, type SuppressionKeying } from '../../src/ledger/ledger';
+import { LedgerUnavailableError, suppressionKeying, type Ledger, type SuppressionKeying } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 
@@ -15,7 +18,12 @@ const CUTOFF = '2026-01-01T00:00:00.000Z';
 const OLD = '2025-06-01T12:00:00.000Z';
 const RECENT = '2026-02-01T12:00:00.000Z';
 
-export function retentionContract(engine: string, open: (suppression: SuppressionKeying) => Promise<Ledger>): void {
+export interface RetentionContractOptions {
+  /** Opens the store the last `open` made again, as it is (no emptying), with this keying or none. */
+  reopen(suppression: SuppressionKeying | undefined): Promise<Ledger>;
+}
+
+export function retentionContract(engine: string, open: (suppression: SuppressionKeying) => Promise<Ledger>, { reopen }: RetentionContractOptions): void {
   describe(`ledger contract (retention): ${engine}`, () => {
     const keying = suppressionKeying('contract-test-retention-secret');
     const KEY = keying.keyOf(PHONE);
@@ -192,6 +200,30 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect(await ledger.anonymiseBefore(CUTOFF)).toMatchObject({ revocations: 1, decisions: 1, audit_entries: 2 });
       expect(await ledger.anonymiseBefore(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0 });
       expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 2 });
+    });
+
+    // Anonymised opt-outs are found only through their key: a store opened without it, or with
+    // another secret, would quietly unblock opted-out numbers.
+    it('a store holding anonymised records refuses to open without the secret it was anonymised under, or with another one', async () => {
+      await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
+      expect((await ledger.anonymiseBefore(CUTOFF)).revocations).toBe(1);
+      await ledger.close();
+      await expect(reopen(undefined)).rejects.toThrow(LedgerUnavailableError);
+      await expect(reopen(undefined)).rejects.toThrow(/set the RETENTION_SECRET/);
+      await expect(reopen(suppressionKeying('another-secret-00002'))).rejects.toThrow(/different RETENTION_SECRET/);
+      ledger = await reopen(keying);
+      expect((await ledger.contactFacts('org_test', PHONE)).revocations).toHaveLength(1);
+    });
+
+    it('a store never anonymised opens with or without a secret, and cannot be anonymised without one', async () => {
+      await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
+      const plain = await reopen(undefined);
+      try {
+        await expect(plain.anonymiseBefore(CUTOFF)).rejects.toThrow(/RETENTION_SECRET/);
+        expect((await plain.contactFacts('org_test', PHONE)).revocations).toHaveLength(1);
+      } finally {
+        await plain.close();
+      }
     });
 
     it('lists every audit subject once, paged', async () => {

@@ -14,7 +14,10 @@ import { aDecision } from '../fixtures/records';
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
 
 ledgerContract('sqlite', async () => new SqliteLedger({ file: freshFile() }));
-retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: freshFile(), suppression }));
+let retentionFile = '';
+retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: (retentionFile = freshFile()), suppression }), {
+  reopen: async (suppression) => new SqliteLedger({ file: retentionFile, suppression }),
+});
 
 describe('sqlite: decisions committed in groups', () => {
   it('a decision still waiting for its group when the ledger closes is written, not dropped', async () => {

@@ -5,21 +5,12 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/childGateway';
+import { freePort } from '../support/ports';
+import { waitForValue } from '../support/wait';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { signNetworkBody } from '../../src/network/signature';
 
 const SECRET = 'network-shared-secret-0123456789';
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
 
 describe('opt-out network', () => {
   let a: TestGateway;
@@ -40,7 +31,7 @@ describe('opt-out network', () => {
     expect(rev.body).toMatchObject({ revoked: true, propagated_to_network: true });
     const precallOnB = () =>
       request(b.url).post('/v1/precall').set(b.auth).send({ phone: '+12125550160', calling_entity: 'Other Co', purpose: 'informational', call_type: 'human_voice' });
-    const res = await until(precallOnB, (r) => r.body.reason === 'honor_window_active');
+    const res = await waitForValue('the opt-out to reach B', async () => precallOnB(), (r) => r.body.reason === 'honor_window_active', { timeoutMs: 8000 });
     expect(res.body).toMatchObject({ allowed: false, reason: 'honor_window_active', honor_by_date: rev.body.honor_by_date });
     // B does not echo the peer's revocation back to A as a new one.
     expect(await b.ctx.ledger.dueOutbox('2100-01-01T00:00:00.000Z', 10)).toEqual([]);

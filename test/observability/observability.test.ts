@@ -15,8 +15,8 @@ import { configSchema } from '../../src/config';
 import { FixedClock } from '../../src/gate/clock';
 import type { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { startGateway, type Gateway } from '../../src/server';
+import { ADMIN_KEY } from '../support/adminKey';
 
-const KEY = 'cg_live_observability_key_0123456789';
 const PHONE = '+12125550143';
 const TRANSCRIPT = 'My name is Jane Doe and you should stop calling me';
 
@@ -33,7 +33,7 @@ function counter(text: string, name: string, labels: Record<string, string>): nu
 describe('observability', () => {
   let gw: Gateway;
   let logs = '';
-  const post = (path: string, body: object) => request(gw.url).post(path).set('Authorization', `Bearer ${KEY}`).send(body);
+  const post = (path: string, body: object) => request(gw.url).post(path).set('Authorization', `Bearer ${ADMIN_KEY}`).send(body);
 
   beforeAll(async () => {
     const sink = new Writable({
@@ -46,7 +46,7 @@ describe('observability', () => {
       PORT: 0,
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-obs-')),
-      CONSENT_GATE_API_KEY: KEY,
+      CONSENT_GATE_API_KEY: ADMIN_KEY,
       METRICS_DEFAULT: false,
     });
     gw = await startGateway(config, { logger: pino({ level: 'info' }, sink), clock: new FixedClock(new Date('2026-04-10T18:00:00Z')) });
@@ -66,7 +66,7 @@ describe('observability', () => {
     await post('/v1/revoke', { phone: PHONE, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: TRANSCRIPT }).expect(200);
     await post('/v1/revoke', { phone: '+13105550111', calling_entity: 'Acme Insurance LLC', trigger: 'sms_stop', transcript: 'STOP' }).expect(201);
     expect((await post('/v1/precall', precall)).body.reason).toBe('consumer_revoked');
-    await request(gw.url).get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`).set('Authorization', `Bearer ${KEY}`).expect(200);
+    await request(gw.url).get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`).set('Authorization', `Bearer ${ADMIN_KEY}`).expect(200);
   });
   afterAll(async () => {
     await gw?.close();
@@ -92,7 +92,7 @@ describe('observability', () => {
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(9);
     expect(requests.every((l) => /^req_/.test(l.request_id) && typeof l.path === 'string' && !l.path.includes('?'))).toBe(true);
-    for (const secret of ['2125550143', '3105550111', 'Jane Doe', 'stop calling me', KEY]) expect(logs).not.toContain(secret);
+    for (const secret of ['2125550143', '3105550111', 'Jane Doe', 'stop calling me', ADMIN_KEY]) expect(logs).not.toContain(secret);
   });
 
   it('every 503 counts a ledger error: decisions, opt-outs and readiness alike', async () => {

@@ -14,8 +14,9 @@ import { parseSentinelUrl } from '../../src/ledger/redis/connection';
 import { RedisLedger } from '../../src/ledger/redis/redisLedger';
 import type { Logger } from '../../src/observability/logger';
 import { aRevocation } from '../fixtures/records';
-import { freePort, startRedisServer, type RedisServer } from '../support/redis';
-import { waitUntil } from './http';
+import { freePort } from '../support/ports';
+import { startRedisServer, type RedisServer } from '../support/redis';
+import { waitUntil } from '../support/wait';
 
 const started: RedisServer[] = [];
 const cleanups: (() => void)[] = [];
@@ -91,10 +92,14 @@ describe('Sentinel', () => {
     const sentinel = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
     cleanups.push(() => sentinel.kill('SIGKILL'));
     let ledger: RedisLedger | undefined;
-    await waitUntil('sentinel', 10_000, async () => {
-      ledger = await RedisLedger.open({ url: `redis+sentinel://127.0.0.1:${port}/cgmaster`, ...opts });
-      return true;
-    });
+    await waitUntil(
+      'sentinel',
+      async () => {
+        ledger = await RedisLedger.open({ url: `redis+sentinel://127.0.0.1:${port}/cgmaster`, ...opts });
+        return true;
+      },
+      { timeoutMs: 10_000 },
+    );
     try {
       const r = aRevocation();
       expect((await ledger!.recordRevocation(r)).created).toBe(true);

@@ -4,61 +4,40 @@
  * opt-out the gateway acknowledged: each is in the ledger, with its audit
  * entry, after Redis replays its AOF.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { RedisLedger } from '../../src/ledger/redis/redisLedger';
-import { freePort, startRedisServer, type RedisServer } from '../support/redis';
-import { ADMIN_KEY, get, post, waitUntil } from './http';
+import { ADMIN_KEY } from '../support/adminKey';
+import { spawnGateway, type ChildGateway } from '../support/childGateway';
+import { startRedisServer, type RedisServer } from '../support/redis';
+import { waitUntil } from '../support/wait';
+import { post } from './http';
 
 let redis: RedisServer;
-let child: ChildProcess | undefined;
+let gw: ChildGateway | undefined;
 
 beforeAll(async () => {
   redis = await startRedisServer();
 });
 
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  gw?.child.kill('SIGKILL');
   await redis?.stop();
 });
 
-async function startGatewayProcess(port: number): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      STORE: 'redis',
-      REDIS_URL: redis.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-crash-')),
-      CONSENT_GATE_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'error',
-      METRICS_DEFAULT: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  proc.stderr?.on('data', (d) => (stderr += d));
-  let exited = false;
-  proc.once('exit', () => (exited = true));
-  await waitUntil('the gateway process to be ready', 20_000, async () => {
-    if (exited) throw new Error(`gateway exited at start: ${stderr}`);
-    return (await get(`http://127.0.0.1:${port}`, '/readyz')).status === 200;
-  }).catch((err) => {
-    throw new Error(`${(err as Error).message}\n${stderr}`);
-  });
-  return proc;
-}
-
 it('no acknowledged opt-out is lost when the gateway and then Redis are killed mid-load', async () => {
-  const port = await freePort();
-  child = await startGatewayProcess(port);
-  const base = `http://127.0.0.1:${port}`;
+  gw = await spawnGateway({
+    STORE: 'redis',
+    REDIS_URL: redis.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'cg-crash-')),
+    CONSENT_GATE_API_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'error',
+    METRICS_DEFAULT: 'false',
+  });
+  const base = gw.url;
 
   const acknowledged: { id: string; phone: string }[] = [];
   let n = 0;
@@ -75,8 +54,8 @@ it('no acknowledged opt-out is lost when the gateway and then Redis are killed m
     }
   };
   const workers = Array.from({ length: 8 }, worker);
-  await waitUntil('some acknowledged opt-outs', 15_000, async () => acknowledged.length >= 60);
-  child.kill('SIGKILL');
+  await waitUntil('some acknowledged opt-outs', () => acknowledged.length >= 60, { timeoutMs: 15_000 });
+  gw.child.kill('SIGKILL');
   stop = true;
   await Promise.all(workers);
   expect(n).toBeGreaterThan(acknowledged.length); // some were in flight when it died

@@ -1,7 +1,7 @@
 /** Small HTTP helpers for the Redis gateway tests. */
 import type { Consent } from '../../src/domain/records';
+import { ADMIN_KEY } from '../support/adminKey';
 
-export const ADMIN_KEY = 'cg_live_test_admin_key_0123456789';
 export const AUTH = { Authorization: `Bearer ${ADMIN_KEY}` };
 
 export interface Reply {
@@ -42,16 +42,3 @@ export const precallBody = (phone: string) => ({ phone, calling_entity: 'Acme In
 export const presendBody = (phone: string) => ({ phone, sending_entity: 'Acme Insurance LLC', message_type: 'marketing' });
 
 export type { Consent };
-
-export async function waitUntil(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}

@@ -13,7 +13,8 @@ import { revokeFromTraffic } from '../../src/gate/optOutSignals';
 import { FileRevocationQueue } from '../../src/ledger/fallbackQueue';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis';
-import { call, consentBody, get, post, precallBody, presendBody, waitUntil } from './http';
+import { waitUntil } from '../support/wait';
+import { call, consentBody, get, post, precallBody, presendBody } from './http';
 
 const clock = new FixedClock(new Date('2026-04-10T20:00:00.000Z'));
 const PHONE = '+12125550301';
@@ -52,7 +53,7 @@ describe('Redis outage', () => {
     } finally {
       redis.process.kill('SIGCONT');
     }
-    await waitUntil('precall answers again', 5000, async () => (await post(gw.url, '/v1/precall', precallBody(PHONE))).status === 200);
+    await waitUntil('precall answers again', async () => (await post(gw.url, '/v1/precall', precallBody(PHONE))).status === 200, { timeoutMs: 5000 });
   });
 
   it('a dead Redis (SIGKILL) answers 503 at once; opt-outs from traffic are queued; after a restart they are applied once', async () => {
@@ -82,8 +83,8 @@ describe('Redis outage', () => {
 
     // … Redis comes back from its AOF, the gateway reconnects by itself and drains the queue.
     await redis.restart();
-    await waitUntil('readyz', 8000, async () => (await get(gw.url, '/readyz')).status === 200);
-    await waitUntil('queue drained', 8000, async () => !queue.hasPending());
+    await waitUntil('readyz', async () => (await get(gw.url, '/readyz')).status === 200, { timeoutMs: 8000 });
+    await waitUntil('queue drained', () => !queue.hasPending(), { timeoutMs: 8000 });
 
     const facts = await gw.ctx.ledger.contactFacts('org_default', QUEUED_PHONE);
     expect(facts.revocations).toHaveLength(1);
@@ -112,7 +113,7 @@ describe('Redis outage', () => {
     });
     const other = await startTestGateway({ STORE: 'redis', REDIS_URL: redis.url, FALLBACK_DRAIN_INTERVAL_MS: 200, DATA_DIR: dataDir }, { clock });
     try {
-      await waitUntil('drained by the new process', 8000, async () => (await other.ctx.ledger.contactFacts('org_default', phone)).revocations.length === 1);
+      await waitUntil('drained by the new process', async () => (await other.ctx.ledger.contactFacts('org_default', phone)).revocations.length === 1, { timeoutMs: 8000 });
     } finally {
       await other.close();
     }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnGateway } from '../support/childGateway';
+import { ADMIN_KEY } from '../support/adminKey';
 
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
@@ -47,7 +48,7 @@ describe('first start on a new DATA_DIR', () => {
     chmodSync(dataDir, 0o755);
     closeSync(openSync(join(dataDir, 'consent-gate.db'), 'w', 0o644));
     chmodSync(join(dataDir, 'consent-gate.db'), 0o644);
-    const gw = await spawnGateway({ DATA_DIR: dataDir, CONSENT_GATE_API_KEY: 'cg_live_files_test_admin_key_0123' });
+    const gw = await spawnGateway({ DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY });
     try {
       expect(modeOf(dataDir)).toBe('700');
       for (const f of readdirSync(dataDir)) expect([f, modeOf(join(dataDir, f))]).toEqual([f, '600']);

@@ -11,7 +11,8 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, REPO_ROOT } from '../support/childGateway';
+import { REPO_ROOT } from '../support/childGateway';
+import { freePort } from '../support/ports';
 
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8').replace(/\\\n\s*/g, ' ');
 const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { spawnGateway, type ChildGateway } from '../support/childGateway';
+import { ADMIN_KEY } from '../support/adminKey';
 
-const KEY = 'cg_live_shutdown_test_key_0123456789';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const row = (i: number) => `+1646555${String(1000 + i)},Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n`;
 
@@ -25,12 +25,12 @@ describe('graceful shutdown', () => {
 
   it('SIGTERM: the in-flight import completes with 200, new connections are refused, websockets get 1001, exit 0, data intact', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-shutdown-'));
-    const env = { DATA_DIR: dataDir, CONSENT_GATE_API_KEY: KEY };
+    const env = { DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY };
     gw = await spawnGateway(env);
     const { port } = new URL(gw.url);
 
     // An agent-stream websocket that should be told why it is closed.
-    const ws = new WebSocket(`${gw.url.replace('http', 'ws')}/v1/stream`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const ws = new WebSocket(`${gw.url.replace('http', 'ws')}/v1/stream`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const wsClosed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 
@@ -40,7 +40,7 @@ describe('graceful shutdown', () => {
       port: Number(port),
       method: 'POST',
       path: '/v1/consents/import',
-      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
     });
     const answered = new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
       req.once('response', (res) => {
@@ -74,7 +74,7 @@ describe('graceful shutdown', () => {
     gw = await spawnGateway(env);
     const check = await fetch(`${gw.url}/v1/precall`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ phone: '+16465551099', calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' }),
     });
     expect(await check.json()).toMatchObject({ allowed: true });
@@ -84,7 +84,7 @@ describe('graceful shutdown', () => {
 
   it('an idle keep-alive connection does not hold the shutdown up', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-shutdown-'));
-    gw = await spawnGateway({ DATA_DIR: dataDir, CONSENT_GATE_API_KEY: KEY });
+    gw = await spawnGateway({ DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY });
     const agent = new (await import('node:http')).Agent({ keepAlive: true });
     const { port } = new URL(gw.url);
     await new Promise<void>((resolve, reject) =>

@@ -3,21 +3,11 @@
  * tests that kill it: crash safety, graceful shutdown.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from './ports';
+import { waitForValue } from './wait';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-}
 
 export interface ChildGateway {
   child: ChildProcess;
@@ -45,17 +35,15 @@ export async function spawnGateway(env: Record<string, string>, timeoutMs = 20_0
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`gateway exited early:\n${out}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) return { child, url, output: () => out, stdout: () => stdout, exited };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`gateway did not become ready in ${timeoutMs} ms:\n${out}`);
+  const state = await waitForValue(
+    'the gateway to be ready',
+    async () => (child.exitCode !== null ? 'exited' : (await fetch(`${url}/readyz`)).ok ? 'ready' : 'starting'),
+    (s) => s !== 'starting',
+    { timeoutMs, intervalMs: 100 },
+  ).catch((err: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${err.message}\n${out}`);
+  });
+  if (state === 'exited') throw new Error(`gateway exited early:\n${out}`);
+  return { child, url, output: () => out, stdout: () => stdout, exited };
 }

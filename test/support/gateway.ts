@@ -12,8 +12,9 @@ import type { Ledger } from '../../src/ledger/ledger';
 import { silentLogger } from '../../src/observability/logger';
 import type { ModuleFactory } from '../../src/module';
 import { startGateway, type Gateway } from '../../src/server';
+import { ADMIN_KEY } from './adminKey';
 
-export const ADMIN_KEY = 'cg_live_test_admin_key_0123456789';
+export { ADMIN_KEY };
 
 export interface TestGateway extends Gateway {
   adminKey: string;

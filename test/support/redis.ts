@@ -8,10 +8,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { freePort } from './ports';
+import { waitUntil } from './wait';
 
 const INSTALL_HINT = 'redis-server is required for the Redis tests: apt-get update && apt-get install -y redis-server';
 
@@ -20,33 +21,6 @@ export function requireRedisBinaries(): void {
     const found = spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' });
     if (found.status !== 0) throw new Error(`${bin} not found on PATH. ${INSTALL_HINT}`);
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 
 /** One PING over a fresh connection that gives up quickly. */
@@ -106,10 +80,14 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     const child = spawnRedis(args, dir);
     let exited = false;
     child.once('exit', () => (exited = true));
-    await waitFor(`redis-server on port ${port}`, 10_000, async () => {
-      if (exited) throw new Error(`redis-server exited at start (port ${port})`);
-      return (await pingOnce(port)) ? true : undefined;
-    });
+    await waitUntil(
+      `redis-server on port ${port}`,
+      async () => {
+        if (exited) throw new Error(`redis-server exited at start (port ${port})`);
+        return pingOnce(port);
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
     return child;
   };
   const server: RedisServer = {
@@ -169,17 +147,18 @@ export async function startRedisCluster(): Promise<RedisClusterProcesses> {
         ),
       );
     }
-    for (const port of ports) await waitFor(`cluster node ${port}`, 10_000, async () => ((await pingOnce(port)) ? true : undefined));
+    for (const port of ports) await waitUntil(`cluster node ${port}`, () => pingOnce(port), { timeoutMs: 10_000, intervalMs: 50 });
     const create = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
       encoding: 'utf8',
       timeout: 20_000,
     });
     if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}\n${create.stderr}`);
     for (const port of ports) {
-      await waitFor(`cluster_state:ok on ${port}`, 15_000, async () => {
-        const info = spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info'], { encoding: 'utf8', timeout: 2000 });
-        return /cluster_state:ok/.test(info.stdout) ? true : undefined;
-      });
+      await waitUntil(
+        `cluster_state:ok on ${port}`,
+        () => /cluster_state:ok/.test(spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info'], { encoding: 'utf8', timeout: 2000 }).stdout),
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
     }
   } catch (err) {
     await stop();

@@ -128,12 +128,3 @@ export async function rejection(p: Promise<unknown>): Promise<Error & { status: 
   }
   throw new Error('expected the SDK call to fail');
 }
-
-/** Wait until a condition holds (webhook side effects settle after the answer). */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -9,7 +9,8 @@ import Telnyx from 'telnyx';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderDisclosure } from '../../src/domain/disclosure';
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
-import { ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, APP_EVENTS, CLINIC_NUMBER, eventually, rejection, seedConsent, startStack, type Stack } from './harness';
+import { ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, APP_EVENTS, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
+import { waitUntil } from '../support/wait';
 
 const WEBHOOKS = '/telnyx/webhooks';
 
@@ -372,7 +373,7 @@ describe('Telnyx webhooks: the application verifies with the telnyx SDK', () => 
       const res = await s.telnyx.inboundText('+12125555002', ACME_NUMBER, 'STOP');
       expect(res.status).toBe(403);
       expect(s.app.requests).toHaveLength(0);
-      await eventually(async () => (await signatureFailures(s)) === 1);
+      await waitUntil('the signature failure to be counted', async () => (await signatureFailures(s)) === 1, { intervalMs: 10 });
     } finally {
       await s.stop();
     }

@@ -11,6 +11,7 @@ import { attrsOf, elementsOf, parseTwiml, relayUrls, tagOf } from '../../adapter
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
 import type { AppSocketRecord } from '../emulators/app';
 import { ACME, ACME_NUMBER, AUTH_TOKEN, seedConsent, startStack, TWIML, type Stack } from './harness';
+import { waitUntil } from '../support/wait';
 
 interface CarrierSide {
   ws: WebSocket;
@@ -28,14 +29,6 @@ function openAsTwilio(url: string, signature = twilio.getExpectedTwilioSignature
     ws.once('unexpected-response', (_req, res) => reject(new Error(`handshake refused: ${res.statusCode}`)));
     ws.once('error', reject);
   });
-}
-
-async function until(cond: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const send = (ws: WebSocket, frame: unknown) => ws.send(JSON.stringify(frame));
@@ -76,12 +69,12 @@ describe('ConversationRelay through /twilio/relay', () => {
     send(twilioSide.ws, { type: 'prompt', voicePrompt: 'I want', lang: 'en-US', last: false });
     send(twilioSide.ws, prompt);
     send(twilioSide.ws, { type: 'interrupt', utteranceUntilInterrupt: 'Our rates', durationUntilInterruptMs: 460 });
-    await until(() => app.frames.length >= 4);
+    await waitUntil('the app to see the opening frames', () => app.frames.length >= 4, { intervalMs: 10 });
     expect(app.frames[0]).toMatchObject({ type: 'setup', to: '+12125553002' });
     expect(app.frames[2]).toEqual(prompt);
     send(app.socket, { type: 'text', token: 'Our rates start at', last: false });
     send(app.socket, { type: 'text', token: ' ten dollars.', last: true });
-    await until(() => twilioSide.frames.length >= 2);
+    await waitUntil('Twilio to get the replies', () => twilioSide.frames.length >= 2, { intervalMs: 10 });
     expect(twilioSide.frames).toEqual([
       { type: 'text', token: 'Our rates start at', last: false },
       { type: 'text', token: ' ten dollars.', last: true },
@@ -93,8 +86,8 @@ describe('ConversationRelay through /twilio/relay', () => {
     const consumer = '+12125553003';
     const { twilioSide, app } = await connectedCall(consumer);
     send(twilioSide.ws, { type: 'prompt', voicePrompt: 'Please stop calling me.', lang: 'en-US', last: true });
-    await until(() => twilioSide.frames.some((f) => f.type === 'end'));
-    await until(() => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'));
+    await waitUntil('Twilio to be told to end the call', () => twilioSide.frames.some((f) => f.type === 'end'), { intervalMs: 10 });
+    await waitUntil('the app to be told of the opt-out', () => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'), { intervalMs: 10 });
     const notice = app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out') as Record<string, unknown>;
     expect(notice).toMatchObject({ type: 'consent.opt_out', trigger: 'verbal_stop_during_call', phone: consumer, calling_entity: ACME, transcript: 'Please stop calling me.' });
     expect(notice.revocation_id).toMatch(/^rev_/);
@@ -118,13 +111,13 @@ describe('ConversationRelay through /twilio/relay', () => {
     const { twilioSide, app } = await connectedCall(consumer);
     send(twilioSide.ws, { type: 'prompt', voicePrompt: 'stop calling me', lang: 'en-US', last: false });
     send(twilioSide.ws, { type: 'dtmf', digit: '1' });
-    await until(() => app.frames.length >= 3);
+    await waitUntil('the app to see the opening frames', () => app.frames.length >= 3, { intervalMs: 10 });
     await new Promise((r) => setTimeout(r, 30));
     expect(app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out')).toBe(false);
     send(twilioSide.ws, { type: 'dtmf', digit: '9' });
-    await until(() => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'));
+    await waitUntil('the app to be told of the opt-out', () => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'), { intervalMs: 10 });
     expect(app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out')).toMatchObject({ trigger: 'dtmf_opt_out' });
-    await until(() => twilioSide.frames.some((f) => f.type === 'end'));
+    await waitUntil('Twilio to be told to end the call', () => twilioSide.frames.some((f) => f.type === 'end'), { intervalMs: 10 });
     twilioSide.ws.close();
   });
 
@@ -215,7 +208,7 @@ describe('ConversationRelay on shutdown', () => {
       const appClosed = new Promise<{ code: number; reason: string }>((r) => app.socket.on('close', (code, reason) => r({ code, reason: reason.toString() })));
       // Both legs up: a frame made it all the way through.
       send(twilioSide.ws, { type: 'setup', callSid: call.sid, from: ACME_NUMBER, to: '+12125553010' });
-      await until(() => app.frames.length === 1);
+      await waitUntil('the app to see one frame', () => app.frames.length === 1, { intervalMs: 10 });
       await s.gw.close();
       expect(await twilioSide.closed).toEqual({ code: 1001, reason: 'gateway shutting down' });
       expect(await appClosed).toEqual({ code: 1001, reason: 'gateway shutting down' });

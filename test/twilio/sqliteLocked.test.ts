@@ -12,17 +12,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 import { sqliteLedgerFile } from '../../src/ledger/open';
+import { waitForValue } from '../support/wait';
 import { ACCOUNT_SID, ACME, ACME_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from './harness';
-
-async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let last: T | undefined;
-  for (let i = 0; i < 60; i++) {
-    last = await probe();
-    if (done(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: still ${JSON.stringify(last)}`);
-}
 
 describe('a STOP while SQLite is write-locked', () => {
   let s: Stack;
@@ -52,16 +43,16 @@ describe('a STOP while SQLite is write-locked', () => {
       const queued = readFileSync(join(s.gw.dataDir, 'revocation-fallback.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
       expect(queued).toEqual([expect.objectContaining({ input: expect.objectContaining({ phone: consumer, calling_entity: ACME, trigger: 'sms_stop' }) })]);
 
-      const ready = await until('readyz while locked', () => request(s.gw.url).get('/readyz'), (r) => r.status === 503);
+      const ready = await waitForValue('readyz while locked', async () => request(s.gw.url).get('/readyz'), (r) => r.status === 503, { timeoutMs: 6000 });
       expect(ready.body).toMatchObject({ status: 'unavailable', store: 'sqlite', error: expect.stringMatching(/cannot take a write: database is locked/) });
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
 
-    const blocked = await until('precall after the lock', async () => (await precall()).body, (b) => b.reason === 'consumer_revoked');
+    const blocked = await waitForValue('precall after the lock', async () => (await precall()).body, (b) => b.reason === 'consumer_revoked', { timeoutMs: 6000 });
     expect(blocked).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
-    await until('readyz after the lock', () => request(s.gw.url).get('/readyz'), (r) => r.status === 200);
+    await waitForValue('readyz after the lock', async () => request(s.gw.url).get('/readyz'), (r) => r.status === 200, { timeoutMs: 6000 });
     expect(readFileSync(join(s.gw.dataDir, 'revocation-fallback.jsonl'), 'utf8')).toBe('');
   }, 60_000);
 });

@@ -1,7 +1,9 @@
 /**
- * Memory: what one record costs in Redis (MEMORY USAGE, the numbers quoted in
- * the README's "Scaling out"), and the decision retention that keeps
- * decisions from growing without bound while the audit chain stays whole.
+ * What only the Redis engine does: what one record costs in memory (MEMORY
+ * USAGE, the figures in docs/scaling-redis.md), and decisions expiring after
+ * DECISION_RETENTION_DAYS so they do not grow without bound, while the audit
+ * chain stays whole. Anonymisation by the retention job, which every engine
+ * does, is in the ledger contract (test/ledger/retentionContract.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
