@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
-import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { RedisLedger } from '../../src/ledger/redis/redisLedger';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
 import { startRedisServer, type RedisServer } from '../support/redis';
@@ -83,27 +82,5 @@ describe('Redis memory and retention', () => {
     await ledger.recordRevocation(aRevocation());
     const s = ledger.keys.subject('org_test', '+15551234567');
     for (const k of [s.consents, s.revocations, s.audit, s.head]) expect(await ledger.client.ttl(k)).toBe(-1);
-  });
-
-  it('a store holding anonymised records refuses to open without the secret they were keyed with, or with another one', async () => {
-    const options = { url: server.url, commandTimeoutMs: 2000, connectTimeoutMs: 1000, retentionGraceMs: 10 };
-    const keying = suppressionKeying('the-original-secret-0001');
-    const keyed = await RedisLedger.open({ ...options, suppression: keying });
-    try {
-      await keyed.recordRevocation(aRevocation({ phone: '+12125550402', created_at: '2020-01-01T00:00:00.000Z' }));
-      expect((await keyed.anonymiseBefore('2021-01-01T00:00:00.000Z')).revocations).toBe(1);
-    } finally {
-      await keyed.close();
-    }
-
-    await expect(RedisLedger.open(options)).rejects.toThrow(LedgerUnavailableError);
-    await expect(RedisLedger.open(options)).rejects.toThrow(/set the RETENTION_SECRET/);
-    await expect(RedisLedger.open({ ...options, suppression: suppressionKeying('another-secret-00002') })).rejects.toThrow(/different RETENTION_SECRET/);
-    const again = await RedisLedger.open({ ...options, suppression: keying });
-    try {
-      expect((await again.contactFacts('org_test', '+12125550402')).revocations).toHaveLength(1);
-    } finally {
-      await again.close();
-    }
   });
 });
