@@ -6,13 +6,12 @@
  * beside a running gateway on the same data directory.
  */
 import { ConfigError, loadConfig, type Config } from '../config';
-import { AppError } from '../errors';
+import { AppError, LedgerUnavailableError } from '../errors';
 import { bootstrap } from '../gate/bootstrap';
 import { systemClock } from '../gate/clock';
 import { evidenceLinksFromConfig, type GateContext } from '../gate/context';
 import { policyFromConfig } from '../gate/policyFromConfig';
 import { issuesToDetails, safeParseReporting } from '../gate/schemas';
-import { LedgerUnavailableError } from '../ledger/ledger';
 import { openLedger } from '../ledger/open';
 import type { z } from 'zod';
 
