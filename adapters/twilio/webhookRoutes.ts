@@ -7,8 +7,9 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { maskPhone } from '../../src/domain/phone';
-import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
-import { isFormContentType, MalformedFormError, paramsOf, parseForm } from '../shared/form';
+import { readBody } from '../../src/http/rawBody';
+import { BodyTooLargeError, MalformedFormError } from '../../src/errors';
+import { isFormContentType, paramsOf, parseForm } from '../shared/form';
 import { TOKEN_PARAM, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { isValidTwilioSignature } from './signature';
 import { handleVoice } from './voiceWebhook';
