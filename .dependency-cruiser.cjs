@@ -108,7 +108,6 @@ const knownExceptions = [
       "The websocket upgrade reads the API key with /v1's bearerToken; authentication belongs in the gate (beside authThrottle) " +
       'so every transport shares it.',
   },
-  // The adapters.
   // The opt-out network.
   {
     name: 'network-delivers-the-ledger-outbox',
