@@ -6,7 +6,7 @@
  *   domain ← ledger ← gate ← http / stream / network / adapters / cli
  *
  * with src/server.ts, src/main.ts and src/modules.ts the composition root, and
- * src/observability/, src/errors.ts and src/config.ts shared ground every layer may use.
+ * src/observability/, src/errors/ and src/config.ts shared ground every layer may use.
  * Tests (`*.test.ts`, test/), bench/, scripts/ and examples/ are not cruised: they may reach
  * anything they exercise.
  *
@@ -24,7 +24,7 @@ const OURS = '^(src|adapters)/';
 const DOMAIN = '^src/domain/';
 const LEDGER = '^src/ledger/';
 const GATE = '^src/gate/';
-const GROUND = ['^src/observability/', '^src/errors\\.ts$', '^src/config\\.ts$'];
+const GROUND = ['^src/observability/', '^src/errors/', '^src/config\\.ts$'];
 /** The gateway module contract (src/module.ts): what the transports plug into and http mounts. */
 const MODULE_CONTRACT = '^src/module\\.ts$';
 const ROOTS = ['^src/server\\.ts$', '^src/main\\.ts$', '^src/modules\\.ts$'];
@@ -94,20 +94,6 @@ const knownExceptions = [
     why: 'Same ApiKey type as http/auth.ts; it goes once records live in the domain.',
   },
   {
-    name: 'http-envelope-maps-ledger-unavailable',
-    from: 'src/http/envelope.ts',
-    to: 'src/ledger/ledger.ts',
-    why:
-      'LedgerUnavailableError is a class of the ledger, matched with instanceof; ' +
-      'it goes when it becomes a code in the one error registry (src/errors.ts).',
-  },
-  {
-    name: 'http-envelope-maps-unreadable-cursor',
-    from: 'src/http/envelope.ts',
-    to: 'src/ledger/cursor.ts',
-    why: 'UnreadableCursorError is matched with instanceof; it goes when it becomes a code in the error registry.',
-  },
-  {
     name: 'http-evidence-page-reads-suppression-keys',
     from: 'src/http/evidencePage.ts',
     to: 'src/ledger/ledger.ts',
@@ -115,25 +101,12 @@ const knownExceptions = [
   },
   // The agent stream.
   {
-    name: 'stream-maps-ledger-unavailable',
-    from: 'src/stream/agentStream.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'LedgerUnavailableError matched with instanceof; it goes with the error registry.',
-  },
-  {
     name: 'stream-borrows-the-http-bearer-token',
     from: 'src/stream/agentStream.ts',
     to: 'src/http/auth.ts',
     why:
       "The websocket upgrade reads the API key with /v1's bearerToken; authentication belongs in the gate (beside authThrottle) " +
       'so every transport shares it.',
-  },
-  // The adapters.
-  {
-    name: 'adapters-map-ledger-unavailable',
-    from: 'adapters/shared/outboundGate.ts',
-    to: 'src/ledger/ledger.ts',
-    why: "LedgerUnavailableError matched with instanceof to answer in the carrier's dialect; it goes with the error registry.",
   },
   // The opt-out network.
   {
@@ -150,12 +123,6 @@ const knownExceptions = [
     from: 'src/cli/format.ts',
     to: 'src/ledger/ledger.ts',
     why: 'isSuppressionKey is a rule, not storage; it goes to the domain with http/evidencePage.ts.',
-  },
-  {
-    name: 'cli-runtime-maps-ledger-unavailable',
-    from: 'src/cli/runtime.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'LedgerUnavailableError matched with instanceof for the exit code; it goes with the error registry.',
   },
   {
     name: 'cli-audit-verifies-the-chain-itself',

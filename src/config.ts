@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './errors';
 import { CALL_TYPES, MESSAGE_TYPES, PURPOSES, CONSENT_TYPES } from './domain/vocabulary';
 import { parsePhone } from './domain/phone';
 import { DEFAULT_ADVERSARY_COUNTRIES } from './gate/policy';
@@ -130,13 +131,6 @@ export const configSchema = z.object({
 });
 
 export type Config = z.output<typeof configSchema>;
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(readonly problems: string[]) {
-    super('invalid configuration:\n' + problems.map((p) => '  ' + p).join('\n'));
-  }
-}
 
 const ENV_KEYS = Object.keys(configSchema.shape).filter((k) => k === k.toUpperCase());
 

@@ -3,7 +3,8 @@
  * `consent-gate serve`. On first start it prints the admin API key once.
  * SIGTERM/SIGINT stop it gracefully and exit 0.
  */
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
+import { ConfigError } from './errors';
 import { serve } from './cli/commands/serve';
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
  * carrier's own timeout; every failure comes back as a value, so the caller
  * can still give the carrier a valid answer.
  */
+import { BodyTooLargeError } from '../../src/errors';
 import type { Metrics } from '../../src/observability/metrics';
 
 export interface AppRequest {
@@ -48,7 +49,7 @@ export async function callApplication(request: AppRequest, options: AppRelayOpti
     body = await readLimited(response, maxBytes);
   } catch (err) {
     options.metrics.upstreamErrors.inc({ target: options.label });
-    if (err instanceof TooLarge) return { ok: false, reason: 'too_large', status: response.status, message: `answer larger than ${maxBytes} bytes` };
+    if (err instanceof BodyTooLargeError) return { ok: false, reason: 'too_large', status: response.status, message: `answer larger than ${maxBytes} bytes` };
     return { ok: false, reason: signal.aborted ? 'timeout' : 'unreachable', message: (err as Error).message };
   }
   observe(`${Math.floor(response.status / 100)}xx`);
@@ -59,14 +60,12 @@ export async function callApplication(request: AppRequest, options: AppRelayOpti
   return { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
 }
 
-class TooLarge extends Error {}
-
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   if (!response.body) return '';
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body.cancel();
-    throw new TooLarge();
+    throw new BodyTooLargeError();
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -77,7 +76,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new TooLarge();
+      throw new BodyTooLargeError();
     }
     chunks.push(value);
   }

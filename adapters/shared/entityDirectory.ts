@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityConfig } from '../../src/config';
 import { parsePhone } from '../../src/domain/phone';
+import { EntityDirectoryError } from '../../src/errors';
 import { entityKey, type CallType, type MessageType, type Purpose } from '../../src/domain/vocabulary';
 
 export type CarrierIdKind = 'twilio_account' | 'twilio_messaging_service' | 'telnyx_connection' | 'telnyx_messaging_profile';
@@ -58,10 +59,6 @@ export interface OwnAccounts {
 /** How a Telnyx API key is named in the configuration: its SHA-256, hex, so the file holds no key. */
 export function telnyxKeyDigest(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export class EntityDirectoryError extends Error {
-  override readonly name = 'EntityDirectoryError';
 }
 
 export class EntityDirectory {

@@ -7,16 +7,13 @@
  * `validateRequest`/`getExpectedTwilioSignature` take: a repeated key
  * becomes an array.
  */
+import { MalformedFormError } from '../../src/errors';
 
 export type FormParams = Record<string, string | string[]>;
 
 export interface Form {
   pairs: [string, string][];
   params: FormParams;
-}
-
-export class MalformedFormError extends Error {
-  override readonly name = 'MalformedFormError';
 }
 
 /** A `%` not followed by two hex digits: URLSearchParams would keep it silently; we refuse it. */

@@ -13,11 +13,10 @@
  */
 import { parsePhone } from '../../src/domain/phone';
 import type { CallType, MessageType, Purpose } from '../../src/domain/vocabulary';
-import { AppError } from '../../src/errors';
+import { AppError, LedgerUnavailableError } from '../../src/errors';
 import type { GateContext } from '../../src/gate/context';
 import { precall, type PrecallResponse } from '../../src/gate/precall';
 import { presend, type PresendResponse } from '../../src/gate/presend';
-import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import type { ConsentOverrides } from './consentHeaders';
 import { stripChannel, type DirectoryEntry, type EntityDirectory, type EntityLookup } from './entityDirectory';
 

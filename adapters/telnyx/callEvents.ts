@@ -18,6 +18,7 @@
  *   then `hangup` once it has been said (see `endingCalls.ts`).
  */
 import { maskPhone } from '../../src/domain/phone';
+import { OptOutNotRecordedError } from '../../src/errors';
 import { dtmf, OPT_OUT_DIGIT, optOutConfirmation, utterance, type OptOutOutcome, type Party } from '../../src/gate/optOutSignals';
 import { hangupCall, speak } from './callCommands';
 import type { CallClaims, TelnyxContext } from './context';
@@ -27,11 +28,6 @@ import { callPartyOf, text, type TelnyxEvent } from './events';
 export interface EventEffects {
   /** Added to the relayed request (never to the signed body): what the gateway did. */
   relayHeaders?: Record<string, string>;
-}
-
-/** An opt-out was detected but could be neither stored nor queued: Telnyx must redeliver the event. */
-export class OptOutNotRecordedError extends Error {
-  override readonly name = 'OptOutNotRecordedError';
 }
 
 export const COMMAND_IDS = {

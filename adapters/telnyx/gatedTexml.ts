@@ -24,7 +24,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
-import { parseTwiml, renderTwiml, TwimlError, type TwimlDocument } from '../twiml';
+import { parseTwiml, renderTwiml, type TwimlDocument } from '../twiml';
+import { TwimlError } from '../../src/errors';
 import { gateDials } from '../shared/dialGate';
 import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';

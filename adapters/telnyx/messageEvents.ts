@@ -15,7 +15,8 @@
  */
 import { maskPhone } from '../../src/domain/phone';
 import { inboundText, inboundTextToUnmappedNumber, type InboundTextResult } from '../../src/gate/optOutSignals';
-import { OptOutNotRecordedError, type EventEffects } from './callEvents';
+import type { EventEffects } from './callEvents';
+import { OptOutNotRecordedError } from '../../src/errors';
 import type { TelnyxContext } from './context';
 import { messagePartyOf, text, type TelnyxEvent } from './events';
 

@@ -7,9 +7,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { HttpAnswer } from '../shared/carrier';
-import { first, isFormContentType, MalformedFormError, parseForm, serializeForm, withParam, type Form } from '../shared/form';
+import { first, isFormContentType, parseForm, serializeForm, withParam, type Form } from '../shared/form';
+import { BodyTooLargeError, MalformedFormError } from '../../src/errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/http/jsonDepth';
-import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
+import { readBody } from '../../src/http/rawBody';
 import { jsonTopLevelKeys } from '../shared/requestShape';
 import { badRequest, TELNYX_ERRORS } from './errors';
 

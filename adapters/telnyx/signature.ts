@@ -12,6 +12,7 @@
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { TelnyxKeyError } from '../../src/errors';
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -20,10 +21,6 @@ export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 
 export const SIGNATURE_HEADER = 'telnyx-signature-ed25519';
 export const TIMESTAMP_HEADER = 'telnyx-timestamp';
-
-export class TelnyxKeyError extends Error {
-  override readonly name = 'TelnyxKeyError';
-}
 
 /** TELNYX_PUBLIC_KEY (base64, 32 bytes) as a key object; throws TelnyxKeyError when it is not one. */
 export function telnyxPublicKey(base64: string): KeyObject {

@@ -6,7 +6,8 @@ import { eventOf } from './events';
 import { readRequestTarget } from '../shared/requestPath';
 import { gatedRouteOf } from './restRoutes';
 import { SeenEvents } from './seenEvents';
-import { checkTelnyxSignature, TelnyxKeyError, telnyxPublicKey } from './signature';
+import { checkTelnyxSignature, telnyxPublicKey } from './signature';
+import { TelnyxKeyError } from '../../src/errors';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const rawPublic = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');

@@ -15,8 +15,9 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { callApplication } from '../shared/appRelay';
-import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
-import { handleCallEvent, OptOutNotRecordedError, type EventEffects } from './callEvents';
+import { readBody } from '../../src/http/rawBody';
+import { BodyTooLargeError, OptOutNotRecordedError } from '../../src/errors';
+import { handleCallEvent, type EventEffects } from './callEvents';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
 import { eventOf, type TelnyxEvent } from './events';
 import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';

@@ -12,7 +12,8 @@
  *   the disclosure into, so the call is refused (fail closed) — use `Url` or
  *   `Twiml` for AI calls.
  */
-import { renderTwiml, TwimlError, parseTwiml } from '../twiml';
+import { renderTwiml, parseTwiml } from '../twiml';
+import { TwimlError } from '../../src/errors';
 import { first, withParam, type FormParams } from '../shared/form';
 import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { disclosedDoc, gatedCallDoc } from './callTwiml';

@@ -16,6 +16,7 @@
  * answer sent the texts already).
  */
 import { maskPhone } from '../../src/domain/phone';
+import { OptOutNotRecordedError } from '../../src/errors';
 import { inboundText, inboundTextToUnmappedNumber, revokeFromTraffic, smsOptOutConfirmation, type InboundTextResult } from '../../src/gate/optOutSignals';
 import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';
 import { message, renderTwiml, responseOf, withoutVerbs, type TwimlNode } from '../twiml';
@@ -24,11 +25,6 @@ import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
 import type { TwilioContext } from './context';
 import { asParty, webhookParty } from './webhookParty';
 import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
-
-export class OptOutNotRecordedError extends Error {
-  override readonly name = 'OptOutNotRecordedError';
-  readonly status = 503;
-}
 
 export async function handleSms(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
   const messageSid = first(w.params, 'MessageSid') ?? first(w.params, 'SmsSid');

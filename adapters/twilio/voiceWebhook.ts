@@ -27,6 +27,7 @@
 import { dtmf, OPT_OUT_DIGIT } from '../../src/gate/optOutSignals';
 import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';
 import { maskPhone } from '../../src/domain/phone';
+import { ForgedTokenError } from '../../src/errors';
 import { renderTwiml, responseOf, hangup } from '../twiml';
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
@@ -37,11 +38,6 @@ import { partyOf, senderClaims, TOKEN_KINDS, type ConnectClaims, type GatherClai
 import { isOptOutHandoff } from '../shared/conversationRelaySession';
 import { asParty, webhookParty } from './webhookParty';
 import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
-
-export class ForgedTokenError extends Error {
-  override readonly name = 'ForgedTokenError';
-  readonly status = 403;
-}
 
 export async function handleVoice(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
   if (w.token !== undefined) {

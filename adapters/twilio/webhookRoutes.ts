@@ -7,8 +7,9 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { maskPhone } from '../../src/domain/phone';
-import { BodyTooLargeError, readBody } from '../../src/http/rawBody';
-import { isFormContentType, MalformedFormError, paramsOf, parseForm } from '../shared/form';
+import { readBody } from '../../src/http/rawBody';
+import { AppError, BodyTooLargeError, CodedError, ForgedTokenError, MalformedFormError, OptOutNotRecordedError } from '../../src/errors';
+import { isFormContentType, paramsOf, parseForm } from '../shared/form';
 import { TOKEN_PARAM, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { isValidTwilioSignature } from './signature';
 import { handleVoice } from './voiceWebhook';
@@ -78,9 +79,20 @@ export function twilioWebhookRouter(t: TwilioContext): Router {
         res.status(answer.status).type(answer.contentType).send(answer.body);
       } catch (err) {
         t.logger.error({ path, err: (err as Error).message, from: maskPhone(String(webhook.params.From ?? '')) }, 'twilio webhook failed');
-        refuse(res, (err as { status?: number }).status ?? 500, 'webhook could not be handled');
+        refuse(res, failureStatus(err), 'webhook could not be handled');
       }
     });
   }
   return router;
+}
+
+/**
+ * The status a failed webhook answers. A forged token is refused (403); an opt-out neither stored
+ * nor queued asks Twilio to redeliver (503); a /v1 error keeps its own. Every other kind of ours is
+ * the gateway's failure (500), whatever its status would mean on /v1.
+ */
+function failureStatus(err: unknown): number {
+  if (err instanceof ForgedTokenError || err instanceof OptOutNotRecordedError || err instanceof AppError) return err.status;
+  if (err instanceof CodedError) return 500;
+  return (err as { status?: number }).status ?? 500;
 }

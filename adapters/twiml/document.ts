@@ -9,6 +9,7 @@
  * order is kept exactly, which is what TwiML means.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { TwimlError } from '../../src/errors';
 
 export type Attributes = Record<string, string>;
 export type TwimlNode = { [tag: string]: TwimlNode[] | Attributes | string | undefined; ':@'?: Attributes; '#text'?: string };
@@ -18,10 +19,6 @@ export interface TwimlDocument {
   verbs: TwimlNode[];
   /** Attributes of `<Response>` itself (rare, kept). */
   attributes: Attributes;
-}
-
-export class TwimlError extends Error {
-  override readonly name = 'TwimlError';
 }
 
 /** Largest document we read: Twilio's own TwiML limit is 64 KB. */

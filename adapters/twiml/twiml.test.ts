@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { guardRelayConnects, disclosureThenHangup, elementsOf, message, parseTwiml, relayUrls, renderTwiml, responseOf, rewriteRelayUrls, tagOf, TwimlError, withDisclosure, withoutVerbs } from './index';
+import { guardRelayConnects, disclosureThenHangup, elementsOf, message, parseTwiml, relayUrls, renderTwiml, responseOf, rewriteRelayUrls, tagOf, withDisclosure, withoutVerbs } from './index';
+import { TwimlError } from '../../src/errors';
 
 const APP = `<?xml version="1.0" encoding="UTF-8"?>
 <Response>

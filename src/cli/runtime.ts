@@ -5,14 +5,13 @@
  * API would, against the local store. SQLite in WAL mode lets the CLI run
  * beside a running gateway on the same data directory.
  */
-import { ConfigError, loadConfig, type Config } from '../config';
-import { AppError } from '../errors';
+import { loadConfig, type Config } from '../config';
+import { AppError, ConfigError, defineError, LedgerUnavailableError } from '../errors';
 import { bootstrap } from '../gate/bootstrap';
 import { systemClock } from '../gate/clock';
 import { evidenceLinksFromConfig, type GateContext } from '../gate/context';
 import { policyFromConfig } from '../gate/policyFromConfig';
 import { issuesToDetails, safeParseReporting } from '../gate/schemas';
-import { LedgerUnavailableError } from '../ledger/ledger';
 import { openLedger } from '../ledger/open';
 import type { z } from 'zod';
 
@@ -27,8 +26,8 @@ export const EXIT = {
   FAILED: 3,
 } as const;
 
-/** An error the CLI reports in one line and exits with. */
-export class CliError extends Error {
+/** An error the CLI reports in one line and exits with; a kind of the error registry, never an HTTP answer. */
+export class CliError extends defineError('CLI_FAILED') {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.USAGE,

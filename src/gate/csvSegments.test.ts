@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSegmenter, MAX_RECORD_BYTES, RecordTooLargeError, type CsvSegment } from './csvSegments';
+import { CsvSegmenter, MAX_RECORD_BYTES, type CsvSegment } from './csvSegments';
+import { RecordTooLargeError } from '../errors';
 
 function segmentsOf(csv: string | Buffer, chunk: number, segmentBytes: number): CsvSegment[] {
   const bytes = Buffer.isBuffer(csv) ? csv : Buffer.from(csv);

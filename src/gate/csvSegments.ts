@@ -15,6 +15,7 @@
  * segment spanned, the way csv-parse counts them, and the import adds them
  * up in file order.
  */
+import { RecordTooLargeError } from '../errors';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -28,12 +29,6 @@ export interface CsvSegment {
 
 /** A record that has not ended after this many bytes is refused rather than held in memory without bound. */
 export const MAX_RECORD_BYTES = 8 * 2 ** 20;
-
-export class RecordTooLargeError extends Error {
-  constructor() {
-    super(`a record runs on for more than ${MAX_RECORD_BYTES / 2 ** 20} MB without a line break outside quotes (an unclosed quote?)`);
-  }
-}
 
 /** True when bytes[0, to) hold something other than white space, line breaks and a byte-order mark. */
 function hasContent(bytes: Buffer, to: number): boolean {
@@ -79,7 +74,7 @@ export class CsvSegmenter {
     }
     if (this.prefixCut && this.pendingBytes >= this.segmentBytes && this.lastBoundary > 0) out.push({ bytes: this.take(this.lastBoundary), prefix: false });
     const unbroken = this.lastBoundary < 0 ? this.pendingBytes : this.pendingBytes - this.lastBoundary;
-    if (unbroken > MAX_RECORD_BYTES) throw new RecordTooLargeError();
+    if (unbroken > MAX_RECORD_BYTES) throw new RecordTooLargeError(MAX_RECORD_BYTES);
     return out;
   }
 

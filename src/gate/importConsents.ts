@@ -13,7 +13,8 @@ import { Worker } from 'node:worker_threads';
 import type { GateContext } from './context';
 import { RowReader, type ParsedChunk, type RowOptions } from './importRows';
 import type { FromWorker, ToWorker } from './importWorker';
-import { CsvSegmenter, RecordTooLargeError, type CsvSegment } from './csvSegments';
+import { CsvSegmenter, type CsvSegment } from './csvSegments';
+import { RecordTooLargeError } from '../errors';
 import type { ConsentWrite } from '../ledger/consentWrite';
 
 export interface ImportOptions {

@@ -10,7 +10,7 @@
  */
 import { detectOptOut, type OptOutResult } from '../domain/optout';
 import { entityKey, type RevocationTrigger } from '../domain/vocabulary';
-import { LedgerUnavailableError } from '../ledger/ledger';
+import { LedgerUnavailableError } from '../errors';
 import type { GateContext } from './context';
 import { buildConsent } from './consents';
 import { revoke, type RevokeInput, type RevokeResponse } from './revoke';

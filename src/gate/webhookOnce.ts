@@ -31,7 +31,7 @@
  */
 import { hash } from 'node:crypto';
 import { entityKey } from '../domain/vocabulary';
-import { LedgerUnavailableError } from '../ledger/ledger';
+import { LedgerUnavailableError } from '../errors';
 import type { GateContext } from './context';
 
 export const WEBHOOK_MEMORY_SECONDS = 7 * 24 * 60 * 60;

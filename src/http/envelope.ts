@@ -6,9 +6,7 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomToken } from '../domain/ids';
-import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
-import { LedgerUnavailableError } from '../ledger/ledger';
-import { UnreadableCursorError } from '../ledger/cursor';
+import { AppError, ERROR_CODES, LedgerUnavailableError, UnreadableCursorError, type ErrorCode } from '../errors';
 import type { Logger } from '../observability/logger';
 
 declare module 'express-serve-static-core' {

@@ -4,10 +4,7 @@
  * a few KB); pass-through traffic is streamed and never comes here.
  */
 import type { IncomingMessage } from 'node:http';
-
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
+import { BodyTooLargeError } from '../errors';
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);

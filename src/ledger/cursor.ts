@@ -7,15 +7,9 @@
  * with a mangled cursor would otherwise get the first page again, and
  * duplicates, without a word.
  */
-export const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
+import { UnreadableCursorError } from '../errors';
 
-/** `after` is not a cursor this list handed out. */
-export class UnreadableCursorError extends Error {
-  override readonly name = 'UnreadableCursorError';
-  constructor() {
-    super('not a cursor from this list: pass next_cursor back as it came');
-  }
-}
+export const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
 
 /** The position `cursor` holds; null (start at the beginning) when there is none. */
 export function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | null {

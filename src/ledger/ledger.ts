@@ -260,10 +260,5 @@ export interface Ledger {
   retryOutbox(id: string, nextAttemptAt: string): Promise<void>;
 }
 
-/** The store could not be reached or written: callers answer 503 and never "allowed". */
-export class LedgerUnavailableError extends Error {
-  override readonly name = 'LedgerUnavailableError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+// The engines throw it and name it from here; it is defined, with its code, in the error registry.
+export { LedgerUnavailableError } from '../errors';

@@ -14,8 +14,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AppError } from '../errors';
-import { LedgerUnavailableError } from '../ledger/ledger';
+import { AppError, LedgerUnavailableError } from '../errors';
 import { authenticate, requireScope } from '../gate/tenants';
 import { dtmf, optOutConfirmation, utterance, type OptOutOutcome, type SignalContext } from '../gate/optOutSignals';
 import { bearerToken } from '../http/auth';

@@ -8,7 +8,7 @@ import type { Ledger, SendFacts, SendVerdict } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import { blockingRevocation } from '../../src/domain/checks/revocationRules';
-import { UnreadableCursorError } from '../../src/ledger/cursor';
+import { UnreadableCursorError } from '../../src/errors';
 import { aConsent, aDecision, aRevocation, reserveSending } from '../fixtures/records';
 
 export interface ContractOptions {

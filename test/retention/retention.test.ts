@@ -11,7 +11,8 @@ import { FixedClock } from '../../src/gate/clock';
 import { runRetention, scheduleRetention } from '../../src/gate/retention';
 import { silentLogger } from '../../src/observability/logger';
 import { configSchema } from '../../src/config';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { ConfigError } from '../../src/errors';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const PHONE = '+12125550143';

@@ -43,7 +43,7 @@
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import type { Logger } from '../../observability/logger';
 import { consentWrite, type ConsentWrite } from '../consentWrite';
-import { UnreadableCursorError } from '../cursor';
+import { LedgerConflictError, UnreadableCursorError } from '../../errors';
 import {
   LedgerUnavailableError,
   type AnonymiseResult,
@@ -77,9 +77,7 @@ import { getRevocation, recordRevocation } from './revocations';
 import { loadScripts } from './scripts';
 import { reserveSend, sendCounts } from './sends';
 import { RedisStore } from './store';
-import { LedgerConflictError, ms } from './time';
-
-export { LedgerConflictError };
+import { ms } from './time';
 
 export interface RedisLedgerOptions extends RedisTarget {
   /** Prepended to every key (default `cg:`), so several deployments or tests can share a server. */

@@ -1,9 +1,5 @@
 /** Timestamps as the Redis engine keeps them: milliseconds, the unit of scores and TTLs. */
-
-/** A write that collides with an existing record of another identity (a programming error, not an outage). */
-export class LedgerConflictError extends Error {
-  override readonly name = 'LedgerConflictError';
-}
+import { LedgerConflictError } from '../../errors';
 
 /** Milliseconds of an ISO timestamp; an unreadable one is the caller's error, not an outage. */
 export const ms = (iso: string) => {

@@ -1,5 +1,5 @@
 /**
- * One registry for every error code the API can answer. The HTTP
+ * Every error code the /v1 API can answer, with its status and default message. The HTTP
  * envelope, the carrier dialects and the docs all read from this table.
  */
 export const ERROR_CODES = {
@@ -15,23 +15,3 @@ export const ERROR_CODES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-/** An error as a value with a code, until the edge turns it into an envelope or a carrier dialect. */
-export class AppError extends Error {
-  override readonly name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    readonly details?: Record<string, string>,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message ?? ERROR_CODES[code].message);
-  }
-
-  get status(): number {
-    return ERROR_CODES[this.code].status;
-  }
-}
-
-export const validationError = (details: Record<string, string>) => new AppError('VALIDATION_FAILED', undefined, details);
-export const notFound = () => new AppError('NOT_FOUND');
