@@ -10,5 +10,5 @@ export { CodedError } from './codedError';
 export { defineError, ERROR_KINDS, type ErrorKind } from './kinds';
 export { BodyTooLargeError, MalformedFormError, RecordTooLargeError, TwimlError } from './inputErrors';
 export { ConfigError, EntityDirectoryError, TelnyxKeyError } from './startupErrors';
-export { LedgerConflictError, LedgerUnavailableError, UnreadableCursorError } from './storeErrors';
+export { LedgerConflictError, LedgerInUseError, LedgerUnavailableError, UnreadableCursorError } from './storeErrors';
 export { ForgedTokenError, OptOutNotRecordedError } from './webhookErrors';

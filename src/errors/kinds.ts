@@ -10,6 +10,7 @@ export const ERROR_KINDS = {
   // The store.
   LEDGER_UNAVAILABLE: { status: 503, message: 'the consent store is unavailable; failing closed' },
   LEDGER_CONFLICT: { status: 500, message: 'a write collides with a record of another identity' },
+  LEDGER_IN_USE: { status: 409, message: 'the ledger is open elsewhere' },
   UNREADABLE_CURSOR: { status: 400, message: 'not a cursor from this list: pass next_cursor back as it came' },
   // Requests, answers and files read under a limit or in a format.
   BODY_TOO_LARGE: { status: 413, message: 'body too large' },

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
-import { LedgerInUseError, upgradeConsentLayout } from '../../src/ledger/sqlite/upgradeConsentLayout';
+import { LedgerInUseError } from '../../src/errors';
+import { upgradeConsentLayout } from '../../src/ledger/sqlite/upgradeConsentLayout';
 import { aConsent } from '../fixtures/records';
 import { createSchema1Ledger } from '../fixtures/schema1';
 

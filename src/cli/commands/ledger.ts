@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { sqliteLedgerFile } from '../../ledger/open';
-import { LedgerInUseError, upgradeConsentLayout } from '../../ledger/sqlite/upgradeConsentLayout';
+import { LedgerInUseError } from '../../errors';
+import { upgradeConsentLayout } from '../../ledger/sqlite/upgradeConsentLayout';
 import { json } from '../format';
 import { PROGRESS_OPTION, progressMode, progressReporter } from '../progress';
 import { CliError, configFor, EXIT, type Io } from '../runtime';

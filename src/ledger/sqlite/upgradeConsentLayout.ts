@@ -15,6 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { LedgerInUseError } from '../../errors';
 import { SUPPRESSION_KEY_PREFIX } from '../ledger';
 import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, consentsTable, SCHEMA, SCHEMA_VERSION, type ConsentLayout } from './schema';
 
@@ -30,9 +31,6 @@ export interface UpgradeOptions {
   batchRows?: number;
   onProgress?: (moved: number, total: number) => void;
 }
-
-/** Another connection has the ledger open: nothing was changed. */
-export class LedgerInUseError extends Error {}
 
 const REBUILT = 'consents_subject_layout';
 
