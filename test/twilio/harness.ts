@@ -99,3 +99,13 @@ export function signedWebhook(s: Stack, path: string, params: Record<string, str
 }
 
 export const TWIML = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
+
+/** twilio-node's rejection (a RestException), for asserting on what a user sees. */
+export async function rejection(p: Promise<unknown>): Promise<Error & { status: number; code: number; details?: Record<string, unknown>; moreInfo?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as never;
+  }
+  throw new Error('expected the SDK call to fail');
+}

@@ -11,7 +11,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionsFor, prepareOrg, startupWarnings, type PreparedOrg } from '../support/orgs';
-import { ACCOUNT_SID, ACME, ACME_NUMBER, AUTH_TOKEN, ENTITIES, seedConsent, startStack, type Stack } from './harness';
+import { ACCOUNT_SID, ACME, ACME_NUMBER, AUTH_TOKEN, ENTITIES, seedConsent, startStack, type Stack, rejection } from './harness';
 
 /** The deployment's own account (TWILIO_ACCOUNT_SID): the default org's. */
 const ACCOUNT_A = 'AC' + 'a'.repeat(32);
@@ -20,15 +20,6 @@ const OUTSIDER = 'AC' + 'e'.repeat(32);
 const BRAVO = 'Bravo Health LLC';
 const BRAVO_NUMBER = '+14155550100';
 const BRAVO_SERVICE = 'MG' + 'b'.repeat(32);
-
-async function rejection(p: Promise<unknown>): Promise<Error & { status: number; code: number }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected the SDK call to fail');
-}
 
 describe('Twilio: carrier accounts belong to an org only by configuration', () => {
   let s: Stack;

@@ -7,18 +7,9 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTwiml, elementsOf, tagOf, childrenOf, attrsOf } from '../../adapters/twiml';
-import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from './harness';
+import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack, rejection } from './harness';
 
 const RestException = (twilio as unknown as { RestException: new (...a: unknown[]) => Error }).RestException;
-
-async function rejection(p: Promise<unknown>): Promise<Error & { status: number; code: number; details?: Record<string, unknown>; moreInfo?: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected the SDK call to fail');
-}
 
 describe('Twilio REST through the gateway', () => {
   let s: Stack;

@@ -7,23 +7,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attrsOf, childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
-import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, startStack, TWIML, type Stack } from './harness';
+import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, startStack, TWIML, type Stack, rejection } from './harness';
 import { decisionsFor } from '../support/orgs';
 import { dialedIn } from '../support/twimlReading';
 
 const CALLS = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 const MESSAGES = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
-
-async function rejection(p: Promise<unknown>): Promise<Error & { status: number; code: number; details?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected the SDK call to fail');
-}
-
-
 
 describe('Twilio: the gate sees what the carrier will see', () => {
   let s: Stack;
