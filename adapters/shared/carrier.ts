@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { ForwardFailure } from './forward';
-import type { GatedDecision } from './outboundGate';
+import type { BlockedAnswer } from '../../src/gate/answers';
 
 export interface HttpAnswer {
   status: number;
@@ -26,7 +26,7 @@ export type OrgRefusal = 'account_not_mapped' | 'account_mismatch' | 'entity_not
 
 export interface CarrierDialect {
   /** A decision that said no: final, so the SDK must not retry it. */
-  blocked(kind: GatedKind, decision: GatedDecision): HttpAnswer;
+  blocked(kind: GatedKind, decision: BlockedAnswer): HttpAnswer;
   /** The consent store cannot be reached: fail closed, nothing was forwarded. */
   unavailable(): HttpAnswer;
   /** The request cannot be gated as sent (no entity, bad header, bad number…). */
@@ -36,7 +36,7 @@ export interface CarrierDialect {
   /** Not this carrier account's to make (403, final); no decision was taken. */
   forbidden(reason: OrgRefusal, message: string): HttpAnswer;
   /** The carrier did not answer; `decision` is set when a decision was taken (and audited) first. */
-  upstreamFailed(failure: ForwardFailure, decision?: GatedDecision): HttpAnswer;
+  upstreamFailed(failure: ForwardFailure, decision?: { decision_id: string }): HttpAnswer;
 }
 
 export function sendAnswer(res: ServerResponse, answer: HttpAnswer): void {

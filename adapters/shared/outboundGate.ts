@@ -15,8 +15,9 @@ import { parsePhone } from '../../src/domain/phone';
 import type { CallType, MessageType, Purpose } from '../../src/domain/vocabulary';
 import { AppError, LedgerUnavailableError } from '../../src/errors';
 import type { GateContext } from '../../src/gate/context';
-import { precall, type PrecallResponse } from '../../src/gate/precall';
-import { presend, type PresendResponse } from '../../src/gate/presend';
+import type { AllowedPrecall, AllowedPresend, BlockedAnswer } from '../../src/gate/answers';
+import { precall } from '../../src/gate/precall';
+import { presend } from '../../src/gate/presend';
 import type { ConsentOverrides } from './consentHeaders';
 import { stripChannel, type DirectoryEntry, type EntityDirectory, type EntityLookup } from './entityDirectory';
 
@@ -128,11 +129,12 @@ export function resolveSender(directory: EntityDirectory, orgId: string, overrid
   };
 }
 
-export type GatedDecision = (PrecallResponse | PresendResponse) & { allowed: boolean; decision_id: string; reason?: string };
+/** An allowed decision, whichever gate took it. */
+export type GatedDecision = AllowedPrecall | AllowedPresend;
 
 export type GateOutcome<D extends GatedDecision> =
   | { kind: 'allowed'; decision: D }
-  | { kind: 'blocked'; decision: D }
+  | { kind: 'blocked'; decision: BlockedAnswer }
   | { kind: 'unavailable'; message: string }
   | { kind: 'invalid'; message: string; field?: string };
 
@@ -171,7 +173,7 @@ export function consumerPhone(to: string | undefined): string | undefined {
   return p.ok ? p.e164 : undefined;
 }
 
-async function decide<D extends GatedDecision>(run: () => Promise<D>): Promise<GateOutcome<D>> {
+async function decide<D extends GatedDecision>(run: () => Promise<D | BlockedAnswer>): Promise<GateOutcome<D>> {
   try {
     const decision = await run();
     return decision.allowed ? { kind: 'allowed', decision } : { kind: 'blocked', decision };
@@ -185,7 +187,7 @@ async function decide<D extends GatedDecision>(run: () => Promise<D>): Promise<G
   }
 }
 
-export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PrecallResponse>> {
+export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPrecall>> {
   const consumer = consumerOf(contact, toField);
   if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
   const { sender } = contact;
@@ -203,7 +205,7 @@ export function gateCall(ctx: GateContext, contact: OutboundContact, toField = '
   );
 }
 
-export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PresendResponse>> {
+export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPresend>> {
   const consumer = consumerOf(contact, toField);
   if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
   const { sender } = contact;

@@ -54,7 +54,7 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const ids = outcome.decisions.map((d) => d.decision_id);
   const decisionId = ids.join(',');
-  const disclosure = (outcome.decisions[0] as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  const disclosure = outcome.decisions[0]?.disclosure;
   const script = disclosure?.required && disclosure.script ? disclosure.script : undefined;
 
   if (script) {

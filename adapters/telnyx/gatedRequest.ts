@@ -95,6 +95,6 @@ export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: Gated
 export function forwardAllowed(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, body: GatedBody, decisionIds: string[]): Promise<void> {
   return forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
     t.logger.warn({ decision_ids: decisionIds, failure: failure.kind, err: failure.message }, 'telnyx: upstream failed after an allowed decision');
-    sendAnswer(res, telnyxDialect.upstreamFailed(failure, { allowed: true, decision_id: decisionIds.join(',') }));
+    sendAnswer(res, telnyxDialect.upstreamFailed(failure, { decision_id: decisionIds.join(',') }));
   });
 }
