@@ -16,6 +16,9 @@ export interface HttpAnswer {
 
 export type GatedKind = 'call' | 'message';
 
+/** What is wrong with the field an invalid request names: carriers answer a missing number with another code than a malformed one. */
+export type FieldProblem = 'missing' | 'malformed';
+
 /**
  * Why a request was refused before the gate because it is not its
  * account's to make: the carrier account maps to no org, the credentials
@@ -30,7 +33,7 @@ export interface CarrierDialect {
   /** The consent store cannot be reached: fail closed, nothing was forwarded. */
   unavailable(): HttpAnswer;
   /** The request cannot be gated as sent (no entity, bad header, bad number…). */
-  invalid(message: string, field?: string): HttpAnswer;
+  invalid(message: string, field?: string, problem?: FieldProblem): HttpAnswer;
   /** No credentials on a request the gateway would gate. */
   unauthenticated(): HttpAnswer;
   /** Not this carrier account's to make (403, final); no decision was taken. */

@@ -18,6 +18,7 @@ import type { GateContext } from '../../src/gate/context';
 import type { AllowedPrecall, AllowedPresend, BlockedAnswer } from '../../src/gate/answers';
 import { precall } from '../../src/gate/precall';
 import { presend } from '../../src/gate/presend';
+import type { FieldProblem } from './carrier';
 import type { ConsentOverrides } from './consentHeaders';
 import { stripChannel, type DirectoryEntry, type EntityDirectory, type EntityLookup } from './entityDirectory';
 
@@ -136,7 +137,7 @@ export type GateOutcome<D extends GatedDecision> =
   | { kind: 'allowed'; decision: D }
   | { kind: 'blocked'; decision: BlockedAnswer }
   | { kind: 'unavailable'; message: string }
-  | { kind: 'invalid'; message: string; field?: string };
+  | { kind: 'invalid'; message: string; field?: string; problem?: FieldProblem };
 
 export interface OutboundContact {
   sender: ResolvedSender;
@@ -150,16 +151,17 @@ export interface OutboundContact {
   at?: Date;
 }
 
-type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string };
+type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string; problem: FieldProblem };
 
 function consumerOf(contact: OutboundContact, toField: string): Consumer {
-  if (!contact.to) return { ok: false, message: `No '${toField}' number is specified`, field: toField };
+  if (!contact.to) return { ok: false, message: `No '${toField}' number is specified`, field: toField, problem: 'missing' };
   const to = parsePhone(stripChannel(contact.to));
   if (!to.ok) {
     return {
       ok: false,
       message: `Invalid '${toField}' Phone Number: Consent Gate checks consent for phone numbers only (${to.error})`,
       field: toField,
+      problem: 'malformed',
     };
   }
   const from = contact.from ? parsePhone(stripChannel(contact.from)) : undefined;
@@ -189,7 +191,7 @@ async function decide<D extends GatedDecision>(run: () => Promise<D | BlockedAns
 
 export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPrecall>> {
   const consumer = consumerOf(contact, toField);
-  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field, problem: consumer.problem });
   const { sender } = contact;
   return decide(() =>
     precall(ctx, {
@@ -207,7 +209,7 @@ export function gateCall(ctx: GateContext, contact: OutboundContact, toField = '
 
 export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPresend>> {
   const consumer = consumerOf(contact, toField);
-  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field, problem: consumer.problem });
   const { sender } = contact;
   return decide(() =>
     presend(ctx, {

@@ -47,7 +47,7 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   const { body, sender } = started;
   const from = body.text('from');
   const tos = recipients(body.get('to'));
-  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to'));
+  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to', 'missing'));
   const outcome = await gateEach(tos, (to) =>
     gateCall(t.ctx, { sender, to, from, metadata: { carrier: 'telnyx', request: 'calls.dial', connection_id: body.text('connection_id') ?? null } }, 'to'),
   );

@@ -82,7 +82,7 @@ export async function gateEach<D extends GatedDecision>(tos: readonly string[], 
 export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: GatedKind, outcome: Exclude<AllOutcome<D>, { kind: 'allowed' }>, from?: string): HttpAnswer {
   switch (outcome.kind) {
     case 'invalid':
-      return telnyxDialect.invalid(outcome.message, outcome.field);
+      return telnyxDialect.invalid(outcome.message, outcome.field, outcome.problem);
     case 'unavailable':
       t.logger.error({ kind, err: outcome.message }, 'telnyx: consent store unavailable; request refused');
       return telnyxDialect.unavailable();

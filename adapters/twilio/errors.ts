@@ -15,7 +15,7 @@
  * dictionary: read `message` and `reason` for them, not `more_info`.
  */
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
-import type { CarrierDialect, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
+import type { CarrierDialect, FieldProblem, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
 import { failureSummary, type ForwardFailure } from '../shared/forward';
 import type { BlockedAnswer } from '../../src/gate/answers';
 
@@ -75,9 +75,9 @@ export const twilioDialect: CarrierDialect = {
     const e = TWILIO_ERRORS.unavailable;
     return twilioError(e.code, e.status, e.message, { reason: 'unavailable' }, false);
   },
-  invalid(message: string, field?: string): HttpAnswer {
+  invalid(message: string, field?: string, problem: FieldProblem = 'malformed'): HttpAnswer {
     const e =
-      field === 'To' && message.startsWith('No ')
+      field === 'To' && problem === 'missing'
         ? TWILIO_ERRORS.noTo
         : field === 'To'
           ? TWILIO_ERRORS.invalidTo
@@ -106,10 +106,10 @@ export const twilioDialect: CarrierDialect = {
   },
 };
 
-export function messageInvalid(message: string, field?: string): HttpAnswer {
-  if (field === 'To' && message.startsWith('No ')) {
+export function messageInvalid(message: string, field?: string, problem: FieldProblem = 'malformed'): HttpAnswer {
+  if (field === 'To' && problem === 'missing') {
     const e = TWILIO_ERRORS.messageNoTo;
     return twilioError(e.code, e.status, "A 'To' phone number is required.", { reason: 'invalid_request', field });
   }
-  return twilioDialect.invalid(message, field);
+  return twilioDialect.invalid(message, field, problem);
 }

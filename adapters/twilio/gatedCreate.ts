@@ -105,7 +105,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
   switch (outcome.kind) {
     case 'invalid':
-      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field) : twilioDialect.invalid(outcome.message, outcome.field));
+      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field, outcome.problem) : twilioDialect.invalid(outcome.message, outcome.field, outcome.problem));
     case 'unavailable':
       t.logger.error({ route, err: outcome.message }, 'twilio: consent store unavailable; request refused');
       return sendAnswer(res, twilioDialect.unavailable());
