@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { ForwardFailure } from './forward';
-import type { GatedDecision } from './outboundGate';
+import type { BlockedAnswer } from '../../src/gate/answers';
 
 export interface HttpAnswer {
   status: number;
@@ -15,6 +15,9 @@ export interface HttpAnswer {
 }
 
 export type GatedKind = 'call' | 'message';
+
+/** What is wrong with the field an invalid request names: carriers answer a missing number with another code than a malformed one. */
+export type FieldProblem = 'missing' | 'malformed';
 
 /**
  * Why a request was refused before the gate because it is not its
@@ -26,17 +29,17 @@ export type OrgRefusal = 'account_not_mapped' | 'account_mismatch' | 'entity_not
 
 export interface CarrierDialect {
   /** A decision that said no: final, so the SDK must not retry it. */
-  blocked(kind: GatedKind, decision: GatedDecision): HttpAnswer;
+  blocked(kind: GatedKind, decision: BlockedAnswer): HttpAnswer;
   /** The consent store cannot be reached: fail closed, nothing was forwarded. */
   unavailable(): HttpAnswer;
   /** The request cannot be gated as sent (no entity, bad header, bad number…). */
-  invalid(message: string, field?: string): HttpAnswer;
+  invalid(message: string, field?: string, problem?: FieldProblem): HttpAnswer;
   /** No credentials on a request the gateway would gate. */
   unauthenticated(): HttpAnswer;
   /** Not this carrier account's to make (403, final); no decision was taken. */
   forbidden(reason: OrgRefusal, message: string): HttpAnswer;
   /** The carrier did not answer; `decision` is set when a decision was taken (and audited) first. */
-  upstreamFailed(failure: ForwardFailure, decision?: GatedDecision): HttpAnswer;
+  upstreamFailed(failure: ForwardFailure, decision?: { decision_id: string }): HttpAnswer;
 }
 
 export function sendAnswer(res: ServerResponse, answer: HttpAnswer): void {

@@ -5,13 +5,13 @@
  * would ring someone who may not be called is not passed on at all.
  */
 import type { GateContext } from '../../src/gate/context';
-import type { PrecallResponse } from '../../src/gate/precall';
+import type { AllowedPrecall } from '../../src/gate/answers';
 import { dialTargets, type TwimlDocument } from '../twiml';
 import { gateCall, type GateOutcome, type ResolvedSender } from './outboundGate';
 
 export type DialGateOutcome =
-  | { kind: 'allowed'; decisions: PrecallResponse[] }
-  | (Exclude<GateOutcome<PrecallResponse>, { kind: 'allowed' }> & { to?: string });
+  | { kind: 'allowed'; decisions: AllowedPrecall[] }
+  | (Exclude<GateOutcome<AllowedPrecall>, { kind: 'allowed' }> & { to?: string });
 
 export interface DialContext {
   sender: ResolvedSender;
@@ -25,7 +25,7 @@ export interface DialContext {
 export async function gateDials(ctx: GateContext, doc: TwimlDocument, dial: DialContext): Promise<DialGateOutcome> {
   const read = dialTargets(doc);
   if (!read.ok) return { kind: 'invalid', message: read.message, field: dial.field };
-  const decisions: PrecallResponse[] = [];
+  const decisions: AllowedPrecall[] = [];
   for (const target of read.targets) {
     const outcome = await gateCall(ctx, {
       sender: dial.sender,

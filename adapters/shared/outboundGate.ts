@@ -15,8 +15,10 @@ import { parsePhone } from '../../src/domain/phone';
 import type { CallType, MessageType, Purpose } from '../../src/domain/vocabulary';
 import { AppError, LedgerUnavailableError } from '../../src/errors';
 import type { GateContext } from '../../src/gate/context';
-import { precall, type PrecallResponse } from '../../src/gate/precall';
-import { presend, type PresendResponse } from '../../src/gate/presend';
+import type { AllowedPrecall, AllowedPresend, BlockedAnswer } from '../../src/gate/answers';
+import { precall } from '../../src/gate/precall';
+import { presend } from '../../src/gate/presend';
+import type { FieldProblem } from './carrier';
 import type { ConsentOverrides } from './consentHeaders';
 import { stripChannel, type DirectoryEntry, type EntityDirectory, type EntityLookup } from './entityDirectory';
 
@@ -128,13 +130,14 @@ export function resolveSender(directory: EntityDirectory, orgId: string, overrid
   };
 }
 
-export type GatedDecision = (PrecallResponse | PresendResponse) & { allowed: boolean; decision_id: string; reason?: string };
+/** An allowed decision, whichever gate took it. */
+export type GatedDecision = AllowedPrecall | AllowedPresend;
 
 export type GateOutcome<D extends GatedDecision> =
   | { kind: 'allowed'; decision: D }
-  | { kind: 'blocked'; decision: D }
+  | { kind: 'blocked'; decision: BlockedAnswer }
   | { kind: 'unavailable'; message: string }
-  | { kind: 'invalid'; message: string; field?: string };
+  | { kind: 'invalid'; message: string; field?: string; problem?: FieldProblem };
 
 export interface OutboundContact {
   sender: ResolvedSender;
@@ -148,16 +151,17 @@ export interface OutboundContact {
   at?: Date;
 }
 
-type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string };
+type Consumer = { ok: true; phone: string; callingNumber?: string } | { ok: false; message: string; field: string; problem: FieldProblem };
 
 function consumerOf(contact: OutboundContact, toField: string): Consumer {
-  if (!contact.to) return { ok: false, message: `No '${toField}' number is specified`, field: toField };
+  if (!contact.to) return { ok: false, message: `No '${toField}' number is specified`, field: toField, problem: 'missing' };
   const to = parsePhone(stripChannel(contact.to));
   if (!to.ok) {
     return {
       ok: false,
       message: `Invalid '${toField}' Phone Number: Consent Gate checks consent for phone numbers only (${to.error})`,
       field: toField,
+      problem: 'malformed',
     };
   }
   const from = contact.from ? parsePhone(stripChannel(contact.from)) : undefined;
@@ -171,7 +175,7 @@ export function consumerPhone(to: string | undefined): string | undefined {
   return p.ok ? p.e164 : undefined;
 }
 
-async function decide<D extends GatedDecision>(run: () => Promise<D>): Promise<GateOutcome<D>> {
+async function decide<D extends GatedDecision>(run: () => Promise<D | BlockedAnswer>): Promise<GateOutcome<D>> {
   try {
     const decision = await run();
     return decision.allowed ? { kind: 'allowed', decision } : { kind: 'blocked', decision };
@@ -185,9 +189,9 @@ async function decide<D extends GatedDecision>(run: () => Promise<D>): Promise<G
   }
 }
 
-export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PrecallResponse>> {
+export function gateCall(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPrecall>> {
   const consumer = consumerOf(contact, toField);
-  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field, problem: consumer.problem });
   const { sender } = contact;
   return decide(() =>
     precall(ctx, {
@@ -203,9 +207,9 @@ export function gateCall(ctx: GateContext, contact: OutboundContact, toField = '
   );
 }
 
-export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<PresendResponse>> {
+export function gateMessage(ctx: GateContext, contact: OutboundContact, toField = 'To'): Promise<GateOutcome<AllowedPresend>> {
   const consumer = consumerOf(contact, toField);
-  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field });
+  if (!consumer.ok) return Promise.resolve({ kind: 'invalid', message: consumer.message, field: consumer.field, problem: consumer.problem });
   const { sender } = contact;
   return decide(() =>
     presend(ctx, {

@@ -21,7 +21,7 @@
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
 import type { CarrierDialect, GatedKind, HttpAnswer } from '../shared/carrier';
 import { failureSummary, type ForwardFailure } from '../shared/forward';
-import type { GatedDecision } from '../shared/outboundGate';
+import type { BlockedAnswer } from '../../src/gate/answers';
 
 export const TELNYX_ERRORS = {
   stopBlocked: { code: '40300', status: 409, title: 'Blocked due to STOP message' },
@@ -80,7 +80,7 @@ export interface BlockedContext {
   to?: string;
 }
 
-export function blockedAnswer(kind: GatedKind, decision: GatedDecision, where: BlockedContext = {}): HttpAnswer {
+export function blockedAnswer(kind: GatedKind, decision: BlockedAnswer, where: BlockedContext = {}): HttpAnswer {
   const reason = decision.reason ?? 'blocked';
   const meta = { reason, decision_id: decision.decision_id, decision };
   if (kind === 'message' && reason === 'consumer_revoked') {
@@ -112,8 +112,8 @@ export const telnyxDialect: CarrierDialect = {
       final: false,
       headers: { 'retry-after-ms': '500', 'retry-after': '1' },
     }),
-  invalid(message, field) {
-    const spec = field && !field.startsWith('X-') ? (message.startsWith('No ') ? TELNYX_ERRORS.missingParameter : TELNYX_ERRORS.invalidNumber) : TELNYX_ERRORS.badRequest;
+  invalid(message, field, problem = 'malformed') {
+    const spec = field && !field.startsWith('X-') ? (problem === 'missing' ? TELNYX_ERRORS.missingParameter : TELNYX_ERRORS.invalidNumber) : TELNYX_ERRORS.badRequest;
     return telnyxError(spec, message, { pointer: pointerOf(field), meta: { reason: 'invalid_request', ...(field ? { field } : {}) } });
   },
   unauthenticated: () =>
@@ -121,7 +121,7 @@ export const telnyxDialect: CarrierDialect = {
       meta: { reason: 'unauthenticated' },
     }),
   forbidden: (reason, message) => telnyxError(TELNYX_ERRORS.blocked, message, { meta: { reason } }),
-  upstreamFailed(failure: ForwardFailure, decision?: GatedDecision) {
+  upstreamFailed(failure: ForwardFailure, decision?: { decision_id: string }) {
     // A timed-out dial may have reached Telnyx: a retry could ring the consumer twice, so it is final.
     return telnyxError(
       failure.kind === 'timeout' ? TELNYX_ERRORS.gatewayTimeout : TELNYX_ERRORS.badGateway,

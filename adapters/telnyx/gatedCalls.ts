@@ -47,14 +47,14 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   const { body, sender } = started;
   const from = body.text('from');
   const tos = recipients(body.get('to'));
-  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to'));
+  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to', 'missing'));
   const outcome = await gateEach(tos, (to) =>
     gateCall(t.ctx, { sender, to, from, metadata: { carrier: 'telnyx', request: 'calls.dial', connection_id: body.text('connection_id') ?? null } }, 'to'),
   );
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const ids = outcome.decisions.map((d) => d.decision_id);
   const decisionId = ids.join(',');
-  const disclosure = (outcome.decisions[0] as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  const disclosure = outcome.decisions[0]?.disclosure;
   const script = disclosure?.required && disclosure.script ? disclosure.script : undefined;
 
   if (script) {

@@ -40,7 +40,7 @@ export async function handleMessageSend(t: TelnyxContext, req: IncomingMessage, 
   const { body, sender } = started;
   const from = body.text('from');
   const tos = recipients(body.get('to'));
-  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to'));
+  if (!tos) return sendAnswer(res, telnyxDialect.invalid("No 'to' number is specified", 'to', 'missing'));
   const request = MESSAGE_SEND_PATHS[path];
   const scheduled = sendAtOf(body);
   if (!scheduled.ok) return sendAnswer(res, scheduled.answer);

@@ -82,7 +82,7 @@ export async function gateEach<D extends GatedDecision>(tos: readonly string[], 
 export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: GatedKind, outcome: Exclude<AllOutcome<D>, { kind: 'allowed' }>, from?: string): HttpAnswer {
   switch (outcome.kind) {
     case 'invalid':
-      return telnyxDialect.invalid(outcome.message, outcome.field);
+      return telnyxDialect.invalid(outcome.message, outcome.field, outcome.problem);
     case 'unavailable':
       t.logger.error({ kind, err: outcome.message }, 'telnyx: consent store unavailable; request refused');
       return telnyxDialect.unavailable();
@@ -95,6 +95,6 @@ export function refusalOf<D extends GatedDecision>(t: TelnyxContext, kind: Gated
 export function forwardAllowed(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, body: GatedBody, decisionIds: string[]): Promise<void> {
   return forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body: body.bytes() }, res, t.metrics, (failure) => {
     t.logger.warn({ decision_ids: decisionIds, failure: failure.kind, err: failure.message }, 'telnyx: upstream failed after an allowed decision');
-    sendAnswer(res, telnyxDialect.upstreamFailed(failure, { allowed: true, decision_id: decisionIds.join(',') }));
+    sendAnswer(res, telnyxDialect.upstreamFailed(failure, { decision_id: decisionIds.join(',') }));
   });
 }

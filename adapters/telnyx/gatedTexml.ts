@@ -97,7 +97,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
     if (dials.kind === 'invalid') return sendAnswer(res, texmlInvalid(dials.message));
     if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', { ...dials, to: dials.to ?? '' }, from));
   }
-  const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  const disclosure = decision.disclosure;
   if (disclosure?.required && disclosure.script) {
     if (route.kind === 'participants') {
       return sendAnswer(

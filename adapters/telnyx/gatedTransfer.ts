@@ -30,7 +30,7 @@ export async function handleDialingAction(t: TelnyxContext, req: IncomingMessage
   const { body, sender } = started;
   const field = TARGET_FIELD[action];
   const target = body.text(field);
-  if (!target) return sendAnswer(res, telnyxDialect.invalid(`No '${field}' is specified`, field));
+  if (!target) return sendAnswer(res, telnyxDialect.invalid(`No '${field}' is specified`, field, 'missing'));
   const isSip = /^sips?:/i.test(target.trim());
   const phone = isSip ? sipPhone(target) : target;
   const request = `calls.actions.${action}`;

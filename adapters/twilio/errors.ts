@@ -15,9 +15,9 @@
  * dictionary: read `message` and `reason` for them, not `more_info`.
  */
 import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
-import type { CarrierDialect, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
+import type { CarrierDialect, FieldProblem, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
 import { failureSummary, type ForwardFailure } from '../shared/forward';
-import type { GatedDecision } from '../shared/outboundGate';
+import type { BlockedAnswer } from '../../src/gate/answers';
 
 export const TWILIO_ERRORS = {
   unsubscribed: { code: 21610, status: 400, message: 'Attempt to send to unsubscribed recipient' },
@@ -55,7 +55,7 @@ function note(reason: string | undefined): string {
 }
 
 export const twilioDialect: CarrierDialect = {
-  blocked(kind: GatedKind, decision: GatedDecision): HttpAnswer {
+  blocked(kind: GatedKind, decision: BlockedAnswer): HttpAnswer {
     const reason = decision.reason ?? 'blocked';
     const extra = { reason, decision_id: decision.decision_id, details: decision };
     // A revoked recipient gets exactly Twilio's own answer, so code written for Twilio's STOP handling keeps working.
@@ -75,9 +75,9 @@ export const twilioDialect: CarrierDialect = {
     const e = TWILIO_ERRORS.unavailable;
     return twilioError(e.code, e.status, e.message, { reason: 'unavailable' }, false);
   },
-  invalid(message: string, field?: string): HttpAnswer {
+  invalid(message: string, field?: string, problem: FieldProblem = 'malformed'): HttpAnswer {
     const e =
-      field === 'To' && message.startsWith('No ')
+      field === 'To' && problem === 'missing'
         ? TWILIO_ERRORS.noTo
         : field === 'To'
           ? TWILIO_ERRORS.invalidTo
@@ -91,7 +91,7 @@ export const twilioDialect: CarrierDialect = {
   forbidden(reason: OrgRefusal, message: string): HttpAnswer {
     return twilioError(TWILIO_ERRORS.blocked.code, TWILIO_ERRORS.blocked.status, message, { reason });
   },
-  upstreamFailed(failure: ForwardFailure, decision?: GatedDecision): HttpAnswer {
+  upstreamFailed(failure: ForwardFailure, decision?: { decision_id: string }): HttpAnswer {
     const e = failure.kind === 'timeout' ? TWILIO_ERRORS.gatewayTimeout : TWILIO_ERRORS.badGateway;
     // A timed-out create may have reached Twilio: retrying could dial twice, so it is not marked retryable.
     return twilioError(
@@ -106,10 +106,10 @@ export const twilioDialect: CarrierDialect = {
   },
 };
 
-export function messageInvalid(message: string, field?: string): HttpAnswer {
-  if (field === 'To' && message.startsWith('No ')) {
+export function messageInvalid(message: string, field?: string, problem: FieldProblem = 'malformed'): HttpAnswer {
+  if (field === 'To' && problem === 'missing') {
     const e = TWILIO_ERRORS.messageNoTo;
     return twilioError(e.code, e.status, "A 'To' phone number is required.", { reason: 'invalid_request', field });
   }
-  return twilioDialect.invalid(message, field);
+  return twilioDialect.invalid(message, field, problem);
 }

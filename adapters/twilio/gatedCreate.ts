@@ -105,7 +105,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
   switch (outcome.kind) {
     case 'invalid':
-      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field) : twilioDialect.invalid(outcome.message, outcome.field));
+      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field, outcome.problem) : twilioDialect.invalid(outcome.message, outcome.field, outcome.problem));
     case 'unavailable':
       t.logger.error({ route, err: outcome.message }, 'twilio: consent store unavailable; request refused');
       return sendAnswer(res, twilioDialect.unavailable());
@@ -122,7 +122,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
   let body = raw;
   const consumer = consumerPhone(contact.to) ?? '';
-  const disclosure = (decision as { disclosure?: { required?: boolean; script?: string | null } }).disclosure;
+  const disclosure = 'disclosure' in decision ? decision.disclosure : undefined;
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };

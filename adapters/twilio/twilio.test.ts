@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BlockedAnswer } from '../../src/gate/answers';
 import { twilioDialect } from './errors';
 import { readRequestTarget } from '../shared/requestPath';
 import { gatedRouteOf } from './restRoutes';
@@ -32,7 +33,7 @@ describe('gatedRouteOf', () => {
 });
 
 describe('twilioDialect', () => {
-  const decision = { allowed: false, decision_id: 'dec_1', reason: 'consumer_revoked', compliance_notes: [] };
+  const decision: BlockedAnswer = { allowed: false, decision_id: 'dec_1', reason: 'consumer_revoked', compliance_notes: [] };
   it('a revoked recipient of a text is Twilio 21610, HTTP 400; the same for a call is 403', () => {
     const sms = twilioDialect.blocked('message', decision);
     expect(sms.status).toBe(400);

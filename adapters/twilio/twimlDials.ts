@@ -52,7 +52,7 @@ export function dialRefusal(t: TwilioContext, outcome: DialGateOutcome): HttpAns
     case 'allowed':
       return undefined;
     case 'invalid':
-      return twilioDialect.invalid(outcome.message, outcome.field);
+      return twilioDialect.invalid(outcome.message, outcome.field, outcome.problem);
     case 'unavailable':
       t.logger.error({ err: outcome.message }, 'twilio: consent store unavailable while checking dialed numbers; request refused');
       return twilioDialect.unavailable();

@@ -79,6 +79,19 @@ export interface Decision {
   decided_at: string;
 }
 
+/**
+ * What an audit entry's hash commits to: the non-personal facts in clear and
+ * the personal fields only as a digest, so erasing them leaves the chain
+ * verifiable (see ledger/auditChain.ts).
+ */
+export interface AuditBody {
+  kind: AuditEntry['kind'];
+  ref_id: string;
+  at: string;
+  facts: Record<string, unknown>;
+  personal_digest: string;
+}
+
 export interface AuditEntry {
   seq: number;
   org_id: string;
@@ -90,5 +103,5 @@ export interface AuditEntry {
   prev_hash: string;
   hash: string;
   /** The body the hash commits to (see ledger/auditChain.ts). */
-  body: Record<string, unknown>;
+  body: AuditBody;
 }

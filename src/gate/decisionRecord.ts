@@ -5,13 +5,14 @@
  */
 import type { Decision, DecisionKind } from '../domain/records';
 import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
+import type { BlockedAnswer, PrecallResponse, PresendResponse } from './answers';
 import type { GateContext } from './context';
 
-export function blockedAnswer(decisionId: string, reason: BlockReason, fields: Record<string, unknown>) {
+export function blockedAnswer(decisionId: string, reason: BlockReason, fields: Record<string, unknown>): BlockedAnswer {
   return { allowed: false as const, decision_id: decisionId, reason, ...fields, compliance_notes: [REASON_NOTES[reason]] };
 }
 
-export interface DecisionToRecord {
+export interface DecisionToRecord<R extends PrecallResponse | PresendResponse = PrecallResponse | PresendResponse> {
   id: string;
   orgId: string;
   kind: DecisionKind;
@@ -19,7 +20,7 @@ export interface DecisionToRecord {
   entity: string;
   reason: BlockReason | null;
   request: Record<string, unknown>;
-  response: Record<string, unknown> & { allowed: boolean };
+  response: R;
   /** process.hrtime.bigint() when the request arrived. */
   started: bigint;
 }

@@ -64,8 +64,8 @@ export async function evidence(ctx: GateContext, orgId: string, id: string): Pro
   // The consent's first entry committed to the record as captured; status changes are later entries.
   const recordMatches =
     !!first &&
-    (first.body as unknown as AuditBody).personal_digest === expected.personal_digest &&
-    (found.type !== 'consent' || (first.body as unknown as AuditBody).facts.type === expected.facts.type);
+    first.body.personal_digest === expected.personal_digest &&
+    (found.type !== 'consent' || first.body.facts.type === expected.facts.type);
   return {
     id,
     type: found.type,

@@ -14,6 +14,7 @@ import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleT
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
+import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, recordDecision } from './decisionRecord';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
@@ -28,9 +29,9 @@ export interface PrecallInput {
   call_at?: Date;
 }
 
-export type PrecallResponse = Record<string, unknown> & { allowed: boolean; decision_id: string; reason?: string };
+export type { PrecallResponse } from './answers';
 
-export function consentSummary(ctx: GateContext, c: Consent, withAi: boolean): Record<string, unknown> {
+export function consentSummary(ctx: GateContext, c: Consent, withAi: boolean): ConsentSummary {
   return {
     consent_id: c.id,
     type: c.type,

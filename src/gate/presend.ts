@@ -14,6 +14,7 @@ import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleT
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type MessageType } from '../domain/vocabulary';
 import { validationError } from '../errors';
+import type { PresendResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
@@ -28,7 +29,7 @@ export interface PresendInput {
   send_at?: Date;
 }
 
-export type PresendResponse = Record<string, unknown> & { allowed: boolean; decision_id: string; reason?: string };
+export type { PresendResponse } from './answers';
 
 export async function presend(ctx: GateContext, input: PresendInput): Promise<PresendResponse> {
   const started = process.hrtime.bigint();
@@ -39,7 +40,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const zones = timeZonesForNumber(input.phone);
   const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
   const decisionId = newId('dec_sms');
-  let decided!: DecisionToRecord;
+  let decided!: DecisionToRecord<PresendResponse>;
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
   await ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
@@ -63,9 +64,9 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
     return { decision: decisionOf(ctx, decided), limits: outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota } : undefined };
   });
   decisionStored(ctx, decided);
-  return decided.response as PresendResponse;
+  return decided.response;
 
-  function toRecord(o: PresendOutcome): DecisionToRecord {
+  function toRecord(o: PresendOutcome): DecisionToRecord<PresendResponse> {
     return {
       id: decisionId,
       orgId: input.orgId,

@@ -16,18 +16,12 @@
  * record that still has its personal data can be checked against the digest.
  */
 import { hash } from 'node:crypto';
-import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
+import type { AuditBody, AuditEntry, Consent, Decision, Revocation } from '../domain/records';
 import { canonicalJson } from './canonicalJson';
 
 export type AuditKind = AuditEntry['kind'];
 
-export interface AuditBody {
-  kind: AuditKind;
-  ref_id: string;
-  at: string;
-  facts: Record<string, unknown>;
-  personal_digest: string;
-}
+export type { AuditBody };
 
 // crypto.hash: the one-shot form, half the cost of createHash for inputs this small (same bytes, UTF-8 in, hex out).
 const sha256 = (s: string) => hash('sha256', s);
@@ -124,7 +118,7 @@ export function verifyChain(entries: AuditEntry[]): ChainVerdict {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (e.prev_hash !== prev) return { ok: false, brokenAt: i, seq: e.seq, why: 'prev_hash does not match the previous entry' };
-    if (chainHash(prev, e.body as unknown as AuditBody) !== e.hash) return { ok: false, brokenAt: i, seq: e.seq, why: 'hash does not match the entry body' };
+    if (chainHash(prev, e.body) !== e.hash) return { ok: false, brokenAt: i, seq: e.seq, why: 'hash does not match the entry body' };
     prev = e.hash;
   }
   return { ok: true, length: entries.length, head: prev };

@@ -20,8 +20,7 @@ export function trailFromLists(store: RedisStore, orgId: string, phone: string, 
       const { p, h, b } = JSON.parse(line) as { p: string; h: string; b: AuditBody };
       if (seen.has(h)) continue;
       seen.add(h);
-      const body = b as unknown as Record<string, unknown>;
-      out.push({ seq: out.length + 1, org_id: orgId, phone: subject, kind: b.kind, ref_id: b.ref_id, at: b.at, prev_hash: p, hash: h, body });
+      out.push({ seq: out.length + 1, org_id: orgId, phone: subject, kind: b.kind, ref_id: b.ref_id, at: b.at, prev_hash: p, hash: h, body: b });
     }
   });
   return out;
