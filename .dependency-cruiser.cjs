@@ -80,25 +80,6 @@ const byDesign = [
  * (what has to move for it to go).
  */
 const knownExceptions = [
-  // The http layer reaches into the ledger.
-  {
-    name: 'http-names-the-api-key-record',
-    from: 'src/http/auth.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'The ApiKey record type is declared in the ledger interface; it goes once records live in the domain.',
-  },
-  {
-    name: 'http-route-names-the-api-key-record',
-    from: 'src/http/route.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'Same ApiKey type as http/auth.ts; it goes once records live in the domain.',
-  },
-  {
-    name: 'http-evidence-page-reads-suppression-keys',
-    from: 'src/http/evidencePage.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'isSuppressionKey (what a suppression-list revocation looks like) is a rule, not storage; it belongs in the domain.',
-  },
   // The agent stream.
   {
     name: 'stream-borrows-the-http-bearer-token',
@@ -118,12 +99,6 @@ const knownExceptions = [
       'it needs a use case in the gate (or the record in the domain).',
   },
   // The CLI.
-  {
-    name: 'cli-format-reads-suppression-keys',
-    from: 'src/cli/format.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'isSuppressionKey is a rule, not storage; it goes to the domain with http/evidencePage.ts.',
-  },
   {
     name: 'cli-audit-verifies-the-chain-itself',
     from: 'src/cli/commands/audit.ts',

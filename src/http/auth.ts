@@ -3,7 +3,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ApiScope } from '../domain/vocabulary';
-import type { ApiKey } from '../ledger/ledger';
+import type { ApiKey } from '../domain/records';
 import { AppError } from '../errors';
 import type { GateContext } from '../gate/context';
 import { authenticate, requireScope } from '../gate/tenants';
