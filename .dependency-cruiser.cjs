@@ -149,15 +149,6 @@ const knownExceptions = [
   },
 ];
 
-/** A type-only import cycle inside adapters/shared, kept as a known exception of no-circular. */
-const knownCycle = {
-  name: 'adapters-shared-carrier-forward-path-cycle',
-  files: ['adapters/shared/carrier.ts', 'adapters/shared/forward.ts', 'adapters/shared/requestPath.ts'],
-  why:
-    'carrier.ts names ForwardFailure (forward.ts), which reads requestPath.ts, which names HttpAnswer (carrier.ts): ' +
-    'types only, no load-order hazard; it goes when the shared answer types have a file of their own.',
-};
-
 const carveOuts = [...byDesign, ...knownExceptions];
 
 /**
@@ -255,8 +246,7 @@ module.exports = {
       comment: 'No import cycles: each layer can be loaded, read and tested from the bottom up.',
       severity: 'error',
       from: {},
-      // One string: dependency-cruiser joins an array for via.path, not for via.pathNot.
-      to: { circular: true, via: { pathNot: knownCycle.files.map(file).join('|') } },
+      to: { circular: true },
     },
     ...layerRules.flatMap(layerRule),
     ...knownExceptions.map(({ name, from, to, why }) => ({
@@ -266,13 +256,6 @@ module.exports = {
       from: { path: file(from) },
       to: { path: file(to) },
     })),
-    {
-      name: `known-${knownCycle.name}`,
-      comment: knownCycle.why,
-      severity: 'info',
-      from: { path: knownCycle.files.map(file) },
-      to: { circular: true, viaOnly: { path: knownCycle.files.map(file).join('|') } },
-    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
