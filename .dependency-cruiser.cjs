@@ -80,15 +80,6 @@ const byDesign = [
  * (what has to move for it to go).
  */
 const knownExceptions = [
-  // The agent stream.
-  {
-    name: 'stream-borrows-the-http-bearer-token',
-    from: 'src/stream/agentStream.ts',
-    to: 'src/http/auth.ts',
-    why:
-      "The websocket upgrade reads the API key with /v1's bearerToken; authentication belongs in the gate (beside authThrottle) " +
-      'so every transport shares it.',
-  },
   // The opt-out network.
   {
     name: 'network-delivers-the-ledger-outbox',
