@@ -108,19 +108,6 @@ const knownExceptions = [
     to: 'src/ledger/sqlite/upgradeConsentLayout.ts',
     why: 'Same command: the consent layout upgrade is called on the engine directly.',
   },
-  // The ledger reaches up into the gate: a layer cycle (ledger → gate → ledger).
-  {
-    name: 'ledger-fallback-queue-implements-a-gate-port',
-    from: 'src/ledger/fallbackQueue.ts',
-    to: 'src/gate/optOutSignals.ts',
-    why: "The revocation fallback queue implements the gate's RevocationFallbackQueue; it goes when the queue moves into the gate.",
-  },
-  {
-    name: 'ledger-fallback-queue-stores-revoke-inputs',
-    from: 'src/ledger/fallbackQueue.ts',
-    to: 'src/gate/revoke.ts',
-    why: 'The queue stores RevokeInput, a gate type; it goes with the queue.',
-  },
   // Shared ground reaching up.
   {
     name: 'metrics-implement-the-gate-observer',
