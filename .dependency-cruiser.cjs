@@ -91,12 +91,6 @@ const knownExceptions = [
   },
   // The CLI.
   {
-    name: 'cli-audit-verifies-the-chain-itself',
-    from: 'src/cli/commands/audit.ts',
-    to: 'src/ledger/auditChain.ts',
-    why: "`consent-gate audit verify` calls verifyChain directly; it needs a use case in the gate (as the evidence routes have).",
-  },
-  {
     name: 'cli-ledger-command-finds-the-sqlite-file',
     from: 'src/cli/commands/ledger.ts',
     to: 'src/ledger/open.ts',
