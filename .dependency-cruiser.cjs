@@ -80,15 +80,6 @@ const byDesign = [
  * (what has to move for it to go).
  */
 const knownExceptions = [
-  // The opt-out network.
-  {
-    name: 'network-delivers-the-ledger-outbox',
-    from: 'src/network/outboxDelivery.ts',
-    to: 'src/ledger/ledger.ts',
-    why:
-      'Outbox delivery works on the Ledger and OutboxMessage types directly; ' +
-      'it needs a use case in the gate (or the record in the domain).',
-  },
   // The CLI.
   {
     name: 'cli-ledger-command-finds-the-sqlite-file',
