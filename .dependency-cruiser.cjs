@@ -102,14 +102,6 @@ const knownExceptions = [
       "The metrics implement the gate's GateObserver interface; " +
       'wiring them belongs to the composition root, or the interface to the ground.',
   },
-  {
-    name: 'config-defaults-from-the-gate-policy',
-    from: 'src/config.ts',
-    to: 'src/gate/policy.ts',
-    why:
-      'DEFAULT_ADVERSARY_COUNTRIES is a policy default the config schema reads; ' +
-      "it belongs in the domain (or the config's own defaults).",
-  },
 ];
 
 const carveOuts = [...byDesign, ...knownExceptions];
