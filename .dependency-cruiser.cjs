@@ -93,15 +93,6 @@ const knownExceptions = [
     to: 'src/ledger/sqlite/upgradeConsentLayout.ts',
     why: 'Same command: the consent layout upgrade is called on the engine directly.',
   },
-  // Shared ground reaching up.
-  {
-    name: 'metrics-implement-the-gate-observer',
-    from: 'src/observability/metrics.ts',
-    to: 'src/gate/context.ts',
-    why:
-      "The metrics implement the gate's GateObserver interface; " +
-      'wiring them belongs to the composition root, or the interface to the ground.',
-  },
 ];
 
 const carveOuts = [...byDesign, ...knownExceptions];
