@@ -76,24 +76,10 @@ const byDesign = [
 ];
 
 /**
- * Imports against the direction that are still here. Each: the file pair, and why it is still here
- * (what has to move for it to go).
+ * Imports against the direction that are still here (none now). Each: the file pair, and why it is
+ * still here (what has to move for it to go).
  */
-const knownExceptions = [
-  // The CLI.
-  {
-    name: 'cli-ledger-command-finds-the-sqlite-file',
-    from: 'src/cli/commands/ledger.ts',
-    to: 'src/ledger/open.ts',
-    why: '`consent-gate ledger upgrade` is storage maintenance with no use case in the gate: it locates the SQLite file itself.',
-  },
-  {
-    name: 'cli-ledger-command-upgrades-the-layout',
-    from: 'src/cli/commands/ledger.ts',
-    to: 'src/ledger/sqlite/upgradeConsentLayout.ts',
-    why: 'Same command: the consent layout upgrade is called on the engine directly.',
-  },
-];
+const knownExceptions = [];
 
 const carveOuts = [...byDesign, ...knownExceptions];
 
