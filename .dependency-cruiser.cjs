@@ -76,112 +76,10 @@ const byDesign = [
 ];
 
 /**
- * Imports against the direction that are still here. Each: the file pair, and why it is still here
- * (what has to move for it to go).
+ * Imports against the direction that are still here (none now). Each: the file pair, and why it is
+ * still here (what has to move for it to go).
  */
-const knownExceptions = [
-  // The http layer reaches into the ledger.
-  {
-    name: 'http-names-the-api-key-record',
-    from: 'src/http/auth.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'The ApiKey record type is declared in the ledger interface; it goes once records live in the domain.',
-  },
-  {
-    name: 'http-route-names-the-api-key-record',
-    from: 'src/http/route.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'Same ApiKey type as http/auth.ts; it goes once records live in the domain.',
-  },
-  {
-    name: 'http-evidence-page-reads-suppression-keys',
-    from: 'src/http/evidencePage.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'isSuppressionKey (what a suppression-list revocation looks like) is a rule, not storage; it belongs in the domain.',
-  },
-  // The agent stream.
-  {
-    name: 'stream-borrows-the-http-bearer-token',
-    from: 'src/stream/agentStream.ts',
-    to: 'src/http/auth.ts',
-    why:
-      "The websocket upgrade reads the API key with /v1's bearerToken; authentication belongs in the gate (beside authThrottle) " +
-      'so every transport shares it.',
-  },
-  // The opt-out network.
-  {
-    name: 'network-delivers-the-ledger-outbox',
-    from: 'src/network/outboxDelivery.ts',
-    to: 'src/ledger/ledger.ts',
-    why:
-      'Outbox delivery works on the Ledger and OutboxMessage types directly; ' +
-      'it needs a use case in the gate (or the record in the domain).',
-  },
-  // The CLI.
-  {
-    name: 'cli-format-reads-suppression-keys',
-    from: 'src/cli/format.ts',
-    to: 'src/ledger/ledger.ts',
-    why: 'isSuppressionKey is a rule, not storage; it goes to the domain with http/evidencePage.ts.',
-  },
-  {
-    name: 'cli-audit-verifies-the-chain-itself',
-    from: 'src/cli/commands/audit.ts',
-    to: 'src/ledger/auditChain.ts',
-    why: "`consent-gate audit verify` calls verifyChain directly; it needs a use case in the gate (as the evidence routes have).",
-  },
-  {
-    name: 'cli-ledger-command-finds-the-sqlite-file',
-    from: 'src/cli/commands/ledger.ts',
-    to: 'src/ledger/open.ts',
-    why: '`consent-gate ledger upgrade` is storage maintenance with no use case in the gate: it locates the SQLite file itself.',
-  },
-  {
-    name: 'cli-ledger-command-upgrades-the-layout',
-    from: 'src/cli/commands/ledger.ts',
-    to: 'src/ledger/sqlite/upgradeConsentLayout.ts',
-    why: 'Same command: the consent layout upgrade is called on the engine directly.',
-  },
-  // The ledger reaches up into the gate: a layer cycle (ledger → gate → ledger).
-  {
-    name: 'ledger-fallback-queue-implements-a-gate-port',
-    from: 'src/ledger/fallbackQueue.ts',
-    to: 'src/gate/optOutSignals.ts',
-    why: "The revocation fallback queue implements the gate's RevocationFallbackQueue; it goes when the queue moves into the gate.",
-  },
-  {
-    name: 'ledger-fallback-queue-stores-revoke-inputs',
-    from: 'src/ledger/fallbackQueue.ts',
-    to: 'src/gate/revoke.ts',
-    why: 'The queue stores RevokeInput, a gate type; it goes with the queue.',
-  },
-  // Shared ground reaching up.
-  {
-    name: 'metrics-implement-the-gate-observer',
-    from: 'src/observability/metrics.ts',
-    to: 'src/gate/context.ts',
-    why:
-      "The metrics implement the gate's GateObserver interface; " +
-      'wiring them belongs to the composition root, or the interface to the ground.',
-  },
-  {
-    name: 'config-defaults-from-the-gate-policy',
-    from: 'src/config.ts',
-    to: 'src/gate/policy.ts',
-    why:
-      'DEFAULT_ADVERSARY_COUNTRIES is a policy default the config schema reads; ' +
-      "it belongs in the domain (or the config's own defaults).",
-  },
-];
-
-/** A type-only import cycle inside adapters/shared, kept as a known exception of no-circular. */
-const knownCycle = {
-  name: 'adapters-shared-carrier-forward-path-cycle',
-  files: ['adapters/shared/carrier.ts', 'adapters/shared/forward.ts', 'adapters/shared/requestPath.ts'],
-  why:
-    'carrier.ts names ForwardFailure (forward.ts), which reads requestPath.ts, which names HttpAnswer (carrier.ts): ' +
-    'types only, no load-order hazard; it goes when the shared answer types have a file of their own.',
-};
+const knownExceptions = [];
 
 const carveOuts = [...byDesign, ...knownExceptions];
 
@@ -280,8 +178,7 @@ module.exports = {
       comment: 'No import cycles: each layer can be loaded, read and tested from the bottom up.',
       severity: 'error',
       from: {},
-      // One string: dependency-cruiser joins an array for via.path, not for via.pathNot.
-      to: { circular: true, via: { pathNot: knownCycle.files.map(file).join('|') } },
+      to: { circular: true },
     },
     ...layerRules.flatMap(layerRule),
     ...knownExceptions.map(({ name, from, to, why }) => ({
@@ -291,13 +188,6 @@ module.exports = {
       from: { path: file(from) },
       to: { path: file(to) },
     })),
-    {
-      name: `known-${knownCycle.name}`,
-      comment: knownCycle.why,
-      severity: 'info',
-      from: { path: knownCycle.files.map(file) },
-      to: { circular: true, viaOnly: { path: knownCycle.files.map(file).join('|') } },
-    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

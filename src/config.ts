@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors';
 import { CALL_TYPES, MESSAGE_TYPES, PURPOSES, CONSENT_TYPES } from './domain/vocabulary';
 import { parsePhone } from './domain/phone';
-import { DEFAULT_ADVERSARY_COUNTRIES } from './gate/policy';
+import { DEFAULT_ADVERSARY_COUNTRIES } from './domain/adversaryCountries';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 const windowSchema = z.strictObject({ start: hhmm, end: hhmm }).refine((w) => w.start < w.end, 'start must be before end');

@@ -20,7 +20,7 @@ import { createHttpApp } from './http/app';
 import { errorAnswer, requestIdFor, sendJson } from './http/envelope';
 import type { Ledger } from './ledger/ledger';
 import { openLedger } from './ledger/open';
-import { FileRevocationQueue } from './ledger/fallbackQueue';
+import { FileRevocationQueue } from './gate/fallbackQueue';
 import { revoke } from './gate/revoke';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';

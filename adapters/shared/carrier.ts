@@ -4,15 +4,12 @@
  * them into the status, headers and body that carrier's SDK understands
  * (Twilio: `{code, message, more_info, status}`; Telnyx: `{errors:[…]}`).
  */
-import type { ServerResponse } from 'node:http';
 import type { ForwardFailure } from './forward';
 import type { BlockedAnswer } from '../../src/gate/answers';
+import type { HttpAnswer } from './httpAnswer';
 
-export interface HttpAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+// The answer shape has a file of its own (the path and forwarding code use it too); re-exported for the adapters.
+export { sendAnswer, type HttpAnswer } from './httpAnswer';
 
 export type GatedKind = 'call' | 'message';
 
@@ -40,10 +37,4 @@ export interface CarrierDialect {
   forbidden(reason: OrgRefusal, message: string): HttpAnswer;
   /** The carrier did not answer; `decision` is set when a decision was taken (and audited) first. */
   upstreamFailed(failure: ForwardFailure, decision?: { decision_id: string }): HttpAnswer;
-}
-
-export function sendAnswer(res: ServerResponse, answer: HttpAnswer): void {
-  if (res.headersSent) return;
-  res.writeHead(answer.status, { 'content-length': String(Buffer.byteLength(answer.body)), ...answer.headers });
-  res.end(answer.body);
 }

@@ -20,7 +20,7 @@
  * A trailing slash is not an empty segment: the carriers accept it.
  */
 import type { IncomingMessage } from 'node:http';
-import type { HttpAnswer } from './carrier';
+import type { HttpAnswer } from './httpAnswer';
 
 export interface AcceptedTarget {
   /** Decoded, every segment non-empty (but the last) and no dot segment. */

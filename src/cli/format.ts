@@ -1,6 +1,6 @@
 /** Small helpers for what the CLI prints. */
 import { maskPhone } from '../domain/phone';
-import { isSuppressionKey } from '../ledger/ledger';
+import { isSuppressionKey } from '../domain/suppressionKey';
 
 /** A phone for the screen: masked (`+1212*****43`), or the start of its key once anonymised. */
 export function screenPhone(phone: string): string {

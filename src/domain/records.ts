@@ -2,7 +2,7 @@
  * The records the gate reasons about and the ledger keeps. Plain data, our
  * own field names (never a carrier's), times as ISO 8601 UTC strings.
  */
-import type { ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
+import type { ApiScope, ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
 
 export type ConsentStatus = 'active' | 'pending' | 'opted_out';
 
@@ -104,4 +104,32 @@ export interface AuditEntry {
   hash: string;
   /** The body the hash commits to (see ledger/auditChain.ts). */
   body: AuditBody;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  /** Monthly allowed-send quota for pre-send decisions; null = unlimited. */
+  monthly_quota: number | null;
+  created_at: string;
+}
+
+export interface ApiKey {
+  id: string;
+  org_id: string;
+  /** SHA-256 of the secret, hex. The secret itself is shown once and never stored. */
+  hash: string;
+  /** First characters of the secret, so an operator can tell keys apart. */
+  prefix: string;
+  scopes: ApiScope[];
+  /** CIDRs; empty = any address. */
+  ip_allowlist: string[];
+  /** Requests per minute; null = the server default. */
+  rate_limit_per_minute: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  /** The key that created this one through the API: it is revoked with it. Absent or null = made by an operator (CLI, bootstrap, an org's first key). */
+  parent_key_id?: string | null;
+  /** Set on the admin key `bootstrap` made: from CONSENT_GATE_API_KEY, or generated on first start. */
+  bootstrap?: 'configured' | 'generated';
 }

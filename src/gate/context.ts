@@ -5,12 +5,10 @@ import type { Ledger } from '../ledger/ledger';
 import type { Clock } from './clock';
 import type { GatePolicy } from './policy';
 import type { FailedAuthThrottle } from './authThrottle';
+import type { GateObserver } from '../observability/gateObserver';
 
-export interface GateObserver {
-  decision?(kind: 'precall' | 'presend', allowed: boolean, reason: string | null, seconds: number): void;
-  revocation?(trigger: string, created: boolean): void;
-  ledgerError?(operation: string): void;
-}
+// Declared with the observability that implements it; the use cases name it from here.
+export type { GateObserver } from '../observability/gateObserver';
 
 export interface GateContext {
   ledger: Ledger;

@@ -8,7 +8,7 @@
  */
 import { BlockList, isIP } from 'node:net';
 import type { ApiScope } from '../domain/vocabulary';
-import type { ApiKey } from '../ledger/ledger';
+import type { ApiKey } from '../domain/records';
 import { AppError } from '../errors';
 import type { KeyOptions } from './tenants';
 

@@ -2,6 +2,7 @@
  * What the operator may tune about decisions. Defaults are the contract's
  * (the precall and pre-send rules); the config file overrides them.
  */
+import { DEFAULT_ADVERSARY_COUNTRIES } from '../domain/adversaryCountries';
 import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';
 import { DEFAULT_MAX_AGE_MONTHS } from '../domain/checks/consentRules';
@@ -25,8 +26,6 @@ export interface GatePolicy {
   /** Requests a minute of an API key without a limit of its own (RATE_LIMIT_PER_MINUTE): the most a key it makes may ask for. */
   keyRateLimitPerMinute: number;
 }
-
-export const DEFAULT_ADVERSARY_COUNTRIES = ['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'];
 
 export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
   return {

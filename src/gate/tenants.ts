@@ -8,7 +8,7 @@ import { hash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { newId, randomToken } from '../domain/ids';
 import { API_SCOPES, type ApiScope } from '../domain/vocabulary';
-import type { ApiKey, Org } from '../ledger/ledger';
+import type { ApiKey, Org } from '../domain/records';
 import { AppError, notFound } from '../errors';
 import type { GateContext } from './context';
 

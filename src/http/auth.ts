@@ -3,8 +3,9 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ApiScope } from '../domain/vocabulary';
-import type { ApiKey } from '../ledger/ledger';
+import type { ApiKey } from '../domain/records';
 import { AppError } from '../errors';
+import { bearerToken } from '../gate/bearerToken';
 import type { GateContext } from '../gate/context';
 import { authenticate, requireScope } from '../gate/tenants';
 import type { TokenBuckets } from './rateLimit';
@@ -19,11 +20,6 @@ export interface RateLimits {
   perMinute: number;
   /** Opt-outs are limited only above this floor (an opt-out is never rate limited below it: a refused opt-out is a consumer not heard). */
   revokeFloorPerMinute: number;
-}
-
-export function bearerToken(header: string | undefined): string | undefined {
-  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return m?.[1];
 }
 
 /** The key behind an Authorization header, checked for scope and rate: what every /v1 request passes first, on either lane. */

@@ -11,7 +11,7 @@ import type { Evidence } from '../gate/evidence';
 import type { Consent, Decision, Revocation } from '../domain/records';
 import { CONSENT_TYPE_LABELS, TRIGGER_LABELS, dayText, label, utcText } from '../domain/labels';
 import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
-import { isSuppressionKey } from '../ledger/ledger';
+import { isSuppressionKey } from '../domain/suppressionKey';
 
 /** For the `Content-Security-Policy` header of the page: inline styles, nothing else. */
 export const EVIDENCE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -4,7 +4,7 @@
  * compared in constant time so the answer's timing does not spell the token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerToken } from './auth';
+import { bearerToken } from '../gate/bearerToken';
 
 export function metricsGuard(token: string | undefined): (authorization: string | undefined) => boolean {
   if (!token) return () => true;

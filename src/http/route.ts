@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { ApiScope } from '../domain/vocabulary';
-import type { ApiKey } from '../ledger/ledger';
+import type { ApiKey } from '../domain/records';
 
 export interface RouteResult {
   status?: number;

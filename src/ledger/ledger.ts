@@ -14,37 +14,13 @@
  */
 import { createHmac } from 'node:crypto';
 import type { ConsentStatusChange } from '../domain/consentStatus';
-import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
-import type { ApiScope } from '../domain/vocabulary';
+import type { ApiKey, AuditEntry, Consent, Decision, Org, Revocation } from '../domain/records';
+import { SUPPRESSION_KEY_PREFIX } from '../domain/suppressionKey';
 import type { ConsentWrite } from './consentWrite';
 
-export interface Org {
-  id: string;
-  name: string;
-  /** Monthly allowed-send quota for pre-send decisions; null = unlimited. */
-  monthly_quota: number | null;
-  created_at: string;
-}
-
-export interface ApiKey {
-  id: string;
-  org_id: string;
-  /** SHA-256 of the secret, hex. The secret itself is shown once and never stored. */
-  hash: string;
-  /** First characters of the secret, so an operator can tell keys apart. */
-  prefix: string;
-  scopes: ApiScope[];
-  /** CIDRs; empty = any address. */
-  ip_allowlist: string[];
-  /** Requests per minute; null = the server default. */
-  rate_limit_per_minute: number | null;
-  created_at: string;
-  revoked_at: string | null;
-  /** The key that created this one through the API: it is revoked with it. Absent or null = made by an operator (CLI, bootstrap, an org's first key). */
-  parent_key_id?: string | null;
-  /** Set on the admin key `bootstrap` made: from CONSENT_GATE_API_KEY, or generated on first start. */
-  bootstrap?: 'configured' | 'generated';
-}
+// The records live in the domain; re-exported so the engines keep one import.
+export type { ApiKey, Org } from '../domain/records';
+export { isSuppressionKey, SUPPRESSION_KEY_PREFIX } from '../domain/suppressionKey';
 
 export interface Page<T> {
   items: T[];
@@ -137,19 +113,12 @@ export interface SuppressionKeying {
   keyId: string;
 }
 
-export const SUPPRESSION_KEY_PREFIX = 'hmac:';
-
 export function suppressionKeying(secret: string): SuppressionKeying {
   const mac = (s: string) => createHmac('sha256', secret).update(s).digest('hex');
   return {
     keyOf: (phone) => SUPPRESSION_KEY_PREFIX + mac(phone),
     keyId: mac('consent-gate suppression key id').slice(0, 16),
   };
-}
-
-/** True for a phone column that holds a suppression key rather than a number. */
-export function isSuppressionKey(phone: string): boolean {
-  return phone.startsWith(SUPPRESSION_KEY_PREFIX);
 }
 
 /** What `anonymiseBefore` changed. */

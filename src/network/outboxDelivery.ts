@@ -6,49 +6,26 @@
  * after a partial failure, the subscribers that already answered get the
  * message again.
  */
-import type { Logger } from '../observability/logger';
-import type { Ledger, OutboxMessage } from '../ledger/ledger';
-import type { Clock } from '../gate/clock';
+import { deliverDueOutbox as runOutboxPass, type OutboxMessage, type OutboxPass } from '../gate/networkOutbox';
 import { signNetworkBody } from './signature';
+
+export { backoffMs } from '../gate/networkOutbox';
 
 export interface Subscriber {
   url: string;
   secret: string;
 }
 
-export interface OutboxDeliveryOptions {
-  ledger: Ledger;
-  clock: Clock;
-  logger: Logger;
+export interface OutboxDeliveryOptions extends OutboxPass {
   subscribers: Subscriber[];
   /** Identifies this deployment to its peers. */
   origin: string;
   timeoutMs?: number;
-  batchSize?: number;
 }
 
-const MAX_BACKOFF_MS = 60 * 60_000;
-
-export function backoffMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 20));
-}
-
-/** One pass over the due messages; answers how many were delivered to everyone. */
-export async function deliverDueOutbox(options: OutboxDeliveryOptions): Promise<number> {
-  const { ledger, clock, logger, subscribers } = options;
-  const due = await ledger.dueOutbox(clock.now().toISOString(), options.batchSize ?? 50);
-  let delivered = 0;
-  for (const message of due) {
-    if (subscribers.length === 0 || (await deliverToAll(options, message))) {
-      await ledger.ackOutbox(message.id);
-      delivered++;
-    } else {
-      const next = new Date(clock.now().getTime() + backoffMs(message.attempts)).toISOString();
-      await ledger.retryOutbox(message.id, next);
-      logger.warn({ outbox_id: message.id, attempts: message.attempts + 1, next_attempt_at: next }, 'network opt-out delivery failed; will retry');
-    }
-  }
-  return delivered;
+/** One pass over the due messages, each signed and posted to every subscriber; answers how many were delivered to everyone. */
+export function deliverDueOutbox(options: OutboxDeliveryOptions): Promise<number> {
+  return runOutboxPass(options, async (message) => options.subscribers.length === 0 || (await deliverToAll(options, message)));
 }
 
 async function deliverToAll(options: OutboxDeliveryOptions, message: OutboxMessage): Promise<boolean> {

@@ -4,7 +4,7 @@
  * `GateObserver`; adapters through the counters here.
  */
 import { Counter, Histogram, Registry, Gauge, collectDefaultMetrics } from 'prom-client';
-import type { GateObserver } from '../gate/context';
+import type { GateObserver } from './gateObserver';
 
 export class Metrics {
   readonly registry = new Registry();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { revokeFromTraffic } from '../../src/gate/optOutSignals';
-import { FileRevocationQueue } from '../../src/ledger/fallbackQueue';
+import { FileRevocationQueue } from '../../src/gate/fallbackQueue';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { waitUntil } from '../support/wait';

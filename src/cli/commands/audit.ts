@@ -9,9 +9,9 @@ import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { AuditEntry, Decision } from '../../domain/records';
-import { verifyChain } from '../../ledger/auditChain';
+import type { Decision } from '../../domain/records';
 import { DEFAULT_ORG_ID } from '../../gate/bootstrap';
+import { checkChain, type ChainProblem } from '../../gate/chainCheck';
 import { instantSchema, phoneSchema } from '../../gate/schemas';
 import { z } from 'zod';
 import { CliError, EXIT, parseInput, withRuntime, type Io } from '../runtime';
@@ -26,29 +26,6 @@ function decisionLine(d: Decision, format: 'ndjson' | 'csv'): string {
 
 async function write(out: Writable | NodeJS.WritableStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out as Writable, 'drain');
-}
-
-export interface ChainProblem {
-  org_id: string;
-  phone: string;
-  seq: number;
-  ref_id: string | null;
-  kind: string | null;
-  why: string;
-}
-
-/** One chain's verdict: the first entry that does not follow, or a head that is not the newest entry (entries cut off the end). */
-export function checkChain(orgId: string, phone: string, head: string, trail: AuditEntry[]): ChainProblem | null {
-  const verdict = verifyChain(trail);
-  if (!verdict.ok) {
-    const e = trail[verdict.brokenAt];
-    return { org_id: orgId, phone, seq: verdict.seq, ref_id: e.ref_id, kind: e.kind, why: verdict.why };
-  }
-  if (verdict.head !== head) {
-    const last = trail.at(-1);
-    return { org_id: orgId, phone, seq: last?.seq ?? 0, ref_id: last?.ref_id ?? null, kind: last?.kind ?? null, why: 'the chain head is not the newest entry (entries removed from the end?)' };
-  }
-  return null;
 }
 
 export function registerAudit(program: Command, io: Io): void {

@@ -4,11 +4,9 @@
  * ledger/sqlite/upgradeConsentLayout.ts). Offline: it refuses while the
  * gateway, or anything else, has the ledger open.
  */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { sqliteLedgerFile } from '../../ledger/open';
 import { LedgerInUseError } from '../../errors';
-import { upgradeConsentLayout } from '../../ledger/sqlite/upgradeConsentLayout';
+import { upgradeLedgerLayout } from '../../gate/ledgerUpgrade';
 import { json } from '../format';
 import { PROGRESS_OPTION, progressMode, progressReporter } from '../progress';
 import { CliError, configFor, EXIT, type Io } from '../runtime';
@@ -23,18 +21,11 @@ export function registerLedger(program: Command, io: Io): void {
     .action(async (opts: { progress: string; json?: boolean }, cmd: Command) => {
       const mode = progressMode(opts.progress);
       const config = configFor(cmd.optsWithGlobals(), io.env);
-      if (config.STORE === 'redis') {
-        io.out.write(opts.json ? json({ store: 'redis', upgraded: false }) : 'Nothing to upgrade: the Redis engine keeps consents by subject already.\n');
-        process.exitCode = EXIT.OK;
-        return;
-      }
-      const file = sqliteLedgerFile(config);
-      if (!existsSync(file)) throw new CliError(`no ledger at ${file}: nothing to upgrade`);
       const started = performance.now();
       let progress: ReturnType<typeof progressReporter> | undefined;
-      let result;
+      let upgrade;
       try {
-        result = await upgradeConsentLayout(file, {
+        upgrade = await upgradeLedgerLayout(config, {
           onProgress: (moved, total) => {
             progress ??= progressReporter(io, { totalBytes: total, mode, label: 'upgrade', rejections: false });
             progress.update({ bytes: moved, rows: moved, rejected: 0 });
@@ -46,6 +37,14 @@ export function registerLedger(program: Command, io: Io): void {
       } finally {
         progress?.stop();
       }
+      if (upgrade.store === 'redis') {
+        io.out.write(opts.json ? json({ store: 'redis', upgraded: false }) : 'Nothing to upgrade: the Redis engine keeps consents by subject already.\n');
+        process.exitCode = EXIT.OK;
+        return;
+      }
+      const { file } = upgrade;
+      if (!upgrade.found) throw new CliError(`no ledger at ${file}: nothing to upgrade`);
+      const { result } = upgrade;
       const seconds = (performance.now() - started) / 1000;
       const upgraded = result.from === 'legacy';
       if (opts.json) io.out.write(json({ store: 'sqlite', file, upgraded, consents: result.consents, seconds: Number(seconds.toFixed(1)) }));

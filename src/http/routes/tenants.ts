@@ -1,9 +1,9 @@
 /** Orgs and API keys. */
 import type { GateContext } from '../../gate/context';
 import { createKeySchema, createOrgSchema } from '../../gate/schemas';
-import { createKey, createOrg, keyView, revokeKey } from '../../gate/tenants';
+import { createOrg, keyView } from '../../gate/tenants';
+import { createKeyFor, listKeysFor, revokeKeyFor } from '../../gate/callerKeys';
 import { route } from '../route';
-import { assertScopesWithin, inheritedKeyOptions } from '../../gate/keyInheritance';
 
 export function tenantRoutes(ctx: GateContext) {
   return [
@@ -26,7 +26,7 @@ export function tenantRoutes(ctx: GateContext) {
       scope: 'any',
       body: createKeySchema,
       handler: async (req, { body }) => {
-        const { key, secret } = await createKey(ctx, req.apiKey.org_id, inheritedKeyOptions(req.apiKey, body, ctx.policy.keyRateLimitPerMinute));
+        const { key, secret } = await createKeyFor(ctx, req.apiKey, body);
         return { status: 201, body: { ...keyView(key), api_key: secret } };
       },
     }),
@@ -35,18 +35,14 @@ export function tenantRoutes(ctx: GateContext) {
       path: '/v1/keys',
       summary: "The caller's org's keys (never their secrets).",
       scope: 'any',
-      handler: async (req) => ({ body: { data: (await ctx.ledger.listApiKeys(req.apiKey.org_id)).map(keyView) } }),
+      handler: async (req) => ({ body: { data: (await listKeysFor(ctx, req.apiKey)).map(keyView) } }),
     }),
     route({
       method: 'delete',
       path: '/v1/keys/:id',
       summary: "Revoke a key of the caller's org that has no scope the caller lacks.",
       scope: 'any',
-      handler: async (req) => {
-        const target = (await ctx.ledger.listApiKeys(req.apiKey.org_id)).find((k) => k.id === String(req.params.id));
-        if (target) assertScopesWithin(req.apiKey, target.scopes);
-        return { body: keyView(await revokeKey(ctx, req.apiKey.org_id, String(req.params.id))) };
-      },
+      handler: async (req) => ({ body: keyView(await revokeKeyFor(ctx, req.apiKey, String(req.params.id))) }),
     }),
   ];
 }

@@ -2,10 +2,10 @@ import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RevokeInput } from '../gate/revoke';
+import type { RevokeInput } from './revoke';
 import { AppError } from '../errors';
 import { FileRevocationQueue } from './fallbackQueue';
-import { LedgerUnavailableError } from './ledger';
+import { LedgerUnavailableError } from '../ledger/ledger';
 
 const fileIn = () => join(mkdtempSync(join(tmpdir(), 'cg-fq-')), 'revocation-fallback.jsonl');
 const input = (phone: string): RevokeInput => ({

@@ -24,11 +24,11 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RevocationFallbackQueue } from '../gate/optOutSignals';
-import type { RevokeInput } from '../gate/revoke';
+import type { RevocationFallbackQueue } from './optOutSignals';
+import type { RevokeInput } from './revoke';
 import type { Logger } from '../observability/logger';
-import { LedgerUnavailableError } from './ledger';
-import { preparePrivateDir, preparePrivateFile, PRIVATE_FILE_MODE } from './privateFiles';
+import { LedgerUnavailableError } from '../ledger/ledger';
+import { preparePrivateDir, preparePrivateFile, PRIVATE_FILE_MODE } from '../ledger/privateFiles';
 
 interface QueuedLine {
   v: 1;
