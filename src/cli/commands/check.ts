@@ -27,16 +27,16 @@ interface CheckOpts {
 export function describePrecall(r: PrecallResponse): string {
   const lines: string[] = [];
   if (r.allowed) {
-    const c = r.consent as { consent_id: string; type: string; ai_specific_consent?: boolean; captured_at: string };
+    const c = r.consent;
     const kind = [label(CONSENT_TYPE_LABELS, c.type), c.ai_specific_consent ? 'AI-specific' : null, `captured ${c.captured_at.slice(0, 10)}`].filter(Boolean).join(', ');
     lines.push(`ALLOWED — consent ${c.consent_id} (${kind})`);
-    const d = r.disclosure as { required: boolean; script: string | null; version: string | null; delivery_window_seconds: number | null };
+    const d = r.disclosure;
     if (d.required && d.script) {
       lines.push(`  Disclosure: "${d.script}"`);
       lines.push(`              (version ${d.version}; deliver within the first ${d.delivery_window_seconds} s of the call)`);
     } else lines.push('  Disclosure: none required for this call type');
   } else {
-    const notes = (r.compliance_notes as string[] | undefined)?.[0];
+    const notes = r.compliance_notes[0];
     lines.push(`BLOCKED — ${r.reason}${notes ? `: ${notes}` : ''}`);
     if (r.revoked_at) lines.push(`  Revoked ${utcText(r.revoked_at as string)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date as string)} (${utcText(r.honor_by_date as string)})`);
     if (r.recipient_timezone) lines.push(`  Recipient local time ${r.recipient_local_time} (${r.recipient_timezone}); next allowed ${r.next_allowed_at}`);
