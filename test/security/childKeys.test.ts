@@ -4,7 +4,7 @@
  * what it made stops working when it is revoked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callFrom, type AddressedAnswer as Answer } from '../support/fromAddress';
+import { callFrom } from '../support/fromAddress';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) => callFrom(gw.url, method, path, key, from, body);

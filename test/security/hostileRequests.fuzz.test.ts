@@ -13,9 +13,7 @@
  * The generator is seeded (FUZZ_SEED, default fixed): a failure prints the
  * request that broke a promise and replays from its seed.
  */
-import http from 'node:http';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
@@ -24,6 +22,7 @@ import { TwilioEmulator } from '../emulators/twilio';
 import { seedConsent } from '../support/consents';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { pick, random } from '../support/random';
+import { InternalService } from '../support/internalService';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const REQUESTS = 3000;
@@ -40,24 +39,6 @@ const OTHER_ENTITY = 'Other Org Corp';
 const CONSENTED = '+12125550143';
 const STRANGERS = ['+12125550199', '+13125550111', '2125550177', '+442071838750', '+15551234567'];
 
-/** Any server a hostile path might steer the gateway to. It must never be reached. */
-class Canary {
-  readonly hits: string[] = [];
-  private server = http.createServer((req, res) => {
-    this.hits.push(`${req.method} ${req.url}`);
-    res.end('canary');
-  });
-  port = 0;
-  async start(): Promise<this> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as AddressInfo).port;
-    return this;
-  }
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
-  }
-}
 
 interface HostileRequest {
   method: string;
@@ -139,14 +120,14 @@ describe('hostile requests: no path past the gate, no open proxy, no 500', () =>
   let gw: TestGateway;
   let twilio: TwilioEmulator;
   let telnyx: TelnyxEmulator;
-  let canary: Canary;
+  let canary: InternalService;
   let base: URL;
   const clock = new FixedClock(new Date(NOON_ISH));
 
   beforeAll(async () => {
     twilio = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
     telnyx = await new TelnyxEmulator({ apiKey: TELNYX_KEY, now: () => clock.now() }).start();
-    canary = await new Canary().start();
+    canary = await new InternalService().start();
     gw = await startTestGateway(
       {
         TWILIO_API_BASE: twilio.url,
@@ -198,7 +179,7 @@ describe('hostile requests: no path past the gate, no open proxy, no 500', () =>
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
     expect(failures, `seed ${SEED}`).toEqual([]);
-    expect(canary.hits, 'requests steered to a host that is not a carrier').toEqual([]);
+    expect(canary.seen, 'requests steered to a host that is not a carrier').toEqual([]);
 
     // Every create a carrier received went to the one consented number, once per request.
     const twilioCreates = twilio.requests.filter((r) => r.method === 'POST' && TWILIO_CREATE.test(routedAs(r.path)) && !/\/calls\/[^/]+$/.test(routedAs(r.path)));

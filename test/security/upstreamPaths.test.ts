@@ -6,7 +6,7 @@
  * reached. A refused request answers 4xx in the carrier's dialect, reaches
  * no upstream, and leaves no decision behind.
  */
-import http, { createServer, type IncomingMessage, type Server } from 'node:http';
+import http, { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
@@ -14,6 +14,7 @@ import { seedConsent } from '../support/consents';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { TwilioEmulator } from '../emulators/twilio';
 import { TelnyxEmulator } from '../emulators/telnyx';
+import { InternalService } from '../support/internalService';
 
 const ACCOUNT_SID = 'AC' + '0123456789abcdef'.repeat(2);
 const AUTH_TOKEN = 'twilio_test_auth_token_0123456789';
@@ -49,24 +50,6 @@ function raw(base: string, method: string, target: string, headers: Record<strin
   });
 }
 
-/** A service on the gateway's network that no client may reach through it. */
-class InternalService {
-  readonly seen: string[] = [];
-  private server!: Server;
-  port = 0;
-  async start(): Promise<this> {
-    this.server = createServer((req: IncomingMessage, res) => {
-      this.seen.push(`${req.method} ${req.url}`);
-      res.end('internal secret');
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as AddressInfo).port;
-    return this;
-  }
-  stop(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
-  }
-}
 
 function isTwilioError(a: RawAnswer): boolean {
   const body = JSON.parse(a.body) as { code?: unknown; status?: unknown; message?: unknown };
