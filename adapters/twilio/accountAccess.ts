@@ -40,10 +40,8 @@ function basicCredentials(authorization: string): BasicCredentials | undefined {
   return colon > 0 ? { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) } : undefined;
 }
 
-/** Equal strings in time that does not depend on where they differ (both hashed to one length first). */
-function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a, 'utf8').digest(), createHash('sha256').update(b, 'utf8').digest());
-}
+/** SHA-256 of a secret: two secrets of any lengths compare in constant time as their digests. */
+export const sha256 = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
 function badCredentials(): AccountAccess {
   const e = TWILIO_ERRORS.badCredentials;
@@ -71,6 +69,6 @@ export function twilioAccountAccess(t: TwilioContext, authorization: string | un
       ),
     };
   }
-  if (t.ownAccountSid === accountSid && credentials.user === accountSid && t.authToken && !sameSecret(credentials.password, t.authToken)) return badCredentials();
+  if (t.ownAccountSid === accountSid && credentials.user === accountSid && t.authTokenDigest && !timingSafeEqual(sha256(credentials.password), t.authTokenDigest)) return badCredentials();
   return { ok: true, orgId };
 }

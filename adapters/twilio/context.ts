@@ -18,6 +18,8 @@ export interface TwilioContext {
   signer: ParamSigner;
   /** Validates Twilio's webhooks and re-signs them for the application. Without it every webhook is refused. */
   authToken: string | undefined;
+  /** SHA-256 of `authToken`, made once: REST credentials are compared against it before every gated create. */
+  authTokenDigest: Buffer | undefined;
   /** The deployment's own account (TWILIO_ACCOUNT_SID), whose REST credentials are checked against `authToken`. */
   ownAccountSid: string | undefined;
   api: UpstreamTarget;

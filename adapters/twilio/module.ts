@@ -6,6 +6,7 @@
 import type { GatewayModule, ModuleFactory } from '../../src/module';
 import { EntityDirectory } from '../shared/entityDirectory';
 import { gatewaySecret, ParamSigner } from '../shared/signedParams';
+import { sha256 } from './accountAccess';
 import type { TwilioContext } from './context';
 import { relayServer } from './relayUpgrade';
 import { twilioRestLane } from './restRoutes';
@@ -38,6 +39,7 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     directory,
     signer: new ParamSigner(secret, deps.ctx.clock),
     authToken: config.TWILIO_AUTH_TOKEN,
+    authTokenDigest: config.TWILIO_AUTH_TOKEN ? sha256(config.TWILIO_AUTH_TOKEN) : undefined,
     ownAccountSid: config.TWILIO_ACCOUNT_SID,
     api: { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
     domainUpstream: config.TWILIO_DOMAIN_UPSTREAM,
