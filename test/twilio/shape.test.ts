@@ -233,6 +233,16 @@ describe('Twilio: the gate sees what the carrier will see', () => {
       expect(updates(sid)).toHaveLength(0);
     });
 
+    it('an update that dials someone on a call Twilio cannot find is refused with Twilio\'s own answer, and nothing is forwarded', async () => {
+      // The gateway must ask Twilio who the call is between before it can gate the <Dial>: when that lookup fails, it fails closed.
+      const sid = 'CA' + '0'.repeat(32);
+      const before = s.emulator.requests.filter((r) => r.method === 'POST').length;
+      const err = await rejection(s.client.calls(sid).update({ twiml: '<Response><Dial><Number>+13125552099</Number></Dial></Response>' }));
+      expect(err.status).toBe(404);
+      expect(s.emulator.requests.filter((r) => r.method === 'POST').length).toBe(before);
+      expect(await decisionsFor(s.gw.url, s.gw.auth, '+13125552099')).toEqual([]);
+    });
+
     it('an update that only ends the call is forwarded as it came', async () => {
       const sid = await liveCall('+13125552018');
       const call = await s.client.calls(sid).update({ status: 'completed' });
