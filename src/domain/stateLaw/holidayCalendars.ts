@@ -1,0 +1,43 @@
+/**
+ * Holiday calendars the state rules name: `US` (the federal holidays,
+ * observed) and, per state, that state's legal holidays, computed for any
+ * year from their rules (nth weekday, fixed date with its observance, Easter
+ * offsets), never typed in as dates.
+ *
+ * A calendar this module does not know is an error, not an empty calendar:
+ * a rule that names one must not silently allow every day.
+ */
+import { federalHolidays } from '../time/holidays';
+
+export interface CalendarHoliday {
+  /** `YYYY-MM-DD`, the day no covered contact is allowed. */
+  date: string;
+  name: string;
+}
+
+const byYear = new Map<string, readonly CalendarHoliday[]>();
+
+function compute(calendar: string, year: number): CalendarHoliday[] {
+  if (calendar === 'US') return federalHolidays(year).map((h) => ({ date: h.date, name: h.name }));
+  throw new Error(`unknown holiday calendar: ${calendar}`);
+}
+
+/** The days of `calendar` that fall in `year` (memoised per calendar and year). */
+export function holidaysOf(calendar: string, year: number): readonly CalendarHoliday[] {
+  const key = `${calendar}:${year}`;
+  let days = byYear.get(key);
+  if (!days) {
+    // A day observed in the year before (New Year's Day on a Saturday) belongs to that year's list too.
+    days = [...compute(calendar, year), ...compute(calendar, year + 1)].filter((h) => h.date.startsWith(`${year}-`));
+    byYear.set(key, days);
+  }
+  return days;
+}
+
+/** The holiday of `calendar` on the local date `isoDate` (`YYYY-MM-DD`), or null. */
+export function holidayOn(calendar: string, isoDate: string): CalendarHoliday | null {
+  return holidaysOf(calendar, Number(isoDate.slice(0, 4))).find((h) => h.date === isoDate) ?? null;
+}
+
+/** The calendars this module can compute, for the rule data's validation. */
+export const KNOWN_CALENDARS: ReadonlySet<string> = new Set(['US']);
