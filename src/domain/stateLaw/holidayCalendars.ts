@@ -8,18 +8,33 @@
  * a rule that names one must not silently allow every day.
  */
 import { federalHolidays } from '../time/holidays';
+import { alabamaHolidays } from './calendars/alabama';
+import type { CalendarHoliday } from './calendars/calendarDates';
+import { louisianaHolidays } from './calendars/louisiana';
+import { pennsylvaniaHolidays } from './calendars/pennsylvania';
+import { rhodeIslandHolidays } from './calendars/rhodeIsland';
 
-export interface CalendarHoliday {
-  /** `YYYY-MM-DD`, the day no covered contact is allowed. */
-  date: string;
-  name: string;
-}
+export type { CalendarHoliday } from './calendars/calendarDates';
+
+/**
+ * Each calendar's rules, by the name the rule data uses. A state's file under
+ * `calendars/` cites its holiday statute and says what it leaves out
+ * (parish- or county-only days, days proclaimed each year).
+ */
+const CALENDARS: ReadonlyMap<string, (year: number) => CalendarHoliday[]> = new Map([
+  ['US', (year: number) => federalHolidays(year).map((h) => ({ date: h.date, name: h.name }))],
+  ['US-AL', alabamaHolidays],
+  ['US-LA', louisianaHolidays],
+  ['US-PA', pennsylvaniaHolidays],
+  ['US-RI', rhodeIslandHolidays],
+]);
 
 const byYear = new Map<string, readonly CalendarHoliday[]>();
 
 function compute(calendar: string, year: number): CalendarHoliday[] {
-  if (calendar === 'US') return federalHolidays(year).map((h) => ({ date: h.date, name: h.name }));
-  throw new Error(`unknown holiday calendar: ${calendar}`);
+  const rules = CALENDARS.get(calendar);
+  if (!rules) throw new Error(`unknown holiday calendar: ${calendar}`);
+  return rules(year);
 }
 
 /** The days of `calendar` that fall in `year` (memoised per calendar and year). */
@@ -40,4 +55,4 @@ export function holidayOn(calendar: string, isoDate: string): CalendarHoliday | 
 }
 
 /** The calendars this module can compute, for the rule data's validation. */
-export const KNOWN_CALENDARS: ReadonlySet<string> = new Set(['US']);
+export const KNOWN_CALENDARS: ReadonlySet<string> = new Set(CALENDARS.keys());
