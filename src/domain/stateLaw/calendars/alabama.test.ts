@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { holidayOn, holidaysOf } from '../holidayCalendars';
 
-// Written out by hand from Ala. Code §1-3-8 as the Alabama Department of Archives and
-// History tabulates it (archives.alabama.gov/intro/holidays.html: "Holiday / Always
-// Falls on…") on a printed calendar — not derived from the code under test.
+// Written out by hand from Ala. Code §1-3-8 (its weekend rule: Sunday → the following
+// day, Saturday → the preceding day) as the Alabama Department of Archives and History
+// tabulates it (archives.alabama.gov/intro/holidays.html: "Holiday / Always Falls on…")
+// on a printed calendar — not derived from the code under test.
 const EXPECTED: Record<number, string[]> = {
   2026: [
     '2026-01-01', '2026-01-19', '2026-02-16', '2026-04-27', '2026-05-25', '2026-06-01', '2026-07-03',

@@ -1,18 +1,21 @@
 /**
- * Alabama's state holidays: Ala. Code §1-3-8, as the Alabama Department of
- * Archives and History tabulates it ("Legal Holidays, based on Section 1-3-8
- * of the Code of Alabama, 1975, as amended by Act 91-250",
- * http://www.archives.alabama.gov/intro/holidays.html). The holidays on which
- * Ala. Admin. Code r. 770-X-5-.17(1)(b) allows no solicitation call.
+ * Alabama's state holidays: Ala. Code §1-3-8(a)-(b) (the text as quoted in HB155
+ * of 2025, app.legiplex.com/al/legislature/2025/2025-r/bills/hb155, and the dates as
+ * the Department of Archives and History tabulates them,
+ * archives.alabama.gov/intro/holidays.html). The holidays on which Ala. Admin.
+ * Code r. 770-X-5-.17(1)(b) allows no solicitation call. Thanksgiving is "the
+ * day designated by the Governor for public thanksgiving": the fourth Thursday
+ * of November is computed (the federal calendar names it too).
  *
  * Statewide days only: Mardi Gras is a holiday in Baldwin and Mobile counties
  * alone and is left out (the gate cannot tell a number's county); days a
  * governor proclaims are not computable and are left out too. Sundays are
  * whole days without calls in the calling-hours rule, not here.
  *
- * Weekend observance: a fixed-date holiday on a Saturday is also kept on the
- * Friday before, on a Sunday on the Monday after, as state offices observe
- * them; the day itself stays a holiday too (the stricter reading).
+ * Weekend observance, §1-3-8(a): "If any holiday falls on Sunday, the
+ * following day is the holiday. If any holiday falls on Saturday, the
+ * preceding day is the holiday." The day itself is kept too (the stricter
+ * reading: a caller cannot be sure the moved day replaces it).
  */
 import {
   type CalendarHoliday,
