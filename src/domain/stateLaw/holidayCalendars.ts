@@ -13,6 +13,7 @@ import type { CalendarHoliday } from './calendars/calendarDates';
 import { louisianaHolidays } from './calendars/louisiana';
 import { pennsylvaniaHolidays } from './calendars/pennsylvania';
 import { rhodeIslandHolidays } from './calendars/rhodeIsland';
+import { utahHolidays } from './calendars/utah';
 
 export type { CalendarHoliday } from './calendars/calendarDates';
 
@@ -27,6 +28,7 @@ const CALENDARS: ReadonlyMap<string, (year: number) => CalendarHoliday[]> = new 
   ['US-LA', louisianaHolidays],
   ['US-PA', pennsylvaniaHolidays],
   ['US-RI', rhodeIslandHolidays],
+  ['US-UT', utahHolidays],
 ]);
 
 const byYear = new Map<string, readonly CalendarHoliday[]>();
