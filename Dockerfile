@@ -20,6 +20,8 @@ COPY tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
+# The state rule data ships with the code (the store lives in the /data volume instead).
+COPY data/state-rules.json ./data/state-rules.json
 
 FROM node:20-slim
 ENV NODE_ENV=production \
