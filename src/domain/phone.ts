@@ -12,7 +12,7 @@ import { boundedMemo } from './boundedMemo';
 export type PhoneParse = { ok: true; e164: string; country: string | undefined } | { ok: false; error: string };
 
 const PHONE_ERROR = 'must be E.164 or 10-11 digits';
-const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
+const ALLOWED_CHARS = /^[+\d\s().-]+$/;
 
 // Parsing is the costly part of a phone check and every request parses two or three numbers, the
 // caller's own few sending numbers above all: the last answers are kept. No
