@@ -34,7 +34,7 @@ function parseUncached(input: string): PhoneParse {
   else if (digits.length === 11 && digits.startsWith('1')) candidate = '+' + digits;
   else return { ok: false, error: PHONE_ERROR };
   const parsed = parsePhoneNumberFromString(candidate);
-  if (!parsed || !parsed.isPossible()) return { ok: false, error: PHONE_ERROR };
+  if (!parsed?.isPossible()) return { ok: false, error: PHONE_ERROR };
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 
