@@ -4,7 +4,7 @@
  * opened through its signed evidence_url as a person would — no API key —
  * read back, checked for escaping, and screenshotted.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
