@@ -232,7 +232,12 @@ function rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, c
       stopped = true;
       slot?.();
       markStocked(true);
-      await Promise.all(parsers.map((p) => (p.worker.removeAllListeners('exit'), p.worker.terminate())));
+      await Promise.all(
+        parsers.map((p) => {
+          p.worker.removeAllListeners('exit');
+          return p.worker.terminate();
+        }),
+      );
     }
   }
 }
