@@ -6,7 +6,7 @@
  *   domain ← ledger ← gate ← http / stream / network / adapters / cli
  *
  * with src/server.ts, src/main.ts and src/modules.ts the composition root, and
- * src/observability/, src/errors/ and src/config.ts shared ground every layer may use.
+ * src/observability/, src/errors/, src/config.ts and src/packageFile.ts shared ground every layer may use.
  * Tests (`*.test.ts`, test/), bench/, scripts/ and examples/ are not cruised: they may reach
  * anything they exercise.
  *
@@ -24,7 +24,7 @@ const OURS = '^(src|adapters)/';
 const DOMAIN = '^src/domain/';
 const LEDGER = '^src/ledger/';
 const GATE = '^src/gate/';
-const GROUND = ['^src/observability/', '^src/errors/', '^src/config\\.ts$'];
+const GROUND = ['^src/observability/', '^src/errors/', '^src/config\\.ts$', '^src/packageFile\\.ts$'];
 /** The gateway module contract (src/module.ts): what the transports plug into and http mounts. */
 const MODULE_CONTRACT = '^src/module\\.ts$';
 const ROOTS = ['^src/server\\.ts$', '^src/main\\.ts$', '^src/modules\\.ts$'];

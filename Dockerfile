@@ -4,10 +4,11 @@
 #   docker run -p 8080:8080 -v consent-gate-data:/data -e CONSENT_GATE_API_KEY=... consent-gate
 #
 # Two stages: the build stage has the compiler better-sqlite3 needs (it
-# builds from source when no prebuilt binary matches) and installs the
-# production dependencies only — tsx is one of them: the gateway runs its
-# TypeScript sources directly, there is no build step. The runtime stage is
-# node:20-slim with no compiler, running as the unprivileged `node` user.
+# builds from source when no prebuilt binary matches), compiles the
+# TypeScript to dist/ (`npm run build`) and then drops the dev dependencies.
+# The runtime stage is node:20-slim with no compiler and no sources: the
+# production dependencies, dist/ and the `consent-gate` command, running as
+# the unprivileged `node` user.
 
 FROM node:20-slim AS build
 WORKDIR /app
@@ -15,13 +16,15 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
-COPY tsconfig.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
-# The state rule data ships with the code (the store lives in the /data volume instead).
-COPY data/state-rules.json ./data/state-rules.json
+# The reference data (state rules, area codes) ships with the code; the store lives in the /data volume.
+COPY reference ./reference
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
 ENV NODE_ENV=production \
@@ -30,7 +33,11 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     PATH=/app/bin:$PATH
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/bin ./bin
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/reference ./reference
 # The store (SQLite, or the opt-out fallback queue with STORE=redis) lives in
 # the volume; the code is owned by root and read-only to the process.
 RUN mkdir -p /data && chown node:node /data && chmod 700 /data
@@ -43,4 +50,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # SIGTERM drains in-flight requests and closes the store, then exits 0;
 # give it longer than SHUTDOWN_GRACE_MS (10 s) — e.g. docker stop -t 30.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/src/main.js"]

@@ -71,7 +71,7 @@ const SEGMENT_SAFE_ESCAPE = /%(?:24|26|2B|2C|3D|3A)/g;
 export function encodePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(SEGMENT_SAFE_ESCAPE, (escape) => decodeURIComponent(escape)))
+    .map((segment) => encodeURIComponent(segment).replace(SEGMENT_SAFE_ESCAPE, (encoded) => decodeURIComponent(encoded)))
     .join('/');
 }
 

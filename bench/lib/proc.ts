@@ -78,7 +78,12 @@ export async function spawnServer(name: string, script: string, options: SpawnOp
     if (tail.length > 40) tail.shift();
   };
   let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  const exited = new Promise<void>((res) => child.once('exit', (code, signal) => ((exit = { code, signal }), res())));
+  const exited = new Promise<void>((res) =>
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      res();
+    }),
+  );
   const ready = new Promise<Record<string, unknown>>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`${name}: not ready in ${options.timeoutMs ?? 60_000} ms\n${tail.join('\n')}`)), options.timeoutMs ?? 60_000);
     // stdout carries the request log at LOG_LEVEL=info: read every line (a full pipe would stall the server).

@@ -1,4 +1,4 @@
-/** Entry point of `consent-gate` (bin/consent-gate.js loads this through tsx). */
+/** Entry point of `consent-gate` (bin/consent-gate.js loads this, or its build in dist/). */
 import { runCli } from './program';
 
 const code = await runCli(process.argv.slice(2));

@@ -13,8 +13,9 @@ import { registerRetention } from './commands/retention';
 import { registerRevoke } from './commands/revoke';
 import { registerServe } from './commands/serve';
 import { describeFailure, EXIT, processIo, type Io } from './runtime';
+import { packageFile } from '../packageFile';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
 export function buildProgram(io: Io): Command {
   const program = new Command('consent-gate')

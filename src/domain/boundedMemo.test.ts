@@ -5,7 +5,13 @@ import { entityKey } from './vocabulary';
 describe('boundedMemo', () => {
   const counted = () => {
     const calls: string[] = [];
-    const f = boundedMemo((s) => (calls.push(s), s.toUpperCase()), { limit: 3, maxInput: 8 });
+    const f = boundedMemo(
+      (s) => {
+        calls.push(s);
+        return s.toUpperCase();
+      },
+      { limit: 3, maxInput: 8 },
+    );
     return { f, calls };
   };
 

@@ -12,7 +12,7 @@ import { boundedMemo } from './boundedMemo';
 export type PhoneParse = { ok: true; e164: string; country: string | undefined } | { ok: false; error: string };
 
 const PHONE_ERROR = 'must be E.164 or 10-11 digits';
-const ALLOWED_CHARS = /^[+\d\s().\-]+$/;
+const ALLOWED_CHARS = /^[+\d\s().-]+$/;
 
 // Parsing is the costly part of a phone check and every request parses two or three numbers, the
 // caller's own few sending numbers above all: the last answers are kept. No
@@ -34,7 +34,7 @@ function parseUncached(input: string): PhoneParse {
   else if (digits.length === 11 && digits.startsWith('1')) candidate = '+' + digits;
   else return { ok: false, error: PHONE_ERROR };
   const parsed = parsePhoneNumberFromString(candidate);
-  if (!parsed || !parsed.isPossible()) return { ok: false, error: PHONE_ERROR };
+  if (!parsed?.isPossible()) return { ok: false, error: PHONE_ERROR };
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 

@@ -119,6 +119,22 @@ describe('FileRevocationQueue', () => {
     expect(applied).toEqual(['+15551230001']);
   });
 
+  it('opt-outs queued all at once are each a whole line, applied in the order queued, and resume at the right one', async () => {
+    const q = new FileRevocationQueue(fileIn());
+    const phones = Array.from({ length: 30 }, (_, i) => `+1555123${String(1000 + i)}`);
+    await Promise.all(phones.map((p) => q.enqueue(input(p))));
+    expect(readFileSync(q.file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { input: { phone: string } }).input.phone)).toEqual(phones);
+    const applied: string[] = [];
+    const stopAfterTen = async (i: RevokeInput) => {
+      if (applied.length === 10) throw new LedgerUnavailableError('down');
+      applied.push(i.phone);
+    };
+    expect(await q.drain(stopAfterTen)).toMatchObject({ applied: 10, interrupted: true });
+    // The offset recorded on disk is exactly past the tenth line: a new process resumes at the eleventh.
+    expect(new FileRevocationQueue(q.file).pending().map((p) => p.phone)).toEqual(phones.slice(10));
+    expect(q.pending().map((p) => p.phone)).toEqual(phones.slice(10));
+  });
+
   it('the drainer applies only when the store answers', async () => {
     const q = new FileRevocationQueue(fileIn());
     await q.enqueue(input('+15551230001'));

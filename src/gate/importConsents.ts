@@ -101,6 +101,10 @@ export function defaultParsers(): number {
  */
 const PARSER_YOUNG_GENERATION_MB = 96;
 
+// A worker does not inherit the TypeScript loader of its parent: run from the sources, the thread
+// starts through a shim that registers tsx; built, this module sits beside the compiled worker.
+const PARSER_SCRIPT = import.meta.url.endsWith('.ts') ? new URL('./importWorker.mjs', import.meta.url) : new URL('./importWorker.js', import.meta.url);
+
 interface Parser {
   worker: Worker;
   /** Answers owed by this thread, oldest first (it answers its segments in the order they came). */
@@ -108,7 +112,7 @@ interface Parser {
 }
 
 function startParser(options: RowOptions, onFailure: (err: unknown) => void): Parser {
-  const parser: Parser = { worker: new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: PARSER_YOUNG_GENERATION_MB } }), owed: [] };
+  const parser: Parser = { worker: new Worker(PARSER_SCRIPT, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: PARSER_YOUNG_GENERATION_MB } }), owed: [] };
   const fail = (err: unknown) => {
     for (const o of parser.owed.splice(0)) o.reject(err);
     onFailure(err);
@@ -232,7 +236,12 @@ function rowsInWorkers(ctx: GateContext, input: Readable, options: RowOptions, c
       stopped = true;
       slot?.();
       markStocked(true);
-      await Promise.all(parsers.map((p) => (p.worker.removeAllListeners('exit'), p.worker.terminate())));
+      await Promise.all(
+        parsers.map((p) => {
+          p.worker.removeAllListeners('exit');
+          return p.worker.terminate();
+        }),
+      );
     }
   }
 }

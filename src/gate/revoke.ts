@@ -52,6 +52,7 @@ export async function revoke(ctx: GateContext, input: RevokeInput): Promise<Revo
   // repeat the first one, which that re-consent lifted.
   const epoch = consents
     .filter((c) => c.status !== 'opted_out' && (scope === 'all' || isForEntity(c, input.calling_entity)))
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compare as strings; Math.max would make them NaN
     .reduce((max, c) => (c.created_at > max ? c.created_at : max), '');
   const revocation: Revocation = {
     id: newId('rev'),

@@ -15,7 +15,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const INBOUND_ID = /^[A-Za-z0-9_\-]{8,64}$/;
+const INBOUND_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The caller's own request id when it is well formed, else a fresh one. */
 export function requestIdFor(inbound: string | undefined): string {

@@ -43,6 +43,7 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
    * The use case. Returns the answer, or sends it itself through `http` and returns nothing.
    * POST routes with a JSON body and no path parameters are served on the fast lane, without `http`.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers through `http` is an async function returning nothing
   handler(req: RouteRequest, input: { body: z.output<B>; query: z.output<Q>; raw?: Buffer }, http?: ExpressExchange): Promise<RouteResult | void>;
 }
 

@@ -10,6 +10,7 @@ const quotedKey = boundedMemo((key: string) => JSON.stringify(key), { limit: 100
 
 // What JSON.stringify escapes in a string: quote, backslash, control characters, and surrogates
 // (a lone one is escaped; a pair is not, so any string with one goes to JSON.stringify to decide).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found here
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**

@@ -4,7 +4,7 @@
  * opened through its signed evidence_url as a person would — no API key —
  * read back, checked for escaping, and screenshotted.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -74,6 +74,7 @@ describe.skipIf(!haveChromium)('evidence page in Chromium', () => {
     expect(response?.headers()['content-type']).toMatch(/^text\/html/);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
 
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as rendered, what a person reads
     const text = await page.innerText('body');
     expect(text).toContain('Opt-out (revocation of consent)');
     expect(text).toContain(revocation.revocation_id);
@@ -107,6 +108,7 @@ describe.skipIf(!haveChromium)('evidence page in Chromium', () => {
     expect(unsigned?.status()).toBe(401);
     const tampered = await page.goto(revocation.evidence_url.replace(/sig=[\w-]{4}/, 'sig=AAAA'));
     expect(tampered?.status()).toBe(403);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as above
     expect(await page.innerText('body')).toContain('invalid or has expired');
     await page.close();
   });

@@ -20,7 +20,7 @@ const CONSENTED = '+12125550143';
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: Record<string, any>;
+  body: Record<string, unknown>;
 }
 
 /**

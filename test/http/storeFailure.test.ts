@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config';
-import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
+import type { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { openLedger } from '../../src/ledger/open';
 import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import { startTestGateway, type TestGateway } from '../support/gateway';

@@ -142,7 +142,10 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
         const d = aDecision({ org_id: org, phone: c.phone, decided_at: `2026-04-1${i}T10:00:00.000Z` });
         await ledger.captureConsent(c);
         await ledger.recordDecision(d);
-        if (org === 'org_test') (mine.push(c.id), decided.push(d.id));
+        if (org === 'org_test') {
+          mine.push(c.id);
+          decided.push(d.id);
+        }
       }
       const all = async <T extends { id: string }>(list: (after?: string) => Promise<{ items: T[]; next_cursor: string | null }>) => {
         const ids: string[] = [];

@@ -400,7 +400,7 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
     return { method: chance(0.9) ? 'POST' : 'GET', path: chance(0.7) ? path : twist(path), headers, body };
   };
 
-  const escape = (): HostileRequest => ({
+  const escapeUpstream = (): HostileRequest => ({
     method: pick(next, ['GET', 'POST']),
     path: pick(next, [
       `//2010-04-01%2F@127.0.0.1:${canaryPort()}/latest/meta-data`,
@@ -422,6 +422,6 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
     if (r < 0.4) return twilioRequest();
     if (r < 0.7) return telnyxRequest();
     if (r < 0.92) return v1Request();
-    return escape();
+    return escapeUpstream();
   };
 }

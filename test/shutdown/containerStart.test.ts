@@ -1,16 +1,20 @@
 /**
  * No Docker engine runs here, so the image is held to what can be checked
- * without one: the exact command, environment and health check the
- * Dockerfile declares start a gateway that answers /healthz and stops with
- * exit 0 on SIGTERM (`docker stop`); and nothing the runtime imports is a
- * dev dependency, which `npm ci --omit=dev` in the image would leave out.
+ * without one: the build (`npm run build`) and the files the runtime stage
+ * copies, assembled in a directory of their own with no sources beside them,
+ * start with the exact command, environment and health check the Dockerfile
+ * declares a gateway that answers /healthz and stops with exit 0 on SIGTERM
+ * (`docker stop`); the `consent-gate` command there runs the build too; and
+ * nothing the runtime imports is a dev dependency, which `npm prune
+ * --omit=dev` in the image leaves out.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY } from '../support/adminKey';
 import { REPO_ROOT } from '../support/childGateway';
 import { freePort } from '../support/ports';
 
@@ -29,13 +33,37 @@ function dockerEnv(): Record<string, string> {
   return env;
 }
 
+/** The runtime stage's /app: what it copies from the build stage, with dist/ built here. */
+function assembleImageApp(): string {
+  const app = mkdtempSync(join(tmpdir(), 'cg-image-'));
+  const copied = [...runtimeStage.matchAll(/^COPY --from=build \/app\/(\S+)/gm)].map((m) => m[1]);
+  for (const path of copied) {
+    if (path === 'dist') {
+      const built = spawnSync(process.execPath, ['scripts/build.mjs', join(app, 'dist')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
+      if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
+    } else if (path === 'node_modules') symlinkSync(join(REPO_ROOT, 'node_modules'), join(app, 'node_modules'));
+    else cpSync(join(REPO_ROOT, path), join(app, path), { recursive: true });
+  }
+  return app;
+}
+
 describe('the Docker image, without Docker', () => {
+  let app: string;
+  beforeAll(() => {
+    app = assembleImageApp();
+  }, 200_000);
+
+  it('ships the build and no sources', () => {
+    expect(existsSync(join(app, 'dist/src/main.js'))).toBe(true);
+    expect(existsSync(join(app, 'src'))).toBe(false);
+  });
+
   it('declares a non-root user, the /data volume, a health check and the start command', () => {
     expect(runtimeStage).toMatch(/^FROM node:20-slim\s*$/m);
     expect(runtimeStage).toMatch(/^USER node$/m);
     expect(runtimeStage).toMatch(/^VOLUME \/data$/m);
     expect(dockerEnv()).toMatchObject({ DATA_DIR: '/data', PORT: '8080', HOST: '0.0.0.0' });
-    expect(jsonInstruction('CMD')).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+    expect(jsonInstruction('CMD')).toEqual(['node', 'dist/src/main.js']);
     expect(jsonInstruction('HEALTHCHECK.*?').slice(0, 2)).toEqual(['node', '-e']);
   });
 
@@ -46,7 +74,7 @@ describe('the Docker image, without Docker', () => {
     // The image's environment, with the data dir and port of this test and loopback only.
     const { CONSENT_GATE_API_KEY: _key, ...outer } = process.env;
     const env = { ...outer, ...dockerEnv(), PATH: process.env.PATH!, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-    const child = spawn(cmd === 'node' ? process.execPath : cmd, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd === 'node' ? process.execPath : cmd, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -69,6 +97,24 @@ describe('the Docker image, without Docker', () => {
     // First start without CONSENT_GATE_API_KEY printed the generated admin key once.
     expect(output).toMatch(/cg_live_\w+/);
   }, 40_000);
+
+  it('the consent-gate command in the image runs the build, its import threads included', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cg-docker-cli-'));
+    const env = { ...process.env, DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY };
+    const run = (args: string[]) => spawnSync(process.execPath, ['bin/consent-gate.js', ...args], { cwd: app, env, encoding: 'utf8', timeout: 60_000 });
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run(['--version']).stdout.trim()).toBe(pkg.version);
+    const csv = join(dataDir, 'c.csv');
+    writeFileSync(
+      csv,
+      'phone,calling_entity,type,scope,ai_specific_consent,captured_at\n' +
+        '+12125550143,Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n' +
+        '+12125550144,Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n',
+    );
+    const imported = run(['consents', 'import', csv, '--parsers', '2', '--progress', 'none']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('2 imported');
+  });
 
   it('everything the runtime imports is a production dependency', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };

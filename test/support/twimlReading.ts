@@ -1,5 +1,5 @@
 /** Reading TwiML/TeXML the way an assertion wants it. */
-import { childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
+import { childrenOf, type elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 
 /** Every number a TwiML document would dial (`<Number>`, at any depth), however it is spelled. */
 export function dialedIn(xml: string): string[] {

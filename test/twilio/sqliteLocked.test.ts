@@ -53,6 +53,8 @@ describe('a STOP while SQLite is write-locked', () => {
     const blocked = await waitForValue('precall after the lock', async () => (await precall()).body, (b) => b.reason === 'consumer_revoked', { timeoutMs: 6000 });
     expect(blocked).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
     await waitForValue('readyz after the lock', async () => request(s.gw.url).get('/readyz'), (r) => r.status === 200, { timeoutMs: 6000 });
-    expect(readFileSync(join(s.gw.dataDir, 'revocation-fallback.jsonl'), 'utf8')).toBe('');
+    // Emptied once the drain has recorded the line applied (flushed writes, so a moment after the revocation shows).
+    const queue = join(s.gw.dataDir, 'revocation-fallback.jsonl');
+    expect(await waitForValue('the queue compacted', async () => readFileSync(queue, 'utf8'), (text) => text === '', { timeoutMs: 6000 })).toBe('');
   }, 60_000);
 });

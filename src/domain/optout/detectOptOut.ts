@@ -160,8 +160,8 @@ function phrase(text: string, order: readonly CompiledLexicon[]): OptOutResult |
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
         const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
         if (rule.negatable && lexicon.negation.test(before)) continue;
-        if (rule.notAfter && rule.notAfter.test(before)) continue;
-        if (rule.unless && rule.unless.test(text.slice(m.index + m[0].length))) continue;
+        if (rule.notAfter?.test(before)) continue;
+        if (rule.unless?.test(text.slice(m.index + m[0].length))) continue;
         return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };
       }
     }

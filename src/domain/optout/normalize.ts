@@ -23,6 +23,7 @@ export interface NormalizedText {
 
 export const CLAUSE = ',';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL by definition
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -5,7 +5,7 @@ import { WEEKDAYS, type StateRule, type StateRuleSet } from './ruleTypes';
 import { stateOfJurisdiction } from './stateCodes';
 
 // A light structural check of the shipped rule data; the loader validates it fully.
-const ruleSet = JSON.parse(readFileSync(new URL('../../../data/state-rules.json', import.meta.url), 'utf8')) as StateRuleSet;
+const ruleSet = JSON.parse(readFileSync(new URL('../../../reference/state-rules.json', import.meta.url), 'utf8')) as StateRuleSet;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -22,7 +22,7 @@ function rulesOf(jurisdiction: string, kind: StateRule['kind']): StateRule[] {
   return ruleSet.rules.filter((r) => r.jurisdiction === jurisdiction && r.kind === kind);
 }
 
-describe('data/state-rules.json', () => {
+describe('reference/state-rules.json', () => {
   it('has a date-based version', () => {
     expect(ruleSet.version).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
   });

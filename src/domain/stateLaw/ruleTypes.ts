@@ -1,6 +1,6 @@
 /**
  * The shape of the state calling rules: what the rule data file
- * (`data/state-rules.json`) holds, one entry per rule. The values are the
+ * (`reference/state-rules.json`) holds, one entry per rule. The values are the
  * law's own (hours, days, caps); every entry carries the citation and the
  * source it was read from, so an auditor can check each one.
  *

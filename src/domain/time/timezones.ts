@@ -31,10 +31,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import metadata from 'libphonenumber-js/metadata.min.json';
+import { Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js';
 
 type Deserialize = (buffer: Uint8Array) => Record<string, unknown>;
+
+// Through require, not a JSON import: compiled to plain ESM, Node 20 would need an import attribute
+// for it and warn that JSON modules are experimental.
+const metadata = createRequire(import.meta.url)('libphonenumber-js/metadata.min.json') as MetadataJson;
 
 /** Digit prefix (no '+') → zone names joined with '&'. */
 const zonesByPrefix = loadPrefixTable();

@@ -1,5 +1,5 @@
 /** POST /v1/precall, POST /v1/sms/pre-send, and the decision log. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { notFound } from '../../errors';
 import type { GateContext } from '../../gate/context';
 import { precall } from '../../gate/precall';

@@ -62,7 +62,10 @@ export class RedisOutbox {
     if (!due.length) return [];
     const ids: string[] = [];
     const scores: number[] = [];
-    for (let i = 0; i < due.length; i += 2) (ids.push(due[i]), scores.push(Number(due[i + 1])));
+    for (let i = 0; i < due.length; i += 2) {
+      ids.push(due[i]);
+      scores.push(Number(due[i + 1]));
+    }
     const [docs, attempts] = await Promise.all([this.client.hmget(this.k.messages, ...ids), this.client.hmget(this.k.attempts, ...ids)]);
     const out: OutboxMessage[] = [];
     ids.forEach((id, i) => {

@@ -55,8 +55,14 @@ export class SqliteConsents {
   async listConsents(orgId: string, q: ConsentQuery): Promise<Page<Consent>> {
     const where = [orgTerm(Boolean(q.phone || q.calling_entity)), 'seq > ?'];
     const args: (string | number)[] = [orgId, decodeCursor(q.after, isPosition) ?? 0];
-    if (q.phone) (where.push('phone IN (?, ?)'), args.push(q.phone, this.store.altKey(q.phone)));
-    if (q.calling_entity) (where.push('entity_key = ?'), args.push(entityKey(q.calling_entity)));
+    if (q.phone) {
+      where.push('phone IN (?, ?)');
+      args.push(q.phone, this.store.altKey(q.phone));
+    }
+    if (q.calling_entity) {
+      where.push('entity_key = ?');
+      args.push(entityKey(q.calling_entity));
+    }
     const rows = this.store.read(() =>
       this.store.db.prepare<unknown[], SeqRow>(`SELECT seq, data FROM consents WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args, q.limit + 1),
     );

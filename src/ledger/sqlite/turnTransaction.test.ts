@@ -144,7 +144,12 @@ describe('TurnTransaction held (while the log is rewound)', () => {
     expect(db.inTransaction).toBe(false);
     await first;
     const order: number[] = [];
-    const later = [2, 3].map((n) => turn.run(() => (order.push(n), db.prepare('INSERT INTO t (n) VALUES (?)').run(n).changes)));
+    const later = [2, 3].map((n) =>
+      turn.run(() => {
+        order.push(n);
+        return db.prepare('INSERT INTO t (n) VALUES (?)').run(n).changes;
+      }),
+    );
     await new Promise((r) => setTimeout(r, 5));
     expect(order).toEqual([]);
     turn.release();

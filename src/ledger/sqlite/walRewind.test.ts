@@ -35,6 +35,9 @@ describe('checkpointer under a steady stream of decisions', () => {
     expect(end).toBeLessThan(half.wal * 1.3);
     // Every rewind held the writes briefly, and said for how long (the gateway's hold metric).
     expect(holds.length).toBeGreaterThan(0);
-    for (const seconds of holds) expect(seconds).toBeGreaterThan(0), expect(seconds).toBeLessThan(1);
+    for (const seconds of holds) {
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThan(1);
+    }
   });
 });
