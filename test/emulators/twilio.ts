@@ -34,6 +34,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   form: Record<string, string>;
   rawBody: string;
+  /** performance.now() when the request reached the emulator (its headers; the bench times hang-ups by it). */
+  receivedAt: number;
 }
 
 export interface TwilioEmulatorOptions {
@@ -103,12 +105,13 @@ export class TwilioEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
     const [path, query = ''] = (req.url ?? '/').split('?');
     const form = Object.fromEntries(new URLSearchParams(rawBody));
-    this.requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, form, rawBody });
+    this.requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, form, rawBody, receivedAt });
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (res.destroyed) return;
 
