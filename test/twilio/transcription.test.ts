@@ -179,6 +179,31 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(updatesOf(s, sid)).toHaveLength(0);
   });
 
+  it('a signed event that is not what Twilio sends is 400 naming the field: nothing revoked', async () => {
+    const { sid, phone } = await answeredCall(s, 'twiml');
+    for (const [field, data] of [
+      ['TranscriptionData', 'stop calling me'],
+      ['TranscriptionData', JSON.stringify({ text: 'stop calling me' })],
+    ]) {
+      const res = await s.emulator.transcriptionEvent(sid, 'transcription-content', { Track: 'inbound_track', Final: 'true', TranscriptionData: data });
+      expect(res.status).toBe(400);
+      expect(res.body).toContain(field);
+    }
+    const url = s.emulator.transcriptionOf(sid)!.url;
+    const bad = await s.emulator.post(url, {
+      AccountSid: ACCOUNT_SID,
+      CallSid: 'not-a-call',
+      SequenceId: '99',
+      TranscriptionEvent: 'transcription-content',
+      Track: 'inbound_track',
+      Final: 'true',
+      TranscriptionData: JSON.stringify({ transcript: 'stop calling me', confidence: 0.9 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('CallSid');
+    expect(await precallReason(s, phone)).toBeUndefined();
+  });
+
   it('an event for a call the gateway did not start transcribing: relayed to the app, nothing revoked, no call ended', async () => {
     const phone = await consentedConsumer(s);
     const callSid = 'CA' + 'e'.repeat(32);
