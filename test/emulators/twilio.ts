@@ -43,6 +43,8 @@ export interface TwilioEmulatorOptions {
   authToken: string;
   /** Delay every answer (a slow upstream). */
   delayMs?: number;
+  /** An API key (SK…) and its secret, accepted for the account as Twilio accepts them. */
+  apiKey?: { sid: string; secret: string };
 }
 
 type Resource = Record<string, unknown>;
@@ -120,8 +122,9 @@ export class TwilioEmulator {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'twilio-request-id': twilioSid('RQ') });
       res.end(text);
     };
-    const expected = 'Basic ' + Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64');
-    if (req.headers.authorization !== expected) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
+    const basic = (user: string, secret: string) => 'Basic ' + Buffer.from(`${user}:${secret}`).toString('base64');
+    const accepted = [basic(this.options.accountSid, this.options.authToken), ...(this.options.apiKey ? [basic(this.options.apiKey.sid, this.options.apiKey.secret)] : [])];
+    if (!accepted.includes(req.headers.authorization ?? '')) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
     let m0: RegExpExecArray | null;
 
     // Another Twilio domain, reached as `<emulator>/<host>/…` (TWILIO_DOMAIN_UPSTREAM=<emulator>/{host}).

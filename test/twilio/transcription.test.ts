@@ -258,6 +258,29 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(s.emulator.received('POST', `/Calls/${sid}.json`)).toHaveLength(3);
   });
 
+  it('a call Twilio says is already over (404) is not retried: counted as given up, the opt-out stands', async () => {
+    const { sid, phone } = await answeredCall(s, 'twiml');
+    const gaveUp = await hangupFailures(s, 'gave_up');
+    const retried = await hangupFailures(s, 'retried');
+    // The same transcription, but the call it names is gone from Twilio.
+    const goneCall = 'CA' + 'd'.repeat(32);
+    const res = await s.emulator.post(s.emulator.transcriptionOf(sid)!.url, {
+      AccountSid: ACCOUNT_SID,
+      CallSid: goneCall,
+      TranscriptionSid: 'GT' + '3'.repeat(32),
+      SequenceId: '1',
+      TranscriptionEvent: 'transcription-content',
+      Track: 'inbound_track',
+      Final: 'true',
+      TranscriptionData: JSON.stringify({ transcript: 'stop calling me', confidence: 0.9 }),
+    });
+    expect(res.status).toBe(200);
+    expect(await precallReason(s, phone)).toBe('consumer_revoked');
+    await waitForValue('the hang-up given up', () => hangupFailures(s, 'gave_up'), (n) => n === gaveUp + 1);
+    expect(await hangupFailures(s, 'retried')).toBe(retried);
+    expect(s.emulator.received('POST', `/Calls/${goneCall}.json`)).toHaveLength(1);
+  });
+
   it('an entity configured with transcribe: false: its calls carry no <Transcription>', async () => {
     for (const how of ['twiml', 'url'] as const) {
       const { twiml } = await answeredCall(s, how, QUIET_NUMBER, QUIET);
@@ -283,5 +306,24 @@ describe('TRANSCRIBE_CALLS=off', () => {
       expect(anyTranscription(twiml)).toBe(false);
       expect(tagOf(verbsOf(twiml)[0])).toBe('Gather');
     }
+  });
+});
+
+describe('TWILIO_API_KEY and TWILIO_API_SECRET', () => {
+  const apiKey = { sid: 'SK' + '5'.repeat(32), secret: 'api_key_secret_0123456789abcdef' };
+  let s: Stack;
+  beforeAll(async () => {
+    s = await startStack({ TWILIO_API_KEY: apiKey.sid, TWILIO_API_SECRET: apiKey.secret }, { apiKey });
+  });
+  afterAll(async () => {
+    await s.stop();
+  });
+
+  it('end the call in place of the auth token', async () => {
+    const { sid } = await answeredCall(s, 'twiml');
+    expect((await s.emulator.consumerSays(sid, 'stop calling me')).status).toBe(200);
+    const [update] = await waitForValue('the call update', () => updatesOf(s, sid), (u) => u.length > 0);
+    expect(verbsOf(update.form.Twiml).map(tagOf)).toEqual(['Say', 'Hangup']);
+    expect(s.emulator.received('POST', `/Calls/${sid}.json`)[0].headers.authorization).toBe('Basic ' + Buffer.from(`${apiKey.sid}:${apiKey.secret}`).toString('base64'));
   });
 });
