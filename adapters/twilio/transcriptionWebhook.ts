@@ -128,5 +128,8 @@ async function relayToApp(t: TwilioContext, w: TwilioWebhook, extraHeaders: Reco
   if (!url) return;
   const answer = await callTwilioApp(t, { url, method: w.method, pairs: w.pairs, params: w.params, inboundHeaders: w.headers, extraHeaders });
   // Twilio ignores what a status callback answers, so the application's failure changes nothing for Twilio.
-  if (!answer.ok) t.logger.warn({ call_sid: first(w.params, 'CallSid'), why: answer.message }, 'twilio transcription: relay to the application failed');
+  if (answer.ok) return;
+  // An application that has no route for these events (it never asked for them) would otherwise log a warning per sentence.
+  const log = answer.status === 404 || answer.status === 405 ? t.logger.debug : t.logger.warn;
+  log.call(t.logger, { call_sid: first(w.params, 'CallSid'), why: answer.message }, 'twilio transcription: relay to the application failed');
 }
