@@ -31,6 +31,7 @@ import { importRow } from './rows/import';
 import { optoutRow } from './rows/optout';
 import { redisRow } from './rows/redis';
 import { twilioRow } from './rows/twilio';
+import { transcriptionRow } from './rows/transcription';
 
 async function runAll(ctx: BenchContext): Promise<void> {
   const { options, p, report, judge } = ctx;
@@ -46,6 +47,7 @@ async function runAll(ctx: BenchContext): Promise<void> {
   await runRow(ctx, 'import', importRow);
   await runRow(ctx, 'growth', growthRow);
   await runRow(ctx, 'redis', redisRow);
+  await runRow(ctx, 'transcription', transcriptionRow);
 
   const seconds = (performance.now() - ctx.startedAt) / 1000;
   const doc = {

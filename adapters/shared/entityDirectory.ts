@@ -38,6 +38,8 @@ export interface DirectoryEntry {
   purpose?: Purpose;
   call_type?: CallType;
   message_type?: MessageType;
+  /** false: the entity's calls are not transcribed by the carrier. */
+  transcribe?: boolean;
 }
 
 const ID_FIELDS: Record<CarrierIdKind, keyof EntityConfig> = {
@@ -82,6 +84,7 @@ export class EntityDirectory {
         purpose: e.purpose,
         call_type: e.call_type,
         message_type: e.message_type,
+        transcribe: e.transcribe,
       };
       claim(this.names, entityKey(e.name), entry, `entity name "${e.name}"`);
       for (const n of e.numbers) claim(this.numbers, n, entry, `number ${n}`);

@@ -21,6 +21,8 @@ export interface TwilioAppCall {
   params: FormParams;
   /** The inbound request's headers, a few of which are passed on. */
   inboundHeaders?: Record<string, string | string[] | undefined>;
+  /** The gateway's own headers for the application (an opt-out it acted on). */
+  extraHeaders?: Record<string, string>;
 }
 
 export async function callTwilioApp(t: TwilioContext, call: TwilioAppCall): Promise<AppAnswer> {
@@ -29,6 +31,7 @@ export async function callTwilioApp(t: TwilioContext, call: TwilioAppCall): Prom
     const v = call.inboundHeaders?.[h];
     if (typeof v === 'string') headers[h] = v;
   }
+  Object.assign(headers, call.extraHeaders);
   let url = call.url;
   let body: string | undefined;
   if (call.method === 'GET') {

@@ -17,11 +17,13 @@ import { TwimlError } from '../../src/errors';
 import { first, withParam, type FormParams } from '../shared/form';
 import { gatewayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { disclosedDoc, gatedCallDoc } from './callTwiml';
+import { withTranscription } from './transcriptionStart';
 import { methodOf, senderClaims, TOKEN_KINDS, type PartyClaims } from './tokens';
 
 export type Injection = { ok: true; pairs: [string, string][] } | { ok: false; message: string; field: string };
 
-export function injectDisclosure(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script: string): Injection {
+/** `listenFor`: the account SID when the call is to be transcribed (see `transcriptionStart.ts`), else undefined. */
+export function injectDisclosure(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script: string, listenFor?: string): Injection {
   const inline = first(params, 'Twiml');
   const url = first(params, 'Url');
   if (inline !== undefined) {
@@ -33,10 +35,10 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
       return { ok: false, field: 'Twiml', message: `Twiml is not a valid TwiML document (${err.message}); Consent Gate cannot put the AI disclosure in it` };
     }
     // A digit other than 9 continues with the application's own verbs, carried in the gather token.
-    const doc = disclosedDoc(t, appDoc, script, { ...party, t: renderTwiml(appDoc) });
+    const doc = withTranscription(t, disclosedDoc(t, appDoc, script, { ...party, t: renderTwiml(appDoc) }), party, listenFor);
     return { ok: true, pairs: withParam(pairs, 'Twiml', renderTwiml(doc)) };
   }
-  if (url !== undefined) return urlsThroughGateway(t, pairs, params, party, script);
+  if (url !== undefined) return urlsThroughGateway(t, pairs, params, party, script, listenFor);
   if (first(params, 'ApplicationSid') !== undefined) {
     return {
       ok: false,
@@ -53,7 +55,7 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
  * TwiML itself when Twilio asks for it: to speak `script` first, when there
  * is one, and always to check whom that TwiML dials.
  */
-export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script?: string): Injection {
+export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script?: string, listenFor?: string): Injection {
   let out = pairs;
   for (const [urlKey, methodKey] of [
     ['Url', 'Method'],
@@ -63,7 +65,7 @@ export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], 
     // An empty FallbackUrl is no fallback; an empty Url is no URL, and refused below.
     if (url === undefined || (url === '' && urlKey === 'FallbackUrl')) continue;
     if (!isHttpUrl(url)) return { ok: false, field: urlKey, message: `${urlKey} is not a valid absolute http(s) URL: ${url}` };
-    const token = t.signer.sign(TOKEN_KINDS.voice, { ...senderClaims(party), u: url, m: methodOf(first(params, methodKey)), ...(script ? { s: script } : {}) });
+    const token = t.signer.sign(TOKEN_KINDS.voice, { ...senderClaims(party), u: url, m: methodOf(first(params, methodKey)), ...(script ? { s: script } : {}), ...(listenFor ? { tr: listenFor } : {}) });
     out = withParam(withParam(out, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
   }
   return { ok: true, pairs: out };

@@ -9,6 +9,7 @@ import type { Metrics } from '../../src/observability/metrics';
 import type { EntityDirectory } from '../shared/entityDirectory';
 import type { UpstreamTarget } from '../shared/forward';
 import type { ParamSigner } from '../shared/signedParams';
+import type { CallHangups } from './callHangups';
 
 export interface TwilioContext {
   ctx: SignalContext;
@@ -33,9 +34,19 @@ export interface TwilioContext {
   bodyLimitBytes: number;
   /** Largest ConversationRelay frame relayed either way. */
   maxFrameBytes: number;
+  /** TRANSCRIBE_CALLS: gated calls start Twilio's real-time transcription (an entity may still say `transcribe: false`). */
+  transcribeCalls: boolean;
+  /** Ends calls after a spoken opt-out, through Twilio's Calls resource (see `callHangups.ts`). */
+  hangups: CallHangups;
 }
 
-export const WEBHOOK_PATHS = { voice: '/twilio/voice', sms: '/twilio/sms', status: '/twilio/status', relay: '/twilio/relay' } as const;
+export const WEBHOOK_PATHS = {
+  voice: '/twilio/voice',
+  sms: '/twilio/sms',
+  status: '/twilio/status',
+  relay: '/twilio/relay',
+  transcription: '/twilio/transcription',
+} as const;
 
 /** The query parameter that carries a gateway-signed token. */
 export const TOKEN_PARAM = 'cg';

@@ -23,6 +23,7 @@ import { maskPhone } from '../../src/domain/phone';
 import { gateDials } from '../shared/dialGate';
 import { ambiguousRequest, scheduledFor } from './requestShape';
 import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
+import { transcribesCallsOf } from './transcriptionStart';
 
 /** What every gated Twilio request starts with, or the refusal already sent. */
 export interface ReadRequest {
@@ -122,6 +123,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
   let body = raw;
   const consumer = consumerPhone(contact.to) ?? '';
+  const listenFor = route === 'calls' && transcribesCallsOf(t, sender.entity) ? accountSid : undefined;
   const disclosure = 'disclosure' in decision ? decision.disclosure : undefined;
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
@@ -135,7 +137,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
         }),
       );
     }
-    const injected = injectDisclosure(t, form.pairs, params, party, disclosure.script);
+    const injected = injectDisclosure(t, form.pairs, params, party, disclosure.script, listenFor);
     if (!injected.ok) {
       return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
     }
@@ -143,9 +145,9 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   } else if (route === 'calls') {
     // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
-    if (inline.doc) body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party) ?? body;
+    if (inline.doc) body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party, listenFor) ?? body;
     else if (first(params, 'Url') !== undefined) {
-      const pointed = urlsThroughGateway(t, form.pairs, params, party);
+      const pointed = urlsThroughGateway(t, form.pairs, params, party, undefined, listenFor);
       if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
       body = Buffer.from(serializeForm(pointed.pairs), 'utf8');
     }

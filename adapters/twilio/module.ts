@@ -11,6 +11,8 @@ import type { TwilioContext } from './context';
 import { relayServer } from './relayUpgrade';
 import { twilioRestLane } from './restRoutes';
 import { twilioWebhookRouter } from './webhookRoutes';
+import { CallHangups, type TwilioCredentials } from './callHangups';
+import type { Config } from '../../src/config';
 
 /** ConversationRelay frames are small JSON texts; anything near this is not a conversation. */
 export const MAX_RELAY_FRAME_BYTES = 256 * 1024;
@@ -32,22 +34,29 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   if (!directory.mapsAnyAccount('twilio_account')) {
     warn("twilio: no Twilio account is mapped to an org (set TWILIO_ACCOUNT_SID, or an entity's twilio_account_sids); every call and message create will be refused (403)");
   }
+  if (Boolean(config.TWILIO_API_KEY) !== Boolean(config.TWILIO_API_SECRET)) {
+    warn('twilio: TWILIO_API_KEY and TWILIO_API_SECRET go together; using the account SID and TWILIO_AUTH_TOKEN to end calls instead');
+  }
+  const api = { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS };
+  const twilioLogger = logger.child({ module: 'twilio' });
   const t: TwilioContext = {
     ctx: deps.ctx,
-    logger: logger.child({ module: 'twilio' }),
+    logger: twilioLogger,
     metrics: deps.metrics,
     directory,
     signer: new ParamSigner(secret, deps.ctx.clock),
     authToken: config.TWILIO_AUTH_TOKEN,
     authTokenDigest: config.TWILIO_AUTH_TOKEN ? sha256(config.TWILIO_AUTH_TOKEN) : undefined,
     ownAccountSid: config.TWILIO_ACCOUNT_SID,
-    api: { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+    api,
     domainUpstream: config.TWILIO_DOMAIN_UPSTREAM,
     appUrl: config.TWILIO_APP_URL?.replace(/\/+$/, ''),
     appTimeoutMs: config.APP_TIMEOUT_MS,
     publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     maxFrameBytes: MAX_RELAY_FRAME_BYTES,
+    transcribeCalls: config.TRANSCRIBE_CALLS !== 'off',
+    hangups: new CallHangups(api, hangupCredentials(config), deps.metrics, twilioLogger),
   };
   const relay = relayServer(t);
   return {
@@ -55,6 +64,14 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     lanes: [twilioRestLane(t)],
     routers: [twilioWebhookRouter(t)],
     upgrade: (req, socket, head) => relay.upgrade(req, socket, head),
-    close: () => relay.close(),
+    close: async () => {
+      await Promise.all([relay.close(), t.hangups.close()]);
+    },
   };
 };
+
+/** An API key with its secret when both are set, else the auth token (with the call's own account SID). */
+function hangupCredentials(config: Config): TwilioCredentials | undefined {
+  if (config.TWILIO_API_KEY && config.TWILIO_API_SECRET) return { apiKey: config.TWILIO_API_KEY, secret: config.TWILIO_API_SECRET };
+  return config.TWILIO_AUTH_TOKEN ? { secret: config.TWILIO_AUTH_TOKEN } : undefined;
+}

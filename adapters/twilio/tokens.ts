@@ -11,6 +11,9 @@
  * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
  *   an opt-out, else continue with the application's action `u`/`m` or the
  *   verbs `t` that followed the `<Connect>`.
+ * - `transcription`: the status callback of the call's real-time
+ *   transcription — whom a spoken opt-out revokes for, and the account `a`
+ *   whose call the gateway then ends (see `transcriptionStart.ts`).
  *
  * All carry the party (`o` org, `e` entity, `p` consumer phone) so an
  * opt-out is recorded against the call's own decision, not a guess.
@@ -34,6 +37,8 @@ export interface VoiceClaims extends PartyClaims {
   m: 'GET' | 'POST';
   /** The disclosure to speak first; absent for a live call's new `Url` (its disclosure was spoken when it began). */
   s?: string;
+  /** Set on a new call's first document: start transcribing it, for this account SID (see `transcriptionStart.ts`). */
+  tr?: string;
 }
 
 export interface GatherClaims extends PartyClaims {
@@ -52,7 +57,18 @@ export interface ConnectClaims extends PartyClaims {
   t?: string;
 }
 
-export const TOKEN_KINDS = { voice: 'twilio.voice', gather: 'twilio.gather', relay: 'twilio.relay', connect: 'twilio.connect' } as const;
+export interface TranscriptionClaims extends PartyClaims {
+  /** The account the call belongs to: the call is ended through its Calls resource. */
+  a: string;
+}
+
+export const TOKEN_KINDS = {
+  voice: 'twilio.voice',
+  gather: 'twilio.gather',
+  relay: 'twilio.relay',
+  connect: 'twilio.connect',
+  transcription: 'twilio.transcription',
+} as const;
 
 /** The claims that say who is calling and how, copied onto every token a call's later requests carry. */
 export function senderClaims(c: PartyClaims): PartyClaims {

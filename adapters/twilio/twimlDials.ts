@@ -17,6 +17,7 @@ import { first, serializeForm, withParam, type FormParams } from '../shared/form
 import { parseTwiml, renderTwiml, type TwimlDocument } from '../twiml';
 import { TwimlError } from '../../src/errors';
 import { continuationsThroughGateway } from './callTwiml';
+import { withTranscription } from './transcriptionStart';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
 import type { PartyClaims } from './tokens';
@@ -37,13 +38,13 @@ export function inlineTwimlOf(params: FormParams): { ok: true; doc?: TwimlDocume
 
 /**
  * The form body with its inline `Twiml` continuing through the gateway (see
- * `continuationsThroughGateway`), or undefined when it has nowhere to
- * continue and goes as it came.
+ * `continuationsThroughGateway`) and its transcription started when
+ * `listenFor` says so, or undefined when neither changes it and it goes as it came.
  */
-export function inlineBodyThroughGateway(t: TwilioContext, pairs: [string, string][], doc: TwimlDocument, party: PartyClaims): Buffer | undefined {
+export function inlineBodyThroughGateway(t: TwilioContext, pairs: [string, string][], doc: TwimlDocument, party: PartyClaims, listenFor?: string): Buffer | undefined {
   const next = continuationsThroughGateway(t, doc, party);
-  if (next.rewritten === 0) return undefined;
-  return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(next.doc))), 'utf8');
+  if (next.rewritten === 0 && listenFor === undefined) return undefined;
+  return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(withTranscription(t, next.doc, party, listenFor)))), 'utf8');
 }
 
 /** Twilio's answer for a document whose dials were not all allowed; undefined when they were. */

@@ -4,7 +4,8 @@
  * 1. A `voice` token — Twilio fetching the TwiML of a call we placed or
  *    updated (its `Url` was rewritten): fetch the application's TwiML from
  *    the original URL, re-signed for it, and answer with the disclosure
- *    first (for a new call that needs one).
+ *    first (for a new call that needs one), and the call's transcription
+ *    started before it (`transcriptionStart.ts`).
  * 2. A `gather` token — the disclosure Gather's action: 9 revokes
  *    (`dtmf_opt_out`), confirms and hangs up; any other digit continues with
  *    the application's TwiML.
@@ -33,6 +34,7 @@ import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp, twimlOf } from './appRequests';
 import { apologyHangup, DIAL_REFUSED, dialRefusedHangup, disclosedDoc, disclosedHangup, gatedCallDoc, optOutGoodbye, throughRelay } from './callTwiml';
 import { fetchedDialsAllowed } from './twimlDials';
+import { withTranscription } from './transcriptionStart';
 import type { TwilioContext } from './context';
 import { partyOf, senderClaims, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type VoiceClaims } from './tokens';
 import { isOptOutHandoff } from '../shared/conversationRelaySession';
@@ -63,14 +65,15 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
   if (!app.ok) {
     // The consumer has answered: identify the call and offer the opt-out before ending it (see twiml/disclosure.ts).
     t.logger.warn({ decision_id: c.d, call_sid: first(w.params, 'CallSid'), why: app.why }, 'twilio voice: application TwiML unavailable; disclosure then hangup');
-    return c.s ? renderTwiml(disclosedHangup(t, c.s, continuationOf(c))) : apologyHangup();
+    return c.s ? renderTwiml(withTranscription(t, disclosedHangup(t, c.s, continuationOf(c)), c, c.tr)) : apologyHangup();
   }
   if (!(await fetchedDialsAllowed(t, w, c, app.doc))) {
-    return c.s ? renderTwiml(disclosedHangup(t, c.s, continuationOf(c), DIAL_REFUSED)) : dialRefusedHangup();
+    return c.s ? renderTwiml(withTranscription(t, disclosedHangup(t, c.s, continuationOf(c), DIAL_REFUSED), c, c.tr)) : dialRefusedHangup();
   }
   const relayed = gatedCallDoc(t, app.doc, senderClaims(c), c.u);
   // No script: a live call's new Url, whose disclosure was spoken when the call began.
-  return renderTwiml(c.s ? disclosedDoc(t, relayed, c.s, continuationOf(c)) : relayed);
+  // `tr` only on a new call's first document: a second <Start><Transcription> would transcribe (and bill) the call twice.
+  return renderTwiml(withTranscription(t, c.s ? disclosedDoc(t, relayed, c.s, continuationOf(c)) : relayed, c, c.tr));
 }
 
 async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * `/twilio/voice`, `/twilio/sms`, `/twilio/status`: Twilio's webhooks,
+ * `/twilio/voice`, `/twilio/sms`, `/twilio/status`, `/twilio/transcription`: Twilio's webhooks,
  * validated before anything else happens. A missing or bad
  * `X-Twilio-Signature` is 403: nothing is relayed, nothing revoked, and the
  * failure is counted. The URL checked is PUBLIC_BASE_URL + the path and
@@ -15,6 +15,7 @@ import { isValidTwilioSignature } from './signature';
 import { handleVoice } from './voiceWebhook';
 import { handleSms } from './smsWebhook';
 import { handleStatus } from './statusWebhook';
+import { handleTranscription } from './transcriptionWebhook';
 import type { TwilioWebhook, WebhookAnswer } from './webhook';
 
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
@@ -29,6 +30,7 @@ export function twilioWebhookRouter(t: TwilioContext): Router {
     [WEBHOOK_PATHS.voice]: handleVoice,
     [WEBHOOK_PATHS.sms]: handleSms,
     [WEBHOOK_PATHS.status]: handleStatus,
+    [WEBHOOK_PATHS.transcription]: handleTranscription,
   };
   for (const [path, handler] of Object.entries(handlers)) {
     router.all(path, async (req: Request, res: Response) => {

@@ -33,6 +33,12 @@ export class Metrics {
     labelNames: ['carrier'] as const,
     registers: [this.registry],
   });
+  readonly callHangupFailures = new Counter({
+    name: 'consent_gate_call_hangup_failures_total',
+    help: 'Attempts to end a call after a spoken opt-out that the carrier did not accept (outcome retried, or gave_up after the last)',
+    labelNames: ['carrier', 'outcome'] as const,
+    registers: [this.registry],
+  });
   readonly upstreamSeconds = new Histogram({
     name: 'consent_gate_upstream_seconds',
     help: 'Latency of requests forwarded to carrier APIs and applications',

@@ -8,8 +8,20 @@
  * body), answers Calls/Messages create with 201 and the resource, GET by
  * SID, POST update and list, checks Basic auth like Twilio, and can play
  * Twilio's part in a call: fetch the call's TwiML from its `Url` with a
- * signed webhook (`answer`), post a Gather's digits (`pressDigits`).
+ * signed webhook (`answer`), post a Gather's digits (`pressDigits`), and
+ * run the real-time transcription a call's TwiML started
+ * (`<Start><Transcription statusCallbackUrl track>`): `consumerSays` posts
+ * the signed status callbacks Twilio would for words heard on a track.
+ * Call updates (`Twiml`, `Url`, `Status`) are recorded in `callUpdates`;
+ * `failCallUpdates` makes the next ones answer 503 (Twilio down).
+ *
+ * Transcription callback parameters, as Twilio's real-time transcription
+ * sends them: AccountSid, CallSid, TranscriptionSid, Timestamp, SequenceId,
+ * TranscriptionEvent (transcription-started | transcription-content |
+ * transcription-stopped), and on content Track, Final, LanguageCode,
+ * TranscriptionData = JSON {"transcript", "confidence"}.
  */
+import { XMLParser } from 'fast-xml-parser';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +34,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   form: Record<string, string>;
   rawBody: string;
+  /** performance.now() when the request reached the emulator (its headers; the bench times hang-ups by it). */
+  receivedAt: number;
 }
 
 export interface TwilioEmulatorOptions {
@@ -29,6 +43,8 @@ export interface TwilioEmulatorOptions {
   authToken: string;
   /** Delay every answer (a slow upstream). */
   delayMs?: number;
+  /** An API key (SK…) and its secret, accepted for the account as Twilio accepts them. */
+  apiKey?: { sid: string; secret: string };
 }
 
 type Resource = Record<string, unknown>;
@@ -54,6 +70,13 @@ export class TwilioEmulator {
   readonly messages = new Map<string, Resource>();
   /** The form each call was created with (Url, Twiml, Method…), by call SID. */
   readonly callParams = new Map<string, Record<string, string>>();
+  /** Every accepted update of a live call, in order. */
+  readonly callUpdates: { sid: string; form: Record<string, string> }[] = [];
+  /** Call updates still to be answered 503 (Twilio's API down). */
+  failCallUpdates = 0;
+  /** The TwiML each call ran last (as `answer` got it), by call SID. */
+  readonly ranTwiml = new Map<string, string>();
+  private readonly transcriptions = new Map<string, { sid: string; url: string; track: string; sequence: number }>();
   delayMs: number;
   private server!: Server;
   url = '';
@@ -84,12 +107,13 @@ export class TwilioEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
     const [path, query = ''] = (req.url ?? '/').split('?');
     const form = Object.fromEntries(new URLSearchParams(rawBody));
-    this.requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, form, rawBody });
+    this.requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, form, rawBody, receivedAt });
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (res.destroyed) return;
 
@@ -98,8 +122,9 @@ export class TwilioEmulator {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'twilio-request-id': twilioSid('RQ') });
       res.end(text);
     };
-    const expected = 'Basic ' + Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64');
-    if (req.headers.authorization !== expected) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
+    const basic = (user: string, secret: string) => 'Basic ' + Buffer.from(`${user}:${secret}`).toString('base64');
+    const accepted = [basic(this.options.accountSid, this.options.authToken), ...(this.options.apiKey ? [basic(this.options.apiKey.sid, this.options.apiKey.secret)] : [])];
+    if (!accepted.includes(req.headers.authorization ?? '')) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
     let m0: RegExpExecArray | null;
 
     // Another Twilio domain, reached as `<emulator>/<host>/…` (TWILIO_DOMAIN_UPSTREAM=<emulator>/{host}).
@@ -195,6 +220,11 @@ export class TwilioEmulator {
     const call = this.calls.get(sid);
     if (!call) return send(404, twilioErrorBody(404, 20404, `The requested resource /Calls/${sid}.json was not found`));
     if (method === 'POST') {
+      if (this.failCallUpdates > 0) {
+        this.failCallUpdates--;
+        return send(503, twilioErrorBody(503, 20503, 'Service Unavailable'));
+      }
+      this.callUpdates.push({ sid, form });
       if (form.Status) call.status = form.Status === 'completed' || form.Status === 'canceled' ? form.Status : call.status;
       // New instructions replace the call's current ones: a Url update drops the old Twiml and the other way round.
       if (form.Url || form.Twiml) {
@@ -279,8 +309,68 @@ export class TwilioEmulator {
   async answer(sid: string): Promise<string> {
     const form = this.callParams.get(sid);
     if (!form) throw new Error(`no call ${sid}`);
-    if (form.Twiml) return form.Twiml;
-    return this.webhook(form.Url, this.callWebhookParams(sid), form.Method ?? 'POST');
+    const twiml = form.Twiml ?? (await this.webhook(form.Url, this.callWebhookParams(sid), form.Method ?? 'POST'));
+    this.ranTwiml.set(sid, twiml);
+    this.startTranscription(sid, twiml);
+    return twiml;
+  }
+
+  /** `<Start><Transcription>` in the document the call ran: Twilio forks the audio and posts `transcription-started`. */
+  private startTranscription(sid: string, twiml: string): void {
+    const start = transcriptionIn(twiml);
+    if (!start || this.transcriptions.has(sid)) return;
+    this.transcriptions.set(sid, { sid: twilioSid('GT'), url: start.statusCallbackUrl, track: start.track ?? 'both_tracks', sequence: 0 });
+  }
+
+  /** The transcription a call's TwiML started, if any. */
+  transcriptionOf(sid: string): { url: string; track: string } | undefined {
+    return this.transcriptions.get(sid);
+  }
+
+  /** One status callback of the call's transcription, signed like Twilio's; answers the gateway's status and body. */
+  async transcriptionEvent(sid: string, event: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string; params: Record<string, string> }> {
+    const tr = this.transcriptions.get(sid);
+    if (!tr) throw new Error(`call ${sid} runs no <Transcription>`);
+    tr.sequence++;
+    const params = {
+      AccountSid: this.options.accountSid,
+      CallSid: sid,
+      TranscriptionSid: tr.sid,
+      Timestamp: new Date().toISOString(),
+      SequenceId: String(tr.sequence),
+      TranscriptionEvent: event,
+      ...extra,
+    };
+    const res = await this.post(tr.url, params);
+    return { ...res, params };
+  }
+
+  /**
+   * The consumer (inbound track) or the agent (outbound track) said `words`:
+   * the final transcription-content event, when the transcription hears that track.
+   */
+  async consumerSays(sid: string, words: string, options: { track?: 'inbound_track' | 'outbound_track'; final?: boolean } = {}) {
+    const track = options.track ?? 'inbound_track';
+    const tr = this.transcriptions.get(sid);
+    if (!tr) throw new Error(`call ${sid} runs no <Transcription>`);
+    if (tr.track !== 'both_tracks' && tr.track !== track) throw new Error(`the transcription hears ${tr.track}, not ${track}`);
+    return this.transcriptionEvent(sid, 'transcription-content', {
+      LanguageCode: 'en-US',
+      Track: track,
+      TranscriptionData: JSON.stringify({ transcript: words, confidence: 0.93 }),
+      Final: String(options.final ?? true),
+    });
+  }
+
+  /** A signed POST, whatever the answer (`webhook` throws on a non-2xx). */
+  async post(url: string, params: Record<string, string>): Promise<{ status: number; body: string }> {
+    const signature = twilio.getExpectedTwilioSignature(this.options.authToken, url, params);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-twilio-signature': signature, 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'TwilioProxy/1.1' },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: res.status, body: await res.text() };
   }
 
   /** Twilio posting a Gather's digits to its action URL. */
@@ -309,4 +399,16 @@ export class TwilioEmulator {
     if (!res.ok) throw new Error(`webhook ${url} answered ${res.status}: ${text}`);
     return text;
   }
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'Start' || name === 'Transcription' });
+
+/** The first `<Start><Transcription>` of a document (Twilio runs the first one it meets). */
+export function transcriptionIn(twiml: string): { statusCallbackUrl: string; track?: string } | undefined {
+  const response = (xml.parse(twiml) as { Response?: { Start?: { Transcription?: Record<string, string>[] }[] } }).Response;
+  for (const start of response?.Start ?? []) {
+    const t = start.Transcription?.[0];
+    if (t?.statusCallbackUrl) return { statusCallbackUrl: t.statusCallbackUrl, track: t.track };
+  }
+  return undefined;
 }

@@ -45,8 +45,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(overrides: Record<string, unknown> = {}): Promise<Stack> {
-  const emulator = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
+export async function startStack(overrides: Record<string, unknown> = {}, emulatorOptions: { apiKey?: { sid: string; secret: string } } = {}): Promise<Stack> {
+  const emulator = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ...emulatorOptions }).start();
   const app = await new FakeApp({
     // The application checks the gateway's re-signed request for its own URL, as twilio.webhook() would.
     verify: (req, fullUrl) =>

@@ -54,8 +54,9 @@ describe('Twilio REST through the gateway', () => {
     expect(call.status).toBe('queued');
     const [sent] = s.emulator.received('POST', '/Calls.json');
     const verbs = elementsOf(parseTwiml(sent.form.Twiml).verbs);
-    expect(verbs.map(tagOf)).toEqual(['Gather', 'Say', 'Pause']);
-    const gather = verbs[0];
+    // The call's transcription starts first (see transcription.test.ts), then the disclosure.
+    expect(verbs.map(tagOf)).toEqual(['Start', 'Gather', 'Say', 'Pause']);
+    const gather = verbs[1];
     expect(attrsOf(gather)).toMatchObject({ input: 'dtmf', numDigits: '1' });
     expect(attrsOf(gather).action).toContain(`${s.gw.url}/twilio/voice?cg=`);
     const said = String(childrenOf(childrenOf(gather)[0])[0]['#text']);
@@ -76,8 +77,8 @@ describe('Twilio REST through the gateway', () => {
     expect(form.Method).toBe('POST');
     const xml = await s.emulator.answer(call.sid);
     const verbs = elementsOf(parseTwiml(xml).verbs);
-    expect(verbs.map(tagOf)).toEqual(['Gather', 'Say']);
-    expect(JSON.stringify(verbs[1])).toContain('This is the application speaking');
+    expect(verbs.map(tagOf)).toEqual(['Start', 'Gather', 'Say']);
+    expect(JSON.stringify(verbs[2])).toContain('This is the application speaking');
     // The app was asked the way the app asked to be asked (GET, its own query kept) and could verify the signature.
     const [asked] = s.app.received('/calls/start');
     expect(asked.method).toBe('GET');
@@ -86,7 +87,7 @@ describe('Twilio REST through the gateway', () => {
     expect(asked.verified).toBe(true);
   });
 
-  it('a human call of an entity that needs no disclosure, with Twiml that dials and continues nowhere, is forwarded byte for byte', async () => {
+  it('a human call of an entity that needs no disclosure, with Twiml that dials and continues nowhere, is forwarded byte for byte but for the transcription start', async () => {
     const to = '+13125551005';
     await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
     const raw = `StatusCallback=https%3A%2F%2Fclinic.example%2Fstatus&To=%2B13125551005&From=${encodeURIComponent(CLINIC_NUMBER)}&Twiml=%3CResponse%3E%3CSay%3EYour+appointment+is+at+3%3C%2FSay%3E%3C%2FResponse%3E`;
@@ -94,7 +95,11 @@ describe('Twilio REST through the gateway', () => {
     expect(res.status).toBe(201);
     expect(res.body.to).toBe(to);
     const sent = s.emulator.requests.find((r) => r.form.To === to)!;
-    expect(sent.rawBody).toBe(raw);
+    const [before, after] = [raw, sent.rawBody].map((body) => body.slice(0, body.indexOf('&Twiml=')));
+    expect(after).toBe(before);
+    const verbs = elementsOf(parseTwiml(sent.form.Twiml).verbs);
+    expect(verbs.map(tagOf)).toEqual(['Start', 'Say']);
+    expect(childrenOf(verbs[1])[0]['#text']).toBe('Your appointment is at 3');
   });
 
   it('a human call with a Url keeps every parameter but Url and Method, which lead through /twilio/voice', async () => {

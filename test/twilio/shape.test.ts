@@ -189,7 +189,8 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     s.app.on('/calls/next', { body: TWIML(`<Dial><Number>${dialed}</Number></Dial>`) });
     const call = await s.client.calls.create({ to, from: CLINIC_NUMBER, twiml: `<Response><Redirect method="GET">${s.app.url}/calls/next</Redirect></Response>` });
     const first = await s.emulator.answer(call.sid);
-    const [redirect] = elementsOf(parseTwiml(first).verbs);
+    // After the transcription start: the application's <Redirect>.
+    const [, redirect] = elementsOf(parseTwiml(first).verbs);
     const next = String(childrenOf(redirect)[0]['#text']);
     expect(next).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
     // Twilio follows the redirect: the gateway asks the app (as the app asked to be asked) and refuses its dial.
@@ -207,7 +208,8 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     s.app.on('/calls/menu-choice', { body: TWIML(`<Dial><Number>${dialed}</Number></Dial>`) });
     const call = await s.client.calls.create({ to, from: ACME_NUMBER, url: `${s.app.url}/calls/menu` });
     const xml = await s.emulator.answer(call.sid);
-    const menu = elementsOf(parseTwiml(xml).verbs)[1];
+    // After the transcription start and the disclosure: the application's menu.
+    const menu = elementsOf(parseTwiml(xml).verbs)[2];
     expect(attrsOf(menu).action).toMatch(new RegExp(`^${s.gw.url}/twilio/voice\\?cg=`));
     const answered = await s.emulator.webhook(attrsOf(menu).action, s.emulator.callWebhookParams(call.sid, { Digits: '1' }), 'POST');
     expect(answered).not.toContain(dialed);

@@ -252,8 +252,8 @@ describe('Twilio webhooks', () => {
       const sid = await aiCall(consumer, { status: 200, body: '{"oops": "json, not TwiML"}' });
       const xml = await s.emulator.answer(sid);
       const verbs = verbsOf(xml);
-      expect(verbs.map(tagOf)).toEqual(['Gather', 'Say', 'Hangup']);
-      expect(textOf(childrenOf(verbs[0])[0])).toContain('AI assistant');
+      expect(verbs.map(tagOf)).toEqual(['Start', 'Gather', 'Say', 'Hangup']);
+      expect(textOf(childrenOf(verbs[1])[0])).toContain('AI assistant');
     });
 
     it('a slow application is cut off; the disclosure and a hangup come back in time', async () => {
@@ -262,7 +262,7 @@ describe('Twilio webhooks', () => {
       const started = Date.now();
       const xml = await s.emulator.answer(sid);
       expect(Date.now() - started).toBeLessThan(1500);
-      expect(verbsOf(xml).map(tagOf)).toEqual(['Gather', 'Say', 'Hangup']);
+      expect(verbsOf(xml).map(tagOf)).toEqual(['Start', 'Gather', 'Say', 'Hangup']);
     });
 
     it('an altered gateway token is refused even on a correctly signed webhook (the gateway never fetches a URL it did not sign)', async () => {
