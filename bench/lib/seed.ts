@@ -16,7 +16,7 @@ import type { GateContext } from '../../src/gate/context';
 import { consentWrite } from '../../src/ledger/consentWrite';
 import type { Ledger } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
-import { SCHEMA_VERSION } from '../../src/ledger/sqlite/schema';
+import { SCHEMA_VERSION } from '../../src/ledger/sqlite/migrations';
 import { consentInput } from './fixtures';
 
 export const BENCH_DIR = resolve(import.meta.dirname, '..');

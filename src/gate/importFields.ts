@@ -2,12 +2,12 @@
  * An import row's CSV fields → the input of the capture schema (the same
  * schema as POST /v1/consents), and the quick way to check a row against it.
  *
- * Why field by field: parsing each row's object with zod was a large share of
- * the import's parsing thread (docs/performance.md). Most of that went
- * on fields every row repeats — the entity, the consent type, the scope list,
- * the evidence link — so each field is parsed by its own schema from
- * `consentCaptureSchema.shape`, and the answer for a repeated text is
- * remembered. Only the phone and the dates are parsed on every row.
+ * Why it is kept beside the whole-row parse: zod parsing every row's object
+ * was a large share of the import's parsing thread, mostly on fields every
+ * row repeats (docs/performance.md, "Second paths"). So each field is parsed
+ * by its own schema from `consentCaptureSchema.shape`, and the answer for a
+ * repeated text (the entity, the type, the scope list, the evidence) is
+ * remembered; only the phone and the dates are parsed on every row.
  *
  * zod stays the one definition of a valid row: a field is only ever judged by
  * the schema's own field, and a row with any field in doubt is parsed whole by

@@ -7,9 +7,9 @@
  * generated segments. Anything else (a quoted field, CRLF line ends, the
  * header with its byte-order mark) still goes to csv-parse.
  *
- * Why: csv-parse walks every byte and keeps its counters per field; in the
- * parsing thread of a large import that was a large share of the thread's
- * time, and that thread set the pace (docs/performance.md).
+ * Why it is kept beside csv-parse: csv-parse walks every byte and keeps its
+ * counters per field, a large share of a large import's parsing thread
+ * (docs/performance.md, "Second paths").
  */
 
 const QUOTE = 0x22;

@@ -3,10 +3,9 @@
  * above all /v1/precall and /v1/sms/pre-send, which run before every call
  * and every text — served straight from Node's http server, ahead of express.
  *
- * Why: express 5's router and response helpers cost more per request than the
- * gate's own decision: bare express answering a fixed JSON uses several
- * times the CPU of node:http answering the same JSON (docs/performance.md).
- * A gate that sits in front of every dial should not pay that.
+ * Why it is kept beside express: express's router, body parser and response
+ * helpers cost a gated request a large share of its CPU, before every call
+ * and text (docs/performance.md, "Second paths").
  *
  * What stays the same: the very route declarations, authorizer (and its rate
  * buckets), validation, use cases, error envelope and access log the express

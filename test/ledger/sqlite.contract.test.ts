@@ -37,7 +37,8 @@ describe('sqlite: decisions committed in groups', () => {
     const before = new SqliteLedger({ file });
     const made = [aDecision(), aDecision(), aDecision({ phone: '+12125550100' })];
     for (const d of made) await before.recordDecision(d);
-    before.database.exec('CREATE INDEX decisions_org_phone ON decisions (org_id, phone, seq)');
+    // As such a ledger was: the index, and no schema version in its header (builds then kept none).
+    before.database.exec('CREATE INDEX decisions_org_phone ON decisions (org_id, phone, seq); PRAGMA user_version = 0');
     await before.close();
     const after = new SqliteLedger({ file });
     expect(after.database.prepare("SELECT name FROM sqlite_schema WHERE name = 'decisions_org_phone'").get()).toBeUndefined();

@@ -70,7 +70,7 @@ describe('SQLite: texts of the day kept with the chain head', () => {
   it('a ledger made before keeps the texts it counted in send_counters on the day it moves, and only then', async () => {
     const file = newFile();
     await new SqliteLedger({ file }).close();
-    // As that ledger was: no `sends` column, and two texts of today counted in send_counters.
+    // As that ledger was: no `sends` column, two texts of today counted in send_counters, and no version in its header.
     const db = new Database(file);
     db.exec(`
       CREATE TABLE heads_before AS SELECT org_id, phone, hash FROM audit_heads;
@@ -78,6 +78,7 @@ describe('SQLite: texts of the day kept with the chain head', () => {
       CREATE TABLE audit_heads (org_id TEXT NOT NULL, phone TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (org_id, phone)) WITHOUT ROWID;
       DROP TABLE heads_before;
       DELETE FROM meta WHERE key = 'legacy_day_counts_until';
+      PRAGMA user_version = 0;
     `);
     const day = (d: string) => `day:${PHONE}:acme:${d}`;
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);

@@ -1,10 +1,10 @@
 /**
- * The SQLite ledger counts an org's texts of the month in memory for the
- * open turn and writes the total as the turn commits (ledger/sqlite/
- * turnCounts.ts). The quota itself is pinned for both engines in
- * contract.ts; this file pins what the deferral must not change: the total
- * reaches the file, a text whose decision fails is not counted, and a turn
- * starts from what other connections committed.
+ * The SQLite ledger counts an org's texts of the month in a send_counters
+ * row, inside the group-committed turn (ledger/sqlite/turnTransaction.ts).
+ * The quota itself is pinned for both engines in contract.ts; this file pins
+ * what the turn must not change: the total reaches the file, a text whose
+ * decision fails is not counted, and a turn starts from what other
+ * connections committed.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, mo
 const phones = Array.from({ length: 60 }, (_, i) => `+1212555${String(3000 + i)}`);
 const newFile = () => join(mkdtempSync(join(tmpdir(), 'cg-monthcounts-')), 'consent-gate.db');
 
-describe('SQLite: an org’s texts of the month, counted for the turn and written with it', () => {
+describe('SQLite: an org’s texts of the month, counted in the group-committed turn', () => {
   it('texts of many numbers in one turn stop at the quota, and the count is on disk after the commit', async () => {
     const file = newFile();
     const first = new SqliteLedger({ file });

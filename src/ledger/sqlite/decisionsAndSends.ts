@@ -5,7 +5,7 @@
  * turn share one transaction (group commit, turnTransaction.ts).
  *
  * Counts: a subject's texts of the day ride on its chain-head row (daySends.ts); an org's texts of
- * the month are a send_counters row, kept for the open turn in memory (turnCounts.ts).
+ * the month are a send_counters row, counted up by each allowed text in its own savepoint.
  */
 import type Database from 'better-sqlite3';
 import type { Decision } from '../../domain/records';
@@ -19,7 +19,6 @@ import { pageOf, parse, parseData } from './rows';
 import type { Statements } from './statements';
 import { asLedgerError, CallerFailure, type SqliteStore } from './store';
 import { appendAudit, type HeadAsRead } from './subjectAudit';
-import { TurnCounts } from './turnCounts';
 import { TurnTransaction } from './turnTransaction';
 
 /** A decision listing's position: the last (decided_at, seq) seen. */
@@ -31,38 +30,18 @@ const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
 
 const readCounter = (stmt: Statements, orgId: string, key: string): number => stmt.counter.get(orgId, key)?.count ?? 0;
 
-/**
- * The transaction the writes of one event-loop turn share, and the orgs' month counts it writes
- * as it commits (turnCounts.ts). The turn runs at synchronous=NORMAL and puts FULL back after.
- */
-export function groupCommitTurn(db: Database.Database, stmt: Statements): { turn: TurnTransaction; monthCounts: TurnCounts } {
+/** The transaction the writes of one event-loop turn share: at synchronous=NORMAL, FULL put back after. */
+export function groupCommitTurn(db: Database.Database): TurnTransaction {
   // Prepared once: every turn with decisions switches the sync level, before every call.
   const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
   const syncFull = db.prepare('PRAGMA synchronous = FULL');
-  const monthCounts = new TurnCounts(
-    (orgId, key) => readCounter(stmt, orgId, key),
-    (orgId, key, count) => stmt.setCounter.run(orgId, key, count),
-  );
-  const turn = new TurnTransaction(db, {
-    onOpen: () => syncNormal.run(),
-    beforeCommit: () => monthCounts.flush(),
-    onClose: () => {
-      monthCounts.forget();
-      syncFull.run();
-    },
-    wrap: asLedgerError,
-  });
-  return { turn, monthCounts };
+  return new TurnTransaction(db, { onOpen: () => syncNormal.run(), onClose: () => syncFull.run(), wrap: asLedgerError });
 }
 
 export class SqliteDecisionsAndSends {
-  /**
-   * @param monthCounts the open turn's month counts (groupCommitTurn)
-   * @param legacyDayCountsUntil the last local day whose texts may also be counted in send_counters' `day:` rows; '' = none
-   */
+  /** @param legacyDayCountsUntil the last local day whose texts may also be counted in send_counters' `day:` rows; '' = none */
   constructor(
     private readonly store: SqliteStore,
-    private readonly monthCounts: TurnCounts,
     private readonly legacyDayCountsUntil: string,
   ) {}
 
@@ -77,8 +56,8 @@ export class SqliteDecisionsAndSends {
       hash: row?.hash,
       sends: row?.sends,
       sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
-      // Inside a turn, as this turn has counted so far; outside, as committed.
-      sentThisMonth: this.store.turn.isOpen ? this.monthCounts.get(orgId, monthKey(keys)) : readCounter(this.store.stmt, orgId, monthKey(keys)),
+      // Inside a turn, with the texts this turn has counted so far.
+      sentThisMonth: readCounter(this.store.stmt, orgId, monthKey(keys)),
     };
   }
 
@@ -110,8 +89,8 @@ export class SqliteDecisionsAndSends {
       }
       // The day's count rides on the subject's chain head, which this decision's audit entry writes.
       this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
-      // Last, so that a text whose savepoint failed counts nothing: the org's month, written with the turn (turnCounts.ts).
-      if (verdict.limits) this.monthCounts.add(orgId, monthKey(keys));
+      // In the text's savepoint: a text whose decision is not stored counts nothing.
+      if (verdict.limits) this.store.stmt.bumpCounter.run(orgId, monthKey(keys));
       return verdict.decision;
     });
   }

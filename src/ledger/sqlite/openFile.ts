@@ -1,6 +1,6 @@
 /**
- * Opening the SQLite file: the directory, the pragmas, the schema and its upgrades, the guard
- * against reading anonymised records without their key, and the checkpoints in a worker.
+ * Opening the SQLite file: the directory, the pragmas, the schema's migrations (migrations.ts), the
+ * guard against reading anonymised records without their key, and the checkpoints in a worker.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { LedgerUnavailableError, type SuppressionKeying } from '../ledger';
 import { refusalToOpen } from '../retentionKey';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
-import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
+import { consentLayoutOf, migrate } from './migrations';
+import { CONSENT_LAYOUTS, legacyDayCountsUntil, type ConsentLayoutSql } from './schema';
 
 export interface SqliteLedgerOptions {
   /** Path of the database file, or ':memory:' for tests that need no durability. */
@@ -63,26 +64,25 @@ function mapSize(file: string, mapBytes: number): number {
  */
 const SPILL_AFTER_PAGES = 16_384;
 
-/** Opens (creating or upgrading) the ledger file; any failure is the store being unavailable. */
+/** Opens (creating or migrating) the ledger file; any failure is the store being unavailable. */
 export function openLedgerFile(options: SqliteLedgerOptions): OpenedFile {
   let opened: OpenedFile;
+  let db: Database.Database | undefined;
   try {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Database(options.file);
+    db = new Database(options.file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma(`cache_spill = ${SPILL_AFTER_PAGES}`);
     db.pragma(`mmap_size = ${mapSize(options.file, options.mmapBytes ?? 256 * 2 ** 20)}`);
-    db.exec(SCHEMA);
-    const consentsTable = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'consents'").get()!;
-    const consents = CONSENT_LAYOUTS[consentLayout(consentsTable.sql)];
-    db.exec(consents.indexes);
-    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-    const legacyDayCountsUntil = db.transaction(() => addDaySendsColumn(db, new Date())).immediate();
-    opened = { db, consents, legacyDayCountsUntil };
+    migrate(db, `the SQLite ledger at ${options.file}`);
+    opened = { db, consents: CONSENT_LAYOUTS[consentLayoutOf(db)], legacyDayCountsUntil: legacyDayCountsUntil(db) };
   } catch (err) {
+    if (db?.open) db.close();
+    // A refusal (a file from a newer build) already says which file and why.
+    if (err instanceof LedgerUnavailableError) throw err;
     throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });
   }
   refuseWithoutTheirKey(opened.db, options);

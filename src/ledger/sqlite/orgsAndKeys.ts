@@ -1,20 +1,14 @@
 /**
- * Orgs and API keys in SQLite. Key changes commit with synchronous=FULL; a key looked up by its
- * hash (every authenticated request) is served from KeyDocCache until another write reaches the file.
+ * Orgs and API keys in SQLite. Key changes commit with synchronous=FULL; a key is read by its hash
+ * on every authenticated request, so a key revoked by any connection is refused on its next one.
  */
 import { canParent, descendantsOf, isRevoked } from '../keyFamily';
 import type { ApiKey, Org } from '../ledger';
-import { KeyDocCache } from './keyDocCache';
 import { parse, parseData } from './rows';
 import type { SqliteStore } from './store';
 
 export class SqliteOrgsAndKeys {
-  private readonly keyDocs: KeyDocCache;
-
-  constructor(private readonly store: SqliteStore) {
-    const dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.keyDocs = new KeyDocCache(() => dataVersion.get()!);
-  }
+  constructor(private readonly store: SqliteStore) {}
 
   async createOrg(org: Org): Promise<void> {
     this.store.write(() => this.store.stmt.insertOrg.run(org.id, JSON.stringify(org)));
@@ -25,7 +19,6 @@ export class SqliteOrgsAndKeys {
   }
 
   async createApiKey(key: ApiKey): Promise<boolean> {
-    this.keyDocs.clear();
     const { stmt } = this.store;
     return this.store.write(() => {
       if (key.parent_key_id && !canParent(parse<ApiKey>(stmt.keyOfOrg.get(key.parent_key_id, key.org_id)))) return false;
@@ -35,7 +28,7 @@ export class SqliteOrgsAndKeys {
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
-    const doc = this.store.read(() => this.keyDocs.get(hash, () => this.store.stmt.keyByHash.get(hash)?.data));
+    const doc = this.store.read(() => this.store.stmt.keyByHash.get(hash)?.data);
     return doc === undefined ? null : (JSON.parse(doc) as ApiKey);
   }
 
@@ -51,7 +44,6 @@ export class SqliteOrgsAndKeys {
       const family = [key, ...descendantsOf(stmt.keysOfOrg.all(orgId).map(parseData<ApiKey>), key.id)];
       for (const k of family.filter((k) => !isRevoked(k))) {
         k.revoked_at = at;
-        this.keyDocs.clear();
         stmt.updateKey.run(JSON.stringify(k), k.id);
       }
       return key;

@@ -5,12 +5,6 @@
  */
 import type Database from 'better-sqlite3';
 
-/**
- * 2: consents indexed by subject and dedupe key in one index (see CONSENT_LAYOUTS).
- * 3: a subject's texts of the day counted in its chain-head row (audit_heads.sends, daySends.ts).
- */
-export const SCHEMA_VERSION = 3;
-
 /** The consents table as schema 2 on creates it, under a name: the layout upgrade builds it beside the old one. */
 export function consentsTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (
@@ -134,10 +128,6 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
  */
 export type ConsentLayout = 'subject' | 'legacy';
 
-export function consentLayout(consentsTableSql: string): ConsentLayout {
-  return /UNIQUE\s*\(\s*org_id\s*,\s*dedupe_key\s*\)/i.test(consentsTableSql) ? 'legacy' : 'subject';
-}
-
 export interface ConsentLayoutSql {
   /** The layout's lookup index, created when missing. */
   indexes: string;
@@ -170,11 +160,11 @@ export const CONSENT_LAYOUTS: Record<ConsentLayout, ConsentLayoutSql> = {
 
 /**
  * Gives a ledger made before daySends.ts its `audit_heads.sends` column (an O(1) change in SQLite)
- * and returns the last local day whose texts may still be counted in send_counters' `day:` rows,
+ * and records the last local day whose texts may still be counted in send_counters' `day:` rows,
  * which that ledger wrote until now: the UTC day after today (no zone is more than 14 hours ahead).
- * A ledger made with the column has none: ''. Run inside a write transaction.
+ * A ledger made with the column has none: ''. Run inside a write transaction (migrations.ts).
  */
-export function addDaySendsColumn(db: Database.Database, now: Date): string {
+export function addDaySendsColumn(db: Database.Database, now: Date): void {
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_heads)').all();
   if (!columns.some((c) => c.name === 'sends')) {
     db.exec('ALTER TABLE audit_heads ADD COLUMN sends TEXT');
@@ -183,5 +173,9 @@ export function addDaySendsColumn(db: Database.Database, now: Date): string {
   } else {
     db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('legacy_day_counts_until', '')").run();
   }
-  return (db.prepare("SELECT value FROM meta WHERE key = 'legacy_day_counts_until'").get() as { value: string }).value;
+}
+
+/** The day addDaySendsColumn recorded: '' for a ledger made with the column. */
+export function legacyDayCountsUntil(db: Database.Database): string {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'legacy_day_counts_until'").get() as { value: string } | undefined)?.value ?? '';
 }

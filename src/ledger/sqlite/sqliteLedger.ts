@@ -81,14 +81,14 @@ export class SqliteLedger implements Ledger {
     const { db, consents, legacyDayCountsUntil } = openLedgerFile(options);
     this.db = db;
     const stmt = prepareStatements(db, consents);
-    const { turn, monthCounts } = groupCommitTurn(db, stmt);
+    const turn = groupCommitTurn(db);
     this.turn = turn;
     this.checkpointer = startBackgroundCheckpoints(db, options, { hold: () => turn.hold(), release: () => turn.release() });
     this.store = new SqliteStore(db, stmt, turn, options.suppression);
     this.orgsAndKeys = new SqliteOrgsAndKeys(this.store);
     this.consents = new SqliteConsents(this.store);
     this.revocations = new SqliteRevocations(this.store);
-    this.sends = new SqliteDecisionsAndSends(this.store, monthCounts, legacyDayCountsUntil);
+    this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil);
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);

@@ -50,7 +50,7 @@ export function prepareStatements(db: Database.Database, consents: ConsentLayout
        ORDER BY d.decided_at, d.seq LIMIT ?`,
     ),
     counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
-    setCounter: db.prepare('INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, ?) ON CONFLICT (org_id, key) DO UPDATE SET count = excluded.count'),
+    bumpCounter: db.prepare<[string, string]>('INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1'),
     head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
     headRow: db.prepare<[string, string], { hash: string; sends: string | null }>('SELECT hash, sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
     // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TurnCounts } from './turnCounts';
 import { TurnTransaction } from './turnTransaction';
 
 describe('TurnTransaction', () => {
@@ -75,62 +74,6 @@ describe('TurnTransaction', () => {
     turn.end();
     expect(db.inTransaction).toBe(false);
     expect(commits).toBe(1);
-  });
-});
-
-describe('TurnTransaction with counts written before its COMMIT (turnCounts.ts)', () => {
-  const setup = () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE counters (k TEXT PRIMARY KEY, n INTEGER NOT NULL)');
-    const read = db.prepare<[string], { n: number }>('SELECT n FROM counters WHERE k = ?');
-    const counts = new TurnCounts(
-      (_org, key) => read.get(key)?.n ?? 0,
-      (_org, key, n) => db.prepare('INSERT INTO counters (k, n) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET n = excluded.n').run(key, n),
-    );
-    const turn = new TurnTransaction(db, { onOpen: () => {}, beforeCommit: () => counts.flush(), onClose: () => counts.forget(), wrap: (err) => err as Error });
-    const count = () => turn.run(() => counts.add('org', 'month'));
-    return { db, turn, counts, count, stored: () => read.get('month')?.n };
-  };
-
-  it('the turn’s total is on the file once it commits, and the next turn counts on from it', async () => {
-    const { db, count, counts, turn, stored } = setup();
-    await Promise.all([count(), count(), count()]);
-    expect(stored()).toBe(3);
-    db.prepare("UPDATE counters SET n = 10 WHERE k = 'month'").run(); // as another connection would, between turns
-    await turn.run(() => expect(counts.get('org', 'month')).toBe(10));
-    db.close();
-  });
-
-  it('a turn whose COMMIT fails keeps no total, fails every caller, and the next turn reads the file again', async () => {
-    const { db, count, counts, turn, stored } = setup();
-    await count();
-    const results = await Promise.allSettled([
-      count(),
-      count(),
-      // A deferred foreign-key violation is checked at COMMIT, after the total was written.
-      turn.run(() => db.exec(`CREATE TABLE c (p TEXT REFERENCES counters(k) DEFERRABLE INITIALLY DEFERRED); INSERT INTO c VALUES ('nope')`)),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(stored()).toBe(1);
-    await turn.run(() => expect(counts.get('org', 'month')).toBe(1));
-    db.close();
-  });
-
-  it('a failure writing the total fails the turn as a failed COMMIT would', async () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY)');
-    const turn = new TurnTransaction(db, {
-      onOpen: () => {},
-      beforeCommit: () => {
-        throw new Error('disk full');
-      },
-      onClose: () => {},
-      wrap: (err) => err as Error,
-    });
-    await expect(turn.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run())).rejects.toThrow('disk full');
-    expect(db.inTransaction).toBe(false);
-    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
-    db.close();
   });
 });
 

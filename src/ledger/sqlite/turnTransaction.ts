@@ -36,13 +36,12 @@ export class TurnTransaction {
 
   /**
    * @param hooks.onOpen / onClose run around the transaction (the sync level is set there, outside it);
-   *   hooks.beforeCommit writes what the turn's writes left to it (a failure fails the turn as a failed
-   *   COMMIT would); hooks.wrap turns a store error into what callers should see
+   *   hooks.wrap turns a store error into what callers should see
    * @param maxWrites above this many writes the turn commits at once, so one transaction stays short
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly hooks: { onOpen(): void; beforeCommit?(): void; onClose(): void; wrap(err: unknown): Error },
+    private readonly hooks: { onOpen(): void; onClose(): void; wrap(err: unknown): Error },
     private readonly maxWrites = 256,
   ) {
     // IMMEDIATE: the write lock is taken (or waited for) at the start, so no write of the turn can
@@ -82,7 +81,6 @@ export class TurnTransaction {
     this.waiting = [];
     let failure: Error | undefined;
     try {
-      this.hooks.beforeCommit?.();
       this.commit.run();
     } catch (err) {
       failure = this.hooks.wrap(err);

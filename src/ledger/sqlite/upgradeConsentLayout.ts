@@ -1,7 +1,9 @@
 /**
  * `consent-gate ledger upgrade`: rebuilds the consents table of a ledger
  * created before schema 2 in the subject layout (schema.ts,
- * CONSENT_LAYOUTS), which a new ledger has from the start. Imports are
+ * CONSENT_LAYOUTS), which a new ledger has from the start. Opening leaves
+ * that layout as it is (migrations.ts, step 2): the rebuild takes minutes on
+ * a large ledger. Imports are
  * faster (docs/performance.md) and a duplicate is the same content for
  * the same subject, as in the Redis engine.
  *
@@ -17,7 +19,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { LedgerInUseError } from '../../errors';
 import { SUPPRESSION_KEY_PREFIX } from '../ledger';
-import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, consentsTable, SCHEMA, SCHEMA_VERSION, type ConsentLayout } from './schema';
+import { consentLayoutOf, migrate, recordSubjectLayout } from './migrations';
+import { CONSENT_LAYOUTS, consentsTable, SCHEMA, type ConsentLayout } from './schema';
 
 export interface LayoutUpgrade {
   /** The layout the ledger had; `subject` means there was nothing to do. */
@@ -49,8 +52,9 @@ export async function upgradeConsentLayout(file: string, options: UpgradeOptions
       }
       throw err;
     }
-    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'consents'").get();
-    if (!table || consentLayout(table.sql) === 'subject') return { from: 'subject', consents: 0 };
+    // A file no build of this version has opened yet gets its other steps first (and one from a newer build is refused).
+    migrate(db, `the SQLite ledger at ${file}`);
+    if (consentLayoutOf(db) === 'subject') return { from: 'subject', consents: 0 };
     db.exec('BEGIN');
     let consents: number;
     try {
@@ -95,13 +99,12 @@ async function rebuild(db: Database.Database, options: UpgradeOptions): Promise<
   if (count(REBUILT) !== total) throw new Error(`the rebuilt consents table has ${count(REBUILT)} rows, not ${total}; nothing was changed`);
   // Dropping the table drops its indexes and its sequence; the rename carries the new table's over.
   db.exec(`DROP TABLE consents; ALTER TABLE ${REBUILT} RENAME TO consents;`);
+  // The tables' statements are all IF NOT EXISTS: this puts back the entity index the drop took.
   db.exec(SCHEMA);
   db.exec(CONSENT_LAYOUTS.subject.indexes);
   // A seq is never handed out twice, not even one of a consent deleted before the upgrade.
   db.prepare("DELETE FROM sqlite_sequence WHERE name = 'consents'").run();
   db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('consents', CAST(? AS INTEGER))").run(Math.max(sequence, last));
-  // What the ledger would add when next opened, so the file is at the current schema as the meta says.
-  addDaySendsColumn(db, new Date());
-  db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+  recordSubjectLayout(db);
   return moved;
 }

@@ -1,0 +1,101 @@
+/**
+ * The SQLite ledger's schema history: one ordered list of steps, each a number, a name saying what
+ * it changes and why, and a function. A file records the last step it has in `PRAGMA user_version`;
+ * opening runs the steps above it in one transaction and then sets it, so a crash or a full disk
+ * leaves the file at the version it had. A file whose version is above the last step was written by
+ * a newer build, which may store things this one would misread or lose: it is refused.
+ *
+ * Files written before the version was kept read 0 and run every step, so steps 1–3 check what is
+ * already there (those builds created tables as they went, and recorded only the schema a file was
+ * created at, in meta's `schema_version`). A step appended from now on runs once per file and needs
+ * no such check.
+ *
+ * To change the schema: append a step with the next number (a new table is one `CREATE TABLE`).
+ * Never edit, renumber or remove a step that has shipped: files in the field are past it.
+ */
+import type Database from 'better-sqlite3';
+import { LedgerUnavailableError } from '../../errors';
+import { addDaySendsColumn, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
+
+export interface Migration {
+  version: number;
+  /** What the step changes and why. */
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Where a ledger still in the older consents layout says so (absent: the subject layout). */
+const LAYOUT_KEY = 'consents_layout';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'the tables of a ledger: orgs and keys, consents, revocations, decisions, send counters, the audit chain and its heads, the outbox',
+    up: (db) => db.exec(SCHEMA),
+  },
+  {
+    version: 2,
+    name: "a subject's consents found and deduplicated through one index by subject and content, so an import appends instead of writing a random page per consent; a ledger created in the older layout keeps it until `consent-gate ledger upgrade` rebuilds it offline",
+    up: adoptConsentLayout,
+  },
+  {
+    version: 3,
+    name: "a subject's texts of the day counted on its chain-head row (audit_heads.sends), so a text dirties no counter row of its own",
+    up: (db) => void addDaySendsColumn(db, new Date()),
+  },
+];
+
+/** The version a file has once this build has opened it. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/**
+ * A ledger created before step 2 keeps its layout at opening: rebuilding the consents table would
+ * hold the start for minutes on a large ledger. Such a file was created at schema 1 (its meta says
+ * so; a file the offline upgrade rebuilt says 3). The meta row is the last reader of that record,
+ * and is dropped: the version is kept by the file header now.
+ */
+function adoptConsentLayout(db: Database.Database): void {
+  const createdAt = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()?.value;
+  const layout: ConsentLayout = createdAt === '1' ? 'legacy' : 'subject';
+  if (layout === 'legacy') db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(LAYOUT_KEY, layout);
+  db.exec(CONSENT_LAYOUTS[layout].indexes);
+  db.prepare("DELETE FROM meta WHERE key = 'schema_version'").run();
+}
+
+/** The layout of the consents table (schema.ts, CONSENT_LAYOUTS), once the file is migrated. */
+export function consentLayoutOf(db: Database.Database): ConsentLayout {
+  const value = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(LAYOUT_KEY)?.value;
+  return value === 'legacy' ? 'legacy' : 'subject';
+}
+
+/** After `consent-gate ledger upgrade` has rebuilt the consents table: inside its transaction. */
+export function recordSubjectLayout(db: Database.Database): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(LAYOUT_KEY);
+}
+
+/**
+ * Brings the file to the last step's version, or refuses one written by a newer build.
+ * @param store names the file in the refusal, e.g. "the SQLite ledger at /data/consent-gate.db"
+ * @param steps MIGRATIONS; numbered 1, 2, 3… in order
+ */
+export function migrate(db: Database.Database, store: string, steps: readonly Migration[] = MIGRATIONS): void {
+  const latest = steps[steps.length - 1].version;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const refuseNewer = (found: number) => {
+    if (found > latest) {
+      throw new LedgerUnavailableError(
+        `${store} was written by a newer Consent Gate (schema ${found}; this build knows up to ${latest}): run that version or newer, or a backup taken before it`,
+      );
+    }
+  };
+  const found = version();
+  refuseNewer(found);
+  if (found === latest) return;
+  db.transaction(() => {
+    // Read again under the write lock: another process may have migrated the file meanwhile.
+    const from = version();
+    refuseNewer(from);
+    for (const step of steps) if (step.version > from) step.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+}
