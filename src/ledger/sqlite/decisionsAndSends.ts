@@ -11,9 +11,11 @@ import type Database from 'better-sqlite3';
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import { decodeCursor, isPosition } from '../cursor';
-import type { DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
+import { callDeciderFor } from '../coveredDecision';
+import type { CallDecider, CallFacts, CallKeys, DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
 import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
 import { readContactFacts } from './contactFacts';
+import type { SqliteCoveredContacts } from './coveredContacts';
 import { sentTodayIn, withOneMoreSend } from './daySends';
 import { pageOf, parse, parseData } from './rows';
 import type { Statements } from './statements';
@@ -64,6 +66,7 @@ export class SqliteDecisionsAndSends {
     private readonly store: SqliteStore,
     private readonly monthCounts: TurnCounts,
     private readonly legacyDayCountsUntil: string,
+    private readonly covered: SqliteCoveredContacts,
   ) {}
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
@@ -99,7 +102,13 @@ export class SqliteDecisionsAndSends {
     };
     return this.store.turn.run(() => {
       const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
-      const facts: SendFacts = { org: parse<Org>(this.store.stmt.getOrg.get(orgId)), ...readContactFacts(this.store, orgId, phone), sentToday, sentThisMonth };
+      const facts: SendFacts = {
+        org: parse<Org>(this.store.stmt.getOrg.get(orgId)),
+        ...readContactFacts(this.store, orgId, phone),
+        ...this.covered.read(orgId, phone, keys.entity, keys.covered),
+        sentToday,
+        sentThisMonth,
+      };
       const verdict = ask(facts);
       // Nothing can come between the read and the count here; a refusal means the decider allowed a send past its own limits.
       const refusal = verdict.limits ? limitReached(facts, verdict.limits) : null;
@@ -110,6 +119,7 @@ export class SqliteDecisionsAndSends {
       }
       // The day's count rides on the subject's chain head, which this decision's audit entry writes.
       this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
+      if (verdict.limits && keys.covered) this.covered.add(orgId, phone, keys.entity, keys.covered, verdict.decision.id);
       // Last, so that a text whose savepoint failed counts nothing: the org's month, written with the turn (turnCounts.ts).
       if (verdict.limits) this.monthCounts.add(orgId, monthKey(keys));
       return verdict.decision;
@@ -118,6 +128,23 @@ export class SqliteDecisionsAndSends {
 
   recordDecision(d: Decision): Promise<void> {
     return this.store.turn.run(() => this.insertDecision(d));
+  }
+
+  /** A precall in one savepoint of the turn (Ledger.decideCall): read, decide, count an allowed covered call, store. */
+  decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
+    const held = callDeciderFor(orgId, phone, decide);
+    return this.store.turn.run(() => {
+      const facts: CallFacts = { ...readContactFacts(this.store, orgId, phone), ...this.covered.read(orgId, phone, keys.entity, keys.covered) };
+      let decision: Decision;
+      try {
+        decision = held(facts);
+      } catch (err) {
+        throw new CallerFailure(err);
+      }
+      this.insertDecision(decision);
+      if (decision.allowed && keys.covered) this.covered.add(orgId, phone, keys.entity, keys.covered, decision.id);
+      return decision;
+    });
   }
 
   private insertDecision(d: Decision, head?: HeadAsRead): void {

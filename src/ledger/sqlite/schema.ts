@@ -102,6 +102,29 @@ CREATE TABLE IF NOT EXISTS audit_heads (
   PRIMARY KEY (org_id, phone)
 ) WITHOUT ROWID;
 
+-- Allowed covered contacts (state caps: telemarketing calls, marketing/mixed texts) per subject
+-- and entity, one row each, dropped once older than any window (coveredContacts.ts).
+CREATE TABLE IF NOT EXISTS covered_contacts (
+  org_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  decision_id TEXT NOT NULL,
+  PRIMARY KEY (org_id, phone, entity_key, at_ms, decision_id)
+) WITHOUT ROWID;
+
+-- Operator-declared states of emergency, per org (emergencies.ts); instants as toISOString().
+CREATE TABLE IF NOT EXISTS emergencies (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  from_at TEXT NOT NULL,
+  to_at TEXT NOT NULL,
+  ended_at TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS emergencies_org ON emergencies (org_id, seq);
+
 CREATE TABLE IF NOT EXISTS outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
