@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { ledgerContract } from './contract';
+import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 
 let server: RedisServer;
@@ -16,6 +17,16 @@ afterAll(async () => {
 const open = (options: Partial<RedisLedgerOptions> = {}) => RedisLedger.open({ url: server.url, commandTimeoutMs: 2000, connectTimeoutMs: 1000, ...options });
 
 ledgerContract(
+  'redis',
+  async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    return ledger;
+  },
+  { openPeer: () => open() },
+);
+
+coveredContract(
   'redis',
   async () => {
     const ledger = await open();

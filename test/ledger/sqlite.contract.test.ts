@@ -7,6 +7,7 @@ import { verifyChain } from '../../src/ledger/auditChain';
 import { LedgerUnavailableError } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
+import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
 
@@ -14,6 +15,13 @@ import { aDecision } from '../fixtures/records';
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
 
 ledgerContract('sqlite', async () => new SqliteLedger({ file: freshFile() }));
+// The peer is a second handle on the same file (another process, in effect); two handles in one
+// process cannot race (each waits for the other's write lock synchronously), so races run on one.
+let coveredFile = '';
+coveredContract('sqlite', async () => new SqliteLedger({ file: (coveredFile = freshFile()) }), {
+  openPeer: async () => new SqliteLedger({ file: coveredFile }),
+  peerRaces: false,
+});
 let retentionFile = '';
 retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: (retentionFile = freshFile()), suppression }), {
   reopen: async (suppression) => new SqliteLedger({ file: retentionFile, suppression }),
