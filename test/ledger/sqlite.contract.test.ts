@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
-import { LedgerUnavailableError } from '../../src/ledger/ledger';
+import { coveredContactWindow } from '../../src/domain/stateLaw/coveredContacts';
+import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { coveredContract } from './coveredContract';
@@ -89,6 +90,22 @@ describe('sqlite: decisions committed in groups', () => {
     }
     await new Promise((r) => setTimeout(r, 1050));
     await expect(ledger.ping()).resolves.toBeUndefined();
+    await ledger.close();
+  });
+});
+
+describe('sqlite: covered contacts name the phone', () => {
+  it('the retention job deletes those before its cutoff, and keeps the later ones', async () => {
+    const ledger = new SqliteLedger({ file: freshFile(), suppression: suppressionKeying('covered-contacts-retention-secret') });
+    // Both decided on January 10th (the second one planned ahead), so neither drops the other.
+    const at = (iso: string) => coveredContactWindow(new Date(iso), new Date('2026-01-10T12:00:00.000Z'));
+    const allow = () => aDecision({ phone: '+13055550100' });
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-01-10T12:00:00.000Z') }, allow);
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-03-10T12:00:00.000Z') }, allow);
+    const rows = () => ledger.database.prepare('SELECT phone, at_ms FROM covered_contacts').all();
+    expect(rows()).toHaveLength(2);
+    await ledger.anonymiseBefore('2026-02-01T00:00:00.000Z');
+    expect(rows()).toEqual([{ phone: '+13055550100', at_ms: Date.parse('2026-03-10T12:00:00.000Z') }]);
     await ledger.close();
   });
 });
