@@ -225,10 +225,11 @@ export interface Ledger {
    * cannot both take the last unit under a state cap.
    *
    * SQLite does it all in one savepoint of the turn's transaction. Redis reads the facts (one
-   * round trip), then counts with a script that adds the instant only if the count is still the
-   * one `decide` saw; if racing contacts changed it, `decide` is asked again with the count met,
-   * and a refusal is stored instead (a few rounds at most, then the store is reported unavailable:
-   * fail closed). A decision that fails to store after its instant was added leaves it counted.
+   * round trip), finds the count at which `decide` stops allowing the contact (by asking it: the
+   * decider names no limit), then counts with a script under that limit: if racing contacts took
+   * the last unit in between, `decide` is asked again with the count at the limit and its refusal
+   * is stored instead. A decision that fails to store after its instant was added leaves it
+   * counted (fail closed). Either way the decision stored is the one `decide` answered last.
    */
   decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision>;
 

@@ -22,15 +22,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const PHONE = '+13055550100';
 const CAP = 3;
 
-/** A precall as the gate makes one, deciding on the covered count alone: allowed under the cap. */
-async function call(ledger: Ledger, at: number, o: { phone?: string; entity?: string; now?: number; covered?: boolean; org?: string } = {}) {
+/** A precall as the gate makes one, deciding on the covered count alone: allowed under the cap (`cap: null`: no cap applies). */
+async function call(ledger: Ledger, at: number, o: { phone?: string; entity?: string; now?: number; covered?: boolean; org?: string; cap?: number | null } = {}) {
   const phone = o.phone ?? PHONE;
   const org = o.org ?? 'org_test';
   const seen: CallFacts[] = [];
   const keys = { entity: o.entity ?? 'acme', covered: o.covered === false ? undefined : coveredContactWindow(new Date(at), new Date(o.now ?? at)) };
   const d = await ledger.decideCall(org, phone, keys, (facts) => {
     seen.push(facts);
-    const capped = facts.coveredContactsInWindow >= CAP;
+    const cap = o.cap === undefined ? CAP : o.cap;
+    const capped = cap !== null && facts.coveredContactsInWindow >= cap;
     return aDecision({ org_id: org, phone, allowed: !capped, reason: capped ? 'frequency_cap' : null });
   });
   return { decision: d, facts: seen[seen.length - 1], asked: seen.length };
@@ -123,6 +124,13 @@ export function coveredContract(engine: string, open: () => Promise<Ledger>, opt
       expect(refused.map((d) => d.reason)).toEqual(Array(7).fill('frequency_cap'));
       for (const d of results) expect(await peer.getDecision('org_test', d.id)).toEqual(d);
       expect((await call(peer, T + 10_000)).facts.coveredContactsInWindow).toBe(CAP);
+    });
+
+    it('contacts under no cap (a state without one) are all counted, however many race', async () => {
+      const racer = options.peerRaces === false ? ledger : peer;
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call(i % 2 ? racer : ledger, T + i, { cap: null })));
+      expect(results.every((r) => r.decision.allowed)).toBe(true);
+      expect((await call(peer, T + 1000, { cap: null })).facts.coveredContactsInWindow).toBe(12);
     });
 
     describe('states of emergency', () => {

@@ -2,16 +2,16 @@
  * Covered contacts (state frequency caps) and states of emergency on Redis. A covered decision's
  * facts add two reads to the contact's, sent with them in parallel: ZCOUNT of the subject's
  * covered-contact set (the subject's slot) and the org's emergencies (the org's slot, one HGETALL).
- * The count is taken afterwards by cgCountCovered, on condition that it is still the one read
+ * The count is taken afterwards by cgCountCovered, under the limit the decider holds it to
  * (coveredDecision.ts). The set is keyed by phone and expires on its own after its newest
  * instant's window, as the daily send counters do, so the retention job does not move it.
  */
 import { activeView, isActiveAt, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
 import { COVERED_CONTACT_WINDOW_MS } from '../../domain/stateLaw/coveredContacts';
-import type { ConditionalCount } from '../coveredDecision';
+import type { BoundedCount } from '../coveredDecision';
 import { NOT_COVERED } from '../coveredDecision';
 import type { CoveredContactWindow, CoveredFacts } from '../ledger';
-import { countCoveredIf } from './scripts/coveredContacts';
+import { countCoveredUnder } from './scripts/coveredContacts';
 import type { RedisStore } from './store';
 
 const ms = (iso: string) => Date.parse(iso);
@@ -31,20 +31,20 @@ export async function activeEmergencies(store: RedisStore, orgId: string, at: st
   return (await listEmergencies(store, orgId)).filter((e) => isActiveAt(e, instant)).map(activeView);
 }
 
-/** Adds the allowed contact (`member`: its decision id) if the window still holds `expected`. */
+/** Adds the allowed contact (`member`: its decision id) unless the window holds `limit` already (null: no cap). */
 export async function countCoveredContact(
   store: RedisStore,
   orgId: string,
   phone: string,
   entity: string,
   window: CoveredContactWindow,
-  expected: number,
+  limit: number | null,
   member: string,
-): Promise<ConditionalCount> {
-  const result = await countCoveredIf(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), {
+): Promise<BoundedCount> {
+  const result = await countCoveredUnder(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), {
     sinceMs: ms(window.since),
     atMs: ms(window.at),
-    expected,
+    limit,
     member,
     forgetBeforeMs: ms(window.forgetBefore),
     // Gateways' clocks differ a little; a window's worth of slack costs only memory.

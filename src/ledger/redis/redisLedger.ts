@@ -275,8 +275,8 @@ export class RedisLedger implements Ledger {
     const window = keys.covered;
     // The covered contact first (the subject's slot), then the send counters: a text they refuse takes its contact back.
     if (window) {
-      ({ facts, verdict } = await countCovered(facts, verdict, (v) => v.limits !== undefined, ask, (expected, v) =>
-        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, expected, v.decision.id)),
+      ({ facts, verdict } = await countCovered(facts, verdict, (v) => v.limits !== undefined, ask, (limit, v) =>
+        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
       ));
     }
     let decision = verdict.decision;
@@ -304,8 +304,8 @@ export class RedisLedger implements Ledger {
     let decision = ask(facts);
     const window = keys.covered;
     if (window) {
-      ({ verdict: decision } = await countCovered(facts, decision, allowsCall, ask, (expected, d) =>
-        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, expected, d.id)),
+      ({ verdict: decision } = await countCovered(facts, decision, allowsCall, ask, (limit, d) =>
+        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, d.id)),
       ));
     }
     await this.recordDecision(decision);
