@@ -108,6 +108,14 @@ describe('POST /v1/rules/emergencies, GET, DELETE', () => {
     expect(Object.keys(res.body.error.details)).toContain(field);
   });
 
+  it('are in /openapi.json, with the declaration schema', async () => {
+    const doc = (await (await fetch(`${gw.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, any>> };
+    expect(Object.keys(doc.paths['/v1/rules/emergencies']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/rules/emergencies/{id}'])).toEqual(['delete']);
+    const schema = doc.paths['/v1/rules/emergencies'].post.requestBody.content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['jurisdiction', 'from', 'to']));
+  });
+
   it('an unknown field is a 400 naming it', async () => {
     const res = await send('POST', '/v1/rules/emergencies', gw.adminKey, { ...storm, colour: 'red' });
     expect(res.status).toBe(400);
