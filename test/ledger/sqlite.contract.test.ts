@@ -102,10 +102,32 @@ describe('sqlite: covered contacts name the phone', () => {
     const allow = () => aDecision({ phone: '+13055550100' });
     await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-01-10T12:00:00.000Z') }, allow);
     await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-03-10T12:00:00.000Z') }, allow);
-    const rows = () => ledger.database.prepare('SELECT phone, at_ms FROM covered_contacts').all();
-    expect(rows()).toHaveLength(2);
+    const rows = () => ledger.database.prepare('SELECT phone, covered FROM audit_heads WHERE covered IS NOT NULL').all();
+    const jan = Date.parse('2026-01-10T12:00:00.000Z');
+    const mar = Date.parse('2026-03-10T12:00:00.000Z');
+    expect(rows()).toEqual([{ phone: '+13055550100', covered: JSON.stringify([['acme', [jan, mar]]]) }]);
     await ledger.anonymiseBefore('2026-02-01T00:00:00.000Z');
-    expect(rows()).toEqual([{ phone: '+13055550100', at_ms: Date.parse('2026-03-10T12:00:00.000Z') }]);
+    expect(rows()).toEqual([{ phone: '+13055550100', covered: JSON.stringify([['acme', [mar]]]) }]);
+    await ledger.anonymiseBefore('2026-04-01T00:00:00.000Z');
+    expect(rows()).toEqual([]);
     await ledger.close();
+  });
+
+  it('a ledger made before the column is given it when opened, and counts from there', async () => {
+    const file = freshFile();
+    const before = new SqliteLedger({ file });
+    await before.recordDecision(aDecision({ phone: '+13055550100' }));
+    await before.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_heads DROP COLUMN covered');
+    raw.close();
+    const after = new SqliteLedger({ file });
+    const covered = coveredContactWindow(new Date('2026-01-10T12:00:00.000Z'), new Date('2026-01-10T12:00:00.000Z'));
+    const seen: number[] = [];
+    const decide = (f: { coveredContactsInWindow: number }) => (seen.push(f.coveredContactsInWindow), aDecision({ phone: '+13055550100' }));
+    await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
+    await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
+    expect(seen).toEqual([0, 1]);
+    await after.close();
   });
 });

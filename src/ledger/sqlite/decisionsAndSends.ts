@@ -15,7 +15,8 @@ import { callDeciderFor } from '../coveredDecision';
 import type { CallDecider, CallFacts, CallKeys, DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
 import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
 import { readContactFacts } from './contactFacts';
-import type { SqliteCoveredContacts } from './coveredContacts';
+import { readCoveredFacts, withCoveredContact } from './coveredContacts';
+import type { SqliteEmergencies } from './emergencies';
 import { sentTodayIn, withOneMoreSend } from './daySends';
 import { pageOf, parse, parseData } from './rows';
 import type { Statements } from './statements';
@@ -66,7 +67,7 @@ export class SqliteDecisionsAndSends {
     private readonly store: SqliteStore,
     private readonly monthCounts: TurnCounts,
     private readonly legacyDayCountsUntil: string,
-    private readonly covered: SqliteCoveredContacts,
+    private readonly emergencies: SqliteEmergencies,
   ) {}
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
@@ -79,6 +80,7 @@ export class SqliteDecisionsAndSends {
     return {
       hash: row?.hash,
       sends: row?.sends,
+      covered: row?.covered,
       sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
       // Inside a turn, as this turn has counted so far; outside, as committed.
       sentThisMonth: this.store.turn.isOpen ? this.monthCounts.get(orgId, monthKey(keys)) : readCounter(this.store.stmt, orgId, monthKey(keys)),
@@ -101,11 +103,11 @@ export class SqliteDecisionsAndSends {
       }
     };
     return this.store.turn.run(() => {
-      const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
+      const { hash, sends, covered, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
       const facts: SendFacts = {
         org: parse<Org>(this.store.stmt.getOrg.get(orgId)),
         ...readContactFacts(this.store, orgId, phone),
-        ...this.covered.read(orgId, phone, keys.entity, keys.covered),
+        ...readCoveredFacts(this.emergencies, orgId, covered, keys.entity, keys.covered),
         sentToday,
         sentThisMonth,
       };
@@ -117,9 +119,12 @@ export class SqliteDecisionsAndSends {
         this.insertDecision(refused, { hash, sends: null });
         return refused;
       }
-      // The day's count rides on the subject's chain head, which this decision's audit entry writes.
-      this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
-      if (verdict.limits && keys.covered) this.covered.add(orgId, phone, keys.entity, keys.covered, verdict.decision.id);
+      // The day's count and the covered contacts ride on the subject's chain head, which this decision's audit entry writes.
+      this.insertDecision(verdict.decision, {
+        hash,
+        sends: verdict.limits ? withOneMoreSend(sends, keys) : null,
+        covered: verdict.limits && keys.covered ? withCoveredContact(covered, keys.entity, keys.covered) : null,
+      });
       // Last, so that a text whose savepoint failed counts nothing: the org's month, written with the turn (turnCounts.ts).
       if (verdict.limits) this.monthCounts.add(orgId, monthKey(keys));
       return verdict.decision;
@@ -134,15 +139,17 @@ export class SqliteDecisionsAndSends {
   decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
     const held = callDeciderFor(orgId, phone, decide);
     return this.store.turn.run(() => {
-      const facts: CallFacts = { ...readContactFacts(this.store, orgId, phone), ...this.covered.read(orgId, phone, keys.entity, keys.covered) };
+      // The head row is read only for a covered call: it holds the covered contacts, and the append reads it otherwise.
+      const head = keys.covered ? this.store.stmt.headRow.get(orgId, phone) : undefined;
+      const facts: CallFacts = { ...readContactFacts(this.store, orgId, phone), ...readCoveredFacts(this.emergencies, orgId, head?.covered, keys.entity, keys.covered) };
       let decision: Decision;
       try {
         decision = held(facts);
       } catch (err) {
         throw new CallerFailure(err);
       }
-      this.insertDecision(decision);
-      if (decision.allowed && keys.covered) this.covered.add(orgId, phone, keys.entity, keys.covered, decision.id);
+      if (!keys.covered) this.insertDecision(decision);
+      else this.insertDecision(decision, { hash: head?.hash, sends: null, covered: decision.allowed ? withCoveredContact(head?.covered, keys.entity, keys.covered) : null });
       return decision;
     });
   }

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { LedgerUnavailableError, type SuppressionKeying } from '../ledger';
 import { refusalToOpen } from '../retentionKey';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
-import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
+import { addCoveredColumn, addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, SCHEMA, SCHEMA_VERSION, type ConsentLayoutSql } from './schema';
 
 export interface SqliteLedgerOptions {
   /** Path of the database file, or ':memory:' for tests that need no durability. */
@@ -80,7 +80,12 @@ export function openLedgerFile(options: SqliteLedgerOptions): OpenedFile {
     const consents = CONSENT_LAYOUTS[consentLayout(consentsTable.sql)];
     db.exec(consents.indexes);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-    const legacyDayCountsUntil = db.transaction(() => addDaySendsColumn(db, new Date())).immediate();
+    const legacyDayCountsUntil = db
+      .transaction(() => {
+        addCoveredColumn(db);
+        return addDaySendsColumn(db, new Date());
+      })
+      .immediate();
     opened = { db, consents, legacyDayCountsUntil };
   } catch (err) {
     throw new LedgerUnavailableError(`cannot open SQLite ledger at ${options.file}: ${(err as Error).message}`, { cause: err });

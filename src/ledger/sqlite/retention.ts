@@ -148,7 +148,7 @@ export class SqliteRetention {
       const head = this.store.stmt.head.get(s.org_id, s.phone);
       if (!left && head) {
         this.store.stmt.deleteHead.run(s.org_id, s.phone);
-        this.store.stmt.setHead.run(s.org_id, key, head.hash, null);
+        this.store.stmt.setHead.run(s.org_id, key, head.hash, null, null);
       }
     }
     const last = subjects[subjects.length - 1];

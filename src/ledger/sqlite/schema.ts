@@ -92,25 +92,16 @@ CREATE INDEX IF NOT EXISTS audit_subject ON audit (org_id, phone, seq);
 -- the index cost a random b-tree insert on every write: dropped from databases that had it.
 DROP INDEX IF EXISTS audit_ref;
 
--- sends: the subject's texts on its current local day, per entity (daySends.ts); ledgers made
--- before it get the column when opened (addDaySendsColumn).
+-- sends: the subject's texts on its current local day, per entity (daySends.ts); covered: its
+-- covered contacts' instants, per entity (coveredContacts.ts); ledgers made before either get the
+-- column when opened (addDaySendsColumn, addCoveredColumn).
 CREATE TABLE IF NOT EXISTS audit_heads (
   org_id TEXT NOT NULL,
   phone TEXT NOT NULL,
   hash TEXT NOT NULL,
   sends TEXT,
+  covered TEXT,
   PRIMARY KEY (org_id, phone)
-) WITHOUT ROWID;
-
--- Allowed covered contacts (state caps: telemarketing calls, marketing/mixed texts) per subject
--- and entity, one row each, dropped once older than any window (coveredContacts.ts).
-CREATE TABLE IF NOT EXISTS covered_contacts (
-  org_id TEXT NOT NULL,
-  phone TEXT NOT NULL,
-  entity_key TEXT NOT NULL,
-  at_ms INTEGER NOT NULL,
-  decision_id TEXT NOT NULL,
-  PRIMARY KEY (org_id, phone, entity_key, at_ms, decision_id)
 ) WITHOUT ROWID;
 
 -- Operator-declared states of emergency, per org (emergencies.ts); instants as toISOString().
@@ -207,4 +198,10 @@ export function addDaySendsColumn(db: Database.Database, now: Date): string {
     db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('legacy_day_counts_until', '')").run();
   }
   return (db.prepare("SELECT value FROM meta WHERE key = 'legacy_day_counts_until'").get() as { value: string }).value;
+}
+
+/** Gives a ledger made before coveredContacts.ts its `audit_heads.covered` column (an O(1) change in SQLite). */
+export function addCoveredColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_heads)').all();
+  if (!columns.some((c) => c.name === 'covered')) db.exec('ALTER TABLE audit_heads ADD COLUMN covered TEXT');
 }

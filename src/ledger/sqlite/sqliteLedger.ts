@@ -50,7 +50,6 @@ import type {
 import type { Checkpointer } from './checkpointer';
 import { SqliteConsents } from './consents';
 import { readContactFacts } from './contactFacts';
-import { SqliteCoveredContacts } from './coveredContacts';
 import { groupCommitTurn, SqliteDecisionsAndSends } from './decisionsAndSends';
 import { SqliteEmergencies } from './emergencies';
 import { openLedgerFile, startBackgroundCheckpoints, type SqliteLedgerOptions } from './openFile';
@@ -96,7 +95,7 @@ export class SqliteLedger implements Ledger {
     this.consents = new SqliteConsents(this.store);
     this.revocations = new SqliteRevocations(this.store);
     this.emergencies = new SqliteEmergencies(this.store);
-    this.sends = new SqliteDecisionsAndSends(this.store, monthCounts, legacyDayCountsUntil, new SqliteCoveredContacts(db, this.emergencies));
+    this.sends = new SqliteDecisionsAndSends(this.store, monthCounts, legacyDayCountsUntil, this.emergencies);
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);

@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { LedgerInUseError } from '../../errors';
 import { SUPPRESSION_KEY_PREFIX } from '../ledger';
-import { addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, consentsTable, SCHEMA, SCHEMA_VERSION, type ConsentLayout } from './schema';
+import { addCoveredColumn, addDaySendsColumn, CONSENT_LAYOUTS, consentLayout, consentsTable, SCHEMA, SCHEMA_VERSION, type ConsentLayout } from './schema';
 
 export interface LayoutUpgrade {
   /** The layout the ledger had; `subject` means there was nothing to do. */
@@ -101,6 +101,7 @@ async function rebuild(db: Database.Database, options: UpgradeOptions): Promise<
   db.prepare("DELETE FROM sqlite_sequence WHERE name = 'consents'").run();
   db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('consents', CAST(? AS INTEGER))").run(Math.max(sequence, last));
   // What the ledger would add when next opened, so the file is at the current schema as the meta says.
+  addCoveredColumn(db);
   addDaySendsColumn(db, new Date());
   db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
   return moved;
