@@ -83,6 +83,13 @@ export function coveredContract(engine: string, open: () => Promise<Ledger>, opt
       expect(facts.coveredContactsInWindow).toBe(1);
     });
 
+    it('counts contacts planned after the one decided, within the window after it: contacts decided out of order cannot pass the cap', async () => {
+      for (const h of [10, 11, 12]) expect((await call(ledger, T + h * HOUR, { now: T })).decision.allowed).toBe(true);
+      expect(await call(peer, T, { now: T })).toMatchObject({ decision: { allowed: false, reason: 'frequency_cap' }, facts: { coveredContactsInWindow: 3 } });
+      // 24 h + 1 s before the first of them: outside every window they are in.
+      expect((await call(peer, T + 10 * HOUR - 24 * HOUR - 1000, { now: T })).facts.coveredContactsInWindow).toBe(0);
+    });
+
     it('counts allowed calls and texts together, per entity, and nothing that is not covered or not allowed', async () => {
       expect((await call(ledger, T - 3 * HOUR)).decision.allowed).toBe(true);
       expect((await text(ledger, T - 2 * HOUR)).facts.coveredContactsInWindow).toBe(1);

@@ -29,7 +29,8 @@ export interface PresendFacts {
   revocations: Revocation[];
   /**
    * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
-   * 24 hours before `at` (0 when the text is not a covered one: the ledger is not asked).
+   * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
+   * passes the cap (domain/stateLaw/coveredContacts.ts) — (0 when the text is not a covered one: the ledger is not asked).
    */
   coveredContactsInWindow: number;
   /** The org's declared states of emergency in force at `at` (read only for a covered text). */

@@ -19,7 +19,7 @@ const ms = (iso: string) => Date.parse(iso);
 export async function coveredFacts(store: RedisStore, orgId: string, phone: string, entity: string, window: CoveredContactWindow | undefined): Promise<CoveredFacts> {
   if (!window) return NOT_COVERED;
   const [count, emergencies] = await Promise.all([
-    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, ms(window.at)),
+    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, `(${ms(window.until)}`),
     activeEmergencies(store, orgId, window.at),
   ]);
   return { coveredContactsInWindow: Number(count), emergencies };
@@ -43,6 +43,7 @@ export async function countCoveredContact(
 ): Promise<BoundedCount> {
   const result = await countCoveredUnder(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), {
     sinceMs: ms(window.since),
+    untilMs: ms(window.until),
     atMs: ms(window.at),
     limit,
     member,

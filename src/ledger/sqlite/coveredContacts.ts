@@ -31,12 +31,12 @@ function parse(covered: string | null | undefined): CoveredInstants {
   return Array.isArray(value) ? (value as CoveredInstants) : [];
 }
 
-/** Contacts from `entity` in (since, at] as the head row records them. */
+/** Contacts from `entity` in (since, until) as the head row records them. */
 export function coveredCountIn(covered: string | null | undefined, entity: string, window: CoveredContactWindow): number {
   const instants = parse(covered).find(([e]) => e === entity)?.[1] ?? [];
   const since = ms(window.since);
-  const at = ms(window.at);
-  return instants.filter((t) => t > since && t <= at).length;
+  const until = ms(window.until);
+  return instants.filter((t) => t > since && t < until).length;
 }
 
 /** The head row's `covered` after one more contact from `entity` at the window's instant, without instants before `forgetBefore`. */
