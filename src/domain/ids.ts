@@ -31,7 +31,7 @@ export function randomToken(length: number): string {
   return out;
 }
 
-export type IdPrefix = 'cst' | 'rev' | 'dec' | 'dec_sms' | 'org' | 'key' | 'evt';
+export type IdPrefix = 'cst' | 'rev' | 'dec' | 'dec_sms' | 'org' | 'key' | 'evt' | 'emg';
 
 /**
  * Milliseconds since 1970 in 8 base62 characters, which sort as the time does
@@ -57,7 +57,7 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${timeToken(Date.now())}${randomToken(16)}`;
 }
 
-const ID_SHAPE = /^(cst|rev|dec|dec_sms|org|key|evt)_[0-9A-Za-z]{8,64}$/;
+const ID_SHAPE = /^(cst|rev|dec|dec_sms|org|key|evt|emg)_[0-9A-Za-z]{8,64}$/;
 
 export function isWellFormedId(id: string): boolean {
   return ID_SHAPE.test(id);

@@ -1,21 +1,24 @@
 /**
- * POST /v1/precall as a use case: gather the facts in one ledger read, run
- * the precall chain, store the decision, then answer. The decision is stored
- * before it is returned; if it cannot be stored, the caller gets an error,
- * never an unrecorded "allowed".
+ * POST /v1/precall as a use case: the ledger gathers the facts in one read,
+ * the precall chain decides, and the ledger stores the decision (counting an
+ * allowed telemarketing call under the state caps) in one step
+ * (Ledger.decideCall), then the gate answers. The decision is stored before
+ * it is returned; if it cannot be stored, the caller gets an error, never an
+ * unrecorded "allowed".
  */
-import type { PrecallFacts } from '../domain/checks/precall';
+import type { PrecallFacts, PrecallOutcome } from '../domain/checks/precall';
 import { decidePrecall } from '../domain/checks/precall';
 import { renderDisclosure } from '../domain/disclosure';
 import { newId } from '../domain/ids';
 import { countryOfNumber } from '../domain/phone';
 import type { Consent } from '../domain/records';
+import { coveredContactWindow, isCoveredCall } from '../domain/stateLaw/coveredContacts';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
-import { blockedAnswer, recordDecision } from './decisionRecord';
+import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -48,59 +51,69 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   // Refused before anything is read or recorded; every carrier path that plans a call comes through here.
   if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
   const at = input.call_at ?? now;
-  const contact = await ctx.ledger.contactFacts(input.orgId, input.phone);
-  const facts: PrecallFacts = {
-    orgId: input.orgId,
-    at,
-    entity: input.calling_entity,
-    purpose: input.purpose,
-    callType: input.call_type,
-    callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
-    adversaryCountries: ctx.policy.adversaryCountries,
-    recipientZones: timeZonesForNumber(input.phone),
-    callingWindow: ctx.policy.callingWindow,
-    maxAgeMonths: ctx.policy.maxAgeMonths,
-    ...contact,
-  };
-  const outcome = decidePrecall(facts);
   const decisionId = newId('dec');
-  let response: PrecallResponse;
-  if (outcome.allowed) {
-    const disclosure = renderDisclosure(
-      input.call_type,
-      input.calling_entity,
-      input.calling_number,
-      ctx.policy.disclosures.get(entityKey(input.calling_entity)),
-    );
-    response = {
-      allowed: true,
-      decision_id: decisionId,
-      consent: consentSummary(ctx, outcome.consent, true),
-      honor_by_date: null,
-      disclosure: disclosure ?? { required: false, script: null, version: null, delivery_window_seconds: null },
-      compliance_notes: [],
-    };
-  } else {
-    response = blockedAnswer(decisionId, outcome.reason, outcome.fields);
-  }
-  await recordDecision(ctx, {
-    id: decisionId,
-    orgId: input.orgId,
-    kind: 'precall',
-    phone: input.phone,
-    entity: input.calling_entity,
-    reason: outcome.allowed ? null : outcome.reason,
-    request: {
-      phone: input.phone,
-      calling_entity: input.calling_entity,
+  let decided!: DecisionToRecord<PrecallResponse>;
+  // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
+  // should racing contacts have changed the covered count meanwhile (Redis), it asks again with the count it met.
+  const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
+  await ctx.ledger.decideCall(input.orgId, input.phone, keys, (contact) => {
+    const facts: PrecallFacts = {
+      orgId: input.orgId,
+      at,
+      entity: input.calling_entity,
       purpose: input.purpose,
-      call_type: input.call_type,
-      calling_number: input.calling_number ?? null,
-      call_at: isoSeconds(at),
-      metadata: input.metadata ?? null,
-    },
-    response,
-    started,
+      callType: input.call_type,
+      callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
+      adversaryCountries: ctx.policy.adversaryCountries,
+      recipientZones: timeZonesForNumber(input.phone),
+      callingWindow: ctx.policy.callingWindow,
+      maxAgeMonths: ctx.policy.maxAgeMonths,
+      ...contact,
+    };
+    decided = toRecord(decidePrecall(facts));
+    return decisionOf(ctx, decided);
   });
-  return response;
+  decisionStored(ctx, decided);
+  return decided.response;
+
+  function toRecord(outcome: PrecallOutcome): DecisionToRecord<PrecallResponse> {
+    let response: PrecallResponse;
+    if (outcome.allowed) {
+      const disclosure = renderDisclosure(
+        input.call_type,
+        input.calling_entity,
+        input.calling_number,
+        ctx.policy.disclosures.get(entityKey(input.calling_entity)),
+      );
+      response = {
+        allowed: true,
+        decision_id: decisionId,
+        consent: consentSummary(ctx, outcome.consent, true),
+        honor_by_date: null,
+        disclosure: disclosure ?? { required: false, script: null, version: null, delivery_window_seconds: null },
+        compliance_notes: [],
+      };
+    } else {
+      response = blockedAnswer(decisionId, outcome.reason, outcome.fields);
+    }
+    return {
+      id: decisionId,
+      orgId: input.orgId,
+      kind: 'precall',
+      phone: input.phone,
+      entity: input.calling_entity,
+      reason: outcome.allowed ? null : outcome.reason,
+      request: {
+        phone: input.phone,
+        calling_entity: input.calling_entity,
+        purpose: input.purpose,
+        call_type: input.call_type,
+        calling_number: input.calling_number ?? null,
+        call_at: isoSeconds(at),
+        metadata: input.metadata ?? null,
+      },
+      response,
+      started,
+    };
+  }
 }

@@ -9,6 +9,7 @@
 import type { PresendOutcome } from '../domain/checks/presend';
 import { decidePresend } from '../domain/checks/presend';
 import { newId } from '../domain/ids';
+import { coveredContactWindow, isCoveredText } from '../domain/stateLaw/coveredContacts';
 import { localDate } from '../domain/time/callingWindow';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
@@ -38,7 +39,12 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   if (input.send_at && isOutsidePlanRange(input.send_at, now)) throw validationError({ send_at: PLAN_RANGE_REASON });
   const at = input.send_at ?? now;
   const zones = timeZonesForNumber(input.phone);
-  const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
+  const keys = {
+    entity: entityKey(input.sending_entity),
+    day: localDate(at, zones[0] ?? 'UTC'),
+    month: at.toISOString().slice(0, 7),
+    covered: isCoveredText(input.message_type) ? coveredContactWindow(at, now) : undefined,
+  };
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
@@ -59,6 +65,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       dailyCap: ctx.policy.smsDailyCap,
       consents: facts.consents,
       revocations: facts.revocations,
+      coveredContactsInWindow: facts.coveredContactsInWindow,
+      emergencies: facts.emergencies,
     });
     decided = toRecord(outcome);
     return { decision: decisionOf(ctx, decided), limits: outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota } : undefined };

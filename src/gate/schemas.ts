@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
+import type { Jurisdiction } from '../domain/stateLaw/ruleTypes';
+import { stateOfJurisdiction } from '../domain/stateLaw/stateCodes';
 import {
   CALL_TYPES,
   CONSENT_TYPES,
@@ -180,3 +182,20 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
+
+/** `US-` and a state or territory code: where an operator declares a state of emergency. */
+const jurisdictionSchema = z
+  .string()
+  .refine((s) => stateOfJurisdiction(s) !== null, 'must be US- followed by a US state or territory code, e.g. US-LA')
+  .transform((s) => s as Jurisdiction)
+  .meta({ example: 'US-LA' });
+
+export const declareEmergencySchema = z
+  .strictObject({
+    jurisdiction: jurisdictionSchema,
+    from: instantSchema,
+    to: instantSchema,
+    note: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
+  })
+  // Runs also when a field already failed (zod checks the object regardless): judged only on two real dates.
+  .refine((e) => !(e.from instanceof Date && e.to instanceof Date) || e.to.getTime() > e.from.getTime(), { path: ['to'], message: 'must be after from' });

@@ -22,6 +22,7 @@ import { decisionRoutes } from './routes/decisions';
 import { detectRoutes } from './routes/detect';
 import { evidenceRoutes } from './routes/evidence';
 import { revokeRoutes } from './routes/revoke';
+import { emergencyRoutes } from './routes/emergencies';
 import { tenantRoutes } from './routes/tenants';
 import { validate } from './validate';
 
@@ -55,6 +56,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...consentRoutes(ctx),
     ...evidenceRoutes(ctx),
     ...tenantRoutes(ctx),
+    ...emergencyRoutes(ctx),
     ...detectRoutes(),
     ...(options.extraRoutes ?? []),
   ];

@@ -15,6 +15,8 @@
 import { createHmac } from 'node:crypto';
 import type { ConsentStatusChange } from '../domain/consentStatus';
 import type { ApiKey, AuditEntry, Consent, Decision, Org, Revocation } from '../domain/records';
+import type { CoveredContactWindow } from '../domain/stateLaw/coveredContacts';
+import type { ActiveEmergency, StateOfEmergency } from '../domain/stateLaw/emergencies';
 import { SUPPRESSION_KEY_PREFIX } from '../domain/suppressionKey';
 import type { ConsentWrite } from './consentWrite';
 
@@ -51,9 +53,38 @@ export interface ContactFacts {
   revocations: Revocation[];
 }
 
+/**
+ * What a covered contact (state law: a telemarketing call, a marketing or mixed text) is also
+ * decided on: the allowed covered contacts to the phone from the entity in the window before it,
+ * calls and texts together, and the org's states of emergency in force at its time. Both are
+ * read only when the keys name a covered window; otherwise 0 and [].
+ */
+export interface CoveredFacts {
+  coveredContactsInWindow: number;
+  emergencies: ActiveEmergency[];
+}
+
+export type { CoveredContactWindow } from '../domain/stateLaw/coveredContacts';
+export type { ActiveEmergency, StateOfEmergency } from '../domain/stateLaw/emergencies';
+
+/** Where a precall is counted: its entity, and its covered-contact window when the call is a covered one. */
+export interface CallKeys {
+  /** `entityKey` of the caller. */
+  entity: string;
+  covered?: CoveredContactWindow;
+}
+
+/** What a precall is decided on: the contact's records and, for a covered call, its covered facts, read together. */
+export interface CallFacts extends ContactFacts, CoveredFacts {}
+
+/** Decides a precall from its facts; `decideCall` may ask more than once (see there), so it must not act, only answer. */
+export type CallDecider = (facts: CallFacts) => Decision;
+
 export interface SendCounterKeys {
   /** `entityKey` of the sender. */
   entity: string;
+  /** Present when the text is a covered one: its covered-contact count is read, and an allowed text counted. */
+  covered?: CoveredContactWindow;
   /** Recipient-local calendar day, YYYY-MM-DD. */
   day: string;
   /** UTC month, YYYY-MM. */
@@ -68,7 +99,7 @@ export interface SendReservation extends SendCounterKeys {
 export type ReservationResult = 'reserved' | 'frequency_cap' | 'quota_exceeded';
 
 /** What a pre-send is decided on: the org, the contact's records and the send counts, read together. */
-export interface SendFacts extends ContactFacts {
+export interface SendFacts extends ContactFacts, CoveredFacts {
   org: Org | null;
   sentToday: number;
   sentThisMonth: number;
@@ -186,6 +217,30 @@ export interface Ledger {
    * leaves the send counted (fail closed: a lost send, never one over a limit).
    */
   decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision>;
+
+  /**
+   * A precall in one step, as `decideSend` for a text: reads the facts, asks `decide`, and stores
+   * its decision; an allowed call with a covered window (`keys.covered`) also adds its instant to
+   * the covered-contact count, atomically with the count it was decided on, so racing callers
+   * cannot both take the last unit under a state cap.
+   *
+   * SQLite does it all in one savepoint of the turn's transaction. Redis reads the facts (one
+   * round trip), finds the count at which `decide` stops allowing the contact (by asking it: the
+   * decider names no limit), then counts with a script under that limit: if racing contacts took
+   * the last unit in between, `decide` is asked again with the count at the limit and its refusal
+   * is stored instead. A decision that fails to store after its instant was added leaves it
+   * counted (fail closed). Either way the decision stored is the one `decide` answered last.
+   */
+  decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision>;
+
+  /** Declares a state of emergency for the org (id fresh, `ended_at` null). */
+  declareEmergency(emergency: StateOfEmergency): Promise<void>;
+  /** The org's emergencies, ended ones too, in the order they were declared. */
+  listEmergencies(orgId: string): Promise<StateOfEmergency[]>;
+  /** Ends one (null when not the org's); ending it again keeps the first time. */
+  endEmergency(orgId: string, id: string, at: string): Promise<StateOfEmergency | null>;
+  /** The org's emergencies in force at `at`: not ended, and `at` within [from, to). */
+  activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]>;
 
   recordDecision(decision: Decision): Promise<void>;
   getDecision(orgId: string, id: string): Promise<Decision | null>;

@@ -1,8 +1,11 @@
 /** The ledger contract against a real redis-server (AOF, appendfsync always), with a second instance for the races. */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coveredContactWindow } from '../../src/domain/stateLaw/coveredContacts';
+import { aDecision } from '../fixtures/records';
 import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { ledgerContract } from './contract';
+import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 
 let server: RedisServer;
@@ -25,6 +28,16 @@ ledgerContract(
   { openPeer: () => open() },
 );
 
+coveredContract(
+  'redis',
+  async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    return ledger;
+  },
+  { openPeer: () => open() },
+);
+
 // Every case uses one keying, so a store the previous case anonymised opens under it; then it is emptied.
 // No reader runs beside the retention job here, so its grace period (retention.ts) can be short.
 retentionContract(
@@ -36,3 +49,18 @@ retentionContract(
   },
   { reopen: (suppression) => open({ suppression, retentionGraceMs: 20 }) },
 );
+
+describe('redis: covered contacts name the phone', () => {
+  it('their set expires on its own once its newest contact is past every window (as the daily send counters do), so retention need not move it', async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    const now = new Date('2026-05-04T16:00:00.000Z');
+    const covered = coveredContactWindow(new Date(now.getTime() + 3_600_000), now);
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, () => aDecision({ phone: '+13055550100' }));
+    const ttl = await ledger.client.pttl(ledger.keys.subject('org_test', '+13055550100').coveredContacts('acme'));
+    // The newest contact is an hour ahead: its window ends 25 h from now, plus a window of slack.
+    expect(ttl).toBeGreaterThan(48 * 3_600_000);
+    expect(ttl).toBeLessThanOrEqual(49 * 3_600_000);
+    await ledger.close();
+  });
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisCluster, type RedisClusterProcesses } from '../support/redis';
 import { ledgerContract } from './contract';
+import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 
 let cluster: RedisClusterProcesses;
@@ -17,6 +18,15 @@ const open = (options: Partial<RedisLedgerOptions> = {}) =>
   RedisLedger.open({ clusterNodes: cluster.nodes, commandTimeoutMs: 2000, connectTimeoutMs: 1000, readyTimeoutMs: 10_000, ...options });
 
 ledgerContract(
+  'redis cluster',
+  async () => {
+    await cluster.flushAll();
+    return open();
+  },
+  { openPeer: () => open() },
+);
+
+coveredContract(
   'redis cluster',
   async () => {
     await cluster.flushAll();

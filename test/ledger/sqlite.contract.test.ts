@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/ledger/auditChain';
-import { LedgerUnavailableError } from '../../src/ledger/ledger';
+import { coveredContactWindow } from '../../src/domain/stateLaw/coveredContacts';
+import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
+import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
 
@@ -14,6 +16,13 @@ import { aDecision } from '../fixtures/records';
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
 
 ledgerContract('sqlite', async () => new SqliteLedger({ file: freshFile() }));
+// The peer is a second handle on the same file (another process, in effect); two handles in one
+// process cannot race (each waits for the other's write lock synchronously), so races run on one.
+let coveredFile = '';
+coveredContract('sqlite', async () => new SqliteLedger({ file: (coveredFile = freshFile()) }), {
+  openPeer: async () => new SqliteLedger({ file: coveredFile }),
+  peerRaces: false,
+});
 let retentionFile = '';
 retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: (retentionFile = freshFile()), suppression }), {
   reopen: async (suppression) => new SqliteLedger({ file: retentionFile, suppression }),
@@ -83,5 +92,43 @@ describe('sqlite: decisions committed in groups', () => {
     await new Promise((r) => setTimeout(r, 1050));
     await expect(ledger.ping()).resolves.toBeUndefined();
     await ledger.close();
+  });
+});
+
+describe('sqlite: covered contacts name the phone', () => {
+  it('the retention job deletes those before its cutoff, and keeps the later ones', async () => {
+    const ledger = new SqliteLedger({ file: freshFile(), suppression: suppressionKeying('covered-contacts-retention-secret') });
+    // Both decided on January 10th (the second one planned ahead), so neither drops the other.
+    const at = (iso: string) => coveredContactWindow(new Date(iso), new Date('2026-01-10T12:00:00.000Z'));
+    const allow = () => aDecision({ phone: '+13055550100' });
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-01-10T12:00:00.000Z') }, allow);
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-03-10T12:00:00.000Z') }, allow);
+    const rows = () => ledger.database.prepare('SELECT phone, covered FROM audit_heads WHERE covered IS NOT NULL').all();
+    const jan = Date.parse('2026-01-10T12:00:00.000Z');
+    const mar = Date.parse('2026-03-10T12:00:00.000Z');
+    expect(rows()).toEqual([{ phone: '+13055550100', covered: JSON.stringify([['acme', [jan, mar]]]) }]);
+    await ledger.anonymiseBefore('2026-02-01T00:00:00.000Z');
+    expect(rows()).toEqual([{ phone: '+13055550100', covered: JSON.stringify([['acme', [mar]]]) }]);
+    await ledger.anonymiseBefore('2026-04-01T00:00:00.000Z');
+    expect(rows()).toEqual([]);
+    await ledger.close();
+  });
+
+  it('a ledger made before the state rules (schema 3) is given the column when opened, and counts from there', async () => {
+    const file = freshFile();
+    const before = new SqliteLedger({ file });
+    await before.recordDecision(aDecision({ phone: '+13055550100' }));
+    await before.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_heads DROP COLUMN covered; DROP TABLE emergencies; PRAGMA user_version = 3');
+    raw.close();
+    const after = new SqliteLedger({ file });
+    const covered = coveredContactWindow(new Date('2026-01-10T12:00:00.000Z'), new Date('2026-01-10T12:00:00.000Z'));
+    const seen: number[] = [];
+    const decide = (f: { coveredContactsInWindow: number }) => (seen.push(f.coveredContactsInWindow), aDecision({ phone: '+13055550100' }));
+    await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
+    await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
+    expect(seen).toEqual([0, 1]);
+    await after.close();
   });
 });

@@ -17,6 +17,8 @@ const facts = (overrides: Partial<PrecallFacts> = {}): PrecallFacts => ({
   maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
   consents: [aConsent()],
   revocations: [],
+  coveredContactsInWindow: 0,
+  emergencies: [],
   ...overrides,
 });
 

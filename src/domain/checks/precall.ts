@@ -3,6 +3,7 @@
  * contract's order; the first that blocks is the reason.
  */
 import type { Consent, Revocation } from '../records';
+import type { ActiveEmergency } from '../stateLaw/emergencies';
 import type { CallType, PrecallReason, Purpose } from '../vocabulary';
 import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
 import type { Check } from './chain';
@@ -34,6 +35,14 @@ export interface PrecallFacts {
   consents: Consent[];
   /** This org's revocations for this phone plus network-wide (`all`) ones. */
   revocations: Revocation[];
+  /**
+   * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
+   * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
+   * passes the cap (domain/stateLaw/coveredContacts.ts) — (0 when the call is not a covered one: the ledger is not asked).
+   */
+  coveredContactsInWindow: number;
+  /** The org's declared states of emergency in force at `at` (read only for a covered call). */
+  emergencies: ActiveEmergency[];
 }
 
 export type PrecallOutcome =

@@ -18,6 +18,8 @@ const facts = (overrides: Partial<PresendFacts> = {}): PresendFacts => ({
   dailyCap: 3,
   consents: [aConsent({ scope: ['sms'] })],
   revocations: [],
+  coveredContactsInWindow: 0,
+  emergencies: [],
   ...overrides,
 });
 

@@ -5,8 +5,8 @@
  *
  * | slot | tag | what lives there |
  * |---|---|---|
- * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, and its daily send counters — everything a precall/pre-send reads and every atomic write |
- * | org | `{org}` | the org record, its api keys, its monthly send counter, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
+ * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, its daily send counters and covered-contact counts — everything a precall/pre-send reads and every atomic write |
+ * | org | `{org}` | the org record, its api keys, its monthly send counter, its states of emergency, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
  * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
@@ -50,6 +50,8 @@ export class RedisKeys {
       decisionsByTime: t + 'dz',
       /** STRING count of sends to this phone by one entity on one recipient-local day */
       daySends: (entity: string, day: string) => `${t}n:${entity}:${day}`,
+      /** ZSET score = instant (ms), member = decision id: allowed covered contacts from one entity (state caps); expires after the newest's window */
+      coveredContacts: (entity: string) => `${t}cc:${entity}`,
     };
   }
 
@@ -83,6 +85,8 @@ export class RedisKeys {
        * leaves it when nothing is left under `{org:phone}`.
        */
       retention: t + 'sp',
+      /** HASH emergency id → state of emergency JSON (declared by the org's operator; ended ones kept) */
+      emergencies: t + 'em',
     };
   }
 

@@ -57,13 +57,21 @@ import {
   type Org,
   type OutboxMessage,
   type Page,
+  type ActiveEmergency,
+  type CallDecider,
+  type CallFacts,
+  type CallKeys,
   type SendCounterKeys,
   type SendDecider,
   type SendFacts,
+  type StateOfEmergency,
   type SuppressionKeying,
 } from '../ledger';
 import { keyingToAnonymise, refusalToOpen } from '../retentionKey';
+import { allowsCall, callDeciderFor, countCovered } from '../coveredDecision';
 import { deciderFor, refusedDecision } from '../sendDecision';
+import { activeEmergencies, countCoveredContact, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
+import { endEmergencyRecord } from './scripts/emergencies';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
@@ -256,17 +264,71 @@ export class RedisLedger implements Ledger {
   // so no single script spans them (see Ledger.decideSend for what a race or a failure leaves).
   async decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
     const ask = deciderFor(orgId, phone, decide);
-    const [org, contact, counts] = await Promise.all([this.getOrg(orgId), this.contactFacts(orgId, phone), this.sendCounts(orgId, phone, keys)]);
-    const facts: SendFacts = { org, ...contact, ...counts };
-    const verdict = ask(facts);
+    const [org, contact, counts, covered] = await Promise.all([
+      this.getOrg(orgId),
+      this.contactFacts(orgId, phone),
+      this.sendCounts(orgId, phone, keys),
+      this.run('coveredFacts', () => coveredFacts(this.store, orgId, phone, keys.entity, keys.covered)),
+    ]);
+    let facts: SendFacts = { org, ...contact, ...counts, ...covered };
+    let verdict = ask(facts);
+    const window = keys.covered;
+    // The covered contact first (the subject's slot), then the send counters: a text they refuse takes its contact back.
+    if (window) {
+      ({ facts, verdict } = await countCovered(facts, verdict, (v) => v.limits !== undefined, ask, (limit, v) =>
+        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
+      ));
+    }
     let decision = verdict.decision;
     if (verdict.limits) {
       const limits = verdict.limits;
       const result = await this.run('reserveSend', () => reserveSend(this.store, orgId, phone, { ...keys, ...limits }));
-      if (result !== 'reserved') decision = refusedDecision(ask, facts, result, limits);
+      if (result !== 'reserved') {
+        // Left counted if this fails: a contact too many (a later one refused), never one too few.
+        if (window) await uncountCoveredContact(this.store, orgId, phone, keys.entity, decision.id).catch(() => undefined);
+        decision = refusedDecision(ask, facts, result, limits);
+      }
     }
     await this.recordDecision(decision);
     return decision;
+  }
+
+  // The facts in one round trip, the covered count in a script of its own (see Ledger.decideCall).
+  async decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
+    const ask = callDeciderFor(orgId, phone, decide);
+    const [contact, covered] = await Promise.all([
+      this.contactFacts(orgId, phone),
+      this.run('coveredFacts', () => coveredFacts(this.store, orgId, phone, keys.entity, keys.covered)),
+    ]);
+    const facts: CallFacts = { ...contact, ...covered };
+    let decision = ask(facts);
+    const window = keys.covered;
+    if (window) {
+      ({ verdict: decision } = await countCovered(facts, decision, allowsCall, ask, (limit, d) =>
+        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, d.id)),
+      ));
+    }
+    await this.recordDecision(decision);
+    return decision;
+  }
+
+  // ---- states of emergency (org slot) ----------------------------------------
+
+  async declareEmergency(e: StateOfEmergency): Promise<void> {
+    await this.run('declareEmergency', () => this.client.hset(this.keys.org(e.org_id).emergencies, e.id, JSON.stringify(e)));
+  }
+
+  async listEmergencies(orgId: string): Promise<StateOfEmergency[]> {
+    return this.run('listEmergencies', () => listEmergencies(this.store, orgId));
+  }
+
+  async endEmergency(orgId: string, id: string, at: string): Promise<StateOfEmergency | null> {
+    const raw = await this.run('endEmergency', () => endEmergencyRecord(this.store.scripts, this.keys.org(orgId).emergencies, id, at));
+    return raw ? (JSON.parse(raw) as StateOfEmergency) : null;
+  }
+
+  async activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]> {
+    return this.run('activeEmergencies', () => activeEmergencies(this.store, orgId, at));
   }
 
   async recordDecision(d: Decision): Promise<void> {

@@ -11,9 +11,12 @@ import type Database from 'better-sqlite3';
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import { decodeCursor, isPosition } from '../cursor';
-import type { DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
+import { callDeciderFor } from '../coveredDecision';
+import type { CallDecider, CallFacts, CallKeys, DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
 import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
 import { readContactFacts } from './contactFacts';
+import { readCoveredFacts, withCoveredContact } from './coveredContacts';
+import type { SqliteEmergencies } from './emergencies';
 import { sentTodayIn, withOneMoreSend } from './daySends';
 import { pageOf, parse, parseData } from './rows';
 import type { Statements } from './statements';
@@ -43,6 +46,7 @@ export class SqliteDecisionsAndSends {
   constructor(
     private readonly store: SqliteStore,
     private readonly legacyDayCountsUntil: string,
+    private readonly emergencies: SqliteEmergencies,
   ) {}
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
@@ -55,6 +59,7 @@ export class SqliteDecisionsAndSends {
     return {
       hash: row?.hash,
       sends: row?.sends,
+      covered: row?.covered,
       sentToday: sentTodayIn(row?.sends, keys) + this.legacySentToday(orgId, phone, keys),
       // Inside a turn, with the texts this turn has counted so far.
       sentThisMonth: readCounter(this.store.stmt, orgId, monthKey(keys)),
@@ -77,8 +82,14 @@ export class SqliteDecisionsAndSends {
       }
     };
     return this.store.turn.run(() => {
-      const { hash, sends, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
-      const facts: SendFacts = { org: parse<Org>(this.store.stmt.getOrg.get(orgId)), ...readContactFacts(this.store, orgId, phone), sentToday, sentThisMonth };
+      const { hash, sends, covered, sentToday, sentThisMonth } = this.counts(orgId, phone, keys);
+      const facts: SendFacts = {
+        org: parse<Org>(this.store.stmt.getOrg.get(orgId)),
+        ...readContactFacts(this.store, orgId, phone),
+        ...readCoveredFacts(this.emergencies, orgId, covered, keys.entity, keys.covered),
+        sentToday,
+        sentThisMonth,
+      };
       const verdict = ask(facts);
       // Nothing can come between the read and the count here; a refusal means the decider allowed a send past its own limits.
       const refusal = verdict.limits ? limitReached(facts, verdict.limits) : null;
@@ -87,8 +98,12 @@ export class SqliteDecisionsAndSends {
         this.insertDecision(refused, { hash, sends: null });
         return refused;
       }
-      // The day's count rides on the subject's chain head, which this decision's audit entry writes.
-      this.insertDecision(verdict.decision, { hash, sends: verdict.limits ? withOneMoreSend(sends, keys) : null });
+      // The day's count and the covered contacts ride on the subject's chain head, which this decision's audit entry writes.
+      this.insertDecision(verdict.decision, {
+        hash,
+        sends: verdict.limits ? withOneMoreSend(sends, keys) : null,
+        covered: verdict.limits && keys.covered ? withCoveredContact(covered, keys.entity, keys.covered) : null,
+      });
       // In the text's savepoint: a text whose decision is not stored counts nothing.
       if (verdict.limits) this.store.stmt.bumpCounter.run(orgId, monthKey(keys));
       return verdict.decision;
@@ -97,6 +112,25 @@ export class SqliteDecisionsAndSends {
 
   recordDecision(d: Decision): Promise<void> {
     return this.store.turn.run(() => this.insertDecision(d));
+  }
+
+  /** A precall in one savepoint of the turn (Ledger.decideCall): read, decide, count an allowed covered call, store. */
+  decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
+    const held = callDeciderFor(orgId, phone, decide);
+    return this.store.turn.run(() => {
+      // The head row is read only for a covered call: it holds the covered contacts, and the append reads it otherwise.
+      const head = keys.covered ? this.store.stmt.headRow.get(orgId, phone) : undefined;
+      const facts: CallFacts = { ...readContactFacts(this.store, orgId, phone), ...readCoveredFacts(this.emergencies, orgId, head?.covered, keys.entity, keys.covered) };
+      let decision: Decision;
+      try {
+        decision = held(facts);
+      } catch (err) {
+        throw new CallerFailure(err);
+      }
+      if (!keys.covered) this.insertDecision(decision);
+      else this.insertDecision(decision, { hash: head?.hash, sends: null, covered: decision.allowed ? withCoveredContact(head?.covered, keys.entity, keys.covered) : null });
+      return decision;
+    });
   }
 
   private insertDecision(d: Decision, head?: HeadAsRead): void {

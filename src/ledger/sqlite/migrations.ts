@@ -15,7 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
-import { addDaySendsColumn, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
+import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
   version: number;
@@ -42,6 +42,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: "a subject's texts of the day counted on its chain-head row (audit_heads.sends), so a text dirties no counter row of its own",
     up: (db) => void addDaySendsColumn(db, new Date()),
+  },
+  {
+    version: 4,
+    name: "the state rules' records: a subject's covered contacts (calls and marketing texts under a state cap) on its chain-head row (audit_heads.covered), and the operator's declared states of emergency",
+    up: addStateRuleRecords,
   },
 ];
 

@@ -8,6 +8,7 @@ import type { Consent, Decision, Revocation } from '../../domain/records';
 import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, scrubbedMessagePayload } from '../../domain/retention';
 import type { AnonymiseResult, SuppressionKeying } from '../ledger';
 import { keyingToAnonymise } from '../retentionKey';
+import { forgetCoveredContactsBefore } from './coveredContacts';
 import type { SeqRow } from './rows';
 import type { ConsentLayoutSql } from './schema';
 import type { SqliteStore } from './store';
@@ -59,6 +60,8 @@ export class SqliteRetention {
     this.store.write(() => {
       // Daily send counters name the phone; past days are of no use to the cap.
       db.prepare("DELETE FROM send_counters WHERE key LIKE 'day:%' AND substr(key, -10) < ?").run(cutoff.slice(0, 10));
+      // So do covered contacts (state caps); the ones before the cutoff are past every window.
+      forgetCoveredContactsBefore(db, cutoff);
       // Delivered network messages carry the revocation as it was sent; undelivered ones keep the phone (peers need it) but lose the rest.
       db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(cutoff);
       const undelivered = db.prepare<[string], { id: string; payload: string }>(
@@ -145,7 +148,7 @@ export class SqliteRetention {
       const head = this.store.stmt.head.get(s.org_id, s.phone);
       if (!left && head) {
         this.store.stmt.deleteHead.run(s.org_id, s.phone);
-        this.store.stmt.setHead.run(s.org_id, key, head.hash, null);
+        this.store.stmt.setHead.run(s.org_id, key, head.hash, null, null);
       }
     }
     const last = subjects[subjects.length - 1];

@@ -86,8 +86,9 @@ CREATE INDEX IF NOT EXISTS audit_subject ON audit (org_id, phone, seq);
 -- the index cost a random b-tree insert on every write: dropped from databases that had it.
 DROP INDEX IF EXISTS audit_ref;
 
--- sends: the subject's texts on its current local day, per entity (daySends.ts); ledgers made
--- before it get the column when opened (addDaySendsColumn).
+-- sends: the subject's texts on its current local day, per entity (daySends.ts); covered: its
+-- covered contacts' instants, per entity (coveredContacts.ts), added by migration 4; ledgers made
+-- before the day count get its column when opened (addDaySendsColumn).
 CREATE TABLE IF NOT EXISTS audit_heads (
   org_id TEXT NOT NULL,
   phone TEXT NOT NULL,
@@ -179,3 +180,28 @@ export function addDaySendsColumn(db: Database.Database, now: Date): void {
 export function legacyDayCountsUntil(db: Database.Database): string {
   return (db.prepare("SELECT value FROM meta WHERE key = 'legacy_day_counts_until'").get() as { value: string } | undefined)?.value ?? '';
 }
+
+/**
+ * Migration 4: what the state rules keep in the ledger. Covered contacts' instants (state caps) ride
+ * on the subject's chain head, as the day's sends do. Written to hold on a file that already has them
+ * too, as steps 1-3 are: a file aged to version 0 by hand reruns every step.
+ */
+export function addStateRuleRecords(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_heads)').all();
+  if (!columns.some((c) => c.name === 'covered')) db.exec('ALTER TABLE audit_heads ADD COLUMN covered TEXT');
+  db.exec(EMERGENCIES_TABLE);
+}
+
+const EMERGENCIES_TABLE = `
+-- Operator-declared states of emergency, per org (emergencies.ts); instants as toISOString().
+CREATE TABLE IF NOT EXISTS emergencies (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  from_at TEXT NOT NULL,
+  to_at TEXT NOT NULL,
+  ended_at TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS emergencies_org ON emergencies (org_id, seq);
+`;

@@ -40,13 +40,18 @@ import type {
   Org,
   OutboxMessage,
   Page,
+  ActiveEmergency,
+  CallDecider,
+  CallKeys,
   SendCounterKeys,
   SendDecider,
+  StateOfEmergency,
 } from '../ledger';
 import type { Checkpointer } from './checkpointer';
 import { SqliteConsents } from './consents';
 import { readContactFacts } from './contactFacts';
 import { groupCommitTurn, SqliteDecisionsAndSends } from './decisionsAndSends';
+import { SqliteEmergencies } from './emergencies';
 import { openLedgerFile, startBackgroundCheckpoints, type SqliteLedgerOptions } from './openFile';
 import { SqliteOrgsAndKeys } from './orgsAndKeys';
 import { SqliteOutbox } from './outbox';
@@ -72,6 +77,7 @@ export class SqliteLedger implements Ledger {
   private readonly consents: SqliteConsents;
   private readonly revocations: SqliteRevocations;
   private readonly sends: SqliteDecisionsAndSends;
+  private readonly emergencies: SqliteEmergencies;
   private readonly retention: SqliteRetention;
   private readonly outbox: SqliteOutbox;
   private readonly webhookMarks: WebhookMarks;
@@ -88,7 +94,8 @@ export class SqliteLedger implements Ledger {
     this.orgsAndKeys = new SqliteOrgsAndKeys(this.store);
     this.consents = new SqliteConsents(this.store);
     this.revocations = new SqliteRevocations(this.store);
-    this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil);
+    this.emergencies = new SqliteEmergencies(this.store);
+    this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil, this.emergencies);
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);
@@ -172,6 +179,26 @@ export class SqliteLedger implements Ledger {
 
   decideSend(orgId: string, phone: string, keys: SendCounterKeys, decide: SendDecider): Promise<Decision> {
     return this.sends.decideSend(orgId, phone, keys, decide);
+  }
+
+  decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
+    return this.sends.decideCall(orgId, phone, keys, decide);
+  }
+
+  declareEmergency(emergency: StateOfEmergency): Promise<void> {
+    return this.emergencies.declare(emergency);
+  }
+
+  listEmergencies(orgId: string): Promise<StateOfEmergency[]> {
+    return this.emergencies.list(orgId);
+  }
+
+  endEmergency(orgId: string, id: string, at: string): Promise<StateOfEmergency | null> {
+    return this.emergencies.end(orgId, id, at);
+  }
+
+  async activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]> {
+    return this.store.read(() => this.emergencies.activeAt(orgId, at));
   }
 
   recordDecision(d: Decision): Promise<void> {

@@ -52,11 +52,14 @@ export function prepareStatements(db: Database.Database, consents: ConsentLayout
     counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
     bumpCounter: db.prepare<[string, string]>('INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1'),
     head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
-    headRow: db.prepare<[string, string], { hash: string; sends: string | null }>('SELECT hash, sends FROM audit_heads WHERE org_id = ? AND phone = ?'),
+    headRow: db.prepare<[string, string], { hash: string; sends: string | null; covered: string | null }>(
+      'SELECT hash, sends, covered FROM audit_heads WHERE org_id = ? AND phone = ?',
+    ),
     // A null `sends` keeps the row's: only a counted text changes them (daySends.ts).
-    setHead: db.prepare<[string, string, string, string | null]>(
-      `INSERT INTO audit_heads (org_id, phone, hash, sends) VALUES (?, ?, ?, ?)
-       ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends)`,
+    setHead: db.prepare<[string, string, string, string | null, string | null]>(
+      `INSERT INTO audit_heads (org_id, phone, hash, sends, covered) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (org_id, phone) DO UPDATE SET hash = excluded.hash, sends = coalesce(excluded.sends, audit_heads.sends),
+         covered = coalesce(excluded.covered, audit_heads.covered)`,
     ),
     deleteHead: db.prepare('DELETE FROM audit_heads WHERE org_id = ? AND phone = ?'),
     insertAudit: db.prepare(

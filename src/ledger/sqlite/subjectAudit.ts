@@ -13,12 +13,14 @@ import { pageOf, type AuditRow } from './rows';
 import type { SqliteStore } from './store';
 
 /**
- * A subject's chain head as a pre-send read it, handed to the append in the same savepoint:
- * `hash` undefined when there is none under the phone; `sends` the day counts to write (null: keep the row's).
+ * A subject's chain head as a decision read it, handed to the append in the same savepoint:
+ * `hash` undefined when there is none under the phone; `sends` the day counts to write and
+ * `covered` the covered contacts to write (null: keep the row's).
  */
 export interface HeadAsRead {
   hash: string | undefined;
   sends: string | null;
+  covered?: string | null;
 }
 
 /** @param head the subject's head as a pre-send just read it (not read twice), with the day counts to write (daySends.ts) */
@@ -36,7 +38,7 @@ export function appendAudit(store: SqliteStore, orgId: string, phone: string, en
   prev ??= '';
   const hash = chainHashOf(prev, entry.canonical);
   stmt.insertAudit.run(orgId, phone, entry.kind, entry.ref_id, entry.at, prev, hash, entry.canonical);
-  stmt.setHead.run(orgId, phone, hash, head?.sends ?? null);
+  stmt.setHead.run(orgId, phone, hash, head?.sends ?? null, head?.covered ?? null);
 }
 
 export async function auditTrail(store: SqliteStore, orgId: string, phone: string): Promise<AuditEntry[]> {

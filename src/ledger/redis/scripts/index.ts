@@ -16,6 +16,8 @@ import type { RedisClient } from '../connection';
 import { KEY_SCRIPTS } from './apiKeys';
 import { CONDITIONAL_DELETE_SCRIPTS } from './conditionalDelete';
 import { COUNTER_SCRIPTS } from './counters';
+import { COVERED_SCRIPTS } from './coveredContacts';
+import { EMERGENCY_SCRIPTS } from './emergencies';
 import { INDEX_SCRIPTS } from './indexes';
 import { MOVE_SCRIPTS } from './moves';
 import { OUTBOX_SCRIPTS } from './outbox';
@@ -32,6 +34,8 @@ export const SCRIPTS = {
   ...SUBJECT_READ_SCRIPTS,
   ...MOVE_SCRIPTS,
   ...CONDITIONAL_DELETE_SCRIPTS,
+  ...COVERED_SCRIPTS,
+  ...EMERGENCY_SCRIPTS,
 } satisfies Record<string, ScriptDef>;
 
 export type ScriptName = keyof typeof SCRIPTS;

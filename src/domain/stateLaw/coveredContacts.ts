@@ -1,0 +1,44 @@
+/**
+ * The contacts state frequency caps count: allowed telemarketing calls and
+ * marketing / mixed texts, together, per consumer phone and calling entity,
+ * over a rolling window before the contact's time.
+ *
+ * A contact is decided on those within the window either side of its time,
+ * not only before it: contacts are not decided in the order of their times
+ * (gateways race, clocks differ, calls are planned ahead), and a contact
+ * decided before an earlier one must still count against it. Then every
+ * window holds at most the cap: of the contacts in one, the last decided saw
+ * all the others.
+ */
+import type { MessageType, Purpose } from '../vocabulary';
+
+/** Every state cap counts over the 24 hours before the contact (the rule data's `window_hours`). */
+export const COVERED_CONTACT_WINDOW_MS = 24 * 3_600_000;
+
+export const isCoveredCall = (purpose: Purpose): boolean => purpose === 'telemarketing';
+export const isCoveredText = (messageType: MessageType): boolean => messageType === 'marketing' || messageType === 'mixed';
+
+/** The count a covered contact at `at` is decided on, as the ledger takes it (see Ledger.decideCall). */
+export interface CoveredContactWindow {
+  /** The contact's instant: counted there when the contact is allowed. */
+  at: string;
+  /** The window's start, exclusive: contacts in (since, until) count. */
+  since: string;
+  /** The window's end, exclusive: a window after `at`, for contacts decided out of order. */
+  until: string;
+  /**
+   * Instants before this can no longer fall in the window of any contact at or after now, and are
+   * dropped as the count is written. A contact planned in the past sees only what is kept.
+   */
+  forgetBefore: string;
+}
+
+export function coveredContactWindow(at: Date, now: Date): CoveredContactWindow {
+  const t = at.getTime();
+  return {
+    at: at.toISOString(),
+    since: new Date(t - COVERED_CONTACT_WINDOW_MS).toISOString(),
+    until: new Date(t + COVERED_CONTACT_WINDOW_MS).toISOString(),
+    forgetBefore: new Date(Math.min(t, now.getTime()) - COVERED_CONTACT_WINDOW_MS).toISOString(),
+  };
+}

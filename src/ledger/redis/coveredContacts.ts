@@ -1,0 +1,66 @@
+/**
+ * Covered contacts (state frequency caps) and states of emergency on Redis. A covered decision's
+ * facts add two reads to the contact's, sent with them in parallel: ZCOUNT of the subject's
+ * covered-contact set (the subject's slot) and the org's emergencies (the org's slot, one HGETALL).
+ * The count is taken afterwards by cgCountCovered, under the limit the decider holds it to
+ * (coveredDecision.ts). The set is keyed by phone and expires on its own after its newest
+ * instant's window, as the daily send counters do, so the retention job does not move it.
+ */
+import { activeView, isActiveAt, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
+import { COVERED_CONTACT_WINDOW_MS } from '../../domain/stateLaw/coveredContacts';
+import type { BoundedCount } from '../coveredDecision';
+import { NOT_COVERED } from '../coveredDecision';
+import type { CoveredContactWindow, CoveredFacts } from '../ledger';
+import { countCoveredUnder } from './scripts/coveredContacts';
+import type { RedisStore } from './store';
+
+const ms = (iso: string) => Date.parse(iso);
+
+export async function coveredFacts(store: RedisStore, orgId: string, phone: string, entity: string, window: CoveredContactWindow | undefined): Promise<CoveredFacts> {
+  if (!window) return NOT_COVERED;
+  const [count, emergencies] = await Promise.all([
+    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, `(${ms(window.until)}`),
+    activeEmergencies(store, orgId, window.at),
+  ]);
+  return { coveredContactsInWindow: Number(count), emergencies };
+}
+
+/** The org's emergencies in force at `at` (one HGETALL: an org declares few). */
+export async function activeEmergencies(store: RedisStore, orgId: string, at: string): Promise<ActiveEmergency[]> {
+  const instant = new Date(at);
+  return (await listEmergencies(store, orgId)).filter((e) => isActiveAt(e, instant)).map(activeView);
+}
+
+/** Adds the allowed contact (`member`: its decision id) unless the window holds `limit` already (null: no cap). */
+export async function countCoveredContact(
+  store: RedisStore,
+  orgId: string,
+  phone: string,
+  entity: string,
+  window: CoveredContactWindow,
+  limit: number | null,
+  member: string,
+): Promise<BoundedCount> {
+  const result = await countCoveredUnder(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), {
+    sinceMs: ms(window.since),
+    untilMs: ms(window.until),
+    atMs: ms(window.at),
+    limit,
+    member,
+    forgetBeforeMs: ms(window.forgetBefore),
+    // Gateways' clocks differ a little; a window's worth of slack costs only memory.
+    marginMs: COVERED_CONTACT_WINDOW_MS,
+  });
+  return result.counted ? { counted: true } : { counted: false, count: result.count };
+}
+
+/** Takes back a contact counted for a text the send counters then refused. */
+export async function uncountCoveredContact(store: RedisStore, orgId: string, phone: string, entity: string, member: string): Promise<void> {
+  await store.client.zrem(store.keys.subject(orgId, phone).coveredContacts(entity), member);
+}
+
+/** The org's emergencies, in the order they were declared. */
+export async function listEmergencies(store: RedisStore, orgId: string): Promise<StateOfEmergency[]> {
+  const all = Object.values(await store.client.hgetall(store.keys.org(orgId).emergencies)).map((raw) => JSON.parse(raw) as StateOfEmergency);
+  return all.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
