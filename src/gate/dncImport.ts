@@ -68,17 +68,7 @@ export async function importDncList(ctx: GateContext, source: AsyncIterable<Buff
     throw validationError({ mode: `a change file for ${list}, which was never imported in full: import a full copy first` });
   }
   const writer = store.startImport(list, mode, asOf);
-  let entries = 0;
-  const parser = new DncListParser(mode, {
-    add(areaCode, local) {
-      entries++;
-      writer.add(areaCode, local);
-    },
-    remove(areaCode, local) {
-      entries++;
-      writer.remove(areaCode, local);
-    },
-  });
+  const parser = new DncListParser(mode, writer);
   let bytes = 0;
   for await (const chunk of source) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -89,7 +79,7 @@ export async function importDncList(ctx: GateContext, source: AsyncIterable<Buff
   }
   const bad = parser.end();
   if (bad) throw validationError({ body: `line ${bad.line}: ${bad.reason}` });
-  if (entries === 0) throw validationError({ body: 'the file is empty: it holds no phone numbers' });
+  if (parser.entries === 0) throw validationError({ body: 'the file is empty: it holds no phone numbers' });
   const result = await writer.commit();
   return { list, as_of: asOf, mode, ...result, lines: parser.lines };
 }

@@ -17,6 +17,7 @@ describe('do-not-call list files', () => {
   it('a full list reads ten digits, E.164 and the flat file area code,number alike, CRLF or LF, blank lines skipped', () => {
     const r = parse('full', '2125550143\r\n+13055550100\n\n212,5550144\n  7185550199  \n');
     expect(r).toMatchObject({ added: ['2125550143', '3055550100', '2125550144', '7185550199'], removed: [], error: null, lines: 5 });
+    expect(parse('full', '9995550143\n2002000000\n9999999999\n').added).toEqual(['9995550143', '2002000000', '9999999999']);
   });
 
   it('a number split across chunks is read whole, and a last line without a line break is read', () => {
@@ -34,6 +35,9 @@ describe('do-not-call list files', () => {
     ['full', '2125550143\n212555014\n', 2, /expected a phone number/],
     ['full', '+442071234567\n', 1, /outside the US/],
     ['full', '1125550143\n', 1, /area code starts with 2-9/],
+    ['full', '2125550143\n21255501x3\n', 2, /expected a phone number/],
+    ['full', '2x25550143\n', 1, /expected a phone number/],
+    ['full', '212555014/\n', 1, /expected a phone number/],
     ['full', '2121550143\n', 1, /exchange starts with 2-9/],
     ['full', '212,555014\n', 1, /seven digits after the area code/],
     ['full', '2125550143,A\n', 1, /belongs in a change list/],

@@ -67,6 +67,8 @@ const MAX_LINE_BYTES = 64;
 export class DncListParser {
   /** Lines read so far, blank ones included. */
   lines = 0;
+  /** Numbers read so far (additions and deletions). */
+  entries = 0;
   private carry: Buffer | null = null;
   private failed: DncLineError | null = null;
 
@@ -97,9 +99,25 @@ export class DncListParser {
       buf = chunk;
       start = nl + 1;
     }
+    const fullList = this.mode === 'full';
     for (;;) {
       const nl = buf.indexOf(NL, start);
       if (nl < 0) break;
+      // The common line of a full list, ten digits: read here without the general path's checks.
+      if (fullList && nl - start === 10) {
+        const areaCode = digits3(buf, start);
+        const exchange = digits3(buf, start + 3);
+        const rest = digits3(buf, start + 6);
+        const last = buf[start + 9] - D0;
+        if (areaCode >= 200 && areaCode < 1000 && exchange >= 200 && exchange < 1000 && rest < 1000 && last >>> 0 <= 9) {
+          const local = exchange * 10_000 + rest * 10 + last;
+          this.lines++;
+          this.entries++;
+          this.sink.add(areaCode, local);
+          start = nl + 1;
+          continue;
+        }
+      }
       if (this.readLine(buf, start, nl)) return this.failed;
       start = nl + 1;
     }
@@ -167,15 +185,30 @@ export class DncListParser {
     if (local < 2_000_000) return !!this.fail('not a US number: an exchange starts with 2-9');
     if (i === e) {
       if (this.mode === 'changes') return !!this.fail('a change list line needs a mark after the number: ,A (added) or ,D (deleted)');
+      this.entries++;
       this.sink.add(areaCode, local);
       return false;
     }
     if (b[i] !== COMMA) return !!this.fail('unexpected characters after the number');
     if (this.mode === 'full') return !!this.fail('a full list has one number a line: a line with a mark belongs in a change list (mode=changes)');
     const mark = b.toString('latin1', i + 1, e).trim().toLowerCase();
+    this.entries++;
     if (mark === 'a' || mark === 'add') this.sink.add(areaCode, local);
     else if (mark === 'd' || mark === 'delete') this.sink.remove(areaCode, local);
-    else return !!this.fail('the mark after the number must be A (added) or D (deleted)');
+    else {
+      this.entries--;
+      return !!this.fail('the mark after the number must be A (added) or D (deleted)');
+    }
     return false;
   }
+}
+
+/** Three ASCII digits as a number, or a number of 1000 or more when any is not a digit. */
+function digits3(b: Buffer, i: number): number {
+  const x = b[i] - D0;
+  const y = b[i + 1] - D0;
+  const z = b[i + 2] - D0;
+  // An unsigned check: a byte below '0' wraps above 9.
+  if (x >>> 0 > 9 || y >>> 0 > 9 || z >>> 0 > 9) return 10_000;
+  return x * 100 + y * 10 + z;
 }

@@ -95,6 +95,8 @@ export interface DncImportTarget {
 export function dncListWriter(target: DncImportTarget, list: DncListName, mode: DncImportMode, asOf: string): DncListWriter {
   const full = new Map<number, Uint8Array>();
   const changes = new Map<number, Map<number, boolean>>();
+  let lastAreaCode = -1;
+  let lastBits: Uint8Array | null = null;
   const changesOf = (areaCode: number) => {
     let m = changes.get(areaCode);
     if (!m) changes.set(areaCode, (m = new Map()));
@@ -103,9 +105,14 @@ export function dncListWriter(target: DncImportTarget, list: DncListName, mode: 
   return {
     add(areaCode, local) {
       if (mode === 'changes') return void changesOf(areaCode).set(local, true);
-      let bits = full.get(areaCode);
-      if (!bits) full.set(areaCode, (bits = emptyBitmap()));
-      setBit(bits, local);
+      // Registry files come an area code at a time: the last one's bitmap is kept at hand.
+      if (areaCode !== lastAreaCode) {
+        let bits = full.get(areaCode);
+        if (!bits) full.set(areaCode, (bits = emptyBitmap()));
+        lastAreaCode = areaCode;
+        lastBits = bits;
+      }
+      setBit(lastBits!, local);
     },
     remove(areaCode, local) {
       changesOf(areaCode).set(local, false);
