@@ -84,6 +84,8 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const url = `http://${host}:${address.port}`;
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? url;
   const dnc = await openDncStore(config, ledger);
+  // Read before the first decision needs them, not by it.
+  await dnc.load();
   const ctx: SignalContext = {
     ledger,
     dnc,

@@ -50,6 +50,8 @@ export interface DncStore {
   readonly engine: string;
   /** Every list imported so far, by name. */
   lists(): Promise<DncListSummary[]>;
+  /** Makes every list ready for lookups (the file engine reads its bitmaps into memory): a gateway calls it at start. */
+  load(): Promise<void>;
   /** Whether the number (E.164) is on the list. */
   isListed(list: DncListName, phone: string): Promise<boolean>;
   /** The lists holding the number (E.164), by name. */

@@ -14,9 +14,11 @@
  * that clean-up never removes a file another import is writing.
  *
  * Lookups read bitmaps held in memory (1.25 MB of RSS per list and area
- * code: about 500 MB for the whole national registry), loaded on open and
- * again when a manifest changes (another process's import: checked at most
- * once a second, on the next lookup).
+ * code: about 500 MB for the whole national registry), loaded by `load` (the
+ * gateway, at start) or by the first lookup, and again when a manifest
+ * changes (another process's import: checked at most once a second, on the
+ * next lookup; this process's own import hands its new bitmaps over).
+ * A process that only imports or lists (the CLI) reads manifests alone.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -33,9 +35,11 @@ interface ManifestFile {
 }
 
 interface LoadedList {
+  dir: string;
   manifestMtimeMs: number;
   manifest: ManifestFile;
-  bitmaps: Map<string, Uint8Array>;
+  /** Null until a lookup (or `load`) needs them: an import, or `GET /v1/dnc`, reads manifests only. */
+  bitmaps: Map<string, Uint8Array> | null;
 }
 
 const MANIFEST = 'manifest.json';
@@ -95,6 +99,11 @@ export class FileDncStore implements DncStore {
     this.refresh();
   }
 
+  async load(): Promise<void> {
+    this.refresh();
+    for (const l of this.loaded.values()) this.bitmapsOf(l);
+  }
+
   async lists(): Promise<DncListSummary[]> {
     this.refresh();
     const out: DncListSummary[] = [];
@@ -108,13 +117,18 @@ export class FileDncStore implements DncStore {
   async isListed(list: DncListName, phone: string): Promise<boolean> {
     this.refreshAtMostEverySecond();
     const l = this.loaded.get(list);
-    return l !== undefined && listedIn((ac) => l.bitmaps.get(ac), phone);
+    if (!l) return false;
+    const bitmaps = this.bitmapsOf(l);
+    return listedIn((ac) => bitmaps.get(ac), phone);
   }
 
   async listsHolding(phone: string): Promise<DncListName[]> {
     this.refreshAtMostEverySecond();
     const out: DncListName[] = [];
-    for (const [list, l] of this.loaded) if (listedIn((ac) => l.bitmaps.get(ac), phone)) out.push(list);
+    for (const [list, l] of this.loaded) {
+      const bitmaps = this.bitmapsOf(l);
+      if (listedIn((ac) => bitmaps.get(ac), phone)) out.push(list);
+    }
     return out;
   }
 
@@ -146,8 +160,7 @@ export class FileDncStore implements DncStore {
             syncDir(dir);
             this.removeUnnamed(dir, next);
           });
-          this.checkedAt = 0;
-          this.refresh();
+          this.adopt(list, dir, bitmaps);
         },
       },
       list,
@@ -201,7 +214,7 @@ export class FileDncStore implements DncStore {
     if (this.now() - this.checkedAt >= REFRESH_EVERY_MS) this.refresh();
   }
 
-  /** Loads every list whose manifest is new or changed since it was loaded. */
+  /** Reads every manifest that is new or changed; a list whose bitmaps were held has them read again. */
   private refresh(): void {
     this.checkedAt = this.now();
     for (const name of readdirSync(this.dir)) {
@@ -217,19 +230,41 @@ export class FileDncStore implements DncStore {
       const current = this.loaded.get(list);
       if (current && current.manifestMtimeMs === mtimeMs) continue;
       try {
-        const manifest = this.readManifest(dir)!;
-        const bitmaps = new Map<string, Uint8Array>();
-        for (const [ac, e] of Object.entries(manifest.area_codes)) {
-          // An area code whose file is the one already held is not read again.
-          const same = current?.manifest.area_codes[ac]?.file === e.file ? current.bitmaps.get(ac) : undefined;
-          bitmaps.set(ac, same ?? readBitmap(join(dir, e.file)));
-        }
-        this.loaded.set(list, { manifestMtimeMs: mtimeMs, manifest, bitmaps });
+        const next: LoadedList = { dir, manifestMtimeMs: mtimeMs, manifest: this.readManifest(dir)!, bitmaps: null };
+        if (current?.bitmaps) next.bitmaps = this.readBitmaps(next, current);
+        this.loaded.set(list, next);
       } catch {
         // Mid-swap by another process (a file named, then removed): the copy held stays in force, and the next check reads the new one.
         this.checkedAt = 0;
       }
     }
+  }
+
+  private bitmapsOf(l: LoadedList): Map<string, Uint8Array> {
+    l.bitmaps ??= this.readBitmaps(l);
+    return l.bitmaps;
+  }
+
+  /** The list's bitmaps from its files; an area code whose file is the one already held is not read again. */
+  private readBitmaps(l: LoadedList, held?: LoadedList): Map<string, Uint8Array> {
+    const bitmaps = new Map<string, Uint8Array>();
+    for (const [ac, e] of Object.entries(l.manifest.area_codes)) {
+      const same = held?.manifest.area_codes[ac]?.file === e.file ? held.bitmaps?.get(ac) : undefined;
+      bitmaps.set(ac, same ?? readBitmap(join(l.dir, e.file)));
+    }
+    return bitmaps;
+  }
+
+  /** After this process's own import: its new bitmaps are the files just written, so a list held in memory takes them as they are. */
+  private adopt(list: DncListName, dir: string, written: Map<string, Uint8Array>): void {
+    const current = this.loaded.get(list);
+    const next: LoadedList = { dir, manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs, manifest: this.readManifest(dir)!, bitmaps: null };
+    if (current?.bitmaps) {
+      const bitmaps = new Map(current.bitmaps);
+      for (const [ac, bits] of written) bitmaps.set(ac, bits);
+      next.bitmaps = bitmaps;
+    }
+    this.loaded.set(list, next);
   }
 }
 

@@ -95,6 +95,10 @@ export class RedisDncStore implements DncStore {
     return out;
   }
 
+  async load(): Promise<void> {
+    // Lookups read Redis itself.
+  }
+
   async isListed(list: DncListName, phone: string): Promise<boolean> {
     const n = splitUsNumber(phone);
     if (!n) return false;
