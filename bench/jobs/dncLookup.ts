@@ -10,6 +10,7 @@ import { round } from '../lib/stats';
 const areaCodes = Number(process.argv[3]);
 const loadStarted = performance.now();
 const store = new FileDncStore(process.argv[2]);
+await store.load();
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 const rssMb = process.memoryUsage().rss / 2 ** 20;
 

@@ -16,6 +16,7 @@ import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, recordDecision } from './decisionRecord';
+import { dncListsFor, doNotCallVerdict } from './doNotCall';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -62,7 +63,11 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
     maxAgeMonths: ctx.policy.maxAgeMonths,
     ...contact,
   };
-  const outcome = decidePrecall(facts);
+  let outcome = decidePrecall(facts);
+  const dnc = outcome.allowed
+    ? doNotCallVerdict(ctx, await dncListsFor(ctx, input.phone), { at, entity: input.calling_entity, contact: { kind: 'call', purpose: input.purpose, callType: input.call_type }, consents: contact.consents })
+    : null;
+  if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
   const decisionId = newId('dec');
   let response: PrecallResponse;
   if (outcome.allowed) {
@@ -78,7 +83,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       consent: consentSummary(ctx, outcome.consent, true),
       honor_by_date: null,
       disclosure: disclosure ?? { required: false, script: null, version: null, delivery_window_seconds: null },
-      compliance_notes: [],
+      compliance_notes: dnc?.notes ?? [],
     };
   } else {
     response = blockedAnswer(decisionId, outcome.reason, outcome.fields);

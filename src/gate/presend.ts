@@ -18,6 +18,7 @@ import type { PresendResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
+import { dncListsFor, doNotCallVerdict } from './doNotCall';
 
 export interface PresendInput {
   orgId: string;
@@ -41,11 +42,13 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const keys = { entity: entityKey(input.sending_entity), day: localDate(at, zones[0] ?? 'UTC'), month: at.toISOString().slice(0, 7) };
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
+  const dncLists = await dncListsFor(ctx, input.phone);
+  let dncNotes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
   await ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
     const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
-    const outcome = decidePresend({
+    let outcome = decidePresend({
       orgId: input.orgId,
       at,
       entity: input.sending_entity,
@@ -60,6 +63,11 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       consents: facts.consents,
       revocations: facts.revocations,
     });
+    if (outcome.allowed) {
+      const dnc = doNotCallVerdict(ctx, dncLists, { at, entity: input.sending_entity, contact: { kind: 'text', messageType: input.message_type }, consents: facts.consents });
+      if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
+      dncNotes = dnc.notes;
+    }
     decided = toRecord(outcome);
     return { decision: decisionOf(ctx, decided), limits: outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota } : undefined };
   });
@@ -83,7 +91,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
         metadata: input.metadata ?? null,
       },
       response: o.allowed
-        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: [] }
+        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: dncNotes }
         : blockedAnswer(decisionId, o.reason, o.fields),
       started,
     };

@@ -105,7 +105,8 @@ export class FileDncStore implements DncStore {
   }
 
   async lists(): Promise<DncListSummary[]> {
-    this.refresh();
+    // Asked on every decision where lists exist: another process's import is seen within the second, as for lookups.
+    this.refreshAtMostEverySecond();
     const out: DncListSummary[] = [];
     for (const [list, l] of [...this.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const s = summarise(list, plainManifest(l.manifest));

@@ -79,6 +79,10 @@ export class RedisDncStore implements DncStore {
     return out;
   }
 
+  private async manifests(): Promise<Map<DncListName, DncManifest>> {
+    return this.cached && this.now() - this.cached.at < MANIFEST_TTL_MS ? this.cached.manifests : this.readManifests();
+  }
+
   private async readManifest(list: DncListName): Promise<DncManifest> {
     const raw = await this.run('dnc manifest', () => this.client.hgetall(this.manifestKey(list)));
     const m: DncManifest = {};
@@ -88,7 +92,8 @@ export class RedisDncStore implements DncStore {
 
   async lists(): Promise<DncListSummary[]> {
     const out: DncListSummary[] = [];
-    for (const [list, m] of await this.readManifests()) {
+    // Asked on every decision where lists exist: another instance's import is seen within MANIFEST_TTL_MS.
+    for (const [list, m] of await this.manifests()) {
       const s = summarise(list, m);
       if (s) out.push(s);
     }
@@ -109,7 +114,7 @@ export class RedisDncStore implements DncStore {
   async listsHolding(phone: string): Promise<DncListName[]> {
     const n = splitUsNumber(phone);
     if (!n) return [];
-    const manifests = this.cached && this.now() - this.cached.at < MANIFEST_TTL_MS ? this.cached.manifests : await this.readManifests();
+    const manifests = await this.manifests();
     const ac = areaCodeKey(n.areaCode);
     const candidates = [...manifests].filter(([, m]) => m[ac]).map(([list]) => list);
     const bits = await Promise.all(candidates.map((list) => this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(list, ac), n.local))));
