@@ -38,6 +38,8 @@ interface LoadedList {
   dir: string;
   manifestMtimeMs: number;
   manifest: ManifestFile;
+  /** What `lists` answers for it, made once a manifest (not on every decision). */
+  summary: DncListSummary | null;
   /** Null until a lookup (or `load`) needs them: an import, or `GET /v1/dnc`, reads manifests only. */
   bitmaps: Map<string, Uint8Array> | null;
 }
@@ -108,10 +110,7 @@ export class FileDncStore implements DncStore {
     // Asked on every decision where lists exist: another process's import is seen within the second, as for lookups.
     this.refreshAtMostEverySecond();
     const out: DncListSummary[] = [];
-    for (const [list, l] of [...this.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const s = summarise(list, plainManifest(l.manifest));
-      if (s) out.push(s);
-    }
+    for (const [, l] of [...this.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) if (l.summary) out.push(l.summary);
     return out;
   }
 
@@ -231,7 +230,8 @@ export class FileDncStore implements DncStore {
       const current = this.loaded.get(list);
       if (current && current.manifestMtimeMs === mtimeMs) continue;
       try {
-        const next: LoadedList = { dir, manifestMtimeMs: mtimeMs, manifest: this.readManifest(dir)!, bitmaps: null };
+        const manifest = this.readManifest(dir)!;
+        const next: LoadedList = { dir, manifestMtimeMs: mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
         if (current?.bitmaps) next.bitmaps = this.readBitmaps(next, current);
         this.loaded.set(list, next);
       } catch {
@@ -259,7 +259,8 @@ export class FileDncStore implements DncStore {
   /** After this process's own import: its new bitmaps are the files just written, so a list held in memory takes them as they are. */
   private adopt(list: DncListName, dir: string, written: Map<string, Uint8Array>): void {
     const current = this.loaded.get(list);
-    const next: LoadedList = { dir, manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs, manifest: this.readManifest(dir)!, bitmaps: null };
+    const manifest = this.readManifest(dir)!;
+    const next: LoadedList = { dir, manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
     if (current?.bitmaps) {
       const bitmaps = new Map(current.bitmaps);
       for (const [ac, bits] of written) bitmaps.set(ac, bits);

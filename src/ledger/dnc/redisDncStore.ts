@@ -37,9 +37,15 @@ const TEMP_KEY_SECONDS = 86_400;
 
 const safe = (s: string) => s.replace(/[{}]/g, '_');
 
+interface ManifestSnapshot {
+  at: number;
+  manifests: Map<DncListName, DncManifest>;
+  summaries: DncListSummary[];
+}
+
 export class RedisDncStore implements DncStore {
   readonly engine = 'redis';
-  private cached: { at: number; manifests: Map<DncListName, DncManifest> } | null = null;
+  private cached: ManifestSnapshot | null = null;
 
   constructor(
     private readonly client: RedisClient,
@@ -67,7 +73,7 @@ export class RedisDncStore implements DncStore {
     }
   }
 
-  private async readManifests(): Promise<Map<DncListName, DncManifest>> {
+  private async readManifests(): Promise<ManifestSnapshot> {
     const names = await this.run('dnc lists', () => this.client.smembers(this.listsKey));
     const out = new Map<DncListName, DncManifest>();
     for (const name of names.sort()) {
@@ -75,12 +81,17 @@ export class RedisDncStore implements DncStore {
       if (!list) continue;
       out.set(list, await this.readManifest(list));
     }
-    this.cached = { at: this.now(), manifests: out };
-    return out;
+    const summaries: DncListSummary[] = [];
+    for (const [list, m] of out) {
+      const s = summarise(list, m);
+      if (s) summaries.push(s);
+    }
+    this.cached = { at: this.now(), manifests: out, summaries };
+    return this.cached;
   }
 
-  private async manifests(): Promise<Map<DncListName, DncManifest>> {
-    return this.cached && this.now() - this.cached.at < MANIFEST_TTL_MS ? this.cached.manifests : this.readManifests();
+  private async snapshot(): Promise<ManifestSnapshot> {
+    return this.cached && this.now() - this.cached.at < MANIFEST_TTL_MS ? this.cached : this.readManifests();
   }
 
   private async readManifest(list: DncListName): Promise<DncManifest> {
@@ -91,13 +102,8 @@ export class RedisDncStore implements DncStore {
   }
 
   async lists(): Promise<DncListSummary[]> {
-    const out: DncListSummary[] = [];
     // Asked on every decision where lists exist: another instance's import is seen within MANIFEST_TTL_MS.
-    for (const [list, m] of await this.manifests()) {
-      const s = summarise(list, m);
-      if (s) out.push(s);
-    }
-    return out;
+    return (await this.snapshot()).summaries;
   }
 
   async load(): Promise<void> {
@@ -114,7 +120,7 @@ export class RedisDncStore implements DncStore {
   async listsHolding(phone: string): Promise<DncListName[]> {
     const n = splitUsNumber(phone);
     if (!n) return [];
-    const manifests = await this.manifests();
+    const { manifests } = await this.snapshot();
     const ac = areaCodeKey(n.areaCode);
     const candidates = [...manifests].filter(([, m]) => m[ac]).map(([list]) => list);
     const bits = await Promise.all(candidates.map((list) => this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(list, ac), n.local))));
