@@ -26,6 +26,7 @@ import { runRow } from './lib/runRow';
 import { BENCH_DIR } from './lib/seed';
 import { round } from './lib/stats';
 import { decisionRow } from './rows/decisions';
+import { dncRow } from './rows/dnc';
 import { growthRow } from './rows/growth';
 import { importRow } from './rows/import';
 import { optoutRow } from './rows/optout';
@@ -48,6 +49,7 @@ async function runAll(ctx: BenchContext): Promise<void> {
   await runRow(ctx, 'growth', growthRow);
   await runRow(ctx, 'redis', redisRow);
   await runRow(ctx, 'transcription', transcriptionRow);
+  await runRow(ctx, 'dnc', dncRow);
 
   const seconds = (performance.now() - ctx.startedAt) / 1000;
   const doc = {

@@ -102,6 +102,11 @@ export const configSchema = z.object({
   /** Failed authentications (401, or 403 off a key's allowlist) one client address may make a minute before it is answered 429. */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  /**
+   * A registry do-not-call copy more than 31 days old: `block` the contacts it covers (do_not_call
+   * with stale: true), or `warn` (let them through with a compliance note).
+   */
+  DNC_STALE_POLICY: z.enum(['block', 'warn']).default('block'),
   /** The CSV import's body limit (POST /v1/consents/import), measured after inflating a compressed body. */
   IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   /** A client must have sent its request headers within this long, or the connection is closed. */

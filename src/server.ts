@@ -19,7 +19,7 @@ import { signedEvidenceRouter } from './http/routes/evidence';
 import { createHttpApp } from './http/app';
 import { errorAnswer, requestIdFor, sendJson } from './http/envelope';
 import type { Ledger } from './ledger/ledger';
-import { openLedger } from './ledger/open';
+import { openDncStore, openLedger } from './ledger/open';
 import { FileRevocationQueue } from './gate/fallbackQueue';
 import { revoke } from './gate/revoke';
 import { createLogger, type Logger } from './observability/logger';
@@ -83,8 +83,12 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? url;
+  const dnc = await openDncStore(config, ledger);
+  // Read before the first decision needs them, not by it.
+  await dnc.load();
   const ctx: SignalContext = {
     ledger,
+    dnc,
     clock: options.clock ?? systemClock,
     policy: policyFromConfig(config, publicBaseUrl),
     observer: metrics.observer(),

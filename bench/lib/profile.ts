@@ -6,6 +6,9 @@ export interface Profile {
   /** Ledger sizes compared by the growth row. */
   growth: [number, number];
   importRows: number;
+  /** The do-not-call row's synthetic national list: numbers, over this many area codes. */
+  dncNumbers: number;
+  dncAreaCodes: number;
   warmupS: number;
   runS: number;
   /** Upper bound on requests per autocannon run (runs are bounded in time and in requests). */
@@ -32,6 +35,8 @@ export const FULL: Profile = {
   consents: 100_000,
   growth: [10_000, 1_000_000],
   importRows: 1_000_000,
+  dncNumbers: 100_000_000,
+  dncAreaCodes: 400,
   warmupS: 1,
   runS: 4,
   maxRequests: 200_000,
@@ -50,6 +55,8 @@ export const SMOKE: Profile = {
   consents: 2_000,
   growth: [200, 2_000],
   importRows: 5_000,
+  dncNumbers: 200_000,
+  dncAreaCodes: 4,
   warmupS: 0.3,
   runS: 1,
   maxRequests: 20_000,

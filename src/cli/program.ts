@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerConsents } from './commands/consents';
+import { registerDnc } from './commands/dnc';
 import { registerKeys } from './commands/keys';
 import { registerLedger } from './commands/ledger';
 import { registerRetention } from './commands/retention';
@@ -29,6 +30,7 @@ export function buildProgram(io: Io): Command {
   registerServe(program, io);
   registerKeys(program, io);
   registerConsents(program, io);
+  registerDnc(program, io);
   registerCheck(program, io);
   registerRevoke(program, io);
   registerAudit(program, io);

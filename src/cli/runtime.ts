@@ -12,7 +12,7 @@ import { systemClock } from '../gate/clock';
 import { evidenceLinksFromConfig, type GateContext } from '../gate/context';
 import { policyFromConfig } from '../gate/policyFromConfig';
 import { issuesToDetails, safeParseReporting } from '../gate/schemas';
-import { openLedger } from '../ledger/open';
+import { openDncStore, openLedger } from '../ledger/open';
 import type { z } from 'zod';
 
 /** Exit codes: scripts can tell "the answer is no" from "the command could not run". */
@@ -72,8 +72,16 @@ export interface Runtime {
 export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runtime> {
   const config = configFor(globals, io.env);
   const ledger = await openLedger(config);
+  let dnc;
+  try {
+    dnc = await openDncStore(config, ledger);
+  } catch (err) {
+    await ledger.close();
+    throw err;
+  }
   const ctx: GateContext = {
     ledger,
+    dnc,
     clock: systemClock,
     policy: policyFromConfig(config, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`),
     observer: {},

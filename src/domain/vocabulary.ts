@@ -39,6 +39,7 @@ export const PRECALL_REASONS = [
   'scope_mismatch',
   'consent_expired',
   'ai_consent_missing',
+  'do_not_call',
 ] as const;
 export type PrecallReason = (typeof PRECALL_REASONS)[number];
 
@@ -49,6 +50,7 @@ export const PRESEND_REASONS = [
   'consumer_revoked',
   'pending_double_optin',
   'no_consent_on_file',
+  'do_not_call',
 ] as const;
 export type PresendReason = (typeof PRESEND_REASONS)[number];
 
@@ -67,6 +69,7 @@ export const REASON_NOTES: Record<BlockReason, string> = {
   quota_exceeded: 'The monthly decision quota of this organization is used up.',
   frequency_cap: 'Daily message limit for this number and sender reached.',
   pending_double_optin: 'Consent is awaiting double opt-in confirmation.',
+  do_not_call: 'The number is on a do-not-call list, and no consent on file overrides the listing (or the registry copy is too old to rely on).',
 };
 
 /**

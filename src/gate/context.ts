@@ -2,6 +2,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config';
 import type { Ledger } from '../ledger/ledger';
+import type { DncStore } from '../ledger/dnc/dncStore';
 import type { Clock } from './clock';
 import type { GatePolicy } from './policy';
 import type { FailedAuthThrottle } from './authThrottle';
@@ -17,6 +18,8 @@ export interface GateContext {
   observer: GateObserver;
   /** Signs `evidence_url`s so a browser can open them without an API key; absent = plain URLs that need a key. */
   evidenceLinks?: EvidenceLinks;
+  /** The do-not-call lists (opened with the ledger, on the same store); absent where none were opened. */
+  dnc?: DncStore;
   /** Throttles failed authentications per client address (the gateway's; the CLI has none). */
   authThrottle?: FailedAuthThrottle;
 }

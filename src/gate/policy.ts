@@ -2,6 +2,7 @@
  * What the operator may tune about decisions. Defaults are the contract's
  * (the precall and pre-send rules); the config file overrides them.
  */
+import type { DncStalePolicy } from '../domain/checks/doNotCall';
 import { DEFAULT_ADVERSARY_COUNTRIES } from '../domain/adversaryCountries';
 import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';
@@ -17,6 +18,8 @@ export interface GatePolicy {
   /** Default monthly pre-send quota for orgs that have none of their own; null = unlimited. */
   defaultMonthlyQuota: number | null;
   maxAgeMonths: MaxAgeMonths;
+  /** What a stale registry do-not-call copy does to the contacts it covers (DNC_STALE_POLICY). */
+  dncStalePolicy: DncStalePolicy;
   /** Disclosure templates by `entityKey(calling_entity)`. */
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
   /** Base of `evidence_url`s. */
@@ -35,6 +38,7 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     smsDailyCap: 3,
     defaultMonthlyQuota: null,
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
+    dncStalePolicy: 'block',
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
     maxClockSkewMs: MAX_CLOCK_SKEW_MS,

@@ -17,6 +17,7 @@ export function policyFromConfig(config: Config, publicBaseUrl: string): GatePol
     smsDailyCap: config.SMS_DAILY_CAP,
     defaultMonthlyQuota: config.MONTHLY_QUOTA ?? null,
     maxAgeMonths: { ...DEFAULT_MAX_AGE_MONTHS, ...config.consent_max_age_months },
+    dncStalePolicy: config.DNC_STALE_POLICY,
     disclosures,
     publicBaseUrl,
     keyRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

@@ -19,6 +19,7 @@ import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
+import { dncListsFor, doNotCallVerdict } from './doNotCall';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -52,6 +53,8 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
   const at = input.call_at ?? now;
   const decisionId = newId('dec');
+  // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait.
+  const dncLists = await dncListsFor(ctx, input.phone);
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
   // should racing contacts have changed the covered count meanwhile (Redis), it asks again with the count it met.
@@ -70,13 +73,19 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       maxAgeMonths: ctx.policy.maxAgeMonths,
       ...contact,
     };
-    decided = toRecord(decidePrecall(facts));
+    let outcome = decidePrecall(facts);
+    // After the consent checks: a consent decides whether a listing is overridden.
+    const dnc = outcome.allowed
+      ? doNotCallVerdict(ctx, dncLists, { at, entity: input.calling_entity, contact: { kind: 'call', purpose: input.purpose, callType: input.call_type }, consents: contact.consents })
+      : null;
+    if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
+    decided = toRecord(outcome, dnc?.notes ?? []);
     return decisionOf(ctx, decided);
   });
   decisionStored(ctx, decided);
   return decided.response;
 
-  function toRecord(outcome: PrecallOutcome): DecisionToRecord<PrecallResponse> {
+  function toRecord(outcome: PrecallOutcome, complianceNotes: string[]): DecisionToRecord<PrecallResponse> {
     let response: PrecallResponse;
     if (outcome.allowed) {
       const disclosure = renderDisclosure(
@@ -91,7 +100,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
         consent: consentSummary(ctx, outcome.consent, true),
         honor_by_date: null,
         disclosure: disclosure ?? { required: false, script: null, version: null, delivery_window_seconds: null },
-        compliance_notes: [],
+        compliance_notes: complianceNotes,
       };
     } else {
       response = blockedAnswer(decisionId, outcome.reason, outcome.fields);

@@ -19,6 +19,7 @@ import type { PresendResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
+import { dncListsFor, doNotCallVerdict } from './doNotCall';
 
 export interface PresendInput {
   orgId: string;
@@ -47,11 +48,13 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   };
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
+  const dncLists = await dncListsFor(ctx, input.phone);
+  let dncNotes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
   await ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
     const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
-    const outcome = decidePresend({
+    let outcome = decidePresend({
       orgId: input.orgId,
       at,
       entity: input.sending_entity,
@@ -68,6 +71,11 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
     });
+    if (outcome.allowed) {
+      const dnc = doNotCallVerdict(ctx, dncLists, { at, entity: input.sending_entity, contact: { kind: 'text', messageType: input.message_type }, consents: facts.consents });
+      if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
+      dncNotes = dnc.notes;
+    }
     decided = toRecord(outcome);
     return { decision: decisionOf(ctx, decided), limits: outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota } : undefined };
   });
@@ -91,7 +99,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
         metadata: input.metadata ?? null,
       },
       response: o.allowed
-        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: [] }
+        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: dncNotes }
         : blockedAnswer(decisionId, o.reason, o.fields),
       started,
     };

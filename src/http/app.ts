@@ -24,7 +24,9 @@ import { evidenceRoutes } from './routes/evidence';
 import { revokeRoutes } from './routes/revoke';
 import { emergencyRoutes } from './routes/emergencies';
 import { tenantRoutes } from './routes/tenants';
+import { dncRoutes } from './routes/dnc';
 import { validate } from './validate';
+import { validationError } from '../errors';
 
 export interface HttpOptions {
   ctx: GateContext;
@@ -57,6 +59,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...evidenceRoutes(ctx),
     ...tenantRoutes(ctx),
     ...emergencyRoutes(ctx),
+    ...dncRoutes(ctx),
     ...detectRoutes(),
     ...(options.extraRoutes ?? []),
   ];
@@ -120,7 +123,7 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   const jsonBody = express.json({ limit, type: ['application/json', 'application/*+json'] });
   const importLimit = options.importBodyLimitBytes ?? 64 * 1024 * 1024;
   for (const r of routes) {
-    const readRouteBody = r.rawBody ? express.raw({ limit: importLimit, type: r.rawBody }) : jsonBody;
+    const readRouteBody = r.rawBody ? (r.streamBody ? requireContentType(r.rawBody) : express.raw({ limit: importLimit, type: r.rawBody })) : jsonBody;
     v1[r.method](r.path, auth(r.scope, { optOut: r.optOut }), readRouteBody, async (req, res) => {
       const body = r.body ? validate(r.body, req.body) : undefined;
       const query = r.query ? validate(r.query, req.query) : undefined;
@@ -147,4 +150,9 @@ export function createHttpApp(options: HttpOptions): HttpApp {
       app(req, res);
     },
   };
+}
+
+/** A streamed body is left unread for its handler; one of another content type is refused before it starts. */
+function requireContentType(type: string): express.RequestHandler {
+  return (req, _res, next) => next(req.is(type) ? undefined : validationError({ body: `must be sent with Content-Type: ${type}` }));
 }

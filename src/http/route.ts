@@ -40,6 +40,11 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Content type of the body when it is not JSON (CSV import). */
   rawBody?: string;
   /**
+   * With `rawBody`: the body is not read ahead; the handler reads `http.req` as it arrives (a
+   * do-not-call list of hundreds of megabytes). A body of another content type is refused first.
+   */
+  streamBody?: boolean;
+  /**
    * The use case. Returns the answer, or sends it itself through `http` and returns nothing.
    * POST routes with a JSON body and no path parameters are served on the fast lane, without `http`.
    */

@@ -6,6 +6,8 @@ import { LedgerUnavailableError, suppressionKeying, type Ledger } from './ledger
 import type { RedisLedgerOptions } from './redis/redisLedger';
 import { SqliteLedger } from './sqlite/sqliteLedger';
 import { preparePrivateDir, preparePrivateFile } from './privateFiles';
+import type { DncStore } from './dnc/dncStore';
+import { FileDncStore } from './dnc/fileDncStore';
 
 export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLedgerOptions {
   return {
@@ -54,4 +56,26 @@ export async function openLedger(config: Config, logger?: Logger, hooks: LedgerH
     mmapBytes: config.SQLITE_MMAP_MB * 2 ** 20,
     onWriteHold: hooks.onWriteHold,
   });
+}
+
+/** Where the embedded engine keeps its do-not-call lists: a directory beside the ledger file. */
+export function dncDirectory(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(resolve(config.DATA_DIR), 'dnc');
+}
+
+/**
+ * The do-not-call lists of the configured store: on Redis, in the ledger's Redis (every instance
+ * reads the one copy), on the same connection; otherwise files beside the SQLite ledger.
+ */
+export async function openDncStore(config: Config, ledger: Ledger): Promise<DncStore> {
+  if (config.STORE === 'redis' && 'client' in ledger) {
+    const { RedisDncStore } = await import('./dnc/redisDncStore');
+    const { RedisLedger } = await import('./redis/redisLedger');
+    if (ledger instanceof RedisLedger) return new RedisDncStore(ledger.client, config.REDIS_KEY_PREFIX);
+  }
+  try {
+    return new FileDncStore(dncDirectory(config));
+  } catch (err) {
+    throw new LedgerUnavailableError(`cannot open the do-not-call lists at ${dncDirectory(config)}: ${(err as Error).message}`, { cause: err });
+  }
 }

@@ -5,6 +5,8 @@ import { startRedisCluster, type RedisClusterProcesses } from '../support/redis'
 import { ledgerContract } from './contract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
+import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
+import { dncContract } from './dncContract';
 
 let cluster: RedisClusterProcesses;
 beforeAll(async () => {
@@ -43,4 +45,24 @@ retentionContract(
     return open({ suppression, retentionGraceMs: 20 });
   },
   { reopen: (suppression) => open({ suppression, retentionGraceMs: 20 }) },
+);
+
+// The lists on the ledger's connection; closing the store closes the connection it was given here.
+const dncOn = (ledger: RedisLedger) => Object.assign(new RedisDncStore(ledger.client), { close: () => ledger.close() });
+dncContract(
+  'redis cluster',
+  async () => {
+    await cluster.flushAll();
+    return dncOn(await open());
+  },
+  {
+    openPeer: async () => dncOn(await open()),
+    // What an import that stopped before its RENAME leaves: the area code's bitmap under its temporary key.
+    leaveInterruptedImport: async (store, list, areaCode, numbers) => {
+      const key = (store as RedisDncStore).bitmapKey(list, areaCode);
+      const client = (store as unknown as { client: RedisLedger['client'] }).client;
+      for (const n of numbers) await client.setbit(`${key}:tmp:interrupted`, Number(n.slice(3)), 1);
+    },
+    peerDelayMs: 1100,
+  },
 );

@@ -11,6 +11,9 @@ import { ledgerContract } from './contract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
+import { writeFileSync } from 'node:fs';
+import { FileDncStore } from '../../src/ledger/dnc/fileDncStore';
+import { dncContract } from './dncContract';
 
 // A real file (WAL needs one), fresh per test.
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
@@ -23,6 +26,23 @@ coveredContract('sqlite', async () => new SqliteLedger({ file: (coveredFile = fr
   openPeer: async () => new SqliteLedger({ file: coveredFile }),
   peerRaces: false,
 });
+// The embedded engine's lists: files in a directory beside the ledger file.
+dncContract('sqlite (files)', async () => new FileDncStore(join(mkdtempSync(join(tmpdir(), 'cg-dnc-')), 'dnc')), {
+  openPeer: async (store) => new FileDncStore((store as FileDncStore).dir),
+  // What a crash between writing an area code's new file and swapping the manifest leaves: the file, and a temporary manifest.
+  leaveInterruptedImport: async (store, list, areaCode, numbers) => {
+    const dir = join((store as FileDncStore).dir, list.replace(':', '-'));
+    const bits = new Uint8Array(1_250_000);
+    for (const n of numbers) {
+      const local = Number(n.slice(3));
+      bits[local >>> 3] |= 1 << (local & 7);
+    }
+    writeFileSync(join(dir, `${areaCode}.interrupted.bits`), bits);
+    writeFileSync(join(dir, 'manifest.json.interrupted.tmp'), '{"area_codes":{');
+  },
+  peerDelayMs: 1100,
+});
+
 let retentionFile = '';
 retentionContract('sqlite', async (suppression) => new SqliteLedger({ file: (retentionFile = freshFile()), suppression }), {
   reopen: async (suppression) => new SqliteLedger({ file: retentionFile, suppression }),

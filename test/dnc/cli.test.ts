@@ -1,0 +1,55 @@
+/** `consent-gate dnc` against a real SQLite data directory, then a gateway opened on it. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, startTestGateway, type TestGateway } from '../support/gateway';
+import { runCli } from '../../src/cli/program';
+import { Capture, cli } from '../cli/runCli';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/dnc');
+
+describe('consent-gate dnc', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cg-dnc-cli-'));
+  const run = (...args: string[]) => cli(['--data-dir', dataDir, ...args], { CONSENT_GATE_API_KEY: ADMIN_KEY });
+  let gw: TestGateway | undefined;
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('imports full files then a change file, with a progress bar, and a gateway on the same data directory lists them', async () => {
+    // On a terminal (auto: a bar).
+    const out = new Capture();
+    const err = Object.assign(new Capture(), { isTTY: true, columns: 120 });
+    const args = ['--data-dir', dataDir, 'dnc', 'import', '--list', 'national', '--as-of', '2026-12-01', join(FIXTURES, 'ftc-full-flat.txt'), join(FIXTURES, 'plain.txt')];
+    const full = { code: await runCli(args, { out, err, env: { CONSENT_GATE_API_KEY: ADMIN_KEY } }), out: out.text, err: err.text };
+    expect(full.code).toBe(0);
+    expect(full.out).toContain('ftc-full-flat.txt: 4 lines, 4 added, 0 removed, area codes 212 305');
+    expect(full.out).toContain('plain.txt: 4 lines, 0 added, 0 removed, area codes 212 305');
+    expect(full.out).toContain('2 files imported into national (as of 2026-12-01)');
+    expect(full.err).toMatch(/100% \| 8 rows \| \d+ rows\/s \| ETA/);
+    const changes = await run('dnc', 'import', '--list', 'national', '--as-of', '2026-12-02', '--changes', '--progress', 'none', join(FIXTURES, 'changes.txt'));
+    expect(changes.code).toBe(0);
+    expect(changes.out).toContain('changes.txt: 4 lines, 2 added, 2 removed');
+    expect((await run('dnc', 'lists')).out).toBe('national: 4 numbers as of 2026-12-02, 2 area codes\n');
+
+    gw = await startTestGateway({ DATA_DIR: dataDir });
+    const listed = await (await fetch(`${gw.url}/v1/dnc`, { headers: gw.auth })).json();
+    expect(listed).toEqual({ data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'] }] });
+  });
+
+  it('a bad line stops the import, naming the file and the line, with the usage exit code', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'cg-dnc-bad-')), 'bad.txt');
+    writeFileSync(bad, '2125550143\n212-555-0144\n');
+    const r = await run('dnc', 'import', '--list', 'internal', '--as-of', '2026-12-01', '--progress', 'none', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.txt: .*line 2: expected a phone number/);
+    expect((await run('dnc', 'lists')).out).not.toContain('internal');
+  });
+
+  it('an unknown list is refused before any file is read', async () => {
+    const r = await run('dnc', 'import', '--list', 'state:CA', '--as-of', '2026-12-01', join(FIXTURES, 'plain.txt'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown list/);
+  });
+});
