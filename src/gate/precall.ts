@@ -81,7 +81,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       compliance_notes: [],
     };
   } else {
-    response = blockedAnswer(decisionId, outcome.reason, outcome.fields);
+    response = blockedAnswer(decisionId, outcome);
   }
   await recordDecision(ctx, {
     id: decisionId,

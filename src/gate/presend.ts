@@ -84,7 +84,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       },
       response: o.allowed
         ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: [] }
-        : blockedAnswer(decisionId, o.reason, o.fields),
+        : blockedAnswer(decisionId, o),
       started,
     };
   }
