@@ -95,7 +95,7 @@ export function blockedAnswer(kind: GatedKind, decision: BlockedAnswer, where: B
 }
 
 export const telnyxDialect: CarrierDialect = {
-  blocked: (kind, decision) => blockedAnswer(kind, decision),
+  blocked: blockedAnswer,
   /**
    * Fail closed, but retryable: nothing was forwarded and no decision was
    * recorded, so the SDK's own two retries cannot dial or text twice, and a

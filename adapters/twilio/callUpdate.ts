@@ -20,17 +20,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
 import { sendAnswer } from '../shared/carrier';
-import { readConsentHeaders } from '../shared/consentHeaders';
 import { gateDials } from '../shared/dialGate';
 import { forward } from '../shared/forward';
 import { first, serializeForm, withParam } from '../shared/form';
-import { consumerPhone, resolveSender } from '../shared/outboundGate';
+import { readGatedRequest, senderOf } from '../shared/gatedRequest';
+import { consumerPhone } from '../shared/outboundGate';
 import { dialTargets, renderTwiml, rewriteContinuations } from '../twiml';
 import { continuationsThroughGateway } from './callTwiml';
 import { isHttpUrl, urlsThroughGateway } from './callInjection';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
-import { readGatedRequest } from './gatedCreate';
+import { twilioReading } from './gatedCreate';
 import { liveCall } from './liveCall';
 import { acceptedTargetOf } from '../shared/requestPath';
 import type { PartyClaims } from './tokens';
@@ -42,9 +42,12 @@ const URL_FIELDS = [
 ] as const;
 
 export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string, callSid: string): Promise<void> {
-  const read = await readGatedRequest(t, req, res, accountSid);
+  const read = await readGatedRequest(res, twilioReading(t, req, accountSid));
   if (!read) return;
-  const { orgId, form, raw } = read;
+  const {
+    orgId,
+    body: { form, raw },
+  } = read;
   const { params } = form;
   const authorization = req.headers.authorization ?? '';
   const inline = inlineTwimlOf(params);
@@ -63,16 +66,12 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
   if (dials.targets.length > 0 || urls.length > 0 || continues) {
     const call = await liveCall(t, authorization, accountSid, callSid);
     if (!call.ok) return sendAnswer(res, call.answer);
-    const headers = readConsentHeaders(req.headers);
-    if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
-    const resolved = resolveSender(t.directory, orgId, headers.overrides, [
+    const resolved = senderOf(t, req, orgId, [
       { kind: 'number', value: call.call.ours },
       { kind: 'twilio_account', value: accountSid },
     ]);
-    if (!resolved.ok) {
-      return sendAnswer(res, resolved.refusal === 'invalid' ? twilioDialect.invalid(resolved.message, 'X-Consent-Entity') : twilioDialect.forbidden(resolved.refusal, resolved.message));
-    }
-    const { sender } = resolved;
+    if (!resolved.ok) return sendAnswer(res, resolved.answer);
+    const sender = resolved.value;
     if (inline.doc && dials.targets.length > 0) {
       const metadata = { carrier: 'twilio', request: 'calls.update', account_sid: accountSid, call_sid: callSid };
       const refused = dialRefusal(t, await gateDials(t.ctx, inline.doc, { sender, from: call.call.ours, metadata, field: 'Twiml' }));

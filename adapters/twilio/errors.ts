@@ -109,3 +109,6 @@ export function messageInvalid(message: string, field?: string, problem: FieldPr
   }
   return twilioDialect.invalid(message, field, problem);
 }
+
+/** Twilio's dialect for a message create: a text without a recipient is answered with the messaging code. */
+export const twilioMessageDialect: CarrierDialect = { ...twilioDialect, invalid: messageInvalid };

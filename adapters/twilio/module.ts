@@ -8,6 +8,7 @@ import { EntityDirectory } from '../shared/entityDirectory';
 import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import { sha256 } from './accountAccess';
 import type { TwilioContext } from './context';
+import { twilioDialect } from './errors';
 import { relayServer } from './relayUpgrade';
 import { twilioRestLane } from './restRoutes';
 import { twilioWebhookRouter } from './webhookRoutes';
@@ -33,6 +34,8 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     warn("twilio: no Twilio account is mapped to an org (set TWILIO_ACCOUNT_SID, or an entity's twilio_account_sids); every call and message create will be refused (403)");
   }
   const t: TwilioContext = {
+    name: 'twilio',
+    dialect: twilioDialect,
     ctx: deps.ctx,
     logger: logger.child({ module: 'twilio' }),
     metrics: deps.metrics,
