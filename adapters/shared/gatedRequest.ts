@@ -87,6 +87,9 @@ function refuse(res: ServerResponse, answer: HttpAnswer): null {
 /** An outcome the gate did not allow, with the recipient it was about when the request named several. */
 export type Refused<D extends GatedDecision> = Exclude<GateOutcome<D>, { kind: 'allowed' }> & { to?: string };
 
+/** Several recipients (a dial ringing several numbers, a group text, a document's dials): all allowed, or the first that was not. */
+export type AllOutcome<D extends GatedDecision> = { kind: 'allowed'; decisions: D[] } | Refused<D>;
+
 /** The refusal for an outcome that is not `allowed`, in the carrier's dialect; `from` is our number, when the request named one. */
 export function refusalOf<D extends GatedDecision>(c: CarrierLink, kind: GatedKind, outcome: Refused<D>, from?: string): HttpAnswer {
   switch (outcome.kind) {

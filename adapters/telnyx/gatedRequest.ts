@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityLookup } from '../shared/entityDirectory';
-import { startGatedRequest, type GatedRequest } from '../shared/gatedRequest';
+import { startGatedRequest, type AllOutcome, type GatedRequest } from '../shared/gatedRequest';
 import type { GatedDecision, GateOutcome } from '../shared/outboundGate';
 import { telnyxKeyAccess } from './apiKeyAccess';
 import type { TelnyxContext } from './context';
@@ -34,8 +34,6 @@ export function startGated(
     lookupsOf,
   });
 }
-
-export type AllOutcome<D extends GatedDecision> = { kind: 'allowed'; decisions: D[] } | (Exclude<GateOutcome<D>, { kind: 'allowed' }> & { to: string });
 
 /**
  * One decision per recipient, in order; the first that is not allowed

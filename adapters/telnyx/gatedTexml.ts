@@ -96,7 +96,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
     const metadata = { carrier: 'telnyx', request, connection_id: connectionId ?? null, call_decision_id: decision.decision_id };
     const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata, field: 'Texml' });
     if (dials.kind === 'invalid') return sendAnswer(res, texmlInvalid(dials.message));
-    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', { ...dials, to: dials.to ?? '' }, from));
+    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dials, from));
   }
   const disclosure = decision.disclosure;
   if (disclosure?.required && disclosure.script) {

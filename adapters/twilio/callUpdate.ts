@@ -23,7 +23,7 @@ import { sendAnswer } from '../shared/carrier';
 import { gateDials } from '../shared/dialGate';
 import { forward } from '../shared/forward';
 import { first, serializeForm, withParam } from '../shared/form';
-import { readGatedRequest, senderOf } from '../shared/gatedRequest';
+import { readGatedRequest, refusalOf, senderOf } from '../shared/gatedRequest';
 import { consumerPhone } from '../shared/outboundGate';
 import { dialTargets, renderTwiml, rewriteContinuations } from '../twiml';
 import { continuationsThroughGateway } from './callTwiml';
@@ -34,7 +34,6 @@ import { twilioReading } from './gatedCreate';
 import { liveCall } from './liveCall';
 import { acceptedTargetOf } from '../shared/requestPath';
 import type { PartyClaims } from './tokens';
-import { dialRefusal, inlineTwimlOf } from './twimlDials';
 
 const URL_FIELDS = [
   ['Url', 'Method'],
@@ -42,17 +41,15 @@ const URL_FIELDS = [
 ] as const;
 
 export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string, callSid: string): Promise<void> {
-  const read = await readGatedRequest(res, twilioReading(t, req, accountSid));
+  const read = await readGatedRequest(res, twilioReading(t, req, accountSid, 'call'));
   if (!read) return;
   const {
     orgId,
-    body: { form, raw },
+    body: { form, raw, inline: doc },
   } = read;
   const { params } = form;
   const authorization = req.headers.authorization ?? '';
-  const inline = inlineTwimlOf(params);
-  if (!inline.ok) return sendAnswer(res, inline.answer);
-  const dials = inline.doc ? dialTargets(inline.doc) : { ok: true as const, targets: [] };
+  const dials = doc ? dialTargets(doc) : { ok: true as const, targets: [] };
   if (!dials.ok) return sendAnswer(res, twilioDialect.invalid(dials.message, 'Twiml'));
   const urls = URL_FIELDS.filter(([urlKey]) => first(params, urlKey) !== undefined);
   for (const [urlKey] of urls) {
@@ -62,7 +59,7 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
 
   let body = raw;
   // Twiml that continues anywhere (a <Redirect>, an action) must be pointed back at the gateway, for which the call's sender is needed.
-  const continues = inline.doc !== undefined && rewriteContinuations(inline.doc, () => '').rewritten > 0;
+  const continues = doc !== undefined && rewriteContinuations(doc, () => '').rewritten > 0;
   if (dials.targets.length > 0 || urls.length > 0 || continues) {
     const call = await liveCall(t, authorization, accountSid, callSid);
     if (!call.ok) return sendAnswer(res, call.answer);
@@ -72,14 +69,14 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
     ]);
     if (!resolved.ok) return sendAnswer(res, resolved.answer);
     const sender = resolved.value;
-    if (inline.doc && dials.targets.length > 0) {
+    if (doc && dials.targets.length > 0) {
       const metadata = { carrier: 'twilio', request: 'calls.update', account_sid: accountSid, call_sid: callSid };
-      const refused = dialRefusal(t, await gateDials(t.ctx, inline.doc, { sender, from: call.call.ours, metadata, field: 'Twiml' }));
-      if (refused) return sendAnswer(res, refused);
+      const dialed = await gateDials(t.ctx, doc, { sender, from: call.call.ours, metadata, field: 'Twiml' });
+      if (dialed.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dialed));
     }
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     let pairs = form.pairs;
-    if (inline.doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, inline.doc, party).doc));
+    if (doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, doc, party).doc));
     if (urls.length > 0) {
       const pointed = urlsThroughGateway(t, pairs, params, party);
       if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));

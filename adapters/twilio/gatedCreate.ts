@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, MalformedFormError } from '../../src/errors';
 import { maskPhone } from '../../src/domain/phone';
 import { readBody } from '../../src/http/rawBody';
-import { sendAnswer, type HttpAnswer } from '../shared/carrier';
+import { sendAnswer, type GatedKind, type HttpAnswer } from '../shared/carrier';
 import { gateDials } from '../shared/dialGate';
 import { first, isFormContentType, parseForm, serializeForm, type Form } from '../shared/form';
 import { forwardAllowed, refusalOf, startGatedRequest, type GatedRequestReading } from '../shared/gatedRequest';
@@ -20,27 +20,39 @@ import { injectDisclosure, urlsThroughGateway } from './callInjection';
 import { twilioDialect, twilioError, twilioMessageDialect, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
 import { ambiguousRequest, scheduledFor } from './requestShape';
-import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
+import { inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 
-/** A Twilio request's form body, and the bytes it came as (forwarded as they are unless the gate changes a field). */
+/**
+ * A gated Twilio request's form, the bytes it came as (forwarded as they are
+ * unless the gate changes a field), and what is read of it before the
+ * sender: when a text goes out (`SendAt`), and a call's inline TwiML.
+ */
 export interface TwilioBody {
   form: Form;
   raw: Buffer;
+  at?: Date;
+  inline?: TwimlDocument;
 }
 
 /**
  * How a gated Twilio request is read: the path's account and its
  * credentials, then the form, refused when it names a field twice or in the
- * query (Twilio might read the other copy).
+ * query (Twilio might read the other copy), or when a text's `SendAt` or a
+ * call's `Twiml` does not read.
  */
-export function twilioReading(t: TwilioContext, req: IncomingMessage, accountSid: string): Pick<GatedRequestReading<TwilioBody>, 'access' | 'readBody'> {
+export function twilioReading(t: TwilioContext, req: IncomingMessage, accountSid: string, kind: GatedKind): Pick<GatedRequestReading<TwilioBody>, 'access' | 'readBody'> {
   return {
     access: () => twilioAccountAccess(t, req.headers.authorization, accountSid),
     async readBody() {
       const read = await readForm(t, req);
       if ('status' in read) return { ok: false, answer: read };
       const ambiguous = ambiguousRequest(req.url ?? '/', read.form.pairs);
-      return ambiguous ? { ok: false, answer: ambiguous } : { ok: true, value: read };
+      if (ambiguous) return { ok: false, answer: ambiguous };
+      const scheduled = kind === 'message' ? scheduledFor(read.form.params) : { ok: true as const };
+      if (!scheduled.ok) return scheduled;
+      const inline = kind === 'message' ? { ok: true as const } : inlineTwimlOf(read.form.params);
+      if (!inline.ok) return inline;
+      return { ok: true, value: { ...read, at: scheduled.at, inline: inline.doc } };
     },
   };
 }
@@ -49,7 +61,7 @@ export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-async function readForm(t: TwilioContext, req: IncomingMessage): Promise<TwilioBody | HttpAnswer> {
+async function readForm(t: TwilioContext, req: IncomingMessage): Promise<Pick<TwilioBody, 'form' | 'raw'> | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',
@@ -65,26 +77,10 @@ async function readForm(t: TwilioContext, req: IncomingMessage): Promise<TwilioB
   }
 }
 
-/** A create's body, with what is checked before the sender: when a text goes out (`SendAt`), and a call's inline TwiML. */
-interface CreateBody extends TwilioBody {
-  at?: Date;
-  inline?: TwimlDocument;
-}
-
 export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, route: GatedRoute, accountSid: string): Promise<void> {
-  const reading = twilioReading(t, req, accountSid);
-  const started = await startGatedRequest<CreateBody>(t, req, res, {
-    access: reading.access,
-    async readBody() {
-      const read = await reading.readBody();
-      if (!read.ok) return read;
-      const { params } = read.value.form;
-      const scheduled = route === 'messages' ? scheduledFor(params) : { ok: true as const };
-      if (!scheduled.ok) return scheduled;
-      const inline = route === 'messages' ? { ok: true as const } : inlineTwimlOf(params);
-      if (!inline.ok) return inline;
-      return { ok: true, value: { ...read.value, at: scheduled.at, inline: inline.doc } };
-    },
+  const kind = route === 'messages' ? 'message' : 'call';
+  const started = await startGatedRequest(t, req, res, {
+    ...twilioReading(t, req, accountSid, kind),
     lookupsOf: ({ form }) => [
       { kind: 'number', value: first(form.params, 'From') },
       ...(route === 'messages' ? [{ kind: 'twilio_messaging_service' as const, value: first(form.params, 'MessagingServiceSid') }] : []),
@@ -103,14 +99,12 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     metadata: { carrier: 'twilio', request: REQUEST_NAMES[route], account_sid: accountSid },
     at: read.at,
   };
-  const kind = route === 'messages' ? 'message' : 'call';
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(route === 'messages' ? { ...t, dialect: twilioMessageDialect } : t, kind, outcome));
   const decision = outcome.decision;
   if (read.inline) {
     const dials = await gateDials(t.ctx, read.inline, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
-    const refused = dialRefusal(t, dials);
-    if (refused) return sendAnswer(res, refused);
+    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dials));
   }
 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
