@@ -24,9 +24,12 @@ export type FieldProblem = 'missing' | 'malformed';
  */
 export type OrgRefusal = 'account_not_mapped' | 'account_mismatch' | 'entity_not_in_org';
 
+/** Whose traffic a gated request is (the org its account maps to), or the refusal, decided before its body is read. */
+export type AccountAccess = { ok: true; orgId: string } | { ok: false; answer: HttpAnswer };
+
 export interface CarrierDialect {
-  /** A decision that said no: final, so the SDK must not retry it. */
-  blocked(kind: GatedKind, decision: BlockedAnswer): HttpAnswer;
+  /** A decision that said no: final, so the SDK must not retry it. `where` is the request's own numbers, for dialects that quote them. */
+  blocked(kind: GatedKind, decision: BlockedAnswer, where?: { from?: string; to?: string }): HttpAnswer;
   /** The consent store cannot be reached: fail closed, nothing was forwarded. */
   unavailable(): HttpAnswer;
   /** The request cannot be gated as sent (no entity, bad header, bad number…). */

@@ -7,11 +7,8 @@
 import type { GateContext } from '../../src/gate/context';
 import type { AllowedPrecall } from '../../src/gate/answers';
 import { dialTargets, type TwimlDocument } from '../twiml';
-import { gateCall, type GateOutcome, type ResolvedSender } from './outboundGate';
-
-export type DialGateOutcome =
-  | { kind: 'allowed'; decisions: AllowedPrecall[] }
-  | (Exclude<GateOutcome<AllowedPrecall>, { kind: 'allowed' }> & { to?: string });
+import type { AllOutcome } from './gatedRequest';
+import { gateCall, type ResolvedSender } from './outboundGate';
 
 export interface DialContext {
   sender: ResolvedSender;
@@ -22,7 +19,7 @@ export interface DialContext {
   field: string;
 }
 
-export async function gateDials(ctx: GateContext, doc: TwimlDocument, dial: DialContext): Promise<DialGateOutcome> {
+export async function gateDials(ctx: GateContext, doc: TwimlDocument, dial: DialContext): Promise<AllOutcome<AllowedPrecall>> {
   const read = dialTargets(doc);
   if (!read.ok) return { kind: 'invalid', message: read.message, field: dial.field };
   const decisions: AllowedPrecall[] = [];

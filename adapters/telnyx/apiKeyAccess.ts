@@ -10,13 +10,11 @@
  * Whether the key is valid at all only Telnyx knows; a mapped key whose
  * request is allowed is forwarded and Telnyx checks it.
  */
-import type { HttpAnswer } from '../shared/carrier';
+import type { AccountAccess } from '../shared/carrier';
 import type { TelnyxContext } from './context';
 import { telnyxDialect } from './errors';
 
-export type KeyAccess = { ok: true; orgId: string } | { ok: false; answer: HttpAnswer };
-
-export function telnyxKeyAccess(t: TelnyxContext, authorization: string | undefined): KeyAccess {
+export function telnyxKeyAccess(t: TelnyxContext, authorization: string | undefined): AccountAccess {
   if (!authorization) return { ok: false, answer: telnyxDialect.unauthenticated() };
   const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   const orgId = key ? t.directory.orgOfAccount({ kind: 'telnyx_api_key', key }) : undefined;

@@ -4,27 +4,20 @@
  * application are, and the gateway's public URLs.
  */
 import type { SignalContext } from '../../src/gate/optOutSignals';
-import type { Logger } from '../../src/observability/logger';
-import type { Metrics } from '../../src/observability/metrics';
-import type { EntityDirectory } from '../shared/entityDirectory';
-import type { UpstreamTarget } from '../shared/forward';
+import type { CarrierLink } from '../shared/gatedRequest';
 import type { ParamSigner } from '../shared/signedParams';
 import type { KeyObject } from 'node:crypto';
 import type { CallType, Purpose } from '../../src/domain/vocabulary';
 import type { EndingCalls } from './endingCalls';
 import type { SeenEvents } from './seenEvents';
 
-export interface TelnyxContext {
+export interface TelnyxContext extends CarrierLink {
   ctx: SignalContext;
-  logger: Logger;
-  metrics: Metrics;
-  directory: EntityDirectory;
   signer: ParamSigner;
   /** TELNYX_PUBLIC_KEY as a key object; without it every webhook is refused. */
   publicKey: KeyObject | undefined;
   /** The gateway's own Call Control key (TELNYX_API_KEY); else the key the call was dialed with. */
   apiKey: string | undefined;
-  api: UpstreamTarget;
   /** Where webhooks are relayed (TELNYX_APP_URL) when the call did not name its own `webhook_url`. */
   appUrl: string | undefined;
   appTimeoutMs: number;

@@ -18,7 +18,7 @@
  * parameter, a malformed request, a number not in E.164, no credentials, the
  * store or the carrier unreachable, and a carrier timeout.
  */
-import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
+import { REASON_NOTES } from '../../src/domain/vocabulary';
 import type { CarrierDialect, GatedKind, HttpAnswer } from '../shared/carrier';
 import { failureSummary, type ForwardFailure } from '../shared/forward';
 import type { BlockedAnswer } from '../../src/gate/answers';
@@ -65,10 +65,6 @@ export function telnyxError(spec: ErrorSpec, detail: string, options: TelnyxErro
   };
 }
 
-function note(reason: string | undefined): string {
-  return (reason && REASON_NOTES[reason as BlockReason]) || 'blocked';
-}
-
 /** The field a gate message names (`to`, `To`, `X-Consent-Entity`) as the JSON pointer Telnyx uses. */
 function pointerOf(field: string | undefined): string | undefined {
   if (!field || field.startsWith('X-')) return undefined;
@@ -81,7 +77,7 @@ export interface BlockedContext {
 }
 
 export function blockedAnswer(kind: GatedKind, decision: BlockedAnswer, where: BlockedContext = {}): HttpAnswer {
-  const reason = decision.reason ?? 'blocked';
+  const reason = decision.reason;
   const meta = { reason, decision_id: decision.decision_id, decision };
   if (kind === 'message' && reason === 'consumer_revoked') {
     // Telnyx's own words for a block rule, so code written for Telnyx's STOP handling keeps working.
@@ -93,13 +89,13 @@ export function blockedAnswer(kind: GatedKind, decision: BlockedAnswer, where: B
   }
   return telnyxError(
     TELNYX_ERRORS.blocked,
-    `Consent Gate blocked this ${kind === 'call' ? 'call' : 'message'}: ${reason} — ${note(reason)} (decision ${decision.decision_id})`,
+    `Consent Gate blocked this ${kind === 'call' ? 'call' : 'message'}: ${reason} — ${REASON_NOTES[reason]} (decision ${decision.decision_id})`,
     { meta },
   );
 }
 
 export const telnyxDialect: CarrierDialect = {
-  blocked: (kind, decision) => blockedAnswer(kind, decision),
+  blocked: blockedAnswer,
   /**
    * Fail closed, but retryable: nothing was forwarded and no decision was
    * recorded, so the SDK's own two retries cannot dial or text twice, and a

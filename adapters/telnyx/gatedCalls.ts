@@ -25,7 +25,8 @@ import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
 import { gatewayUrl, isHttpUrl, MAX_TELNYX_URL_LENGTH, TOKEN_KINDS, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
 import { disclosureNotInjectable, telnyxDialect } from './errors';
-import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
+import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
+import { gateEach, startGated } from './gatedRequest';
 import { recipients, type GatedBody } from './requestBody';
 import { DIAL_FIELDS } from './requestShape';
 
@@ -81,7 +82,7 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   if (!pointed.ok) return sendAnswer(res, disclosureNotInjectable(pointed.message, decisionId, pointed.field));
 
   t.logger.info({ decision_ids: ids, to: consumers.map(maskPhone), disclosure: !!script }, 'telnyx: call allowed; forwarding');
-  await forwardAllowed(t, req, res, body, ids);
+  await forwardAllowed(t, req, res, body.bytes(), ids);
 }
 
 type Pointed = { ok: true } | { ok: false; message: string; field: string };

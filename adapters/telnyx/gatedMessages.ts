@@ -13,7 +13,8 @@ import { sendAnswer } from '../shared/carrier';
 import { gateMessage } from '../shared/outboundGate';
 import type { TelnyxContext } from './context';
 import { telnyxDialect } from './errors';
-import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
+import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
+import { gateEach, startGated } from './gatedRequest';
 import { recipients } from './requestBody';
 import { MESSAGE_FIELDS, sendAtOf } from './requestShape';
 import { maskPhone } from '../../src/domain/phone';
@@ -55,5 +56,5 @@ export async function handleMessageSend(t: TelnyxContext, req: IncomingMessage, 
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'message', outcome, from));
   const ids = outcome.decisions.map((d) => d.decision_id);
   t.logger.info({ request, decision_ids: ids, to: tos.map((to) => maskPhone(consumerPhone(to) ?? '')) }, 'telnyx: message allowed; forwarding');
-  await forwardAllowed(t, req, res, body, ids);
+  await forwardAllowed(t, req, res, body.bytes(), ids);
 }

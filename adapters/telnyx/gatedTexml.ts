@@ -31,7 +31,8 @@ import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
 import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type SenderKindClaims, type TelnyxContext, type TexmlClaims } from './context';
 import { disclosureNotInjectable, telnyxError, TELNYX_ERRORS } from './errors';
-import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
+import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
+import { gateEach, startGated } from './gatedRequest';
 import type { GatedBody } from './requestBody';
 import { TEXML_FIELDS } from './requestShape';
 import { disclosedTexml, texmlContinuationsThroughGateway } from './texmlDocs';
@@ -95,7 +96,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
     const metadata = { carrier: 'telnyx', request, connection_id: connectionId ?? null, call_decision_id: decision.decision_id };
     const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata, field: 'Texml' });
     if (dials.kind === 'invalid') return sendAnswer(res, texmlInvalid(dials.message));
-    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', { ...dials, to: dials.to ?? '' }, from));
+    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dials, from));
   }
   const disclosure = decision.disclosure;
   if (disclosure?.required && disclosure.script) {
@@ -122,7 +123,7 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
     }
   }
   t.logger.info({ request, decision_id: decision.decision_id, to: maskPhone(consumerPhone(to) ?? '') }, 'telnyx: TeXML call allowed; forwarding');
-  await forwardAllowed(t, req, res, body, [decision.decision_id]);
+  await forwardAllowed(t, req, res, body.bytes(), [decision.decision_id]);
 }
 
 type Injection = { ok: true } | { ok: false; message: string; field: string };

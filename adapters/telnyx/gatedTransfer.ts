@@ -17,7 +17,8 @@ import { consumerPhone, gateCall } from '../shared/outboundGate';
 import { sipPhone } from '../twiml';
 import type { TelnyxContext } from './context';
 import { telnyxDialect } from './errors';
-import { forwardAllowed, gateEach, refusalOf, startGated } from './gatedRequest';
+import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
+import { gateEach, startGated } from './gatedRequest';
 import { TRANSFER_FIELDS } from './requestShape';
 
 export type DialingAction = 'transfer' | 'refer';
@@ -36,12 +37,12 @@ export async function handleDialingAction(t: TelnyxContext, req: IncomingMessage
   const request = `calls.actions.${action}`;
   if (phone === undefined) {
     t.logger.info({ request, call_control_id: callControlId }, 'telnyx: call command to a SIP endpoint that is not a phone number; forwarding');
-    return forwardAllowed(t, req, res, body, []);
+    return forwardAllowed(t, req, res, body.bytes(), []);
   }
   const from = body.text('from');
   const outcome = await gateEach([phone], (to) => gateCall(t.ctx, { sender, to, from, metadata: { carrier: 'telnyx', request, call_control_id: callControlId } }, field));
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const ids = outcome.decisions.map((d) => d.decision_id);
   t.logger.info({ request, decision_ids: ids, to: maskPhone(consumerPhone(phone) ?? '') }, 'telnyx: call command allowed; forwarding');
-  await forwardAllowed(t, req, res, body, ids);
+  await forwardAllowed(t, req, res, body.bytes(), ids);
 }

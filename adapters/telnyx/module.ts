@@ -10,6 +10,7 @@ import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import { endCall } from './callEvents';
 import type { TelnyxContext } from './context';
 import { EndingCalls } from './endingCalls';
+import { telnyxDialect } from './errors';
 import { telnyxRestLane } from './restRoutes';
 import { SeenEvents } from './seenEvents';
 import { telnyxPublicKey } from './signature';
@@ -37,6 +38,8 @@ export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
     warn("telnyx: no Telnyx API key is mapped to an org (set TELNYX_API_KEY, or an entity's telnyx_api_key_sha256); every dial and message send will be refused (403)");
   }
   const t: TelnyxContext = {
+    name: 'telnyx',
+    dialect: telnyxDialect,
     ctx: deps.ctx,
     logger: log,
     metrics: deps.metrics,

@@ -21,11 +21,9 @@
  *   consumer.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { HttpAnswer } from '../shared/carrier';
+import type { AccountAccess } from '../shared/carrier';
 import type { TwilioContext } from './context';
 import { twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
-
-export type AccountAccess = { ok: true; orgId: string } | { ok: false; answer: HttpAnswer };
 
 interface BasicCredentials {
   user: string;

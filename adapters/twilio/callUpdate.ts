@@ -20,21 +20,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
 import { sendAnswer } from '../shared/carrier';
-import { readConsentHeaders } from '../shared/consentHeaders';
 import { gateDials } from '../shared/dialGate';
 import { forward } from '../shared/forward';
 import { first, serializeForm, withParam } from '../shared/form';
-import { consumerPhone, resolveSender } from '../shared/outboundGate';
+import { readGatedRequest, refusalOf, senderOf } from '../shared/gatedRequest';
+import { consumerPhone } from '../shared/outboundGate';
 import { dialTargets, renderTwiml, rewriteContinuations } from '../twiml';
 import { continuationsThroughGateway } from './callTwiml';
 import { isHttpUrl, urlsThroughGateway } from './callInjection';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
-import { readGatedRequest } from './gatedCreate';
+import { twilioReading } from './gatedCreate';
 import { liveCall } from './liveCall';
 import { acceptedTargetOf } from '../shared/requestPath';
 import type { PartyClaims } from './tokens';
-import { dialRefusal, inlineTwimlOf } from './twimlDials';
 
 const URL_FIELDS = [
   ['Url', 'Method'],
@@ -42,14 +41,15 @@ const URL_FIELDS = [
 ] as const;
 
 export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string, callSid: string): Promise<void> {
-  const read = await readGatedRequest(t, req, res, accountSid);
+  const read = await readGatedRequest(res, twilioReading(t, req, accountSid, 'call'));
   if (!read) return;
-  const { orgId, form, raw } = read;
+  const {
+    orgId,
+    body: { form, raw, inline: doc },
+  } = read;
   const { params } = form;
   const authorization = req.headers.authorization ?? '';
-  const inline = inlineTwimlOf(params);
-  if (!inline.ok) return sendAnswer(res, inline.answer);
-  const dials = inline.doc ? dialTargets(inline.doc) : { ok: true as const, targets: [] };
+  const dials = doc ? dialTargets(doc) : { ok: true as const, targets: [] };
   if (!dials.ok) return sendAnswer(res, twilioDialect.invalid(dials.message, 'Twiml'));
   const urls = URL_FIELDS.filter(([urlKey]) => first(params, urlKey) !== undefined);
   for (const [urlKey] of urls) {
@@ -59,28 +59,24 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
 
   let body = raw;
   // Twiml that continues anywhere (a <Redirect>, an action) must be pointed back at the gateway, for which the call's sender is needed.
-  const continues = inline.doc !== undefined && rewriteContinuations(inline.doc, () => '').rewritten > 0;
+  const continues = doc !== undefined && rewriteContinuations(doc, () => '').rewritten > 0;
   if (dials.targets.length > 0 || urls.length > 0 || continues) {
     const call = await liveCall(t, authorization, accountSid, callSid);
     if (!call.ok) return sendAnswer(res, call.answer);
-    const headers = readConsentHeaders(req.headers);
-    if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
-    const resolved = resolveSender(t.directory, orgId, headers.overrides, [
+    const resolved = senderOf(t, req, orgId, [
       { kind: 'number', value: call.call.ours },
       { kind: 'twilio_account', value: accountSid },
     ]);
-    if (!resolved.ok) {
-      return sendAnswer(res, resolved.refusal === 'invalid' ? twilioDialect.invalid(resolved.message, 'X-Consent-Entity') : twilioDialect.forbidden(resolved.refusal, resolved.message));
-    }
-    const { sender } = resolved;
-    if (inline.doc && dials.targets.length > 0) {
+    if (!resolved.ok) return sendAnswer(res, resolved.answer);
+    const sender = resolved.value;
+    if (doc && dials.targets.length > 0) {
       const metadata = { carrier: 'twilio', request: 'calls.update', account_sid: accountSid, call_sid: callSid };
-      const refused = dialRefusal(t, await gateDials(t.ctx, inline.doc, { sender, from: call.call.ours, metadata, field: 'Twiml' }));
-      if (refused) return sendAnswer(res, refused);
+      const dialed = await gateDials(t.ctx, doc, { sender, from: call.call.ours, metadata, field: 'Twiml' });
+      if (dialed.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dialed));
     }
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
     let pairs = form.pairs;
-    if (inline.doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, inline.doc, party).doc));
+    if (doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, doc, party).doc));
     if (urls.length > 0) {
       const pointed = urlsThroughGateway(t, pairs, params, party);
       if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));

@@ -4,18 +4,12 @@
  * application are, and the gateway's public URLs.
  */
 import type { SignalContext } from '../../src/gate/optOutSignals';
-import type { Logger } from '../../src/observability/logger';
-import type { Metrics } from '../../src/observability/metrics';
-import type { EntityDirectory } from '../shared/entityDirectory';
-import type { UpstreamTarget } from '../shared/forward';
+import type { CarrierLink } from '../shared/gatedRequest';
 import type { ParamSigner } from '../shared/signedParams';
 import type { CallHangups } from './callHangups';
 
-export interface TwilioContext {
+export interface TwilioContext extends CarrierLink {
   ctx: SignalContext;
-  logger: Logger;
-  metrics: Metrics;
-  directory: EntityDirectory;
   signer: ParamSigner;
   /** Validates Twilio's webhooks and re-signs them for the application. Without it every webhook is refused. */
   authToken: string | undefined;
@@ -23,7 +17,6 @@ export interface TwilioContext {
   authTokenDigest: Buffer | undefined;
   /** The deployment's own account (TWILIO_ACCOUNT_SID), whose REST credentials are checked against `authToken`. */
   ownAccountSid: string | undefined;
-  api: UpstreamTarget;
   /** Base for Twilio's other API domains, with `{host}` (TWILIO_DOMAIN_UPSTREAM). */
   domainUpstream: string;
   /** Where webhooks are relayed (TWILIO_APP_URL), without a trailing slash. */

@@ -14,7 +14,7 @@
  * in the same 20xxx "HTTP status" family, not taken from Twilio's error
  * dictionary: read `message` and `reason` for them, not `more_info`.
  */
-import { REASON_NOTES, type BlockReason } from '../../src/domain/vocabulary';
+import { REASON_NOTES } from '../../src/domain/vocabulary';
 import type { CarrierDialect, FieldProblem, GatedKind, HttpAnswer, OrgRefusal } from '../shared/carrier';
 import { failureSummary, type ForwardFailure } from '../shared/forward';
 import type { BlockedAnswer } from '../../src/gate/answers';
@@ -50,13 +50,9 @@ export function twilioError(code: number, status: number, message: string, extra
   };
 }
 
-function note(reason: string | undefined): string {
-  return (reason && REASON_NOTES[reason as BlockReason]) || 'blocked';
-}
-
 export const twilioDialect: CarrierDialect = {
   blocked(kind: GatedKind, decision: BlockedAnswer): HttpAnswer {
-    const reason = decision.reason ?? 'blocked';
+    const reason = decision.reason;
     const extra = { reason, decision_id: decision.decision_id, details: decision };
     // A revoked recipient gets exactly Twilio's own answer, so code written for Twilio's STOP handling keeps working.
     if (kind === 'message' && reason === 'consumer_revoked') {
@@ -67,7 +63,7 @@ export const twilioDialect: CarrierDialect = {
     return twilioError(
       TWILIO_ERRORS.blocked.code,
       TWILIO_ERRORS.blocked.status,
-      `Consent Gate blocked this ${what}: ${reason} — ${note(reason)} (decision ${decision.decision_id})`,
+      `Consent Gate blocked this ${what}: ${reason} — ${REASON_NOTES[reason]} (decision ${decision.decision_id})`,
       extra,
     );
   },
@@ -113,3 +109,6 @@ export function messageInvalid(message: string, field?: string, problem: FieldPr
   }
   return twilioDialect.invalid(message, field, problem);
 }
+
+/** Twilio's dialect for a message create: a text without a recipient is answered with the messaging code. */
+export const twilioMessageDialect: CarrierDialect = { ...twilioDialect, invalid: messageInvalid };

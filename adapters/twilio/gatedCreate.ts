@@ -5,60 +5,64 @@
  * Nothing is forwarded unless a decision allowed it and was stored.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendAnswer, type HttpAnswer } from '../shared/carrier';
-import { readConsentHeaders } from '../shared/consentHeaders';
-import { forward } from '../shared/forward';
-import { acceptedTargetOf } from '../shared/requestPath';
-import { first, isFormContentType, parseForm, serializeForm, type Form } from '../shared/form';
 import { BodyTooLargeError, MalformedFormError } from '../../src/errors';
-import { consumerPhone, gateCall, gateMessage, resolveSender, type GatedDecision, type GateOutcome } from '../shared/outboundGate';
+import { maskPhone } from '../../src/domain/phone';
 import { readBody } from '../../src/http/rawBody';
-import type { EntityLookup } from '../shared/entityDirectory';
+import { sendAnswer, type GatedKind, type HttpAnswer } from '../shared/carrier';
+import { gateDials } from '../shared/dialGate';
+import { first, isFormContentType, parseForm, serializeForm, type Form } from '../shared/form';
+import { forwardAllowed, refusalOf, startGatedRequest, type GatedRequestReading } from '../shared/gatedRequest';
+import { consumerPhone, gateCall, gateMessage, type GatedDecision, type GateOutcome } from '../shared/outboundGate';
+import type { TwimlDocument } from '../twiml';
 import type { TwilioContext } from './context';
 import { twilioAccountAccess } from './accountAccess';
 import { injectDisclosure, urlsThroughGateway } from './callInjection';
-import { messageInvalid, twilioDialect, twilioError, TWILIO_ERRORS } from './errors';
+import { twilioDialect, twilioError, twilioMessageDialect, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
-import { maskPhone } from '../../src/domain/phone';
-import { gateDials } from '../shared/dialGate';
 import { ambiguousRequest, scheduledFor } from './requestShape';
-import { dialRefusal, inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
+import { inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 import { transcribesCallsOf } from './transcriptionStart';
 
-/** What every gated Twilio request starts with, or the refusal already sent. */
-export interface ReadRequest {
-  /** The org the path's account is mapped to. */
-  orgId: string;
+/**
+ * A gated Twilio request's form, the bytes it came as (forwarded as they are
+ * unless the gate changes a field), and what is read of it before the
+ * sender: when a text goes out (`SendAt`), and a call's inline TwiML.
+ */
+export interface TwilioBody {
   form: Form;
   raw: Buffer;
+  at?: Date;
+  inline?: TwimlDocument;
 }
 
 /**
- * The account checked before the body is read — a request that is not its
- * account's to make (or has no or wrong credentials) spends no decision, no
- * send under the daily cap and no memory — then the form, refused when it
- * names a field twice or in the query (Twilio might read the other copy).
+ * How a gated Twilio request is read: the path's account and its
+ * credentials, then the form, refused when it names a field twice or in the
+ * query (Twilio might read the other copy), or when a text's `SendAt` or a
+ * call's `Twiml` does not read.
  */
-export async function readGatedRequest(t: TwilioContext, req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<ReadRequest | null> {
-  const access = twilioAccountAccess(t, req.headers.authorization, accountSid);
-  if (!access.ok) return refuse(res, access.answer);
-  const read = await readForm(t, req);
-  if ('status' in read) return refuse(res, read);
-  const ambiguous = ambiguousRequest(req.url ?? '/', read.form.pairs);
-  if (ambiguous) return refuse(res, ambiguous);
-  return { orgId: access.orgId, ...read };
-}
-
-function refuse(res: ServerResponse, answer: HttpAnswer): null {
-  sendAnswer(res, answer);
-  return null;
+export function twilioReading(t: TwilioContext, req: IncomingMessage, accountSid: string, kind: GatedKind): Pick<GatedRequestReading<TwilioBody>, 'access' | 'readBody'> {
+  return {
+    access: () => twilioAccountAccess(t, req.headers.authorization, accountSid),
+    async readBody() {
+      const read = await readForm(t, req);
+      if ('status' in read) return { ok: false, answer: read };
+      const ambiguous = ambiguousRequest(req.url ?? '/', read.form.pairs);
+      if (ambiguous) return { ok: false, answer: ambiguous };
+      const scheduled = kind === 'message' ? scheduledFor(read.form.params) : { ok: true as const };
+      if (!scheduled.ok) return scheduled;
+      const inline = kind === 'message' ? { ok: true as const } : inlineTwimlOf(read.form.params);
+      if (!inline.ok) return inline;
+      return { ok: true, value: { ...read, at: scheduled.at, inline: inline.doc } };
+    },
+  };
 }
 
 export type GatedRoute = 'calls' | 'messages' | 'participants';
 
 const REQUEST_NAMES: Record<GatedRoute, string> = { calls: 'calls.create', messages: 'messages.create', participants: 'participants.create' };
 
-async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form: Form; raw: Buffer } | HttpAnswer> {
+async function readForm(t: TwilioContext, req: IncomingMessage): Promise<Pick<TwilioBody, 'form' | 'raw'> | HttpAnswer> {
   if (!isFormContentType(req.headers['content-type'])) {
     return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate expects an application/x-www-form-urlencoded body, as Twilio does', {
       reason: 'invalid_request',
@@ -75,49 +79,33 @@ async function readForm(t: TwilioContext, req: IncomingMessage): Promise<{ form:
 }
 
 export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, res: ServerResponse, route: GatedRoute, accountSid: string): Promise<void> {
-  const read = await readGatedRequest(t, req, res, accountSid);
-  if (!read) return;
-  const { orgId, form, raw } = read;
+  const kind = route === 'messages' ? 'message' : 'call';
+  const started = await startGatedRequest(t, req, res, {
+    ...twilioReading(t, req, accountSid, kind),
+    lookupsOf: ({ form }) => [
+      { kind: 'number', value: first(form.params, 'From') },
+      ...(route === 'messages' ? [{ kind: 'twilio_messaging_service' as const, value: first(form.params, 'MessagingServiceSid') }] : []),
+      { kind: 'twilio_account', value: accountSid },
+    ],
+  });
+  if (!started) return;
+  const { sender, body: read } = started;
+  const { form, raw } = read;
   const { params } = form;
-  const scheduled = route === 'messages' ? scheduledFor(params) : { ok: true as const };
-  if (!scheduled.ok) return sendAnswer(res, scheduled.answer);
-  const inline = route === 'messages' ? { ok: true as const } : inlineTwimlOf(params);
-  if (!inline.ok) return sendAnswer(res, inline.answer);
-  const headers = readConsentHeaders(req.headers);
-  if (!headers.ok) return sendAnswer(res, twilioDialect.invalid(headers.message, headers.header));
-
   const from = first(params, 'From');
-  const lookups: EntityLookup[] = [{ kind: 'number', value: from }];
-  if (route === 'messages') lookups.push({ kind: 'twilio_messaging_service', value: first(params, 'MessagingServiceSid') });
-  lookups.push({ kind: 'twilio_account', value: accountSid });
-  const resolved = resolveSender(t.directory, orgId, headers.overrides, lookups);
-  if (!resolved.ok) {
-    return sendAnswer(res, resolved.refusal === 'invalid' ? twilioDialect.invalid(resolved.message, 'X-Consent-Entity') : twilioDialect.forbidden(resolved.refusal, resolved.message));
-  }
-  const { sender } = resolved;
-
   const contact = {
     sender,
     to: first(params, 'To'),
     from,
     metadata: { carrier: 'twilio', request: REQUEST_NAMES[route], account_sid: accountSid },
-    at: scheduled.at,
+    at: read.at,
   };
   const outcome: GateOutcome<GatedDecision> = route === 'messages' ? await gateMessage(t.ctx, contact) : await gateCall(t.ctx, contact);
-  switch (outcome.kind) {
-    case 'invalid':
-      return sendAnswer(res, route === 'messages' ? messageInvalid(outcome.message, outcome.field, outcome.problem) : twilioDialect.invalid(outcome.message, outcome.field, outcome.problem));
-    case 'unavailable':
-      t.logger.error({ route, err: outcome.message }, 'twilio: consent store unavailable; request refused');
-      return sendAnswer(res, twilioDialect.unavailable());
-    case 'blocked':
-      return sendAnswer(res, twilioDialect.blocked(route === 'messages' ? 'message' : 'call', outcome.decision));
-  }
+  if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(route === 'messages' ? { ...t, dialect: twilioMessageDialect } : t, kind, outcome));
   const decision = outcome.decision;
-  if (inline.doc) {
-    const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
-    const refused = dialRefusal(t, dials);
-    if (refused) return sendAnswer(res, refused);
+  if (read.inline) {
+    const dials = await gateDials(t.ctx, read.inline, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
+    if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dials));
   }
 
   // Forwarded as it came, byte for byte, unless the disclosure goes in.
@@ -145,7 +133,7 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   } else if (route === 'calls') {
     // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
     const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
-    if (inline.doc) body = inlineBodyThroughGateway(t, form.pairs, inline.doc, party, listenFor) ?? body;
+    if (read.inline) body = inlineBodyThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? body;
     else if (first(params, 'Url') !== undefined) {
       const pointed = urlsThroughGateway(t, form.pairs, params, party, undefined, listenFor);
       if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
@@ -153,8 +141,5 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     }
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
-  await forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body }, res, t.metrics, (failure) => {
-    t.logger.warn({ route, decision_id: decision.decision_id, failure: failure.kind, err: failure.message }, 'twilio: upstream failed after an allowed decision');
-    sendAnswer(res, twilioDialect.upstreamFailed(failure, decision));
-  });
+  await forwardAllowed(t, req, res, body, [decision.decision_id]);
 }

@@ -8,6 +8,7 @@ import { EntityDirectory } from '../shared/entityDirectory';
 import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import { sha256 } from './accountAccess';
 import type { TwilioContext } from './context';
+import { twilioDialect } from './errors';
 import { relayServer } from './relayUpgrade';
 import { twilioRestLane } from './restRoutes';
 import { twilioWebhookRouter } from './webhookRoutes';
@@ -40,6 +41,8 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const api = { base: config.TWILIO_API_BASE, label: 'twilio_api', timeoutMs: config.UPSTREAM_TIMEOUT_MS };
   const twilioLogger = logger.child({ module: 'twilio' });
   const t: TwilioContext = {
+    name: 'twilio',
+    dialect: twilioDialect,
     ctx: deps.ctx,
     logger: twilioLogger,
     metrics: deps.metrics,

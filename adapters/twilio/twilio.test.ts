@@ -33,7 +33,15 @@ describe('gatedRouteOf', () => {
 });
 
 describe('twilioDialect', () => {
-  const decision: BlockedAnswer = { allowed: false, decision_id: 'dec_1', reason: 'consumer_revoked', compliance_notes: [] };
+  const decision: BlockedAnswer = {
+    allowed: false,
+    decision_id: 'dec_1',
+    reason: 'consumer_revoked',
+    revoked_at: '2026-01-05T15:00:00Z',
+    honor_by_date: '2026-01-20T15:00:00Z',
+    revocation_id: 'rev_1',
+    compliance_notes: [],
+  };
   it('a revoked recipient of a text is Twilio 21610, HTTP 400; the same for a call is 403', () => {
     const sms = twilioDialect.blocked('message', decision);
     expect(sms.status).toBe(400);

@@ -11,7 +11,7 @@
  */
 import { maskPhone } from '../../src/domain/phone';
 import type { HttpAnswer } from '../shared/carrier';
-import { gateDials, type DialGateOutcome } from '../shared/dialGate';
+import { gateDials } from '../shared/dialGate';
 import { senderOfClaims } from '../shared/outboundGate';
 import { first, serializeForm, withParam, type FormParams } from '../shared/form';
 import { parseTwiml, renderTwiml, type TwimlDocument } from '../twiml';
@@ -46,22 +46,6 @@ export function inlineBodyThroughGateway(t: TwilioContext, pairs: [string, strin
   if (next.rewritten === 0 && listenFor === undefined) return undefined;
   return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(withTranscription(t, next.doc, party, listenFor)))), 'utf8');
 }
-
-/** Twilio's answer for a document whose dials were not all allowed; undefined when they were. */
-export function dialRefusal(t: TwilioContext, outcome: DialGateOutcome): HttpAnswer | undefined {
-  switch (outcome.kind) {
-    case 'allowed':
-      return undefined;
-    case 'invalid':
-      return twilioDialect.invalid(outcome.message, outcome.field, outcome.problem);
-    case 'unavailable':
-      t.logger.error({ err: outcome.message }, 'twilio: consent store unavailable while checking dialed numbers; request refused');
-      return twilioDialect.unavailable();
-    case 'blocked':
-      return twilioDialect.blocked('call', outcome.decision);
-  }
-}
-
 
 /** May the application's fetched document be served as it is? Logs why not. */
 export async function fetchedDialsAllowed(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, doc: TwimlDocument): Promise<boolean> {

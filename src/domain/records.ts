@@ -2,7 +2,7 @@
  * The records the gate reasons about and the ledger keeps. Plain data, our
  * own field names (never a carrier's), times as ISO 8601 UTC strings.
  */
-import type { ApiScope, ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
+import type { ApiScope, BlockReason, ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
 
 export type ConsentStatus = 'active' | 'pending' | 'opted_out';
 
@@ -71,7 +71,7 @@ export interface Decision {
   phone: string;
   entity: string;
   allowed: boolean;
-  reason: string | null;
+  reason: BlockReason | null;
   /** What was asked, as received (after validation), for the audit log. */
   request: Record<string, unknown>;
   /** What was answered, exactly. */
@@ -80,23 +80,41 @@ export interface Decision {
 }
 
 /**
+ * What each kind of audit entry states in clear: the non-personal facts of
+ * its record. A kind is a key here, so writing an entry and reading one back
+ * agree on its facts without a cast.
+ */
+export interface AuditFacts {
+  /** A consent as captured; later changes are `consent_event` entries. */
+  consent: Pick<Consent, 'calling_entity' | 'type' | 'scope' | 'ai_specific_consent' | 'captured_at' | 'expires_at' | 'status'>;
+  /** A consent's status change (confirmed, opted out) and the status it left. */
+  consent_event: { event: ConsentHistoryEntry['event']; source: string; status: ConsentStatus };
+  revocation: Pick<Revocation, 'calling_entity' | 'scope' | 'trigger' | 'captured_at' | 'honor_by_date' | 'origin'>;
+  decision: { kind: DecisionKind; entity: string; allowed: boolean; reason: Decision['reason'] };
+}
+
+export type AuditKind = keyof AuditFacts;
+
+/**
  * What an audit entry's hash commits to: the non-personal facts in clear and
  * the personal fields only as a digest, so erasing them leaves the chain
- * verifiable (see ledger/auditChain.ts).
+ * verifiable (see ledger/auditChain.ts). Told apart by `kind`.
  */
-export interface AuditBody {
-  kind: AuditEntry['kind'];
-  ref_id: string;
-  at: string;
-  facts: Record<string, unknown>;
-  personal_digest: string;
-}
+export type AuditBody = {
+  [K in AuditKind]: {
+    kind: K;
+    ref_id: string;
+    at: string;
+    facts: AuditFacts[K];
+    personal_digest: string;
+  };
+}[AuditKind];
 
 export interface AuditEntry {
   seq: number;
   org_id: string;
   phone: string;
-  kind: 'consent' | 'consent_event' | 'revocation' | 'decision';
+  kind: AuditKind;
   ref_id: string;
   at: string;
   /** Hash of the subject's previous entry ('' for the first): a per-(org, phone) chain. */

@@ -6,7 +6,8 @@
  */
 import type { Disclosure } from '../domain/disclosure';
 import type { Consent } from '../domain/records';
-import type { BlockReason } from '../domain/vocabulary';
+import type { PrecallFields, PresendFields } from '../domain/checks/blocks';
+import type { BlockReason, PrecallReason, PresendReason } from '../domain/vocabulary';
 
 /** The consent an allowed answer rests on; `ai_specific_consent` is told only to calls. */
 export type ConsentSummary = {
@@ -21,14 +22,20 @@ export type ConsentSummary = {
 /** Said on an allowed precall whose call type needs no disclosure. */
 export type NoDisclosure = { required: false; script: null; version: null; delivery_window_seconds: null };
 
-export type BlockedAnswer = {
+/** A blocked answer for one reason: the reason's fields sit beside `reason` on the wire. */
+export type BlockedFor<R extends BlockReason, F> = {
   allowed: false;
   decision_id: string;
-  reason: BlockReason;
+  reason: R;
   compliance_notes: string[];
-  /** The facts behind the reason (revoked_at, next_allowed_at…), which differ per reason. */
-  [fact: string]: unknown;
-};
+} & F;
+
+/** One blocked answer per reason of a chain, told apart by `reason`. */
+export type BlockedAnswerOf<M, R extends keyof M & BlockReason> = { [K in R]: BlockedFor<K, M[K]> }[R];
+
+export type BlockedPrecall = BlockedAnswerOf<PrecallFields, PrecallReason>;
+export type BlockedPresend = BlockedAnswerOf<PresendFields, PresendReason>;
+export type BlockedAnswer = BlockedPrecall | BlockedPresend;
 
 export type AllowedPrecall = {
   allowed: true;
@@ -46,5 +53,5 @@ export type AllowedPresend = {
   compliance_notes: string[];
 };
 
-export type PrecallResponse = AllowedPrecall | BlockedAnswer;
-export type PresendResponse = AllowedPresend | BlockedAnswer;
+export type PrecallResponse = AllowedPrecall | BlockedPrecall;
+export type PresendResponse = AllowedPresend | BlockedPresend;

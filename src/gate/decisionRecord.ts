@@ -5,11 +5,15 @@
  */
 import type { Decision, DecisionKind } from '../domain/records';
 import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
-import type { BlockedAnswer, PrecallResponse, PresendResponse } from './answers';
+import type { BlockOf, PrecallBlock, PresendBlock } from '../domain/checks/blocks';
+import type { BlockedAnswerOf, BlockedPrecall, BlockedPresend, PrecallResponse, PresendResponse } from './answers';
 import type { GateContext } from './context';
 
-export function blockedAnswer(decisionId: string, reason: BlockReason, fields: Record<string, unknown>): BlockedAnswer {
-  return { allowed: false as const, decision_id: decisionId, reason, ...fields, compliance_notes: [REASON_NOTES[reason]] };
+/** A chain's block as the answer: the reason, its fields beside it, then its note. */
+export function blockedAnswer(decisionId: string, block: PrecallBlock): BlockedPrecall;
+export function blockedAnswer(decisionId: string, block: PresendBlock): BlockedPresend;
+export function blockedAnswer<M, R extends keyof M & BlockReason>(decisionId: string, block: BlockOf<R, M>): BlockedAnswerOf<M, R> {
+  return { allowed: false, decision_id: decisionId, reason: block.reason, ...block.fields, compliance_notes: [REASON_NOTES[block.reason]] };
 }
 
 export interface DecisionToRecord<R extends PrecallResponse | PresendResponse = PrecallResponse | PresendResponse> {

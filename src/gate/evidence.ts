@@ -65,7 +65,7 @@ export async function evidence(ctx: GateContext, orgId: string, id: string): Pro
   const recordMatches =
     !!first &&
     first.body.personal_digest === expected.personal_digest &&
-    (found.type !== 'consent' || first.body.facts.type === expected.facts.type);
+    (expected.kind !== 'consent' || (first.body.kind === 'consent' && first.body.facts.type === expected.facts.type));
   return {
     id,
     type: found.type,

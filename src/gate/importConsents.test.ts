@@ -218,7 +218,7 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
     expect(result).toMatchObject({ rows: 9, imported: 9, rejected: 0 });
     await expectChainsVerify(ctx);
     const trail = await ctx.ledger.auditTrail('org_a', '+12125550200');
-    expect(trail.map((e) => e.body.facts.captured_at)).toEqual(['2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', '2026-03-07T00:00:00Z']);
+    expect(trail.map((e) => (e.body.kind === 'consent' ? e.body.facts.captured_at : e.body.kind))).toEqual(['2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', '2026-03-07T00:00:00Z']);
   });
 });
 

@@ -103,7 +103,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
         compliance_notes: complianceNotes,
       };
     } else {
-      response = blockedAnswer(decisionId, outcome.reason, outcome.fields);
+      response = blockedAnswer(decisionId, outcome);
     }
     return {
       id: decisionId,

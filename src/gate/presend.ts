@@ -100,7 +100,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       },
       response: o.allowed
         ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: dncNotes }
-        : blockedAnswer(decisionId, o.reason, o.fields),
+        : blockedAnswer(decisionId, o),
       started,
     };
   }

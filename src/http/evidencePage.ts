@@ -10,7 +10,7 @@
 import type { Evidence } from '../gate/evidence';
 import type { Consent, Decision, Revocation } from '../domain/records';
 import { CONSENT_TYPE_LABELS, TRIGGER_LABELS, dayText, label, utcText } from '../domain/labels';
-import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
+import { REASON_NOTES } from '../domain/vocabulary';
 import { isSuppressionKey } from '../domain/suppressionKey';
 
 /** For the `Content-Security-Policy` header of the page: inline styles, nothing else. */
@@ -103,7 +103,7 @@ function decisionSection(d: Decision): { headline: string; verdict: string; body
   const req = d.request as Record<string, unknown>;
   const res = d.response as Record<string, unknown>;
   const disclosure = res.disclosure as { required?: boolean; script?: string | null } | undefined;
-  const reasonNote = d.reason ? (REASON_NOTES[d.reason as BlockReason] ?? '') : '';
+  const reasonNote = d.reason ? (REASON_NOTES[d.reason] ?? '') : '';
   const rows: Row[] = [
     ['Phone number', phoneText(d.phone), { mono: true }],
     [d.kind === 'precall' ? 'Calling entity' : 'Sending entity', d.entity, { strong: true }],

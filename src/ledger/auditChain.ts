@@ -16,12 +16,10 @@
  * record that still has its personal data can be checked against the digest.
  */
 import { hash } from 'node:crypto';
-import type { AuditBody, AuditEntry, Consent, Decision, Revocation } from '../domain/records';
+import type { AuditBody, AuditEntry, AuditKind, Consent, ConsentHistoryEntry, Decision, Revocation } from '../domain/records';
 import { canonicalJson } from './canonicalJson';
 
-export type AuditKind = AuditEntry['kind'];
-
-export type { AuditBody };
+export type { AuditBody, AuditKind };
 
 // crypto.hash: the one-shot form, half the cost of createHash for inputs this small (same bytes, UTF-8 in, hex out).
 const sha256 = (s: string) => hash('sha256', s);
@@ -48,7 +46,7 @@ export function consentBody(c: Consent): AuditBody {
   };
 }
 
-export function consentEventBody(c: Consent, event: string, at: string, source: string): AuditBody {
+export function consentEventBody(c: Consent, event: ConsentHistoryEntry['event'], at: string, source: string): AuditBody {
   return {
     kind: 'consent_event',
     ref_id: c.id,

@@ -38,9 +38,9 @@ export function describePrecall(r: PrecallResponse): string {
   } else {
     const notes = r.compliance_notes[0];
     lines.push(`BLOCKED — ${r.reason}${notes ? `: ${notes}` : ''}`);
-    if (r.revoked_at) lines.push(`  Revoked ${utcText(r.revoked_at as string)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date as string)} (${utcText(r.honor_by_date as string)})`);
-    if (r.recipient_timezone) lines.push(`  Recipient local time ${r.recipient_local_time} (${r.recipient_timezone}); next allowed ${r.next_allowed_at}`);
-    if (r.calling_country) lines.push(`  Calling number country: ${r.calling_country}`);
+    if ('revoked_at' in r) lines.push(`  Revoked ${utcText(r.revoked_at)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date)} (${utcText(r.honor_by_date)})`);
+    if ('recipient_timezone' in r) lines.push(`  Recipient local time ${r.recipient_local_time} (${r.recipient_timezone}); next allowed ${r.next_allowed_at}`);
+    if ('calling_country' in r) lines.push(`  Calling number country: ${r.calling_country}`);
   }
   lines.push(`  Decision: ${r.decision_id} (recorded in the audit log)`);
   return lines.join('\n') + '\n';

@@ -21,6 +21,7 @@
  *   that date does not count (the safe side).
  */
 import type { DncListName } from '../dnc/lists';
+import type { DoNotCallFields } from './blocks';
 import { isRegistryList } from '../dnc/lists';
 import type { Consent } from '../records';
 import type { MessageType, Purpose } from '../vocabulary';
@@ -53,7 +54,7 @@ export interface DoNotCallFacts {
 }
 
 export interface DoNotCallOutcome {
-  block: { reason: 'do_not_call'; fields: { list: DncListName; stale?: true } } | null;
+  block: { reason: 'do_not_call'; fields: DoNotCallFields } | null;
   notes: string[];
 }
 

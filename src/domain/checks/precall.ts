@@ -4,8 +4,9 @@
  */
 import type { Consent, Revocation } from '../records';
 import type { ActiveEmergency } from '../stateLaw/emergencies';
-import type { CallType, PrecallReason, Purpose } from '../vocabulary';
+import type { CallType, Purpose } from '../vocabulary';
 import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
+import type { PrecallBlock } from './blocks';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import {
@@ -47,7 +48,7 @@ export interface PrecallFacts {
 
 export type PrecallOutcome =
   | { allowed: true; consent: Consent }
-  | { allowed: false; reason: PrecallReason; fields: Record<string, unknown> };
+  | ({ allowed: false } & PrecallBlock);
 
 const usable = (f: PrecallFacts) => f.consents.filter((c) => c.status === 'active');
 const forEntity = (f: PrecallFacts) => usable(f).filter((c) => isForEntity(c, f.entity));
@@ -58,7 +59,7 @@ const covering = (f: PrecallFacts) =>
 const fresh = (f: PrecallFacts) => covering(f).filter((c) => !isExpired(c, f.at, f.maxAgeMonths));
 const qualifying = (f: PrecallFacts) => fresh(f).filter((c) => f.callType !== 'ai_voice' || c.ai_specific_consent);
 
-export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallReason>[] = [
+export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
   {
     name: 'adversary_nation',
     run: (f) => (f.callingCountry && f.adversaryCountries.has(f.callingCountry) ? { reason: 'adversary_nation', fields: { calling_country: f.callingCountry } } : null),
@@ -92,14 +93,14 @@ export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallReason>[] = [
       };
     },
   },
-  { name: 'no_consent_on_file', run: (f) => (usable(f).length === 0 ? { reason: 'no_consent_on_file' } : null) },
-  { name: 'scope_mismatch', run: (f) => (covering(f).length === 0 ? { reason: 'scope_mismatch' } : null) },
-  { name: 'consent_expired', run: (f) => (fresh(f).length === 0 ? { reason: 'consent_expired' } : null) },
-  { name: 'ai_consent_missing', run: (f) => (qualifying(f).length === 0 ? { reason: 'ai_consent_missing' } : null) },
+  { name: 'no_consent_on_file', run: (f) => (usable(f).length === 0 ? { reason: 'no_consent_on_file', fields: {} } : null) },
+  { name: 'scope_mismatch', run: (f) => (covering(f).length === 0 ? { reason: 'scope_mismatch', fields: {} } : null) },
+  { name: 'consent_expired', run: (f) => (fresh(f).length === 0 ? { reason: 'consent_expired', fields: {} } : null) },
+  { name: 'ai_consent_missing', run: (f) => (qualifying(f).length === 0 ? { reason: 'ai_consent_missing', fields: {} } : null) },
 ];
 
 export function decidePrecall(facts: PrecallFacts): PrecallOutcome {
   const block = runChain(PRECALL_CHECKS, facts);
-  if (block) return { allowed: false, reason: block.reason, fields: block.fields ?? {} };
+  if (block) return { allowed: false, ...block };
   return { allowed: true, consent: newestFirst(qualifying(facts))[0] };
 }

@@ -4,8 +4,9 @@
  */
 import type { Consent, Revocation } from '../records';
 import type { ActiveEmergency } from '../stateLaw/emergencies';
-import type { MessageType, PresendReason } from '../vocabulary';
+import type { MessageType } from '../vocabulary';
 import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
+import type { PresendBlock } from './blocks';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import { coversText, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForText, type MaxAgeMonths } from './consentRules';
@@ -39,7 +40,7 @@ export interface PresendFacts {
 
 export type PresendOutcome =
   | { allowed: true; consent: Consent }
-  | { allowed: false; reason: PresendReason; fields: Record<string, unknown> };
+  | ({ allowed: false } & PresendBlock);
 
 const covering = (f: PresendFacts) =>
   f.consents.filter(
@@ -52,7 +53,7 @@ const covering = (f: PresendFacts) =>
   );
 const active = (f: PresendFacts) => covering(f).filter((c) => c.status === 'active');
 
-export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendReason>[] = [
+export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
   {
     name: 'quota_exceeded',
     run: (f) => (f.monthlyQuota !== null && f.sentThisMonth >= f.monthlyQuota ? { reason: 'quota_exceeded', fields: { monthly_quota: f.monthlyQuota } } : null),
@@ -90,13 +91,13 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendReason>[] = [
   },
   {
     name: 'pending_double_optin',
-    run: (f) => (active(f).length === 0 && covering(f).some((c) => c.status === 'pending') ? { reason: 'pending_double_optin' } : null),
+    run: (f) => (active(f).length === 0 && covering(f).some((c) => c.status === 'pending') ? { reason: 'pending_double_optin', fields: {} } : null),
   },
-  { name: 'no_consent_on_file', run: (f) => (active(f).length === 0 ? { reason: 'no_consent_on_file' } : null) },
+  { name: 'no_consent_on_file', run: (f) => (active(f).length === 0 ? { reason: 'no_consent_on_file', fields: {} } : null) },
 ];
 
 export function decidePresend(facts: PresendFacts): PresendOutcome {
   const block = runChain(PRESEND_CHECKS, facts);
-  if (block) return { allowed: false, reason: block.reason, fields: block.fields ?? {} };
+  if (block) return { allowed: false, ...block };
   return { allowed: true, consent: newestFirst(active(facts))[0] };
 }

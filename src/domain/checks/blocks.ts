@@ -1,0 +1,69 @@
+/**
+ * What each block reason tells the caller besides its name. A chain's
+ * reasons are keys of its fields map, so a reason added to the vocabulary
+ * without saying what it carries does not compile; a check can only return
+ * the fields its reason promises, and the gate's answer is typed from the
+ * same map, so nothing between the chain and the wire needs a cast.
+ */
+import type { DncListName } from '../dnc/lists';
+import type { DailyWindow } from '../time/callingWindow';
+import type { PrecallReason, PresendReason } from '../vocabulary';
+
+/** A reason that carries nothing but its name and note. */
+export type NoFields = Record<never, never>;
+
+/** The revocation that blocks: when it was said, by when it must be honoured, which record. */
+export type RevocationFields = {
+  revoked_at: string;
+  honor_by_date: string;
+  revocation_id: string;
+};
+
+/** Where and when the recipient is, and when contact may resume. */
+export type RecipientClockFields = {
+  recipient_timezone: string;
+  recipient_local_time: string;
+  /** Null when the window does not open in every zone of the number within a week. */
+  next_allowed_at: string | null;
+  /** The jurisdiction whose rule blocked, when narrower than the federal one. */
+  jurisdiction?: string;
+  /** The rule's citation, told with `jurisdiction`. */
+  citation?: string;
+};
+
+/** The list that blocks; `stale` when it is a registry copy too old to rely on. */
+export type DoNotCallFields = { list: DncListName; stale?: true };
+
+export type PrecallFields = {
+  adversary_nation: { calling_country: string };
+  consumer_revoked: RevocationFields;
+  honor_window_active: RevocationFields;
+  quiet_hours: RecipientClockFields & { calling_window: DailyWindow };
+  no_consent_on_file: NoFields;
+  scope_mismatch: NoFields;
+  consent_expired: NoFields;
+  ai_consent_missing: NoFields;
+  do_not_call: DoNotCallFields;
+};
+
+export type PresendFields = {
+  quota_exceeded: { monthly_quota: number };
+  /** Quiet hours are the complement of the sending window. */
+  quiet_hours: RecipientClockFields & { quiet_hours: DailyWindow };
+  frequency_cap: { daily_cap: number; sent_today: number };
+  consumer_revoked: RevocationFields;
+  pending_double_optin: NoFields;
+  no_consent_on_file: NoFields;
+  do_not_call: DoNotCallFields;
+};
+
+/**
+ * One block per reason, told apart by `reason`. `R extends keyof M` is what
+ * makes a reason without an entry in its chain's map a compile error.
+ */
+export type BlockOf<R extends keyof M, M> = {
+  [K in R]: { reason: K; fields: M[K] };
+}[R];
+
+export type PrecallBlock = BlockOf<PrecallReason, PrecallFields>;
+export type PresendBlock = BlockOf<PresendReason, PresendFields>;
