@@ -1,6 +1,6 @@
 /**
  * `npm run eval:optout` — scores detectOptOut against the labelled set
- * (src/domain/optout/eval/utterances.jsonl) and lists every false alarm and
+ * (src/domain/optout/eval/dev.jsonl) and lists every false alarm and
  * miss. Exits 1 when opt-out recall < 0.99 or the false-alarm rate > 1%.
  *
  * Flags: --lang-hint  pass each utterance's lang as the hint (default: no hint,
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { detectOptOut } from '../src/domain/optout';
 import { evaluate, parseEvalSet, thresholdFailures, type OptOutScore, type Outcome } from '../src/domain/optout/eval/score';
 
-const SET_PATH = fileURLToPath(new URL('../src/domain/optout/eval/utterances.jsonl', import.meta.url));
+const SET_PATH = fileURLToPath(new URL('../src/domain/optout/eval/dev.jsonl', import.meta.url));
 
 const useLangHint = process.argv.includes('--lang-hint');
 const set = parseEvalSet(readFileSync(SET_PATH, 'utf8'));

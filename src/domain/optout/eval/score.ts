@@ -1,5 +1,5 @@
 /**
- * Scoring of the detector against the labelled set in `utterances.jsonl`.
+ * Scoring of the detector against the labelled set in `dev.jsonl` and `heldout.jsonl`.
  * Pure: the caller reads the file (scripts/eval-optout.ts, the test).
  *
  * Opt-out is the positive class. A false alarm is an utterance labelled
