@@ -72,9 +72,11 @@ function scoreSet(name: SetName): string[] {
   const { opt_in, help } = report.intents;
   const p = report.possibleOptOut;
   console.log(`\nintent accuracy: opt_in ${opt_in.correct}/${opt_in.total} (${pct(opt_in.accuracy).trim()}), help ${help.correct}/${help.total} (${pct(help.accuracy).trim()})`);
-  console.log(`possible_opt_out: ${p.correct}/${p.total} reported as possible (${pct(p.accuracy).trim()}); ${p.calledOptOut} called opt_out (counted neither as miss nor as false alarm)`);
+  if (p.total > 0) {
+    console.log(`possible_opt_out: ${p.correct}/${p.total} reported as possible (${pct(p.accuracy).trim()}); ${p.calledOptOut} called opt_out (counted neither as miss nor as false alarm)`);
+  }
   const keywords = set.filter((u) => u.keyword === true).length;
-  console.log(`SMS keywords: ${keywords - report.keywordMisses.length}/${keywords} caught`);
+  if (keywords > 0) console.log(`SMS keywords: ${keywords - report.keywordMisses.length}/${keywords} caught`);
 
   listing(`${name}: false alarms`, report.falseAlarms);
   listing(`${name}: misses`, report.misses);
