@@ -71,9 +71,13 @@ function scoreSet(name: SetName): string[] {
 
   const { opt_in, help } = report.intents;
   const p = report.possibleOptOut;
-  console.log(`\nintent accuracy: opt_in ${opt_in.correct}/${opt_in.total} (${pct(opt_in.accuracy).trim()}), help ${help.correct}/${help.total} (${pct(help.accuracy).trim()})`);
+  console.log(
+    `\nintent accuracy: opt_in ${opt_in.correct}/${opt_in.total} (${pct(opt_in.accuracy).trim()}), help ${help.correct}/${help.total} (${pct(help.accuracy).trim()})`,
+  );
   if (p.total > 0) {
-    console.log(`possible_opt_out: ${p.correct}/${p.total} reported as possible (${pct(p.accuracy).trim()}); ${p.calledOptOut} called opt_out (counted neither as miss nor as false alarm)`);
+    console.log(
+      `possible_opt_out: ${p.correct}/${p.total} reported as possible (${pct(p.accuracy).trim()}); ${p.calledOptOut} called opt_out (counted neither as miss nor as false alarm)`,
+    );
   }
   const keywords = set.filter((u) => u.keyword === true).length;
   if (keywords > 0) console.log(`SMS keywords: ${keywords - report.keywordMisses.length}/${keywords} caught`);
@@ -83,7 +87,11 @@ function scoreSet(name: SetName): string[] {
   listing(`${name}: other intent errors (opt_in / help)`, report.otherIntentErrors);
 
   const failures = thresholdFailures(report);
-  console.log(failures.length > 0 ? `\n${name} FAIL: ${failures.join('; ')}` : `\n${name} PASS: recall ≥ 99% and false alarms ≤ 1% overall, recall ≥ 95% per language, every SMS keyword caught`);
+  console.log(
+    failures.length > 0
+      ? `\n${name} FAIL: ${failures.join('; ')}`
+      : `\n${name} PASS: recall ≥ 99% and false alarms ≤ 1% overall, recall ≥ 95% per language, every SMS keyword caught`,
+  );
   return failures;
 }
 

@@ -30,7 +30,10 @@ describe('scoring the eval sets', () => {
   });
 
   it('fails the bar on one language under 95% recall even when the overall recall clears 99%', () => {
-    const set = [...Array.from({ length: 200 }, (_, i) => u(`en stop ${i}`, 'opt_out')), ...Array.from({ length: 10 }, (_, i) => u(`ko stop ${i}`, 'opt_out', 'ko'))];
+    const set = [
+      ...Array.from({ length: 200 }, (_, i) => u(`en stop ${i}`, 'opt_out')),
+      ...Array.from({ length: 10 }, (_, i) => u(`ko stop ${i}`, 'opt_out', 'ko')),
+    ];
     const table = Object.fromEntries(set.filter((x) => x.text !== 'ko stop 0').map((x) => [x.text, 'opt_out' as const]));
     const failures = thresholdFailures(evaluate(set, answering(table)));
     expect(failures).toEqual(['ko recall 0.9000 < 0.95']);
@@ -60,7 +63,13 @@ describe('the held-out set (src/domain/optout/eval/heldout.jsonl)', () => {
   // Checked for shape and coverage only: it is scored by `npm run eval:optout`, never asserted on here, so no test tunes on it.
   const heldout = parseEvalSet(readFileSync(new URL('./heldout.jsonl', import.meta.url), 'utf8'));
   const dev = parseEvalSet(readFileSync(new URL('./dev.jsonl', import.meta.url), 'utf8'));
-  const normalised = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const normalised = (text: string): string =>
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
 
   it('has at least 2,100 utterances, at least 100 in each of ten languages, with both channels and the uncertain middle', () => {
     expect(heldout.length).toBeGreaterThanOrEqual(2100);
@@ -68,8 +77,16 @@ describe('the held-out set (src/domain/optout/eval/heldout.jsonl)', () => {
     for (const lang of ['en', 'es', 'fr', 'pt', 'zh', 'vi', 'tl', 'ko', 'ar', 'ht']) {
       const mine = heldout.filter((x) => x.lang === lang);
       expect(mine.length, lang).toBeGreaterThanOrEqual(100);
-      for (const channel of ['sms', 'voice']) expect(mine.some((x) => x.channel === channel), `${lang}/${channel}`).toBe(true);
-      for (const label of ['opt_out', 'none', 'possible_opt_out']) expect(mine.some((x) => x.label === label), `${lang}/${label}`).toBe(true);
+      for (const channel of ['sms', 'voice'])
+        expect(
+          mine.some((x) => x.channel === channel),
+          `${lang}/${channel}`,
+        ).toBe(true);
+      for (const label of ['opt_out', 'none', 'possible_opt_out'])
+        expect(
+          mine.some((x) => x.label === label),
+          `${lang}/${label}`,
+        ).toBe(true);
     }
   });
 

@@ -88,7 +88,13 @@ export function parseEvalSet(jsonl: string): LabelledUtterance[] {
     if (line.trim() === '') return;
     const u = JSON.parse(line) as Partial<LabelledUtterance>;
     const keywordOk = u.keyword === undefined || typeof u.keyword === 'boolean';
-    if (typeof u.text !== 'string' || !CHANNELS.includes(u.channel as OptOutChannel) || typeof u.lang !== 'string' || !LABELS.includes(u.label as EvalLabel) || !keywordOk) {
+    if (
+      typeof u.text !== 'string' ||
+      !CHANNELS.includes(u.channel as OptOutChannel) ||
+      typeof u.lang !== 'string' ||
+      !LABELS.includes(u.label as EvalLabel) ||
+      !keywordOk
+    ) {
       throw new Error(`eval set line ${i + 1}: needs text, channel (sms|voice), lang, label (${LABELS.join('|')}) and an optional boolean keyword`);
     }
     out.push(u as LabelledUtterance);
@@ -101,7 +107,10 @@ function ratio(a: number, b: number): number {
 }
 
 export function scoreOptOut(outcomes: readonly Outcome[]): OptOutScore {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const { utterance, result } of outcomes) {
     if (utterance.label === 'possible_opt_out') continue;
     const actual = utterance.label === 'opt_out';
@@ -164,7 +173,8 @@ export function evaluate(set: readonly LabelledUtterance[], detect: (text: strin
         o.utterance.label !== o.result.intent &&
         o.utterance.label !== 'opt_out' &&
         o.utterance.label !== 'possible_opt_out' &&
-        o.result.intent !== 'opt_out' && (o.utterance.label !== 'none' || o.result.intent !== 'none'),
+        o.result.intent !== 'opt_out' &&
+        (o.utterance.label !== 'none' || o.result.intent !== 'none'),
     ),
   };
 }
@@ -181,7 +191,9 @@ export function thresholdFailures(report: EvalReport): string[] {
     if (optOuts > 0 && s.recall < THRESHOLDS.minRecallPerLanguage) failures.push(`${lang} recall ${s.recall.toFixed(4)} < ${THRESHOLDS.minRecallPerLanguage}`);
   }
   if (report.keywordMisses.length > 0) {
-    failures.push(`${report.keywordMisses.length} SMS keyword(s) missed: ${report.keywordMisses.map((o) => `${o.utterance.lang}:${o.utterance.text}`).join(', ')}`);
+    failures.push(
+      `${report.keywordMisses.length} SMS keyword(s) missed: ${report.keywordMisses.map((o) => `${o.utterance.lang}:${o.utterance.text}`).join(', ')}`,
+    );
   }
   return failures;
 }
