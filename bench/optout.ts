@@ -17,7 +17,7 @@ import { detectOptOut } from '../src/domain/optout';
 import { parseEvalSet } from '../src/domain/optout/eval/score';
 import type { OptOutOptions } from '../src/domain/optout';
 
-const SET_PATH = fileURLToPath(new URL('../src/domain/optout/eval/utterances.jsonl', import.meta.url));
+const SET_PATH = fileURLToPath(new URL('../src/domain/optout/eval/dev.jsonl', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const THROUGHPUT_MS = 800;
 const BASELINE_MS = 300;

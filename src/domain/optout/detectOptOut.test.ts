@@ -267,8 +267,8 @@ describe('robustness', () => {
   });
 });
 
-describe('evaluation set (src/domain/optout/eval/utterances.jsonl)', () => {
-  const set = parseEvalSet(readFileSync(new URL('./eval/utterances.jsonl', import.meta.url), 'utf8'));
+describe('evaluation set (src/domain/optout/eval/dev.jsonl)', () => {
+  const set = parseEvalSet(readFileSync(new URL('./eval/dev.jsonl', import.meta.url), 'utf8'));
 
   it('has at least 450 utterances across both channels and four languages', () => {
     expect(set.length).toBeGreaterThanOrEqual(450);
