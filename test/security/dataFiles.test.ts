@@ -14,6 +14,9 @@ import { ADMIN_KEY } from '../support/adminKey';
 
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
+// Directories (the do-not-call lists' own) are 0700, files 0600.
+const privateModeOf = (path: string) => (statSync(path).isDirectory() ? '700' : '600');
+
 describe('first start on a new DATA_DIR', () => {
   it('creates DATA_DIR 0700 and the ledger files 0600, and prints the admin key to stderr only', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'cg-files-')), 'data');
@@ -27,7 +30,7 @@ describe('first start on a new DATA_DIR', () => {
       expect(modeOf(dataDir)).toBe('700');
       const files = readdirSync(dataDir);
       expect(files).toEqual(expect.arrayContaining(['consent-gate.db', 'consent-gate.db-wal', 'consent-gate.db-shm']));
-      for (const f of files) expect([f, modeOf(join(dataDir, f))]).toEqual([f, '600']);
+      for (const f of files) expect([f, modeOf(join(dataDir, f))]).toEqual([f, privateModeOf(join(dataDir, f))]);
     } finally {
       gw.child.kill('SIGTERM');
       await gw.exited;
@@ -51,7 +54,7 @@ describe('first start on a new DATA_DIR', () => {
     const gw = await spawnGateway({ DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY });
     try {
       expect(modeOf(dataDir)).toBe('700');
-      for (const f of readdirSync(dataDir)) expect([f, modeOf(join(dataDir, f))]).toEqual([f, '600']);
+      for (const f of readdirSync(dataDir)) expect([f, modeOf(join(dataDir, f))]).toEqual([f, privateModeOf(join(dataDir, f))]);
     } finally {
       gw.child.kill('SIGTERM');
       await gw.exited;
