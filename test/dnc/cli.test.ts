@@ -26,7 +26,7 @@ describe('consent-gate dnc', () => {
     expect(full.code).toBe(0);
     expect(full.out).toContain('ftc-full-flat.txt: 4 lines, 4 added, 0 removed, area codes 212 305');
     expect(full.out).toContain('plain.txt: 4 lines, 0 added, 0 removed, area codes 212 305');
-    expect(full.out).toContain('2 files imported into national (as of 2026-12-01)');
+    expect(full.out).toContain('2 files imported into national of org_default (as of 2026-12-01)');
     expect(full.err).toMatch(/100% \| 8 rows \| \d+ rows\/s \| ETA/);
     const changes = await run('dnc', 'import', '--list', 'national', '--as-of', '2026-12-02', '--changes', '--progress', 'none', join(FIXTURES, 'changes.txt'));
     expect(changes.code).toBe(0);
