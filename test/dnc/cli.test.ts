@@ -47,6 +47,20 @@ describe('consent-gate dnc', () => {
     expect((await run('dnc', 'lists')).out).not.toContain('internal');
   });
 
+  it("imports into the org --org names, whose lists the default org's listing does not show", async () => {
+    const created = await run('orgs', 'create', 'Org B', '--json');
+    expect(created.code).toBe(0);
+    const orgB = (JSON.parse(created.out) as { org_id: string }).org_id;
+    const r = await run('dnc', 'import', '--org', orgB, '--list', 'state:TX', '--as-of', '2026-12-01', '--progress', 'none', join(FIXTURES, 'plain.txt'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`1 file imported into state:TX of ${orgB} (as of 2026-12-01)`);
+    expect((await run('dnc', 'lists', '--org', orgB)).out).toBe('state:TX: 4 numbers as of 2026-12-01, 2 area codes\n');
+    expect((await run('dnc', 'lists')).out).not.toContain('state:TX');
+    const unknown = await run('dnc', 'import', '--org', 'org_nobody', '--list', 'internal', '--as-of', '2026-12-01', join(FIXTURES, 'plain.txt'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--org: no org org_nobody/);
+  });
+
   it('an unknown list is refused before any file is read', async () => {
     const r = await run('dnc', 'import', '--list', 'state:CA', '--as-of', '2026-12-01', join(FIXTURES, 'plain.txt'));
     expect(r.code).toBe(2);

@@ -21,8 +21,8 @@ describe('do-not-call lists kept apart per org', () => {
 
   const post = (auth: { Authorization: string }, path: string, body: string, contentType: string) =>
     fetch(`${gw.url}${path}`, { method: 'POST', headers: { ...auth, 'Content-Type': contentType }, body });
-  const importList = async (auth: { Authorization: string }, list: string, text: string) => {
-    const res = await post(auth, `/v1/dnc/${list}/import?as_of=2026-12-01&mode=full`, text, 'text/plain');
+  const importList = async (auth: { Authorization: string }, list: string, text: string, asOf = '2026-12-01') => {
+    const res = await post(auth, `/v1/dnc/${list}/import?as_of=${asOf}&mode=full`, text, 'text/plain');
     expect(res.status).toBe(200);
     return (await res.json()) as Record<string, unknown>;
   };
@@ -72,12 +72,22 @@ describe('do-not-call lists kept apart per org', () => {
     expect(await precall(orgB, '+12125550130', 'informational')).toMatchObject({ allowed: false, reason: 'do_not_call', list: 'internal' });
   });
 
+  it("another org's stale registry copy does not block A's calls in its area codes", async () => {
+    // Five weeks old: under DNC_STALE_POLICY=block it blocks the covered contacts of its own org in 512.
+    await importList(orgB, 'state:TX', '5125550199\n', '2026-10-30');
+    await consent(orgA(), '+15125550100');
+    expect(await precall(orgA(), '+15125550100')).toMatchObject({ allowed: true, compliance_notes: [] });
+    await consent(orgB, '+15125550100');
+    expect(await precall(orgB, '+15125550100')).toMatchObject({ allowed: false, reason: 'do_not_call', list: 'state:TX', stale: true });
+  });
+
   it('GET /v1/dnc lists the caller org its own lists only', async () => {
     await importList(orgB, 'internal', '2125550131\n2125550132\n2125550133\n');
     expect(await lists(orgA())).toEqual([{ list: 'national', as_of: '2026-12-01', entries: 2, area_codes: ['212'] }]);
     expect((await lists(orgB)).map((l) => [l.list, l.entries])).toEqual([
       ['internal', 3],
       ['national', 1],
+      ['state:TX', 1],
     ]);
   });
 });
