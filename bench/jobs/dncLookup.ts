@@ -25,4 +25,6 @@ listed = 0;
 const started = process.hrtime.bigint();
 for (let i = 0; i < LOOKUPS; i++) if (await store.isListed(DEFAULT_ORG_ID, 'national', phones[i % phones.length])) listed++;
 const ns = Number(process.hrtime.bigint() - started) / LOOKUPS;
-process.stdout.write(JSON.stringify({ load_seconds: round(loadSeconds, 2), rss_mb: round(rssMb, 1), lookups: LOOKUPS, ns_per_lookup: round(ns, 1), listed }) + '\n');
+process.stdout.write(
+  JSON.stringify({ load_seconds: round(loadSeconds, 2), rss_mb: round(rssMb, 1), lookups: LOOKUPS, ns_per_lookup: round(ns, 1), listed }) + '\n',
+);

@@ -62,7 +62,12 @@ export function dncStoreOf(ctx: GateContext): DncStore {
   return ctx.dnc;
 }
 
-export async function importDncList(ctx: GateContext, orgId: string, source: AsyncIterable<Buffer | string>, options: DncImportOptions): Promise<DncImportAnswer> {
+export async function importDncList(
+  ctx: GateContext,
+  orgId: string,
+  source: AsyncIterable<Buffer | string>,
+  options: DncImportOptions,
+): Promise<DncImportAnswer> {
   const list = dncList(options.list);
   const asOf = dncAsOf(options.asOf, ctx.clock.now());
   const mode = dncMode(options.mode);

@@ -21,7 +21,18 @@ describe('consent-gate dnc', () => {
     // On a terminal (auto: a bar).
     const out = new Capture();
     const err = Object.assign(new Capture(), { isTTY: true, columns: 120 });
-    const args = ['--data-dir', dataDir, 'dnc', 'import', '--list', 'national', '--as-of', '2026-12-01', join(FIXTURES, 'ftc-full-flat.txt'), join(FIXTURES, 'plain.txt')];
+    const args = [
+      '--data-dir',
+      dataDir,
+      'dnc',
+      'import',
+      '--list',
+      'national',
+      '--as-of',
+      '2026-12-01',
+      join(FIXTURES, 'ftc-full-flat.txt'),
+      join(FIXTURES, 'plain.txt'),
+    ];
     const full = { code: await runCli(args, { out, err, env: { CONSENT_GATE_API_KEY: ADMIN_KEY } }), out: out.text, err: err.text };
     expect(full.code).toBe(0);
     expect(full.out).toContain('ftc-full-flat.txt: 4 lines, 4 added, 0 removed, area codes 212 305');

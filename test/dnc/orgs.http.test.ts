@@ -26,18 +26,29 @@ describe('do-not-call lists kept apart per org', () => {
     expect(res.status).toBe(200);
     return (await res.json()) as Record<string, unknown>;
   };
-  const lists = async (auth: { Authorization: string }) => ((await (await fetch(`${gw.url}/v1/dnc`, { headers: auth })).json()) as { data: { list: string; entries: number }[] }).data;
+  const lists = async (auth: { Authorization: string }) =>
+    ((await (await fetch(`${gw.url}/v1/dnc`, { headers: auth })).json()) as { data: { list: string; entries: number }[] }).data;
   const consent = async (auth: { Authorization: string }, phone: string) => {
     const res = await post(
       auth,
       '/v1/consents',
-      JSON.stringify({ phone, calling_entity: ENTITY, type: 'prior_express', scope: ['human_voice', 'telemarketing', 'informational'], ai_specific_consent: false, captured_at: '2026-11-01T12:00:00Z', evidence: { url: 'https://acme.example/form', source: 'web_form' } }),
+      JSON.stringify({
+        phone,
+        calling_entity: ENTITY,
+        type: 'prior_express',
+        scope: ['human_voice', 'telemarketing', 'informational'],
+        ai_specific_consent: false,
+        captured_at: '2026-11-01T12:00:00Z',
+        evidence: { url: 'https://acme.example/form', source: 'web_form' },
+      }),
       'application/json',
     );
     expect(res.status).toBe(201);
   };
   const precall = async (auth: { Authorization: string }, phone: string, purpose = 'telemarketing') =>
-    (await (await post(auth, '/v1/precall', JSON.stringify({ phone, calling_entity: ENTITY, purpose, call_type: 'human_voice' }), 'application/json')).json()) as Record<string, unknown>;
+    (await (
+      await post(auth, '/v1/precall', JSON.stringify({ phone, calling_entity: ENTITY, purpose, call_type: 'human_voice' }), 'application/json')
+    ).json()) as Record<string, unknown>;
 
   beforeAll(async () => {
     const b = await prepareOrg('Org B');

@@ -87,7 +87,11 @@ export function dncContract(engine: string, open: () => Promise<DncStore>, optio
       await importText(store, 'internal', 'full', '2026-12-03', '7185550100\n');
       expect((await store.listsHolding(ORG, '+12125550143')).sort()).toEqual(['national', 'state:TX']);
       expect(await store.listsHolding(ORG, '+17185550100')).toEqual(['internal']);
-      expect((await store.lists(ORG)).map((l) => [l.list, l.entries])).toEqual([['internal', 1], ['national', 3], ['state:TX', 1]]);
+      expect((await store.lists(ORG)).map((l) => [l.list, l.entries])).toEqual([
+        ['internal', 1],
+        ['national', 3],
+        ['state:TX', 1],
+      ]);
     });
 
     it("each org's lists are its own: another org's import neither blocks, replaces nor shows", async () => {
@@ -102,7 +106,10 @@ export function dncContract(engine: string, open: () => Promise<DncStore>, optio
       expect(await store.listsHolding(other, '+17185550100')).toEqual(['internal']);
       expect(await store.listsHolding(other, '+12125550143')).toEqual([]);
       expect(await store.lists(ORG)).toEqual([{ list: 'national', as_of: '2026-12-01', entries: 3, area_codes: ['212', '305'] }]);
-      expect((await store.lists(other)).map((l) => [l.list, l.entries])).toEqual([['internal', 1], ['national', 1]]);
+      expect((await store.lists(other)).map((l) => [l.list, l.entries])).toEqual([
+        ['internal', 1],
+        ['national', 1],
+      ]);
       // An org id that is not a plain name stays inside its own keys and directories.
       const odd = '../{national}/x';
       await importText(store, 'national', 'full', '2026-12-03', '3055550100\n', odd);

@@ -89,7 +89,9 @@ export function registerDnc(program: Command, io: Io): void {
           for (const r of results) {
             io.out.write(`${basename(r.file)}: ${r.lines} lines, ${r.added} added, ${r.removed} removed, area codes ${r.area_codes.join(' ')}\n`);
           }
-          io.out.write(`${results.length} file${results.length === 1 ? '' : 's'} imported into ${results[0].list} of ${orgId} (as of ${results[0].as_of}) in ${seconds} s.\n`);
+          io.out.write(
+            `${results.length} file${results.length === 1 ? '' : 's'} imported into ${results[0].list} of ${orgId} (as of ${results[0].as_of}) in ${seconds} s.\n`,
+          );
         }
         return EXIT.OK;
       });

@@ -29,7 +29,17 @@ import type { DncImportMode } from '../../domain/dnc/listFormat';
 import { LedgerUnavailableError } from '../../errors';
 import { PRIVATE_FILE_MODE } from '../privateFiles';
 import { BITMAP_BYTES } from './bitmap';
-import { dncListWriter, listedIn, orgOfStorageName, orgStorageName, summarise, type DncListSummary, type DncListWriter, type DncManifest, type DncStore } from './dncStore';
+import {
+  dncListWriter,
+  listedIn,
+  orgOfStorageName,
+  orgStorageName,
+  summarise,
+  type DncListSummary,
+  type DncListWriter,
+  type DncManifest,
+  type DncStore,
+} from './dncStore';
 
 interface ManifestFile {
   area_codes: Record<string, { count: number; as_of: string; file: string }>;
@@ -189,9 +199,11 @@ export class FileDncStore implements DncStore {
         closeSync(fd);
         break;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw new LedgerUnavailableError(`cannot lock ${lock}: ${(err as Error).message}`, { cause: err });
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0)
+          throw new LedgerUnavailableError(`cannot lock ${lock}: ${(err as Error).message}`, { cause: err });
         const holder = Number(readFileSync(lock, 'utf8'));
-        if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) throw new LedgerUnavailableError(`another import of this list is under way (process ${holder})`);
+        if (Number.isInteger(holder) && holder > 0 && processAlive(holder))
+          throw new LedgerUnavailableError(`another import of this list is under way (process ${holder})`);
         // Left by a process that died mid-import: its files are cleaned up below.
         unlinkSync(lock);
       }
@@ -280,7 +292,13 @@ export class FileDncStore implements DncStore {
   private adopt(orgId: string, list: DncListName, dir: string, written: Map<string, Uint8Array>): void {
     const current = this.loaded.get(orgId)?.get(list);
     const manifest = this.readManifest(dir)!;
-    const next: LoadedList = { dir, manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
+    const next: LoadedList = {
+      dir,
+      manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs,
+      manifest,
+      summary: summarise(list, plainManifest(manifest)),
+      bitmaps: null,
+    };
     if (current?.bitmaps) {
       const bitmaps = new Map(current.bitmaps);
       for (const [ac, bits] of written) bitmaps.set(ac, bits);
