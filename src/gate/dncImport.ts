@@ -5,6 +5,9 @@
  * at most one bitmap per area code however long the file: memory is bounded
  * by the numbering plan, not by the upload. Nothing is stored unless the
  * whole file reads: a bad line stops the import, naming its line.
+ *
+ * Every list is the importing org's own: each seller keeps its own registry
+ * copy (its own subscription), and `internal` is the org's own list.
  */
 import { LedgerUnavailableError, validationError } from '../errors';
 import { DNC_LIST_NAME_RULE, dncListName, type DncListName } from '../domain/dnc/lists';
@@ -59,15 +62,20 @@ export function dncStoreOf(ctx: GateContext): DncStore {
   return ctx.dnc;
 }
 
-export async function importDncList(ctx: GateContext, source: AsyncIterable<Buffer | string>, options: DncImportOptions): Promise<DncImportAnswer> {
+export async function importDncList(
+  ctx: GateContext,
+  orgId: string,
+  source: AsyncIterable<Buffer | string>,
+  options: DncImportOptions,
+): Promise<DncImportAnswer> {
   const list = dncList(options.list);
   const asOf = dncAsOf(options.asOf, ctx.clock.now());
   const mode = dncMode(options.mode);
   const store = dncStoreOf(ctx);
-  if (mode === 'changes' && !(await store.lists()).some((l) => l.list === list)) {
+  if (mode === 'changes' && !(await store.lists(orgId)).some((l) => l.list === list)) {
     throw validationError({ mode: `a change file for ${list}, which was never imported in full: import a full copy first` });
   }
-  const writer = store.startImport(list, mode, asOf);
+  const writer = store.startImport(orgId, list, mode, asOf);
   const parser = new DncListParser(mode, writer);
   let bytes = 0;
   for await (const chunk of source) {
@@ -84,7 +92,7 @@ export async function importDncList(ctx: GateContext, source: AsyncIterable<Buff
   return { list, as_of: asOf, mode, ...result, lines: parser.lines };
 }
 
-/** GET /v1/dnc: each list imported, with its date, its size and its area codes. */
-export async function dncLists(ctx: GateContext): Promise<DncListSummary[]> {
-  return dncStoreOf(ctx).lists();
+/** GET /v1/dnc: each list the org imported, with its date, its size and its area codes. */
+export async function dncLists(ctx: GateContext, orgId: string): Promise<DncListSummary[]> {
+  return dncStoreOf(ctx).lists(orgId);
 }

@@ -9,12 +9,16 @@ import { checkDoNotCall, type DncContact, type DncListFacts, type DoNotCallOutco
 import type { Consent } from '../domain/records';
 import type { GateContext } from './context';
 
-/** Each list held, as the number meets it; empty (and no lookup made) where no list was imported. */
-export async function dncListsFor(ctx: GateContext, phone: string): Promise<DncListFacts[]> {
+/**
+ * Each list the org holds, as the number meets it; empty (and no lookup made) where the org
+ * imported none. Only the org's own lists: another org's copy must neither block its calls nor,
+ * by replacing an area code, lift the protection of its own.
+ */
+export async function dncListsFor(ctx: GateContext, orgId: string, phone: string): Promise<DncListFacts[]> {
   if (!ctx.dnc) return [];
-  const lists = await ctx.dnc.lists();
+  const lists = await ctx.dnc.lists(orgId);
   if (!lists.length) return [];
-  const holding = new Set(await ctx.dnc.listsHolding(phone));
+  const holding = new Set(await ctx.dnc.listsHolding(orgId, phone));
   const areaCode = phone.startsWith('+1') ? phone.slice(2, 5) : '';
   return lists.map((l) => ({ list: l.list, as_of: l.as_of, listed: holding.has(l.list), coversAreaCode: l.area_codes.includes(areaCode) }));
 }

@@ -54,7 +54,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   const at = input.call_at ?? now;
   const decisionId = newId('dec');
   // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait.
-  const dncLists = await dncListsFor(ctx, input.phone);
+  const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
   // should racing contacts have changed the covered count meanwhile (Redis), it asks again with the count it met.

@@ -48,7 +48,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   };
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
-  const dncLists = await dncListsFor(ctx, input.phone);
+  const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
   let dncNotes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.

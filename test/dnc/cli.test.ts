@@ -21,12 +21,23 @@ describe('consent-gate dnc', () => {
     // On a terminal (auto: a bar).
     const out = new Capture();
     const err = Object.assign(new Capture(), { isTTY: true, columns: 120 });
-    const args = ['--data-dir', dataDir, 'dnc', 'import', '--list', 'national', '--as-of', '2026-12-01', join(FIXTURES, 'ftc-full-flat.txt'), join(FIXTURES, 'plain.txt')];
+    const args = [
+      '--data-dir',
+      dataDir,
+      'dnc',
+      'import',
+      '--list',
+      'national',
+      '--as-of',
+      '2026-12-01',
+      join(FIXTURES, 'ftc-full-flat.txt'),
+      join(FIXTURES, 'plain.txt'),
+    ];
     const full = { code: await runCli(args, { out, err, env: { CONSENT_GATE_API_KEY: ADMIN_KEY } }), out: out.text, err: err.text };
     expect(full.code).toBe(0);
     expect(full.out).toContain('ftc-full-flat.txt: 4 lines, 4 added, 0 removed, area codes 212 305');
     expect(full.out).toContain('plain.txt: 4 lines, 0 added, 0 removed, area codes 212 305');
-    expect(full.out).toContain('2 files imported into national (as of 2026-12-01)');
+    expect(full.out).toContain('2 files imported into national of org_default (as of 2026-12-01)');
     expect(full.err).toMatch(/100% \| 8 rows \| \d+ rows\/s \| ETA/);
     const changes = await run('dnc', 'import', '--list', 'national', '--as-of', '2026-12-02', '--changes', '--progress', 'none', join(FIXTURES, 'changes.txt'));
     expect(changes.code).toBe(0);
@@ -45,6 +56,20 @@ describe('consent-gate dnc', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.txt: .*line 2: expected a phone number/);
     expect((await run('dnc', 'lists')).out).not.toContain('internal');
+  });
+
+  it("imports into the org --org names, whose lists the default org's listing does not show", async () => {
+    const created = await run('orgs', 'create', 'Org B', '--json');
+    expect(created.code).toBe(0);
+    const orgB = (JSON.parse(created.out) as { org_id: string }).org_id;
+    const r = await run('dnc', 'import', '--org', orgB, '--list', 'state:TX', '--as-of', '2026-12-01', '--progress', 'none', join(FIXTURES, 'plain.txt'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`1 file imported into state:TX of ${orgB} (as of 2026-12-01)`);
+    expect((await run('dnc', 'lists', '--org', orgB)).out).toBe('state:TX: 4 numbers as of 2026-12-01, 2 area codes\n');
+    expect((await run('dnc', 'lists')).out).not.toContain('state:TX');
+    const unknown = await run('dnc', 'import', '--org', 'org_nobody', '--list', 'internal', '--as-of', '2026-12-01', join(FIXTURES, 'plain.txt'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--org: no org org_nobody/);
   });
 
   it('an unknown list is refused before any file is read', async () => {

@@ -78,8 +78,8 @@ dncContract(
   {
     openPeer: async () => dncOn(await open()),
     // What an import that stopped before its RENAME leaves: the area code's bitmap under its temporary key.
-    leaveInterruptedImport: async (store, list, areaCode, numbers) => {
-      const key = (store as RedisDncStore).bitmapKey(list, areaCode);
+    leaveInterruptedImport: async (store, orgId, list, areaCode, numbers) => {
+      const key = (store as RedisDncStore).bitmapKey(orgId, list, areaCode);
       const client = (store as unknown as { client: RedisLedger['client'] }).client;
       for (const n of numbers) await client.setbit(`${key}:tmp:interrupted`, Number(n.slice(3)), 1);
     },

@@ -30,8 +30,8 @@ coveredContract('sqlite', async () => new SqliteLedger({ file: (coveredFile = fr
 dncContract('sqlite (files)', async () => new FileDncStore(join(mkdtempSync(join(tmpdir(), 'cg-dnc-')), 'dnc')), {
   openPeer: async (store) => new FileDncStore((store as FileDncStore).dir),
   // What a crash between writing an area code's new file and swapping the manifest leaves: the file, and a temporary manifest.
-  leaveInterruptedImport: async (store, list, areaCode, numbers) => {
-    const dir = join((store as FileDncStore).dir, list.replace(':', '-'));
+  leaveInterruptedImport: async (store, orgId, list, areaCode, numbers) => {
+    const dir = (store as FileDncStore).listDir(orgId, list);
     const bits = new Uint8Array(1_250_000);
     for (const n of numbers) {
       const local = Number(n.slice(3));

@@ -1,7 +1,7 @@
 /**
- * Do-not-call lists in storage: per list, one bitmap per area code (see
- * bitmap.ts) and a small manifest naming each area code with its entry count
- * and the date of the copy it came from (`as_of`).
+ * Do-not-call lists in storage: per org and list, one bitmap per area code
+ * (see bitmap.ts) and a small manifest naming each area code with its entry
+ * count and the date of the copy it came from (`as_of`).
  *
  * Rules every engine keeps (held by the contract in test/ledger/dncContract.ts):
  * - A full import replaces the area codes its file holds, and only those; a
@@ -10,6 +10,9 @@
  *   part way (a crash, a lost connection) leaves the previous copy of each
  *   area code in force, never a half-written one.
  * - Re-importing the same file changes nothing (added and removed are 0).
+ * - Each org's lists are its own: another org's import neither adds to,
+ *   replaces nor shows among them (a tenant's full copy of an area code
+ *   would otherwise lift another tenant's protection).
  * - A list's `as_of` is the oldest of its area codes' copies: a list is only
  *   as fresh as its stalest part.
  */
@@ -48,20 +51,41 @@ export interface DncListWriter extends DncEntrySink {
 
 export interface DncStore {
   readonly engine: string;
-  /** Every list imported so far, by name. */
-  lists(): Promise<DncListSummary[]>;
+  /** Every list the org imported so far, by name. */
+  lists(orgId: string): Promise<DncListSummary[]>;
   /** Makes every list ready for lookups (the file engine reads its bitmaps into memory): a gateway calls it at start. */
   load(): Promise<void>;
-  /** Whether the number (E.164) is on the list. */
-  isListed(list: DncListName, phone: string): Promise<boolean>;
-  /** The lists holding the number (E.164), by name. */
-  listsHolding(phone: string): Promise<DncListName[]>;
-  /** Starts an import; nothing is visible until `commit` resolves. */
-  startImport(list: DncListName, mode: DncImportMode, asOf: string): DncListWriter;
+  /** Whether the number (E.164) is on the org's list. */
+  isListed(orgId: string, list: DncListName, phone: string): Promise<boolean>;
+  /** The org's lists holding the number (E.164), by name. */
+  listsHolding(orgId: string, phone: string): Promise<DncListName[]>;
+  /** Starts an import into the org's list; nothing is visible until `commit` resolves. */
+  startImport(orgId: string, list: DncListName, mode: DncImportMode, asOf: string): DncListWriter;
   close(): Promise<void>;
 }
 
 export const areaCodeKey = (areaCode: number) => String(areaCode);
+
+/**
+ * An org id as it appears in a file name or a Redis key: letters, digits,
+ * `_` and `-` kept, anything else percent-encoded, so that no id can name a
+ * parent directory, a path separator or a hash tag. Ids the gateway makes
+ * (`org_…`, `org_default`) are unchanged.
+ */
+export function orgStorageName(orgId: string): string {
+  if (!orgId) throw new Error('a do-not-call list needs the org it belongs to');
+  return encodeURIComponent(orgId).replace(/[.!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The org id a storage name stands for, or null when the name is not one `orgStorageName` makes. */
+export function orgOfStorageName(name: string): string | null {
+  try {
+    const id = decodeURIComponent(name);
+    return id && orgStorageName(id) === name ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The summary of a list from its manifest, or null when it holds no area code. */
 export function summarise(list: DncListName, manifest: DncManifest): DncListSummary | null {

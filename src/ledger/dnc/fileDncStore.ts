@@ -1,6 +1,7 @@
 /**
  * The embedded engine's do-not-call lists: files in a directory beside the
- * SQLite ledger (`DATA_DIR/dnc/<list>/`, `state:TX` as `state-TX`).
+ * SQLite ledger, one directory per org and list (`DATA_DIR/dnc/<org>/<list>/`,
+ * `state:TX` as `state-TX`, the org id as orgStorageName spells it).
  *
  * Each list directory holds one bitmap file per area code (1.25 MB,
  * `<area code>.<import id>.bits`) and `manifest.json`, which names the file
@@ -13,8 +14,8 @@
  * list take `import.lock` (refused while another live process holds it), so
  * that clean-up never removes a file another import is writing.
  *
- * Lookups read bitmaps held in memory (1.25 MB of RSS per list and area
- * code: about 500 MB for the whole national registry), loaded by `load` (the
+ * Lookups read bitmaps held in memory (1.25 MB of RSS per org, list and area
+ * code: about 500 MB for each org's whole national registry), loaded by `load` (the
  * gateway, at start) or by the first lookup, and again when a manifest
  * changes (another process's import: checked at most once a second, on the
  * next lookup; this process's own import hands its new bitmaps over).
@@ -28,7 +29,17 @@ import type { DncImportMode } from '../../domain/dnc/listFormat';
 import { LedgerUnavailableError } from '../../errors';
 import { PRIVATE_FILE_MODE } from '../privateFiles';
 import { BITMAP_BYTES } from './bitmap';
-import { dncListWriter, listedIn, summarise, type DncListSummary, type DncListWriter, type DncManifest, type DncStore } from './dncStore';
+import {
+  dncListWriter,
+  listedIn,
+  orgOfStorageName,
+  orgStorageName,
+  summarise,
+  type DncListSummary,
+  type DncListWriter,
+  type DncManifest,
+  type DncStore,
+} from './dncStore';
 
 interface ManifestFile {
   area_codes: Record<string, { count: number; as_of: string; file: string }>;
@@ -90,7 +101,8 @@ function processAlive(pid: number): boolean {
 
 export class FileDncStore implements DncStore {
   readonly engine = 'file';
-  private readonly loaded = new Map<DncListName, LoadedList>();
+  /** Org id → its lists. */
+  private readonly loaded = new Map<string, Map<DncListName, LoadedList>>();
   private checkedAt = 0;
 
   constructor(
@@ -103,37 +115,42 @@ export class FileDncStore implements DncStore {
 
   async load(): Promise<void> {
     this.refresh();
-    for (const l of this.loaded.values()) this.bitmapsOf(l);
+    for (const lists of this.loaded.values()) for (const l of lists.values()) this.bitmapsOf(l);
   }
 
-  async lists(): Promise<DncListSummary[]> {
+  async lists(orgId: string): Promise<DncListSummary[]> {
     // Asked on every decision where lists exist: another process's import is seen within the second, as for lookups.
     this.refreshAtMostEverySecond();
     const out: DncListSummary[] = [];
-    for (const [, l] of [...this.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) if (l.summary) out.push(l.summary);
+    for (const [, l] of [...(this.loaded.get(orgId) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) if (l.summary) out.push(l.summary);
     return out;
   }
 
-  async isListed(list: DncListName, phone: string): Promise<boolean> {
+  async isListed(orgId: string, list: DncListName, phone: string): Promise<boolean> {
     this.refreshAtMostEverySecond();
-    const l = this.loaded.get(list);
+    const l = this.loaded.get(orgId)?.get(list);
     if (!l) return false;
     const bitmaps = this.bitmapsOf(l);
     return listedIn((ac) => bitmaps.get(ac), phone);
   }
 
-  async listsHolding(phone: string): Promise<DncListName[]> {
+  async listsHolding(orgId: string, phone: string): Promise<DncListName[]> {
     this.refreshAtMostEverySecond();
     const out: DncListName[] = [];
-    for (const [list, l] of this.loaded) {
+    for (const [list, l] of this.loaded.get(orgId) ?? []) {
       const bitmaps = this.bitmapsOf(l);
       if (listedIn((ac) => bitmaps.get(ac), phone)) out.push(list);
     }
     return out;
   }
 
-  startImport(list: DncListName, mode: DncImportMode, asOf: string): DncListWriter {
-    const dir = join(this.dir, dirNameOf(list));
+  /** The directory of the org's list. */
+  listDir(orgId: string, list: DncListName): string {
+    return join(this.dir, orgStorageName(orgId), dirNameOf(list));
+  }
+
+  startImport(orgId: string, list: DncListName, mode: DncImportMode, asOf: string): DncListWriter {
+    const dir = this.listDir(orgId, list);
     const importId = `${this.now().toString(36)}${randomBytes(4).toString('hex')}`;
     return dncListWriter(
       {
@@ -160,7 +177,7 @@ export class FileDncStore implements DncStore {
             syncDir(dir);
             this.removeUnnamed(dir, next);
           });
-          this.adopt(list, dir, bitmaps);
+          this.adopt(orgId, list, dir, bitmaps);
         },
       },
       list,
@@ -182,9 +199,11 @@ export class FileDncStore implements DncStore {
         closeSync(fd);
         break;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw new LedgerUnavailableError(`cannot lock ${lock}: ${(err as Error).message}`, { cause: err });
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0)
+          throw new LedgerUnavailableError(`cannot lock ${lock}: ${(err as Error).message}`, { cause: err });
         const holder = Number(readFileSync(lock, 'utf8'));
-        if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) throw new LedgerUnavailableError(`another import of this list is under way (process ${holder})`);
+        if (Number.isInteger(holder) && holder > 0 && processAlive(holder))
+          throw new LedgerUnavailableError(`another import of this list is under way (process ${holder})`);
         // Left by a process that died mid-import: its files are cleaned up below.
         unlinkSync(lock);
       }
@@ -217,28 +236,41 @@ export class FileDncStore implements DncStore {
   /** Reads every manifest that is new or changed; a list whose bitmaps were held has them read again. */
   private refresh(): void {
     this.checkedAt = this.now();
-    for (const name of readdirSync(this.dir)) {
-      const list = listOfDirName(name);
-      if (!list) continue;
-      const dir = join(this.dir, name);
-      let mtimeMs: number;
-      try {
-        mtimeMs = statSync(join(dir, MANIFEST)).mtimeMs;
-      } catch {
-        continue;
-      }
-      const current = this.loaded.get(list);
-      if (current && current.manifestMtimeMs === mtimeMs) continue;
-      try {
-        const manifest = this.readManifest(dir)!;
-        const next: LoadedList = { dir, manifestMtimeMs: mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
-        if (current?.bitmaps) next.bitmaps = this.readBitmaps(next, current);
-        this.loaded.set(list, next);
-      } catch {
-        // Mid-swap by another process (a file named, then removed): the copy held stays in force, and the next check reads the new one.
-        this.checkedAt = 0;
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      const orgId = entry.isDirectory() ? orgOfStorageName(entry.name) : null;
+      if (orgId === null) continue;
+      const orgDir = join(this.dir, entry.name);
+      for (const name of readdirSync(orgDir)) {
+        const list = listOfDirName(name);
+        if (list) this.refreshList(orgId, list, join(orgDir, name));
       }
     }
+  }
+
+  private refreshList(orgId: string, list: DncListName, dir: string): void {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(join(dir, MANIFEST)).mtimeMs;
+    } catch {
+      return;
+    }
+    const current = this.loaded.get(orgId)?.get(list);
+    if (current && current.manifestMtimeMs === mtimeMs) return;
+    try {
+      const manifest = this.readManifest(dir)!;
+      const next: LoadedList = { dir, manifestMtimeMs: mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
+      if (current?.bitmaps) next.bitmaps = this.readBitmaps(next, current);
+      this.listsOf(orgId).set(list, next);
+    } catch {
+      // Mid-swap by another process (a file named, then removed): the copy held stays in force, and the next check reads the new one.
+      this.checkedAt = 0;
+    }
+  }
+
+  private listsOf(orgId: string): Map<DncListName, LoadedList> {
+    let lists = this.loaded.get(orgId);
+    if (!lists) this.loaded.set(orgId, (lists = new Map()));
+    return lists;
   }
 
   private bitmapsOf(l: LoadedList): Map<string, Uint8Array> {
@@ -257,16 +289,22 @@ export class FileDncStore implements DncStore {
   }
 
   /** After this process's own import: its new bitmaps are the files just written, so a list held in memory takes them as they are. */
-  private adopt(list: DncListName, dir: string, written: Map<string, Uint8Array>): void {
-    const current = this.loaded.get(list);
+  private adopt(orgId: string, list: DncListName, dir: string, written: Map<string, Uint8Array>): void {
+    const current = this.loaded.get(orgId)?.get(list);
     const manifest = this.readManifest(dir)!;
-    const next: LoadedList = { dir, manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs, manifest, summary: summarise(list, plainManifest(manifest)), bitmaps: null };
+    const next: LoadedList = {
+      dir,
+      manifestMtimeMs: statSync(join(dir, MANIFEST)).mtimeMs,
+      manifest,
+      summary: summarise(list, plainManifest(manifest)),
+      bitmaps: null,
+    };
     if (current?.bitmaps) {
       const bitmaps = new Map(current.bitmaps);
       for (const [ac, bits] of written) bitmaps.set(ac, bits);
       next.bitmaps = bitmaps;
     }
-    this.loaded.set(list, next);
+    this.listsOf(orgId).set(list, next);
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * The shared engine's do-not-call lists: every gateway instance reads the
- * one copy in Redis.
+ * one copy in Redis. Each org's lists are its own (`<org>` as orgStorageName
+ * spells the org id, which keeps braces out of the hash tags).
  *
  * | key | type | what |
  * |---|---|---|
- * | `dnc:{<list>:<area code>}` | string | the area code's bitmap (bitmap.ts), read with GETBIT |
- * | `dnc:{<list>}:m` | hash | the manifest: area code → `{"count","as_of"}` |
- * | `dnc:{lists}` | set | the names of the lists imported so far |
+ * | `dnc:{<org>.<list>:<area code>}` | string | the area code's bitmap (bitmap.ts), read with GETBIT |
+ * | `dnc:{<org>.<list>}:m` | hash | the manifest: area code → `{"count","as_of"}` |
+ * | `dnc:{<org>}:lists` | set | the names of the lists the org imported so far |
  *
- * Each list and area code has a hash tag of its own, so on a Redis Cluster
+ * Each org, list and area code has a hash tag of its own, so on a Redis Cluster
  * the bitmaps spread over the masters, and the temporary key an import
  * builds one under (`…:tmp:<import id>`, expiring after a day) is in the
  * same slot, which RENAME needs. The RENAME is the moment that area code is
@@ -28,14 +29,15 @@ import type { DncImportMode } from '../../domain/dnc/listFormat';
 import { LedgerUnavailableError } from '../../errors';
 import type { RedisClient } from '../redis/connection';
 import { BITMAP_BYTES, splitUsNumber } from './bitmap';
-import { areaCodeKey, dncListWriter, summarise, type DncListSummary, type DncListWriter, type DncManifest, type DncStore } from './dncStore';
+import { areaCodeKey, dncListWriter, orgStorageName, summarise, type DncListSummary, type DncListWriter, type DncManifest, type DncStore } from './dncStore';
 
 /** How long a manifest read for lookups is trusted: the time another instance's import takes to be seen. */
 const MANIFEST_TTL_MS = 1000;
 /** A temporary key outlives any import that could still rename it. */
 const TEMP_KEY_SECONDS = 86_400;
 
-const safe = (s: string) => s.replace(/[{}]/g, '_');
+// List names hold no brace; org ids are percent-encoded by orgStorageName.
+const tagOf = (orgId: string, list: DncListName) => `${orgStorageName(orgId)}.${list}`;
 
 interface ManifestSnapshot {
   at: number;
@@ -45,7 +47,8 @@ interface ManifestSnapshot {
 
 export class RedisDncStore implements DncStore {
   readonly engine = 'redis';
-  private cached: ManifestSnapshot | null = null;
+  /** Org id → its lists' manifests as last read. */
+  private readonly cached = new Map<string, ManifestSnapshot>();
 
   constructor(
     private readonly client: RedisClient,
@@ -53,16 +56,16 @@ export class RedisDncStore implements DncStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  bitmapKey(list: DncListName, areaCode: string): string {
-    return `${this.prefix}dnc:{${safe(list)}:${areaCode}}`;
+  bitmapKey(orgId: string, list: DncListName, areaCode: string): string {
+    return `${this.prefix}dnc:{${tagOf(orgId, list)}:${areaCode}}`;
   }
 
-  private manifestKey(list: DncListName): string {
-    return `${this.prefix}dnc:{${safe(list)}}:m`;
+  private manifestKey(orgId: string, list: DncListName): string {
+    return `${this.prefix}dnc:{${tagOf(orgId, list)}}:m`;
   }
 
-  private get listsKey(): string {
-    return `${this.prefix}dnc:{lists}`;
+  private listsKey(orgId: string): string {
+    return `${this.prefix}dnc:{${orgStorageName(orgId)}}:lists`;
   }
 
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -73,67 +76,69 @@ export class RedisDncStore implements DncStore {
     }
   }
 
-  private async readManifests(): Promise<ManifestSnapshot> {
-    const names = await this.run('dnc lists', () => this.client.smembers(this.listsKey));
+  private async readManifests(orgId: string): Promise<ManifestSnapshot> {
+    const names = await this.run('dnc lists', () => this.client.smembers(this.listsKey(orgId)));
     const out = new Map<DncListName, DncManifest>();
     for (const name of names.sort()) {
       const list = dncListName(name);
       if (!list) continue;
-      out.set(list, await this.readManifest(list));
+      out.set(list, await this.readManifest(orgId, list));
     }
     const summaries: DncListSummary[] = [];
     for (const [list, m] of out) {
       const s = summarise(list, m);
       if (s) summaries.push(s);
     }
-    this.cached = { at: this.now(), manifests: out, summaries };
-    return this.cached;
+    const snapshot = { at: this.now(), manifests: out, summaries };
+    this.cached.set(orgId, snapshot);
+    return snapshot;
   }
 
-  private async snapshot(): Promise<ManifestSnapshot> {
-    return this.cached && this.now() - this.cached.at < MANIFEST_TTL_MS ? this.cached : this.readManifests();
+  private async snapshot(orgId: string): Promise<ManifestSnapshot> {
+    const cached = this.cached.get(orgId);
+    return cached && this.now() - cached.at < MANIFEST_TTL_MS ? cached : this.readManifests(orgId);
   }
 
-  private async readManifest(list: DncListName): Promise<DncManifest> {
-    const raw = await this.run('dnc manifest', () => this.client.hgetall(this.manifestKey(list)));
+  private async readManifest(orgId: string, list: DncListName): Promise<DncManifest> {
+    const raw = await this.run('dnc manifest', () => this.client.hgetall(this.manifestKey(orgId, list)));
     const m: DncManifest = {};
     for (const [ac, json] of Object.entries(raw)) m[ac] = JSON.parse(json) as DncManifest[string];
     return m;
   }
 
-  async lists(): Promise<DncListSummary[]> {
+  async lists(orgId: string): Promise<DncListSummary[]> {
     // Asked on every decision where lists exist: another instance's import is seen within MANIFEST_TTL_MS.
-    return (await this.snapshot()).summaries;
+    return (await this.snapshot(orgId)).summaries;
   }
 
   async load(): Promise<void> {
     // Lookups read Redis itself.
   }
 
-  async isListed(list: DncListName, phone: string): Promise<boolean> {
+  async isListed(orgId: string, list: DncListName, phone: string): Promise<boolean> {
     const n = splitUsNumber(phone);
     if (!n) return false;
-    const bit = await this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(list, areaCodeKey(n.areaCode)), n.local));
+    const bit = await this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(orgId, list, areaCodeKey(n.areaCode)), n.local));
     return bit === 1;
   }
 
-  async listsHolding(phone: string): Promise<DncListName[]> {
+  async listsHolding(orgId: string, phone: string): Promise<DncListName[]> {
     const n = splitUsNumber(phone);
     if (!n) return [];
-    const { manifests } = await this.snapshot();
+    const { manifests } = await this.snapshot(orgId);
     const ac = areaCodeKey(n.areaCode);
     const candidates = [...manifests].filter(([, m]) => m[ac]).map(([list]) => list);
-    const bits = await Promise.all(candidates.map((list) => this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(list, ac), n.local))));
+    const bits = await Promise.all(candidates.map((list) => this.run('dnc lookup', () => this.client.getbit(this.bitmapKey(orgId, list, ac), n.local))));
     return candidates.filter((_, i) => bits[i] === 1);
   }
 
-  startImport(list: DncListName, mode: DncImportMode, asOf: string): DncListWriter {
+  startImport(orgId: string, list: DncListName, mode: DncImportMode, asOf: string): DncListWriter {
     const importId = randomBytes(6).toString('hex');
     return dncListWriter(
       {
-        manifest: (l) => this.readManifest(l),
+        manifest: (l) => this.readManifest(orgId, l),
         bitmap: async (l, ac) => {
-          const raw = await this.run('dnc bitmap read', () => this.client.getBuffer(this.bitmapKey(l, ac)));
+          const raw = await this.run('dnc bitmap read', () => this.client.getBuffer(this.bitmapKey(orgId, l, ac)));
           if (!raw) return null;
           const bits = new Uint8Array(BITMAP_BYTES);
           for (let i = 0; i < raw.length && i < BITMAP_BYTES; i++) bits[i] = reverseBits(raw[i]);
@@ -141,7 +146,7 @@ export class RedisDncStore implements DncStore {
         },
         store: async (l, bitmaps, manifest) => {
           for (const [ac, bits] of bitmaps) {
-            const key = this.bitmapKey(l, ac);
+            const key = this.bitmapKey(orgId, l, ac);
             const temp = `${key}:tmp:${importId}`;
             const wire = Buffer.allocUnsafe(bits.length);
             for (let i = 0; i < bits.length; i++) wire[i] = reverseBits(bits[i]);
@@ -150,9 +155,9 @@ export class RedisDncStore implements DncStore {
           }
           const fields: Record<string, string> = {};
           for (const [ac, e] of Object.entries(manifest)) fields[ac] = JSON.stringify(e);
-          await this.run('dnc manifest write', () => this.client.hset(this.manifestKey(l), fields));
-          await this.run('dnc lists write', () => this.client.sadd(this.listsKey, l));
-          this.cached = null;
+          await this.run('dnc manifest write', () => this.client.hset(this.manifestKey(orgId, l), fields));
+          await this.run('dnc lists write', () => this.client.sadd(this.listsKey(orgId), l));
+          this.cached.delete(orgId);
         },
       },
       list,
