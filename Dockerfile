@@ -20,6 +20,7 @@ COPY tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
+COPY data/state-rules.json data/area-code-states.json ./data/
 
 FROM node:20-slim
 ENV NODE_ENV=production \
