@@ -12,6 +12,7 @@ import { countryOfNumber } from '../domain/phone';
 import type { Consent } from '../domain/records';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
+import { consumerJurisdictions } from './jurisdictions';
 import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
@@ -27,6 +28,8 @@ export interface PrecallInput {
   calling_number?: string;
   metadata?: Record<string, unknown>;
   call_at?: Date;
+  /** Where the consumer says they are: a two-letter US state or territory code. */
+  recipient_state?: string;
 }
 
 export type { PrecallResponse } from './answers';
@@ -49,6 +52,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
   const at = input.call_at ?? now;
   const contact = await ctx.ledger.contactFacts(input.orgId, input.phone);
+  const recipientZones = timeZonesForNumber(input.phone);
   const facts: PrecallFacts = {
     orgId: input.orgId,
     at,
@@ -57,10 +61,14 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
     callType: input.call_type,
     callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
     adversaryCountries: ctx.policy.adversaryCountries,
-    recipientZones: timeZonesForNumber(input.phone),
+    recipientZones,
     callingWindow: ctx.policy.callingWindow,
     maxAgeMonths: ctx.policy.maxAgeMonths,
     ...contact,
+    stateRules: ctx.policy.stateRules,
+    jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
+    coveredContactsInWindow: 0,
+    emergencies: [],
   };
   const outcome = decidePrecall(facts);
   const decisionId = newId('dec');
@@ -97,7 +105,9 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       call_type: input.call_type,
       calling_number: input.calling_number ?? null,
       call_at: isoSeconds(at),
+      recipient_state: input.recipient_state ?? null,
       metadata: input.metadata ?? null,
+      rules_version: ctx.policy.stateRules.version,
     },
     response,
     started,

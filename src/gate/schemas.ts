@@ -15,6 +15,7 @@ import {
   TRIGGERS,
   API_SCOPES,
 } from '../domain/vocabulary';
+import { isUsStateCode } from '../domain/stateLaw/stateCodes';
 
 export const phoneSchema = z
   .string()
@@ -52,6 +53,13 @@ export const instantSchema = z
   .transform((s) => new Date(s))
   .meta({ example: '2026-04-10T15:43:10Z' });
 
+/** A US state or territory code (`FL`, `PR`); any case in, upper case out. */
+export const stateCodeSchema = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .refine(isUsStateCode, 'must be a two-letter US state or territory code')
+  .meta({ description: 'Two-letter US state or territory code (USPS)', example: 'FL' });
+
 const metadataSchema = z.record(z.string(), z.unknown()).meta({ description: 'Free-form, returned in the audit log' });
 
 export const precallSchema = z.strictObject({
@@ -62,6 +70,7 @@ export const precallSchema = z.strictObject({
   calling_number: phoneSchema.optional(),
   metadata: metadataSchema.optional(),
   call_at: instantSchema.optional(),
+  recipient_state: stateCodeSchema.optional(),
 });
 
 export const presendSchema = z.strictObject({
@@ -71,6 +80,7 @@ export const presendSchema = z.strictObject({
   sending_number: phoneSchema.optional(),
   send_at: instantSchema.optional(),
   metadata: metadataSchema.optional(),
+  recipient_state: stateCodeSchema.optional(),
 });
 
 export const revokeSchema = z.strictObject({
@@ -101,6 +111,7 @@ export const consentCaptureSchema = z.strictObject({
   expires_at: instantSchema.optional(),
   double_opt_in: z.boolean().optional(),
   evidence: evidenceSchema.optional(),
+  address_state: stateCodeSchema.optional(),
 });
 
 export const detectSchema = z.strictObject({
