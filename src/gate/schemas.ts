@@ -145,6 +145,13 @@ export const consentListQuerySchema = z.object({
   ...pageQuerySchema,
 });
 
+export const explainQuerySchema = z.strictObject({
+  phone: phoneSchema,
+  at: instantSchema.optional(),
+  purpose: z.enum([...new Set([...PURPOSES, ...MESSAGE_TYPES])] as [string, ...string[]]).transform((p) => p as (typeof PURPOSES)[number] | (typeof MESSAGE_TYPES)[number]),
+  recipient_state: stateCodeSchema.optional(),
+});
+
 export const decisionListQuerySchema = z.object({
   phone: phoneSchema.optional(),
   from: instantSchema.optional(),

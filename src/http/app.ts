@@ -22,6 +22,7 @@ import { decisionRoutes } from './routes/decisions';
 import { detectRoutes } from './routes/detect';
 import { evidenceRoutes } from './routes/evidence';
 import { revokeRoutes } from './routes/revoke';
+import { ruleRoutes } from './routes/rules';
 import { tenantRoutes } from './routes/tenants';
 import { validate } from './validate';
 
@@ -56,6 +57,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...evidenceRoutes(ctx),
     ...tenantRoutes(ctx),
     ...detectRoutes(),
+    ...ruleRoutes(ctx),
     ...(options.extraRoutes ?? []),
   ];
 }
