@@ -25,7 +25,7 @@ const isoDate = z.string().refine((s) => ISO_DATE.test(s) && new Date(`${s}T00:0
 const clockTime = z.string().regex(CLOCK_TIME, 'must be HH:mm');
 const windowSchema = z
   .strictObject({ start: clockTime, end: clockTime })
-  .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] });
+  .refine((w) => !(CLOCK_TIME.test(w.start) && CLOCK_TIME.test(w.end)) || w.start < w.end, { message: 'must be after start', path: ['end'] });
 const basis = z.enum(['statute', 'policy']);
 
 const common = {
@@ -148,14 +148,14 @@ export function parseRuleSet(raw: unknown): RuleSetParse {
   top.data.rules.forEach((entry, index) => {
     const id = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : undefined;
     const label = `rule ${index}${id ? ` (${id})` : ''}`;
+    if (id !== undefined && seen.has(id)) problems.push(`${label}: id: is not unique`);
+    if (id !== undefined) seen.add(id);
     const parsed = ruleSchema.safeParse(entry);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(problemOf(label, issue));
       return;
     }
     const rule = parsed.data as StateRule;
-    if (seen.has(rule.id)) problems.push(`${label}: id: is not unique`);
-    seen.add(rule.id);
     if (rule.effective_until !== undefined && rule.effective_until < rule.effective_from) problems.push(`${label}: effective_until: must not be before effective_from`);
     rules.push(rule);
   });
