@@ -82,13 +82,15 @@ export interface CompiledRuleSet {
   rules: readonly StateRule[];
   /** The state codes with at least one rule: a non-geographic number is held to all of them. */
   states: readonly string[];
+  /** Whether `jurisdiction` has any rule at all, in force or not: most numbers' states have none. */
+  has(jurisdiction: string): boolean;
   /** The rules of `jurisdiction` in force on the local date `isoDate` (`YYYY-MM-DD`). */
   rulesInForce(jurisdiction: string, isoDate: string): RulesInForce;
 }
 
 export type RuleSetParse = { ok: true; ruleSet: CompiledRuleSet } | { ok: false; problems: string[] };
 
-const NO_RULES: RulesInForce = Object.freeze({ hours: [], holidays: [], caps: [], emergencies: [] });
+export const NO_RULES: RulesInForce = Object.freeze({ hours: [], holidays: [], caps: [], emergencies: [] });
 const JS_WEEKDAY: Record<Weekday, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 function minutesMs(hhmm: string): number {
@@ -169,6 +171,7 @@ export function parseRuleSet(raw: unknown): RuleSetParse {
     version: top.data.version,
     rules,
     states: [...grouped.keys()].map((j) => stateOfJurisdiction(j)!).sort(),
+    has: (jurisdiction) => byJurisdiction.has(jurisdiction),
     rulesInForce: (jurisdiction, date) => byJurisdiction.get(jurisdiction)?.(date) ?? NO_RULES,
   };
   return { ok: true, ruleSet };

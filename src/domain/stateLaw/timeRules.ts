@@ -20,7 +20,7 @@
 import { checkCallingWindow, wallClockOf, type DailyWindow, type WallClock } from '../time/callingWindow';
 import { holidayOn } from './holidayCalendars';
 import type { ConsumerJurisdiction } from './jurisdictions';
-import type { CompiledRuleSet, RulesInForce } from './ruleSet';
+import { NO_RULES, type CompiledRuleSet, type RulesInForce } from './ruleSet';
 import type { ClockWindow } from './ruleTypes';
 
 export const FEDERAL_JURISDICTION = 'US';
@@ -77,7 +77,7 @@ export function localDateOf(j: ConsumerJurisdiction, atMs: number): string {
 }
 
 export function rulesOf(ruleSet: CompiledRuleSet, j: ConsumerJurisdiction, atMs: number): RulesInForce {
-  return ruleSet.rulesInForce(j.jurisdiction, localDateOf(j, atMs));
+  return ruleSet.has(j.jurisdiction) ? ruleSet.rulesInForce(j.jurisdiction, localDateOf(j, atMs)) : NO_RULES;
 }
 
 function federalConstraint(clock: WallClock, window: DailyWindow): Constraint {
