@@ -9,6 +9,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ORG_ID } from '../../src/gate/bootstrap';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
@@ -92,11 +93,13 @@ describe('state rules over HTTP', () => {
       expect((await precall(phone)).body).toMatchObject({ allowed: false, reason: 'quiet_hours', jurisdiction: 'US-FL', citation: FLORIDA_HOURS });
     });
 
-    it('the decision records the rule-set version it was made under', async () => {
+    it('the decision records the rule-set version it was made under, and its audit entry keeps the rule that blocked', async () => {
       const version = (await get('/v1/rules')).body.version;
       const res = await precall(MIAMI);
       const decision = (await get(`/v1/decisions/${res.body.decision_id}`)).body;
       expect(decision.request).toMatchObject({ rules_version: version });
+      const entry = (await gw.ctx.ledger.auditTrail(DEFAULT_ORG_ID, MIAMI)).find((e) => e.ref_id === res.body.decision_id);
+      expect(entry?.body.facts).toMatchObject({ reason: 'quiet_hours', rules_version: version, jurisdiction: 'US-FL', citation: FLORIDA_HOURS });
     });
   });
 
@@ -150,6 +153,8 @@ describe('state rules over HTTP', () => {
       expect(res.body.version).toEqual(expect.any(String));
       expect(res.body.rules).toEqual(expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', kind: 'calling_hours', citation: FLORIDA_HOURS })]));
       expect((await api.get('/v1/rules')).status).toBe(401);
+      const openapi = (await api.get('/openapi.json')).body;
+      expect(openapi.paths['/v1/rules/explain'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['phone', 'at', 'purpose', 'recipient_state']);
     });
 
     it('explains a Miami number at 20:30: Florida does not allow it, and says when it will', async () => {
