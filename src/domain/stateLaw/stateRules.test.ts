@@ -213,6 +213,15 @@ describe('holidays, emergencies and caps', () => {
     expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-02T15:00:00Z')))).toEqual({ reason: 'allowed' });
   });
 
+  it('hours come before holidays whichever state each is from: a Rhode Island address on Independence Day, a Louisiana Sunday', () => {
+    // Sunday 2027-07-04 (observed Monday 07-05), 12:00 in Baton Rouge: Louisiana bans Sundays; Rhode Island's holiday is Monday.
+    expect(answer(decidePrecall(precallFacts(BATON_ROUGE, '2027-07-04T17:00:00Z', { addressStates: ['RI'] })))).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-LA' });
+    // Friday 2026-07-03 at 19:30 in Providence (observed Independence Day) with a Florida address: Florida is open, Rhode Island is on holiday.
+    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-03T23:30:00Z', { addressStates: ['FL'] })))).toMatchObject({ reason: 'holiday', jurisdiction: 'US-RI' });
+    // The same Friday at 20:30 Eastern: Florida's hours are closed as well, and hours are reported first.
+    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-04T00:30:00Z', { addressStates: ['FL'] })))).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL' });
+  });
+
   it('a declared emergency in Louisiana blocks covered calls there until its end, citing the rule', () => {
     const emergencies = [{ id: 'soe_1', jurisdiction: 'US-LA' as const, from: '2026-04-01T00:00:00Z', to: '2026-04-20T00:00:00Z', note: 'hurricane' }];
     expect(answer(decidePrecall(precallFacts(BATON_ROUGE, '2026-04-10T16:00:00Z', { emergencies })))).toEqual({

@@ -5,8 +5,8 @@
  * and legal holidays, in that jurisdiction's zones (or the fixed zone its
  * statute names). Every one must allow.
  *
- * The first rule that does not allow is the answer (federal first, then the
- * jurisdictions in the order they were found, hours before holidays), and
+ * The first rule that does not allow is the answer (hours before holidays;
+ * federal first, then the jurisdictions in the order they were found), and
  * its `nextAllowedAt` is the first instant at which all of them allow at
  * once: each rule that is closed at `t` can open no earlier than its own next
  * opening, so jumping to the latest of those never skips the answer. The
@@ -206,10 +206,12 @@ export function firstTimeBlock(input: TimeRulesInput): TimeBlock | null {
     return { reason: 'quiet_hours', jurisdiction, citation, timezone: zone, localTime: '', window: null, nextAllowedAt: null };
   }
   const { constraints } = built;
-  const blocking = constraints.find((c) => {
+  const closed = (c: Constraint) => {
     const wall = c.clock.wallAt(atMs);
     return c.openAt(wall) !== wall;
-  });
+  };
+  // Hours before holidays, whichever jurisdiction each belongs to: the chain's order of reasons.
+  const blocking = constraints.find((c) => c.reason === 'quiet_hours' && closed(c)) ?? constraints.find((c) => c.reason === 'holiday' && closed(c));
   if (!blocking) return null;
   const nextMs = earliestAllowedMs(constraints, atMs);
   let reported = blocking;
