@@ -57,7 +57,7 @@ export function explainRules(ctx: GateContext, input: ExplainInput, emergencies:
   const covered = isCovered(input.purpose);
   const base = { phone: input.phone, at: isoSeconds(at), version: ruleSet.version, covered, considers: EXPLAIN_CONSIDERS };
   if (!covered) {
-    return { ...base, jurisdictions: jurisdictions.map((j) => ({ jurisdiction: j.jurisdiction, source: j.source, allowed: true })), allowed: true, next_allowed_at: null };
+    return { ...base, jurisdictions: jurisdictions.map((j) => ({ jurisdiction: j.jurisdiction, source: j.source, allowed: true })), allowed: true, next_allowed_at: base.at };
   }
   const verdicts = jurisdictions.map((j): JurisdictionVerdict => {
     const emergency = emergencyBlockFields({ at, jurisdictions: [j], ruleSet }, emergencies);

@@ -177,7 +177,7 @@ describe('state rules over HTTP', () => {
       const tollFree = await get(`/v1/rules/explain?phone=%2B18005550123&at=${NOW}&purpose=marketing`);
       expect(tollFree.body.jurisdictions).toEqual(expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', source: 'non_geographic', allowed: false })]));
       const informational = await get(`/v1/rules/explain?phone=${encodeURIComponent(MIAMI)}&at=${NOW}&purpose=informational`);
-      expect(informational.body).toMatchObject({ covered: false, allowed: true });
+      expect(informational.body).toMatchObject({ covered: false, allowed: true, next_allowed_at: NOW, jurisdictions: [{ jurisdiction: 'US-FL', source: 'area_code', allowed: true }] });
     });
 
     it.each([
