@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './gate/clock';
 import { bootstrap, type BootstrapResult } from './gate/bootstrap';
 import { FailedAuthThrottle } from './gate/authThrottle';
 import { policyFromConfig } from './gate/policyFromConfig';
+import { loadStateRules } from './gate/stateRules';
 import { evidenceLinksFromConfig } from './gate/context';
 import { scheduleRetention } from './gate/retention';
 import { signedEvidenceRouter } from './http/routes/evidence';
@@ -56,6 +57,8 @@ export interface StartOptions {
 export async function startGateway(config: Config, options: StartOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics({ defaultMetrics: config.METRICS_DEFAULT });
+  // Read and validated before anything is opened or listened on: a bad rule file stops the start cleanly.
+  loadStateRules();
   const ledger = options.ledger ?? (await openLedger(config, logger, { onWriteHold: (seconds) => metrics.writeHoldSeconds.observe(seconds) }));
   // Opt-outs detected while the store cannot take them (Redis down; SQLite locked or its disk full) wait in
   // a fsynced file of their own in DATA_DIR, and are applied once the store takes writes again.

@@ -71,6 +71,14 @@ export interface Runtime {
 /** Opens the configured store (creating the default org on a fresh one, like the gateway's first start). */
 export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runtime> {
   const config = configFor(globals, io.env);
+  // The policy (with the state rule data it validates) before the store: a bad file must not leave the store open.
+  let policy: GateContext['policy'];
+  try {
+    policy = policyFromConfig(config, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
   const ledger = await openLedger(config);
   let dnc;
   try {
@@ -83,7 +91,7 @@ export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runti
     ledger,
     dnc,
     clock: systemClock,
-    policy: policyFromConfig(config, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`),
+    policy,
     observer: {},
     evidenceLinks: evidenceLinksFromConfig(config),
   };

@@ -36,6 +36,8 @@ export interface Consent {
   opted_out_at: string | null;
   opt_out_source: string | null;
   evidence: Evidence;
+  /** Where the consumer lives, when the consent captured it: a two-letter US state or territory code; its rules hold the consumer. */
+  address_state?: string | null;
   /** Idempotency for bulk imports: the same row twice is one consent. */
   dedupe_key: string;
   created_at: string;

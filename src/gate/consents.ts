@@ -29,6 +29,8 @@ export interface CaptureInput {
   expires_at?: Date;
   double_opt_in?: boolean;
   evidence?: Evidence;
+  /** Where the consumer lives: a two-letter US state or territory code. */
+  address_state?: string;
   /** Where the capture came from: `api`, `import`, `sms_keyword`… */
   source?: string;
 }
@@ -62,6 +64,7 @@ export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInpu
     opted_out_at: null,
     opt_out_source: null,
     evidence: input.evidence ?? {},
+    address_state: input.address_state ?? null,
     dedupe_key: dedupe,
     created_at: now,
     updated_at: now,
@@ -121,6 +124,7 @@ export function consentView(c: Consent, evidenceUrl: string): Record<string, unk
     double_opt_in: c.double_opt_in,
     confirmed_at: c.confirmed_at,
     evidence: c.evidence,
+    address_state: c.address_state ?? null,
     evidence_url: evidenceUrl,
     history: c.history,
     created_at: c.created_at,

@@ -55,6 +55,7 @@ export function rowToCaptureInput(row: Row): Record<string, unknown> {
   };
   if (row.expires_at) out.expires_at = row.expires_at;
   if (row.double_opt_in) out.double_opt_in = booleanInput(row.double_opt_in);
+  if (row.address_state) out.address_state = row.address_state;
   const evidence = evidenceInput(row.evidence_url, row.evidence_source);
   if (evidence) out.evidence = evidence;
   return out;
@@ -75,6 +76,7 @@ const type = remembered('type', (t) => t);
 const scope = remembered('scope', scopeInput);
 const ai = remembered('ai_specific_consent', booleanInput);
 const doubleOptIn = remembered('double_opt_in', booleanInput);
+const addressState = remembered('address_state', (t) => t);
 /** The two evidence columns as one memo key: the url's length, a space, the url, the source. */
 const evidenceKey = (url = '', source = '') => `${url.length} ${url}${source}`;
 const evidence = remembered('evidence', (key) => {
@@ -115,6 +117,7 @@ export function parseCaptureRow(row: Row): z.ZodSafeParseResult<CaptureFields> {
     take(out, 'captured_at', required(row.captured_at, parseInstant)) &&
     (!row.expires_at || take(out, 'expires_at', parseInstant(row.expires_at))) &&
     (!row.double_opt_in || take(out, 'double_opt_in', doubleOptIn(row.double_opt_in))) &&
+    (!row.address_state || take(out, 'address_state', addressState(row.address_state))) &&
     (!(row.evidence_url || row.evidence_source) || take(out, 'evidence', evidence(evidenceKey(row.evidence_url, row.evidence_source))));
   if (ok) return { success: true, data: out as CaptureFields };
   return safeParseReporting(consentCaptureSchema, rowToCaptureInput(row));

@@ -9,6 +9,8 @@ import type { MaxAgeMonths } from '../domain/checks/consentRules';
 import { DEFAULT_MAX_AGE_MONTHS } from '../domain/checks/consentRules';
 import { FEDERAL_WINDOW, type DailyWindow } from '../domain/time/callingWindow';
 import { MAX_CLOCK_SKEW_MS } from '../domain/time/plausibleTimes';
+import type { CompiledRuleSet } from '../domain/stateLaw/ruleSet';
+import { loadStateRules } from './stateRules';
 
 export interface GatePolicy {
   adversaryCountries: ReadonlySet<string>;
@@ -28,6 +30,8 @@ export interface GatePolicy {
   maxClockSkewMs: number;
   /** Requests a minute of an API key without a limit of its own (RATE_LIMIT_PER_MINUTE): the most a key it makes may ask for. */
   keyRateLimitPerMinute: number;
+  /** The state rules decisions are made under (reference/state-rules.json). */
+  stateRules: CompiledRuleSet;
 }
 
 export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
@@ -43,6 +47,7 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     publicBaseUrl: 'http://localhost:8080',
     maxClockSkewMs: MAX_CLOCK_SKEW_MS,
     keyRateLimitPerMinute: 6000,
+    stateRules: overrides.stateRules ?? loadStateRules(),
     ...overrides,
   };
 }

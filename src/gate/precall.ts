@@ -20,6 +20,7 @@ import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
+import { consumerJurisdictions } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -31,6 +32,8 @@ export interface PrecallInput {
   calling_number?: string;
   metadata?: Record<string, unknown>;
   call_at?: Date;
+  /** Where the consumer is, when the caller knows: a two-letter US state or territory code. */
+  recipient_state?: string;
 }
 
 export type { PrecallResponse } from './answers';
@@ -72,6 +75,8 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       callingWindow: ctx.policy.callingWindow,
       maxAgeMonths: ctx.policy.maxAgeMonths,
       ...contact,
+      stateRules: ctx.policy.stateRules,
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
     };
     let outcome = decidePrecall(facts);
     // After the consent checks: a consent decides whether a listing is overridden.
@@ -119,7 +124,9 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
         call_type: input.call_type,
         calling_number: input.calling_number ?? null,
         call_at: isoSeconds(at),
+        recipient_state: input.recipient_state ?? null,
         metadata: input.metadata ?? null,
+        rules_version: ctx.policy.stateRules.version,
       },
       response,
       started,

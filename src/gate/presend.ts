@@ -13,6 +13,7 @@ import { coveredContactWindow, isCoveredText } from '../domain/stateLaw/coveredC
 import { localDate } from '../domain/time/callingWindow';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
+import { consumerJurisdictions } from './jurisdictions';
 import { entityKey, type MessageType } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { PresendResponse } from './answers';
@@ -29,6 +30,8 @@ export interface PresendInput {
   sending_number?: string;
   metadata?: Record<string, unknown>;
   send_at?: Date;
+  /** Where the consumer says they are: a two-letter US state or territory code. */
+  recipient_state?: string;
 }
 
 export type { PresendResponse } from './answers';
@@ -68,6 +71,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       dailyCap: ctx.policy.smsDailyCap,
       consents: facts.consents,
       revocations: facts.revocations,
+      stateRules: ctx.policy.stateRules,
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
     });
@@ -96,7 +101,9 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
         message_type: input.message_type,
         sending_number: input.sending_number ?? null,
         send_at: isoSeconds(at),
+        recipient_state: input.recipient_state ?? null,
         metadata: input.metadata ?? null,
+        rules_version: ctx.policy.stateRules.version,
       },
       response: o.allowed
         ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: dncNotes }

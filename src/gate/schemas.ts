@@ -17,6 +17,7 @@ import {
   TRIGGERS,
   API_SCOPES,
 } from '../domain/vocabulary';
+import { isUsStateCode } from '../domain/stateLaw/stateCodes';
 
 export const phoneSchema = z
   .string()
@@ -54,6 +55,13 @@ export const instantSchema = z
   .transform((s) => new Date(s))
   .meta({ example: '2026-04-10T15:43:10Z' });
 
+/** A US state or territory code (`FL`, `PR`); any case in, upper case out. */
+export const stateCodeSchema = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .refine(isUsStateCode, 'must be a two-letter US state or territory code')
+  .meta({ description: 'Two-letter US state or territory code (USPS)', example: 'FL' });
+
 const metadataSchema = z.record(z.string(), z.unknown()).meta({ description: 'Free-form, returned in the audit log' });
 
 export const precallSchema = z.strictObject({
@@ -64,6 +72,7 @@ export const precallSchema = z.strictObject({
   calling_number: phoneSchema.optional(),
   metadata: metadataSchema.optional(),
   call_at: instantSchema.optional(),
+  recipient_state: stateCodeSchema.optional(),
 });
 
 export const presendSchema = z.strictObject({
@@ -73,6 +82,7 @@ export const presendSchema = z.strictObject({
   sending_number: phoneSchema.optional(),
   send_at: instantSchema.optional(),
   metadata: metadataSchema.optional(),
+  recipient_state: stateCodeSchema.optional(),
 });
 
 export const revokeSchema = z.strictObject({
@@ -103,6 +113,7 @@ export const consentCaptureSchema = z.strictObject({
   expires_at: instantSchema.optional(),
   double_opt_in: z.boolean().optional(),
   evidence: evidenceSchema.optional(),
+  address_state: stateCodeSchema.optional(),
 });
 
 export const detectSchema = z.strictObject({
@@ -134,6 +145,13 @@ export const consentListQuerySchema = z.object({
   phone: phoneSchema.optional(),
   calling_entity: z.string().max(200).optional(),
   ...pageQuerySchema,
+});
+
+export const explainQuerySchema = z.strictObject({
+  phone: phoneSchema,
+  at: instantSchema.optional(),
+  purpose: z.enum([...new Set([...PURPOSES, ...MESSAGE_TYPES])] as [string, ...string[]]).transform((p) => p as (typeof PURPOSES)[number] | (typeof MESSAGE_TYPES)[number]),
+  recipient_state: stateCodeSchema.optional(),
 });
 
 export const decisionListQuerySchema = z.object({

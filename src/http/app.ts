@@ -23,6 +23,7 @@ import { detectRoutes } from './routes/detect';
 import { evidenceRoutes } from './routes/evidence';
 import { revokeRoutes } from './routes/revoke';
 import { emergencyRoutes } from './routes/emergencies';
+import { ruleRoutes } from './routes/rules';
 import { tenantRoutes } from './routes/tenants';
 import { dncRoutes } from './routes/dnc';
 import { validate } from './validate';
@@ -61,6 +62,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...emergencyRoutes(ctx),
     ...dncRoutes(ctx),
     ...detectRoutes(),
+    ...ruleRoutes(ctx),
     ...(options.extraRoutes ?? []),
   ];
 }

@@ -41,6 +41,7 @@ export function consentBody(c: Consent): AuditBody {
       captured_at: c.captured_at,
       expires_at: c.expires_at,
       status: c.status,
+      ...(c.address_state ? { address_state: c.address_state } : {}),
     },
     personal_digest: digestPersonal({ phone: c.phone, evidence: c.evidence }),
   };
@@ -73,12 +74,21 @@ export function revocationBody(r: Revocation): AuditBody {
   };
 }
 
+/** The rule set a decision was made under and, for a block a rule caused, that rule's jurisdiction and citation: the auditor's why. */
+function ruleFacts(d: Decision): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (typeof d.request.rules_version === 'string') facts.rules_version = d.request.rules_version;
+  if (typeof d.response.jurisdiction === 'string') facts.jurisdiction = d.response.jurisdiction;
+  if (typeof d.response.citation === 'string') facts.citation = d.response.citation;
+  return facts;
+}
+
 export function decisionBody(d: Decision): AuditBody {
   return {
     kind: 'decision',
     ref_id: d.id,
     at: d.decided_at,
-    facts: { kind: d.kind, entity: d.entity, allowed: d.allowed, reason: d.reason },
+    facts: { kind: d.kind, entity: d.entity, allowed: d.allowed, reason: d.reason, ...ruleFacts(d) },
     personal_digest: digestPersonal({ phone: d.phone, request: d.request, response: d.response }),
   };
 }

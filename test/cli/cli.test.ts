@@ -108,6 +108,19 @@ describe('consent-gate CLI', () => {
       expect(r.out).toContain('Recipient local time 21:45 (America/New_York); next allowed 2026-04-11T08:00:00-04:00');
     });
 
+    it("prints the number's jurisdictions: a New York number held to Florida by --state is blocked by Florida's hours at 20:30", async () => {
+      const at = ['--at', '2026-04-11T00:30:00Z'];
+      const plain = await run('check', '+12125550102', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', ...at);
+      expect(plain.out).toContain('US-NY from area code: allows');
+      const held = await run('check', '+12125550102', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', ...at, '--state', 'FL');
+      expect(held.code).toBe(1);
+      expect(held.out).toContain('BLOCKED — quiet_hours');
+      expect(held.out).toMatch(/Rule: US-FL, Fla\. Stat\. § 501\.616/);
+      // Florida named by --state holds in both its zones: it opens at 08:00 in the Panhandle, 09:00 in New York.
+      expect(held.out).toMatch(/US-FL from recipient state: blocks: quiet_hours \(Fla\. Stat\. § 501\.616.*\), next allowed 2026-04-11T09:00:00-04:00/);
+      expect((await run('check', '+12125550102', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', '--state', 'XX')).err).toContain('--state: must be a two-letter US state or territory code');
+    });
+
     it('bad input is exit 2 naming the flag', async () => {
       const r = await run('check', '555', '--entity', 'Acme', '--purpose', 'spam', '--call-type', 'ai_voice');
       expect(r.code).toBe(2);

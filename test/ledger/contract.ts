@@ -112,6 +112,18 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(await ledger.getConsent('org_other', c.id)).toBeNull();
     });
 
+    it("keeps a consent's address_state through capture, bulk capture, a status change and the contact facts", async () => {
+      const one = aConsent({ dedupe_key: 'addr-1', address_state: 'FL' });
+      const bulk = aConsent({ dedupe_key: 'addr-2', address_state: 'PR', phone: '+15551234568' });
+      await ledger.captureConsent(one);
+      await ledger.captureConsents([consentWrite(bulk)]);
+      expect((await ledger.getConsent('org_test', one.id))?.address_state).toBe('FL');
+      expect((await ledger.getConsent('org_test', bulk.id))?.address_state).toBe('PR');
+      const changed = await ledger.changeConsentStatus('org_test', one.id, { to: 'opted_out', at: '2026-04-01T00:00:00.000Z', source: 'api', event: 'opted_out' });
+      expect(changed?.consent.address_state).toBe('FL');
+      expect((await ledger.contactFacts('org_test', one.phone)).consents.map((c) => c.address_state)).toEqual(['FL']);
+    });
+
     it('bulk capture counts created and duplicate rows', async () => {
       const rows = [aConsent({ dedupe_key: 'a' }), aConsent({ dedupe_key: 'b' }), aConsent({ dedupe_key: 'a' })].map(consentWrite);
       expect(await ledger.captureConsents(rows)).toEqual({ created: 2, duplicates: 1 });

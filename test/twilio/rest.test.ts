@@ -223,6 +223,21 @@ describe('Twilio REST through the gateway', () => {
     }
   });
 
+  it("a telemarketing call to Miami at 20:30 is refused under Florida's hours, naming the rule, and Twilio receives nothing", async () => {
+    const to = '+13055551014';
+    await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
+    const before = s.emulator.received('POST', '/Calls.json').length;
+    s.clock.set('2026-04-11T00:30:00Z'); // 20:30 in Miami: inside the federal window, outside Florida's
+    try {
+      const err = await rejection(s.client.calls.create({ to, from: ACME_NUMBER, twiml: '<Response/>' }));
+      expect(err.message).toContain('quiet_hours');
+      expect(err.details).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL', citation: expect.stringContaining('501.616') });
+      expect(s.emulator.received('POST', '/Calls.json')).toHaveLength(before);
+    } finally {
+      s.clock.set('2026-04-10T18:00:00Z');
+    }
+  });
+
   it('messages.create to a consumer with consent is forwarded; the SDK gets the Message resource', async () => {
     const to = '+12125551020';
     await seedConsent(s, to, ACME, ['sms']);

@@ -4,6 +4,7 @@ import { FEDERAL_WINDOW } from '../time/callingWindow';
 import type { PrecallBlock, PresendBlock } from './blocks';
 import { DEFAULT_MAX_AGE_MONTHS } from './consentRules';
 import { decidePrecall } from './precall';
+import { EMPTY_RULE_SET } from '../stateLaw/ruleSet';
 
 describe('blocks are typed per reason', () => {
   it('a quiet_hours precall block carries its own fields, readable without a cast once the reason is known', () => {
@@ -20,6 +21,8 @@ describe('blocks are typed per reason', () => {
       maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
       consents: [aConsent()],
       revocations: [],
+      stateRules: EMPTY_RULE_SET,
+      jurisdictions: [],
       coveredContactsInWindow: 0,
       emergencies: [],
     });

@@ -25,10 +25,32 @@ export type RecipientClockFields = {
   recipient_local_time: string;
   /** Null when the window does not open in every zone of the number within a week. */
   next_allowed_at: string | null;
-  /** The jurisdiction whose rule blocked, when narrower than the federal one. */
-  jurisdiction?: string;
-  /** The rule's citation, told with `jurisdiction`. */
-  citation?: string;
+  /** Whose rule blocked: `US` for the federal window, `US-FL` for a state's. */
+  jurisdiction: string;
+  /** The rule's citation, e.g. `47 CFR 64.1200(c)(1)`. */
+  citation: string;
+};
+
+/** A state's legal holiday that allows no covered contact. */
+export type HolidayFields = RecipientClockFields & { holiday: { name: string; date: string } };
+
+/** A state of emergency the operator declared in one of the consumer's jurisdictions. */
+export type EmergencyFields = {
+  jurisdiction: string;
+  /** Null when the state's rules name no emergency ban: the operator's declaration blocks all the same. */
+  citation: string | null;
+  emergency_id: string;
+  emergency_to: string;
+  next_allowed_at: string;
+};
+
+/** A state's cap on covered contacts (calls and marketing texts together) in a rolling window. */
+export type StateCapFields = {
+  jurisdiction: string;
+  citation: string;
+  limit: number;
+  window_hours: number;
+  contacts_in_window: number;
 };
 
 /** The list that blocks; `stale` when it is a registry copy too old to rely on. */
@@ -38,7 +60,11 @@ export type PrecallFields = {
   adversary_nation: { calling_country: string };
   consumer_revoked: RevocationFields;
   honor_window_active: RevocationFields;
-  quiet_hours: RecipientClockFields & { calling_window: DailyWindow };
+  /** `calling_window` is null on a day the rule allows no call at all (a Sunday ban). */
+  quiet_hours: RecipientClockFields & { calling_window: DailyWindow | null };
+  holiday: HolidayFields;
+  state_of_emergency: EmergencyFields;
+  frequency_cap: StateCapFields;
   no_consent_on_file: NoFields;
   scope_mismatch: NoFields;
   consent_expired: NoFields;
@@ -49,8 +75,11 @@ export type PrecallFields = {
 export type PresendFields = {
   quota_exceeded: { monthly_quota: number };
   /** Quiet hours are the complement of the sending window. */
-  quiet_hours: RecipientClockFields & { quiet_hours: DailyWindow };
-  frequency_cap: { daily_cap: number; sent_today: number };
+  quiet_hours: RecipientClockFields & { quiet_hours: DailyWindow | null };
+  holiday: HolidayFields;
+  state_of_emergency: EmergencyFields;
+  /** The gateway's own daily cap on texts, or a state's cap. */
+  frequency_cap: { daily_cap: number; sent_today: number } | StateCapFields;
   consumer_revoked: RevocationFields;
   pending_double_optin: NoFields;
   no_consent_on_file: NoFields;

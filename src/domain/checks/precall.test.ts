@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aConsent, aRevocation } from '../../../test/fixtures/records';
 import { FEDERAL_WINDOW } from '../time/callingWindow';
+import { EMPTY_RULE_SET } from '../stateLaw/ruleSet';
 import { DEFAULT_MAX_AGE_MONTHS } from './consentRules';
 import { decidePrecall, PRECALL_CHECKS, type PrecallFacts } from './precall';
 
@@ -17,6 +18,8 @@ const facts = (overrides: Partial<PrecallFacts> = {}): PrecallFacts => ({
   maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
   consents: [aConsent()],
   revocations: [],
+  stateRules: EMPTY_RULE_SET,
+  jurisdictions: [],
   coveredContactsInWindow: 0,
   emergencies: [],
   ...overrides,
@@ -33,6 +36,9 @@ describe('precall chain', () => {
       'adversary_nation',
       'consumer_revoked',
       'quiet_hours',
+      'holiday',
+      'state_of_emergency',
+      'frequency_cap',
       'no_consent_on_file',
       'scope_mismatch',
       'consent_expired',

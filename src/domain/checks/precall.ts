@@ -3,10 +3,14 @@
  * contract's order; the first that blocks is the reason.
  */
 import type { Consent, Revocation } from '../records';
-import type { ActiveEmergency } from '../stateLaw/emergencies';
 import type { CallType, Purpose } from '../vocabulary';
-import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
+import type { DailyWindow } from '../time/callingWindow';
+import { emergencyBlockFields, isCoveredCall, stateCapBlockFields } from '../stateLaw/contactRules';
+import type { ActiveEmergency } from '../stateLaw/emergencies';
+import type { ConsumerJurisdiction } from '../stateLaw/jurisdictions';
+import type { CompiledRuleSet } from '../stateLaw/ruleSet';
 import type { PrecallBlock } from './blocks';
+import { holidayBlockFields, timeBlockFields, timeOfContact } from './timeOfContact';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import {
@@ -36,6 +40,9 @@ export interface PrecallFacts {
   consents: Consent[];
   /** This org's revocations for this phone plus network-wide (`all`) ones. */
   revocations: Revocation[];
+  stateRules: CompiledRuleSet;
+  /** Where the consumer is: the jurisdictions whose rules hold the call. */
+  jurisdictions: ConsumerJurisdiction[];
   /**
    * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
    * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
@@ -77,20 +84,38 @@ export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
     },
   },
   {
+    // The federal window and every state's hours and days (a Sunday ban is quiet hours too).
     name: 'quiet_hours',
     run: (f) => {
-      if (f.purpose !== 'telemarketing') return null;
-      const w = checkCallingWindow(f.at, f.recipientZones, f.callingWindow);
-      if (w.inside) return null;
-      return {
-        reason: 'quiet_hours',
-        fields: {
-          recipient_timezone: w.timezone,
-          recipient_local_time: w.localTime,
-          calling_window: { start: f.callingWindow.start, end: f.callingWindow.end },
-          next_allowed_at: w.nextAllowedAt,
-        },
-      };
+      if (!isCoveredCall(f.purpose)) return null;
+      const block = timeOfContact(f, f.callingWindow);
+      if (block?.reason !== 'quiet_hours') return null;
+      const { next_allowed_at, ...fields } = timeBlockFields(block);
+      return { reason: 'quiet_hours', fields: { ...fields, calling_window: block.window, next_allowed_at } };
+    },
+  },
+  {
+    name: 'holiday',
+    run: (f) => {
+      if (!isCoveredCall(f.purpose)) return null;
+      const fields = holidayBlockFields(timeOfContact(f, f.callingWindow));
+      return fields ? { reason: 'holiday', fields } : null;
+    },
+  },
+  {
+    name: 'state_of_emergency',
+    run: (f) => {
+      if (!isCoveredCall(f.purpose)) return null;
+      const fields = emergencyBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.emergencies);
+      return fields ? { reason: 'state_of_emergency', fields } : null;
+    },
+  },
+  {
+    name: 'frequency_cap',
+    run: (f) => {
+      if (!isCoveredCall(f.purpose)) return null;
+      const fields = stateCapBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.coveredContactsInWindow);
+      return fields ? { reason: 'frequency_cap', fields } : null;
     },
   },
   { name: 'no_consent_on_file', run: (f) => (usable(f).length === 0 ? { reason: 'no_consent_on_file', fields: {} } : null) },

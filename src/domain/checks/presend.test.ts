@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aConsent, aRevocation } from '../../../test/fixtures/records';
 import { FEDERAL_WINDOW } from '../time/callingWindow';
+import { EMPTY_RULE_SET } from '../stateLaw/ruleSet';
 import { DEFAULT_MAX_AGE_MONTHS } from './consentRules';
 import { decidePresend, PRESEND_CHECKS, type PresendFacts } from './presend';
 
@@ -18,6 +19,8 @@ const facts = (overrides: Partial<PresendFacts> = {}): PresendFacts => ({
   dailyCap: 3,
   consents: [aConsent({ scope: ['sms'] })],
   revocations: [],
+  stateRules: EMPTY_RULE_SET,
+  jurisdictions: [],
   coveredContactsInWindow: 0,
   emergencies: [],
   ...overrides,
@@ -29,10 +32,12 @@ const reason = (f: PresendFacts) => {
 };
 
 describe('pre-send chain', () => {
-  it('runs the six checks in the seed order', () => {
+  it('runs the checks in the contract order', () => {
     expect(PRESEND_CHECKS.map((c) => c.name)).toEqual([
       'quota_exceeded',
       'quiet_hours',
+      'holiday',
+      'state_of_emergency',
       'frequency_cap',
       'consumer_revoked',
       'pending_double_optin',
@@ -75,6 +80,8 @@ describe('pre-send chain', () => {
       allowed: false,
       reason: 'quiet_hours',
       fields: {
+        jurisdiction: 'US',
+        citation: '47 CFR 64.1200(c)(1)',
         recipient_timezone: 'America/New_York',
         recipient_local_time: '21:45',
         quiet_hours: { start: '21:00', end: '08:00' },

@@ -1,12 +1,16 @@
 /**
- * The pre-send chain: may this text be sent? Six checks
+ * The pre-send chain: may this text be sent? Checks
  * in the contract's order; the first that blocks is the reason.
  */
 import type { Consent, Revocation } from '../records';
-import type { ActiveEmergency } from '../stateLaw/emergencies';
 import type { MessageType } from '../vocabulary';
-import { checkCallingWindow, type DailyWindow } from '../time/callingWindow';
+import type { DailyWindow } from '../time/callingWindow';
+import { emergencyBlockFields, isCoveredText, stateCapBlockFields } from '../stateLaw/contactRules';
+import type { ActiveEmergency } from '../stateLaw/emergencies';
+import type { ConsumerJurisdiction } from '../stateLaw/jurisdictions';
+import type { CompiledRuleSet } from '../stateLaw/ruleSet';
 import type { PresendBlock } from './blocks';
+import { holidayBlockFields, timeBlockFields, timeOfContact } from './timeOfContact';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import { coversText, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForText, type MaxAgeMonths } from './consentRules';
@@ -28,6 +32,9 @@ export interface PresendFacts {
   dailyCap: number;
   consents: Consent[];
   revocations: Revocation[];
+  stateRules: CompiledRuleSet;
+  /** Where the consumer is: the jurisdictions whose rules hold the text. */
+  jurisdictions: ConsumerJurisdiction[];
   /**
    * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
    * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
@@ -59,26 +66,43 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
     run: (f) => (f.monthlyQuota !== null && f.sentThisMonth >= f.monthlyQuota ? { reason: 'quota_exceeded', fields: { monthly_quota: f.monthlyQuota } } : null),
   },
   {
+    // Federal quiet hours and every state's hours and days.
     name: 'quiet_hours',
     run: (f) => {
-      if (f.messageType !== 'marketing' && f.messageType !== 'mixed') return null;
-      const w = checkCallingWindow(f.at, f.recipientZones, f.quietWindow);
-      if (w.inside) return null;
-      return {
-        reason: 'quiet_hours',
-        fields: {
-          recipient_timezone: w.timezone,
-          recipient_local_time: w.localTime,
-          // Quiet hours are the complement of the sending window.
-          quiet_hours: { start: f.quietWindow.end, end: f.quietWindow.start },
-          next_allowed_at: w.nextAllowedAt,
-        },
-      };
+      if (!isCoveredText(f.messageType)) return null;
+      const block = timeOfContact(f, f.quietWindow);
+      if (block?.reason !== 'quiet_hours') return null;
+      const { next_allowed_at, ...fields } = timeBlockFields(block);
+      // Quiet hours are the complement of the sending window; null on a day that allows no text at all.
+      const quietHours = block.window ? { start: block.window.end, end: block.window.start } : null;
+      return { reason: 'quiet_hours', fields: { ...fields, quiet_hours: quietHours, next_allowed_at } };
     },
   },
   {
+    name: 'holiday',
+    run: (f) => {
+      if (!isCoveredText(f.messageType)) return null;
+      const fields = holidayBlockFields(timeOfContact(f, f.quietWindow));
+      return fields ? { reason: 'holiday', fields } : null;
+    },
+  },
+  {
+    name: 'state_of_emergency',
+    run: (f) => {
+      if (!isCoveredText(f.messageType)) return null;
+      const fields = emergencyBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.emergencies);
+      return fields ? { reason: 'state_of_emergency', fields } : null;
+    },
+  },
+  {
+    // The gate's daily cap on every text, then the state cap on covered ones.
     name: 'frequency_cap',
-    run: (f) => (f.sentToday >= f.dailyCap ? { reason: 'frequency_cap', fields: { daily_cap: f.dailyCap, sent_today: f.sentToday } } : null),
+    run: (f) => {
+      if (f.sentToday >= f.dailyCap) return { reason: 'frequency_cap', fields: { daily_cap: f.dailyCap, sent_today: f.sentToday } };
+      if (!isCoveredText(f.messageType)) return null;
+      const fields = stateCapBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.coveredContactsInWindow);
+      return fields ? { reason: 'frequency_cap', fields } : null;
+    },
   },
   {
     name: 'consumer_revoked',

@@ -34,3 +34,13 @@ export function isActiveAt(e: StateOfEmergency, at: Date): boolean {
 export function activeView(e: StateOfEmergency): ActiveEmergency {
   return { id: e.id, jurisdiction: e.jurisdiction, from: e.from, to: e.to, note: e.note };
 }
+
+/** The emergency in force in `jurisdiction` at `atMs`, if any (the one lasting longest when several overlap). */
+export function emergencyAt(emergencies: readonly ActiveEmergency[], jurisdiction: string, atMs: number): ActiveEmergency | null {
+  let found: ActiveEmergency | null = null;
+  for (const e of emergencies) {
+    if (e.jurisdiction !== jurisdiction || !(Date.parse(e.from) <= atMs && atMs < Date.parse(e.to))) continue;
+    if (!found || Date.parse(e.to) > Date.parse(found.to)) found = e;
+  }
+  return found;
+}

@@ -262,3 +262,35 @@ export function localDate(at: Date, zone: string): string {
   if (!clock) throw new RangeError(`localDate: unknown time zone ${JSON.stringify(zone)}`);
   return wallClockIso(wallClockMs(clock, atMs)).slice(0, 10);
 }
+
+/**
+ * A zone's wall clock for rules that need more than one daily window (the
+ * state rules: a window per weekday, holidays), on the same memoised offsets
+ * as the window check. Undefined for a name the runtime does not know.
+ */
+export interface WallClock {
+  zone: string;
+  /** Local wall-clock time at the instant `ms`, as milliseconds since 1970-01-01T00:00 local. */
+  wallAt(ms: number): number;
+  /** The instant the local wall-clock time `wallMs` happens, read near the instant `nearMs` (DST as `nextAllowedAt`). */
+  instantOf(wallMs: number, nearMs: number): number;
+  /** ISO 8601 in the zone's offset at `ms`, with seconds. */
+  isoAt(ms: number): string;
+}
+
+const wallClocks = new Map<string, WallClock>();
+
+export function wallClockOf(zone: string): WallClock | undefined {
+  const known = wallClocks.get(zone);
+  if (known) return known;
+  const clock = clockFor(zone);
+  if (!clock) return undefined;
+  const made: WallClock = {
+    zone,
+    wallAt: (ms) => wallClockMs(clock, ms),
+    instantOf: (wallMs, nearMs) => instantOfWallClock(clock, wallMs, offsetMinutes(clock, nearMs)),
+    isoAt: (ms) => isoWithOffset(clock, ms),
+  };
+  wallClocks.set(zone, made);
+  return made;
+}
