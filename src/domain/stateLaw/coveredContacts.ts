@@ -10,13 +10,10 @@
  * window holds at most the cap: of the contacts in one, the last decided saw
  * all the others.
  */
-import type { MessageType, Purpose } from '../vocabulary';
+export { isCoveredCall, isCoveredText } from './contactRules';
 
 /** Every state cap counts over the 24 hours before the contact (the rule data's `window_hours`). */
 export const COVERED_CONTACT_WINDOW_MS = 24 * 3_600_000;
-
-export const isCoveredCall = (purpose: Purpose): boolean => purpose === 'telemarketing';
-export const isCoveredText = (messageType: MessageType): boolean => messageType === 'marketing' || messageType === 'mixed';
 
 /** The count a covered contact at `at` is decided on, as the ledger takes it (see Ledger.decideCall). */
 export interface CoveredContactWindow {
