@@ -13,11 +13,12 @@ import {
   responseOf,
   rewriteContinuations,
   rewriteRelayUrls,
+  rewriteStreamUrls,
   say,
   withDisclosure,
   type TwimlDocument,
 } from '../twiml';
-import { gatewayUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { gatewayUrl, mediaUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { methodOf, senderClaims, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
 
 /** Said when the application's TwiML cannot be had after the disclosure. */
@@ -30,10 +31,12 @@ export const DIAL_REFUSED = 'We are sorry, this call cannot be connected. Goodby
  * Every ConversationRelay socket through `/twilio/relay`, and the action of
  * its `<Connect>` through `/twilio/voice`, so that after the gateway ends a
  * session on an opt-out the call hangs up instead of carrying on with the
- * application's next verbs.
+ * application's next verbs. Every media `<Stream>` through `/twilio/media`
+ * (the gateway ends those calls itself on an opt-out: `mediaStream.ts`).
  */
 export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyClaims): TwimlDocument {
-  const relayed = rewriteRelayUrls(doc, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
+  const streamed = rewriteStreamUrls(doc, (u) => mediaUrl(t, t.signer.sign(TOKEN_KINDS.media, { ...party, u }))).doc;
+  const relayed = rewriteRelayUrls(streamed, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
   return guardRelayConnects(relayed, (g) =>
     gatewayUrl(
       t,
