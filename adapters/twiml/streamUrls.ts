@@ -22,7 +22,12 @@ export function rewriteStreamUrls(doc: TwimlDocument, rewrite: (url: string) => 
       rewritten++;
     }
     const children = childrenOf(node);
-    return children.length ? withChildren(out, children.map((c) => walk(c, tag))) : out;
+    return children.length
+      ? withChildren(
+          out,
+          children.map((c) => walk(c, tag)),
+        )
+      : out;
   };
   return { doc: { attributes: doc.attributes, verbs: doc.verbs.map((v) => walk(v, undefined)) }, rewritten };
 }
@@ -33,8 +38,8 @@ export function streamUrls(doc: TwimlDocument): string[] {
   const walk = (node: TwimlNode, parent: string | undefined) => {
     const tag = tagOf(node);
     if (tag === 'Stream' && parent && STREAM_OPENERS.has(parent) && attrsOf(node).url) found.push(attrsOf(node).url);
-    childrenOf(node).forEach((c) => walk(c, tag));
+    for (const c of childrenOf(node)) walk(c, tag);
   };
-  doc.verbs.forEach((v) => walk(v, undefined));
+  for (const v of doc.verbs) walk(v, undefined);
   return found;
 }
