@@ -87,6 +87,14 @@ describe('Media Streams through /twilio/media', () => {
     twilioSide.ws.close();
   });
 
+  it("a relative <Stream url> is opened against the URL the app's TwiML came from, as Twilio would", async () => {
+    const { sid, streamUrl } = await answeredCall('<Connect><Stream url="/media"/></Connect>');
+    const { twilioSide, app } = await connected(streamUrl, sid);
+    expect(app.url).toBe('/media');
+    expect(app.verified).toBe(true);
+    twilioSide.ws.close();
+  });
+
   it('DTMF 9 revokes and the gateway ends the call; frames keep flowing until then', async () => {
     const { sid, phone, streamUrl } = await answeredCall(`<Connect><Stream url="${s.app.wsUrl}/media"/></Connect>`);
     const { twilioSide, app } = await connected(streamUrl, sid);
@@ -131,6 +139,11 @@ describe('Media Streams through /twilio/media', () => {
       TwilioMediaStream.open(streamUrl, { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callSid: sid, signature: 'forged' }),
     ).rejects.toMatchObject({ status: 403 });
     expect(s.app.sockets.length).toBe(before);
+  });
+
+  it("an app that refuses the stream's socket makes Twilio's handshake fail (502): nothing half-open is left", async () => {
+    const { sid, streamUrl } = await answeredCall(`<Connect><Stream url="${s.app.wsUrl}/not-a-socket"/></Connect>`);
+    await expect(TwilioMediaStream.open(streamUrl, { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callSid: sid })).rejects.toMatchObject({ status: 502 });
   });
 
   it('a frame over the size limit closes both sides with 1009', async () => {
