@@ -54,6 +54,8 @@ describe('Media Streams through /twilio/media', () => {
   it("a <Connect><Stream> runs through the gateway: the app gets every frame byte for byte and in order, and Twilio gets the app's", async () => {
     const { sid, streamUrl } = await answeredCall(`<Connect><Stream url="${s.app.wsUrl}/media"><Parameter name="agent" value="7"/></Stream></Connect>`);
     expect(streamUrl.startsWith(`${s.gw.url.replace(/^http/, 'ws')}/twilio/media/`)).toBe(true);
+    // The same call is transcribed too: a spoken "stop" is heard whatever the stream's app does with the audio.
+    expect(s.emulator.transcriptionOf(sid)?.track).toBe('inbound_track');
     const { twilioSide, app } = await connected(streamUrl, sid);
     expect(app.url).toBe('/media');
     expect(app.verified).toBe(true); // signed for the app's own URL, as Twilio would
