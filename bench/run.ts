@@ -33,6 +33,7 @@ import { optoutRow } from './rows/optout';
 import { redisRow } from './rows/redis';
 import { twilioRow } from './rows/twilio';
 import { transcriptionRow } from './rows/transcription';
+import { mediaRow } from './rows/media';
 
 async function runAll(ctx: BenchContext): Promise<void> {
   const { options, p, report, judge } = ctx;
@@ -49,6 +50,7 @@ async function runAll(ctx: BenchContext): Promise<void> {
   await runRow(ctx, 'growth', growthRow);
   await runRow(ctx, 'redis', redisRow);
   await runRow(ctx, 'transcription', transcriptionRow);
+  await runRow(ctx, 'media', mediaRow);
   await runRow(ctx, 'dnc', dncRow);
 
   const seconds = (performance.now() - ctx.startedAt) / 1000;

@@ -13,11 +13,12 @@ import {
   responseOf,
   rewriteContinuations,
   rewriteRelayUrls,
+  rewriteStreamUrls,
   say,
   withDisclosure,
   type TwimlDocument,
 } from '../twiml';
-import { gatewayUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
+import { gatewayUrl, mediaUrl, relayUrl, WEBHOOK_PATHS, type TwilioContext } from './context';
 import { methodOf, senderClaims, TOKEN_KINDS, type GatherClaims, type PartyClaims } from './tokens';
 
 /** Said when the application's TwiML cannot be had after the disclosure. */
@@ -30,10 +31,14 @@ export const DIAL_REFUSED = 'We are sorry, this call cannot be connected. Goodby
  * Every ConversationRelay socket through `/twilio/relay`, and the action of
  * its `<Connect>` through `/twilio/voice`, so that after the gateway ends a
  * session on an opt-out the call hangs up instead of carrying on with the
- * application's next verbs.
+ * application's next verbs. Every media `<Stream>` through `/twilio/media`
+ * (the gateway ends those calls itself on an opt-out: `mediaStream.ts`); a
+ * relative stream URL is resolved against `base`, the URL the document came
+ * from, as Twilio would resolve it.
  */
-export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyClaims): TwimlDocument {
-  const relayed = rewriteRelayUrls(doc, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
+export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyClaims, base?: string): TwimlDocument {
+  const streamed = rewriteStreamUrls(doc, (u) => mediaUrl(t, t.signer.sign(TOKEN_KINDS.media, { ...party, u: absoluteWsUrl(u, base) ?? u }))).doc;
+  const relayed = rewriteRelayUrls(streamed, (u) => relayUrl(t, t.signer.sign(TOKEN_KINDS.relay, { ...party, u }))).doc;
   return guardRelayConnects(relayed, (g) =>
     gatewayUrl(
       t,
@@ -61,13 +66,24 @@ export function continuationsThroughGateway(t: TwilioContext, doc: TwimlDocument
 
 /** A placed call's document as the gateway passes it on: relays through `/twilio/relay`, continuations through `/twilio/voice`. */
 export function gatedCallDoc(t: TwilioContext, doc: TwimlDocument, party: PartyClaims, base?: string): TwimlDocument {
-  return continuationsThroughGateway(t, throughRelay(t, doc, party), party, base).doc;
+  return continuationsThroughGateway(t, throughRelay(t, doc, party, base), party, base).doc;
 }
 
 function absoluteHttpUrl(url: string, base: string | undefined): string | undefined {
   try {
     const u = new URL(url, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A socket URL as Twilio would open it: relative ones against the document's own URL, its http(s) turned into ws(s). */
+function absoluteWsUrl(url: string, base: string | undefined): string | undefined {
+  try {
+    const u = new URL(url, base);
+    if (u.protocol === 'http:' || u.protocol === 'https:') u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+    return u.protocol === 'ws:' || u.protocol === 'wss:' ? u.toString() : undefined;
   } catch {
     return undefined;
   }

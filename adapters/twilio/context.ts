@@ -39,6 +39,7 @@ export const WEBHOOK_PATHS = {
   status: '/twilio/status',
   relay: '/twilio/relay',
   transcription: '/twilio/transcription',
+  media: '/twilio/media',
 } as const;
 
 /** The query parameter that carries a gateway-signed token. */
@@ -51,4 +52,13 @@ export function gatewayUrl(t: TwilioContext, path: string, token?: string): stri
 /** `http(s)://` → `ws(s)://`: Twilio opens ConversationRelay sockets to a ws(s) URL. */
 export function relayUrl(t: TwilioContext, token: string): string {
   return gatewayUrl(t, WEBHOOK_PATHS.relay, token).replace(/^http/i, 'ws');
+}
+
+/**
+ * Where Twilio opens a media stream: the signed target rides in the path
+ * (`/twilio/media/{token}`), because Twilio's `<Stream url>` takes no query
+ * string (its custom values go in `<Parameter>`s instead).
+ */
+export function mediaUrl(t: TwilioContext, token: string): string {
+  return `${t.publicBaseUrl}${WEBHOOK_PATHS.media}/${token}`.replace(/^http/i, 'ws');
 }

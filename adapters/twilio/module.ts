@@ -9,6 +9,7 @@ import { gatewaySecret, ParamSigner } from '../shared/signedParams';
 import { sha256 } from './accountAccess';
 import type { TwilioContext } from './context';
 import { twilioDialect } from './errors';
+import { mediaServer } from './mediaUpgrade';
 import { relayServer } from './relayUpgrade';
 import { twilioRestLane } from './restRoutes';
 import { twilioWebhookRouter } from './webhookRoutes';
@@ -17,6 +18,13 @@ import type { Config } from '../../src/config';
 
 /** ConversationRelay frames are small JSON texts; anything near this is not a conversation. */
 export const MAX_RELAY_FRAME_BYTES = 256 * 1024;
+
+/**
+ * Twilio's own media frames are 20 ms of audio (a few hundred bytes), but an
+ * application may send a whole recorded sentence in one `media` frame to be
+ * played; a minute of 8 kHz μ-law in base64 is about 640 KB.
+ */
+export const MAX_MEDIA_FRAME_BYTES = 1024 * 1024;
 
 export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const { config, logger } = deps;
@@ -62,13 +70,14 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
     hangups: new CallHangups(api, hangupCredentials(config), deps.metrics, twilioLogger),
   };
   const relay = relayServer(t);
+  const media = mediaServer(t, MAX_MEDIA_FRAME_BYTES);
   return {
     name: 'twilio',
     lanes: [twilioRestLane(t)],
     routers: [twilioWebhookRouter(t)],
-    upgrade: (req, socket, head) => relay.upgrade(req, socket, head),
+    upgrade: (req, socket, head) => relay.upgrade(req, socket, head) || media.upgrade(req, socket, head),
     close: async () => {
-      await Promise.all([relay.close(), t.hangups.close()]);
+      await Promise.all([relay.close(), media.close(), t.hangups.close()]);
     },
   };
 };

@@ -8,6 +8,7 @@
  * - `gather`: the disclosure Gather's action — who to revoke on 9, and how
  *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`).
  * - `relay`: a rewritten ConversationRelay `url` — the application's socket.
+ * - `media`: a rewritten media `<Stream url>` — the application's socket `u`.
  * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
  *   an opt-out, else continue with the application's action `u`/`m` or the
  *   verbs `t` that followed the `<Connect>`.
@@ -66,6 +67,7 @@ export const TOKEN_KINDS = {
   voice: 'twilio.voice',
   gather: 'twilio.gather',
   relay: 'twilio.relay',
+  media: 'twilio.media',
   connect: 'twilio.connect',
   transcription: 'twilio.transcription',
 } as const;

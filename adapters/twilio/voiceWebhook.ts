@@ -135,5 +135,5 @@ async function inboundCall(t: TwilioContext, w: TwilioWebhook): Promise<string> 
     t.logger.error({ call_sid: first(w.params, 'CallSid') }, 'twilio voice: no entity for this number; ConversationRelay passes uninspected');
     return renderTwiml(app.doc);
   }
-  return renderTwiml(throughRelay(t, app.doc, { o: party.orgId, e: party.entity, p: party.phone }));
+  return renderTwiml(throughRelay(t, app.doc, { o: party.orgId, e: party.entity, p: party.phone }, url));
 }

@@ -3,5 +3,6 @@ export * from './document';
 export * from './verbs';
 export * from './disclosure';
 export * from './relayUrls';
+export * from './streamUrls';
 export * from './dialTargets';
 export * from './continuations';

@@ -40,6 +40,8 @@ export interface AppSocketRecord {
   socket: WebSocket;
   /** Text frames received, parsed when JSON. */
   frames: unknown[];
+  /** Every frame exactly as received, text or binary (for byte-for-byte comparisons). */
+  raw: { data: Buffer; isBinary: boolean }[];
 }
 
 export interface FakeAppOptions {
@@ -77,8 +79,9 @@ export class FakeApp {
       const fullUrl = this.wsUrl + (req.url ?? '/');
       const verified = this.options.verifySocket ? this.options.verifySocket(req.headers, fullUrl) : true;
       this.wss.handleUpgrade(req, socket, head, (ws) => {
-        const record: AppSocketRecord = { url: req.url ?? '/', headers: req.headers, verified, socket: ws, frames: [] };
+        const record: AppSocketRecord = { url: req.url ?? '/', headers: req.headers, verified, socket: ws, frames: [], raw: [] };
         ws.on('message', (data, isBinary) => {
+          record.raw.push({ data: Buffer.from(data as Buffer), isBinary });
           if (isBinary) return void record.frames.push(data);
           const text = data.toString();
           try {

@@ -52,7 +52,7 @@ export async function startStack(overrides: Record<string, unknown> = {}, emulat
     verify: (req, fullUrl) =>
       twilio.validateRequest(AUTH_TOKEN, String(req.headers['x-twilio-signature'] ?? ''), fullUrl, req.method === 'POST' ? req.form : {}),
     verifySocket: (headers, fullUrl) => twilio.validateRequest(AUTH_TOKEN, String(headers['x-twilio-signature'] ?? ''), fullUrl, {}),
-    socketPaths: ['/relay'],
+    socketPaths: ['/relay', '/media'],
   }).start();
   const clock = new FixedClock(new Date(NOON_ISH));
   const gw = await startTestGateway(
