@@ -31,7 +31,9 @@ describe('frequency caps: three covered contacts per rolling 24 hours', () => {
     const previous = [0, 1, 2].map((h) => new Date(first.getTime() + h * HOUR_MS));
 
     it('allows the first three', () => {
-      previous.forEach((at, i) => expect(callAnswer(phone, at, { coveredContactsInWindow: inWindow(previous.slice(0, i), at) })).toEqual({ reason: 'allowed' }));
+      for (const [i, at] of previous.entries()) {
+        expect(callAnswer(phone, at, { coveredContactsInWindow: inWindow(previous.slice(0, i), at) })).toEqual({ reason: 'allowed' });
+      }
     });
 
     it.each<[string, string, number]>([
@@ -47,13 +49,20 @@ describe('frequency caps: three covered contacts per rolling 24 hours', () => {
 
     it('a marketing text is the fourth contact as a call is; a transactional text is not held to the state cap', () => {
       const at = new Date(first.getTime() + 3 * HOUR_MS);
-      expect(textAnswer(phone, at, 'marketing', { coveredContactsInWindow: 3 })).toMatchObject({ reason: 'frequency_cap', jurisdiction: `US-${state}`, citation, limit: 3 });
+      expect(textAnswer(phone, at, 'marketing', { coveredContactsInWindow: 3 })).toMatchObject({
+        reason: 'frequency_cap',
+        jurisdiction: `US-${state}`,
+        citation,
+        limit: 3,
+      });
       expect(textAnswer(phone, at, 'mixed', { coveredContactsInWindow: 3 })).toMatchObject({ reason: 'frequency_cap', jurisdiction: `US-${state}` });
       expect(textAnswer(phone, at, 'transactional', { coveredContactsInWindow: 3 })).toEqual({ reason: 'allowed' });
     });
 
     it('an informational call is not held to it', () => {
-      expect(callAnswer(phone, new Date(first.getTime() + 3 * HOUR_MS), { purpose: 'informational', coveredContactsInWindow: 3 })).toEqual({ reason: 'allowed' });
+      expect(callAnswer(phone, new Date(first.getTime() + 3 * HOUR_MS), { purpose: 'informational', coveredContactsInWindow: 3 })).toEqual({
+        reason: 'allowed',
+      });
     });
   });
 
@@ -69,7 +78,11 @@ describe('a consumer in several states: every rule of each must hold', () => {
   it("a New York number with recipient_state FL is held to Florida's 20:00 end", () => {
     const at = localInstant('2027-04-14T20:00', EASTERN);
     expect(callAnswer(NEW_YORK, at)).toEqual({ reason: 'allowed' });
-    expect(callAnswer(NEW_YORK, at, { recipientState: 'FL' })).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL', citation: 'Fla. Stat. § 501.616(6)(a)' });
+    expect(callAnswer(NEW_YORK, at, { recipientState: 'FL' })).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-FL',
+      citation: 'Fla. Stat. § 501.616(6)(a)',
+    });
     expect(callAnswer(NEW_YORK, localInstant('2027-04-14T19:59', EASTERN), { recipientState: 'FL' })).toEqual({ reason: 'allowed' });
   });
 
@@ -77,17 +90,28 @@ describe('a consumer in several states: every rule of each must hold', () => {
     const { phone } = NUMBER_OF.FL;
     // 13:59 EDT on a Sunday is 11:59 in El Paso.
     const got = callAnswer(phone, localInstant('2027-04-18T13:59', EASTERN), { addressStates: ['TX'] });
-    expect(got).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-TX', citation: 'Tex. Bus. & Com. Code § 301.051', recipient_timezone: 'America/Denver' });
+    expect(got).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-TX',
+      citation: 'Tex. Bus. & Com. Code § 301.051',
+      recipient_timezone: 'America/Denver',
+    });
     expect(instantOf(got.next_allowed_at as string)).toBe(localInstant('2027-04-18T12:00', 'America/Denver').getTime());
     expect(callAnswer(phone, localInstant('2027-04-18T14:00', EASTERN), { addressStates: ['TX'] })).toEqual({ reason: 'allowed' });
     // Without the address, Florida alone allows a Sunday call from 08:00.
     expect(callAnswer(phone, localInstant('2027-04-18T10:00', EASTERN))).toEqual({ reason: 'allowed' });
     // And Florida's own 20:00 end still holds.
-    expect(callAnswer(phone, localInstant('2027-04-18T20:00', EASTERN), { addressStates: ['TX'] })).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL' });
+    expect(callAnswer(phone, localInstant('2027-04-18T20:00', EASTERN), { addressStates: ['TX'] })).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-FL',
+    });
   });
 
   it('a marketing text to the same consumer is held the same way', () => {
-    expect(textAnswer(NUMBER_OF.FL.phone, localInstant('2027-04-18T13:59', EASTERN), 'marketing', { addressStates: ['TX'] })).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-TX' });
+    expect(textAnswer(NUMBER_OF.FL.phone, localInstant('2027-04-18T13:59', EASTERN), 'marketing', { addressStates: ['TX'] })).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-TX',
+    });
   });
 });
 
@@ -101,11 +125,19 @@ describe('a toll-free number is held to every state', () => {
     ['Wednesday 13:59 EDT is 07:59 in Honolulu', '2027-04-14T13:59', { reason: 'quiet_hours', jurisdiction: 'US' }],
     ['Wednesday 14:00 EDT: every state and zone is open', '2027-04-14T14:00', { reason: 'allowed' }],
     ['Wednesday 17:59 EDT: open', '2027-04-14T17:59', { reason: 'allowed' }],
-    ["Wednesday 18:00 EDT: Rhode Island's weekday end", '2027-04-14T18:00', { reason: 'quiet_hours', jurisdiction: 'US-RI', citation: 'R.I. Gen. Laws §§ 5-61-3.6, 5-61-2' }],
+    [
+      "Wednesday 18:00 EDT: Rhode Island's weekday end",
+      '2027-04-14T18:00',
+      { reason: 'quiet_hours', jurisdiction: 'US-RI', citation: 'R.I. Gen. Laws §§ 5-61-3.6, 5-61-2' },
+    ],
     ['Saturday 16:59 EDT: open', '2027-04-17T16:59', { reason: 'allowed' }],
     ["Saturday 17:00 EDT: Rhode Island's Saturday end", '2027-04-17T17:00', { reason: 'quiet_hours', jurisdiction: 'US-RI' }],
     ['Good Friday 15:00 EDT: a legal holiday in Louisiana, Pennsylvania and Utah', '2027-03-26T15:00', { reason: 'holiday' }],
-    ['Battle of New Orleans (Friday 2027-01-08) 15:00 EST: a Louisiana holiday', '2027-01-08T15:00', { reason: 'holiday', jurisdiction: 'US-LA', holiday: { name: 'Battle of New Orleans', date: '2027-01-08' } }],
+    [
+      'Battle of New Orleans (Friday 2027-01-08) 15:00 EST: a Louisiana holiday',
+      '2027-01-08T15:00',
+      { reason: 'holiday', jurisdiction: 'US-LA', holiday: { name: 'Battle of New Orleans', date: '2027-01-08' } },
+    ],
   ])('%s', (_name, local, expected) => {
     const got = callAnswer(TOLL_FREE, localInstant(local, EASTERN));
     expect(got).toMatchObject(expected);
@@ -146,7 +178,10 @@ describe("Louisiana's declared state of emergency", () => {
       emergency_to: '2027-09-27T05:00:00Z',
       next_allowed_at: '2027-09-27T05:00:00Z',
     });
-    expect(textAnswer(NUMBER_OF.LA.phone, at, 'marketing', { emergencies: [emergency] })).toMatchObject({ reason: 'state_of_emergency', jurisdiction: 'US-LA' });
+    expect(textAnswer(NUMBER_OF.LA.phone, at, 'marketing', { emergencies: [emergency] })).toMatchObject({
+      reason: 'state_of_emergency',
+      jurisdiction: 'US-LA',
+    });
   });
 
   it('does not block a Texas number, an informational call or a transactional text to Louisiana, or a call after it ends', () => {
@@ -157,6 +192,9 @@ describe("Louisiana's declared state of emergency", () => {
   });
 
   it('blocks a Texas number whose consumer gave a Louisiana address', () => {
-    expect(callAnswer(NUMBER_OF.TX.phone, at, { emergencies: [emergency], addressStates: ['LA'] })).toMatchObject({ reason: 'state_of_emergency', jurisdiction: 'US-LA' });
+    expect(callAnswer(NUMBER_OF.TX.phone, at, { emergencies: [emergency], addressStates: ['LA'] })).toMatchObject({
+      reason: 'state_of_emergency',
+      jurisdiction: 'US-LA',
+    });
   });
 });

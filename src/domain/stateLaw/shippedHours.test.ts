@@ -37,10 +37,22 @@ const HOURS: StateHours[] = [
   // § 775C.4's 8 p.m. end and § 755.1's 9 a.m. start for automated calls: 09:00–20:00 together.
   { state: 'OK', ...every('09:00', '20:00'), citation: '15 O.S. § 775C.4', morningCitation: '15 O.S. § 755.1(C)(2)(a)' },
   { state: 'MD', ...every('08:00', '20:00'), citation: 'Md. Code, Com. Law § 14-4502' },
-  { state: 'TX', weekday: { start: '09:00', end: '21:00' }, saturday: { start: '09:00', end: '21:00' }, sunday: { start: '12:00', end: '21:00' }, citation: 'Tex. Bus. & Com. Code § 301.051' },
+  {
+    state: 'TX',
+    weekday: { start: '09:00', end: '21:00' },
+    saturday: { start: '09:00', end: '21:00' },
+    sunday: { start: '12:00', end: '21:00' },
+    citation: 'Tex. Bus. & Com. Code § 301.051',
+  },
   { state: 'WA', ...every('08:00', '20:00'), citation: 'RCW 19.158.040(2)' },
   { state: 'CT', ...every('09:00', '20:00'), citation: 'Conn. Gen. Stat. § 42-288a(c)' },
-  { state: 'RI', weekday: { start: '09:00', end: '18:00' }, saturday: { start: '10:00', end: '17:00' }, sunday: null, citation: 'R.I. Gen. Laws §§ 5-61-3.6, 5-61-2' },
+  {
+    state: 'RI',
+    weekday: { start: '09:00', end: '18:00' },
+    saturday: { start: '10:00', end: '17:00' },
+    sunday: null,
+    citation: 'R.I. Gen. Laws §§ 5-61-3.6, 5-61-2',
+  },
   { state: 'LA', ...monToSat('08:00', '20:00'), citation: 'LPSC General Order R-29617 § V(A)(2)' },
   { state: 'AL', ...monToSat('08:00', '20:00'), citation: 'Ala. Admin. Code r. 770-X-5-.17(1)(b)' },
   // 08:00–20:00 Central Standard Time and 08:00–20:00 local both hold: 09:00–20:00 CDT in summer.
@@ -126,9 +138,17 @@ describe('the calling hours of every state in the rule data', () => {
 describe("Mississippi's Central Standard Time", () => {
   const { phone } = NUMBER_OF.MS;
   it.each<[string, string, Record<string, unknown>]>([
-    ['summer 08:30 CDT is 07:30 CST: closed until 09:00 CDT', '2027-07-14T08:30', { reason: 'quiet_hours', jurisdiction: 'US-MS', recipient_timezone: 'Etc/GMT+6', recipient_local_time: '07:30' }],
+    [
+      'summer 08:30 CDT is 07:30 CST: closed until 09:00 CDT',
+      '2027-07-14T08:30',
+      { reason: 'quiet_hours', jurisdiction: 'US-MS', recipient_timezone: 'Etc/GMT+6', recipient_local_time: '07:30' },
+    ],
     ['summer 09:00 CDT is 08:00 CST: open', '2027-07-14T09:00', { reason: 'allowed' }],
-    ['summer 20:00 CDT is 19:00 CST, but 20:00 local ends the day', '2027-07-14T20:00', { reason: 'quiet_hours', jurisdiction: 'US-MS', recipient_timezone: 'America/Chicago' }],
+    [
+      'summer 20:00 CDT is 19:00 CST, but 20:00 local ends the day',
+      '2027-07-14T20:00',
+      { reason: 'quiet_hours', jurisdiction: 'US-MS', recipient_timezone: 'America/Chicago' },
+    ],
     ['winter 07:59 CST: the federal window is closed too', '2027-01-13T07:59', { reason: 'quiet_hours', ...FEDERAL }],
     ['winter 08:00 CST: open', '2027-01-13T08:00', { reason: 'allowed' }],
     ['winter 19:59 CST: open', '2027-01-13T19:59', { reason: 'allowed' }],
