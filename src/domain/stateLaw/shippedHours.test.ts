@@ -181,6 +181,12 @@ describe("Pennsylvania's 2026 change", () => {
     if (reason !== 'allowed') expect(got).toMatchObject({ jurisdiction: 'US-PA', citation: HOURS.find((s) => s.state === 'PA')!.citation });
   });
 
+  it("Saturday 2026-10-17 at 21:00 is next allowed on Monday at 09:00: the Sunday after is under the new rule's ban", () => {
+    const got = callAnswer(phone, localInstant('2026-10-17T21:00', zone));
+    expect(got).toMatchObject({ reason: 'quiet_hours' });
+    expect(got.next_allowed_at).toBe('2026-10-19T09:00:00-04:00');
+  });
+
   it('the first Sunday under the new rule is next allowed on Monday at 09:00', () => {
     const got = callAnswer(phone, localInstant('2026-10-18T12:00', zone));
     expect(instantOf(got.next_allowed_at as string)).toBe(localInstant('2026-10-19T09:00', zone).getTime());
