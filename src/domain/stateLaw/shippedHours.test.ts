@@ -64,7 +64,14 @@ const HOURS: StateHours[] = [
 ];
 
 // A week in summer time with no holiday of any calendar in it.
-const DAYS = { weekday: '2027-04-14', nextWeekday: '2027-04-15', saturday: '2027-04-17', sunday: '2027-04-18', monday: '2027-04-19' } as const;
+const DAYS = { weekday: '2027-04-14', saturday: '2027-04-17', sunday: '2027-04-18', monday: '2027-04-19' } as const;
+const WEEKDAYS: [label: string, date: string][] = [
+  ['Monday', '2027-04-12'],
+  ['Tuesday', '2027-04-13'],
+  ['Wednesday', '2027-04-14'],
+  ['Thursday', '2027-04-15'],
+  ['Friday', '2027-04-16'],
+];
 
 /** The federal window (08:00–21:00 local) closes first where a state shares its boundary; the state otherwise. */
 function closer(s: StateHours, boundary: 'morning' | 'evening', clock: string): { jurisdiction: string; citation: string } {
@@ -99,7 +106,10 @@ function rowsOf(s: StateHours): Row[] {
       expected: { reason: 'quiet_hours', ...closer(s, 'evening', w.end), next: opensNext },
     });
   };
-  day('Wednesday', DAYS.weekday, s.weekday, `${DAYS.nextWeekday}T${s.weekday.start}`);
+  WEEKDAYS.forEach(([label, date], i) => {
+    const next = i + 1 < WEEKDAYS.length ? `${WEEKDAYS[i + 1][1]}T${s.weekday.start}` : `${DAYS.saturday}T${s.saturday.start}`;
+    day(label, date, s.weekday, next);
+  });
   day('Saturday', DAYS.saturday, s.saturday, s.sunday ? `${DAYS.sunday}T${s.sunday.start}` : `${DAYS.monday}T${s.weekday.start}`);
   if (s.sunday) day('Sunday', DAYS.sunday, s.sunday, `${DAYS.monday}T${s.weekday.start}`);
   else {
