@@ -192,9 +192,22 @@ function earliestAllowedMs(constraints: readonly Constraint[], fromMs: number): 
   return null;
 }
 
-/** Whether every jurisdiction has the same rules in force at both instants (the rule set hands out one object per set in force). */
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether every jurisdiction has the same rules of time in force at both instants. */
 function sameRulesInForce(input: TimeRulesInput, aMs: number, bMs: number): boolean {
-  return input.jurisdictions.every((j) => rulesOf(input.ruleSet, j, aMs) === rulesOf(input.ruleSet, j, bMs));
+  return input.jurisdictions.every((j) => {
+    const a = rulesOf(input.ruleSet, j, aMs);
+    const b = rulesOf(input.ruleSet, j, bMs);
+    return (
+      a === b ||
+      (sameItems(
+        a.hours.map((h) => h.rule),
+        b.hours.map((h) => h.rule),
+      ) &&
+        sameItems(a.holidays, b.holidays))
+    );
+  });
 }
 
 /**
