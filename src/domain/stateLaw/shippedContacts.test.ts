@@ -191,6 +191,13 @@ describe("Louisiana's declared state of emergency", () => {
     expect(callAnswer(NUMBER_OF.LA.phone, localInstant('2027-09-28T12:00', 'America/Chicago'), { emergencies: [emergency] })).toEqual({ reason: 'allowed' });
   });
 
+  it('blocks a toll-free number, held to every state', () => {
+    expect(callAnswer(TOLL_FREE, localInstant('2027-09-01T16:00', 'America/New_York'), { emergencies: [emergency] })).toMatchObject({
+      reason: 'state_of_emergency',
+      jurisdiction: 'US-LA',
+    });
+  });
+
   it('blocks a Texas number whose consumer gave a Louisiana address', () => {
     expect(callAnswer(NUMBER_OF.TX.phone, at, { emergencies: [emergency], addressStates: ['LA'] })).toMatchObject({
       reason: 'state_of_emergency',

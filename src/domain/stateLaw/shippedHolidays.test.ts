@@ -9,7 +9,7 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { callAnswer, localInstant, NUMBER_OF, textAnswer } from '../../../test/support/shippedRuleFacts';
+import { callAnswer, instantOf, localInstant, NUMBER_OF, textAnswer } from '../../../test/support/shippedRuleFacts';
 
 type Day = [date: string, name: string];
 
@@ -257,6 +257,18 @@ describe('state holidays, 2026 to 2028', () => {
       expect(got).toMatchObject({ reason: 'holiday', jurisdiction: `US-${row.state}`, citation, holiday: { name: row.name, date: row.date } });
     }
     expect(callAnswer(phone, localInstant(`${row.dayAfter}T12:00`, zone)), row.dayAfter).toEqual({ reason: 'allowed' });
+  });
+
+  it.each<[string, string, string, string]>([
+    ['LA', 'Sunday 2027-07-04, Independence Day observed on the Monday', '2027-07-04T12:00', '2027-07-06T08:00'],
+    ['RI', 'Saturday 2027-12-25 after 17:00, Christmas observed on the Monday', '2027-12-25T17:30', '2027-12-28T09:00'],
+    ['AL', 'Saturday 2028-01-01 (New Year), then a Sunday', '2028-01-01T12:00', '2028-01-03T08:00'],
+    ['UT', 'Friday 2027-07-23 (Pioneer Day observed), Saturday the day itself, then a Sunday', '2027-07-23T12:00', '2027-07-26T08:00'],
+  ])('%s: %s is next allowed at the first opening past every closed day', (state, _name, local, next) => {
+    const { phone, zone } = NUMBER_OF[state];
+    const got = callAnswer(phone, localInstant(local, zone));
+    expect(got.reason).not.toBe('allowed');
+    expect(instantOf(got.next_allowed_at as string)).toBe(localInstant(next, zone).getTime());
   });
 
   it('a marketing text on a holiday is blocked as a call is; a transactional one is not', () => {
