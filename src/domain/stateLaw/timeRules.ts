@@ -15,7 +15,7 @@
  *
  * Rules are the ones in force on the contact's local date; when the next
  * allowed time found under them falls on a date where other rules are in
- * force (Pennsylvania's Sunday ban from 18 October 2026), the search goes on
+ * force (a Sunday ban taking effect on the Sunday), the search goes on
  * under those, so `nextAllowedAt` never names a time a rule then in force
  * forbids.
  */
