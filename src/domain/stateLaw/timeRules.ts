@@ -13,9 +13,11 @@
  * search is bounded (steps and a two-week horizon); past it the answer is
  * null and the caller must not dial (fail closed).
  *
- * Rules are the ones in force on the contact's local date; a rule starting
- * or ending between the contact and its next allowed time is not looked at
- * for the search.
+ * Rules are the ones in force on the contact's local date; when the next
+ * allowed time found under them falls on a date where other rules are in
+ * force (a Sunday ban taking effect on the Sunday), the search goes on
+ * under those, so `nextAllowedAt` never names a time a rule then in force
+ * forbids.
  */
 import { checkCallingWindow, wallClockOf, type DailyWindow, type WallClock } from '../time/callingWindow';
 import { holidayOn } from './holidayCalendars';
@@ -30,6 +32,8 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const HORIZON_MS = 14 * DAY_MS;
 const MAX_STEPS = 200;
+/** How many times the rules in force may change along one search before it gives up (fail closed). */
+const MAX_RULE_CHANGES = 4;
 
 export interface TimeRulesInput {
   at: Date;
@@ -188,6 +192,44 @@ function earliestAllowedMs(constraints: readonly Constraint[], fromMs: number): 
   return null;
 }
 
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether every jurisdiction has the same rules of time in force at both instants. */
+function sameRulesInForce(input: TimeRulesInput, aMs: number, bMs: number): boolean {
+  return input.jurisdictions.every((j) => {
+    const a = rulesOf(input.ruleSet, j, aMs);
+    const b = rulesOf(input.ruleSet, j, bMs);
+    return (
+      a === b ||
+      (sameItems(
+        a.hours.map((h) => h.rule),
+        b.hours.map((h) => h.rule),
+      ) &&
+        sameItems(a.holidays, b.holidays))
+    );
+  });
+}
+
+/**
+ * The first instant ≥ `atMs` at which every rule in force on that instant's
+ * own date allows: a time found under the rules of the contact's date is
+ * checked again under the rules of its own date, and the search goes on
+ * from there when they forbid it.
+ */
+function nextAllowedMs(input: TimeRulesInput, constraints: readonly Constraint[], atMs: number): number | null {
+  let builtAtMs = atMs;
+  let current = constraints;
+  for (let change = 0; change <= MAX_RULE_CHANGES; change++) {
+    const candidate = earliestAllowedMs(current, builtAtMs);
+    if (candidate === null || sameRulesInForce(input, builtAtMs, candidate)) return candidate;
+    const rebuilt = constraintsOf({ ...input, at: new Date(candidate) });
+    if ('unknownZone' in rebuilt) return null;
+    current = rebuilt.constraints;
+    builtAtMs = candidate;
+  }
+  return null;
+}
+
 /** Whether the input holds any state rule of time at all: when not, the federal window alone decides. */
 export function hasTimeRules(input: Pick<TimeRulesInput, 'at' | 'jurisdictions' | 'ruleSet'>): boolean {
   const atMs = input.at.getTime();
@@ -213,7 +255,7 @@ export function firstTimeBlock(input: TimeRulesInput): TimeBlock | null {
   // Hours before holidays, whichever jurisdiction each belongs to: the chain's order of reasons.
   const blocking = constraints.find((c) => c.reason === 'quiet_hours' && closed(c)) ?? constraints.find((c) => c.reason === 'holiday' && closed(c));
   if (!blocking) return null;
-  const nextMs = earliestAllowedMs(constraints, atMs);
+  const nextMs = nextAllowedMs(input, constraints, atMs);
   let reported = blocking;
   // Of the federal zones, the one opening latest is reported, as the federal check alone reports it.
   if (blocking.jurisdiction === FEDERAL_JURISDICTION && input.federal) {
