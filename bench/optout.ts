@@ -103,7 +103,13 @@ export function measureDetection(budgets: DetectionBudgets = { throughputMs: THR
       cpu_seconds: Number(throughput.cpuSeconds.toFixed(3)),
       utterances_per_cpu_second: Math.round(throughput.calls / throughput.cpuSeconds),
     },
-    latency_us: { samples: samples.length, p50: us(percentile(sorted, 50)), p90: us(percentile(sorted, 90)), p99: us(percentile(sorted, 99)), max: us(sorted[sorted.length - 1]) },
+    latency_us: {
+      samples: samples.length,
+      p50: us(percentile(sorted, 50)),
+      p90: us(percentile(sorted, 90)),
+      p99: us(percentile(sorted, 99)),
+      max: us(sorted[sorted.length - 1]),
+    },
     baseline: {
       what: "text.toLowerCase().includes('stop')",
       utterances_per_second: Math.round(basePerSecond),
@@ -117,10 +123,16 @@ export function measureDetection(budgets: DetectionBudgets = { throughputMs: THR
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = measureDetection();
   console.log(`detectOptOut over ${inputs.length} eval utterances (${result.cpu}, node ${process.version})`);
-  console.log(`  throughput  ${result.throughput.utterances_per_second.toLocaleString('en-US')} utterances/s wall, ${result.throughput.utterances_per_cpu_second.toLocaleString('en-US')} per CPU-second (${result.throughput.calls.toLocaleString('en-US')} calls in ${result.throughput.seconds}s)`);
+  console.log(
+    `  throughput  ${result.throughput.utterances_per_second.toLocaleString('en-US')} utterances/s wall, ${result.throughput.utterances_per_cpu_second.toLocaleString('en-US')} per CPU-second (${result.throughput.calls.toLocaleString('en-US')} calls in ${result.throughput.seconds}s)`,
+  );
   console.log(`  machine     load average ${loadavg()[0].toFixed(2)} on ${cpus().length} cores (wall numbers suffer when it is above 1)`);
-  console.log(`  latency     p50 ${result.latency_us.p50} µs   p90 ${result.latency_us.p90} µs   p99 ${result.latency_us.p99} µs   max ${result.latency_us.max} µs   (${result.latency_us.samples.toLocaleString('en-US')} timed calls)`);
-  console.log(`  baseline    ${result.baseline.utterances_per_second.toLocaleString('en-US')} utterances/s for ${result.baseline.what}: the detector costs ${result.baseline.detector_cost_ratio}× that`);
+  console.log(
+    `  latency     p50 ${result.latency_us.p50} µs   p90 ${result.latency_us.p90} µs   p99 ${result.latency_us.p99} µs   max ${result.latency_us.max} µs   (${result.latency_us.samples.toLocaleString('en-US')} timed calls)`,
+  );
+  console.log(
+    `  baseline    ${result.baseline.utterances_per_second.toLocaleString('en-US')} utterances/s for ${result.baseline.what}: the detector costs ${result.baseline.detector_cost_ratio}× that`,
+  );
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(`${RESULTS_DIR}optout.json`, `${JSON.stringify(result, null, 2)}\n`);

@@ -76,7 +76,10 @@ async function runAll(ctx: BenchContext): Promise<void> {
   const header = `consent-gate bench${options.smoke ? ' --smoke (tiny sizes, 1 s runs: figures not judged)' : ''} — ${machine.nproc} cores (${machine.cpu_model}), node ${machine.node}, ${machine.date}, load avg ${machine.load_average_at_start[0]} → ${doc.load_average_at_end[0]}`;
   process.stdout.write(`\n${header}\n\n${renderTable(report.table)}\n\n`);
   const judged = report.targets.filter((t) => t.met !== null);
-  if (judge) process.stdout.write(`targets met: ${judged.filter((t) => t.met).length}/${judged.length}${report.targets.length > judged.length ? ` (${report.targets.length - judged.length} not measured)` : ''}\n`);
+  if (judge)
+    process.stdout.write(
+      `targets met: ${judged.filter((t) => t.met).length}/${judged.length}${report.targets.length > judged.length ? ` (${report.targets.length - judged.length} not measured)` : ''}\n`,
+    );
   process.stdout.write(`written ${file.replace(REPO_ROOT + '/', '')} in ${seconds.toFixed(0)} s\n`);
   if (report.failures.length) {
     process.stdout.write(`\nharness failures:\n${report.failures.map((f) => '  ' + f.split('\n')[0]).join('\n')}\n`);

@@ -48,11 +48,17 @@ describe('loadConfig', () => {
 
   it('carrier accounts: TWILIO_ACCOUNT_SID must be an AC sid, a Telnyx key digest 64 hex digits (case ignored)', () => {
     const digest = 'AB'.repeat(32);
-    const c = loadConfig({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: [digest] }] }) });
+    const c = loadConfig({
+      TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
+      CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: [digest] }] }),
+    });
     expect(c.TWILIO_ACCOUNT_SID).toBe('AC' + '0'.repeat(32));
     expect(c.entities[0].telnyx_api_key_sha256).toEqual([digest.toLowerCase()]);
     try {
-      loadConfig({ TWILIO_ACCOUNT_SID: 'SK' + '0'.repeat(32), CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: ['KEY_the_key_itself'] }] }) });
+      loadConfig({
+        TWILIO_ACCOUNT_SID: 'SK' + '0'.repeat(32),
+        CONSENT_GATE_CONFIG: fileWith({ entities: [{ name: 'Acme', telnyx_api_key_sha256: ['KEY_the_key_itself'] }] }),
+      });
       expect.unreachable();
     } catch (err) {
       expect((err as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['TWILIO_ACCOUNT_SID', 'entities.0.telnyx_api_key_sha256.0']);

@@ -21,7 +21,16 @@ const e164 = z.string().transform((v, ctx) => {
   }
   return p.e164;
 });
-const csv = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string()));
+const csv = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string()),
+);
 const bool = z.preprocess((v) => (typeof v === 'string' ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
 
 export const entitySchema = z.strictObject({
@@ -37,7 +46,15 @@ export const entitySchema = z.strictObject({
    * The SHA-256 (hex) of each Telnyx API key whose traffic is this entity's org's. A Telnyx
    * request names no account in its path, so its key is the account; only a digest is configured.
    */
-  telnyx_api_key_sha256: z.array(z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of a Telnyx API key, 64 hex digits').transform((h) => h.toLowerCase())).default([]),
+  telnyx_api_key_sha256: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of a Telnyx API key, 64 hex digits')
+        .transform((h) => h.toLowerCase()),
+    )
+    .default([]),
   purpose: z.enum(PURPOSES).optional(),
   call_type: z.enum(CALL_TYPES).optional(),
   message_type: z.enum(MESSAGE_TYPES).optional(),
@@ -73,11 +90,19 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
   /** The deployment's own Twilio account: its traffic is the default org's, and its Basic auth is checked against TWILIO_AUTH_TOKEN. */
-  TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC followed by 32 hex digits)').optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .trim()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC followed by 32 hex digits)')
+    .optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_APP_URL: z.url().optional(),
   /** An API key (SK…) and its secret for the calls the gateway itself makes to Twilio (ending a call after a spoken opt-out); default: the account SID and TWILIO_AUTH_TOKEN. */
-  TWILIO_API_KEY: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'must be a Twilio API key SID (SK followed by 32 hex digits)').optional(),
+  TWILIO_API_KEY: z
+    .string()
+    .trim()
+    .regex(/^SK[0-9a-fA-F]{32}$/, 'must be a Twilio API key SID (SK followed by 32 hex digits)')
+    .optional(),
   TWILIO_API_SECRET: z.string().min(1).optional(),
   /** off: gated Twilio calls are not transcribed (no real-time transcription cost, and no spoken "stop" heard on calls whose app does not stream its transcript). */
   TRANSCRIBE_CALLS: z.enum(['on', 'off']).default('on'),
@@ -87,7 +112,10 @@ export const configSchema = z.object({
    * Where requests for Twilio's other API domains go (`/twilio/upstream/{host}/…`, host a
    * *.twilio.com name). `{host}` is replaced; default `https://{host}`. Tests point it at an emulator.
    */
-  TWILIO_DOMAIN_UPSTREAM: z.string().regex(/^https?:\/\/.*\{host\}|^https?:\/\/[^{}]+$/, 'must be an http(s) URL, optionally with {host}').default('https://{host}'),
+  TWILIO_DOMAIN_UPSTREAM: z
+    .string()
+    .regex(/^https?:\/\/.*\{host\}|^https?:\/\/[^{}]+$/, 'must be an http(s) URL, optionally with {host}')
+    .default('https://{host}'),
   TELNYX_API_BASE: z.url().default('https://api.telnyx.com'),
   TELNYX_PUBLIC_KEY: z.string().optional(),
   TELNYX_API_KEY: z.string().optional(),
@@ -101,14 +129,22 @@ export const configSchema = z.object({
   REVOKE_RATE_FLOOR_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Failed authentications (401, or 403 off a key's allowlist) one client address may make a minute before it is answered 429. */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
   /**
    * A registry do-not-call copy more than 31 days old: `block` the contacts it covers (do_not_call
    * with stale: true), or `warn` (let them through with a compliance note).
    */
   DNC_STALE_POLICY: z.enum(['block', 'warn']).default('block'),
   /** The CSV import's body limit (POST /v1/consents/import), measured after inflating a compressed body. */
-  IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  IMPORT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   /** A client must have sent its request headers within this long, or the connection is closed. */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** A client must have sent its whole request (headers and body, a CSV import included) within this long. */

@@ -100,7 +100,8 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     authThrottle: new FailedAuthThrottle(config.AUTH_FAILURES_PER_MINUTE),
   };
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY, { retirePrevious: true });
-  if (boot.retiredKeyIds.length) logger.warn({ key_ids: boot.retiredKeyIds }, 'CONSENT_GATE_API_KEY changed: the previous bootstrap admin key and the keys it made are revoked');
+  if (boot.retiredKeyIds.length)
+    logger.warn({ key_ids: boot.retiredKeyIds }, 'CONSENT_GATE_API_KEY changed: the previous bootstrap admin key and the keys it made are revoked');
   if (boot.configuredKeyRetired) logger.error('CONSENT_GATE_API_KEY was retired by an earlier change and authenticates nothing: configure a new secret');
   if (!config.METRICS_TOKEN && !isLoopback(config.HOST)) {
     logger.warn({ host: config.HOST }, '/metrics is open to anyone who can reach the gateway: set METRICS_TOKEN, or firewall it');

@@ -38,7 +38,12 @@ export async function callApplication(request: AppRequest, options: AppRelayOpti
     options.metrics.upstreamSeconds.observe({ target: options.label, status_class: statusClass }, Number(process.hrtime.bigint() - started) / 1e9);
   let response: Response;
   try {
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.method === 'POST' ? request.body : undefined, signal });
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.method === 'POST' ? request.body : undefined,
+      signal,
+    });
   } catch (err) {
     options.metrics.upstreamErrors.inc({ target: options.label });
     const timedOut = signal.aborted;

@@ -203,9 +203,7 @@ export class ConversationRelaySession {
     else if (this.app.readyState === WebSocket.CONNECTING) this.queue.push({ data: Buffer.from(JSON.stringify(notice)), isBinary: false });
     if (this.carrier.readyState === WebSocket.OPEN) {
       this.carrier.send(JSON.stringify({ type: 'text', token: optOutConfirmation(party.entity), last: true, interruptible: false }));
-      this.carrier.send(
-        JSON.stringify({ type: 'end', handoffData: JSON.stringify({ reason: OPT_OUT_HANDOFF_REASON, revocation_id: notice.revocation_id }) }),
-      );
+      this.carrier.send(JSON.stringify({ type: 'end', handoffData: JSON.stringify({ reason: OPT_OUT_HANDOFF_REASON, revocation_id: notice.revocation_id }) }));
     }
     // The carrier closes its side after `end`; the application has nothing left to say.
     if (this.app.readyState === WebSocket.OPEN) this.app.close(1000, 'consent opt-out');

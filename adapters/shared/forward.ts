@@ -43,11 +43,27 @@ export function failureSummary(failure: ForwardFailure): string {
 }
 
 /** Connection-level headers (RFC 9110 §7.6.1) are the hop's own and are never forwarded. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 export function upstreamHeaders(headers: IncomingHttpHeaders, replacedBody?: Buffer): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  const named = new Set((headers.connection ?? '').toString().toLowerCase().split(',').map((s) => s.trim()));
+  const named = new Set(
+    (headers.connection ?? '')
+      .toString()
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  );
   for (const [k, v] of Object.entries(headers)) {
     const key = k.toLowerCase();
     if (v === undefined || HOP_BY_HOP.has(key) || named.has(key) || key === 'host') continue;

@@ -15,7 +15,13 @@ export interface FlowLimits {
 export const DEFAULT_FLOW_LIMITS: FlowLimits = { highWaterBytes: 1024 * 1024, lowWaterBytes: 256 * 1024 };
 
 /** Sends one frame to `to`, pausing `from` while `to` is backed up. False when `to` is not open. */
-export function sendWithBackPressure(from: WebSocket, to: WebSocket, data: WebSocket.RawData | string, isBinary: boolean, limits: FlowLimits = DEFAULT_FLOW_LIMITS): boolean {
+export function sendWithBackPressure(
+  from: WebSocket,
+  to: WebSocket,
+  data: WebSocket.RawData | string,
+  isBinary: boolean,
+  limits: FlowLimits = DEFAULT_FLOW_LIMITS,
+): boolean {
   if (to.readyState !== WebSocket.OPEN) return false;
   to.send(data, { binary: isBinary }, () => {
     if (from.isPaused && to.bufferedAmount <= limits.lowWaterBytes) from.resume();

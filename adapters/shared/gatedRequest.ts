@@ -52,7 +52,10 @@ export interface GatedRequest<B> {
 }
 
 /** The org and the body, or null with the refusal already sent. */
-export async function readGatedRequest<B>(res: ServerResponse, reading: Pick<GatedRequestReading<B>, 'access' | 'readBody'>): Promise<{ orgId: string; body: B } | null> {
+export async function readGatedRequest<B>(
+  res: ServerResponse,
+  reading: Pick<GatedRequestReading<B>, 'access' | 'readBody'>,
+): Promise<{ orgId: string; body: B } | null> {
   const access = reading.access();
   if (!access.ok) return refuse(res, access.answer);
   const body = await reading.readBody();
@@ -66,12 +69,18 @@ export function senderOf(c: CarrierLink, req: IncomingMessage, orgId: string, lo
   if (!headers.ok) return { ok: false, answer: c.dialect.invalid(headers.message, headers.header) };
   const resolved = resolveSender(c.directory, orgId, headers.overrides, lookups);
   if (resolved.ok) return { ok: true, value: resolved.sender };
-  const answer = resolved.refusal === 'invalid' ? c.dialect.invalid(resolved.message, 'X-Consent-Entity') : c.dialect.forbidden(resolved.refusal, resolved.message);
+  const answer =
+    resolved.refusal === 'invalid' ? c.dialect.invalid(resolved.message, 'X-Consent-Entity') : c.dialect.forbidden(resolved.refusal, resolved.message);
   return { ok: false, answer };
 }
 
 /** Start a gated request: org, body and sender, or null with the refusal already sent. */
-export async function startGatedRequest<B>(c: CarrierLink, req: IncomingMessage, res: ServerResponse, reading: GatedRequestReading<B>): Promise<GatedRequest<B> | null> {
+export async function startGatedRequest<B>(
+  c: CarrierLink,
+  req: IncomingMessage,
+  res: ServerResponse,
+  reading: GatedRequestReading<B>,
+): Promise<GatedRequest<B> | null> {
   const read = await readGatedRequest(res, reading);
   if (!read) return null;
   const sender = senderOf(c, req, read.orgId, reading.lookupsOf(read.body));

@@ -96,7 +96,11 @@ export function resolveSender(directory: EntityDirectory, orgId: string, overrid
   for (const lookup of lookups) {
     const hit = directory.resolve([lookup]);
     if (hit && hit.orgId !== orgId) {
-      return { ok: false, refusal: 'entity_not_in_org', message: `Consent Gate refused this request: its ${LOOKUP_NAMES[lookup.kind]} is configured for a calling entity that is not this account's` };
+      return {
+        ok: false,
+        refusal: 'entity_not_in_org',
+        message: `Consent Gate refused this request: its ${LOOKUP_NAMES[lookup.kind]} is configured for a calling entity that is not this account's`,
+      };
     }
   }
   let configured: DirectoryEntry | undefined;
@@ -104,7 +108,11 @@ export function resolveSender(directory: EntityDirectory, orgId: string, overrid
     configured = directory.byName(overrides.entity);
     // One answer for "not configured" and "another org's", so the header cannot probe other orgs' entity names.
     if (!configured || configured.orgId !== orgId) {
-      return { ok: false, refusal: 'entity_not_in_org', message: "Consent Gate refused this request: X-Consent-Entity names no calling entity configured for this account's org" };
+      return {
+        ok: false,
+        refusal: 'entity_not_in_org',
+        message: "Consent Gate refused this request: X-Consent-Entity names no calling entity configured for this account's org",
+      };
     }
   } else {
     configured = directory.resolve(lookups);
@@ -183,7 +191,13 @@ async function decide<D extends GatedDecision>(run: () => Promise<D | BlockedAns
     if (err instanceof LedgerUnavailableError) return { kind: 'unavailable', message: err.message };
     if (err instanceof AppError && err.code === 'UNAVAILABLE') return { kind: 'unavailable', message: err.message };
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
-      return { kind: 'invalid', message: Object.entries(err.details ?? {}).map(([k, v]) => `${k} ${v}`).join('; ') || err.message };
+      return {
+        kind: 'invalid',
+        message:
+          Object.entries(err.details ?? {})
+            .map(([k, v]) => `${k} ${v}`)
+            .join('; ') || err.message,
+      };
     }
     throw err;
   }

@@ -55,7 +55,8 @@ export function readRequestTarget(target: string): TargetReading {
   } catch {
     return refuse('the path is not valid percent-encoding');
   }
-  if (DECODED_FORBIDDEN.test(path)) return refuse('the path holds, raw or encoded, a character no carrier path holds (\\, @, #, ?, ;, a space, a control character or non-ASCII)');
+  if (DECODED_FORBIDDEN.test(path))
+    return refuse('the path holds, raw or encoded, a character no carrier path holds (\\, @, #, ?, ;, a space, a control character or non-ASCII)');
   const segments = path.split('/').slice(1);
   if (segments.slice(0, -1).some((s) => s === '')) return refuse('the path has an empty segment (//)');
   if (segments.some((s) => s === '.' || s === '..')) return refuse('the path has a . or .. segment');

@@ -18,7 +18,10 @@ export interface ShapeProblem {
  * letters Unicode case folding maps onto ASCII (`ſ` → s, Kelvin sign → k).
  */
 export function foldName(name: string): string {
-  return name.toLowerCase().replace(/\u017f/g, 's').replace(/\u212a/g, 'k');
+  return name
+    .toLowerCase()
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k');
 }
 
 /** Parameter names in the query string of `pathAndQuery`, in order. */
@@ -52,7 +55,10 @@ export function fieldProblem(names: readonly string[], gatedFields: readonly str
     const folded = foldName(name);
     const canonical = gated.get(folded);
     if (canonical !== undefined && name !== canonical) {
-      return { field: canonical, message: `'${name}' is not how the carrier spells '${canonical}'; Consent Gate refuses it rather than guess which one the carrier reads` };
+      return {
+        field: canonical,
+        message: `'${name}' is not how the carrier spells '${canonical}'; Consent Gate refuses it rather than guess which one the carrier reads`,
+      };
     }
     if (seen.has(folded) && (canonical !== undefined || anyRepeat)) {
       return { field: canonical ?? name, message: `'${canonical ?? name}' is given more than once; Consent Gate cannot tell which one the carrier would use` };

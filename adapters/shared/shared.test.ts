@@ -40,11 +40,19 @@ describe('EntityDirectory', () => {
   });
 
   it('entityDirectory resolves the most specific lookup first', () => {
-    expect(dir.resolve([{ kind: 'number', value: '+19999999999' }, { kind: 'twilio_messaging_service', value: 'MG1' }, { kind: 'twilio_account', value: 'AC1' }])?.name).toBe('Beta');
+    expect(
+      dir.resolve([
+        { kind: 'number', value: '+19999999999' },
+        { kind: 'twilio_messaging_service', value: 'MG1' },
+        { kind: 'twilio_account', value: 'AC1' },
+      ])?.name,
+    ).toBe('Beta');
   });
 
   it('entityDirectory refuses a number claimed by two entities', () => {
-    expect(() => new EntityDirectory([entity({ name: 'A', numbers: ['+12125550100'] }), entity({ name: 'B', numbers: ['+12125550100'] })], 'o')).toThrow(EntityDirectoryError);
+    expect(() => new EntityDirectory([entity({ name: 'A', numbers: ['+12125550100'] }), entity({ name: 'B', numbers: ['+12125550100'] })], 'o')).toThrow(
+      EntityDirectoryError,
+    );
   });
 });
 
@@ -69,8 +77,8 @@ describe('EntityDirectory.orgOfAccount: carrier traffic belongs to an org only b
     ['account SIDs are matched exactly', { kind: 'twilio_account', id: 'ac_bravo' }, undefined],
     ['an empty account belongs to no org', { kind: 'twilio_account', id: '' }, undefined],
     ["the deployment's own TELNYX_API_KEY is the default org's", { kind: 'telnyx_api_key', key: 'KEY_own' }, 'org_default'],
-    ['a Telnyx key listed by its SHA-256 (any case) is its entity\'s org\'s', { kind: 'telnyx_api_key', key: BRAVO_KEY }, 'org_b'],
-    ['one key shared by two entities of one org is that org\'s', { kind: 'telnyx_api_key', key: SHARED_KEY }, 'org_b'],
+    ["a Telnyx key listed by its SHA-256 (any case) is its entity's org's", { kind: 'telnyx_api_key', key: BRAVO_KEY }, 'org_b'],
+    ["one key shared by two entities of one org is that org's", { kind: 'telnyx_api_key', key: SHARED_KEY }, 'org_b'],
     ['a Telnyx key nobody configured belongs to no org', { kind: 'telnyx_api_key', key: 'KEY_outsider' }, undefined],
     ['a Twilio SID is not a Telnyx key', { kind: 'telnyx_api_key', key: 'AC_own' }, undefined],
     ['a Telnyx key is not a Twilio SID', { kind: 'twilio_account', id: 'KEY_own' }, undefined],
@@ -80,9 +88,17 @@ describe('EntityDirectory.orgOfAccount: carrier traffic belongs to an org only b
   });
 
   it('orgOfAccount: one account mapped to two orgs is a configuration error', () => {
-    expect(() => new EntityDirectory([entity({ name: 'B', org_id: 'org_b', twilio_account_sids: ['AC_own'] })], 'org_default', { twilioAccountSid: 'AC_own' })).toThrow(/AC_own/);
+    expect(
+      () => new EntityDirectory([entity({ name: 'B', org_id: 'org_b', twilio_account_sids: ['AC_own'] })], 'org_default', { twilioAccountSid: 'AC_own' }),
+    ).toThrow(/AC_own/);
     const k = telnyxKeyDigest('KEY_x');
-    expect(() => new EntityDirectory([entity({ name: 'B', org_id: 'org_b', telnyx_api_key_sha256: [k] }), entity({ name: 'C', org_id: 'org_c', telnyx_api_key_sha256: [k] })], 'o')).toThrow(EntityDirectoryError);
+    expect(
+      () =>
+        new EntityDirectory(
+          [entity({ name: 'B', org_id: 'org_b', telnyx_api_key_sha256: [k] }), entity({ name: 'C', org_id: 'org_c', telnyx_api_key_sha256: [k] })],
+          'o',
+        ),
+    ).toThrow(EntityDirectoryError);
   });
 
   it('mapsAnyAccount says whether a carrier can be used at all', () => {
@@ -104,7 +120,10 @@ describe('resolveSender', () => {
   );
   it('resolveSender: a header wins over the number mapping; unset kinds fall to the strictest defaults', () => {
     const r = resolveSender(dir, 'org_default', { entity: ' acme surveys', purpose: 'survey' }, [{ kind: 'number', value: '+12125550100' }]);
-    expect(r).toEqual({ ok: true, sender: { orgId: 'org_default', entity: 'Acme Surveys', purpose: 'survey', call_type: 'ai_voice', message_type: 'marketing', source: 'header' } });
+    expect(r).toEqual({
+      ok: true,
+      sender: { orgId: 'org_default', entity: 'Acme Surveys', purpose: 'survey', call_type: 'ai_voice', message_type: 'marketing', source: 'header' },
+    });
     const c = resolveSender(dir, 'org_default', {}, [{ kind: 'number', value: '+12125550100' }]);
     expect(c.ok && c.sender).toMatchObject({ entity: 'Acme', call_type: 'human_voice', purpose: FAIL_CLOSED_DEFAULTS.purpose });
   });
@@ -116,7 +135,15 @@ describe('resolveSender', () => {
     ['a header naming an entity nobody configured', 'org_default', { entity: 'Made Up LLC' }, []],
     ["another org's From number, no header", 'org_default', {}, [{ kind: 'number', value: '+14155550100' }]],
     ["another org's From number under the account's own entity", 'org_default', { entity: 'Acme' }, [{ kind: 'number', value: '+14155550100' }]],
-    ["another org's messaging service", 'org_default', {}, [{ kind: 'number', value: '+19995550000' }, { kind: 'twilio_messaging_service', value: 'MG_b' }]],
+    [
+      "another org's messaging service",
+      'org_default',
+      {},
+      [
+        { kind: 'number', value: '+19995550000' },
+        { kind: 'twilio_messaging_service', value: 'MG_b' },
+      ],
+    ],
     ["another org's connection", 'org_default', { entity: 'Acme' }, [{ kind: 'telnyx_connection', value: 'conn_b' }]],
     ["the default org's entity from org B's account", 'org_b', { entity: 'Acme' }, []],
   ];
@@ -124,7 +151,10 @@ describe('resolveSender', () => {
     expect(resolveSender(dir, orgId, overrides, lookups)).toMatchObject({ ok: false, refusal: 'entity_not_in_org' });
   });
   it("resolveSender: org B's account finds org B's entity by its messaging service", () => {
-    const r = resolveSender(dir, 'org_b', {}, [{ kind: 'number', value: '+19995550000' }, { kind: 'twilio_messaging_service', value: 'MG_b' }]);
+    const r = resolveSender(dir, 'org_b', {}, [
+      { kind: 'number', value: '+19995550000' },
+      { kind: 'twilio_messaging_service', value: 'MG_b' },
+    ]);
     expect(r.ok && r.sender).toMatchObject({ orgId: 'org_b', entity: 'Bravo', source: 'config' });
   });
 });
@@ -184,8 +214,15 @@ describe('form', () => {
     expect(() => parseForm(body)).toThrow(MalformedFormError);
   });
   it('withParam replaces in place, appends when absent, removes on undefined', () => {
-    const pairs: [string, string][] = [['Url', 'a'], ['To', 'b'], ['Url', 'c']];
-    expect(withParam(pairs, 'Url', 'x')).toEqual([['Url', 'x'], ['To', 'b']]);
+    const pairs: [string, string][] = [
+      ['Url', 'a'],
+      ['To', 'b'],
+      ['Url', 'c'],
+    ];
+    expect(withParam(pairs, 'Url', 'x')).toEqual([
+      ['Url', 'x'],
+      ['To', 'b'],
+    ]);
     expect(withParam(pairs, 'Method', 'POST')).toEqual([...pairs, ['Method', 'POST']]);
     expect(paramsOf(withParam(pairs, 'Url', undefined))).toEqual({ To: 'b' });
   });
@@ -194,7 +231,15 @@ describe('form', () => {
 describe('forward helpers', () => {
   it('upstreamHeaders drops hop-by-hop, host and X-Consent-* headers and keeps the auth header', () => {
     const h = upstreamHeaders(
-      { host: 'gw', connection: 'keep-alive, x-secret', 'x-secret': '1', authorization: 'Basic abc', 'x-consent-entity': 'Acme', 'content-length': '10', 'user-agent': 'twilio-node' },
+      {
+        host: 'gw',
+        connection: 'keep-alive, x-secret',
+        'x-secret': '1',
+        authorization: 'Basic abc',
+        'x-consent-entity': 'Acme',
+        'content-length': '10',
+        'user-agent': 'twilio-node',
+      },
       Buffer.from('abc'),
     );
     expect(h).toEqual({ authorization: 'Basic abc', 'user-agent': 'twilio-node', 'content-length': '3' });

@@ -73,7 +73,10 @@ export class ParamSigner {
  * secret every instance already shares (so a cluster agrees without one
  * more setting), else random — fine for one process, and said so in the log.
  */
-export function gatewaySecret(configured: string | undefined, ...sharedSecrets: (string | undefined)[]): { secret: Buffer; source: 'configured' | 'derived' | 'random' } {
+export function gatewaySecret(
+  configured: string | undefined,
+  ...sharedSecrets: (string | undefined)[]
+): { secret: Buffer; source: 'configured' | 'derived' | 'random' } {
   if (configured) return { secret: Buffer.from(configured, 'utf8'), source: 'configured' };
   const shared = sharedSecrets.find((s): s is string => !!s);
   if (shared) {

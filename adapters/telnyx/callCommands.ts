@@ -52,7 +52,13 @@ export async function callCommand(t: TelnyxContext, callControlId: string, actio
 }
 
 /** Speak words on a call, as the gateway (not the application) says them. */
-export function speak(t: TelnyxContext, callControlId: string, words: string, commandId: string, options: { interrupt?: boolean } = {}): Promise<CommandResult> {
+export function speak(
+  t: TelnyxContext,
+  callControlId: string,
+  words: string,
+  commandId: string,
+  options: { interrupt?: boolean } = {},
+): Promise<CommandResult> {
   return callCommand(t, callControlId, 'speak', {
     payload: words,
     voice: t.voice,

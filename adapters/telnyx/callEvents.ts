@@ -77,7 +77,10 @@ async function discloseOnAnswer(t: TelnyxContext, id: string, script: string, de
     t.logger.info({ decision_id: decisionId, call_control_id: id }, 'telnyx: call ended before the disclosure could be spoken');
     return {};
   }
-  t.logger.error({ decision_id: decisionId, call_control_id: id, status: spoken.status, code: spoken.code, err: spoken.message }, 'telnyx: disclosure could not be spoken; hanging up (fail closed)');
+  t.logger.error(
+    { decision_id: decisionId, call_control_id: id, status: spoken.status, code: spoken.code, err: spoken.message },
+    'telnyx: disclosure could not be spoken; hanging up (fail closed)',
+  );
   const hung = await hangupCall(t, id, COMMAND_IDS.disclosureFailedHangup);
   if (!hung.ok && !hung.ended) t.logger.error({ call_control_id: id, err: hung.message }, 'telnyx: hangup after a failed disclosure failed too');
   return { relayHeaders: { 'x-consent-gate-disclosure': 'failed' } };
@@ -108,7 +111,8 @@ async function optOutOnCall(
     failure = err as Error;
   }
   const who = { call_control_id: id, phone: maskPhone(party.phone), how };
-  if (failure) t.logger.error({ ...who, err: failure.message }, 'telnyx: opt-out during a call could NOT be recorded; ending the call, asking Telnyx to redeliver');
+  if (failure)
+    t.logger.error({ ...who, err: failure.message }, 'telnyx: opt-out during a call could NOT be recorded; ending the call, asking Telnyx to redeliver');
   else t.logger.info({ ...who, queued: outcome?.queued }, 'telnyx: opt-out during a call');
   // The consumer was promised an end to the call either way.
   await confirmAndEnd(t, id, party.entity);

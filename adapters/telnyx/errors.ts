@@ -109,7 +109,8 @@ export const telnyxDialect: CarrierDialect = {
       headers: { 'retry-after-ms': '500', 'retry-after': '1' },
     }),
   invalid(message, field, problem = 'malformed') {
-    const spec = field && !field.startsWith('X-') ? (problem === 'missing' ? TELNYX_ERRORS.missingParameter : TELNYX_ERRORS.invalidNumber) : TELNYX_ERRORS.badRequest;
+    const spec =
+      field && !field.startsWith('X-') ? (problem === 'missing' ? TELNYX_ERRORS.missingParameter : TELNYX_ERRORS.invalidNumber) : TELNYX_ERRORS.badRequest;
     return telnyxError(spec, message, { pointer: pointerOf(field), meta: { reason: 'invalid_request', ...(field ? { field } : {}) } });
   },
   unauthenticated: () =>

@@ -40,10 +40,17 @@ export const SPEAKS_ON_ANSWER: readonly { field: string; when?: (body: GatedBody
 ];
 
 export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const started = await startGated(t, req, res, (b) => [
-    { kind: 'number', value: b.text('from') },
-    { kind: 'telnyx_connection', value: b.text('connection_id') },
-  ], false, DIAL_FIELDS);
+  const started = await startGated(
+    t,
+    req,
+    res,
+    (b) => [
+      { kind: 'number', value: b.text('from') },
+      { kind: 'telnyx_connection', value: b.text('connection_id') },
+    ],
+    false,
+    DIAL_FIELDS,
+  );
   if (!started) return;
   const { body, sender } = started;
   const from = body.text('from');
@@ -72,7 +79,10 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
     }
     if (!t.apiKey) {
       t.logger.error('telnyx: an AI call needs the disclosure spoken, and TELNYX_API_KEY is not set; call refused');
-      return sendAnswer(res, disclosureNotInjectable('Consent Gate cannot speak the required AI disclosure: TELNYX_API_KEY is not configured on the gateway', decisionId));
+      return sendAnswer(
+        res,
+        disclosureNotInjectable('Consent Gate cannot speak the required AI disclosure: TELNYX_API_KEY is not configured on the gateway', decisionId),
+      );
     }
   }
 
@@ -90,21 +100,26 @@ type Pointed = { ok: true } | { ok: false; message: string; field: string };
 /** `webhook_url` and each of `webhook_urls` through `/telnyx/webhooks`, remembering where they went. */
 function pointWebhooksAtGateway(t: TelnyxContext, body: GatedBody, claims: CallClaims): Pointed {
   const own = body.get('webhook_url');
-  if (own !== undefined && own !== null && !isHttpUrl(own)) return { ok: false, field: 'webhook_url', message: `webhook_url is not a valid absolute http(s) URL: ${String(own)}` };
+  if (own !== undefined && own !== null && !isHttpUrl(own))
+    return { ok: false, field: 'webhook_url', message: `webhook_url is not a valid absolute http(s) URL: ${String(own)}` };
   const main = tokenUrl(t, { ...claims, ...(own ? { u: own as string } : {}) });
-  if (!main) return { ok: false, field: 'webhook_url', message: 'webhook_url is too long to be carried through Consent Gate (Telnyx takes URLs up to 2000 characters)' };
+  if (!main)
+    return { ok: false, field: 'webhook_url', message: 'webhook_url is too long to be carried through Consent Gate (Telnyx takes URLs up to 2000 characters)' };
   body.set('webhook_url', main);
   // The gateway receives webhooks as POST; the relay to the application is a POST too.
   if (body.get('webhook_url_method') !== undefined) body.set('webhook_url_method', 'POST');
 
   const perEvent = body.get('webhook_urls');
   if (perEvent !== undefined && perEvent !== null) {
-    if (typeof perEvent !== 'object' || Array.isArray(perEvent)) return { ok: false, field: 'webhook_urls', message: 'webhook_urls must map event types to arrays of URLs' };
+    if (typeof perEvent !== 'object' || Array.isArray(perEvent))
+      return { ok: false, field: 'webhook_urls', message: 'webhook_urls must map event types to arrays of URLs' };
     const rewritten: Record<string, string[]> = {};
     for (const [event, urls] of Object.entries(perEvent as Record<string, unknown>)) {
-      if (!Array.isArray(urls) || !urls.every(isHttpUrl)) return { ok: false, field: 'webhook_urls', message: `webhook_urls.${event} must be an array of absolute http(s) URLs` };
+      if (!Array.isArray(urls) || !urls.every(isHttpUrl))
+        return { ok: false, field: 'webhook_urls', message: `webhook_urls.${event} must be an array of absolute http(s) URLs` };
       const through = urls.map((u) => tokenUrl(t, { ...claims, u }));
-      if (through.some((u) => !u)) return { ok: false, field: 'webhook_urls', message: `a URL in webhook_urls.${event} is too long to be carried through Consent Gate` };
+      if (through.some((u) => !u))
+        return { ok: false, field: 'webhook_urls', message: `a URL in webhook_urls.${event} is too long to be carried through Consent Gate` };
       rewritten[event] = through as string[];
     }
     body.set('webhook_urls', rewritten);

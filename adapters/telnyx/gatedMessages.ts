@@ -33,10 +33,17 @@ export const MESSAGE_SEND_PATHS: Record<string, string> = {
 };
 
 export async function handleMessageSend(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const started = await startGated(t, req, res, (b) => [
-    { kind: 'number', value: b.text('from') },
-    { kind: 'telnyx_messaging_profile', value: b.text('messaging_profile_id') },
-  ], false, MESSAGE_FIELDS);
+  const started = await startGated(
+    t,
+    req,
+    res,
+    (b) => [
+      { kind: 'number', value: b.text('from') },
+      { kind: 'telnyx_messaging_profile', value: b.text('messaging_profile_id') },
+    ],
+    false,
+    MESSAGE_FIELDS,
+  );
   if (!started) return;
   const { body, sender } = started;
   const from = body.text('from');

@@ -29,7 +29,17 @@ import { TwimlError } from '../../src/errors';
 import { gateDials } from '../shared/dialGate';
 import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
-import { gatewayUrl, isHttpUrl, methodOf, TOKEN_KINDS, WEBHOOK_PATHS, type GatherClaims, type SenderKindClaims, type TelnyxContext, type TexmlClaims } from './context';
+import {
+  gatewayUrl,
+  isHttpUrl,
+  methodOf,
+  TOKEN_KINDS,
+  WEBHOOK_PATHS,
+  type GatherClaims,
+  type SenderKindClaims,
+  type TelnyxContext,
+  type TexmlClaims,
+} from './context';
 import { disclosureNotInjectable, telnyxError, TELNYX_ERRORS } from './errors';
 import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
 import { gateEach, startGated } from './gatedRequest';
@@ -37,7 +47,10 @@ import type { GatedBody } from './requestBody';
 import { TEXML_FIELDS } from './requestShape';
 import { disclosedTexml, texmlContinuationsThroughGateway } from './texmlDocs';
 
-export type TexmlRoute = { kind: 'calls'; accountSid: string } | { kind: 'connection_calls'; connectionId: string } | { kind: 'participants'; accountSid: string };
+export type TexmlRoute =
+  | { kind: 'calls'; accountSid: string }
+  | { kind: 'connection_calls'; connectionId: string }
+  | { kind: 'participants'; accountSid: string };
 
 type Party = { o: string; e: string; p: string; d: string } & SenderKindClaims;
 
@@ -91,7 +104,15 @@ export async function handleTexmlCall(t: TelnyxContext, req: IncomingMessage, re
   );
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const decision = outcome.decisions[0];
-  const partyOf = (d: string): Party => ({ o: sender.orgId, e: sender.entity, p: consumerPhone(to) ?? '', d, pu: sender.purpose, ct: sender.call_type, sr: sender.source });
+  const partyOf = (d: string): Party => ({
+    o: sender.orgId,
+    e: sender.entity,
+    p: consumerPhone(to) ?? '',
+    d,
+    pu: sender.purpose,
+    ct: sender.call_type,
+    sr: sender.source,
+  });
   if (inline.doc) {
     const metadata = { carrier: 'telnyx', request, connection_id: connectionId ?? null, call_decision_id: decision.decision_id };
     const dials = await gateDials(t.ctx, inline.doc, { sender, from, metadata, field: 'Texml' });
@@ -153,7 +174,8 @@ function urlsThroughGateway(t: TelnyxContext, body: GatedBody, party: Party, scr
   const url = body.get('Url');
   if (!isHttpUrl(url)) return { ok: false, field: 'Url', message: `Url is not a valid absolute http(s) URL: ${String(url)}` };
   const fallback = body.get('FallbackUrl');
-  if (fallback !== undefined && !isHttpUrl(fallback)) return { ok: false, field: 'FallbackUrl', message: `FallbackUrl is not a valid absolute http(s) URL: ${String(fallback)}` };
+  if (fallback !== undefined && !isHttpUrl(fallback))
+    return { ok: false, field: 'FallbackUrl', message: `FallbackUrl is not a valid absolute http(s) URL: ${String(fallback)}` };
   // Telnyx fetches the fallback with the same method as the main URL; both now come to us by POST.
   const m = methodOf(body.get('UrlMethod'));
   const spoken = script ? { s: script } : {};

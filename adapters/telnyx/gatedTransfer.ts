@@ -25,7 +25,13 @@ export type DialingAction = 'transfer' | 'refer';
 
 const TARGET_FIELD: Record<DialingAction, string> = { transfer: 'to', refer: 'sip_address' };
 
-export async function handleDialingAction(t: TelnyxContext, req: IncomingMessage, res: ServerResponse, action: DialingAction, callControlId: string): Promise<void> {
+export async function handleDialingAction(
+  t: TelnyxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  action: DialingAction,
+  callControlId: string,
+): Promise<void> {
   const started = await startGated(t, req, res, (b) => [{ kind: 'number', value: b.text('from') }], false, TRANSFER_FIELDS);
   if (!started) return;
   const { body, sender } = started;
@@ -40,7 +46,9 @@ export async function handleDialingAction(t: TelnyxContext, req: IncomingMessage
     return forwardAllowed(t, req, res, body.bytes(), []);
   }
   const from = body.text('from');
-  const outcome = await gateEach([phone], (to) => gateCall(t.ctx, { sender, to, from, metadata: { carrier: 'telnyx', request, call_control_id: callControlId } }, field));
+  const outcome = await gateEach([phone], (to) =>
+    gateCall(t.ctx, { sender, to, from, metadata: { carrier: 'telnyx', request, call_control_id: callControlId } }, field),
+  );
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', outcome, from));
   const ids = outcome.decisions.map((d) => d.decision_id);
   t.logger.info({ request, decision_ids: ids, to: maskPhone(consumerPhone(phone) ?? '') }, 'telnyx: call command allowed; forwarding');

@@ -40,7 +40,8 @@ export function sendAtOf(body: GatedBody): { ok: true; at?: Date } | { ok: false
   const value = body.get('send_at');
   if (value === undefined || value === null) return { ok: true };
   const parsed = instantSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, answer: badField(`send_at must be an ISO 8601 date-time with a time zone, not ${JSON.stringify(value)}`, 'send_at') };
+  if (!parsed.success)
+    return { ok: false, answer: badField(`send_at must be an ISO 8601 date-time with a time zone, not ${JSON.stringify(value)}`, 'send_at') };
   return { ok: true, at: new Date(parsed.data) };
 }
 

@@ -68,7 +68,8 @@ export function telnyxRestLane(t: TelnyxContext): ModuleLane {
       // Before anything else (credentials, body): a path the gate might read differently from Telnyx goes nowhere.
       const target = acceptRequestTarget(req);
       const reason = !target.ok ? target.reason : !target.path.toLowerCase().startsWith(API_PREFIX) ? 'not a Telnyx API path' : null;
-      if (!target.ok || reason) return sendAnswer(res, closingConnection(badRequest(`Consent Gate refused the request path: ${reason}; nothing was forwarded`)));
+      if (!target.ok || reason)
+        return sendAnswer(res, closingConnection(badRequest(`Consent Gate refused the request path: ${reason}; nothing was forwarded`)));
       const method = req.method ?? 'GET';
       const gated = gatedRouteOf(method, target.path);
       if (gated?.kind === 'dial') return handleDial(t, req, res);

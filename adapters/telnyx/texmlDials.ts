@@ -12,7 +12,6 @@ import { senderOfClaims } from '../shared/outboundGate';
 import type { TwimlDocument } from '../twiml';
 import type { SenderKindClaims, TelnyxContext } from './context';
 
-
 /** May the application's fetched document be served as it is? Logs why not. */
 export async function fetchedTexmlDialsAllowed(
   t: TelnyxContext,
@@ -30,7 +29,12 @@ export async function fetchedTexmlDialsAllowed(
   });
   if (outcome.kind === 'allowed') return true;
   t.logger.warn(
-    { call_sid: callSid, decision_id: outcome.kind === 'blocked' ? outcome.decision.decision_id : undefined, outcome: outcome.kind, to: outcome.to ? maskPhone(outcome.to) : undefined },
+    {
+      call_sid: callSid,
+      decision_id: outcome.kind === 'blocked' ? outcome.decision.decision_id : undefined,
+      outcome: outcome.kind,
+      to: outcome.to ? maskPhone(outcome.to) : undefined,
+    },
     'telnyx texml: application TeXML dials a number the gate did not allow; refusing it',
   );
   return false;

@@ -44,7 +44,12 @@ type CallParty = SenderKindClaims & { o: string; e: string; p: string; d: string
  * relative URLs; URLs already leading to the gateway, or that Telnyx could not
  * fetch either, stay.
  */
-export function texmlContinuationsThroughGateway(t: TelnyxContext, doc: TwimlDocument, party: CallParty, base?: string): { doc: TwimlDocument; rewritten: number } {
+export function texmlContinuationsThroughGateway(
+  t: TelnyxContext,
+  doc: TwimlDocument,
+  party: CallParty,
+  base?: string,
+): { doc: TwimlDocument; rewritten: number } {
   const own = `${t.publicBaseUrl}/`;
   const { o, e, p, d, pu, ct, sr } = party;
   return rewriteContinuations(doc, (c) => {

@@ -28,7 +28,15 @@ import { BodyTooLargeError, MalformedFormError } from '../../src/errors';
 import { readBody } from '../../src/http/rawBody';
 import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type GatherClaims, type TelnyxContext, type TexmlClaims } from './context';
 import { checkTelnyxSignature, hasSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
-import { disclosedApology, disclosedTexml, TEXML_APOLOGY, TEXML_DIAL_REFUSED, texmlContinuationsThroughGateway, texmlGoodbye, texmlOptOutGoodbye } from './texmlDocs';
+import {
+  disclosedApology,
+  disclosedTexml,
+  TEXML_APOLOGY,
+  TEXML_DIAL_REFUSED,
+  texmlContinuationsThroughGateway,
+  texmlGoodbye,
+  texmlOptOutGoodbye,
+} from './texmlDocs';
 import { fetchedTexmlDialsAllowed } from './texmlDials';
 
 const TEXML_BODY_LIMIT = 64 * 1024;
@@ -50,7 +58,10 @@ export function telnyxTexmlRouter(t: TelnyxContext): Router {
     const refuse = (status: number, why: string) => {
       if (status === 403) t.metrics.webhookSignatureFailures.inc({ carrier: 'telnyx' });
       t.logger.warn({ why }, 'telnyx texml request refused');
-      res.status(status).type('text/plain').send(status === 403 ? 'forbidden' : why);
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status === 403 ? 'forbidden' : why);
     };
     if (req.method !== 'POST' && req.method !== 'GET') return refuse(405, 'method not allowed');
     let raw = '';
@@ -86,14 +97,22 @@ export function telnyxTexmlRouter(t: TelnyxContext): Router {
   return router;
 }
 
-async function appTexml(t: TelnyxContext, url: string, method: 'GET' | 'POST', request: TexmlRequest): Promise<{ ok: true; doc: TwimlDocument } | { ok: false; why: string }> {
+async function appTexml(
+  t: TelnyxContext,
+  url: string,
+  method: 'GET' | 'POST',
+  request: TexmlRequest,
+): Promise<{ ok: true; doc: TwimlDocument } | { ok: false; why: string }> {
   const headers: Record<string, string> = {};
   for (const h of PASSED_HEADERS) {
     const v = request.headers[h];
     if (typeof v === 'string') headers[h] = v;
   }
   const target = method === 'GET' && request.raw ? `${url}${url.includes('?') ? '&' : '?'}${request.raw}` : url;
-  const answer = await callApplication({ url: target, method, headers, body: request.raw }, { timeoutMs: t.appTimeoutMs, metrics: t.metrics, label: 'telnyx_app' });
+  const answer = await callApplication(
+    { url: target, method, headers, body: request.raw },
+    { timeoutMs: t.appTimeoutMs, metrics: t.metrics, label: 'telnyx_app' },
+  );
   if (!answer.ok) return { ok: false, why: answer.message };
   if (answer.body.trim() === '') return { ok: true, doc: responseOf([]) };
   try {
@@ -104,10 +123,23 @@ async function appTexml(t: TelnyxContext, url: string, method: 'GET' | 'POST', r
 }
 
 async function answerCall(t: TelnyxContext, request: TexmlRequest, c: TexmlClaims): Promise<string> {
-  const continuation: GatherClaims = { o: c.o, e: c.e, p: c.p, d: c.d, u: c.u, m: c.m, ...(c.pu ? { pu: c.pu } : {}), ...(c.ct ? { ct: c.ct } : {}), ...(c.sr ? { sr: c.sr } : {}) };
+  const continuation: GatherClaims = {
+    o: c.o,
+    e: c.e,
+    p: c.p,
+    d: c.d,
+    u: c.u,
+    m: c.m,
+    ...(c.pu ? { pu: c.pu } : {}),
+    ...(c.ct ? { ct: c.ct } : {}),
+    ...(c.sr ? { sr: c.sr } : {}),
+  };
   const app = await appTexml(t, c.u, c.m, request);
   if (!app.ok) {
-    t.logger.warn({ decision_id: c.d, call_sid: first(request.params, 'CallSid'), why: app.why }, 'telnyx texml: application TeXML unavailable; disclosure then hangup');
+    t.logger.warn(
+      { decision_id: c.d, call_sid: first(request.params, 'CallSid'), why: app.why },
+      'telnyx texml: application TeXML unavailable; disclosure then hangup',
+    );
     return c.s ? renderTwiml(disclosedApology(t, c.s, continuation)) : texmlGoodbye(TEXML_APOLOGY);
   }
   if (!(await fetchedTexmlDialsAllowed(t, request.params, c, app.doc))) {

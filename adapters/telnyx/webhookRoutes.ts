@@ -94,7 +94,12 @@ export function telnyxWebhookRouter(t: TelnyxContext): Router {
     let effects: EventEffects = {};
     if (event && (await firstDeliveryOf(t, event))) {
       try {
-        effects = event.type === 'message.received' ? await handleMessageReceived(t, event) : event.type.startsWith('call.') ? await handleCallEvent(t, event, claims) : {};
+        effects =
+          event.type === 'message.received'
+            ? await handleMessageReceived(t, event)
+            : event.type.startsWith('call.')
+              ? await handleCallEvent(t, event, claims)
+              : {};
       } catch (err) {
         await forgetDeliveryOf(t, event);
         if (err instanceof OptOutNotRecordedError) return refuse(res, 503, 'opt-out could not be recorded; please redeliver');
@@ -113,7 +118,11 @@ export function telnyxWebhookRouter(t: TelnyxContext): Router {
       { url: target, method: 'POST', headers, body: raw.toString('utf8') },
       { timeoutMs: t.appTimeoutMs, metrics: t.metrics, label: 'telnyx_app' },
     );
-    if (answer.ok) return void res.status(answer.status).type(answer.contentType ?? 'text/plain').send(answer.body);
+    if (answer.ok)
+      return void res
+        .status(answer.status)
+        .type(answer.contentType ?? 'text/plain')
+        .send(answer.body);
     t.logger.warn({ event_type: event?.type, why: answer.message }, 'telnyx webhook: application did not take the event');
     if (answer.reason === 'http_error') return refuse(res, answer.status ?? 502, answer.body ?? '');
     refuse(res, answer.reason === 'timeout' ? 504 : 502, `application ${answer.reason === 'timeout' ? 'timed out' : 'unreachable'}`);

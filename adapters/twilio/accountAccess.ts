@@ -54,7 +54,10 @@ export function twilioAccountAccess(t: TwilioContext, authorization: string | un
   if (/^AC/i.test(credentials.user) && credentials.user !== accountSid) {
     return {
       ok: false,
-      answer: twilioDialect.forbidden('account_mismatch', `Consent Gate refused this request: its credentials are for account ${credentials.user}, not for ${accountSid} in the path`),
+      answer: twilioDialect.forbidden(
+        'account_mismatch',
+        `Consent Gate refused this request: its credentials are for account ${credentials.user}, not for ${accountSid} in the path`,
+      ),
     };
   }
   const orgId = t.directory.orgOfAccount({ kind: 'twilio_account', id: accountSid });
@@ -67,6 +70,12 @@ export function twilioAccountAccess(t: TwilioContext, authorization: string | un
       ),
     };
   }
-  if (t.ownAccountSid === accountSid && credentials.user === accountSid && t.authTokenDigest && !timingSafeEqual(sha256(credentials.password), t.authTokenDigest)) return badCredentials();
+  if (
+    t.ownAccountSid === accountSid &&
+    credentials.user === accountSid &&
+    t.authTokenDigest &&
+    !timingSafeEqual(sha256(credentials.password), t.authTokenDigest)
+  )
+    return badCredentials();
   return { ok: true, orgId };
 }

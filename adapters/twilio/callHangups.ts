@@ -79,7 +79,10 @@ export class CallHangups {
       if (outcome.ok) return void this.logger.info(who, 'twilio: call ended after a spoken opt-out');
       if (!outcome.retry) {
         this.metrics.callHangupFailures.inc({ carrier: 'twilio', outcome: 'gave_up' });
-        return void this.logger.warn({ ...who, status: outcome.status, err: outcome.message }, 'twilio: Twilio refused to end the call after a spoken opt-out; not retried');
+        return void this.logger.warn(
+          { ...who, status: outcome.status, err: outcome.message },
+          'twilio: Twilio refused to end the call after a spoken opt-out; not retried',
+        );
       }
       const delay = this.retryDelaysMs[attempt];
       if (delay === undefined || this.closed) {
@@ -101,7 +104,10 @@ export class CallHangups {
   private async send(request: HangupRequest): Promise<{ ok: true } | { ok: false; retry: boolean; status?: number; message: string }> {
     if (!this.credentials) return { ok: false, retry: false, message: 'no Twilio credentials (TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET)' };
     const username = this.credentials.apiKey ?? request.accountSid;
-    const url = upstreamUrl(this.api.base, `/2010-04-01/Accounts/${encodeURIComponent(request.accountSid)}/Calls/${encodeURIComponent(request.callSid)}.json`).toString();
+    const url = upstreamUrl(
+      this.api.base,
+      `/2010-04-01/Accounts/${encodeURIComponent(request.accountSid)}/Calls/${encodeURIComponent(request.callSid)}.json`,
+    ).toString();
     const answer = await callApplication(
       {
         url,

@@ -23,7 +23,14 @@ import { methodOf, senderClaims, TOKEN_KINDS, type PartyClaims } from './tokens'
 export type Injection = { ok: true; pairs: [string, string][] } | { ok: false; message: string; field: string };
 
 /** `listenFor`: the account SID when the call is to be transcribed (see `transcriptionStart.ts`), else undefined. */
-export function injectDisclosure(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script: string, listenFor?: string): Injection {
+export function injectDisclosure(
+  t: TwilioContext,
+  pairs: [string, string][],
+  params: FormParams,
+  party: PartyClaims,
+  script: string,
+  listenFor?: string,
+): Injection {
   const inline = first(params, 'Twiml');
   const url = first(params, 'Url');
   if (inline !== undefined) {
@@ -55,7 +62,14 @@ export function injectDisclosure(t: TwilioContext, pairs: [string, string][], pa
  * TwiML itself when Twilio asks for it: to speak `script` first, when there
  * is one, and always to check whom that TwiML dials.
  */
-export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], params: FormParams, party: PartyClaims, script?: string, listenFor?: string): Injection {
+export function urlsThroughGateway(
+  t: TwilioContext,
+  pairs: [string, string][],
+  params: FormParams,
+  party: PartyClaims,
+  script?: string,
+  listenFor?: string,
+): Injection {
   let out = pairs;
   for (const [urlKey, methodKey] of [
     ['Url', 'Method'],
@@ -65,7 +79,13 @@ export function urlsThroughGateway(t: TwilioContext, pairs: [string, string][], 
     // An empty FallbackUrl is no fallback; an empty Url is no URL, and refused below.
     if (url === undefined || (url === '' && urlKey === 'FallbackUrl')) continue;
     if (!isHttpUrl(url)) return { ok: false, field: urlKey, message: `${urlKey} is not a valid absolute http(s) URL: ${url}` };
-    const token = t.signer.sign(TOKEN_KINDS.voice, { ...senderClaims(party), u: url, m: methodOf(first(params, methodKey)), ...(script ? { s: script } : {}), ...(listenFor ? { tr: listenFor } : {}) });
+    const token = t.signer.sign(TOKEN_KINDS.voice, {
+      ...senderClaims(party),
+      u: url,
+      m: methodOf(first(params, methodKey)),
+      ...(script ? { s: script } : {}),
+      ...(listenFor ? { tr: listenFor } : {}),
+    });
     out = withParam(withParam(out, urlKey, gatewayUrl(t, WEBHOOK_PATHS.voice, token)), methodKey, 'POST');
   }
   return { ok: true, pairs: out };

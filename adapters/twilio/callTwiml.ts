@@ -55,7 +55,12 @@ export function throughRelay(t: TwilioContext, doc: TwimlDocument, party: PartyC
  * `base` resolves relative URLs (the URL the document came from); URLs that
  * already lead to the gateway, and ones Twilio could not fetch either, stay.
  */
-export function continuationsThroughGateway(t: TwilioContext, doc: TwimlDocument, party: PartyClaims, base?: string): { doc: TwimlDocument; rewritten: number } {
+export function continuationsThroughGateway(
+  t: TwilioContext,
+  doc: TwimlDocument,
+  party: PartyClaims,
+  base?: string,
+): { doc: TwimlDocument; rewritten: number } {
   const own = `${t.publicBaseUrl}/`;
   return rewriteContinuations(doc, (c) => {
     const absolute = absoluteHttpUrl(c.url, base);

@@ -74,7 +74,14 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
       const dialed = await gateDials(t.ctx, doc, { sender, from: call.call.ours, metadata, field: 'Twiml' });
       if (dialed.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dialed));
     }
-    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumerPhone(call.call.theirs) ?? '', pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    const party: PartyClaims = {
+      o: sender.orgId,
+      e: sender.entity,
+      p: consumerPhone(call.call.theirs) ?? '',
+      pu: sender.purpose,
+      ct: sender.call_type,
+      sr: sender.source,
+    };
     let pairs = form.pairs;
     if (doc && continues) pairs = withParam(pairs, 'Twiml', renderTwiml(continuationsThroughGateway(t, doc, party).doc));
     if (urls.length > 0) {
@@ -83,7 +90,10 @@ export async function handleCallUpdate(t: TwilioContext, req: IncomingMessage, r
       pairs = pointed.pairs;
     }
     if (pairs !== form.pairs) body = Buffer.from(serializeForm(pairs), 'utf8');
-    t.logger.info({ call_sid: callSid, to: maskPhone(consumerPhone(call.call.theirs) ?? ''), dialed: dials.targets.length, url: urls.length > 0 }, 'twilio: call update checked; forwarding');
+    t.logger.info(
+      { call_sid: callSid, to: maskPhone(consumerPhone(call.call.theirs) ?? ''), dialed: dials.targets.length, url: urls.length > 0 },
+      'twilio: call update checked; forwarding',
+    );
   }
   await forward(t.api, { method: 'POST', target: acceptedTargetOf(req), headers: req.headers, body }, res, t.metrics, (failure) => {
     t.logger.warn({ call_sid: callSid, failure: failure.kind }, 'twilio: upstream failed for a call update');

@@ -72,12 +72,7 @@ export const twilioDialect: CarrierDialect = {
     return twilioError(e.code, e.status, e.message, { reason: 'unavailable' }, false);
   },
   invalid(message: string, field?: string, problem: FieldProblem = 'malformed'): HttpAnswer {
-    const e =
-      field === 'To' && problem === 'missing'
-        ? TWILIO_ERRORS.noTo
-        : field === 'To'
-          ? TWILIO_ERRORS.invalidTo
-          : TWILIO_ERRORS.invalidParameter;
+    const e = field === 'To' && problem === 'missing' ? TWILIO_ERRORS.noTo : field === 'To' ? TWILIO_ERRORS.invalidTo : TWILIO_ERRORS.invalidParameter;
     return twilioError(e.code, e.status, message, { reason: 'invalid_request', ...(field ? { field } : {}) });
   },
   unauthenticated(): HttpAnswer {

@@ -41,7 +41,12 @@ export interface TwilioBody {
  * query (Twilio might read the other copy), or when a text's `SendAt` or a
  * call's `Twiml` does not read.
  */
-export function twilioReading(t: TwilioContext, req: IncomingMessage, accountSid: string, kind: GatedKind): Pick<GatedRequestReading<TwilioBody>, 'access' | 'readBody'> {
+export function twilioReading(
+  t: TwilioContext,
+  req: IncomingMessage,
+  accountSid: string,
+  kind: GatedKind,
+): Pick<GatedRequestReading<TwilioBody>, 'access' | 'readBody'> {
   return {
     access: () => twilioAccountAccess(t, req.headers.authorization, accountSid),
     async readBody() {
@@ -73,7 +78,8 @@ async function readForm(t: TwilioContext, req: IncomingMessage): Promise<Pick<Tw
     return { form: parseForm(raw.toString('utf8')), raw };
   } catch (err) {
     if (err instanceof BodyTooLargeError) return twilioError(TWILIO_ERRORS.tooLarge.code, 413, TWILIO_ERRORS.tooLarge.message, { reason: 'invalid_request' });
-    if (err instanceof MalformedFormError) return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Malformed form body: ${err.message}`, { reason: 'invalid_request' });
+    if (err instanceof MalformedFormError)
+      return twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Malformed form body: ${err.message}`, { reason: 'invalid_request' });
     throw err;
   }
 }
@@ -104,7 +110,12 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   if (outcome.kind !== 'allowed') return sendAnswer(res, refusalOf(route === 'messages' ? { ...t, dialect: twilioMessageDialect } : t, kind, outcome));
   const decision = outcome.decision;
   if (read.inline) {
-    const dials = await gateDials(t.ctx, read.inline, { sender, from, metadata: { ...contact.metadata, call_decision_id: decision.decision_id }, field: 'Twiml' });
+    const dials = await gateDials(t.ctx, read.inline, {
+      sender,
+      from,
+      metadata: { ...contact.metadata, call_decision_id: decision.decision_id },
+      field: 'Twiml',
+    });
     if (dials.kind !== 'allowed') return sendAnswer(res, refusalOf(t, 'call', dials));
   }
 
@@ -115,24 +126,52 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const disclosure = 'disclosure' in decision ? decision.disclosure : undefined;
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
-    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    const party: PartyClaims = {
+      o: sender.orgId,
+      e: sender.entity,
+      p: consumer,
+      d: decision.decision_id,
+      pu: sender.purpose,
+      ct: sender.call_type,
+      sr: sender.source,
+    };
     if (route === 'participants') {
       return sendAnswer(
         res,
-        twilioError(TWILIO_ERRORS.invalidParameter.code, 400, 'Consent Gate cannot put the required AI disclosure into a conference participant call; place the call with Calls (Url or Twiml) instead', {
-          reason: 'disclosure_not_injectable',
-          decision_id: decision.decision_id,
-        }),
+        twilioError(
+          TWILIO_ERRORS.invalidParameter.code,
+          400,
+          'Consent Gate cannot put the required AI disclosure into a conference participant call; place the call with Calls (Url or Twiml) instead',
+          {
+            reason: 'disclosure_not_injectable',
+            decision_id: decision.decision_id,
+          },
+        ),
       );
     }
     const injected = injectDisclosure(t, form.pairs, params, party, disclosure.script, listenFor);
     if (!injected.ok) {
-      return sendAnswer(res, twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, { reason: 'disclosure_not_injectable', field: injected.field, decision_id: decision.decision_id }));
+      return sendAnswer(
+        res,
+        twilioError(TWILIO_ERRORS.invalidParameter.code, 400, injected.message, {
+          reason: 'disclosure_not_injectable',
+          field: injected.field,
+          decision_id: decision.decision_id,
+        }),
+      );
     }
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
   } else if (route === 'calls') {
     // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
-    const party: PartyClaims = { o: sender.orgId, e: sender.entity, p: consumer, d: decision.decision_id, pu: sender.purpose, ct: sender.call_type, sr: sender.source };
+    const party: PartyClaims = {
+      o: sender.orgId,
+      e: sender.entity,
+      p: consumer,
+      d: decision.decision_id,
+      pu: sender.purpose,
+      ct: sender.call_type,
+      sr: sender.source,
+    };
     if (read.inline) body = inlineBodyThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? body;
     else if (first(params, 'Url') !== undefined) {
       const pointed = urlsThroughGateway(t, form.pairs, params, party, undefined, listenFor);

@@ -20,7 +20,12 @@ export interface LiveCall {
 /** A call resource is a few KB; anything much larger is not one. */
 const MAX_CALL_BYTES = 64 * 1024;
 
-export async function liveCall(t: TwilioContext, authorization: string, accountSid: string, callSid: string): Promise<{ ok: true; call: LiveCall } | { ok: false; answer: HttpAnswer }> {
+export async function liveCall(
+  t: TwilioContext,
+  authorization: string,
+  accountSid: string,
+  callSid: string,
+): Promise<{ ok: true; call: LiveCall } | { ok: false; answer: HttpAnswer }> {
   const url = upstreamUrl(t.api.base, `/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`).toString();
   const answer = await callApplication(
     { url, method: 'GET', headers: { authorization, accept: 'application/json' } },
@@ -29,9 +34,15 @@ export async function liveCall(t: TwilioContext, authorization: string, accountS
   if (!answer.ok) {
     // Twilio's own refusal (unknown call, bad credentials) is already in Twilio's dialect: the client gets it as it came.
     if (answer.reason === 'http_error' && answer.status && answer.body !== undefined) {
-      return { ok: false, answer: { status: answer.status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-should-retry': 'false' }, body: answer.body } };
+      return {
+        ok: false,
+        answer: { status: answer.status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-should-retry': 'false' }, body: answer.body },
+      };
     }
-    return { ok: false, answer: twilioDialect.upstreamFailed({ kind: answer.reason === 'timeout' ? 'timeout' : 'unreachable', message: 'the call could not be looked up' }) };
+    return {
+      ok: false,
+      answer: twilioDialect.upstreamFailed({ kind: answer.reason === 'timeout' ? 'timeout' : 'unreachable', message: 'the call could not be looked up' }),
+    };
   }
   let parsed: unknown;
   try {

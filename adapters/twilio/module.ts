@@ -30,18 +30,31 @@ export const twilioModule: ModuleFactory = (deps): GatewayModule => {
   const { config, logger } = deps;
   const { secret, source } = gatewaySecret(config.GATEWAY_SIGNING_SECRET, config.TWILIO_AUTH_TOKEN);
   // A gateway nobody configured for Twilio should start quietly; once Twilio is in use, gaps are warnings.
-  const inUse = Boolean(config.TWILIO_ACCOUNT_SID || config.TWILIO_AUTH_TOKEN || config.TWILIO_APP_URL || config.entities.some((e) => e.twilio_account_sids.length || e.twilio_messaging_service_sids.length));
+  const inUse = Boolean(
+    config.TWILIO_ACCOUNT_SID ||
+      config.TWILIO_AUTH_TOKEN ||
+      config.TWILIO_APP_URL ||
+      config.entities.some((e) => e.twilio_account_sids.length || e.twilio_messaging_service_sids.length),
+  );
   const warn = (inUse ? logger.warn : logger.debug).bind(logger);
   if (source === 'random') {
     warn('twilio: no GATEWAY_SIGNING_SECRET or TWILIO_AUTH_TOKEN; signed call URLs only work on this instance until it restarts');
   }
   if (!config.PUBLIC_BASE_URL) {
-    warn({ public_base_url: deps.publicBaseUrl }, 'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one');
+    warn(
+      { public_base_url: deps.publicBaseUrl },
+      'twilio: PUBLIC_BASE_URL is not set; Twilio signs the URL it calls, so webhooks only validate if Twilio calls exactly this one',
+    );
   }
   if (!config.TWILIO_AUTH_TOKEN) warn('twilio: TWILIO_AUTH_TOKEN is not set; every Twilio webhook will be refused (403)');
-  const directory = new EntityDirectory(config.entities, deps.defaultOrgId, { twilioAccountSid: config.TWILIO_ACCOUNT_SID, telnyxApiKey: config.TELNYX_API_KEY });
+  const directory = new EntityDirectory(config.entities, deps.defaultOrgId, {
+    twilioAccountSid: config.TWILIO_ACCOUNT_SID,
+    telnyxApiKey: config.TELNYX_API_KEY,
+  });
   if (!directory.mapsAnyAccount('twilio_account')) {
-    warn("twilio: no Twilio account is mapped to an org (set TWILIO_ACCOUNT_SID, or an entity's twilio_account_sids); every call and message create will be refused (403)");
+    warn(
+      "twilio: no Twilio account is mapped to an org (set TWILIO_ACCOUNT_SID, or an entity's twilio_account_sids); every call and message create will be refused (403)",
+    );
   }
   if (Boolean(config.TWILIO_API_KEY) !== Boolean(config.TWILIO_API_SECRET)) {
     warn('twilio: TWILIO_API_KEY and TWILIO_API_SECRET go together; using the account SID and TWILIO_AUTH_TOKEN to end calls instead');

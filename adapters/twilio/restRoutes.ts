@@ -52,7 +52,14 @@ export function gatedRouteOf(method: string, path: string): { route: RestRoute; 
 }
 
 function refused(res: ServerResponse, reason: string): void {
-  sendAnswer(res, closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate refused the request path: ${reason}; nothing was forwarded`, { reason: 'invalid_request' })));
+  sendAnswer(
+    res,
+    closingConnection(
+      twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate refused the request path: ${reason}; nothing was forwarded`, {
+        reason: 'invalid_request',
+      }),
+    ),
+  );
 }
 
 function upstreamFailed(t: TwilioContext, res: ServerResponse) {
@@ -101,9 +108,19 @@ async function otherDomain(t: TwilioContext, req: IncomingMessage, res: ServerRe
   if (sentHost !== host || !TWILIO_HOST.test(host)) {
     return sendAnswer(
       res,
-      closingConnection(twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, { reason: 'invalid_request' })),
+      closingConnection(
+        twilioError(TWILIO_ERRORS.invalidParameter.code, 400, `Consent Gate only forwards to *.twilio.com hosts, not ${host || '(none)'}`, {
+          reason: 'invalid_request',
+        }),
+      ),
     );
   }
   const upstream = { ...t.api, label: 'twilio_api', base: t.domainUpstream.replace('{host}', host.toLowerCase()) };
-  await forward(upstream, { method: req.method ?? 'GET', target: { path: `/${rest.join('/')}`, query: target.query }, headers: req.headers, body: req }, res, t.metrics, upstreamFailed(t, res));
+  await forward(
+    upstream,
+    { method: req.method ?? 'GET', target: { path: `/${rest.join('/')}`, query: target.query }, headers: req.headers, body: req },
+    res,
+    t.metrics,
+    upstreamFailed(t, res),
+  );
 }

@@ -94,7 +94,16 @@ async function actOnText(t: TwilioContext, w: TwilioWebhook): Promise<TextActed>
       // Twilio's own STOP handling saw an opt-out our words did not (a custom keyword): the carrier
       // already blocks this sender, so the record must say the same.
       if (!result.optOut && twilioOptOut === 'STOP') {
-        result = { ...result, optOut: await revokeFromTraffic(t.ctx, { orgId: party.orgId, phone: party.phone, calling_entity: party.entity, trigger: 'sms_stop', transcript: body }) };
+        result = {
+          ...result,
+          optOut: await revokeFromTraffic(t.ctx, {
+            orgId: party.orgId,
+            phone: party.phone,
+            calling_entity: party.entity,
+            trigger: 'sms_stop',
+            transcript: body,
+          }),
+        };
       }
     } catch (err) {
       // Not stored and not queued: answer an error so Twilio logs it (and uses the fallback URL, if any).

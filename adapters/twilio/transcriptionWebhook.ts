@@ -89,7 +89,14 @@ export async function handleTranscription(t: TwilioContext, w: TwilioWebhook): P
   return OK;
 }
 
-async function optOutHeard(t: TwilioContext, c: TranscriptionClaims, callSid: string, params: FormParams, text: string, lang: string | undefined): Promise<Record<string, string>> {
+async function optOutHeard(
+  t: TwilioContext,
+  c: TranscriptionClaims,
+  callSid: string,
+  params: FormParams,
+  text: string,
+  lang: string | undefined,
+): Promise<Record<string, string>> {
   // Detected before the replay mark is written, so only opt-outs (not every sentence of every call) cost a store write.
   if (detectOptOut(text, { channel: 'voice', lang }).intent !== 'opt_out') return {};
   const onceKey = `twilio:transcription:${callSid}:${eventIdOf(params, text)}`;
@@ -103,7 +110,10 @@ async function optOutHeard(t: TwilioContext, c: TranscriptionClaims, callSid: st
     outcome = (await utterance(t.ctx, partyOf(c), { text, isFinal: true, speaker: 'consumer', lang })).optOut;
   } catch (err) {
     await forgetDelivery(t.ctx, onceKey);
-    t.logger.error({ ...who, err: (err as Error).message }, 'twilio transcription: spoken opt-out could NOT be recorded; ending the call, asking Twilio to redeliver');
+    t.logger.error(
+      { ...who, err: (err as Error).message },
+      'twilio transcription: spoken opt-out could NOT be recorded; ending the call, asking Twilio to redeliver',
+    );
     t.hangups.end({ accountSid: c.a, callSid, phone: c.p, twiml: optOutGoodbye(c.e) });
     throw new OptOutNotRecordedError((err as Error).message);
   }

@@ -45,7 +45,13 @@ describe('twilioDialect', () => {
   it('a revoked recipient of a text is Twilio 21610, HTTP 400; the same for a call is 403', () => {
     const sms = twilioDialect.blocked('message', decision);
     expect(sms.status).toBe(400);
-    expect(JSON.parse(sms.body)).toMatchObject({ code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400, reason: 'consumer_revoked', decision_id: 'dec_1' });
+    expect(JSON.parse(sms.body)).toMatchObject({
+      code: 21610,
+      message: 'Attempt to send to unsubscribed recipient',
+      status: 400,
+      reason: 'consumer_revoked',
+      decision_id: 'dec_1',
+    });
     const call = twilioDialect.blocked('call', decision);
     expect(call.status).toBe(403);
     expect(JSON.parse(call.body).message).toContain('consumer_revoked');

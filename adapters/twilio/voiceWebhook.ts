@@ -64,7 +64,10 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
   const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
   if (!app.ok) {
     // The consumer has answered: identify the call and offer the opt-out before ending it (see twiml/disclosure.ts).
-    t.logger.warn({ decision_id: c.d, call_sid: first(w.params, 'CallSid'), why: app.why }, 'twilio voice: application TwiML unavailable; disclosure then hangup');
+    t.logger.warn(
+      { decision_id: c.d, call_sid: first(w.params, 'CallSid'), why: app.why },
+      'twilio voice: application TwiML unavailable; disclosure then hangup',
+    );
     return c.s ? renderTwiml(withTranscription(t, disclosedHangup(t, c.s, continuationOf(c)), c, c.tr)) : apologyHangup();
   }
   if (!(await fetchedDialsAllowed(t, w, c, app.doc))) {

@@ -27,8 +27,8 @@ export function isOutbound(params: FormParams): boolean {
 
 export function webhookParty(t: TwilioContext, params: FormParams): WebhookParty {
   const outbound = isOutbound(params);
-  const ours = outbound ? first(params, 'From') ?? first(params, 'Caller') : first(params, 'To') ?? first(params, 'Called');
-  const theirs = outbound ? first(params, 'To') ?? first(params, 'Called') : first(params, 'From') ?? first(params, 'Caller');
+  const ours = outbound ? (first(params, 'From') ?? first(params, 'Caller')) : (first(params, 'To') ?? first(params, 'Called'));
+  const theirs = outbound ? (first(params, 'To') ?? first(params, 'Called')) : (first(params, 'From') ?? first(params, 'Caller'));
   const lookups: EntityLookup[] = [
     { kind: 'number', value: ours },
     { kind: 'twilio_messaging_service', value: first(params, 'MessagingServiceSid') },

@@ -13,7 +13,11 @@ describe('dialTargets', () => {
     ['a lower-case <dial>', '<dial><number>+12125550117</number></dial>', ['+12125550117']],
     ['a <Refer> to a phone over SIP', '<Refer><Sip>sip:12125550118@carrier.example</Sip></Refer>', ['+12125550118']],
     ['a <Dial> after other verbs', '<Say>hi</Say><Pause/><Dial><Number>+12125550119</Number></Dial>', ['+12125550119']],
-    ['<Client>, <Conference>, <Queue> ring nobody’s phone', '<Dial><Client>agent</Client></Dial><Dial><Conference>r</Conference></Dial><Dial><Queue>q</Queue></Dial>', []],
+    [
+      '<Client>, <Conference>, <Queue> ring nobody’s phone',
+      '<Dial><Client>agent</Client></Dial><Dial><Conference>r</Conference></Dial><Dial><Queue>q</Queue></Dial>',
+      [],
+    ],
     ['a SIP endpoint that is not a phone number', '<Dial><Sip>sip:alice@pbx.example.com</Sip></Dial>', []],
     ['no dial at all', '<Say>hello</Say><Hangup/>', []],
   ])('dialTargets reads %s', (_name, inner, phones) => {

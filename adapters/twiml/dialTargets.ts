@@ -75,7 +75,8 @@ export function dialTargets(doc: TwimlDocument): DialTargets {
       else if (tag === 'sip') {
         const phone = sipPhone(textOf(child));
         if (phone) targets.push({ phone, ...(callerId ? { callerId } : {}) });
-      } else if (!NOBODYS_PHONE.has(tag)) problem ??= `<${tagOf(verb)}> holds <${tagOf(child)}>, which Consent Gate cannot check; dial a <Number>, <Sip>, <Client>, <Conference> or <Queue>`;
+      } else if (!NOBODYS_PHONE.has(tag))
+        problem ??= `<${tagOf(verb)}> holds <${tagOf(child)}>, which Consent Gate cannot check; dial a <Number>, <Sip>, <Client>, <Conference> or <Queue>`;
     }
   };
   const walk = (node: TwimlNode) => {

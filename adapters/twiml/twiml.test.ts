@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { guardRelayConnects, disclosureThenHangup, elementsOf, message, parseTwiml, relayUrls, renderTwiml, responseOf, rewriteRelayUrls, tagOf, withDisclosure, withoutVerbs } from './index';
+import {
+  guardRelayConnects,
+  disclosureThenHangup,
+  elementsOf,
+  message,
+  parseTwiml,
+  relayUrls,
+  renderTwiml,
+  responseOf,
+  rewriteRelayUrls,
+  tagOf,
+  withDisclosure,
+  withoutVerbs,
+} from './index';
 import { TwimlError } from '../../src/errors';
 
 const APP = `<?xml version="1.0" encoding="UTF-8"?>
@@ -13,7 +26,11 @@ const APP = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** An independent reading of the output: what a carrier's XML parser would see. */
 function read(xml: string) {
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute }).parse(xml);
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+  }).parse(xml);
 }
 
 describe('parseTwiml', () => {

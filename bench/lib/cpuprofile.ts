@@ -30,7 +30,12 @@ export interface FrameShare {
 
 function frameName(n: ProfileNode): string {
   const { functionName, url, lineNumber } = n.callFrame;
-  const file = url ? url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'npm:').replace(/^.*\/(src|adapters|bench|test)\//, '$1/') : '';
+  const file = url
+    ? url
+        .replace(/^file:\/\//, '')
+        .replace(/^.*\/node_modules\//, 'npm:')
+        .replace(/^.*\/(src|adapters|bench|test)\//, '$1/')
+    : '';
   return `${functionName || '(anonymous)'}${file ? ` ${file.includes('/') ? file : basename(file)}:${lineNumber + 1}` : ''}`;
 }
 
@@ -62,7 +67,11 @@ export function summarizeProfile(profile: CpuProfile, top = 25): { self: FrameSh
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([frame, n]) => ({ frame, self: key === 'self' ? n / all : (self.get(frame) ?? 0) / all, total: key === 'total' ? n / all : (total.get(frame) ?? 0) / all }));
+      .map(([frame, n]) => ({
+        frame,
+        self: key === 'self' ? n / all : (self.get(frame) ?? 0) / all,
+        total: key === 'total' ? n / all : (total.get(frame) ?? 0) / all,
+      }));
   return { self: rank(self, 'self'), total: rank(total, 'total'), samples: all };
 }
 
@@ -84,7 +93,10 @@ export function selfByModule(profile: CpuProfile, top = 25): { module: string; s
   };
   if (profile.samples?.length) for (const s of profile.samples) add(s, 1);
   else for (const n of profile.nodes) add(n.id, n.hitCount ?? 0);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([module, n]) => ({ module, self: n / all }));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([module, n]) => ({ module, self: n / all }));
 }
 
 export function formatSummary(s: ReturnType<typeof summarizeProfile>): string {

@@ -52,7 +52,8 @@ export function parseBenchArgs(args: string[]): BenchOptions {
   for (const r of only) if (!ROWS.includes(r)) throw new Error(`--only: unknown row ${r}; rows are ${ROWS.join(', ')}`);
   const intervalArg = values['cpu-prof-interval'];
   const cpuProfIntervalUs = intervalArg === undefined ? undefined : Number(intervalArg);
-  if (cpuProfIntervalUs !== undefined && !(Number.isInteger(cpuProfIntervalUs) && cpuProfIntervalUs > 0)) throw new Error(`--cpu-prof-interval: microseconds, a positive integer, not ${intervalArg}`);
+  if (cpuProfIntervalUs !== undefined && !(Number.isInteger(cpuProfIntervalUs) && cpuProfIntervalUs > 0))
+    throw new Error(`--cpu-prof-interval: microseconds, a positive integer, not ${intervalArg}`);
   if (cpuProfIntervalUs !== undefined && !values['cpu-prof']) throw new Error('--cpu-prof-interval goes with --cpu-prof');
   const importOrder = values['import-order'];
   if (importOrder !== 'sorted' && importOrder !== 'shuffled') throw new Error(`--import-order: sorted or shuffled, not ${importOrder}`);

@@ -47,7 +47,10 @@ export function renderTable(rows: TableRow[]): string {
   const head: TableRow = { scenario: 'scenario', baseline: 'baseline (same run)', figure: 'figure', target: 'target' };
   const cols: (keyof TableRow)[] = ['scenario', 'baseline', 'figure', 'target'];
   const all = [head, ...rows];
-  const width = Object.fromEntries(cols.map((c) => [c, Math.max(...all.flatMap((r) => r[c].split('\n').map((l) => [...l].length)))])) as Record<keyof TableRow, number>;
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(...all.flatMap((r) => r[c].split('\n').map((l) => [...l].length)))])) as Record<
+    keyof TableRow,
+    number
+  >;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
   const line = (r: TableRow) => {
     const cells = cols.map((c) => r[c].split('\n'));

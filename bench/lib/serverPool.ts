@@ -24,7 +24,11 @@ export class ServerPool {
 
   async start(name: string, script: string, env: Record<string, string>): Promise<ChildServer> {
     const { profDir, cpuProfIntervalUs } = this.options;
-    const server = await spawnServer(name, script, { env, cpuProfDir: profDir && script === 'gateway.ts' ? join(profDir, name) : undefined, cpuProfIntervalUs });
+    const server = await spawnServer(name, script, {
+      env,
+      cpuProfDir: profDir && script === 'gateway.ts' ? join(profDir, name) : undefined,
+      cpuProfIntervalUs,
+    });
     this.running.push(server);
     return server;
   }
@@ -48,7 +52,9 @@ export class ServerPool {
     const profile = JSON.parse(readFileSync(file, 'utf8'));
     const summary = summarizeProfile(profile, 30);
     const modules = selfByModule(profile, 30);
-    log(`cpu profile of ${server.name} (${file}):\n${formatSummary(summary)}\n\nself    by module\n${modules.map((m) => `${(m.self * 100).toFixed(1).padStart(5)}%  ${m.module}`).join('\n')}`);
+    log(
+      `cpu profile of ${server.name} (${file}):\n${formatSummary(summary)}\n\nself    by module\n${modules.map((m) => `${(m.self * 100).toFixed(1).padStart(5)}%  ${m.module}`).join('\n')}`,
+    );
     onProfile(server.name, { file, top_self: summary.self.slice(0, 15), top_total: summary.total.slice(0, 15), by_module: modules });
   }
 }

@@ -49,7 +49,9 @@ export class SharedGateway {
     if (this.gatewayServer) return this.gatewayServer;
     const { p, log, servers, scratch } = this.options;
     const seed = await sqliteSeed(p.consents, log);
-    log(`seed: ${p.consents.toLocaleString('en-US')} consents ${seed.cached ? 'from cache' : `built in ${seed.seconds.toFixed(1)} s`} (${(seed.bytes / 2 ** 20).toFixed(0)} MB)`);
+    log(
+      `seed: ${p.consents.toLocaleString('en-US')} consents ${seed.cached ? 'from cache' : `built in ${seed.seconds.toFixed(1)} s`} (${(seed.bytes / 2 ** 20).toFixed(0)} MB)`,
+    );
     this.dataDir = dataDirWithCopy(seed.file);
     const extra: Record<string, string> = {};
     if (this.options.withTwilio && twilioEmulatorPresent()) {
@@ -57,7 +59,12 @@ export class SharedGateway {
       this.emulatorServer = emulator;
       const configFile = join(scratch, 'gateway-config.json');
       // informational AI calls and texts: no quiet hours, so the forwarded path is taken at any hour of the run.
-      writeFileSync(configFile, JSON.stringify({ entities: [{ name: ENTITY, numbers: [CALLING_NUMBER], purpose: 'informational', call_type: 'ai_voice', message_type: 'informational' }] }));
+      writeFileSync(
+        configFile,
+        JSON.stringify({
+          entities: [{ name: ENTITY, numbers: [CALLING_NUMBER], purpose: 'informational', call_type: 'ai_voice', message_type: 'informational' }],
+        }),
+      );
       Object.assign(extra, { TWILIO_API_BASE: emulator.url, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, CONSENT_GATE_CONFIG: configFile });
     }
     const gateway = await servers.start('gateway', 'gateway.ts', gatewayEnv(this.dataDir, extra));

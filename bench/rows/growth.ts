@@ -22,7 +22,10 @@ export async function growthRow(ctx: BenchContext): Promise<void> {
     seeds.push(s);
   }
   const dirs = seeds.map((s) => dataDirWithCopy(s.file));
-  const gateways = await Promise.all([servers.start(`gateway-${small}`, 'gateway.ts', gatewayEnv(dirs[0])), servers.start(`gateway-${large}`, 'gateway.ts', gatewayEnv(dirs[1]))]);
+  const gateways = await Promise.all([
+    servers.start(`gateway-${small}`, 'gateway.ts', gatewayEnv(dirs[0])),
+    servers.start(`gateway-${large}`, 'gateway.ts', gatewayEnv(dirs[1])),
+  ]);
   try {
     // Same absolute rate for both: half the precall peak measured above (or a fixed one when that row did not run).
     const gwPeak = ctx.gatewayDecisions.precall?.peak.rps;
@@ -52,8 +55,23 @@ export async function growthRow(ctx: BenchContext): Promise<void> {
     report.results.growth = {
       rate_per_s: rate,
       rounds: p.growthRounds,
-      [small]: { runs: runs[0], best_p50: bestP50[0], best_p99: bestP99[0], rss_mb: round(gateways[0].rssMb(), 1), peak_rss_mb: round(gateways[0].peakRssMb(), 1) },
-      [large]: { runs: runs[1], best_p50: bestP50[1], best_p99: bestP99[1], rss_mb: round(rss, 1), rss_anon_mb: round(split.anon, 1), rss_file_mb: round(split.file, 1), peak_rss_mb: round(peakRss, 1), db_mb: round(seeds[1].bytes / 2 ** 20, 0) },
+      [small]: {
+        runs: runs[0],
+        best_p50: bestP50[0],
+        best_p99: bestP99[0],
+        rss_mb: round(gateways[0].rssMb(), 1),
+        peak_rss_mb: round(gateways[0].peakRssMb(), 1),
+      },
+      [large]: {
+        runs: runs[1],
+        best_p50: bestP50[1],
+        best_p99: bestP99[1],
+        rss_mb: round(rss, 1),
+        rss_anon_mb: round(split.anon, 1),
+        rss_file_mb: round(split.file, 1),
+        peak_rss_mb: round(peakRss, 1),
+        db_mb: round(seeds[1].bytes / 2 ** 20, 0),
+      },
       p99_ratio: round(ratio, 3),
     };
     report.table.push({

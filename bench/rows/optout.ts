@@ -29,7 +29,12 @@ async function streamRoundTrip(ctx: BenchContext): Promise<void> {
   const { p, report } = ctx;
   const gw = await ctx.shared.gateway();
   const first = Math.floor(p.consents / 2);
-  const r = await streamRoundTrips(gw, { connections: p.streamConnections, durationS: p.shortRunS, maxOps: Math.max(50, Math.floor(p.consents / 2) - 1), firstPhone: first });
+  const r = await streamRoundTrips(gw, {
+    connections: p.streamConnections,
+    durationS: p.shortRunS,
+    maxOps: Math.max(50, Math.floor(p.consents / 2) - 1),
+    firstPhone: first,
+  });
   if (r.errors > 0 || r.round_trips === 0) throw new Error(`stream: ${r.errors} errors, ${r.round_trips} round trips`);
   const onDisk = revocationsOnDisk(join(ctx.shared.dataDir, 'consent-gate.db'), r.phones);
   const { phones, ...rest } = r;

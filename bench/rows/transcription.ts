@@ -51,7 +51,9 @@ async function hangupArrival(emulator: EmulatorLike, sid: string): Promise<numbe
 
 export async function transcriptionRow(ctx: BenchContext): Promise<void> {
   const { p, judge, report, log, servers, scratch } = ctx;
-  const { TwilioEmulator } = (await import(pathToFileURL(join(REPO_ROOT, 'test/emulators/twilio.ts')).href)) as { TwilioEmulator: new (o: { accountSid: string; authToken: string }) => EmulatorLike };
+  const { TwilioEmulator } = (await import(pathToFileURL(join(REPO_ROOT, 'test/emulators/twilio.ts')).href)) as {
+    TwilioEmulator: new (o: { accountSid: string; authToken: string }) => EmulatorLike;
+  };
   const emulator = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
   const seed = await sqliteSeed(p.consents, log);
   const configFile = join(scratch, 'transcription-config.json');
@@ -60,7 +62,12 @@ export async function transcriptionRow(ctx: BenchContext): Promise<void> {
   const gw = await servers.start(
     'gateway-transcription',
     'gateway.ts',
-    gatewayEnv(dataDirWithCopy(seed.file), { TWILIO_API_BASE: emulator.url, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, CONSENT_GATE_CONFIG: configFile }),
+    gatewayEnv(dataDirWithCopy(seed.file), {
+      TWILIO_API_BASE: emulator.url,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      CONSENT_GATE_CONFIG: configFile,
+    }),
   );
   try {
     const client = twilio(ACCOUNT_SID, AUTH_TOKEN);
@@ -87,7 +94,12 @@ export async function transcriptionRow(ctx: BenchContext): Promise<void> {
       const revoked = await fetch(`${gw.url}/v1/revoke`, {
         method: 'POST',
         headers: { ...AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({ phone: phoneAt(warmup + measured + i), calling_entity: ENTITY, trigger: 'verbal_stop_during_call', transcript: 'stop calling me' }),
+        body: JSON.stringify({
+          phone: phoneAt(warmup + measured + i),
+          calling_entity: ENTITY,
+          trigger: 'verbal_stop_during_call',
+          transcript: 'stop calling me',
+        }),
       });
       await revoked.arrayBuffer();
       if (revoked.status !== 201) throw new Error(`transcription baseline: /v1/revoke answered ${revoked.status}`);
@@ -95,10 +107,23 @@ export async function transcriptionRow(ctx: BenchContext): Promise<void> {
     }
     const latency = summarize(samples);
     const base = summarize(baseline);
-    const t = target('twilio_transcription_optout_p99', 'Twilio spoken opt-out: signed transcription webhook → revocation committed and hang-up sent', round(latency.p99, 3), 'max', 50, ' ms', judge);
+    const t = target(
+      'twilio_transcription_optout_p99',
+      'Twilio spoken opt-out: signed transcription webhook → revocation committed and hang-up sent',
+      round(latency.p99, 3),
+      'max',
+      50,
+      ' ms',
+      judge,
+    );
     report.targets.push(t);
     const cpuPerOptOut = (cpuSeconds * 1e6) / Math.max(1, samples.length);
-    report.results.transcription = { opt_outs: samples.length, latency_ms: latency, gateway_cpu_us_per_opt_out: Math.round(cpuPerOptOut), baseline_revoke_latency_ms: base };
+    report.results.transcription = {
+      opt_outs: samples.length,
+      latency_ms: latency,
+      gateway_cpu_us_per_opt_out: Math.round(cpuPerOptOut),
+      baseline_revoke_latency_ms: base,
+    };
     report.table.push({
       scenario: `Twilio: "stop calling me" in a signed final\ntranscription webhook → revocation committed\nand the hang-up request at Twilio\n(${samples.length} calls, distinct phones, 1 at a time)`,
       baseline: `POST /v1/revoke, same gateway,\ninterleaved: p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`,

@@ -15,7 +15,12 @@ import { sdkLoad, type SdkRun, type TwilioOp } from '../scenarios/twilio';
 /** The row without figures, saying why in the table and the results alike. */
 function skipped(ctx: BenchContext, why: string): void {
   ctx.report.results.twilio = { skipped: `n/a (${why})` };
-  ctx.report.table.push({ scenario: 'Twilio calls.create / messages.create via gateway', baseline: 'SDK straight to the emulator', figure: `n/a (${why})`, target: '' });
+  ctx.report.table.push({
+    scenario: 'Twilio calls.create / messages.create via gateway',
+    baseline: 'SDK straight to the emulator',
+    figure: `n/a (${why})`,
+    target: '',
+  });
 }
 
 export async function twilioRow(ctx: BenchContext): Promise<void> {
@@ -50,7 +55,8 @@ export async function twilioRow(ctx: BenchContext): Promise<void> {
   };
   const checkRun = (op: TwilioOp, r: SdkRun) => {
     // Smoke sizes reuse few phones, so the daily texting cap legitimately blocks some messages there.
-    if (r.ok === 0 || (!ctx.options.smoke && r.failed > r.ok * 0.01)) throw new Error(`twilio ${op} through the gateway: ${r.failed} failed, ${r.ok} ok (${r.first_error})`);
+    if (r.ok === 0 || (!ctx.options.smoke && r.failed > r.ok * 0.01))
+      throw new Error(`twilio ${op} through the gateway: ${r.failed} failed, ${r.ok} ok (${r.first_error})`);
   };
   for (const op of ops) {
     const { direct: direct1, gated: gated1, cpuPerCall, added50, added99 } = await oneAtATime(op);
@@ -61,7 +67,13 @@ export async function twilioRow(ctx: BenchContext): Promise<void> {
     const ratio = gatedN.ops_per_s / directN.ops_per_s;
     const t = target(`twilio_${op}_added_p50`, `Twilio ${op}: added p50 latency through the gateway`, round(added50, 3), 'max', 1, ' ms', judge);
     report.targets.push(t);
-    out[op] = { direct: { sequential: direct1, concurrent: directN }, gateway: { sequential: gated1, concurrent: gatedN }, added_ms: { p50: round(added50, 3), p99: round(added99, 3) }, gateway_cpu_us_per_call: Math.round(cpuPerCall), throughput_ratio: round(ratio, 3) };
+    out[op] = {
+      direct: { sequential: direct1, concurrent: directN },
+      gateway: { sequential: gated1, concurrent: gatedN },
+      added_ms: { p50: round(added50, 3), p99: round(added99, 3) },
+      gateway_cpu_us_per_call: Math.round(cpuPerCall),
+      throughput_ratio: round(ratio, 3),
+    };
     report.table.push({
       scenario: `Twilio ${op} (twilio-node SDK)\nthrough the gateway to the emulator\n(1 in flight for latency, ${p.twilioConcurrency} for throughput)`,
       baseline: `same SDK call straight to the emulator:\np50 ${ms(direct1.latency_ms.p50)}, p99 ${ms(direct1.latency_ms.p99)}\n${fmtNum(directN.ops_per_s)} calls/s`,
@@ -73,7 +85,12 @@ export async function twilioRow(ctx: BenchContext): Promise<void> {
   // creates add beyond this is the gate (decision, its commit, the disclosure); the rest is the hop.
   const list = await oneAtATime('messages.list');
   checkRun('messages.list', list.gated);
-  out['messages.list'] = { direct: { sequential: list.direct }, gateway: { sequential: list.gated }, added_ms: { p50: round(list.added50, 3), p99: round(list.added99, 3) }, gateway_cpu_us_per_call: Math.round(list.cpuPerCall) };
+  out['messages.list'] = {
+    direct: { sequential: list.direct },
+    gateway: { sequential: list.gated },
+    added_ms: { p50: round(list.added50, 3), p99: round(list.added99, 3) },
+    gateway_cpu_us_per_call: Math.round(list.cpuPerCall),
+  };
   report.table.push({
     scenario: 'Twilio messages.list, not gated\n(streamed through: the proxy hop alone)\n(1 in flight)',
     baseline: `same SDK call straight to the emulator:\np50 ${ms(list.direct.latency_ms.p50)}, p99 ${ms(list.direct.latency_ms.p99)}`,

@@ -30,7 +30,14 @@ export interface PeakAndFixed {
 }
 
 export async function warm(server: ChildServer, kind: DecisionKind, consents: number, p: Profile): Promise<void> {
-  await runLoad({ url: server.url, path: DECISION_PATHS[kind], headers: AUTH, body: bodyMaker(kind, consents, 7), connections: p.peakConnections, durationS: p.warmupS });
+  await runLoad({
+    url: server.url,
+    path: DECISION_PATHS[kind],
+    headers: AUTH,
+    body: bodyMaker(kind, consents, 7),
+    connections: p.peakConnections,
+    durationS: p.warmupS,
+  });
 }
 
 export async function peak(server: ChildServer, kind: DecisionKind, consents: number, p: Profile, seed: number): Promise<LoadResult> {
@@ -61,7 +68,15 @@ export async function atRate(server: ChildServer, kind: DecisionKind, consents: 
 }
 
 /** The same rate through autocannon's overallRate (bursty: each connection spends its per-second budget back to back). */
-export async function atRateAutocannon(server: ChildServer, kind: DecisionKind, consents: number, p: Profile, rate: number, seed: number, durationS: number): Promise<LoadResult> {
+export async function atRateAutocannon(
+  server: ChildServer,
+  kind: DecisionKind,
+  consents: number,
+  p: Profile,
+  rate: number,
+  seed: number,
+  durationS: number,
+): Promise<LoadResult> {
   return runLoad({
     url: server.url,
     path: DECISION_PATHS[kind],

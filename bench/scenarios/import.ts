@@ -85,7 +85,11 @@ export async function importCsv(rows: number, order: ImportOrder, keepDbAt?: (db
       ? ['--import', preload, 'bin/consent-gate.js', 'consents', 'import', csv, '--json', '--progress', 'none']
       : ['--import', preload, '--import', 'tsx', 'bench/jobs/import.ts', csv];
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

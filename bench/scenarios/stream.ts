@@ -22,7 +22,10 @@ export interface StreamResult {
   phones: string[];
 }
 
-export async function streamRoundTrips(server: ChildServer, options: { connections: number; durationS: number; maxOps: number; firstPhone: number }): Promise<StreamResult> {
+export async function streamRoundTrips(
+  server: ChildServer,
+  options: { connections: number; durationS: number; maxOps: number; firstPhone: number },
+): Promise<StreamResult> {
   const wsUrl = `${server.url.replace('http', 'ws')}/v1/stream`;
   const sockets = await Promise.all(
     Array.from({ length: options.connections }, async () => {

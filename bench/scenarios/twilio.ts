@@ -26,7 +26,11 @@ export interface SdkRun {
   first_error?: string;
 }
 
-export async function sdkLoad(baseUrl: string, op: TwilioOp, options: { concurrency: number; durationS: number; maxOps: number; consents: number; seed: number }): Promise<SdkRun> {
+export async function sdkLoad(
+  baseUrl: string,
+  op: TwilioOp,
+  options: { concurrency: number; durationS: number; maxOps: number; consents: number; seed: number },
+): Promise<SdkRun> {
   const client = twilio(ACCOUNT_SID, AUTH_TOKEN);
   client.api.baseUrl = baseUrl;
   const next = xorshift(options.seed);

@@ -17,7 +17,10 @@ export interface AgentRun {
 }
 
 const CALL = [
-  { speaker: 'agent', text: 'Hi, this is an AI assistant calling on behalf of Acme Insurance LLC. If you would like to opt out at any time, just say stop or press 9.' },
+  {
+    speaker: 'agent',
+    text: 'Hi, this is an AI assistant calling on behalf of Acme Insurance LLC. If you would like to opt out at any time, just say stop or press 9.',
+  },
   { speaker: 'customer', text: 'uh who is this', partial: 'uh who' },
   { speaker: 'agent', text: 'I am calling about your home insurance renewal.' },
   { speaker: 'customer', text: 'yeah no just take me off your list', partial: 'yeah no just take' },

@@ -33,11 +33,16 @@ const TO = '+12125551234';
  * the demo runs at a fixed afternoon in New York, and the SDK compares timestamps with Date.now().
  */
 function demoVerifier(publicKeyBase64: string, now: () => Date): Verify {
-  const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKeyBase64, 'base64')]), format: 'der', type: 'spki' });
+  const key = createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKeyBase64, 'base64')]),
+    format: 'der',
+    type: 'spki',
+  });
   return async (raw, headers) => {
     const ts = headers['telnyx-timestamp'];
     const fresh = Math.abs(now().getTime() / 1000 - Number(ts)) <= 300;
-    if (!fresh || !verify(null, Buffer.from(`${ts}|${raw}`), key, Buffer.from(headers['telnyx-signature-ed25519'] ?? '', 'base64'))) throw new Error('bad signature');
+    if (!fresh || !verify(null, Buffer.from(`${ts}|${raw}`), key, Buffer.from(headers['telnyx-signature-ed25519'] ?? '', 'base64')))
+      throw new Error('bad signature');
     return JSON.parse(raw);
   };
 }
@@ -46,7 +51,10 @@ async function main(): Promise<void> {
   // A fixed afternoon in New York, so the calling window is open whenever you run this.
   const clock = new FixedClock(new Date('2026-04-10T18:00:00Z'));
   const telnyx = await new TelnyxEmulator({ apiKey: API_KEY, now: () => clock.now() }).start();
-  const app = exampleApp(demoVerifier(telnyx.publicKeyBase64, () => clock.now()), (l) => console.log('  ' + l)).listen(0, '127.0.0.1');
+  const app = exampleApp(
+    demoVerifier(telnyx.publicKeyBase64, () => clock.now()),
+    (l) => console.log('  ' + l),
+  ).listen(0, '127.0.0.1');
   await new Promise((r) => app.once('listening', r));
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 
@@ -66,7 +74,8 @@ async function main(): Promise<void> {
     { logger: silentLogger(), clock },
   );
   telnyx.webhookUrl = `${gw.url}/telnyx/webhooks`; // in Mission Control: the connection's webhook URL
-  const outbound = () => runOutbound({ apiKey: API_KEY, gatewayUrl: gw.url, connectionId: CONNECTION_ID, from: FROM, to: TO, log: (l) => console.log('  ' + l) });
+  const outbound = () =>
+    runOutbound({ apiKey: API_KEY, gatewayUrl: gw.url, connectionId: CONNECTION_ID, from: FROM, to: TO, log: (l) => console.log('  ' + l) });
   try {
     console.log(`gateway ${gw.url}, Telnyx emulator ${telnyx.url}, app ${appUrl}\n`);
     console.log('1. No consent on file yet:');

@@ -42,7 +42,9 @@ export async function runOutbound(o: OutboundOptions): Promise<{ call: string; s
   };
 
   const call = await attempt('call', async () => (await client.calls.dial({ connection_id: o.connectionId, from: o.from, to: o.to })).data!.call_control_id);
-  const sms = await attempt('text', async () => String((await client.messages.send({ from: o.from, to: o.to, text: 'Your quote is ready. Reply STOP to opt out.' })).data?.id));
+  const sms = await attempt('text', async () =>
+    String((await client.messages.send({ from: o.from, to: o.to, text: 'Your quote is ready. Reply STOP to opt out.' })).data?.id),
+  );
   return { call, sms };
 }
 

@@ -73,7 +73,15 @@ async function main(): Promise<void> {
       }),
     });
     if (captured.status !== 201) throw new Error(`consent capture failed: ${captured.status} ${await captured.text()}`);
-    const { call } = await runOutbound({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, gatewayUrl: gw.url, from: FROM, to: TO, voiceUrl: `${appUrl}/voice`, log });
+    const { call } = await runOutbound({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      gatewayUrl: gw.url,
+      from: FROM,
+      to: TO,
+      voiceUrl: `${appUrl}/voice`,
+      log,
+    });
 
     if (call.startsWith('CA')) {
       console.log('\n3. Twilio answers the call and fetches its TwiML (through the gateway):');

@@ -56,7 +56,10 @@ Exit codes: 0 done / allowed; 1 the answer is no (blocked, rows rejected, chain 
 }
 
 function propagate(cmd: Command, io: Io): void {
-  cmd.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) }).exitOverride().showHelpAfterError('(add --help for usage)');
+  cmd
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
   for (const sub of cmd.commands) propagate(sub, io);
 }
 

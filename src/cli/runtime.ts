@@ -128,14 +128,23 @@ export function parseInput<S extends z.ZodType>(schema: S, input: Record<string,
     const flag = flagOf[head] ?? head;
     return rest.length ? `${flag} (item ${Number(rest[0]) + 1})` : flag;
   };
-  throw new CliError(Object.entries(details).map(([field, why]) => `${name(field)}: ${why}`).join('\n'));
+  throw new CliError(
+    Object.entries(details)
+      .map(([field, why]) => `${name(field)}: ${why}`)
+      .join('\n'),
+  );
 }
 
 /** One line for any failure, and the exit code that goes with it. */
 export function describeFailure(err: unknown): { message: string; exitCode: number } {
   if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
   if (err instanceof AppError) {
-    const details = err.details ? ': ' + Object.entries(err.details).map(([k, v]) => `${k} ${v}`).join('; ') : '';
+    const details = err.details
+      ? ': ' +
+        Object.entries(err.details)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')
+      : '';
     return { message: `${err.message}${details}`, exitCode: err.code === 'VALIDATION_FAILED' || err.code === 'NOT_FOUND' ? EXIT.USAGE : EXIT.FAILED };
   }
   if (err instanceof LedgerUnavailableError) return { message: `the store is unavailable: ${err.message}`, exitCode: EXIT.FAILED };

@@ -9,8 +9,18 @@ const confirm: ConsentStatusChange = { to: 'active', at, source: 'sms_yes', even
 describe('withConsentStatus', () => {
   it.each([
     ['an active consent opts out', aConsent(), optOut, { status: 'opted_out', opted_out_at: at, opt_out_source: 'sms_stop', confirmed_at: null }],
-    ['a pending consent opts out', aConsent({ status: 'pending' }), optOut, { status: 'opted_out', opted_out_at: at, opt_out_source: 'sms_stop', confirmed_at: null }],
-    ['a pending consent is confirmed', aConsent({ status: 'pending' }), confirm, { status: 'active', confirmed_at: at, opted_out_at: null, opt_out_source: null }],
+    [
+      'a pending consent opts out',
+      aConsent({ status: 'pending' }),
+      optOut,
+      { status: 'opted_out', opted_out_at: at, opt_out_source: 'sms_stop', confirmed_at: null },
+    ],
+    [
+      'a pending consent is confirmed',
+      aConsent({ status: 'pending' }),
+      confirm,
+      { status: 'active', confirmed_at: at, opted_out_at: null, opt_out_source: null },
+    ],
     [
       'an opted-out consent is confirmed again (its opt-out stays on record)',
       aConsent({ status: 'opted_out', opted_out_at: '2025-02-01T00:00:00.000Z', opt_out_source: 'api' }),

@@ -19,7 +19,6 @@ export interface ConsentStatusChange {
 export function withConsentStatus(consent: Consent, change: ConsentStatusChange): { consent: Consent; entry: ConsentHistoryEntry } | null {
   if (consent.status === change.to) return null;
   const entry: ConsentHistoryEntry = { event: change.event, at: change.at, source: change.source };
-  const stamped =
-    change.to === 'opted_out' ? { opted_out_at: change.at, opt_out_source: change.source } : { confirmed_at: change.at };
+  const stamped = change.to === 'opted_out' ? { opted_out_at: change.at, opt_out_source: change.source } : { confirmed_at: change.at };
   return { consent: { ...consent, ...stamped, status: change.to, updated_at: change.at, history: [...consent.history, entry] }, entry };
 }

@@ -25,10 +25,8 @@ export interface Disclosure {
 export const DEFAULT_DISCLOSURE_VERSION = 'cg-default-v1';
 
 const DEFAULT_TEMPLATES: Record<'ai_voice' | 'automated_voice', string> = {
-  ai_voice:
-    'Hi, this is an AI assistant calling on behalf of {entity}.{callback_sentence} If you would like to opt out at any time, just say stop or press 9.',
-  automated_voice:
-    'This is an automated call on behalf of {entity}.{callback_sentence} To opt out of future calls, say stop or press 9.',
+  ai_voice: 'Hi, this is an AI assistant calling on behalf of {entity}.{callback_sentence} If you would like to opt out at any time, just say stop or press 9.',
+  automated_voice: 'This is an automated call on behalf of {entity}.{callback_sentence} To opt out of future calls, say stop or press 9.',
 };
 
 /** Within this many seconds of answer the disclosure must start (it is the first thing said). */
@@ -44,12 +42,7 @@ export function speakableNumber(e164: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : e164;
 }
 
-export function renderDisclosure(
-  callType: CallType,
-  entity: string,
-  callbackNumber: string | undefined,
-  template?: DisclosureTemplate,
-): Disclosure | null {
+export function renderDisclosure(callType: CallType, entity: string, callbackNumber: string | undefined, template?: DisclosureTemplate): Disclosure | null {
   if (!disclosureRequired(callType)) return null;
   const callback = callbackNumber ? speakableNumber(callbackNumber) : '';
   let script: string;

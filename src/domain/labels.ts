@@ -27,7 +27,13 @@ export function utcText(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '').replace(/Z$/, '') + ' UTC';
+  return (
+    d
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d{3}Z$/, '')
+      .replace(/Z$/, '') + ' UTC'
+  );
 }
 
 /** `2026-04-24T15:43:10Z` → `Friday, April 24, 2026`: for dates a person acts on (honor-by). */

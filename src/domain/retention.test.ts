@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aConsent, aDecision, aRevocation } from '../../test/fixtures/records';
-import {
-  anonymiseConsent,
-  anonymiseDecision,
-  anonymiseRevocation,
-  consentEndedAt,
-  consentEndedBefore,
-  scrubbedMessagePayload,
-} from './retention';
+import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, consentEndedAt, consentEndedBefore, scrubbedMessagePayload } from './retention';
 
 const keying = { keyOf: (phone: string) => `hmac:key-of-${phone}` };
 const ms = (iso: string) => Date.parse(iso);
@@ -72,7 +65,11 @@ describe('anonymising', () => {
   });
 
   it.each([
-    ['with a transcript', { phone: '+15551234567', transcript: 'stop', audio_segment_url: null }, { phone: '+15551234567', transcript: null, audio_segment_url: null }],
+    [
+      'with a transcript',
+      { phone: '+15551234567', transcript: 'stop', audio_segment_url: null },
+      { phone: '+15551234567', transcript: null, audio_segment_url: null },
+    ],
     ['with a recording', { phone: '+15551234567', audio_segment_url: 'https://rec/1' }, { phone: '+15551234567', transcript: null, audio_segment_url: null }],
     ['with neither (nothing to change)', { phone: '+15551234567', transcript: null }, null],
   ] as const)('a network message %s keeps its phone', (_, payload, scrubbed) => {

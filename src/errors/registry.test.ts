@@ -7,7 +7,13 @@ describe('the error registry', () => {
     const err = new LedgerUnavailableError('cannot connect to Redis', { cause });
     expect(err).toBeInstanceOf(CodedError);
     expect(err).toBeInstanceOf(Error);
-    expect([err.code, err.status, err.name, err.message, err.cause]).toEqual(['LEDGER_UNAVAILABLE', 503, 'LedgerUnavailableError', 'cannot connect to Redis', cause]);
+    expect([err.code, err.status, err.name, err.message, err.cause]).toEqual([
+      'LEDGER_UNAVAILABLE',
+      503,
+      'LedgerUnavailableError',
+      'cannot connect to Redis',
+      cause,
+    ]);
     expect(new UnreadableCursorError().message).toBe(ERROR_KINDS.UNREADABLE_CURSOR.message);
   });
 
@@ -20,7 +26,13 @@ describe('the error registry', () => {
 
   it('an AppError takes its status from the /v1 table and keeps its own name', () => {
     const err = new AppError('RATE_LIMITED', undefined, undefined, { 'Retry-After': '1' });
-    expect([err.code, err.status, err.name, err.message, err.headers]).toEqual(['RATE_LIMITED', 429, 'AppError', 'rate limit exceeded', { 'Retry-After': '1' }]);
+    expect([err.code, err.status, err.name, err.message, err.headers]).toEqual([
+      'RATE_LIMITED',
+      429,
+      'AppError',
+      'rate limit exceeded',
+      { 'Retry-After': '1' },
+    ]);
     expect(err).toBeInstanceOf(CodedError);
   });
 });

@@ -80,5 +80,10 @@ export function clientGroup(address: string | undefined): string {
   const front = head ? head.split(':') : [];
   const back = tail === undefined ? [] : tail ? tail.split(':') : [];
   const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
-  return groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':') + '::/64';
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => parseInt(g, 16).toString(16))
+      .join(':') + '::/64'
+  );
 }

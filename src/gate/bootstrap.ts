@@ -57,9 +57,7 @@ export async function bootstrap(ctx: GateContext, configuredSecret?: string, opt
     if (!options.retirePrevious) return { orgId: DEFAULT_ORG_ID, retiredKeyIds: [] };
     const createdAt = current.created_at;
     // Never one with this secret's hash: a losing racer's record may still be listed, and revoking it would revoke the secret.
-    const earlier = (await ctx.ledger.listApiKeys(DEFAULT_ORG_ID)).filter(
-      (k) => k.bootstrap && k.hash !== hash && !isRevoked(k) && k.created_at <= createdAt,
-    );
+    const earlier = (await ctx.ledger.listApiKeys(DEFAULT_ORG_ID)).filter((k) => k.bootstrap && k.hash !== hash && !isRevoked(k) && k.created_at <= createdAt);
     const at = ctx.clock.now().toISOString();
     for (const k of earlier) await ctx.ledger.revokeApiKey(DEFAULT_ORG_ID, k.id, at);
     return { orgId: DEFAULT_ORG_ID, retiredKeyIds: earlier.map((k) => k.id) };

@@ -25,7 +25,14 @@ export function checkChain(orgId: string, phone: string, head: string, trail: Au
   }
   if (verdict.head !== head) {
     const last = trail.at(-1);
-    return { org_id: orgId, phone, seq: last?.seq ?? 0, ref_id: last?.ref_id ?? null, kind: last?.kind ?? null, why: 'the chain head is not the newest entry (entries removed from the end?)' };
+    return {
+      org_id: orgId,
+      phone,
+      seq: last?.seq ?? 0,
+      ref_id: last?.ref_id ?? null,
+      kind: last?.kind ?? null,
+      why: 'the chain head is not the newest entry (entries removed from the end?)',
+    };
   }
   return null;
 }

@@ -46,7 +46,10 @@ export function buildConsent(ctx: Pick<GateContext, 'clock'>, input: CaptureInpu
   }
   const scope = [...new Set(input.scope)].sort() as ScopeValue[];
   const capturedAt = isoSeconds(input.captured_at);
-  const dedupe = hash('sha256', `${input.phone}\n${entityKey(input.calling_entity)}\n${input.type}\n${scope.join('|')}\n${input.ai_specific_consent}\n${capturedAt}`);
+  const dedupe = hash(
+    'sha256',
+    `${input.phone}\n${entityKey(input.calling_entity)}\n${input.type}\n${scope.join('|')}\n${input.ai_specific_consent}\n${capturedAt}`,
+  );
   const pending = input.double_opt_in === true;
   return {
     id: newId('cst'),

@@ -26,7 +26,12 @@ describe('signed evidence links', () => {
   });
 
   it('evidenceUrl is PUBLIC_BASE_URL + path, signed when the gateway signs and the org is known', () => {
-    const ctx: GateContext = { ledger: {} as Ledger, clock: new FixedClock(NOW), policy: defaultPolicy({ publicBaseUrl: 'https://gate.example/' }), observer: {} };
+    const ctx: GateContext = {
+      ledger: {} as Ledger,
+      clock: new FixedClock(NOW),
+      policy: defaultPolicy({ publicBaseUrl: 'https://gate.example/' }),
+      observer: {},
+    };
     expect(evidenceUrl(ctx, 'rev_1', 'org_a')).toBe('https://gate.example/v1/evidence/rev_1');
     const signed = evidenceUrl({ ...ctx, evidenceLinks: links }, 'rev_1', 'org_a');
     expect(signed).toMatch(/^https:\/\/gate\.example\/v1\/evidence\/rev_1\?org=org_a&exp=1776470400&sig=[\w-]{43}$/);

@@ -10,10 +10,7 @@ import { consentBody, decisionBody, revocationBody, verifyChain, type AuditBody 
 import { notFound } from '../errors';
 import type { GateContext } from './context';
 
-export type EvidenceRecord =
-  | { type: 'consent'; record: Consent }
-  | { type: 'revocation'; record: Revocation }
-  | { type: 'decision'; record: Decision };
+export type EvidenceRecord = { type: 'consent'; record: Consent } | { type: 'revocation'; record: Revocation } | { type: 'decision'; record: Decision };
 
 export interface Evidence {
   id: string;

@@ -57,16 +57,35 @@ export function explainRules(ctx: GateContext, input: ExplainInput, emergencies:
   const covered = isCovered(input.purpose);
   const base = { phone: input.phone, at: isoSeconds(at), version: ruleSet.version, covered, considers: EXPLAIN_CONSIDERS };
   if (!covered) {
-    return { ...base, jurisdictions: jurisdictions.map((j) => ({ jurisdiction: j.jurisdiction, source: j.source, allowed: true })), allowed: true, next_allowed_at: base.at };
+    return {
+      ...base,
+      jurisdictions: jurisdictions.map((j) => ({ jurisdiction: j.jurisdiction, source: j.source, allowed: true })),
+      allowed: true,
+      next_allowed_at: base.at,
+    };
   }
   const verdicts = jurisdictions.map((j): JurisdictionVerdict => {
     const emergency = emergencyBlockFields({ at, jurisdictions: [j], ruleSet }, emergencies);
     if (emergency) {
-      return { jurisdiction: j.jurisdiction, source: j.source, allowed: false, reason: 'state_of_emergency', citation: emergency.citation as string | null, next_allowed_at: emergency.next_allowed_at as string };
+      return {
+        jurisdiction: j.jurisdiction,
+        source: j.source,
+        allowed: false,
+        reason: 'state_of_emergency',
+        citation: emergency.citation as string | null,
+        next_allowed_at: emergency.next_allowed_at as string,
+      };
     }
     const block = firstTimeBlock({ at, federal: null, jurisdictions: [j], ruleSet });
     if (!block) return { jurisdiction: j.jurisdiction, source: j.source, allowed: true };
-    return { jurisdiction: j.jurisdiction, source: j.source, allowed: false, reason: block.reason, citation: block.citation, next_allowed_at: block.nextAllowedAt };
+    return {
+      jurisdiction: j.jurisdiction,
+      source: j.source,
+      allowed: false,
+      reason: block.reason,
+      citation: block.citation,
+      next_allowed_at: block.nextAllowedAt,
+    };
   });
   const window = input.purpose === 'telemarketing' ? ctx.policy.callingWindow : ctx.policy.smsWindow;
   const all = firstTimeBlock({ at, federal: { zones: timeZonesForNumber(input.phone), window }, jurisdictions, ruleSet });

@@ -123,7 +123,12 @@ describe('FileRevocationQueue', () => {
     const q = new FileRevocationQueue(fileIn());
     const phones = Array.from({ length: 30 }, (_, i) => `+1555123${String(1000 + i)}`);
     await Promise.all(phones.map((p) => q.enqueue(input(p))));
-    expect(readFileSync(q.file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { input: { phone: string } }).input.phone)).toEqual(phones);
+    expect(
+      readFileSync(q.file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { input: { phone: string } }).input.phone),
+    ).toEqual(phones);
     const applied: string[] = [];
     const stopAfterTen = async (i: RevokeInput) => {
       if (applied.length === 10) throw new LedgerUnavailableError('down');

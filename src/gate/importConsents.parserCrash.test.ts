@@ -70,7 +70,9 @@ function context(): GateContext {
 }
 
 describe('importConsents when a parsing thread dies', () => {
-  it('ends with the thread error while the writer waits on a quiet producer, keeps its batches, and a re-run imports the rest', { timeout: 30_000 }, async () => {
+  it('ends with the thread error while the writer waits on a quiet producer, keeps its batches, and a re-run imports the rest', {
+    timeout: 30_000,
+  }, async () => {
     const ctx = context();
     const options = { orgId: 'org_a', worker: true, parsers: 2, segmentBytes: 4096, batchSize: BATCH };
     const producer = pausingProducer();
@@ -96,7 +98,13 @@ describe('importConsents when a parsing thread dies', () => {
     expect(started.workers).toHaveLength(2);
 
     await started.workers[0]!.terminate();
-    const ended = await Promise.race([running.then(() => 'finished', (err: Error) => err.message), sleep(5000).then(() => 'still waiting after 5 s')]);
+    const ended = await Promise.race([
+      running.then(
+        () => 'finished',
+        (err: Error) => err.message,
+      ),
+      sleep(5000).then(() => 'still waiting after 5 s'),
+    ]);
     expect(ended).toBe('an import worker exited (code 1)');
     // The batch it held went in before the import ended, and every batch it wrote is there.
     const written = committed.at(-1) ?? 0;

@@ -46,7 +46,8 @@ form"`, //                                                                      
   `+12125550101,Acme Insurance LLC,prior_express,sms,false,2026-03-15T14:23:11Z,,,,`, //   26 ok, a second consent for line 2's phone
 ].join('\r\n');
 
-const SCOPES = 'ai_voice, human_voice, automated_voice, telemarketing, transactional, informational, survey, debt_collection, appointment_reminder, sms, marketing, mixed';
+const SCOPES =
+  'ai_voice, human_voice, automated_voice, telemarketing, transactional, informational, survey, debt_collection, appointment_reminder, sms, marketing, mixed';
 const REJECTIONS = [
   { line: 6, reason: 'phone must be E.164 or 10-11 digits' },
   { line: 7, reason: 'type must be one of: prior_express_written, prior_express, established_business_relationship' },
@@ -111,12 +112,29 @@ function chunks(csv: string, size: number): Buffer[] {
 }
 
 const run = (ctx: GateContext, csv: string, options: Partial<ImportOptions> = {}) =>
-  importConsents(ctx, Readable.from(chunks(csv, mode.chunk)), { orgId: 'org_a', worker: mode.worker, parsers: mode.parsers, segmentBytes: mode.segmentBytes, ...options });
+  importConsents(ctx, Readable.from(chunks(csv, mode.chunk)), {
+    orgId: 'org_a',
+    worker: mode.worker,
+    parsers: mode.parsers,
+    segmentBytes: mode.segmentBytes,
+    ...options,
+  });
 
 async function stored(ctx: GateContext): Promise<string[]> {
   const page = await ctx.ledger.listConsents('org_a', { limit: 500 });
   return page.items.map((c) =>
-    [c.phone, c.calling_entity, c.type, c.scope.join('|'), c.ai_specific_consent, c.captured_at, c.expires_at ?? '-', c.status, c.double_opt_in, JSON.stringify(c.evidence)].join(' '),
+    [
+      c.phone,
+      c.calling_entity,
+      c.type,
+      c.scope.join('|'),
+      c.ai_specific_consent,
+      c.captured_at,
+      c.expires_at ?? '-',
+      c.status,
+      c.double_opt_in,
+      JSON.stringify(c.evidence),
+    ].join(' '),
   );
 }
 
@@ -179,7 +197,12 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
 
   it('reads a BOM, mapped column names, and keeps at most maxReportedRejections reasons', async () => {
     const ctx = context();
-    const csv = '\uFEFFPhone , Company,type,scope,ai_specific_consent,captured_at\n' + CSV.split('\r\n').slice(1).map((l) => l.split(',').slice(0, 6).join(',')).join('\n');
+    const csv =
+      '\uFEFFPhone , Company,type,scope,ai_specific_consent,captured_at\n' +
+      CSV.split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 6).join(','))
+        .join('\n');
     const result = await run(ctx, csv, { columnMap: { Phone: 'phone', Company: 'calling_entity' }, maxReportedRejections: 2 });
     // Row 4's quoted newline went with the columns cut off, so these lines are one earlier.
     expect(result.rejections).toEqual(REJECTIONS.slice(0, 2).map((r) => ({ ...r, line: r.line - 1 })));
@@ -189,7 +212,13 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
 
   it('reports an unreadable CSV (an unclosed quote) with its line, and imports nothing after it', async () => {
     const ctx = context();
-    const csv = [HEADER, `+12125550101,${OK},,,,`, `+12125550102,${OK},,,,`, `+12125550103,"Acme Insurance LLC,prior_express,sms,false,2026-03-15T14:23:11Z`, `+12125550104,${OK},,,,`].join('\n');
+    const csv = [
+      HEADER,
+      `+12125550101,${OK},,,,`,
+      `+12125550102,${OK},,,,`,
+      `+12125550103,"Acme Insurance LLC,prior_express,sms,false,2026-03-15T14:23:11Z`,
+      `+12125550104,${OK},,,,`,
+    ].join('\n');
     const result = await run(ctx, csv, { batchSize: 1 });
     expect(result).toMatchObject({ rejected: 1, stopped_early: true });
     expect(result.rejections).toEqual([{ line: 5, reason: expect.stringMatching(/^unreadable CSV: Quote Not Closed/) }]);
@@ -218,7 +247,11 @@ describe.each(MODES)('importConsents (worker: $worker, $parsers parsers, segment
     expect(result).toMatchObject({ rows: 9, imported: 9, rejected: 0 });
     await expectChainsVerify(ctx);
     const trail = await ctx.ledger.auditTrail('org_a', '+12125550200');
-    expect(trail.map((e) => (e.body.kind === 'consent' ? e.body.facts.captured_at : e.body.kind))).toEqual(['2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', '2026-03-07T00:00:00Z']);
+    expect(trail.map((e) => (e.body.kind === 'consent' ? e.body.facts.captured_at : e.body.kind))).toEqual([
+      '2026-03-01T00:00:00Z',
+      '2026-03-04T00:00:00Z',
+      '2026-03-07T00:00:00Z',
+    ]);
   });
 });
 

@@ -112,7 +112,10 @@ interface Parser {
 }
 
 function startParser(options: RowOptions, onFailure: (err: unknown) => void): Parser {
-  const parser: Parser = { worker: new Worker(PARSER_SCRIPT, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: PARSER_YOUNG_GENERATION_MB } }), owed: [] };
+  const parser: Parser = {
+    worker: new Worker(PARSER_SCRIPT, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: PARSER_YOUNG_GENERATION_MB } }),
+    owed: [],
+  };
   const fail = (err: unknown) => {
     for (const o of parser.owed.splice(0)) o.reject(err);
     onFailure(err);

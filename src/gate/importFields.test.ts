@@ -51,7 +51,14 @@ describe('parseCaptureRow', () => {
   });
 
   it('answers a repeated value the same on every row, and each row with objects of its own', () => {
-    const row = { phone: '+12125550101', calling_entity: 'Acme', type: 'prior_express', scope: 'sms|marketing', ai_specific_consent: 'yes', captured_at: '2026-01-15T12:00:00Z' };
+    const row = {
+      phone: '+12125550101',
+      calling_entity: 'Acme',
+      type: 'prior_express',
+      scope: 'sms|marketing',
+      ai_specific_consent: 'yes',
+      captured_at: '2026-01-15T12:00:00Z',
+    };
     const first = parseCaptureRow(row);
     const second = parseCaptureRow({ ...row, phone: '+12125550102' });
     expect(first.success && second.success).toBe(true);

@@ -30,9 +30,11 @@ async function handle(m: ToWorker): Promise<void> {
 
 port.on('message', (m: ToWorker) => {
   // One segment at a time, in order; a fault ends the thread with its error (the 'error' event of the Worker).
-  queue = queue.then(() => handle(m)).catch((err) => {
-    setImmediate(() => {
-      throw err;
+  queue = queue
+    .then(() => handle(m))
+    .catch((err) => {
+      setImmediate(() => {
+        throw err;
+      });
     });
-  });
 });

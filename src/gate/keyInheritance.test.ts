@@ -3,8 +3,16 @@ import type { ApiKey } from '../ledger/ledger';
 import { cidrWithin, inheritedKeyOptions } from './keyInheritance';
 
 const maker = (over: Partial<ApiKey> = {}): ApiKey => ({
-  id: 'key_maker', org_id: 'org_a', hash: 'h', prefix: 'p', scopes: ['precall', 'presend'], ip_allowlist: [], rate_limit_per_minute: null,
-  created_at: '2026-01-01T00:00:00.000Z', revoked_at: null, ...over,
+  id: 'key_maker',
+  org_id: 'org_a',
+  hash: 'h',
+  prefix: 'p',
+  scopes: ['precall', 'presend'],
+  ip_allowlist: [],
+  rate_limit_per_minute: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  revoked_at: null,
+  ...over,
 });
 const forbidden = expect.objectContaining({ code: 'FORBIDDEN' });
 
@@ -28,23 +36,29 @@ describe('cidrWithin', () => {
 });
 
 describe('inheritedKeyOptions', () => {
-  it('gives a key that asks for nothing its maker\'s allowlist and rate limit, and names the maker', () => {
+  it("gives a key that asks for nothing its maker's allowlist and rate limit, and names the maker", () => {
     const opts = inheritedKeyOptions(maker({ ip_allowlist: ['10.0.0.0/8'], rate_limit_per_minute: 5 }), { scopes: ['precall'] }, 6000);
     expect(opts).toEqual({ scopes: ['precall'], ip_allowlist: ['10.0.0.0/8'], rate_limit_per_minute: 5, parent_key_id: 'key_maker' });
   });
 
   it('keeps a narrower allowlist and a lower rate', () => {
-    const opts = inheritedKeyOptions(maker({ ip_allowlist: ['10.0.0.0/8', '2001:db8::/32'], rate_limit_per_minute: 50 }), { scopes: ['precall'], ip_allowlist: ['10.9.0.0/16', '2001:db8::7'], rate_limit_per_minute: 50 }, 6000);
+    const opts = inheritedKeyOptions(
+      maker({ ip_allowlist: ['10.0.0.0/8', '2001:db8::/32'], rate_limit_per_minute: 50 }),
+      { scopes: ['precall'], ip_allowlist: ['10.9.0.0/16', '2001:db8::7'], rate_limit_per_minute: 50 },
+      6000,
+    );
     expect(opts).toMatchObject({ ip_allowlist: ['10.9.0.0/16', '2001:db8::7'], rate_limit_per_minute: 50 });
   });
 
-  it('refuses scopes, addresses or a rate beyond the maker\'s', () => {
+  it("refuses scopes, addresses or a rate beyond the maker's", () => {
     expect(() => inheritedKeyOptions(maker(), { scopes: ['admin'] }, 6000)).toThrow(forbidden);
-    expect(() => inheritedKeyOptions(maker({ ip_allowlist: ['10.0.0.0/8'] }), { scopes: ['precall'], ip_allowlist: ['10.0.0.1', '192.168.0.1'] }, 6000)).toThrow(forbidden);
+    expect(() =>
+      inheritedKeyOptions(maker({ ip_allowlist: ['10.0.0.0/8'] }), { scopes: ['precall'], ip_allowlist: ['10.0.0.1', '192.168.0.1'] }, 6000),
+    ).toThrow(forbidden);
     expect(() => inheritedKeyOptions(maker({ rate_limit_per_minute: 5 }), { scopes: ['precall'], rate_limit_per_minute: 6 }, 6000)).toThrow(forbidden);
   });
 
-  it('holds a maker without a limit of its own to the server\'s', () => {
+  it("holds a maker without a limit of its own to the server's", () => {
     expect(inheritedKeyOptions(maker(), { scopes: ['precall'] }, 6000).rate_limit_per_minute).toBeUndefined();
     expect(inheritedKeyOptions(maker(), { scopes: ['precall'], rate_limit_per_minute: 6000 }, 6000).rate_limit_per_minute).toBe(6000);
     expect(() => inheritedKeyOptions(maker(), { scopes: ['precall'], rate_limit_per_minute: 6001 }, 6000)).toThrow(forbidden);

@@ -64,7 +64,13 @@ export interface InboundTextResult {
 export async function inboundText(ctx: SignalContext, party: Party, text: string, lang?: string, messageId?: string): Promise<InboundTextResult> {
   const detection = detectOptOut(text, { channel: 'sms', lang });
   if (detection.intent === 'opt_out') {
-    const optOut = await revokeFromTraffic(ctx, { orgId: party.orgId, phone: party.phone, calling_entity: party.entity, trigger: 'sms_stop', transcript: text });
+    const optOut = await revokeFromTraffic(ctx, {
+      orgId: party.orgId,
+      phone: party.phone,
+      calling_entity: party.entity,
+      trigger: 'sms_stop',
+      transcript: text,
+    });
     return { detection, optOut };
   }
   if (detection.intent === 'opt_in') {

@@ -81,7 +81,12 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
     let outcome = decidePrecall(facts);
     // After the consent checks: a consent decides whether a listing is overridden.
     const dnc = outcome.allowed
-      ? doNotCallVerdict(ctx, dncLists, { at, entity: input.calling_entity, contact: { kind: 'call', purpose: input.purpose, callType: input.call_type }, consents: contact.consents })
+      ? doNotCallVerdict(ctx, dncLists, {
+          at,
+          entity: input.calling_entity,
+          contact: { kind: 'call', purpose: input.purpose, callType: input.call_type },
+          consents: contact.consents,
+        })
       : null;
     if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
     decided = toRecord(outcome, dnc?.notes ?? []);

@@ -77,7 +77,12 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       emergencies: facts.emergencies,
     });
     if (outcome.allowed) {
-      const dnc = doNotCallVerdict(ctx, dncLists, { at, entity: input.sending_entity, contact: { kind: 'text', messageType: input.message_type }, consents: facts.consents });
+      const dnc = doNotCallVerdict(ctx, dncLists, {
+        at,
+        entity: input.sending_entity,
+        contact: { kind: 'text', messageType: input.message_type },
+        consents: facts.consents,
+      });
       if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
       dncNotes = dnc.notes;
     }

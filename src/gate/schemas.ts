@@ -7,16 +7,7 @@ import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
 import type { Jurisdiction } from '../domain/stateLaw/ruleTypes';
 import { stateOfJurisdiction } from '../domain/stateLaw/stateCodes';
-import {
-  CALL_TYPES,
-  CONSENT_TYPES,
-  MESSAGE_TYPES,
-  PURPOSES,
-  REVOCATION_SCOPES,
-  SCOPE_VALUES,
-  TRIGGERS,
-  API_SCOPES,
-} from '../domain/vocabulary';
+import { CALL_TYPES, CONSENT_TYPES, MESSAGE_TYPES, PURPOSES, REVOCATION_SCOPES, SCOPE_VALUES, TRIGGERS, API_SCOPES } from '../domain/vocabulary';
 import { isUsStateCode } from '../domain/stateLaw/stateCodes';
 
 export const phoneSchema = z
@@ -150,7 +141,9 @@ export const consentListQuerySchema = z.object({
 export const explainQuerySchema = z.strictObject({
   phone: phoneSchema,
   at: instantSchema.optional(),
-  purpose: z.enum([...new Set([...PURPOSES, ...MESSAGE_TYPES])] as [string, ...string[]]).transform((p) => p as (typeof PURPOSES)[number] | (typeof MESSAGE_TYPES)[number]),
+  purpose: z
+    .enum([...new Set([...PURPOSES, ...MESSAGE_TYPES])] as [string, ...string[]])
+    .transform((p) => p as (typeof PURPOSES)[number] | (typeof MESSAGE_TYPES)[number]),
   recipient_state: stateCodeSchema.optional(),
 });
 

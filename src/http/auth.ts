@@ -23,12 +23,7 @@ export interface RateLimits {
 }
 
 /** The key behind an Authorization header, checked for scope and rate: what every /v1 request passes first, on either lane. */
-export type Authorizer = (
-  scope: ApiScope | 'any',
-  optOut: boolean,
-  authorization: string | undefined,
-  remoteAddress: string | undefined,
-) => Promise<ApiKey>;
+export type Authorizer = (scope: ApiScope | 'any', optOut: boolean, authorization: string | undefined, remoteAddress: string | undefined) => Promise<ApiKey>;
 
 export function authorizer(ctx: GateContext, buckets: TokenBuckets, limits: RateLimits): Authorizer {
   return async (scope, optOut, authorization, remoteAddress) => {

@@ -60,7 +60,8 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
   if (e.type === 'entity.parse.failed') return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'is not valid JSON' });
   // zlib's, passed on by body-parser untyped: a body that does not inflate as its Content-Encoding says
   // (gzip and deflate fail with Z_… codes, brotli with ERR__ERROR_… or ERR_BROTLI…).
-  if (typeof e.code === 'string' && /^(Z_|ERR__ERROR|ERR_BROTLI)/.test(e.code)) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'does not decompress as its Content-Encoding says' });
+  if (typeof e.code === 'string' && /^(Z_|ERR__ERROR|ERR_BROTLI)/.test(e.code))
+    return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: 'does not decompress as its Content-Encoding says' });
   if (e.type && e.status && e.status < 500) return errorAnswer('VALIDATION_FAILED', requestId, undefined, { body: e.message ?? 'unreadable body' });
   logger.error({ request_id: requestId, err }, 'unhandled error');
   return errorAnswer('INTERNAL', requestId);

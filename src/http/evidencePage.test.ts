@@ -40,7 +40,14 @@ describe('evidence page', () => {
   });
 
   it('a blocked decision names its reason and what it means', () => {
-    const html = page({ type: 'decision', record: aDecision({ allowed: false, reason: 'quiet_hours', request: { purpose: 'telemarketing', call_type: 'ai_voice', call_at: '2026-04-11T01:45:00Z' } }) });
+    const html = page({
+      type: 'decision',
+      record: aDecision({
+        allowed: false,
+        reason: 'quiet_hours',
+        request: { purpose: 'telemarketing', call_type: 'ai_voice', call_at: '2026-04-11T01:45:00Z' },
+      }),
+    });
     expect(html).toContain('Blocked: quiet_hours — Outside the permitted calling window');
   });
 
@@ -48,7 +55,11 @@ describe('evidence page', () => {
     const broken = page({ type: 'revocation', record: aRevocation(), integrity: integrity({ chain_verified: false, first_broken_seq: 7, chain_head: null }) });
     expect(broken).toContain('✗ broken</span> at entry seq 7');
     expect(broken).toContain('class="verdict broken"');
-    const anonymised = page({ type: 'revocation', record: aRevocation({ phone: 'hmac:' + 'c'.repeat(64), transcript: null }), integrity: integrity({ record_matches_chain: false }) });
+    const anonymised = page({
+      type: 'revocation',
+      record: aRevocation({ phone: 'hmac:' + 'c'.repeat(64), transcript: null }),
+      integrity: integrity({ record_matches_chain: false }),
+    });
     expect(anonymised).toContain('anonymised (kept only as a keyed hash, so the opt-out still applies)');
     expect(anonymised).toContain('Erased by the retention policy.');
     expect(anonymised).toContain('personal data erased by the retention policy');

@@ -123,9 +123,7 @@ function decisionSection(d: Decision): { headline: string; verdict: string; body
   return {
     headline: d.kind === 'precall' ? 'Precall decision' : 'Pre-send decision',
     verdict: d.allowed ? 'Allowed' : `Blocked: ${d.reason}${reasonNote ? ` — ${reasonNote}` : ''}`,
-    body:
-      table(rows) +
-      (disclosure?.required && disclosure.script ? '<h3>Disclosure the caller had to deliver</h3>' + quote(disclosure.script, '') : ''),
+    body: table(rows) + (disclosure?.required && disclosure.script ? '<h3>Disclosure the caller had to deliver</h3>' + quote(disclosure.script, '') : ''),
   };
 }
 
@@ -148,7 +146,7 @@ function integritySection(ev: Evidence): string {
       ['Algorithm', 'SHA-256 hash chain per (organisation, phone number)'],
       ['Chain head', i.chain_head ?? '—', { mono: true }],
     ]) +
-    '<h3>This record\'s entries in the chain</h3>' +
+    "<h3>This record's entries in the chain</h3>" +
     '<table class="list hashes"><thead><tr><th>Seq</th><th>Entry</th><th>When</th><th>Previous hash</th><th>Entry hash</th></tr></thead><tbody>' +
     i.entries
       .map(

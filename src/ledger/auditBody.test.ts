@@ -17,6 +17,8 @@ describe('audit bodies are typed by kind', () => {
           return `${b.kind}:${b.facts.trigger}`;
         case 'decision':
           return `${b.kind}:${b.facts.allowed}`;
+        default:
+          throw new Error('a kind this test does not know');
       }
     });
     expect(said).toEqual([`consent:${consent.type}`, 'consent_event:opted_out', `revocation:${aRevocation().trigger}`]);

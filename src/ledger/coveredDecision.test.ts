@@ -13,12 +13,25 @@ describe('coveredLimit: the count at which a decider stops allowing a covered co
     [7, 1000],
   ])('from a count of %i, finds a cap of %i', (count, cap) => {
     const asked: number[] = [];
-    const limit = coveredLimit(facts(count), (f) => (asked.push(f.coveredContactsInWindow), f.coveredContactsInWindow < cap), (allowed) => allowed);
+    const limit = coveredLimit(
+      facts(count),
+      (f) => {
+        asked.push(f.coveredContactsInWindow);
+        return f.coveredContactsInWindow < cap;
+      },
+      (allowed) => allowed,
+    );
     expect(limit).toBe(cap);
     expect(asked.length).toBeLessThanOrEqual(2 + 2 * Math.ceil(Math.log2(cap + 1)));
   });
 
   it('is null when no count refuses (no cap applies)', () => {
-    expect(coveredLimit(facts(4), () => true, (allowed) => allowed)).toBeNull();
+    expect(
+      coveredLimit(
+        facts(4),
+        () => true,
+        (allowed) => allowed,
+      ),
+    ).toBeNull();
   });
 });

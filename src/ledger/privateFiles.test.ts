@@ -14,7 +14,7 @@ describe('preparePrivateDir', () => {
     expect(modeOf(dir)).toBe('700');
   });
 
-  it('tightens an existing data directory that holds only the gateway\'s files', () => {
+  it("tightens an existing data directory that holds only the gateway's files", () => {
     const dir = join(base(), 'data');
     mkdirSync(dir);
     writeFileSync(join(dir, 'consent-gate.db-wal'), '');

@@ -32,9 +32,14 @@ export function networkModule(deps: ModuleDeps): GatewayModule {
   router.post('/network/revocations', express.text({ type: '*/*', limit: '64kb' }), async (req, res) => {
     const raw = typeof req.body === 'string' ? req.body : '';
     const peer = config.network_subscribers.find((p) => verifyNetworkSignature(p.secret, raw, req.get(SIGNATURE_HEADER), ctx.clock.now()));
-    if (!peer) return void res.status(403).json({ success: false, error: { code: 'FORBIDDEN', message: 'bad or missing network signature', request_id: req.requestId } });
+    if (!peer)
+      return void res
+        .status(403)
+        .json({ success: false, error: { code: 'FORBIDDEN', message: 'bad or missing network signature', request_id: req.requestId } });
     const refuse = (details: Record<string, string>) =>
-      void res.status(400).json({ success: false, error: { code: 'VALIDATION_FAILED', message: 'not a valid network revocation', request_id: req.requestId, details } });
+      void res
+        .status(400)
+        .json({ success: false, error: { code: 'VALIDATION_FAILED', message: 'not a valid network revocation', request_id: req.requestId, details } });
     let body: unknown;
     try {
       body = JSON.parse(raw);

@@ -26,7 +26,14 @@ describe('deliverDueOutbox', () => {
     server.close();
     await new Promise((r) => setTimeout(r, 50));
 
-    const options = { ledger, clock, logger: silentLogger(), subscribers: [{ url: `http://127.0.0.1:${port}/in`, secret: 's'.repeat(20) }], origin: 'test', timeoutMs: 500 };
+    const options = {
+      ledger,
+      clock,
+      logger: silentLogger(),
+      subscribers: [{ url: `http://127.0.0.1:${port}/in`, secret: 's'.repeat(20) }],
+      origin: 'test',
+      timeoutMs: 500,
+    };
     expect(await deliverDueOutbox(options)).toBe(0);
     expect(await ledger.dueOutbox(clock.now().toISOString(), 10)).toHaveLength(0);
     clock.advance(backoffMs(0));

@@ -112,7 +112,8 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       if (!parsed.ok) return error('VALIDATION_FAILED', parsed.message);
       const frame = parsed.frame;
       if (frame.type === 'start') {
-        if (!calls.has(frame.call_id) && calls.size >= MAX_CALLS_PER_CONNECTION) return error('VALIDATION_FAILED', 'too many open calls on this connection', frame.call_id);
+        if (!calls.has(frame.call_id) && calls.size >= MAX_CALLS_PER_CONNECTION)
+          return error('VALIDATION_FAILED', 'too many open calls on this connection', frame.call_id);
         calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false });
         return;
       }
@@ -126,7 +127,11 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       const outcome = await detect(frame, call);
       if (!outcome) return;
       call.optedOut = true;
-      const honorBy = outcome.revocation?.honor_by_date ?? honorByDate(ctx.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const honorBy =
+        outcome.revocation?.honor_by_date ??
+        honorByDate(ctx.clock.now())
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
       send({
         type: 'opt_out',
         call_id: frame.call_id,

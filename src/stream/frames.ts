@@ -8,7 +8,13 @@ import { issuesToDetails, phoneSchema, safeParseReporting } from '../gate/schema
 const callId = z.string().min(1).max(200);
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), call_id: callId, phone: phoneSchema, calling_entity: z.string().trim().min(1).max(200), lang: z.string().max(10).optional() }),
+  z.object({
+    type: z.literal('start'),
+    call_id: callId,
+    phone: phoneSchema,
+    calling_entity: z.string().trim().min(1).max(200),
+    lang: z.string().max(10).optional(),
+  }),
   z.object({
     type: z.literal('transcript'),
     call_id: callId,
@@ -35,7 +41,12 @@ export function parseClientFrame(raw: string): ParsedFrame {
   const result = safeParseReporting(clientFrameSchema, json);
   if (result.success) return { ok: true, frame: result.data };
   const details = issuesToDetails(result.error);
-  return { ok: false, message: Object.entries(details).map(([k, v]) => (k === 'type' ? `type ${v.replace('must be one of: ', 'must be one of ')}` : `${k} ${v}`)).join('; ') };
+  return {
+    ok: false,
+    message: Object.entries(details)
+      .map(([k, v]) => (k === 'type' ? `type ${v.replace('must be one of: ', 'must be one of ')}` : `${k} ${v}`))
+      .join('; '),
+  };
 }
 
 /** Speakers whose words never revoke: the agent's own disclosure says "stop". */

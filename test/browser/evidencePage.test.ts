@@ -44,12 +44,26 @@ describe('evidence page in Chromium', () => {
     const rev = await api
       .post('/v1/revoke')
       .set(gw.auth)
-      .send({ phone: '+12125550143', calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: `${XSS} Stop calling me, take me off your list` })
+      .send({
+        phone: '+12125550143',
+        calling_entity: 'Acme Insurance LLC',
+        trigger: 'verbal_stop_during_call',
+        transcript: `${XSS} Stop calling me, take me off your list`,
+      })
       .expect(201);
     revocation = rev.body;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -95,7 +109,8 @@ describe('evidence page in Chromium', () => {
     // Print: no page background, no card border.
     await page.emulateMedia({ media: 'print' });
     // (the test compiles without the DOM lib: the browser's globals are reached through globalThis)
-    const borderOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(el).borderTopStyle;
+    const borderOf = (el: unknown) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(el).borderTopStyle;
     expect(await page.locator('main').evaluate(borderOf)).toBe('none');
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-print.png'), fullPage: true });
     await context.close();

@@ -26,7 +26,10 @@ describe('bin/consent-gate.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-bin-'));
     const env = { DATA_DIR: dir, CONSENT_GATE_API_KEY: ADMIN_KEY };
     const file = join(dir, 'c.csv');
-    writeFileSync(file, 'phone,calling_entity,type,scope,ai_specific_consent,captured_at\n+12125550143,Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n');
+    writeFileSync(
+      file,
+      'phone,calling_entity,type,scope,ai_specific_consent,captured_at\n+12125550143,Acme Insurance LLC,prior_express,human_voice|informational,false,2026-03-01T00:00:00Z\n',
+    );
     const imported = bin(['consents', 'import', file], env);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('1 imported');

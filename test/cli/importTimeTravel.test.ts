@@ -28,7 +28,10 @@ describe('consent-gate consents import: capture times in the future', () => {
     ].join('\n'),
   );
 
-  it.each([['one thread', []], ['two parsing threads', ['--parsers', '2']]])('%s: the future-dated rows are rejected with their lines', async (_name, extra) => {
+  it.each([
+    ['one thread', []],
+    ['two parsing threads', ['--parsers', '2']],
+  ])('%s: the future-dated rows are rejected with their lines', async (_name, extra) => {
     const r = await cli(['--data-dir', mkdtempSync(join(dir, 'data-')), 'consents', 'import', file, '--json', ...extra], ENV);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({

@@ -36,7 +36,10 @@ describe('import progress', () => {
   it('names other work in its lines and leaves out rejections it cannot have (ledger upgrade)', async () => {
     const err = new Capture();
     let now = 0;
-    const progress = progressReporter({ out: new Capture(), err }, { totalBytes: 1_000, mode: 'lines', intervalMs: 20, now: () => now, label: 'upgrade', rejections: false });
+    const progress = progressReporter(
+      { out: new Capture(), err },
+      { totalBytes: 1_000, mode: 'lines', intervalMs: 20, now: () => now, label: 'upgrade', rejections: false },
+    );
     now = 1_000;
     progress.update({ bytes: 500, rows: 500, rejected: 0 });
     await sleep(50);

@@ -16,7 +16,10 @@ const KILL_AFTER_ACKS = 150;
 describe('revocation fallback queue, kill -9', () => {
   it('keeps every acknowledged opt-out, in order, when the process is killed mid-append', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cg-queue-crash-')), 'revocation-fallback.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/queueWriter.ts', file, '100000'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/queueWriter.ts', file, '100000'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acknowledged: { n: number; phone: string }[] = [];
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { startTestGateway } from '../support/gateway';
 
 const ENTITY = 'Acme Insurance LLC';
 // 10:00 in New York and in Austin: inside every calling window.
@@ -18,11 +18,23 @@ async function startWithLists(overrides: Record<string, unknown> = {}) {
     return (await res.json()) as Record<string, unknown>;
   };
   const importList = async (list: string, asOf: string, text: string, mode = 'full') => {
-    const res = await fetch(`${gw.url}/v1/dnc/${list}/import?as_of=${asOf}&mode=${mode}`, { method: 'POST', headers: { ...gw.auth, 'Content-Type': 'text/plain' }, body: text });
+    const res = await fetch(`${gw.url}/v1/dnc/${list}/import?as_of=${asOf}&mode=${mode}`, {
+      method: 'POST',
+      headers: { ...gw.auth, 'Content-Type': 'text/plain' },
+      body: text,
+    });
     expect(res.status).toBe(200);
   };
   const consent = (phone: string, type: string, scope: string[], captured_at = '2026-11-01T12:00:00Z') =>
-    call('/v1/consents', { phone, calling_entity: ENTITY, type, scope, ai_specific_consent: false, captured_at, evidence: { url: 'https://acme.example/form', source: 'web_form' } });
+    call('/v1/consents', {
+      phone,
+      calling_entity: ENTITY,
+      type,
+      scope,
+      ai_specific_consent: false,
+      captured_at,
+      evidence: { url: 'https://acme.example/form', source: 'web_form' },
+    });
   const precall = (phone: string, purpose = 'telemarketing') => call('/v1/precall', { phone, calling_entity: ENTITY, purpose, call_type: 'human_voice' });
   const presend = (phone: string, message_type: string) => call('/v1/sms/pre-send', { phone, sending_entity: ENTITY, message_type });
   return { gw, clock, importList, consent, precall, presend };

@@ -77,7 +77,11 @@ describe('do-not-call lists over HTTP', () => {
     const csv = await importList('national', 'as_of=2026-12-01', '2125550143\n', { 'Content-Type': 'text/csv' });
     expect(csv.status).toBe(400);
     expect(((await csv.json()) as { error: { details: { body: string } } }).error.details.body).toMatch(/text\/plain/);
-    const key = await fetch(`${gw.url}/v1/keys`, { method: 'POST', headers: { ...gw.auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ scopes: ['precall', 'consent:write'] }) });
+    const key = await fetch(`${gw.url}/v1/keys`, {
+      method: 'POST',
+      headers: { ...gw.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scopes: ['precall', 'consent:write'] }),
+    });
     const narrow = ((await key.json()) as { api_key: string }).api_key;
     const forbidden = await importList('national', 'as_of=2026-12-01', '2125550143\n', { Authorization: `Bearer ${narrow}` });
     expect(forbidden.status).toBe(403);

@@ -134,12 +134,15 @@ export class TelnyxEmulator {
     };
     const fail = (e: { status: number; body: unknown }) => send(e.status, e.body);
     if (req.headers.authorization !== `Bearer ${this.options.apiKey}`) {
-      return fail(telnyxError(401, '10009', 'Authentication failed', 'The required authentication headers were either invalid or not included in the request.'));
+      return fail(
+        telnyxError(401, '10009', 'Authentication failed', 'The required authentication headers were either invalid or not included in the request.'),
+      );
     }
     const b = body ?? {};
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/v2/calls') return this.dial(b, send, fail);
-    if (req.method === 'POST' && (m = /^\/v2\/calls\/([^/]+)\/actions\/([a-z_]+)$/.exec(path))) return this.command(decodeURIComponent(m[1]), m[2], b, send, fail);
+    if (req.method === 'POST' && (m = /^\/v2\/calls\/([^/]+)\/actions\/([a-z_]+)$/.exec(path)))
+      return this.command(decodeURIComponent(m[1]), m[2], b, send, fail);
     if (req.method === 'POST' && /^\/v2\/messages(\/[a-z_]+)?$/.test(path)) return this.message(path, b, send, fail);
     if (req.method === 'POST' && /^\/v2\/texml\/(Accounts\/[^/]+\/Calls|calls\/[^/]+)$/.test(path)) return this.texmlCall(b, send, fail);
     if (req.method === 'GET' && path === '/v2/balance') {
@@ -179,7 +182,13 @@ export class TelnyxEmulator {
     });
   }
 
-  private command(id: string, action: string, b: Record<string, unknown>, send: (s: number, p: unknown) => void, fail: (e: { status: number; body: unknown }) => void): void {
+  private command(
+    id: string,
+    action: string,
+    b: Record<string, unknown>,
+    send: (s: number, p: unknown) => void,
+    fail: (e: { status: number; body: unknown }) => void,
+  ): void {
     const call = this.calls.get(id);
     if (!call) return fail(telnyxError(404, '10005', 'Resource not found', 'The requested resource or URL could not be found.'));
     if (!call.alive) return fail(telnyxError(422, '90018', 'Call has already ended', "This call is no longer active and can't receive commands."));
@@ -209,7 +218,12 @@ export class TelnyxEmulator {
       messaging_profile_id: b.messaging_profile_id ?? null,
       organization_id: randomUUID(),
       from: { phone_number: b.from ?? null, carrier: 'Telnyx', line_type: 'Wireless' },
-      to: tos.map((phone_number) => ({ phone_number, status: path.endsWith('/schedule') ? 'scheduled' : 'queued', carrier: 'T-MOBILE USA, INC.', line_type: 'Wireless' })),
+      to: tos.map((phone_number) => ({
+        phone_number,
+        status: path.endsWith('/schedule') ? 'scheduled' : 'queued',
+        carrier: 'T-MOBILE USA, INC.',
+        line_type: 'Wireless',
+      })),
       text: b.text ?? '',
       subject: b.subject ?? null,
       media: [],
@@ -244,7 +258,10 @@ export class TelnyxEmulator {
   /** The envelope Telnyx posts: `{data: {event_type, id, occurred_at, payload, record_type}, meta}`. */
   envelope(eventType: string, payload: Record<string, unknown>, deliveredTo: string, id: string = randomUUID()): string {
     const at = (this.options.now?.() ?? new Date()).toISOString();
-    return JSON.stringify({ data: { event_type: eventType, id, occurred_at: at, payload, record_type: 'event' }, meta: { attempt: 1, delivered_to: deliveredTo } });
+    return JSON.stringify({
+      data: { event_type: eventType, id, occurred_at: at, payload, record_type: 'event' },
+      meta: { attempt: 1, delivered_to: deliveredTo },
+    });
   }
 
   /** POST a body to a URL with Telnyx's headers (signed unless told otherwise). */

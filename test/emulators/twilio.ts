@@ -119,18 +119,28 @@ export class TwilioEmulator {
 
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'twilio-request-id': twilioSid('RQ') });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'twilio-request-id': twilioSid('RQ'),
+      });
       res.end(text);
     };
     const basic = (user: string, secret: string) => 'Basic ' + Buffer.from(`${user}:${secret}`).toString('base64');
-    const accepted = [basic(this.options.accountSid, this.options.authToken), ...(this.options.apiKey ? [basic(this.options.apiKey.sid, this.options.apiKey.secret)] : [])];
+    const accepted = [
+      basic(this.options.accountSid, this.options.authToken),
+      ...(this.options.apiKey ? [basic(this.options.apiKey.sid, this.options.apiKey.secret)] : []),
+    ];
     if (!accepted.includes(req.headers.authorization ?? '')) return send(401, twilioErrorBody(401, 20003, 'Authenticate'));
     let m0: RegExpExecArray | null;
 
     // Another Twilio domain, reached as `<emulator>/<host>/…` (TWILIO_DOMAIN_UPSTREAM=<emulator>/{host}).
     if ((m0 = /^\/messaging\.twilio\.com\/v1\/Services$/.exec(path)) && req.method === 'GET') {
       const url = `https://messaging.twilio.com/v1/Services?PageSize=50&Page=0`;
-      return send(200, { services: [], meta: { page: 0, page_size: 50, first_page_url: url, previous_page_url: null, url, next_page_url: null, key: 'services' } });
+      return send(200, {
+        services: [],
+        meta: { page: 0, page_size: 50, first_page_url: url, previous_page_url: null, url, next_page_url: null, key: 'services' },
+      });
     }
     const base = this.base();
     if (!path.startsWith(base)) return send(404, twilioErrorBody(404, 20404, `The requested resource ${path} was not found`));
@@ -328,7 +338,11 @@ export class TwilioEmulator {
   }
 
   /** One status callback of the call's transcription, signed like Twilio's; answers the gateway's status and body. */
-  async transcriptionEvent(sid: string, event: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string; params: Record<string, string> }> {
+  async transcriptionEvent(
+    sid: string,
+    event: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ status: number; body: string; params: Record<string, string> }> {
     const tr = this.transcriptions.get(sid);
     if (!tr) throw new Error(`call ${sid} runs no <Transcription>`);
     tr.sequence++;

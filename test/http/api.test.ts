@@ -19,7 +19,11 @@ describe('/v1 API', () => {
   let otherOrgKey: string;
   const clock = new FixedClock(new Date(NOW));
 
-  const post = (path: string, body: unknown, key = orgKey) => api.post(path).set('Authorization', `Bearer ${key}`).send(body as object);
+  const post = (path: string, body: unknown, key = orgKey) =>
+    api
+      .post(path)
+      .set('Authorization', `Bearer ${key}`)
+      .send(body as object);
   const get = (path: string, key = orgKey) => api.get(path).set('Authorization', `Bearer ${key}`);
 
   const consent = (overrides: Record<string, unknown> = {}) => ({
@@ -120,7 +124,10 @@ describe('/v1 API', () => {
         const req = api.post('/v1/precall').send(precallBody());
         const res = await (auth ? req.set('Authorization', auth) : req);
         expect(res.status).toBe(401);
-        expect(res.body).toEqual({ success: false, error: { code: 'UNAUTHORIZED', message: 'authentication failed', request_id: expect.stringMatching(/^req_/) } });
+        expect(res.body).toEqual({
+          success: false,
+          error: { code: 'UNAUTHORIZED', message: 'authentication failed', request_id: expect.stringMatching(/^req_/) },
+        });
         expect(res.headers['x-request-id']).toBe(res.body.error.request_id);
       }
     });
@@ -215,7 +222,13 @@ describe('/v1 API', () => {
     });
 
     it('revokes (201), repeats to the same record (200), and the next precall is blocked with the honor-by date', async () => {
-      const body = { phone: NYC, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'Stop calling me', captured_at: '2026-04-10T15:43:10Z' };
+      const body = {
+        phone: NYC,
+        calling_entity: 'Acme Insurance LLC',
+        trigger: 'verbal_stop_during_call',
+        transcript: 'Stop calling me',
+        captured_at: '2026-04-10T15:43:10Z',
+      };
       const first = await post('/v1/revoke', body);
       expect(first.status).toBe(201);
       expect(first.body).toEqual({
@@ -249,7 +262,11 @@ describe('/v1 API', () => {
       const rev = await post('/v1/revoke', { phone: '+12125550177', calling_entity: 'Acme', trigger: 'sms_stop', transcript: 'STOP' });
       const ev = await get(`/v1/evidence/${rev.body.revocation_id}`);
       expect(ev.status).toBe(200);
-      expect(ev.body).toMatchObject({ type: 'revocation', record: { transcript: 'STOP', trigger: 'sms_stop' }, integrity: { chain_verified: true, record_matches_chain: true } });
+      expect(ev.body).toMatchObject({
+        type: 'revocation',
+        record: { transcript: 'STOP', trigger: 'sms_stop' },
+        integrity: { chain_verified: true, record_matches_chain: true },
+      });
       expect((await get(`/v1/evidence/${rev.body.revocation_id}`, otherOrgKey)).status).toBe(404);
       expect((await get('/v1/evidence/xyz_123')).status).toBe(404);
     });
@@ -339,7 +356,9 @@ describe('/v1 API', () => {
       const openapi = await api.get('/openapi.json');
       expect(openapi.body.openapi).toBe('3.1.0');
       expect(openapi.body.paths['/v1/precall'].post.requestBody.content['application/json'].schema.properties.purpose.enum).toContain('telemarketing');
-      expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/revoke', '/v1/sms/pre-send', '/v1/consents/{id}', '/v1/evidence/{id}', '/v1/orgs', '/v1/keys']));
+      expect(Object.keys(openapi.body.paths)).toEqual(
+        expect.arrayContaining(['/v1/revoke', '/v1/sms/pre-send', '/v1/consents/{id}', '/v1/evidence/{id}', '/v1/orgs', '/v1/keys']),
+      );
     });
   });
 });

@@ -22,6 +22,7 @@ const send = async (method: string, path: string, key: string, body?: unknown) =
     headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads whatever JSON the route answered
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
@@ -35,8 +36,15 @@ beforeAll(async () => {
   otherAdmin = generateKeySecret();
   // POST /v1/keys gives no key more than its own scopes, so the other org's operator key is made where keys are kept.
   await gw.ctx.ledger.createApiKey({
-    id: newId('key'), org_id: org.body.org_id, hash: hashApiKey(otherAdmin), prefix: otherAdmin.slice(0, 12), scopes: ['admin'],
-    ip_allowlist: [], rate_limit_per_minute: null, created_at: clock.now().toISOString(), revoked_at: null,
+    id: newId('key'),
+    org_id: org.body.org_id,
+    hash: hashApiKey(otherAdmin),
+    prefix: otherAdmin.slice(0, 12),
+    scopes: ['admin'],
+    ip_allowlist: [],
+    rate_limit_per_minute: null,
+    created_at: clock.now().toISOString(),
+    revoked_at: null,
   });
 });
 
@@ -109,6 +117,7 @@ describe('POST /v1/rules/emergencies, GET, DELETE', () => {
   });
 
   it('are in /openapi.json, with the declaration schema', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads whatever JSON the route answered
     const doc = (await (await fetch(`${gw.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, any>> };
     expect(Object.keys(doc.paths['/v1/rules/emergencies']).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/rules/emergencies/{id}'])).toEqual(['delete']);

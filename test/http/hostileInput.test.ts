@@ -114,7 +114,13 @@ describe('hostile input on /v1', () => {
   it('deeply nested JSON to /v1/precall is 400 on both lanes and records no decision', async () => {
     const before = await decisionCount();
     for (const body of [precall(`,"metadata":${nestedObject(1000)}`), precall(`,"metadata":{"x":${nestedArray(1000)}}`), nestedArray(1000)]) {
-      const fast = await send(gw.url, 'POST', '/v1/precall', { ...auth(), 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }, body);
+      const fast = await send(
+        gw.url,
+        'POST',
+        '/v1/precall',
+        { ...auth(), 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        body,
+      );
       const express = await send(gw.url, 'POST', '/v1/precall', { ...auth(), 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, body);
       for (const res of [fast, express]) {
         expect(res.status).toBe(400);
@@ -188,7 +194,13 @@ describe('import body limit', () => {
       [undefined, Buffer.from(csv)],
       ['gzip', gzipSync(Buffer.from(csv))],
     ] as const) {
-      const res = await send(gw.url, 'POST', '/v1/consents/import', { ...gw.auth, 'Content-Type': 'text/csv', ...(encoding ? { 'Content-Encoding': encoding } : {}) }, body);
+      const res = await send(
+        gw.url,
+        'POST',
+        '/v1/consents/import',
+        { ...gw.auth, 'Content-Type': 'text/csv', ...(encoding ? { 'Content-Encoding': encoding } : {}) },
+        body,
+      );
       expect(res.status).toBe(200);
       expect(res.body.rows).toBe(1);
     }

@@ -58,7 +58,8 @@ describe('fast lane and express lane', () => {
     await gw.close();
   });
 
-  const precall = (phone: string) => JSON.stringify({ phone, calling_entity: ENTITY, calling_number: '+18005550100', purpose: 'telemarketing', call_type: 'ai_voice' });
+  const precall = (phone: string) =>
+    JSON.stringify({ phone, calling_entity: ENTITY, calling_number: '+18005550100', purpose: 'telemarketing', call_type: 'ai_voice' });
   const cases: { name: string; path: string; body: string | Buffer; headers?: () => Record<string, string>; status: number }[] = [
     { name: 'an allowed call', path: '/v1/precall', body: precall(CONSENTED), status: 200 },
     { name: 'a blocked call', path: '/v1/precall', body: precall('+12125550199'), status: 200 },
@@ -72,12 +73,22 @@ describe('fast lane and express lane', () => {
     { name: 'malformed JSON', path: '/v1/precall', body: '{"phone": ', status: 400 },
     { name: 'JSON that is not an object', path: '/v1/precall', body: '42', status: 400 },
     { name: 'an empty body', path: '/v1/precall', body: '', status: 400 },
-    { name: 'a body with a UTF-8 BOM', path: '/v1/precall', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(precall(CONSENTED))]), status: 200 },
+    {
+      name: 'a body with a UTF-8 BOM',
+      path: '/v1/precall',
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(precall(CONSENTED))]),
+      status: 200,
+    },
     { name: 'no key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({}), status: 401 },
     { name: 'an unknown key', path: '/v1/precall', body: precall(CONSENTED), headers: () => ({ Authorization: 'Bearer cg_live_nope' }), status: 401 },
     // The key is checked before the body is read: without one, what the body holds does not matter.
     { name: 'no key and malformed JSON', path: '/v1/precall', body: '{"phone": ', headers: () => ({}), status: 401 },
-    { name: 'JSON nested past the bound', path: '/v1/precall', body: precall(CONSENTED).replace(/}$/, `,"metadata":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`), status: 400 },
+    {
+      name: 'JSON nested past the bound',
+      path: '/v1/precall',
+      body: precall(CONSENTED).replace(/}$/, `,"metadata":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`),
+      status: 400,
+    },
   ];
 
   for (const c of cases) {
@@ -100,7 +111,10 @@ describe('fast lane and express lane', () => {
     const key = await post(gw.url, '/v1/keys', JSON.stringify({ scopes: ['presend'] }), auth(), 'fast');
     expect(key.status).toBe(201);
     const headers = { Authorization: `Bearer ${key.body.api_key}` };
-    const [fast, slow] = [await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'fast'), await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'express')];
+    const [fast, slow] = [
+      await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'fast'),
+      await post(gw.url, '/v1/precall', precall(CONSENTED), headers, 'express'),
+    ];
     expect([fast.status, slow.status]).toEqual([403, 403]);
     expect(comparable(fast.body)).toEqual(comparable(slow.body));
   });
@@ -132,7 +146,9 @@ describe('fast lane and express lane', () => {
     const body = precall(CONSENTED);
     const sock = connect(Number(port), '127.0.0.1');
     await new Promise((r) => sock.once('connect', r));
-    sock.write(`POST /v1/precall HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${gw.adminKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
+    sock.write(
+      `POST /v1/precall HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${gw.adminKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`,
+    );
     await new Promise((r) => setTimeout(r, 50));
     sock.destroy();
     await new Promise((r) => setTimeout(r, 50));

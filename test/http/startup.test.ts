@@ -31,7 +31,13 @@ function rawGet(port: number, path: string, headers: Record<string, string> = {}
 
 function rawUpgrade(port: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' }, timeout: 3000 });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path,
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      timeout: 3000,
+    });
     req.on('response', (res) => resolve(`answered ${res.statusCode}`));
     req.on('upgrade', () => resolve('upgraded'));
     req.on('timeout', () => req.destroy(new Error(`no answer to the upgrade of ${path} within the timeout`)));

@@ -24,7 +24,11 @@ describe('state rules over HTTP', () => {
   let api: ReturnType<typeof request>;
   const clock = new FixedClock(new Date(NOW));
 
-  const post = (path: string, body: unknown) => api.post(path).set(gw.auth).send(body as object);
+  const post = (path: string, body: unknown) =>
+    api
+      .post(path)
+      .set(gw.auth)
+      .send(body as object);
   const get = (path: string) => api.get(path).set(gw.auth);
   const consent = (phone: string, overrides: Record<string, unknown> = {}) =>
     post('/v1/consents', {
@@ -151,7 +155,9 @@ describe('state rules over HTTP', () => {
       const res = await get('/v1/rules');
       expect(res.status).toBe(200);
       expect(res.body.version).toEqual(expect.any(String));
-      expect(res.body.rules).toEqual(expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', kind: 'calling_hours', citation: FLORIDA_HOURS })]));
+      expect(res.body.rules).toEqual(
+        expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', kind: 'calling_hours', citation: FLORIDA_HOURS })]),
+      );
       expect((await api.get('/v1/rules')).status).toBe(401);
       const openapi = (await api.get('/openapi.json')).body;
       expect(openapi.paths['/v1/rules/explain'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['phone', 'at', 'purpose', 'recipient_state']);
@@ -166,7 +172,14 @@ describe('state rules over HTTP', () => {
         version: expect.any(String),
         considers: expect.arrayContaining(['calling_hours', 'holiday']),
         jurisdictions: [
-          { jurisdiction: 'US-FL', source: 'area_code', allowed: false, reason: 'quiet_hours', citation: FLORIDA_HOURS, next_allowed_at: '2026-04-11T08:00:00-04:00' },
+          {
+            jurisdiction: 'US-FL',
+            source: 'area_code',
+            allowed: false,
+            reason: 'quiet_hours',
+            citation: FLORIDA_HOURS,
+            next_allowed_at: '2026-04-11T08:00:00-04:00',
+          },
         ],
         allowed: false,
         next_allowed_at: '2026-04-11T08:00:00-04:00',
@@ -175,9 +188,16 @@ describe('state rules over HTTP', () => {
 
     it('a toll-free number is held to every state with rules; an informational purpose is not covered', async () => {
       const tollFree = await get(`/v1/rules/explain?phone=%2B18005550123&at=${NOW}&purpose=marketing`);
-      expect(tollFree.body.jurisdictions).toEqual(expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', source: 'non_geographic', allowed: false })]));
+      expect(tollFree.body.jurisdictions).toEqual(
+        expect.arrayContaining([expect.objectContaining({ jurisdiction: 'US-FL', source: 'non_geographic', allowed: false })]),
+      );
       const informational = await get(`/v1/rules/explain?phone=${encodeURIComponent(MIAMI)}&at=${NOW}&purpose=informational`);
-      expect(informational.body).toMatchObject({ covered: false, allowed: true, next_allowed_at: NOW, jurisdictions: [{ jurisdiction: 'US-FL', source: 'area_code', allowed: true }] });
+      expect(informational.body).toMatchObject({
+        covered: false,
+        allowed: true,
+        next_allowed_at: NOW,
+        jurisdictions: [{ jurisdiction: 'US-FL', source: 'area_code', allowed: true }],
+      });
     });
 
     it.each([

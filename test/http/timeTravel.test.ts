@@ -29,7 +29,11 @@ describe('time travel is refused', () => {
   // A consent dated 2099, stored before future capture times were refused.
   const LEGACY_PHONE = '+12125550199';
 
-  const post = (path: string, body: unknown) => api.post(path).set('Authorization', `Bearer ${key}`).send(body as object);
+  const post = (path: string, body: unknown) =>
+    api
+      .post(path)
+      .set('Authorization', `Bearer ${key}`)
+      .send(body as object);
   const get = (path: string) => api.get(path).set('Authorization', `Bearer ${key}`);
   const consent = (phone: string, overrides: Record<string, unknown> = {}) => ({
     phone,
@@ -55,7 +59,13 @@ describe('time travel is refused', () => {
     const file = join(dataDir, 'consent-gate.db');
     const seeded = new SqliteLedger({ file });
     await seeded.captureConsent(
-      aConsent({ org_id: DEFAULT_ORG_ID, phone: LEGACY_PHONE, calling_entity: ENTITY, captured_at: '2099-01-01T00:00:00Z', created_at: '2026-04-01T00:00:00.000Z' }),
+      aConsent({
+        org_id: DEFAULT_ORG_ID,
+        phone: LEGACY_PHONE,
+        calling_entity: ENTITY,
+        captured_at: '2099-01-01T00:00:00Z',
+        created_at: '2026-04-01T00:00:00.000Z',
+      }),
     );
     await seeded.close();
     gw = await startTestGateway({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: 100000 }, { clock });
@@ -182,7 +192,10 @@ describe('time travel is refused', () => {
       later();
       await revoke(phone);
       later();
-      const csv = ['phone,calling_entity,type,scope,ai_specific_consent,captured_at', `${phone},${ENTITY},prior_express_written,ai_voice|telemarketing|sms|marketing,true,2026-02-01T10:00:00Z`].join('\n');
+      const csv = [
+        'phone,calling_entity,type,scope,ai_specific_consent,captured_at',
+        `${phone},${ENTITY},prior_express_written,ai_voice|telemarketing|sms|marketing,true,2026-02-01T10:00:00Z`,
+      ].join('\n');
       const imported = await api.post('/v1/consents/import').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send(csv);
       expect(imported.body).toMatchObject({ imported: 1 });
       later();

@@ -41,7 +41,17 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       await ledger.createOrg({ id: 'org_a', name: 'A', monthly_quota: null, created_at: '2026-01-01T00:00:00.000Z' });
       expect((await ledger.getOrg('org_a'))?.name).toBe('A');
       expect(await ledger.getOrg('org_missing')).toBeNull();
-      const key = { id: 'key_1', org_id: 'org_a', hash: 'h1', prefix: 'cg_live_ab', scopes: ['precall' as const], ip_allowlist: [], rate_limit_per_minute: null, created_at: '2026-01-01T00:00:00.000Z', revoked_at: null };
+      const key = {
+        id: 'key_1',
+        org_id: 'org_a',
+        hash: 'h1',
+        prefix: 'cg_live_ab',
+        scopes: ['precall' as const],
+        ip_allowlist: [],
+        rate_limit_per_minute: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        revoked_at: null,
+      };
       await ledger.createApiKey(key);
       expect(await ledger.findApiKeyByHash('h1')).toEqual(key);
       expect(await ledger.findApiKeyByHash('nope')).toBeNull();
@@ -49,7 +59,17 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
     });
 
     it('revokes a key only within its org, keeping the first revocation time', async () => {
-      const key = { id: 'key_2', org_id: 'org_a', hash: 'h2', prefix: 'p', scopes: ['admin' as const], ip_allowlist: [], rate_limit_per_minute: null, created_at: '2026-01-01T00:00:00.000Z', revoked_at: null };
+      const key = {
+        id: 'key_2',
+        org_id: 'org_a',
+        hash: 'h2',
+        prefix: 'p',
+        scopes: ['admin' as const],
+        ip_allowlist: [],
+        rate_limit_per_minute: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        revoked_at: null,
+      };
       await ledger.createApiKey(key);
       expect(await ledger.revokeApiKey('org_b', 'key_2', '2026-01-02T00:00:00.000Z')).toBeNull();
       expect((await ledger.revokeApiKey('org_a', 'key_2', '2026-01-02T00:00:00.000Z'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
@@ -59,8 +79,16 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
 
     describe('keys made from keys', () => {
       const aKey = (id: string, parent: string | null, org = 'org_a') => ({
-        id, org_id: org, hash: `h_${id}`, prefix: 'p', scopes: ['precall' as const], ip_allowlist: [], rate_limit_per_minute: null,
-        created_at: '2026-01-01T00:00:00.000Z', revoked_at: null, parent_key_id: parent,
+        id,
+        org_id: org,
+        hash: `h_${id}`,
+        prefix: 'p',
+        scopes: ['precall' as const],
+        ip_allowlist: [],
+        rate_limit_per_minute: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        revoked_at: null,
+        parent_key_id: parent,
       });
       const revokedAt = async (l: Ledger, id: string) => (await l.findApiKeyByHash(`h_${id}`))?.revoked_at ?? null;
 
@@ -95,7 +123,10 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
         for (let round = 0; round < 10; round++) {
           await ledger.createApiKey(aKey(`p${round}`, null));
           expect(await revokedAt(peer, `p${round}`)).toBeNull();
-          const [created] = await Promise.all([peer.createApiKey(aKey(`c${round}`, `p${round}`)), ledger.revokeApiKey('org_a', `p${round}`, '2026-01-02T00:00:00.000Z')]);
+          const [created] = await Promise.all([
+            peer.createApiKey(aKey(`c${round}`, `p${round}`)),
+            ledger.revokeApiKey('org_a', `p${round}`, '2026-01-02T00:00:00.000Z'),
+          ]);
           const child = await peer.findApiKeyByHash(`h_c${round}`);
           if (created) expect(child?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
           else expect(child).toBeNull();
@@ -119,7 +150,12 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       await ledger.captureConsents([consentWrite(bulk)]);
       expect((await ledger.getConsent('org_test', one.id))?.address_state).toBe('FL');
       expect((await ledger.getConsent('org_test', bulk.id))?.address_state).toBe('PR');
-      const changed = await ledger.changeConsentStatus('org_test', one.id, { to: 'opted_out', at: '2026-04-01T00:00:00.000Z', source: 'api', event: 'opted_out' });
+      const changed = await ledger.changeConsentStatus('org_test', one.id, {
+        to: 'opted_out',
+        at: '2026-04-01T00:00:00.000Z',
+        source: 'api',
+        event: 'opted_out',
+      });
       expect(changed?.consent.address_state).toBe('FL');
       expect((await ledger.contactFacts('org_test', one.phone)).consents.map((c) => c.address_state)).toEqual(['FL']);
     });
@@ -236,7 +272,12 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       await ledger.recordRevocation(optOut);
       await ledger.captureConsent(backdated);
       let facts = await ledger.contactFacts('org_test', phone);
-      expect(facts.consents.map((c) => [c.id, c.created_at])).toEqual(expect.arrayContaining([[futureDated.id, futureDated.created_at], [backdated.id, backdated.created_at]]));
+      expect(facts.consents.map((c) => [c.id, c.created_at])).toEqual(
+        expect.arrayContaining([
+          [futureDated.id, futureDated.created_at],
+          [backdated.id, backdated.created_at],
+        ]),
+      );
       expect(facts.revocations.map((r) => [r.id, r.created_at])).toEqual([[optOut.id, optOut.created_at]]);
       expect(blockingRevocation('org_test', 'Acme Insurance LLC', facts.revocations, facts.consents)?.revocation.id).toBe(optOut.id);
       const genuine = aConsent({ phone, captured_at: '2026-04-10T17:00:00Z', created_at: '2026-04-10T17:00:00.500Z' });
@@ -270,7 +311,9 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       const made = [5, 1, 2, 2, 7, 3, 2, 4, 6].map((h) => aDecision({ decided_at: at(h), phone: `+1212555${1000 + h}` }));
       for (const d of made) await ledger.recordDecision(d);
       await ledger.recordDecision(aDecision({ org_id: 'org_other', decided_at: at(3) }));
-      const expected = made.filter((d) => d.decided_at >= at(2) && d.decided_at < at(6)).sort((a, b) => (a.decided_at < b.decided_at ? -1 : a.decided_at > b.decided_at ? 1 : 0));
+      const expected = made
+        .filter((d) => d.decided_at >= at(2) && d.decided_at < at(6))
+        .sort((a, b) => (a.decided_at < b.decided_at ? -1 : a.decided_at > b.decided_at ? 1 : 0));
       const seen: string[] = [];
       let after: string | undefined;
       do {
@@ -288,7 +331,7 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(rest.next_cursor).toBeNull();
     });
 
-    it('takes many subjects\' writes at once (as under load, many in one turn of the event loop)', async () => {
+    it("takes many subjects' writes at once (as under load, many in one turn of the event loop)", async () => {
       const phones = Array.from({ length: 60 }, (_, i) => `+1212555${String(2000 + i)}`);
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
       const decisions = phones.map((phone) => aDecision({ phone }));

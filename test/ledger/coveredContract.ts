@@ -23,7 +23,11 @@ const PHONE = '+13055550100';
 const CAP = 3;
 
 /** A precall as the gate makes one, deciding on the covered count alone: allowed under the cap (`cap: null`: no cap applies). */
-async function call(ledger: Ledger, at: number, o: { phone?: string; entity?: string; now?: number; covered?: boolean; org?: string; cap?: number | null } = {}) {
+async function call(
+  ledger: Ledger,
+  at: number,
+  o: { phone?: string; entity?: string; now?: number; covered?: boolean; org?: string; cap?: number | null } = {},
+) {
   const phone = o.phone ?? PHONE;
   const org = o.org ?? 'org_test';
   const seen: CallFacts[] = [];

@@ -43,7 +43,12 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
     });
 
     it('an anonymised revocation loses its transcript and phone but still blocks the number', async () => {
-      const r = aRevocation({ created_at: OLD, captured_at: OLD, transcript: 'Stop calling me, I am Jane Doe', audio_segment_url: 'https://media.example/a.wav' });
+      const r = aRevocation({
+        created_at: OLD,
+        captured_at: OLD,
+        transcript: 'Stop calling me, I am Jane Doe',
+        audio_segment_url: 'https://media.example/a.wav',
+      });
       const network = aRevocation({ org_id: 'org_other', scope: 'all', calling_entity: null, created_at: OLD, captured_at: OLD });
       await ledger.recordRevocation(r);
       await ledger.recordRevocation(network);

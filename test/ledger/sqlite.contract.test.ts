@@ -145,7 +145,10 @@ describe('sqlite: covered contacts name the phone', () => {
     const after = new SqliteLedger({ file });
     const covered = coveredContactWindow(new Date('2026-01-10T12:00:00.000Z'), new Date('2026-01-10T12:00:00.000Z'));
     const seen: number[] = [];
-    const decide = (f: { coveredContactsInWindow: number }) => (seen.push(f.coveredContactsInWindow), aDecision({ phone: '+13055550100' }));
+    const decide = (f: { coveredContactsInWindow: number }) => {
+      seen.push(f.coveredContactsInWindow);
+      return aDecision({ phone: '+13055550100' });
+    };
     await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
     await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
     expect(seen).toEqual([0, 1]);

@@ -20,7 +20,9 @@ import { createSchema1Ledger } from '../fixtures/schema1';
 const consentIndexes = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
   } finally {
     db.close();
   }
@@ -127,7 +129,10 @@ describe('consent-gate ledger upgrade (upgradeConsentLayout)', () => {
     const { file, kept, ended } = await schema1Ledger();
     const before = rows(file);
     const progress: [number, number][] = [];
-    expect(await upgradeConsentLayout(file, { batchRows: 1, onProgress: (moved, total) => progress.push([moved, total]) })).toEqual({ from: 'legacy', consents: 2 });
+    expect(await upgradeConsentLayout(file, { batchRows: 1, onProgress: (moved, total) => progress.push([moved, total]) })).toEqual({
+      from: 'legacy',
+      consents: 2,
+    });
     expect(progress).toEqual([
       [1, 2],
       [2, 2],

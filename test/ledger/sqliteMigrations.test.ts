@@ -24,7 +24,9 @@ function inspect(file: string) {
       version: db.pragma('user_version', { simple: true }) as number,
       meta: Object.fromEntries((db.prepare('SELECT key, value FROM meta ORDER BY key').all() as { key: string; value: string }[]).map((r) => [r.key, r.value])),
       headColumns: (db.prepare('PRAGMA table_info(audit_heads)').all() as { name: string }[]).map((c) => c.name),
-      consentIndexes: (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' ORDER BY name").all() as { name: string }[]).map((r) => r.name),
+      consentIndexes: (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' ORDER BY name").all() as { name: string }[]
+      ).map((r) => r.name),
     };
   } finally {
     db.close();
@@ -133,7 +135,9 @@ describe('SQLite schema versions (PRAGMA user_version)', () => {
     copyFileSync(file, copy);
     const opening = () => new SqliteLedger({ file });
     expect(opening).toThrow(LedgerUnavailableError);
-    expect(opening).toThrow(`the SQLite ledger at ${file} was written by a newer Consent Gate (schema ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION})`);
+    expect(opening).toThrow(
+      `the SQLite ledger at ${file} was written by a newer Consent Gate (schema ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION})`,
+    );
     await expect(upgradeConsentLayout(file)).rejects.toThrow(/written by a newer Consent Gate/);
     expect(inspect(file)).toEqual(inspect(copy));
   });

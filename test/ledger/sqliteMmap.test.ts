@@ -33,7 +33,9 @@ describe('SQLITE_MMAP_MB', () => {
   it('a ledger larger than the map when it is opened is read without one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-mmap-'));
     // 3 MB of ledger: a 2 MB map would hold only its first part.
-    await mapped({ SQLITE_MMAP_MB: '2' }, dataDir, (ledger) => ledger.database.exec('CREATE TABLE pad (x); INSERT INTO pad VALUES (zeroblob(3 * 1024 * 1024))'));
+    await mapped({ SQLITE_MMAP_MB: '2' }, dataDir, (ledger) =>
+      ledger.database.exec('CREATE TABLE pad (x); INSERT INTO pad VALUES (zeroblob(3 * 1024 * 1024))'),
+    );
     expect(await mapped({ SQLITE_MMAP_MB: '2' }, dataDir)).toBe(0);
     expect(await mapped({ SQLITE_MMAP_MB: '4' }, dataDir)).toBe(4 * 2 ** 20);
   });

@@ -66,7 +66,10 @@ describe('observability', () => {
     await post('/v1/revoke', { phone: PHONE, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: TRANSCRIPT }).expect(200);
     await post('/v1/revoke', { phone: '+13105550111', calling_entity: 'Acme Insurance LLC', trigger: 'sms_stop', transcript: 'STOP' }).expect(201);
     expect((await post('/v1/precall', precall)).body.reason).toBe('consumer_revoked');
-    await request(gw.url).get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`).set('Authorization', `Bearer ${ADMIN_KEY}`).expect(200);
+    await request(gw.url)
+      .get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`)
+      .set('Authorization', `Bearer ${ADMIN_KEY}`)
+      .expect(200);
   });
   afterAll(async () => {
     await gw?.close();
@@ -88,7 +91,10 @@ describe('observability', () => {
   });
 
   it('logs carry request ids and paths, never a full phone number, a query string or a transcript', () => {
-    const lines = logs.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = logs
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(9);
     expect(requests.every((l) => /^req_/.test(l.request_id) && typeof l.path === 'string' && !l.path.includes('?'))).toBe(true);

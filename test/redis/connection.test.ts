@@ -35,7 +35,9 @@ async function server(extraArgs: string[] = []): Promise<RedisServer> {
 function recordingLogger(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
   const noop = () => undefined;
-  return { warnings, warn: (_o: unknown, msg: string) => warnings.push(msg), debug: noop, info: noop, error: noop } as unknown as Logger & { warnings: string[] };
+  return { warnings, warn: (_o: unknown, msg: string) => warnings.push(msg), debug: noop, info: noop, error: noop } as unknown as Logger & {
+    warnings: string[];
+  };
 }
 
 const opts = { commandTimeoutMs: 1000, connectTimeoutMs: 500 };
@@ -89,7 +91,17 @@ describe('Sentinel', () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'cg-sentinel-'));
     const conf = join(dir, 'sentinel.conf');
-    writeFileSync(conf, [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor cgmaster 127.0.0.1 ${master.port} 1`, 'sentinel down-after-milliseconds cgmaster 2000', ''].join('\n'));
+    writeFileSync(
+      conf,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor cgmaster 127.0.0.1 ${master.port} 1`,
+        'sentinel down-after-milliseconds cgmaster 2000',
+        '',
+      ].join('\n'),
+    );
     const sentinel = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
     cleanups.push(() => sentinel.kill('SIGKILL'));
     let ledger: RedisLedger | undefined;

@@ -113,7 +113,9 @@ describe('Redis outage', () => {
     });
     const other = await startTestGateway({ STORE: 'redis', REDIS_URL: redis.url, FALLBACK_DRAIN_INTERVAL_MS: 200, DATA_DIR: dataDir }, { clock });
     try {
-      await waitUntil('drained by the new process', async () => (await other.ctx.ledger.contactFacts('org_default', phone)).revocations.length === 1, { timeoutMs: 8000 });
+      await waitUntil('drained by the new process', async () => (await other.ctx.ledger.contactFacts('org_default', phone)).revocations.length === 1, {
+        timeoutMs: 8000,
+      });
     } finally {
       await other.close();
     }

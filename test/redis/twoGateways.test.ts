@@ -40,7 +40,12 @@ describe('two gateways on one Redis', () => {
     expect(before.status).toBe(200);
     expect(before.body.allowed).toBe(true);
 
-    const revoked = await post(a.url, '/v1/revoke', { phone, calling_entity: 'Acme Insurance LLC', trigger: 'verbal_stop_during_call', transcript: 'stop calling me' });
+    const revoked = await post(a.url, '/v1/revoke', {
+      phone,
+      calling_entity: 'Acme Insurance LLC',
+      trigger: 'verbal_stop_during_call',
+      transcript: 'stop calling me',
+    });
     expect(revoked.status).toBe(201);
 
     const after = await post(b.url, '/v1/precall', precallBody(phone));

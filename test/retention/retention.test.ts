@@ -44,7 +44,13 @@ describe('retention', () => {
       audio_segment_url: 'https://media.example/calls/1.wav',
     }).expect(201);
     revocationId = rev.body.revocation_id;
-    await post('/v1/precall', { phone: PHONE, calling_entity: 'Acme Insurance LLC', purpose: 'telemarketing', call_type: 'ai_voice', metadata: { crm_name: 'Jane Doe' } }).expect(200);
+    await post('/v1/precall', {
+      phone: PHONE,
+      calling_entity: 'Acme Insurance LLC',
+      purpose: 'telemarketing',
+      call_type: 'ai_voice',
+      metadata: { crm_name: 'Jane Doe' },
+    }).expect(200);
   });
   afterAll(async () => {
     await gw?.close();
@@ -74,7 +80,12 @@ describe('retention', () => {
 
     const call = await post('/v1/precall', { phone: PHONE, calling_entity: 'Acme Insurance LLC', purpose: 'telemarketing', call_type: 'ai_voice' });
     expect(call.body).toMatchObject({ allowed: false, reason: 'consumer_revoked', revocation_id: revocationId });
-    const text = await post('/v1/sms/pre-send', { phone: PHONE, sending_entity: 'Acme Insurance LLC', message_type: 'marketing', send_at: '2026-02-14T16:00:00Z' });
+    const text = await post('/v1/sms/pre-send', {
+      phone: PHONE,
+      sending_entity: 'Acme Insurance LLC',
+      message_type: 'marketing',
+      send_at: '2026-02-14T16:00:00Z',
+    });
     expect(text.body).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
     // Saying stop again is not a problem either.
     expect((await post('/v1/revoke', { phone: PHONE, calling_entity: 'Acme Insurance LLC', trigger: 'sms_stop' })).status).toBeLessThan(300);
@@ -90,7 +101,10 @@ describe('retention', () => {
   });
 
   it('the consent in force keeps its evidence: it is the proof calls rely on', async () => {
-    const list = await api().get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`).set(gw.auth).expect(200);
+    const list = await api()
+      .get(`/v1/consents?phone=${encodeURIComponent(PHONE)}`)
+      .set(gw.auth)
+      .expect(200);
     expect(list.body.data[0].evidence).toMatchObject({ text: 'I agree to calls from Acme', ip: '203.0.113.9' });
   });
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callFrom, type AddressedAnswer as Answer } from '../support/fromAddress';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
-const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) => callFrom(gw.url, method, path, key, from, body);
+const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) =>
+  callFrom(gw.url, method, path, key, from, body);
 
 const PRECALL = { phone: '+12125550101', calling_entity: 'Acme Insurance LLC', purpose: 'telemarketing', call_type: 'human_voice' };
 

@@ -18,7 +18,11 @@ async function statusWith(gw: TestGateway, key: string): Promise<number> {
 }
 
 async function makeKey(gw: TestGateway, key: string, scopes: string[]): Promise<string> {
-  const res = await fetch(`${gw.url}/v1/keys`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ scopes }) });
+  const res = await fetch(`${gw.url}/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scopes }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { api_key: string }).api_key;
 }

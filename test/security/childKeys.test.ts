@@ -7,14 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callFrom } from '../support/fromAddress';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
-const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) => callFrom(gw.url, method, path, key, from, body);
+const call = (gw: TestGateway, method: string, path: string, key: string, from = '127.0.0.1', body?: unknown) =>
+  callFrom(gw.url, method, path, key, from, body);
 
 describe('keys made by a restricted key', () => {
   let gw: TestGateway;
   let parent: { id: string; api_key: string };
   beforeAll(async () => {
     gw = await startTestGateway();
-    const made = await call(gw, 'POST', '/v1/keys', gw.adminKey, '127.0.0.1', { scopes: ['precall', 'consent:read'], ip_allowlist: ['127.0.0.2/32'], rate_limit_per_minute: 5 });
+    const made = await call(gw, 'POST', '/v1/keys', gw.adminKey, '127.0.0.1', {
+      scopes: ['precall', 'consent:read'],
+      ip_allowlist: ['127.0.0.2/32'],
+      rate_limit_per_minute: 5,
+    });
     expect(made.status).toBe(201);
     parent = made.body as typeof parent;
   });
@@ -42,9 +47,17 @@ describe('keys made by a restricted key', () => {
     expect(listed.find((k) => k.id === child.body.id)?.revoked_at).not.toBeNull();
   });
 
-  it('may narrow the allowlist to an address inside the parent\'s, and ask for a lower rate', async () => {
-    const made = await call(gw, 'POST', '/v1/keys', gw.adminKey, '127.0.0.1', { scopes: ['precall'], ip_allowlist: ['127.0.0.0/24'], rate_limit_per_minute: 50 });
-    const child = await call(gw, 'POST', '/v1/keys', made.body.api_key as string, '127.0.0.9', { scopes: ['precall'], ip_allowlist: ['127.0.0.9', '127.0.0.16/28'], rate_limit_per_minute: 10 });
+  it("may narrow the allowlist to an address inside the parent's, and ask for a lower rate", async () => {
+    const made = await call(gw, 'POST', '/v1/keys', gw.adminKey, '127.0.0.1', {
+      scopes: ['precall'],
+      ip_allowlist: ['127.0.0.0/24'],
+      rate_limit_per_minute: 50,
+    });
+    const child = await call(gw, 'POST', '/v1/keys', made.body.api_key as string, '127.0.0.9', {
+      scopes: ['precall'],
+      ip_allowlist: ['127.0.0.9', '127.0.0.16/28'],
+      rate_limit_per_minute: 10,
+    });
     expect(child.status).toBe(201);
     expect(child.body).toMatchObject({ ip_allowlist: ['127.0.0.9', '127.0.0.16/28'], rate_limit_per_minute: 10 });
     expect((await call(gw, 'GET', '/v1/keys', child.body.api_key as string, '127.0.0.1')).status).toBe(403);

@@ -39,7 +39,6 @@ const OTHER_ENTITY = 'Other Org Corp';
 const CONSENTED = '+12125550143';
 const STRANGERS = ['+12125550199', '+13125550111', '2125550177', '+442071838750', '+15551234567'];
 
-
 interface HostileRequest {
   method: string;
   /** The request target exactly as sent, unnormalised. */
@@ -58,7 +57,12 @@ function send(base: URL, r: HostileRequest): Promise<Answer> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { host: base.host, connection: 'close', ...r.headers };
     if (r.body) headers['content-length'] ??= String(r.body.length);
-    const head = `${r.method} ${r.path} HTTP/1.1\r\n` + Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
+    const head =
+      `${r.method} ${r.path} HTTP/1.1\r\n` +
+      Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') +
+      '\r\n';
     const socket = net.connect(Number(base.port), base.hostname);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -172,7 +176,9 @@ describe('hostile requests: no path past the gate, no open proxy, no 500', () =>
         const answer = await send(base, r);
         rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
         if (answer.status >= 500 && failures.length < 20) {
-          failures.push(`${answer.status} for ${r.method} ${r.path} [${Object.keys(r.headers).join(',')}] ${r.body?.subarray(0, 120).toString('latin1') ?? ''} → ${answer.body}`);
+          failures.push(
+            `${answer.status} for ${r.method} ${r.path} [${Object.keys(r.headers).join(',')}] ${r.body?.subarray(0, 120).toString('latin1') ?? ''} → ${answer.body}`,
+          );
         }
       }
     };
@@ -182,7 +188,9 @@ describe('hostile requests: no path past the gate, no open proxy, no 500', () =>
     expect(canary.seen, 'requests steered to a host that is not a carrier').toEqual([]);
 
     // Every create a carrier received went to the one consented number, once per request.
-    const twilioCreates = twilio.requests.filter((r) => r.method === 'POST' && TWILIO_CREATE.test(routedAs(r.path)) && !/\/calls\/[^/]+$/.test(routedAs(r.path)));
+    const twilioCreates = twilio.requests.filter(
+      (r) => r.method === 'POST' && TWILIO_CREATE.test(routedAs(r.path)) && !/\/calls\/[^/]+$/.test(routedAs(r.path)),
+    );
     const twilioUpdates = twilio.requests.filter((r) => r.method === 'POST' && /\/calls\/[^/.]+(\.[a-z]+)?$/.test(routedAs(r.path)));
     for (const c of twilioCreates) {
       const tos = new URLSearchParams(c.rawBody).getAll('To').map(normalisedPhone);
@@ -233,7 +241,17 @@ async function countAllowedCarrierDecisions(gw: TestGateway): Promise<number> {
 function generator(next: () => number, canaryPort: () => number, adminKey: string): () => HostileRequest {
   const chance = (p: number) => next() < p;
   const to = () => (chance(0.35) ? pick(next, [CONSENTED, '2125550143', '+1 (212) 555-0143']) : pick(next, STRANGERS));
-  const hugeDate = () => pick(next, ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '2099-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'not a date', '2026-04-11T02:30:00Z', '']);
+  const hugeDate = () =>
+    pick(next, [
+      '9999-12-31T23:59:59Z',
+      '0000-01-01T00:00:00Z',
+      '2099-01-01T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '+275760-09-13T00:00:00Z',
+      'not a date',
+      '2026-04-11T02:30:00Z',
+      '',
+    ]);
   const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
   const nestedObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
@@ -311,7 +329,17 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
       }
     } else {
       if (chance(0.5)) p.append('Url', pick(next, ['https://app.example/voice', 'javascript:alert(1)', `http://127.0.0.1:${canaryPort()}/twiml`, '']));
-      else p.append('Twiml', pick(next, ['<Response><Say>Hi</Say></Response>', `<Response><Dial><Number>${pick(next, STRANGERS)}</Number></Dial></Response>`, `<Response><Dial>${pick(next, STRANGERS)}</Dial></Response>`, '<Response><Say>unclosed', '<!DOCTYPE x [<!ENTITY a "aaaa">]><Response>&a;</Response>']));
+      else
+        p.append(
+          'Twiml',
+          pick(next, [
+            '<Response><Say>Hi</Say></Response>',
+            `<Response><Dial><Number>${pick(next, STRANGERS)}</Number></Dial></Response>`,
+            `<Response><Dial>${pick(next, STRANGERS)}</Dial></Response>`,
+            '<Response><Say>unclosed',
+            '<!DOCTYPE x [<!ENTITY a "aaaa">]><Response>&a;</Response>',
+          ]),
+        );
     }
     return p.toString();
   };
@@ -319,8 +347,22 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
   const twilioRequest = (): HostileRequest => {
     const route = pick(next, ['calls', 'messages', 'messages', 'participants', 'update']);
     const account = chance(0.85) ? ACCOUNT_SID : OTHER_ACCOUNT;
-    const tail = { calls: 'Calls.json', messages: pick(next, ['Messages.json', 'SMS/Messages.json']), participants: 'Conferences/CF0123/Participants.json', update: `Calls/CA${'1'.repeat(32)}.json` }[route];
-    const headers: Record<string, string> = { ...twilioAuth(), 'content-type': pick(next, ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=x']) };
+    const tail = {
+      calls: 'Calls.json',
+      messages: pick(next, ['Messages.json', 'SMS/Messages.json']),
+      participants: 'Conferences/CF0123/Participants.json',
+      update: `Calls/CA${'1'.repeat(32)}.json`,
+    }[route];
+    const headers: Record<string, string> = {
+      ...twilioAuth(),
+      'content-type': pick(next, [
+        'application/x-www-form-urlencoded',
+        'application/x-www-form-urlencoded',
+        'application/json',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+      ]),
+    };
     if (chance(0.15)) headers['x-consent-entity'] = pick(next, [OTHER_ENTITY, ACME, 'Nobody LLC', 'x'.repeat(300)]);
     if (chance(0.05)) headers['x-consent-purpose'] = pick(next, ['transactional', 'bogus']);
     let body: Buffer = Buffer.from(route === 'update' ? (chance(0.5) ? 'Status=completed' : twilioForm('calls')) : twilioForm(route));
@@ -330,9 +372,23 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
   };
 
   const telnyxRequest = (): HostileRequest => {
-    const path = pick(next, ['/v2/calls', '/v2/messages', '/v2/messages/long_code', '/v2/messages/number_pool', '/v2/messages/group_mms', `/v2/calls/v3:abc/actions/transfer`, `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`, '/v2/texml/calls/1684641123236054244']);
+    const path = pick(next, [
+      '/v2/calls',
+      '/v2/messages',
+      '/v2/messages/long_code',
+      '/v2/messages/number_pool',
+      '/v2/messages/group_mms',
+      `/v2/calls/v3:abc/actions/transfer`,
+      `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`,
+      '/v2/texml/calls/1684641123236054244',
+    ]);
     const headers: Record<string, string> = {
-      ...pick<Record<string, string>>(next, [{ authorization: `Bearer ${TELNYX_KEY}` }, { authorization: `Bearer ${TELNYX_KEY}` }, { authorization: 'Bearer KEYguess' }, {}]),
+      ...pick<Record<string, string>>(next, [
+        { authorization: `Bearer ${TELNYX_KEY}` },
+        { authorization: `Bearer ${TELNYX_KEY}` },
+        { authorization: 'Bearer KEYguess' },
+        {},
+      ]),
       'content-type': pick(next, ['application/json', 'application/json', 'application/x-www-form-urlencoded', 'text/plain']),
     };
     if (chance(0.15)) headers['x-consent-entity'] = pick(next, [OTHER_ENTITY, ACME, 'Nobody LLC']);
@@ -346,7 +402,14 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
         text = `{"to":${JSON.stringify(recipient)},"from":"${ACME_NUMBER}","connection_id":"c1","text":"hi","webhook_url":"https://app.example/hook","meta":${chance(0.5) ? nested(5000) : nestedObject(3000)}}`;
         break;
       case 2:
-        text = JSON.stringify({ to: recipient, from: ACME_NUMBER, text: 'hi', send_at: hugeDate(), connection_id: 'c1', webhook_url: 'https://app.example/hook' });
+        text = JSON.stringify({
+          to: recipient,
+          from: ACME_NUMBER,
+          text: 'hi',
+          send_at: hugeDate(),
+          connection_id: 'c1',
+          webhook_url: 'https://app.example/hook',
+        });
         break;
       case 3:
         text = pick(next, ['{', 'null', '[]', '"x"', '{"to":null}', '{"to":{"$ne":1}}', '\ufeff{"to":"+12125550199"}']);
@@ -355,17 +418,40 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
         text = `to=${encodeURIComponent(pick(next, STRANGERS))}&to=${encodeURIComponent(CONSENTED)}&from=${encodeURIComponent(ACME_NUMBER)}`;
         break;
       default:
-        text = JSON.stringify({ to: recipient, from: ACME_NUMBER, connection_id: 'c1', text: 'hi', webhook_url: 'https://app.example/hook', Url: 'https://app.example/texml' });
+        text = JSON.stringify({
+          to: recipient,
+          from: ACME_NUMBER,
+          connection_id: 'c1',
+          text: 'hi',
+          webhook_url: 'https://app.example/hook',
+          Url: 'https://app.example/texml',
+        });
     }
     const body = withEncoding(Buffer.from(text), headers);
     return { method: chance(0.95) ? 'POST' : 'PATCH', path: twist(path), headers, body };
   };
 
   const v1Request = (): HostileRequest => {
-    const path = pick(next, ['/v1/precall', '/v1/sms/pre-send', '/v1/consents', '/v1/consents/import', '/v1/revoke', '/v1/consents/%zz', '/v1/decisions/%E0%A4%A', '/v1/keys']);
+    const path = pick(next, [
+      '/v1/precall',
+      '/v1/sms/pre-send',
+      '/v1/consents',
+      '/v1/consents/import',
+      '/v1/revoke',
+      '/v1/consents/%zz',
+      '/v1/decisions/%E0%A4%A',
+      '/v1/keys',
+    ]);
     const headers: Record<string, string> = {
-      ...pick<Record<string, string>>(next, [{ authorization: `Bearer ${adminKey}` }, { authorization: `Bearer ${adminKey}` }, { authorization: 'Bearer cg_live_guess' }, {}]),
-      'content-type': path.endsWith('import') ? pick(next, ['text/csv', 'application/json']) : pick(next, ['application/json', 'application/json', 'text/csv', 'application/x-www-form-urlencoded']),
+      ...pick<Record<string, string>>(next, [
+        { authorization: `Bearer ${adminKey}` },
+        { authorization: `Bearer ${adminKey}` },
+        { authorization: 'Bearer cg_live_guess' },
+        {},
+      ]),
+      'content-type': path.endsWith('import')
+        ? pick(next, ['text/csv', 'application/json'])
+        : pick(next, ['application/json', 'application/json', 'text/csv', 'application/x-www-form-urlencoded']),
     };
     let body: Buffer;
     if (chance(0.08)) {
@@ -373,7 +459,9 @@ function generator(next: () => number, canaryPort: () => number, adminKey: strin
       headers['content-encoding'] = 'gzip';
       body = bomb;
     } else if (path.endsWith('import')) {
-      body = Buffer.from(`phone,calling_entity,type,scope,ai_specific_consent,captured_at\n${to()},${ACME},prior_express_written,sms,true,${hugeDate()}\n=HYPERLINK("http://x"),${ACME},prior_express,sms,false,2026-01-01T00:00:00Z\n`);
+      body = Buffer.from(
+        `phone,calling_entity,type,scope,ai_specific_consent,captured_at\n${to()},${ACME},prior_express_written,sms,true,${hugeDate()}\n=HYPERLINK("http://x"),${ACME},prior_express,sms,false,2026-01-01T00:00:00Z\n`,
+      );
     } else {
       const json: Record<string, unknown> = {
         phone: to(),

@@ -39,17 +39,19 @@ interface RawAnswer {
 function raw(base: string, method: string, target: string, headers: Record<string, string> = {}, body?: string): Promise<RawAnswer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, method, path: target, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: hostname, port, method, path: target, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
-
 
 function isTwilioError(a: RawAnswer): boolean {
   const body = JSON.parse(a.body) as { code?: unknown; status?: unknown; message?: unknown };
@@ -79,20 +81,30 @@ describe('hostile request targets on the carrier APIs', () => {
     twilio = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
     telnyx = await new TelnyxEmulator({ apiKey: TELNYX_KEY, now: () => clock.now() }).start();
     internal = await new InternalService().start();
-    gw = await startTestGateway({
-      TWILIO_API_BASE: twilio.url,
-      // As in production (`https://{host}`): the other domains' base has no path of its own.
-      TWILIO_DOMAIN_UPSTREAM: twilio.url,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      // The deployment's own Twilio account: its traffic belongs to the default org, as Acme does.
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TELNYX_API_BASE: telnyx.url,
-      TELNYX_API_KEY: TELNYX_KEY,
-      UPSTREAM_TIMEOUT_MS: 1000,
-      entities: [
-        { name: ACME, numbers: [ACME_NUMBER], telnyx_connection_ids: [ACME_CONNECTION], purpose: 'telemarketing', call_type: 'ai_voice', message_type: 'marketing' },
-      ],
-    }, { clock });
+    gw = await startTestGateway(
+      {
+        TWILIO_API_BASE: twilio.url,
+        // As in production (`https://{host}`): the other domains' base has no path of its own.
+        TWILIO_DOMAIN_UPSTREAM: twilio.url,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        // The deployment's own Twilio account: its traffic belongs to the default org, as Acme does.
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TELNYX_API_BASE: telnyx.url,
+        TELNYX_API_KEY: TELNYX_KEY,
+        UPSTREAM_TIMEOUT_MS: 1000,
+        entities: [
+          {
+            name: ACME,
+            numbers: [ACME_NUMBER],
+            telnyx_connection_ids: [ACME_CONNECTION],
+            purpose: 'telemarketing',
+            call_type: 'ai_voice',
+            message_type: 'marketing',
+          },
+        ],
+      },
+      { clock },
+    );
   });
 
   afterAll(async () => {
@@ -182,10 +194,22 @@ describe('hostile request targets on the carrier APIs', () => {
     const to = '+12125551077';
     await seedConsent({ gw, clock }, to, ACME, ['sms', 'marketing'], { ai: false });
     const form = new URLSearchParams({ To: to, From: ACME_NUMBER, Body: 'Your quote is ready' }).toString();
-    const sms = await raw(gw.url, 'POST', `/2010-04-01/Accounts/${ACCOUNT_SID}/%4Dessages%2Ejson`, { ...TWILIO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, form);
+    const sms = await raw(
+      gw.url,
+      'POST',
+      `/2010-04-01/Accounts/${ACCOUNT_SID}/%4Dessages%2Ejson`,
+      { ...TWILIO_AUTH, 'content-type': 'application/x-www-form-urlencoded' },
+      form,
+    );
     expect(sms.status, sms.body).toBe(201);
     expect(twilio.requests.at(-1)).toMatchObject({ method: 'POST', path: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json` });
-    const text = await raw(gw.url, 'POST', '/v2/%6D%65ssages', { ...TELNYX_AUTH, 'content-type': 'application/json' }, JSON.stringify({ from: ACME_NUMBER, to, text: 'hi' }));
+    const text = await raw(
+      gw.url,
+      'POST',
+      '/v2/%6D%65ssages',
+      { ...TELNYX_AUTH, 'content-type': 'application/json' },
+      JSON.stringify({ from: ACME_NUMBER, to, text: 'hi' }),
+    );
     expect(text.status, text.body).toBe(200);
     expect(telnyx.requests.at(-1)).toMatchObject({ method: 'POST', path: '/v2/messages' });
   });

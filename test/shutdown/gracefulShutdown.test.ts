@@ -32,7 +32,9 @@ describe('graceful shutdown', () => {
     // An agent-stream websocket that should be told why it is closed.
     const ws = new WebSocket(`${gw.url.replace('http', 'ws')}/v1/stream`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const wsClosed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const wsClosed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
 
     // A slow upload: headers and half the rows now, the rest after SIGTERM.
     const req = httpRequest({

@@ -38,7 +38,8 @@ describe('GET /v1/stream with SQLite write-locked', () => {
       other.close();
       c.close();
     }
-    const precall = () => request(gw.url).post('/v1/precall').set(gw.auth).send({ phone, calling_entity: ENTITY, purpose: 'informational', call_type: 'human_voice' });
+    const precall = () =>
+      request(gw.url).post('/v1/precall').set(gw.auth).send({ phone, calling_entity: ENTITY, purpose: 'informational', call_type: 'human_voice' });
     let reason: string | undefined;
     for (let i = 0; i < 60 && reason !== 'consumer_revoked'; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -11,7 +11,6 @@ import { spawnGateway, type ChildGateway } from '../support/childGateway';
 import { FrameClient } from '../support/wsClient';
 import { ADMIN_KEY } from '../support/adminKey';
 
-
 describe('stream crash safety', () => {
   let gw: ChildGateway | undefined;
   afterEach(() => gw?.child.kill('SIGKILL'));

@@ -25,7 +25,11 @@ export async function prepareOrg(name: string): Promise<PreparedOrg> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cg-orgs-'));
   const gw = await startTestGateway({ DATA_DIR: dataDir });
   try {
-    const res = await fetch(`${gw.url}/v1/orgs`, { method: 'POST', headers: { ...gw.auth, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+    const res = await fetch(`${gw.url}/v1/orgs`, {
+      method: 'POST',
+      headers: { ...gw.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
     const body = (await res.json()) as { org_id?: string; api_key?: string };
     if (res.status !== 201 || !body.org_id || !body.api_key) throw new Error(`org not created: ${res.status} ${JSON.stringify(body)}`);
     return { dataDir, orgId: body.org_id, apiKey: body.api_key, auth: { Authorization: `Bearer ${body.api_key}` } };

@@ -25,7 +25,16 @@ export function requireRedisBinaries(): void {
 
 /** One PING over a fresh connection that gives up quickly. */
 async function pingOnce(port: number): Promise<boolean> {
-  const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 300, commandTimeout: 300, maxRetriesPerRequest: 0 });
+  const c = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    connectTimeout: 300,
+    commandTimeout: 300,
+    maxRetriesPerRequest: 0,
+  });
   c.on('error', () => {});
   try {
     await c.connect();
@@ -75,7 +84,21 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   requireRedisBinaries();
   const port = await freePort();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'cg-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, ...(options.extraArgs ?? [])];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
+    '--dir',
+    dir,
+    ...(options.extraArgs ?? []),
+  ];
   const start = async () => {
     const child = spawnRedis(args, dir);
     let exited = false;
@@ -142,7 +165,26 @@ export async function startRedisCluster(): Promise<RedisClusterProcesses> {
       dirs.push(dir);
       children.push(
         spawnRedis(
-          ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir],
+          [
+            '--port',
+            String(port),
+            '--bind',
+            '127.0.0.1',
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            join(dir, 'nodes.conf'),
+            '--cluster-node-timeout',
+            '2000',
+            '--save',
+            '',
+            '--appendonly',
+            'yes',
+            '--appendfsync',
+            'always',
+            '--dir',
+            dir,
+          ],
           dir,
         ),
       );

@@ -62,7 +62,11 @@ export interface Stack {
 
 /** The application's check of a relayed webhook: Telnyx's signature over `timestamp|raw body`, ±300 s of its clock. */
 export function verifiesAsTelnyx(publicKeyBase64: string, clock: () => Date) {
-  const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKeyBase64, 'base64')]), format: 'der', type: 'spki' });
+  const key = createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKeyBase64, 'base64')]),
+    format: 'der',
+    type: 'spki',
+  });
   return (req: AppRequestRecord): boolean => {
     const signature = String(req.headers['telnyx-signature-ed25519'] ?? '');
     const timestamp = String(req.headers['telnyx-timestamp'] ?? '');
@@ -120,7 +124,9 @@ export async function startStack(overrides: Record<string, unknown> = {}, option
 export { seedConsent } from '../support/consents';
 
 /** The SDK's rejection, for asserting on what a user sees. */
-export async function rejection(p: Promise<unknown>): Promise<Error & { status: number; error: { errors: { code: string; title: string; detail: string; meta?: Record<string, unknown> }[] }; headers: Headers }> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<Error & { status: number; error: { errors: { code: string; title: string; detail: string; meta?: Record<string, unknown> }[] }; headers: Headers }> {
   try {
     await p;
   } catch (err) {

@@ -32,7 +32,11 @@ describe('Telnyx gated requests with hostile bodies', () => {
     ];
     for (const { path, fields } of cases) {
       const body = JSON.stringify(fields).replace(/}$/, `,"custom_headers":${deep(20000)}}`);
-      const res = await fetch(`${s.gw.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' }, body });
+      const res = await fetch(`${s.gw.url}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+        body,
+      });
       expect(res.status, path).toBe(400);
       const answer = (await res.json()) as { errors: { code: string }[] };
       expect(answer.errors[0].code, path).toBe('10015');
@@ -43,7 +47,11 @@ describe('Telnyx gated requests with hostile bodies', () => {
 
   it('ordinary nesting still dials', async () => {
     const body = { connection_id: ACME_CONNECTION, to: CONSENTED, from: ACME_NUMBER, custom_headers: [{ name: 'X-Trace', value: 'abc' }] };
-    const res = await fetch(`${s.gw.url}/v2/calls`, { method: 'POST', headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${s.gw.url}/v2/calls`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     expect(s.telnyx.received('POST', '/v2/calls')).toHaveLength(1);
   });

@@ -60,7 +60,9 @@ describe('Telnyx: API keys belong to an org only by configuration', () => {
     const consumer = '+14155551001';
     await seedB(consumer, ['sms']);
     const before = forwarded();
-    const err = await rejection(sdk('KEY_nobody_configured_this_one').messages.send({ from: BRAVO_NUMBER, to: consumer, text: 'Your appointment is tomorrow' }));
+    const err = await rejection(
+      sdk('KEY_nobody_configured_this_one').messages.send({ from: BRAVO_NUMBER, to: consumer, text: 'Your appointment is tomorrow' }),
+    );
     expect(err).toBeInstanceOf(Telnyx.PermissionDeniedError);
     expect(err.error.errors[0]).toMatchObject({ code: '10010' });
     expect(err.error.errors[0].detail).not.toMatch(/consent on file|scope/i);
@@ -123,7 +125,10 @@ describe('Telnyx: API keys belong to an org only by configuration', () => {
 
   it('a request that is not Bearer-authenticated is refused before anything is read', async () => {
     const before = forwarded();
-    const res = await request(s.gw.url).post('/v2/messages').set('Authorization', 'Basic Zm9vOmJhcg==').send({ from: BRAVO_NUMBER, to: '+14155551005', text: 'hi' });
+    const res = await request(s.gw.url)
+      .post('/v2/messages')
+      .set('Authorization', 'Basic Zm9vOmJhcg==')
+      .send({ from: BRAVO_NUMBER, to: '+14155551005', text: 'hi' });
     expect(res.status).toBe(403);
     expect(res.body.errors[0]).toMatchObject({ code: '10010' });
     expect(res.body.errors[0].meta.decision_id).toBeUndefined();
@@ -136,7 +141,10 @@ describe('Telnyx: a gateway with no API key mapped says so at start', () => {
   it('warns, and still starts, when Telnyx is configured but no key is mapped; quiet once one is', async () => {
     const unmapped = await startupWarnings({ TELNYX_APP_URL: 'http://127.0.0.1:9/events', entities: ENTITIES });
     expect(unmapped.join('\n')).toMatch(/no Telnyx API key is mapped.*refused \(403\)/);
-    const mapped = await startupWarnings({ TELNYX_APP_URL: 'http://127.0.0.1:9/events', entities: ENTITIES.map((e) => ({ ...e, telnyx_api_key_sha256: [createHash('sha256').update(KEY_A).digest('hex')] })) });
+    const mapped = await startupWarnings({
+      TELNYX_APP_URL: 'http://127.0.0.1:9/events',
+      entities: ENTITIES.map((e) => ({ ...e, telnyx_api_key_sha256: [createHash('sha256').update(KEY_A).digest('hex')] })),
+    });
     expect(mapped.join('\n')).not.toMatch(/no Telnyx API key is mapped/);
   });
 });

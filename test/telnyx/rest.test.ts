@@ -7,7 +7,21 @@ import request from 'supertest';
 import Telnyx from 'telnyx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_PARAM } from '../../adapters/telnyx/context';
-import { API_KEY, API_KEY_SHA256, ENTITIES, ACME, ACME_CONNECTION, ACME_NUMBER, ACME_PROFILE, CLINIC, CLINIC_NUMBER, rejection, seedConsent, startStack, type Stack } from './harness';
+import {
+  API_KEY,
+  API_KEY_SHA256,
+  ENTITIES,
+  ACME,
+  ACME_CONNECTION,
+  ACME_NUMBER,
+  ACME_PROFILE,
+  CLINIC,
+  CLINIC_NUMBER,
+  rejection,
+  seedConsent,
+  startStack,
+  type Stack,
+} from './harness';
 
 describe('Telnyx REST through the gateway', () => {
   let s: Stack;
@@ -48,7 +62,7 @@ describe('Telnyx REST through the gateway', () => {
     expect(sent.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
-  it('the application\'s own webhook_url and webhook_urls are carried through the gateway, never bypass it', async () => {
+  it("the application's own webhook_url and webhook_urls are carried through the gateway, never bypass it", async () => {
     const to = '+12125551003';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
     await s.client.calls.dial({
@@ -81,7 +95,9 @@ describe('Telnyx REST through the gateway', () => {
   });
 
   it('a header outside the vocabulary is refused, not silently ignored', async () => {
-    const err = await rejection(s.client.calls.dial({ connection_id: ACME_CONNECTION, to: '+12125551005', from: ACME_NUMBER }, { headers: { 'X-Consent-Call-Type': 'robot' } }));
+    const err = await rejection(
+      s.client.calls.dial({ connection_id: ACME_CONNECTION, to: '+12125551005', from: ACME_NUMBER }, { headers: { 'X-Consent-Call-Type': 'robot' } }),
+    );
     expect(err).toBeInstanceOf(Telnyx.BadRequestError);
     expect(err.error.errors[0]).toMatchObject({ code: '10015' });
     expect(err.error.errors[0].detail).toContain('X-Consent-Call-Type');

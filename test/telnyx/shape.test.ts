@@ -13,8 +13,6 @@ import { dialedIn } from '../support/twimlReading';
 
 const ACCOUNT_SID = 'b1a3c7f0-0000-4000-8000-accounts0001';
 
-
-
 describe('Telnyx: the gate sees what the carrier will see', () => {
   let s: Stack;
   beforeAll(async () => {
@@ -75,7 +73,12 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
   it('a TeXML call giving both Texml and Url is refused, with no decision', async () => {
     const to = '+12125557024';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
-    const res = await post(`/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).send({ To: to, From: ACME_NUMBER, Texml: '<Response><Say>Hi</Say></Response>', Url: `${s.app.url}/texml/x` });
+    const res = await post(`/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).send({
+      To: to,
+      From: ACME_NUMBER,
+      Texml: '<Response><Say>Hi</Say></Response>',
+      Url: `${s.app.url}/texml/x`,
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].meta).toMatchObject({ reason: 'invalid_request', field: 'Texml' });
     expect(reached(to)).toHaveLength(0);
@@ -121,7 +124,9 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
       const dialed = '+12125557015';
       await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
       const err = await rejection(
-        s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: ACME_NUMBER, Texml: `<Response><Dial><Number>${dialed}</Number></Dial></Response>` } }),
+        s.client.texml.accounts.calls.calls(ACCOUNT_SID, {
+          body: { To: to, From: ACME_NUMBER, Texml: `<Response><Dial><Number>${dialed}</Number></Dial></Response>` },
+        }),
       );
       expect(err.status).toBe(403);
       expect(reached(to)).toHaveLength(0);
@@ -158,7 +163,9 @@ describe('Telnyx: the gate sees what the carrier will see', () => {
       const dialed = '+13125557023';
       await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
       s.app.on('/texml/next', { status: 200, contentType: 'text/xml', body: `<Response><Dial><Number>${dialed}</Number></Dial></Response>` });
-      await s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: CLINIC_NUMBER, Texml: `<Response><Redirect>${s.app.url}/texml/next</Redirect></Response>` } });
+      await s.client.texml.accounts.calls.calls(ACCOUNT_SID, {
+        body: { To: to, From: CLINIC_NUMBER, Texml: `<Response><Redirect>${s.app.url}/texml/next</Redirect></Response>` },
+      });
       const sent = s.telnyx.received('POST', `/v2/texml/Accounts/${ACCOUNT_SID}/Calls`).at(-1)!;
       const [redirect] = elementsOf(parseTwiml(String(sent.body?.Texml)).verbs);
       const next = String(childrenOf(redirect)[0]['#text']);

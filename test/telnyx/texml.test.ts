@@ -62,7 +62,7 @@ describe('TeXML through the gateway', () => {
     expect(await revocationsOf(s, to)).toMatchObject([{ trigger: 'dtmf_opt_out' }]);
   });
 
-  it('any other digit continues with the application\'s own inline document', async () => {
+  it("any other digit continues with the application's own inline document", async () => {
     const to = '+12125556002';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
     await s.client.texml.calls.create(ACME_CONNECTION, { To: to, From: ACME_NUMBER, Texml: APP_TEXML });
@@ -72,7 +72,7 @@ describe('TeXML through the gateway', () => {
     expect(await revocationsOf(s, to)).toHaveLength(0);
   });
 
-  it('Url is pointed at /telnyx/texml: Telnyx\'s fetch gets the disclosure, then the app\'s TeXML fetched with Telnyx\'s own signature', async () => {
+  it("Url is pointed at /telnyx/texml: Telnyx's fetch gets the disclosure, then the app's TeXML fetched with Telnyx's own signature", async () => {
     const to = '+12125556003';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
     await s.client.texml.accounts.calls.calls(ACCOUNT_SID, { body: { To: to, From: ACME_NUMBER, Url: `${s.app.url}/texml?lang=en`, UrlMethod: 'GET' } });
@@ -81,7 +81,13 @@ describe('TeXML through the gateway', () => {
     expect(sent.UrlMethod).toBe('POST');
 
     const before = s.app.received('/texml').length;
-    const answered = await s.telnyx.texmlRequest(String(sent.Url), { CallSid: 'v3:t3', AccountSid: ACCOUNT_SID, From: ACME_NUMBER, To: to, CallStatus: 'in-progress' });
+    const answered = await s.telnyx.texmlRequest(String(sent.Url), {
+      CallSid: 'v3:t3',
+      AccountSid: ACCOUNT_SID,
+      From: ACME_NUMBER,
+      To: to,
+      CallStatus: 'in-progress',
+    });
     expect(answered.status).toBe(200);
     expect(verbs(answered.body)).toEqual(['Gather', 'Say', 'Pause']);
     expect(gatherOf(answered.body).said).toBe(script);
@@ -102,7 +108,7 @@ describe('TeXML through the gateway', () => {
     expect(verbs(answered.body)).toEqual(['Gather', 'Say', 'Hangup']);
   });
 
-  it('a token that is not the gateway\'s, or a bad signature, is 403', async () => {
+  it("a token that is not the gateway's, or a bad signature, is 403", async () => {
     const forged = await s.telnyx.texmlRequest(`${s.gw.url}/telnyx/texml?cg=abc.def`, { Digits: '9' });
     expect(forged.status).toBe(403);
     const none = await s.telnyx.texmlRequest(`${s.gw.url}/telnyx/texml`, { Digits: '9' });

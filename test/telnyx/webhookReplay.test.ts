@@ -15,11 +15,18 @@ import { APP_EVENTS, CLINIC, CLINIC_NUMBER, startStack, type Stack } from './har
 const WEBHOOKS = '/telnyx/webhooks';
 
 function inboundText(s: Stack, from: string, text: string, url: string): string {
-  return s.telnyx.envelope('message.received', { id: randomUUID(), direction: 'inbound', from: { phone_number: from }, to: [{ phone_number: CLINIC_NUMBER }], text }, url);
+  return s.telnyx.envelope(
+    'message.received',
+    { id: randomUUID(), direction: 'inbound', from: { phone_number: from }, to: [{ phone_number: CLINIC_NUMBER }], text },
+    url,
+  );
 }
 
 async function textDecision(gwUrl: string, phone: string): Promise<{ allowed: boolean; reason?: string }> {
-  const res = await request(gwUrl).post('/v1/sms/pre-send').set('Authorization', `Bearer ${ADMIN_KEY}`).send({ phone, sending_entity: CLINIC, message_type: 'transactional' });
+  const res = await request(gwUrl)
+    .post('/v1/sms/pre-send')
+    .set('Authorization', `Bearer ${ADMIN_KEY}`)
+    .send({ phone, sending_entity: CLINIC, message_type: 'transactional' });
   expect(res.status).toBe(200);
   return res.body;
 }

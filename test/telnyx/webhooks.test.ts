@@ -57,12 +57,19 @@ describe('Telnyx webhooks: signatures', () => {
   it.each([
     ['tampered body', (b: string, h: Record<string, string>) => ({ body: b.replace('+12125552001', '+12125552009'), headers: h })],
     ['no signature', (b: string) => ({ body: b, headers: {} })],
-    ['signature from another key', (b: string, h: Record<string, string>) => ({ body: b, headers: { ...h, 'telnyx-signature-ed25519': Buffer.alloc(64, 7).toString('base64') } })],
+    [
+      'signature from another key',
+      (b: string, h: Record<string, string>) => ({ body: b, headers: { ...h, 'telnyx-signature-ed25519': Buffer.alloc(64, 7).toString('base64') } }),
+    ],
     ['garbage signature', (b: string, h: Record<string, string>) => ({ body: b, headers: { ...h, 'telnyx-signature-ed25519': 'not base64!' } })],
   ])('%s: 403, nothing relayed, nothing revoked, counted', async (_name, mutate) => {
     const url = s.gw.url + WEBHOOKS;
     const phone = '+12125552001';
-    const body = s.telnyx.envelope('message.received', { direction: 'inbound', from: { phone_number: phone }, to: [{ phone_number: ACME_NUMBER }], text: 'STOP' }, url);
+    const body = s.telnyx.envelope(
+      'message.received',
+      { direction: 'inbound', from: { phone_number: phone }, to: [{ phone_number: ACME_NUMBER }], text: 'STOP' },
+      url,
+    );
     const forged = mutate(body, s.telnyx.signatureHeaders(body));
     const before = { relayed: s.app.requests.length, failures: await signatureFailures(s) };
     const res = await s.telnyx.deliver(url, forged.body, forged.headers);
@@ -200,7 +207,8 @@ describe('Telnyx webhooks: calls', () => {
     const id = await placeAiCall(s, to);
     let speakBeforeApp: string | undefined;
     s.app.on(APP_EVENTS, (req) => {
-      if (JSON.parse(req.rawBody).data.event_type === 'call.answered') speakBeforeApp = String(s.telnyx.commands(id).find((c) => c.action === 'speak')?.body.payload);
+      if (JSON.parse(req.rawBody).data.event_type === 'call.answered')
+        speakBeforeApp = String(s.telnyx.commands(id).find((c) => c.action === 'speak')?.body.payload);
       return { status: 200, contentType: 'application/json', body: '{}' };
     });
     const [delivery] = await s.telnyx.answer(id);
@@ -275,7 +283,7 @@ describe('Telnyx webhooks: calls', () => {
     expect(actions() - before).toBe(1); // one speak, answered 90018; no retry, no hangup of a call that is gone
   });
 
-  it('the application\'s own webhook_url gets the call\'s events (through the gateway), not TELNYX_APP_URL', async () => {
+  it("the application's own webhook_url gets the call's events (through the gateway), not TELNYX_APP_URL", async () => {
     s.app.on('/my-calls', { status: 200, contentType: 'application/json', body: '{"mine":true}' });
     const id = await placeAiCall(s, '+12125554006', { webhook_url: s.app.url + '/my-calls' });
     const [res] = await s.telnyx.answer(id);
@@ -301,7 +309,11 @@ describe('Telnyx webhooks: calls', () => {
   it('a redelivered event (same id) is relayed again but acted on once', async () => {
     const phone = '+12125554010';
     const url = s.gw.url + WEBHOOKS;
-    const body = s.telnyx.envelope('message.received', { direction: 'inbound', from: { phone_number: phone }, to: [{ phone_number: CLINIC_NUMBER }], text: 'START' }, url);
+    const body = s.telnyx.envelope(
+      'message.received',
+      { direction: 'inbound', from: { phone_number: phone }, to: [{ phone_number: CLINIC_NUMBER }], text: 'START' },
+      url,
+    );
     s.app.on(APP_EVENTS, { status: 503, body: 'down for a moment' });
     expect((await s.telnyx.deliver(url, body)).status).toBe(503);
     s.app.on(APP_EVENTS, { status: 200, body: '{}' });
@@ -343,7 +355,10 @@ describe('Telnyx webhooks: calls', () => {
     const payload = { call_control_id: 'v3:inbound-1', direction: 'incoming', from: phone, to: ACME_NUMBER, connection_id: ACME_CONNECTION };
     await s.telnyx.deliver(url, s.telnyx.envelope('call.dtmf.received', { ...payload, digit: '9' }, url));
     expect(await revocationsOf(s, phone)).toHaveLength(0);
-    await s.telnyx.deliver(url, s.telnyx.envelope('call.transcription', { ...payload, transcription_data: { transcript: 'stop calling me', is_final: true } }, url));
+    await s.telnyx.deliver(
+      url,
+      s.telnyx.envelope('call.transcription', { ...payload, transcription_data: { transcript: 'stop calling me', is_final: true } }, url),
+    );
     expect(await revocationsOf(s, phone)).toMatchObject([{ trigger: 'verbal_stop_during_call' }]);
   });
 });

@@ -162,11 +162,19 @@ describe('Twilio: carrier accounts belong to an org only by configuration', () =
     const consumer = '+14155551007';
     await seedB(consumer, ['sms']);
     const apiKey = 'SK' + 'c'.repeat(32);
-    const unmapped = await request(s.gw.url).post(`/2010-04-01/Accounts/${OUTSIDER}/Messages.json`).auth(apiKey, 'secret').type('form').send({ To: consumer, From: BRAVO_NUMBER, Body: 'hi' });
+    const unmapped = await request(s.gw.url)
+      .post(`/2010-04-01/Accounts/${OUTSIDER}/Messages.json`)
+      .auth(apiKey, 'secret')
+      .type('form')
+      .send({ To: consumer, From: BRAVO_NUMBER, Body: 'hi' });
     expect(unmapped.status).toBe(403);
     expect(await decisionsFor(s.gw.url, orgB.auth, consumer)).toEqual([]);
     const before = s.emulator.requests.length;
-    const mapped = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`).auth(apiKey, 'secret').type('form').send({ To: consumer, From: BRAVO_NUMBER, Body: 'hi' });
+    const mapped = await request(s.gw.url)
+      .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`)
+      .auth(apiKey, 'secret')
+      .type('form')
+      .send({ To: consumer, From: BRAVO_NUMBER, Body: 'hi' });
     // The emulator knows no API keys: Twilio's own 401 comes back, after org B's decision was taken.
     expect(mapped.status).toBe(401);
     expect(s.emulator.requests.length).toBe(before + 1);

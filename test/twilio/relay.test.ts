@@ -51,7 +51,15 @@ describe('ConversationRelay through /twilio/relay', () => {
     const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
     const appSocket = s.app.nextSocket();
     const twilioSide = await openAsTwilio(relayUrl);
-    send(twilioSide.ws, { type: 'setup', sessionId: 'VX' + '0'.repeat(32), callSid: call.sid, from: ACME_NUMBER, to: consumer, direction: 'outbound-api', customParameters: {} });
+    send(twilioSide.ws, {
+      type: 'setup',
+      sessionId: 'VX' + '0'.repeat(32),
+      callSid: call.sid,
+      from: ACME_NUMBER,
+      to: consumer,
+      direction: 'outbound-api',
+      customParameters: {},
+    });
     return { twilioSide, app: await appSocket, relayUrl };
   }
 
@@ -89,7 +97,13 @@ describe('ConversationRelay through /twilio/relay', () => {
     await waitUntil('Twilio to be told to end the call', () => twilioSide.frames.some((f) => f.type === 'end'), { intervalMs: 10 });
     await waitUntil('the app to be told of the opt-out', () => app.frames.some((f) => (f as { type?: string }).type === 'consent.opt_out'), { intervalMs: 10 });
     const notice = app.frames.find((f) => (f as { type?: string }).type === 'consent.opt_out') as Record<string, unknown>;
-    expect(notice).toMatchObject({ type: 'consent.opt_out', trigger: 'verbal_stop_during_call', phone: consumer, calling_entity: ACME, transcript: 'Please stop calling me.' });
+    expect(notice).toMatchObject({
+      type: 'consent.opt_out',
+      trigger: 'verbal_stop_during_call',
+      phone: consumer,
+      calling_entity: ACME,
+      transcript: 'Please stop calling me.',
+    });
     expect(notice.revocation_id).toMatch(/^rev_/);
     expect(twilioSide.frames).toEqual([
       { type: 'text', token: optOutConfirmation(ACME), last: true, interruptible: false },
@@ -99,9 +113,14 @@ describe('ConversationRelay through /twilio/relay', () => {
     if (app.socket.readyState === WebSocket.OPEN) send(app.socket, { type: 'text', token: 'But wait, a special offer', last: true });
     await new Promise((r) => setTimeout(r, 50));
     expect(twilioSide.frames).toHaveLength(2);
-    const evidence = await request(s.gw.url).get(`/v1/evidence/${String(notice.revocation_id)}`).set(s.gw.auth);
+    const evidence = await request(s.gw.url)
+      .get(`/v1/evidence/${String(notice.revocation_id)}`)
+      .set(s.gw.auth);
     expect(JSON.stringify(evidence.body)).toContain('Please stop calling me.');
-    const pre = await request(s.gw.url).post('/v1/precall').set(s.gw.auth).send({ phone: consumer, calling_entity: ACME, purpose: 'telemarketing', call_type: 'ai_voice' });
+    const pre = await request(s.gw.url)
+      .post('/v1/precall')
+      .set(s.gw.auth)
+      .send({ phone: consumer, calling_entity: ACME, purpose: 'telemarketing', call_type: 'ai_voice' });
     expect(pre.body.reason).toBe('consumer_revoked');
     twilioSide.ws.close();
   });
@@ -124,7 +143,9 @@ describe('ConversationRelay through /twilio/relay', () => {
   it("after an opt-out the Connect action hangs up; otherwise the call goes on as the app's document said", async () => {
     const consumer = '+12125553007';
     await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
-    s.app.on('/agent/next', { body: TWIML(`<Connect action="${s.app.url}/agent/after"><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>never reached</Say>`) });
+    s.app.on('/agent/next', {
+      body: TWIML(`<Connect action="${s.app.url}/agent/after"><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>never reached</Say>`),
+    });
     s.app.on('/agent/after', { body: TWIML('<Say>Thanks for talking with us</Say><Hangup/>') });
     const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, url: s.app.url + '/agent/next' });
     const doc = parseTwiml(await s.emulator.answer(call.sid));
@@ -132,7 +153,10 @@ describe('ConversationRelay through /twilio/relay', () => {
     const action = attrsOf(connect).action;
     expect(action.startsWith(`${s.gw.url}/twilio/voice?cg=`)).toBe(true);
     // A session that ended for another reason: the application's own action decides.
-    const normal = await s.emulator.webhook(action, s.emulator.callWebhookParams(call.sid, { SessionStatus: 'completed', HandoffData: '{"reason":"transfer"}' }));
+    const normal = await s.emulator.webhook(
+      action,
+      s.emulator.callWebhookParams(call.sid, { SessionStatus: 'completed', HandoffData: '{"reason":"transfer"}' }),
+    );
     expect(normal).toContain('Thanks for talking with us');
     expect(s.app.received('/agent/after').at(-1)?.verified).toBe(true);
     // The gateway ended it on an opt-out: nothing more is said, the call ends.
@@ -144,7 +168,11 @@ describe('ConversationRelay through /twilio/relay', () => {
   it('a relay Connect without an action continues with the verbs that followed it', async () => {
     const consumer = '+12125553008';
     await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
-    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, twiml: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>follow-up words</Say>`) });
+    const call = await s.client.calls.create({
+      to: consumer,
+      from: ACME_NUMBER,
+      twiml: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay"/></Connect><Say>follow-up words</Say>`),
+    });
     const doc = parseTwiml(await s.emulator.answer(call.sid));
     const connect = elementsOf(doc.verbs).find((v) => tagOf(v) === 'Connect')!;
     const next = await s.emulator.webhook(attrsOf(connect).action, s.emulator.callWebhookParams(call.sid, { SessionStatus: 'completed' }));

@@ -7,7 +7,21 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTwiml, elementsOf, tagOf, childrenOf, attrsOf } from '../../adapters/twiml';
-import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack, rejection } from './harness';
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  ACME,
+  ACME_MESSAGING_SERVICE,
+  ACME_NUMBER,
+  CLINIC,
+  CLINIC_NUMBER,
+  seedConsent,
+  signedWebhook,
+  startStack,
+  TWIML,
+  type Stack,
+  rejection,
+} from './harness';
 
 const RestException = (twilio as unknown as { RestException: new (...a: unknown[]) => Error }).RestException;
 
@@ -199,7 +213,11 @@ describe('Twilio REST through the gateway', () => {
 
   it('malformed form bodies and other content types are refused with 400, never forwarded', async () => {
     const before = s.emulator.requests.length;
-    const bad = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).type('form').send('To=%2B1212555&From=%ZZ');
+    const bad = await request(s.gw.url)
+      .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`)
+      .auth(ACCOUNT_SID, AUTH_TOKEN)
+      .type('form')
+      .send('To=%2B1212555&From=%ZZ');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe(20001);
     const json = await request(s.gw.url).post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).auth(ACCOUNT_SID, AUTH_TOKEN).send({ To: '+12125551012' });
@@ -303,7 +321,7 @@ describe('Twilio REST through the gateway', () => {
     expect((await res.arrayBuffer()).byteLength).toBe(bytes);
   });
 
-  it("another Twilio domain routed through /twilio/upstream/<host> passes through; other hosts are refused", async () => {
+  it('another Twilio domain routed through /twilio/upstream/<host> passes through; other hosts are refused', async () => {
     s.client.messaging.baseUrl = `${s.gw.url}/twilio/upstream/messaging.twilio.com`;
     const services = await s.client.messaging.v1.services.list();
     expect(services).toEqual([]);
@@ -323,7 +341,9 @@ describe('Twilio REST through the gateway', () => {
       expect(err.status).toBe(504);
       expect(err.message).toContain('could not reach the Twilio API');
       // The decision was taken and stored before forwarding; the SDK user can look it up.
-      const audit = await request(s.gw.url).get(`/v1/decisions/${String(err.details?.decision_id)}`).set(s.gw.auth);
+      const audit = await request(s.gw.url)
+        .get(`/v1/decisions/${String(err.details?.decision_id)}`)
+        .set(s.gw.auth);
       expect(audit.status).toBe(200);
       expect(JSON.stringify(audit.body)).toContain('"allowed":true');
     } finally {

@@ -7,7 +7,20 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attrsOf, childrenOf, elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
-import { ACCOUNT_SID, AUTH_TOKEN, ACME, ACME_MESSAGING_SERVICE, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, startStack, TWIML, type Stack, rejection } from './harness';
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  ACME,
+  ACME_MESSAGING_SERVICE,
+  ACME_NUMBER,
+  CLINIC,
+  CLINIC_NUMBER,
+  seedConsent,
+  startStack,
+  TWIML,
+  type Stack,
+  rejection,
+} from './harness';
 import { decisionsFor } from '../support/orgs';
 import { dialedIn } from '../support/twimlReading';
 
@@ -79,7 +92,13 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     expect(err.details).toMatchObject({ reason: 'quiet_hours', recipient_local_time: '22:30' });
     expect(created(to)).toHaveLength(0);
     // The same text scheduled for the next afternoon goes.
-    const ok = await s.client.messages.create({ to, messagingServiceSid: ACME_MESSAGING_SERVICE, body: 'Big sale', sendAt: new Date('2026-04-11T18:00:00Z'), scheduleType: 'fixed' });
+    const ok = await s.client.messages.create({
+      to,
+      messagingServiceSid: ACME_MESSAGING_SERVICE,
+      body: 'Big sale',
+      sendAt: new Date('2026-04-11T18:00:00Z'),
+      scheduleType: 'fixed',
+    });
     expect(ok.sid).toMatch(/^SM/);
   });
 
@@ -187,7 +206,11 @@ describe('Twilio: the gate sees what the carrier will see', () => {
     const dialed = '+13125552024';
     await seedConsent(s, to, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
     s.app.on('/calls/next', { body: TWIML(`<Dial><Number>${dialed}</Number></Dial>`) });
-    const call = await s.client.calls.create({ to, from: CLINIC_NUMBER, twiml: `<Response><Redirect method="GET">${s.app.url}/calls/next</Redirect></Response>` });
+    const call = await s.client.calls.create({
+      to,
+      from: CLINIC_NUMBER,
+      twiml: `<Response><Redirect method="GET">${s.app.url}/calls/next</Redirect></Response>`,
+    });
     const first = await s.emulator.answer(call.sid);
     // After the transcription start: the application's <Redirect>.
     const [, redirect] = elementsOf(parseTwiml(first).verbs);
@@ -235,7 +258,7 @@ describe('Twilio: the gate sees what the carrier will see', () => {
       expect(updates(sid)).toHaveLength(0);
     });
 
-    it('an update that dials someone on a call Twilio cannot find is refused with Twilio\'s own answer, and nothing is forwarded', async () => {
+    it("an update that dials someone on a call Twilio cannot find is refused with Twilio's own answer, and nothing is forwarded", async () => {
       // The gateway must ask Twilio who the call is between before it can gate the <Dial>: when that lookup fails, it fails closed.
       const sid = 'CA' + '0'.repeat(32);
       const before = s.emulator.requests.filter((r) => r.method === 'POST').length;

@@ -35,26 +35,59 @@ describe('a STOP while SQLite is write-locked', () => {
     const other = new Database(sqliteLedgerFile({ DATA_DIR: s.gw.dataDir }));
     other.exec('BEGIN IMMEDIATE');
     try {
-      const params = { AccountSid: ACCOUNT_SID, ApiVersion: '2010-04-01', MessageSid: 'SM' + '4'.repeat(32), From: consumer, To: ACME_NUMBER, Body: 'STOP', NumMedia: '0' };
+      const params = {
+        AccountSid: ACCOUNT_SID,
+        ApiVersion: '2010-04-01',
+        MessageSid: 'SM' + '4'.repeat(32),
+        From: consumer,
+        To: ACME_NUMBER,
+        Body: 'STOP',
+        NumMedia: '0',
+      };
       const res = await signedWebhook(s, '/twilio/sms', params);
       expect(res.status).toBe(200);
       expect(elementsOf(parseTwiml(await res.text()).verbs).map(tagOf)).toEqual(['Message']);
 
-      const queued = readFileSync(join(s.gw.dataDir, 'revocation-fallback.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const queued = readFileSync(join(s.gw.dataDir, 'revocation-fallback.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(queued).toEqual([expect.objectContaining({ input: expect.objectContaining({ phone: consumer, calling_entity: ACME, trigger: 'sms_stop' }) })]);
 
-      const ready = await waitForValue('readyz while locked', async () => request(s.gw.url).get('/readyz'), (r) => r.status === 503, { timeoutMs: 6000 });
+      const ready = await waitForValue(
+        'readyz while locked',
+        async () => request(s.gw.url).get('/readyz'),
+        (r) => r.status === 503,
+        { timeoutMs: 6000 },
+      );
       expect(ready.body).toMatchObject({ status: 'unavailable', store: 'sqlite', error: expect.stringMatching(/cannot take a write: database is locked/) });
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
 
-    const blocked = await waitForValue('precall after the lock', async () => (await precall()).body, (b) => b.reason === 'consumer_revoked', { timeoutMs: 6000 });
+    const blocked = await waitForValue(
+      'precall after the lock',
+      async () => (await precall()).body,
+      (b) => b.reason === 'consumer_revoked',
+      { timeoutMs: 6000 },
+    );
     expect(blocked).toMatchObject({ allowed: false, reason: 'consumer_revoked' });
-    await waitForValue('readyz after the lock', async () => request(s.gw.url).get('/readyz'), (r) => r.status === 200, { timeoutMs: 6000 });
+    await waitForValue(
+      'readyz after the lock',
+      async () => request(s.gw.url).get('/readyz'),
+      (r) => r.status === 200,
+      { timeoutMs: 6000 },
+    );
     // Emptied once the drain has recorded the line applied (flushed writes, so a moment after the revocation shows).
     const queue = join(s.gw.dataDir, 'revocation-fallback.jsonl');
-    expect(await waitForValue('the queue compacted', async () => readFileSync(queue, 'utf8'), (text) => text === '', { timeoutMs: 6000 })).toBe('');
+    expect(
+      await waitForValue(
+        'the queue compacted',
+        async () => readFileSync(queue, 'utf8'),
+        (text) => text === '',
+        { timeoutMs: 6000 },
+      ),
+    ).toBe('');
   }, 60_000);
 });

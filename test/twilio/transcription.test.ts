@@ -35,7 +35,10 @@ function anyTranscription(xml: string): boolean {
 }
 
 async function precallReason(s: Stack, phone: string, entity = ACME): Promise<string | undefined> {
-  const res = await request(s.gw.url).post('/v1/precall').set(s.gw.auth).send({ phone, calling_entity: entity, purpose: 'telemarketing', call_type: 'ai_voice' });
+  const res = await request(s.gw.url)
+    .post('/v1/precall')
+    .set(s.gw.auth)
+    .send({ phone, calling_entity: entity, purpose: 'telemarketing', call_type: 'ai_voice' });
   expect(res.status).toBe(200);
   return res.body.allowed ? undefined : res.body.reason;
 }
@@ -50,7 +53,8 @@ async function metric(s: Stack, pattern: RegExp): Promise<number> {
   return sum;
 }
 const spokenOptOuts = (s: Stack) => metric(s, /^consent_gate_opt_outs_total\{[^}]*trigger="verbal_stop_during_call"[^}]*\} (\d+)/);
-const hangupFailures = (s: Stack, outcome: string) => metric(s, new RegExp(`^consent_gate_call_hangup_failures_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`));
+const hangupFailures = (s: Stack, outcome: string) =>
+  metric(s, new RegExp(`^consent_gate_call_hangup_failures_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`));
 
 let consumers = 0;
 async function consentedConsumer(s: Stack, entity = ACME): Promise<string> {
@@ -116,13 +120,23 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(await precallReason(s, phone)).toBe('consumer_revoked');
     expect(await spokenOptOuts(s)).toBe(before + 1);
 
-    const [update] = await waitForValue('the call update', () => updatesOf(s, sid), (u) => u.length > 0);
+    const [update] = await waitForValue(
+      'the call update',
+      () => updatesOf(s, sid),
+      (u) => u.length > 0,
+    );
     const verbs = verbsOf(update.form.Twiml);
     expect(verbs.map(tagOf)).toEqual(['Say', 'Hangup']);
-    expect(childrenOf(verbs[0]).map((c) => c['#text']).join('')).toBe(optOutConfirmation(ACME));
+    expect(
+      childrenOf(verbs[0])
+        .map((c) => c['#text'])
+        .join(''),
+    ).toBe(optOutConfirmation(ACME));
     expect(update.form.Status).toBeUndefined();
     // Authenticated as Twilio requires: the account and its auth token.
-    expect(s.emulator.received('POST', `/Calls/${sid}.json`)[0].headers.authorization).toBe('Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'));
+    expect(s.emulator.received('POST', `/Calls/${sid}.json`)[0].headers.authorization).toBe(
+      'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'),
+    );
 
     const relayed = s.app.requests.filter((r) => r.path === '/twilio/transcription' && r.form.SequenceId === heard.params.SequenceId && r.form.CallSid === sid);
     expect(relayed).toHaveLength(1);
@@ -135,12 +149,27 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(JSON.stringify(evidence.body)).toContain('Please stop calling me.');
   });
 
-  it('what is not the consumer\'s final words revokes nothing: the agent\'s track, a partial, ordinary speech, other events', async () => {
+  it("what is not the consumer's final words revokes nothing: the agent's track, a partial, ordinary speech, other events", async () => {
     const { sid, phone } = await answeredCall(s, 'twiml');
     const events: Record<string, string>[] = [
-      { TranscriptionEvent: 'transcription-content', Track: 'outbound_track', Final: 'true', TranscriptionData: JSON.stringify({ transcript: 'just say stop calling me to opt out', confidence: 0.9 }) },
-      { TranscriptionEvent: 'transcription-content', Track: 'inbound_track', Final: 'false', TranscriptionData: JSON.stringify({ transcript: 'stop calling me', confidence: 0.4 }) },
-      { TranscriptionEvent: 'transcription-content', Track: 'inbound_track', Final: 'true', TranscriptionData: JSON.stringify({ transcript: 'yes I am interested', confidence: 0.9 }) },
+      {
+        TranscriptionEvent: 'transcription-content',
+        Track: 'outbound_track',
+        Final: 'true',
+        TranscriptionData: JSON.stringify({ transcript: 'just say stop calling me to opt out', confidence: 0.9 }),
+      },
+      {
+        TranscriptionEvent: 'transcription-content',
+        Track: 'inbound_track',
+        Final: 'false',
+        TranscriptionData: JSON.stringify({ transcript: 'stop calling me', confidence: 0.4 }),
+      },
+      {
+        TranscriptionEvent: 'transcription-content',
+        Track: 'inbound_track',
+        Final: 'true',
+        TranscriptionData: JSON.stringify({ transcript: 'yes I am interested', confidence: 0.9 }),
+      },
       { TranscriptionEvent: 'transcription-started' },
       { TranscriptionEvent: 'transcription-stopped' },
     ];
@@ -167,8 +196,16 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     };
     const relayedBefore = s.app.requests.length;
     const body = new URLSearchParams(params).toString();
-    for (const signature of [undefined, twilio.getExpectedTwilioSignature('not_the_auth_token_000000000000', url, params), twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, { ...params, TranscriptionData: '{"transcript":"hello"}' })]) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) }, body });
+    for (const signature of [
+      undefined,
+      twilio.getExpectedTwilioSignature('not_the_auth_token_000000000000', url, params),
+      twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, { ...params, TranscriptionData: '{"transcript":"hello"}' }),
+    ]) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) },
+        body,
+      });
       expect(res.status).toBe(403);
     }
     // Signed by Twilio, but the gateway's token in the URL altered: who it would revoke for is not ours to trust.
@@ -234,7 +271,11 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     const before = await spokenOptOuts(s);
     const first = await s.emulator.consumerSays(sid, 'stop calling me');
     expect(first.status).toBe(200);
-    await waitForValue('the call update', () => updatesOf(s, sid), (u) => u.length === 1);
+    await waitForValue(
+      'the call update',
+      () => updatesOf(s, sid),
+      (u) => u.length === 1,
+    );
     const again = await s.emulator.post(s.emulator.transcriptionOf(sid)!.url, first.params);
     expect(again.status).toBe(200);
     expect(await precallReason(s, phone)).toBe('consumer_revoked');
@@ -246,13 +287,18 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(relayed.map((r) => r.headers['x-consent-gate-opt-out'])).toEqual(['revoked', undefined]);
   });
 
-  it('Twilio\'s call-update API down: the revocation stands at once, the hang-up is retried (counted) until Twilio takes it', async () => {
+  it("Twilio's call-update API down: the revocation stands at once, the hang-up is retried (counted) until Twilio takes it", async () => {
     const { sid, phone } = await answeredCall(s, 'url');
     const retriedBefore = await hangupFailures(s, 'retried');
     s.emulator.failCallUpdates = 2;
     expect((await s.emulator.consumerSays(sid, "I'm not interested, stop calling me")).status).toBe(200);
     expect(await precallReason(s, phone)).toBe('consumer_revoked');
-    const [update] = await waitForValue('the retried call update', () => updatesOf(s, sid), (u) => u.length > 0, { timeoutMs: 5000 });
+    const [update] = await waitForValue(
+      'the retried call update',
+      () => updatesOf(s, sid),
+      (u) => u.length > 0,
+      { timeoutMs: 5000 },
+    );
     expect(verbsOf(update.form.Twiml).map(tagOf)).toEqual(['Say', 'Hangup']);
     expect(await hangupFailures(s, 'retried')).toBe(retriedBefore + 2);
     expect(s.emulator.received('POST', `/Calls/${sid}.json`)).toHaveLength(3);
@@ -276,7 +322,11 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     });
     expect(res.status).toBe(200);
     expect(await precallReason(s, phone)).toBe('consumer_revoked');
-    await waitForValue('the hang-up given up', () => hangupFailures(s, 'gave_up'), (n) => n === gaveUp + 1);
+    await waitForValue(
+      'the hang-up given up',
+      () => hangupFailures(s, 'gave_up'),
+      (n) => n === gaveUp + 1,
+    );
     expect(await hangupFailures(s, 'retried')).toBe(retried);
     expect(s.emulator.received('POST', `/Calls/${goneCall}.json`)).toHaveLength(1);
   });
@@ -322,8 +372,14 @@ describe('TWILIO_API_KEY and TWILIO_API_SECRET', () => {
   it('end the call in place of the auth token', async () => {
     const { sid } = await answeredCall(s, 'twiml');
     expect((await s.emulator.consumerSays(sid, 'stop calling me')).status).toBe(200);
-    const [update] = await waitForValue('the call update', () => updatesOf(s, sid), (u) => u.length > 0);
+    const [update] = await waitForValue(
+      'the call update',
+      () => updatesOf(s, sid),
+      (u) => u.length > 0,
+    );
     expect(verbsOf(update.form.Twiml).map(tagOf)).toEqual(['Say', 'Hangup']);
-    expect(s.emulator.received('POST', `/Calls/${sid}.json`)[0].headers.authorization).toBe('Basic ' + Buffer.from(`${apiKey.sid}:${apiKey.secret}`).toString('base64'));
+    expect(s.emulator.received('POST', `/Calls/${sid}.json`)[0].headers.authorization).toBe(
+      'Basic ' + Buffer.from(`${apiKey.sid}:${apiKey.secret}`).toString('base64'),
+    );
   });
 });

@@ -122,7 +122,14 @@ describe('a replayed DTMF opt-out is acted on once', () => {
     const again = await request(s.gw.url)
       .post('/v1/consents')
       .set(s.gw.auth)
-      .send({ phone: consumer, calling_entity: ACME, type: 'prior_express_written', scope: ['ai_voice', 'telemarketing'], ai_specific_consent: true, captured_at: s.clock.now().toISOString() });
+      .send({
+        phone: consumer,
+        calling_entity: ACME,
+        type: 'prior_express_written',
+        scope: ['ai_voice', 'telemarketing'],
+        ai_specific_consent: true,
+        captured_at: s.clock.now().toISOString(),
+      });
     expect(again.status).toBe(201);
     s.clock.advance(60_000);
     expect((await precall()).body).toMatchObject({ allowed: true });

@@ -14,7 +14,9 @@ function verbsOf(xml: string): TwimlNode[] {
   return elementsOf(parseTwiml(xml).verbs);
 }
 function textOf(node: TwimlNode): string {
-  return childrenOf(node).map((c) => String(c['#text'] ?? '')).join('');
+  return childrenOf(node)
+    .map((c) => String(c['#text'] ?? ''))
+    .join('');
 }
 let texts = 0;
 /** A text as Twilio posts it; each has its own MessageSid, as each real text does (a repeated one is acted on once). */
@@ -36,7 +38,9 @@ describe('Twilio webhooks', () => {
   let s: Stack;
   beforeAll(async () => {
     s = await startStack();
-    s.app.on('/twilio/sms', (req) => ({ body: TWIML(req.form.Body === 'HELP' ? '<Message>Acme help: call 212-555-0100</Message>' : '<Message>Thanks for your message!</Message>') }));
+    s.app.on('/twilio/sms', (req) => ({
+      body: TWIML(req.form.Body === 'HELP' ? '<Message>Acme help: call 212-555-0100</Message>' : '<Message>Thanks for your message!</Message>'),
+    }));
     s.app.on('/twilio/status', { status: 204, body: '' });
   });
   afterAll(async () => {
@@ -49,7 +53,11 @@ describe('Twilio webhooks', () => {
       await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing', 'sms']);
       const before = s.app.requests.length;
       const failures = await signatureFailures(s);
-      const res = await fetch(`${s.gw.url}/twilio/sms`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(smsParams(consumer, 'STOP')).toString() });
+      const res = await fetch(`${s.gw.url}/twilio/sms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(smsParams(consumer, 'STOP')).toString(),
+      });
       expect(res.status).toBe(403);
       expect(s.app.requests.length).toBe(before);
       expect(await precallReason(s, consumer)).toBeUndefined();
@@ -61,7 +69,11 @@ describe('Twilio webhooks', () => {
       await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing', 'sms']);
       const url = `${s.gw.url}/twilio/sms`;
       const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, smsParams(consumer, 'hello'));
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(smsParams(consumer, 'STOP')).toString() });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams(smsParams(consumer, 'STOP')).toString(),
+      });
       expect(res.status).toBe(403);
       expect(await precallReason(s, consumer)).toBeUndefined();
     });
@@ -73,13 +85,21 @@ describe('Twilio webhooks', () => {
         twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${s.gw.url}/twilio/voice`, params),
         twilio.getExpectedTwilioSignature('another_token_000000000000000000', `${s.gw.url}/twilio/sms`, params),
       ]) {
-        const res = await fetch(`${s.gw.url}/twilio/sms`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body });
+        const res = await fetch(`${s.gw.url}/twilio/sms`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          body,
+        });
         expect(res.status).toBe(403);
       }
     });
 
     it('a malformed form body is refused before anything happens', async () => {
-      const res = await fetch(`${s.gw.url}/twilio/sms`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' }, body: 'From=%2B1212&Body=%E0%A4' });
+      const res = await fetch(`${s.gw.url}/twilio/sms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' },
+        body: 'From=%2B1212&Body=%E0%A4',
+      });
       expect(res.status).toBe(400);
     });
 
@@ -91,7 +111,9 @@ describe('Twilio webhooks', () => {
       const [relayed] = s.app.received('/twilio/status').slice(-1);
       expect(relayed.method).toBe('GET');
       expect(relayed.verified).toBe(true);
-      const bad = await fetch(url.replace('completed', 'failed'), { headers: { 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, {}) } });
+      const bad = await fetch(url.replace('completed', 'failed'), {
+        headers: { 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, {}) },
+      });
       expect(bad.status).toBe(403);
     });
   });
@@ -190,7 +212,11 @@ describe('Twilio webhooks', () => {
 
     it('an ordinary text to a number no entity maps is relayed and revokes nothing', async () => {
       const consumer = '+12125552018';
-      const res = await signedWebhook(s, '/twilio/sms', { ...smsParams(consumer, 'what are your hours?'), To: '+12125559876', AccountSid: 'AC' + 'f'.repeat(32) });
+      const res = await signedWebhook(s, '/twilio/sms', {
+        ...smsParams(consumer, 'what are your hours?'),
+        To: '+12125559876',
+        AccountSid: 'AC' + 'f'.repeat(32),
+      });
       const verbs = verbsOf(await res.text());
       expect(textOf(verbs[0])).toBe('Thanks for your message!');
       expect((await s.gw.ctx.ledger.contactFacts(s.gw.bootstrap.orgId, consumer)).revocations).toEqual([]);
@@ -300,7 +326,12 @@ describe('Twilio webhooks', () => {
 
   describe('/twilio/status', () => {
     it('status callbacks are relayed to the app (re-signed) and acknowledged', async () => {
-      const res = await signedWebhook(s, '/twilio/status', { AccountSid: ACCOUNT_SID, CallSid: 'CA' + '3'.repeat(32), CallStatus: 'completed', CallDuration: '42' });
+      const res = await signedWebhook(s, '/twilio/status', {
+        AccountSid: ACCOUNT_SID,
+        CallSid: 'CA' + '3'.repeat(32),
+        CallStatus: 'completed',
+        CallDuration: '42',
+      });
       expect(res.status).toBe(204);
       const relayed = s.app.received('/twilio/status').find((r) => r.form.CallDuration === '42')!;
       expect(relayed.verified).toBe(true);

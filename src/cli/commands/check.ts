@@ -30,7 +30,9 @@ export function describeJurisdictions(e: ExplainAnswer): string {
   if (e.jurisdictions.length === 0) return `  Jurisdictions: federal rules only (rule set ${e.version})\n`;
   const lines = [`  Jurisdictions (rule set ${e.version}${e.covered ? '' : '; this purpose is not covered by state rules'}):`];
   for (const j of e.jurisdictions) {
-    const verdict = j.allowed ? 'allows' : `blocks: ${j.reason}${j.citation ? ` (${j.citation})` : ''}${j.next_allowed_at ? `, next allowed ${j.next_allowed_at}` : ''}`;
+    const verdict = j.allowed
+      ? 'allows'
+      : `blocks: ${j.reason}${j.citation ? ` (${j.citation})` : ''}${j.next_allowed_at ? `, next allowed ${j.next_allowed_at}` : ''}`;
     lines.push(`    ${j.jurisdiction} from ${j.source.replace('_', ' ')}: ${verdict}`);
   }
   return lines.join('\n') + '\n';
@@ -41,7 +43,9 @@ export function describePrecall(r: PrecallResponse): string {
   const lines: string[] = [];
   if (r.allowed) {
     const c = r.consent;
-    const kind = [label(CONSENT_TYPE_LABELS, c.type), c.ai_specific_consent ? 'AI-specific' : null, `captured ${c.captured_at.slice(0, 10)}`].filter(Boolean).join(', ');
+    const kind = [label(CONSENT_TYPE_LABELS, c.type), c.ai_specific_consent ? 'AI-specific' : null, `captured ${c.captured_at.slice(0, 10)}`]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`ALLOWED — consent ${c.consent_id} (${kind})`);
     const d = r.disclosure;
     if (d.required && d.script) {
@@ -51,7 +55,10 @@ export function describePrecall(r: PrecallResponse): string {
   } else {
     const notes = r.compliance_notes[0];
     lines.push(`BLOCKED — ${r.reason}${notes ? `: ${notes}` : ''}`);
-    if ('revoked_at' in r) lines.push(`  Revoked ${utcText(r.revoked_at)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date)} (${utcText(r.honor_by_date)})`);
+    if ('revoked_at' in r)
+      lines.push(
+        `  Revoked ${utcText(r.revoked_at)}${r.revocation_id ? ` (${r.revocation_id})` : ''}; honor by ${dayText(r.honor_by_date)} (${utcText(r.honor_by_date)})`,
+      );
     if ('jurisdiction' in r && r.jurisdiction) lines.push(`  Rule: ${r.jurisdiction}${r.citation ? `, ${r.citation}` : ''}`);
     if ('recipient_timezone' in r) lines.push(`  Recipient local time ${r.recipient_local_time} (${r.recipient_timezone}); next allowed ${r.next_allowed_at}`);
     if ('calling_country' in r) lines.push(`  Calling number country: ${r.calling_country}`);
@@ -94,7 +101,15 @@ export function registerCheck(program: Command, io: Io): void {
           ...(metadata !== undefined ? { metadata } : {}),
           ...(opts.state ? { recipient_state: opts.state } : {}),
         },
-        { calling_entity: '--entity', purpose: '--purpose', call_type: '--call-type', calling_number: '--calling-number', call_at: '--at', metadata: '--metadata', recipient_state: '--state' },
+        {
+          calling_entity: '--entity',
+          purpose: '--purpose',
+          call_type: '--call-type',
+          calling_number: '--calling-number',
+          call_at: '--at',
+          metadata: '--metadata',
+          recipient_state: '--state',
+        },
       );
       process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
         const response = await precall(ctx, { ...input, orgId: opts.org });

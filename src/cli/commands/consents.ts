@@ -80,7 +80,8 @@ export function registerConsents(program: Command, io: Io): void {
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new CliError('--batch-size: must be a whole number from 1 to 100000');
       const parsers = opts.parsers === undefined ? undefined : Number(opts.parsers);
-      if (parsers !== undefined && (!Number.isInteger(parsers) || parsers < 1 || parsers > 16)) throw new CliError('--parsers: must be a whole number from 1 to 16');
+      if (parsers !== undefined && (!Number.isInteger(parsers) || parsers < 1 || parsers > 16))
+        throw new CliError('--parsers: must be a whole number from 1 to 16');
       const mode = progressMode(opts.progress);
       let totalBytes: number | undefined;
       if (file !== '-') {

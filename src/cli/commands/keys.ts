@@ -12,7 +12,11 @@ import { createKey, createOrg, keyView, revokeKey } from '../../gate/tenants';
 import { CliError, EXIT, parseInput, withRuntime, type Io } from '../runtime';
 import { columns, json } from '../format';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function registerKeys(program: Command, io: Io): void {
   const orgs = program.command('orgs').description('organisations (tenants)');
@@ -27,7 +31,10 @@ export function registerKeys(program: Command, io: Io): void {
       process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
         const { org, firstKey } = await createOrg(ctx, name, quota);
         if (opts.json) io.out.write(json({ org_id: org.id, name: org.name, api_key: firstKey.secret, key: keyView(firstKey.key) }));
-        else io.out.write(`Created org ${org.id} (${org.name}) and its first key ${firstKey.key.id}.\nThe secret is shown this once — save it now:\n\n    ${firstKey.secret}\n\n`);
+        else
+          io.out.write(
+            `Created org ${org.id} (${org.name}) and its first key ${firstKey.key.id}.\nThe secret is shown this once — save it now:\n\n    ${firstKey.secret}\n\n`,
+          );
         return EXIT.OK;
       });
     });
@@ -55,7 +62,10 @@ export function registerKeys(program: Command, io: Io): void {
         if (!(await ctx.ledger.getOrg(opts.org))) throw new CliError(`--org: no org ${opts.org}`);
         const { key, secret } = await createKey(ctx, opts.org, input);
         if (opts.json) io.out.write(json({ ...keyView(key), api_key: secret }));
-        else io.out.write(`Created key ${key.id} for ${key.org_id} with scopes ${key.scopes.join(', ')}.\nThe secret is shown this once — save it now:\n\n    ${secret}\n\n`);
+        else
+          io.out.write(
+            `Created key ${key.id} for ${key.org_id} with scopes ${key.scopes.join(', ')}.\nThe secret is shown this once — save it now:\n\n    ${secret}\n\n`,
+          );
         return EXIT.OK;
       });
     });
@@ -73,7 +83,13 @@ export function registerKeys(program: Command, io: Io): void {
           io.out.write(
             columns([
               ['ID', 'PREFIX', 'SCOPES', 'CREATED', 'REVOKED'],
-              ...all.map((k) => [k.id, k.prefix + '…', k.scopes.join(','), k.created_at.slice(0, 19) + 'Z', k.revoked_at ? k.revoked_at.slice(0, 19) + 'Z' : '-']),
+              ...all.map((k) => [
+                k.id,
+                k.prefix + '…',
+                k.scopes.join(','),
+                k.created_at.slice(0, 19) + 'Z',
+                k.revoked_at ? k.revoked_at.slice(0, 19) + 'Z' : '-',
+              ]),
             ]),
           );
         return EXIT.OK;

@@ -48,7 +48,8 @@ export function registerLedger(program: Command, io: Io): void {
       const seconds = (performance.now() - started) / 1000;
       const upgraded = result.from === 'legacy';
       if (opts.json) io.out.write(json({ store: 'sqlite', file, upgraded, consents: result.consents, seconds: Number(seconds.toFixed(1)) }));
-      else if (upgraded) io.out.write(`Upgraded ${file}: ${result.consents} consents moved to the current layout in ${seconds.toFixed(1)} s. The gateway can start again.\n`);
+      else if (upgraded)
+        io.out.write(`Upgraded ${file}: ${result.consents} consents moved to the current layout in ${seconds.toFixed(1)} s. The gateway can start again.\n`);
       else io.out.write(`${file} already has the current consents layout: nothing to do.\n`);
       process.exitCode = EXIT.OK;
     });

@@ -40,8 +40,11 @@ describe('blocks are typed per reason', () => {
     const window = { start: '08:00', end: '21:00' };
     // @ts-expect-error quiet_hours must say when contact may resume (next_allowed_at)
     const noResume: PrecallBlock = { reason: 'quiet_hours', fields: { recipient_timezone: 'UTC', recipient_local_time: '23:00', calling_window: window } };
-    // @ts-expect-error a text's quiet hours are told as quiet_hours, not as a call's calling_window
-    const callWindowOnText: PresendBlock = { reason: 'quiet_hours', fields: { recipient_timezone: 'UTC', recipient_local_time: '23:00', calling_window: window, next_allowed_at: null } };
+    const callWindowOnText: PresendBlock = {
+      reason: 'quiet_hours',
+      // @ts-expect-error a text's quiet hours are told as quiet_hours, not as a call's calling_window
+      fields: { recipient_timezone: 'UTC', recipient_local_time: '23:00', calling_window: window, next_allowed_at: null },
+    };
     // @ts-expect-error a reason the chain does not have
     const unknownReason: PresendBlock = { reason: 'adversary_nation', fields: { calling_country: 'RU' } };
     expect([noResume, callWindowOnText, unknownReason].map((b) => b.reason)).toEqual(['quiet_hours', 'quiet_hours', 'adversary_nation']);

@@ -70,7 +70,8 @@ export function registryCovers(contact: DncContact): boolean {
   return contact.kind === 'call' ? contact.purpose === 'telemarketing' : contact.messageType === 'marketing' || contact.messageType === 'mixed';
 }
 
-const coversContact = (c: Consent, contact: DncContact) => (contact.kind === 'call' ? coversCall(c, contact.purpose, contact.callType) : coversText(c, contact.messageType));
+const coversContact = (c: Consent, contact: DncContact) =>
+  contact.kind === 'call' ? coversCall(c, contact.purpose, contact.callType) : coversText(c, contact.messageType);
 
 /** A written consent, or an EBR within its age limit, of the entity, in force and covering the contact. */
 export function overridesRegistry(f: DoNotCallFacts): boolean {
@@ -102,7 +103,9 @@ export function checkDoNotCall(f: DoNotCallFacts): DoNotCallOutcome {
   for (const l of registries) {
     if (!(l.listed || l.coversAreaCode) || !isStaleCopy(l.as_of, f.at)) continue;
     if (f.stalePolicy === 'block') return { block: { reason: 'do_not_call', fields: { list: l.list, stale: true } }, notes };
-    notes.push(`The ${l.list} do-not-call copy (as of ${l.as_of}) is more than ${DNC_FRESH_DAYS} days old: it no longer protects this contact (DNC_STALE_POLICY=warn).`);
+    notes.push(
+      `The ${l.list} do-not-call copy (as of ${l.as_of}) is more than ${DNC_FRESH_DAYS} days old: it no longer protects this contact (DNC_STALE_POLICY=warn).`,
+    );
   }
   return { block: null, notes };
 }

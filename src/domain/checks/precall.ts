@@ -13,15 +13,7 @@ import type { PrecallBlock } from './blocks';
 import { holidayBlockFields, timeBlockFields, timeOfContact } from './timeOfContact';
 import type { Check } from './chain';
 import { runChain } from './chain';
-import {
-  coversCall,
-  isExpired,
-  isForEntity,
-  isStrongEnough,
-  newestFirst,
-  requiredStrengthForCall,
-  type MaxAgeMonths,
-} from './consentRules';
+import { coversCall, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForCall, type MaxAgeMonths } from './consentRules';
 import { blockingRevocation } from './revocationRules';
 
 export interface PrecallFacts {
@@ -53,23 +45,20 @@ export interface PrecallFacts {
   emergencies: ActiveEmergency[];
 }
 
-export type PrecallOutcome =
-  | { allowed: true; consent: Consent }
-  | ({ allowed: false } & PrecallBlock);
+export type PrecallOutcome = { allowed: true; consent: Consent } | ({ allowed: false } & PrecallBlock);
 
 const usable = (f: PrecallFacts) => f.consents.filter((c) => c.status === 'active');
 const forEntity = (f: PrecallFacts) => usable(f).filter((c) => isForEntity(c, f.entity));
 const covering = (f: PrecallFacts) =>
-  forEntity(f).filter(
-    (c) => coversCall(c, f.purpose, f.callType) && isStrongEnough(c.type, requiredStrengthForCall(f.purpose, f.callType)),
-  );
+  forEntity(f).filter((c) => coversCall(c, f.purpose, f.callType) && isStrongEnough(c.type, requiredStrengthForCall(f.purpose, f.callType)));
 const fresh = (f: PrecallFacts) => covering(f).filter((c) => !isExpired(c, f.at, f.maxAgeMonths));
 const qualifying = (f: PrecallFacts) => fresh(f).filter((c) => f.callType !== 'ai_voice' || c.ai_specific_consent);
 
 export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
   {
     name: 'adversary_nation',
-    run: (f) => (f.callingCountry && f.adversaryCountries.has(f.callingCountry) ? { reason: 'adversary_nation', fields: { calling_country: f.callingCountry } } : null),
+    run: (f) =>
+      f.callingCountry && f.adversaryCountries.has(f.callingCountry) ? { reason: 'adversary_nation', fields: { calling_country: f.callingCountry } } : null,
   },
   {
     // Reported as honor_window_active instead when the revocation came from the network.

@@ -59,7 +59,11 @@ describe('pre-send chain', () => {
     ["no_consent_on_file: another entity's consent", { consents: [aConsent({ scope: ['sms'], calling_entity: 'Beta' })] }, 'no_consent_on_file'],
     ['no_consent_on_file: an expired consent', { consents: [aConsent({ scope: ['sms'], expires_at: '2026-01-01T00:00:00Z' })] }, 'no_consent_on_file'],
     ['no_consent_on_file: marketing needs written consent', { consents: [aConsent({ scope: ['sms'], type: 'prior_express' })] }, 'no_consent_on_file'],
-    ['express consent is enough for transactional texts', { messageType: 'transactional', consents: [aConsent({ scope: ['sms'], type: 'prior_express' })] }, 'allowed'],
+    [
+      'express consent is enough for transactional texts',
+      { messageType: 'transactional', consents: [aConsent({ scope: ['sms'], type: 'prior_express' })] },
+      'allowed',
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(reason(facts(overrides))).toBe(expected);
   });
@@ -68,7 +72,11 @@ describe('pre-send chain', () => {
     ['quota before quiet hours', { monthlyQuota: 1, sentThisMonth: 1, at: new Date('2026-04-11T02:00:00Z') }, 'quota_exceeded'],
     ['quiet hours before the cap', { sentToday: 3, at: new Date('2026-04-11T02:00:00Z') }, 'quiet_hours'],
     ['cap before revocation', { sentToday: 3, revocations: [aRevocation()] }, 'frequency_cap'],
-    ['revocation before pending', { revocations: [aRevocation()], consents: [aConsent({ scope: ['sms'], status: 'pending', captured_at: '2026-01-01T00:00:00Z' })] }, 'consumer_revoked'],
+    [
+      'revocation before pending',
+      { revocations: [aRevocation()], consents: [aConsent({ scope: ['sms'], status: 'pending', captured_at: '2026-01-01T00:00:00Z' })] },
+      'consumer_revoked',
+    ],
     ['pending before no consent', { consents: [aConsent({ scope: ['sms'], status: 'pending' })] }, 'pending_double_optin'],
   ])('a request failing two checks reports the first: %s', (_name, overrides, expected) => {
     expect(reason(facts(overrides))).toBe(expected);

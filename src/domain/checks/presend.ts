@@ -45,9 +45,7 @@ export interface PresendFacts {
   emergencies: ActiveEmergency[];
 }
 
-export type PresendOutcome =
-  | { allowed: true; consent: Consent }
-  | ({ allowed: false } & PresendBlock);
+export type PresendOutcome = { allowed: true; consent: Consent } | ({ allowed: false } & PresendBlock);
 
 const covering = (f: PresendFacts) =>
   f.consents.filter(
@@ -109,7 +107,10 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
     run: (f) => {
       const hit = blockingRevocation(f.orgId, f.entity, f.revocations, f.consents);
       return hit
-        ? { reason: 'consumer_revoked', fields: { revoked_at: hit.revocation.captured_at, honor_by_date: hit.revocation.honor_by_date, revocation_id: hit.revocation.id } }
+        ? {
+            reason: 'consumer_revoked',
+            fields: { revoked_at: hit.revocation.captured_at, honor_by_date: hit.revocation.honor_by_date, revocation_id: hit.revocation.id },
+          }
         : null;
     },
   },

@@ -7,27 +7,45 @@ import { blockingRevocation } from './revocationRules';
 const STOP = { captured_at: '2026-04-10T15:43:10Z', created_at: '2026-04-10T16:00:00.000Z' };
 const stop = (overrides: Partial<Revocation> = {}) => aRevocation({ ...STOP, ...overrides });
 /** A consent claimed captured at `captured` and recorded by the gateway at `recorded`. */
-const consent = (captured: string, recorded: string, overrides: Partial<Consent> = {}) => aConsent({ captured_at: captured, created_at: recorded, ...overrides });
+const consent = (captured: string, recorded: string, overrides: Partial<Consent> = {}) =>
+  aConsent({ captured_at: captured, created_at: recorded, ...overrides });
 
-const blockedBy = (revocations: Revocation[], consents: Consent[]) => blockingRevocation('org_test', 'Acme Insurance LLC', revocations, consents)?.revocation.id ?? null;
+const blockedBy = (revocations: Revocation[], consents: Consent[]) =>
+  blockingRevocation('org_test', 'Acme Insurance LLC', revocations, consents)?.revocation.id ?? null;
 
 describe('a revocation blocks unless a consent was both captured and recorded after it', () => {
   it.each<[string, Consent[], 'blocked' | 'lifted']>([
     ['no consent at all', [], 'blocked'],
     ['a consent captured and recorded before the opt-out', [consent('2026-03-15T14:23:11Z', '2026-03-15T14:23:12.000Z')], 'blocked'],
     ['a genuine re-consent: captured and recorded after the opt-out', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z')], 'lifted'],
-    ['a re-consent in the same second as the opt-out, recorded after it (STOP then START)', [consent('2026-04-10T15:43:10Z', '2026-04-10T16:00:00.001Z')], 'lifted'],
+    [
+      'a re-consent in the same second as the opt-out, recorded after it (STOP then START)',
+      [consent('2026-04-10T15:43:10Z', '2026-04-10T16:00:00.001Z')],
+      'lifted',
+    ],
     ['a consent dated 2099, recorded before the opt-out', [consent('2099-01-01T00:00:00Z', '2026-04-01T00:00:00.000Z')], 'blocked'],
     ['a consent dated a few minutes ahead, recorded just before the opt-out', [consent('2026-04-10T16:04:00Z', '2026-04-10T15:59:59.999Z')], 'blocked'],
     ['a backdated consent imported after the opt-out', [consent('2026-02-01T10:00:00Z', '2026-04-10T17:00:00.000Z')], 'blocked'],
-    ['a consent on file before an opt-out reported late with an earlier capture time', [consent('2026-04-10T15:50:00Z', '2026-04-10T15:50:01.000Z')], 'blocked'],
+    [
+      'a consent on file before an opt-out reported late with an earlier capture time',
+      [consent('2026-04-10T15:50:00Z', '2026-04-10T15:50:01.000Z')],
+      'blocked',
+    ],
     ['a consent recorded in the same instant as the opt-out (order unknown)', [consent('2026-04-10T16:00:00Z', STOP.created_at)], 'blocked'],
     ['a consent whose recording time does not read', [consent('2026-04-10T17:00:00Z', 'not a time')], 'blocked'],
     ['a later consent that was itself opted out', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { status: 'opted_out' })], 'blocked'],
     ['a later consent to another entity', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { calling_entity: 'Beta Co' })], 'blocked'],
-    ['times written in other shapes compare as instants: the same second, with milliseconds and as an offset', [consent('2026-04-10T11:43:10.000-04:00', '2026-04-10T12:00:00.001-04:00')], 'lifted'],
+    [
+      'times written in other shapes compare as instants: the same second, with milliseconds and as an offset',
+      [consent('2026-04-10T11:43:10.000-04:00', '2026-04-10T12:00:00.001-04:00')],
+      'lifted',
+    ],
     ['a consent stored dated past year 9999, recorded before the opt-out', [consent('+010000-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z')], 'blocked'],
-    ['a later consent still pending double opt-in (the pre-send chain then names it)', [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { status: 'pending' })], 'lifted'],
+    [
+      'a later consent still pending double opt-in (the pre-send chain then names it)',
+      [consent('2026-04-10T17:00:00Z', '2026-04-10T17:00:00.500Z', { status: 'pending' })],
+      'lifted',
+    ],
   ])('%s', (_name, consents, expected) => {
     const r = stop();
     expect(blockedBy([r], consents)).toBe(expected === 'blocked' ? r.id : null);

@@ -57,12 +57,7 @@ export function liftsRevocation(consent: Times, revocation: Times): boolean {
   return consent.captured >= revocation.captured && consent.recorded > revocation.recorded;
 }
 
-export function blockingRevocation(
-  orgId: string,
-  entity: string,
-  revocations: Revocation[],
-  consents: Consent[],
-): BlockingRevocation | null {
+export function blockingRevocation(orgId: string, entity: string, revocations: Revocation[], consents: Consent[]): BlockingRevocation | null {
   if (revocations.length === 0) return null;
   const key = entityKey(entity);
   let fresh: Times[] | undefined;
@@ -75,11 +70,7 @@ export function blockingRevocation(
     if (fresh.some((c) => liftsRevocation(c, times))) continue;
     const fromNetwork = r.scope === 'all' && (r.org_id !== orgId || r.origin !== 'local');
     // The org's own revocation is the stronger statement; prefer it, then the newest.
-    if (
-      !found ||
-      (found.fromNetwork && !fromNetwork) ||
-      (found.fromNetwork === fromNetwork && r.captured_at > found.revocation.captured_at)
-    ) {
+    if (!found || (found.fromNetwork && !fromNetwork) || (found.fromNetwork === fromNetwork && r.captured_at > found.revocation.captured_at)) {
       found = { revocation: r, fromNetwork };
     }
   }

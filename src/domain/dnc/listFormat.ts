@@ -191,7 +191,10 @@ export class DncListParser {
     }
     if (b[i] !== COMMA) return !!this.fail('unexpected characters after the number');
     if (this.mode === 'full') return !!this.fail('a full list has one number a line: a line with a mark belongs in a change list (mode=changes)');
-    const mark = b.toString('latin1', i + 1, e).trim().toLowerCase();
+    const mark = b
+      .toString('latin1', i + 1, e)
+      .trim()
+      .toLowerCase();
     this.entries++;
     if (mark === 'a' || mark === 'add') this.sink.add(areaCode, local);
     else if (mark === 'd' || mark === 'delete') this.sink.remove(areaCode, local);

@@ -7,7 +7,9 @@ const lexicon = (patch: Partial<Lexicon>): Lexicon => ({ ...en, ...patch });
 
 describe('lexicons are checked when the module loads, not on a call', () => {
   it('an unknown {class} is an error naming the rule', () => {
-    expect(() => compileLexicon(lexicon({ rules: [{ id: 'broken', pattern: 'stop {nope}', confidence: 1 }] }))).toThrow(/unknown class \{nope\} in rule broken/);
+    expect(() => compileLexicon(lexicon({ rules: [{ id: 'broken', pattern: 'stop {nope}', confidence: 1 }] }))).toThrow(
+      /unknown class \{nope\} in rule broken/,
+    );
   });
 
   it('an accented pattern is an error (input is accent-stripped, it could never match)', () => {

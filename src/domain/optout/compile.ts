@@ -137,7 +137,8 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
       checkWords(lexicon, lexicon.keywords[intent], 'keyword');
       for (const keyword of lexicon.keywords[intent]) {
-        if (keyword.split(' ').length > MAX_KEYWORD_WORDS) throw new Error(`optout lexicon ${lexicon.lang}: keyword "${keyword}" has more than ${MAX_KEYWORD_WORDS} words`);
+        if (keyword.split(' ').length > MAX_KEYWORD_WORDS)
+          throw new Error(`optout lexicon ${lexicon.lang}: keyword "${keyword}" has more than ${MAX_KEYWORD_WORDS} words`);
         const compact = keyword.replaceAll(' ', '');
         const entry: KeywordEntry = { lang: lexicon.lang, intent, display: keyword.toUpperCase(), compact, collapsed: collapseRepeats(compact) };
         const same = entries.get(entry.compact) ?? [];
@@ -150,9 +151,13 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
       }
     }
     const optOuts = new Set(lexicon.keywords.opt_out.map((k) => k.replaceAll(' ', '')));
-    for (const [list, what] of [[lexicon.voiceKeywords, 'voice keyword'], [lexicon.clauseKeywords, 'clause keyword']] as const) {
+    for (const [list, what] of [
+      [lexicon.voiceKeywords, 'voice keyword'],
+      [lexicon.clauseKeywords, 'clause keyword'],
+    ] as const) {
       checkWords(lexicon, list, what);
-      for (const k of list) if (!optOuts.has(k.replaceAll(' ', ''))) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${k}" is not an opt-out keyword`);
+      for (const k of list)
+        if (!optOuts.has(k.replaceAll(' ', ''))) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${k}" is not an opt-out keyword`);
     }
     checkWords(lexicon, lexicon.softeners, 'softener');
     checkWords(lexicon, lexicon.fillers, 'filler');

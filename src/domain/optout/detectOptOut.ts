@@ -40,9 +40,7 @@ export const OPT_OUT_LANGUAGES: readonly string[] = LEXICONS.map((l) => l.lang);
 
 const COMPILED = LEXICONS.map(compileLexicon);
 const KEYWORDS = compileKeywords(LEXICONS);
-const ORDER_BY_HINT = new Map<string, readonly CompiledLexicon[]>(
-  COMPILED.map((first) => [first.lang, [first, ...COMPILED.filter((l) => l !== first)]]),
-);
+const ORDER_BY_HINT = new Map<string, readonly CompiledLexicon[]>(COMPILED.map((first) => [first.lang, [first, ...COMPILED.filter((l) => l !== first)]]));
 
 const CONFIDENCE = {
   keywordExact: 0.98,
@@ -140,7 +138,12 @@ function typo(words: readonly string[], order: readonly CompiledLexicon[]): OptO
   return keywordResult(best.entry, `keyword-typo:${best.entry.display}~${best.observed}`, CONFIDENCE.typo[best.kind]);
 }
 
-function clauseKeyword(norm: NormalizedText, forms: ReadonlySet<string>, which: 'first-or-last' | 'last', order: readonly CompiledLexicon[]): OptOutResult | null {
+function clauseKeyword(
+  norm: NormalizedText,
+  forms: ReadonlySet<string>,
+  which: 'first-or-last' | 'last',
+  order: readonly CompiledLexicon[],
+): OptOutResult | null {
   if (!norm.tokens.includes(CLAUSE) || KEYWORDS.laughter.test(norm.text)) return null;
   const clauses = norm.text.split(` ${CLAUSE} `);
   const candidates = which === 'last' ? [clauses[clauses.length - 1]] : [clauses[0], clauses[clauses.length - 1]];

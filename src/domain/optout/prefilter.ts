@@ -47,7 +47,14 @@ class Parser {
     const ch = this.src[this.i];
     if (ch === '(') {
       const lookaround = /^\(\?<?[=!]/.test(this.src.slice(this.i, this.i + 4));
-      this.i += this.src.startsWith('(?<', this.i) && !lookaround ? this.src.indexOf('>', this.i) - this.i + 1 : this.src.startsWith('(?', this.i) ? (lookaround && this.src[this.i + 2] === '<' ? 4 : 3) : 1;
+      this.i +=
+        this.src.startsWith('(?<', this.i) && !lookaround
+          ? this.src.indexOf('>', this.i) - this.i + 1
+          : this.src.startsWith('(?', this.i)
+            ? lookaround && this.src[this.i + 2] === '<'
+              ? 4
+              : 3
+            : 1;
       const inner = this.branches();
       if (this.src[this.i] !== ')') throw new Error(`unbalanced group in ${this.src}`);
       this.i++;

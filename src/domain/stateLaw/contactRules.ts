@@ -51,7 +51,8 @@ export function stateCapBlockFields(ctx: StateLawContext, contactsInWindow: numb
   let strictest: { jurisdiction: string; citation: string; limit: number; window_hours: number } | null = null;
   for (const j of ctx.jurisdictions) {
     for (const cap of rulesOf(ctx.ruleSet, j, atMs).caps) {
-      if (!strictest || cap.limit < strictest.limit) strictest = { jurisdiction: j.jurisdiction, citation: cap.citation, limit: cap.limit, window_hours: cap.window_hours };
+      if (!strictest || cap.limit < strictest.limit)
+        strictest = { jurisdiction: j.jurisdiction, citation: cap.citation, limit: cap.limit, window_hours: cap.window_hours };
     }
   }
   if (!strictest || contactsInWindow < strictest.limit) return null;

@@ -45,7 +45,9 @@ const ruleSchema = z.discriminatedUnion('kind', [
     ...common,
     kind: z.literal('calling_hours'),
     time_zone: z.string().refine((tz) => tz === 'recipient' || IANAZone.isValidZone(tz), 'must be "recipient" or an IANA time zone'),
-    windows: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, windowSchema.nullable().optional()])) as Record<Weekday, z.ZodOptional<z.ZodNullable<typeof windowSchema>>>),
+    windows: z.strictObject(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, windowSchema.nullable().optional()])) as Record<Weekday, z.ZodOptional<z.ZodNullable<typeof windowSchema>>>,
+    ),
   }),
   z.strictObject({
     ...common,
@@ -120,6 +122,7 @@ const inForce = (r: StateRule, date: string) => r.effective_from <= date && (r.e
 /** One jurisdiction's rules, grouped once; a date some rule does not cover is grouped once per date. */
 function jurisdictionRules(rules: readonly StateRule[]): (date: string) => RulesInForce {
   const all = group(rules);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.max would make them NaN
   const latestStart = rules.reduce((max, r) => (r.effective_from > max ? r.effective_from : max), '');
   const permanent = rules.every((r) => r.effective_until === undefined);
   const byDate = new Map<string, RulesInForce>();
@@ -158,7 +161,8 @@ export function parseRuleSet(raw: unknown): RuleSetParse {
       return;
     }
     const rule = parsed.data as StateRule;
-    if (rule.effective_until !== undefined && rule.effective_until < rule.effective_from) problems.push(`${label}: effective_until: must not be before effective_from`);
+    if (rule.effective_until !== undefined && rule.effective_until < rule.effective_from)
+      problems.push(`${label}: effective_until: must not be before effective_from`);
     rules.push(rule);
   });
   if (problems.length > 0) return { ok: false, problems };

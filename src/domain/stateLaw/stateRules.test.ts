@@ -29,7 +29,7 @@ const RULES = ruleSetOf({
     { ...common('US-FL', 'calling_hours', 'Fla. Stat. § 501.616(6)(a)'), time_zone: 'recipient', windows: every('08:00', '20:00') },
     { ...common('US-FL', 'frequency_cap', 'Fla. Stat. § 501.616(6)(b)'), limit: 3, window_hours: 24 },
     { ...common('US-LA', 'calling_hours', 'La. R.S. 45:844.31'), time_zone: 'recipient', windows: { ...every('08:00', '20:00'), sun: null } },
-    { ...common('US-LA', 'state_of_emergency', 'La. R.S. 45:844.31'), },
+    { ...common('US-LA', 'state_of_emergency', 'La. R.S. 45:844.31') },
     { ...common('US-RI', 'holiday', 'R.I. Gen. Laws § 5-61-3.6'), calendars: ['US'] },
     { ...common('US-MS', 'calling_hours', 'Miss. Code § 77-3-723(1)'), time_zone: 'Etc/GMT+6', windows: { ...every('08:00', '20:00'), sun: null } },
   ] as unknown as StateRule[],
@@ -42,7 +42,11 @@ const PROVIDENCE = '+14015550123';
 const JACKSON_MS = '+16015550123';
 const TOLL_FREE = '+18005550123';
 
-function precallFacts(phone: string, at: string, extra: Partial<PrecallFacts> & { recipientState?: string; addressStates?: string[]; ruleSet?: CompiledRuleSet } = {}): PrecallFacts {
+function precallFacts(
+  phone: string,
+  at: string,
+  extra: Partial<PrecallFacts> & { recipientState?: string; addressStates?: string[]; ruleSet?: CompiledRuleSet } = {},
+): PrecallFacts {
   const { recipientState, addressStates = [], ruleSet = RULES, ...overrides } = extra;
   return {
     orgId: 'org_test',
@@ -88,15 +92,34 @@ function presendFacts(phone: string, at: string, messageType: MessageType, overr
   };
 }
 
-const answer = (o: ReturnType<typeof decidePrecall> | ReturnType<typeof decidePresend>) => (o.allowed ? { reason: 'allowed' } : { reason: o.reason, ...o.fields });
+const answer = (o: ReturnType<typeof decidePrecall> | ReturnType<typeof decidePresend>) =>
+  o.allowed ? { reason: 'allowed' } : { reason: o.reason, ...o.fields };
 
 describe('where the consumer is', () => {
   it.each([
     ['a Miami number is in Florida by its area code', MIAMI, [['US-FL', 'area_code']]],
     ['a San Juan number is in Puerto Rico', '+17875550123', [['US-PR', 'area_code']]],
     ['a Toronto number is in no US state', '+14165550123', []],
-    ['a toll-free number is held to every state with rules', TOLL_FREE, [['US-FL', 'non_geographic'], ['US-LA', 'non_geographic'], ['US-MS', 'non_geographic'], ['US-RI', 'non_geographic']]],
-    ['a 555 number is held to every state with rules', '+15555550123', [['US-FL', 'non_geographic'], ['US-LA', 'non_geographic'], ['US-MS', 'non_geographic'], ['US-RI', 'non_geographic']]],
+    [
+      'a toll-free number is held to every state with rules',
+      TOLL_FREE,
+      [
+        ['US-FL', 'non_geographic'],
+        ['US-LA', 'non_geographic'],
+        ['US-MS', 'non_geographic'],
+        ['US-RI', 'non_geographic'],
+      ],
+    ],
+    [
+      'a 555 number is held to every state with rules',
+      '+15555550123',
+      [
+        ['US-FL', 'non_geographic'],
+        ['US-LA', 'non_geographic'],
+        ['US-MS', 'non_geographic'],
+        ['US-RI', 'non_geographic'],
+      ],
+    ],
   ])('%s', (_name, phone, expected) => {
     expect(jurisdictionsFor(phone, undefined, [], RULES.states).map((j) => [j.jurisdiction, j.source])).toEqual(expected);
   });
@@ -168,15 +191,16 @@ describe('state calling hours', () => {
       "Mississippi's Central Standard Time all year: 08:30 CDT is 07:30 CST, closed until 09:00 CDT",
       JACKSON_MS,
       '2026-07-08T13:30:00Z',
-      { reason: 'quiet_hours', jurisdiction: 'US-MS', recipient_timezone: 'Etc/GMT+6', recipient_local_time: '07:30', next_allowed_at: '2026-07-08T08:00:00-06:00' },
+      {
+        reason: 'quiet_hours',
+        jurisdiction: 'US-MS',
+        recipient_timezone: 'Etc/GMT+6',
+        recipient_local_time: '07:30',
+        next_allowed_at: '2026-07-08T08:00:00-06:00',
+      },
     ],
     ['Mississippi at 09:00 CDT (08:00 CST) is open', JACKSON_MS, '2026-07-08T14:00:00Z', { reason: 'allowed' }],
-    [
-      'a toll-free number is held to Florida too: 20:30 Eastern is closed',
-      TOLL_FREE,
-      '2026-04-09T00:30:00Z',
-      { reason: 'quiet_hours', jurisdiction: 'US-FL' },
-    ],
+    ['a toll-free number is held to Florida too: 20:30 Eastern is closed', TOLL_FREE, '2026-04-09T00:30:00Z', { reason: 'quiet_hours', jurisdiction: 'US-FL' }],
   ])('%s', (_name, phone, at, expected) => {
     expect(answer(decidePrecall(precallFacts(phone, at)))).toMatchObject(expected);
   });
@@ -191,16 +215,26 @@ describe('state calling hours', () => {
   it('a state named by address holds in every zone of the state: 19:30 Eastern is 18:30 in the Panhandle, yet 07:30 Central is closed', () => {
     // 08:30 in New York, 07:30 in Pensacola: Florida is not open everywhere yet.
     const answerAt = answer(decidePrecall(precallFacts(NEW_YORK, '2026-04-10T12:30:00Z', { addressStates: ['FL'] })));
-    expect(answerAt).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL', recipient_timezone: 'America/Chicago', next_allowed_at: '2026-04-10T08:00:00-05:00' });
+    expect(answerAt).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-FL',
+      recipient_timezone: 'America/Chicago',
+      next_allowed_at: '2026-04-10T08:00:00-05:00',
+    });
   });
 
-  it.each<[Purpose]>([['informational'], ['transactional'], ['debt_collection']])('a %s call at 20:30 in Miami keeps the federal rules only: allowed', (purpose) => {
-    expect(answer(decidePrecall(precallFacts(MIAMI, '2026-04-11T00:30:00Z', { purpose, consents: [aConsent({ phone: MIAMI, scope: ['ai_voice', purpose] })] })))).toEqual({ reason: 'allowed' });
-  });
+  it.each<[Purpose]>([['informational'], ['transactional'], ['debt_collection']])(
+    'a %s call at 20:30 in Miami keeps the federal rules only: allowed',
+    (purpose) => {
+      expect(
+        answer(decidePrecall(precallFacts(MIAMI, '2026-04-11T00:30:00Z', { purpose, consents: [aConsent({ phone: MIAMI, scope: ['ai_voice', purpose] })] }))),
+      ).toEqual({ reason: 'allowed' });
+    },
+  );
 });
 
 describe('holidays, emergencies and caps', () => {
-  it("a Rhode Island call on a federal holiday (Independence Day observed, Friday 2026-07-03) is a holiday block", () => {
+  it('a Rhode Island call on a federal holiday (Independence Day observed, Friday 2026-07-03) is a holiday block', () => {
     expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-03T15:00:00Z')))).toEqual({
       reason: 'holiday',
       jurisdiction: 'US-RI',
@@ -215,11 +249,20 @@ describe('holidays, emergencies and caps', () => {
 
   it('hours come before holidays whichever state each is from: a Rhode Island address on Independence Day, a Louisiana Sunday', () => {
     // Sunday 2027-07-04 (observed Monday 07-05), 12:00 in Baton Rouge: Louisiana bans Sundays; Rhode Island's holiday is Monday.
-    expect(answer(decidePrecall(precallFacts(BATON_ROUGE, '2027-07-04T17:00:00Z', { addressStates: ['RI'] })))).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-LA' });
+    expect(answer(decidePrecall(precallFacts(BATON_ROUGE, '2027-07-04T17:00:00Z', { addressStates: ['RI'] })))).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-LA',
+    });
     // Friday 2026-07-03 at 19:30 in Providence (observed Independence Day) with a Florida address: Florida is open, Rhode Island is on holiday.
-    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-03T23:30:00Z', { addressStates: ['FL'] })))).toMatchObject({ reason: 'holiday', jurisdiction: 'US-RI' });
+    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-03T23:30:00Z', { addressStates: ['FL'] })))).toMatchObject({
+      reason: 'holiday',
+      jurisdiction: 'US-RI',
+    });
     // The same Friday at 20:30 Eastern: Florida's hours are closed as well, and hours are reported first.
-    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-04T00:30:00Z', { addressStates: ['FL'] })))).toMatchObject({ reason: 'quiet_hours', jurisdiction: 'US-FL' });
+    expect(answer(decidePrecall(precallFacts(PROVIDENCE, '2026-07-04T00:30:00Z', { addressStates: ['FL'] })))).toMatchObject({
+      reason: 'quiet_hours',
+      jurisdiction: 'US-FL',
+    });
   });
 
   it('a declared emergency in Louisiana blocks covered calls there until its end, citing the rule', () => {
@@ -246,7 +289,11 @@ describe('holidays, emergencies and caps', () => {
       window_hours: 24,
       contacts_in_window: 3,
     });
-    const informational = { purpose: 'informational' as const, coveredContactsInWindow: 3, consents: [aConsent({ phone: MIAMI, scope: ['ai_voice', 'informational'] })] };
+    const informational = {
+      purpose: 'informational' as const,
+      coveredContactsInWindow: 3,
+      consents: [aConsent({ phone: MIAMI, scope: ['ai_voice', 'informational'] })],
+    };
     expect(answer(decidePrecall(precallFacts(MIAMI, '2026-04-10T16:00:00Z', informational)))).toEqual({ reason: 'allowed' });
   });
 });
@@ -273,8 +320,16 @@ describe('texts under the same rules', () => {
   });
 
   it('a marketing text past the state cap is frequency_cap with the state fields; the daily cap is checked first', () => {
-    expect(answer(decidePresend(presendFacts(MIAMI, '2026-04-10T16:00:00Z', 'marketing', { coveredContactsInWindow: 3 })))).toMatchObject({ reason: 'frequency_cap', jurisdiction: 'US-FL', limit: 3 });
-    expect(answer(decidePresend(presendFacts(MIAMI, '2026-04-10T16:00:00Z', 'marketing', { coveredContactsInWindow: 3, sentToday: 10 })))).toEqual({ reason: 'frequency_cap', daily_cap: 10, sent_today: 10 });
+    expect(answer(decidePresend(presendFacts(MIAMI, '2026-04-10T16:00:00Z', 'marketing', { coveredContactsInWindow: 3 })))).toMatchObject({
+      reason: 'frequency_cap',
+      jurisdiction: 'US-FL',
+      limit: 3,
+    });
+    expect(answer(decidePresend(presendFacts(MIAMI, '2026-04-10T16:00:00Z', 'marketing', { coveredContactsInWindow: 3, sentToday: 10 })))).toEqual({
+      reason: 'frequency_cap',
+      daily_cap: 10,
+      sent_today: 10,
+    });
   });
 });
 

@@ -18,15 +18,48 @@ const US_ZONES = [
 ];
 // What the prefix data lists for the bare +1 calling code: Guam to Pago Pago.
 const ALL_NANP_ZONES = [
-  'America/Adak', 'America/Anchorage', 'America/Anguilla', 'America/Antigua', 'America/Barbados',
-  'America/Boise', 'America/Cayman', 'America/Chicago', 'America/Denver', 'America/Dominica',
-  'America/Edmonton', 'America/Fort_Nelson', 'America/Grand_Turk', 'America/Grenada', 'America/Halifax',
-  'America/Jamaica', 'America/Juneau', 'America/Los_Angeles', 'America/Lower_Princes', 'America/Montserrat',
-  'America/Nassau', 'America/New_York', 'America/North_Dakota/Center', 'America/Phoenix',
-  'America/Port_of_Spain', 'America/Puerto_Rico', 'America/Regina', 'America/Santo_Domingo',
-  'America/St_Johns', 'America/St_Kitts', 'America/St_Lucia', 'America/St_Thomas', 'America/St_Vincent',
-  'America/Toronto', 'America/Tortola', 'America/Vancouver', 'America/Winnipeg', 'Atlantic/Bermuda',
-  'Pacific/Guam', 'Pacific/Honolulu', 'Pacific/Pago_Pago', 'Pacific/Saipan',
+  'America/Adak',
+  'America/Anchorage',
+  'America/Anguilla',
+  'America/Antigua',
+  'America/Barbados',
+  'America/Boise',
+  'America/Cayman',
+  'America/Chicago',
+  'America/Denver',
+  'America/Dominica',
+  'America/Edmonton',
+  'America/Fort_Nelson',
+  'America/Grand_Turk',
+  'America/Grenada',
+  'America/Halifax',
+  'America/Jamaica',
+  'America/Juneau',
+  'America/Los_Angeles',
+  'America/Lower_Princes',
+  'America/Montserrat',
+  'America/Nassau',
+  'America/New_York',
+  'America/North_Dakota/Center',
+  'America/Phoenix',
+  'America/Port_of_Spain',
+  'America/Puerto_Rico',
+  'America/Regina',
+  'America/Santo_Domingo',
+  'America/St_Johns',
+  'America/St_Kitts',
+  'America/St_Lucia',
+  'America/St_Thomas',
+  'America/St_Vincent',
+  'America/Toronto',
+  'America/Tortola',
+  'America/Vancouver',
+  'America/Winnipeg',
+  'Atlantic/Bermuda',
+  'Pacific/Guam',
+  'Pacific/Honolulu',
+  'Pacific/Pago_Pago',
+  'Pacific/Saipan',
 ];
 
 function outside(timezone: string, localTime: string, nextAllowedAt: string | null): WindowCheck {
@@ -62,7 +95,12 @@ describe('calling window across DST in New York', () => {
   runCases([
     // Spring forward 2026-03-08 02:00 EST → 03:00 EDT.
     ['opens at 08:00 EST the day before spring-forward', '2026-03-07T12:00:00Z', [NY], outside(NY, '07:00', '2026-03-07T08:00:00-05:00')],
-    ['reports the EDT offset for next_allowed_at across the spring-forward night', '2026-03-08T04:00:00Z', [NY], outside(NY, '23:00', '2026-03-08T08:00:00-04:00')],
+    [
+      'reports the EDT offset for next_allowed_at across the spring-forward night',
+      '2026-03-08T04:00:00Z',
+      [NY],
+      outside(NY, '23:00', '2026-03-08T08:00:00-04:00'),
+    ],
     ['is outside at 07:30 EDT on spring-forward day (06:30 in EST)', '2026-03-08T11:30:00Z', [NY], outside(NY, '07:30', '2026-03-08T08:00:00-04:00')],
     ['is inside at 08:00 EDT on spring-forward day (07:00 in EST)', '2026-03-08T12:00:00Z', [NY], INSIDE],
     ['closes at 21:00 EDT on spring-forward day', '2026-03-09T01:00:00Z', [NY], outside(NY, '21:00', '2026-03-09T08:00:00-04:00')],
@@ -77,14 +115,29 @@ describe('calling window across DST in New York', () => {
 
 describe('calling window in zones without DST', () => {
   runCases([
-    ['keeps Phoenix on MST in summer (07:30 while Denver is 08:30)', '2026-07-15T14:30:00Z', ['America/Phoenix'], outside('America/Phoenix', '07:30', '2026-07-15T08:00:00-07:00')],
+    [
+      'keeps Phoenix on MST in summer (07:30 while Denver is 08:30)',
+      '2026-07-15T14:30:00Z',
+      ['America/Phoenix'],
+      outside('America/Phoenix', '07:30', '2026-07-15T08:00:00-07:00'),
+    ],
     ['has Denver inside at the same summer instant', '2026-07-15T14:30:00Z', ['America/Denver'], INSIDE],
     ['has Phoenix and Denver agree in winter', '2026-01-15T14:30:00Z', ['America/Denver'], outside('America/Denver', '07:30', '2026-01-15T08:00:00-07:00')],
-    ['keeps Honolulu on HST across the mainland spring-forward', '2026-03-08T17:59:59Z', ['Pacific/Honolulu'], outside('Pacific/Honolulu', '07:59', '2026-03-08T08:00:00-10:00')],
+    [
+      'keeps Honolulu on HST across the mainland spring-forward',
+      '2026-03-08T17:59:59Z',
+      ['Pacific/Honolulu'],
+      outside('Pacific/Honolulu', '07:59', '2026-03-08T08:00:00-10:00'),
+    ],
     ['opens Honolulu at 08:00 HST', '2026-03-08T18:00:00Z', ['Pacific/Honolulu'], INSIDE],
     ['writes UTC as +00:00, not Z', '2026-04-17T22:00:00Z', ['UTC'], outside('UTC', '22:00', '2026-04-18T08:00:00+00:00')],
     ['writes half-hour offsets (Kolkata)', '2026-04-17T00:00:00Z', ['Asia/Kolkata'], outside('Asia/Kolkata', '05:30', '2026-04-17T08:00:00+05:30')],
-    ['writes negative half-hour offsets (St Johns, NDT)', '2026-04-17T10:00:00Z', ['America/St_Johns'], outside('America/St_Johns', '07:30', '2026-04-17T08:00:00-02:30')],
+    [
+      'writes negative half-hour offsets (St Johns, NDT)',
+      '2026-04-17T10:00:00Z',
+      ['America/St_Johns'],
+      outside('America/St_Johns', '07:30', '2026-04-17T08:00:00-02:30'),
+    ],
   ]);
 });
 
@@ -92,33 +145,83 @@ describe('calling window must hold in every zone of a number', () => {
   const DENVER_PHOENIX = ['America/Denver', 'America/Phoenix'];
   const NY_HONOLULU = [NY, 'Pacific/Honolulu'];
   runCases([
-    ['reports Phoenix, the zone still closed, when Denver is open', '2026-07-15T14:30:00Z', DENVER_PHOENIX, outside('America/Phoenix', '07:30', '2026-07-15T08:00:00-07:00')],
+    [
+      'reports Phoenix, the zone still closed, when Denver is open',
+      '2026-07-15T14:30:00Z',
+      DENVER_PHOENIX,
+      outside('America/Phoenix', '07:30', '2026-07-15T08:00:00-07:00'),
+    ],
     ['is inside once both Denver and Phoenix are open', '2026-07-15T15:00:00Z', DENVER_PHOENIX, INSIDE],
     // Denver 21:30 (closed), Phoenix 20:30 (open). Denver reopens 14:00Z, but Phoenix only at 15:00Z.
-    ['waits for the last zone to open, in the reported zone\'s offset', '2026-07-16T03:30:00Z', DENVER_PHOENIX, outside('America/Denver', '21:30', '2026-07-16T09:00:00-06:00')],
-    ['reports Honolulu at 04:00 while New York is open', '2026-04-17T14:00:00Z', NY_HONOLULU, outside('Pacific/Honolulu', '04:00', '2026-04-17T08:00:00-10:00')],
+    [
+      "waits for the last zone to open, in the reported zone's offset",
+      '2026-07-16T03:30:00Z',
+      DENVER_PHOENIX,
+      outside('America/Denver', '21:30', '2026-07-16T09:00:00-06:00'),
+    ],
+    [
+      'reports Honolulu at 04:00 while New York is open',
+      '2026-04-17T14:00:00Z',
+      NY_HONOLULU,
+      outside('Pacific/Honolulu', '04:00', '2026-04-17T08:00:00-10:00'),
+    ],
     // New York 21:45 (closed), Honolulu 15:45 (open): both open together from 18:00Z.
     ['reports New York closed and next_allowed_at when Honolulu opens', '2026-04-18T01:45:00Z', NY_HONOLULU, outside(NY, '21:45', '2026-04-18T14:00:00-04:00')],
     // Both closed: New York 04:00 (opens 12:00Z), Honolulu 22:00 (opens 18:00Z) → Honolulu is more restrictive.
-    ['reports the zone that opens latest when several are closed', '2026-04-18T08:00:00Z', NY_HONOLULU, outside('Pacific/Honolulu', '22:00', '2026-04-18T08:00:00-10:00')],
-    ['reports the same zone whatever the order of the list', '2026-04-18T08:00:00Z', [...NY_HONOLULU].reverse(), outside('Pacific/Honolulu', '22:00', '2026-04-18T08:00:00-10:00')],
-    ['breaks ties by list order (same offset, same opening)', '2026-01-15T14:30:00Z', DENVER_PHOENIX, outside('America/Denver', '07:30', '2026-01-15T08:00:00-07:00')],
+    [
+      'reports the zone that opens latest when several are closed',
+      '2026-04-18T08:00:00Z',
+      NY_HONOLULU,
+      outside('Pacific/Honolulu', '22:00', '2026-04-18T08:00:00-10:00'),
+    ],
+    [
+      'reports the same zone whatever the order of the list',
+      '2026-04-18T08:00:00Z',
+      [...NY_HONOLULU].reverse(),
+      outside('Pacific/Honolulu', '22:00', '2026-04-18T08:00:00-10:00'),
+    ],
+    [
+      'breaks ties by list order (same offset, same opening)',
+      '2026-01-15T14:30:00Z',
+      DENVER_PHOENIX,
+      outside('America/Denver', '07:30', '2026-01-15T08:00:00-07:00'),
+    ],
     // A non-geographic US number: all eleven US zones. Only New York is closed at 21:45.
-    ['holds a toll-free number to every US zone (the contract example instant)', '2026-04-18T01:45:00Z', US_ZONES, outside(NY, '21:45', '2026-04-18T14:00:00-04:00')],
+    [
+      'holds a toll-free number to every US zone (the contract example instant)',
+      '2026-04-18T01:45:00Z',
+      US_ZONES,
+      outside(NY, '21:45', '2026-04-18T14:00:00-04:00'),
+    ],
     // 13:00Z: New York and Chicago open; Honolulu (03:00) opens last, at 18:00Z.
-    ['reports Honolulu as the most restrictive US zone in the morning', '2026-04-17T13:00:00Z', US_ZONES, outside('Pacific/Honolulu', '03:00', '2026-04-17T08:00:00-10:00')],
+    [
+      'reports Honolulu as the most restrictive US zone in the morning',
+      '2026-04-17T13:00:00Z',
+      US_ZONES,
+      outside('Pacific/Honolulu', '03:00', '2026-04-17T08:00:00-10:00'),
+    ],
     ['is inside for all US zones in the afternoon Eastern time', '2026-04-17T18:00:00Z', US_ZONES, INSIDE],
     // Guam (UTC+10) is open 22:00Z–11:00Z, New York (EDT) 12:00Z–01:00Z: together only 22:00Z–01:00Z.
     ['finds the three hours New York and Guam share', '2026-04-18T01:45:00Z', [NY, 'Pacific/Guam'], outside(NY, '21:45', '2026-04-18T18:00:00-04:00')],
     // Open in UTC 08–21Z, in Shanghai 00–13Z, in Pitcairn (UTC-8) 16–05Z: no instant in all three.
-    ['gives no next_allowed_at when the zones never share an open hour', '2026-04-17T12:00:00Z', ['UTC', 'Asia/Shanghai', 'Pacific/Pitcairn'], outside('Pacific/Pitcairn', '04:00', null)],
+    [
+      'gives no next_allowed_at when the zones never share an open hour',
+      '2026-04-17T12:00:00Z',
+      ['UTC', 'Asia/Shanghai', 'Pacific/Pitcairn'],
+      outside('Pacific/Pitcairn', '04:00', null),
+    ],
   ]);
 
   // All 42 zones of the bare +1 calling code (EDT/NDT season) are open together only
   // 22:00Z–23:30Z: Guam opens at 22:00Z, St Johns closes at 23:30Z. This is why
   // timeZonesForNumber narrows a calling-code-only match to the US zones.
   runCases([
-    ['squeezes all 42 NANP zones into 22:00Z–23:30Z: Guam is the last to open', '2026-04-17T18:00:00Z', ALL_NANP_ZONES, outside('Pacific/Guam', '04:00', '2026-04-18T08:00:00+10:00')],
+    [
+      'squeezes all 42 NANP zones into 22:00Z–23:30Z: Guam is the last to open',
+      '2026-04-17T18:00:00Z',
+      ALL_NANP_ZONES,
+      outside('Pacific/Guam', '04:00', '2026-04-18T08:00:00+10:00'),
+    ],
     ['is inside for all 42 NANP zones at 22:00Z', '2026-04-17T22:00:00Z', ALL_NANP_ZONES, INSIDE],
     ['is inside for all 42 NANP zones at 23:29:59Z', '2026-04-17T23:29:59Z', ALL_NANP_ZONES, INSIDE],
     // St Johns closes at 23:30Z; reopening it (10:30Z) closes Pago Pago until 19:00Z, which closes Guam until 22:00Z.
@@ -198,14 +301,27 @@ describe('localDate is the calendar day in the recipient zone', () => {
 // DateTime.setZone is the reference it must match, minute by minute, through
 // the 2026 DST nights of both hemispheres (and odd offsets and rules).
 const ORACLE_ZONES = [
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles',
-  'America/Anchorage', 'America/Adak', 'Pacific/Honolulu', 'America/St_Johns', 'America/Havana',
-  'America/Santiago', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney', 'Australia/Lord_Howe',
-  'Pacific/Chatham', 'Asia/Kolkata', 'Asia/Kathmandu', 'UTC',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'America/Adak',
+  'Pacific/Honolulu',
+  'America/St_Johns',
+  'America/Havana',
+  'America/Santiago',
+  'Europe/London',
+  'Europe/Berlin',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'UTC',
 ];
-const DST_DAYS_2026 = [
-  '2026-03-08', '2026-03-15', '2026-03-29', '2026-04-05', '2026-09-06', '2026-10-04', '2026-10-25', '2026-11-01',
-];
+const DST_DAYS_2026 = ['2026-03-08', '2026-03-15', '2026-03-29', '2026-04-05', '2026-09-06', '2026-10-04', '2026-10-25', '2026-11-01'];
 const ORACLE_WINDOWS: DailyWindow[] = [FEDERAL_WINDOW, { start: '00:30', end: '02:45' }, { start: '02:30', end: '23:00' }];
 // 37 minutes and 11 seconds: steps across every minute of the hour and off whole minutes.
 const STEP_MS = (37 * 60 + 11) * 1000;
@@ -236,9 +352,7 @@ describe('calling window agrees with luxon DateTime.setZone through the DST nigh
           const at = new Date(ms);
           expect(localDate(at, zone), at.toISOString()).toBe(DateTime.fromJSDate(at).setZone(zone).toISODate());
           for (const window of ORACLE_WINDOWS) {
-            expect(checkCallingWindow(at, [zone], window), `${at.toISOString()} ${window.start}-${window.end}`).toEqual(
-              expectedByLuxon(at, zone, window),
-            );
+            expect(checkCallingWindow(at, [zone], window), `${at.toISOString()} ${window.start}-${window.end}`).toEqual(expectedByLuxon(at, zone, window));
             compared++;
           }
         }

@@ -47,9 +47,7 @@ const EXPECTED_HOLIDAYS: Record<number, [observed: string, actual: string, name:
 describe('federalHolidays lists the 11 holidays of 5 U.S.C. 6103 with observed dates', () => {
   for (const [year, expected] of Object.entries(EXPECTED_HOLIDAYS)) {
     it(`federalHolidays(${year}) is complete and observed correctly`, () => {
-      expect(federalHolidays(Number(year))).toEqual(
-        expected.map(([date, actual, name]) => ({ date, actual, name })),
-      );
+      expect(federalHolidays(Number(year))).toEqual(expected.map(([date, actual, name]) => ({ date, actual, name })));
     });
   }
 

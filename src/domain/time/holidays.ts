@@ -88,9 +88,7 @@ export function federalHolidays(year: number): FederalHoliday[] {
     ['Birthday of Martin Luther King, Jr.', nthWeekday(year, 1, MONDAY, 3)],
     ["Washington's Birthday", nthWeekday(year, 2, MONDAY, 3)],
     ['Memorial Day', lastWeekday(year, 5, MONDAY)],
-    ...(year >= JUNETEENTH_FIRST_YEAR
-      ? [['Juneteenth National Independence Day', dayNumber(year, 6, 19)] as [string, number]]
-      : []),
+    ...(year >= JUNETEENTH_FIRST_YEAR ? [['Juneteenth National Independence Day', dayNumber(year, 6, 19)] as [string, number]] : []),
     ['Independence Day', dayNumber(year, 7, 4)],
     ['Labor Day', nthWeekday(year, 9, MONDAY, 1)],
     ['Columbus Day', nthWeekday(year, 10, MONDAY, 2)],

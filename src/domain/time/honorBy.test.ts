@@ -29,7 +29,7 @@ const AROUND_EVERY_HOLIDAY: [holiday: string, captured: string, honorBy: string]
   ['Columbus Day 2027 (Mon 10-11)', '2027-10-08', '2027-10-25'],
   ['Veterans Day 2027 (Thu) and Thanksgiving (Thu 11-25) in one window', '2027-11-10', '2027-11-26'],
   ['Thanksgiving 2027 (Thu 11-25)', '2027-11-24', '2027-12-09'],
-  ["Christmas 2027 (Sat) observed Fri 12-24, then New Year 2028 observed Fri 12-31", '2027-12-23', '2028-01-10'],
+  ['Christmas 2027 (Sat) observed Fri 12-24, then New Year 2028 observed Fri 12-31', '2027-12-23', '2028-01-10'],
   // 2028
   ["New Year's Day 2028 (Sat) observed Fri 2027-12-31", '2027-12-30', '2028-01-14'],
   ['MLK Day 2028 (Mon 01-17)', '2028-01-14', '2028-01-31'],

@@ -86,7 +86,8 @@ export function signedEvidenceRouter(ctx: GateContext): Router {
     try {
       sendEvidence(ctx, req, res, await evidence(ctx, org as string, id));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND' && wantsHtml(req)) return sendPage(res, 404, '<!doctype html><title>Not found</title><p>No such record.</p>');
+      if (err instanceof AppError && err.code === 'NOT_FOUND' && wantsHtml(req))
+        return sendPage(res, 404, '<!doctype html><title>Not found</title><p>No such record.</p>');
       throw err;
     }
   });

@@ -16,7 +16,13 @@ import type { RedisStore } from './store';
 
 const ms = (iso: string) => Date.parse(iso);
 
-export async function coveredFacts(store: RedisStore, orgId: string, phone: string, entity: string, window: CoveredContactWindow | undefined): Promise<CoveredFacts> {
+export async function coveredFacts(
+  store: RedisStore,
+  orgId: string,
+  phone: string,
+  entity: string,
+  window: CoveredContactWindow | undefined,
+): Promise<CoveredFacts> {
   if (!window) return NOT_COVERED;
   const [count, emergencies] = await Promise.all([
     store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, `(${ms(window.until)}`),

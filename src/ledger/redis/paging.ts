@@ -68,7 +68,10 @@ async function collect<T>(
       if (cursor && (e.s < cursor.s || (e.s === cursor.s && e.m <= cursor.m))) continue;
       entries.push(e);
     }
-    const docs = await load(entries.map((e) => e.m), key);
+    const docs = await load(
+      entries.map((e) => e.m),
+      key,
+    );
     docs.forEach((d, i) => {
       if (d !== null) out.push({ item: d, ...entries[i] });
     });

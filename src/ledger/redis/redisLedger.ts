@@ -275,8 +275,12 @@ export class RedisLedger implements Ledger {
     const window = keys.covered;
     // The covered contact first (the subject's slot), then the send counters: a text they refuse takes its contact back.
     if (window) {
-      ({ facts, verdict } = await countCovered(facts, verdict, (v) => v.limits !== undefined, ask, (limit, v) =>
-        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
+      ({ facts, verdict } = await countCovered(
+        facts,
+        verdict,
+        (v) => v.limits !== undefined,
+        ask,
+        (limit, v) => this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
       ));
     }
     let decision = verdict.decision;

@@ -173,7 +173,10 @@ async function copySubject(d: RetentionDeps, orgId: string, phone: string, score
   const decisions: Move['decisions'] = [];
   const decisionTtls: number[] = [];
   if (oldMembers.length) {
-    const got = await getWithTtl(d.run, oldMembers.map((m) => ps.decision(memberId(m))));
+    const got = await getWithTtl(
+      d.run,
+      oldMembers.map((m) => ps.decision(memberId(m))),
+    );
     oldMembers.forEach((member, i) => {
       const doc = got[i].value ? (JSON.parse(got[i].value) as Decision) : null;
       decisions.push({ member, doc: doc && anonymiseDecision(doc, d.keying) });
@@ -256,7 +259,9 @@ async function finishSubject(d: RetentionDeps, m: Move, result: AnonymiseResult)
     // Consents that changed while being moved stay under the phone: remove their anonymised copy.
     stayed.size
       ? moveOut(d.run, ks, {
-          consents: m.consents.filter((c) => stayed.has(c.after.id)).map((c) => ({ id: c.after.id, dedupe: c.after.dedupe_key, json: JSON.stringify(c.after) })),
+          consents: m.consents
+            .filter((c) => stayed.has(c.after.id))
+            .map((c) => ({ id: c.after.id, dedupe: c.after.dedupe_key, json: JSON.stringify(c.after) })),
           revocations: [],
           decisions: [],
           auditMoved: 0,

@@ -71,7 +71,9 @@ export function readCoveredFacts(
 
 /** The retention job's part: instants before the cutoff are past every window; a row left with none loses the column. */
 export function forgetCoveredContactsBefore(db: Database.Database, cutoffIso: string): void {
-  const rows = db.prepare<[], { org_id: string; phone: string; covered: string }>('SELECT org_id, phone, covered FROM audit_heads WHERE covered IS NOT NULL').all();
+  const rows = db
+    .prepare<[], { org_id: string; phone: string; covered: string }>('SELECT org_id, phone, covered FROM audit_heads WHERE covered IS NOT NULL')
+    .all();
   const cutoff = ms(cutoffIso);
   const set = db.prepare('UPDATE audit_heads SET covered = ? WHERE org_id = ? AND phone = ?');
   for (const row of rows) {

@@ -120,7 +120,10 @@ export class SqliteDecisionsAndSends {
     return this.store.turn.run(() => {
       // The head row is read only for a covered call: it holds the covered contacts, and the append reads it otherwise.
       const head = keys.covered ? this.store.stmt.headRow.get(orgId, phone) : undefined;
-      const facts: CallFacts = { ...readContactFacts(this.store, orgId, phone), ...readCoveredFacts(this.emergencies, orgId, head?.covered, keys.entity, keys.covered) };
+      const facts: CallFacts = {
+        ...readContactFacts(this.store, orgId, phone),
+        ...readCoveredFacts(this.emergencies, orgId, head?.covered, keys.entity, keys.covered),
+      };
       let decision: Decision;
       try {
         decision = held(facts);
@@ -128,7 +131,12 @@ export class SqliteDecisionsAndSends {
         throw new CallerFailure(err);
       }
       if (!keys.covered) this.insertDecision(decision);
-      else this.insertDecision(decision, { hash: head?.hash, sends: null, covered: decision.allowed ? withCoveredContact(head?.covered, keys.entity, keys.covered) : null });
+      else
+        this.insertDecision(decision, {
+          hash: head?.hash,
+          sends: null,
+          covered: decision.allowed ? withCoveredContact(head?.covered, keys.entity, keys.covered) : null,
+        });
       return decision;
     });
   }

@@ -9,13 +9,15 @@ export class SqliteOutbox {
   constructor(private readonly store: SqliteStore) {}
 
   async dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
-    return this.store.read(() => this.store.stmt.dueOutbox.all(now, limit)).map((r) => ({
-      id: r.id,
-      topic: r.topic,
-      payload: JSON.parse(r.payload),
-      attempts: r.attempts,
-      next_attempt_at: r.next_attempt_at,
-    }));
+    return this.store
+      .read(() => this.store.stmt.dueOutbox.all(now, limit))
+      .map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        payload: JSON.parse(r.payload),
+        attempts: r.attempts,
+        next_attempt_at: r.next_attempt_at,
+      }));
   }
 
   async ackOutbox(id: string): Promise<void> {

@@ -50,7 +50,9 @@ export function prepareStatements(db: Database.Database, consents: ConsentLayout
        ORDER BY d.decided_at, d.seq LIMIT ?`,
     ),
     counter: db.prepare<[string, string], { count: number }>('SELECT count FROM send_counters WHERE org_id = ? AND key = ?'),
-    bumpCounter: db.prepare<[string, string]>('INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1'),
+    bumpCounter: db.prepare<[string, string]>(
+      'INSERT INTO send_counters (org_id, key, count) VALUES (?, ?, 1) ON CONFLICT (org_id, key) DO UPDATE SET count = count + 1',
+    ),
     head: db.prepare<[string, string], { hash: string }>('SELECT hash FROM audit_heads WHERE org_id = ? AND phone = ?'),
     headRow: db.prepare<[string, string], { hash: string; sends: string | null; covered: string | null }>(
       'SELECT hash, sends, covered FROM audit_heads WHERE org_id = ? AND phone = ?',
@@ -62,17 +64,13 @@ export function prepareStatements(db: Database.Database, consents: ConsentLayout
          covered = coalesce(excluded.covered, audit_heads.covered)`,
     ),
     deleteHead: db.prepare('DELETE FROM audit_heads WHERE org_id = ? AND phone = ?'),
-    insertAudit: db.prepare(
-      'INSERT INTO audit (org_id, phone, kind, ref_id, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
+    insertAudit: db.prepare('INSERT INTO audit (org_id, phone, kind, ref_id, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     auditOfSubject: db.prepare<[string, string, string], AuditRow>('SELECT * FROM audit WHERE org_id = ? AND phone IN (?, ?) ORDER BY seq'),
     subjects: db.prepare<[string, string, number], AuditSubject>(
       'SELECT org_id, phone, hash AS head FROM audit_heads WHERE (org_id, phone) > (?, ?) ORDER BY org_id, phone LIMIT ?',
     ),
     insertOutbox: db.prepare('INSERT INTO outbox (id, topic, payload, next_attempt_at) VALUES (?, ?, ?, ?)'),
-    dueOutbox: db.prepare<[string, number], OutboxRow>(
-      'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?',
-    ),
+    dueOutbox: db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?'),
     ackOutbox: db.prepare("UPDATE outbox SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"),
     retryOutbox: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?'),
   };

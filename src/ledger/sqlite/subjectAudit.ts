@@ -48,7 +48,12 @@ export async function auditTrail(store: SqliteStore, orgId: string, phone: strin
 export async function auditSubjects(store: SqliteStore, query: { after?: string; limit: number }): Promise<Page<AuditSubject>> {
   const [org, phone] = decodeCursor(query.after, isSubjectPosition) ?? ['', ''];
   const rows = store.read(() => store.stmt.subjects.all(org, phone, query.limit + 1));
-  return pageOf(rows, query.limit, (row) => row, (last) => [last.org_id, last.phone]);
+  return pageOf(
+    rows,
+    query.limit,
+    (row) => row,
+    (last) => [last.org_id, last.phone],
+  );
 }
 
 function auditFromRow(r: AuditRow): AuditEntry {

@@ -53,7 +53,11 @@ describe('TurnTransaction', () => {
     const first = turn.run(insert(1));
     const second = turn.run(insert(2));
     // Make COMMIT fail: a deferred foreign-key violation is checked at commit time.
-    const results = await Promise.allSettled([first, second, turn.run(() => db.exec('CREATE TABLE c (p INTEGER REFERENCES t(n) DEFERRABLE INITIALLY DEFERRED); INSERT INTO c VALUES (99)'))]);
+    const results = await Promise.allSettled([
+      first,
+      second,
+      turn.run(() => db.exec('CREATE TABLE c (p INTEGER REFERENCES t(n) DEFERRABLE INITIALLY DEFERRED); INSERT INTO c VALUES (99)')),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(db.inTransaction).toBe(false);
     expect(rows()).toEqual([]);

@@ -17,16 +17,7 @@
  * preceding day is the holiday." The day itself is kept too (the stricter
  * reading: a caller cannot be sure the moved day replaces it).
  */
-import {
-  type CalendarHoliday,
-  MONDAY,
-  THURSDAY,
-  calendarOf,
-  dayNumber,
-  fridayOrMondayFor,
-  lastWeekday,
-  nthWeekday,
-} from './calendarDates';
+import { type CalendarHoliday, MONDAY, THURSDAY, calendarOf, dayNumber, fridayOrMondayFor, lastWeekday, nthWeekday } from './calendarDates';
 
 /** A fixed-date holiday and, when it falls on a weekend, its observed weekday. */
 function fixed(name: string, day: number): [string, number | null][] {

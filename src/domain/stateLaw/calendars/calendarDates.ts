@@ -112,7 +112,5 @@ export function calendarOf(entries: readonly [name: string, day: number | null][
     if (names) names.push(name);
     else byDate.set(date, [name]);
   }
-  return [...byDate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, names]) => ({ date, name: names.join(' / ') }));
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, names]) => ({ date, name: names.join(' / ') }));
 }

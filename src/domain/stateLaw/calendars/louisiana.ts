@@ -15,17 +15,7 @@
  * Monday after (R.S. 1:55(E), as the Orleans civil clerk publishes it); both
  * the day itself and the moved day are kept, the stricter reading.
  */
-import {
-  type CalendarHoliday,
-  MONDAY,
-  THURSDAY,
-  calendarOf,
-  dayNumber,
-  easterSunday,
-  fridayOrMondayFor,
-  lastWeekday,
-  nthWeekday,
-} from './calendarDates';
+import { type CalendarHoliday, MONDAY, THURSDAY, calendarOf, dayNumber, easterSunday, fridayOrMondayFor, lastWeekday, nthWeekday } from './calendarDates';
 
 const MARDI_GRAS_BEFORE_EASTER = 47;
 const GOOD_FRIDAY_BEFORE_EASTER = 2;

@@ -27,4 +27,3 @@ type Run = RunScript<keyof typeof CONDITIONAL_DELETE_SCRIPTS>;
 export async function delIfEqual(run: Run, key: string, value: string, field = ''): Promise<void> {
   await run('cgDelIfEqual', [key], [value, field]);
 }
-

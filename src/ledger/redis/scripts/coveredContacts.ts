@@ -46,6 +46,10 @@ export interface CoveredCount {
 
 /** Counts the contact unless the window holds `limit` already; answers whether it did, and the count. */
 export async function countCoveredUnder(run: Run, key: string, c: CoveredCount): Promise<{ counted: boolean; count: number }> {
-  const [code, count] = await run<[number, number]>('cgCountCovered', [key], [c.sinceMs, c.untilMs, c.atMs, c.limit ?? -1, c.member, c.forgetBeforeMs, c.marginMs]);
+  const [code, count] = await run<[number, number]>(
+    'cgCountCovered',
+    [key],
+    [c.sinceMs, c.untilMs, c.atMs, c.limit ?? -1, c.member, c.forgetBeforeMs, c.marginMs],
+  );
   return { counted: Number(code) === COVERED.counted, count: Number(count) };
 }

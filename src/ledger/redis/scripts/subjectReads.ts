@@ -66,4 +66,3 @@ export async function getWithTtl(run: Run, keys: string[]): Promise<{ value: str
   const got = await run<(string | number)[]>('cgGetWithTtl', keys);
   return keys.map((_, i) => ({ value: got[2 * i] as string, pttl: Number(got[2 * i + 1]) }));
 }
-
