@@ -57,7 +57,9 @@ export function relayUrl(t: TwilioContext, token: string): string {
 /**
  * Where Twilio opens a media stream: the signed target rides in the path
  * (`/twilio/media/{token}`), because Twilio's `<Stream url>` takes no query
- * string (its custom values go in `<Parameter>`s instead).
+ * string (its custom values go in `<Parameter>`s instead): Twilio's pages for errors
+ * 31920 and 31922 (https://www.twilio.com/docs/api/errors/31920) say a query string
+ * on the `url` breaks the handshake.
  */
 export function mediaUrl(t: TwilioContext, token: string): string {
   return `${t.publicBaseUrl}${WEBHOOK_PATHS.media}/${token}`.replace(/^http/i, 'ws');
