@@ -20,7 +20,7 @@ import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
-import { consumerJurisdictions } from './jurisdictions';
+import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
 export interface PrecallInput {
@@ -60,7 +60,8 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
-  // should racing contacts have changed the covered count meanwhile (Redis), it asks again with the count it met.
+  // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
+  // meanwhile (Redis), the ledger asks again with the count it met.
   const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
   await ctx.ledger.decideCall(input.orgId, input.phone, keys, (contact) => {
     const facts: PrecallFacts = {
@@ -90,7 +91,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       : null;
     if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
     decided = toRecord(outcome, dnc?.notes ?? []);
-    return decisionOf(ctx, decided);
+    return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
   });
   decisionStored(ctx, decided);
   return decided.response;

@@ -6,14 +6,14 @@
  * cannot both win — the loser's decision becomes `frequency_cap` (or
  * `quota_exceeded`).
  */
-import type { PresendOutcome } from '../domain/checks/presend';
+import type { PresendFacts, PresendOutcome } from '../domain/checks/presend';
 import { decidePresend } from '../domain/checks/presend';
 import { newId } from '../domain/ids';
 import { coveredContactWindow, isCoveredText } from '../domain/stateLaw/coveredContacts';
 import { localDate } from '../domain/time/callingWindow';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
 import { timeZonesForNumber } from '../domain/time/timezones';
-import { consumerJurisdictions } from './jurisdictions';
+import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { entityKey, type MessageType } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { PresendResponse } from './answers';
@@ -57,7 +57,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
   await ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
     const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
-    let outcome = decidePresend({
+    const presendFacts: PresendFacts = {
       orgId: input.orgId,
       at,
       entity: input.sending_entity,
@@ -75,7 +75,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
-    });
+    };
+    let outcome = decidePresend(presendFacts);
     if (outcome.allowed) {
       const dnc = doNotCallVerdict(ctx, dncLists, {
         at,
@@ -87,7 +88,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       dncNotes = dnc.notes;
     }
     decided = toRecord(outcome);
-    return { decision: decisionOf(ctx, decided), limits: outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota } : undefined };
+    const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
+    return { decision: decisionOf(ctx, decided), limits };
   });
   decisionStored(ctx, decided);
   return decided.response;

@@ -77,8 +77,18 @@ export interface CallKeys {
 /** What a precall is decided on: the contact's records and, for a covered call, its covered facts, read together. */
 export interface CallFacts extends ContactFacts, CoveredFacts {}
 
+/**
+ * A precall's decision, with the cap on covered contacts it holds the call to (the strictest state
+ * cap of the consumer's jurisdictions; null: none applies). An engine that counts apart from the read
+ * (Redis) counts under that cap, so racing calls cannot pass it.
+ */
+export interface CallVerdict {
+  decision: Decision;
+  coveredLimit: number | null;
+}
+
 /** Decides a precall from its facts; `decideCall` may ask more than once (see there), so it must not act, only answer. */
-export type CallDecider = (facts: CallFacts) => Decision;
+export type CallDecider = (facts: CallFacts) => CallVerdict;
 
 export interface SendCounterKeys {
   /** `entityKey` of the sender. */
@@ -108,8 +118,12 @@ export interface SendFacts extends ContactFacts, CoveredFacts {
 /** A pre-send's decision; one that allows the text names the limits its send is counted under. */
 export interface SendVerdict {
   decision: Decision;
-  /** Present when the decision allows the text: one send is counted, under these limits. */
-  limits?: { dailyCap: number; monthlyQuota: number | null };
+  /**
+   * Present when the decision allows the text: one send is counted, under these limits; a covered
+   * text also under `coveredLimit`, the strictest state cap on covered contacts (null or absent: none
+   * applies, and the text is still counted).
+   */
+  limits?: { dailyCap: number; monthlyQuota: number | null; coveredLimit?: number | null };
 }
 
 /** Decides a pre-send from its facts; `decideSend` may ask twice (see there), so it must not act, only answer. */

@@ -33,7 +33,7 @@ async function nextCallFacts(entity: string): Promise<CallFacts> {
   const now = clock.now();
   await gw.ctx.ledger.decideCall('org_default', PHONE, { entity: entityKey(entity), covered: coveredContactWindow(now, now) }, (facts) => {
     seen = facts;
-    return aDecision({ org_id: 'org_default', phone: PHONE, allowed: false, reason: 'frequency_cap' });
+    return { decision: aDecision({ org_id: 'org_default', phone: PHONE, allowed: false, reason: 'frequency_cap' }), coveredLimit: null };
   });
   return seen;
 }

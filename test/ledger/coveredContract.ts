@@ -36,7 +36,7 @@ async function call(
     seen.push(facts);
     const cap = o.cap === undefined ? CAP : o.cap;
     const capped = cap !== null && facts.coveredContactsInWindow >= cap;
-    return aDecision({ org_id: org, phone, allowed: !capped, reason: capped ? 'frequency_cap' : null });
+    return { decision: aDecision({ org_id: org, phone, allowed: !capped, reason: capped ? 'frequency_cap' : null }), coveredLimit: cap };
   });
   return { decision: d, facts: seen[seen.length - 1], asked: seen.length };
 }
@@ -50,7 +50,7 @@ async function text(ledger: Ledger, at: number, o: { entity?: string; now?: numb
     seen.push(facts);
     const capped = facts.coveredContactsInWindow >= CAP;
     const decision = aDecision({ kind: 'presend', phone: PHONE, allowed: !capped, reason: capped ? 'frequency_cap' : null });
-    return { decision, limits: capped ? undefined : { dailyCap: 100, monthlyQuota: null } };
+    return { decision, limits: capped ? undefined : { dailyCap: 100, monthlyQuota: null, coveredLimit: CAP } };
   });
   return { decision: d, facts: seen[seen.length - 1] };
 }

@@ -58,7 +58,10 @@ describe('redis: covered contacts name the phone', () => {
     await ledger.client.flushall();
     const now = new Date('2026-05-04T16:00:00.000Z');
     const covered = coveredContactWindow(new Date(now.getTime() + 3_600_000), now);
-    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, () => aDecision({ phone: '+13055550100' }));
+    await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, () => ({
+      decision: aDecision({ phone: '+13055550100' }),
+      coveredLimit: null,
+    }));
     const ttl = await ledger.client.pttl(ledger.keys.subject('org_test', '+13055550100').coveredContacts('acme'));
     // The newest contact is an hour ahead: its window ends 25 h from now, plus a window of slack.
     expect(ttl).toBeGreaterThan(48 * 3_600_000);

@@ -120,7 +120,7 @@ describe('sqlite: covered contacts name the phone', () => {
     const ledger = new SqliteLedger({ file: freshFile(), suppression: suppressionKeying('covered-contacts-retention-secret') });
     // Both decided on January 10th (the second one planned ahead), so neither drops the other.
     const at = (iso: string) => coveredContactWindow(new Date(iso), new Date('2026-01-10T12:00:00.000Z'));
-    const allow = () => aDecision({ phone: '+13055550100' });
+    const allow = () => ({ decision: aDecision({ phone: '+13055550100' }), coveredLimit: null });
     await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-01-10T12:00:00.000Z') }, allow);
     await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered: at('2026-03-10T12:00:00.000Z') }, allow);
     const rows = () => ledger.database.prepare('SELECT phone, covered FROM audit_heads WHERE covered IS NOT NULL').all();
@@ -147,7 +147,7 @@ describe('sqlite: covered contacts name the phone', () => {
     const seen: number[] = [];
     const decide = (f: { coveredContactsInWindow: number }) => {
       seen.push(f.coveredContactsInWindow);
-      return aDecision({ phone: '+13055550100' });
+      return { decision: aDecision({ phone: '+13055550100' }), coveredLimit: null };
     };
     await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);
     await after.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, decide);

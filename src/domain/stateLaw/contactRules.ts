@@ -47,14 +47,23 @@ export function emergencyBlockFields(ctx: StateLawContext, emergencies: readonly
  * allowed in the window before it; null otherwise.
  */
 export function stateCapBlockFields(ctx: StateLawContext, contactsInWindow: number): StateCapFields | null {
+  const strictest = strictestCap(ctx);
+  if (!strictest || contactsInWindow < strictest.limit) return null;
+  return { ...strictest, contacts_in_window: contactsInWindow };
+}
+
+/**
+ * The strictest state cap on covered contacts among the contact's jurisdictions, or null when none
+ * has one: what an allowed contact is counted under.
+ */
+export function strictestCap(ctx: StateLawContext): Omit<StateCapFields, 'contacts_in_window'> | null {
   const atMs = ctx.at.getTime();
-  let strictest: { jurisdiction: string; citation: string; limit: number; window_hours: number } | null = null;
+  let strictest: Omit<StateCapFields, 'contacts_in_window'> | null = null;
   for (const j of ctx.jurisdictions) {
     for (const cap of rulesOf(ctx.ruleSet, j, atMs).caps) {
       if (!strictest || cap.limit < strictest.limit)
         strictest = { jurisdiction: j.jurisdiction, citation: cap.citation, limit: cap.limit, window_hours: cap.window_hours };
     }
   }
-  if (!strictest || contactsInWindow < strictest.limit) return null;
-  return { ...strictest, contacts_in_window: contactsInWindow };
+  return strictest;
 }

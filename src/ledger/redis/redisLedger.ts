@@ -68,7 +68,7 @@ import {
   type SuppressionKeying,
 } from '../ledger';
 import { keyingToAnonymise, refusalToOpen } from '../retentionKey';
-import { allowsCall, callDeciderFor, countCovered } from '../coveredDecision';
+import { callDeciderFor, callLimit, countCovered } from '../coveredDecision';
 import { deciderFor, refusedDecision } from '../sendDecision';
 import { activeEmergencies, countCoveredContact, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
 import { endEmergencyRecord } from './scripts/emergencies';
@@ -278,7 +278,7 @@ export class RedisLedger implements Ledger {
       ({ facts, verdict } = await countCovered(
         facts,
         verdict,
-        (v) => v.limits !== undefined,
+        (v) => (v.limits ? (v.limits.coveredLimit ?? null) : undefined),
         ask,
         (limit, v) => this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
       ));
@@ -305,15 +305,15 @@ export class RedisLedger implements Ledger {
       this.run('coveredFacts', () => coveredFacts(this.store, orgId, phone, keys.entity, keys.covered)),
     ]);
     const facts: CallFacts = { ...contact, ...covered };
-    let decision = ask(facts);
+    let verdict = ask(facts);
     const window = keys.covered;
     if (window) {
-      ({ verdict: decision } = await countCovered(facts, decision, allowsCall, ask, (limit, d) =>
-        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, d.id)),
+      ({ verdict } = await countCovered(facts, verdict, callLimit, ask, (limit, v) =>
+        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
       ));
     }
-    await this.recordDecision(decision);
-    return decision;
+    await this.recordDecision(verdict.decision);
+    return verdict.decision;
   }
 
   // ---- states of emergency (org slot) ----------------------------------------

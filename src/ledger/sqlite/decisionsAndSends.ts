@@ -126,7 +126,7 @@ export class SqliteDecisionsAndSends {
       };
       let decision: Decision;
       try {
-        decision = held(facts);
+        decision = held(facts).decision;
       } catch (err) {
         throw new CallerFailure(err);
       }
