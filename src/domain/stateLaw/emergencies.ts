@@ -25,10 +25,14 @@ export interface StateOfEmergency extends ActiveEmergency {
   ended_at: string | null;
 }
 
+/** `at` within [from, to): the one reading of an emergency's time span, for the ledger and the checks alike. */
+function spans(e: ActiveEmergency, atMs: number): boolean {
+  return Date.parse(e.from) <= atMs && atMs < Date.parse(e.to);
+}
+
 /** In force at `at`: not ended, and `at` within [from, to). */
 export function isActiveAt(e: StateOfEmergency, at: Date): boolean {
-  const t = at.getTime();
-  return e.ended_at === null && Date.parse(e.from) <= t && t < Date.parse(e.to);
+  return e.ended_at === null && spans(e, at.getTime());
 }
 
 export function activeView(e: StateOfEmergency): ActiveEmergency {
@@ -39,7 +43,7 @@ export function activeView(e: StateOfEmergency): ActiveEmergency {
 export function emergencyAt(emergencies: readonly ActiveEmergency[], jurisdiction: string, atMs: number): ActiveEmergency | null {
   let found: ActiveEmergency | null = null;
   for (const e of emergencies) {
-    if (e.jurisdiction !== jurisdiction || !(Date.parse(e.from) <= atMs && atMs < Date.parse(e.to))) continue;
+    if (e.jurisdiction !== jurisdiction || !spans(e, atMs)) continue;
     if (!found || Date.parse(e.to) > Date.parse(found.to)) found = e;
   }
   return found;
