@@ -6,6 +6,8 @@
  */
 import type { GateContext } from '../../src/gate/context';
 import type { AllowedPrecall } from '../../src/gate/answers';
+import { maskPhone } from '../../src/domain/phone';
+import type { Logger } from '../../src/observability/logger';
 import { dialTargets, type TwimlDocument } from '../twiml';
 import type { AllOutcome } from './gatedRequest';
 import { gateCall, type ResolvedSender } from './outboundGate';
@@ -34,4 +36,29 @@ export async function gateDials(ctx: GateContext, doc: TwimlDocument, dial: Dial
     decisions.push(outcome.decision);
   }
   return { kind: 'allowed', decisions };
+}
+
+/**
+ * May a document the application served (fetched by the carrier, not sent through the gateway) run
+ * as it is? Every dial it would make is gated; when one is not allowed, why is logged (the phone
+ * masked) under `refusal`, and the caller answers the carrier in its own dialect.
+ */
+export async function servedDialsAllowed(
+  ctx: GateContext,
+  logger: Logger,
+  doc: TwimlDocument,
+  dial: DialContext & { callSid: string | undefined; refusal: string },
+): Promise<boolean> {
+  const outcome = await gateDials(ctx, doc, dial);
+  if (outcome.kind === 'allowed') return true;
+  logger.warn(
+    {
+      call_sid: dial.callSid,
+      decision_id: outcome.kind === 'blocked' ? outcome.decision.decision_id : undefined,
+      outcome: outcome.kind,
+      to: outcome.to ? maskPhone(outcome.to) : undefined,
+    },
+    dial.refusal,
+  );
+  return false;
 }

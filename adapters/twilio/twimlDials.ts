@@ -1,17 +1,5 @@
-/**
- * `<Dial>` numbers in the TwiML of a Twilio call, checked as calls by the
- * call's own sender (`shared/dialGate.ts`):
- *
- * - inline `Twiml` of a create or an update: a number that may not be called
- *   refuses the whole request, in Twilio's dialect, before Twilio sees it;
- * - the application's TwiML the gateway fetches (a call's `Url` pointed at
- *   `/twilio/voice`): a blocked number means the document is not served —
- *   the caller answers with a spoken refusal and a hangup instead (fail
- *   closed: never dial on a document the gate did not pass).
- */
-import { maskPhone } from '../../src/domain/phone';
 import type { HttpAnswer } from '../shared/carrier';
-import { gateDials } from '../shared/dialGate';
+import { servedDialsAllowed } from '../shared/dialGate';
 import { senderOfClaims } from '../shared/outboundGate';
 import { first, serializeForm, withParam, type FormParams } from '../shared/form';
 import { parseTwiml, renderTwiml, type TwimlDocument } from '../twiml';
@@ -56,21 +44,12 @@ export function inlineBodyThroughGateway(
 /** May the application's fetched document be served as it is? Logs why not. */
 export async function fetchedDialsAllowed(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, doc: TwimlDocument): Promise<boolean> {
   const callSid = first(w.params, 'CallSid');
-  const outcome = await gateDials(t.ctx, doc, {
+  return servedDialsAllowed(t.ctx, t.logger, doc, {
     sender: senderOfClaims(t.directory, c),
     from: webhookParty(t, w.params).ourNumber,
     metadata: { carrier: 'twilio', request: 'voice.dial', call_sid: callSid ?? null, ...(c.d ? { call_decision_id: c.d } : {}) },
     field: 'Url',
+    callSid,
+    refusal: 'twilio voice: application TwiML dials a number the gate did not allow; refusing it',
   });
-  if (outcome.kind === 'allowed') return true;
-  t.logger.warn(
-    {
-      call_sid: callSid,
-      decision_id: outcome.kind === 'blocked' ? outcome.decision.decision_id : undefined,
-      outcome: outcome.kind,
-      to: outcome.to ? maskPhone(outcome.to) : undefined,
-    },
-    'twilio voice: application TwiML dials a number the gate did not allow; refusing it',
-  );
-  return false;
 }
