@@ -12,19 +12,17 @@
  * per second of call.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import twilio from 'twilio';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { BenchContext } from '../lib/context';
-import { CALLING_NUMBER, ENTITY, phoneAt } from '../lib/fixtures';
-import { gatewayEnv } from '../lib/gatewayEnv';
+import { CALLING_NUMBER, phoneAt } from '../lib/fixtures';
 import { REPO_ROOT } from '../lib/proc';
 import { fmtNum, mark, ms, target } from '../lib/report';
-import { dataDirWithCopy, sqliteSeed } from '../lib/seed';
 import { round, summarize } from '../lib/stats';
+import { twilioCallGateway } from '../lib/twilioGateway';
 import { ACCOUNT_SID, AUTH_TOKEN } from '../scenarios/twilio';
 
 const CALLS = 20;
@@ -54,7 +52,7 @@ function openStream(url: string): Promise<WebSocket> {
 }
 
 export async function mediaRow(ctx: BenchContext): Promise<void> {
-  const { p, judge, report, log, servers, scratch } = ctx;
+  const { p, judge, report, servers } = ctx;
   const { TwilioEmulator } = (await import(pathToFileURL(join(REPO_ROOT, 'test/emulators/twilio.ts')).href)) as {
     TwilioEmulator: new (o: { accountSid: string; authToken: string }) => EmulatorLike;
   };
@@ -69,21 +67,7 @@ export async function mediaRow(ctx: BenchContext): Promise<void> {
   });
   await new Promise<void>((r) => app.once('listening', () => r()));
   const appUrl = `ws://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  const seed = await sqliteSeed(p.consents, log);
-  const configFile = join(scratch, 'media-config.json');
-  // informational: no quiet hours, so every call is allowed whatever the hour of the run.
-  writeFileSync(configFile, JSON.stringify({ entities: [{ name: ENTITY, numbers: [CALLING_NUMBER], purpose: 'informational', call_type: 'ai_voice' }] }));
-  const gw = await servers.start(
-    'gateway-media',
-    'gateway.ts',
-    gatewayEnv(dataDirWithCopy(seed.file), {
-      TWILIO_API_BASE: emulator.url,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      CONSENT_GATE_CONFIG: configFile,
-      TRANSCRIBE_CALLS: 'off',
-    }),
-  );
+  const gw = await twilioCallGateway(ctx, 'media', emulator.url, { TRANSCRIBE_CALLS: 'off' });
   const lanes: { through: Lane; direct: Lane }[] = [];
   try {
     const client = twilio(ACCOUNT_SID, AUTH_TOKEN);

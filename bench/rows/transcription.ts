@@ -14,17 +14,15 @@
  * `POST /v1/revoke` of another consented phone on the same gateway — the
  * revocation alone, committed before its answer.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import twilio from 'twilio';
 import type { BenchContext } from '../lib/context';
 import { CALLING_NUMBER, ENTITY, phoneAt } from '../lib/fixtures';
-import { gatewayEnv } from '../lib/gatewayEnv';
 import { REPO_ROOT } from '../lib/proc';
 import { fmtNum, mark, ms, target } from '../lib/report';
-import { dataDirWithCopy, sqliteSeed } from '../lib/seed';
 import { round, summarize } from '../lib/stats';
+import { twilioCallGateway } from '../lib/twilioGateway';
 import { AUTH } from '../scenarios/decisions';
 import { ACCOUNT_SID, AUTH_TOKEN } from '../scenarios/twilio';
 
@@ -50,25 +48,12 @@ async function hangupArrival(emulator: EmulatorLike, sid: string): Promise<numbe
 }
 
 export async function transcriptionRow(ctx: BenchContext): Promise<void> {
-  const { p, judge, report, log, servers, scratch } = ctx;
+  const { p, judge, report, servers } = ctx;
   const { TwilioEmulator } = (await import(pathToFileURL(join(REPO_ROOT, 'test/emulators/twilio.ts')).href)) as {
     TwilioEmulator: new (o: { accountSid: string; authToken: string }) => EmulatorLike;
   };
   const emulator = await new TwilioEmulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
-  const seed = await sqliteSeed(p.consents, log);
-  const configFile = join(scratch, 'transcription-config.json');
-  // informational: no quiet hours, so every call is allowed whatever the hour of the run.
-  writeFileSync(configFile, JSON.stringify({ entities: [{ name: ENTITY, numbers: [CALLING_NUMBER], purpose: 'informational', call_type: 'ai_voice' }] }));
-  const gw = await servers.start(
-    'gateway-transcription',
-    'gateway.ts',
-    gatewayEnv(dataDirWithCopy(seed.file), {
-      TWILIO_API_BASE: emulator.url,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      CONSENT_GATE_CONFIG: configFile,
-    }),
-  );
+  const gw = await twilioCallGateway(ctx, 'transcription', emulator.url);
   try {
     const client = twilio(ACCOUNT_SID, AUTH_TOKEN);
     client.api.baseUrl = gw.url;
