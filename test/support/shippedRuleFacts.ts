@@ -10,6 +10,7 @@ import { DEFAULT_MAX_AGE_MONTHS } from '../../src/domain/checks/consentRules';
 import { decidePrecall, type PrecallFacts } from '../../src/domain/checks/precall';
 import { decidePresend, type PresendFacts } from '../../src/domain/checks/presend';
 import { jurisdictionsFor } from '../../src/domain/stateLaw/jurisdictions';
+import type { CompiledRuleSet } from '../../src/domain/stateLaw/ruleSet';
 import { FEDERAL_WINDOW } from '../../src/domain/time/callingWindow';
 import { timeZonesForNumber } from '../../src/domain/time/timezones';
 import type { MessageType, ScopeValue } from '../../src/domain/vocabulary';
@@ -53,6 +54,8 @@ export const instantOf = (iso: string | null): number | null => (iso === null ? 
 export interface Placement {
   recipientState?: string;
   addressStates?: string[];
+  /** The rules decided under: the shipped ones unless a test brings its own. */
+  ruleSet?: CompiledRuleSet;
 }
 
 function consentFor(phone: string, at: Date, scope: ScopeValue[]) {
@@ -61,7 +64,7 @@ function consentFor(phone: string, at: Date, scope: ScopeValue[]) {
 }
 
 export function precallFacts(phone: string, at: Date, extra: Partial<PrecallFacts> & Placement = {}): PrecallFacts {
-  const { recipientState, addressStates = [], ...overrides } = extra;
+  const { recipientState, addressStates = [], ruleSet = SHIPPED_RULES, ...overrides } = extra;
   const purpose = overrides.purpose ?? 'telemarketing';
   return {
     orgId: 'org_test',
@@ -76,8 +79,8 @@ export function precallFacts(phone: string, at: Date, extra: Partial<PrecallFact
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
     consents: [consentFor(phone, at, ['ai_voice', purpose])],
     revocations: [],
-    stateRules: SHIPPED_RULES,
-    jurisdictions: jurisdictionsFor(phone, recipientState, addressStates, SHIPPED_RULES.states),
+    stateRules: ruleSet,
+    jurisdictions: jurisdictionsFor(phone, recipientState, addressStates, ruleSet.states),
     coveredContactsInWindow: 0,
     emergencies: [],
     ...overrides,
@@ -85,7 +88,7 @@ export function precallFacts(phone: string, at: Date, extra: Partial<PrecallFact
 }
 
 export function presendFacts(phone: string, at: Date, messageType: MessageType, extra: Partial<PresendFacts> & Placement = {}): PresendFacts {
-  const { recipientState, addressStates = [], ...overrides } = extra;
+  const { recipientState, addressStates = [], ruleSet = SHIPPED_RULES, ...overrides } = extra;
   return {
     orgId: 'org_test',
     at,
@@ -100,8 +103,8 @@ export function presendFacts(phone: string, at: Date, messageType: MessageType, 
     dailyCap: 10,
     consents: [consentFor(phone, at, ['sms', messageType])],
     revocations: [],
-    stateRules: SHIPPED_RULES,
-    jurisdictions: jurisdictionsFor(phone, recipientState, addressStates, SHIPPED_RULES.states),
+    stateRules: ruleSet,
+    jurisdictions: jurisdictionsFor(phone, recipientState, addressStates, ruleSet.states),
     coveredContactsInWindow: 0,
     emergencies: [],
     ...overrides,

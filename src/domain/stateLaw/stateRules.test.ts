@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aConsent } from '../../../test/fixtures/records';
-import { DEFAULT_MAX_AGE_MONTHS } from '../checks/consentRules';
 import { decidePrecall, type PrecallFacts } from '../checks/precall';
 import { decidePresend, type PresendFacts } from '../checks/presend';
-import { FEDERAL_WINDOW } from '../time/callingWindow';
-import { timeZonesForNumber } from '../time/timezones';
 import type { MessageType, Purpose } from '../vocabulary';
+import { answer, type Placement, precallFacts as sharedPrecallFacts, presendFacts as sharedPresendFacts } from '../../../test/support/shippedRuleFacts';
 import { jurisdictionsFor } from './jurisdictions';
-import { parseRuleSet, ruleSetOf, type CompiledRuleSet } from './ruleSet';
+import { parseRuleSet, ruleSetOf } from './ruleSet';
 import type { StateRule } from './ruleTypes';
 
 const common = (jurisdiction: string, kind: string, citation: string) => ({
@@ -42,58 +40,11 @@ const PROVIDENCE = '+14015550123';
 const JACKSON_MS = '+16015550123';
 const TOLL_FREE = '+18005550123';
 
-function precallFacts(
-  phone: string,
-  at: string,
-  extra: Partial<PrecallFacts> & { recipientState?: string; addressStates?: string[]; ruleSet?: CompiledRuleSet } = {},
-): PrecallFacts {
-  const { recipientState, addressStates = [], ruleSet = RULES, ...overrides } = extra;
-  return {
-    orgId: 'org_test',
-    at: new Date(at),
-    entity: 'Acme Insurance LLC',
-    purpose: 'telemarketing',
-    callType: 'ai_voice',
-    callingCountry: 'US',
-    adversaryCountries: new Set(),
-    recipientZones: timeZonesForNumber(phone),
-    callingWindow: FEDERAL_WINDOW,
-    maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
-    consents: [aConsent({ phone })],
-    revocations: [],
-    stateRules: ruleSet,
-    jurisdictions: jurisdictionsFor(phone, recipientState, addressStates, ruleSet.states),
-    coveredContactsInWindow: 0,
-    emergencies: [],
-    ...overrides,
-  };
-}
-
-function presendFacts(phone: string, at: string, messageType: MessageType, overrides: Partial<PresendFacts> = {}): PresendFacts {
-  return {
-    orgId: 'org_test',
-    at: new Date(at),
-    entity: 'Acme Insurance LLC',
-    messageType,
-    recipientZones: timeZonesForNumber(phone),
-    quietWindow: FEDERAL_WINDOW,
-    maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
-    sentThisMonth: 0,
-    monthlyQuota: null,
-    sentToday: 0,
-    dailyCap: 10,
-    consents: [aConsent({ phone, scope: ['sms'] })],
-    revocations: [],
-    stateRules: RULES,
-    jurisdictions: jurisdictionsFor(phone, undefined, [], RULES.states),
-    coveredContactsInWindow: 0,
-    emergencies: [],
-    ...overrides,
-  };
-}
-
-const answer = (o: ReturnType<typeof decidePrecall> | ReturnType<typeof decidePresend>) =>
-  o.allowed ? { reason: 'allowed' } : { reason: o.reason, ...o.fields };
+// The shared builders (test/support/shippedRuleFacts.ts) under this file's own rules, `at` as ISO text.
+const precallFacts = (phone: string, at: string, extra: Partial<PrecallFacts> & Placement = {}): PrecallFacts =>
+  sharedPrecallFacts(phone, new Date(at), { ruleSet: RULES, ...extra });
+const presendFacts = (phone: string, at: string, messageType: MessageType, extra: Partial<PresendFacts> & Placement = {}): PresendFacts =>
+  sharedPresendFacts(phone, new Date(at), messageType, { ruleSet: RULES, ...extra });
 
 describe('where the consumer is', () => {
   it.each([
