@@ -68,4 +68,16 @@ describe('two gateways on one Redis', () => {
     const trail = await a.ctx.ledger.auditTrail('org_default', phone);
     expect(trail.filter((e) => e.kind === 'decision')).toHaveLength(50);
   });
+
+  it("20 telemarketing calls to a Miami number raced through both instances allow exactly Florida's 3 a day", async () => {
+    // The gate names Florida's cap in its decision; Redis counts under it. Were the cap not named, every racer could pass.
+    const phone = '+13055550103';
+    expect((await post(a.url, '/v1/consents', consentBody(phone))).status).toBe(201);
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? a.url : b.url, '/v1/precall', precallBody(phone))));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    expect(replies.filter((r) => r.body.allowed === true)).toHaveLength(3);
+    const refused = replies.filter((r) => r.body.reason === 'frequency_cap');
+    expect(refused).toHaveLength(17);
+    for (const r of refused) expect(r.body).toMatchObject({ jurisdiction: 'US-FL', limit: 3, window_hours: 24, contacts_in_window: 3 });
+  });
 });
