@@ -124,17 +124,18 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
   const consumer = consumerPhone(contact.to) ?? '';
   const listenFor = route === 'calls' && transcribesCallsOf(t, sender.entity) ? accountSid : undefined;
   const disclosure = 'disclosure' in decision ? decision.disclosure : undefined;
+  // Who the call is for, carried signed in the URLs the gateway writes into its TwiML.
+  const party: PartyClaims = {
+    o: sender.orgId,
+    e: sender.entity,
+    p: consumer,
+    d: decision.decision_id,
+    pu: sender.purpose,
+    ct: sender.call_type,
+    sr: sender.source,
+  };
   if (route !== 'messages' && disclosure?.required) {
     if (!disclosure.script) throw new Error(`decision ${decision.decision_id} requires a disclosure but has no script`);
-    const party: PartyClaims = {
-      o: sender.orgId,
-      e: sender.entity,
-      p: consumer,
-      d: decision.decision_id,
-      pu: sender.purpose,
-      ct: sender.call_type,
-      sr: sender.source,
-    };
     if (route === 'participants') {
       return sendAnswer(
         res,
@@ -163,15 +164,6 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     body = Buffer.from(serializeForm(injected.pairs), 'utf8');
   } else if (route === 'calls') {
     // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
-    const party: PartyClaims = {
-      o: sender.orgId,
-      e: sender.entity,
-      p: consumer,
-      d: decision.decision_id,
-      pu: sender.purpose,
-      ct: sender.call_type,
-      sr: sender.source,
-    };
     if (read.inline) body = inlineBodyThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? body;
     else if (first(params, 'Url') !== undefined) {
       const pointed = urlsThroughGateway(t, form.pairs, params, party, undefined, listenFor);
