@@ -215,6 +215,23 @@ describe('Telnyx: streams and AI assistants held back until the disclosure has b
     expect(s.telnyx.received('POST', '/v2/calls').length).toBe(before);
   });
 
+  it('Telnyx refuses the stream start: logged and counted, the call goes on (transcription still started)', async () => {
+    const failures = async () => (await s.gw.metrics.callStartFailures.get()).values.find((v) => v.labels.what === 'stream')?.value ?? 0;
+    const before = await failures();
+    const id = await placeAiCall(s, '+12125557009', { stream_url: STREAM.stream_url });
+    await s.telnyx.answer(id);
+    s.telnyx.failActions.add('streaming_start');
+    try {
+      const [ended] = await s.telnyx.speakEnded(id);
+      expect(ended.status).toBe(200);
+    } finally {
+      s.telnyx.failActions.delete('streaming_start');
+    }
+    expect(await failures()).toBe(before + 1);
+    expect(actionsSent(s, id).sort()).toEqual(['speak', 'streaming_start', 'streaming_start', 'transcription_start']); // one retry
+    expect(s.telnyx.calls.get(id)!.alive).toBe(true);
+  });
+
   it('a dial without a disclosure to say keeps its stream_url: Telnyx starts it on answer as before', async () => {
     const to = '+12125557006';
     await seedConsent(s, to, 'Beta Clinic', ['human_voice', 'appointment_reminder'], { ai: false });
