@@ -167,6 +167,19 @@ describe('Telnyx: streams and AI assistants held back until the disclosure has b
     expect(actionsSent(s, id).filter((a) => a === 'streaming_start')).toHaveLength(1);
   });
 
+  it('the whole call: a stream dial is accepted, the disclosure is said, stream and transcription start, "please stop calling me" ends the call', async () => {
+    const to = '+12125557010';
+    const id = await placeAiCall(s, to, STREAM);
+    await s.telnyx.answer(id);
+    await s.telnyx.speakEnded(id);
+    expect(actionsSent(s, id).sort()).toEqual(['speak', 'streaming_start', 'transcription_start']);
+    await s.telnyx.transcribe(id, 'please stop calling me');
+    expect(await revocationsOf(s, to)).toMatchObject([{ trigger: 'verbal_stop_during_call', transcript: 'please stop calling me' }]);
+    await s.telnyx.speakEnded(id); // the confirmation has been said
+    expect(actionsSent(s, id).slice(-2)).toEqual(['speak', 'hangup']);
+    expect(s.telnyx.calls.get(id)!.alive).toBe(false);
+  });
+
   it('a dial with an AI assistant: ai_assistant_start with the same assistant after the disclosure', async () => {
     const id = await placeAiCall(s, '+12125557002', { assistant: ASSISTANT });
     expect(s.telnyx.calls.get(id)!.dial).not.toHaveProperty('assistant');
