@@ -36,7 +36,7 @@ import { gatewayUrl, isHttpUrl, MAX_TELNYX_URL_LENGTH, TOKEN_KINDS, WEBHOOK_PATH
 import { disclosureNotInjectable, telnyxDialect } from './errors';
 import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
 import { gateEach, startGated } from './gatedRequest';
-import { dialTranscribes, holdBackStarts, keepHeldStarts, transcribesCallsOf } from './heldStarts';
+import { dialTranscribes, holdBackStarts, keepHeldStarts, newHoldKey, transcribesCallsOf } from './heldStarts';
 import { recipients, type GatedBody } from './requestBody';
 import { DIAL_FIELDS } from './requestShape';
 
@@ -90,24 +90,9 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
     }
   }
 
-  let heldKey: string | undefined;
-  if (script) {
-    const holding = holdBackStarts(body);
-    if (!holding.ok) return sendAnswer(res, holding.answer);
-    if (holding.held) {
-      try {
-        heldKey = await keepHeldStarts(t, holding.held);
-      } catch (err) {
-        if (!(err instanceof LedgerUnavailableError)) throw err;
-        // Forwarded without it, the stream would never start; with it, before the disclosure: neither.
-        t.logger.error(
-          { decision_ids: ids, err: err.message },
-          'telnyx: the stream or assistant to start after the disclosure could not be kept; call refused',
-        );
-        return sendAnswer(res, telnyxDialect.unavailable());
-      }
-    }
-  }
+  const holding = script ? holdBackStarts(body) : ({ ok: true, held: undefined } as const);
+  if (!holding.ok) return sendAnswer(res, holding.answer);
+  const heldKey = holding.held ? newHoldKey() : undefined;
   const listen = !!t.apiKey && transcribesCallsOf(t, sender.entity) && !dialTranscribes(body);
 
   const consumers = tos.map((to) => consumerPhone(to)).filter((p): p is string => !!p);
@@ -122,6 +107,17 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   };
   const pointed = pointWebhooksAtGateway(t, body, claims);
   if (!pointed.ok) return sendAnswer(res, disclosureNotInjectable(pointed.message, decisionId, pointed.field));
+
+  if (holding.held && heldKey) {
+    try {
+      await keepHeldStarts(t, heldKey, holding.held);
+    } catch (err) {
+      if (!(err instanceof LedgerUnavailableError)) throw err;
+      // Forwarded without it, the stream would never start; with it, before the disclosure: neither.
+      t.logger.error({ decision_ids: ids, err: err.message }, 'telnyx: the stream or assistant to start after the disclosure could not be kept; call refused');
+      return sendAnswer(res, telnyxDialect.unavailable());
+    }
+  }
 
   t.logger.info(
     { decision_ids: ids, to: consumers.map(maskPhone), disclosure: !!script, transcribed: listen, held_starts: !!heldKey },

@@ -106,11 +106,14 @@ export function holdKey(id: string): string {
   return `telnyx:held-starts:${id}`;
 }
 
-/** Keeps what the call will start, under a new key for its token. Throws LedgerUnavailableError when the store cannot. */
-export async function keepHeldStarts(t: TelnyxContext, held: HeldStarts): Promise<string> {
-  const id = randomUUID();
-  await t.ctx.ledger.holdValue(holdKey(id), JSON.stringify(held), HOLD_TTL_SECONDS);
-  return id;
+/** A new key for a call's held starts, carried in its token (unguessable: it names a stored stream credential). */
+export function newHoldKey(): string {
+  return randomUUID();
+}
+
+/** Keeps what the call will start under its key. Throws LedgerUnavailableError when the store cannot. */
+export async function keepHeldStarts(t: TelnyxContext, key: string, held: HeldStarts): Promise<void> {
+  await t.ctx.ledger.holdValue(holdKey(key), JSON.stringify(held), HOLD_TTL_SECONDS);
 }
 
 /** Whether the gateway transcribes this entity's calls: on unless TRANSCRIBE_CALLS=off or the entity says `transcribe: false`. */
