@@ -59,7 +59,7 @@ export const entitySchema = z.strictObject({
   call_type: z.enum(CALL_TYPES).optional(),
   message_type: z.enum(MESSAGE_TYPES).optional(),
   disclosure: z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), version: z.string().optional() })]).optional(),
-  /** false: the entity's Twilio calls are not transcribed, so a spoken "stop" is heard only where the app streams its transcript. */
+  /** false: the entity's Twilio and Telnyx calls are not transcribed, so a spoken "stop" is heard only where the app streams its transcript. */
   transcribe: z.boolean().optional(),
 });
 export type EntityConfig = z.output<typeof entitySchema>;
@@ -104,7 +104,7 @@ export const configSchema = z.object({
     .regex(/^SK[0-9a-fA-F]{32}$/, 'must be a Twilio API key SID (SK followed by 32 hex digits)')
     .optional(),
   TWILIO_API_SECRET: z.string().min(1).optional(),
-  /** off: gated Twilio calls are not transcribed (no real-time transcription cost, and no spoken "stop" heard on calls whose app does not stream its transcript). */
+  /** off: gated Twilio and Telnyx calls are not transcribed (no transcription cost, and no spoken "stop" heard on calls whose app does not stream its transcript). */
   TRANSCRIBE_CALLS: z.enum(['on', 'off']).default('on'),
   /** Signs the URLs the gateway hands carriers (rewritten call Url, relay sockets). Default: derived from TWILIO_AUTH_TOKEN. */
   GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

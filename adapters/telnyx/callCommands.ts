@@ -1,5 +1,6 @@
 /**
- * The gateway's own Call Control commands (`speak`, `hangup`), sent to
+ * The gateway's own Call Control commands (`speak`, `hangup`, and the
+ * starts that follow the disclosure: `afterDisclosure.ts`), sent to
  * TELNYX_API_BASE with TELNYX_API_KEY through the same bounded HTTP call the
  * application relay uses.
  *
@@ -31,7 +32,10 @@ function errorCode(body: string | undefined): string | undefined {
   }
 }
 
-export async function callCommand(t: TelnyxContext, callControlId: string, action: 'speak' | 'hangup', body: Record<string, unknown>): Promise<CommandResult> {
+/** The Call Control actions the gateway itself sends. */
+export type GatewayAction = 'speak' | 'hangup' | 'transcription_start' | 'streaming_start' | 'ai_assistant_start';
+
+export async function callCommand(t: TelnyxContext, callControlId: string, action: GatewayAction, body: Record<string, unknown>): Promise<CommandResult> {
   if (!t.apiKey) return { ok: false, ended: false, message: 'TELNYX_API_KEY is not configured' };
   const url = upstreamUrl(t.api.base, `/v2/calls/${encodeURIComponent(callControlId)}/actions/${action}`).toString();
   const request = {

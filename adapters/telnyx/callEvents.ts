@@ -11,8 +11,13 @@
  *   the gateway placed (its disclosure said "press 9"): revoke
  *   (`dtmf_opt_out`). Calls the gateway did not place are not read for 9 —
  *   an IVR menu's 9 is not an opt-out.
+ * - `call.speak.ended`: the first on a call the gateway opened with a
+ *   disclosure is the disclosure's; then the gateway starts transcription
+ *   and any stream or assistant it held back (`afterDisclosure.ts`). On a
+ *   gated call with no disclosure, transcription starts on `call.answered`.
  * - `call.transcription`, final, the consumer's track (`inbound`, Telnyx's
- *   default): the one opt-out detector; an opt-out revokes
+ *   default): the one opt-out detector, whether the application or the
+ *   gateway started the transcription; an opt-out revokes
  *   (`verbal_stop_during_call`, transcript kept).
  * - After an opt-out: `speak` the confirmation (cutting off queued audio),
  *   then `hangup` once it has been said (see `endingCalls.ts`).
@@ -20,6 +25,7 @@
 import { maskPhone } from '../../src/domain/phone';
 import { OptOutNotRecordedError } from '../../src/errors';
 import { dtmf, OPT_OUT_DIGIT, optOutConfirmation, utterance, type OptOutOutcome, type Party } from '../../src/gate/optOutSignals';
+import { afterDisclosure, dropHeld, forgoStarts, startTranscription } from './afterDisclosure';
 import { hangupCall, speak } from './callCommands';
 import type { CallClaims, TelnyxContext } from './context';
 import { speakingTimeMs } from './endingCalls';
@@ -43,24 +49,29 @@ export async function handleCallEvent(t: TelnyxContext, event: TelnyxEvent, clai
   const { party, placedByGateway } = callPartyOf(t, claims, event.payload);
   switch (event.type) {
     case 'call.answered':
-      return claims?.s ? discloseOnAnswer(t, id, claims.s, claims.d) : {};
+      if (claims?.s) return discloseOnAnswer(t, id, claims.s, claims.d);
+      // Nothing to say first: the gateway listens from the answer on.
+      if (claims?.l === 1) await startTranscription(t, id);
+      return {};
     case 'call.dtmf.received': {
       const digit = text(event.payload, 'digit') ?? '';
       if (!placedByGateway || !party || digit !== OPT_OUT_DIGIT) return {};
-      return optOutOnCall(t, id, party, 'dtmf', () => dtmf(t.ctx, party, digit));
+      return optOutOnCall(t, id, claims, party, 'dtmf', () => dtmf(t.ctx, party, digit));
     }
     case 'call.gather.ended': {
       const digits = text(event.payload, 'digits') ?? '';
       if (!placedByGateway || !party || !digits.includes(OPT_OUT_DIGIT)) return {};
-      return optOutOnCall(t, id, party, 'dtmf', () => dtmf(t.ctx, party, digits));
+      return optOutOnCall(t, id, claims, party, 'dtmf', () => dtmf(t.ctx, party, digits));
     }
     case 'call.transcription':
-      return party ? transcript(t, id, party, event.payload) : {};
+      return party ? transcript(t, id, claims, party, event.payload) : {};
     case 'call.speak.ended':
+      if (!t.ending.has(id)) await afterDisclosure(t, id, claims, text(event.payload, 'status'));
       await t.ending.now(id);
       return {};
     case 'call.hangup':
       t.ending.forget(id);
+      await dropHeld(t, id, claims);
       return {};
     default:
       return {};
@@ -86,18 +97,26 @@ async function discloseOnAnswer(t: TelnyxContext, id: string, script: string, de
   return { relayHeaders: { 'x-consent-gate-disclosure': 'failed' } };
 }
 
-async function transcript(t: TelnyxContext, id: string, party: Party, payload: Record<string, unknown>): Promise<EventEffects> {
+async function transcript(t: TelnyxContext, id: string, claims: CallClaims | undefined, party: Party, payload: Record<string, unknown>): Promise<EventEffects> {
   const data = payload.transcription_data as { transcript?: unknown; is_final?: unknown; transcription_track?: unknown } | undefined;
   if (!data || typeof data.transcript !== 'string') return {};
   const words = data.transcript;
   // `inbound` is the consumer's leg (the one the call was placed to); Telnyx labels tracks only with some engines, and defaults to inbound.
   const speaker = data.transcription_track === 'outbound' ? 'agent' : 'consumer';
-  return optOutOnCall(t, id, party, 'speech', async () => (await utterance(t.ctx, party, { text: words, isFinal: data.is_final === true, speaker })).optOut);
+  return optOutOnCall(
+    t,
+    id,
+    claims,
+    party,
+    'speech',
+    async () => (await utterance(t.ctx, party, { text: words, isFinal: data.is_final === true, speaker })).optOut,
+  );
 }
 
 async function optOutOnCall(
   t: TelnyxContext,
   id: string,
+  claims: CallClaims | undefined,
   party: Party,
   how: 'dtmf' | 'speech',
   record: () => Promise<OptOutOutcome | null | undefined>,
@@ -114,8 +133,9 @@ async function optOutOnCall(
   if (failure)
     t.logger.error({ ...who, err: failure.message }, 'telnyx: opt-out during a call could NOT be recorded; ending the call, asking Telnyx to redeliver');
   else t.logger.info({ ...who, queued: outcome?.queued }, 'telnyx: opt-out during a call');
-  // The consumer was promised an end to the call either way.
+  // The consumer was promised an end to the call either way, and nothing held back for after the disclosure starts now.
   await confirmAndEnd(t, id, party.entity);
+  await forgoStarts(t, id, claims).catch((err: Error) => t.logger.warn({ ...who, err: err.message }, 'telnyx: could not drop what was held for this call'));
   if (failure) throw new OptOutNotRecordedError(failure.message);
   return {
     relayHeaders: {

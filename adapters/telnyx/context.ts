@@ -31,6 +31,8 @@ export interface TelnyxContext extends CarrierLink {
   seen: SeenEvents;
   /** Calls being hung up after an opt-out confirmation. */
   ending: EndingCalls;
+  /** TRANSCRIBE_CALLS: gated calls get Telnyx transcription of the consumer's track (an entity may still say `transcribe: false`). */
+  transcribeCalls: boolean;
 }
 
 export const WEBHOOK_PATHS = { webhooks: '/telnyx/webhooks', texml: '/telnyx/texml' } as const;
@@ -58,6 +60,10 @@ export interface CallClaims extends Record<string, unknown> {
   s?: string;
   /** Where this call's webhooks go on to (the application's own `webhook_url`); else TELNYX_APP_URL. */
   u?: string;
+  /** 1: the gateway starts transcription of the consumer's track (after the disclosure, if there is one). */
+  l?: 1;
+  /** The key of the stream / assistant start held back from the dial (`heldStarts.ts`). */
+  h?: string;
 }
 
 /** The sender's purpose, call type and where its entity came from, so numbers a TeXML document dials are checked as the call was. */

@@ -12,32 +12,36 @@
  * this process's memory, means any instance can handle any webhook of any
  * call, and a restart forgets nothing.
  *
+ * The gateway listens on the calls it gates: the token also says whether it
+ * starts transcription of the consumer's track (`l`: unless the dial asked
+ * for transcription itself, TRANSCRIBE_CALLS=off or the entity says
+ * `transcribe: false`). On a call that opens with the disclosure, a media
+ * stream (`stream_url` and its parameters) or an AI assistant the dial asks
+ * for is held back and started by the gateway once the disclosure has been
+ * said (`heldStarts.ts`, `afterDisclosure.ts`).
+ *
  * Refused (fail closed) when the disclosure cannot be guaranteed to be the
- * first thing the consumer hears: dial options that play or talk on answer by
- * themselves (`audio_url`, `media_name`, `assistant`,
- * `conversation_relay_config`, a bidirectional `stream_url`) — start them
- * from the application on `call.answered` instead, after the gateway's
- * disclosure — and a gateway without TELNYX_API_KEY, which could not speak it.
+ * first thing the consumer hears: dial options that play audio or hand the
+ * call to a relay on answer by themselves (`audio_url`, `media_name`,
+ * `conversation_relay_config`) — start them from the application on
+ * `call.answered` instead, after the gateway's disclosure — and a gateway
+ * without TELNYX_API_KEY, which could not speak it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskPhone } from '../../src/domain/phone';
+import { LedgerUnavailableError } from '../../src/errors';
 import { sendAnswer } from '../shared/carrier';
 import { consumerPhone, gateCall } from '../shared/outboundGate';
 import { gatewayUrl, isHttpUrl, MAX_TELNYX_URL_LENGTH, TOKEN_KINDS, WEBHOOK_PATHS, type CallClaims, type TelnyxContext } from './context';
 import { disclosureNotInjectable, telnyxDialect } from './errors';
 import { forwardAllowed, refusalOf } from '../shared/gatedRequest';
 import { gateEach, startGated } from './gatedRequest';
+import { dialTranscribes, holdBackStarts, keepHeldStarts, newHoldKey, transcribesCallsOf } from './heldStarts';
 import { recipients, type GatedBody } from './requestBody';
 import { DIAL_FIELDS } from './requestShape';
 
-/** Dial options that make Telnyx play or talk as soon as the call is answered. */
-export const SPEAKS_ON_ANSWER: readonly { field: string; when?: (body: GatedBody) => boolean }[] = [
-  { field: 'audio_url' },
-  { field: 'media_name' },
-  { field: 'assistant' },
-  { field: 'conversation_relay_config' },
-  { field: 'stream_url', when: (b) => b.get('stream_bidirectional_mode') !== undefined },
-];
+/** Dial options that make Telnyx play or talk as soon as the call is answered, and that the gateway cannot start later itself. */
+export const SPEAKS_ON_ANSWER: readonly string[] = ['audio_url', 'media_name', 'conversation_relay_config'];
 
 export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = await startGated(
@@ -66,14 +70,14 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
   const script = disclosure?.required && disclosure.script ? disclosure.script : undefined;
 
   if (script) {
-    const talker = SPEAKS_ON_ANSWER.find((s) => body.get(s.field) !== undefined && (s.when?.(body) ?? true));
+    const talker = SPEAKS_ON_ANSWER.find((field) => body.get(field) !== undefined);
     if (talker) {
       return sendAnswer(
         res,
         disclosureNotInjectable(
-          `Consent Gate must speak the AI disclosure before anything else on this call, and '${talker.field}' would play on answer: leave it out of the dial and start it from your application on call.answered`,
+          `Consent Gate must speak the AI disclosure before anything else on this call, and '${talker}' would play on answer: leave it out of the dial and start it from your application on call.answered`,
           decisionId,
-          talker.field,
+          talker,
         ),
       );
     }
@@ -86,12 +90,39 @@ export async function handleDial(t: TelnyxContext, req: IncomingMessage, res: Se
     }
   }
 
+  const holding = script ? holdBackStarts(body) : ({ ok: true, held: undefined } as const);
+  if (!holding.ok) return sendAnswer(res, holding.answer);
+  const heldKey = holding.held ? newHoldKey() : undefined;
+  const listen = !!t.apiKey && transcribesCallsOf(t, sender.entity) && !dialTranscribes(body);
+
   const consumers = tos.map((to) => consumerPhone(to)).filter((p): p is string => !!p);
-  const claims: CallClaims = { o: sender.orgId, e: sender.entity, p: consumers, d: decisionId, ...(script ? { s: script } : {}) };
+  const claims: CallClaims = {
+    o: sender.orgId,
+    e: sender.entity,
+    p: consumers,
+    d: decisionId,
+    ...(script ? { s: script } : {}),
+    ...(listen ? { l: 1 as const } : {}),
+    ...(heldKey ? { h: heldKey } : {}),
+  };
   const pointed = pointWebhooksAtGateway(t, body, claims);
   if (!pointed.ok) return sendAnswer(res, disclosureNotInjectable(pointed.message, decisionId, pointed.field));
 
-  t.logger.info({ decision_ids: ids, to: consumers.map(maskPhone), disclosure: !!script }, 'telnyx: call allowed; forwarding');
+  if (holding.held && heldKey) {
+    try {
+      await keepHeldStarts(t, heldKey, holding.held);
+    } catch (err) {
+      if (!(err instanceof LedgerUnavailableError)) throw err;
+      // Forwarded without it, the stream would never start; with it, before the disclosure: neither.
+      t.logger.error({ decision_ids: ids, err: err.message }, 'telnyx: the stream or assistant to start after the disclosure could not be kept; call refused');
+      return sendAnswer(res, telnyxDialect.unavailable());
+    }
+  }
+
+  t.logger.info(
+    { decision_ids: ids, to: consumers.map(maskPhone), disclosure: !!script, transcribed: listen, held_starts: !!heldKey },
+    'telnyx: call allowed; forwarding',
+  );
   await forwardAllowed(t, req, res, body.bytes(), ids);
 }
 

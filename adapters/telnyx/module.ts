@@ -67,6 +67,7 @@ export const telnyxModule: ModuleFactory = (deps): GatewayModule => {
     language: config.TELNYX_SPEAK_LANGUAGE,
     seen: new SeenEvents(deps.ctx.clock),
     ending: new EndingCalls((id) => endCall(t, id)),
+    transcribeCalls: config.TRANSCRIBE_CALLS !== 'off',
   };
   return {
     name: 'telnyx',

@@ -9,8 +9,9 @@ import type { HttpAnswer } from '../shared/carrier';
 import { fieldProblem, queryProblem } from '../shared/requestShape';
 import { telnyxError, TELNYX_ERRORS } from './errors';
 import type { GatedBody } from './requestBody';
+import { HELD_DIAL_FIELDS } from './heldStarts';
 
-/** Call Control dial: who is rung, as whom, and what would speak before the disclosure or carry the call's webhooks elsewhere. */
+/** Call Control dial: who is rung, as whom, what would speak before the disclosure or carry the call's webhooks elsewhere, and what the gateway starts itself. */
 export const DIAL_FIELDS = [
   'to',
   'from',
@@ -21,10 +22,9 @@ export const DIAL_FIELDS = [
   'webhook_urls_method',
   'audio_url',
   'media_name',
-  'assistant',
   'conversation_relay_config',
-  'stream_url',
-  'stream_bidirectional_mode',
+  'transcription',
+  ...HELD_DIAL_FIELDS,
 ] as const;
 export const MESSAGE_FIELDS = ['to', 'from', 'messaging_profile_id', 'send_at'] as const;
 export const TEXML_FIELDS = ['To', 'From', 'Url', 'UrlMethod', 'FallbackUrl', 'Texml', 'ApplicationSid'] as const;

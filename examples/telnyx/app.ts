@@ -41,7 +41,8 @@ export function exampleApp(verify: Verify, log: (line: string) => void = console
       .join(' ');
     log(`app: ${event.data?.event_type}${did ? `  (gateway: ${did})` : ''}`);
     // On call.answered the gateway has already asked Telnyx to speak the disclosure; anything the
-    // app speaks now is queued behind it. Start an AI assistant or a stream on call.speak.ended.
+    // app speaks now is queued behind it. A stream or an assistant asked for in the dial is started by
+    // the gateway once the disclosure has been said.
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   });
 }

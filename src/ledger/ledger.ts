@@ -292,6 +292,19 @@ export interface Ledger {
   /** Forgets a mark (acting on the webhook failed, so a redelivery must act). */
   forgetWebhookSeen(key: string): Promise<void>;
 
+  /**
+   * Keeps a small value under `key` for `ttlSeconds` (by the store's clock),
+   * replacing any value held there: what a carrier must be told later in a
+   * call, too long or too secret to ride in the URLs the carrier echoes back.
+   */
+  holdValue(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /**
+   * The value held under `key`, removed in the same step: of instances racing
+   * to take it exactly one gets it. Null when nothing is held (never held,
+   * already taken, or expired).
+   */
+  takeHeldValue(key: string): Promise<string | null>;
+
   /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;
   ackOutbox(id: string): Promise<void>;

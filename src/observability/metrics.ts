@@ -39,6 +39,12 @@ export class Metrics {
     labelNames: ['carrier', 'outcome'] as const,
     registers: [this.registry],
   });
+  readonly callStartFailures = new Counter({
+    name: 'consent_gate_call_start_failures_total',
+    help: 'What the gateway starts on a call after the disclosure (transcription, a held-back stream or assistant) that the carrier did not accept',
+    labelNames: ['carrier', 'what'] as const,
+    registers: [this.registry],
+  });
   readonly upstreamSeconds = new Histogram({
     name: 'consent_gate_upstream_seconds',
     help: 'Latency of requests forwarded to carrier APIs and applications',

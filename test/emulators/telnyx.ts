@@ -12,6 +12,14 @@
  * (or the connection's), signed as Telnyx signs them — ed25519 over
  * `timestamp|body` with its own key pair, whose public key (base64 of the raw
  * 32 bytes, as Mission Control shows it) is `publicKeyBase64`.
+ *
+ * The Call Control actions it checks are read as telnyx-node types them
+ * (`src/resources/calls/actions.ts`): `speak` needs `payload` and `voice`;
+ * `transcription_start` takes `transcription_tracks` `inbound` | `outbound` |
+ * `both`; `streaming_start` needs a websocket `stream_url`, its
+ * `stream_track` one of `inbound_track` | `outbound_track` | `both_tracks`;
+ * `ai_assistant_start` needs `assistant.id`. `call.speak.ended` carries
+ * `status` `completed` | `call_hangup` | `cancelled_amd`.
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
@@ -38,6 +46,8 @@ export interface EmulatedCall {
   webhook_url: string | undefined;
   webhook_urls: Record<string, string[]> | undefined;
   client_state: string | undefined;
+  /** The dial's body as Telnyx received it. */
+  dial: Record<string, unknown>;
   alive: boolean;
   /** Commands received, in order, after command_id de-duplication. */
   commands: { action: string; body: Record<string, unknown> }[];
@@ -61,6 +71,32 @@ function telnyxError(status: number, code: string, title: string, detail: string
   return { status, body: { errors: [{ code, title, detail, meta: { url: `https://developers.telnyx.com/docs/overview/errors/${code}` } }] } };
 }
 
+/** Why Telnyx would refuse this action's body, or undefined. */
+function actionProblem(action: string, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+  const missing = (detail: string) => telnyxError(422, '10004', 'Missing required parameter', detail);
+  const invalid = (detail: string) => telnyxError(422, '10015', 'Invalid parameter', detail);
+  switch (action) {
+    case 'speak':
+      return typeof b.payload !== 'string' || typeof b.voice !== 'string' ? missing("The 'payload' and 'voice' parameters are required.") : undefined;
+    case 'transcription_start':
+      return b.transcription_tracks !== undefined && !['inbound', 'outbound', 'both'].includes(String(b.transcription_tracks))
+        ? invalid("'transcription_tracks' must be one of inbound, outbound, both.")
+        : undefined;
+    case 'streaming_start':
+      if (typeof b.stream_url !== 'string') return missing("The 'stream_url' parameter is required.");
+      if (!/^wss?:\/\//.test(b.stream_url)) return invalid("'stream_url' must be a websocket URL.");
+      return b.stream_track !== undefined && !['inbound_track', 'outbound_track', 'both_tracks'].includes(String(b.stream_track))
+        ? invalid("'stream_track' must be one of inbound_track, outbound_track, both_tracks.")
+        : undefined;
+    case 'ai_assistant_start': {
+      const assistant = b.assistant as { id?: unknown } | undefined;
+      return typeof assistant?.id !== 'string' ? missing("The 'assistant.id' parameter is required.") : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 export class TelnyxEmulator {
   readonly requests: TelnyxRecordedRequest[] = [];
   readonly calls = new Map<string, EmulatedCall>();
@@ -70,6 +106,8 @@ export class TelnyxEmulator {
   /** Where inbound texts are delivered (the messaging profile's webhook URL). */
   messagingWebhookUrl: string | undefined;
   delayMs: number;
+  /** Rewrites where a call's webhook goes (a load balancer sending it to another gateway instance). */
+  redirect: ((url: string) => string) | undefined;
   /** Call Control actions answered with a 500 (a Telnyx outage), for failure tests. */
   readonly failActions = new Set<string>();
   readonly publicKeyBase64: string;
@@ -165,6 +203,7 @@ export class TelnyxEmulator {
       webhook_url: typeof b.webhook_url === 'string' ? b.webhook_url : undefined,
       webhook_urls: b.webhook_urls as Record<string, string[]> | undefined,
       client_state: typeof b.client_state === 'string' ? b.client_state : undefined,
+      dial: b,
       alive: true,
       commands: [],
       commandIds: new Set(),
@@ -193,9 +232,8 @@ export class TelnyxEmulator {
     if (!call) return fail(telnyxError(404, '10005', 'Resource not found', 'The requested resource or URL could not be found.'));
     if (!call.alive) return fail(telnyxError(422, '90018', 'Call has already ended', "This call is no longer active and can't receive commands."));
     if (this.failActions.has(action)) return fail(telnyxError(500, '10007', 'Unexpected error', 'An unexpected error occured.'));
-    if (action === 'speak' && (typeof b.payload !== 'string' || typeof b.voice !== 'string')) {
-      return fail(telnyxError(422, '10004', 'Missing required parameter', "The 'payload' and 'voice' parameters are required."));
-    }
+    const invalid = actionProblem(action, b);
+    if (invalid) return fail(invalid);
     // Telnyx ignores a command whose command_id it has already seen on this call.
     const commandId = typeof b.command_id === 'string' ? b.command_id : undefined;
     if (!commandId || !call.commandIds.has(commandId)) {
@@ -286,10 +324,11 @@ export class TelnyxEmulator {
   /** Where Telnyx sends one of this call's events: `webhook_urls[event]`, else `webhook_url`, else the connection's. */
   private targetsFor(call: EmulatedCall, eventType: string): string[] {
     const mapped = call.webhook_urls?.[eventType];
-    if (mapped?.length) return mapped;
+    const via = this.redirect ?? ((u: string) => u);
+    if (mapped?.length) return mapped.map(via);
     const url = call.webhook_url ?? this.webhookUrl;
     if (!url) throw new Error(`no webhook URL for call ${call.call_control_id}`);
-    return [url];
+    return [via(url)];
   }
 
   /** Send one call event to wherever the call's webhooks go; the answers of each delivery. */
@@ -319,8 +358,12 @@ export class TelnyxEmulator {
     });
   }
 
-  speakEnded(callControlId: string): Promise<SignedDelivery[]> {
-    return this.callEvent(callControlId, 'call.speak.ended', { status: 'completed' });
+  speakStarted(callControlId: string): Promise<SignedDelivery[]> {
+    return this.callEvent(callControlId, 'call.speak.started', {});
+  }
+
+  speakEnded(callControlId: string, status: 'completed' | 'call_hangup' | 'cancelled_amd' = 'completed'): Promise<SignedDelivery[]> {
+    return this.callEvent(callControlId, 'call.speak.ended', { status });
   }
 
   /** The far end hangs up: the call is over, later commands get 90018. */

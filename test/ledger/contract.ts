@@ -381,6 +381,20 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       expect(marks.filter(Boolean)).toHaveLength(1);
     });
 
+    it('a held value is taken once, by whichever instance asks first, and is gone after its TTL', async () => {
+      await ledger.holdValue('telnyx:hold:a', '{"stream_url":"wss://app/a"}', 60);
+      expect(await peer.takeHeldValue('telnyx:hold:a')).toBe('{"stream_url":"wss://app/a"}');
+      expect(await ledger.takeHeldValue('telnyx:hold:a')).toBeNull();
+      expect(await ledger.takeHeldValue('telnyx:hold:never')).toBeNull();
+      await ledger.holdValue('telnyx:hold:b', 'first', 60);
+      await peer.holdValue('telnyx:hold:b', 'second', 60);
+      const racers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? peer : ledger).takeHeldValue('telnyx:hold:b')));
+      expect(racers.filter((v) => v !== null)).toEqual(['second']);
+      await ledger.holdValue('telnyx:hold:c', 'short', 1);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await peer.takeHeldValue('telnyx:hold:c')).toBeNull();
+    });
+
     it('two instances racing 50 reservations for one number allow exactly the cap', async () => {
       const r = { entity: 'acme', day: '2026-04-10', month: '2026-04', dailyCap: 3, monthlyQuota: null };
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => reserveSending(i % 2 ? peer : ledger, '+15551234567', r)));

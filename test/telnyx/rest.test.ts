@@ -125,7 +125,7 @@ describe('Telnyx REST through the gateway', () => {
     expect(err.error.errors[0].meta).toMatchObject({ reason: 'no_consent_on_file' });
   });
 
-  it('an AI call with audio or an assistant that would talk on answer is refused: the disclosure must come first', async () => {
+  it('an AI call with audio that would play on answer is refused: the disclosure must come first', async () => {
     const to = '+12125551010';
     await seedConsent(s, to, ACME, ['ai_voice', 'telemarketing']);
     const err = await rejection(s.client.calls.dial({ connection_id: ACME_CONNECTION, to, from: ACME_NUMBER, audio_url: 'https://app.example/hello.mp3' }));

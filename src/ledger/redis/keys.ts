@@ -11,6 +11,7 @@
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
  * | webhook | `{wh:key}` | one carrier webhook acted on (`markWebhookSeen`), expiring with its TTL |
+ * | held | `{hv:key}` | one value a carrier adapter keeps for later in a call (`holdValue`), expiring with its TTL |
  * | store | `{store}` | the set of org ids (the retention job and `auditSubjects` walk it) and the id of the suppression keying the store was anonymised under |
  *
  * Anonymised subjects (retention.ts): the retention job moves a subject's old
@@ -97,6 +98,11 @@ export class RedisKeys {
   /** STRING set once (NX) with a TTL: a carrier webhook already acted on. */
   webhookSeen(key: string): string {
     return `${this.prefix}{wh:${safe(key)}}`;
+  }
+
+  /** STRING with a TTL, read and deleted in one transaction: a value held for later in a call. */
+  heldValue(key: string): string {
+    return `${this.prefix}{hv:${safe(key)}}`;
   }
 
   /** HASH `org\tdedupe_key` → revocation JSON: the network-wide opt-outs of one phone. */

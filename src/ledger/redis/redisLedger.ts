@@ -400,4 +400,19 @@ export class RedisLedger implements Ledger {
   async forgetWebhookSeen(key: string): Promise<void> {
     await this.run('forgetWebhookSeen', () => this.client.del(this.keys.webhookSeen(key)));
   }
+
+  async holdValue(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.run('holdValue', () => this.client.set(this.keys.heldValue(key), value, 'EX', ttlSeconds));
+  }
+
+  async takeHeldValue(key: string): Promise<string | null> {
+    // GET and DEL in one MULTI (one key, one slot): of racing takers exactly one reads the value. GETDEL would need Redis 6.2.
+    const k = this.keys.heldValue(key);
+    return this.run('takeHeldValue', async () => {
+      const replies = await this.client.multi().get(k).del(k).exec();
+      const [err, value] = replies?.[0] ?? [null, null];
+      if (err) throw err;
+      return typeof value === 'string' ? value : null;
+    });
+  }
 }

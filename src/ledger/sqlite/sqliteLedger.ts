@@ -7,7 +7,8 @@
  * - subjectAudit.ts: the audit chains, appended in each write's own transaction;
  * - orgsAndKeys.ts, consents.ts, revocations.ts, contactFacts.ts, outbox.ts: the records;
  * - decisionsAndSends.ts: decisions and send counts, one transaction per event-loop turn;
- * - retention.ts: anonymisation; webhookMarks.ts, writeProbe.ts: webhook marks, the write probe.
+ * - retention.ts: anonymisation; webhookMarks.ts, writeProbe.ts: webhook marks, the write probe;
+ * - heldValues.ts: values a carrier adapter keeps for later in a call.
  *
  * Durability: consents, revocations, keys and orgs commit with
  * `synchronous=FULL` (the WAL is fsynced before the commit returns), so an
@@ -62,6 +63,7 @@ import { SqliteStore } from './store';
 import * as audit from './subjectAudit';
 import type { TurnTransaction } from './turnTransaction';
 import { WebhookMarks } from './webhookMarks';
+import { HeldValues } from './heldValues';
 import { withShortBusyTimeout, WriteProbe } from './writeProbe';
 
 export type { SqliteLedgerOptions } from './openFile';
@@ -81,6 +83,7 @@ export class SqliteLedger implements Ledger {
   private readonly retention: SqliteRetention;
   private readonly outbox: SqliteOutbox;
   private readonly webhookMarks: WebhookMarks;
+  private readonly heldValues: HeldValues;
   private readonly writeProbe: WriteProbe;
 
   constructor(options: SqliteLedgerOptions) {
@@ -99,6 +102,7 @@ export class SqliteLedger implements Ledger {
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);
+    this.heldValues = new HeldValues(db);
     this.writeProbe = new WriteProbe(db);
   }
 
@@ -233,6 +237,14 @@ export class SqliteLedger implements Ledger {
 
   async forgetWebhookSeen(key: string): Promise<void> {
     this.store.write(() => this.webhookMarks.forgetSeen(key));
+  }
+
+  async holdValue(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.store.write(() => this.heldValues.holdValue(key, value, ttlSeconds, Date.now()));
+  }
+
+  async takeHeldValue(key: string): Promise<string | null> {
+    return this.store.write(() => this.heldValues.takeValue(key, Date.now()));
   }
 
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {
