@@ -32,16 +32,10 @@ describe('confirmationAnswer: the answer to "Would you like us to stop calling y
     for (const text of answers) expect(confirmationAnswer(text), text).toBe('no');
   });
 
-  it.each([
-    'yes, tell me more about the rates',
-    'yeah but what about my claim',
-    'I want to hear about the plan',
-    'no problem',
-    'okay',
-    '',
-    '不错',
-    'what?',
-  ])('%j answers nothing', (text) => {
-    expect(confirmationAnswer(text)).toBeNull();
-  });
+  it.each(['yes, tell me more about the rates', 'yeah but what about my claim', 'I want to hear about the plan', 'no problem', 'okay', '', '不错', 'what?'])(
+    '%j answers nothing',
+    (text) => {
+      expect(confirmationAnswer(text)).toBeNull();
+    },
+  );
 });
