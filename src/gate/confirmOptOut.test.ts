@@ -22,6 +22,16 @@ describe('OptOutConfirmStep: ask once, a yes within two turns confirms', () => {
     expect(turns(...said)).toEqual(expected);
   });
 
+  it('a yes whose revocation failed leaves the question open as it was, so the next yes is tried again', () => {
+    const step = new OptOutConfirmStep();
+    const hear = (t: string) => step.hear(t, detectOptOut(t, { channel: 'voice' })).kind;
+    expect(hear('not interested')).toBe('ask');
+    expect(hear('yes')).toBe('confirmed');
+    step.revocationFailed();
+    expect(hear('yes')).toBe('confirmed');
+    expect(hear('yes')).toBe('nothing');
+  });
+
   it('the confirmed transcript keeps the possible opt-out, the question and the answer', () => {
     const step = new OptOutConfirmStep();
     step.hear('Who gave you my number?', detectOptOut('Who gave you my number?', { channel: 'voice' }));

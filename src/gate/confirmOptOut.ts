@@ -32,6 +32,8 @@ export type ConfirmStepResult = { kind: 'ask' } | { kind: 'confirmed'; transcrip
 /** The question's state for one call: pure, no I/O. */
 export class OptOutConfirmStep {
   private step: Step = { kind: 'not_asked' };
+  /** The open question a yes just closed, until its revocation is recorded. */
+  private answered: Step | undefined;
 
   /** One final consumer utterance that was not a clear opt-out, with what the detector made of it. */
   hear(text: string, detection: OptOutResult): ConfirmStepResult {
@@ -44,6 +46,7 @@ export class OptOutConfirmStep {
     }
     const answer = confirmationAnswer(text);
     if (answer === 'yes') {
+      this.answered = step;
       this.step = { kind: 'closed' };
       return { kind: 'confirmed', transcript: confirmedTranscript(step.possible, text) };
     }
@@ -51,6 +54,16 @@ export class OptOutConfirmStep {
     if ((answer === 'no' && detection.intent === 'none') || step.turnsLeft <= 1) this.step = { kind: 'closed' };
     else this.step = { ...step, turnsLeft: step.turnsLeft - 1 };
     return { kind: 'nothing' };
+  }
+
+  /**
+   * The yes could be neither recorded nor queued (the store is down and no
+   * fallback queue is configured): the question is open again as it was, so
+   * the consumer's next yes is tried again rather than lost.
+   */
+  revocationFailed(): void {
+    if (this.answered) this.step = this.answered;
+    this.answered = undefined;
   }
 }
 
@@ -73,13 +86,19 @@ export async function callSpeech(ctx: SignalContext, party: Party, confirm: OptO
   if (!heard.detection) return { kind: 'nothing' };
   const step = confirm.hear(u.text, heard.detection);
   if (step.kind !== 'confirmed') return step;
-  const outcome = await revokeFromTraffic(ctx, {
-    orgId: party.orgId,
-    phone: party.phone,
-    calling_entity: party.entity,
-    trigger: 'verbal_stop_during_call',
-    transcript: step.transcript,
-    audio_segment_url: u.audioSegmentUrl,
-  });
+  let outcome: OptOutOutcome;
+  try {
+    outcome = await revokeFromTraffic(ctx, {
+      orgId: party.orgId,
+      phone: party.phone,
+      calling_entity: party.entity,
+      trigger: 'verbal_stop_during_call',
+      transcript: step.transcript,
+      audio_segment_url: u.audioSegmentUrl,
+    });
+  } catch (err) {
+    confirm.revocationFailed();
+    throw err;
+  }
   return { kind: 'opt_out', outcome, confirmed: true, transcript: step.transcript };
 }
