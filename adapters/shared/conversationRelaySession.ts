@@ -11,9 +11,16 @@
  * (with the transcript), tells the application `{"type":"consent.opt_out"}`,
  * tells the consumer the confirmation (`text`, `last: true`) and ends the
  * session (`end`); nothing the application sends afterwards reaches the call.
+ *
+ * Speech that may be an opt-out ("I'm not interested") gets the confirm
+ * question once per call (src/gate/confirmOptOut.ts): the consumer hears it
+ * as a `text` frame, the application is told `{"type":"consent.confirm_opt_out"}`
+ * so it does not take the answer for a reply to its own words, and a yes in
+ * one of the next two final prompts revokes as above.
  */
 import WebSocket from 'ws';
-import { dtmf, optOutConfirmation, utterance, type OptOutOutcome, type Party, type SignalContext } from '../../src/gate/optOutSignals';
+import { dtmf, optOutConfirmation, type OptOutOutcome, type Party, type SignalContext } from '../../src/gate/optOutSignals';
+import { callSpeech, CONFIRM_OPT_OUT_QUESTION, OptOutConfirmStep } from '../../src/gate/confirmOptOut';
 import type { Logger } from '../../src/observability/logger';
 import { maskPhone } from '../../src/domain/phone';
 import { closeReason, DEFAULT_FLOW_LIMITS, sendableCloseCode, sendWithBackPressure, type FlowLimits } from './framePipe';
@@ -71,6 +78,7 @@ export class ConversationRelaySession {
   private party: Party | undefined;
   private callSid: string | undefined;
   private optedOut = false;
+  private readonly confirm = new OptOutConfirmStep();
   private closed = false;
   private readonly queue: { data: WebSocket.RawData; isBinary: boolean }[] = [];
   private queuedBytes = 0;
@@ -162,16 +170,15 @@ export class ConversationRelaySession {
       const party = this.party;
       if (!party || this.optedOut) return;
       try {
-        let outcome: OptOutOutcome | null | undefined;
-        let transcript: string | undefined;
-        if (final) {
-          transcript = frame.voicePrompt as string;
-          const lang = typeof frame.lang === 'string' ? frame.lang.split('-')[0] : undefined;
-          outcome = (await utterance(this.o.ctx, party, { text: transcript, isFinal: true, speaker: 'consumer', lang })).optOut;
-        } else {
-          outcome = await dtmf(this.o.ctx, party, frame.digit as string);
+        if (!final) {
+          const outcome = await dtmf(this.o.ctx, party, frame.digit as string);
+          if (outcome) this.onOptOut(party, outcome, 'dtmf_opt_out', undefined, false);
+          return;
         }
-        if (outcome) this.onOptOut(party, outcome, final ? 'verbal_stop_during_call' : 'dtmf_opt_out', transcript);
+        const lang = typeof frame.lang === 'string' ? frame.lang.split('-')[0] : undefined;
+        const heard = await callSpeech(this.o.ctx, party, this.confirm, { text: frame.voicePrompt as string, isFinal: true, speaker: 'consumer', lang });
+        if (heard.kind === 'ask') this.askToConfirm();
+        else if (heard.kind === 'opt_out') this.onOptOut(party, heard.outcome, 'verbal_stop_during_call', heard.transcript, heard.confirmed);
       } catch (err) {
         // Neither recorded nor queued: say so loudly; the call goes on rather than pretending.
         this.o.logger.error({ err: (err as Error).message, call_sid: this.callSid }, 'conversation relay: opt-out could not be recorded');
@@ -184,7 +191,20 @@ export class ConversationRelaySession {
     if (!this.party) this.party = this.o.partyFromSetup?.(setup);
   }
 
-  private onOptOut(party: Party, outcome: OptOutOutcome, trigger: string, transcript: string | undefined): void {
+  /** The confirm question: spoken to the consumer, announced to the application. */
+  private askToConfirm(): void {
+    this.o.logger.info({ call_sid: this.callSid }, 'conversation relay: asked the consumer to confirm an opt-out');
+    this.toApp({ type: 'consent.confirm_opt_out', call_sid: this.callSid ?? null, say: CONFIRM_OPT_OUT_QUESTION });
+    if (this.carrier.readyState === WebSocket.OPEN) this.carrier.send(JSON.stringify({ type: 'text', token: CONFIRM_OPT_OUT_QUESTION, last: true }));
+  }
+
+  /** A frame of our own to the application; it may still be connecting (a "stop" in the first breath): then it waits in line. */
+  private toApp(frame: Record<string, unknown>): void {
+    if (this.app.readyState === WebSocket.OPEN) this.app.send(JSON.stringify(frame));
+    else if (this.app.readyState === WebSocket.CONNECTING) this.queue.push({ data: Buffer.from(JSON.stringify(frame)), isBinary: false });
+  }
+
+  private onOptOut(party: Party, outcome: OptOutOutcome, trigger: string, transcript: string | undefined, confirmed: boolean): void {
     this.optedOut = true;
     this.o.logger.info({ call_sid: this.callSid, phone: maskPhone(party.phone), trigger, queued: outcome.queued }, 'conversation relay: opt-out');
     const notice = {
@@ -197,10 +217,9 @@ export class ConversationRelaySession {
       honor_by_date: outcome.revocation?.honor_by_date ?? null,
       queued: outcome.queued,
       ...(transcript !== undefined ? { transcript } : {}),
+      ...(confirmed ? { confirmed: true } : {}),
     };
-    // The application may still be connecting (a "stop" in the first breath): the notice waits in line.
-    if (this.app.readyState === WebSocket.OPEN) this.app.send(JSON.stringify(notice));
-    else if (this.app.readyState === WebSocket.CONNECTING) this.queue.push({ data: Buffer.from(JSON.stringify(notice)), isBinary: false });
+    this.toApp(notice);
     if (this.carrier.readyState === WebSocket.OPEN) {
       this.carrier.send(JSON.stringify({ type: 'text', token: optOutConfirmation(party.entity), last: true, interruptible: false }));
       this.carrier.send(JSON.stringify({ type: 'end', handoffData: JSON.stringify({ reason: OPT_OUT_HANDOFF_REASON, revocation_id: notice.revocation_id }) }));

@@ -42,6 +42,9 @@ export async function runAgent(gatewayUrl: string, apiKey: string, phone = '+121
         log(`gateway: consumer opted out (${frame.revocation_id}, honor by ${frame.honor_by_date})`);
         log(`agent says: "${frame.say}" and hangs up`);
         resolve();
+      } else if (frame.type === 'confirm_opt_out' && frame.call_id === callId) {
+        // The consumer may have meant "stop calling me" ("I'm not interested"): ask, and keep streaming the answer.
+        log(`agent asks: "${frame.say}"`);
       } else if (frame.type === 'error') {
         run.errors.push(frame);
         log(`gateway error: ${frame.code} ${frame.message}`);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
 import type { Jurisdiction } from '../domain/stateLaw/ruleTypes';
 import { stateOfJurisdiction } from '../domain/stateLaw/stateCodes';
+import { OPT_OUT_INTENTS } from '../domain/optout';
 import { CALL_TYPES, CONSENT_TYPES, MESSAGE_TYPES, PURPOSES, REVOCATION_SCOPES, SCOPE_VALUES, TRIGGERS, API_SCOPES } from '../domain/vocabulary';
 import { isUsStateCode } from '../domain/stateLaw/stateCodes';
 
@@ -111,6 +112,14 @@ export const detectSchema = z.strictObject({
   text: z.string().max(10_000),
   channel: z.enum(['sms', 'voice']),
   lang: z.string().min(2).max(10).optional(),
+});
+
+/** What `POST /v1/detect` answers (documentation only). */
+export const detectResultSchema = z.object({
+  intent: z.enum(OPT_OUT_INTENTS),
+  matched: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  lang: z.string().optional(),
 });
 
 export const createOrgSchema = z.strictObject({

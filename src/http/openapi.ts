@@ -41,7 +41,7 @@ export function openApiDocument(routes: ApiRoute[], version: string): Record<str
       ...(r.scope !== 'any' ? { 'x-required-scope': r.scope } : {}),
       parameters: params,
       responses: {
-        '200': { description: 'OK' },
+        '200': r.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response) } } } : { description: 'OK' },
         default: { description: 'Error envelope', content: { 'application/json': { schema: errorEnvelope } } },
       },
     };

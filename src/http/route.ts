@@ -37,6 +37,8 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   optOut?: boolean;
   body?: B;
   query?: Q;
+  /** The shape of a 200 answer, for /openapi.json only (answers are not validated against it). */
+  response?: z.ZodType;
   /** Content type of the body when it is not JSON (CSV import). */
   rawBody?: string;
   /**

@@ -5,7 +5,10 @@
  * the one opt-out detector over the consumer's final speech and, on an
  * opt-out, revokes (durably, before telling anyone) and answers `opt_out`
  * with what to say and `end_call`. One opt-out per call: a consumer saying
- * "stop" five times is one revocation and one `opt_out` frame.
+ * "stop" five times is one revocation and one `opt_out` frame. Speech that
+ * may be an opt-out ("I'm not interested") gets one `confirm_opt_out` per
+ * call, for the agent to ask; a yes in the next two consumer turns revokes
+ * (src/gate/confirmOptOut.ts).
  *
  * Frames of one connection are handled strictly in order. A connection that
  * sends faster than revocations commit is told so (`error` OVERLOADED) and
@@ -17,7 +20,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, LedgerUnavailableError } from '../errors';
 import { bearerToken } from '../gate/bearerToken';
 import { authenticate, requireScope } from '../gate/tenants';
-import { dtmf, optOutConfirmation, utterance, type OptOutOutcome, type SignalContext } from '../gate/optOutSignals';
+import { dtmf, optOutConfirmation, type OptOutOutcome, type SignalContext } from '../gate/optOutSignals';
+import { callSpeech, CONFIRM_OPT_OUT_QUESTION, OptOutConfirmStep } from '../gate/confirmOptOut';
 import type { GatewayModule, ModuleDeps } from '../module';
 import { honorByDate } from '../domain/time/honorBy';
 import { isConsumerSpeech, parseClientFrame, type ClientFrame } from './frames';
@@ -32,10 +36,22 @@ interface CallState {
   entity: string;
   lang?: string;
   optedOut: boolean;
+  confirm: OptOutConfirmStep;
 }
 
 type ServerFrame =
-  | { type: 'opt_out'; call_id: string; revocation_id: string | null; honor_by_date: string; action: 'end_call'; say: string; queued?: boolean }
+  | {
+      type: 'opt_out';
+      call_id: string;
+      revocation_id: string | null;
+      honor_by_date: string;
+      action: 'end_call';
+      say: string;
+      queued?: boolean;
+      /** The consumer said yes to the confirm question. */
+      confirmed?: boolean;
+    }
+  | { type: 'confirm_opt_out'; call_id: string; say: string }
   | { type: 'error'; code: string; message: string; call_id?: string };
 
 export function agentStreamModule(deps: ModuleDeps): GatewayModule {
@@ -114,7 +130,7 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       if (frame.type === 'start') {
         if (!calls.has(frame.call_id) && calls.size >= MAX_CALLS_PER_CONNECTION)
           return error('VALIDATION_FAILED', 'too many open calls on this connection', frame.call_id);
-        calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false });
+        calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false, confirm: new OptOutConfirmStep() });
         return;
       }
       const call = calls.get(frame.call_id);
@@ -124,8 +140,10 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         return;
       }
       if (call.optedOut) return;
-      const outcome = await detect(frame, call);
-      if (!outcome) return;
+      const heard = await detect(frame, call);
+      if (heard === 'ask') return send({ type: 'confirm_opt_out', call_id: frame.call_id, say: CONFIRM_OPT_OUT_QUESTION });
+      if (!heard) return;
+      const { outcome, confirmed } = heard;
       call.optedOut = true;
       const honorBy =
         outcome.revocation?.honor_by_date ??
@@ -140,20 +158,26 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         action: 'end_call',
         say: optOutConfirmation(call.entity),
         ...(outcome.queued ? { queued: true } : {}),
+        ...(confirmed ? { confirmed: true } : {}),
       });
     }
 
-    async function detect(frame: ClientFrame, call: CallState): Promise<OptOutOutcome | null> {
+    /** An opt-out (revoked or queued), `ask` for the confirm question, or null. */
+    async function detect(frame: ClientFrame, call: CallState): Promise<{ outcome: OptOutOutcome; confirmed: boolean } | 'ask' | null> {
       const party = { orgId, phone: call.phone, entity: call.entity };
-      if (frame.type === 'dtmf') return dtmf(ctx, party, frame.digit);
+      if (frame.type === 'dtmf') {
+        const outcome = await dtmf(ctx, party, frame.digit);
+        return outcome && { outcome, confirmed: false };
+      }
       if (frame.type !== 'transcript') return null;
-      const result = await utterance(ctx, party, {
+      const heard = await callSpeech(ctx, party, call.confirm, {
         text: frame.text,
         isFinal: frame.is_final,
         speaker: isConsumerSpeech(frame.speaker) ? 'consumer' : 'agent',
         lang: frame.lang ?? call.lang,
       });
-      return result.optOut ?? null;
+      if (heard.kind === 'ask') return 'ask';
+      return heard.kind === 'opt_out' ? { outcome: heard.outcome, confirmed: heard.confirmed } : null;
     }
   }
 }

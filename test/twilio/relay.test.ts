@@ -4,34 +4,15 @@
  * TwiML; the application is the fake app's websocket server.
  */
 import request from 'supertest';
-import twilio from 'twilio';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attrsOf, elementsOf, parseTwiml, relayUrls, tagOf } from '../../adapters/twiml';
 import { optOutConfirmation } from '../../src/gate/optOutSignals';
-import type { AppSocketRecord } from '../emulators/app';
-import { ACME, ACME_NUMBER, AUTH_TOKEN, seedConsent, startStack, TWIML, type Stack } from './harness';
+import { ACME, ACME_NUMBER, seedConsent, startStack, TWIML, type Stack } from './harness';
+import { connectedRelayCall, openAsTwilio, sendFrame } from './relaySockets';
 import { waitUntil } from '../support/wait';
 
-interface CarrierSide {
-  ws: WebSocket;
-  frames: Record<string, unknown>[];
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-function openAsTwilio(url: string, signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, {})): Promise<CarrierSide> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers: { 'x-twilio-signature': signature } });
-    const frames: Record<string, unknown>[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
-    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-    ws.once('open', () => resolve({ ws, frames, closed }));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`handshake refused: ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-const send = (ws: WebSocket, frame: unknown) => ws.send(JSON.stringify(frame));
+const send = sendFrame;
 
 describe('ConversationRelay through /twilio/relay', () => {
   let s: Stack;
@@ -42,26 +23,7 @@ describe('ConversationRelay through /twilio/relay', () => {
     await s.stop();
   });
 
-  /** Places an AI call whose app answers with a ConversationRelay, answers it, and connects both sockets. */
-  async function connectedCall(consumer: string): Promise<{ twilioSide: CarrierSide; app: AppSocketRecord; relayUrl: string }> {
-    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
-    const path = `/agent/${consumer.slice(1)}`;
-    s.app.on(path, { body: TWIML(`<Connect><ConversationRelay url="${s.app.wsUrl}/relay?agent=7" dtmfDetection="true"/></Connect>`) });
-    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, url: s.app.url + path });
-    const [relayUrl] = relayUrls(parseTwiml(await s.emulator.answer(call.sid)));
-    const appSocket = s.app.nextSocket();
-    const twilioSide = await openAsTwilio(relayUrl);
-    send(twilioSide.ws, {
-      type: 'setup',
-      sessionId: 'VX' + '0'.repeat(32),
-      callSid: call.sid,
-      from: ACME_NUMBER,
-      to: consumer,
-      direction: 'outbound-api',
-      customParameters: {},
-    });
-    return { twilioSide, app: await appSocket, relayUrl };
-  }
+  const connectedCall = (consumer: string) => connectedRelayCall(s, consumer);
 
   it('the TwiML points the relay at the gateway; the app gets the socket with a signature valid for its own URL', async () => {
     const { twilioSide, app, relayUrl } = await connectedCall('+12125553001');

@@ -14,7 +14,10 @@
  *    text ("Wrong number, stop"), the last of an utterance ("No. Stop.");
  *    not when the text laughs ("Stop!! 😂");
  * 4. a plain-language phrase rule of any language ("take me off your list"),
- *    each filtered by negation, subject and what follows.
+ *    each filtered by negation, subject and what follows;
+ * 5. voice only, when nothing above fired: speech that may be an opt-out
+ *    ("I'm not interested"), reported as `possible_opt_out` for the call
+ *    paths to confirm (possibleOptOut.ts).
  * The `lang` hint decides which language is tried and reported first.
  *
  * @example
@@ -23,6 +26,7 @@
  * detectOptOut('uh yeah no just take me off your list', { channel: 'voice' });
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
+import { possibleOptOut } from './possibleOptOut';
 import { compileKeywords, compileLexicon, type CompiledLexicon, type KeywordEntry } from './compile';
 import { en } from './lexicon.en';
 import { es } from './lexicon.es';
@@ -61,7 +65,7 @@ export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
 
   const words = messageWords(norm.tokens);
   const keyword = opts?.channel === 'voice' ? voiceKeyword(norm, words, order) : smsKeyword(norm, words, order);
-  return keyword ?? phrase(norm.text, order) ?? nothing(hint);
+  return keyword ?? phrase(norm.text, order) ?? (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ?? nothing(hint);
 }
 
 function primaryLanguage(lang: string | undefined): string | undefined {

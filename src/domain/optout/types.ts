@@ -7,7 +7,13 @@
  * logic lives in `compile.ts` and `detectOptOut.ts`, shared by every language.
  */
 
-export type OptOutIntent = 'opt_out' | 'opt_in' | 'help' | 'none';
+/**
+ * `possible_opt_out`: speech that may be an opt-out ("I'm not interested"),
+ * voice only. It never revokes by itself; the call paths ask the consumer to
+ * confirm (src/gate/confirmOptOut.ts).
+ */
+export const OPT_OUT_INTENTS = ['opt_out', 'possible_opt_out', 'opt_in', 'help', 'none'] as const;
+export type OptOutIntent = (typeof OPT_OUT_INTENTS)[number];
 
 export type OptOutChannel = 'sms' | 'voice';
 

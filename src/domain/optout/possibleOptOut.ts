@@ -1,0 +1,218 @@
+/**
+ * Speech that may be an opt-out and may not: "I'm not interested", "who gave
+ * you my number?", "why do you keep calling". Revoking on it would drop
+ * customers who only meant "not this offer"; ignoring it would miss people
+ * who meant "never again". The detector reports it as `possible_opt_out` and
+ * the call paths ask once ("Would you like us to stop calling you?"); only a
+ * yes revokes (src/gate/confirmOptOut.ts).
+ *
+ * Voice only: a text is answered by the carriers' keyword rules, never by a
+ * question. The detector asks this file only when no clear opt-out, opt-in
+ * or help fired.
+ *
+ * Each language has its own small list of regex fragments over `plainWords`
+ * text (no accents, no apostrophes: "im", "mappelez"). Chinese and Korean
+ * are matched with the spaces taken out, as recognisers space them in
+ * different ways; every other language on word boundaries.
+ *
+ * @example
+ * possibleOptOut("I'm not interested.");
+ * // → { intent: 'possible_opt_out', matched: 'possible:en:not interested', confidence: 0.5, lang: 'en' }
+ */
+import { hasNonAscii, plainText } from './plainWords';
+import type { OptOutResult } from './types';
+
+interface PossibleLexicon {
+  lang: string;
+  /** `compact`: matched with the spaces removed (no word spaces in the script, or spaced inconsistently). */
+  spacing: 'words' | 'compact';
+  phrases: readonly string[];
+}
+
+const YOU_EN = '(?:you|yall|you guys|you people)';
+const YOU_VI = '(?:anh|chi|ban|em|ong|ba|cac anh|cac chi|cac ban|cac ong|may)';
+
+// biome-ignore format: data, one family of phrases a line
+const LEXICONS: readonly PossibleLexicon[] = [
+  {
+    lang: 'en',
+    spacing: 'words',
+    phrases: [
+      'not (?:really |even |at all )?interested',
+      '(?:i have|ive got|i got) no interest',
+      `who gave ${YOU_EN} (?:my|this) (?:phone |cell )?number`,
+      `(?:how|where) did ${YOU_EN} (?:get|find) (?:my|this) (?:phone |cell )?number`,
+      `where(?:d| did) ${YOU_EN} get (?:my|this) number`,
+      `why (?:do|are) ${YOU_EN} (?:keep|always|still) calling`,
+      `${YOU_EN} (?:keep|always) calling(?: me)?`,
+      'i (?:never|didnt|did not) (?:sign up|signed up|ask for|asked for|agree to|agreed to|give you|gave you)',
+      'this is (?:a )?(?:scam|harassment)',
+      'how many times (?:do i have to|have i|must i) (?:tell|told)',
+    ],
+  },
+  {
+    lang: 'es',
+    spacing: 'words',
+    phrases: [
+      'no (?:me|nos) interesa',
+      'no (?:estoy|estamos) interesad[oa]s?',
+      'no tengo (?:ningun )?interes',
+      'quien (?:le|te|les) (?:dio|paso) (?:mi|este) (?:numero|telefono)',
+      '(?:como|donde|de donde) (?:consiguio|consiguieron|consiguiste|obtuvo|obtuvieron|saco|sacaron|sacaste) (?:mi|este) (?:numero|telefono)',
+      'por que (?:me )?(?:siguen|sigue|sigues) llamando',
+      'por que me (?:llaman|llama|llamas) tanto',
+      'yo no (?:me inscribi|me registre|pedi esto|les di mi numero)',
+    ],
+  },
+  {
+    lang: 'fr',
+    spacing: 'words',
+    phrases: [
+      '(?:ca|cela) (?:ne )?minteresse pas',
+      'pas interesse(?:e|s|es)?',
+      'aucun interet',
+      'qui vous a donne mon numero',
+      '(?:ou|comment) (?:avez vous|vous avez|as tu|tu as) (?:eu|trouve|obtenu) mon numero',
+      'pourquoi (?:vous )?(?:mappelez|appelez) (?:vous )?(?:encore|toujours|sans arret|tout le temps)',
+      'vous (?:mappelez|appelez) (?:encore|tout le temps|sans arret)',
+    ],
+  },
+  {
+    lang: 'pt',
+    spacing: 'words',
+    phrases: [
+      'nao (?:tenho|estou|to|estamos) interess(?:e|ado|ada|ados|adas)',
+      'nao (?:me|nos) interessa',
+      'sem interesse',
+      'quem (?:te|lhe|vos|lhes) (?:deu|passou) (?:o )?meu (?:numero|telefone|contato)',
+      '(?:como|onde) (?:voce |voces |vc |vcs )?(?:conseguiu|conseguiram|pegou|pegaram|arrumou|arrumaram) (?:o )?meu (?:numero|telefone)',
+      'por ?que (?:voce |voces |vc |vcs )?(?:continua|continuam|fica|ficam) (?:me )?ligando',
+      '(?:voces )?nao param de me ligar',
+    ],
+  },
+  {
+    lang: 'zh',
+    spacing: 'compact',
+    phrases: [
+      '不感兴趣',
+      '不感興趣',
+      '没有?兴趣',
+      '沒有?興趣',
+      '谁给你的?我的(?:电话)?号码',
+      '誰給你的?我的(?:電話)?號碼',
+      '你(?:是)?怎么(?:会)?有我的(?:电话)?号码',
+      '你(?:是)?怎麼(?:會)?有我的(?:電話)?號碼',
+      '为什么(?:一直|老是|总是|还|又)打',
+      '為什麼(?:一直|老是|總是|還|又)打',
+    ],
+  },
+  {
+    lang: 'vi',
+    spacing: 'words',
+    phrases: [
+      'khong (?:quan tam|hung thu|co nhu cau)',
+      `ai (?:dua|cho) ${YOU_VI} so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
+      `(?:sao|lam sao|tai sao) (?:${YOU_VI} )?co so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
+      '(?:sao|tai sao) (?:cu|lai|cu lai) goi (?:cho )?(?:toi|tui)',
+      'goi (?:cho (?:toi|tui) )?hoai',
+    ],
+  },
+  {
+    lang: 'tl',
+    spacing: 'words',
+    phrases: [
+      '(?:hindi|di) (?:ako |kami )?interesado',
+      'wala (?:akong|kaming) interes',
+      'sino (?:ang )?nagbigay (?:sa inyo |sa iyo |sayo |sa yo )?(?:ng |nang )?(?:number|numero) ko',
+      '(?:saan|paano) (?:nyo|ninyo|mo) (?:nakuha|kinuha) (?:ang )?(?:number|numero) ko',
+      'bakit (?:ba )?(?:kayo |ka )?(?:palagi|lagi|paulit ulit) (?:na |ng )?(?:tumatawag|tumawag)',
+    ],
+  },
+  {
+    lang: 'ko',
+    spacing: 'compact',
+    phrases: ['관심(?:이)?없', '필요없', '(?:제|내)번호(?:를|는)?어(?:디서|떻게)', '어떻게(?:제|내)번호', '누가(?:제|내)번호', '왜(?:자꾸|계속)전화'],
+  },
+  {
+    lang: 'ar',
+    spacing: 'words',
+    phrases: [
+      '(?:لست|مش|غير|مو|ما ني) مهتم(?:ا|ة|ه)?',
+      '(?:لا|ما) يهمني',
+      'من (?:اعطاك|اعطاكم|عطاك|اداك|اعطي) (?:رقمي|رقم تليفوني|رقم هاتفي)',
+      '(?:من اين|منين|من وين|كيف) (?:حصلت|حصلتم|جبت|جبتوا|جبتو) (?:علي )?(?:رقمي|رقم هاتفي)',
+      '(?:لماذا|ليش|ليه|لم) (?:تتصل|تتصلون|تتصلوا|بتتصل|بتتصلوا|بتتصلو) (?:بي )?(?:باستمرار|دايما|كل يوم|كثير|علي طول)',
+    ],
+  },
+  {
+    lang: 'ht',
+    spacing: 'words',
+    phrases: [
+      '(?:mwen|m) pa enterese',
+      'ki moun ki (?:ba|bay|ban) (?:ou|w|nou) (?:nimewo|nimero) (?:mwen|m)',
+      'kote (?:ou|w|nou) (?:jwenn|pran) (?:nimewo|nimero) (?:mwen|m)',
+      'poukisa (?:ou|w|nou) (?:toujou|kontinye) rele (?:mwen|m)',
+    ],
+  },
+];
+
+interface CompiledPossible {
+  lang: string;
+  spacing: PossibleLexicon['spacing'];
+  /** Only matches text with letters outside ASCII (its script is not Latin). */
+  nonLatin: boolean;
+  pattern: RegExp;
+}
+
+function alternatives(phrases: readonly string[]): string {
+  return phrases.map((p) => `(?:${p})`).join('|');
+}
+
+function patternFor(spacing: PossibleLexicon['spacing'], phrases: readonly string[]): RegExp {
+  return spacing === 'words' ? new RegExp(`(?:^| )(?:${alternatives(phrases)})(?= |$)`, 'u') : new RegExp(alternatives(phrases), 'u');
+}
+
+const COMPILED: readonly CompiledPossible[] = LEXICONS.map((l) => ({
+  lang: l.lang,
+  spacing: l.spacing,
+  nonLatin: l.phrases.every((p) => hasNonAscii(p)),
+  pattern: patternFor(l.spacing, l.phrases),
+}));
+const ORDER_BY_HINT = new Map(COMPILED.map((first) => [first.lang, [first, ...COMPILED.filter((l) => l !== first)]]));
+/**
+ * Every list at once, so the common case (nothing fires: most of a call) costs
+ * one or two regex tests; which language fired is worked out only on a hit.
+ */
+const ANY_WORDS = patternFor(
+  'words',
+  LEXICONS.filter((l) => l.spacing === 'words').flatMap((l) => l.phrases),
+);
+const ANY_COMPACT = patternFor(
+  'compact',
+  LEXICONS.filter((l) => l.spacing === 'compact').flatMap((l) => l.phrases),
+);
+
+/** Languages with a possible-opt-out list. */
+export const POSSIBLE_OPT_OUT_LANGUAGES: readonly string[] = LEXICONS.map((l) => l.lang);
+
+const CONFIDENCE = 0.5;
+
+/**
+ * `possible_opt_out` with the phrase that fired, or null.
+ * @param hint the call's language ("es", "pt-BR"), tried first; it never excludes the others
+ */
+export function possibleOptOut(text: string, hint?: string): OptOutResult | null {
+  const raw = typeof text === 'string' ? text : '';
+  const spaced = plainText(raw);
+  if (spaced === '') return null;
+  const latinOnly = !hasNonAscii(spaced);
+  const compact = latinOnly ? '' : spaced.replaceAll(' ', '');
+  if (!ANY_WORDS.test(spaced) && (latinOnly || !ANY_COMPACT.test(compact))) return null;
+  const order = (hint && ORDER_BY_HINT.get(hint.split(/[-_]/)[0].toLowerCase())) || COMPILED;
+  for (const lexicon of order) {
+    if (latinOnly && lexicon.nonLatin) continue;
+    const m = lexicon.pattern.exec(lexicon.spacing === 'words' ? spaced : compact);
+    if (m) return { intent: 'possible_opt_out', matched: `possible:${lexicon.lang}:${m[0].trim()}`, confidence: CONFIDENCE, lang: lexicon.lang };
+  }
+  return null;
+}
