@@ -16,8 +16,6 @@ import { sortDeclared } from './emergencyCache';
 import { countCoveredUnder, type CoveredCount } from './scripts/coveredContacts';
 import type { RedisStore } from './store';
 
-const ms = (iso: string) => Date.parse(iso);
-
 export async function coveredFacts(
   store: RedisStore,
   orgId: string,
@@ -27,15 +25,15 @@ export async function coveredFacts(
 ): Promise<CoveredFacts> {
   if (!window) return NOT_COVERED;
   const [count, emergencies] = await Promise.all([
-    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, `(${ms(window.until)}`),
-    activeEmergencies(store, orgId, window.at),
+    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${window.sinceMs}`, `(${window.untilMs}`),
+    activeEmergencies(store, orgId, window.atMs),
   ]);
   return { coveredContactsInWindow: Number(count), emergencies };
 }
 
-/** The org's emergencies in force at `at`: the instance's copy, once Redis says it is current (emergencyCache.ts). */
-export function activeEmergencies(store: RedisStore, orgId: string, at: string): Promise<ActiveEmergency[]> {
-  return store.emergencies.activeAt(store.scripts, store.keys.org(orgId), orgId, at);
+/** The org's emergencies in force at `atMs`: the instance's copy, once Redis says it is current (emergencyCache.ts). */
+export function activeEmergencies(store: RedisStore, orgId: string, atMs: number): Promise<ActiveEmergency[]> {
+  return store.emergencies.activeAt(store.scripts, store.keys.org(orgId), orgId, atMs);
 }
 
 /** Adds the allowed contact (`member`: its decision id) unless the window holds `limit` already (null: no cap). */
@@ -55,12 +53,12 @@ export async function countCoveredContact(
 /** What the count scripts take for a contact in `window` under `limit` (null: no cap). */
 export function coveredCount(window: CoveredContactWindow, limit: number | null, member: string): CoveredCount {
   return {
-    sinceMs: ms(window.since),
-    untilMs: ms(window.until),
-    atMs: ms(window.at),
+    sinceMs: window.sinceMs,
+    untilMs: window.untilMs,
+    atMs: window.atMs,
     limit,
     member,
-    forgetBeforeMs: ms(window.forgetBefore),
+    forgetBeforeMs: window.forgetBeforeMs,
     // Gateways' clocks differ a little; a window's worth of slack costs only memory.
     marginMs: COVERED_CONTACT_WINDOW_MS,
   };

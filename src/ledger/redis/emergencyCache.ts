@@ -21,8 +21,8 @@ interface Held {
 export class EmergencyCache {
   private readonly byOrg = new Map<string, Held>();
 
-  /** The org's emergencies in force at `at`, in the order they were declared. */
-  async activeAt(run: ScriptRunner, keys: { emergencies: string; emergencyVersion: string }, orgId: string, at: string): Promise<ActiveEmergency[]> {
+  /** The org's emergencies in force at `atMs`, in the order they were declared. */
+  async activeAt(run: ScriptRunner, keys: { emergencies: string; emergencyVersion: string }, orgId: string, atMs: number): Promise<ActiveEmergency[]> {
     const held = this.byOrg.get(orgId);
     const { version, records } = await emergenciesSince(run, keys, held?.version ?? '');
     let current = held;
@@ -33,7 +33,7 @@ export class EmergencyCache {
       this.byOrg.set(orgId, current);
     }
     if (current.live.length === 0) return [];
-    const instant = new Date(at);
+    const instant = new Date(atMs);
     return current.live.filter((e) => isActiveAt(e, instant)).map(activeView);
   }
 }

@@ -338,7 +338,7 @@ export class RedisLedger implements Ledger {
   }
 
   async activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]> {
-    return this.run('activeEmergencies', () => activeEmergencies(this.store, orgId, at));
+    return this.run('activeEmergencies', () => activeEmergencies(this.store, orgId, Date.parse(at)));
   }
 
   async recordDecision(d: Decision): Promise<void> {
