@@ -27,6 +27,7 @@ import { BENCH_DIR } from './lib/seed';
 import { round } from './lib/stats';
 import { decisionRow } from './rows/decisions';
 import { dncRow } from './rows/dnc';
+import { dncDecisionRow } from './rows/dncDecisions';
 import { growthRow } from './rows/growth';
 import { importRow } from './rows/import';
 import { optoutRow } from './rows/optout';
@@ -41,6 +42,8 @@ async function runAll(ctx: BenchContext): Promise<void> {
   ctx.log(`consent-gate bench (${p.name}) on ${machine.nproc} × ${machine.cpu_model}, node ${machine.node}, load ${machine.load_average_at_start.join(' ')}`);
   await runRow(ctx, 'precall', (c) => decisionRow(c, 'precall'));
   await runRow(ctx, 'presend', (c) => decisionRow(c, 'presend'));
+  // Beside the baseline the two rows above used, while the shared gateway is still up.
+  await runRow(ctx, 'dnc-decisions', dncDecisionRow);
   // Twilio before the stream row: the stream revokes the upper half of the seeded phones, Twilio calls the lower half.
   await runRow(ctx, 'twilio', twilioRow);
   await runRow(ctx, 'optout', optoutRow);

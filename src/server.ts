@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './gate/clock';
 import { bootstrap, type BootstrapResult } from './gate/bootstrap';
 import { FailedAuthThrottle } from './gate/authThrottle';
+import { dncListAges } from './gate/dncFreshness';
 import { policyFromConfig } from './gate/policyFromConfig';
 import { loadStateRules } from './gate/stateRules';
 import { evidenceLinksFromConfig } from './gate/context';
@@ -99,6 +100,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     fallbackQueue,
     authThrottle: new FailedAuthThrottle(config.AUTH_FAILURES_PER_MINUTE),
   };
+  metrics.reportDncListAges(async () => (await dncListAges(ctx)).map((a) => ({ org: a.orgId, list: a.list, ageSeconds: a.ageSeconds })));
   const boot = await bootstrap(ctx, config.CONSENT_GATE_API_KEY, { retirePrevious: true });
   if (boot.retiredKeyIds.length)
     logger.warn({ key_ids: boot.retiredKeyIds }, 'CONSENT_GATE_API_KEY changed: the previous bootstrap admin key and the keys it made are revoked');

@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import type { ImportOrder } from '../scenarios/import';
-import { FULL, SMOKE, type Profile } from './profile';
+import { FULL, SMOKE, withDncScale, type Profile } from './profile';
 
 /** The rows, by the names --only takes and docs/performance.md describes. */
-export const ROWS = ['precall', 'presend', 'twilio', 'growth', 'import', 'optout', 'redis', 'transcription', 'media', 'dnc'] as const;
+export const ROWS = ['precall', 'presend', 'dnc-decisions', 'twilio', 'growth', 'import', 'optout', 'redis', 'transcription', 'media', 'dnc'] as const;
 export type RowName = (typeof ROWS)[number];
 
 export const USAGE = `usage: npm run bench [-- options]
@@ -19,6 +19,10 @@ export const USAGE = `usage: npm run bench [-- options]
   --cpu-prof-interval=US    with --cpu-prof: microseconds between samples (default 1000)
   --import-order=ORDER      the import row's CSV: sorted (by phone, the default) or shuffled
   --help                    this text
+
+  BENCH_DNC_NUMBERS=N, BENCH_DNC_AREA_CODES=N (environment): the synthetic do-not-call registry of
+  the dnc and dnc-decisions rows (default 100,000,000 numbers over 400 area codes), to try the
+  rows at a small size
 `;
 
 export interface BenchOptions {
@@ -60,7 +64,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
   return {
     help: values.help,
     smoke: values.smoke,
-    profile: values.smoke ? SMOKE : FULL,
+    profile: withDncScale(values.smoke ? SMOKE : FULL, process.env),
     only,
     allRows: only.size === ROWS.length,
     cpuProf: values['cpu-prof'],

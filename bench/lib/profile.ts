@@ -69,3 +69,17 @@ export const SMOKE: Profile = {
   detectionS: 0.5,
   twilioConcurrency: 4,
 };
+
+/** The registry size from BENCH_DNC_NUMBERS / BENCH_DNC_AREA_CODES when set (positive integers), else the profile's. */
+export function withDncScale(p: Profile, env: Record<string, string | undefined>): Profile {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: a positive integer, not ${raw}`);
+    return n;
+  };
+  const dncAreaCodes = read('BENCH_DNC_AREA_CODES', p.dncAreaCodes);
+  if (dncAreaCodes > 800) throw new Error(`BENCH_DNC_AREA_CODES: at most 800 (area codes 200-999), not ${dncAreaCodes}`);
+  return { ...p, dncNumbers: read('BENCH_DNC_NUMBERS', p.dncNumbers), dncAreaCodes };
+}

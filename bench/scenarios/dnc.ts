@@ -33,6 +33,13 @@ export interface DncImportRun {
 /** The n-th number of an area code's share: exchange 200 onward, spread by the stride. */
 export const syntheticLocal = (i: number) => 2_000_000 + ((i * STRIDE) % 8_000_000);
 
+/** The registry's area codes for the dnc-decisions row: 212 (the bench's consumers, phoneAt) first, then 200 onward. */
+export function registryAreaCodes(count: number): number[] {
+  const codes = [212];
+  for (let ac = 200; codes.length < count; ac++) if (ac !== 212) codes.push(ac);
+  return codes.slice(0, count);
+}
+
 async function writeList(file: string, numbers: number, areaCodes: number): Promise<void> {
   const out = createWriteStream(file);
   const perCode = Math.ceil(numbers / areaCodes);
@@ -65,7 +72,7 @@ async function cachedList(numbers: number, areaCodes: number): Promise<string> {
   return file;
 }
 
-async function runNode(args: string[], env: Record<string, string>): Promise<{ out: string; err: string; seconds: number }> {
+export async function runNode(args: string[], env: Record<string, string>): Promise<{ out: string; err: string; seconds: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -116,4 +123,18 @@ export async function importDncList(numbers: number, areaCodes: number): Promise
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface RegistryBuild {
+  numbers: number;
+  area_codes: number;
+  seconds: number;
+  disk_mb: number;
+}
+
+/** A synthetic national registry written into `dncDir` (DATA_DIR/dnc) through the store, by bench/jobs/dncRegistry.ts in its own process. */
+export async function buildRegistry(dncDir: string, numbers: number, areaCodes: number, asOf: string): Promise<RegistryBuild> {
+  const built = await runNode(['--import', 'tsx', 'bench/jobs/dncRegistry.ts', dncDir, String(numbers), String(areaCodes), asOf], {});
+  const r = JSON.parse(built.out) as Omit<RegistryBuild, 'disk_mb'>;
+  return { ...r, disk_mb: round(dirBytes(dncDir) / 2 ** 20, 1) };
 }

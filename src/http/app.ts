@@ -6,6 +6,7 @@
 import express, { type Express, type Router } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GateContext } from '../gate/context';
+import { dncReadiness } from '../gate/dncFreshness';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
@@ -51,6 +52,9 @@ export interface HttpOptions {
   version?: string;
 }
 
+/** What /readyz says of a store that failed its check; the reason goes to the log. */
+export const STORE_NOT_READY = 'the store cannot be reached or cannot take a write; the gateway log says why';
+
 export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): ApiRoute[] {
   const { ctx } = options;
   return [
@@ -89,14 +93,17 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Public: a stale do-not-call copy leaves the gateway ready (it blocks or warns per contact) and is named
+  // without the orgs holding it; a store failure is told in fixed words, its detail (paths, hosts) only logged.
   app.get('/readyz', async (_req, res) => {
     if (options.draining?.()) return void res.status(503).json({ status: 'draining', store: ctx.ledger.engine });
     try {
       await ctx.ledger.ping();
-      res.json({ status: 'ready', store: ctx.ledger.engine });
+      res.json({ status: 'ready', store: ctx.ledger.engine, dnc: await dncReadiness(ctx) });
     } catch (err) {
       metrics.ledgerErrors.inc({ operation: 'readyz' });
-      res.status(503).json({ status: 'unavailable', store: ctx.ledger.engine, error: (err as Error).message });
+      logger.warn({ error: (err as Error).message }, 'readyz: store not ready');
+      res.status(503).json({ status: 'unavailable', store: ctx.ledger.engine, error: STORE_NOT_READY });
     }
   });
   const metricsAllowed = metricsGuard(options.metricsToken);

@@ -6,6 +6,13 @@
 import { Counter, Histogram, Registry, Gauge, collectDefaultMetrics } from 'prom-client';
 import type { GateObserver } from './gateObserver';
 
+/** One do-not-call list's age as the metric reports it. */
+export interface DncListAgeSample {
+  org: string;
+  list: string;
+  ageSeconds: number;
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly decisions = new Counter({
@@ -77,8 +84,37 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Where a scrape reads the do-not-call lists' ages from; unset until the lists are open. */
+  private dncAges: (() => Promise<DncListAgeSample[]>) | null = null;
+  readonly dncListAge: Gauge<'org' | 'list'> = new Gauge({
+    name: 'consent_gate_dnc_list_age_seconds',
+    help: "Seconds since the day (00:00 UTC) each org's do-not-call copy was taken (its as_of); a registry copy is stale from 32 days (2764800 s)",
+    labelNames: ['org', 'list'] as const,
+    registers: [this.registry],
+    // Read at each scrape from the manifests the stores already hold: nothing on the decision path.
+    collect: () => this.collectDncAges(),
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Reports the lists' ages from `source` at every scrape. */
+  reportDncListAges(source: () => Promise<DncListAgeSample[]>): void {
+    this.dncAges = source;
+  }
+
+  private async collectDncAges(): Promise<void> {
+    if (!this.dncAges) return;
+    let ages: DncListAgeSample[];
+    try {
+      ages = await this.dncAges();
+    } catch {
+      // The store's failure is counted where it is met; a scrape keeps the ages last read.
+      return;
+    }
+    this.dncListAge.reset();
+    for (const a of ages) this.dncListAge.set({ org: a.org, list: a.list }, a.ageSeconds);
   }
 
   observer(): GateObserver {

@@ -49,6 +49,34 @@ describe('consent-gate dnc', () => {
     expect(listed).toEqual({ data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'] }] });
   });
 
+  it('--help says that, without --org, a list goes to the default org the other commands use', async () => {
+    const help = await run('dnc', 'import', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out.replace(/\s+/g, ' ')).toMatch(
+      /--org <id> the org whose list this is .*left out, the default org, as for the other commands \(default: "org_default"\)/,
+    );
+  });
+
+  it('without --org on a data directory no gateway has opened yet, the list goes to the default org, made then as a gateway would', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'cg-dnc-fresh-'));
+    const r = await cli([
+      '--data-dir',
+      fresh,
+      'dnc',
+      'import',
+      '--list',
+      'internal',
+      '--as-of',
+      '2026-12-01',
+      '--progress',
+      'none',
+      join(FIXTURES, 'plain.txt'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 file imported into internal of org_default');
+    expect((await cli(['--data-dir', fresh, 'dnc', 'lists'])).out).toBe('internal: 4 numbers as of 2026-12-01, 2 area codes\n');
+  });
+
   it('a bad line stops the import, naming the file and the line, with the usage exit code', async () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'cg-dnc-bad-')), 'bad.txt');
     writeFileSync(bad, '2125550143\n212-555-0144\n');

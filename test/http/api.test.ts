@@ -350,7 +350,7 @@ describe('/v1 API', () => {
   describe('operations', () => {
     it('healthz, readyz, metrics and openapi answer', async () => {
       expect((await api.get('/healthz')).body).toEqual({ status: 'ok' });
-      expect((await api.get('/readyz')).body).toEqual({ status: 'ready', store: 'sqlite' });
+      expect((await api.get('/readyz')).body).toEqual({ status: 'ready', store: 'sqlite', dnc: { stale: [] } });
       const metrics = await api.get('/metrics');
       expect(metrics.text).toMatch(/consent_gate_decisions_total\{kind="precall",allowed="true",reason="none"\} \d+/);
       const openapi = await api.get('/openapi.json');

@@ -12,6 +12,7 @@ import { configSchema } from '../../src/config';
 import type { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { openLedger } from '../../src/ledger/open';
 import { LedgerUnavailableError } from '../../src/ledger/ledger';
+import { STORE_NOT_READY } from '../../src/http/app';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 describe('store failure', () => {
@@ -39,7 +40,8 @@ describe('store failure', () => {
   it('readyz reports the store unavailable', async () => {
     const res = await request(gw.url).get('/readyz');
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ status: 'unavailable', store: 'sqlite' });
+    // In fixed words: the store's own error (a file path, a host) is for the log, not for an unauthenticated caller.
+    expect(res.body).toEqual({ status: 'unavailable', store: 'sqlite', error: STORE_NOT_READY });
   });
 
   it('a data directory that cannot hold the database fails with a clear error', async () => {

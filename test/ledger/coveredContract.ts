@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coveredContactWindow } from '../../src/domain/stateLaw/coveredContacts';
+import { newId } from '../../src/domain/ids';
 import type { StateOfEmergency } from '../../src/domain/stateLaw/emergencies';
 import type { CallFacts, Ledger, SendFacts } from '../../src/ledger/ledger';
 import { aDecision } from '../fixtures/records';
@@ -32,11 +33,13 @@ async function call(
   const org = o.org ?? 'org_test';
   const seen: CallFacts[] = [];
   const keys = { entity: o.entity ?? 'acme', covered: o.covered === false ? undefined : coveredContactWindow(new Date(at), new Date(o.now ?? at)) };
+  // Asked again after a race, the gate answers under the same decision id.
+  const id = newId('dec');
   const d = await ledger.decideCall(org, phone, keys, (facts) => {
     seen.push(facts);
     const cap = o.cap === undefined ? CAP : o.cap;
     const capped = cap !== null && facts.coveredContactsInWindow >= cap;
-    return { decision: aDecision({ org_id: org, phone, allowed: !capped, reason: capped ? 'frequency_cap' : null }), coveredLimit: cap };
+    return { decision: aDecision({ id, org_id: org, phone, allowed: !capped, reason: capped ? 'frequency_cap' : null }), coveredLimit: cap };
   });
   return { decision: d, facts: seen[seen.length - 1], asked: seen.length };
 }
@@ -134,6 +137,12 @@ export function coveredContract(engine: string, open: () => Promise<Ledger>, opt
       const refused = results.filter((d) => !d.allowed);
       expect(refused.map((d) => d.reason)).toEqual(Array(7).fill('frequency_cap'));
       for (const d of results) expect(await peer.getDecision('org_test', d.id)).toEqual(d);
+      // Every decision stored is listed once, by the org and by the phone; a refused racer's first answer is in neither.
+      const ids = results.map((d) => d.id).sort();
+      for (const q of [{ limit: 100 }, { phone: PHONE, limit: 100 }]) {
+        const listed = (await peer.listDecisions('org_test', q)).items.map((d) => d.id).filter((id) => ids.includes(id));
+        expect(listed.sort()).toEqual(ids);
+      }
       expect((await call(peer, T + 10_000)).facts.coveredContactsInWindow).toBe(CAP);
     });
 
@@ -169,6 +178,21 @@ export function coveredContract(engine: string, open: () => Promise<Ledger>, opt
         expect(await ledger.endEmergency('org_test', e.id, iso(T + HOUR))).toEqual({ ...e, ended_at: iso(T) });
         expect(await ledger.listEmergencies('org_test')).toEqual([{ ...e, ended_at: iso(T) }, later]);
         expect((await ledger.activeEmergencies('org_test', iso(T))).map((a) => a.id)).toEqual([later.id]);
+      });
+
+      it('declared or ended on one instance, apply at once on another that has already decided without them', async () => {
+        const phone = '+13055550111';
+        expect((await call(peer, T, { phone, cap: null })).facts.emergencies).toEqual([]);
+        expect((await text(peer, T)).facts.emergencies).toEqual([]);
+        const e = anEmergency();
+        await ledger.declareEmergency(e);
+        expect((await call(peer, T + 1, { phone, cap: null })).facts.emergencies.map((a) => a.id)).toEqual([e.id]);
+        expect((await text(peer, T + 1)).facts.emergencies.map((a) => a.id)).toEqual([e.id]);
+        expect((await peer.activeEmergencies('org_test', iso(T))).map((a) => a.id)).toEqual([e.id]);
+        await ledger.endEmergency('org_test', e.id, iso(T - HOUR / 2));
+        expect((await call(peer, T + 2, { phone, cap: null })).facts.emergencies).toEqual([]);
+        expect((await text(peer, T + 2)).facts.emergencies).toEqual([]);
+        expect(await peer.activeEmergencies('org_test', iso(T))).toEqual([]);
       });
 
       it('belong to their org: another org neither sees nor ends them', async () => {

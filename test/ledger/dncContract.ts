@@ -42,6 +42,7 @@ export function dncContract(engine: string, open: () => Promise<DncStore>, optio
 
     it('a full import lists its numbers and no others, and says what it holds', async () => {
       expect(await store.lists(ORG)).toEqual([]);
+      expect(await store.orgs()).toEqual([]);
       expect(await importText(store, 'national', 'full', '2026-12-01', full)).toEqual({ added: 3, removed: 0, area_codes: ['212', '305'] });
       expect(await store.isListed(ORG, 'national', '+12125550143')).toBe(true);
       expect(await store.isListed(ORG, 'national', '+12125550144')).toBe(true);
@@ -115,8 +116,11 @@ export function dncContract(engine: string, open: () => Promise<DncStore>, optio
       await importText(store, 'national', 'full', '2026-12-03', '3055550100\n', odd);
       expect(await store.isListed(odd, 'national', '+13055550100')).toBe(true);
       expect(await store.lists(ORG)).toEqual([{ list: 'national', as_of: '2026-12-01', entries: 3, area_codes: ['212', '305'] }]);
+      // Every org that imported a list, as the readiness body and the list-age metric walk them.
+      expect(await store.orgs()).toEqual([odd, ORG, other].sort());
       const peer = await options.openPeer(store);
       try {
+        expect(await peer.orgs()).toEqual([odd, ORG, other].sort());
         expect(await peer.isListed(odd, 'national', '+13055550100')).toBe(true);
         expect(await peer.listsHolding(ORG, '+12125550199')).toEqual([]);
       } finally {

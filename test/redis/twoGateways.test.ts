@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis';
-import { consentBody, post, precallBody, presendBody } from './http';
+import { AUTH, consentBody, post, precallBody, presendBody } from './http';
 
 // 16:00 in New York, a weekday: inside the calling and texting windows.
 const clock = new FixedClock(new Date('2026-04-10T20:00:00.000Z'));
@@ -79,5 +79,23 @@ describe('two gateways on one Redis', () => {
     const refused = replies.filter((r) => r.body.reason === 'frequency_cap');
     expect(refused).toHaveLength(17);
     for (const r of refused) expect(r.body).toMatchObject({ jurisdiction: 'US-FL', limit: 3, window_hours: 24, contacts_in_window: 3 });
+  });
+
+  it('a state of emergency declared through one instance blocks the next call on the other, and ended through it, no longer does', async () => {
+    // A New Orleans number, 15:00 there on a Friday: inside Louisiana's hours. Each instance decides once before the declaration.
+    const phone = '+15045550104';
+    expect((await post(a.url, '/v1/consents', consentBody(phone))).status).toBe(201);
+    for (const gw of [a, b]) expect((await post(gw.url, '/v1/precall', precallBody(phone))).body.allowed).toBe(true);
+    const declared = await post(a.url, '/v1/rules/emergencies', {
+      jurisdiction: 'US-LA',
+      from: '2026-04-10T00:00:00Z',
+      to: '2026-04-12T00:00:00Z',
+      note: 'storm',
+    });
+    expect(declared.status).toBe(201);
+    expect((await post(b.url, '/v1/precall', precallBody(phone))).body).toMatchObject({ allowed: false, reason: 'state_of_emergency', jurisdiction: 'US-LA' });
+    const ended = await fetch(`${b.url}/v1/rules/emergencies/${declared.body.id}`, { method: 'DELETE', headers: AUTH });
+    expect(ended.status).toBe(200);
+    expect((await post(a.url, '/v1/precall', precallBody(phone))).body.allowed).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { elementsOf, parseTwiml, tagOf } from '../../adapters/twiml';
 import { sqliteLedgerFile } from '../../src/ledger/open';
 import { waitForValue } from '../support/wait';
 import { ACCOUNT_SID, ACME, ACME_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from './harness';
+import { STORE_NOT_READY } from '../../src/http/app';
 
 describe('a STOP while SQLite is write-locked', () => {
   let s: Stack;
@@ -60,7 +61,7 @@ describe('a STOP while SQLite is write-locked', () => {
         (r) => r.status === 503,
         { timeoutMs: 6000 },
       );
-      expect(ready.body).toMatchObject({ status: 'unavailable', store: 'sqlite', error: expect.stringMatching(/cannot take a write: database is locked/) });
+      expect(ready.body).toMatchObject({ status: 'unavailable', store: 'sqlite', error: STORE_NOT_READY });
     } finally {
       other.exec('ROLLBACK');
       other.close();

@@ -38,7 +38,7 @@ export function registerDnc(program: Command, io: Io): void {
   dnc
     .command('import <files...>')
     .description('import a do-not-call list file (full copy or change list), one number a line')
-    .option('--org <id>', 'the org whose list this is (each org keeps its own copies)', DEFAULT_ORG_ID)
+    .option('--org <id>', 'the org whose list this is (each org keeps its own copies); left out, the default org, as for the other commands', DEFAULT_ORG_ID)
     .requiredOption('--list <name>', 'national, internal or state:XX')
     .requiredOption('--as-of <date>', 'the date the copy was taken (YYYY-MM-DD)')
     .option('--changes', 'the files are change lists (a number, a comma and A or D a line)')

@@ -15,27 +15,27 @@ export { isCoveredCall, isCoveredText } from './contactRules';
 /** Every state cap counts over the 24 hours before the contact (the rule data's `window_hours`). */
 export const COVERED_CONTACT_WINDOW_MS = 24 * 3_600_000;
 
-/** The count a covered contact at `at` is decided on, as the ledger takes it (see Ledger.decideCall). */
+/** The count a covered contact at `at` is decided on, as the ledger takes it (see Ledger.decideCall); instants in ms since the epoch, as the engines keep them. */
 export interface CoveredContactWindow {
   /** The contact's instant: counted there when the contact is allowed. */
-  at: string;
+  atMs: number;
   /** The window's start, exclusive: contacts in (since, until) count. */
-  since: string;
+  sinceMs: number;
   /** The window's end, exclusive: a window after `at`, for contacts decided out of order. */
-  until: string;
+  untilMs: number;
   /**
    * Instants before this can no longer fall in the window of any contact at or after now, and are
    * dropped as the count is written. A contact planned in the past sees only what is kept.
    */
-  forgetBefore: string;
+  forgetBeforeMs: number;
 }
 
 export function coveredContactWindow(at: Date, now: Date): CoveredContactWindow {
   const t = at.getTime();
   return {
-    at: at.toISOString(),
-    since: new Date(t - COVERED_CONTACT_WINDOW_MS).toISOString(),
-    until: new Date(t + COVERED_CONTACT_WINDOW_MS).toISOString(),
-    forgetBefore: new Date(Math.min(t, now.getTime()) - COVERED_CONTACT_WINDOW_MS).toISOString(),
+    atMs: t,
+    sinceMs: t - COVERED_CONTACT_WINDOW_MS,
+    untilMs: t + COVERED_CONTACT_WINDOW_MS,
+    forgetBeforeMs: Math.min(t, now.getTime()) - COVERED_CONTACT_WINDOW_MS,
   };
 }

@@ -100,13 +100,18 @@ export function jurisdictionsFor(
   addressStates: readonly string[],
   statesWithRules: readonly string[],
 ): ConsumerJurisdiction[] {
+  const place = areaCodePlace(phone);
+  // Most contacts: placed by the area code alone, with no state named otherwise.
+  if (!recipientState && addressStates.length === 0) {
+    if (place.kind === 'state') return [{ jurisdiction: jurisdictionOf(place.state), source: 'area_code', zones: timeZonesForNumber(phone) }];
+    if (place.kind === 'elsewhere') return [];
+  }
   const found = new Map<string, ConsumerJurisdiction>();
   const add = (state: string, source: JurisdictionSource, zones: readonly string[]) => {
     const known = found.get(state);
     if (!known) found.set(state, { jurisdiction: jurisdictionOf(state), source, zones });
     else if (zones.some((z) => !known.zones.includes(z))) known.zones = [...new Set([...known.zones, ...zones])].sort();
   };
-  const place = areaCodePlace(phone);
   if (place.kind === 'state') add(place.state, 'area_code', timeZonesForNumber(phone));
   else if (place.kind === 'non_geographic') for (const state of statesWithRules) add(state, 'non_geographic', zonesOfState(state));
   if (recipientState) add(recipientState, 'recipient_state', zonesOfState(recipientState));

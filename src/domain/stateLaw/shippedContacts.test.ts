@@ -20,7 +20,7 @@ const HOUR_MS = 3_600_000;
 /** How many earlier contacts the chain is told of at `at`: those inside the rolling window, as the ledger counts them. */
 function inWindow(previous: readonly Date[], at: Date): number {
   const w = coveredContactWindow(at, at);
-  return previous.filter((p) => p.toISOString() > w.since && p.toISOString() < w.until).length;
+  return previous.filter((p) => p.getTime() > w.sinceMs && p.getTime() < w.untilMs).length;
 }
 
 describe('frequency caps: three covered contacts per rolling 24 hours', () => {

@@ -53,6 +53,8 @@ export interface DncStore {
   readonly engine: string;
   /** Every list the org imported so far, by name. */
   lists(orgId: string): Promise<DncListSummary[]>;
+  /** Every org that imported a list, sorted (what /readyz and the list-age metric walk). */
+  orgs(): Promise<string[]>;
   /** Makes every list ready for lookups (the file engine reads its bitmaps into memory): a gateway calls it at start. */
   load(): Promise<void>;
   /** Whether the number (E.164) is on the org's list. */

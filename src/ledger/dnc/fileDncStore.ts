@@ -126,6 +126,14 @@ export class FileDncStore implements DncStore {
     return out;
   }
 
+  async orgs(): Promise<string[]> {
+    this.refreshAtMostEverySecond();
+    return [...this.loaded]
+      .filter(([, lists]) => [...lists.values()].some((l) => l.summary))
+      .map(([orgId]) => orgId)
+      .sort();
+  }
+
   async isListed(orgId: string, list: DncListName, phone: string): Promise<boolean> {
     this.refreshAtMostEverySecond();
     const l = this.loaded.get(orgId)?.get(list);

@@ -8,6 +8,7 @@
  * | `dnc:{<org>.<list>:<area code>}` | string | the area code's bitmap (bitmap.ts), read with GETBIT |
  * | `dnc:{<org>.<list>}:m` | hash | the manifest: area code → `{"count","as_of"}` |
  * | `dnc:{<org>}:lists` | set | the names of the lists the org imported so far |
+ * | `dnc:orgs` | set | the orgs that imported a list (stores written before it are listed again by their next import) |
  *
  * Each org, list and area code has a hash tag of its own, so on a Redis Cluster
  * the bitmaps spread over the masters, and the temporary key an import
@@ -68,6 +69,10 @@ export class RedisDncStore implements DncStore {
     return `${this.prefix}dnc:{${orgStorageName(orgId)}}:lists`;
   }
 
+  private get orgsKey(): string {
+    return `${this.prefix}dnc:orgs`;
+  }
+
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -109,6 +114,10 @@ export class RedisDncStore implements DncStore {
   async lists(orgId: string): Promise<DncListSummary[]> {
     // Asked on every decision where lists exist: another instance's import is seen within MANIFEST_TTL_MS.
     return (await this.snapshot(orgId)).summaries;
+  }
+
+  async orgs(): Promise<string[]> {
+    return (await this.run('dnc orgs', () => this.client.smembers(this.orgsKey))).sort();
   }
 
   async load(): Promise<void> {
@@ -157,6 +166,7 @@ export class RedisDncStore implements DncStore {
           for (const [ac, e] of Object.entries(manifest)) fields[ac] = JSON.stringify(e);
           await this.run('dnc manifest write', () => this.client.hset(this.manifestKey(orgId, l), fields));
           await this.run('dnc lists write', () => this.client.sadd(this.listsKey(orgId), l));
+          await this.run('dnc orgs write', () => this.client.sadd(this.orgsKey, orgId));
           this.cached.delete(orgId);
         },
       },

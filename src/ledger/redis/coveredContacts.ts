@@ -1,20 +1,20 @@
 /**
  * Covered contacts (state frequency caps) and states of emergency on Redis. A covered decision's
  * facts add two reads to the contact's, sent with them in parallel: ZCOUNT of the subject's
- * covered-contact set (the subject's slot) and the org's emergencies (the org's slot, one HGETALL).
+ * covered-contact set (the subject's slot) and the org's emergencies (the org's slot: its version,
+ * and the records only when they changed since this instance last read them).
  * The count is taken afterwards by cgCountCovered, under the limit the decider holds it to
  * (coveredDecision.ts). The set is keyed by phone and expires on its own after its newest
  * instant's window, as the daily send counters do, so the retention job does not move it.
  */
-import { activeView, isActiveAt, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
+import type { ActiveEmergency, StateOfEmergency } from '../../domain/stateLaw/emergencies';
 import { COVERED_CONTACT_WINDOW_MS } from '../../domain/stateLaw/coveredContacts';
 import type { BoundedCount } from '../coveredDecision';
 import { NOT_COVERED } from '../coveredDecision';
 import type { CoveredContactWindow, CoveredFacts } from '../ledger';
-import { countCoveredUnder } from './scripts/coveredContacts';
+import { sortDeclared } from './emergencyCache';
+import { countCoveredUnder, type CoveredCount } from './scripts/coveredContacts';
 import type { RedisStore } from './store';
-
-const ms = (iso: string) => Date.parse(iso);
 
 export async function coveredFacts(
   store: RedisStore,
@@ -25,16 +25,15 @@ export async function coveredFacts(
 ): Promise<CoveredFacts> {
   if (!window) return NOT_COVERED;
   const [count, emergencies] = await Promise.all([
-    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${ms(window.since)}`, `(${ms(window.until)}`),
-    activeEmergencies(store, orgId, window.at),
+    store.client.zcount(store.keys.subject(orgId, phone).coveredContacts(entity), `(${window.sinceMs}`, `(${window.untilMs}`),
+    activeEmergencies(store, orgId, window.atMs),
   ]);
   return { coveredContactsInWindow: Number(count), emergencies };
 }
 
-/** The org's emergencies in force at `at` (one HGETALL: an org declares few). */
-export async function activeEmergencies(store: RedisStore, orgId: string, at: string): Promise<ActiveEmergency[]> {
-  const instant = new Date(at);
-  return (await listEmergencies(store, orgId)).filter((e) => isActiveAt(e, instant)).map(activeView);
+/** The org's emergencies in force at `atMs`: the instance's copy, once Redis says it is current (emergencyCache.ts). */
+export function activeEmergencies(store: RedisStore, orgId: string, atMs: number): Promise<ActiveEmergency[]> {
+  return store.emergencies.activeAt(store.scripts, store.keys.org(orgId), orgId, atMs);
 }
 
 /** Adds the allowed contact (`member`: its decision id) unless the window holds `limit` already (null: no cap). */
@@ -47,17 +46,22 @@ export async function countCoveredContact(
   limit: number | null,
   member: string,
 ): Promise<BoundedCount> {
-  const result = await countCoveredUnder(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), {
-    sinceMs: ms(window.since),
-    untilMs: ms(window.until),
-    atMs: ms(window.at),
+  const result = await countCoveredUnder(store.scripts, store.keys.subject(orgId, phone).coveredContacts(entity), coveredCount(window, limit, member));
+  return result.counted ? { counted: true } : { counted: false, count: result.count };
+}
+
+/** What the count scripts take for a contact in `window` under `limit` (null: no cap). */
+export function coveredCount(window: CoveredContactWindow, limit: number | null, member: string): CoveredCount {
+  return {
+    sinceMs: window.sinceMs,
+    untilMs: window.untilMs,
+    atMs: window.atMs,
     limit,
     member,
-    forgetBeforeMs: ms(window.forgetBefore),
+    forgetBeforeMs: window.forgetBeforeMs,
     // Gateways' clocks differ a little; a window's worth of slack costs only memory.
     marginMs: COVERED_CONTACT_WINDOW_MS,
-  });
-  return result.counted ? { counted: true } : { counted: false, count: result.count };
+  };
 }
 
 /** Takes back a contact counted for a text the send counters then refused. */
@@ -67,6 +71,5 @@ export async function uncountCoveredContact(store: RedisStore, orgId: string, ph
 
 /** The org's emergencies, in the order they were declared. */
 export async function listEmergencies(store: RedisStore, orgId: string): Promise<StateOfEmergency[]> {
-  const all = Object.values(await store.client.hgetall(store.keys.org(orgId).emergencies)).map((raw) => JSON.parse(raw) as StateOfEmergency);
-  return all.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sortDeclared(Object.values(await store.client.hgetall(store.keys.org(orgId).emergencies)).map((raw) => JSON.parse(raw) as StateOfEmergency));
 }

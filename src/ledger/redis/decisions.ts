@@ -4,6 +4,11 @@
  * decision and its audit entry in one script on the subject's slot. An
  * index entry whose decision was never written is skipped by readers.
  * With a decision retention, documents and index entries expire with it.
+ *
+ * A covered precall's decision is written by the script that counts its
+ * contact (recordCountedDecision): refused there, nothing is written and
+ * its index entry is taken back, so the decision asked again in its place
+ * is listed once.
  */
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
@@ -11,12 +16,46 @@ import type { DecisionQuery, Page } from '../ledger';
 import { appendChained, readHeads } from './chain';
 import { seqMember } from './keys';
 import { pageByScore, splitOnce } from './paging';
+import type { BoundedCount } from '../coveredDecision';
+import { writeCountedDecision, type CoveredCount } from './scripts/coveredContacts';
 import { indexDecision } from './scripts/indexes';
-import { writeDecision } from './scripts/records';
+import { REPLY, writeDecision, type ChainReply, type ChainStep } from './scripts/records';
 import type { RedisStore } from './store';
 import { ms } from './time';
 
+type SubjectKeys = ReturnType<RedisStore['keys']['subject']>;
+type DecisionArgs = { json: string; ttlS: number; atMs: number; member: string; cutoffMs: string };
+type DecisionWrite = (s: SubjectKeys, args: DecisionArgs, step: ChainStep) => Promise<ChainReply>;
+
 export async function recordDecision(store: RedisStore, d: Decision): Promise<void> {
+  await recordWith(store, d, (s, args, step) =>
+    writeDecision(store.scripts, { doc: s.decision(d.id), byTime: s.decisionsByTime, audit: s.audit, head: s.head }, args, step),
+  );
+}
+
+/**
+ * An allowed covered precall: its decision is written only if its contact is counted under
+ * `count.limit` in the set `coveredKey` (the subject's slot). Refused, nothing is written and
+ * the count met is answered, for the caller to decide again and record that decision instead.
+ */
+export async function recordCountedDecision(store: RedisStore, d: Decision, coveredKey: string, count: CoveredCount): Promise<BoundedCount> {
+  const { reply, seq } = await recordWith(store, d, (s, args, step) =>
+    writeCountedDecision(
+      store.scripts,
+      { doc: s.decision(d.id), byTime: s.decisionsByTime, audit: s.audit, head: s.head, covered: coveredKey },
+      args,
+      step,
+      count,
+    ),
+  );
+  if (reply[0] !== REPLY.capMet) return { counted: true };
+  const o = store.keys.org(d.org_id);
+  // The index entry of a decision that will not be written; the one recorded in its place gets its own.
+  await Promise.all([store.client.zrem(o.decisionsByTime, `${seqMember(seq)}|${d.id}|${d.phone}`), store.client.del(o.decisionPhone(d.id))]);
+  return { counted: false, count: Number(reply[1]) };
+}
+
+async function recordWith(store: RedisStore, d: Decision, write: DecisionWrite): Promise<{ reply: ChainReply; seq: number }> {
   const s = store.keys.subject(d.org_id, d.phone);
   const o = store.keys.org(d.org_id);
   const retentionS = store.decisionRetentionS;
@@ -26,22 +65,9 @@ export async function recordDecision(store: RedisStore, d: Decision): Promise<vo
     indexDecision(store.scripts, o, { id: d.id, phone: d.phone, atMs: at, ttlS: retentionS, cutoffMs: cutoff }),
     readHeads(store, d.org_id, d.phone),
   ]);
-  const doc = JSON.stringify(d);
-  const member = `${seqMember(seq)}|${d.id}`;
-  await appendChained(
-    store,
-    d.org_id,
-    d.phone,
-    auditText(decisionBody(d)),
-    (step) =>
-      writeDecision(
-        store.scripts,
-        { doc: s.decision(d.id), byTime: s.decisionsByTime, audit: s.audit, head: s.head },
-        { json: doc, ttlS: retentionS, atMs: at, member, cutoffMs: cutoff },
-        step,
-      ),
-    heads,
-  );
+  const args = { json: JSON.stringify(d), ttlS: retentionS, atMs: at, member: `${seqMember(seq)}|${d.id}`, cutoffMs: cutoff };
+  const reply = await appendChained(store, d.org_id, d.phone, auditText(decisionBody(d)), (step) => write(s, args, step), heads);
+  return { reply, seq };
 }
 
 export async function getDecision(store: RedisStore, orgId: string, id: string): Promise<Decision | null> {

@@ -88,6 +88,8 @@ export class RedisKeys {
       retention: t + 'sp',
       /** HASH emergency id → state of emergency JSON (declared by the org's operator; ended ones kept) */
       emergencies: t + 'em',
+      /** STRING counter moved by every declaration and end: instances keep the org's emergencies while it stands still */
+      emergencyVersion: t + 'ev',
     };
   }
 

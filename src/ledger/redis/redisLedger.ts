@@ -70,14 +70,14 @@ import {
 import { keyingToAnonymise, refusalToOpen } from '../retentionKey';
 import { callDeciderFor, callLimit, countCovered } from '../coveredDecision';
 import { deciderFor, refusedDecision } from '../sendDecision';
-import { activeEmergencies, countCoveredContact, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
-import { endEmergencyRecord } from './scripts/emergencies';
+import { activeEmergencies, countCoveredContact, coveredCount, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
+import { declareEmergencyRecord, endEmergencyRecord } from './scripts/emergencies';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
 import { contactFacts } from './contactFacts';
 import { changeConsentStatus, getConsent, insertConsent, insertConsents, listConsents } from './consents';
-import { getDecision, listDecisions, recordDecision } from './decisions';
+import { getDecision, listDecisions, recordCountedDecision, recordDecision } from './decisions';
 import { RedisKeys } from './keys';
 import { RedisOutbox } from './outbox';
 import { anonymiseBefore } from './retention';
@@ -297,7 +297,8 @@ export class RedisLedger implements Ledger {
     return decision;
   }
 
-  // The facts in one round trip, the covered count in a script of its own (see Ledger.decideCall).
+  // The facts in one round trip; an allowed covered call is counted by the script that writes its
+  // decision (the subject's slot holds both), so counting adds no round trip (see Ledger.decideCall).
   async decideCall(orgId: string, phone: string, keys: CallKeys, decide: CallDecider): Promise<Decision> {
     const ask = callDeciderFor(orgId, phone, decide);
     const [contact, covered] = await Promise.all([
@@ -307,19 +308,24 @@ export class RedisLedger implements Ledger {
     const facts: CallFacts = { ...contact, ...covered };
     let verdict = ask(facts);
     const window = keys.covered;
+    let recorded = false;
     if (window) {
-      ({ verdict } = await countCovered(facts, verdict, callLimit, ask, (limit, v) =>
-        this.run('countCovered', () => countCoveredContact(this.store, orgId, phone, keys.entity, window, limit, v.decision.id)),
-      ));
+      const coveredKey = this.keys.subject(orgId, phone).coveredContacts(keys.entity);
+      ({ verdict } = await countCovered(facts, verdict, callLimit, ask, async (limit, v) => {
+        const count = coveredCount(window, limit, v.decision.id);
+        const result = await this.run('recordCountedDecision', () => recordCountedDecision(this.store, v.decision, coveredKey, count));
+        recorded = result.counted;
+        return result;
+      }));
     }
-    await this.recordDecision(verdict.decision);
+    if (!recorded) await this.recordDecision(verdict.decision);
     return verdict.decision;
   }
 
   // ---- states of emergency (org slot) ----------------------------------------
 
   async declareEmergency(e: StateOfEmergency): Promise<void> {
-    await this.run('declareEmergency', () => this.client.hset(this.keys.org(e.org_id).emergencies, e.id, JSON.stringify(e)));
+    await this.run('declareEmergency', () => declareEmergencyRecord(this.store.scripts, this.keys.org(e.org_id), e.id, JSON.stringify(e)));
   }
 
   async listEmergencies(orgId: string): Promise<StateOfEmergency[]> {
@@ -327,12 +333,12 @@ export class RedisLedger implements Ledger {
   }
 
   async endEmergency(orgId: string, id: string, at: string): Promise<StateOfEmergency | null> {
-    const raw = await this.run('endEmergency', () => endEmergencyRecord(this.store.scripts, this.keys.org(orgId).emergencies, id, at));
+    const raw = await this.run('endEmergency', () => endEmergencyRecord(this.store.scripts, this.keys.org(orgId), id, at));
     return raw ? (JSON.parse(raw) as StateOfEmergency) : null;
   }
 
   async activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]> {
-    return this.run('activeEmergencies', () => activeEmergencies(this.store, orgId, at));
+    return this.run('activeEmergencies', () => activeEmergencies(this.store, orgId, Date.parse(at)));
   }
 
   async recordDecision(d: Decision): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import { isSuppressionKey, type SuppressionKeying } from '../ledger';
 import type { RedisClient } from './connection';
+import { EmergencyCache } from './emergencyCache';
 import type { RedisKeys } from './keys';
 import type { ScriptRunner } from './scripts';
 
@@ -15,6 +16,8 @@ export type SubjectKeys = ReturnType<RedisKeys['subject']>;
 export class RedisStore {
   /** Orgs this process has listed in the store's org set (the retention job and auditSubjects walk that set). */
   private readonly listedOrgs = new Map<string, Promise<unknown>>();
+  /** The org's states of emergency as covered decisions read them (checked against Redis on every read). */
+  readonly emergencies = new EmergencyCache();
 
   constructor(
     readonly client: RedisClient,

@@ -34,26 +34,26 @@ function parse(covered: string | null | undefined): CoveredInstants {
 /** Contacts from `entity` in (since, until) as the head row records them. */
 export function coveredCountIn(covered: string | null | undefined, entity: string, window: CoveredContactWindow): number {
   const instants = parse(covered).find(([e]) => e === entity)?.[1] ?? [];
-  const since = ms(window.since);
-  const until = ms(window.until);
-  return instants.filter((t) => t > since && t < until).length;
+  let n = 0;
+  for (const t of instants) if (t > window.sinceMs && t < window.untilMs) n++;
+  return n;
 }
 
 /** The head row's `covered` after one more contact from `entity` at the window's instant, without instants before `forgetBefore`. */
 export function withCoveredContact(covered: string | null | undefined, entity: string, window: CoveredContactWindow): string {
-  const forgetBefore = ms(window.forgetBefore);
+  const forgetBefore = window.forgetBeforeMs;
   const kept: CoveredInstants = [];
   let added = false;
   for (const [e, instants] of parse(covered)) {
     const fresh = instants.filter((t) => t >= forgetBefore);
     if (e === entity) {
-      fresh.push(ms(window.at));
+      fresh.push(window.atMs);
       fresh.sort((a, b) => a - b);
       added = true;
     }
     if (fresh.length) kept.push([e, fresh]);
   }
-  if (!added) kept.push([entity, [ms(window.at)]]);
+  if (!added) kept.push([entity, [window.atMs]]);
   return JSON.stringify(kept);
 }
 
@@ -66,7 +66,7 @@ export function readCoveredFacts(
   window: CoveredContactWindow | undefined,
 ): CoveredFacts {
   if (!window) return NOT_COVERED;
-  return { coveredContactsInWindow: coveredCountIn(covered, entity, window), emergencies: emergencies.activeAt(orgId, window.at) };
+  return { coveredContactsInWindow: coveredCountIn(covered, entity, window), emergencies: emergencies.activeAt(orgId, window.atMs) };
 }
 
 /** The retention job's part: instants before the cutoff are past every window; a row left with none loses the column. */

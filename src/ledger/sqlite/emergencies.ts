@@ -1,27 +1,41 @@
 /**
  * Operator-declared states of emergency in SQLite, per org. Declaring and ending commit with
- * synchronous=FULL (the operator is told it is in force only once it is durable); the active ones
- * are read inside a covered decision's own transaction (one index probe on the org).
+ * synchronous=FULL (the operator is told it is in force only once it is durable).
+ *
+ * A covered decision reads them inside its own transaction, from the org's emergencies not ended
+ * as this handle last read them: kept until this handle declares or ends one, or another handle
+ * on the file (another process) commits anything (SQLite's data_version, read in the same
+ * transaction, moves then), so one declared elsewhere applies from the next decision on.
  */
 import type Database from 'better-sqlite3';
-import { activeView, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
+import { activeView, isActiveAt, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
 import type { SqliteStore } from './store';
 
 const parse = (row: { data: string }) => JSON.parse(row.data) as StateOfEmergency;
 
+/** Orgs held at most; past it the copy starts over. */
+const MAX_HELD_ORGS = 10_000;
+
 export class SqliteEmergencies {
-  private readonly active: Database.Statement<[string, string, string], { data: string }>;
+  private readonly notEnded: Database.Statement<[string], { data: string }>;
   private readonly all: Database.Statement<[string], { data: string }>;
   private readonly byId: Database.Statement<[string, string], { data: string }>;
+  private readonly dataVersion: Database.Statement<[], number>;
+  /** Per org, its emergencies not ended, in the order declared, as read at `heldAtVersion`. */
+  private readonly held = new Map<string, StateOfEmergency[]>();
+  private heldAtVersion = -1;
 
   constructor(private readonly store: SqliteStore) {
     const { db } = store;
-    this.active = db.prepare('SELECT data FROM emergencies WHERE org_id = ? AND ended_at IS NULL AND from_at <= ? AND to_at > ? ORDER BY seq');
+    this.notEnded = db.prepare('SELECT data FROM emergencies WHERE org_id = ? AND ended_at IS NULL ORDER BY seq');
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.all = db.prepare('SELECT data FROM emergencies WHERE org_id = ? ORDER BY seq');
     this.byId = db.prepare('SELECT data FROM emergencies WHERE org_id = ? AND id = ?');
   }
 
   async declare(e: StateOfEmergency): Promise<void> {
+    // This handle's own commits do not move data_version.
+    this.held.clear();
     this.store.write(() =>
       this.store.db
         .prepare('INSERT INTO emergencies (id, org_id, from_at, to_at, ended_at, data) VALUES (?, ?, ?, ?, ?, ?)')
@@ -34,6 +48,7 @@ export class SqliteEmergencies {
   }
 
   async end(orgId: string, id: string, at: string): Promise<StateOfEmergency | null> {
+    this.held.clear();
     return this.store.write(() => {
       const row = this.byId.get(orgId, id);
       if (!row) return null;
@@ -45,10 +60,22 @@ export class SqliteEmergencies {
     });
   }
 
-  /** In force at `at` (an ISO instant); runs inside the caller's read or transaction. */
-  activeAt(orgId: string, at: string): ActiveEmergency[] {
-    const t = iso(at);
-    return this.active.all(orgId, t, t).map((row) => activeView(parse(row)));
+  /** In force at `atMs`; runs inside the caller's read or transaction. */
+  activeAt(orgId: string, atMs: number): ActiveEmergency[] {
+    const version = this.dataVersion.get() as number;
+    if (version !== this.heldAtVersion) {
+      this.held.clear();
+      this.heldAtVersion = version;
+    }
+    let live = this.held.get(orgId);
+    if (!live) {
+      live = this.notEnded.all(orgId).map(parse);
+      if (this.held.size >= MAX_HELD_ORGS) this.held.clear();
+      this.held.set(orgId, live);
+    }
+    if (live.length === 0) return [];
+    const at = new Date(atMs);
+    return live.filter((e) => isActiveAt(e, at)).map(activeView);
   }
 }
 

@@ -202,7 +202,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async activeEmergencies(orgId: string, at: string): Promise<ActiveEmergency[]> {
-    return this.store.read(() => this.emergencies.activeAt(orgId, at));
+    return this.store.read(() => this.emergencies.activeAt(orgId, Date.parse(at)));
   }
 
   recordDecision(d: Decision): Promise<void> {

@@ -23,6 +23,8 @@ export const REPLY = {
   notFound: 3,
   /** The document changed since it was read: the second element is the document now. */
   docChanged: 4,
+  /** A covered contact's cap is met: nothing written; the second element is the count it met. */
+  capMet: 5,
 } as const;
 
 export type ReplyCode = (typeof REPLY)[keyof typeof REPLY];
@@ -34,6 +36,22 @@ export interface ChainStep {
   hash: string;
   entry: string;
 }
+
+/**
+ * Lua: a decision's document and audit entry, once the head is checked (cgDecision's KEYS 1-4 and
+ * ARGV 1-8). Shared with the covered precall's script, which counts the contact in between.
+ */
+export const DECISION_WRITE_LUA = `
+if tonumber(ARGV[2]) > 0 then
+  redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+else
+  redis.call('SET', KEYS[1], ARGV[1])
+end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+if ARGV[5] ~= '' then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5]) end
+redis.call('RPUSH', KEYS[3], ARGV[8])
+redis.call('SET', KEYS[4], ARGV[7])
+`;
 
 /** Lua: the documents of a HASH in the order of a LIST of ids (in chunks, so unpack stays small). */
 export const DOCS_IN_ORDER_LUA = `
@@ -112,15 +130,7 @@ return {redis.call('HGET', KEYS[1], ARGV[1]) or '', redis.call('GET', KEYS[2]) o
     lua: `
 local head = redis.call('GET', KEYS[4]) or ''
 if head ~= ARGV[6] then return {2, head} end
-if tonumber(ARGV[2]) > 0 then
-  redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-else
-  redis.call('SET', KEYS[1], ARGV[1])
-end
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-if ARGV[5] ~= '' then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5]) end
-redis.call('RPUSH', KEYS[3], ARGV[8])
-redis.call('SET', KEYS[4], ARGV[7])
+${DECISION_WRITE_LUA}
 return {1}
 `,
   },
