@@ -9,6 +9,7 @@ import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import type { DecisionQuery, Page } from '../ledger';
 import { appendChained, readHeads } from './chain';
+import { countDecision } from './dailyCounts';
 import { seqMember } from './keys';
 import { pageByScore, splitOnce } from './paging';
 import { indexDecision } from './scripts/indexes';
@@ -42,6 +43,7 @@ export async function recordDecision(store: RedisStore, d: Decision): Promise<vo
       ),
     heads,
   );
+  await countDecision(store, d);
 }
 
 export async function getDecision(store: RedisStore, orgId: string, id: string): Promise<Decision | null> {
