@@ -26,6 +26,8 @@ import { emergencyRoutes } from './routes/emergencies';
 import { ruleRoutes } from './routes/rules';
 import { tenantRoutes } from './routes/tenants';
 import { dncRoutes } from './routes/dnc';
+import { overviewRoutes } from './routes/overview';
+import type { AlertSources } from '../gate/alerts';
 import { validate } from './validate';
 import { validationError } from '../errors';
 
@@ -46,12 +48,14 @@ export interface HttpOptions {
   lanes?: ModuleLane[];
   /** Extra /v1 routes contributed by other modules (e.g. /v1/detect). */
   extraRoutes?: ApiRoute[];
+  /** What the alerts read that lives in the running gateway rather than the store (the fallback queue, a metric). */
+  alertSources?: AlertSources;
   /** Whether the app is shutting down (readyz answers 503 then). */
   draining?: () => boolean;
   version?: string;
 }
 
-export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): ApiRoute[] {
+export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes' | 'alertSources'>): ApiRoute[] {
   const { ctx } = options;
   return [
     ...decisionRoutes(ctx),
@@ -63,6 +67,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...dncRoutes(ctx),
     ...detectRoutes(),
     ...ruleRoutes(ctx),
+    ...overviewRoutes(ctx, options.alertSources),
     ...(options.extraRoutes ?? []),
   ];
 }
