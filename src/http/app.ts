@@ -9,6 +9,7 @@ import type { GateContext } from '../gate/context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
+import { consoleServer } from './console/consoleServer';
 import { answerForThrown, errorHandler, notFoundRoute, sendError, sendJson } from './envelope';
 import { fastLane } from './fastLane';
 import { metricsGuard } from './metricsGuard';
@@ -112,6 +113,8 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   });
 
   for (const router of options.carrierRouters ?? []) app.use(router);
+  const consoleApp = consoleServer(ctx, { secureCookies: ctx.policy.publicBaseUrl.startsWith('https:') });
+  app.use(consoleApp.router);
 
   const routes = apiRoutes(options);
   const openapi = openApiDocument(routes, options.version ?? '0.1.0');
@@ -152,6 +155,7 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   return {
     app,
     handle: (req, res) => {
+      if (consoleApp.claimApi(req, res)) return;
       if (fast(req, res)) return;
       for (const lane of lanes) if (lane.claims(req)) return serveOnLane(lane, req, res);
       app(req, res);

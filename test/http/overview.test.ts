@@ -85,7 +85,7 @@ describe('console read endpoints', () => {
 
   it("answers everything about one number, its chain verified, and nothing of it to another org's key", async () => {
     const res = await request(gw.url)
-      .get(`/v1/numbers/${encodeURIComponent(PHONE)}`)
+      .get(`/v1/number?phone=${encodeURIComponent(PHONE)}`)
       .set(gw.auth)
       .expect(200);
     expect(res.body.phone).toBe(PHONE);
@@ -95,7 +95,7 @@ describe('console read endpoints', () => {
     expect(res.body.chain).toMatchObject({ verified: true, length: 4 });
     expect(res.body.revocations[0].evidence_url).toMatch(/\/v1\/evidence\/rev_\w+\?org=/);
     const theirs = await request(gw.url)
-      .get(`/v1/numbers/${encodeURIComponent(PHONE)}`)
+      .get(`/v1/number?phone=${encodeURIComponent(PHONE)}`)
       .set(other)
       .expect(200);
     expect(theirs.body).toMatchObject({ consents: [], revocations: [], decisions: { data: [] }, chain: { length: 0 } });
@@ -127,7 +127,7 @@ describe('console read endpoints', () => {
     expect(await bad('/v1/stats/opt-outs?from=2024-01-01&to=2026-01-01')).toHaveProperty('from');
     expect(await bad('/v1/revocations?honor_by_to=soon')).toHaveProperty('honor_by_to');
     expect(await bad('/v1/decisions?reason=bored')).toHaveProperty('reason');
-    expect(await bad('/v1/numbers/not-a-phone')).toHaveProperty('phone');
+    expect(await bad('/v1/number?phone=not-a-phone')).toHaveProperty('phone');
     await request(gw.url).get('/v1/stats/decisions').expect(401);
   });
 });

@@ -8,10 +8,10 @@ import type { GateContext } from '../../gate/context';
 import { numberRecord } from '../../gate/numberRecord';
 import { dayRange, dayRangeQuerySchema, decisionCounts, honorByQuerySchema, optOutsPerDay, revocationsByHonorBy } from '../../gate/overview';
 import { phoneSchema } from '../../gate/schemas';
-import { validate } from '../validate';
 import { route } from '../route';
 
 type DayRange = z.output<typeof dayRangeQuerySchema>;
+const numberQuerySchema = z.strictObject({ phone: phoneSchema });
 
 export function overviewRoutes(ctx: GateContext, sources: AlertSources = {}) {
   return [
@@ -50,14 +50,13 @@ export function overviewRoutes(ctx: GateContext, sources: AlertSources = {}) {
     }),
     route({
       method: 'get',
-      path: '/v1/numbers/:phone',
+      // The phone in the query, not the path: access logs keep paths, and never a whole number.
+      path: '/v1/number',
       summary:
         "Everything the org holds about one phone number: consents (with `consent:read`), revocations, other orgs' network-wide opt-outs (dates only), decisions (the first 100, with a cursor for `GET /v1/decisions?phone=`), whether its audit chain verifies, and each record's evidence link.",
       scope: 'audit:read',
-      handler: async (req) => {
-        const { phone } = validate(z.object({ phone: phoneSchema }), { phone: String(req.params.phone) });
-        return { body: await numberRecord(ctx, req.apiKey, phone) };
-      },
+      query: numberQuerySchema,
+      handler: async (req, { query }) => ({ body: await numberRecord(ctx, req.apiKey, (query as z.output<typeof numberQuerySchema>).phone) }),
     }),
     route({
       method: 'get',
