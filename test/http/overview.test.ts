@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { freePort } from '../support/ports';
 
 const PHONE = '+12125550143';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -129,5 +130,46 @@ describe('console read endpoints', () => {
     expect(await bad('/v1/decisions?reason=bored')).toHaveProperty('reason');
     expect(await bad('/v1/number?phone=not-a-phone')).toHaveProperty('phone');
     await request(gw.url).get('/v1/stats/decisions').expect(401);
+  });
+});
+
+describe('alerts', () => {
+  let gw: TestGateway;
+  let other: { Authorization: string };
+  let reader: { Authorization: string };
+
+  beforeAll(async () => {
+    // A network peer that never answers: a network-wide opt-out stays in the outbox.
+    const deadPeer = await freePort();
+    gw = await startTestGateway({
+      NETWORK_POLL_MS: 60_000,
+      network_subscribers: [{ url: `http://127.0.0.1:${deadPeer}/network/revocations`, secret: 'network-shared-secret-0123456789' }],
+      TWILIO_AUTH_TOKEN: 'twilio-auth-token-for-the-alerts-test',
+      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+    });
+    const org = await request(gw.url).post('/v1/orgs').set(gw.auth).send({ name: 'Another org' }).expect(201);
+    other = { Authorization: `Bearer ${org.body.api_key}` };
+    const key = await request(gw.url)
+      .post('/v1/keys')
+      .set(gw.auth)
+      .send({ scopes: ['audit:read'] })
+      .expect(201);
+    reader = { Authorization: `Bearer ${key.body.api_key}` };
+  }, 60_000);
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('tells an org of its undelivered network opt-outs, and an admin of refused carrier webhooks; another org of neither', async () => {
+    await request(gw.url).post('/v1/revoke').set(gw.auth).send({ phone: PHONE, calling_entity: 'Acme', trigger: 'sms_stop', scope: 'all' }).expect(201);
+    await request(gw.url).post('/twilio/voice').set('X-Twilio-Signature', 'forged').type('form').send({ CallSid: 'CA1', To: PHONE }).expect(403);
+    const codes = async (auth: { Authorization: string }) =>
+      (await request(gw.url).get('/v1/alerts').set(auth).expect(200)).body.data.map((a: { code: string; count: number }) => [a.code, a.count]);
+    expect(await codes(gw.auth)).toEqual([
+      ['network_outbox_backlog', 1],
+      ['webhook_signature_failures', 1],
+    ]);
+    expect(await codes(reader)).toEqual([['network_outbox_backlog', 1]]);
+    expect(await codes(other)).toEqual([]);
   });
 });
