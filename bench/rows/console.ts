@@ -14,7 +14,7 @@ export async function consoleRow(ctx: BenchContext): Promise<void> {
   const { p, judge, report, log, servers } = ctx;
   const results: Record<number, OverviewTimes & { insert_seconds: number; count_seconds: number }> = {};
   for (const n of p.consoleDecisions) {
-    const seed = seedConsoleLedger(n);
+    const seed = await seedConsoleLedger(n);
     log(`console seed: ${n.toLocaleString('en-US')} decisions written in ${seed.insert_seconds} s, counted per day in ${seed.count_seconds} s`);
     const gw = await servers.start(`gateway-console-${n}`, 'gateway.ts', gatewayEnv(seed.dataDir));
     try {

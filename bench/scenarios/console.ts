@@ -29,10 +29,11 @@ export interface ConsoleSeed {
 }
 
 /** A DATA_DIR whose ledger holds `n` decisions of the bootstrap org over the last 30 days, counted per day. */
-export function seedConsoleLedger(n: number): ConsoleSeed {
+export async function seedConsoleLedger(n: number): Promise<ConsoleSeed> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cg-bench-console-'));
   const file = join(dataDir, 'consent-gate.db');
-  void new SqliteLedger({ file }).close();
+  // Created (schema and all) by the ledger itself, then closed before the rows go in.
+  await new SqliteLedger({ file }).close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');

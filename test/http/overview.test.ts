@@ -172,4 +172,24 @@ describe('alerts', () => {
     expect(await codes(reader)).toEqual([['network_outbox_backlog', 1]]);
     expect(await codes(other)).toEqual([]);
   });
+
+  it('shows another org a network-wide opt-out of the number by its dates only, never the record', async () => {
+    const theirs = (
+      await request(gw.url)
+        .get(`/v1/number?phone=${encodeURIComponent(PHONE)}`)
+        .set(other)
+        .expect(200)
+    ).body;
+    expect(theirs.revocations).toEqual([]);
+    expect(theirs.network_opt_outs).toEqual([{ captured_at: expect.any(String), honor_by_date: expect.any(String) }]);
+    expect(JSON.stringify(theirs)).not.toContain('rev_');
+    const ours = (
+      await request(gw.url)
+        .get(`/v1/number?phone=${encodeURIComponent(PHONE)}`)
+        .set(gw.auth)
+        .expect(200)
+    ).body;
+    expect(ours.revocations).toHaveLength(1);
+    expect(ours.network_opt_outs).toEqual([]);
+  });
 });
