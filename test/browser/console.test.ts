@@ -182,7 +182,7 @@ describe('compliance console in Chromium', () => {
     await context.close();
   });
 
-  it('fits a 640 px wide screen on every page, with no horizontal scroll', async () => {
+  it('fits a 640 px wide screen (a 1280 px window at 200% zoom) on every page, with no horizontal scroll', async () => {
     const { context, page, errors } = await openPage(browser, 640);
     await signIn(page, url, seeded.gw.adminKey);
     for (const [hash, title] of [
