@@ -2,7 +2,8 @@
  * The org's daily counts (ledger/dailyCounts.ts) on Redis: a hash per org and UTC day in the org's
  * slot, counted up (HINCRBY) once the decision or the revocation is stored — after it, in another
  * slot than the subject's, so a crash in between leaves a count one short, never one ahead of its
- * records. Revocations are listed by honor-by date through a sorted set in the org's slot (member
+ * records. A decision's count is not waited for (decisions.ts), to keep a round trip off the path
+ * before every call and text. Revocations are listed by honor-by date through a sorted set in the org's slot (member
  * `id|phone`), trimmed of honor-by dates long past on every write and read, so the phones it names
  * do not outlive the opt-outs' windows by much.
  */

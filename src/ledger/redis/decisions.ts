@@ -43,7 +43,9 @@ export async function recordDecision(store: RedisStore, d: Decision): Promise<vo
       ),
     heads,
   );
-  await countDecision(store, d);
+  // Counted once stored, but not waited for: no round trip is added before the call is answered. The
+  // command is queued ahead of any later read on the connection; a count lost to a failure is one short.
+  countDecision(store, d).catch(() => {});
 }
 
 export async function getDecision(store: RedisStore, orgId: string, id: string): Promise<Decision | null> {
