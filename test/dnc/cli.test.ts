@@ -46,7 +46,9 @@ describe('consent-gate dnc', () => {
 
     gw = await startTestGateway({ DATA_DIR: dataDir });
     const listed = await (await fetch(`${gw.url}/v1/dnc`, { headers: gw.auth })).json();
-    expect(listed).toEqual({ data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'] }] });
+    expect(listed).toEqual({
+      data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'], age_days: expect.any(Number), stale: expect.any(Boolean) }],
+    });
   });
 
   it('a bad line stops the import, naming the file and the line, with the usage exit code', async () => {
