@@ -26,6 +26,7 @@ import { runRow } from './lib/runRow';
 import { BENCH_DIR } from './lib/seed';
 import { round } from './lib/stats';
 import { decisionRow } from './rows/decisions';
+import { consoleRow } from './rows/console';
 import { dncRow } from './rows/dnc';
 import { dncDecisionRow } from './rows/dncDecisions';
 import { growthRow } from './rows/growth';
@@ -55,6 +56,7 @@ async function runAll(ctx: BenchContext): Promise<void> {
   await runRow(ctx, 'transcription', transcriptionRow);
   await runRow(ctx, 'media', mediaRow);
   await runRow(ctx, 'dnc', dncRow);
+  await runRow(ctx, 'console', consoleRow);
 
   const seconds = (performance.now() - ctx.startedAt) / 1000;
   const doc = {

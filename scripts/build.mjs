@@ -10,10 +10,10 @@
  * relative specifier in the output is then completed to the file it names (`./x` → `./x.js`, or
  * `./x/index.js` for a directory), and so is a path into a package that declares no exports
  * (`twilio/lib/webhooks/webhooks`). A specifier that names no file fails the build rather than the
- * gateway's start.
+ * gateway's start. Static files the code serves (the console's assets) are copied beside it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,8 @@ function rewrite(dir) {
 }
 
 rewrite(outDir);
+// Files the compiled code serves as they are (the console's browser modules and stylesheet): copied beside it.
+for (const dir of ['src/http/console/assets']) cpSync(join(root, dir), join(outDir, dir), { recursive: true });
 if (unresolved.length) {
   process.stderr.write(`build: relative imports that name no compiled file:\n  ${unresolved.join('\n  ')}\n`);
   process.exit(1);

@@ -29,6 +29,7 @@ import { Metrics } from './observability/metrics';
 import type { GatewayModule, ModuleFactory } from './module';
 import { MODULES } from './modules';
 import type { RevocationFallbackQueue, SignalContext } from './gate/optOutSignals';
+import type { AlertSources } from './gate/alerts';
 
 export interface Gateway {
   config: Config;
@@ -130,6 +131,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
     metricsToken: config.METRICS_TOKEN,
+    alertSources: alertSources(fallbackQueue, metrics),
     draining: () => draining,
   });
   serveUpgrade = (req, socket, head) => {
@@ -199,4 +201,12 @@ function refuseUpgradeWhileStarting(_req: IncomingMessage, socket: Duplex): void
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** The alerts' view of this gateway: its fallback queue (by org) and its count of refused carrier webhooks. */
+function alertSources(queue: RevocationFallbackQueue, metrics: Metrics): AlertSources {
+  return {
+    queuedOptOuts: (orgId) => (queue instanceof FileRevocationQueue ? queue.pending().filter((p) => p.orgId === orgId).length : 0),
+    webhookSignatureFailures: async () => (await metrics.webhookSignatureFailures.get()).values.reduce((sum, v) => sum + v.value, 0),
+  };
 }

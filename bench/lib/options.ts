@@ -8,7 +8,20 @@ import type { ImportOrder } from '../scenarios/import';
 import { FULL, SMOKE, withDncScale, type Profile } from './profile';
 
 /** The rows, by the names --only takes and docs/performance.md describes. */
-export const ROWS = ['precall', 'presend', 'dnc-decisions', 'twilio', 'growth', 'import', 'optout', 'redis', 'transcription', 'media', 'dnc'] as const;
+export const ROWS = [
+  'precall',
+  'presend',
+  'dnc-decisions',
+  'twilio',
+  'growth',
+  'import',
+  'optout',
+  'redis',
+  'transcription',
+  'media',
+  'dnc',
+  'console',
+] as const;
 export type RowName = (typeof ROWS)[number];
 
 export const USAGE = `usage: npm run bench [-- options]

@@ -8,6 +8,9 @@ export interface Profile {
   importRows: number;
   /** The do-not-call row's synthetic national list: numbers, over this many area codes. */
   dncNumbers: number;
+  /** Ledger sizes (decisions) the console row draws the overview over, and how many views it times on each. */
+  consoleDecisions: [number, number];
+  consoleViews: number;
   dncAreaCodes: number;
   warmupS: number;
   runS: number;
@@ -36,6 +39,8 @@ export const FULL: Profile = {
   growth: [10_000, 1_000_000],
   importRows: 1_000_000,
   dncNumbers: 100_000_000,
+  consoleDecisions: [10_000, 1_000_000],
+  consoleViews: 20,
   dncAreaCodes: 400,
   warmupS: 1,
   runS: 4,
@@ -56,6 +61,8 @@ export const SMOKE: Profile = {
   growth: [200, 2_000],
   importRows: 5_000,
   dncNumbers: 200_000,
+  consoleDecisions: [200, 2_000],
+  consoleViews: 3,
   dncAreaCodes: 4,
   warmupS: 0.3,
   runS: 1,

@@ -21,23 +21,23 @@ export interface DncListAge {
   stale: boolean;
 }
 
+/** How old one list's copy is at `now`, and whether a registry copy that old still protects. */
+export function copyAge(list: { list: DncListName; as_of: string }, now: Date): { ageSeconds: number; ageDays: number; stale: boolean } {
+  const ageMs = Math.max(0, now.getTime() - Date.parse(`${list.as_of}T00:00:00Z`));
+  return {
+    ageSeconds: Math.floor(ageMs / 1000),
+    ageDays: Math.floor(ageMs / DAY_MS),
+    stale: isRegistryList(list.list) && isStaleCopy(list.as_of, now),
+  };
+}
+
 /** Every list of every org, by org then list. */
 export async function dncListAges(ctx: Pick<GateContext, 'dnc' | 'clock'>): Promise<DncListAge[]> {
   if (!ctx.dnc) return [];
   const now = ctx.clock.now();
   const out: DncListAge[] = [];
   for (const orgId of await ctx.dnc.orgs()) {
-    for (const l of await ctx.dnc.lists(orgId)) {
-      const ageMs = Math.max(0, now.getTime() - Date.parse(`${l.as_of}T00:00:00Z`));
-      out.push({
-        orgId,
-        list: l.list,
-        as_of: l.as_of,
-        ageSeconds: Math.floor(ageMs / 1000),
-        ageDays: Math.floor(ageMs / DAY_MS),
-        stale: isRegistryList(l.list) && isStaleCopy(l.as_of, now),
-      });
-    }
+    for (const l of await ctx.dnc.lists(orgId)) out.push({ orgId, list: l.list, as_of: l.as_of, ...copyAge(l, now) });
   }
   return out;
 }

@@ -8,7 +8,19 @@ import { normalizePhone } from '../domain/phone';
 import type { Jurisdiction } from '../domain/stateLaw/ruleTypes';
 import { stateOfJurisdiction } from '../domain/stateLaw/stateCodes';
 import { OPT_OUT_INTENTS } from '../domain/optout';
-import { CALL_TYPES, CONSENT_TYPES, MESSAGE_TYPES, PURPOSES, REVOCATION_SCOPES, SCOPE_VALUES, TRIGGERS, API_SCOPES } from '../domain/vocabulary';
+import {
+  CALL_TYPES,
+  CONSENT_TYPES,
+  MESSAGE_TYPES,
+  PURPOSES,
+  REVOCATION_SCOPES,
+  SCOPE_VALUES,
+  TRIGGERS,
+  API_SCOPES,
+  PRECALL_REASONS,
+  PRESEND_REASONS,
+  type BlockReason,
+} from '../domain/vocabulary';
 import { isUsStateCode } from '../domain/stateLaw/stateCodes';
 
 export const phoneSchema = z
@@ -160,6 +172,10 @@ export const decisionListQuerySchema = z.object({
   phone: phoneSchema.optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
+  /** Filters (decisionFilter.ts): walked in time order, so a page may come back short with a cursor to go on. */
+  outcome: z.enum(['allowed', 'blocked']).optional(),
+  reason: z.enum([...new Set([...PRECALL_REASONS, ...PRESEND_REASONS])] as [BlockReason, ...BlockReason[]]).optional(),
+  entity: z.string().trim().min(1).max(200).optional(),
   ...pageQuerySchema,
 });
 

@@ -10,6 +10,7 @@ import { dncReadiness } from '../gate/dncFreshness';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { authorizer, requireKey, type RateLimits } from './auth';
+import { consoleServer } from './console/consoleServer';
 import { answerForThrown, errorHandler, notFoundRoute, sendError, sendJson } from './envelope';
 import { fastLane } from './fastLane';
 import { metricsGuard } from './metricsGuard';
@@ -27,6 +28,8 @@ import { emergencyRoutes } from './routes/emergencies';
 import { ruleRoutes } from './routes/rules';
 import { tenantRoutes } from './routes/tenants';
 import { dncRoutes } from './routes/dnc';
+import { overviewRoutes } from './routes/overview';
+import type { AlertSources } from '../gate/alerts';
 import { validate } from './validate';
 import { validationError } from '../errors';
 
@@ -47,6 +50,8 @@ export interface HttpOptions {
   lanes?: ModuleLane[];
   /** Extra /v1 routes contributed by other modules (e.g. /v1/detect). */
   extraRoutes?: ApiRoute[];
+  /** What the alerts read that lives in the running gateway rather than the store (the fallback queue, a metric). */
+  alertSources?: AlertSources;
   /** Whether the app is shutting down (readyz answers 503 then). */
   draining?: () => boolean;
   version?: string;
@@ -55,7 +60,7 @@ export interface HttpOptions {
 /** What /readyz says of a store that failed its check; the reason goes to the log. */
 export const STORE_NOT_READY = 'the store cannot be reached or cannot take a write; the gateway log says why';
 
-export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): ApiRoute[] {
+export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes' | 'alertSources'>): ApiRoute[] {
   const { ctx } = options;
   return [
     ...decisionRoutes(ctx),
@@ -67,6 +72,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...dncRoutes(ctx),
     ...detectRoutes(),
     ...ruleRoutes(ctx),
+    ...overviewRoutes(ctx, options.alertSources),
     ...(options.extraRoutes ?? []),
   ];
 }
@@ -114,6 +120,8 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   });
 
   for (const router of options.carrierRouters ?? []) app.use(router);
+  const consoleApp = consoleServer(ctx, { secureCookies: ctx.policy.publicBaseUrl.startsWith('https:') });
+  app.use(consoleApp.router);
 
   const routes = apiRoutes(options);
   const openapi = openApiDocument(routes, options.version ?? '0.1.0');
@@ -154,6 +162,7 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   return {
     app,
     handle: (req, res) => {
+      if (consoleApp.claimApi(req, res)) return;
       if (fast(req, res)) return;
       for (const lane of lanes) if (lane.claims(req)) return serveOnLane(lane, req, res);
       app(req, res);

@@ -19,6 +19,9 @@ import type { CoveredContactWindow } from '../domain/stateLaw/coveredContacts';
 import type { ActiveEmergency, StateOfEmergency } from '../domain/stateLaw/emergencies';
 import { SUPPRESSION_KEY_PREFIX } from '../domain/suppressionKey';
 import type { ConsentWrite } from './consentWrite';
+import type { DailyCount, HonorByQuery } from './dailyCounts';
+
+export type { DailyCount, HonorByQuery } from './dailyCounts';
 
 // The records live in the domain; re-exported so the engines keep one import.
 export type { ApiKey, Org } from '../domain/records';
@@ -215,6 +218,14 @@ export interface Ledger {
   /** Idempotent on (org, dedupe_key). Durable before it resolves. Scope `all` also queues a network outbox message. */
   recordRevocation(revocation: Revocation): Promise<{ revocation: Revocation; created: boolean }>;
   getRevocation(orgId: string, id: string): Promise<Revocation | null>;
+
+  /**
+   * The org's daily counts (dailyCounts.ts) for UTC days in [fromDay, toDay], by day then name:
+   * maintained as decisions and revocations are stored, never counted from the records on a read.
+   */
+  dailyCounts(orgId: string, fromDay: string, toDay: string): Promise<DailyCount[]>;
+  /** The org's revocations whose honor-by date is in [from, to), soonest first, at most `limit`; read through an index. */
+  revocationsByHonorBy(orgId: string, query: HonorByQuery): Promise<Revocation[]>;
 
   contactFacts(orgId: string, phone: string): Promise<ContactFacts>;
   sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }>;

@@ -46,7 +46,9 @@ describe('consent-gate dnc', () => {
 
     gw = await startTestGateway({ DATA_DIR: dataDir });
     const listed = await (await fetch(`${gw.url}/v1/dnc`, { headers: gw.auth })).json();
-    expect(listed).toEqual({ data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'] }] });
+    expect(listed).toEqual({
+      data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'], age_days: expect.any(Number), stale: expect.any(Boolean) }],
+    });
   });
 
   it('--help says that, without --org, a list goes to the default org the other commands use', async () => {

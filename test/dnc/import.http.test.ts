@@ -37,7 +37,9 @@ describe('do-not-call lists over HTTP', () => {
     const changes = await importList('national', 'as_of=2026-12-02&mode=changes', fixture('changes.txt'));
     expect(changes.status).toBe(200);
     expect(await changes.json()).toMatchObject({ mode: 'changes', added: 2, removed: 2, area_codes: ['212', '305'], lines: 4 });
-    expect(await lists()).toEqual({ data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'] }] });
+    expect(await lists()).toEqual({
+      data: [{ list: 'national', as_of: '2026-12-02', entries: 4, area_codes: ['212', '305'], age_days: expect.any(Number), stale: expect.any(Boolean) }],
+    });
   });
 
   it('imports a plain list into a state list, and re-importing it changes nothing', async () => {

@@ -94,7 +94,9 @@ describe('do-not-call lists kept apart per org', () => {
 
   it('GET /v1/dnc lists the caller org its own lists only', async () => {
     await importList(orgB, 'internal', '2125550131\n2125550132\n2125550133\n');
-    expect(await lists(orgA())).toEqual([{ list: 'national', as_of: '2026-12-01', entries: 2, area_codes: ['212'] }]);
+    expect(await lists(orgA())).toEqual([
+      { list: 'national', as_of: '2026-12-01', entries: 2, area_codes: ['212'], age_days: expect.any(Number), stale: expect.any(Boolean) },
+    ]);
     expect((await lists(orgB)).map((l) => [l.list, l.entries])).toEqual([
       ['internal', 3],
       ['national', 1],

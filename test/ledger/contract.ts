@@ -11,6 +11,7 @@ import { blockingRevocation } from '../../src/domain/checks/revocationRules';
 import { UnreadableCursorError } from '../../src/errors';
 import { aConsent, aDecision, aRevocation, reserveSending } from '../fixtures/records';
 import { orgAndKeyCases } from './orgAndKeyCases';
+import { dailyCountsCases } from './dailyCountsCases';
 
 export interface ContractOptions {
   /**
@@ -42,6 +43,8 @@ export function ledgerContract(engine: string, open: () => Promise<Ledger>, opti
       () => ledger,
       () => peer,
     );
+
+    dailyCountsCases(() => ledger);
 
     it('captures a consent once per dedupe key and keeps it per org', async () => {
       const c = aConsent({ dedupe_key: 'row-1' });

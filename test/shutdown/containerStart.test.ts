@@ -90,6 +90,13 @@ describe('the Docker image, without Docker', () => {
       }
       expect(status, output).toBe(0);
       expect(existsSync(join(dataDir, 'consent-gate.db'))).toBe(true);
+      // The console ships in the build: its page, its modules (copied beside the compiled code) and the masking rule.
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+      expect((await get('/console')).headers.get('content-type')).toMatch(/^text\/html/);
+      expect((await get('/console/assets/app.js')).status).toBe(200);
+      const phone = await (await get('/console/assets/phone.js')).text();
+      const masking = await import(`data:text/javascript,${encodeURIComponent(phone)}`);
+      expect(masking.maskPhone('+12125550143')).toBe('+1212*****43');
     } finally {
       child.kill('SIGTERM');
     }

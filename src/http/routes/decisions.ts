@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { notFound } from '../../errors';
 import type { GateContext } from '../../gate/context';
+import { hasFilter, listFilteredDecisions } from '../../gate/decisionFilter';
 import { precall } from '../../gate/precall';
 import { presend } from '../../gate/presend';
 import { decisionListQuerySchema, precallSchema, presendSchema } from '../../gate/schemas';
@@ -39,18 +40,17 @@ export function decisionRoutes(ctx: GateContext) {
     route({
       method: 'get',
       path: '/v1/decisions',
-      summary: 'Decisions, oldest first, filtered by phone and time, paged with `after`.',
+      summary:
+        'Decisions, oldest first, filtered by phone and time, and by `outcome`, `reason` and `entity` (case-insensitive), paged with `after`. A filtered page walks the time window and may hold fewer than `limit` with a `next_cursor` to go on.',
       scope: 'audit:read',
       query: decisionListQuerySchema,
       handler: async (req, { query }) => {
         const q = query as z.output<typeof decisionListQuerySchema>;
-        const page = await ctx.ledger.listDecisions(req.apiKey.org_id, {
-          phone: q.phone,
-          from: q.from?.toISOString(),
-          to: q.to?.toISOString(),
-          after: q.after,
-          limit: q.limit,
-        });
+        const listing = { phone: q.phone, from: q.from?.toISOString(), to: q.to?.toISOString(), after: q.after, limit: q.limit };
+        const filter = { outcome: q.outcome, reason: q.reason, entity: q.entity };
+        const page = hasFilter(filter)
+          ? await listFilteredDecisions(ctx, req.apiKey.org_id, listing, filter)
+          : await ctx.ledger.listDecisions(req.apiKey.org_id, listing);
         return { body: { data: page.items, next_cursor: page.next_cursor } };
       },
     }),

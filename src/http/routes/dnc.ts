@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { GateContext } from '../../gate/context';
 import { dncLists, importDncList } from '../../gate/dncImport';
+import { withAge } from '../../gate/dncListAge';
 import { route } from '../route';
 
 export function dncRoutes(ctx: GateContext) {
@@ -29,9 +30,13 @@ export function dncRoutes(ctx: GateContext) {
     route({
       method: 'get',
       path: '/v1/dnc',
-      summary: "The caller's org's do-not-call lists: each with its `as_of` (the oldest copy among its area codes), entry count and area codes.",
+      summary:
+        "The caller's org's do-not-call lists: each with its `as_of` (the oldest copy among its area codes), `age_days`, `stale` (a registry copy too old to rely on), entry count and area codes.",
       scope: 'admin',
-      handler: async (req) => ({ body: { data: await dncLists(ctx, req.apiKey.org_id) } }),
+      handler: async (req) => {
+        const now = ctx.clock.now();
+        return { body: { data: (await dncLists(ctx, req.apiKey.org_id)).map((l) => withAge(l, now)) } };
+      },
     }),
   ];
 }

@@ -14,6 +14,7 @@ import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import type { DecisionQuery, Page } from '../ledger';
 import { appendChained, readHeads } from './chain';
+import { countDecision } from './dailyCounts';
 import { seqMember } from './keys';
 import { pageByScore, splitOnce } from './paging';
 import type { BoundedCount } from '../coveredDecision';
@@ -67,6 +68,10 @@ async function recordWith(store: RedisStore, d: Decision, write: DecisionWrite):
   ]);
   const args = { json: JSON.stringify(d), ttlS: retentionS, atMs: at, member: `${seqMember(seq)}|${d.id}`, cutoffMs: cutoff };
   const reply = await appendChained(store, d.org_id, d.phone, auditText(decisionBody(d)), (step) => write(s, args, step), heads);
+  // Counted once stored (a decision refused by its cap was not), but not waited for: no round trip is added
+  // before the call is answered. The command is queued ahead of any later read on the connection; a count
+  // lost to a failure is one short.
+  if (reply[0] === REPLY.written) countDecision(store, d).catch(() => {});
   return { reply, seq };
 }
 

@@ -6,7 +6,7 @@
  * | slot | tag | what lives there |
  * |---|---|---|
  * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, its daily send counters and covered-contact counts — everything a precall/pre-send reads and every atomic write |
- * | org | `{org}` | the org record, its api keys, its monthly send counter, its states of emergency, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
+ * | org | `{org}` | the org record, its api keys, its monthly send counter, its daily counts and honor-by index, its states of emergency, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
  * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
@@ -86,6 +86,10 @@ export class RedisKeys {
        * leaves it when nothing is left under `{org:phone}`.
        */
       retention: t + 'sp',
+      /** HASH count name → count: the org's counts of one UTC day (dailyCounts.ts) */
+      dailyCounts: (day: string) => t + 'dc:' + day,
+      /** ZSET score = honor-by date (ms), member = `id|phone`: revocations by when they must be honored, trimmed past it */
+      revocationsByHonorBy: t + 'hb',
       /** HASH emergency id → state of emergency JSON (declared by the org's operator; ended ones kept) */
       emergencies: t + 'em',
       /** STRING counter moved by every declaration and end: instances keep the org's emergencies while it stands still */

@@ -82,6 +82,8 @@ import { RedisKeys } from './keys';
 import { RedisOutbox } from './outbox';
 import { anonymiseBefore } from './retention';
 import { getRevocation, recordRevocation } from './revocations';
+import { dailyCounts, revocationsByHonorBy } from './dailyCounts';
+import type { DailyCount, HonorByQuery } from '../dailyCounts';
 import { loadScripts } from './scripts';
 import { reserveSend, sendCounts } from './sends';
 import { RedisStore } from './store';
@@ -248,6 +250,14 @@ export class RedisLedger implements Ledger {
 
   async getRevocation(orgId: string, id: string): Promise<Revocation | null> {
     return this.run('getRevocation', () => getRevocation(this.store, orgId, id));
+  }
+
+  async dailyCounts(orgId: string, fromDay: string, toDay: string): Promise<DailyCount[]> {
+    return this.run('dailyCounts', () => dailyCounts(this.store, orgId, fromDay, toDay));
+  }
+
+  async revocationsByHonorBy(orgId: string, q: HonorByQuery): Promise<Revocation[]> {
+    return this.run('revocationsByHonorBy', () => revocationsByHonorBy(this.store, orgId, q));
   }
 
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {

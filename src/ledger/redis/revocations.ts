@@ -10,6 +10,7 @@
 import type { Revocation } from '../../domain/records';
 import { auditText, revocationBody } from '../auditChain';
 import { appendChained, readHeads } from './chain';
+import { countRevocation } from './dailyCounts';
 import type { RedisOutbox } from './outbox';
 import { indexRevocation } from './scripts/indexes';
 import { insertOnce, REPLY, revocationDocKeys } from './scripts/records';
@@ -46,6 +47,7 @@ export async function recordRevocation(store: RedisStore, outbox: RedisOutbox, r
     indexRevocation(store.scripts, store.keys.org(r.org_id), { id: stored.id, phone: stored.phone, score: scoreOf(stored.created_at) }),
     network ? store.client.hset(netKey, netField, storedDoc) : null,
     propagate ? outbox.settle(r, stored, created, queued) : null,
+    countRevocation(store, stored, created),
   ]);
   return { revocation: stored, created };
 }

@@ -11,6 +11,8 @@ import type Database from 'better-sqlite3';
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import { decodeCursor, isPosition } from '../cursor';
+import { decisionCountName, utcDay } from '../dailyCounts';
+import type { SqliteDailyCounts } from './dailyCounts';
 import { callDeciderFor } from '../coveredDecision';
 import type { CallDecider, CallFacts, CallKeys, DecisionQuery, Org, Page, SendCounterKeys, SendDecider, SendFacts } from '../ledger';
 import { deciderFor, limitReached, refusedDecision } from '../sendDecision';
@@ -47,6 +49,7 @@ export class SqliteDecisionsAndSends {
     private readonly store: SqliteStore,
     private readonly legacyDayCountsUntil: string,
     private readonly emergencies: SqliteEmergencies,
+    private readonly dailyCounts: SqliteDailyCounts,
   ) {}
 
   async sendCounts(orgId: string, phone: string, keys: SendCounterKeys): Promise<{ sentToday: number; sentThisMonth: number }> {
@@ -143,6 +146,7 @@ export class SqliteDecisionsAndSends {
 
   private insertDecision(d: Decision, head?: HeadAsRead): void {
     this.store.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+    this.dailyCounts.bump(d.org_id, utcDay(d.decided_at), decisionCountName(d));
     appendAudit(this.store, d.org_id, d.phone, auditText(decisionBody(d)), head);
   }
 

@@ -15,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
+import { addDailyCounts } from './dailyCounts';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
@@ -47,6 +48,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: "the state rules' records: a subject's covered contacts (calls and marketing texts under a state cap) on its chain-head row (audit_heads.covered), and the operator's declared states of emergency",
     up: addStateRuleRecords,
+  },
+  {
+    version: 5,
+    name: "the org's counts per UTC day (decisions by kind, outcome and reason; opt-outs by trigger), filled from the records already stored, and revocations indexed by honor-by date, so the console's overview reads counts instead of scanning decisions",
+    up: addDailyCounts,
   },
 ];
 

@@ -6,12 +6,17 @@
 import type { Revocation } from '../../domain/records';
 import { newId } from '../../domain/ids';
 import { auditText, revocationBody } from '../auditChain';
+import { optOutCountName, utcDay } from '../dailyCounts';
+import type { SqliteDailyCounts } from './dailyCounts';
 import { parse } from './rows';
 import type { SqliteStore } from './store';
 import { appendAudit } from './subjectAudit';
 
 export class SqliteRevocations {
-  constructor(private readonly store: SqliteStore) {}
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly dailyCounts: SqliteDailyCounts,
+  ) {}
 
   async recordRevocation(revocation: Revocation): Promise<{ revocation: Revocation; created: boolean }> {
     const { stmt } = this.store;
@@ -21,6 +26,7 @@ export class SqliteRevocations {
       const r = revocation;
       stmt.insertRevocation.run(r.id, r.org_id, r.phone, r.scope, r.dedupe_key, JSON.stringify(r));
       appendAudit(this.store, r.org_id, r.phone, auditText(revocationBody(r)));
+      this.dailyCounts.bump(r.org_id, utcDay(r.created_at), optOutCountName(r));
       // Only this deployment's own network-wide opt-outs are propagated; a peer's are not echoed back.
       if (r.scope === 'all' && r.origin === 'local') {
         stmt.insertOutbox.run(newId('evt'), 'revocation.network', JSON.stringify(r), r.created_at);

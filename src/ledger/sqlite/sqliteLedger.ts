@@ -49,7 +49,9 @@ import type {
   StateOfEmergency,
 } from '../ledger';
 import type { Checkpointer } from './checkpointer';
+import type { DailyCount, HonorByQuery } from '../dailyCounts';
 import { SqliteConsents } from './consents';
+import { SqliteDailyCounts } from './dailyCounts';
 import { readContactFacts } from './contactFacts';
 import { groupCommitTurn, SqliteDecisionsAndSends } from './decisionsAndSends';
 import { SqliteEmergencies } from './emergencies';
@@ -78,6 +80,7 @@ export class SqliteLedger implements Ledger {
   private readonly orgsAndKeys: SqliteOrgsAndKeys;
   private readonly consents: SqliteConsents;
   private readonly revocations: SqliteRevocations;
+  private readonly counts: SqliteDailyCounts;
   private readonly sends: SqliteDecisionsAndSends;
   private readonly emergencies: SqliteEmergencies;
   private readonly retention: SqliteRetention;
@@ -96,9 +99,10 @@ export class SqliteLedger implements Ledger {
     this.store = new SqliteStore(db, stmt, turn, options.suppression);
     this.orgsAndKeys = new SqliteOrgsAndKeys(this.store);
     this.consents = new SqliteConsents(this.store);
-    this.revocations = new SqliteRevocations(this.store);
+    this.counts = new SqliteDailyCounts(db);
+    this.revocations = new SqliteRevocations(this.store, this.counts);
     this.emergencies = new SqliteEmergencies(this.store);
-    this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil, this.emergencies);
+    this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil, this.emergencies, this.counts);
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);
@@ -171,6 +175,14 @@ export class SqliteLedger implements Ledger {
 
   getRevocation(orgId: string, id: string): Promise<Revocation | null> {
     return this.revocations.getRevocation(orgId, id);
+  }
+
+  async dailyCounts(orgId: string, fromDay: string, toDay: string): Promise<DailyCount[]> {
+    return this.store.read(() => this.counts.list(orgId, fromDay, toDay));
+  }
+
+  async revocationsByHonorBy(orgId: string, q: HonorByQuery): Promise<Revocation[]> {
+    return this.store.read(() => this.counts.byHonorBy(orgId, q));
   }
 
   async contactFacts(orgId: string, phone: string): Promise<ContactFacts> {
