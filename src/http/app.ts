@@ -26,6 +26,7 @@ import { emergencyRoutes } from './routes/emergencies';
 import { ruleRoutes } from './routes/rules';
 import { tenantRoutes } from './routes/tenants';
 import { dncRoutes } from './routes/dnc';
+import { reassignedRoutes } from './routes/reassigned';
 import { validate } from './validate';
 import { validationError } from '../errors';
 
@@ -61,6 +62,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes'>): Ap
     ...tenantRoutes(ctx),
     ...emergencyRoutes(ctx),
     ...dncRoutes(ctx),
+    ...reassignedRoutes(ctx),
     ...detectRoutes(),
     ...ruleRoutes(ctx),
     ...(options.extraRoutes ?? []),
