@@ -70,10 +70,12 @@ export function forgetImportsMemo(ctx: GateContext, orgId: string): void {
 }
 
 export async function reassignedPlanFor(ctx: GateContext, orgId: string, phone: string): Promise<ReassignedPlan> {
-  const country = COVERED_COUNTRIES.has(countryOfNumber(phone) ?? '');
-  const lookup = country ? ctx.reassignedLookup : undefined;
-  const imports = country && ctx.reassigned ? await orgHasImports(ctx, orgId) : false;
-  return { orgId, phone, covered: Boolean(lookup) || imports, orgHasImports: imports, lookup, answers: new Map() };
+  const imports = ctx.reassigned ? await orgHasImports(ctx, orgId) : false;
+  // The number's country only where a source exists: a gateway with none pays no parse.
+  const inCountry = (Boolean(ctx.reassignedLookup) || imports) && COVERED_COUNTRIES.has(countryOfNumber(phone) ?? '');
+  const lookup = inCountry ? ctx.reassignedLookup : undefined;
+  const importsCover = inCountry && imports;
+  return { orgId, phone, covered: Boolean(lookup) || importsCover, orgHasImports: importsCover, lookup, answers: new Map() };
 }
 
 /**
