@@ -21,6 +21,7 @@ import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
 import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import type { CallDecider } from '../ledger/ledger';
 import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
@@ -65,42 +66,41 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
   // meanwhile (Redis), the ledger asks again with the count it met.
   const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
+  const decide: CallDecider = (contact) => {
+    const facts: PrecallFacts = {
+      orgId: input.orgId,
+      at,
+      entity: input.calling_entity,
+      purpose: input.purpose,
+      callType: input.call_type,
+      callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
+      adversaryCountries: ctx.policy.adversaryCountries,
+      recipientZones: timeZonesForNumber(input.phone),
+      callingWindow: ctx.policy.callingWindow,
+      maxAgeMonths: ctx.policy.maxAgeMonths,
+      ...contact,
+      stateRules: ctx.policy.stateRules,
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
+    };
+    let outcome = decidePrecall(facts);
+    // After the consent checks: a consent decides whether a listing is overridden.
+    const dnc = outcome.allowed
+      ? doNotCallVerdict(ctx, dncLists, {
+          at,
+          entity: input.calling_entity,
+          contact: { kind: 'call', purpose: input.purpose, callType: input.call_type },
+          consents: contact.consents,
+        })
+      : null;
+    if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
+    // Last: whether the number changed hands since the consent the call relies on was given.
+    const renumbered = outcome.allowed ? reassignedVerdict(ctx, reassigned, outcome.consent, at) : null;
+    if (renumbered?.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
+    decided = toRecord(outcome, [...(dnc?.notes ?? []), ...(renumbered?.notes ?? [])]);
+    return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
+  };
   // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
-  await decideWithReassigned(ctx, reassigned, () =>
-    ctx.ledger.decideCall(input.orgId, input.phone, keys, (contact) => {
-      const facts: PrecallFacts = {
-        orgId: input.orgId,
-        at,
-        entity: input.calling_entity,
-        purpose: input.purpose,
-        callType: input.call_type,
-        callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
-        adversaryCountries: ctx.policy.adversaryCountries,
-        recipientZones: timeZonesForNumber(input.phone),
-        callingWindow: ctx.policy.callingWindow,
-        maxAgeMonths: ctx.policy.maxAgeMonths,
-        ...contact,
-        stateRules: ctx.policy.stateRules,
-        jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
-      };
-      let outcome = decidePrecall(facts);
-      // After the consent checks: a consent decides whether a listing is overridden.
-      const dnc = outcome.allowed
-        ? doNotCallVerdict(ctx, dncLists, {
-            at,
-            entity: input.calling_entity,
-            contact: { kind: 'call', purpose: input.purpose, callType: input.call_type },
-            consents: contact.consents,
-          })
-        : null;
-      if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
-      // Last: whether the number changed hands since the consent the call relies on was given.
-      const renumbered = outcome.allowed ? reassignedVerdict(ctx, reassigned, outcome.consent, at) : null;
-      if (renumbered?.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
-      decided = toRecord(outcome, [...(dnc?.notes ?? []), ...(renumbered?.notes ?? [])]);
-      return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
-    }),
-  );
+  await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideCall(input.orgId, input.phone, keys, decide));
   decisionStored(ctx, decided);
   return decided.response;
 

@@ -22,6 +22,7 @@ import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
 import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import type { SendDecider } from '../ledger/ledger';
 
 export interface PresendInput {
   orgId: string;
@@ -57,53 +58,52 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   let notes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
-  // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
-  await decideWithReassigned(ctx, reassigned, () =>
-    ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
-      // Asked again (a count met, an answer fetched): only this run's notes stand.
-      notes = [];
-      const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
-      const presendFacts: PresendFacts = {
-        orgId: input.orgId,
+  const decide: SendDecider = (facts) => {
+    // Asked again (a count met, an answer fetched): only this run's notes stand.
+    notes = [];
+    const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
+    const presendFacts: PresendFacts = {
+      orgId: input.orgId,
+      at,
+      entity: input.sending_entity,
+      messageType: input.message_type,
+      recipientZones: zones,
+      quietWindow: ctx.policy.smsWindow,
+      maxAgeMonths: ctx.policy.maxAgeMonths,
+      sentThisMonth: facts.sentThisMonth,
+      monthlyQuota,
+      sentToday: facts.sentToday,
+      dailyCap: ctx.policy.smsDailyCap,
+      consents: facts.consents,
+      revocations: facts.revocations,
+      stateRules: ctx.policy.stateRules,
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
+      coveredContactsInWindow: facts.coveredContactsInWindow,
+      emergencies: facts.emergencies,
+    };
+    let outcome = decidePresend(presendFacts);
+    if (outcome.allowed) {
+      const dnc = doNotCallVerdict(ctx, dncLists, {
         at,
         entity: input.sending_entity,
-        messageType: input.message_type,
-        recipientZones: zones,
-        quietWindow: ctx.policy.smsWindow,
-        maxAgeMonths: ctx.policy.maxAgeMonths,
-        sentThisMonth: facts.sentThisMonth,
-        monthlyQuota,
-        sentToday: facts.sentToday,
-        dailyCap: ctx.policy.smsDailyCap,
+        contact: { kind: 'text', messageType: input.message_type },
         consents: facts.consents,
-        revocations: facts.revocations,
-        stateRules: ctx.policy.stateRules,
-        jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
-        coveredContactsInWindow: facts.coveredContactsInWindow,
-        emergencies: facts.emergencies,
-      };
-      let outcome = decidePresend(presendFacts);
-      if (outcome.allowed) {
-        const dnc = doNotCallVerdict(ctx, dncLists, {
-          at,
-          entity: input.sending_entity,
-          contact: { kind: 'text', messageType: input.message_type },
-          consents: facts.consents,
-        });
-        if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
-        notes = dnc.notes;
-      }
-      // Last: whether the number changed hands since the consent the text relies on was given.
-      if (outcome.allowed) {
-        const renumbered = reassignedVerdict(ctx, reassigned, outcome.consent, at);
-        if (renumbered.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
-        notes = [...notes, ...renumbered.notes];
-      }
-      decided = toRecord(outcome);
-      const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
-      return { decision: decisionOf(ctx, decided), limits };
-    }),
-  );
+      });
+      if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
+      notes = dnc.notes;
+    }
+    // Last: whether the number changed hands since the consent the text relies on was given.
+    if (outcome.allowed) {
+      const renumbered = reassignedVerdict(ctx, reassigned, outcome.consent, at);
+      if (renumbered.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
+      notes = [...notes, ...renumbered.notes];
+    }
+    decided = toRecord(outcome);
+    const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
+    return { decision: decisionOf(ctx, decided), limits };
+  };
+  // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
+  await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideSend(input.orgId, input.phone, keys, decide));
   decisionStored(ctx, decided);
   return decided.response;
 
