@@ -50,6 +50,11 @@ const byDesign = [
     to: 'src/ledger/open.ts',
     why: "The CLI's composition root: it opens the configured ledger the way src/server.ts does.",
   },
+  {
+    from: 'src/cli/runtime.ts',
+    to: 'adapters/twilio/reassignedLookup.ts',
+    why: "The CLI's composition root: `check` makes the gateway's decision, with the reassigned-number provider src/server.ts hands the gate.",
+  },
   ...[
     'adapters/twilio/gatedCreate.ts',
     'adapters/twilio/webhookRoutes.ts',

@@ -36,6 +36,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HEADERS_TIMEOUT_MS/);
   });
 
+  it('reassigned numbers: checked after 30 days, blocking on an outage, by default; a Twilio source needs the credentials it asks with', () => {
+    expect(loadConfig({})).toMatchObject({ REASSIGNED_CHECK_AFTER_DAYS: 30, REASSIGNED_ON_ERROR: 'block', TWILIO_LOOKUP_BASE: 'https://lookups.twilio.com' });
+    expect(loadConfig({}).REASSIGNED_SOURCE).toBeUndefined();
+    expect(() => loadConfig({ REASSIGNED_SOURCE: 'twilio' })).toThrow(/REASSIGNED_SOURCE: twilio needs the account credentials/);
+    expect(() => loadConfig({ REASSIGNED_SOURCE: 'twilio', TWILIO_AUTH_TOKEN: 'token' })).toThrow(/REASSIGNED_SOURCE/);
+    const sid = `AC${'a'.repeat(32)}`;
+    expect(loadConfig({ REASSIGNED_SOURCE: 'twilio', TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'token' }).REASSIGNED_SOURCE).toBe('twilio');
+    expect(() => loadConfig({ REASSIGNED_SOURCE: 'fcc', REASSIGNED_ON_ERROR: 'maybe' })).toThrow(
+      /REASSIGNED_SOURCE[\s\S]*REASSIGNED_ON_ERROR|REASSIGNED_ON_ERROR[\s\S]*REASSIGNED_SOURCE/,
+    );
+  });
+
   it('reads the config file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-config-'));
     const file = join(dir, 'config.json');

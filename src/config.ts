@@ -139,6 +139,14 @@ export const configSchema = z.object({
    * with stale: true), or `warn` (let them through with a compliance note).
    */
   DNC_STALE_POLICY: z.enum(['block', 'warn']).default('block'),
+  /** A consent older than this many days is relied on only once a reassigned-number source says the number was not disconnected since. */
+  REASSIGNED_CHECK_AFTER_DAYS: z.coerce.number().int().min(0).default(30),
+  /** `twilio`: ask Twilio Lookup v2's `reassigned_number` (with the account's credentials) where the org imported no RND result for the number. */
+  REASSIGNED_SOURCE: z.enum(['twilio']).optional(),
+  /** Twilio Lookup's base URL (tests point it at an emulator). */
+  TWILIO_LOOKUP_BASE: z.url().default('https://lookups.twilio.com'),
+  /** A reassigned-number source that cannot be reached: `block` the contact (number_reassigned, source_unavailable) or `allow` it with a compliance note. */
+  REASSIGNED_ON_ERROR: z.enum(['block', 'allow']).default('block'),
   /** The CSV import's body limit (POST /v1/consents/import), measured after inflating a compressed body. */
   IMPORT_BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -215,6 +223,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
     problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
+  if (
+    config.REASSIGNED_SOURCE === 'twilio' &&
+    !(config.TWILIO_API_KEY && config.TWILIO_API_SECRET) &&
+    !(config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN)
+  ) {
+    problems.push(
+      'REASSIGNED_SOURCE: twilio needs the account credentials Lookup is asked with (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET)',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -21,7 +21,8 @@ import { signedEvidenceRouter } from './http/routes/evidence';
 import { createHttpApp } from './http/app';
 import { errorAnswer, requestIdFor, sendJson } from './http/envelope';
 import type { Ledger } from './ledger/ledger';
-import { openDncStore, openLedger } from './ledger/open';
+import { openDncStore, openLedger, openReassignedStore } from './ledger/open';
+import { reassignedLookupFromConfig } from '../adapters/twilio/reassignedLookup';
 import { FileRevocationQueue } from './gate/fallbackQueue';
 import { revoke } from './gate/revoke';
 import { createLogger, type Logger } from './observability/logger';
@@ -91,9 +92,15 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const dnc = await openDncStore(config, ledger);
   // Read before the first decision needs them, not by it.
   await dnc.load();
+  const reassigned = await openReassignedStore(config, ledger);
+  const reassignedLookup = reassignedLookupFromConfig(config, metrics);
+  if (config.REASSIGNED_SOURCE === 'twilio' && !reassignedLookup)
+    logger.warn('REASSIGNED_SOURCE=twilio without Twilio credentials: no reassigned-number lookup will be made');
   const ctx: SignalContext = {
     ledger,
     dnc,
+    reassigned,
+    reassignedLookup,
     clock: options.clock ?? systemClock,
     policy: policyFromConfig(config, publicBaseUrl),
     observer: metrics.observer(),
@@ -164,6 +171,7 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
       clearTimeout(cutOff);
       await retention?.stop();
       await drainer?.stop();
+      await reassigned.close();
       await ledger.close();
     },
   };

@@ -8,6 +8,7 @@ import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerConsents } from './commands/consents';
 import { registerDnc } from './commands/dnc';
+import { registerReassigned } from './commands/reassigned';
 import { registerKeys } from './commands/keys';
 import { registerLedger } from './commands/ledger';
 import { registerRetention } from './commands/retention';
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerKeys(program, io);
   registerConsents(program, io);
   registerDnc(program, io);
+  registerReassigned(program, io);
   registerCheck(program, io);
   registerRevoke(program, io);
   registerAudit(program, io);

@@ -12,7 +12,9 @@ import { systemClock } from '../gate/clock';
 import { evidenceLinksFromConfig, type GateContext } from '../gate/context';
 import { policyFromConfig } from '../gate/policyFromConfig';
 import { issuesToDetails, safeParseReporting } from '../gate/schemas';
-import { openDncStore, openLedger } from '../ledger/open';
+import { openDncStore, openLedger, openReassignedStore } from '../ledger/open';
+import { reassignedLookupFromConfig } from '../../adapters/twilio/reassignedLookup';
+import { Metrics } from '../observability/metrics';
 import type { z } from 'zod';
 
 /** Exit codes: scripts can tell "the answer is no" from "the command could not run". */
@@ -81,8 +83,10 @@ export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runti
   }
   const ledger = await openLedger(config);
   let dnc;
+  let reassigned: GateContext['reassigned'];
   try {
     dnc = await openDncStore(config, ledger);
+    reassigned = await openReassignedStore(config, ledger);
   } catch (err) {
     await ledger.close();
     throw err;
@@ -90,6 +94,9 @@ export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runti
   const ctx: GateContext = {
     ledger,
     dnc,
+    reassigned,
+    // `check` makes the gateway's own decision: with the same provider.
+    reassignedLookup: reassignedLookupFromConfig(config, new Metrics({ defaultMetrics: false })),
     clock: systemClock,
     policy,
     observer: {},
@@ -102,10 +109,18 @@ export async function openRuntime(globals: GlobalOptions, io: Io): Promise<Runti
       io.err.write(`Created the default org and its admin API key (shown this once, stored only as a hash):\n\n    ${boot.generatedAdminKey}\n\n`);
     }
   } catch (err) {
+    await reassigned.close();
     await ledger.close();
     throw err;
   }
-  return { config, ctx, close: () => ledger.close() };
+  return {
+    config,
+    ctx,
+    close: async () => {
+      await reassigned.close();
+      await ledger.close();
+    },
+  };
 }
 
 /** Opens the runtime, runs `fn`, always closes the store; answers fn's exit code. */

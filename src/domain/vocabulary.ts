@@ -43,6 +43,7 @@ export const PRECALL_REASONS = [
   'consent_expired',
   'ai_consent_missing',
   'do_not_call',
+  'number_reassigned',
 ] as const;
 export type PrecallReason = (typeof PRECALL_REASONS)[number];
 
@@ -56,6 +57,7 @@ export const PRESEND_REASONS = [
   'pending_double_optin',
   'no_consent_on_file',
   'do_not_call',
+  'number_reassigned',
 ] as const;
 export type PresendReason = (typeof PRESEND_REASONS)[number];
 
@@ -76,6 +78,8 @@ export const REASON_NOTES: Record<BlockReason, string> = {
   quota_exceeded: 'The monthly decision quota of this organization is used up.',
   frequency_cap: "Contact limit for this number and sender reached: the daily message limit, or the state's cap over 24 hours.",
   pending_double_optin: 'Consent is awaiting double opt-in confirmation.',
+  number_reassigned:
+    'The number was permanently disconnected (and may be reassigned) since the consent relied on was given, so that consent is void (or the reassigned-number source could not be reached: REASSIGNED_ON_ERROR=block).',
   do_not_call: 'The number is on a do-not-call list, and no consent on file overrides the listing (or the registry copy is too old to rely on).',
 };
 

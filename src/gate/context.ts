@@ -3,7 +3,9 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config';
 import type { Ledger } from '../ledger/ledger';
 import type { DncStore } from '../ledger/dnc/dncStore';
+import type { ReassignedStore } from '../ledger/reassigned/reassignedStore';
 import type { Clock } from './clock';
+import type { ReassignedNumberLookup } from './reassignedLookup';
 import type { GatePolicy } from './policy';
 import type { FailedAuthThrottle } from './authThrottle';
 import type { GateObserver } from '../observability/gateObserver';
@@ -20,6 +22,10 @@ export interface GateContext {
   evidenceLinks?: EvidenceLinks;
   /** The do-not-call lists (opened with the ledger, on the same store); absent where none were opened. */
   dnc?: DncStore;
+  /** Reassigned-number answers: the orgs' imported RND results and the providers' cached answers; absent where none were opened. */
+  reassigned?: ReassignedStore;
+  /** The provider asked when an org imported no result for the number (Twilio Lookup, REASSIGNED_SOURCE=twilio); absent = none. */
+  reassignedLookup?: ReassignedNumberLookup;
   /** Throttles failed authentications per client address (the gateway's; the CLI has none). */
   authThrottle?: FailedAuthThrottle;
 }

@@ -3,6 +3,7 @@
  * (the precall and pre-send rules); the config file overrides them.
  */
 import type { DncStalePolicy } from '../domain/checks/doNotCall';
+import type { ReassignedOnError } from '../domain/checks/reassigned';
 import { DEFAULT_ADVERSARY_COUNTRIES } from '../domain/adversaryCountries';
 import type { DisclosureTemplate } from '../domain/disclosure';
 import type { MaxAgeMonths } from '../domain/checks/consentRules';
@@ -22,6 +23,10 @@ export interface GatePolicy {
   maxAgeMonths: MaxAgeMonths;
   /** What a stale registry do-not-call copy does to the contacts it covers (DNC_STALE_POLICY). */
   dncStalePolicy: DncStalePolicy;
+  /** Consents older than this many days are checked for a reassigned number (REASSIGNED_CHECK_AFTER_DAYS). */
+  reassignedCheckAfterDays: number;
+  /** What a reassigned-number source that cannot be reached does to the contact (REASSIGNED_ON_ERROR). */
+  reassignedOnError: ReassignedOnError;
   /** Disclosure templates by `entityKey(calling_entity)`. */
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
   /** Base of `evidence_url`s. */
@@ -43,6 +48,8 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     defaultMonthlyQuota: null,
     maxAgeMonths: DEFAULT_MAX_AGE_MONTHS,
     dncStalePolicy: 'block',
+    reassignedCheckAfterDays: 30,
+    reassignedOnError: 'block',
     disclosures: new Map(),
     publicBaseUrl: 'http://localhost:8080',
     maxClockSkewMs: MAX_CLOCK_SKEW_MS,

@@ -18,6 +18,8 @@ export function policyFromConfig(config: Config, publicBaseUrl: string): GatePol
     defaultMonthlyQuota: config.MONTHLY_QUOTA ?? null,
     maxAgeMonths: { ...DEFAULT_MAX_AGE_MONTHS, ...config.consent_max_age_months },
     dncStalePolicy: config.DNC_STALE_POLICY,
+    reassignedCheckAfterDays: config.REASSIGNED_CHECK_AFTER_DAYS,
+    reassignedOnError: config.REASSIGNED_ON_ERROR,
     disclosures,
     publicBaseUrl,
     keyRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

@@ -20,6 +20,8 @@ import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
+import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import type { CallDecider } from '../ledger/ledger';
 import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
 
@@ -58,12 +60,13 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   const decisionId = newId('dec');
   // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait.
   const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
+  const reassigned = await reassignedPlanFor(ctx, input.orgId, input.phone);
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
   // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
   // meanwhile (Redis), the ledger asks again with the count it met.
   const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
-  await ctx.ledger.decideCall(input.orgId, input.phone, keys, (contact) => {
+  const decide: CallDecider = (contact) => {
     const facts: PrecallFacts = {
       orgId: input.orgId,
       at,
@@ -90,9 +93,14 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
         })
       : null;
     if (dnc?.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
-    decided = toRecord(outcome, dnc?.notes ?? []);
+    // Last: whether the number changed hands since the consent the call relies on was given.
+    const renumbered = outcome.allowed ? reassignedVerdict(ctx, reassigned, outcome.consent, at) : null;
+    if (renumbered?.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
+    decided = toRecord(outcome, [...(dnc?.notes ?? []), ...(renumbered?.notes ?? [])]);
     return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
-  });
+  };
+  // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
+  await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideCall(input.orgId, input.phone, keys, decide));
   decisionStored(ctx, decided);
   return decided.response;
 

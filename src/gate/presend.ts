@@ -21,6 +21,8 @@ import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
 import { dncListsFor, doNotCallVerdict } from './doNotCall';
+import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import type { SendDecider } from '../ledger/ledger';
 
 export interface PresendInput {
   orgId: string;
@@ -52,10 +54,13 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
   const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
-  let dncNotes: string[] = [];
+  const reassigned = await reassignedPlanFor(ctx, input.orgId, input.phone);
+  let notes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
-  await ctx.ledger.decideSend(input.orgId, input.phone, keys, (facts) => {
+  const decide: SendDecider = (facts) => {
+    // Asked again (a count met, an answer fetched): only this run's notes stand.
+    notes = [];
     const monthlyQuota = facts.org?.monthly_quota ?? ctx.policy.defaultMonthlyQuota;
     const presendFacts: PresendFacts = {
       orgId: input.orgId,
@@ -85,12 +90,20 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
         consents: facts.consents,
       });
       if (dnc.block) outcome = { allowed: false, reason: dnc.block.reason, fields: dnc.block.fields };
-      dncNotes = dnc.notes;
+      notes = dnc.notes;
+    }
+    // Last: whether the number changed hands since the consent the text relies on was given.
+    if (outcome.allowed) {
+      const renumbered = reassignedVerdict(ctx, reassigned, outcome.consent, at);
+      if (renumbered.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
+      notes = [...notes, ...renumbered.notes];
     }
     decided = toRecord(outcome);
     const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
     return { decision: decisionOf(ctx, decided), limits };
-  });
+  };
+  // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
+  await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideSend(input.orgId, input.phone, keys, decide));
   decisionStored(ctx, decided);
   return decided.response;
 
@@ -113,7 +126,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
         rules_version: ctx.policy.stateRules.version,
       },
       response: o.allowed
-        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: dncNotes }
+        ? { allowed: true, decision_id: decisionId, consent: consentSummary(ctx, o.consent, false), compliance_notes: notes }
         : blockedAnswer(decisionId, o),
       started,
     };

@@ -30,6 +30,7 @@ import { tenantRoutes } from './routes/tenants';
 import { dncRoutes } from './routes/dnc';
 import { overviewRoutes } from './routes/overview';
 import type { AlertSources } from '../gate/alerts';
+import { reassignedRoutes } from './routes/reassigned';
 import { validate } from './validate';
 import { validationError } from '../errors';
 
@@ -70,6 +71,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes' | 'al
     ...tenantRoutes(ctx),
     ...emergencyRoutes(ctx),
     ...dncRoutes(ctx),
+    ...reassignedRoutes(ctx),
     ...detectRoutes(),
     ...ruleRoutes(ctx),
     ...overviewRoutes(ctx, options.alertSources),

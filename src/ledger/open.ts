@@ -8,6 +8,8 @@ import { SqliteLedger } from './sqlite/sqliteLedger';
 import { preparePrivateDir, preparePrivateFile } from './privateFiles';
 import type { DncStore } from './dnc/dncStore';
 import { FileDncStore } from './dnc/fileDncStore';
+import type { ReassignedStore } from './reassigned/reassignedStore';
+import { SqliteReassignedStore } from './reassigned/sqliteReassignedStore';
 
 export function redisOptionsFromConfig(config: Config, logger?: Logger): RedisLedgerOptions {
   return {
@@ -78,4 +80,28 @@ export async function openDncStore(config: Config, ledger: Ledger): Promise<DncS
   } catch (err) {
     throw new LedgerUnavailableError(`cannot open the do-not-call lists at ${dncDirectory(config)}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** Where the embedded engine keeps its reassigned-number answers: a SQLite file of their own beside the ledger. */
+export function reassignedFile(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(resolve(config.DATA_DIR), 'reassigned.db');
+}
+
+/**
+ * The reassigned-number answers of the configured store: on Redis, in the ledger's Redis (every
+ * instance reads the one copy), on the same connection; otherwise a SQLite file beside the ledger.
+ */
+export async function openReassignedStore(config: Config, ledger: Ledger): Promise<ReassignedStore> {
+  if (config.STORE === 'redis' && 'client' in ledger) {
+    const { RedisReassignedStore } = await import('./reassigned/redisReassignedStore');
+    const { RedisLedger } = await import('./redis/redisLedger');
+    if (ledger instanceof RedisLedger) return new RedisReassignedStore(ledger.client, config.REDIS_KEY_PREFIX);
+  }
+  const file = reassignedFile(config);
+  try {
+    preparePrivateFile(file, [file + '-wal', file + '-shm']);
+  } catch (err) {
+    throw new LedgerUnavailableError(`cannot open the reassigned-number answers at ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  return new SqliteReassignedStore(file);
 }

@@ -18,6 +18,7 @@ describe('preparePrivateDir', () => {
     const dir = join(base(), 'data');
     mkdirSync(dir);
     writeFileSync(join(dir, 'consent-gate.db-wal'), '');
+    writeFileSync(join(dir, 'reassigned.db'), '');
     chmodSync(dir, 0o755);
     preparePrivateDir(dir);
     expect(modeOf(dir)).toBe('700');

@@ -15,8 +15,8 @@ import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, statSync } from
 import type { Logger } from '../observability/logger';
 
 export const PRIVATE_DIR_MODE = 0o700;
-/** What the gateway itself writes in DATA_DIR (the ledger and its -wal/-shm, the fallback queue and its companions). */
-const DATA_FILE = /^(consent-gate\.db|revocation-fallback\.jsonl)/;
+/** What the gateway itself writes in DATA_DIR (the ledger and its -wal/-shm, the fallback queue and its companions, the reassigned-number answers). */
+const DATA_FILE = /^(consent-gate\.db|revocation-fallback\.jsonl|reassigned\.db)/;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates `dir` (and its missing parents) 0700, or tightens it to 0700 when it is ours. */

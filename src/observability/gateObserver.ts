@@ -7,4 +7,6 @@ export interface GateObserver {
   decision?(kind: 'precall' | 'presend', allowed: boolean, reason: string | null, seconds: number): void;
   revocation?(trigger: string, created: boolean): void;
   ledgerError?(operation: string): void;
+  /** A reassigned-number provider was asked (a cache miss): its answer, or `unavailable`. */
+  reassignedLookup?(outcome: 'yes' | 'no' | 'no_data' | 'unavailable'): void;
 }

@@ -52,6 +52,12 @@ export class Metrics {
     labelNames: ['carrier', 'what'] as const,
     registers: [this.registry],
   });
+  readonly reassignedLookups = new Counter({
+    name: 'consent_gate_reassigned_lookups_total',
+    help: 'Reassigned-number provider lookups (cache misses), by answer: yes, no, no_data, or unavailable',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly upstreamSeconds = new Histogram({
     name: 'consent_gate_upstream_seconds',
     help: 'Latency of requests forwarded to carrier APIs and applications',
@@ -125,6 +131,7 @@ export class Metrics {
       },
       revocation: (trigger, created) => this.optOuts.inc({ trigger, channel: channelOf(trigger), created: String(created) }),
       ledgerError: (operation) => this.ledgerErrors.inc({ operation }),
+      reassignedLookup: (outcome) => this.reassignedLookups.inc({ outcome }),
     };
   }
 }

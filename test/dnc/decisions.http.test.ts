@@ -25,7 +25,8 @@ async function startWithLists(overrides: Record<string, unknown> = {}) {
     });
     expect(res.status).toBe(200);
   };
-  const consent = (phone: string, type: string, scope: string[], captured_at = '2026-11-01T12:00:00Z') =>
+  // Within REASSIGNED_CHECK_AFTER_DAYS of NOW: these answers carry no reassigned-number note.
+  const consent = (phone: string, type: string, scope: string[], captured_at = '2026-11-20T12:00:00Z') =>
     call('/v1/consents', {
       phone,
       calling_entity: ENTITY,

@@ -38,7 +38,8 @@ describe('do-not-call lists kept apart per org', () => {
         type: 'prior_express',
         scope: ['human_voice', 'telemarketing', 'informational'],
         ai_specific_consent: false,
-        captured_at: '2026-11-01T12:00:00Z',
+        // Within REASSIGNED_CHECK_AFTER_DAYS of NOW: these answers carry no reassigned-number note.
+        captured_at: '2026-11-20T12:00:00Z',
         evidence: { url: 'https://acme.example/form', source: 'web_form' },
       }),
       'application/json',

@@ -9,6 +9,8 @@ import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
 import { dncContract } from './dncContract';
+import { RedisReassignedStore } from '../../src/ledger/reassigned/redisReassignedStore';
+import { reassignedContract } from './reassignedContract';
 
 let server: RedisServer;
 beforeAll(async () => {
@@ -88,4 +90,16 @@ dncContract(
     },
     peerDelayMs: 1100,
   },
+);
+
+// The answers on the ledger's connection; closing the store closes the connection it was given here.
+const reassignedOn = (ledger: RedisLedger) => Object.assign(new RedisReassignedStore(ledger.client), { close: () => ledger.close() });
+reassignedContract(
+  'redis',
+  async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    return reassignedOn(ledger);
+  },
+  { openPeer: async () => reassignedOn(await open()) },
 );

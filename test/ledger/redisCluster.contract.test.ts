@@ -7,6 +7,8 @@ import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
 import { dncContract } from './dncContract';
+import { RedisReassignedStore } from '../../src/ledger/reassigned/redisReassignedStore';
+import { reassignedContract } from './reassignedContract';
 
 let cluster: RedisClusterProcesses;
 beforeAll(async () => {
@@ -65,4 +67,15 @@ dncContract(
     },
     peerDelayMs: 1100,
   },
+);
+
+// The answers on the ledger's connection; closing the store closes the connection it was given here.
+const reassignedOn = (ledger: RedisLedger) => Object.assign(new RedisReassignedStore(ledger.client), { close: () => ledger.close() });
+reassignedContract(
+  'redis cluster',
+  async () => {
+    await cluster.flushAll();
+    return reassignedOn(await open());
+  },
+  { openPeer: async () => reassignedOn(await open()) },
 );

@@ -14,6 +14,8 @@ import { aDecision } from '../fixtures/records';
 import { writeFileSync } from 'node:fs';
 import { FileDncStore } from '../../src/ledger/dnc/fileDncStore';
 import { dncContract } from './dncContract';
+import { SqliteReassignedStore } from '../../src/ledger/reassigned/sqliteReassignedStore';
+import { reassignedContract } from './reassignedContract';
 
 // A real file (WAL needs one), fresh per test.
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'cg-ledger-')), 'ledger.db');
@@ -154,4 +156,9 @@ describe('sqlite: covered contacts name the phone', () => {
     expect(seen).toEqual([0, 1]);
     await after.close();
   });
+});
+
+// The embedded engine's reassigned-number answers: a SQLite file of their own beside the ledger.
+reassignedContract('sqlite', async () => new SqliteReassignedStore(join(mkdtempSync(join(tmpdir(), 'cg-rnd-')), 'reassigned.db')), {
+  openPeer: async (store) => new SqliteReassignedStore((store as SqliteReassignedStore).file),
 });

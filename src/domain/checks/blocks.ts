@@ -6,6 +6,7 @@
  * same map, so nothing between the chain and the wire needs a cast.
  */
 import type { DncListName } from '../dnc/lists';
+import type { ReassignedSourceName } from '../reassigned/answers';
 import type { DailyWindow } from '../time/callingWindow';
 import type { PrecallReason, PresendReason } from '../vocabulary';
 
@@ -53,6 +54,18 @@ export type StateCapFields = {
   contacts_in_window: number;
 };
 
+/**
+ * The consent the contact relied on, the day it was captured (the date the source was asked
+ * about) and the source that said the number was disconnected since; `source_unavailable` when
+ * the source could not answer and REASSIGNED_ON_ERROR=block.
+ */
+export type NumberReassignedFields = {
+  consent_id: string;
+  consent_date: string;
+  source: ReassignedSourceName;
+  source_unavailable?: true;
+};
+
 /** The list that blocks; `stale` when it is a registry copy too old to rely on. */
 export type DoNotCallFields = { list: DncListName; stale?: true };
 
@@ -70,6 +83,7 @@ export type PrecallFields = {
   consent_expired: NoFields;
   ai_consent_missing: NoFields;
   do_not_call: DoNotCallFields;
+  number_reassigned: NumberReassignedFields;
 };
 
 export type PresendFields = {
@@ -84,6 +98,7 @@ export type PresendFields = {
   pending_double_optin: NoFields;
   no_consent_on_file: NoFields;
   do_not_call: DoNotCallFields;
+  number_reassigned: NumberReassignedFields;
 };
 
 /**
