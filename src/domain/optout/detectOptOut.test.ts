@@ -373,7 +373,7 @@ describe('matched explains why, lang says which lexicon', () => {
   });
 
   it('knows its languages', () => {
-    expect(OPT_OUT_LANGUAGES).toEqual(['en', 'es', 'fr', 'pt']);
+    expect(OPT_OUT_LANGUAGES).toEqual(['en', 'es', 'fr', 'pt', 'zh', 'vi', 'tl', 'ko', 'ar', 'ht']);
   });
 });
 

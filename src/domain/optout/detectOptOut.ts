@@ -24,16 +24,22 @@
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
 import { compileKeywords, compileLexicon, type CompiledLexicon, type KeywordEntry } from './compile';
+import { ar } from './lexicon.ar';
 import { en } from './lexicon.en';
 import { es } from './lexicon.es';
 import { fr } from './lexicon.fr';
+import { ht } from './lexicon.ht';
+import { ko } from './lexicon.ko';
 import { pt } from './lexicon.pt';
+import { tl } from './lexicon.tl';
+import { vi } from './lexicon.vi';
+import { zh } from './lexicon.zh';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
-const LEXICONS: readonly Lexicon[] = [en, es, fr, pt];
+const LEXICONS: readonly Lexicon[] = [en, es, fr, pt, zh, vi, tl, ko, ar, ht];
 
 /** Languages with a lexicon, in the order they are tried without a hint. */
 export const OPT_OUT_LANGUAGES: readonly string[] = LEXICONS.map((l) => l.lang);
@@ -155,8 +161,11 @@ function clauseKeyword(
   return null;
 }
 
-function phrase(text: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+  let characters: string | undefined;
   for (const lexicon of order) {
+    // The unspaced text is made once, for the first lexicon that needs it.
+    const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;
     for (const rule of lexicon.rules) {
       rule.pattern.lastIndex = 0;

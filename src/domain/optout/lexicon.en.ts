@@ -19,7 +19,7 @@ export const en: Lexicon = {
   keywords: {
     opt_out: [
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
-      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more',
+      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp',
     ],
     opt_in: ['start', 'unstop', 'yes'],
     help: ['help', 'info'],
@@ -52,7 +52,7 @@ export const en: Lexicon = {
     exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'it', 'calls', 'phone'],
   },
   classes: {
-    cease: ['stop', 'stp', 'quit', 'cease', 'discontinue'],
+    cease: ['stop', 'stp', 'stahp', 'quit', 'cease', 'discontinue'],
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
       'calling', 'callin', 'texting', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
@@ -79,6 +79,7 @@ export const en: Lexicon = {
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
       'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn',
+      '(?:any )?more of (?:the|these|those|your|ur|this|that|all these|all your)',
     ],
     target: [
       'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
@@ -95,6 +96,11 @@ export const en: Lexicon = {
     selfSubject: [
       '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
       'i am going to', 'we will', 'well', 'were gonna', 'were going to', 'lets', 'let me', 'let us', 'i should', 'we should',
+    ],
+    // Someone else's request, reported: "my neighbor told me to stop calling companies", "he said to stop
+    // calling him". Not the consumer's own "I said to stop calling".
+    reportedTo: [
+      '(?<!(?:^| )(?:i|we) )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them)) to',
     ],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
@@ -147,7 +153,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}|{secondPerson}|(?:your|ur) [a-z]+' },
+    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}|{secondPerson}|(?:your|ur) [a-z]+' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -172,7 +178,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more))',
+      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?)',
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"

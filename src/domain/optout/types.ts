@@ -48,6 +48,14 @@ export interface PhraseRule {
 
 export interface Lexicon {
   lang: string;
+  /**
+   * `characters` for scripts written without word spaces, or with spaces where
+   * any would do (Chinese; Korean, whose spacing varies from writer to
+   * writer): rules then run on the text with its spaces removed and match
+   * anywhere, not on token boundaries, and are written without spaces.
+   * Default `words`.
+   */
+  matchOn?: 'words' | 'characters';
   /** Whole-message keywords (SMS). Multi-word entries are also accepted written together ("stop all" / "stopall"). */
   keywords: { opt_out: readonly string[]; opt_in: readonly string[]; help: readonly string[] };
   /** Opt-out keywords a caller may say as the whole final utterance ("stop."). */

@@ -1,0 +1,69 @@
+/**
+ * Arabic, Modern Standard and the common spoken forms (Egyptian, Levantine,
+ * Gulf). Normalisation strips the vowel marks and the tatweel and folds
+ * hamza seats and letter variants (أ إ آ → ا, ى → ي, ة → ه), so the
+ * lexicon is written in that folded spelling: "لا تتصل بي مرة أخرى" is matched
+ * as `لا تتصل بي مره اخري`.
+ *
+ * Verbs carry their object as a suffix (تتصلوا، تزعجني) and Egyptian negates
+ * with a closing ش (ما تتصلش), so contact verbs are matched as stems with
+ * whatever letters follow. A prohibitive aimed at someone else ("لا تتصلوا
+ * به", don't call him) or put off ("لا تتصل الآن", not now) does not fire.
+ */
+import type { Lexicon } from './types';
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const ar: Lexicon = {
+  lang: 'ar',
+  keywords: {
+    opt_out: ['توقف', 'ايقاف', 'اوقف', 'الغاء', 'الغاء الاشتراك', 'قف', 'كفي', 'كفايه', 'وقف', 'الغي الاشتراك'],
+    opt_in: [],
+    help: [],
+  },
+  voiceKeywords: ['توقف', 'كفي', 'كفايه'],
+  clauseKeywords: ['توقف', 'الغاء الاشتراك', 'ايقاف'],
+  softeners: ['من فضلك', 'لو سمحت', 'شكرا', 'رجاء', 'الرجاء', 'ارجوك', 'ارجو', 'خلاص', 'يا اخي', 'لا', 'لا شكرا', 'بليز', 'حالا', 'الان', 'فورا', 'يعني', 'طيب', 'يا', 'اخي', 'اختي'],
+  fillers: ['امم', 'اه', 'ااه', 'ممم'],
+  laughter: ['ه{3,}', '(?:ها){2,}'],
+  notTypos: [],
+  negation: {
+    cue: ['لا', 'ما', 'مش', 'مو', 'لن', 'لم', 'ليس'],
+    bridge: ['اريد', 'ابغي', 'ابي', 'بدي', 'عايز', 'عاوز', 'ارغب', 'ان', 'اطلب', 'طلبت', 'قلت', 'اقصد', 'نريد'],
+    exceptAfter: ['لماذا', 'ليش', 'ليه', 'لماذا'],
+  },
+  classes: {
+    // Stems of contact verbs: call, text/send, message, speak to, bother, ring.
+    // Second person: "لا تتصل" is a request, "لا يتصل" (he does not call) a statement.
+    contactStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تكلم', 'تزعج', 'تدق', 'ترن', 'تحاكي', 'تحكي', 'تبعث', 'تطلب'],
+    // Anyone, after "I don't want": "ما بدي حدا يتصل فيني".
+    anyoneStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تزعج', 'يتصل', 'يرسل', 'يبعت', 'يراسل', 'يزعج', 'اتصالات', 'تدق', 'يدق', 'ترن', 'يرن'],
+    contactNounStem: ['رسائل', 'رسايل', 'رساله', 'رسال', 'مكالم', 'اتصال', 'مسج', 'اعلان', 'ازعاج', 'مراسل', 'ارسال', 'sms'],
+    dont: ['لا', 'ما', 'بلاش', 'ارجو عدم', 'الرجاء عدم', 'يرجي عدم', 'نرجو عدم', 'رجاء عدم', 'لا عاد', 'ما عاد', 'لا تعود', 'مت', 'ماعاد', 'عدم'],
+    stop: ['توقف', 'توقفو', 'توقفي', 'اوقف', 'اوقفو', 'اوقفي', 'ايقاف', 'كف', 'كفو', 'كفوا', 'بطل', 'بطلو', 'بطلي', 'وقف', 'وقفو', 'وقفي', 'الغاء', 'الغو', 'الغي'],
+    // Someone else, or not now: "لا تتصلوا به", "لا تتصل الان".
+    elsewhere: ['به', 'بها', 'بهم', 'عليه', 'عليها', 'عليهم', 'له', 'لها', 'لهم', 'الان', 'الحين', 'هلا', 'هلق', 'دلوقتي', 'اليوم', 'بعد الساعه', 'قبل', 'في الليل', 'بالليل', 'وانا'],
+    want: ['اريد', 'ابغي', 'ابغا', 'ابي', 'بدي', 'عايز', 'عاوز', 'ارغب', 'احب', 'اود', 'نريد', 'بدنا', 'عايزين'],
+    remove: ['احذف', 'احذفو', 'احذفي', 'امسح', 'امسحو', 'امسحي', 'شيل', 'شيلو', 'شيلي', 'ازل', 'ازيلو', 'ازيل', 'اشطب', 'اشطبو', 'الغ', 'اخرج', 'اخرجو', 'ابعد', 'ابعدو', 'حذف', 'مسح', 'ازاله', 'شطب'],
+    mine: ['رقمي', 'اسمي', 'بياناتي', 'معلوماتي', 'رقم تلفوني', 'رقم هاتفي', 'رقم جوالي', 'رقم موبايلي', 'هذا الرقم', 'رقمنا'],
+  },
+  rules: [
+    // "لا تتصل بي مرة أخرى", "ما تتصلش بيا تاني", "لا تزعجني" — not "لا تتصلوا به" nor "لا تتصل الآن".
+    { id: 'dont-contact', pattern: '{dont} (?:عاد |تعود )?{contactStem}[^ ]*', confidence: 0.9, notAfter: 'قال|قالت|قالو|قالوا|يقول|تقول|قلت له', unless: '{elsewhere}' },
+    // Egyptian, one word: "متتصلوش", "ابعتوش رسايل".
+    { id: 'dont-contact-egyptian', pattern: '(?:م|ما )?ت(?:تصل|بعت|زعج|رن|راسل)[^ ]*ش|ابعتو?ش', confidence: 0.85, unless: '{elsewhere}' },
+    // "توقفوا عن إرسال الرسائل", "بطلوا تتصلوا", "الرجاء إيقاف الرسائل"
+    { id: 'stop-contacting', pattern: '{stop}[^ ]{0,2} (?:عن |من )?(?:ال)?(?:[^ ]*{contactNounStem}[^ ]*|{contactStem}[^ ]*)', confidence: 0.9, negatable: true },
+    // "أرجو عدم إرسال رسائل لهذا الرقم"
+    { id: 'please-do-not', pattern: 'عدم (?:ال)?(?:ارسال|اتصال|مراسله|تواصل|ازعاجي|الاتصال بي)', confidence: 0.9, negatable: true },
+    // "لا أريد تلقي أي رسائل", "ما بدي حدا يتصل فيني"
+    { id: 'dont-want-contact', pattern: '(?:لا|ما|مش|مو) {want}(?: [^ ]+){0,3}? (?:[^ ]*{contactNounStem}[^ ]*|{anyoneStem}[^ ]*)', confidence: 0.9, unless: '{elsewhere}' },
+    // "كفى رسائل", "يكفي اتصالات"
+    { id: 'enough-contact', pattern: '(?:كفي|كفايه|يكفي|بس|خلاص) (?:من )?[^ ]*{contactNounStem}[^ ]*', confidence: 0.85 },
+    // "احذف رقمي من قائمتكم", "أزيلوني من القائمة"
+    { id: 'remove-me', pattern: '{remove}[^ ]{0,2} (?:{mine})|{remove}[^ ]{0,2}ني(?: من)?|(?:حذف|مسح|ازاله|شطب) (?:{mine})', confidence: 0.9, negatable: true },
+    // "ضعوني في قائمة عدم الاتصال"
+    { id: 'do-not-call-list', pattern: 'قائمه (?:عدم (?:الاتصال|الازعاج)|الحظر)|القائمه السوداء', confidence: 0.9, negatable: true },
+    // "أريد إلغاء الاشتراك في الرسائل" — "إلغاء اشتراكي" (my plan) is a product, not these messages.
+    { id: 'unsubscribe', pattern: '(?:الغاء|الغي|الغو|اوقف|ايقاف|الغ) (?:ال)?اشتراك(?!ي)[^ ]*', confidence: 0.9, negatable: true },
+  ],
+};
