@@ -69,6 +69,8 @@ export const fr: Lexicon = {
       pattern: '(?:(?:ne|n) )?(?:me|m|nous) {contactImp} (?:plus|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
       confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}',
     },
+    // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
+    { id: 'n-appelez-plus', pattern: '(?:ne|n) {contactImp} (?:plus|jamais)', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
     { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:appeler|rappeler|contacter|ecrire|envoyer|deranger|solliciter|harceler|telephoner)', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
@@ -92,7 +94,7 @@ export const fr: Lexicon = {
       confidence: 0.95, negatable: true,
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
     { id: 'desabonner', pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)', confidence: 0.9, negatable: true },
     { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"

@@ -34,7 +34,7 @@ export const ht: Lexicon = {
   },
   classes: {
     dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'pa konn', 'pa bezwen', 'piga'],
-    contactVerb: ['rele', 'relem', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'bay', 'ban', 'ba', 'anmerde', 'anmede', 'chaje'],
+    contactVerb: ['rele', 'relem', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje'],
     me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
@@ -55,7 +55,7 @@ export const ht: Lexicon = {
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:m|mwen|nou|n) pa vle(?: (?:nou|ou|w|yo|okenn|pyes|anko))*(?: (?:resevwa|tande|jwenn|pran|we))?(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})',
+      pattern: '(?:m|mwen|nou|n) pa vle(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
     },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"

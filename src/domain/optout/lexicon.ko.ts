@@ -35,14 +35,19 @@ export const ko: Lexicon = {
     act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지'],
     // The rest of a request not to: 마(세요/라) or 말아(주세요).
     dont: ['마', '말'],
-    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받', '받고싶지않습', '사절', '거절'],
+    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절'],
+    // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
+    notNow: [
+      '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
+      '이시간에', '이시간', '저녁에', '점심에', '오전에', '오후에', '퇴근전에', '업무시간에',
+    ],
     myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호'],
     list: ['명단', '리스트', '목록', '데이터베이스', '디비', '명부', '발송목록', '발송명단'],
     remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주'],
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, unless: '라고(?!요)|래|란|랬|라는|라던' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:은|는|에|엔)?', unless: '라고(?!요)|래|란|랬|라는|라던' },
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
@@ -52,8 +57,9 @@ export const ko: Lexicon = {
     // "수신 거부합니다", "광고 거부"
     { id: 'refuse-messages', pattern: '수신거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신동의철회|동의철회', confidence: 0.9 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
-    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은)*{remove}', confidence: 0.85 },
-    { id: 'remove-from-list', pattern: '{list}(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9 },
+    // Not the past: "전화번호 삭제했어요" (I deleted it).
+    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    { id: 'remove-from-list', pattern: '{list}(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지"
     { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자)금지|수신해지|문자해지|수신동의(?:를)?철회', confidence: 0.85 },
   ],

@@ -36,7 +36,13 @@ export const vi: Lexicon = {
     exceptAfter: ['sao', 'tai sao'],
   },
   classes: {
-    dont: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'khong', 'ko', 'k', 'kh', 'dung co ma', 'hong', 'dung bao gio', 'vui long khong', 'xin dung co'],
+    // "không" is a request only where it opens the sentence ("không gọi nữa nhé"); after a subject it states a fact
+    // ("mẹ không gọi cho tôi nữa").
+    dont: [
+      'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
+      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)',
+    ],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
     contactVerb: [
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui', 'gui tin', 'gui tin nhan', 'lien lac', 'lien he',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
@@ -52,12 +58,12 @@ export const vi: Lexicon = {
     {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:{third}|duoc)(?![^ ]))[a-z]+){0,6}? nua',
-      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
+      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '(?:{dont}|ngung|dung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
       confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
     },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.

@@ -51,16 +51,18 @@ export const zh: Lexicon = {
     me: ['我', '我的电话号码', '我的电话', '我的手机号码', '我的手机号', '我的号码', '我的联系方式', '我的信息', '我的资料', '这个号码', '我们', '我的手机'],
     remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除'],
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
+    // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
+    reported: ['(?<!我)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', confidence: 0.95, unless: '他|她|他们|她们|别人' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
     // "别打了", "不要发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', confidence: 0.9 },
+    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9 },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
     // "我不想再接到你们的电话", "不希望再收到这些短信"
