@@ -14,7 +14,10 @@
  *    text ("Wrong number, stop"), the last of an utterance ("No. Stop.");
  *    not when the text laughs ("Stop!! 😂");
  * 4. a plain-language phrase rule of any language ("take me off your list"),
- *    each filtered by negation, subject and what follows.
+ *    each filtered by negation, subject and what follows;
+ * 5. when no rule fired: the n-gram classifier (ngramModel.ts), only at or
+ *    above its threshold, its strongest n-grams as `matched`
+ *    (`classifier:stop|op c|alli`).
  * The `lang` hint decides which language is tried and reported first.
  *
  * @example
@@ -34,6 +37,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
+import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
@@ -59,15 +63,43 @@ const TYPO_RANK: Record<TypoKind, number> = { repeats: 0, transposition: 1, edit
 /** Negation and subjects are looked for this far back (characters). */
 const LOOKBEHIND_CHARS = 80;
 
+/** How many n-grams the classifier names in `matched`. */
+const CLASSIFIER_EVIDENCE = 3;
+
 export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
   const hint = primaryLanguage(opts?.lang);
-  const order = (hint && ORDER_BY_HINT.get(hint)) || COMPILED;
   const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
   if (norm.text === '') return nothing(hint);
+  return byRules(norm, opts, hint) ?? byClassifier(norm.text, hint) ?? nothing(hint);
+}
 
+/** The rules alone (steps 1–4): what they decide, or null. The classifier's training asks which utterances they leave to it. */
+export function detectRules(text: string, opts: OptOutOptions): OptOutResult | null {
+  const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
+  return norm.text === '' ? null : byRules(norm, opts, primaryLanguage(opts?.lang));
+}
+
+/** The text as the rules and the classifier read it. */
+export function normalizeForDetection(text: string): string {
+  return normalize(text, KEYWORDS.fillers).text;
+}
+
+function byRules(norm: NormalizedText, opts: OptOutOptions, hint: string | undefined): OptOutResult | null {
+  const order = (hint && ORDER_BY_HINT.get(hint)) || COMPILED;
   const words = messageWords(norm.tokens);
   const keyword = opts?.channel === 'voice' ? voiceKeyword(norm, words, order) : smsKeyword(norm, words, order);
-  return keyword ?? phrase(norm.text, order) ?? nothing(hint);
+  return keyword ?? phrase(norm.text, order);
+}
+
+function byClassifier(normalised: string, hint: string | undefined): OptOutResult | null {
+  const p = NGRAM_MODEL.probability(normalised);
+  if (p < NGRAM_MODEL.threshold) return null;
+  const result: OptOutResult = {
+    intent: 'opt_out',
+    matched: `classifier:${NGRAM_MODEL.evidence(normalised, CLASSIFIER_EVIDENCE).join('|')}`,
+    confidence: Math.round(p * 100) / 100,
+  };
+  return hint ? { ...result, lang: hint } : result;
 }
 
 function primaryLanguage(lang: string | undefined): string | undefined {

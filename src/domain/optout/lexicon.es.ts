@@ -17,7 +17,7 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],

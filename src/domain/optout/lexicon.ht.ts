@@ -17,11 +17,11 @@ import type { Lexicon } from './types';
 export const ht: Lexicon = {
   lang: 'ht',
   keywords: {
-    opt_out: ['kanpe', 'sispann', 'sispan', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase'],
+    opt_out: ['kanpe', 'sispann', 'sispan', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
     opt_in: [],
     help: [],
   },
-  voiceKeywords: ['sispann', 'sispan', 'ase'],
+  voiceKeywords: ['sispann', 'sispan', 'ase', 'arete'],
   clauseKeywords: ['sispann', 'kanpe', 'retire m'],
   softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
   fillers: ['enm', 'hmmm'],
@@ -42,7 +42,7 @@ export const ht: Lexicon = {
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo',
     ],
     contactNoun: ['apel', 'mesaj', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
-    stop: ['sispann', 'sispan', 'kanpe', 'ase', 'fini ak', 'stop'],
+    stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
   },
   rules: [

@@ -17,7 +17,7 @@ export const ko: Lexicon = {
   lang: 'ko',
   matchOn: 'characters',
   keywords: {
-    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만'],
+    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부'],
     opt_in: [],
     help: [],
   },
@@ -55,7 +55,7 @@ export const ko: Lexicon = {
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
     { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
     // "수신 거부합니다", "광고 거부"
-    { id: 'refuse-messages', pattern: '수신거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신동의철회|동의철회', confidence: 0.9 },
+    { id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신동의철회|동의철회', confidence: 0.9 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
     { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },

@@ -19,7 +19,7 @@ export const zh: Lexicon = {
   lang: 'zh',
   matchOn: 'characters',
   keywords: {
-    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅'],
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝'],
     opt_in: [],
     help: [],
   },
@@ -79,6 +79,6 @@ export const zh: Lexicon = {
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|取消订阅|取消订购|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '{booking}' },
+    { id: 'unsubscribe', pattern: '退订|退定|取消订阅|取消订购|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '{booking}' },
   ],
 };
