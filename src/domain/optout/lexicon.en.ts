@@ -70,7 +70,7 @@ export const en: Lexicon = {
     contactNoun: [
       'calls', 'phone calls', 'robocalls', 'robo calls', 'texts', 'text messages', 'txts', 'messages', 'msgs', 'sms', 'emails', 'e mails',
       'voicemails', 'spam', 'promos', 'promotions', 'ads', 'advertisements', 'marketing', 'notifications', 'alerts', 'offers', 'deals',
-      'coupons', 'solicitations', 'telemarketing', 'reminders',
+      'coupons', 'solicitations', 'telemarketing', 'reminders', 'contact', 'communication', 'communications', 'correspondence',
     ],
     nounMod: [
       'sales', 'spam', 'marketing', 'promo', 'promotional', 'telemarketing', 'robo', 'automated', 'auto', 'text', 'phone', 'annoying',
@@ -199,7 +199,7 @@ export const en: Lexicon = {
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no more|nomore|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until)' },
+    { id: 'no-more-contact', pattern: '(?:no more|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
     { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
@@ -221,6 +221,8 @@ export const en: Lexicon = {
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
+    // "cease and desist", the legal demand to stop
+    { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
     { id: 'leave-me-alone', pattern: 'leave (?:me|us|my family|my wife|my husband|my mom|my mother)(?: the (?:hell|heck|fuck|f))? alone', confidence: 0.85, negatable: true, unless: 'for (?:a |one |just a )?(?:sec|second|minute|min|moment|bit|while)' },
     // "lose my number", "delete my information"; not "remove my number from my account"
