@@ -27,6 +27,8 @@ export interface CompiledLexicon {
   lang: string;
   /** Rules run on the text without its spaces (see `Lexicon.matchOn`). */
   onCharacters: boolean;
+  /** A text must have a letter of the lexicon's script for any rule to match; null for Latin. */
+  script: RegExp | null;
   rules: readonly CompiledRule[];
   /**
    * The start of every rule (see prefilter.ts) as one alternation: when it
@@ -137,6 +139,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lang: lexicon.lang,
     onCharacters,
+    script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
     anyRule: new RegExp(`${edges.start}(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,

@@ -196,6 +196,7 @@ function clauseKeyword(
 function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
   let characters: string | undefined;
   for (const lexicon of order) {
+    if (lexicon.script && !lexicon.script.test(words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;

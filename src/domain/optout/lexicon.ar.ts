@@ -15,6 +15,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const ar: Lexicon = {
   lang: 'ar',
+  script: 'Arabic',
   keywords: {
     opt_out: ['توقف', 'ايقاف', 'اوقف', 'الغاء', 'الغاء الاشتراك', 'قف', 'كفي', 'كفايه', 'وقف', 'الغي الاشتراك', 'ايقاف الاشتراك', 'الغاء اشتراك', 'خروج', 'الغ'],
     opt_in: [],

@@ -16,6 +16,7 @@ import type { Lexicon } from './types';
 export const ko: Lexicon = {
   lang: 'ko',
   matchOn: 'characters',
+  script: 'Hangul',
   keywords: {
     opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부'],
     opt_in: [],

@@ -18,6 +18,7 @@ import type { Lexicon } from './types';
 export const zh: Lexicon = {
   lang: 'zh',
   matchOn: 'characters',
+  script: 'Han',
   keywords: {
     opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝'],
     opt_in: [],

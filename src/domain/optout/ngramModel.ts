@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../../packageFile';
-import { ngramFeatures } from './ngramFeatures';
+import { forEachFeature, ngramFeatures } from './ngramFeatures';
 
 export const NGRAM_MODEL_FILE = packageFile('reference/optout-ngram-model.json');
 export const NGRAM_MODEL_FORMAT = 'optout-ngram-lr/1';
@@ -48,9 +48,11 @@ export function ngramModelFrom(file: NgramModelFile): NgramModel {
   return {
     threshold: file.threshold,
     probability(normalised: string): number {
-      let z = file.bias;
-      for (const f of ngramFeatures(normalised, file.buckets)) z += weights[f.bucket] * file.scale;
-      return 1 / (1 + Math.exp(-z));
+      let sum = 0;
+      forEachFeature(normalised, file.buckets, (bucket) => {
+        sum += weights[bucket];
+      });
+      return 1 / (1 + Math.exp(-(file.bias + sum * file.scale)));
     },
     evidence(normalised: string, count: number): string[] {
       // Word features and single characters explain little to a reader; show the longer character n-grams.
