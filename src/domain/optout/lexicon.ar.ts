@@ -15,7 +15,6 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const ar: Lexicon = {
   lang: 'ar',
-  script: 'Arabic',
   keywords: {
     opt_out: ['توقف', 'ايقاف', 'اوقف', 'الغاء', 'الغاء الاشتراك', 'قف', 'كفي', 'كفايه', 'وقف', 'الغي الاشتراك', 'ايقاف الاشتراك', 'الغاء اشتراك', 'خروج', 'الغ'],
     opt_in: [],
@@ -35,11 +34,11 @@ export const ar: Lexicon = {
   classes: {
     // Stems of contact verbs: call, text/send, message, speak to, bother, ring.
     // Second person: "لا تتصل" is a request, "لا يتصل" (he does not call) a statement.
-    contactStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تكلم', 'تزعج', 'تدق', 'ترن', 'تحاكي', 'تحكي', 'تبعث', 'تطلب'],
+    contactStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تكلم', 'تزعج', 'تدق', 'ترن', 'تحاكي', 'تحكي', 'تحك', 'تبعث', 'تطلب'],
     // Anyone, after "I don't want": "ما بدي حدا يتصل فيني".
-    anyoneStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تزعج', 'يتصل', 'يرسل', 'يبعت', 'يراسل', 'يزعج', 'اتصالات', 'تدق', 'يدق', 'ترن', 'يرن'],
+    anyoneStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تزعج', 'يتصل', 'يرسل', 'يبعت', 'يراسل', 'يزعج', 'اتصالات', 'تدق', 'يدق', 'ترن', 'يرن', 'يكلم', 'تكلم', 'يحكي'],
     contactNounStem: ['رسائل', 'رسايل', 'رساله', 'رسال', 'مكالم', 'اتصال', 'مسج', 'اعلان', 'ازعاج', 'مراسل', 'ارسال', 'sms'],
-    dont: ['لا', 'ما', 'بلاش', 'ارجو عدم', 'الرجاء عدم', 'يرجي عدم', 'نرجو عدم', 'رجاء عدم', 'لا عاد', 'ما عاد', 'لا تعود', 'مت', 'ماعاد', 'عدم'],
+    dont: ['لا', 'ولا', 'و لا', 'ما', 'بلاش', 'ارجو عدم', 'الرجاء عدم', 'يرجي عدم', 'نرجو عدم', 'رجاء عدم', 'لا عاد', 'ما عاد', 'لا تعود', 'مت', 'ماعاد', 'عدم'],
     ceaseFrom: ['توقف', 'توقفو', 'توقفي', 'كف', 'كفو', 'كفي', 'امتنع', 'امتنعو'],
     stop: ['اوقف', 'اوقفو', 'اوقفي', 'ايقاف', 'بطل', 'بطلو', 'بطلي', 'وقفو', 'وقفي', 'الغاء', 'الغو', 'الغي'],
     // Someone else, or not now: "لا تتصلوا به", "لا تتصل الان".
@@ -61,12 +60,25 @@ export const ar: Lexicon = {
       confidence: 0.9, notAfter: 'قال|قالت|قالو|قالوا|يقول|تقول|قلت له', unless: '{elsewhere}',
     },
     // Egyptian, one word: "متتصلوش", "ابعتوش رسايل".
-    { id: 'dont-contact-egyptian', pattern: '(?:م|ما )?ت(?:تصل|بعت|زعج|رن|راسل)[^ ]*ش|ابعتو?ش', confidence: 0.85, unless: '{elsewhere}' },
+    { id: 'dont-contact-egyptian', pattern: '(?:م|ما )?ت(?:تصل|بعت|زعج|رن|راسل)[^ ]*ش|ابعتو?ش|(?:م|ما )?تكلمو?نيش', confidence: 0.85, unless: '{elsewhere}' },
+    // Arabizi, Arabic in Latin letters and digits: "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel".
+    {
+      id: 'arabizi-dont-contact',
+      pattern: '(?:la|ma|bala|balash|wla) (?:t|te|ti|tu)?(?:t?t?asel|ttsel|tsel|3ayet|3ayat|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j)[a-z0-9]*|mat?(?:e|i)?(?:3ayet|3ayat|ttasel|tasel|b3at|ba3t|kallem)[a-z0-9]*sh',
+      confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den)(?![^ ])',
+    },
+    {
+      id: 'arabizi-dont-want',
+      pattern: '(?:ma|mesh|mish|mush|la|mo) (?:bade|bedi|bidi|3ayez|3awez|3ayza|abi|abgha|ureed|areed|badi)(?: [a-z0-9]+){0,2}? (?:rasayel|rasa2el|rsayel|msgs|messages|etisalat|etesalat|mukalmat|calls|sms|ed3ayat)',
+      confidence: 0.85,
+    },
+    // "حل عني", "اتركوني في حالي": leave me alone.
+    { id: 'leave-me-alone', pattern: 'حل(?:و|ي)? عني|(?:اتركني|اتركوني|اتركيني|سيبني|سيبوني|خلوني|خليني|دعني|دعوني) (?:في |ف|ب)?(?:حالي|شاني|حال سبيلي)|(?:سيبني|سيبوني) في حالي', confidence: 0.85, negatable: true },
     // "توقفوا عن إرسال الرسائل", "بطلوا تتصلوا", "الرجاء إيقاف الرسائل"
     // "توقف" is also intransitive ("توقف الاتصال": the call dropped), so it needs عن; the transitive verbs take an object.
     {
       id: 'stop-contacting',
-      pattern: '(?:{ceaseFrom})[^ ]{0,2} عن (?:ال)?(?:[^ ]*{contactNounStem}[^ ]*|{contactStem}[^ ]*)|(?:{stop})[^ ]{0,2} (?:ال)?(?:[^ ]*{contactNounStem}[^ ]*|{contactStem}[^ ]*)',
+      pattern: '(?:{ceaseFrom})[^ ]{0,2} عن (?:ال)?(?:[^ ]*{contactNounStem}[^ ]*|{contactStem}[^ ]*)|(?:{stop})[^ ]{0,2} (?:(?:هذه|هذي|هاي|هاد|ذي|كل) )?(?:ال)?(?:[^ ]*{contactNounStem}[^ ]*|{contactStem}[^ ]*)',
       confidence: 0.9, negatable: true,
     },
     // "أرجو عدم إرسال رسائل لهذا الرقم"

@@ -60,7 +60,10 @@ export const fr: Lexicon = {
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.95, negatable: true },
+    // Not the past: "il a arrêté de m'appeler".
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)' },
+    // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
+    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
     { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos))? {contactNoun}', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".

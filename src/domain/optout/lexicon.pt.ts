@@ -56,6 +56,8 @@ export const pt: Lexicon = {
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     reported: ['(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram)(?: (?:pra|para|pro|que))?'],
+    // Calls to someone else: "… pra ela", "… pra minha vizinha" (not "… pra minha casa", "… para meu número").
+    someoneElse: ['(?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo)[a-z]+)(?![^ ])'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
     who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
@@ -69,9 +71,9 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}', unless: '(?:pra|para) (?:ela|ele|eles|elas)(?![^ ])' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}', unless: '{someoneElse}' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}', unless: '(?:pra|para) (?:ela|ele|eles|elas)(?![^ ])' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
@@ -93,7 +95,7 @@ export const pt: Lexicon = {
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
-    { id: 'chega-de', pattern: '(?:chega|basta|cansei) de (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) de (?:(?:{det}) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
     // "quero sair da lista"; not "quero sair de casa"
@@ -101,7 +103,7 @@ export const pt: Lexicon = {
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
-      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
+      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
       confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme)', confidence: 0.9, negatable: true },
