@@ -63,12 +63,14 @@ export interface KeywordTables {
   notTypos: ReadonlySet<string>;
   fillers: ReadonlySet<string>;
   laughter: RegExp;
+  /** Laughter or delight anywhere in the text: a bare keyword clause is then an exclamation. */
+  exclamation: RegExp;
 }
 
 // Lower-case ASCII, or letters of scripts without case (Arabic, Chinese, Korean), as normalize() leaves them.
 const PLAIN_WORDS = /^[a-z0-9\p{Lo}]+(?: [a-z0-9\p{Lo}]+)*$/u;
 /** What normalize() never leaves in a text, so a pattern holding one could never match. */
-const NEVER_NORMALISED = /[\p{M}\p{Lu}\u00c0-\u024f\u0640\u0649\u0629\u0111]/u;
+const NEVER_NORMALISED = /[\p{M}\p{Lu}\u00c0-\u024f\u0622-\u0626\u0640\u0649\u0629\u0111]/u;
 const NEVER_MATCHES = /(?!)/;
 const CLASS_REF = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const MAX_CLASS_DEPTH = 6;
@@ -155,6 +157,7 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
   const notTypos = new Set<string>();
   const fillers = new Set<string>();
   const laughter: string[] = [];
+  const delight: string[] = [];
 
   for (const lexicon of lexicons) {
     for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
@@ -190,7 +193,15 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     softenerWords.push(...lexicon.softeners);
     for (const w of lexicon.notTypos) notTypos.add(w);
     for (const w of lexicon.fillers) fillers.add(w);
+    for (const [list, what] of [
+      [lexicon.laughter, 'laughter'],
+      [lexicon.delight ?? [], 'delight'],
+    ] as const) {
+      for (const item of list)
+        if (NEVER_NORMALISED.test(item)) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${item}" must be written as normalised text`);
+    }
     laughter.push(...lexicon.laughter);
+    delight.push(...(lexicon.delight ?? []));
   }
 
   const compact = (list: readonly string[]): Set<string> => new Set(list.map((k) => k.replaceAll(' ', '')));
@@ -208,5 +219,6 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     notTypos,
     fillers,
     laughter: laughter.length ? new RegExp(`(?<![^ ])${alternation(laughter)}(?![^ ])`) : NEVER_MATCHES,
+    exclamation: new RegExp(`(?<![^ ])${alternation([...laughter, ...delight])}(?![^ ])`),
   };
 }

@@ -182,7 +182,7 @@ function clauseKeyword(
   which: 'first-or-last' | 'last',
   order: readonly CompiledLexicon[],
 ): OptOutResult | null {
-  if (!norm.tokens.includes(CLAUSE) || KEYWORDS.laughter.test(norm.text)) return null;
+  if (!norm.tokens.includes(CLAUSE) || KEYWORDS.exclamation.test(norm.text)) return null;
   const clauses = norm.text.split(` ${CLAUSE} `);
   const candidates = which === 'last' ? [clauses[clauses.length - 1]] : [clauses[0], clauses[clauses.length - 1]];
   for (const clause of candidates) {

@@ -35,6 +35,10 @@ export const en: Lexicon = {
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
   laughter: ['l+o+l+', 'lmf?ao+', 'rofl', '(?:ha){2,}h?', '(?:he){2,}h?', 'xd'],
+  delight: [
+    'no way', 'youre kidding', 'you re kidding', 'you are kidding', 'are you kidding', 'youre joking', 'amazing', 'awesome', 'best news', 'great news',
+    'good news', 'congrats', 'congratulations', 'i won', 'we won', 'wow', 'omg', 'oh my god', 'too kind', 'so sweet', 'blush', 'hilarious', 'so funny',
+  ],
   // Real words within typo reach of a keyword: never read them as the keyword.
   notTypos: ['stoop', 'stoops', 'tops', 'spot', 'post', 'pots', 'opts', 'alot', 'cancer', 'remote', 'subscribe', 'evoke', 'quiet', 'edn', 'hlep'],
   negation: {
@@ -102,6 +106,8 @@ export const en: Lexicon = {
     reportedTo: [
       '(?<!(?:^| )(?:i|we) )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them)) to',
     ],
+    // "… but keep the texts": only part of the contact is refused.
+    keepOther: ['(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my)'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
@@ -201,7 +207,7 @@ export const en: Lexicon = {
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no more|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true },
+    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, unless: '{keepOther}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
@@ -217,7 +223,7 @@ export const en: Lexicon = {
     { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true },
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, unless: '(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },

@@ -26,6 +26,7 @@ export const ht: Lexicon = {
   softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
   fillers: ['enm', 'hmmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}'],
+  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o'],
   notTypos: ['kanpay'],
   negation: {
     cue: ['pa', 'pap', 'p ap', 'pinga'],
@@ -33,7 +34,7 @@ export const ht: Lexicon = {
     exceptAfter: ['poukisa', 'pouki'],
   },
   classes: {
-    dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'pa konn', 'pa bezwen', 'piga'],
+    dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga'],
     contactVerb: ['rele', 'relem', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje'],
     me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
@@ -51,7 +52,12 @@ export const ht: Lexicon = {
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
     { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
-    { id: 'stop-contacting', pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))? (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '{selfFuture}' },
+    // Not "sispann rele l" (stop calling him); "sispann tèks yo" is "stop the texts".
+    {
+      id: 'stop-contacting',
+      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}',
+    },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',

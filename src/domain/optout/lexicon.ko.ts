@@ -52,7 +52,7 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?그만|그만(?:좀)?(?:{contact}|보내)', confidence: 0.9, unless: '(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?그만|그만(?:좀)?(?:{contact}|보내)', confidence: 0.9, notAfter: '한테|에게|께', unless: '(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
     { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
     // "수신 거부합니다", "광고 거부"

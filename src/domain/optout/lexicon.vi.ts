@@ -44,12 +44,15 @@ export const vi: Lexicon = {
     ],
     dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
     contactVerb: [
-      'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui', 'gui tin', 'gui tin nhan', 'lien lac', 'lien he',
+      // Not a bare "gửi" (send): "đừng gửi hàng nữa" is about goods.
+      'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
     self: ['toi', 'em', 'minh', 'tui', 'tao', 'chung toi', 'chau'],
+    // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
+    joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
   },
@@ -58,7 +61,7 @@ export const vi: Lexicon = {
     {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:{third}|duoc)(?![^ ]))[a-z]+){0,6}? nua',
-      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao',
+      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao', unless: '{joking}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {

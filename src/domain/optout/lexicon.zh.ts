@@ -54,16 +54,18 @@ export const zh: Lexicon = {
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: ['(?<!我)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
+    // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
+    joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{joking}' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
     // "别打了", "不要发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9 },
+    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9, unless: '{joking}' },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
     // "我不想再接到你们的电话", "不希望再收到这些短信"

@@ -73,6 +73,8 @@ export interface Lexicon {
   fillers: readonly string[];
   /** Laughter ("lol", "jaja"): a "Stop!! 😂" clause is an interjection, not an opt-out. */
   laughter: readonly string[];
+  /** Delight or disbelief ("that's amazing", "no way", "you're kidding"): a "Stop! …" clause beside it is an exclamation. */
+  delight?: readonly string[];
   /** Real words that typo matching must never read as a keyword ("stoop", "alot", "sari"). */
   notTypos: readonly string[];
   /**
