@@ -44,8 +44,9 @@ export const vi: Lexicon = {
     ],
     dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
     contactVerb: [
-      // Not a bare "gửi" (send): "đừng gửi hàng nữa" is about goods.
+      // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
+      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|file)(?![^ ]))',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
