@@ -35,7 +35,7 @@ export const ar: Lexicon = {
   classes: {
     // Stems of contact verbs: call, text/send, message, speak to, bother, ring.
     // Second person: "لا تتصل" is a request, "لا يتصل" (he does not call) a statement.
-    contactStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تكلم', 'تزعج', 'تدق', 'ترن', 'تحاكي', 'تحكي', 'تحك', 'تبعث', 'تطلب'],
+    contactStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تكلم', 'تزعج', 'تضايق', 'تدق', 'ترن', 'تحاكي', 'تحكي', 'تحك', 'تبعث', 'تطلب'],
     // Anyone, after "I don't want": "ما بدي حدا يتصل فيني".
     anyoneStem: ['تتصل', 'ترسل', 'تبعت', 'تراسل', 'تزعج', 'يتصل', 'يرسل', 'يبعت', 'يراسل', 'يزعج', 'اتصالات', 'تدق', 'يدق', 'ترن', 'يرن', 'يكلم', 'تكلم', 'يحكي'],
     contactNounStem: ['رسايل', 'رساله', 'رسال', 'مكالم', 'اتصال', 'مسج', 'اعلان', 'ازعاج', 'مراسل', 'ارسال', 'sms'],
@@ -88,8 +88,10 @@ export const ar: Lexicon = {
     { id: 'please-do-not', pattern: 'عدم (?:ال)?(?:ارسال|اتصال|مراسله|تواصل|ازعاجي|الاتصال بي)', confidence: 0.9, negatable: true },
     // "لا أريد تلقي أي رسائل", "ما بدي حدا يتصل فيني"
     { id: 'dont-want-contact', pattern: '(?:لا|ما|مش|مو) {want}(?: (?:في|تلقي|استلام|استقبال|اي|ان|حدا|احد|حد|منكم|من|هذه|هذي|هاي|تجيني|توصلني|يجيني|يوصلني|المزيد|مزيد|اتلقي|استقبل|تاني|بعد))* (?:[^ ]*{contactNounStem}[^ ]*|{anyoneStem}[^ ]*)', confidence: 0.9, unless: '{elsewhere}' },
+    // "ابغى توقفون الرسايل", "ابي الغي الاشتراك" is the unsubscribe rule
+    { id: 'want-you-to-stop', pattern: '{want} (?:ان )?(?:ت|ي)?(?:وقف|لغي|لغو|شيل)[^ ]* (?:(?:هذه|هذي|هاي|كل) )?(?:ال)?[^ ]*{contactNounStem}[^ ]*', confidence: 0.85 },
     // "كفى رسائل", "يكفي اتصالات"
-    { id: 'enough-contact', pattern: '(?:كفي|كفايه|يكفي|خلاص) (?:من )?[^ ]*{contactNounStem}[^ ]*', confidence: 0.85 },
+    { id: 'enough-contact', pattern: '(?:كفي|كفايه|يكفي|خلاص|بلاش) (?:من )?[^ ]*{contactNounStem}[^ ]*', confidence: 0.85 },
     // "احذف رقمي من قائمتكم", "أزيلوني من القائمة"
     { id: 'remove-me', pattern: '{remove}[^ ]{0,2} (?:{mine})|{remove}[^ ]{0,2}ني(?: من)?|(?:حذف|مسح|ازاله|شطب) (?:{mine})', confidence: 0.9, negatable: true },
     // "ضعوني في قائمة عدم الاتصال"

@@ -45,7 +45,7 @@ export const es: Lexicon = {
       'contactarme', 'contactarnos', 'contactar', 'textearme', 'mensajearme', 'acosarme', 'hostigarme', 'fastidiarme', 'llamar a este numero',
       // "deje de estar llamando": the progressive
       'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
-      'joder(?:me|nos)?', 'chingar(?:me|nos)?',
+      'joder(?:me|nos)?', 'chingar(?:me|nos)?', 'insistir(?:me|nos)?',
     ],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
     contactInfPlain: ['llamar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
@@ -102,6 +102,14 @@ export const es: Lexicon = {
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
     { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|paren|pare|para|paren ya|ya paren|ya estuvo)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
+    {
+      id: 'no-autorizo',
+      pattern: '(?:no|ya no) (?:autorizo|permito|acepto|doy (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|{contactNoun}|llamadas|contacto)',
+      confidence: 0.9,
+    },
+    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
+    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) no (?:(?:me|nos) )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
@@ -111,7 +119,7 @@ export const es: Lexicon = {
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true },
     // "borren mi número"; not "quiten mi número de mi cuenta"
-    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
+    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
