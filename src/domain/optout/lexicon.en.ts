@@ -16,6 +16,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const en: Lexicon = {
   lang: 'en',
+  script: 'Latin',
   keywords: {
     opt_out: [
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',

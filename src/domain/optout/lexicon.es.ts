@@ -14,6 +14,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const es: Lexicon = {
   lang: 'es',
+  script: 'Latin',
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',

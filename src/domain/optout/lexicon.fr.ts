@@ -11,6 +11,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const fr: Lexicon = {
   lang: 'fr',
+  script: 'Latin',
   keywords: {
     opt_out: [
       'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',

@@ -16,6 +16,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const ht: Lexicon = {
   lang: 'ht',
+  script: 'Latin',
   keywords: {
     opt_out: ['kanpe', 'sispann', 'sispan', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
     opt_in: [],

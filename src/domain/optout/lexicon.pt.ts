@@ -11,6 +11,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const pt: Lexicon = {
   lang: 'pt',
+  script: 'Latin',
   keywords: {
     opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop'],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],

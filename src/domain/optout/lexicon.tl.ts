@@ -17,6 +17,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const tl: Lexicon = {
   lang: 'tl',
+  script: 'Latin',
   keywords: {
     opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister'],
     opt_in: [],

@@ -18,6 +18,7 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const vi: Lexicon = {
   lang: 'vi',
+  script: 'Latin',
   keywords: {
     opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc'],
     opt_in: [],

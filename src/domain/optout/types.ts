@@ -57,10 +57,11 @@ export interface Lexicon {
    */
   matchOn?: 'words' | 'characters';
   /**
-   * The Unicode script its rules are written in, when not Latin: a text with
-   * no letter of it is skipped without running a rule (most texts are Latin).
+   * The Unicode script its rules are written in: a text with no letter of it
+   * is skipped without running a rule. None when the rules mix scripts
+   * (Arabic with Arabizi).
    */
-  script?: 'Han' | 'Hangul' | 'Arabic';
+  script?: 'Latin' | 'Han' | 'Hangul' | 'Arabic';
   /** Whole-message keywords (SMS). Multi-word entries are also accepted written together ("stop all" / "stopall"). */
   keywords: { opt_out: readonly string[]; opt_in: readonly string[]; help: readonly string[] };
   /** Opt-out keywords a caller may say as the whole final utterance ("stop."). */
