@@ -56,17 +56,20 @@ export const ht: Lexicon = {
     // Not "sispann rele l" (stop calling him); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
-      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
+      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
       confidence: 0.9, negatable: true, notAfter: '{selfFuture}',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:m|mwen|nou|n) pa vle(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
     },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
     { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true },
+    // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
+    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:ban|ba|pou) (?:m|mwen|nou)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
+    { id: 'dont-want-to-hear', pattern: 'pa vle (?:tande|konn) pale (?:de|sou) (?:nou|ou|w|konpayi)', confidence: 0.85 },
     // "kite m anpè", "kite m trankil"
     { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "anile abònman mwen", "dezabòne m"

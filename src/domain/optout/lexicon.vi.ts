@@ -71,6 +71,10 @@ export const vi: Lexicon = {
       pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
       confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
     },
+    // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
+    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'do-not-agree', pattern: '(?:khong|ko|k) dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
     { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*' },
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
