@@ -106,6 +106,9 @@ export const en: Lexicon = {
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
       '(?<!(?:^| )(?:i|we) )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them)) to',
+      // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
+      // (not "I told you to stop", "tell them to stop": the business).
+      '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
     ],
     // "… but keep the texts": only part of the contact is refused.
     keepOther: ['(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my)'],
