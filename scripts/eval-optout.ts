@@ -5,16 +5,27 @@
  * and false alarm. The held-out set is the bar: it is scored, never tuned on.
  * Exits 1 when a scored set is under the bar: opt-out recall < 99% or false
  * alarms > 1% overall, recall < 95% in any language, or a carrier SMS keyword
- * missed.
+ * missed; or when the corpus (both sets) is too small to judge: under 3,000
+ * utterances, or under 100 in one of the ten languages.
  *
  * Flags: --set dev|heldout  score one set only (default: both)
+ *        --file <path>      score this JSONL file instead (same format; no corpus check)
  *        --lang-hint        pass each utterance's lang as the hint (default: no
  *                           hint, the harder case: every language is tried).
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectOptOut } from '../src/domain/optout';
-import { evaluate, parseEvalSet, thresholdFailures, type OptOutScore, type Outcome } from '../src/domain/optout/eval/score';
+import {
+  corpusCoverage,
+  evaluate,
+  parseEvalSet,
+  thresholdFailures,
+  type LabelledUtterance,
+  type OptOutScore,
+  type Outcome,
+} from '../src/domain/optout/eval/score';
 
 const SETS = {
   dev: fileURLToPath(new URL('../src/domain/optout/eval/dev.jsonl', import.meta.url)),
@@ -22,10 +33,20 @@ const SETS = {
 } as const;
 type SetName = keyof typeof SETS;
 
+function flag(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i === -1) return undefined;
+  const value = argv[i + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`${name} takes a value`);
+    process.exit(2);
+  }
+  return value;
+}
+
 function chosenSets(argv: readonly string[]): SetName[] {
-  const i = argv.indexOf('--set');
-  if (i === -1) return ['dev', 'heldout'];
-  const name = argv[i + 1];
+  const name = flag(argv, '--set');
+  if (name === undefined) return ['dev', 'heldout'];
   if (name !== 'dev' && name !== 'heldout') {
     console.error('--set takes dev or heldout');
     process.exit(2);
@@ -59,8 +80,7 @@ function listing(title: string, outcomes: readonly Outcome[]): void {
 }
 
 /** Prints one set's figures; returns its failures against the bar. */
-function scoreSet(name: SetName): string[] {
-  const set = parseEvalSet(readFileSync(SETS[name], 'utf8'));
+function scoreSet(name: string, set: readonly LabelledUtterance[]): string[] {
   const report = evaluate(set, detectOptOut, useLangHint);
   console.log(`\n=== ${name}: ${set.length} utterances, ${useLangHint ? 'with' : 'without'} language hint ===\n`);
   console.log(['group'.padEnd(12), '    n', 'opt_outs', 'precision', ' recall', ' FA rate'].join('  '));
@@ -95,6 +115,23 @@ function scoreSet(name: SetName): string[] {
   return failures;
 }
 
+/** Prints the corpus's size per language (both sets, whatever is scored); returns what falls short. */
+function checkCorpus(): string[] {
+  const coverage = corpusCoverage(Object.values(SETS).map((path) => parseEvalSet(readFileSync(path, 'utf8'))));
+  const perLang = Object.entries(coverage.byLang)
+    .map(([lang, n]) => `${lang} ${n}`)
+    .join(', ');
+  console.log(`\ncorpus (dev + held-out): ${coverage.total} utterances; ${perLang}`);
+  if (coverage.failures.length > 0) console.log(`corpus FAIL: ${coverage.failures.join('; ')}`);
+  return coverage.failures;
+}
+
 let failed = false;
-for (const name of chosenSets(process.argv)) if (scoreSet(name).length > 0) failed = true;
+const file = flag(process.argv, '--file');
+if (file !== undefined) {
+  if (scoreSet(basename(file), parseEvalSet(readFileSync(file, 'utf8'))).length > 0) failed = true;
+} else {
+  for (const name of chosenSets(process.argv)) if (scoreSet(name, parseEvalSet(readFileSync(SETS[name], 'utf8'))).length > 0) failed = true;
+  if (checkCorpus().length > 0) failed = true;
+}
 if (failed) process.exitCode = 1;

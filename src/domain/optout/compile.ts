@@ -25,6 +25,10 @@ export interface CompiledRule {
 
 export interface CompiledLexicon {
   lang: string;
+  /** Rules run on the text without its spaces (see `Lexicon.matchOn`). */
+  onCharacters: boolean;
+  /** A text must have a letter of the lexicon's script for any rule to match; null for Latin. */
+  script: RegExp | null;
   rules: readonly CompiledRule[];
   /**
    * The start of every rule (see prefilter.ts) as one alternation: when it
@@ -59,9 +63,15 @@ export interface KeywordTables {
   notTypos: ReadonlySet<string>;
   fillers: ReadonlySet<string>;
   laughter: RegExp;
+  /** Laughter or delight anywhere in the text: a bare keyword clause is then an exclamation. */
+  exclamation: RegExp;
 }
 
-const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+// Lower-case ASCII, or letters of scripts without case (Arabic, Chinese, Korean), as normalize() leaves them.
+const PLAIN_WORDS = /^[a-z0-9\p{Lo}]+(?: [a-z0-9\p{Lo}]+)*$/u;
+/** What normalize() never leaves in a text, so a pattern holding one could never match. */
+const NEVER_NORMALISED = /[\p{M}\p{Lu}\u00c0-\u024f\u0622-\u0626\u0640\u0649\u0629\u0111]/u;
+const NEVER_MATCHES = /(?!)/;
 const CLASS_REF = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const MAX_CLASS_DEPTH = 6;
 
@@ -82,8 +92,8 @@ function expandClasses(source: string, lexicon: Lexicon, where: string): string 
     if (depth === MAX_CLASS_DEPTH) throw new Error(`optout lexicon ${lexicon.lang}: class nesting too deep in ${where}`);
     out = next;
   }
-  // Input is accent-stripped; a pattern with an accent could never match.
-  if (/[^\x20-\x7e]/.test(out)) throw new Error(`optout lexicon ${lexicon.lang}: ${where} must be ASCII (write words without accents)`);
+  // Input is accent-stripped and folded; a pattern with an accent could never match.
+  if (NEVER_NORMALISED.test(out)) throw new Error(`optout lexicon ${lexicon.lang}: ${where} must be written as normalised text (no accents, lower case)`);
   return out;
 }
 
@@ -97,29 +107,44 @@ function ruleBody(rule: PhraseRule, lexicon: Lexicon): string {
   return expandClasses(rule.pattern, lexicon, `rule ${rule.id}`);
 }
 
-function compileRule(rule: PhraseRule, lexicon: Lexicon): CompiledRule {
+/** Token boundaries, or none when a lexicon matches on characters. */
+interface Edges {
+  start: string;
+  end: string;
+  /** Between a match and the text before or after it. */
+  gap: string;
+}
+const WORD_EDGES: Edges = { start: '(?<![^ ])', end: '(?![^ ])', gap: ' ' };
+const CHARACTER_EDGES: Edges = { start: '', end: '', gap: '' };
+
+function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): CompiledRule {
   const where = `rule ${rule.id}`;
   const body = ruleBody(rule, lexicon);
   return {
     id: rule.id,
     lang: lexicon.lang,
     confidence: rule.confidence,
-    pattern: new RegExp(`(?<![^ ])(?:${body})(?![^ ])`, 'g'),
+    pattern: new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g'),
     negatable: rule.negatable === true,
-    notAfter: rule.notAfter ? new RegExp(`(?<![^ ])(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)}) $`) : null,
-    unless: rule.unless ? new RegExp(`^ (?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})(?![^ ])`) : null,
+    notAfter: rule.notAfter ? new RegExp(`${edges.start}(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)})${edges.gap}$`) : null,
+    unless: rule.unless ? new RegExp(`^${edges.gap}(?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})${edges.end}`) : null,
   };
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const { cue, bridge, exceptAfter } = lexicon.negation;
   checkWords(lexicon, [...cue, ...bridge, ...exceptAfter], 'negation word');
-  const except = exceptAfter.length ? `(?<!(?:^| )${alternation(exceptAfter)} )` : '';
+  const onCharacters = lexicon.matchOn === 'characters';
+  const edges = onCharacters ? CHARACTER_EDGES : WORD_EDGES;
+  const except = !exceptAfter.length ? '' : onCharacters ? `(?<!${alternation(exceptAfter)})` : `(?<!(?:^| )${alternation(exceptAfter)} )`;
+  const bridges = bridge.length ? `(?:${edges.gap}${alternation(bridge)})*` : '';
   return {
     lang: lexicon.lang,
-    rules: lexicon.rules.map((rule) => compileRule(rule, lexicon)),
-    anyRule: new RegExp(`(?<![^ ])(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
-    negation: new RegExp(`(?<![^ ])${except}${alternation(cue)}(?: ${alternation(bridge)})* $`),
+    onCharacters,
+    script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
+    rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
+    anyRule: new RegExp(`${edges.start}(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
+    negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
   };
 }
 
@@ -132,6 +157,7 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
   const notTypos = new Set<string>();
   const fillers = new Set<string>();
   const laughter: string[] = [];
+  const delight: string[] = [];
 
   for (const lexicon of lexicons) {
     for (const intent of ['opt_out', 'opt_in', 'help'] as const) {
@@ -167,7 +193,15 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     softenerWords.push(...lexicon.softeners);
     for (const w of lexicon.notTypos) notTypos.add(w);
     for (const w of lexicon.fillers) fillers.add(w);
+    for (const [list, what] of [
+      [lexicon.laughter, 'laughter'],
+      [lexicon.delight ?? [], 'delight'],
+    ] as const) {
+      for (const item of list)
+        if (NEVER_NORMALISED.test(item)) throw new Error(`optout lexicon ${lexicon.lang}: ${what} "${item}" must be written as normalised text`);
+    }
     laughter.push(...lexicon.laughter);
+    delight.push(...(lexicon.delight ?? []));
   }
 
   const compact = (list: readonly string[]): Set<string> => new Set(list.map((k) => k.replaceAll(' ', '')));
@@ -184,6 +218,7 @@ export function compileKeywords(lexicons: readonly Lexicon[]): KeywordTables {
     all,
     notTypos,
     fillers,
-    laughter: new RegExp(`(?<![^ ])${alternation(laughter)}(?![^ ])`),
+    laughter: laughter.length ? new RegExp(`(?<![^ ])${alternation(laughter)}(?![^ ])`) : NEVER_MATCHES,
+    exclamation: new RegExp(`(?<![^ ])${alternation([...laughter, ...delight])}(?![^ ])`),
   };
 }

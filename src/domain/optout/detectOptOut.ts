@@ -15,7 +15,10 @@
  *    not when the text laughs ("Stop!! 😂");
  * 4. a plain-language phrase rule of any language ("take me off your list"),
  *    each filtered by negation, subject and what follows;
- * 5. voice only, when nothing above fired: speech that may be an opt-out
+ * 5. when no rule fired: the n-gram classifier (ngramModel.ts), only at or
+ *    above its threshold, its strongest n-grams as `matched`
+ *    (`classifier:stop|op c|alli`).
+ * 6. voice only, when nothing above fired: speech that may be an opt-out
  *    ("I'm not interested"), reported as `possible_opt_out` for the call
  *    paths to confirm (possibleOptOut.ts).
  * The `lang` hint decides which language is tried and reported first.
@@ -28,16 +31,23 @@
  */
 import { possibleOptOut } from './possibleOptOut';
 import { compileKeywords, compileLexicon, type CompiledLexicon, type KeywordEntry } from './compile';
+import { ar } from './lexicon.ar';
 import { en } from './lexicon.en';
 import { es } from './lexicon.es';
 import { fr } from './lexicon.fr';
+import { ht } from './lexicon.ht';
+import { ko } from './lexicon.ko';
 import { pt } from './lexicon.pt';
+import { tl } from './lexicon.tl';
+import { vi } from './lexicon.vi';
+import { zh } from './lexicon.zh';
+import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
-const LEXICONS: readonly Lexicon[] = [en, es, fr, pt];
+const LEXICONS: readonly Lexicon[] = [en, es, fr, pt, zh, vi, tl, ko, ar, ht];
 
 /** Languages with a lexicon, in the order they are tried without a hint. */
 export const OPT_OUT_LANGUAGES: readonly string[] = LEXICONS.map((l) => l.lang);
@@ -57,15 +67,43 @@ const TYPO_RANK: Record<TypoKind, number> = { repeats: 0, transposition: 1, edit
 /** Negation and subjects are looked for this far back (characters). */
 const LOOKBEHIND_CHARS = 80;
 
+/** How many n-grams the classifier names in `matched`. */
+const CLASSIFIER_EVIDENCE = 3;
+
 export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
   const hint = primaryLanguage(opts?.lang);
-  const order = (hint && ORDER_BY_HINT.get(hint)) || COMPILED;
   const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
   if (norm.text === '') return nothing(hint);
+  return byRules(norm, opts, hint) ?? byClassifier(norm.text, hint) ?? (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ?? nothing(hint);
+}
 
+/** The rules alone (steps 1–4): what they decide, or null. The classifier's training asks which utterances they leave to it. */
+export function detectRules(text: string, opts: OptOutOptions): OptOutResult | null {
+  const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
+  return norm.text === '' ? null : byRules(norm, opts, primaryLanguage(opts?.lang));
+}
+
+/** The text as the rules and the classifier read it. */
+export function normalizeForDetection(text: string): string {
+  return normalize(text, KEYWORDS.fillers).text;
+}
+
+function byRules(norm: NormalizedText, opts: OptOutOptions, hint: string | undefined): OptOutResult | null {
+  const order = (hint && ORDER_BY_HINT.get(hint)) || COMPILED;
   const words = messageWords(norm.tokens);
   const keyword = opts?.channel === 'voice' ? voiceKeyword(norm, words, order) : smsKeyword(norm, words, order);
-  return keyword ?? phrase(norm.text, order) ?? (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ?? nothing(hint);
+  return keyword ?? phrase(norm.text, order);
+}
+
+function byClassifier(normalised: string, hint: string | undefined): OptOutResult | null {
+  const p = NGRAM_MODEL.probability(normalised);
+  if (p < NGRAM_MODEL.threshold) return null;
+  const result: OptOutResult = {
+    intent: 'opt_out',
+    matched: `classifier:${NGRAM_MODEL.evidence(normalised, CLASSIFIER_EVIDENCE).join('|')}`,
+    confidence: Math.round(p * 100) / 100,
+  };
+  return hint ? { ...result, lang: hint } : result;
 }
 
 function primaryLanguage(lang: string | undefined): string | undefined {
@@ -148,7 +186,7 @@ function clauseKeyword(
   which: 'first-or-last' | 'last',
   order: readonly CompiledLexicon[],
 ): OptOutResult | null {
-  if (!norm.tokens.includes(CLAUSE) || KEYWORDS.laughter.test(norm.text)) return null;
+  if (!norm.tokens.includes(CLAUSE) || KEYWORDS.exclamation.test(norm.text)) return null;
   const clauses = norm.text.split(` ${CLAUSE} `);
   const candidates = which === 'last' ? [clauses[clauses.length - 1]] : [clauses[0], clauses[clauses.length - 1]];
   for (const clause of candidates) {
@@ -159,8 +197,12 @@ function clauseKeyword(
   return null;
 }
 
-function phrase(text: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+  let characters: string | undefined;
   for (const lexicon of order) {
+    if (lexicon.script && !lexicon.script.test(words)) continue;
+    // The unspaced text is made once, for the first lexicon that needs it.
+    const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;
     for (const rule of lexicon.rules) {
       rule.pattern.lastIndex = 0;

@@ -14,10 +14,11 @@ import type { Lexicon } from './types';
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const es: Lexicon = {
   lang: 'es',
+  script: 'Latin',
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -44,14 +45,15 @@ export const es: Lexicon = {
       '(?:enviar|mandar) (?:{contactNoun}|mensajes de texto)', 'escribirme', 'escribirnos', 'escribir', 'molestarme', 'molestarnos', 'molestar',
       'contactarme', 'contactarnos', 'contactar', 'textearme', 'mensajearme', 'acosarme', 'hostigarme', 'fastidiarme', 'llamar a este numero',
       // "deje de estar llamando": the progressive
-      'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando)(?:me|nos)?',
+      'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
+      'joder(?:me|nos)?', 'chingar(?:me|nos)?', 'insistir(?:me|nos)?',
     ],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
     contactInfPlain: ['llamar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       'llame', 'llames', 'llamen', 'marque', 'marques', 'marquen', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
-      'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen',
+      'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
@@ -64,7 +66,7 @@ export const es: Lexicon = {
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
     ],
-    det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'vuestra'],
+    det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base de datos', 'sistema',
       'registros?', 'directorio', 'contactos',
@@ -89,14 +91,36 @@ export const es: Lexicon = {
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|nunca|jamas|ya no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
+    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
+    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:(?:me|nos) )?(?:llamen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, unless: '{deferral}' },
+    // "bórrenme", "sáquenme por favor": the request ends there.
+    {
+      id: 'borrenme',
+      pattern: '(?:(?:quit|borr|elimin|retir)(?:en|e|a)|saqu(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      confidence: 0.85, negatable: true,
+    },
+    // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|paren|pare|para|paren ya|ya paren|ya estuvo)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
+    {
+      id: 'no-autorizo',
+      pattern: '(?:no|ya no) (?:autorizo|permito|acepto|doy (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|{contactNoun}|llamadas|contacto)',
+      confidence: 0.9,
+    },
+    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
+    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) no (?:(?:me|nos) )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
+    // "ni una llamada más", "ni un mensaje más"
+    { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
     { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan) de {contactInf}', confidence: 0.95, negatable: true },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9 },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
-    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.95, negatable: true },
+    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true },
     // "borren mi número"; not "quiten mi número de mi cuenta"
-    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)) (?:mi|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
+    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
@@ -105,7 +129,7 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos)(?: mas)? que (?:(?:ustedes|usted|nadie|ellos|la empresa) )?(?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },

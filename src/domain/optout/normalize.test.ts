@@ -18,6 +18,13 @@ describe('normalize', () => {
     ['¿Quién es?', 'quien es'],
     ['não, obrigado', 'nao , obrigado'],
     ['Stop!! 😂', 'stop , lol'],
+    ['Đừng gọi cho tôi nữa', 'dung goi cho toi nua'],
+    ['請不要再打來', '请不要再打来'],
+    ['لَا تَتَّصِلْ بِي مَرَّةً أُخْرَى', 'لا تتصل بي مره اخري'],
+    ['لا تتصـــل', 'لا تتصل'],
+    ['ＳＴＯＰ', 'stop'],
+    ['수신 거부。', '수신 거부'],
+    ['Pa rele m ankò', 'pa rele m anko'],
     ['...', ''],
     ['', ''],
   ])('normalize %j → %j', (raw, text) => {

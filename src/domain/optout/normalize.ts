@@ -3,8 +3,13 @@
  *
  * "Stop!!! 🛑", "STOP." and "stop 🙏" become `stop`; "No me llame más" becomes
  * `no me llame mas`; "Ne m'appelez plus" becomes `ne m appelez plus`.
- * SMS and ASR both drop accents, so they are stripped everywhere (NFD + drop
- * combining marks) and lexicons are written without them.
+ * SMS and ASR both drop accents, so they are stripped everywhere (NFKD + drop
+ * combining marks) and lexicons are written without them: Vietnamese "Đừng gọi"
+ * and "dung goi" read alike, as do Arabic with and without vowel marks or
+ * tatweel. NFKD also turns full-width "ＳＴＯＰ" into "stop"; Hangul, which it
+ * splits into jamo, is put back together. Traditional Chinese folds to
+ * simplified (scriptFolds.ts). Chinese and Korean words are not separated by
+ * spaces (or inconsistently); their lexicons match on characters, see compile.ts.
  *
  * Clause punctuation survives as a `,` token: "no, deje de llamarme" must
  * not read as the negated "no deje de llamarme", and "wait, stop, go back"
@@ -14,6 +19,8 @@
  * It is one pass over the characters (this runs on every transcript frame);
  * only text with non-ASCII characters pays for NFD.
  */
+
+import { DROPPED, foldLetter } from './scriptFolds';
 
 export interface NormalizedText {
   /** Tokens joined by single spaces; `,` marks a clause boundary, never first or last. */
@@ -26,9 +33,10 @@ export const CLAUSE = ',';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL by definition
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
+const HANGUL_JAMO = /[\u1100-\u11ff]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LAUGHING_FACES = new Set([0x1f602, 0x1f923, 0x1f606, 0x1f639, 0x1f605, 0x1f62d]);
-const CLAUSE_MARKS = new Set('.,;:!?¡¿…()[]{}"“”«»|\u2013\u2014\n\r');
+const CLAUSE_MARKS = new Set('.,;:!?¡¿…()[]{}"“”«»|\u2013\u2014\n\r。、「」『』【】《》～·؟،؛');
 const APOSTROPHES = new Set("'’‘`´");
 // French (and Catalan/Italian) elision: "m'appelez" → "m appelez". English
 // never elides a lone c/d/j/l/m/n/s/t, so "don't", "I'm", "y'all" are untouched.
@@ -40,9 +48,14 @@ function isWordChar(ch: string, ascii: boolean): boolean {
   return !ascii && c > 127 && LETTER_OR_DIGIT.test(ch);
 }
 
+function unaccented(raw: string): string {
+  const stripped = raw.normalize('NFKD').replace(COMBINING_MARKS, '');
+  return (HANGUL_JAMO.test(stripped) ? stripped.normalize('NFC') : stripped).toLowerCase();
+}
+
 export function normalize(raw: string, fillers: ReadonlySet<string>): NormalizedText {
   const ascii = !NON_ASCII.test(raw);
-  const text = (ascii ? raw : raw.normalize('NFD').replace(COMBINING_MARKS, '')).toLowerCase();
+  const text = ascii ? raw.toLowerCase() : unaccented(raw);
 
   const tokens: string[] = [];
   let word = '';
@@ -58,8 +71,10 @@ export function normalize(raw: string, fillers: ReadonlySet<string>): Normalized
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (isWordChar(ch, ascii)) {
-      word += ch;
+    if (!ascii && DROPPED.has(ch)) {
+      // A letter joiner or the tatweel: neither a letter nor a break.
+    } else if (isWordChar(ch, ascii)) {
+      word += ascii ? ch : foldLetter(ch);
     } else if (APOSTROPHES.has(ch)) {
       // "m'appelez" splits after the elided letter; "don't" just loses the mark.
       if (word.length === 1 && ELIDING.has(word) && i + 1 < text.length && isWordChar(text[i + 1], ascii)) endWord();

@@ -54,6 +54,20 @@ export interface PhraseRule {
 
 export interface Lexicon {
   lang: string;
+  /**
+   * `characters` for scripts written without word spaces, or with spaces where
+   * any would do (Chinese; Korean, whose spacing varies from writer to
+   * writer): rules then run on the text with its spaces removed and match
+   * anywhere, not on token boundaries, and are written without spaces.
+   * Default `words`.
+   */
+  matchOn?: 'words' | 'characters';
+  /**
+   * The Unicode script its rules are written in: a text with no letter of it
+   * is skipped without running a rule. None when the rules mix scripts
+   * (Arabic with Arabizi).
+   */
+  script?: 'Latin' | 'Han' | 'Hangul' | 'Arabic';
   /** Whole-message keywords (SMS). Multi-word entries are also accepted written together ("stop all" / "stopall"). */
   keywords: { opt_out: readonly string[]; opt_in: readonly string[]; help: readonly string[] };
   /** Opt-out keywords a caller may say as the whole final utterance ("stop."). */
@@ -66,6 +80,8 @@ export interface Lexicon {
   fillers: readonly string[];
   /** Laughter ("lol", "jaja"): a "Stop!! 😂" clause is an interjection, not an opt-out. */
   laughter: readonly string[];
+  /** Delight or disbelief ("that's amazing", "no way", "you're kidding"): a "Stop! …" clause beside it is an exclamation. */
+  delight?: readonly string[];
   /** Real words that typo matching must never read as a keyword ("stoop", "alot", "sari"). */
   notTypos: readonly string[];
   /**

@@ -78,6 +78,29 @@ export interface EvalReport {
 /** What CI holds the detector to. */
 export const THRESHOLDS = { minRecall: 0.99, maxFalseAlarmRate: 0.01, minRecallPerLanguage: 0.95 } as const;
 
+/** What the corpus (development and held-out sets together) must hold for its figures to mean anything. */
+export const CORPUS = {
+  minUtterances: 3000,
+  minPerLanguage: 100,
+  languages: ['en', 'es', 'fr', 'pt', 'zh', 'vi', 'tl', 'ko', 'ar', 'ht'],
+} as const;
+
+/** Utterances per language over the given sets, and what falls short of CORPUS. */
+export function corpusCoverage(sets: ReadonlyArray<readonly LabelledUtterance[]>): { total: number; byLang: Record<string, number>; failures: string[] } {
+  const byLang: Record<string, number> = Object.fromEntries(CORPUS.languages.map((l) => [l, 0]));
+  let total = 0;
+  for (const set of sets) {
+    total += set.length;
+    for (const u of set) byLang[u.lang] = (byLang[u.lang] ?? 0) + 1;
+  }
+  const failures: string[] = [];
+  if (total < CORPUS.minUtterances) failures.push(`corpus has ${total} utterances < ${CORPUS.minUtterances}`);
+  for (const lang of CORPUS.languages) {
+    if (byLang[lang] < CORPUS.minPerLanguage) failures.push(`corpus has ${byLang[lang]} ${lang} utterances < ${CORPUS.minPerLanguage}`);
+  }
+  return { total, byLang, failures };
+}
+
 const LABELS: readonly EvalLabel[] = ['opt_out', 'opt_in', 'help', 'none', 'possible_opt_out'];
 const CHANNELS: readonly OptOutChannel[] = ['sms', 'voice'];
 

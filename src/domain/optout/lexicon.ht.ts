@@ -1,0 +1,78 @@
+/**
+ * Haitian Creole. Spelling is far from settled in texts and transcripts:
+ * accents come and go ("ankò" / `anko`, handled by normalisation), the
+ * pronoun is "mwen" or "m" and is glued on or split off ("pa rele m",
+ * "pa relem", "pa rele'm" → `relem`), "sispann" is also "sispan". The
+ * lexicon lists those variants.
+ *
+ * A prohibitive (pa / pinga / pa janm) with a contact verb needs "ankò" (any
+ * more) or to end on "me" to be an opt-out: "pa bliye rele m" (don't forget
+ * to call me), "pa rele l ankò" (don't call him), "pa rele m sou nimewo
+ * travay la" (not that number) do not fire. The speaker's own "m ap sispann
+ * voye mesaj ba li" (I'll stop texting her) is not a request either.
+ */
+import type { Lexicon } from './types';
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const ht: Lexicon = {
+  lang: 'ht',
+  script: 'Latin',
+  keywords: {
+    opt_out: ['kanpe', 'sispann', 'sispan', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
+    opt_in: [],
+    help: [],
+  },
+  voiceKeywords: ['sispann', 'sispan', 'ase', 'arete'],
+  clauseKeywords: ['sispann', 'kanpe', 'retire m'],
+  softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
+  fillers: ['enm', 'hmmm'],
+  laughter: ['(?:ha){2,}', '(?:hi){2,}'],
+  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o'],
+  notTypos: ['kanpay'],
+  negation: {
+    cue: ['pa', 'pap', 'p ap', 'pinga'],
+    bridge: ['vle', 'te', 't', 'janm', 'bezwen', 'di', 'mande', 'konn', 'ka', 'kapab'],
+    exceptAfter: ['poukisa', 'pouki'],
+  },
+  classes: {
+    dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga'],
+    contactVerb: ['rele', 'relem', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje'],
+    me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
+    // Words that may stand between the verb and "ankò": whom, what, where.
+    between: [
+      'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'pou', 'sa', 'a', 'yo', 'tanpri',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo',
+    ],
+    contactNoun: ['apel', 'mesaj', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
+    selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
+  },
+  rules: [
+    // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò"
+    { id: 'dont-contact-any-more', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb}(?: (?:{between})){0,5} anko', confidence: 0.9, notAfter: '{selfFuture}' },
+    // "pa rele m", "tanpri pa rele mwen" — the request ends there.
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}' },
+    // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
+    // Not "sispann rele l" (stop calling him); "sispann tèks yo" is "stop the texts".
+    {
+      id: 'stop-contacting',
+      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}',
+    },
+    // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
+    {
+      id: 'dont-want-contact',
+      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
+    },
+    // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true },
+    // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
+    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:ban|ba|pou) (?:m|mwen|nou)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
+    { id: 'dont-want-to-hear', pattern: 'pa vle (?:tande|konn) pale (?:de|sou) (?:nou|ou|w|konpayi)', confidence: 0.85 },
+    // "kite m anpè", "kite m trankil"
+    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    // "anile abònman mwen", "dezabòne m"
+    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true },
+  ],
+};

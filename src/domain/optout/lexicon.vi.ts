@@ -1,0 +1,95 @@
+/**
+ * Vietnamese, with or without diacritics: speech recognition and many
+ * phones drop them, so normalisation strips them (and folds đ to d) and the
+ * lexicon is written without: "Đừng gọi cho tôi nữa" and "dung goi cho toi
+ * nua" are the same text.
+ *
+ * Without diacritics words collide: `dung` is đừng (don't), dừng (stop),
+ * đúng (right) and dùng (use); `goi` is gọi (call) and gói (package). So a
+ * bare `dung` is never a keyword, and a prohibitive needs `nua` (any more)
+ * or "me" right after the verb to be an opt-out ("đừng gọi cho tôi nữa"),
+ * which "đừng quên gọi cho tôi" (don't forget to call me), "đừng cúp máy"
+ * (don't hang up) and "đúng rồi" never have. The speaker's own promise
+ * ("tôi sẽ không gọi nữa") and calls to someone else ("đừng gọi cho anh ấy
+ * nữa") do not fire.
+ */
+import type { Lexicon } from './types';
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const vi: Lexicon = {
+  lang: 'vi',
+  script: 'Latin',
+  keywords: {
+    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc'],
+    opt_in: [],
+    help: [],
+  },
+  voiceKeywords: [],
+  clauseKeywords: ['huy dang ky', 'tu choi'],
+  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi'],
+  // Fillers are dropped from every language's text: only sounds that are no word anywhere.
+  fillers: ['uhm', 'uhmm'],
+  laughter: ['(?:ha){2,}', '(?:hi){2,}', 'kk+'],
+  notTypos: ['dung', 'dang'],
+  negation: {
+    cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung'],
+    bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc'],
+    exceptAfter: ['sao', 'tai sao'],
+  },
+  classes: {
+    // "không" is a request only where it opens the sentence ("không gọi nữa nhé"); after a subject it states a fact
+    // ("mẹ không gọi cho tôi nữa").
+    dont: [
+      'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
+      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)',
+    ],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
+    contactVerb: [
+      // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
+      'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
+      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|file)(?![^ ]))',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
+    ],
+    contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
+    me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
+    self: ['toi', 'em', 'minh', 'tui', 'tao', 'chung toi', 'chau'],
+    // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
+    joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
+    // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
+    third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
+  },
+  rules: [
+    // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
+    {
+      id: 'dont-contact-any-more',
+      pattern: '{dont} {contactVerb}(?: (?!(?:{third}|duoc)(?![^ ]))[a-z]+){0,6}? nua',
+      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao', unless: '{joking}',
+    },
+    // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
+    {
+      id: 'dont-contact-me',
+      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
+    },
+    // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
+    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'do-not-agree', pattern: '(?:khong|ko|k) dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*' },
+    // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
+    {
+      id: 'dont-want-contact',
+      pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? nua',
+      confidence: 0.85,
+    },
+    // "tôi từ chối nhận tin nhắn quảng cáo"
+    { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
+    // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
+    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self})', confidence: 0.9, negatable: true },
+    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?khoi danh sach', confidence: 0.9, negatable: true },
+    { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
+    // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|theo doi|tin nhan|quang cao|qc)', confidence: 0.9, negatable: true },
+  ],
+};

@@ -1,0 +1,87 @@
+/**
+ * Chinese (Mandarin), simplified and traditional: normalisation folds
+ * traditional characters to simplified ("請不要再打來" → `请不要再打来`), so
+ * the lexicon is written once, in simplified characters. Chinese has no word
+ * spaces, so the rules match on characters (`matchOn: 'characters'`) and are
+ * written without spaces.
+ *
+ * The request is a prohibitive (不要 / 别 / 请勿 …) with "again" (再) or a
+ * full contact verb, a wish not to receive calls or texts, removal of "my
+ * number", a do-not-disturb or block list, or unsubscribing (退订). A
+ * prohibitive about anything else ("别挂电话" don't hang up, "不要忘了给我打电话"
+ * don't forget to call me) and calls to somebody else ("不要再给他打电话") do
+ * not fire; 退订 of a booking ("退订酒店") is a cancellation, not an opt-out.
+ */
+import type { Lexicon } from './types';
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const zh: Lexicon = {
+  lang: 'zh',
+  matchOn: 'characters',
+  script: 'Han',
+  keywords: {
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '回t', 't', 'r', '回r'],
+    opt_in: [],
+    help: [],
+  },
+  voiceKeywords: [],
+  clauseKeywords: ['退订', 'td'],
+  softeners: ['谢谢', '谢谢你', '请', '麻烦', '好的', '好'],
+  fillers: [],
+  laughter: ['哈哈+', '呵呵+', '嘻嘻+'],
+  notTypos: [],
+  negation: {
+    cue: ['不', '别', '没', '没有', '不用', '无需', '不必'],
+    bridge: ['要', '想', '会', '是', '打算', '需要', '用', '必'],
+    exceptAfter: [],
+  },
+  classes: {
+    dont: ['不要', '别', '請勿', '请勿', '勿', '不准', '不许', '不可以', '不能', '甭', '不用', '不必', '莫'],
+    again: ['再', '在', '又', '再也', '再也不要', '以后'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家'],
+    // After 再 any contact verb is a request; without it only the full forms are.
+    contactVerb: [
+      '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄',
+    ],
+    fullContactVerb: [
+      '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
+      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销',
+    ],
+    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信'],
+    me: ['我', '我的电话号码', '我的电话', '我的手机号码', '我的手机号', '我的号码', '我的联系方式', '我的信息', '我的资料', '这个号码', '我们', '我的手机'],
+    remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除'],
+    blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
+    // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
+    reported: ['(?<!我)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
+    // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
+    joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
+    // Other things 退订 cancels: a booking, not a subscription.
+    booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
+  },
+  rules: [
+    // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{joking}' },
+    // "不要打电话给我", "别骚扰我", "别烦我了"
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
+    // "别打了", "不要发了": the prohibitive ends the request.
+    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9, unless: '{joking}' },
+    // "停止给我发信息", "请停止拨打这个号码"
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
+    // "我不想再接到你们的电话", "不希望再收到这些短信"
+    {
+      id: 'dont-want-contact',
+      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
+      confidence: 0.9, negatable: true,
+    },
+    // "我不要你们再打电话来"
+    { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9 },
+    // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
+    { id: 'remove-me', pattern: '(?:把|将)(?:{me})(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
+    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true },
+    // "把我加到免打扰名单里", "把我拉黑"
+    { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
+    // "我要退订", "取消订阅" — not "退订酒店"
+    { id: 'unsubscribe', pattern: '退订|退定|取消订阅|取消订购|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '{booking}' },
+  ],
+};
