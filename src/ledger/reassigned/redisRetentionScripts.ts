@@ -22,7 +22,8 @@ return 0
 `,
   },
   /**
-   * Removes a cached answer if the source gave it before the cutoff.
+   * Removes a cached answer if the source gave it before the cutoff (or it cannot be read:
+   * the gateway would not use it, and one left would stop every later run here).
    * KEYS: the answer key. ARGV: cutoff (ISO instant: checked_at is one, so text order is time order).
    */
   cgAnswerDropCheckedBefore: {
@@ -30,8 +31,9 @@ return 0
     lua: `
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
-local checked = cjson.decode(raw).checked_at
-if type(checked) == 'string' and checked < ARGV[1] then
+local ok, answer = pcall(cjson.decode, raw)
+local checked = ok and type(answer) == 'table' and answer.checked_at
+if not ok or (type(checked) == 'string' and checked < ARGV[1]) then
   redis.call('DEL', KEYS[1])
   return 1
 end
