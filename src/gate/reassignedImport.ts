@@ -31,7 +31,8 @@ export async function importReassignedResults(
 ): Promise<RndImportAnswer> {
   const store = ctx.reassigned;
   if (!store) throw new LedgerUnavailableError('the reassigned-number answers are not open');
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const importedAt = ctx.clock.now();
+  const today = importedAt.toISOString().slice(0, 10);
   const rows: RndResultRow[] = [];
   let future: { line: number; date: string } | null = null;
   let tooMany: { line: number; reason: string } | null = null;
@@ -54,7 +55,7 @@ export async function importReassignedResults(
   if (!rows.length) throw validationError({ body: 'the file is empty: it holds no phone,date,result line' });
   const total: RndImportResult = { added: 0, changed: 0, unchanged: 0 };
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    const r = await store.importResults(orgId, rows.slice(i, i + BATCH_ROWS));
+    const r = await store.importResults(orgId, rows.slice(i, i + BATCH_ROWS), importedAt);
     total.added += r.added;
     total.changed += r.changed;
     total.unchanged += r.unchanged;

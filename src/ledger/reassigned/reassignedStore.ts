@@ -19,6 +19,8 @@
  *   a row for a number and date already held replaces its result.
  * - Another org neither sees nor replaces an org's results or cached answers.
  * - A cached answer is not returned once its time is up.
+ * - The retention job's removeBefore takes away the results last imported, and the answers
+ *   given, before its cutoff, and nothing younger.
  */
 import type { DatedResult, ReassignedResult, ReassignedSourceName } from '../../domain/reassigned/answers';
 import type { RndResultRow } from '../../domain/reassigned/rndFile';
@@ -51,10 +53,21 @@ export interface RndImportResult {
   unchanged: number;
 }
 
+/** What one retention pass took away. */
+export interface ReassignedRemoval {
+  /** Imported RND results last imported before the cutoff. */
+  rnd_results: number;
+  /** Cached provider answers given before the cutoff. */
+  cached_answers: number;
+}
+
 export interface ReassignedStore {
   readonly engine: string;
-  /** Stores the org's rows (upsert by number and date). */
-  importResults(orgId: string, rows: readonly RndResultRow[]): Promise<RndImportResult>;
+  /**
+   * Stores the org's rows (upsert by number and date), each marked imported at `importedAt`:
+   * a row imported again, changed or not, is fresh data from the org's latest query.
+   */
+  importResults(orgId: string, rows: readonly RndResultRow[], importedAt: Date): Promise<RndImportResult>;
   /** The org's imported results for the number, any date. */
   importedResults(orgId: string, phone: string): Promise<DatedResult[]>;
   /** Whether the org imported any result at all (so a decision knows whether to look). */
@@ -63,6 +76,11 @@ export interface ReassignedStore {
   cachedAnswer(orgId: string, phone: string, consentDate: string, now: Date): Promise<CachedAnswer | null>;
   /** Caches an answer until `checked_at` + ANSWER_CACHE_MS for its result. */
   cacheAnswer(orgId: string, phone: string, consentDate: string, answer: CachedAnswer): Promise<void>;
+  /**
+   * The retention job's part: removes every org's results last imported before `cutoffMs`
+   * and the cached answers a source gave before it (ms since the epoch).
+   */
+  removeBefore(cutoffMs: number): Promise<ReassignedRemoval>;
   close(): Promise<void>;
 }
 

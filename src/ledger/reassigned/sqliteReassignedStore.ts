@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
 import type { DatedResult, ReassignedResult, ReassignedSourceName } from '../../domain/reassigned/answers';
 import type { RndResultRow } from '../../domain/reassigned/rndFile';
-import { answerExpiresAt, type CachedAnswer, type ReassignedStore, type RndImportResult } from './reassignedStore';
+import { answerExpiresAt, type CachedAnswer, type ReassignedRemoval, type ReassignedStore, type RndImportResult } from './reassignedStore';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rnd_results (
@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS rnd_results (
   phone TEXT NOT NULL,
   date TEXT NOT NULL,
   result TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
   PRIMARY KEY (org_id, phone, date)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS answer_cache (
@@ -30,7 +31,14 @@ CREATE TABLE IF NOT EXISTS answer_cache (
   PRIMARY KEY (org_id, phone, consent_date)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answer_cache_expiry ON answer_cache (expires_at);
+CREATE INDEX IF NOT EXISTS answer_cache_checked ON answer_cache (checked_at);
 `;
+
+/** Made after the upgrade below: a file from before import times has no column to index yet. */
+const IMPORTED_AT_INDEX = 'CREATE INDEX IF NOT EXISTS rnd_results_imported ON rnd_results (imported_at)';
+
+/** Rows the retention job deletes in one transaction, so a gateway's cache writes wait for one batch at most. */
+const REMOVE_BATCH = 1000;
 
 /** Expired answers are swept after this many cache writes, so the table stays bounded without a timer. */
 const SWEEP_EVERY_WRITES = 1000;
@@ -40,12 +48,14 @@ export class SqliteReassignedStore implements ReassignedStore {
   private readonly db: Database.Database;
   private readonly stmt: {
     resultOf: Database.Statement<[string, string, string], { result: string }>;
-    upsertResult: Database.Statement<[string, string, string, string]>;
+    upsertResult: Database.Statement<[string, string, string, string, number]>;
     resultsOf: Database.Statement<[string, string], { date: string; result: string }>;
     anyResult: Database.Statement<[string], { one: number }>;
     cached: Database.Statement<[string, string, string, number], { result: string; source: string; checked_at: string }>;
     cache: Database.Statement<[string, string, string, string, string, string, number]>;
     sweep: Database.Statement<[number]>;
+    removeResults: Database.Statement<[number, number]>;
+    removeAnswers: Database.Statement<[string, number]>;
   };
   private writes = 0;
 
@@ -56,12 +66,14 @@ export class SqliteReassignedStore implements ReassignedStore {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
       this.db.exec(SCHEMA);
+      addImportTimes(this.db);
+      this.db.exec(IMPORTED_AT_INDEX);
     } catch (err) {
       throw new LedgerUnavailableError(`cannot open the reassigned-number answers at ${file}: ${(err as Error).message}`, { cause: err });
     }
     this.stmt = {
       resultOf: this.db.prepare('SELECT result FROM rnd_results WHERE org_id = ? AND phone = ? AND date = ?'),
-      upsertResult: this.db.prepare('INSERT OR REPLACE INTO rnd_results (org_id, phone, date, result) VALUES (?, ?, ?, ?)'),
+      upsertResult: this.db.prepare('INSERT OR REPLACE INTO rnd_results (org_id, phone, date, result, imported_at) VALUES (?, ?, ?, ?, ?)'),
       resultsOf: this.db.prepare('SELECT date, result FROM rnd_results WHERE org_id = ? AND phone = ? ORDER BY date'),
       anyResult: this.db.prepare('SELECT 1 AS one FROM rnd_results WHERE org_id = ? LIMIT 1'),
       cached: this.db.prepare('SELECT result, source, checked_at FROM answer_cache WHERE org_id = ? AND phone = ? AND consent_date = ? AND expires_at > ?'),
@@ -69,6 +81,13 @@ export class SqliteReassignedStore implements ReassignedStore {
         'INSERT OR REPLACE INTO answer_cache (org_id, phone, consent_date, result, source, checked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       sweep: this.db.prepare('DELETE FROM answer_cache WHERE expires_at <= ?'),
+      removeResults: this.db.prepare(
+        'DELETE FROM rnd_results WHERE (org_id, phone, date) IN (SELECT org_id, phone, date FROM rnd_results WHERE imported_at < ? LIMIT ?)',
+      ),
+      // checked_at is an ISO instant as toISOString writes it, so text order is time order.
+      removeAnswers: this.db.prepare(
+        'DELETE FROM answer_cache WHERE (org_id, phone, consent_date) IN (SELECT org_id, phone, consent_date FROM answer_cache WHERE checked_at < ? LIMIT ?)',
+      ),
     };
   }
 
@@ -80,20 +99,19 @@ export class SqliteReassignedStore implements ReassignedStore {
     }
   }
 
-  async importResults(orgId: string, rows: readonly RndResultRow[]): Promise<RndImportResult> {
+  async importResults(orgId: string, rows: readonly RndResultRow[], importedAt: Date): Promise<RndImportResult> {
+    const at = importedAt.getTime();
     return this.run('import', () =>
       this.db
         .transaction(() => {
           const out: RndImportResult = { added: 0, changed: 0, unchanged: 0 };
           for (const r of rows) {
             const held = this.stmt.resultOf.get(orgId, r.phone, r.date)?.result;
-            if (held === r.result) {
-              out.unchanged++;
-              continue;
-            }
-            if (held === undefined) out.added++;
+            if (held === r.result) out.unchanged++;
+            else if (held === undefined) out.added++;
             else out.changed++;
-            this.stmt.upsertResult.run(orgId, r.phone, r.date, r.result);
+            // Written even when unchanged: its retention age restarts with the org's latest query.
+            this.stmt.upsertResult.run(orgId, r.phone, r.date, r.result, at);
           }
           return out;
         })
@@ -121,7 +139,33 @@ export class SqliteReassignedStore implements ReassignedStore {
     });
   }
 
+  async removeBefore(cutoffMs: number): Promise<ReassignedRemoval> {
+    const cutoffIso = new Date(cutoffMs).toISOString();
+    const out: ReassignedRemoval = { rnd_results: 0, cached_answers: 0 };
+    for (;;) {
+      const n = this.run('retention', () => this.stmt.removeResults.run(cutoffMs, REMOVE_BATCH).changes);
+      out.rnd_results += n;
+      if (n < REMOVE_BATCH) break;
+    }
+    for (;;) {
+      const n = this.run('retention', () => this.stmt.removeAnswers.run(cutoffIso, REMOVE_BATCH).changes);
+      out.cached_answers += n;
+      if (n < REMOVE_BATCH) break;
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * A file written before results carried their import time gains the column; its results count as
+ * imported now, so the retention job removes them a full period later rather than at once.
+ */
+function addImportTimes(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rnd_results')").all();
+  if (columns.some((c) => c.name === 'imported_at')) return;
+  db.exec(`ALTER TABLE rnd_results ADD COLUMN imported_at INTEGER NOT NULL DEFAULT ${Date.now()}`);
 }
