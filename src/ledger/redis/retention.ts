@@ -73,7 +73,7 @@ const SUBJECT_BATCH = 200;
 const CONCURRENCY = 16;
 
 export async function anonymiseBefore(d: RetentionDeps, cutoffMs: number): Promise<AnonymiseResult> {
-  const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+  const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0, call_events: 0 };
   // Recorded before the first record is keyed: from now on the store refuses to open without this keying.
   const store = d.keys.store();
   await d.client.set(store.keyId, d.keying.keyId, 'NX');

@@ -15,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
+import { CALL_TABLES } from './calls';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
@@ -47,6 +48,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: "the state rules' records: a subject's covered contacts (calls and marketing texts under a state cap) on its chain-head row (audit_heads.covered), and the operator's declared states of emergency",
     up: addStateRuleRecords,
+  },
+  {
+    version: 5,
+    name: 'call records: each event of a gated call (answer, disclosure, DTMF, opt-outs, status) with the call indexed by our id, the carrier id, its start and its phone',
+    up: (db) => db.exec(CALL_TABLES),
   },
 ];
 

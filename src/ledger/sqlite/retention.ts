@@ -36,7 +36,7 @@ export class SqliteRetention {
     const keying = keyingToAnonymise(this.store.suppression);
     const db = this.store.db;
     const cutoff = new Date(cutoffIso).toISOString();
-    const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+    const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0, call_events: 0 };
     this.store.write(() => db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
     // Each step works in batches of one transaction, each batch after the last
     // row the one before saw, until a batch finds nothing. A re-keyed row no

@@ -1,0 +1,118 @@
+/**
+ * Call records in SQLite: each event a row keyed by (org, call, event key), written with its audit
+ * entry in one savepoint of the turn's transaction (as decisions are: an event is written while a
+ * call is live, so it takes no fsync of its own), and one row per call indexing it by the
+ * carrier's id, its start and its phone.
+ */
+import type Database from 'better-sqlite3';
+import type { CallEvent } from '../../domain/calls/events';
+import { auditText, callEventBody } from '../auditChain';
+import { decodeCursor } from '../cursor';
+import type { CallQuery, CallRef, Page } from '../ledger';
+import { pageOf } from './rows';
+import type { SqliteStore } from './store';
+import { appendAudit } from './subjectAudit';
+
+/** Migration 5: a call's index row and its events. */
+export const CALL_TABLES = `
+CREATE TABLE IF NOT EXISTS calls (
+  org_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  carrier TEXT NOT NULL,
+  carrier_call_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  PRIMARY KEY (org_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS calls_carrier_id ON calls (org_id, carrier_call_id);
+CREATE INDEX IF NOT EXISTS calls_by_time ON calls (org_id, started_at, id);
+CREATE INDEX IF NOT EXISTS calls_by_phone ON calls (org_id, phone, started_at, id);
+
+CREATE TABLE IF NOT EXISTS call_events (
+  org_id TEXT NOT NULL,
+  call_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (org_id, call_id, key)
+) WITHOUT ROWID;
+`;
+
+type CallRow = Omit<CallRef, 'call_id'> & { id: string };
+
+const refOf = ({ id, ...rest }: CallRow): CallRef => ({ call_id: id, ...rest });
+
+/** A listing's position: the last call's (started_at, id). */
+const isCallPosition = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+
+export class SqliteCalls {
+  private readonly insertEvent: Database.Statement;
+  private readonly upsertCall: Database.Statement;
+  private readonly byId: Database.Statement<[string, string], CallRow>;
+  private readonly byCarrierId: Database.Statement<[string, string], CallRow>;
+  private readonly eventsOf: Database.Statement<[string, string], { data: string }>;
+
+  constructor(private readonly store: SqliteStore) {
+    const { db } = store;
+    this.insertEvent = db.prepare('INSERT INTO call_events (org_id, call_id, key, at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    // The call starts at its earliest event, whichever instance or delivery order brought it.
+    this.upsertCall = db.prepare(
+      `INSERT INTO calls (org_id, id, carrier, carrier_call_id, phone, started_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (org_id, id) DO UPDATE SET started_at = min(calls.started_at, excluded.started_at)`,
+    );
+    this.byId = db.prepare('SELECT * FROM calls WHERE org_id = ? AND id = ?');
+    this.byCarrierId = db.prepare('SELECT * FROM calls WHERE org_id = ? AND carrier_call_id = ? LIMIT 1');
+    this.eventsOf = db.prepare('SELECT data FROM call_events WHERE org_id = ? AND call_id = ?');
+  }
+
+  recordCallEvent(e: CallEvent): Promise<{ created: boolean }> {
+    return this.store.turn.run(() => {
+      const written = this.insertEvent.run(e.org_id, e.call_id, e.key, e.at, JSON.stringify(e)).changes === 1;
+      if (!written) return { created: false };
+      this.upsertCall.run(e.org_id, e.call_id, e.carrier, e.carrier_call_id, e.phone, e.at);
+      appendAudit(this.store, e.org_id, e.phone, auditText(callEventBody(e)));
+      return { created: true };
+    });
+  }
+
+  async findCall(orgId: string, id: string): Promise<CallRef | null> {
+    const row = this.store.read(() => this.rowOf(orgId, id));
+    return row ? refOf(row) : null;
+  }
+
+  private rowOf(orgId: string, id: string): CallRow | undefined {
+    return this.byId.get(orgId, id) ?? this.byCarrierId.get(orgId, id);
+  }
+
+  async callEvents(orgId: string, id: string): Promise<{ call: CallRef; events: CallEvent[] } | null> {
+    return this.store.read(() => {
+      const row = this.rowOf(orgId, id);
+      if (!row) return null;
+      const events = this.eventsOf.all(orgId, row.id).map((r) => JSON.parse(r.data) as CallEvent);
+      return { call: refOf(row), events };
+    });
+  }
+
+  async listCalls(orgId: string, q: CallQuery): Promise<Page<CallRef>> {
+    const [afterAt, afterId] = decodeCursor(q.after, isCallPosition) ?? ['', ''];
+    const from = q.from ?? '';
+    const to = q.to ?? '\uffff';
+    const rows = this.store.read(() => {
+      if (q.phone === undefined) {
+        return this.store.db
+          .prepare<[string, string, string, string, string, number], CallRow>(
+            `SELECT * FROM calls INDEXED BY calls_by_time WHERE org_id = ? AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
+             ORDER BY started_at, id LIMIT ?`,
+          )
+          .all(orgId, from, to, afterAt, afterId, q.limit + 1);
+      }
+      return this.store.db
+        .prepare<[string, string, string, string, string, string, string, number], CallRow>(
+          `SELECT * FROM calls WHERE org_id = ? AND phone IN (?, ?) AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
+           ORDER BY started_at, id LIMIT ?`,
+        )
+        .all(orgId, q.phone, this.store.altKey(q.phone), from, to, afterAt, afterId, q.limit + 1);
+    });
+    return pageOf(rows, q.limit, refOf, (last) => [last.started_at, last.id]);
+  }
+}
