@@ -16,7 +16,7 @@ import type { RedisStore } from './store';
 import { ms } from './time';
 
 /** What the org's `calls` hash keeps of a call; its start is the score of the time index. */
-type StoredRef = Omit<CallRef, 'started_at'>;
+export type StoredRef = Omit<CallRef, 'started_at'>;
 
 export async function recordCallEvent(store: RedisStore, e: CallEvent): Promise<{ created: boolean }> {
   const o = store.keys.org(e.org_id);
@@ -24,11 +24,7 @@ export async function recordCallEvent(store: RedisStore, e: CallEvent): Promise<
   const at = ms(e.at);
   const ref: StoredRef = { call_id: e.call_id, org_id: e.org_id, carrier: e.carrier, carrier_call_id: e.carrier_call_id, phone: e.phone };
   const [, heads] = await Promise.all([
-    indexCall(
-      store.scripts,
-      { calls: o.calls, byCarrierId: o.callByCarrierId, byTime: o.callsByTime },
-      { id: e.call_id, ref: JSON.stringify(ref), carrierId: e.carrier_call_id, startMs: at },
-    ),
+    indexCall(store.scripts, o, { id: e.call_id, ref: JSON.stringify(ref), carrierId: e.carrier_call_id, startMs: at, phone: e.phone }),
     readHeads(store, e.org_id, e.phone),
   ]);
   const doc = JSON.stringify(e);

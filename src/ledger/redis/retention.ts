@@ -55,6 +55,7 @@ import { delIfEqual } from './scripts/conditionalDelete';
 import { AUDIT_MOVED, moveIn, moveIndex, moveOut } from './scripts/moves';
 import { dumpSubject, getWithTtl } from './scripts/subjectReads';
 import { indexSubject } from './scripts/indexes';
+import { anonymiseCalls } from './callRetention';
 
 export interface RetentionDeps {
   client: RedisClient;
@@ -78,7 +79,10 @@ export async function anonymiseBefore(d: RetentionDeps, cutoffMs: number): Promi
   const store = d.keys.store();
   await d.client.set(store.keyId, d.keying.keyId, 'NX');
   if ((await d.client.get(store.keyId)) !== d.keying.keyId) throw new Error('the Redis ledger was anonymised under a different RETENTION_SECRET');
-  for (const orgId of (await d.client.smembers(store.orgs)).sort()) await anonymiseOrg(d, orgId, cutoffMs, result);
+  for (const orgId of (await d.client.smembers(store.orgs)).sort()) {
+    await anonymiseOrg(d, orgId, cutoffMs, result);
+    result.call_events += await anonymiseCalls(d, orgId, cutoffMs);
+  }
   await d.outbox.scrubBefore(cutoffMs);
   return result;
 }

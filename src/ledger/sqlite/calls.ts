@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { CallEvent } from '../../domain/calls/events';
 import { auditText, callEventBody } from '../auditChain';
 import { decodeCursor } from '../cursor';
-import type { CallQuery, CallRef, Page } from '../ledger';
+import { anonymiseCallEvent } from '../../domain/retention';
+import type { CallQuery, CallRef, Page, SuppressionKeying } from '../ledger';
 import { pageOf } from './rows';
 import type { SqliteStore } from './store';
 import { appendAudit } from './subjectAudit';
@@ -115,4 +116,36 @@ export class SqliteCalls {
     });
     return pageOf(rows, q.limit, refOf, (last) => [last.started_at, last.id]);
   }
+}
+
+/**
+ * One batch of the retention job: the calls started before the cutoff whose phone is not yet a key
+ * (after `after`, by id) get their events anonymised (the domain's rule) and their row keyed. Runs
+ * inside the job's transaction; the audit entries move with the rest of the subject's chain.
+ */
+export function anonymiseCallsBefore(
+  db: Database.Database,
+  cutoff: string,
+  keying: SuppressionKeying,
+  after: [string, string],
+): { done: number; next: [string, string] } {
+  const calls = db
+    .prepare<[string, string, string, number], CallRow>(
+      `SELECT * FROM calls WHERE (org_id, id) > (?, ?) AND started_at < ? AND phone NOT LIKE 'hmac:%' ORDER BY org_id, id LIMIT ?`,
+    )
+    .all(after[0], after[1], cutoff, 200);
+  const events = db.prepare<[string, string], { key: string; data: string }>('SELECT key, data FROM call_events WHERE org_id = ? AND call_id = ?');
+  const updateEvent = db.prepare('UPDATE call_events SET data = ? WHERE org_id = ? AND call_id = ? AND key = ?');
+  const updateCall = db.prepare('UPDATE calls SET phone = ? WHERE org_id = ? AND id = ?');
+  let done = 0;
+  for (const c of calls) {
+    for (const row of events.all(c.org_id, c.id)) {
+      const anonymised = anonymiseCallEvent(JSON.parse(row.data) as CallEvent, keying);
+      updateEvent.run(JSON.stringify(anonymised), c.org_id, c.id, row.key);
+      done++;
+    }
+    updateCall.run(keying.keyOf(c.phone), c.org_id, c.id);
+  }
+  const last = calls[calls.length - 1];
+  return { done, next: last ? [last.org_id, last.id] : after };
 }
