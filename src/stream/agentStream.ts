@@ -17,6 +17,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, LedgerUnavailableError } from '../errors';
 import { bearerToken } from '../gate/bearerToken';
 import { authenticate, requireScope } from '../gate/tenants';
+import { optOutDetails } from '../gate/calls';
+import { streamCallRecorder } from './streamCallRecord';
 import { dtmf, optOutConfirmation, utterance, type OptOutOutcome, type SignalContext } from '../gate/optOutSignals';
 import type { GatewayModule, ModuleDeps } from '../module';
 import { honorByDate } from '../domain/time/honorBy';
@@ -77,6 +79,7 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
   function serve(ws: WebSocket, orgId: string): void {
     metrics.streamConnections.inc({ kind: 'agent' });
     const calls = new Map<string, CallState>();
+    const record = streamCallRecorder(ctx, logger, orgId);
     let pending = 0;
     let chain = Promise.resolve();
 
@@ -114,15 +117,24 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       if (frame.type === 'start') {
         if (!calls.has(frame.call_id) && calls.size >= MAX_CALLS_PER_CONNECTION)
           return error('VALIDATION_FAILED', 'too many open calls on this connection', frame.call_id);
+        const started = !calls.has(frame.call_id);
         calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false });
+        if (started) {
+          const call = { callId: frame.call_id, phone: frame.phone };
+          await record(call, 'gated', { entity: frame.calling_entity }, 'start');
+          await record(call, 'answered', {}, 'start');
+        }
         return;
       }
       const call = calls.get(frame.call_id);
       if (!call) return error('NOT_FOUND', `unknown call_id ${frame.call_id}: send a start frame first`, frame.call_id);
+      const recorded = { callId: frame.call_id, phone: call.phone };
       if (frame.type === 'stop') {
         calls.delete(frame.call_id);
+        await record(recorded, 'ended', { status: 'completed' }, 'stop');
         return;
       }
+      if (frame.type === 'dtmf') await record(recorded, 'dtmf', { digit: frame.digit });
       if (call.optedOut) return;
       const outcome = await detect(frame, call);
       if (!outcome) return;
@@ -141,6 +153,8 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         say: optOutConfirmation(call.entity),
         ...(outcome.queued ? { queued: true } : {}),
       });
+      const words = frame.type === 'transcript' ? frame.text : null;
+      await record(recorded, 'opt_out', optOutDetails(outcome, words === null ? 'dtmf_opt_out' : 'verbal_stop_during_call', words), 'opt_out');
     }
 
     async function detect(frame: ClientFrame, call: CallState): Promise<OptOutOutcome | null> {
