@@ -8,15 +8,27 @@
  */
 import { anonymiseCallEvent } from '../../domain/retention';
 import type { CallEvent } from '../../domain/calls/events';
-import { isSuppressionKey } from '../ledger';
+import { isSuppressionKey, type SuppressionKeying } from '../ledger';
 import type { StoredRef } from './calls';
-import type { RetentionDeps } from './retention';
+import type { RedisClient } from './connection';
+import type { RedisKeys } from './keys';
+import type { ScriptRunner } from './scripts';
 import { rekeyCall } from './scripts/calls';
+
+/** What the call part of the job needs of the retention job's own (retention.ts, RetentionDeps). */
+export interface CallRetentionDeps {
+  client: RedisClient;
+  keys: RedisKeys;
+  run: ScriptRunner;
+  keying: SuppressionKeying;
+  /** How long moved events stay in both slots (longer than a reader's command timeout). */
+  graceMs: number;
+}
 
 const CALL_BATCH = 200;
 
 /** @returns how many events were anonymised */
-export async function anonymiseCalls(d: RetentionDeps, orgId: string, cutoffMs: number): Promise<number> {
+export async function anonymiseCalls(d: CallRetentionDeps, orgId: string, cutoffMs: number): Promise<number> {
   const o = d.keys.org(orgId);
   let anonymised = 0;
   for (let offset = 0; ; ) {
@@ -25,7 +37,7 @@ export async function anonymiseCalls(d: RetentionDeps, orgId: string, cutoffMs: 
     offset += raw.length / 2;
     const ids = raw.filter((_, i) => i % 2 === 0);
     const refs = await d.client.hmget(o.calls, ...ids);
-    const moved: { from: ReturnType<RetentionDeps['keys']['subject']>; id: string }[] = [];
+    const moved: { from: ReturnType<RedisKeys['subject']>; id: string }[] = [];
     for (const [i, id] of ids.entries()) {
       const ref = refs[i] ? (JSON.parse(refs[i]!) as StoredRef) : null;
       if (!ref || isSuppressionKey(ref.phone)) continue;
