@@ -12,6 +12,8 @@
  * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
  *   an opt-out, else continue with the application's action `u`/`m` or the
  *   verbs `t` that followed the `<Connect>`.
+ * - `status`: a gated call's status callback (call records): the party, and
+ *   the application's own StatusCallback `u`/`m` and events `ev` to relay to.
  * - `transcription`: the status callback of the call's real-time
  *   transcription — whom a spoken opt-out revokes for, and the account `a`
  *   whose call the gateway then ends (see `transcriptionStart.ts`).
@@ -58,6 +60,13 @@ export interface ConnectClaims extends PartyClaims {
   t?: string;
 }
 
+/** A gated call's status callback through the gateway: the application's own callback `u`/`m` (if it set one) and the events it asked for `ev`. */
+export interface StatusClaims extends PartyClaims {
+  u?: string;
+  m?: 'GET' | 'POST';
+  ev?: string[];
+}
+
 export interface TranscriptionClaims extends PartyClaims {
   /** The account the call belongs to: the call is ended through its Calls resource. */
   a: string;
@@ -70,6 +79,7 @@ export const TOKEN_KINDS = {
   media: 'twilio.media',
   connect: 'twilio.connect',
   transcription: 'twilio.transcription',
+  status: 'twilio.status',
 } as const;
 
 /** The claims that say who is calling and how, copied onto every token a call's later requests carry. */

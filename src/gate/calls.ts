@@ -14,6 +14,9 @@ import type { RevocationTrigger } from '../domain/vocabulary';
 import { evidenceUrl, type GateContext } from './context';
 import type { OptOutOutcome } from './optOutSignals';
 
+/** How calls are listed (by phone and start time, paged). */
+export type { CallQuery } from '../ledger/ledger';
+
 /** What an adapter saw: the event without what the gate fills in (ids, key, when it was recorded). */
 export interface SeenCallEvent {
   orgId: string;

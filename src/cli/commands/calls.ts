@@ -4,11 +4,9 @@
  * each opt-out — or as JSON. The call part of `audit export` (`callRecordLines`) lives here too.
  */
 import type { Command } from 'commander';
-import type { CallRecordView } from '../../gate/calls';
-import { callRecord, listCallRecords } from '../../gate/calls';
+import { callRecord, listCallRecords, type CallQuery, type CallRecordView } from '../../gate/calls';
 import { DEFAULT_ORG_ID } from '../../gate/bootstrap';
 import type { GateContext } from '../../gate/context';
-import type { CallQuery } from '../../ledger/ledger';
 import { columns, csvCell, json, screenPhone } from '../format';
 import { EXIT, withRuntime, type Io } from '../runtime';
 
