@@ -6,7 +6,8 @@
  *   `u` with method `m`, speak script `s` first (if any), and check the
  *   numbers it dials.
  * - `gather`: the disclosure Gather's action — who to revoke on 9, and how
- *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`).
+ *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`; when
+ *   nothing was pressed, the verbs `n` already fetched, if carried).
  * - `relay`: a rewritten ConversationRelay `url` — the application's socket.
  * - `media`: a rewritten media `<Stream url>` — the application's socket `u`.
  * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
@@ -48,6 +49,8 @@ export interface GatherClaims extends PartyClaims {
   u?: string;
   m?: 'GET' | 'POST';
   t?: string;
+  /** The verbs to continue with when nothing was pressed (the document already fetched and checked), when small enough to carry. */
+  n?: string;
 }
 
 export interface RelayClaims extends PartyClaims {

@@ -90,7 +90,15 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
 async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {
   const digits = first(w.params, 'Digits') ?? '';
   const gatherSource = 'gateway: the disclosure Gather action';
-  if (digits) await recordTwilioMoment(t, w, c, { kind: 'dtmf', source: gatherSource, distinct: digits, details: { digit: digits } });
+  if (!digits) {
+    // Nothing pressed: Twilio asks only once the disclosure was said in full and the gather timed out.
+    await recordTwilioMoment(t, w, c, {
+      kind: 'disclosure_completed',
+      source: 'gateway: the disclosure Gather timed out after the script (actionOnEmptyResult)',
+      distinct: 'gather-timeout',
+    });
+    if (c.n !== undefined) return c.n;
+  } else await recordTwilioMoment(t, w, c, { kind: 'dtmf', source: gatherSource, distinct: digits, details: { digit: digits } });
   if (digits.includes(OPT_OUT_DIGIT)) {
     const callSid = first(w.params, 'CallSid');
     const onceKey = callSid ? `twilio:gather:${callSid}:${digits}` : undefined;

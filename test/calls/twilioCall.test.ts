@@ -81,6 +81,29 @@ describe('call records of Twilio calls', () => {
     expect(ev.body.integrity).toMatchObject({ chain_verified: true, record_matches_chain: true });
   });
 
+  it('a call where nothing is pressed: the Gather timing out after the script tells when the disclosure had been said, and the call goes on with the app’s verbs, not fetched again', async () => {
+    const consumer = '+12125553031';
+    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
+    s.app.on('/voice/quiet', { body: TWIML('<Say>Hi from the app</Say>') });
+    const call = await s.client.calls.create({ to: consumer, from: ACME_NUMBER, url: `${s.app.url}/voice/quiet` });
+    const answeredAt = s.clock.now().getTime();
+    const first = await s.emulator.answer(call.sid);
+    const gather = elementsOf(parseTwiml(first).verbs).find((v) => tagOf(v) === 'Gather')!;
+    expect(attrsOf(gather).actionOnEmptyResult).toBe('true');
+    s.clock.set(new Date(answeredAt + 6500));
+    const next = await s.emulator.pressDigits(call.sid, attrsOf(gather).action, '');
+    expect(next).toContain('Hi from the app');
+    expect(s.app.received('/voice/quiet')).toHaveLength(1);
+    const res = await request(s.gw.url).get(`/v1/calls/${call.sid}`).set(s.gw.auth).expect(200);
+    expect(res.body.disclosure).toMatchObject({
+      started_at: new Date(answeredAt).toISOString(),
+      completed_at: new Date(answeredAt + 6500).toISOString(),
+      within_window: true,
+    });
+    expect(res.body.sources.disclosure_completed_at).toContain('actionOnEmptyResult');
+    expect(res.body.dtmf).toEqual([]);
+  });
+
   it("the application's own StatusCallback gets the events it asked for, unchanged and re-signed for its URL", () => {
     const got = s.app.received('/status');
     expect(got.map((r) => r.form.CallStatus)).toEqual(['in-progress', 'completed', 'completed']);
