@@ -8,7 +8,7 @@ import type { ImportOrder } from '../scenarios/import';
 import { FULL, SMOKE, type Profile } from './profile';
 
 /** The rows, by the names --only takes and docs/performance.md describes. */
-export const ROWS = ['precall', 'presend', 'twilio', 'growth', 'import', 'optout', 'redis', 'transcription', 'media', 'dnc'] as const;
+export const ROWS = ['precall', 'presend', 'twilio', 'growth', 'import', 'optout', 'redis', 'transcription', 'media', 'dnc', 'calls'] as const;
 export type RowName = (typeof ROWS)[number];
 
 export const USAGE = `usage: npm run bench [-- options]
