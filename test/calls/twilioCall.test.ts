@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACME, ACME_NUMBER, seedConsent, startStack, TWIML, type Stack } from '../twilio/harness';
+import { ACCOUNT_SID, ACME, ACME_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from '../twilio/harness';
 import { attrsOf, parseTwiml, tagOf, elementsOf } from '../../adapters/twiml';
 
 const CONSUMER = '+12125553030';
@@ -102,6 +102,14 @@ describe('call records of Twilio calls', () => {
     });
     expect(res.body.sources.disclosure_completed_at).toContain('actionOnEmptyResult');
     expect(res.body.dtmf).toEqual([]);
+  });
+
+  it('a status callback for a call the gateway never gated is relayed and not recorded', async () => {
+    const stranger = 'CA' + 'e'.repeat(32);
+    const res = await signedWebhook(s, '/twilio/status', { AccountSid: ACCOUNT_SID, CallSid: stranger, CallStatus: 'completed', CallDuration: '3' });
+    expect(res.status).toBe(200);
+    expect(s.app.received('/twilio/status').at(-1)?.form.CallSid).toBe(stranger);
+    await request(s.gw.url).get(`/v1/calls/${stranger}`).set(s.gw.auth).expect(404);
   });
 
   it("the application's own StatusCallback gets the events it asked for, unchanged and re-signed for its URL", () => {

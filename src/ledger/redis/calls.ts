@@ -83,7 +83,7 @@ export async function listCalls(store: RedisStore, orgId: string, q: CallQuery):
   const keys = q.phone ? store.slotsOf(q.phone).map((p) => store.keys.subject(orgId, p).callsByTime) : o.callsByTime;
   return pageByScore<CallRef>(store.client, keys, min, max, q.after, q.limit, async (members) => {
     if (!members.length) return [];
-    const [refs, starts] = await Promise.all([store.client.hmget(o.calls, ...members), Promise.all(members.map((m) => store.client.zscore(o.callsByTime, m)))]);
+    const [refs, starts] = await Promise.all([store.client.hmget(o.calls, ...members), store.client.zmscore(o.callsByTime, ...members)]);
     return refs.map((raw, i) => (raw ? withStart(JSON.parse(raw) as StoredRef, starts[i]) : null));
   });
 }

@@ -52,6 +52,8 @@ export class SqliteCalls {
   private readonly byId: Database.Statement<[string, string], CallRow>;
   private readonly byCarrierId: Database.Statement<[string, string], CallRow>;
   private readonly eventsOf: Database.Statement<[string, string], { data: string }>;
+  private readonly byTime: Database.Statement<[string, string, string, string, string, number], CallRow>;
+  private readonly byPhone: Database.Statement<[string, string, string, string, string, string, string, number], CallRow>;
 
   constructor(private readonly store: SqliteStore) {
     const { db } = store;
@@ -64,6 +66,14 @@ export class SqliteCalls {
     this.byId = db.prepare('SELECT * FROM calls WHERE org_id = ? AND id = ?');
     this.byCarrierId = db.prepare('SELECT * FROM calls WHERE org_id = ? AND carrier_call_id = ? LIMIT 1');
     this.eventsOf = db.prepare('SELECT data FROM call_events WHERE org_id = ? AND call_id = ?');
+    this.byTime = db.prepare(
+      `SELECT * FROM calls INDEXED BY calls_by_time WHERE org_id = ? AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
+       ORDER BY started_at, id LIMIT ?`,
+    );
+    this.byPhone = db.prepare(
+      `SELECT * FROM calls WHERE org_id = ? AND phone IN (?, ?) AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
+       ORDER BY started_at, id LIMIT ?`,
+    );
   }
 
   recordCallEvent(e: CallEvent): Promise<{ created: boolean }> {
@@ -98,22 +108,11 @@ export class SqliteCalls {
     const [afterAt, afterId] = decodeCursor(q.after, isCallPosition) ?? ['', ''];
     const from = q.from ?? '';
     const to = q.to ?? '\uffff';
-    const rows = this.store.read(() => {
-      if (q.phone === undefined) {
-        return this.store.db
-          .prepare<[string, string, string, string, string, number], CallRow>(
-            `SELECT * FROM calls INDEXED BY calls_by_time WHERE org_id = ? AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
-             ORDER BY started_at, id LIMIT ?`,
-          )
-          .all(orgId, from, to, afterAt, afterId, q.limit + 1);
-      }
-      return this.store.db
-        .prepare<[string, string, string, string, string, string, string, number], CallRow>(
-          `SELECT * FROM calls WHERE org_id = ? AND phone IN (?, ?) AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?)
-           ORDER BY started_at, id LIMIT ?`,
-        )
-        .all(orgId, q.phone, this.store.altKey(q.phone), from, to, afterAt, afterId, q.limit + 1);
-    });
+    const rows = this.store.read(() =>
+      q.phone === undefined
+        ? this.byTime.all(orgId, from, to, afterAt, afterId, q.limit + 1)
+        : this.byPhone.all(orgId, q.phone, this.store.altKey(q.phone), from, to, afterAt, afterId, q.limit + 1),
+    );
     return pageOf(rows, q.limit, refOf, (last) => [last.started_at, last.id]);
   }
 }
