@@ -67,7 +67,11 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
     // Twilio asks for a new call's TwiML once the consumer has answered, and says the disclosure first in what we answer.
     const source = 'gateway: TwiML request of the answered call';
     await recordTwilioMoment(t, w, c, { kind: 'answered', source, distinct: 'twiml-request' });
-    await recordTwilioMoment(t, w, c, { kind: 'disclosure_started', source: `${source} (the disclosure is its first verb)`, distinct: 'twiml-request' });
+    await recordTwilioMoment(t, w, c, {
+      kind: 'disclosure_started',
+      source: `${source} (the disclosure is its first verb)`,
+      distinct: 'twiml-request',
+    });
   }
   const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
   if (!app.ok) {

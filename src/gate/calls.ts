@@ -9,7 +9,7 @@
 import { callEventKey, callIdFor, type CallCarrier, type CallEvent, type CallEventDetails, type CallEventKind } from '../domain/calls/events';
 import { foldCallRecord, type CallRecord } from '../domain/calls/record';
 import { notFound } from '../errors';
-import type { CallQuery, CallRef, Page } from '../ledger/ledger';
+import type { CallQuery, CallRef, Ledger, Page } from '../ledger/ledger';
 import type { RevocationTrigger } from '../domain/vocabulary';
 import { evidenceUrl, type GateContext } from './context';
 import type { OptOutOutcome } from './optOutSignals';
@@ -34,6 +34,20 @@ export interface SeenCallEvent {
   phone?: string;
 }
 
+/**
+ * The consumer of each call this process has recorded or found, per ledger: a call's webhooks mostly
+ * reach the instance that saw it begin, and each would otherwise read the call's index first. A
+ * call's consumer does not change; forgetting one (the table is cleared when full) costs a read.
+ */
+const knownCalls = new WeakMap<Ledger, Map<string, string>>();
+const KNOWN_CALLS_MAX = 10_000;
+
+function knownCallsOf(ledger: Ledger): Map<string, string> {
+  let known = knownCalls.get(ledger);
+  if (!known) knownCalls.set(ledger, (known = new Map()));
+  return known;
+}
+
 export type CallEventOutcome = { recorded: boolean; unknownCall?: true; error?: Error };
 
 /**
@@ -44,8 +58,12 @@ export type CallEventOutcome = { recorded: boolean; unknownCall?: true; error?: 
 export async function recordCallEvent(ctx: GateContext, seen: SeenCallEvent): Promise<CallEventOutcome> {
   try {
     const callId = callIdFor(seen.orgId, seen.carrier, seen.carrierCallId);
-    const phone = seen.kind === 'gated' ? seen.phone : (await ctx.ledger.findCall(seen.orgId, callId))?.phone;
+    const known = knownCallsOf(ctx.ledger);
+    const memoKey = `${seen.orgId}\n${callId}`;
+    const phone = seen.kind === 'gated' ? seen.phone : (known.get(memoKey) ?? (await ctx.ledger.findCall(seen.orgId, callId))?.phone);
     if (!phone) return { recorded: false, unknownCall: true };
+    if (known.size >= KNOWN_CALLS_MAX) known.clear();
+    known.set(memoKey, phone);
     const at = (seen.at ?? ctx.clock.now()).toISOString();
     const event: CallEvent = {
       call_id: callId,
