@@ -3,8 +3,8 @@
  * the answer, the disclosure's `speak` starting and ending (Telnyx reports both), DTMF, an opt-out
  * (the revocation the event handling made), and the hang-up with its cause and times. Each time is
  * the event's own `occurred_at`. The first event an instance sees for a call also records it as
- * gated (at the decision's time), as for Twilio. Recording never fails the webhook: a store error is
- * logged and counted, and the event relayed as ever.
+ * gated (at the decision's time), as for Twilio. Recording never fails or holds up the webhook: the
+ * route does not wait for it, and a store error is logged and counted.
  *
  * The disclosure is the call's first `speak`: later ones (an opt-out's confirmation) are recorded
  * too, and the record keeps the earliest start and end (record.ts).
@@ -63,7 +63,7 @@ function momentsOf(event: TelnyxEvent, effects: EventEffects): Moment[] {
   }
 }
 
-/** Records what `event` saw of a call the gateway placed (`claims`). */
+/** Records what `event` saw of a call the gateway placed (`claims`). Never rejects. */
 export async function recordTelnyxMoments(t: TelnyxContext, body: unknown, event: TelnyxEvent, claims: CallClaims, effects: EventEffects): Promise<void> {
   const id = text(event.payload, 'call_control_id');
   const moments = momentsOf(event, effects);
@@ -71,7 +71,7 @@ export async function recordTelnyxMoments(t: TelnyxContext, body: unknown, event
   const { party } = callPartyOf(t, claims, event.payload);
   if (!party) return;
   const occurred = Date.parse(String((body as { data?: { occurred_at?: unknown } }).data?.occurred_at ?? ''));
-  const at = Number.isNaN(occurred) ? undefined : new Date(occurred);
+  const at = Number.isNaN(occurred) ? t.ctx.clock.now() : new Date(occurred);
   const source = `telnyx ${event.type}`;
   try {
     if (!gatedSeen.has(id)) {

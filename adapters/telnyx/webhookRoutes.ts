@@ -106,7 +106,7 @@ export function telnyxWebhookRouter(t: TelnyxContext): Router {
         if (err instanceof OptOutNotRecordedError) return refuse(res, 503, 'opt-out could not be recorded; please redeliver');
         t.logger.error({ event_type: event.type, err: (err as Error).message }, 'telnyx webhook: handling failed; relaying anyway');
       }
-      if (claims && event.type.startsWith('call.')) await recordTelnyxMoments(t, body, event, claims, effects);
+      if (claims && event.type.startsWith('call.')) void recordTelnyxMoments(t, body, event, claims, effects);
     }
 
     const target = claims?.u ?? t.appUrl;

@@ -3,7 +3,9 @@
  * Every webhook the gateway minted for a gated call carries its party and precall decision (`d`);
  * the first one an instance sees for a call also records the call as gated (at the decision's time,
  * with the disclosure the decision required), so whichever instance Twilio reaches first the record
- * starts with its decision. Recording never fails the webhook: a store error is logged and counted.
+ * starts with its decision. Recording never fails or holds up the webhook: callers do not wait for
+ * it (the TwiML of an answered call, with its disclosure, must not wait on the store), and a store
+ * error is logged and counted.
  */
 import type { CallEventDetails, CallEventKind } from '../../src/domain/calls/events';
 import { maskPhone } from '../../src/domain/phone';
@@ -25,10 +27,12 @@ export interface TwilioCallMoment {
   details?: CallEventDetails;
 }
 
-/** Records `moment` of the call this webhook is about (by its CallSid); nothing for a call without a precall decision. */
-export async function recordTwilioMoment(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, moment: TwilioCallMoment): Promise<void> {
+/** Records `moment` of the call this webhook is about (by its CallSid); nothing for a call without a precall decision. Never rejects. */
+export async function recordTwilioMoment(t: TwilioContext, w: TwilioWebhook, c: PartyClaims, seen: TwilioCallMoment): Promise<void> {
   const callSid = first(w.params, 'CallSid');
   if (!callSid || !c.d) return;
+  // The moment is now, when the webhook came, not when the store gets to it.
+  const moment = { ...seen, at: seen.at ?? t.ctx.clock.now() };
   try {
     if (!gatedSeen.has(callSid)) {
       await recordGated(t, callSid, c);

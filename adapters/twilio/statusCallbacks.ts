@@ -52,16 +52,16 @@ export async function handleGatedStatus(t: TwilioContext, w: TwilioWebhook, c: S
   const distinct = first(w.params, 'SequenceNumber') ?? status;
   const duration = Number(first(w.params, 'CallDuration'));
   const source = `twilio status callback: ${status}`;
-  if (event === 'answered') await recordTwilioMoment(t, w, c, { kind: 'answered', source, at, distinct: 'status-callback' });
+  if (event === 'answered') void recordTwilioMoment(t, w, c, { kind: 'answered', source, at, distinct: 'status-callback' });
   else if (event === 'completed') {
-    await recordTwilioMoment(t, w, c, {
+    void recordTwilioMoment(t, w, c, {
       kind: 'ended',
       source,
       at,
       distinct,
       details: { status, ...(Number.isFinite(duration) && first(w.params, 'CallDuration') !== undefined ? { duration_seconds: duration } : {}) },
     });
-  } else if (status) await recordTwilioMoment(t, w, c, { kind: 'status', source, at, distinct, details: { status } });
+  } else if (status) void recordTwilioMoment(t, w, c, { kind: 'status', source, at, distinct, details: { status } });
 
   const wanted = c.ev ?? ['completed'];
   if (c.u && wanted.includes(event)) {

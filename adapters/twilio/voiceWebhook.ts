@@ -65,9 +65,10 @@ function continuationOf(c: VoiceClaims): GatherClaims {
 async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): Promise<string> {
   if (c.s) {
     // Twilio asks for a new call's TwiML once the consumer has answered, and says the disclosure first in what we answer.
+    // Recorded beside the answer, never before it (callRecords.ts): the disclosure must not wait on the store.
     const source = 'gateway: TwiML request of the answered call';
-    await recordTwilioMoment(t, w, c, { kind: 'answered', source, distinct: 'twiml-request' });
-    await recordTwilioMoment(t, w, c, {
+    void recordTwilioMoment(t, w, c, { kind: 'answered', source, distinct: 'twiml-request' });
+    void recordTwilioMoment(t, w, c, {
       kind: 'disclosure_started',
       source: `${source} (the disclosure is its first verb)`,
       distinct: 'twiml-request',
@@ -96,13 +97,13 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
   const gatherSource = 'gateway: the disclosure Gather action';
   if (!digits) {
     // Nothing pressed: Twilio asks only once the disclosure was said in full and the gather timed out.
-    await recordTwilioMoment(t, w, c, {
+    void recordTwilioMoment(t, w, c, {
       kind: 'disclosure_completed',
       source: 'gateway: the disclosure Gather timed out after the script (actionOnEmptyResult)',
       distinct: 'gather-timeout',
     });
     if (c.n !== undefined) return c.n;
-  } else await recordTwilioMoment(t, w, c, { kind: 'dtmf', source: gatherSource, distinct: digits, details: { digit: digits } });
+  } else void recordTwilioMoment(t, w, c, { kind: 'dtmf', source: gatherSource, distinct: digits, details: { digit: digits } });
   if (digits.includes(OPT_OUT_DIGIT)) {
     const callSid = first(w.params, 'CallSid');
     const onceKey = callSid ? `twilio:gather:${callSid}:${digits}` : undefined;
@@ -114,7 +115,7 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
       const outcome = await dtmf(t.ctx, partyOf(c), digits);
       t.logger.info({ decision_id: c.d, phone: maskPhone(c.p), queued: outcome?.queued }, 'twilio voice: DTMF opt-out');
       if (outcome)
-        await recordTwilioMoment(t, w, c, { kind: 'opt_out', source: gatherSource, distinct: digits, details: optOutDetails(outcome, 'dtmf_opt_out', null) });
+        void recordTwilioMoment(t, w, c, { kind: 'opt_out', source: gatherSource, distinct: digits, details: optOutDetails(outcome, 'dtmf_opt_out', null) });
     } catch (err) {
       // Neither stored nor queued. The call still ends as promised; operators must record this one by hand.
       if (onceKey) await forgetDelivery(t.ctx, onceKey);

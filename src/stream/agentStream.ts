@@ -121,8 +121,9 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false });
         if (started) {
           const call = { callId: frame.call_id, phone: frame.phone };
-          await record(call, 'gated', { entity: frame.calling_entity }, 'start');
-          await record(call, 'answered', {}, 'start');
+          // Not waited for (nor below): a slow store must not hold up the opt-out detection of the next frames.
+          void record(call, 'gated', { entity: frame.calling_entity }, 'start');
+          void record(call, 'answered', {}, 'start');
         }
         return;
       }
@@ -131,10 +132,10 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       const recorded = { callId: frame.call_id, phone: call.phone };
       if (frame.type === 'stop') {
         calls.delete(frame.call_id);
-        await record(recorded, 'ended', { status: 'completed' }, 'stop');
+        void record(recorded, 'ended', { status: 'completed' }, 'stop');
         return;
       }
-      if (frame.type === 'dtmf') await record(recorded, 'dtmf', { digit: frame.digit });
+      if (frame.type === 'dtmf') void record(recorded, 'dtmf', { digit: frame.digit });
       if (call.optedOut) return;
       const outcome = await detect(frame, call);
       if (!outcome) return;
@@ -154,7 +155,7 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         ...(outcome.queued ? { queued: true } : {}),
       });
       const words = frame.type === 'transcript' ? frame.text : null;
-      await record(recorded, 'opt_out', optOutDetails(outcome, words === null ? 'dtmf_opt_out' : 'verbal_stop_during_call', words), 'opt_out');
+      void record(recorded, 'opt_out', optOutDetails(outcome, words === null ? 'dtmf_opt_out' : 'verbal_stop_during_call', words), 'opt_out');
     }
 
     async function detect(frame: ClientFrame, call: CallState): Promise<OptOutOutcome | null> {

@@ -1,7 +1,8 @@
 /**
  * The agent stream's part of call records: a call is what the client names by its `call_id` between
  * `start` and `stop`, so the record is keyed by that id (the stream is the carrier). Each moment is
- * reported to the gate; a failure to record is logged (phone masked) and the stream goes on.
+ * reported to the gate, timed when it happened; the recorder never rejects: a failure to record is
+ * logged (phone masked) and the stream goes on.
  */
 import type { CallEventDetails, CallEventKind } from '../domain/calls/events';
 import { maskPhone } from '../domain/phone';

@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { FrameClient } from '../support/wsClient';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package (scripts/test-deps.sh)`);
@@ -36,7 +36,7 @@ describe('call certificate in Chromium', () => {
     clock.advance(2100);
     await c.quietAfter([{ type: 'stop', call_id: 'agent-call-42' }]);
     c.close();
-    call = (await request(gw.url).get('/v1/calls/agent-call-42').set(gw.auth).expect(200)).body;
+    call = (await settledCallRecord(gw.url, gw.auth, 'agent-call-42', withEvents(4))) as typeof call;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { FrameClient } from '../support/wsClient';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 
 const ENTITY = 'Acme Insurance LLC';
 const PHONE = '+12125550177';
@@ -32,6 +33,7 @@ describe('call records of agent-stream calls', () => {
     clock.advance(1000);
     await c.quietAfter([{ type: 'stop', call_id: 'agent-call-7' }]);
     c.close();
+    await settledCallRecord(gw.url, gw.auth, 'agent-call-7', withEvents(5));
     const org = await request(gw.url).post('/v1/orgs').set(gw.auth).send({ name: 'Other Org' }).expect(201);
     otherOrgKey = org.body.api_key;
     const narrow = await request(gw.url)

@@ -6,6 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 import { ACME, ACME_CONNECTION, ACME_NUMBER, seedConsent, startStack, type Stack } from '../telnyx/harness';
 
 const CONSUMER = '+12125554040';
@@ -34,6 +35,8 @@ describe('call records of Telnyx calls', () => {
     await s.telnyx.speakEnded(id);
     s.clock.set(at(13000));
     await s.telnyx.callEvent(id, 'call.hangup', { hangup_cause: 'normal_clearing', start_time: at(0), end_time: at(13000) });
+    // gated, answered, two speaks started and ended (disclosure, confirmation), the opt-out, the hang-up.
+    await settledCallRecord(s.gw.url, s.gw.auth, id, withEvents(7));
   });
   afterAll(async () => {
     await s?.stop();

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_SID, ACME, ACME_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from '../twilio/harness';
 import { attrsOf, parseTwiml, tagOf, elementsOf } from '../../adapters/twiml';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 
 const CONSUMER = '+12125553030';
 const rfc2822 = (iso: string) => new Date(iso).toUTCString();
@@ -44,6 +45,8 @@ describe('call records of Twilio calls', () => {
     await s.emulator.statusCallback(sid, 'completed', completed);
     // Twilio redelivers: the same callback, the same sequence number.
     await s.emulator.statusCallback(sid, 'completed', { ...completed, SequenceNumber: '3' });
+    // gated, initiated, ringing, answered twice (TwiML request, callback), disclosure started, the key, its opt-out, the end.
+    await settledCallRecord(s.gw.url, s.gw.auth, sid, withEvents(9));
   });
   afterAll(async () => {
     await s?.stop();
@@ -94,14 +97,18 @@ describe('call records of Twilio calls', () => {
     const next = await s.emulator.pressDigits(call.sid, attrsOf(gather).action, '');
     expect(next).toContain('Hi from the app');
     expect(s.app.received('/voice/quiet')).toHaveLength(1);
-    const res = await request(s.gw.url).get(`/v1/calls/${call.sid}`).set(s.gw.auth).expect(200);
-    expect(res.body.disclosure).toMatchObject({
+    const record = (await settledCallRecord(s.gw.url, s.gw.auth, call.sid, withEvents(4))) as {
+      disclosure: unknown;
+      sources: { disclosure_completed_at: string };
+      dtmf: unknown[];
+    };
+    expect(record.disclosure).toMatchObject({
       started_at: new Date(answeredAt).toISOString(),
       completed_at: new Date(answeredAt + 6500).toISOString(),
       within_window: true,
     });
-    expect(res.body.sources.disclosure_completed_at).toContain('actionOnEmptyResult');
-    expect(res.body.dtmf).toEqual([]);
+    expect(record.sources.disclosure_completed_at).toContain('actionOnEmptyResult');
+    expect(record.dtmf).toEqual([]);
   });
 
   it('a status callback for a call the gateway never gated is relayed and not recorded', async () => {

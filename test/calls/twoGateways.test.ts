@@ -9,6 +9,7 @@ import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { FrameClient } from '../support/wsClient';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 
 const clock = new FixedClock(new Date('2026-04-10T20:00:00.000Z'));
 const PHONE = '+12125550199';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   clock.advance(1000);
   await onB.quietAfter([{ type: 'stop', call_id: 'lb-call-1' }]);
   onB.close();
+  await settledCallRecord(b.url, b.auth, 'lb-call-1', withEvents(5));
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_KEY, startTestGateway } from '../support/gateway';
 import { FrameClient } from '../support/wsClient';
+import { settledCallRecord, withEvents } from '../support/callRecords';
 import { cli } from './runCli';
 
 const PHONE = '+12125550188';
@@ -27,6 +28,8 @@ describe('consent-gate calls show / audit export of call records', () => {
       revocationId = String((await c.next()).revocation_id);
       await c.quietAfter([{ type: 'stop', call_id: 'cli-call-1' }]);
       c.close();
+      // gated, answered, the key, its opt-out, the end: written before the gateway closes.
+      await settledCallRecord(gw.url, gw.auth, 'cli-call-1', withEvents(5));
     } finally {
       await gw.close();
     }
