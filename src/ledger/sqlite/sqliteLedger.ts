@@ -221,7 +221,9 @@ export class SqliteLedger implements Ledger {
   }
 
   recordCallEvent(event: CallEvent): Promise<{ created: boolean }> {
-    return this.calls.recordCallEvent(event);
+    // A call event is not worth holding the event loop for while another process has the write lock
+    // (better-sqlite3 waits synchronously): it gives up soon, and the call goes on without it.
+    return withShortBusyTimeout(this.db, () => this.calls.recordCallEvent(event));
   }
 
   findCall(orgId: string, id: string): Promise<CallRef | null> {
