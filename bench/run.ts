@@ -36,6 +36,7 @@ import { redisRow } from './rows/redis';
 import { twilioRow } from './rows/twilio';
 import { transcriptionRow } from './rows/transcription';
 import { mediaRow } from './rows/media';
+import { callsRow } from './rows/calls';
 
 async function runAll(ctx: BenchContext): Promise<void> {
   const { options, p, report, judge } = ctx;
@@ -57,6 +58,7 @@ async function runAll(ctx: BenchContext): Promise<void> {
   await runRow(ctx, 'media', mediaRow);
   await runRow(ctx, 'dnc', dncRow);
   await runRow(ctx, 'console', consoleRow);
+  await runRow(ctx, 'calls', callsRow);
 
   const seconds = (performance.now() - ctx.startedAt) / 1000;
   const doc = {

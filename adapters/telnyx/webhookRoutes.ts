@@ -22,6 +22,7 @@ import { TOKEN_KINDS, TOKEN_PARAM, WEBHOOK_PATHS, type CallClaims, type TelnyxCo
 import { eventOf, type TelnyxEvent } from './events';
 import { firstDelivery, forgetDelivery } from '../../src/gate/webhookOnce';
 import { handleMessageReceived } from './messageEvents';
+import { recordTelnyxMoments } from './callRecords';
 import { checkTelnyxSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
@@ -105,6 +106,7 @@ export function telnyxWebhookRouter(t: TelnyxContext): Router {
         if (err instanceof OptOutNotRecordedError) return refuse(res, 503, 'opt-out could not be recorded; please redeliver');
         t.logger.error({ event_type: event.type, err: (err as Error).message }, 'telnyx webhook: handling failed; relaying anyway');
       }
+      if (claims && event.type.startsWith('call.')) void recordTelnyxMoments(t, body, event, claims, effects);
     }
 
     const target = claims?.u ?? t.appUrl;

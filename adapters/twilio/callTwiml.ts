@@ -98,14 +98,26 @@ function gatherAction(t: TwilioContext, claims: GatherClaims): string {
   return gatewayUrl(t, WEBHOOK_PATHS.voice, t.signer.sign(TOKEN_KINDS.gather, claims));
 }
 
-/** The application's document (already relayed through us) with the disclosure first. */
+/** Above this many characters the verbs after the disclosure are not carried in the gather action's URL (they are fetched again). */
+const CARRIED_VERBS_MAX = 2000;
+
+/**
+ * The application's document (already relayed through us) with the disclosure first. Twilio asks
+ * for the Gather's action also when nothing was pressed, once the script was said and the gather
+ * timed out: that request is when the disclosure is known to have been said (call records), and it
+ * continues with the application's verbs — carried in the action's token when they are short,
+ * else fetched again.
+ */
 export function disclosedDoc(t: TwilioContext, appDoc: TwimlDocument, script: string, continuation: GatherClaims): TwimlDocument {
-  return withDisclosure(appDoc, { script, gatherAction: gatherAction(t, continuation) });
+  const rest = continuation.t ?? renderTwiml(appDoc);
+  const claims = continuation.t === undefined && rest.length <= CARRIED_VERBS_MAX ? { ...continuation, n: rest } : continuation;
+  return withDisclosure(appDoc, { script, gatherAction: gatherAction(t, claims), actionOnEmptyResult: true });
 }
 
 /** The application could not be reached or answered nonsense: identify, offer the opt-out, end. */
 export function disclosedHangup(t: TwilioContext, script: string, continuation: GatherClaims, apology = APOLOGY): TwimlDocument {
-  return disclosureThenHangup({ script, gatherAction: gatherAction(t, continuation) }, apology);
+  const n = renderTwiml(responseOf([say(apology), hangup()]));
+  return disclosureThenHangup({ script, gatherAction: gatherAction(t, { ...continuation, n }), actionOnEmptyResult: true }, apology);
 }
 
 export function optOutGoodbye(entity: string): string {

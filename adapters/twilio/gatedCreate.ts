@@ -22,6 +22,7 @@ import type { PartyClaims } from './tokens';
 import { ambiguousRequest, scheduledFor } from './requestShape';
 import { inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
 import { transcribesCallsOf } from './transcriptionStart';
+import { withGatewayStatusCallback } from './statusCallbacks';
 
 /**
  * A gated Twilio request's form, the bytes it came as (forwarded as they are
@@ -161,7 +162,8 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
         }),
       );
     }
-    body = Buffer.from(serializeForm(injected.pairs), 'utf8');
+    // Its status events go to its call record through the gateway (and on to the application's own callback).
+    body = Buffer.from(serializeForm(withGatewayStatusCallback(t, injected.pairs, params, party)), 'utf8');
   } else if (route === 'calls') {
     // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
     if (read.inline) body = inlineBodyThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? body;

@@ -1,15 +1,26 @@
 /**
  * `/twilio/status`: call and message status callbacks, relayed to the
- * application. The outcome is logged (call/message sid, status, error
- * code) rather than written to the ledger: the ledger records decisions and
- * revocations, and a delivery status is neither.
+ * application. A gated call's callbacks carry the gateway's token and go to
+ * its call record (statusCallbacks.ts); any other outcome is logged (call/message
+ * sid, status, error code), not recorded.
  */
 import { first } from '../shared/form';
 import { appWebhookUrl, callTwilioApp } from './appRequests';
 import type { TwilioContext } from './context';
+import { handleGatedStatus } from './statusCallbacks';
+import { TOKEN_KINDS, type StatusClaims } from './tokens';
+import { ForgedTokenError } from '../../src/errors';
 import type { TwilioWebhook, WebhookAnswer } from './webhook';
 
 export async function handleStatus(t: TwilioContext, w: TwilioWebhook): Promise<WebhookAnswer> {
+  if (w.token !== undefined) {
+    const claims = t.signer.verify<StatusClaims>(TOKEN_KINDS.status, w.token);
+    if (!claims) {
+      t.metrics.webhookSignatureFailures.inc({ carrier: 'twilio' });
+      throw new ForgedTokenError('gateway token invalid, altered or expired');
+    }
+    return handleGatedStatus(t, w, claims);
+  }
   const p = w.params;
   t.logger.info(
     {

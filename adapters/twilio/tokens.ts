@@ -6,12 +6,15 @@
  *   `u` with method `m`, speak script `s` first (if any), and check the
  *   numbers it dials.
  * - `gather`: the disclosure Gather's action — who to revoke on 9, and how
- *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`).
+ *   to continue otherwise (refetch `u`/`m`, or the inline TwiML `t`; when
+ *   nothing was pressed, the verbs `n` already fetched, if carried).
  * - `relay`: a rewritten ConversationRelay `url` — the application's socket.
  * - `media`: a rewritten media `<Stream url>` — the application's socket `u`.
  * - `connect`: the `action` of a `<Connect>` holding a relay — hang up after
  *   an opt-out, else continue with the application's action `u`/`m` or the
  *   verbs `t` that followed the `<Connect>`.
+ * - `status`: a gated call's status callback (call records): the party, and
+ *   the application's own StatusCallback `u`/`m` and events `ev` to relay to.
  * - `transcription`: the status callback of the call's real-time
  *   transcription — whom a spoken opt-out revokes for, and the account `a`
  *   whose call the gateway then ends (see `transcriptionStart.ts`).
@@ -46,6 +49,8 @@ export interface GatherClaims extends PartyClaims {
   u?: string;
   m?: 'GET' | 'POST';
   t?: string;
+  /** The verbs to continue with when nothing was pressed (the document already fetched and checked), when small enough to carry. */
+  n?: string;
 }
 
 export interface RelayClaims extends PartyClaims {
@@ -56,6 +61,13 @@ export interface ConnectClaims extends PartyClaims {
   u?: string;
   m?: 'GET' | 'POST';
   t?: string;
+}
+
+/** A gated call's status callback through the gateway: the application's own callback `u`/`m` (if it set one) and the events it asked for `ev`. */
+export interface StatusClaims extends PartyClaims {
+  u?: string;
+  m?: 'GET' | 'POST';
+  ev?: string[];
 }
 
 export interface TranscriptionClaims extends PartyClaims {
@@ -70,6 +82,7 @@ export const TOKEN_KINDS = {
   media: 'twilio.media',
   connect: 'twilio.connect',
   transcription: 'twilio.transcription',
+  status: 'twilio.status',
 } as const;
 
 /** The claims that say who is calling and how, copied onto every token a call's later requests carry. */

@@ -38,6 +38,8 @@ import { withTranscription } from './transcriptionStart';
 import type { TwilioContext } from './context';
 import { partyOf, senderClaims, TOKEN_KINDS, type ConnectClaims, type GatherClaims, type VoiceClaims } from './tokens';
 import { isOptOutHandoff } from '../shared/conversationRelaySession';
+import { optOutDetails } from '../../src/gate/calls';
+import { recordTwilioMoment } from './callRecords';
 import { asParty, webhookParty } from './webhookParty';
 import { twiml, type TwilioWebhook, type WebhookAnswer } from './webhook';
 
@@ -61,6 +63,17 @@ function continuationOf(c: VoiceClaims): GatherClaims {
 }
 
 async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): Promise<string> {
+  if (c.s) {
+    // Twilio asks for a new call's TwiML once the consumer has answered, and says the disclosure first in what we answer.
+    // Recorded beside the answer, never before it (callRecords.ts): the disclosure must not wait on the store.
+    const source = 'gateway: TwiML request of the answered call';
+    void recordTwilioMoment(t, w, c, { kind: 'answered', source, distinct: 'twiml-request' });
+    void recordTwilioMoment(t, w, c, {
+      kind: 'disclosure_started',
+      source: `${source} (the disclosure is its first verb)`,
+      distinct: 'twiml-request',
+    });
+  }
   const app = twimlOf(await callTwilioApp(t, { url: c.u, method: c.m, pairs: w.pairs, params: w.params, inboundHeaders: w.headers }));
   if (!app.ok) {
     // The consumer has answered: identify the call and offer the opt-out before ending it (see twiml/disclosure.ts).
@@ -81,6 +94,16 @@ async function answerCall(t: TwilioContext, w: TwilioWebhook, c: VoiceClaims): P
 
 async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims): Promise<string> {
   const digits = first(w.params, 'Digits') ?? '';
+  const gatherSource = 'gateway: the disclosure Gather action';
+  if (!digits) {
+    // Nothing pressed: Twilio asks only once the disclosure was said in full and the gather timed out.
+    void recordTwilioMoment(t, w, c, {
+      kind: 'disclosure_completed',
+      source: 'gateway: the disclosure Gather timed out after the script (actionOnEmptyResult)',
+      distinct: 'gather-timeout',
+    });
+    if (c.n !== undefined) return c.n;
+  } else void recordTwilioMoment(t, w, c, { kind: 'dtmf', source: gatherSource, distinct: digits, details: { digit: digits } });
   if (digits.includes(OPT_OUT_DIGIT)) {
     const callSid = first(w.params, 'CallSid');
     const onceKey = callSid ? `twilio:gather:${callSid}:${digits}` : undefined;
@@ -91,6 +114,8 @@ async function gatherAction(t: TwilioContext, w: TwilioWebhook, c: GatherClaims)
     try {
       const outcome = await dtmf(t.ctx, partyOf(c), digits);
       t.logger.info({ decision_id: c.d, phone: maskPhone(c.p), queued: outcome?.queued }, 'twilio voice: DTMF opt-out');
+      if (outcome)
+        void recordTwilioMoment(t, w, c, { kind: 'opt_out', source: gatherSource, distinct: digits, details: optOutDetails(outcome, 'dtmf_opt_out', null) });
     } catch (err) {
       // Neither stored nor queued. The call still ends as promised; operators must record this one by hand.
       if (onceKey) await forgetDelivery(t.ctx, onceKey);

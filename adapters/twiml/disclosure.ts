@@ -23,6 +23,11 @@ export interface DisclosureOptions {
   sayAttributes?: Attributes;
   /** Seconds to wait for a digit after the script (default 1). */
   timeoutSeconds?: number;
+  /**
+   * Ask the carrier for the action also when nothing was pressed (Twilio's `actionOnEmptyResult`):
+   * that request then tells when the script had been said in full, and its answer continues the call.
+   */
+  actionOnEmptyResult?: boolean;
 }
 
 export function disclosureGather(options: DisclosureOptions): TwimlNode {
@@ -34,6 +39,7 @@ export function disclosureGather(options: DisclosureOptions): TwimlNode {
       action: options.gatherAction,
       method: 'POST',
       timeout: String(options.timeoutSeconds ?? 1),
+      ...(options.actionOnEmptyResult ? { actionOnEmptyResult: 'true' } : {}),
     },
     [say(options.script, options.sayAttributes)],
   );

@@ -21,6 +21,7 @@ export const ROWS = [
   'media',
   'dnc',
   'console',
+  'calls',
 ] as const;
 export type RowName = (typeof ROWS)[number];
 

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAudit } from './commands/audit';
+import { registerCalls } from './commands/calls';
 import { registerCheck } from './commands/check';
 import { registerConsents } from './commands/consents';
 import { registerDnc } from './commands/dnc';
@@ -36,6 +37,7 @@ export function buildProgram(io: Io): Command {
   registerCheck(program, io);
   registerRevoke(program, io);
   registerAudit(program, io);
+  registerCalls(program, io);
   registerRetention(program, io);
   registerLedger(program, io);
   program.addHelpText(

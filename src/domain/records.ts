@@ -2,6 +2,7 @@
  * The records the gate reasons about and the ledger keeps. Plain data, our
  * own field names (never a carrier's), times as ISO 8601 UTC strings.
  */
+import type { CallCarrier, CallEventDetails, CallEventKind } from './calls/events';
 import type { ApiScope, BlockReason, ConsentType, RevocationScope, RevocationTrigger, ScopeValue } from './vocabulary';
 
 export type ConsentStatus = 'active' | 'pending' | 'opted_out';
@@ -93,6 +94,15 @@ export interface AuditFacts {
   consent_event: { event: ConsentHistoryEntry['event']; source: string; status: ConsentStatus };
   revocation: Pick<Revocation, 'calling_entity' | 'scope' | 'trigger' | 'captured_at' | 'honor_by_date' | 'origin'>;
   decision: { kind: DecisionKind; entity: string; allowed: boolean; reason: Decision['reason'] };
+  /** One moment of a call (calls/events.ts): its kind, carrier, source and key, and its details but the transcript. */
+  call_event: {
+    kind: CallEventKind;
+    carrier: CallCarrier;
+    carrier_call_id: string;
+    source: string;
+    key: string;
+    details: Omit<CallEventDetails, 'transcript'>;
+  };
 }
 
 export type AuditKind = keyof AuditFacts;

@@ -5,6 +5,7 @@
  * An anonymised record's phone becomes its suppression key (a keyed hash of the number), so an
  * opt-out still blocks the number while the record no longer names it.
  */
+import type { CallEvent } from './calls/events';
 import type { Consent, Decision, Revocation } from './records';
 
 /** Turns a phone number into its suppression key (the ledger's keying, from RETENTION_SECRET). */
@@ -77,4 +78,10 @@ export function anonymiseDecision(decision: Decision, keying: PhoneKeying): Deci
 export function scrubbedMessagePayload(payload: Record<string, unknown>): Record<string, unknown> | null {
   if (payload.transcript == null && payload.audio_segment_url == null) return null;
   return { ...payload, transcript: null, audio_segment_url: null };
+}
+
+/** An old call event without the person: the phone becomes its key, and an opt-out's transcript (the consumer's words) is erased. */
+export function anonymiseCallEvent(event: CallEvent, keying: PhoneKeying): CallEvent {
+  const details = event.details.transcript == null ? event.details : { ...event.details, transcript: null };
+  return { ...event, phone: keying.keyOf(event.phone), details };
 }

@@ -5,17 +5,23 @@
  * committed to (it will not after the retention job erased it, which is
  * reported, not hidden).
  */
+import { foldCallRecord, type CallRecord } from '../domain/calls/record';
 import type { AuditEntry, Consent, Decision, Revocation } from '../domain/records';
-import { consentBody, decisionBody, revocationBody, verifyChain, type AuditBody } from '../ledger/auditChain';
+import { callEventBody, consentBody, decisionBody, revocationBody, verifyChain, type AuditBody } from '../ledger/auditChain';
+import { canonicalJson } from '../ledger/canonicalJson';
 import { notFound } from '../errors';
 import type { GateContext } from './context';
 
-export type EvidenceRecord = { type: 'consent'; record: Consent } | { type: 'revocation'; record: Revocation } | { type: 'decision'; record: Decision };
+export type EvidenceRecord =
+  | { type: 'consent'; record: Consent }
+  | { type: 'revocation'; record: Revocation }
+  | { type: 'decision'; record: Decision }
+  | { type: 'call'; record: CallRecord; bodies: AuditBody[] };
 
 export interface Evidence {
   id: string;
   type: EvidenceRecord['type'];
-  record: Consent | Revocation | Decision;
+  record: Consent | Revocation | Decision | CallRecord;
   history: AuditEntry[];
   integrity: {
     algorithm: 'sha256-chain';
@@ -41,10 +47,19 @@ async function findRecord(ctx: GateContext, orgId: string, id: string): Promise<
     const record = await ctx.ledger.getDecision(orgId, id);
     return record && { type: 'decision', record };
   }
-  return null;
+  // A call by our id (`call_…`) or the carrier's: each of its events is an entry on the chain.
+  const call = await ctx.ledger.callEvents(orgId, id);
+  const record = call && foldCallRecord(call.events);
+  return record && { type: 'call', record, bodies: call.events.map(callEventBody) };
 }
 
-function bodyOf(found: EvidenceRecord): AuditBody {
+/** Every event of the call is on the chain, body for body (an event whose data was altered, or an entry removed, is not). */
+function callMatches(own: AuditEntry[], bodies: AuditBody[]): boolean {
+  const onChain = new Set(own.map((e) => canonicalJson(e.body)));
+  return bodies.length > 0 && bodies.every((b) => onChain.has(canonicalJson(b)));
+}
+
+function bodyOf(found: Exclude<EvidenceRecord, { type: 'call' }>): AuditBody {
   if (found.type === 'consent') return consentBody(found.record);
   if (found.type === 'revocation') return revocationBody(found.record);
   return decisionBody(found.record);
@@ -55,16 +70,10 @@ export async function evidence(ctx: GateContext, orgId: string, id: string): Pro
   if (!found) throw notFound();
   const trail = await ctx.ledger.auditTrail(orgId, found.record.phone);
   const verdict = verifyChain(trail);
-  const own = trail.filter((e) => e.ref_id === id);
-  const first = own.find((e) => e.kind === found.type);
-  const expected = bodyOf(found);
-  // The consent's first entry committed to the record as captured; status changes are later entries.
-  const recordMatches =
-    !!first &&
-    first.body.personal_digest === expected.personal_digest &&
-    (expected.kind !== 'consent' || (first.body.kind === 'consent' && first.body.facts.type === expected.facts.type));
+  const refId = found.record.id;
+  const own = trail.filter((e) => e.ref_id === refId);
   return {
-    id,
+    id: refId,
     type: found.type,
     record: found.record,
     history: own,
@@ -74,8 +83,19 @@ export async function evidence(ctx: GateContext, orgId: string, id: string): Pro
       chain_length: trail.length,
       chain_head: verdict.ok ? verdict.head || null : null,
       first_broken_seq: verdict.ok ? null : verdict.seq,
-      record_matches_chain: recordMatches,
+      record_matches_chain: found.type === 'call' ? callMatches(own, found.bodies) : recordMatchesChain(own, found),
       entries: own.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at, prev_hash: e.prev_hash, hash: e.hash })),
     },
   };
+}
+
+function recordMatchesChain(own: AuditEntry[], found: Exclude<EvidenceRecord, { type: 'call' }>): boolean {
+  const first = own.find((e) => e.kind === found.type);
+  const expected = bodyOf(found);
+  // The consent's first entry committed to the record as captured; status changes are later entries.
+  return (
+    !!first &&
+    first.body.personal_digest === expected.personal_digest &&
+    (expected.kind !== 'consent' || (first.body.kind === 'consent' && first.body.facts.type === expected.facts.type))
+  );
 }

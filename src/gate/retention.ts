@@ -61,7 +61,8 @@ export function scheduleRetention(
     running ??= runRetention(ctx, options.retentionDays)
       .then(
         (report) => {
-          const changed = report.consents + report.revocations + report.decisions + report.audit_entries + report.rnd_results + report.cached_answers;
+          const changed =
+            report.consents + report.revocations + report.decisions + report.audit_entries + report.call_events + report.rnd_results + report.cached_answers;
           options.logger[changed ? 'info' : 'debug']({ retention: report }, 'retention: anonymised records older than the retention period');
         },
         // A failed run (store down) is retried at the next tick; nothing is half-done, each batch is one transaction.

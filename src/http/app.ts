@@ -20,6 +20,7 @@ import { tagRequest } from './requestLog';
 import { TokenBuckets } from './rateLimit';
 import type { ApiRoute } from './route';
 import { consentRoutes } from './routes/consents';
+import { callRoutes } from './routes/calls';
 import { decisionRoutes } from './routes/decisions';
 import { detectRoutes } from './routes/detect';
 import { evidenceRoutes } from './routes/evidence';
@@ -68,6 +69,7 @@ export function apiRoutes(options: Pick<HttpOptions, 'ctx' | 'extraRoutes' | 'al
     ...revokeRoutes(ctx),
     ...consentRoutes(ctx),
     ...evidenceRoutes(ctx),
+    ...callRoutes(ctx),
     ...tenantRoutes(ctx),
     ...emergencyRoutes(ctx),
     ...dncRoutes(ctx),

@@ -8,6 +8,7 @@
  * external asset, and is served with a CSP that allows neither.
  */
 import type { Evidence } from '../gate/evidence';
+import type { CallRecord } from '../domain/calls/record';
 import type { Consent, Decision, Revocation } from '../domain/records';
 import { CONSENT_TYPE_LABELS, TRIGGER_LABELS, dayText, label, utcText } from '../domain/labels';
 import { REASON_NOTES } from '../domain/vocabulary';
@@ -127,6 +128,78 @@ function decisionSection(d: Decision): { headline: string; verdict: string; body
   };
 }
 
+const CARRIER_NAMES: Record<CallRecord['carrier'], string> = { twilio: 'Twilio', telnyx: 'Telnyx', stream: 'agent stream' };
+
+/** A time with where it comes from (the event that told it), or a dash. */
+function sourcedTime(at: string | null, source: string | undefined): string {
+  if (!at) return '—';
+  return source ? `${utcText(at)} (from ${source})` : utcText(at);
+}
+
+function callSection(c: CallRecord): { headline: string; verdict: string; body: string } {
+  const d = c.disclosure;
+  const timing = !d
+    ? 'No disclosure was required for this call'
+    : d.within_window === true
+      ? `AI disclosure started within ${d.delivery_window_seconds} s of the answer`
+      : d.within_window === false
+        ? `AI disclosure started later than ${d.delivery_window_seconds} s after the answer`
+        : 'AI disclosure timing unknown (no answer or no start recorded)';
+  const optedOut = c.opt_outs.length ? ` · consumer opted out ${c.opt_outs.length === 1 ? 'once' : `${c.opt_outs.length} times`}` : '';
+  const rows: Row[] = [
+    ['Phone number', phoneText(c.phone), { mono: true }],
+    ['Calling entity', c.entity ?? '—', { strong: true }],
+    ['Carrier', `${CARRIER_NAMES[c.carrier]} call ${c.carrier_call_id}`, { mono: true }],
+    ['Precall decision', c.decision_id ?? '—', { mono: true }],
+    ['Gated', sourcedTime(c.gated_at, c.sources.gated_at)],
+    ['Answered', sourcedTime(c.answered_at, c.sources.answered_at)],
+    ['Ended', sourcedTime(c.ended_at, c.sources.ended_at)],
+    ['Final status', c.status ?? '—'],
+    ['Duration', c.duration_seconds === null ? '—' : `${c.duration_seconds} s`],
+  ];
+  if (d) {
+    rows.push(
+      ['Disclosure version', d.version],
+      ['Disclosure started', sourcedTime(d.started_at, c.sources.disclosure_started_at)],
+      ['Disclosure completed', sourcedTime(d.completed_at, c.sources.disclosure_completed_at)],
+      [
+        'Within the delivery window',
+        d.within_window === null ? 'unknown' : d.within_window ? `yes (${d.delivery_window_seconds} s)` : `no (${d.delivery_window_seconds} s)`,
+        { strong: true },
+      ],
+    );
+  }
+  rows.push(['Keys pressed', c.dtmf.length ? c.dtmf.map((k) => `${k.digit} at ${utcText(k.at)}`).join(', ') : 'none']);
+  const optOuts = c.opt_outs
+    .map(
+      (o) =>
+        table([
+          ['Revocation', o.revocation_id ?? '—', { mono: true }],
+          ['How', o.trigger ? `${label(TRIGGER_LABELS, o.trigger)} (${o.trigger})` : '—'],
+          ['When', `${utcText(o.at)}${o.offset_seconds === null ? '' : ` — ${o.offset_seconds} s into the call`}`],
+        ]) +
+        quote(
+          o.transcript,
+          o.trigger === 'dtmf_opt_out' ? 'Pressed a key; no words.' : 'No transcript (none was recorded, or it was erased by the retention policy).',
+        ),
+    )
+    .join('');
+  const events =
+    '<table class="list"><thead><tr><th>When</th><th>What</th><th>Told by</th></tr></thead><tbody>' +
+    c.events.map((e) => `<tr><td>${escapeHtml(utcText(e.at))}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.source)}</td></tr>`).join('') +
+    '</tbody></table>';
+  return {
+    headline: 'Call record',
+    verdict: timing + optedOut,
+    body:
+      table(rows) +
+      (d ? '<h3>Disclosure the caller had to deliver</h3>' + quote(d.script, '') : '') +
+      (c.opt_outs.length ? '<h3>Opt-outs during the call</h3>' + optOuts : '') +
+      '<h3>What the gateway saw, in order</h3>' +
+      events,
+  };
+}
+
 function integritySection(ev: Evidence): string {
   const i = ev.integrity;
   const anonymised = isSuppressionKey(ev.record.phone);
@@ -172,7 +245,9 @@ export function renderEvidencePage(ev: Evidence, options: EvidencePageOptions): 
       ? revocationSection(ev.record as Revocation)
       : ev.type === 'consent'
         ? consentSection(ev.record as Consent)
-        : decisionSection(ev.record as Decision);
+        : ev.type === 'call'
+          ? callSection(ev.record as CallRecord)
+          : decisionSection(ev.record as Decision);
   const title = `${section.headline} ${ev.id}`;
   return `<!doctype html>
 <html lang="en">

@@ -16,6 +16,7 @@
  * record that still has its personal data can be checked against the digest.
  */
 import { hash } from 'node:crypto';
+import type { CallEvent } from '../domain/calls/events';
 import type { AuditBody, AuditEntry, AuditKind, Consent, ConsentHistoryEntry, Decision, Revocation } from '../domain/records';
 import { canonicalJson } from './canonicalJson';
 
@@ -90,6 +91,18 @@ export function decisionBody(d: Decision): AuditBody {
     at: d.decided_at,
     facts: { kind: d.kind, entity: d.entity, allowed: d.allowed, reason: d.reason, ...ruleFacts(d) },
     personal_digest: digestPersonal({ phone: d.phone, request: d.request, response: d.response }),
+  };
+}
+
+/** A call event's entry: the transcript of an opt-out (what the consumer said) only in the digest, with the phone. */
+export function callEventBody(e: CallEvent): AuditBody {
+  const { transcript, ...details } = e.details;
+  return {
+    kind: 'call_event',
+    ref_id: e.call_id,
+    at: e.at,
+    facts: { kind: e.kind, carrier: e.carrier, carrier_call_id: e.carrier_call_id, source: e.source, key: e.key, details },
+    personal_digest: digestPersonal({ phone: e.phone, transcript: transcript ?? null }),
   };
 }
 

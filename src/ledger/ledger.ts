@@ -13,6 +13,7 @@
  * - Store failures reject with `LedgerUnavailableError` so callers fail closed.
  */
 import { createHmac } from 'node:crypto';
+import type { CallCarrier, CallEvent } from '../domain/calls/events';
 import type { ConsentStatusChange } from '../domain/consentStatus';
 import type { ApiKey, AuditEntry, Consent, Decision, Org, Revocation } from '../domain/records';
 import type { CoveredContactWindow } from '../domain/stateLaw/coveredContacts';
@@ -42,6 +43,27 @@ export interface ConsentQuery {
 }
 
 export interface DecisionQuery {
+  phone?: string;
+  from?: string;
+  to?: string;
+  after?: string;
+  limit: number;
+}
+
+/** A call as the ledger indexes it: enough to find its events, list it, and name its subject. */
+export interface CallRef {
+  call_id: string;
+  org_id: string;
+  carrier: CallCarrier;
+  carrier_call_id: string;
+  /** The consumer: the subject whose chain the call's events are on (a suppression key once anonymised). */
+  phone: string;
+  /** The earliest event's time recorded so far. */
+  started_at: string;
+}
+
+/** Calls listed by start time (`from` inclusive, `to` exclusive), optionally of one phone. */
+export interface CallQuery {
   phone?: string;
   from?: string;
   to?: string;
@@ -175,6 +197,8 @@ export interface AnonymiseResult {
   revocations: number;
   decisions: number;
   audit_entries: number;
+  /** Call events whose transcript was erased and phone keyed. */
+  call_events: number;
 }
 
 /** One audit chain: its subject (a phone, or a suppression key once anonymised in full) and its head hash. */
@@ -270,6 +294,20 @@ export interface Ledger {
   recordDecision(decision: Decision): Promise<void>;
   getDecision(orgId: string, id: string): Promise<Decision | null>;
   listDecisions(orgId: string, query: DecisionQuery): Promise<Page<Decision>>;
+
+  /**
+   * Stores one event of a call and appends its audit entry to the consumer's chain, in one atomic
+   * step; indexes the call by its id, the carrier's id, its start time and phone. Idempotent on
+   * (org, call, event key): a redelivered event writes nothing (created=false). Events of one call
+   * may be written by several instances at once; each is kept.
+   */
+  recordCallEvent(event: CallEvent): Promise<{ created: boolean }>;
+  /** The call by our id (`call_…`) or the carrier's; null when it is not the org's. */
+  findCall(orgId: string, id: string): Promise<CallRef | null>;
+  /** Every stored event of the call (any order; `foldCallRecord` orders them); null when it is not the org's. */
+  callEvents(orgId: string, id: string): Promise<{ call: CallRef; events: CallEvent[] } | null>;
+  /** The org's calls by start time, oldest first, paged. */
+  listCalls(orgId: string, query: CallQuery): Promise<Page<CallRef>>;
 
   /** The subject's audit chain, oldest first (with a suppression keying: the entries under the phone and its key, by seq). */
   auditTrail(orgId: string, phone: string): Promise<AuditEntry[]>;

@@ -20,6 +20,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, LedgerUnavailableError } from '../errors';
 import { bearerToken } from '../gate/bearerToken';
 import { authenticate, requireScope } from '../gate/tenants';
+import { optOutDetails } from '../gate/calls';
+import { streamCallRecorder } from './streamCallRecord';
 import { dtmf, optOutConfirmation, type OptOutOutcome, type SignalContext } from '../gate/optOutSignals';
 import { callSpeech, CONFIRM_OPT_OUT_QUESTION, OptOutConfirmStep } from '../gate/confirmOptOut';
 import type { GatewayModule, ModuleDeps } from '../module';
@@ -93,6 +95,7 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
   function serve(ws: WebSocket, orgId: string): void {
     metrics.streamConnections.inc({ kind: 'agent' });
     const calls = new Map<string, CallState>();
+    const record = streamCallRecorder(ctx, logger, orgId);
     let pending = 0;
     let chain = Promise.resolve();
 
@@ -130,15 +133,25 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
       if (frame.type === 'start') {
         if (!calls.has(frame.call_id) && calls.size >= MAX_CALLS_PER_CONNECTION)
           return error('VALIDATION_FAILED', 'too many open calls on this connection', frame.call_id);
+        const started = !calls.has(frame.call_id);
         calls.set(frame.call_id, { phone: frame.phone, entity: frame.calling_entity, lang: frame.lang, optedOut: false, confirm: new OptOutConfirmStep() });
+        if (started) {
+          const call = { callId: frame.call_id, phone: frame.phone };
+          // Not waited for (nor below): a slow store must not hold up the opt-out detection of the next frames.
+          void record(call, 'gated', { entity: frame.calling_entity }, 'start');
+          void record(call, 'answered', {}, 'start');
+        }
         return;
       }
       const call = calls.get(frame.call_id);
       if (!call) return error('NOT_FOUND', `unknown call_id ${frame.call_id}: send a start frame first`, frame.call_id);
+      const recorded = { callId: frame.call_id, phone: call.phone };
       if (frame.type === 'stop') {
         calls.delete(frame.call_id);
+        void record(recorded, 'ended', { status: 'completed' }, 'stop');
         return;
       }
+      if (frame.type === 'dtmf') void record(recorded, 'dtmf', { digit: frame.digit });
       if (call.optedOut) return;
       const heard = await detect(frame, call);
       if (heard === 'ask') return send({ type: 'confirm_opt_out', call_id: frame.call_id, say: CONFIRM_OPT_OUT_QUESTION });
@@ -160,6 +173,8 @@ export function agentStreamModule(deps: ModuleDeps): GatewayModule {
         ...(outcome.queued ? { queued: true } : {}),
         ...(confirmed ? { confirmed: true } : {}),
       });
+      const words = frame.type === 'transcript' ? frame.text : null;
+      void record(recorded, 'opt_out', optOutDetails(outcome, words === null ? 'dtmf_opt_out' : 'verbal_stop_during_call', words), 'opt_out');
     }
 
     /** An opt-out (revoked or queued), `ask` for the confirm question, or null. */

@@ -70,6 +70,7 @@ export class TwilioEmulator {
   readonly messages = new Map<string, Resource>();
   /** The form each call was created with (Url, Twiml, Method…), by call SID. */
   readonly callParams = new Map<string, Record<string, string>>();
+  private readonly statusSequences = new Map<string, number>();
   /** Every accepted update of a live call, in order. */
   readonly callUpdates: { sid: string; form: Record<string, string> }[] = [];
   /** Call updates still to be answered 503 (Twilio's API down). */
@@ -385,6 +386,26 @@ export class TwilioEmulator {
       body: new URLSearchParams(params).toString(),
     });
     return { status: res.status, body: await res.text() };
+  }
+
+  /**
+   * One call progress event posted to the call's `StatusCallback`, signed like Twilio's: `CallStatus`,
+   * a `SequenceNumber` counting the call's callbacks from 0, and `Timestamp` (RFC 2822); `extra`
+   * overrides (a redelivery repeats its sequence number).
+   */
+  async statusCallback(sid: string, callStatus: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+    const url = this.callParams.get(sid)?.StatusCallback;
+    if (!url) throw new Error(`call ${sid} has no StatusCallback`);
+    const sequence = (this.statusSequences.get(sid) ?? -1) + 1;
+    this.statusSequences.set(sid, sequence);
+    const params = {
+      CallStatus: callStatus,
+      SequenceNumber: String(sequence),
+      Timestamp: new Date().toUTCString(),
+      CallbackSource: 'call-progress-events',
+      ...extra,
+    };
+    return this.post(url, this.callWebhookParams(sid, params));
   }
 
   /** Twilio posting a Gather's digits to its action URL. */

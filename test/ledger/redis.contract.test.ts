@@ -5,6 +5,7 @@ import { aDecision } from '../fixtures/records';
 import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisServer, type RedisServer } from '../support/redis';
 import { ledgerContract } from './contract';
+import { callsContract } from './callsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
@@ -33,6 +34,16 @@ ledgerContract(
 );
 
 coveredContract(
+  'redis',
+  async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    return ledger;
+  },
+  { openPeer: () => open() },
+);
+
+callsContract(
   'redis',
   async () => {
     const ledger = await open();

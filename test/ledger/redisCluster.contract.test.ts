@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { RedisLedger, type RedisLedgerOptions } from '../../src/ledger/redis/redisLedger';
 import { startRedisCluster, type RedisClusterProcesses } from '../support/redis';
 import { ledgerContract } from './contract';
+import { callsContract } from './callsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
@@ -31,6 +32,15 @@ ledgerContract(
 );
 
 coveredContract(
+  'redis cluster',
+  async () => {
+    await cluster.flushAll();
+    return open();
+  },
+  { openPeer: () => open() },
+);
+
+callsContract(
   'redis cluster',
   async () => {
     await cluster.flushAll();

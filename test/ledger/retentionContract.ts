@@ -12,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerUnavailableError, suppressionKeying, type Ledger, type SuppressionKeying } from '../../src/ledger/ledger';
 import { verifyChain } from '../../src/ledger/auditChain';
 import { aConsent, aDecision, aRevocation } from '../fixtures/records';
+import { aCallEvent, aWholeCall, CALL_SID } from '../fixtures/calls';
+import { foldCallRecord } from '../../src/domain/calls/record';
 
 const PHONE = '+15551234567';
 const CUTOFF = '2026-01-01T00:00:00.000Z';
@@ -199,11 +201,32 @@ export function retentionContract(engine: string, open: (suppression: Suppressio
       expect(now).toEqual([{ org_id: 'org_test', phone: PHONE, head: continued[2].hash }]);
     });
 
+    it("an old call's record loses the phone and the opt-out's words, is still found by its ids, and its chain still verifies; a recent call keeps them", async () => {
+      const at = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+      const old = aWholeCall().map((e) => ({ ...e, at: at(OLD, Date.parse(e.at) - Date.parse(aWholeCall()[0].at)) }));
+      old[6] = { ...old[6], details: { ...old[6].details, transcript: 'stop calling me, this is Jane Doe' } };
+      const recentSid = 'CAffffffffffffffffffffffffffffffff';
+      const recent = aCallEvent('opt_out', RECENT, { revocation_id: 'rev_x', transcript: 'stop calling me' }, { carrier_call_id: recentSid });
+      for (const e of [...old, recent]) await ledger.recordCallEvent(e);
+      const counts = await ledger.anonymiseBefore(CUTOFF);
+      expect(counts.call_events).toBe(old.length);
+      const read = await ledger.callEvents('org_test', CALL_SID);
+      expect(read!.call.phone).toBe(KEY);
+      expect(read!.events).toHaveLength(old.length);
+      expect(JSON.stringify(read)).not.toContain('5551234567');
+      expect(JSON.stringify(read)).not.toContain('Jane Doe');
+      expect(foldCallRecord(read!.events)).toMatchObject({ phone: KEY, status: 'completed', opt_outs: [{ transcript: null }] });
+      expect((await ledger.listCalls('org_test', { phone: PHONE, limit: 10 })).items.map((c) => c.carrier_call_id)).toEqual([CALL_SID, recentSid]);
+      expect((await ledger.callEvents('org_test', recentSid))!.events[0].details.transcript).toBe('stop calling me');
+      expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: old.length + 1 });
+      expect((await ledger.anonymiseBefore(CUTOFF)).call_events).toBe(0);
+    });
+
     it('is idempotent: a second run changes nothing', async () => {
       await ledger.recordRevocation(aRevocation({ created_at: OLD, captured_at: OLD }));
       await ledger.recordDecision(aDecision({ decided_at: OLD }));
       expect(await ledger.anonymiseBefore(CUTOFF)).toMatchObject({ revocations: 1, decisions: 1, audit_entries: 2 });
-      expect(await ledger.anonymiseBefore(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0 });
+      expect(await ledger.anonymiseBefore(CUTOFF)).toEqual({ consents: 0, revocations: 0, decisions: 0, audit_entries: 0, call_events: 0 });
       expect(verifyChain(await ledger.auditTrail('org_test', PHONE))).toMatchObject({ ok: true, length: 2 });
     });
 

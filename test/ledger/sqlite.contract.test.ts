@@ -8,6 +8,7 @@ import { coveredContactWindow } from '../../src/domain/stateLaw/coveredContacts'
 import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledger';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
+import { callsContract } from './callsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
@@ -26,6 +27,11 @@ ledgerContract('sqlite', async () => new SqliteLedger({ file: freshFile() }));
 let coveredFile = '';
 coveredContract('sqlite', async () => new SqliteLedger({ file: (coveredFile = freshFile()) }), {
   openPeer: async () => new SqliteLedger({ file: coveredFile }),
+  peerRaces: false,
+});
+let callsFile = '';
+callsContract('sqlite', async () => new SqliteLedger({ file: (callsFile = freshFile()) }), {
+  openPeer: async () => new SqliteLedger({ file: callsFile }),
   peerRaces: false,
 });
 // The embedded engine's lists: files in a directory beside the ledger file.

@@ -1,6 +1,6 @@
 /**
- * `consent-gate audit export` streams the decision log page by page (NDJSON
- * or CSV) to a file or stdout; `consent-gate audit verify` walks every audit
+ * `consent-gate audit export` streams the decision log and the call records
+ * page by page (NDJSON or CSV) to a file or stdout; `consent-gate audit verify` walks every audit
  * chain in the store and reports the first broken link of each broken chain
  * (exit 1), so tampering with history is found without waiting for someone
  * to open the evidence of the record that was changed.
@@ -16,6 +16,9 @@ import { instantSchema, phoneSchema } from '../../gate/schemas';
 import { z } from 'zod';
 import { CliError, EXIT, parseInput, withRuntime, type Io } from '../runtime';
 import { csvCell, json, screenPhone } from '../format';
+import { CALL_CSV_COLUMNS, callRecordLines } from './calls';
+
+const RECORDS = ['decisions', 'calls', 'all'] as const;
 
 const CSV_COLUMNS = ['id', 'kind', 'decided_at', 'phone', 'entity', 'allowed', 'reason', 'request', 'response'] as const;
 
@@ -32,16 +35,21 @@ export function registerAudit(program: Command, io: Io): void {
   const audit = program.command('audit').description('the audit log');
   audit
     .command('export')
-    .description('export decisions (oldest first), streamed page by page')
-    .option('--from <iso>', 'decided at or after')
-    .option('--to <iso>', 'decided before')
+    .description('export decisions and call records (each oldest first), streamed page by page')
+    .option('--records <which>', 'decisions, calls, or all (NDJSON only: decision lines, then call record lines)', 'decisions')
+    .option('--from <iso>', 'decided (a call: started) at or after')
+    .option('--to <iso>', 'decided (a call: started) before')
     .option('--phone <phone>', 'only this number')
     .option('--format <format>', 'ndjson or csv', 'ndjson')
     .option('--out <file>', 'write here instead of standard output')
     .option('--org <id>', 'the org', DEFAULT_ORG_ID)
-    .action(async (opts: { from?: string; to?: string; phone?: string; format: string; out?: string; org: string }, cmd: Command) => {
+    .action(async (opts: { records: string; from?: string; to?: string; phone?: string; format: string; out?: string; org: string }, cmd: Command) => {
       if (opts.format !== 'ndjson' && opts.format !== 'csv') throw new CliError('--format: must be ndjson or csv');
       const format = opts.format;
+      const records = opts.records as (typeof RECORDS)[number];
+      if (!RECORDS.includes(records)) throw new CliError('--records: must be decisions, calls or all');
+      // One CSV has one header: decisions and calls have different columns.
+      if (records === 'all' && format === 'csv') throw new CliError('--records all: only with --format ndjson (export decisions and calls to two CSV files)');
       const q = parseInput(
         z.object({ from: instantSchema.optional(), to: instantSchema.optional(), phone: phoneSchema.optional() }),
         { from: opts.from, to: opts.to, phone: opts.phone },
@@ -50,22 +58,37 @@ export function registerAudit(program: Command, io: Io): void {
       process.exitCode = await withRuntime(cmd.optsWithGlobals(), io, async ({ ctx }) => {
         const out = opts.out ? createWriteStream(opts.out, { mode: 0o600 }) : io.out;
         let count = 0;
+        let callCount = 0;
+        const range = { phone: q.phone, from: q.from?.toISOString(), to: q.to?.toISOString() };
         try {
-          if (format === 'csv') await write(out, CSV_COLUMNS.join(',') + '\n');
-          let after: string | undefined;
-          do {
-            const page = await ctx.ledger.listDecisions(opts.org, { phone: q.phone, from: q.from?.toISOString(), to: q.to?.toISOString(), after, limit: 500 });
-            for (const d of page.items) await write(out, decisionLine(d, format));
-            count += page.items.length;
-            after = page.next_cursor ?? undefined;
-          } while (after);
+          if (records !== 'calls') {
+            if (format === 'csv') await write(out, CSV_COLUMNS.join(',') + '\n');
+            let after: string | undefined;
+            do {
+              const page = await ctx.ledger.listDecisions(opts.org, { ...range, after, limit: 500 });
+              for (const d of page.items) await write(out, decisionLine(d, format));
+              count += page.items.length;
+              after = page.next_cursor ?? undefined;
+            } while (after);
+          }
+          if (records !== 'decisions') {
+            if (format === 'csv') await write(out, CALL_CSV_COLUMNS.join(',') + '\n');
+            for await (const line of callRecordLines(ctx, opts.org, range, format)) {
+              await write(out, line);
+              callCount++;
+            }
+          }
         } finally {
           if (opts.out) {
             (out as Writable).end();
             await once(out as Writable, 'close');
           }
         }
-        io.err.write(`exported ${count} decision${count === 1 ? '' : 's'}${opts.out ? ` to ${opts.out}` : ''}\n`);
+        const what = [
+          records !== 'calls' ? `${count} decision${count === 1 ? '' : 's'}` : '',
+          records !== 'decisions' ? `${callCount} call record${callCount === 1 ? '' : 's'}` : '',
+        ].filter(Boolean);
+        io.err.write(`exported ${what.join(' and ')}${opts.out ? ` to ${opts.out}` : ''}\n`);
         return EXIT.OK;
       });
     });

@@ -22,7 +22,7 @@ export function registerRetention(program: Command, io: Io): void {
         else
           io.out.write(
             `Anonymised records older than ${report.cutoff}: ${report.revocations} revocations, ${report.decisions} decisions, ` +
-              `${report.consents} ended consents, ${report.audit_entries} audit entries re-keyed; ` +
+              `${report.consents} ended consents, ${report.call_events} call events, ${report.audit_entries} audit entries re-keyed; ` +
               `removed ${report.rnd_results} imported RND results and ${report.cached_answers} cached reassigned-number answers. Opt-outs stay in force.\n`,
           );
         return EXIT.OK;

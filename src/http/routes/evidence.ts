@@ -43,7 +43,7 @@ export function evidenceRoutes(ctx: GateContext) {
       method: 'get',
       path: '/v1/evidence/:id',
       summary:
-        'Evidence for a cst_/rev_/dec_ id: the record, its audit entries and the verified hash chain. JSON, or a printable HTML certificate for Accept: text/html. ' +
+        'Evidence for a cst_/rev_/dec_ id or a call (call_ id or carrier call id): the record, its audit entries and the verified hash chain. JSON, or a printable HTML certificate for Accept: text/html. ' +
         'The signed evidence_url (?org=&exp=&sig=) opens it without a key until it expires.',
       scope: 'audit:read',
       handler: async (req, _input, http) => {

@@ -5,8 +5,8 @@
  *
  * | slot | tag | what lives there |
  * |---|---|---|
- * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, its daily send counters and covered-contact counts — everything a precall/pre-send reads and every atomic write |
- * | org | `{org}` | the org record, its api keys, its monthly send counter, its daily counts and honor-by index, its states of emergency, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
+ * | subject | `{org:phone}` | the org's consents, revocations, decisions and audit chain for one phone, its daily send counters and covered-contact counts, its calls' events — everything a precall/pre-send reads and every atomic write |
+ * | org | `{org}` | the org record, its api keys, its monthly send counter, its daily counts and honor-by index, its states of emergency, its calls' index, and the id → phone indexes for lookups and listings by id, entity or time, and its subject lists (chain heads; retention work) |
  * | api key | `{kh:hash}` | an api key by the SHA-256 of its secret (auth on every request: one GET) |
  * | network | `{net:phone}` | network-wide (`all`) revocations of one phone from every org |
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
@@ -53,6 +53,10 @@ export class RedisKeys {
       daySends: (entity: string, day: string) => `${t}n:${entity}:${day}`,
       /** ZSET score = instant (ms), member = decision id: allowed covered contacts from one entity (state caps); expires after the newest's window */
       coveredContacts: (entity: string) => `${t}cc:${entity}`,
+      /** HASH event key → call event JSON: one call's events (calls.ts) */
+      callEvents: (callId: string) => `${t}ce:${callId}`,
+      /** ZSET score = the call's start (ms), member = call id: the subject's calls */
+      callsByTime: t + 'cz',
     };
   }
 
@@ -94,6 +98,12 @@ export class RedisKeys {
       emergencies: t + 'em',
       /** STRING counter moved by every declaration and end: instances keep the org's emergencies while it stands still */
       emergencyVersion: t + 'ev',
+      /** HASH call id → the call's index entry JSON (its carrier, carrier id and subject) */
+      calls: t + 'cr',
+      /** HASH carrier call id → call id */
+      callByCarrierId: t + 'cx',
+      /** ZSET score = the call's start (ms), member = call id */
+      callsByTime: t + 'ct',
     };
   }
 

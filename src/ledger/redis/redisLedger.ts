@@ -3,7 +3,7 @@
  * Cluster, or a master behind Sentinel). This class is the engine's face:
  * it opens and closes the connection and turns every failure into
  * LedgerUnavailableError; each concern lives in a file of its own (consents,
- * revocations, contactFacts, sends, decisions, audit, apiKeys, retention,
+ * revocations, contactFacts, sends, decisions, calls, audit, apiKeys, retention,
  * outbox), over what they share (store.ts). Key layout in keys.ts, the
  * atomic steps in scripts/, connection and fault behaviour in connection.ts.
  *
@@ -40,6 +40,7 @@
  * retention job moves old records, and a chain whose head was moved there
  * continues from it.
  */
+import type { CallEvent } from '../../domain/calls/events';
 import type { AuditEntry, Consent, Decision, Revocation } from '../../domain/records';
 import type { Logger } from '../../observability/logger';
 import { consentWrite, type ConsentWrite } from '../consentWrite';
@@ -61,6 +62,8 @@ import {
   type CallDecider,
   type CallFacts,
   type CallKeys,
+  type CallQuery,
+  type CallRef,
   type SendCounterKeys,
   type SendDecider,
   type SendFacts,
@@ -74,6 +77,7 @@ import { activeEmergencies, countCoveredContact, coveredCount, coveredFacts, lis
 import { declareEmergencyRecord, endEmergencyRecord } from './scripts/emergencies';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
+import { callEvents, findCall, listCalls, recordCallEvent } from './calls';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
 import { contactFacts } from './contactFacts';
 import { changeConsentStatus, getConsent, insertConsent, insertConsents, listConsents } from './consents';
@@ -361,6 +365,24 @@ export class RedisLedger implements Ledger {
 
   async listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
     return this.run('listDecisions', () => listDecisions(this.store, orgId, q));
+  }
+
+  // ---- call records (calls.ts) ------------------------------------------------
+
+  async recordCallEvent(event: CallEvent): Promise<{ created: boolean }> {
+    return this.run('recordCallEvent', () => recordCallEvent(this.store, event));
+  }
+
+  async findCall(orgId: string, id: string): Promise<CallRef | null> {
+    return this.run('findCall', () => findCall(this.store, orgId, id));
+  }
+
+  async callEvents(orgId: string, id: string): Promise<{ call: CallRef; events: CallEvent[] } | null> {
+    return this.run('callEvents', () => callEvents(this.store, orgId, id));
+  }
+
+  async listCalls(orgId: string, q: CallQuery): Promise<Page<CallRef>> {
+    return this.run('listCalls', () => listCalls(this.store, orgId, q));
   }
 
   // ---- audit and retention --------------------------------------------------

@@ -55,6 +55,7 @@ import { delIfEqual } from './scripts/conditionalDelete';
 import { AUDIT_MOVED, moveIn, moveIndex, moveOut } from './scripts/moves';
 import { dumpSubject, getWithTtl } from './scripts/subjectReads';
 import { indexSubject } from './scripts/indexes';
+import { anonymiseCalls } from './callRetention';
 
 export interface RetentionDeps {
   client: RedisClient;
@@ -73,12 +74,15 @@ const SUBJECT_BATCH = 200;
 const CONCURRENCY = 16;
 
 export async function anonymiseBefore(d: RetentionDeps, cutoffMs: number): Promise<AnonymiseResult> {
-  const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+  const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0, call_events: 0 };
   // Recorded before the first record is keyed: from now on the store refuses to open without this keying.
   const store = d.keys.store();
   await d.client.set(store.keyId, d.keying.keyId, 'NX');
   if ((await d.client.get(store.keyId)) !== d.keying.keyId) throw new Error('the Redis ledger was anonymised under a different RETENTION_SECRET');
-  for (const orgId of (await d.client.smembers(store.orgs)).sort()) await anonymiseOrg(d, orgId, cutoffMs, result);
+  for (const orgId of (await d.client.smembers(store.orgs)).sort()) {
+    await anonymiseOrg(d, orgId, cutoffMs, result);
+    result.call_events += await anonymiseCalls(d, orgId, cutoffMs);
+  }
   await d.outbox.scrubBefore(cutoffMs);
   return result;
 }

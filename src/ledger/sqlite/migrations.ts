@@ -16,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
 import { addDailyCounts } from './dailyCounts';
+import { CALL_TABLES } from './calls';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
@@ -53,6 +54,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: "the org's counts per UTC day (decisions by kind, outcome and reason; opt-outs by trigger), filled from the records already stored, and revocations indexed by honor-by date, so the console's overview reads counts instead of scanning decisions",
     up: addDailyCounts,
+  },
+  {
+    version: 6,
+    name: 'call records: each event of a gated call (answer, disclosure, DTMF, opt-outs, status) with the call indexed by our id, the carrier id, its start and its phone',
+    up: (db) => db.exec(CALL_TABLES),
   },
 ];
 

@@ -8,6 +8,7 @@ import type { Consent, Decision, Revocation } from '../../domain/records';
 import { anonymiseConsent, anonymiseDecision, anonymiseRevocation, scrubbedMessagePayload } from '../../domain/retention';
 import type { AnonymiseResult, SuppressionKeying } from '../ledger';
 import { keyingToAnonymise } from '../retentionKey';
+import { anonymiseCallsBefore } from './calls';
 import { forgetCoveredContactsBefore } from './coveredContacts';
 import type { SeqRow } from './rows';
 import type { ConsentLayoutSql } from './schema';
@@ -36,7 +37,7 @@ export class SqliteRetention {
     const keying = keyingToAnonymise(this.store.suppression);
     const db = this.store.db;
     const cutoff = new Date(cutoffIso).toISOString();
-    const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0 };
+    const result: AnonymiseResult = { consents: 0, revocations: 0, decisions: 0, audit_entries: 0, call_events: 0 };
     this.store.write(() => db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('suppression_key_id', ?)").run(keying.keyId));
     // Each step works in batches of one transaction, each batch after the last
     // row the one before saw, until a batch finds nothing. A re-keyed row no
@@ -56,6 +57,7 @@ export class SqliteRetention {
     result.revocations = batches(0, (after) => this.anonymiseRevocations(cutoff, keying, after));
     result.decisions = batches(0, (after) => this.anonymiseDecisions(cutoff, keying, after));
     result.consents = batches(0, (after) => this.anonymiseConsents(cutoff, keying, after));
+    result.call_events = batches(['', ''] as [string, string], (after) => anonymiseCallsBefore(db, cutoff, keying, after));
     result.audit_entries = batches(['', ''] as [string, string], (after) => this.rekeyAudit(cutoff, keying, after));
     this.store.write(() => {
       // Daily send counters name the phone; past days are of no use to the cap.

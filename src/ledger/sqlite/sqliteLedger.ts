@@ -7,6 +7,7 @@
  * - subjectAudit.ts: the audit chains, appended in each write's own transaction;
  * - orgsAndKeys.ts, consents.ts, revocations.ts, contactFacts.ts, outbox.ts: the records;
  * - decisionsAndSends.ts: decisions and send counts, one transaction per event-loop turn;
+ * - calls.ts: call records (events of a call, indexed by call);
  * - retention.ts: anonymisation; webhookMarks.ts, writeProbe.ts: webhook marks, the write probe;
  * - heldValues.ts: values a carrier adapter keeps for later in a call.
  *
@@ -43,11 +44,15 @@ import type {
   Page,
   ActiveEmergency,
   CallDecider,
+  CallQuery,
+  CallRef,
   CallKeys,
   SendCounterKeys,
   SendDecider,
   StateOfEmergency,
 } from '../ledger';
+import type { CallEvent } from '../../domain/calls/events';
+import { SqliteCalls } from './calls';
 import type { Checkpointer } from './checkpointer';
 import type { DailyCount, HonorByQuery } from '../dailyCounts';
 import { SqliteConsents } from './consents';
@@ -83,6 +88,7 @@ export class SqliteLedger implements Ledger {
   private readonly counts: SqliteDailyCounts;
   private readonly sends: SqliteDecisionsAndSends;
   private readonly emergencies: SqliteEmergencies;
+  private readonly calls: SqliteCalls;
   private readonly retention: SqliteRetention;
   private readonly outbox: SqliteOutbox;
   private readonly webhookMarks: WebhookMarks;
@@ -102,6 +108,7 @@ export class SqliteLedger implements Ledger {
     this.counts = new SqliteDailyCounts(db);
     this.revocations = new SqliteRevocations(this.store, this.counts);
     this.emergencies = new SqliteEmergencies(this.store);
+    this.calls = new SqliteCalls(this.store);
     this.sends = new SqliteDecisionsAndSends(this.store, legacyDayCountsUntil, this.emergencies, this.counts);
     this.retention = new SqliteRetention(this.store, consents);
     this.outbox = new SqliteOutbox(this.store);
@@ -227,6 +234,24 @@ export class SqliteLedger implements Ledger {
 
   listDecisions(orgId: string, q: DecisionQuery): Promise<Page<Decision>> {
     return this.sends.listDecisions(orgId, q);
+  }
+
+  recordCallEvent(event: CallEvent): Promise<{ created: boolean }> {
+    // A call event is not worth holding the event loop for while another process has the write lock
+    // (better-sqlite3 waits synchronously): it gives up soon, and the call goes on without it.
+    return withShortBusyTimeout(this.db, () => this.calls.recordCallEvent(event));
+  }
+
+  findCall(orgId: string, id: string): Promise<CallRef | null> {
+    return this.calls.findCall(orgId, id);
+  }
+
+  callEvents(orgId: string, id: string): Promise<{ call: CallRef; events: CallEvent[] } | null> {
+    return this.calls.callEvents(orgId, id);
+  }
+
+  listCalls(orgId: string, q: CallQuery): Promise<Page<CallRef>> {
+    return this.calls.listCalls(orgId, q);
   }
 
   auditTrail(orgId: string, phone: string): Promise<AuditEntry[]> {

@@ -14,6 +14,7 @@
  */
 import type { RedisClient } from '../connection';
 import { KEY_SCRIPTS } from './apiKeys';
+import { CALL_SCRIPTS } from './calls';
 import { CONDITIONAL_DELETE_SCRIPTS } from './conditionalDelete';
 import { COUNTER_SCRIPTS } from './counters';
 import { COVERED_SCRIPTS } from './coveredContacts';
@@ -36,6 +37,7 @@ export const SCRIPTS = {
   ...CONDITIONAL_DELETE_SCRIPTS,
   ...COVERED_SCRIPTS,
   ...EMERGENCY_SCRIPTS,
+  ...CALL_SCRIPTS,
 } satisfies Record<string, ScriptDef>;
 
 export type ScriptName = keyof typeof SCRIPTS;
