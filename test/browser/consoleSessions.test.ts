@@ -45,7 +45,7 @@ describe('console sessions, scopes and tenancy in Chromium', () => {
   it('a key without the admin scope has no Keys page, and is told so if it goes there', async () => {
     const { context, page, errors } = await openPage(browser);
     await signIn(page, url, seeded.readerKey);
-    expect(await page.locator('nav a').allTextContents()).toEqual(['Overview', 'Number', 'Decisions', 'Lists']);
+    expect(await page.locator('nav a').allTextContents()).toEqual(['Overview', 'Number', 'Decisions', 'Calls', 'Lists']);
     await page.goto(`${url}/console#/keys`);
     await page.getByRole('heading', { level: 1, name: 'Keys' }).waitFor();
     expect(await textOf(page)).toContain('Keys are managed with a key that has the admin scope.');

@@ -12,10 +12,12 @@ export function useSession(token, onSignedOut) {
 }
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, details) {
     super(message);
     this.status = status;
     this.code = code;
+    /** For VALIDATION_FAILED: what was wrong with each field, by name. */
+    this.details = details ?? {};
   }
 }
 
@@ -28,7 +30,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     signedOut('Your session has ended (it expired, or its key was revoked). Sign in again.');
     throw new ApiError(401, 'UNAUTHORIZED', 'signed out');
   }
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? `the gateway answered ${res.status}`);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? `the gateway answered ${res.status}`, data?.error?.details);
   return data;
 }
 

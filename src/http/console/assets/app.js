@@ -5,6 +5,7 @@
  * in the browser.
  */
 import { ApiError, session, useSession } from './api.js';
+import { callsPage } from './calls.js';
 import { decisionsPage } from './decisions.js';
 import { h, message } from './dom.js';
 import { keysPage } from './keys.js';
@@ -16,6 +17,7 @@ const PAGES = [
   { path: 'overview', label: 'Overview', render: overviewPage },
   { path: 'number', label: 'Number', render: numberPage },
   { path: 'decisions', label: 'Decisions', render: decisionsPage },
+  { path: 'calls', label: 'Calls', render: callsPage },
   { path: 'lists', label: 'Lists', render: listsPage },
   { path: 'keys', label: 'Keys', render: keysPage, admin: true },
 ];

@@ -1,5 +1,6 @@
-/** Number: everything the org holds about one phone — consents, opt-outs, decisions, its audit chain — with evidence links. */
+/** Number: everything the org holds about one phone — consents, opt-outs, decisions, calls, its audit chain — with evidence links. */
 import { api } from './api.js';
+import { callLink, callTime, disclosureVerdict, duration, statusOf } from './callCells.js';
 import { day, evidenceLink, h, heading, message, section, table, utc } from './dom.js';
 
 function lookupForm(value) {
@@ -37,7 +38,11 @@ export async function numberPage(main, { rest }) {
     );
     return;
   }
-  const record = await api(`/v1/number?phone=${encodeURIComponent(phone)}`);
+  // Both routes normalise the phone as typed alike, so the two reads go together.
+  const [record, calls] = await Promise.all([
+    api(`/v1/number?phone=${encodeURIComponent(phone)}`),
+    api(`/v1/calls?phone=${encodeURIComponent(phone)}&limit=100`),
+  ]);
   main.replaceChildren(
     heading(`Number ${record.phone}`),
     lookupForm(record.phone),
@@ -87,6 +92,32 @@ export async function numberPage(main, { rest }) {
         'No decision about this number.',
       ),
       record.decisions.next_cursor ? h('p', { class: 'muted' }, 'Only the first 100 decisions are shown; the Decisions API lists the rest.') : null,
+    ),
+    section(
+      'Calls',
+      table(
+        'Calls',
+        ['When', 'Entity', 'Carrier', 'Status', 'Duration', 'Disclosure in window', 'Opt-outs', ''],
+        calls.data.map((c) => [
+          callLink(c, utc(callTime(c))),
+          c.entity ?? '—',
+          c.carrier,
+          statusOf(c),
+          duration(c.duration_seconds),
+          disclosureVerdict(c),
+          String(c.opt_outs.length),
+          evidenceLink(c.evidence_url),
+        ]),
+        'No call to this number.',
+      ),
+      calls.next_cursor
+        ? h(
+            'p',
+            { class: 'muted' },
+            'Only the first 100 calls are shown. ',
+            h('a', { href: `#/calls?phone=${encodeURIComponent(record.phone)}` }, 'All calls to this number'),
+          )
+        : null,
     ),
   );
 }
