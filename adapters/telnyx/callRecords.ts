@@ -11,13 +11,10 @@
  */
 import type { CallEventDetails, CallEventKind } from '../../src/domain/calls/events';
 import { maskPhone } from '../../src/domain/phone';
-import { recordCallEvent } from '../../src/gate/calls';
+import { recordCallEvent, recordGatedOnce } from '../../src/gate/calls';
 import type { CallClaims, TelnyxContext } from './context';
 import type { EventEffects } from './callEvents';
 import { callPartyOf, text, type TelnyxEvent } from './events';
-
-const gatedSeen = new Set<string>();
-const GATED_SEEN_MAX = 10_000;
 
 interface Moment {
   kind: CallEventKind;
@@ -74,11 +71,15 @@ export async function recordTelnyxMoments(t: TelnyxContext, body: unknown, event
   const at = Number.isNaN(occurred) ? t.ctx.clock.now() : new Date(occurred);
   const source = `telnyx ${event.type}`;
   try {
-    if (!gatedSeen.has(id)) {
-      await recordGated(t, id, claims, party.phone);
-      if (gatedSeen.size >= GATED_SEEN_MAX) gatedSeen.clear();
-      gatedSeen.add(id);
-    }
+    await recordGatedOnce(t.ctx, {
+      orgId: claims.o,
+      carrier: 'telnyx',
+      carrierCallId: id,
+      decisionId: claims.d,
+      entity: claims.e,
+      phone: party.phone,
+      source: 'precall decision (POST /v2/calls through the gateway)',
+    });
     for (const m of moments) {
       const outcome = await recordCallEvent(t.ctx, {
         orgId: claims.o,
@@ -98,28 +99,4 @@ export async function recordTelnyxMoments(t: TelnyxContext, body: unknown, event
       'telnyx: call event not recorded; the call goes on',
     );
   }
-}
-
-async function recordGated(t: TelnyxContext, id: string, claims: CallClaims, phone: string): Promise<void> {
-  const decision = await t.ctx.ledger.getDecision(claims.o, claims.d);
-  const disclosure = decision?.response.disclosure as { required?: boolean; script?: string; version?: string; delivery_window_seconds?: number } | undefined;
-  const outcome = await recordCallEvent(t.ctx, {
-    orgId: claims.o,
-    carrier: 'telnyx',
-    carrierCallId: id,
-    kind: 'gated',
-    at: decision ? new Date(decision.decided_at) : undefined,
-    source: 'precall decision (POST /v2/calls through the gateway)',
-    distinct: claims.d,
-    phone,
-    details: {
-      decision_id: claims.d,
-      entity: claims.e,
-      disclosure:
-        disclosure?.required && disclosure.script
-          ? { script: disclosure.script, version: disclosure.version ?? '', delivery_window_seconds: disclosure.delivery_window_seconds ?? 0 }
-          : null,
-    },
-  });
-  if (outcome.error) throw outcome.error;
 }

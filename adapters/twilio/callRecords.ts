@@ -9,15 +9,11 @@
  */
 import type { CallEventDetails, CallEventKind } from '../../src/domain/calls/events';
 import { maskPhone } from '../../src/domain/phone';
-import { recordCallEvent } from '../../src/gate/calls';
+import { recordCallEvent, recordGatedOnce } from '../../src/gate/calls';
 import { first } from '../shared/form';
 import type { TwilioContext } from './context';
 import type { PartyClaims } from './tokens';
 import type { TwilioWebhook } from './webhook';
-
-/** Calls this instance has already recorded as gated: their decision is not read again. Bounded: forgetting one costs a read. */
-const gatedSeen = new Set<string>();
-const GATED_SEEN_MAX = 10_000;
 
 export interface TwilioCallMoment {
   kind: CallEventKind;
@@ -34,11 +30,15 @@ export async function recordTwilioMoment(t: TwilioContext, w: TwilioWebhook, c: 
   // The moment is now, when the webhook came, not when the store gets to it.
   const moment = { ...seen, at: seen.at ?? t.ctx.clock.now() };
   try {
-    if (!gatedSeen.has(callSid)) {
-      await recordGated(t, callSid, c);
-      if (gatedSeen.size >= GATED_SEEN_MAX) gatedSeen.clear();
-      gatedSeen.add(callSid);
-    }
+    await recordGatedOnce(t.ctx, {
+      orgId: c.o,
+      carrier: 'twilio',
+      carrierCallId: callSid,
+      decisionId: c.d,
+      entity: c.e,
+      phone: c.p,
+      source: 'precall decision (calls.create through the gateway)',
+    });
     const outcome = await recordCallEvent(t.ctx, { orgId: c.o, carrier: 'twilio', carrierCallId: callSid, ...moment });
     if (outcome.error) throw outcome.error;
   } catch (err) {
@@ -47,28 +47,4 @@ export async function recordTwilioMoment(t: TwilioContext, w: TwilioWebhook, c: 
       'twilio: call event not recorded; the call goes on',
     );
   }
-}
-
-async function recordGated(t: TwilioContext, callSid: string, c: PartyClaims): Promise<void> {
-  const decision = await t.ctx.ledger.getDecision(c.o, c.d!);
-  const disclosure = decision?.response.disclosure as { required?: boolean; script?: string; version?: string; delivery_window_seconds?: number } | undefined;
-  const outcome = await recordCallEvent(t.ctx, {
-    orgId: c.o,
-    carrier: 'twilio',
-    carrierCallId: callSid,
-    kind: 'gated',
-    at: decision ? new Date(decision.decided_at) : undefined,
-    source: 'precall decision (calls.create through the gateway)',
-    distinct: c.d,
-    phone: c.p,
-    details: {
-      decision_id: c.d,
-      entity: c.e,
-      disclosure:
-        disclosure?.required && disclosure.script
-          ? { script: disclosure.script, version: disclosure.version ?? '', delivery_window_seconds: disclosure.delivery_window_seconds ?? 0 }
-          : null,
-    },
-  });
-  if (outcome.error) throw outcome.error;
 }

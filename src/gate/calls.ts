@@ -14,6 +14,57 @@ import type { RevocationTrigger } from '../domain/vocabulary';
 import { evidenceUrl, type GateContext } from './context';
 import type { OptOutOutcome } from './optOutSignals';
 
+/** What a carrier adapter knows of a gated call when it first records it: the party and decision its webhook token carries. */
+export interface GatedCall {
+  orgId: string;
+  carrier: CallCarrier;
+  carrierCallId: string;
+  decisionId: string;
+  entity: string;
+  phone: string;
+  /** Where the decision's time comes from, e.g. the API the call was placed through. */
+  source: string;
+}
+
+/** Carrier calls this instance has already recorded as gated, per ledger: their decision is not read again. Bounded: forgetting one costs a read. */
+const gatedSeen = new WeakMap<Ledger, Set<string>>();
+const GATED_SEEN_MAX = 10_000;
+
+/**
+ * Records a carrier call as gated (at its precall decision's time, with the disclosure that decision
+ * required), once per instance: whichever instance the carrier reaches first, the record starts with
+ * its decision. Throws the store's error for the adapter to log.
+ */
+export async function recordGatedOnce(ctx: GateContext, call: GatedCall): Promise<void> {
+  const seenKey = `${call.carrier}:${call.carrierCallId}`;
+  let seen = gatedSeen.get(ctx.ledger);
+  if (!seen) gatedSeen.set(ctx.ledger, (seen = new Set()));
+  if (seen.has(seenKey)) return;
+  const decision = await ctx.ledger.getDecision(call.orgId, call.decisionId);
+  const disclosure = decision?.response.disclosure as { required?: boolean; script?: string; version?: string; delivery_window_seconds?: number } | undefined;
+  const outcome = await recordCallEvent(ctx, {
+    orgId: call.orgId,
+    carrier: call.carrier,
+    carrierCallId: call.carrierCallId,
+    kind: 'gated',
+    at: decision ? new Date(decision.decided_at) : undefined,
+    source: call.source,
+    distinct: call.decisionId,
+    phone: call.phone,
+    details: {
+      decision_id: call.decisionId,
+      entity: call.entity,
+      disclosure:
+        disclosure?.required && disclosure.script
+          ? { script: disclosure.script, version: disclosure.version ?? '', delivery_window_seconds: disclosure.delivery_window_seconds ?? 0 }
+          : null,
+    },
+  });
+  if (outcome.error) throw outcome.error;
+  if (seen.size >= GATED_SEEN_MAX) seen.clear();
+  seen.add(seenKey);
+}
+
 /** How calls are listed (by phone and start time, paged). */
 export type { CallQuery } from '../ledger/ledger';
 
