@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
+import { closeServer } from '../support/loopbackServer';
 
 export interface AppRequestRecord {
   method: string;
@@ -108,8 +109,7 @@ export class FakeApp {
 
   async stop(): Promise<void> {
     for (const c of this.wss.clients) c.terminate();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   received(path: string): AppRequestRecord[] {

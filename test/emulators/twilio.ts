@@ -24,8 +24,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
+import { closeServer, listenOnLoopback } from '../support/loopbackServer';
 
 export interface RecordedRequest {
   method: string;
@@ -88,14 +88,12 @@ export class TwilioEmulator {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** Requests whose path ends with the given suffix (e.g. `/Calls.json`). */
