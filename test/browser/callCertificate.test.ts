@@ -4,18 +4,15 @@
  * person would, read back, checked for escaping, and screenshotted (CALL_CERTIFICATE_SCREENSHOT
  * names where; the one in docs/ was made this way).
  */
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { FrameClient } from '../support/wsClient';
 import { settledCallRecord, withEvents } from '../support/callRecords';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package (scripts/test-deps.sh)`);
 
 const XSS = '<script>window.__pwned = 1</script>';
 const SCREENSHOT = process.env.CALL_CERTIFICATE_SCREENSHOT ?? join(tmpdir(), 'consent-gate-call-certificate.png');
@@ -37,10 +34,7 @@ describe('call certificate in Chromium', () => {
     await c.quietAfter([{ type: 'stop', call_id: 'agent-call-42' }]);
     c.close();
     call = (await settledCallRecord(gw.url, gw.auth, 'agent-call-42', withEvents(4))) as typeof call;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -4,14 +4,11 @@
  * org), a headless Chromium (Debian's package, through playwright-core), and signing in as a person
  * does — typing the key into the form.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+export { launchChromium } from '../support/chromium';
 import request from 'supertest';
 import type { Clock } from '../../src/gate/clock';
 import { startTestGateway, type TestGateway } from '../support/gateway';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package (scripts/test-deps.sh)`);
 
 const DAY_MS = 86_400_000;
 
@@ -83,22 +80,6 @@ export async function seedGateway(): Promise<Seeded> {
     .expect(201);
   const other = await api.post('/v1/orgs').set(gw.auth).send({ name: 'Another org' }).expect(201);
   return { gw, clock, otherKey: other.body.api_key, readerKey: reader.body.api_key, revocationId: rev.body.revocation_id };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** A page of its own context (its own cookies), recording console errors, page errors and dialogs. */

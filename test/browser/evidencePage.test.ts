@@ -4,19 +4,14 @@
  * opened through its signed evidence_url as a person would — no API key —
  * read back, checked for escaping, and screenshotted.
  */
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayText } from '../../src/domain/labels';
 import { startTestGateway, type TestGateway } from '../support/gateway';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// CI installs chromium (.ci/run); elsewhere the test says why it did not run.
-// Missing, the page tests fail with this line rather than skip: `npm test` installs it (scripts/test-deps.sh).
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package (scripts/test-deps.sh)`);
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 const SCREENSHOT = join(tmpdir(), 'consent-gate-evidence-page.png');
@@ -52,19 +47,7 @@ describe('evidence page in Chromium', () => {
       })
       .expect(201);
     revocation = rev.body;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
