@@ -20,7 +20,7 @@ import { injectDisclosure, urlsThroughGateway } from './callInjection';
 import { twilioDialect, twilioError, twilioMessageDialect, TWILIO_ERRORS } from './errors';
 import type { PartyClaims } from './tokens';
 import { ambiguousRequest, scheduledFor } from './requestShape';
-import { inlineBodyThroughGateway, inlineTwimlOf } from './twimlDials';
+import { inlinePairsThroughGateway, inlineTwimlOf } from './twimlDials';
 import { transcribesCallsOf } from './transcriptionStart';
 import { withGatewayStatusCallback } from './statusCallbacks';
 
@@ -164,14 +164,18 @@ export async function handleGatedCreate(t: TwilioContext, req: IncomingMessage, 
     }
     // Its status events go to its call record through the gateway (and on to the application's own callback).
     body = Buffer.from(serializeForm(withGatewayStatusCallback(t, injected.pairs, params, party)), 'utf8');
-  } else if (route === 'calls') {
-    // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when Twilio fetches it.
-    if (read.inline) body = inlineBodyThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? body;
-    else if (first(params, 'Url') !== undefined) {
+  } else if (route === 'calls' && (read.inline || first(params, 'Url') !== undefined)) {
+    // No disclosure to add, yet whom the call's TwiML dials must still be checked: inline now, a Url when
+    // Twilio fetches it. The call's status events come to its record too, as for a disclosed call. (With
+    // ApplicationSid, Twilio ignores a create's StatusCallback: such a call is forwarded as it came.)
+    let pairs = form.pairs;
+    if (read.inline) pairs = inlinePairsThroughGateway(t, form.pairs, read.inline, party, listenFor) ?? pairs;
+    else {
       const pointed = urlsThroughGateway(t, form.pairs, params, party, undefined, listenFor);
       if (!pointed.ok) return sendAnswer(res, twilioDialect.invalid(pointed.message, pointed.field));
-      body = Buffer.from(serializeForm(pointed.pairs), 'utf8');
+      pairs = pointed.pairs;
     }
+    body = Buffer.from(serializeForm(withGatewayStatusCallback(t, pairs, params, party)), 'utf8');
   }
   t.logger.info({ route, decision_id: decision.decision_id, to: maskPhone(consumer) }, 'twilio: allowed; forwarding');
   await forwardAllowed(t, req, res, body, [decision.decision_id]);

@@ -29,16 +29,16 @@ export function inlineTwimlOf(params: FormParams): { ok: true; doc?: TwimlDocume
  * `continuationsThroughGateway`) and its transcription started when
  * `listenFor` says so, or undefined when neither changes it and it goes as it came.
  */
-export function inlineBodyThroughGateway(
+export function inlinePairsThroughGateway(
   t: TwilioContext,
   pairs: [string, string][],
   doc: TwimlDocument,
   party: PartyClaims,
   listenFor?: string,
-): Buffer | undefined {
+): [string, string][] | undefined {
   const next = continuationsThroughGateway(t, doc, party);
   if (next.rewritten === 0 && listenFor === undefined) return undefined;
-  return Buffer.from(serializeForm(withParam(pairs, 'Twiml', renderTwiml(withTranscription(t, next.doc, party, listenFor)))), 'utf8');
+  return withParam(pairs, 'Twiml', renderTwiml(withTranscription(t, next.doc, party, listenFor)));
 }
 
 /** May the application's fetched document be served as it is? Logs why not. */

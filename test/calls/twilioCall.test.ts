@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_SID, ACME, ACME_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from '../twilio/harness';
+import { ACCOUNT_SID, ACME, ACME_NUMBER, CLINIC, CLINIC_NUMBER, seedConsent, signedWebhook, startStack, TWIML, type Stack } from '../twilio/harness';
 import { attrsOf, parseTwiml, tagOf, elementsOf } from '../../adapters/twiml';
 import { settledCallRecord, withEvents } from '../support/callRecords';
 
@@ -124,5 +124,27 @@ describe('call records of Twilio calls', () => {
     expect(got.map((r) => r.form.CallStatus)).toEqual(['in-progress', 'completed', 'completed']);
     expect(got.every((r) => r.verified)).toBe(true);
     expect(got[1].form).toMatchObject({ CallSid: sid, CallDuration: '7', SequenceNumber: '3' });
+  });
+
+  it('a human call, which needs no disclosure, gets its record too: the decision, the answer and the end, with no disclosure', async () => {
+    const human = '+13125553031';
+    await seedConsent(s, human, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+    const call = await s.client.calls.create({ to: human, from: CLINIC_NUMBER, twiml: '<Response><Say>Your appointment is at 3</Say></Response>' });
+    // Twilio's Timestamp is RFC 2822, to the second.
+    const startedAt = Math.floor(s.clock.now().getTime() / 1000) * 1000;
+    const at = (ms: number) => rfc2822(new Date(startedAt + ms).toISOString());
+    await s.emulator.statusCallback(call.sid, 'in-progress', { Timestamp: at(4000) });
+    await s.emulator.statusCallback(call.sid, 'completed', { Timestamp: at(34000), CallDuration: '30' });
+    const record = (await settledCallRecord(s.gw.url, s.gw.auth, call.sid, withEvents(3))) as Record<string, unknown>;
+    expect(record).toMatchObject({
+      carrier: 'twilio',
+      carrier_call_id: call.sid,
+      phone: human,
+      entity: CLINIC,
+      status: 'completed',
+      duration_seconds: 30,
+      disclosure: null,
+    });
+    expect(record.answered_at).toBe(new Date(startedAt + 4000).toISOString());
   });
 });
