@@ -121,7 +121,12 @@ export async function fetchReassignedAnswer(ctx: GateContext, plan: ReassignedPl
 const MAX_ROUNDS = 4;
 
 /** Runs the decision step, fetching each answer it asks for and running it again, a bounded number of times. */
-export async function decideWithReassigned<T>(ctx: GateContext, plan: ReassignedPlan, step: () => Promise<T>): Promise<T> {
+export function decideWithReassigned<T>(ctx: GateContext, plan: ReassignedPlan, step: () => Promise<T>): Promise<T> {
+  // With no source for the number, the step never asks for an answer: it runs once, as it is.
+  return plan.covered ? decideFetchingAnswers(ctx, plan, step) : step();
+}
+
+async function decideFetchingAnswers<T>(ctx: GateContext, plan: ReassignedPlan, step: () => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {
     try {
       return await step();
