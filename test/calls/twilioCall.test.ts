@@ -147,4 +147,21 @@ describe('call records of Twilio calls', () => {
     });
     expect(record.answered_at).toBe(new Date(startedAt + 4000).toISOString());
   });
+
+  it("an application whose own status callback is down: Twilio still gets a 200 and the call's record still ends", async () => {
+    const human = '+13125553032';
+    await seedConsent(s, human, CLINIC, ['human_voice', 'appointment_reminder'], { type: 'prior_express', ai: false });
+    s.app.on('/status-down', { status: 500, body: 'boom' });
+    const call = await s.client.calls.create({
+      to: human,
+      from: CLINIC_NUMBER,
+      twiml: '<Response><Say>Your appointment is at 3</Say></Response>',
+      statusCallback: `${s.app.url}/status-down`,
+    });
+    const answer = await s.emulator.statusCallback(call.sid, 'completed', { CallDuration: '12' });
+    expect(answer.status).toBe(200);
+    expect(s.app.received('/status-down')).toHaveLength(1);
+    const record = (await settledCallRecord(s.gw.url, s.gw.auth, call.sid, withEvents(2))) as Record<string, unknown>;
+    expect(record).toMatchObject({ status: 'completed', duration_seconds: 12 });
+  });
 });
