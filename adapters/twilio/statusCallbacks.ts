@@ -50,7 +50,8 @@ export async function handleGatedStatus(t: TwilioContext, w: TwilioWebhook, c: S
   const stamp = Date.parse(first(w.params, 'Timestamp') ?? '');
   const at = Number.isNaN(stamp) ? undefined : new Date(stamp);
   const distinct = first(w.params, 'SequenceNumber') ?? status;
-  const duration = Number(first(w.params, 'CallDuration'));
+  // Only a number Twilio sent: an absent or empty CallDuration is no duration (Number('') would read 0).
+  const duration = Number(first(w.params, 'CallDuration') || Number.NaN);
   const source = `twilio status callback: ${status}`;
   if (event === 'answered') void recordTwilioMoment(t, w, c, { kind: 'answered', source, at, distinct: 'status-callback' });
   else if (event === 'completed') {
@@ -59,7 +60,7 @@ export async function handleGatedStatus(t: TwilioContext, w: TwilioWebhook, c: S
       source,
       at,
       distinct,
-      details: { status, ...(Number.isFinite(duration) && first(w.params, 'CallDuration') !== undefined ? { duration_seconds: duration } : {}) },
+      details: { status, ...(Number.isFinite(duration) ? { duration_seconds: duration } : {}) },
     });
   } else if (status) void recordTwilioMoment(t, w, c, { kind: 'status', source, at, distinct, details: { status } });
 
