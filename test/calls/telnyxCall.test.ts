@@ -68,4 +68,22 @@ describe('call records of Telnyx calls', () => {
     const ev = await request(s.gw.url).get(`/v1/evidence/${res.body.id}`).set(s.gw.auth).set('Accept', 'application/json').expect(200);
     expect(ev.body.integrity).toMatchObject({ chain_verified: true, record_matches_chain: true });
   });
+
+  it('a disclosure cut off by the hang-up is not recorded as said: the record has its start, no completion, and the end', async () => {
+    const consumer = '+12125554041';
+    await seedConsent(s, consumer, ACME, ['ai_voice', 'telemarketing']);
+    const cut = (await s.client.calls.dial({ connection_id: ACME_CONNECTION, to: consumer, from: ACME_NUMBER })).data!.call_control_id;
+    const start = s.clock.now().getTime();
+    const when = (ms: number) => new Date(start + ms).toISOString();
+    await s.telnyx.answer(cut);
+    s.clock.set(when(400));
+    await s.telnyx.callEvent(cut, 'call.speak.started', {});
+    s.clock.set(when(2000));
+    await s.telnyx.speakEnded(cut, 'call_hangup');
+    await s.telnyx.callEvent(cut, 'call.hangup', { hangup_cause: 'normal_clearing', start_time: when(0), end_time: when(2000) });
+    // gated, answered, the speak's start, the hang-up (the cut speech's end is no event of the record).
+    const record = (await settledCallRecord(s.gw.url, s.gw.auth, cut, withEvents(4))) as { disclosure: Record<string, unknown>; ended_at: string };
+    expect(record.disclosure).toMatchObject({ started_at: when(400), completed_at: null });
+    expect(record.ended_at).toBe(when(2000));
+  });
 });
