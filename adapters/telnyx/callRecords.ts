@@ -46,7 +46,9 @@ function momentsOf(event: TelnyxEvent, effects: EventEffects): Moment[] {
     case 'call.speak.started':
       return [{ kind: 'disclosure_started' }];
     case 'call.speak.ended':
-      return [{ kind: 'disclosure_completed' }];
+      // Only a speech said to its end: one cut off by a hang-up or an answering machine (`call_hangup`,
+      // `cancelled_amd`) was not heard whole, and the record must not say it was.
+      return text(p, 'status') === 'completed' ? [{ kind: 'disclosure_completed' }] : [];
     case 'call.dtmf.received':
       return [{ kind: 'dtmf', details: { digit: text(p, 'digit') ?? '' } }, ...optOut];
     case 'call.hangup': {
