@@ -26,20 +26,14 @@ export interface GatedCall {
   source: string;
 }
 
-/** Carrier calls this instance has already recorded as gated, per ledger: their decision is not read again. Bounded: forgetting one costs a read. */
-const gatedSeen = new WeakMap<Ledger, Set<string>>();
-const GATED_SEEN_MAX = 10_000;
-
 /**
  * Records a carrier call as gated (at its precall decision's time, with the disclosure that decision
  * required), once per instance: whichever instance the carrier reaches first, the record starts with
  * its decision. Throws the store's error for the adapter to log.
  */
 export async function recordGatedOnce(ctx: GateContext, call: GatedCall): Promise<void> {
-  const seenKey = `${call.carrier}:${call.carrierCallId}`;
-  let seen = gatedSeen.get(ctx.ledger);
-  if (!seen) gatedSeen.set(ctx.ledger, (seen = new Set()));
-  if (seen.has(seenKey)) return;
+  // A call this instance already recorded or found has its gated event: the decision is not read again.
+  if (knownCallsOf(ctx.ledger).has(knownCallKey(call.orgId, callIdFor(call.orgId, call.carrier, call.carrierCallId)))) return;
   const decision = await ctx.ledger.getDecision(call.orgId, call.decisionId);
   const disclosure = decision?.response.disclosure as { required?: boolean; script?: string; version?: string; delivery_window_seconds?: number } | undefined;
   const outcome = await recordCallEvent(ctx, {
@@ -61,8 +55,6 @@ export async function recordGatedOnce(ctx: GateContext, call: GatedCall): Promis
     },
   });
   if (outcome.error) throw outcome.error;
-  if (seen.size >= GATED_SEEN_MAX) seen.clear();
-  seen.add(seenKey);
 }
 
 /** How calls are listed (by phone and start time, paged). */
@@ -93,6 +85,8 @@ export interface SeenCallEvent {
 const knownCalls = new WeakMap<Ledger, Map<string, string>>();
 const KNOWN_CALLS_MAX = 10_000;
 
+const knownCallKey = (orgId: string, callId: string) => `${orgId}\n${callId}`;
+
 function knownCallsOf(ledger: Ledger): Map<string, string> {
   let known = knownCalls.get(ledger);
   if (!known) knownCalls.set(ledger, (known = new Map()));
@@ -110,7 +104,7 @@ export async function recordCallEvent(ctx: GateContext, seen: SeenCallEvent): Pr
   try {
     const callId = callIdFor(seen.orgId, seen.carrier, seen.carrierCallId);
     const known = knownCallsOf(ctx.ledger);
-    const memoKey = `${seen.orgId}\n${callId}`;
+    const memoKey = knownCallKey(seen.orgId, callId);
     const phone = seen.kind === 'gated' ? seen.phone : (known.get(memoKey) ?? (await ctx.ledger.findCall(seen.orgId, callId))?.phone);
     if (!phone) return { recorded: false, unknownCall: true };
     if (known.size >= KNOWN_CALLS_MAX) known.clear();
