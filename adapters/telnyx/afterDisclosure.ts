@@ -53,7 +53,7 @@ export const START_COMMAND_IDS = {
 type What = keyof typeof START_COMMAND_IDS;
 
 /** Telnyx's `status` of a speak that was said to the end. */
-const SAID = 'completed';
+export const SAID = 'completed';
 
 function disclosureEndedKey(callControlId: string): string {
   return `telnyx:disclosure-ended:${callControlId}`;

@@ -12,6 +12,7 @@
 import type { CallEventDetails, CallEventKind } from '../../src/domain/calls/events';
 import { maskPhone } from '../../src/domain/phone';
 import { recordCallEvent, recordGatedOnce } from '../../src/gate/calls';
+import { SAID } from './afterDisclosure';
 import type { CallClaims, TelnyxContext } from './context';
 import type { EventEffects } from './callEvents';
 import { callPartyOf, text, type TelnyxEvent } from './events';
@@ -48,7 +49,7 @@ function momentsOf(event: TelnyxEvent, effects: EventEffects): Moment[] {
     case 'call.speak.ended':
       // Only a speech said to its end: one cut off by a hang-up or an answering machine (`call_hangup`,
       // `cancelled_amd`) was not heard whole, and the record must not say it was.
-      return text(p, 'status') === 'completed' ? [{ kind: 'disclosure_completed' }] : [];
+      return text(p, 'status') === SAID ? [{ kind: 'disclosure_completed' }] : [];
     case 'call.dtmf.received':
       return [{ kind: 'dtmf', details: { digit: text(p, 'digit') ?? '' } }, ...optOut];
     case 'call.hangup': {
