@@ -29,4 +29,13 @@ describe('SQLite reassigned-number answers: a file from before import times', ()
       await store.close();
     }
   });
+
+  it('refuses a file written by a newer build, naming it, rather than reading a layout it does not know', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cg-rnd-new-')), 'reassigned.db');
+    new SqliteReassignedStore(file).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) + 1}`);
+    db.close();
+    expect(() => new SqliteReassignedStore(file)).toThrow(/reassigned-number answers at .*written by a newer Consent Gate/);
+  });
 });
