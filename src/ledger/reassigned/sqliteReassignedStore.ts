@@ -10,6 +10,7 @@ import { LedgerUnavailableError } from '../../errors';
 import type { DatedResult, ReassignedResult, ReassignedSourceName } from '../../domain/reassigned/answers';
 import type { RndResultRow } from '../../domain/reassigned/rndFile';
 import { answerExpiresAt, type CachedAnswer, type ReassignedRemoval, type ReassignedStore, type RndImportResult } from './reassignedStore';
+import { migrate, type Migration } from '../sqlite/migrations';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rnd_results (
@@ -36,6 +37,19 @@ CREATE INDEX IF NOT EXISTS answer_cache_checked ON answer_cache (checked_at);
 
 /** Made after the upgrade below: a file from before import times has no column to index yet. */
 const IMPORTED_AT_INDEX = 'CREATE INDEX IF NOT EXISTS rnd_results_imported ON rnd_results (imported_at)';
+
+/** The file's layout by the same numbered steps (`PRAGMA user_version`) as the ledger's; a newer file is refused. */
+const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'imported RND results and cached provider answers', up: (db) => db.exec(SCHEMA) },
+  {
+    version: 2,
+    name: "each imported result's import time, indexed, for the retention job",
+    up: (db) => {
+      addImportTimes(db);
+      db.exec(IMPORTED_AT_INDEX);
+    },
+  },
+];
 
 /** Rows the retention job deletes in one transaction, so a gateway's cache writes wait for one batch at most. */
 const REMOVE_BATCH = 1000;
@@ -65,9 +79,7 @@ export class SqliteReassignedStore implements ReassignedStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
-      addImportTimes(this.db);
-      this.db.exec(IMPORTED_AT_INDEX);
+      migrate(this.db, `the reassigned-number answers at ${file}`, MIGRATIONS);
     } catch (err) {
       throw new LedgerUnavailableError(`cannot open the reassigned-number answers at ${file}: ${(err as Error).message}`, { cause: err });
     }
