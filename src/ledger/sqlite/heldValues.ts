@@ -7,7 +7,8 @@
  */
 import type Database from 'better-sqlite3';
 
-const TABLE = `
+/** Created by the ledger's migrations (migrations.ts). */
+export const HELD_VALUES_TABLE = `
 CREATE TABLE IF NOT EXISTS held_values (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
@@ -25,7 +26,6 @@ export class HeldValues {
   private readonly prune: Database.Statement<[number]>;
 
   constructor(db: Database.Database) {
-    db.exec(TABLE);
     this.hold = db.prepare(
       `INSERT INTO held_values (key, value, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,

@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
 import { addDailyCounts } from './dailyCounts';
 import { CALL_TABLES } from './calls';
+import { HELD_VALUES_TABLE } from './heldValues';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
@@ -59,6 +60,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'call records: each event of a gated call (answer, disclosure, DTMF, opt-outs, status) with the call indexed by our id, the carrier id, its start and its phone',
     up: (db) => db.exec(CALL_TABLES),
+  },
+  {
+    version: 7,
+    name: "values a carrier adapter keeps for later in a call (a Telnyx dial's held stream or assistant), each with the instant it may be forgotten",
+    up: (db) => db.exec(HELD_VALUES_TABLE),
   },
 ];
 
