@@ -6,7 +6,7 @@
  */
 
 export interface PollOptions {
-  /** How long to keep trying. */
+  /** How long to keep trying. The default is generous: a busy CI machine can take seconds over what settles in milliseconds here, and a passing wait returns as soon as it holds. */
   timeoutMs?: number;
   /** The pause between tries. */
   intervalMs?: number;
@@ -14,7 +14,7 @@ export interface PollOptions {
 
 /** Polls `probe` until `done` holds for its value, and returns that value; throws with the last value or error when time runs out. */
 export async function waitForValue<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, options: PollOptions = {}): Promise<T> {
-  const { timeoutMs = 3000, intervalMs = 100 } = options;
+  const { timeoutMs = 10_000, intervalMs = 100 } = options;
   const deadline = Date.now() + timeoutMs;
   let last: { value: T } | { error: unknown } | undefined;
   for (;;) {

@@ -35,7 +35,7 @@ export class FrameClient {
   }
 
   /** The next frame not yet taken, or a timeout error. */
-  next(timeoutMs = 3000): Promise<Record<string, unknown>> {
+  next(timeoutMs = 10_000): Promise<Record<string, unknown>> {
     const ready = this.unread.shift();
     if (ready) return Promise.resolve(ready);
     return new Promise((res, rej) => {
