@@ -9,6 +9,7 @@ import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledg
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { callsContract } from './callsContract';
+import { consoleSessionsContract } from './consoleSessionsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
@@ -33,6 +34,10 @@ let callsFile = '';
 callsContract('sqlite', async () => new SqliteLedger({ file: (callsFile = freshFile()) }), {
   openPeer: async () => new SqliteLedger({ file: callsFile }),
   peerRaces: false,
+});
+let sessionsFile = '';
+consoleSessionsContract('sqlite', async () => new SqliteLedger({ file: (sessionsFile = freshFile()) }), {
+  openPeer: async () => new SqliteLedger({ file: sessionsFile }),
 });
 // The embedded engine's lists: files in a directory beside the ledger file.
 dncContract('sqlite (files)', async () => new FileDncStore(join(mkdtempSync(join(tmpdir(), 'cg-dnc-')), 'dnc')), {
