@@ -9,8 +9,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { LIFETIME_MS, type ConsoleSession } from '../../gate/consoleSessions';
 
-export { IDLE_MS, LIFETIME_MS } from '../../gate/consoleSessions';
-
 export const SESSION_COOKIE = 'cg_console';
 export const CSRF_HEADER = 'x-console-csrf';
 
