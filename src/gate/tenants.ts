@@ -9,6 +9,7 @@ import { BlockList, isIP } from 'node:net';
 import { newId, randomToken } from '../domain/ids';
 import { API_SCOPES, type ApiScope } from '../domain/vocabulary';
 import type { ApiKey, Org } from '../domain/records';
+import { descendantsOf } from '../ledger/keyFamily';
 import { AppError, notFound } from '../errors';
 import type { GateContext } from './context';
 
@@ -70,7 +71,23 @@ export async function createOrg(ctx: GateContext, name: string, monthlyQuota: nu
 export async function revokeKey(ctx: GateContext, orgId: string, keyId: string): Promise<ApiKey> {
   const key = await ctx.ledger.revokeApiKey(orgId, keyId, ctx.clock.now().toISOString());
   if (!key) throw notFound();
+  await endConsoleSessionsOfFamily(ctx, orgId, keyId);
   return key;
+}
+
+/**
+ * Ends the console sessions of a revoked key and of every key revoked with it. Housekeeping, not
+ * the guard: each request through a session reads its key again and is refused once it is revoked,
+ * so a failure here (the revocation itself is stored) leaves nothing usable and is not the
+ * caller's error.
+ */
+async function endConsoleSessionsOfFamily(ctx: GateContext, orgId: string, keyId: string): Promise<void> {
+  try {
+    const family = [keyId, ...descendantsOf(await ctx.ledger.listApiKeys(orgId), keyId).map((k) => k.id)];
+    for (const id of family) await ctx.ledger.endConsoleSessionsOfKey(orgId, id);
+  } catch {
+    // See above: the sessions end at their next request.
+  }
 }
 
 /** Public view of a key: never its hash. */
@@ -145,7 +162,19 @@ async function keyFor(ctx: GateContext, hash: string | undefined, ip: string | u
   if (!hash) throw new AppError('UNAUTHORIZED');
   // The store looks the key up by the SHA-256 of the secret, so the lookup's timing can only reveal
   // something about a hash, never about the secret; no second comparison is needed.
-  const key = await ctx.ledger.findApiKeyByHash(hash);
+  return usableKey(await ctx.ledger.findApiKeyByHash(hash), ip);
+}
+
+/**
+ * The key a console session was made from, by its id, checked as a Bearer request's key is: a
+ * session holds no secret, so it is authenticated by the key it names, read afresh each time.
+ */
+export async function authenticateKeyId(ctx: GateContext, orgId: string, keyId: string, ip: string | undefined): Promise<ApiKey> {
+  return usableKey(await ctx.ledger.getApiKey(orgId, keyId), ip);
+}
+
+/** What makes a key found usable for a request, however it was found: it exists, is not revoked, and the address is allowed. */
+function usableKey(key: ApiKey | null, ip: string | undefined): ApiKey {
   if (!key || key.revoked_at) throw new AppError('UNAUTHORIZED');
   if (!ipAllowed(key, ip)) throw new AppError('FORBIDDEN', 'client address is not on the key allowlist');
   return key;

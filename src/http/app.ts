@@ -124,7 +124,8 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   });
 
   for (const router of options.carrierRouters ?? []) app.use(router);
-  const consoleApp = consoleServer(ctx, { secureCookies: ctx.policy.publicBaseUrl.startsWith('https:') });
+  const onLedgerError = (route: string) => metrics.ledgerErrors.inc({ operation: route });
+  const consoleApp = consoleServer(ctx, { secureCookies: ctx.policy.publicBaseUrl.startsWith('https:'), logger, onLedgerError });
   app.use(consoleApp.router);
 
   const routes = apiRoutes(options);
@@ -137,7 +138,6 @@ export function createHttpApp(options: HttpOptions): HttpApp {
   // One authorizer (and one set of rate buckets) for both lanes.
   const authorize = authorizer(ctx, new TokenBuckets(), options.rateLimits ?? { perMinute: 6000, revokeFloorPerMinute: 6000 });
   const auth = requireKey(authorize);
-  const onLedgerError = (route: string) => metrics.ledgerErrors.inc({ operation: route });
   const v1 = express.Router();
   // Bodies are read per route and only once the key is known, so a caller without one costs no memory.
   // Compressed bodies are inflated under the same limit, measured inflated.
@@ -163,13 +163,17 @@ export function createHttpApp(options: HttpOptions): HttpApp {
     const requestId = tagRequest(logger, req, res, path);
     lane.serve(req, res).catch((err: unknown) => sendJson(res, answerForThrown(err, requestId, path, logger, onLedgerError)));
   };
+  // What a request goes to once the console's API door (if it is for that door) has let it through.
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    if (fast(req, res)) return;
+    for (const lane of lanes) if (lane.claims(req)) return serveOnLane(lane, req, res);
+    app(req, res);
+  };
   return {
     app,
     handle: (req, res) => {
-      if (consoleApp.claimApi(req, res)) return;
-      if (fast(req, res)) return;
-      for (const lane of lanes) if (lane.claims(req)) return serveOnLane(lane, req, res);
-      app(req, res);
+      if (consoleApp.claimApi(req, res, () => serve(req, res))) return;
+      serve(req, res);
     },
   };
 }

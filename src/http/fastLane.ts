@@ -58,7 +58,7 @@ async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMes
   const requestId = tagRequest(options.logger, req, res, route.path);
   let answer: JsonAnswer;
   try {
-    const apiKey = await options.authorize(route.scope, route.optOut ?? false, req.headers.authorization, req.socket.remoteAddress);
+    const apiKey = await options.authorize(route.scope, route.optOut ?? false, req);
     const json = parseJsonBody(await readBody(req, options.bodyLimitBytes));
     const body = validate(route.body!, json);
     const result = await route.handler({ apiKey, params: {}, requestId }, { body, query: undefined });

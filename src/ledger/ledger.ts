@@ -20,8 +20,10 @@ import type { CoveredContactWindow } from '../domain/stateLaw/coveredContacts';
 import type { ActiveEmergency, StateOfEmergency } from '../domain/stateLaw/emergencies';
 import { SUPPRESSION_KEY_PREFIX } from '../domain/suppressionKey';
 import type { ConsentWrite } from './consentWrite';
+import type { ConsoleSessionRecord, ConsoleSessionTouch } from './consoleSessions';
 import type { DailyCount, HonorByQuery } from './dailyCounts';
 
+export type { ConsoleSessionRecord, ConsoleSessionTouch } from './consoleSessions';
 export type { DailyCount, HonorByQuery } from './dailyCounts';
 
 // The records live in the domain; re-exported so the engines keep one import.
@@ -223,6 +225,8 @@ export interface Ledger {
    */
   createApiKey(key: ApiKey): Promise<boolean>;
   findApiKeyByHash(hash: string): Promise<ApiKey | null>;
+  /** The org's key by its id (revoked ones too); null when it is not the org's. Read from the key's own record, as revocation writes it first. */
+  getApiKey(orgId: string, keyId: string): Promise<ApiKey | null>;
   listApiKeys(orgId: string): Promise<ApiKey[]>;
   /**
    * Null when the key is not the org's. Revoking twice keeps the first time. Every key made from
@@ -353,6 +357,22 @@ export interface Ledger {
    * already taken, or expired).
    */
   takeHeldValue(key: string): Promise<string | null>;
+
+  /**
+   * Console sessions (consoleSessions.ts). A session is kept until its `expires_at` (by the
+   * caller's clock, passed as `at`); the store deletes it then or at its next lookup.
+   */
+  createConsoleSession(session: ConsoleSessionRecord): Promise<void>;
+  /**
+   * The session live at `at`, or null (none, ended, or expired, and then deleted). `touch` is asked
+   * with it and may name times to store for this use; they are stored only while the session still
+   * exists, so a touch racing a sign-out on another instance never brings the session back (null then).
+   */
+  findConsoleSession(idHash: string, at: string, touch: ConsoleSessionTouch): Promise<ConsoleSessionRecord | null>;
+  /** Ends one session, wherever it was made; ending an unknown one does nothing. */
+  endConsoleSession(idHash: string): Promise<void>;
+  /** Ends every session made from the key; answers how many it ended. */
+  endConsoleSessionsOfKey(orgId: string, keyId: string): Promise<number>;
 
   /** Messages due for delivery (next_attempt_at ≤ now), oldest first. */
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]>;

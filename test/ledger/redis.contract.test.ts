@@ -42,3 +42,22 @@ describe('redis: covered contacts name the phone', () => {
     await ledger.close();
   });
 });
+
+describe('redis: console sessions expire on their own', () => {
+  it("a session and its key's index carry the session's time left as their TTL, and a touch moves both", async () => {
+    const ledger = await open();
+    await ledger.client.flushall();
+    const at = (min: number) => new Date(Date.parse('2026-05-04T10:00:00.000Z') + min * 60_000).toISOString();
+    const session = { id_hash: 'f'.repeat(64), org_id: 'org_test', key_id: 'key_1', created_at: at(0), last_used_at: at(0), expires_at: at(30) };
+    await ledger.createConsoleSession(session);
+    const ttls = () =>
+      Promise.all([ledger.client.pttl(ledger.keys.consoleSession(session.id_hash)), ledger.client.pttl(ledger.keys.consoleSessionsOfKey('org_test', 'key_1'))]);
+    for (const ttl of await ttls()) expect(ttl).toBeGreaterThan(29 * 60_000);
+    await ledger.findConsoleSession(session.id_hash, at(10), () => ({ last_used_at: at(10), expires_at: at(100) }));
+    for (const ttl of await ttls()) {
+      expect(ttl).toBeGreaterThan(89 * 60_000);
+      expect(ttl).toBeLessThanOrEqual(90 * 60_000);
+    }
+    await ledger.close();
+  });
+});

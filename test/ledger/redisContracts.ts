@@ -8,6 +8,7 @@ import { RedisDncStore } from '../../src/ledger/dnc/redisDncStore';
 import { RedisReassignedStore } from '../../src/ledger/reassigned/redisReassignedStore';
 import { ledgerContract } from './contract';
 import { callsContract } from './callsContract';
+import { consoleSessionsContract } from './consoleSessionsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { dncContract } from './dncContract';
@@ -29,6 +30,7 @@ export function redisContracts(name: string, { open, fresh }: RedisDeployment): 
   ledgerContract(name, () => fresh(), peer);
   coveredContract(name, () => fresh(), peer);
   callsContract(name, () => fresh(), peer);
+  consoleSessionsContract(name, () => fresh(), peer);
 
   // Every case uses one keying, so a store the previous case anonymised opens under it; then it is emptied.
   // No reader runs beside the retention job here, so its grace period (retention.ts) can be short.

@@ -9,6 +9,7 @@ import { LedgerUnavailableError, suppressionKeying } from '../../src/ledger/ledg
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { ledgerContract } from './contract';
 import { callsContract } from './callsContract';
+import { consoleSessionsContract } from './consoleSessionsContract';
 import { coveredContract } from './coveredContract';
 import { retentionContract } from './retentionContract';
 import { aDecision } from '../fixtures/records';
@@ -33,6 +34,10 @@ let callsFile = '';
 callsContract('sqlite', async () => new SqliteLedger({ file: (callsFile = freshFile()) }), {
   openPeer: async () => new SqliteLedger({ file: callsFile }),
   peerRaces: false,
+});
+let sessionsFile = '';
+consoleSessionsContract('sqlite', async () => new SqliteLedger({ file: (sessionsFile = freshFile()) }), {
+  openPeer: async () => new SqliteLedger({ file: sessionsFile }),
 });
 // The embedded engine's lists: files in a directory beside the ledger file.
 dncContract('sqlite (files)', async () => new FileDncStore(join(mkdtempSync(join(tmpdir(), 'cg-dnc-')), 'dnc')), {
@@ -167,4 +172,25 @@ describe('sqlite: covered contacts name the phone', () => {
 // The embedded engine's reassigned-number answers: a SQLite file of their own beside the ledger.
 reassignedContract('sqlite', async () => new SqliteReassignedStore(join(mkdtempSync(join(tmpdir(), 'cg-rnd-')), 'reassigned.db')), {
   openPeer: async (store) => new SqliteReassignedStore((store as SqliteReassignedStore).file),
+});
+
+describe('sqlite: console sessions need no job of their own', () => {
+  it('each new session deletes expired ones, so the table holds only sessions that may still be used', async () => {
+    const ledger = new SqliteLedger({ file: freshFile() });
+    const at = (min: number) => new Date(Date.parse('2026-05-04T10:00:00.000Z') + min * 60_000).toISOString();
+    const session = (n: number, created: number) => ({
+      id_hash: String(n).repeat(64),
+      org_id: 'org_test',
+      key_id: 'key_1',
+      created_at: at(created),
+      last_used_at: at(created),
+      expires_at: at(created + 30),
+    });
+    for (const n of [1, 2, 3]) await ledger.createConsoleSession(session(n, 0));
+    await ledger.createConsoleSession(session(4, 20));
+    await ledger.createConsoleSession(session(5, 31));
+    const left = ledger.database.prepare('SELECT id_hash FROM console_sessions ORDER BY id_hash').all() as { id_hash: string }[];
+    expect(left.map((r) => r.id_hash[0])).toEqual(['4', '5']);
+    await ledger.close();
+  });
 });

@@ -1,74 +1,16 @@
 /**
- * The console's sign-in sessions. A person signs in with an API key once; the browser then holds
- * only a random session id in an HttpOnly, SameSite=Strict cookie (Secure when the gateway is
- * reached over https), which no script on the page can read, and the key itself stays here, in
- * this process's memory, never in a URL, localStorage or the page. Each request through the
- * session is authenticated with that key again, exactly as a Bearer request is, so scopes, IP
- * allowlists and rate limits hold, and a key revoked (or one it was made from) ends its sessions
- * at their next request. Writes need the session's CSRF token in a header, which a cross-site form
- * cannot send.
- *
- * Sessions end on sign-out, after `IDLE_MS` without a request, after `LIFETIME_MS` in any case, and
- * when the gateway restarts (sign in again); with several gateway instances behind a balancer, a
- * session lives on the instance that made it (sticky routing, or sign in on each).
+ * The console session as the browser holds it. A person signs in with an API key once; the browser
+ * then holds only a random session id in an HttpOnly, SameSite=Strict cookie (Secure when the
+ * gateway is reached over https), which no script on the page can read; the key itself is kept
+ * nowhere — not in a URL, localStorage or the page, nor in the store, which names the key by its id
+ * (gate/consoleSessions.ts: what is stored, the limits, how each request is authenticated). Writes
+ * need the session's CSRF token in a header, which a cross-site form cannot send.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { LIFETIME_MS, type ConsoleSession } from '../../gate/consoleSessions';
 
 export const SESSION_COOKIE = 'cg_console';
 export const CSRF_HEADER = 'x-console-csrf';
-export const IDLE_MS = 30 * 60_000;
-export const LIFETIME_MS = 12 * 60 * 60_000;
-/** More sessions than this and the least recently used is ended: memory stays bounded whoever signs in. */
-export const MAX_SESSIONS = 10_000;
-
-export interface ConsoleSession {
-  id: string;
-  /** The API key's secret, to authenticate each request made through the session. */
-  secret: string;
-  csrf: string;
-  createdAt: number;
-  lastUsedAt: number;
-}
-
-const token = () => randomBytes(32).toString('base64url');
-
-export class ConsoleSessions {
-  // Insertion order is use order: a session used is moved to the end, so the first is the least recently used.
-  private readonly sessions = new Map<string, ConsoleSession>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  create(secret: string): ConsoleSession {
-    const at = this.now();
-    const session = { id: token(), secret, csrf: token(), createdAt: at, lastUsedAt: at };
-    this.sessions.set(session.id, session);
-    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
-    return session;
-  }
-
-  /** The live session of a cookie value, marked used; null (and forgotten) once expired. */
-  find(id: string | undefined): ConsoleSession | null {
-    const session = id ? this.sessions.get(id) : undefined;
-    if (!session) return null;
-    const at = this.now();
-    if (at - session.lastUsedAt > IDLE_MS || at - session.createdAt > LIFETIME_MS) {
-      this.sessions.delete(session.id);
-      return null;
-    }
-    session.lastUsedAt = at;
-    this.sessions.delete(session.id);
-    this.sessions.set(session.id, session);
-    return session;
-  }
-
-  end(id: string): void {
-    this.sessions.delete(id);
-  }
-
-  get size(): number {
-    return this.sessions.size;
-  }
-}
 
 /** Whether a request carries the session's CSRF token (compared in constant time). */
 export function csrfMatches(session: ConsoleSession, given: string | string[] | undefined): boolean {

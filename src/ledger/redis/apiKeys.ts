@@ -52,6 +52,12 @@ export async function revokeApiKey(store: RedisStore, orgId: string, keyId: stri
   return key;
 }
 
+/** The org's key by id, from its record (which revocation writes before the copy auth reads by hash). */
+export async function getApiKey(store: RedisStore, orgId: string, keyId: string): Promise<ApiKey | null> {
+  const raw = await store.client.hget(store.keys.org(orgId).keys, keyId);
+  return raw === null ? null : (JSON.parse(raw) as ApiKey);
+}
+
 /** The org's keys in the order they were made. */
 export async function listApiKeys(store: RedisStore, orgId: string): Promise<ApiKey[]> {
   const o = store.keys.org(orgId);

@@ -12,6 +12,8 @@
  * | outbox | `{outbox}` | messages waiting for delivery to network peers |
  * | webhook | `{wh:key}` | one carrier webhook acted on (`markWebhookSeen`), expiring with its TTL |
  * | held | `{hv:key}` | one value a carrier adapter keeps for later in a call (`holdValue`), expiring with its TTL |
+ * | console session | `{cs:hash}` | one console session by the SHA-256 of its cookie id, expiring with it |
+ * | key's sessions | `{csk:org:key}` | the console sessions made from one API key (to end them all), expiring with the last |
  * | store | `{store}` | the set of org ids (the retention job and `auditSubjects` walk it) and the id of the suppression keying the store was anonymised under |
  *
  * Anonymised subjects (retention.ts): the retention job moves a subject's old
@@ -119,6 +121,16 @@ export class RedisKeys {
   /** STRING with a TTL, read and deleted in one transaction: a value held for later in a call. */
   heldValue(key: string): string {
     return `${this.prefix}{hv:${safe(key)}}`;
+  }
+
+  /** STRING session JSON with a TTL: one console session, by the hash of its cookie id. */
+  consoleSession(idHash: string): string {
+    return `${this.prefix}{cs:${safe(idHash)}}`;
+  }
+
+  /** ZSET score = expires_at (ms), member = session id hash: the console sessions made from one API key. */
+  consoleSessionsOfKey(orgId: string, keyId: string): string {
+    return `${this.prefix}{csk:${safe(orgId)}:${safe(keyId)}}`;
   }
 
   /** HASH `org\tdedupe_key` → revocation JSON: the network-wide opt-outs of one phone. */

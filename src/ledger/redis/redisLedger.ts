@@ -4,7 +4,7 @@
  * it opens and closes the connection and turns every failure into
  * LedgerUnavailableError; each concern lives in a file of its own (consents,
  * revocations, contactFacts, sends, decisions, calls, audit, apiKeys, retention,
- * outbox), over what they share (store.ts). Key layout in keys.ts, the
+ * outbox, consoleSessions), over what they share (store.ts). Key layout in keys.ts, the
  * atomic steps in scripts/, connection and fault behaviour in connection.ts.
  *
  * What is atomic: every write that must be — a consent or revocation with its
@@ -64,6 +64,8 @@ import {
   type CallKeys,
   type CallQuery,
   type CallRef,
+  type ConsoleSessionRecord,
+  type ConsoleSessionTouch,
   type SendCounterKeys,
   type SendDecider,
   type SendFacts,
@@ -75,7 +77,8 @@ import { callDeciderFor, callLimit, countCovered } from '../coveredDecision';
 import { deciderFor, refusedDecision } from '../sendDecision';
 import { activeEmergencies, countCoveredContact, coveredCount, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
 import { declareEmergencyRecord, endEmergencyRecord } from './scripts/emergencies';
-import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from './apiKeys';
+import * as consoleSessions from './consoleSessions';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
 import { callEvents, findCall, listCalls, recordCallEvent } from './calls';
 import { checkDurability, connectBounded, createRedisClient, dataNodes, type DurabilityReport, type RedisClient, type RedisTarget } from './connection';
@@ -213,6 +216,10 @@ export class RedisLedger implements Ledger {
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
     const raw = await this.run('findApiKeyByHash', () => this.client.get(this.keys.apiKeyByHash(hash)));
     return raw ? (JSON.parse(raw) as ApiKey) : null;
+  }
+
+  async getApiKey(orgId: string, keyId: string): Promise<ApiKey | null> {
+    return this.run('getApiKey', () => getApiKey(this.store, orgId, keyId));
   }
 
   async listApiKeys(orgId: string): Promise<ApiKey[]> {
@@ -415,6 +422,24 @@ export class RedisLedger implements Ledger {
         cutoffMs,
       ),
     );
+  }
+
+  // ---- console sessions (consoleSessions.ts) ---------------------------------
+
+  async createConsoleSession(s: ConsoleSessionRecord): Promise<void> {
+    await this.run('createConsoleSession', () => consoleSessions.createConsoleSession(this.store, s));
+  }
+
+  async findConsoleSession(idHash: string, at: string, touch: ConsoleSessionTouch): Promise<ConsoleSessionRecord | null> {
+    return this.run('findConsoleSession', () => consoleSessions.findConsoleSession(this.store, idHash, at, touch));
+  }
+
+  async endConsoleSession(idHash: string): Promise<void> {
+    await this.run('endConsoleSession', () => consoleSessions.endConsoleSession(this.store, idHash));
+  }
+
+  async endConsoleSessionsOfKey(orgId: string, keyId: string): Promise<number> {
+    return this.run('endConsoleSessionsOfKey', () => consoleSessions.endConsoleSessionsOfKey(this.store, orgId, keyId));
   }
 
   // ---- outbox (outbox.ts) and webhook replay marks ---------------------------

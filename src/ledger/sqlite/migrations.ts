@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import { LedgerUnavailableError } from '../../errors';
 import { addDailyCounts } from './dailyCounts';
 import { CALL_TABLES } from './calls';
+import { CONSOLE_SESSIONS_TABLE } from './consoleSessions';
 import { HELD_VALUES_TABLE } from './heldValues';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
@@ -65,6 +66,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: "values a carrier adapter keeps for later in a call (a Telnyx dial's held stream or assistant), each with the instant it may be forgotten",
     up: (db) => db.exec(HELD_VALUES_TABLE),
+  },
+  {
+    version: 8,
+    name: "console sign-in sessions in the file, so a restarted gateway (or another process on the file) keeps them: each found by a hash of its cookie id, naming the key it was made from by id (never the key's secret), with the instant it expires",
+    up: (db) => db.exec(CONSOLE_SESSIONS_TABLE),
   },
 ];
 

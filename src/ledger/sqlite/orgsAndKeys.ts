@@ -32,6 +32,10 @@ export class SqliteOrgsAndKeys {
     return doc === undefined ? null : (JSON.parse(doc) as ApiKey);
   }
 
+  async getApiKey(orgId: string, keyId: string): Promise<ApiKey | null> {
+    return parse<ApiKey>(this.store.read(() => this.store.stmt.keyOfOrg.get(keyId, orgId)));
+  }
+
   async listApiKeys(orgId: string): Promise<ApiKey[]> {
     return this.store.read(() => this.store.stmt.keysOfOrg.all(orgId)).map(parseData<ApiKey>);
   }

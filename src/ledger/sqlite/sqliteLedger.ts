@@ -9,7 +9,8 @@
  * - decisionsAndSends.ts: decisions and send counts, one transaction per event-loop turn;
  * - calls.ts: call records (events of a call, indexed by call);
  * - retention.ts: anonymisation; webhookMarks.ts, writeProbe.ts: webhook marks, the write probe;
- * - heldValues.ts: values a carrier adapter keeps for later in a call.
+ * - heldValues.ts: values a carrier adapter keeps for later in a call;
+ * - consoleSessions.ts: the console's sign-in sessions.
  *
  * Durability: consents, revocations, keys and orgs commit with
  * `synchronous=FULL` (the WAL is fsynced before the commit returns), so an
@@ -47,6 +48,8 @@ import type {
   CallQuery,
   CallRef,
   CallKeys,
+  ConsoleSessionRecord,
+  ConsoleSessionTouch,
   SendCounterKeys,
   SendDecider,
   StateOfEmergency,
@@ -56,6 +59,7 @@ import { SqliteCalls } from './calls';
 import type { Checkpointer } from './checkpointer';
 import type { DailyCount, HonorByQuery } from '../dailyCounts';
 import { SqliteConsents } from './consents';
+import { SqliteConsoleSessions } from './consoleSessions';
 import { SqliteDailyCounts } from './dailyCounts';
 import { readContactFacts } from './contactFacts';
 import { groupCommitTurn, SqliteDecisionsAndSends } from './decisionsAndSends';
@@ -93,6 +97,7 @@ export class SqliteLedger implements Ledger {
   private readonly outbox: SqliteOutbox;
   private readonly webhookMarks: WebhookMarks;
   private readonly heldValues: HeldValues;
+  private readonly consoleSessions: SqliteConsoleSessions;
   private readonly writeProbe: WriteProbe;
 
   constructor(options: SqliteLedgerOptions) {
@@ -114,6 +119,7 @@ export class SqliteLedger implements Ledger {
     this.outbox = new SqliteOutbox(this.store);
     this.webhookMarks = new WebhookMarks(db);
     this.heldValues = new HeldValues(db);
+    this.consoleSessions = new SqliteConsoleSessions(this.store);
     this.writeProbe = new WriteProbe(db);
   }
 
@@ -146,6 +152,10 @@ export class SqliteLedger implements Ledger {
 
   findApiKeyByHash(hash: string): Promise<ApiKey | null> {
     return this.orgsAndKeys.findApiKeyByHash(hash);
+  }
+
+  getApiKey(orgId: string, keyId: string): Promise<ApiKey | null> {
+    return this.orgsAndKeys.getApiKey(orgId, keyId);
   }
 
   listApiKeys(orgId: string): Promise<ApiKey[]> {
@@ -282,6 +292,22 @@ export class SqliteLedger implements Ledger {
 
   async takeHeldValue(key: string): Promise<string | null> {
     return this.store.write(() => this.heldValues.takeValue(key, Date.now()));
+  }
+
+  createConsoleSession(session: ConsoleSessionRecord): Promise<void> {
+    return this.consoleSessions.create(session);
+  }
+
+  findConsoleSession(idHash: string, at: string, touch: ConsoleSessionTouch): Promise<ConsoleSessionRecord | null> {
+    return this.consoleSessions.find(idHash, at, touch);
+  }
+
+  endConsoleSession(idHash: string): Promise<void> {
+    return this.consoleSessions.end(idHash);
+  }
+
+  endConsoleSessionsOfKey(orgId: string, keyId: string): Promise<number> {
+    return this.consoleSessions.endOfKey(orgId, keyId);
   }
 
   dueOutbox(now: string, limit: number): Promise<OutboxMessage[]> {

@@ -16,6 +16,7 @@ import type { RedisClient } from '../connection';
 import { KEY_SCRIPTS } from './apiKeys';
 import { CALL_SCRIPTS } from './calls';
 import { CONDITIONAL_DELETE_SCRIPTS } from './conditionalDelete';
+import { CONSOLE_SESSION_SCRIPTS } from './consoleSessions';
 import { COUNTER_SCRIPTS } from './counters';
 import { COVERED_SCRIPTS } from './coveredContacts';
 import { EMERGENCY_SCRIPTS } from './emergencies';
@@ -38,6 +39,7 @@ export const SCRIPTS = {
   ...COVERED_SCRIPTS,
   ...EMERGENCY_SCRIPTS,
   ...CALL_SCRIPTS,
+  ...CONSOLE_SESSION_SCRIPTS,
 } satisfies Record<string, ScriptDef>;
 
 export type ScriptName = keyof typeof SCRIPTS;
