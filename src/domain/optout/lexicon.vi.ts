@@ -33,7 +33,7 @@ export const vi: Lexicon = {
   notTypos: ['dung', 'dang'],
   negation: {
     cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung'],
-    bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc'],
+    bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc', 'bao gio', 'he', 'tung'],
     exceptAfter: ['sao', 'tai sao'],
   },
   classes: {
@@ -41,14 +41,16 @@ export const vi: Lexicon = {
     // ("mẹ không gọi cho tôi nữa").
     dont: [
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
-      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)',
+      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam',
+      // "khỏi" (no need): "khỏi gọi nữa"; "đừg" typed without its vowel.
+      'khoi', 'thoi khoi', 'dug',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
-      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|file)(?![^ ]))',
-      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
+      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
@@ -57,13 +59,23 @@ export const vi: Lexicon = {
     joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
+    // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
+    mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
+    // A time, not for good: "đừng nhắn cho tôi lúc nửa đêm nữa", "trong giờ học".
+    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi'],
+    // Words heard as "hold on": "nửa" (half) in "nửa đêm", "nửa tiếng".
+    half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
+    // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
+    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap'],
   },
   rules: [
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:{third}|duoc)(?![^ ]))[a-z]+){0,6}? nua',
-      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao', unless: '{joking}',
+      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? nua(?! (?:{half})(?![^ ]))',
+      confidence: 0.9,
+      notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
+      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
@@ -72,9 +84,30 @@ export const vi: Lexicon = {
       confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
     },
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
-    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
+    // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
+    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85 },
+    // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
+    { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
+    // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
+    { id: 'dont-call-back', pattern: '(?:{dontImperative}) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma))*$', confidence: 0.85 },
+    // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung) (?:goi|goi dien|nhan tin)$', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
+    { id: 'please-stop', pattern: '(?:hay|xin hay|vui long|lam on) (?:dung|ngung) (?:{contactVerb})', confidence: 0.85 },
+    // "Stop nhắn tin đi", "stop gọi cho tôi": the English verb, a Vietnamese object.
+    { id: 'stop-english', pattern: 'stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
+    // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
+    { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
     { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
-    { id: 'do-not-agree', pattern: '(?:khong|ko|k) dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
+    { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },
+    { id: 'withdraw-consent', pattern: '(?:rut|thu hoi|huy) (?:lai )?(?:su )?(?:dong y|cho phep|chap thuan|uy quyen)', confidence: 0.9, negatable: true },
+    // "để tôi yên", "để cho tôi yên đi" — not "để tôi yên tâm".
+    { id: 'leave-me-alone', pattern: 'de (?:cho )?(?:{self}) (?:duoc )?yen(?=$| ,| (?:di|nha|nhe|a|giup|dum|duoc khong|coi|dung|lam on)(?![^ ]))', confidence: 0.85 },
+    // "gọi nữa là tôi báo công an": a threat is a request to stop.
+    { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua (?:la|thi)(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
     { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*' },
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
@@ -86,10 +119,10 @@ export const vi: Lexicon = {
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
-    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self})', confidence: 0.9, negatable: true },
-    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?khoi danh sach', confidence: 0.9, negatable: true },
+    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
+    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|theo doi|tin nhan|quang cao|qc)', confidence: 0.9, negatable: true },
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
   ],
 };

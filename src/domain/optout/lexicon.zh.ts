@@ -38,11 +38,29 @@ export const zh: Lexicon = {
   classes: {
     dont: ['不要', '别', '請勿', '请勿', '勿', '不准', '不许', '不可以', '不能', '甭', '不用', '不必', '莫'],
     again: ['再', '在', '又', '再也', '再也不要', '以后'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家', '给{household}', '跟{household}'],
+    // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
+    household: [
+      '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
+    ],
+    // "打我电话", "打这个号码": the phone itself as the object.
+    myPhone: ['我(?:的)?(?:电话|手机|号码|座机)', '这个(?:电话|号码|手机)', '{household}的?(?:电话|手机|号码)'],
+    // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
+    notContact: [
+      '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
+      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '表情', '照片', '图', '红包', '朋友圈', '疯', '谣', '染', '纸', '账单', '包裹', '样品', '礼物',
+    ],
+    // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
+    notNow: [
+      '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
+      '明天', '这几天', '这会儿', '这周', '最近', '白天', '睡觉的时候',
+    ],
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰',
+      // Code-switching: "别再call我了", "不要再text我".
+      'text', 'send', 'spam', 'sms', 'msg', 'message',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
@@ -61,11 +79,15 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{joking}' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{notContact}|{joking}' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
-    // "别打了", "不要发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9, unless: '{joking}' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
+    // "别打了", "别给我发了": the prohibitive ends the request.
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}' },
+    // "别打我电话了", "以后别打这个号码了"
+    { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9 },
+    // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
+    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
     // "我不想再接到你们的电话", "不希望再收到这些短信"
@@ -74,6 +96,15 @@ export const zh: Lexicon = {
       pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
       confidence: 0.9, negatable: true,
     },
+    // "我不想要这些短信", "不需要你们的广告"
+    { id: 'dont-want-these', pattern: '(?:不想要|不要|不需要|不想看)(?:这些|这种|这类|你们的|你们这些|你们这种|任何|此类)(?:的)?{contactNoun}', confidence: 0.85, notAfter: '{reported}' },
+    // "我不同意你们给我发短信", "不再同意接收你们的信息", "我撤回同意"
+    { id: 'no-consent', pattern: '(?:不再|不)同意(?:你们|你|贵公司)?(?:再)?(?:{toMe})?(?:{contactVerb}|接收|接听|收到)', confidence: 0.9 },
+    { id: 'withdraw-consent', pattern: '(?:撤回|撤销|收回|取消)(?:我的|之前的)?(?:同意|授权)', confidence: 0.9, negatable: true },
+    // "我不想被打扰"
+    { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销)', confidence: 0.85 },
+    // "取消所有短信通知", "取消短信服务"
+    { id: 'cancel-messages', pattern: '取消(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9 },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
