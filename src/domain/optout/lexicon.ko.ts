@@ -53,18 +53,24 @@ export const ko: Lexicon = {
       '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
     ],
     // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
+    // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
+    toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)'],
+    // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
+    clauseEnd: ['요', '다', '니', '니까', '서'],
     speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀)', '래', '란', '랬', '라는', '라던'],
-    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호'],
+    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '내정보', '제개인정보'],
     list: ['명단', '리스트', '목록', '데이터베이스', '디비', '명부', '발송목록', '발송명단'],
     remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주'],
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
-    { id: 'dont-send', pattern: '(?<=^|,)(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
@@ -74,14 +80,14 @@ export const ko: Lexicon = {
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었',
     },
     // "거부합니다" as the whole reply.
     { id: 'refuse-whole', pattern: '^거부(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
-    { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게|안' },
+    { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
-    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:해지|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '했|됐|된|하려면|방법|어떻게|당했|당|되었|돼' },
+    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|앱|어플|법' },
     // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
     { id: 'make-it-stop', pattern: '{contact}(?:{particle}|가|이)*(?:안오게|오지않게|못오게|안오도록|오지않도록)', confidence: 0.85 },
     // "더 이상 문자 안 보내셨으면 합니다", "연락 안 주셨으면 좋겠어요"
@@ -98,10 +104,10 @@ export const ko: Lexicon = {
     // "do not call 명단에 넣어 주세요"
     { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)', confidence: 0.9 },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
-    { id: 'or-else', pattern: '(?:또|다시|한번만더|한번더)(?:{contact})?(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
+    { id: 'or-else', pattern: '(?:또|다시|한번만더|한번더|계속)(?:{contact})?(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
-    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
     { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자)금지|수신해지|문자해지', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },

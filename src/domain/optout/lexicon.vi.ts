@@ -41,7 +41,7 @@ export const vi: Lexicon = {
     // ("mẹ không gọi cho tôi nữa").
     dont: [
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
-      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam',
+      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can',
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg" typed without its vowel.
       'khoi', 'thoi khoi', 'dug',
     ],
@@ -62,11 +62,16 @@ export const vi: Lexicon = {
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // A time, not for good: "đừng nhắn cho tôi lúc nửa đêm nữa", "trong giờ học".
-    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi'],
+    // …or only a wrong number: "đừng gọi nhầm số nữa".
+    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'nham'],
+    // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
+    toChild: ['(?<=^|, )con'],
+    // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
+    plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua'],
     // Words heard as "hold on": "nửa" (half) in "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
-    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap'],
+    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
   },
   rules: [
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
@@ -74,13 +79,13 @@ export const vi: Lexicon = {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? nua(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
+      notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
       unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
       confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
     },
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
@@ -90,16 +95,21 @@ export const vi: Lexicon = {
     // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
     { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
     // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
-    { id: 'dont-call-back', pattern: '(?:{dontImperative}) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma))*$', confidence: 0.85 },
+    // "không cần gọi lại đâu, tôi không mua" — a reason that rules out a later call.
+    {
+      id: 'dont-call-back',
+      pattern: '(?:{dontImperative}|khong can|ko can|k can) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma|dau))*(?=$| ,(?: (?:{self}))? (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau)| (?:{self}) (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau))',
+      confidence: 0.85,
+    },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung) (?:goi|goi dien|nhan tin)$', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung) (?:goi|goi dien|nhan tin)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
     { id: 'please-stop', pattern: '(?:hay|xin hay|vui long|lam on) (?:dung|ngung) (?:{contactVerb})', confidence: 0.85 },
     // "Stop nhắn tin đi", "stop gọi cho tôi": the English verb, a Vietnamese object.
     { id: 'stop-english', pattern: 'stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
     // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
     { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
-    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
     { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
     { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },
@@ -109,7 +119,9 @@ export const vi: Lexicon = {
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua (?:la|thi)(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*' },
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*', unless: '{plan}' },
+    // "tôi không muốn bị làm phiền bởi tin nhắn"
+    { id: 'dont-want-bothered', pattern: '(?:khong|ko|k) (?:muon|thich) bi (?:lam phien|quay ray|goi dien|goi|spam|nhan tin)', confidence: 0.85 },
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
     {
       id: 'dont-want-contact',
@@ -123,6 +135,6 @@ export const vi: Lexicon = {
     { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
   ],
 };

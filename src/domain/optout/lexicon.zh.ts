@@ -20,7 +20,7 @@ export const zh: Lexicon = {
   matchOn: 'characters',
   script: 'Han',
   keywords: {
-    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '回t', 't', 'r', '回r'],
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '回t', 't', 'r', '回r'],
     opt_in: [],
     help: [],
   },
@@ -37,8 +37,8 @@ export const zh: Lexicon = {
   },
   classes: {
     dont: ['不要', '别', '請勿', '请勿', '勿', '不准', '不许', '不可以', '不能', '甭', '不用', '不必', '莫'],
-    again: ['再', '在', '又', '再也', '再也不要', '以后'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家', '给{household}', '跟{household}'],
+    again: ['再', '在', '又', '再也', '再也不要', '以后', '老', '老是', '总', '总是', '一直', '天天', '成天'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
       '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
@@ -58,13 +58,13 @@ export const zh: Lexicon = {
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广',
       // Code-switching: "别再call我了", "不要再text我".
       'text', 'send', 'spam', 'sms', 'msg', 'message',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销',
+      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
     ],
     contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信'],
     me: ['我', '我的电话号码', '我的电话', '我的手机号码', '我的手机号', '我的号码', '我的联系方式', '我的信息', '我的资料', '这个号码', '我们', '我的手机'],
@@ -81,7 +81,7 @@ export const zh: Lexicon = {
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
     { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{notContact}|{joking}' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩' },
     // "别打了", "别给我发了": the prohibitive ends the request.
     { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}' },
     // "别打我电话了", "以后别打这个号码了"
@@ -89,13 +89,17 @@ export const zh: Lexicon = {
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
-    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, unless: '工资|薪' },
+    // "你们的短信我不要了": the messages first, then the refusal.
+    { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了)', confidence: 0.85 },
     // "我不想再接到你们的电话", "不希望再收到这些短信"
     {
       id: 'dont-want-contact',
       pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
       confidence: 0.9, negatable: true,
     },
+    // "这是骚扰，请停止": a closing "stop" after a complaint.
+    { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
     { id: 'dont-want-these', pattern: '(?:不想要|不要|不需要|不想看)(?:这些|这种|这类|你们的|你们这些|你们这种|任何|此类)(?:的)?{contactNoun}', confidence: 0.85, notAfter: '{reported}' },
     // "我不同意你们给我发短信", "不再同意接收你们的信息", "我撤回同意"
@@ -104,15 +108,15 @@ export const zh: Lexicon = {
     // "我不想被打扰"
     { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销)', confidence: 0.85 },
     // "取消所有短信通知", "取消短信服务"
-    { id: 'cancel-messages', pattern: '取消(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
+    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9 },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
-    { id: 'remove-me', pattern: '(?:把|将)(?:{me})(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
-    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true },
+    { id: 'remove-me', pattern: '(?:把|将)(?:{me}|号码|电话号码)(?:给)?(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
+    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true, unless: '的(?!电话|手机|号码|联系|信息|资料)' },
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|取消订阅|取消订购|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '{booking}' },
+    { id: 'unsubscribe', pattern: '退订|退定|取消(?:所有|全部|一切|你们的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '了?(?:{booking})' },
   ],
 };
