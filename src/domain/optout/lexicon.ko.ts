@@ -24,14 +24,14 @@ export const ko: Lexicon = {
   },
   voiceKeywords: ['그만'],
   clauseKeywords: ['수신거부', '광고거부'],
-  softeners: ['제발', '좀', '요', '감사합니다', '부탁드립니다', '부탁해요', '이제', '네'],
+  softeners: ['제발', '좀', '요', '감사합니다', '부탁드립니다', '부탁해요', '이제', '네', '해주세요', '해 주세요', '해요', '바랍니다'],
   fillers: ['음', '어', '아', '저기'],
   laughter: ['ㅋ+', 'ㅎ+'],
   notTypos: [],
   negation: { cue: [], bridge: [], exceptAfter: [] },
   classes: {
     contact: [
-      '전화', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보',
+      '전화', '전화질', '문자질', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보',
       // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
       '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
     ],
@@ -57,6 +57,8 @@ export const ko: Lexicon = {
     toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)'],
     // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
     clauseEnd: ['요', '다', '니', '니까', '서'],
+    // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
+    busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
     speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀)', '래', '란', '랬', '라는', '라던'],
@@ -66,7 +68,12 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}' },
+    // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
+    {
+      id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|{busyNow}',
+    },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
     { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
@@ -102,7 +109,7 @@ export const ko: Lexicon = {
     // "문자 stop 해주세요"
     { id: 'stop-english', pattern: '{contact}(?:{particle})*(?:stop|스탑|스톱)', confidence: 0.85 },
     // "do not call 명단에 넣어 주세요"
-    { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)', confidence: 0.9 },
+    { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:또|다시|한번만더|한번더|계속)(?:{contact})?(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"

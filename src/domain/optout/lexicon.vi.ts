@@ -20,13 +20,14 @@ export const vi: Lexicon = {
   lang: 'vi',
   script: 'Latin',
   keywords: {
-    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc'],
+    // "DK DNC" registers with Vietnam's do-not-call list; "TC" (từ chối) refuses advertising.
+    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: [],
   clauseKeywords: ['huy dang ky', 'tu choi'],
-  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi'],
+  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi', 'gium', 'dum', 'gium toi', 'gium em', 'dum em', 'nghen'],
   // Fillers are dropped from every language's text: only sounds that are no word anywhere.
   fillers: ['uhm', 'uhmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}', 'kk+'],
@@ -41,7 +42,7 @@ export const vi: Lexicon = {
     // ("mẹ không gọi cho tôi nữa").
     dont: [
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
-      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can',
+      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can', '(?<=^|, )hong co',
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg" typed without its vowel.
       'khoi', 'thoi khoi', 'dug',
     ],
@@ -50,7 +51,7 @@ export const vi: Lexicon = {
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
       'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
-      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
@@ -63,7 +64,8 @@ export const vi: Lexicon = {
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // A time, not for good: "đừng nhắn cho tôi lúc nửa đêm nữa", "trong giờ học".
     // …or only a wrong number: "đừng gọi nhầm số nữa".
-    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'nham'],
+    // …and what else "gọi" takes: "đừng gọi món nữa" (order food), "gọi xe", "gọi tên".
+    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
     // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
     toChild: ['(?<=^|, )con'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
@@ -98,15 +100,17 @@ export const vi: Lexicon = {
     // "không cần gọi lại đâu, tôi không mua" — a reason that rules out a later call.
     {
       id: 'dont-call-back',
-      pattern: '(?:{dontImperative}|khong can|ko can|k can) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma|dau))*(?=$| ,(?: (?:{self}))? (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau)| (?:{self}) (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau))',
+      pattern: '(?:{dontImperative}|khong can|ko can|k can|vui long khong|xin khong|xin vui long khong) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma|dau))*(?=$| ,(?: (?:{self}))? (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau)| (?:{self}) (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau))',
       confidence: 0.85,
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung) (?:goi|goi dien|nhan tin)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung) (?:goi|goi dien|nhan tin|nhan)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
+    { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
     { id: 'please-stop', pattern: '(?:hay|xin hay|vui long|lam on) (?:dung|ngung) (?:{contactVerb})', confidence: 0.85 },
     // "Stop nhắn tin đi", "stop gọi cho tôi": the English verb, a Vietnamese object.
-    { id: 'stop-english', pattern: 'stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
+    { id: 'stop-english', pattern: '(?:stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam))(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
     // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
     { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
     { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
