@@ -37,7 +37,7 @@ export const ko: Lexicon = {
     ],
     particle: ['를', '을', '도', '는', '은', '좀', '로'],
     again: ['다시는', '다시', '더이상', '더는', '앞으로', '이제', '절대', '두번다시'],
-    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지'],
+    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지', '하덜', '하들', '걸덜'],
     // The rest of a request not to: 마(세요/라) or 말아(주세요).
     dont: ['마', '말'],
     noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절', '원치않', '사양'],
@@ -59,6 +59,8 @@ export const ko: Lexicon = {
     clauseEnd: ['요', '다', '니', '니까', '서'],
     // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
     busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
+    // Another way asked for instead: "문자 보내지 마시고 이메일로 주세요".
+    instead: ['.*?(?:이메일|메일|카톡|우편|문자|전화|편지)(?:로|으로)(?:주|보내|연락|해|하)'],
     speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀)', '래', '란', '랬', '라는', '라던'],
@@ -68,11 +70,11 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
-      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|{busyNow}',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|{busyNow}|{instead}',
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
@@ -81,7 +83,7 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?그만|그만(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '하고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '하고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
     { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
@@ -89,6 +91,8 @@ export const ko: Lexicon = {
       id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절',
       confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었',
     },
+    // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
+    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|부탁드립니다|부탁해요|please)*$', confidence: 0.9 },
     // "거부합니다" as the whole reply.
     { id: 'refuse-whole', pattern: '^거부(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"

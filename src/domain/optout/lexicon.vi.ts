@@ -33,7 +33,7 @@ export const vi: Lexicon = {
   laughter: ['(?:ha){2,}', '(?:hi){2,}', 'kk+'],
   notTypos: ['dung', 'dang'],
   negation: {
-    cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung'],
+    cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung', 'kg', 'hok', 'hem', 'khum', 'hk'],
     bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc', 'bao gio', 'he', 'tung'],
     exceptAfter: ['sao', 'tai sao'],
   },
@@ -42,9 +42,10 @@ export const vi: Lexicon = {
     // ("mẹ không gọi cho tôi nữa").
     dont: [
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
-      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can', '(?<=^|, )hong co',
+      // Texting spellings of "không": kg, hok, hem, khum, hk.
+      '(?<=^|, )(?:khong|ko|k|kh|hong|kg|hok|hem|khum|hk)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can', '(?<=^|, )hong co',
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg" typed without its vowel.
-      'khoi', 'thoi khoi', 'dug',
+      'khoi', 'thoi khoi', 'dug', 'dun',
     ],
     dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug'],
     contactVerb: [
@@ -79,7 +80,7 @@ export const vi: Lexicon = {
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? nua(?! (?:{half})(?![^ ]))',
+      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
       notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
       unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)',
@@ -113,7 +114,7 @@ export const vi: Lexicon = {
     { id: 'stop-english', pattern: '(?:stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam))(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
     // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
     { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
-    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
     { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
     { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },
@@ -129,7 +130,7 @@ export const vi: Lexicon = {
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
     {
       id: 'dont-want-contact',
-      pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? nua',
+      pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
       confidence: 0.85,
     },
     // "tôi từ chối nhận tin nhắn quảng cáo"

@@ -42,7 +42,7 @@ export const zh: Lexicon = {
       '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准',
     ],
     again: ['再', '在', '又', '再也', '再也不要', '以后', '老', '老是', '总', '总是', '一直', '天天', '成天'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯)(?:来)?'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
       '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
@@ -52,7 +52,7 @@ export const zh: Lexicon = {
     // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
     notContact: [
       '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
-      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '表情', '照片', '图', '红包', '朋友圈', '疯', '谣', '染', '纸', '账单', '包裹', '样品', '礼物',
+      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '表情', '照片', '图', '红包', '朋友圈', '疯', '谣', '染', '纸', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物',
     ],
     // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
     notNow: [
@@ -62,7 +62,7 @@ export const zh: Lexicon = {
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话',
       // Code-switching: "别再call我了", "不要再text我".
       'text', 'send', 'spam', 'sms', 'msg', 'message',
     ],
@@ -83,7 +83,7 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{notContact}|{joking}' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?!们)|错|到(?!我)|货|快递|东西|钱|{notContact}|{joking}' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩' },
     // "别打了", "别给我发了": the prohibitive ends the request.
@@ -102,6 +102,9 @@ export const zh: Lexicon = {
       pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
       confidence: 0.9, negatable: true,
     },
+    // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
+    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
+    { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
     // "这是骚扰，请停止": a closing "stop" after a complaint.
     { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
