@@ -65,7 +65,7 @@ export const ko: Lexicon = {
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀)', '래', '란', '랬', '라는', '라던'],
     myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '내정보', '제개인정보'],
-    list: ['명단', '리스트', '목록', '데이터베이스', '디비', '명부', '발송목록', '발송명단'],
+    list: ['명단', '리스트', '목록', '데이터베이스', '데이터', '디비', '명부', '발송목록', '발송명단'],
     remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주'],
   },
   rules: [
@@ -80,10 +80,16 @@ export const ko: Lexicon = {
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
     { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
     { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
+    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
+    { id: 'refrain', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:자제|삼가)', confidence: 0.85, unless: '할게|할께|하겠|했|할거' },
+    // "연락 끊어 주세요" (not "전화 끊어", hang up; not "친구랑 연락 끊어").
+    { id: 'cut-contact', pattern: '연락(?:을|은|좀)*(?:끊어|끊읍시다|끊자)', confidence: 0.85, notAfter: '랑|하고|와|과|이랑' },
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '하고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '하고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
     { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
@@ -115,12 +121,12 @@ export const ko: Lexicon = {
     // "do not call 명단에 넣어 주세요"
     { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
-    { id: 'or-else', pattern: '(?:또|다시|한번만더|한번더|계속)(?:{contact})?(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
+    { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
     { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
-    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자)금지|수신해지|문자해지', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
+    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
   ],
 };

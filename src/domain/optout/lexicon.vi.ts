@@ -54,7 +54,7 @@ export const vi: Lexicon = {
       'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
-    contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
+    contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
     self: ['toi', 'em', 'minh', 'tui', 'tao', 'chung toi', 'chau'],
     // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
@@ -126,7 +126,13 @@ export const vi: Lexicon = {
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
     { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*', unless: '{plan}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
-    { id: 'dont-want-bothered', pattern: '(?:khong|ko|k) (?:muon|thich) bi (?:lam phien|quay ray|goi dien|goi|spam|nhan tin)', confidence: 0.85 },
+    { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
+    // "tui hổng muốn nghe quảng cáo" (not "tin": news)
+    { id: 'dont-want-to-hear', pattern: '(?:khong|ko|k|kh|chang|hong|hok) (?:muon|can|thich) nghe (?:them )?(?:quang cao|qc|tin quang cao|khuyen mai|cuoc goi|dien thoai)', confidence: 0.85 },
+    // "tôi yêu cầu xóa số", "yêu cầu các anh xóa thông tin của tôi"
+    { id: 'request-removal', pattern: '(?:yeu cau|de nghi|xin|muon) (?:(?:cac |may )?(?:anh|chi|ban|ben|nguoi|cong ty) )?(?:xoa|go|bo|loai) (?:so|ten|thong tin|sdt)', confidence: 0.85, negatable: true },
+    // "đăng ký Do Not Call", "cho tôi vào danh sách DNC"
+    { id: 'do-not-call', pattern: '(?:dang ky|dk|vao|them vao|dua vao)(?: danh sach)? (?:do not call|dnc)', confidence: 0.9, negatable: true },
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
     {
       id: 'dont-want-contact',
