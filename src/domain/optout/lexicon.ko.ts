@@ -89,13 +89,13 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '하고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '(?:하|보내|해)고(?!요)|하구|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
-    { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
+    { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|.*?(?:다시|계속)(?:받고|받을)',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
     { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|부탁드립니다|부탁해요|please)*$', confidence: 0.9 },

@@ -66,7 +66,11 @@ export const vi: Lexicon = {
     // A time, not for good: "đừng nhắn cho tôi lúc nửa đêm nữa", "trong giờ học".
     // …or only a wrong number: "đừng gọi nhầm số nữa".
     // …and what else "gọi" takes: "đừng gọi món nữa" (order food), "gọi xe", "gọi tên".
-    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
+    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
+    // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
+    later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
+    // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
+    toChildAfter: ['.*?(?<![^ ])(?:lo hoc|di ngu|di hoc|lam bai|an com)(?![^ ])', '.*? (?:di|nghe|nha|nhe) con$'],
     // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
     toChild: ['(?<=^|, )con'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
@@ -83,7 +87,7 @@ export const vi: Lexicon = {
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
       notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
-      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)',
+      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
@@ -114,7 +118,7 @@ export const vi: Lexicon = {
     { id: 'stop-english', pattern: '(?:stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam))(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
     // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
     { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
-    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac| quang cao| qc| khuyen mai)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
     { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
     { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },

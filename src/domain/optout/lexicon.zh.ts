@@ -54,6 +54,8 @@ export const zh: Lexicon = {
       '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
       '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物',
     ],
+    // Someone at work, not at home: "不要再打给我老板，打给我就行".
+    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
     // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
     notNow: [
       '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
@@ -78,7 +80,7 @@ export const zh: Lexicon = {
     remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除'],
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
-    reported: ['(?<!我)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
+    reported: ['(?<!我|我跟你|我和你|我跟您|我给你|我告诉你)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
@@ -86,11 +88,11 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你|错|到(?!我)|货|快递|东西|钱|{notContact}|{joking}' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|,?(?:我)?(?:已经|都)?(?:看到|收到|知道)了|,?(?:我)?马上' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
@@ -105,7 +107,7 @@ export const zh: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
-      confidence: 0.9, negatable: true,
+      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
