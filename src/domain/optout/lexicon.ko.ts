@@ -100,7 +100,7 @@ export const ko: Lexicon = {
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
     { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
     // "거부합니다" as the whole reply.
-    { id: 'refuse-whole', pattern: '^거부(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
+    { id: 'refuse-whole', pattern: '^(?:거부|수신거부|해지|중지|탈퇴|차단|스탑|스톱)(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
     { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
@@ -121,7 +121,7 @@ export const ko: Lexicon = {
     // "do not call 명단에 넣어 주세요"
     { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
-    { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰)', confidence: 0.85 },
+    { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰|차단)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
     { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },

@@ -20,7 +20,7 @@ export const zh: Lexicon = {
   matchOn: 'characters',
   script: 'Han',
   keywords: {
-    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r'],
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '勿扰', '免打扰', '请勿打扰', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r'],
     opt_in: [],
     help: [],
   },
@@ -114,6 +114,8 @@ export const zh: Lexicon = {
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
+    // The whole reply a prohibitive: "别发", "请勿发送", "不再接收".
+    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?$', confidence: 0.85 },
     // "这是骚扰，请停止": a closing "stop" after a complaint.
     { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
@@ -133,6 +135,6 @@ export const zh: Lexicon = {
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '了?(?:{booking})' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '了?(?:{booking})' },
   ],
 };
