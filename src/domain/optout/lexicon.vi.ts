@@ -44,7 +44,7 @@ export const vi: Lexicon = {
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
       // Texting spellings of "không": kg, hok, hem, khum, hk.
       '(?<=^|, )(?:khong|ko|k|kh|hong|kg|hok|hem|khum|hk)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can', '(?<=^|, )hong co',
-      // "khỏi" (no need): "khỏi gọi nữa"; "đừg" typed without its vowel.
+      // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
       'khoi', 'thoi khoi', 'dug', 'dun',
     ],
     dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug'],
@@ -65,10 +65,10 @@ export const vi: Lexicon = {
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
-    // A time, not for good: "đừng nhắn cho tôi lúc nửa đêm nữa", "trong giờ học".
-    // …or only a wrong number: "đừng gọi nhầm số nữa".
-    // …and what else "gọi" takes: "đừng gọi món nữa" (order food), "gọi xe", "gọi tên".
-    when: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
+    // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
+    // nửa đêm nữa", "trong giờ học"), only a wrong number ("đừng gọi nhầm số nữa"), or what else "gọi" takes
+    // ("đừng gọi món nữa", order food; "gọi xe", "gọi tên").
+    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
     // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
     later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
     // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
@@ -77,7 +77,7 @@ export const vi: Lexicon = {
     toChild: ['(?<=^|, )con'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
     plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua'],
-    // Words heard as "hold on": "nửa" (half) in "nửa đêm", "nửa tiếng".
+    // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
@@ -86,7 +86,7 @@ export const vi: Lexicon = {
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{when})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
+      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
       notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
       unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)|{later}|{toChildAfter}',
@@ -149,7 +149,7 @@ export const vi: Lexicon = {
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
     { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
-    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data)', confidence: 0.9, negatable: true },
+    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
     { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
