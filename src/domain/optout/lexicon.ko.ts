@@ -8,7 +8,10 @@
  * receive" (받고 싶지 않아요, 받기 싫어요), or removal of "my number" from a
  * list; and 수신거부, the carriers' own word for refusing messages. Quoted
  * speech ("…하지 말라고 했는데", someone else said not to call) and a stop in
- * the past ("전화를 그만 했어요", they stopped calling) do not fire.
+ * the past ("전화를 그만 했어요", they stopped calling) do not fire, nor do
+ * a time limit ("운전 중에는"), the speaker's promise ("제가 … 보낼게요"), another
+ * channel asked for instead, or a request about someone else given in plain
+ * speech ("친구한테 문자 그만 보내"); a household member ("우리 엄마한테 …") counts.
  */
 import type { Lexicon } from './types';
 
@@ -52,7 +55,6 @@ export const ko: Lexicon = {
     household: [
       '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
     ],
-    // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
     // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
     toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)'],
     // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
@@ -61,6 +63,7 @@ export const ko: Lexicon = {
     busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
     // Another way asked for instead: "문자 보내지 마시고 이메일로 주세요".
     instead: ['.*?(?:이메일|메일|카톡|우편|문자|전화|편지)(?:로|으로)(?:주|보내|연락|해|하)'],
+    // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
     speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀)', '래', '란', '랬', '라는', '라던'],

@@ -11,6 +11,10 @@
  * prohibitive about anything else ("别挂电话" don't hang up, "不要忘了给我打电话"
  * don't forget to call me) and calls to somebody else ("不要再给他打电话") do
  * not fire; 退订 of a booking ("退订酒店") is a cancellation, not an opt-out.
+ * A household member at this number ("不要再给我妈打电话了") counts; a time
+ * limit ("晚上不要给我打电话"), another number asked for instead, and the other
+ * senses of 打 / 发 (打游戏, 发脾气) do not. Cantonese prohibitives (唔好, 咪,
+ * 唔使) read like Mandarin ones.
  */
 import type { Lexicon } from './types';
 
