@@ -75,6 +75,8 @@ export const vi: Lexicon = {
     toChildAfter: ['.*?(?<![^ ])(?:lo hoc|di ngu|di hoc|lam bai|an com)(?![^ ])', '.*? (?:di|nghe|nha|nhe) con$'],
     // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
     toChild: ['(?<=^|, )con'],
+    // Someone's instructions passed on: "sếp bảo không cần nhắn tin cho khách nữa".
+    passedOn: ['(?:{third}|sep|cong ty|thay|co giao|quan ly)(?: [a-z]+)? (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
     plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua'],
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
@@ -100,7 +102,7 @@ export const vi: Lexicon = {
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
     { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
     // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
-    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}' },
     // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
     { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
     // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
@@ -143,7 +145,7 @@ export const vi: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
-      confidence: 0.85,
+      confidence: 0.85, notAfter: '{passedOn}',
     },
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
