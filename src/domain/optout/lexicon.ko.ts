@@ -8,7 +8,10 @@
  * receive" (받고 싶지 않아요, 받기 싫어요), or removal of "my number" from a
  * list; and 수신거부, the carriers' own word for refusing messages. Quoted
  * speech ("…하지 말라고 했는데", someone else said not to call) and a stop in
- * the past ("전화를 그만 했어요", they stopped calling) do not fire.
+ * the past ("전화를 그만 했어요", they stopped calling) do not fire, nor do
+ * a time limit ("운전 중에는"), the speaker's promise ("제가 … 보낼게요"), another
+ * channel asked for instead, or a request about someone else given in plain
+ * speech ("친구한테 문자 그만 보내"); a household member ("우리 엄마한테 …") counts.
  */
 import type { Lexicon } from './types';
 
@@ -18,50 +21,115 @@ export const ko: Lexicon = {
   matchOn: 'characters',
   script: 'Hangul',
   keywords: {
-    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부'],
+    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부', '스탑', '스톱', '수신거절'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: ['그만'],
   clauseKeywords: ['수신거부', '광고거부'],
-  softeners: ['제발', '좀', '요', '감사합니다', '부탁드립니다', '부탁해요', '이제', '네'],
+  softeners: ['제발', '좀', '요', '감사합니다', '부탁드립니다', '부탁해요', '이제', '네', '해주세요', '해 주세요', '해요', '바랍니다'],
   fillers: ['음', '어', '아', '저기'],
   laughter: ['ㅋ+', 'ㅎ+'],
   notTypos: [],
   negation: { cue: [], bridge: [], exceptAfter: [] },
   classes: {
-    contact: ['전화', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보'],
+    contact: [
+      '전화', '전화질', '문자질', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보',
+      // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
+      '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
+    ],
     particle: ['를', '을', '도', '는', '은', '좀', '로'],
     again: ['다시는', '다시', '더이상', '더는', '앞으로', '이제', '절대', '두번다시'],
-    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지'],
+    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지', '하덜', '하들', '걸덜'],
     // The rest of a request not to: 마(세요/라) or 말아(주세요).
     dont: ['마', '말'],
-    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절'],
+    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절', '원치않', '사양'],
     // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
     notNow: [
       '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
       '이시간에', '이시간', '저녁에', '점심에', '오전에', '오후에', '퇴근전에', '업무시간에',
+      // Any "… 시간에 / 중에 / 때": "수업 시간에 문자하지 마", "운전 중에는".
+      '[가-힣]{1,4}(?:시간|중|때|동안)',
     ],
-    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호'],
-    list: ['명단', '리스트', '목록', '데이터베이스', '디비', '명부', '발송목록', '발송명단'],
-    remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주'],
+    // Someone the consumer speaks for: "우리 엄마한테 전화 그만 하세요" is for this number; "친구한테 문자 그만 보내" is a parent to a child.
+    household: [
+      '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
+    ],
+    // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
+    toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)'],
+    // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
+    clauseEnd: ['요', '다', '니', '니까', '서'],
+    // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
+    busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
+    // Another way asked for instead: "문자 보내지 마시고 이메일로 주세요".
+    instead: ['.*?(?:이메일|메일|카톡|우편|문자|전화|편지)(?:로|으로)(?:주|보내|연락|해|하)'],
+    // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
+    speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
+    // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
+    quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀|$)', '래', '란', '랬', '라는', '라던'],
+    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '내정보', '제개인정보'],
+    list: ['명단', '리스트', '목록', '데이터베이스', '데이터', '디비', '명부', '발송목록', '발송명단'],
+    remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주', 'remove', 'delete'],
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:은|는|에|엔)?', unless: '라고(?!요)|래|란|랬|라는|라던' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
+    {
+      id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|{busyNow}|{instead}',
+    },
+    // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
+    // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
+    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
+    { id: 'refrain', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:자제|삼가)', confidence: 0.85, unless: '할게|할께|하겠|했|할거' },
+    // "연락 끊어 주세요" (not "전화 끊어", hang up; not "친구랑 연락 끊어").
+    { id: 'cut-contact', pattern: '연락(?:을|은|좀)*(?:끊어|끊읍시다|끊자)', confidence: 0.85, notAfter: '랑|하고|와|과|이랑' },
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?그만|그만(?:좀)?(?:{contact}|보내)', confidence: 0.9, notAfter: '한테|에게|께', unless: '(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
-    { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9 },
-    // "수신 거부합니다", "광고 거부"
-    { id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신동의철회|동의철회', confidence: 0.9 },
+    { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
+    // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
+    {
+      id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)',
+    },
+    // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
+    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
+    // "거부합니다" as the whole reply.
+    { id: 'refuse-whole', pattern: '^(?:거부|수신거부|해지|중지|탈퇴|차단|스탑|스톱)(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
+    // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
+    { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
+    // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
+    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|앱|어플|법' },
+    // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
+    { id: 'make-it-stop', pattern: '{contact}(?:{particle}|가|이)*(?:안오게|오지않게|못오게|안오도록|오지않도록)', confidence: 0.85 },
+    // "더 이상 문자 안 보내셨으면 합니다", "연락 안 주셨으면 좋겠어요"
+    {
+      id: 'would-rather-not', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*안(?:보내주셨|보내셨|보냈|해주셨|하셨|했|주셨|줬|걸었|거셨|드렸|오|왔)으면(?:좋겠|합니다|해요|하|감사|싶)',
+      confidence: 0.85, notAfter: '{speaker}',
+    },
+    // "더 이상 전화 안 하셔도 돼요", "이제 문자 그만 보내셔도 돼요" — not "오늘은 전화 안 주셔도 돼요" (once).
+    { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
+    // "전화 오는 거 싫어요"
+    { id: 'hate-it', pattern: '{contact}(?:{particle})*(?:오는|받는)(?:거|것)(?:이|가|은|는|도)?(?:싫|원하지않|원치않|귀찮)', confidence: 0.85 },
+    // "문자 stop 해주세요"
+    { id: 'stop-english', pattern: '{contact}(?:{particle})*(?:stop|스탑|스톱)', confidence: 0.85 },
+    // "do not call 명단에 넣어 주세요"
+    { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
+    // "또 전화하면 신고할 거예요": a threat is a request to stop.
+    { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰|차단)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
-    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
-    { id: 'remove-from-list', pattern: '{list}(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
-    // "구독 취소해 주세요", "전화 금지", "수신 해지"
-    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자)금지|수신해지|문자해지|수신동의(?:를)?철회', confidence: 0.85 },
+    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
+    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
   ],
 };

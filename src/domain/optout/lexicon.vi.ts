@@ -20,20 +20,21 @@ export const vi: Lexicon = {
   lang: 'vi',
   script: 'Latin',
   keywords: {
-    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc'],
+    // "DK DNC" registers with Vietnam's do-not-call list; "TC" (từ chối) refuses advertising.
+    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: [],
   clauseKeywords: ['huy dang ky', 'tu choi'],
-  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi'],
+  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi', 'gium', 'dum', 'gium toi', 'gium em', 'dum em', 'nghen'],
   // Fillers are dropped from every language's text: only sounds that are no word anywhere.
   fillers: ['uhm', 'uhmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}', 'kk+'],
   notTypos: ['dung', 'dang'],
   negation: {
-    cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung'],
-    bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc'],
+    cue: ['khong', 'ko', 'k', 'kh', 'hong', 'chang', 'cha', 'chua', 'dung', 'kg', 'hok', 'hem', 'khum', 'hk'],
+    bridge: ['muon', 'can', 'phai', 'co', 'se', 'the', 'duoc', 'bao gio', 'he', 'tung'],
     exceptAfter: ['sao', 'tai sao'],
   },
   classes: {
@@ -41,55 +42,118 @@ export const vi: Lexicon = {
     // ("mẹ không gọi cho tôi nữa").
     dont: [
       'dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'vui long khong', 'xin dung co',
-      '(?<=^|, )(?:khong|ko|k|kh|hong)', 'thoi (?:khong|ko)',
+      // Texting spellings of "không": kg, hok, hem, khum, hk.
+      '(?<=^|, )(?:khong|ko|k|kh|hong|kg|hok|hem|khum|hk)', 'thoi (?:khong|ko)', '(?<=^|, )(?:khong|ko|k) duoc', 'cam', '(?<=^|, )(?:khong|ko|k) can', '(?<=^|, )hong co',
+      // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
+      'khoi', 'thoi khoi', 'dug', 'dun',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
-      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|file)(?![^ ]))',
-      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao',
+      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
-    contactNoun: ['tin nhan', 'cuoc goi', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
+    contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
+    // The speaker as the subject, opening the sentence ("tôi sẽ không gọi nữa"); not "số của bà nội tôi, đừng gọi nữa".
+    selfSubject: ['(?<=^|, )(?:{self})(?: (?:se|cung|thi|da|sau nay))*'],
     self: ['toi', 'em', 'minh', 'tui', 'tao', 'chung toi', 'chau'],
     // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
     joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
+    // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
+    mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
+    // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
+    // nửa đêm nữa", "trong giờ học"), only a wrong number ("đừng gọi nhầm số nữa"), or what else "gọi" takes
+    // ("đừng gọi món nữa", order food; "gọi xe", "gọi tên").
+    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
+    // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
+    later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
+    // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
+    toChildAfter: ['.*?(?<![^ ])(?:lo hoc|di ngu|di hoc|lam bai|an com)(?![^ ])', '.*? (?:di|nghe|nha|nhe) con$'],
+    // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
+    toChild: ['(?<=^|, )con'],
+    // Someone's instructions passed on: "sếp bảo không cần nhắn tin cho khách nữa".
+    passedOn: ['(?:{third}|sep|cong ty|thay|co giao|quan ly)(?: [a-z]+)? (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?'],
+    // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
+    plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua'],
+    // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
+    half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
+    // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
+    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
   },
   rules: [
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:{third}|duoc)(?![^ ]))[a-z]+){0,6}? nua',
-      confidence: 0.9, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*|sao|tai sao|vi sao', unless: '{joking}',
+      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
+      confidence: 0.9,
+      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
+      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, notAfter: '(?:{self})(?: (?:se|cung|thi|da|sau nay))*',
+      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      confidence: 0.85, notAfter: '{selfSubject}',
     },
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
-    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85 },
-    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms)(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
-    { id: 'do-not-agree', pattern: '(?:khong|ko|k) dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
+    // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
+    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}' },
+    // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
+    { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
+    // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
+    // "không cần gọi lại đâu, tôi không mua" — a reason that rules out a later call.
+    {
+      id: 'dont-call-back',
+      pattern: '(?:{dontImperative}|khong can|ko can|k can|vui long khong|xin khong|xin vui long khong) (?:goi|goi dien|nhan tin|nhan) lai(?: (?:nhe|nha|a|nua|di|ma|dau))*(?=$| ,(?: (?:{self}))? (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau)| (?:{self}) (?:khong|ko|chang) (?:mua|can|quan tam|co nhu cau))',
+      confidence: 0.85,
+    },
+    // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
+    { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
+    // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
+    { id: 'please-stop', pattern: '(?:hay|xin hay|vui long|lam on) (?:dung|ngung) (?:{contactVerb})', confidence: 0.85 },
+    // "Stop nhắn tin đi", "stop gọi cho tôi": the English verb, a Vietnamese object.
+    { id: 'stop-english', pattern: '(?:stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam))(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
+    // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
+    { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac| quang cao| qc| khuyen mai)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
+    // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
+    { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },
+    { id: 'withdraw-consent', pattern: '(?:rut|thu hoi|huy) (?:lai )?(?:su )?(?:dong y|cho phep|chap thuan|uy quyen)', confidence: 0.9, negatable: true },
+    // "để tôi yên", "để cho tôi yên đi" — not "để tôi yên tâm".
+    { id: 'leave-me-alone', pattern: 'de (?:cho )?(?:{self}) (?:duoc )?yen(?=$| ,| (?:di|nha|nhe|a|giup|dum|duoc khong|coi|dung|lam on)(?![^ ]))', confidence: 0.85 },
+    // "gọi nữa là tôi báo công an": a threat is a request to stop.
+    { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua (?:la|thi)(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*' },
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*', unless: '{plan}' },
+    // "tôi không muốn bị làm phiền bởi tin nhắn"
+    { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
+    // "tui hổng muốn nghe quảng cáo" (not "tin": news)
+    { id: 'dont-want-to-hear', pattern: '(?:khong|ko|k|kh|chang|hong|hok) (?:muon|can|thich) nghe (?:them )?(?:quang cao|qc|tin quang cao|khuyen mai|cuoc goi|dien thoai)', confidence: 0.85 },
+    // "tôi yêu cầu xóa số", "yêu cầu các anh xóa thông tin của tôi"
+    { id: 'request-removal', pattern: '(?:yeu cau|de nghi|xin|muon) (?:(?:cac |may )?(?:anh|chi|ban|ben|nguoi|cong ty) )?(?:xoa|go|bo|loai) (?:so|ten|thong tin|sdt)', confidence: 0.85, negatable: true },
+    // "đăng ký Do Not Call", "cho tôi vào danh sách DNC"
+    { id: 'do-not-call', pattern: '(?:dang ky|dk|vao|them vao|dua vao)(?: danh sach)? (?:do not call|dnc)', confidence: 0.9, negatable: true },
     // "Tôi không muốn nhận cuộc gọi nào nữa", "không muốn các anh gọi cho tôi nữa"
     {
       id: 'dont-want-contact',
-      pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? nua',
-      confidence: 0.85,
+      pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
+      confidence: 0.85, notAfter: '{passedOn}',
     },
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
-    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self})', confidence: 0.9, negatable: true },
-    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?khoi danh sach', confidence: 0.9, negatable: true },
+    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
+    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|theo doi|tin nhan|quang cao|qc)', confidence: 0.9, negatable: true },
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
   ],
 };

@@ -11,6 +11,10 @@
  * prohibitive about anything else ("别挂电话" don't hang up, "不要忘了给我打电话"
  * don't forget to call me) and calls to somebody else ("不要再给他打电话") do
  * not fire; 退订 of a booking ("退订酒店") is a cancellation, not an opt-out.
+ * A household member at this number ("不要再给我妈打电话了") counts; a time
+ * limit ("晚上不要给我打电话"), another number asked for instead, and the other
+ * senses of 打 / 发 (打游戏, 发脾气) do not. Cantonese prohibitives (唔好, 咪,
+ * 唔使) read like Mandarin ones.
  */
 import type { Lexicon } from './types';
 
@@ -20,7 +24,7 @@ export const zh: Lexicon = {
   matchOn: 'characters',
   script: 'Han',
   keywords: {
-    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '回t', 't', 'r', '回r'],
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '勿扰', '免打扰', '请勿打扰', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r'],
     opt_in: [],
     help: [],
   },
@@ -36,24 +40,53 @@ export const zh: Lexicon = {
     exceptAfter: [],
   },
   classes: {
-    dont: ['不要', '别', '請勿', '请勿', '勿', '不准', '不许', '不可以', '不能', '甭', '不用', '不必', '莫'],
-    again: ['再', '在', '又', '再也', '再也不要', '以后'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '往这个号码', '给这个号码', '到这个号码', '给我们', '往我这', '给我家'],
+    dont: [
+      '不要', '别', '請勿', '请勿', '勿', '不准', '不许', '不可以', '不能', '甭', '不用', '不必', '莫',
+      // "少给我打电话" (colloquial: don't); Cantonese 唔好 / 咪 / 唔使 ("唔好再打嚟").
+      '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准', '毋通', '毋好',
+    ],
+    again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
+    // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
+    household: [
+      '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
+    ],
+    // "打我电话", "打这个号码": the phone itself as the object.
+    myPhone: ['我(?:的)?(?:电话|手机|号码|座机)', '这个(?:电话|号码|手机)', '{household}的?(?:电话|手机|号码)'],
+    // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
+    notContact: [
+      '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
+      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物',
+    ],
+    // Someone at work, not at home: "不要再打给我老板，打给我就行".
+    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
+    // Another number or person asked for instead: "别打我手机，打公司电话", "不要打给我，打给我先生".
+    instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
+    // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
+    notNow: [
+      '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
+      '明天', '这几天', '这会儿', '这周', '最近', '白天', '睡觉的时候', '在上班', '在开会', '在开车', '在忙',
+    ],
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话', '敲电话', '敲',
+      // Code-switching: "别再call我了", "不要再text我".
+      'text', 'send', 'spam', 'sms', 'msg', 'message',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销',
+      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销', '来烦我', '来找我', '来骚扰', '来打扰', '(?:打|打过|打电话过)来(?=烦|骚扰|推销|打扰)', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
     ],
-    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信'],
-    me: ['我', '我的电话号码', '我的电话', '我的手机号码', '我的手机号', '我的号码', '我的联系方式', '我的信息', '我的资料', '这个号码', '我们', '我的手机'],
-    remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除'],
+    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯'],
+    me: [
+      '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '我们',
+      '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
+    ],
+    remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
-    reported: ['(?<!我)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
+    reported: ['(?<!我|我跟你|我和你|我跟您|我给你|我告诉你)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
@@ -61,27 +94,51 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}', confidence: 0.95, unless: '他|她|他们|她们|别人|错|到(?!我)|货|快递|东西|钱|{joking}' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她' },
-    // "别打了", "不要发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:打|发|联系|打电话|发短信|发信息)了', notAfter: '{reported}', confidence: 0.9, unless: '{joking}' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
+    // "别打了", "别给我发了": the prohibitive ends the request.
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|,?(?:我)?(?:已经|都)?(?:看到|收到|知道)了|,?(?:我)?马上' },
+    // "别打我电话了", "以后别打这个号码了"
+    { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
+    // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
+    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
-    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})', confidence: 0.9, negatable: true },
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, unless: '工资|薪' },
+    // "你们的短信我不要了": the messages first, then the refusal.
+    { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
+    // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
+    { id: 'decline', pattern: '谢绝(?:一切|任何|所有)?(?:{contactNoun}|推销|来电|打扰|骚扰)', confidence: 0.85 },
     // "我不想再接到你们的电话", "不希望再收到这些短信"
     {
       id: 'dont-want-contact',
-      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
-      confidence: 0.9, negatable: true,
+      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
+      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?',
     },
+    // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
+    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
+    { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
+    // The whole reply a prohibitive: "别发", "请勿发送", "不再接收".
+    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?$', confidence: 0.85 },
+    // "这是骚扰，请停止": a closing "stop" after a complaint.
+    { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
+    // "我不想要这些短信", "不需要你们的广告"
+    { id: 'dont-want-these', pattern: '(?:不想要|不要|不需要|不想看)(?:这些|这种|这类|你们的|你们这些|你们这种|任何|此类)(?:的)?{contactNoun}', confidence: 0.85, notAfter: '{reported}' },
+    // "我不同意你们给我发短信", "不再同意接收你们的信息", "我撤回同意"
+    { id: 'no-consent', pattern: '(?:不再|不)同意(?:你们|你|贵公司)?(?:再)?(?:{toMe})?(?:{contactVerb}|接收|接听|收到)', confidence: 0.9 },
+    { id: 'withdraw-consent', pattern: '(?:撤回|撤销|收回|取消)(?:我的|之前的)?(?:同意|授权)', confidence: 0.9, negatable: true },
+    // "我不想被打扰"
+    { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销)', confidence: 0.85 },
+    // "取消所有短信通知", "取消短信服务"
+    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9 },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
-    { id: 'remove-me', pattern: '(?:把|将)(?:{me})(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
-    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true },
+    { id: 'remove-me', pattern: '(?:把|将)(?:{me}|号码|电话号码)(?:给)?(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
+    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true, unless: '的(?!电话|手机|号码|联系|信息|资料)' },
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|取消订阅|取消订购|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '{booking}' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '了?(?:{booking})' },
   ],
 };
