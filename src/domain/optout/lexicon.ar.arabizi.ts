@@ -12,10 +12,11 @@ import type { PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?asel|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
+  '(?:t?t?as[ae]l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
 const MESSAGES =
   '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|etisalat|etesalat|itisalat|mukalmat|mokalmat|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
-const DONT = '(?:la|ma|bala|balash|wla|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
+const DONT =
+  '(?:la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -35,7 +36,7 @@ export const arabiziRules: readonly PhraseRule[] = [
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
+    pattern: `(?:stop|bala|balash|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"

@@ -27,7 +27,7 @@ export const ht: Lexicon = {
   softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
   fillers: ['enm', 'hmmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}'],
-  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o'],
+  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o', 'm pa kwe', 'pa kwe sa', 'sa pa posib'],
   notTypos: ['kanpay'],
   negation: {
     cue: ['pa', 'pap', 'p ap', 'pinga'],
@@ -43,7 +43,7 @@ export const ht: Lexicon = {
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
@@ -60,13 +60,13 @@ export const ht: Lexicon = {
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
     { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} anko', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '(?:[^ ]+ )?(?:w|ou)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
@@ -83,7 +83,7 @@ export const ht: Lexicon = {
     // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).
     {
       id: 'dont-want-to-hear',
-      pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi)(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
+      pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
       confidence: 0.85,
     },
     // "kite m anpè", "kite m trankil"

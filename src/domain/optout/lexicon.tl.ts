@@ -25,7 +25,7 @@ export const tl: Lexicon = {
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
   clauseKeywords: ['tigil', 'itigil'],
-  softeners: ['na', 'po', 'na po', 'ho', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
+  softeners: ['na', 'po', 'na po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
   notTypos: ['tigas', 'hindi'],
@@ -40,18 +40,18 @@ export const tl: Lexicon = {
     // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
       'mo', 'nyo', 'niyo', 'ninyo', 'nyu', 'nio', 'kayo', 'kayong', 'ka', 'kang', 'na', 'n', 'nang', 'po', 'pong', 'ho', 'hong', 'ako', 'akong', 'ko', 'ko na', 'kong',
-      'kami', 'kaming', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
+      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
       'na ako', 'kahit kailan', 'na kayo', 'ng', 'ang', 'kahit',
     ],
     // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
     contactVerb: [
-      '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'magpadala', 'padalhan', 'pinapadalhan',
-      'istorbohin', 'istorbo', 'guluhin', 'ginugulo', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
+      '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
+      'i?i?storbo(?:hin)?', 'iniistorbo', 'inistorbo', 'guluhin', 'guguluhin', 'ginugulo', 'kukulitin', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
       'mag message', 'magmessage', 'imensahe', 'mensahe', '(?:mag|i)? ?call', 'tumext', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
     ],
     contactNoun: [
       '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call)s?', 'mensahe', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
-      'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan',
+      'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'spam', 'spams',
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
@@ -82,17 +82,19 @@ export const tl: Lexicon = {
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|ayoko na sa|ayoko na ng|ayaw ko na ng|ayaw ko na sa)(?: (?:po|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw ko) na(?: (?:po|ho|pong|hong))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
+    { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|(?:hindi|di) (?:ko|namin)(?: na)?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito))* (?:(?:makatanggap|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|(?:hindi|di) (?:ko|namin)(?: na)?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
       confidence: 0.9,
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
       id: 'remove-me',
-      pattern: '(?:{remove})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|nga|naman|ang|yung|lang))* (?:{who})(?![^ ])',
+      pattern: '(?:{remove})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|nga|naman|ang|yung|lang|ng))* (?:{who})(?![^ ])',
       confidence: 0.9, negatable: true,
     },
     // "ilagay nyo ako sa do not call list", "paki lagay po ako sa dnc list nyo"
