@@ -42,7 +42,7 @@ export const arabiziRules: readonly PhraseRule[] = [
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
   {
     id: 'arabizi-remove-me',
-    pattern: '(?:shil|shilo|shili|em7i|em7o|im7i|im7o|ems7|emsa7|imsa7|imsa7o|ems7o|e7thef|e7zef|i7thif|fasakh|fasskh|na7i|na7io|na77i|7ayed|7ayd|7aydo) (?:ra2mi|raqmi|rakmi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
+    pattern: '(?:shil|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:ra2mi|raqmi|rakmi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
     confidence: 0.85, negatable: true,
   },
 ];

@@ -36,7 +36,7 @@ export const ht: Lexicon = {
   },
   classes: {
     dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga'],
-    contactVerb: ['rele', 'relem', 'rel', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'spam', 'spame', 'spanm'],
+    contactVerb: ['rele', 'relem', 'rel', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
     me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
@@ -45,12 +45,12 @@ export const ht: Lexicon = {
       'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    contactNoun: ['apel', 'mesaj', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
-      '(?:te )?di (?:l|li|yo|m|mwen)(?: (?:pou|ke))?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
+      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
       'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
@@ -86,6 +86,8 @@ export const ht: Lexicon = {
       pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
       confidence: 0.85,
     },
+    // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
+    { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
     { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"

@@ -24,7 +24,7 @@ export const tl: Lexicon = {
     help: [],
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
-  clauseKeywords: ['tigil', 'itigil'],
+  clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na'],
   softeners: ['na', 'po', 'na po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
@@ -55,7 +55,7 @@ export const tl: Lexicon = {
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
-    who: ['ako', 'ko', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko'],
+    who: ['ako', 'ko', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
       '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
@@ -66,12 +66,16 @@ export const tl: Lexicon = {
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pakibura', 'paki bura', 'pakiburahin',
-      'paki burahin', 'tanggal', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
+      'paki burahin', 'tanggal', 'i block', 'iblock', 'paki block', 'pakiblock', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
     ],
   },
   rules: [
     // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
     { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])' },
+    // "huwag nyo nang gagamitin ang number ko"
+    { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
+    // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? kailangan(?:g)?(?: (?:nyo|pa|po|na))* (?:{contactVerb}) (?:ulit|pa ulit|kahit kailan|sa akin|dito)', confidence: 0.85 },
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
@@ -88,7 +92,7 @@ export const tl: Lexicon = {
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|(?:hindi|di) (?:ko|namin)(?: na)?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|(?:hindi|di) (?:ko|namin)(?: na)?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
       confidence: 0.9,
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
