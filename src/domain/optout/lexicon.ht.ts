@@ -43,7 +43,7 @@ export const ht: Lexicon = {
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}', 'ak', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
@@ -71,7 +71,7 @@ export const ht: Lexicon = {
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun|pesonn|okenn moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
     },
     // "m pa dakò pou nou voye m mesaj ankò"

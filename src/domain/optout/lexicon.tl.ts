@@ -40,7 +40,7 @@ export const tl: Lexicon = {
     // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
       'mo', 'nyo', 'niyo', 'ninyo', 'nyu', 'nio', 'kayo', 'kayong', 'ka', 'kang', 'na', 'n', 'nang', 'po', 'pong', 'ho', 'hong', 'ako', 'akong', 'ko', 'ko na', 'kong',
-      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
+      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'kayung', 'kayu', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
       'na ako', 'kahit kailan', 'na kayo', 'ng', 'ang', 'kahit',
     ],
     // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
@@ -51,7 +51,7 @@ export const tl: Lexicon = {
     ],
     contactNoun: [
       '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call)s?', 'mensahe', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
-      'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'spam', 'spams',
+      'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'tumatawag', 'nagtetext', 'spam', 'spams',
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
@@ -63,9 +63,9 @@ export const tl: Lexicon = {
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
-    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'i stop', 'istop'],
+    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pkitigil', 'i stop', 'istop'],
     remove: [
-      'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pakibura', 'paki bura', 'pakiburahin',
+      'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
       'paki burahin', 'tanggal', 'i block', 'iblock', 'paki block', 'pakiblock', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
     ],
   },
