@@ -12,7 +12,7 @@ import type { PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
+  '(?:t?t?as[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
 const MESSAGES =
   '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|etisalat|etesalat|itisalat|mukalmat|mokalmat|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =

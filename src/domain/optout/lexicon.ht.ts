@@ -43,7 +43,7 @@ export const ht: Lexicon = {
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', '{household}', 'ak', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],

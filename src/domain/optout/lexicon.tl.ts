@@ -75,7 +75,7 @@ export const tl: Lexicon = {
     // "huwag nyo nang gagamitin ang number ko"
     { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
     // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
-    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? kailangan(?:g)?(?: (?:nyo|pa|po|na))* (?:{contactVerb}) (?:ulit|pa ulit|kahit kailan|sa akin|dito)', confidence: 0.85 },
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat|$)', confidence: 0.85 },
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
@@ -86,7 +86,7 @@ export const tl: Lexicon = {
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw ko) na(?: (?:po|ho|pong|hong))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw ko) na(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
