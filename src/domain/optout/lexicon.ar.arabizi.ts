@@ -5,10 +5,12 @@
  * words around them: Egyptian "balash", "ba2a"; Levantine "baddi", "khalas";
  * Gulf "abgha"; Maghrebi "matb9awch", "ma3adsh", "barka", "7bes", "sifto".
  *
- * Kept apart from the Arabic-script rules (lexicon.ar.ts) because the words
- * share nothing; the Arabic lexicon lists these rules after its own.
+ * A lexicon of its own, reported as `ar`: its rules share no letter with the
+ * Arabic-script ones (lexicon.ar.ts), and each set is skipped for texts
+ * without a letter of its script. Keywords are those of the Arabic lexicon
+ * and of English ("stop"), as Arabizi texters use them.
  */
-import type { PhraseRule } from './types';
+import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
@@ -20,7 +22,7 @@ const DONT =
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
-export const arabiziRules: readonly PhraseRule[] = [
+const rules: readonly PhraseRule[] = [
   // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
   {
     id: 'arabizi-dont-contact',
@@ -46,3 +48,20 @@ export const arabiziRules: readonly PhraseRule[] = [
     confidence: 0.85, negatable: true,
   },
 ];
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const arabizi: Lexicon = {
+  lang: 'ar',
+  script: 'Latin',
+  keywords: { opt_out: [], opt_in: [], help: [] },
+  voiceKeywords: [],
+  clauseKeywords: [],
+  softeners: ['ya3ni', 'khalas', 'law sama7t', 'min fadlak', 'plz', 'pls'],
+  fillers: [],
+  laughter: [],
+  notTypos: [],
+  // "ma baddi ma tetaselo" is not read as a request: a negated want governs what follows.
+  negation: { cue: ['ma', 'mesh', 'mish', 'mush', 'mo'], bridge: ['baddi', 'bade', 'bidi', '3ayez', '3awez', 'abi', 'abgha', 'ureed', 'areed', 'ana'], exceptAfter: ['leh', 'lesh', 'laysh'] },
+  classes: {},
+  rules,
+};

@@ -1,6 +1,6 @@
 /**
- * Arabic, Modern Standard and the common spoken forms (Egyptian, Levantine,
- * Gulf). Normalisation strips the vowel marks and the tatweel and folds
+ * Arabic in Arabic script, Modern Standard and the spoken forms of Egypt, the
+ * Levant, the Gulf and the Maghreb. Normalisation strips the vowel marks and the tatweel and folds
  * hamza seats and letter variants (أ إ آ → ا, ى → ي, ة → ه), so the
  * lexicon is written in that folded spelling: "لا تتصل بي مرة أخرى" is matched
  * as `لا تتصل بي مره اخري`.
@@ -9,13 +9,17 @@
  * with a closing ش (ما تتصلش), so contact verbs are matched as stems with
  * whatever letters follow. A prohibitive aimed at someone else ("لا تتصلوا
  * به", don't call him) or put off ("لا تتصل الآن", not now) does not fire.
+ *
+ * Arabizi, the same language typed in Latin letters, is its own lexicon
+ * (lexicon.ar.arabizi.ts), so that these rules are skipped for any text
+ * without an Arabic letter.
  */
-import { arabiziRules } from './lexicon.ar.arabizi';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
 export const ar: Lexicon = {
   lang: 'ar',
+  script: 'Arabic',
   keywords: {
     opt_out: ['توقف', 'ايقاف', 'اوقف', 'الغاء', 'الغاء الاشتراك', 'قف', 'كفي', 'كفايه', 'وقف', 'الغي الاشتراك', 'ايقاف الاشتراك', 'الغاء اشتراك', 'خروج', 'الغ'],
     opt_in: [],
@@ -23,7 +27,7 @@ export const ar: Lexicon = {
   },
   voiceKeywords: ['توقف', 'كفي', 'كفايه'],
   clauseKeywords: ['توقف', 'الغاء الاشتراك', 'ايقاف'],
-  softeners: ['من فضلك', 'لو سمحت', 'شكرا', 'رجاء', 'الرجاء', 'ارجوك', 'ارجو', 'خلاص', 'يا اخي', 'لا', 'لا شكرا', 'بليز', 'حالا', 'الان', 'فورا', 'يعني', 'طيب', 'يا', 'اخي', 'اختي', 'ya3ni', 'khalas', 'plz', 'pls'],
+  softeners: ['من فضلك', 'لو سمحت', 'شكرا', 'رجاء', 'الرجاء', 'ارجوك', 'ارجو', 'خلاص', 'يا اخي', 'لا', 'لا شكرا', 'بليز', 'حالا', 'الان', 'فورا', 'يعني', 'طيب', 'يا', 'اخي', 'اختي', 'plz', 'pls'],
   fillers: ['امم', 'اه', 'ااه', 'ممم'],
   laughter: ['ه{3,}', '(?:ها){2,}'],
   delight: ['رايع', 'حلو', 'يا سلام', 'مبروك', 'واو', 'مش معقول', 'بجد', 'تمزح', 'خبر جميل', 'ما شاء الله', 'الحمد لله'],
@@ -93,7 +97,6 @@ export const ar: Lexicon = {
     },
     // Egyptian and Maghrebi, negated with a closing ش: "متتصلوش", "ماتعيطليش", "ابعتوش رسايل".
     { id: 'dont-contact-sh', pattern: '(?:م|ما ?)?ت(?:تصل|بعت|زعج|رن|راسل|عيط|صيفط)[^ ]*ش|ابعتو?ش|(?:م|ما ?)?تكلمو?نيش', confidence: 0.85, notAfter: '{reported}', unless: '(?:(?:{toMeOrAgain}) )?(?:{elsewhere})(?![^ ])|{redirect}' },
-    ...arabiziRules,
     // "حل عني", "اتركوني في حالي": leave me alone.
     { id: 'leave-me-alone', pattern: 'حل(?:و|ي)? عن(?:ي|نا)|(?:اترك|سيب|خلي|خل|دع)(?:و|ي)?(?:ني|نا) (?:في |ف|ب)?(?:حالي|حالنا|شاني|شانا|حال سبيلي|حال سبيلنا)', confidence: 0.85, negatable: true },
     // "توقفوا عن إرسال الرسائل", "بطلوا تتصلوا", "الرجاء إيقاف الرسائل", "وقف الرسايل"
