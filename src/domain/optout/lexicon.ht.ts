@@ -89,7 +89,7 @@ export const ht: Lexicon = {
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
     { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor) (?:m|mwen|nou)(?![^ ])', confidence: 0.9 },
     // "anile abònman mwen", "dezabòne m"

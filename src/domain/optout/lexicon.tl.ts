@@ -63,7 +63,7 @@ export const tl: Lexicon = {
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
-    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pkitigil', 'i stop', 'istop'],
+    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pkitigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
       'paki burahin', 'tanggal', 'i block', 'iblock', 'paki block', 'pakiblock', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
@@ -82,7 +82,7 @@ export const tl: Lexicon = {
       pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|na|ng|yung|nyo|mga))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|po|ho|nga|lang))* (?:ako|ko|kami)', confidence: 0.85, negatable: true, notAfter: '{child}' },
+    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|po|ho|nga|lang))* (?:ako|ko|kami|(?:ang |yung )?(?:pamilya|nanay|tatay|lola|lolo|asawa|anak|magulang|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
