@@ -55,7 +55,8 @@ export const tl: Lexicon = {
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
-    who: ['ako', 'ko', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko'],
+    who: ['ako', 'ko', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
+    kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
       '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
@@ -72,6 +73,14 @@ export const tl: Lexicon = {
   rules: [
     // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
     { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])' },
+    // "wag nyo na ako isali sa mga promo"
+    { id: 'dont-include-me', pattern: '{dont}(?: {particle}){0,6} (?:isali|isama|ilagay) sa (?:mga )?(?:promo|promos|list|listahan|text|texts|mailing list)', confidence: 0.85 },
+    // "paki-cancel na po ng text alerts ko", "cancel nyo na ang subscription ko sa text"
+    {
+      id: 'cancel-texts',
+      pattern: '(?:paki ?cancel|pa cancel|i ?cancel|cancel)(?: (?:nyo|na|po|ang|ng|yung|lang))* (?:(?:text|sms|promo) (?:alerts?|subscription|messages|blast)|(?:subscription|subscribe) (?:ko |namin )?sa (?:text|sms|promo)s?)',
+      confidence: 0.85, negatable: true,
+    },
     // "huwag nyo nang gagamitin ang number ko"
     { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
     // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
@@ -82,7 +91,7 @@ export const tl: Lexicon = {
       pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|na|ng|yung|nyo|mga))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|po|ho|nga|lang))* (?:ako|ko|kami|(?:ang |yung )?(?:pamilya|nanay|tatay|lola|lolo|asawa|anak|magulang|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
+    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|po|ho|nga|lang))* (?:ako|ko|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
