@@ -54,7 +54,7 @@ export const ht: Lexicon = {
       'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
-    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup)', '(?:[^ ]+ ){0,3}(?:, )?mete'],
+    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete'],
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
@@ -66,7 +66,7 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {

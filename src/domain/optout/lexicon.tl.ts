@@ -31,7 +31,7 @@ export const tl: Lexicon = {
   notTypos: ['tigas', 'hindi'],
   negation: {
     cue: ['hindi', 'di', 'wag', 'huwag', 'ayaw', 'ayoko'],
-    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana'],
+    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing'],
     exceptAfter: ['bakit', 'ba t'],
   },
   classes: {
@@ -60,10 +60,10 @@ export const tl: Lexicon = {
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
       '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
-      '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan) na lang', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
+      '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
-    child: ['anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pkitigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
