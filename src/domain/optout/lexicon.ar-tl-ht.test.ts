@@ -40,6 +40,19 @@ describe('opt-outs in Arabic dialects, Tagalog and Haitian Creole', () => {
     }
   });
 
+  it.each(['ستوب', 'كانسل', 'إلغاء الاشتراك', 'UNREG', 'DEZABONE'])('the SMS keyword %j is an opt-out as the whole message', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' })).toMatchObject({ intent: 'opt_out', matched: expect.stringMatching(/^keyword:/) });
+  });
+
+  it('reads Arabizi, Arabic in Latin letters, and reports it as Arabic with or without the hint', () => {
+    expect(detectOptOut('la tetasalo bi abadan', { channel: 'voice', lang: 'ar' })).toMatchObject({
+      intent: 'opt_out',
+      lang: 'ar',
+      matched: 'phrase:ar:la tetasalo',
+    });
+    expect(detectOptOut('la tetasalo bi abadan', { channel: 'voice' })).toMatchObject({ intent: 'opt_out', lang: 'ar' });
+  });
+
   it.each([
     ['ar', 'بطل تزعج أختك يا ولد', 'a parent to a child'],
     ['ar', 'قال لي مديري لا ترسل رسائل للعملاء بالليل', 'reported speech'],
