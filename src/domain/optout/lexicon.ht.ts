@@ -58,7 +58,7 @@ export const ht: Lexicon = {
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} anko', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} (?:anko|an ko)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
     { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
