@@ -43,9 +43,9 @@ export const ht: Lexicon = {
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    contactNoun: ['apel', 'mesaj', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
@@ -58,7 +58,7 @@ export const ht: Lexicon = {
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} (?:anko|an ko)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} (?:anko|an ko|ank)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
     { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"

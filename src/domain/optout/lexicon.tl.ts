@@ -25,7 +25,7 @@ export const tl: Lexicon = {
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
   clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na'],
-  softeners: ['na', 'po', 'na po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
+  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
   notTypos: ['tigas', 'hindi'],
@@ -40,7 +40,7 @@ export const tl: Lexicon = {
     // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
       'mo', 'nyo', 'niyo', 'ninyo', 'nyu', 'nio', 'kayo', 'kayong', 'ka', 'kang', 'na', 'n', 'nang', 'po', 'pong', 'ho', 'hong', 'ako', 'akong', 'ko', 'ko na', 'kong',
-      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'kayung', 'kayu', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
+      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'kayung', 'kayu', 'aq', 'q', 'ung', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
       'na ako', 'kahit kailan', 'na kayo', 'ng', 'ang', 'kahit',
     ],
     // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
@@ -55,7 +55,7 @@ export const tl: Lexicon = {
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
-    who: ['ako', 'ko', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
+    who: ['ako', 'ko', 'aq', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
     kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
@@ -64,7 +64,7 @@ export const tl: Lexicon = {
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
-    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pkitigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
+    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
       'paki burahin', 'tanggal', 'i block', 'iblock', 'paki block', 'pakiblock', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
@@ -88,26 +88,26 @@ export const tl: Lexicon = {
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
-      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|na|ng|yung|nyo|mga))* (?:{contactNoun})',
+      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|po|ho|nga|lang))* (?:ako|ko|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
+    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw ko) na(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|(?:hindi|di) (?:ko|namin)(?: na)?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d) (?:ko|q|namin)(?: (?:na|n))?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
       confidence: 0.9,
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
       id: 'remove-me',
-      pattern: '(?:{remove})(?: (?:mo|nyo|niyo|ninyo|nyu|na|po|ho|nga|naman|ang|yung|lang|ng))* (?:{who})(?![^ ])',
+      pattern: '(?:{remove})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|nga|naman|ang|yung|ung|lang|ng))* (?:{who})(?![^ ])',
       confidence: 0.9, negatable: true,
     },
     // "ilagay nyo ako sa do not call list", "paki lagay po ako sa dnc list nyo"
