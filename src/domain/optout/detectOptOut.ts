@@ -32,6 +32,7 @@
 import { possibleOptOut } from './possibleOptOut';
 import { compileKeywords, compileLexicon, type CompiledLexicon, type KeywordEntry } from './compile';
 import { ar } from './lexicon.ar';
+import { arabizi } from './lexicon.ar.arabizi';
 import { en } from './lexicon.en';
 import { es } from './lexicon.es';
 import { fr } from './lexicon.fr';
@@ -47,14 +48,17 @@ import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
 import type { Lexicon, OptOutOptions, OptOutResult } from './types';
 
-const LEXICONS: readonly Lexicon[] = [en, es, fr, pt, zh, vi, tl, ko, ar, ht];
+// A language may have two lexicons, one a script (Arabic and Arabizi).
+const LEXICONS: readonly Lexicon[] = [en, es, fr, pt, zh, vi, tl, ko, ar, arabizi, ht];
 
 /** Languages with a lexicon, in the order they are tried without a hint. */
-export const OPT_OUT_LANGUAGES: readonly string[] = LEXICONS.map((l) => l.lang);
+export const OPT_OUT_LANGUAGES: readonly string[] = [...new Set(LEXICONS.map((l) => l.lang))];
 
 const COMPILED = LEXICONS.map(compileLexicon);
 const KEYWORDS = compileKeywords(LEXICONS);
-const ORDER_BY_HINT = new Map<string, readonly CompiledLexicon[]>(COMPILED.map((first) => [first.lang, [first, ...COMPILED.filter((l) => l !== first)]]));
+const ORDER_BY_HINT = new Map<string, readonly CompiledLexicon[]>(
+  OPT_OUT_LANGUAGES.map((lang) => [lang, [...COMPILED.filter((l) => l.lang === lang), ...COMPILED.filter((l) => l.lang !== lang)]]),
+);
 
 const CONFIDENCE = {
   keywordExact: 0.98,

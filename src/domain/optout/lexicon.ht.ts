@@ -27,52 +27,72 @@ export const ht: Lexicon = {
   softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
   fillers: ['enm', 'hmmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}'],
-  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o'],
+  delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o', 'm pa kwe', 'pa kwe sa', 'sa pa posib'],
   notTypos: ['kanpay'],
   negation: {
     cue: ['pa', 'pap', 'p ap', 'pinga'],
-    bridge: ['vle', 'te', 't', 'janm', 'bezwen', 'di', 'mande', 'konn', 'ka', 'kapab'],
+    bridge: ['vle', 'te', 't', 'janm', 'bezwen', 'di', 'mande', 'konn', 'ka', 'kapab', 'nou', 'ou', 'w'],
     exceptAfter: ['poukisa', 'pouki'],
   },
   classes: {
     dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga'],
-    contactVerb: ['rele', 'relem', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje'],
+    contactVerb: ['rele', 'relem', 'rel', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
+    // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
+    household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
     me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
-      'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo',
+      'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    contactNoun: ['apel', 'mesaj', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
+    // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
+    notARequest: [
+      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
+      'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+    ],
+    // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
+    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete'],
   },
   rules: [
-    // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò"
-    { id: 'dont-contact-any-more', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb}(?: (?:{between})){0,5} anko', confidence: 0.9, notAfter: '{selfFuture}' },
+    // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} (?:anko|an ko|ank)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
-    // Not "sispann rele l" (stop calling him); "sispann tèks yo" is "stop the texts".
+    // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun|pesonn|okenn moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
     },
+    // "m pa dakò pou nou voye m mesaj ankò"
+    { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
-    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true },
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, unless: '{notTheList}' },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
-    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:ban|ba|pou) (?:m|mwen|nou)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
-    { id: 'dont-want-to-hear', pattern: 'pa vle (?:tande|konn) pale (?:de|sou) (?:nou|ou|w|konpayi)', confidence: 0.85 },
+    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan nimewo (?:sa a|sa|m|mwen))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
+    // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).
+    {
+      id: 'dont-want-to-hear',
+      pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
+      confidence: 0.85,
+    },
+    // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
+    { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    // "m retire konsantman m", "m anile pèmisyon m te ba nou"
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor) (?:m|mwen|nou)(?![^ ])', confidence: 0.9 },
     // "anile abònman mwen", "dezabòne m"
-    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true },
+    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}', unless: '{notTheList}' },
   ],
 };

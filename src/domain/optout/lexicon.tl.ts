@@ -24,60 +24,99 @@ export const tl: Lexicon = {
     help: [],
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
-  clauseKeywords: ['tigil', 'itigil'],
-  softeners: ['na', 'po', 'na po', 'ho', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
+  clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na'],
+  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
   notTypos: ['tigas', 'hindi'],
   negation: {
     cue: ['hindi', 'di', 'wag', 'huwag', 'ayaw', 'ayoko'],
-    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba'],
+    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing'],
     exceptAfter: ['bakit', 'ba t'],
   },
   classes: {
-    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg'],
-    // Enclitics and pronouns that may sit between the prohibitive and the verb.
+    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg', 'wagnyo', 'wagmo', 'wag na wag', 'huwag na huwag'],
+    // Enclitics and pronouns that may sit between the prohibitive and the verb,
+    // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
-      'mo', 'nyo', 'niyo', 'ninyo', 'kayo', 'kayong', 'ka', 'kang', 'na', 'nang', 'po', 'ho', 'ako', 'akong', 'ko', 'ko na', 'kong', 'kami', 'kaming',
-      'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag', 'na ako', 'kahit kailan', 'na kayo', 'ng', 'ang', 'kahit',
+      'mo', 'nyo', 'niyo', 'ninyo', 'nyu', 'nio', 'kayo', 'kayong', 'ka', 'kang', 'na', 'n', 'nang', 'po', 'pong', 'ho', 'hong', 'ako', 'akong', 'ko', 'ko na', 'kong',
+      'kami', 'kaming', 'kyo', 'kau', 'kyong', 'kayung', 'kayu', 'aq', 'q', 'ung', 'nako', 'nko', 'mong', 'nyong', 'niyong', 'ninyong', 'ulit', 'muli', 'nga', 'please', 'pls', 'naman', 'sa', 'akin', 'amin', 'i', 'mag',
+      'na ako', 'kahit kailan', 'na kayo', 'ng', 'ang', 'kahit',
     ],
+    // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
     contactVerb: [
-      'text', 'txt', 'itext', 'mag text', 'magtext', 'tawag', 'tawagan', 'tumawag', 'tatawag', 'tawagin', 'magpadala', 'padalhan', 'istorbohin',
-      'istorbo', 'guluhin', 'gambalain', 'kontakin', 'kontak', 'kulitin', 'message', 'imessage', 'mag message', 'mensahe', 'call', 'i call', 'tumext',
-      'magtxt', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
+      '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
+      'i?i?storbo(?:hin)?', 'iniistorbo', 'inistorbo', 'guluhin', 'guguluhin', 'ginugulo', 'kukulitin', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
+      'mag message', 'magmessage', 'imensahe', 'mensahe', '(?:mag|i)? ?call', 'tumext', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
     ],
     contactNoun: [
-      'text', 'texts', 'txt', 'tawag', 'mensahe', 'promo', 'promos', 'sms', 'message', 'messages', 'pagtawag', 'pag tawag', 'pagtext', 'pag text',
-      'pagte text', 'pagpapadala', 'pagme message', 'pag message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'pag tetext', 'tawagan', 'call',
-      'calls', 'ads', 'advertisement',
+      '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call)s?', 'mensahe', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
+      'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'tumatawag', 'nagtetext', 'spam', 'spams',
     ],
-    who: ['ako', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin'],
+    // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
+    contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
+    who: ['ako', 'ko', 'aq', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
+    kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
+    // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
+    elsewhere: [
+      '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
+      '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
+    ],
+    // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
+    child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
+    remove: [
+      'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
+      'paki burahin', 'tanggal', 'i block', 'iblock', 'paki block', 'pakiblock', 'i delete', 'idelete', 'delete', 'paki delete', 'pakidelete', 'i remove', 'iremove', 'remove', 'paki remove', 'pakiremove',
+    ],
   },
   rules: [
-    // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to"
-    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,6} {contactVerb}', confidence: 0.9 },
-    // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe"
+    // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
+    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])' },
+    // "wag nyo na ako isali sa mga promo"
+    { id: 'dont-include-me', pattern: '{dont}(?: {particle}){0,6} (?:isali|isama|ilagay) sa (?:mga )?(?:promo|promos|list|listahan|text|texts|mailing list)', confidence: 0.85 },
+    // "paki-cancel na po ng text alerts ko", "cancel nyo na ang subscription ko sa text"
+    {
+      id: 'cancel-texts',
+      pattern: '(?:paki ?cancel|pa cancel|i ?cancel|cancel)(?: (?:nyo|na|po|ang|ng|yung|lang))* (?:(?:text|sms|promo) (?:alerts?|subscription|messages|blast)|(?:subscription|subscribe) (?:ko |namin )?sa (?:text|sms|promo)s?)',
+      confidence: 0.85, negatable: true,
+    },
+    // "huwag nyo nang gagamitin ang number ko"
+    { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
+    // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat|$)', confidence: 0.85 },
+    // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
-      pattern: '(?:tigilan|itigil|tigil|ihinto|hinto|pakitigil|paki tigil|pakihinto|tumigil|stop)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|kayo|nga|naman))*(?: (?:ang|sa|na|ng|yung|nyo))* (?:{contactNoun})',
-      confidence: 0.9, negatable: true,
+      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga))* (?:{contactNoun})',
+      confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'leave-me-alone', pattern: 'tigilan (?:mo|nyo|niyo|ninyo)(?: (?:na|po|ho|nga))* (?:ako|kami)', confidence: 0.85, negatable: true },
-    // "tama na ang pagtawag nyo", "tama na ang text nyo"
-    { id: 'enough', pattern: '(?:tama na|tama na po|sobra na|sawa na ako sa|ayoko na sa|ayoko na ng|ayaw ko na ng|ayaw ko na sa)(?: (?:ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
-    // "ayoko nang makatanggap ng mga text nyo", "hindi ko na gustong makatanggap ng tawag"
+    { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
+    // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
+    { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
+    // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
+    { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
+    // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw ko|ayaw namin|ayaw na namin|hindi ko(?: na)? gusto(?:ng)?|di ko(?: na)? gusto(?:ng)?|hindi na namin gusto(?:ng)?)(?: (?:na|nang|ng|po|pa|mga|sa|na ng))* (?:(?:makatanggap|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha)(?: (?:ng|pa ng|ng mga|mga|sa|na))* )?(?:{contactNoun})',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d) (?:ko|q|namin)(?: (?:na|n))?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
       confidence: 0.9,
     },
-    // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko"
+    // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
       id: 'remove-me',
-      pattern: '(?:alisin|tanggalin|burahin|i alis|ialis|paki alis|pakialis|pakitanggal|paki tanggal|pakibura|paki bura|tanggal|i delete|idelete|delete|i remove|iremove)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|nga|naman|ang|yung))* (?:{who})',
+      pattern: '(?:{remove})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|nga|naman|ang|yung|ung|lang|ng))* (?:{who})(?![^ ])',
       confidence: 0.9, negatable: true,
     },
-    // "ilagay nyo ako sa do not call list"
-    { id: 'do-not-call', pattern: '(?:ilagay|isama|idagdag)(?: (?:mo|nyo|niyo|ninyo|na|po|ho))* (?:ako|kami|number ko)(?: po)? sa (?:do not call|dnc|no call)', confidence: 0.9 },
+    // "ilagay nyo ako sa do not call list", "paki lagay po ako sa dnc list nyo"
+    {
+      id: 'do-not-call',
+      pattern: '(?:ilagay|isama|idagdag|pakilagay|paki lagay|lagay|isali|pakisama|paki sama)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|lang))* (?:ako|kami|number ko|numero ko)(?: (?:po|na|lang))* sa (?:do not call|dnc|no call)',
+      confidence: 0.9,
+    },
+    // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
+    { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],
 };

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut } from './detectOptOut';
+
+/**
+ * Arabic (its dialects and Arabizi), Tagalog (and Taglish) and Haitian Creole
+ * as people say and type them: a rule of the language must fire and say so,
+ * not the classifier, and the look-alikes that are not opt-outs must not.
+ */
+describe('opt-outs in Arabic dialects, Tagalog and Haitian Creole', () => {
+  it.each([
+    ['ar', 'ما تتصلش بيا تاني خالص', 'Egyptian, negation closed by ش'],
+    ['ar', 'ما بدي حدا منكن يدق علي', 'Levantine'],
+    ['ar', 'لا عاد تتصلون علي تكفى', 'Gulf'],
+    ['ar', 'عافاك ماتعيطليش', 'Moroccan, one word'],
+    ['ar', 'حبسو الميساجات عافاكم', 'Moroccan'],
+    ['ar', 'يزي مالميساجات بربي', 'Tunisian'],
+    ['ar', 'shilo ra2mi men 3andkom', 'Arabizi'],
+    ['ar', 'ma 3ad t3ayetli', 'Arabizi'],
+    ['ar', 'لاتتصل بي مره ثانيه', 'speech recognition glues the prohibitive'],
+    ['ar', 'لا تتصلوا بأمي مرة أخرى على هذا الرقم', 'a household member'],
+    ['ar', 'أسحب موافقتي على استلام الرسائل', 'consent revoked'],
+    ['ar', 'لا داعي للاتصال بي مرة أخرى', 'no need to call'],
+    ['tl', 'wag nyo na po akong tatawagan', 'future aspect'],
+    ['tl', 'ayaw ko na pong tinatawagan nyo ako', 'progressive aspect'],
+    ['tl', 'wg n po kau mgtxt', 'typed short forms'],
+    ['tl', 'wag nyo nako tawagan', '"na ako" run together'],
+    ['tl', 'huwag nyo nang tawagan ang nanay ko', 'a household member'],
+    ['tl', 'binabawi ko na ang consent ko', 'consent revoked'],
+    ['tl', 'paki remove na number ko', 'Taglish'],
+    ['ht', 'pa rele manman m ankò', 'a household member'],
+    ['ht', 'parelem anko', 'run together'],
+    ['ht', 'm pa dakò pou nou voye m mesaj ankò', 'consent refused'],
+    ['ht', 'm retire pèmisyon m pou nou rele m', 'consent revoked'],
+    ['ht', 'm pa vle pale ak nou ankò', '"I do not want to talk to you any more"'],
+  ])('%s: %j (%s)', (lang, text) => {
+    for (const channel of ['sms', 'voice'] as const) {
+      const result = detectOptOut(text, { channel });
+      expect(result, channel).toMatchObject({ intent: 'opt_out', lang });
+      expect(result.matched, channel).toMatch(new RegExp(`^phrase:${lang}:`));
+    }
+  });
+
+  it.each(['ستوب', 'كانسل', 'إلغاء الاشتراك', 'UNREG', 'DEZABONE'])('the SMS keyword %j is an opt-out as the whole message', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' })).toMatchObject({ intent: 'opt_out', matched: expect.stringMatching(/^keyword:/) });
+  });
+
+  it('reads Arabizi, Arabic in Latin letters, and reports it as Arabic with or without the hint', () => {
+    expect(detectOptOut('la tetasalo bi abadan', { channel: 'voice', lang: 'ar' })).toMatchObject({
+      intent: 'opt_out',
+      lang: 'ar',
+      matched: 'phrase:ar:la tetasalo',
+    });
+    expect(detectOptOut('la tetasalo bi abadan', { channel: 'voice' })).toMatchObject({ intent: 'opt_out', lang: 'ar' });
+  });
+
+  it.each([
+    ['ar', 'بطل تزعج أختك يا ولد', 'a parent to a child'],
+    ['ar', 'قال لي مديري لا ترسل رسائل للعملاء بالليل', 'reported speech'],
+    ['ar', 'لا ترسل لي الفاتورة ورقيا، أرسلها بالإيميل', 'one thing not to send'],
+    ['ar', 'لا تتصل بي على الواتساب، اتصل عادي', 'another way to call'],
+    ['ar', 'كيف ألغي الاشتراك في النادي؟', 'a question about something else'],
+    ['ar', 'شيل اسمي من الحجز وحط اسم اخوي', 'a booking, not a list'],
+    ['tl', 'anak tigilan mo na ang pagtext sa crush mo', 'a parent to a child'],
+    ['tl', 'wag kang tumigil sa pagtext sa akin', '"do not stop texting me"'],
+    ['tl', 'huwag po kayong tumawag bukas, nasa ospital ako', 'not tomorrow'],
+    ['tl', 'Ayoko na mag-text sa kanya, nakakapagod', 'the speaker will not text her'],
+    ['ht', 'pitit sispann rele sè w la konsa', 'a parent to a child'],
+    ['ht', 'M te di l pa rele m ankò', 'told to someone else'],
+    ['ht', 'poukisa nou sispann voye mesaj yo?', 'a question'],
+    ['ht', 'retire non m sou rezèvasyon an, mete non frè m', 'a booking, not a list'],
+    ['ht', 'eske m ka dezabone pita si m vle?', 'a question about unsubscribing'],
+  ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
+    expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
+    expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
+  });
+});

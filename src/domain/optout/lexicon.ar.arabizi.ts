@@ -1,0 +1,67 @@
+/**
+ * Arabizi: Arabic typed in Latin letters, digits standing for the letters
+ * Latin lacks (3 ع, 7 ح, 2 ء or ق, 5 خ, 9 ص or ق). Spelling is free, so the
+ * stems are matched loosely ("tetasel", "tetsel", "ttasel"), with the dialect
+ * words around them: Egyptian "balash", "ba2a"; Levantine "baddi", "khalas";
+ * Gulf "abgha"; Maghrebi "matb9awch", "ma3adsh", "barka", "7bes", "sifto".
+ *
+ * A lexicon of its own, reported as `ar`: its rules share no letter with the
+ * Arabic-script ones (lexicon.ar.ts), and each set is skipped for texts
+ * without a letter of its script. Keywords are those of the Arabic lexicon
+ * and of English ("stop"), as Arabizi texters use them.
+ */
+import type { Lexicon, PhraseRule } from './types';
+
+// The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
+const CONTACT_STEM =
+  '(?:t?t?as[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
+const MESSAGES =
+  '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|etisalat|etesalat|itisalat|mukalmat|mokalmat|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
+const DONT =
+  '(?:la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
+const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+const rules: readonly PhraseRule[] = [
+  // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
+  {
+    id: 'arabizi-dont-contact',
+    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat?(?:e|i)?(?:3ayet|3ayat|ttasel|tasel|b3at|ba3t|kallem|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
+    confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])',
+  },
+  // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
+  {
+    id: 'arabizi-dont-want',
+    pattern: `(?:ma|mesh|mish|mush|la|mo|mane|mani|manich) ${WANT}(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    confidence: 0.85,
+  },
+  // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
+  {
+    id: 'arabizi-stop',
+    pattern: `(?:stop|bala|balash|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
+    confidence: 0.85, negatable: true,
+  },
+  // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
+  {
+    id: 'arabizi-remove-me',
+    pattern: '(?:shil|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:ra2mi|raqmi|rakmi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
+    confidence: 0.85, negatable: true,
+  },
+];
+
+// biome-ignore format: the lexicon is data, kept one family of phrases a line
+export const arabizi: Lexicon = {
+  lang: 'ar',
+  script: 'Latin',
+  keywords: { opt_out: [], opt_in: [], help: [] },
+  voiceKeywords: [],
+  clauseKeywords: [],
+  softeners: ['ya3ni', 'khalas', 'law sama7t', 'min fadlak', 'plz', 'pls'],
+  fillers: [],
+  laughter: [],
+  notTypos: [],
+  // "ma baddi ma tetaselo" is not read as a request: a negated want governs what follows.
+  negation: { cue: ['ma', 'mesh', 'mish', 'mush', 'mo'], bridge: ['baddi', 'bade', 'bidi', '3ayez', '3awez', 'abi', 'abgha', 'ureed', 'areed', 'ana'], exceptAfter: ['leh', 'lesh', 'laysh'] },
+  classes: {},
+  rules,
+};
