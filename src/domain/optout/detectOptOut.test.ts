@@ -394,7 +394,9 @@ describe('robustness', () => {
       const started = performance.now();
       sms(text);
       voice(text);
-      expect(performance.now() - started).toBeLessThan(200);
+      // Catastrophic backtracking takes seconds to minutes here; a linear pass takes a few ms. The bound
+      // sits between the two with room for a busy CI machine, where the linear pass was seen at 280 ms.
+      expect(performance.now() - started).toBeLessThan(2000);
     }
   });
 });
