@@ -29,7 +29,7 @@ export class TwilioLookupEmulator {
   /** What `reassigned_number` says, by E.164 number; numbers not here answer `no`. */
   readonly answers = new Map<string, LookupAnswer>();
   mode: 'answer' | 'fail' | 'slow' = 'answer';
-  slowMs = 3000;
+  slowMs = 8000;
   url = '';
   private server!: Server;
 

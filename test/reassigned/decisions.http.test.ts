@@ -145,7 +145,7 @@ describe('a Lookup that cannot answer', () => {
       await t.consent('+12125550303', OLD_CONSENT);
       const started = performance.now();
       expect(await t.precall('+12125550303')).toMatchObject({ allowed: false, reason: 'number_reassigned', source_unavailable: true });
-      expect(performance.now() - started).toBeLessThan(2900);
+      expect(performance.now() - started).toBeLessThan(6000); // the time limit, not the Lookup's 8 s answer
     } finally {
       lookup.mode = 'answer';
       await t.gw.close();
