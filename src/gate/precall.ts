@@ -19,8 +19,9 @@ import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
-import { dncListsFor, doNotCallVerdict } from './doNotCall';
-import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import { doNotCallVerdict } from './doNotCall';
+import { beforeDecision } from './beforeDecision';
+import { decideWithReassigned, reassignedVerdict } from './reassignedNumbers';
 import type { CallDecider } from '../ledger/ledger';
 import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
@@ -58,9 +59,10 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
   const at = input.call_at ?? now;
   const decisionId = newId('dec');
-  // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait.
-  const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
-  const reassigned = await reassignedPlanFor(ctx, input.orgId, input.phone);
+  // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait;
+  // waited for only where the stores must be asked (beforeDecision.ts).
+  const before = beforeDecision(ctx, input.orgId, input.phone);
+  const { dncLists, reassigned } = before instanceof Promise ? await before : before;
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
   // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
