@@ -17,6 +17,7 @@
  *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only]
  */
 import { createHook } from 'node:async_hooks';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -110,6 +111,15 @@ async function drive(route: Route, batch: Buffer[], workers: number): Promise<nu
   return allowed;
 }
 
+/** wchar of /proc/self/io: every thread's writes, the checkpointer's too (0 where there is no /proc). */
+function bytesWritten(): number {
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -117,6 +127,8 @@ interface ChainResult {
   /** The process's CPU, every thread (the WAL checkpointer's and the GC's too). */
   cpu_us_per_request: number;
   wall_us_per_request: number;
+  /** Bytes the process handed to write(2) and friends (the log's pages, the checkpointer's copies): not disturbed by a loaded machine. */
+  bytes_written_per_request: number;
   allowed_share: number;
   promises_per_request: number;
   rounds_cpu_us: number[];
@@ -127,16 +139,19 @@ async function chain(kind: string): Promise<ChainResult> {
   await drive(route, bodies(kind, Math.min(requests, 5000), 7), concurrency);
   const cpu: number[] = [];
   const wall: number[] = [];
+  const written: number[] = [];
   let allowed = 0;
   for (let r = 0; r < rounds; r++) {
     const batch = bodies(kind, requests, 11 + r);
     global.gc?.();
+    const w0 = bytesWritten();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     allowed += await drive(route, batch, concurrency);
     const t1 = performance.now();
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / requests);
+    written.push((bytesWritten() - w0) / requests);
     wall.push(((t1 - t0) * 1000) / requests);
   }
   // Promises made per request, one request at a time (the hook itself slows things, so apart from the timing).
@@ -153,6 +168,7 @@ async function chain(kind: string): Promise<ChainResult> {
   return {
     cpu_us_per_request: round1(median(cpu)),
     wall_us_per_request: round1(median(wall)),
+    bytes_written_per_request: Math.round(median(written)),
     allowed_share: Math.round((allowed / (requests * rounds)) * 1000) / 1000,
     promises_per_request: round1(promises / counted.length),
     rounds_cpu_us: cpu.map(round1),
@@ -164,3 +180,4 @@ for (const kind of kinds) result[kind] = await chain(kind);
 if (!values['chain-only'] && root === ownRoot) for (const kind of kinds) result[`${kind}_steps`] = await stepTimings(loaded, kind, consents);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await gateway.close();
+rmSync(dataDir, { recursive: true, force: true });
