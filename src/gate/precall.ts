@@ -68,6 +68,9 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
   // meanwhile (Redis), the ledger asks again with the count it met.
   const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
+  // Looked up once: the decider may be asked more than once, and the jurisdictions read the same zones.
+  const zones = timeZonesForNumber(input.phone);
+  const callingCountry = input.calling_number ? countryOfNumber(input.calling_number) : undefined;
   const decide: CallDecider = (contact) => {
     const facts: PrecallFacts = {
       orgId: input.orgId,
@@ -75,14 +78,14 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       entity: input.calling_entity,
       purpose: input.purpose,
       callType: input.call_type,
-      callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
+      callingCountry,
       adversaryCountries: ctx.policy.adversaryCountries,
-      recipientZones: timeZonesForNumber(input.phone),
+      recipientZones: zones,
       callingWindow: ctx.policy.callingWindow,
       maxAgeMonths: ctx.policy.maxAgeMonths,
       ...contact,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents, zones),
     };
     let outcome = decidePrecall(facts);
     // After the consent checks: a consent decides whether a listing is overridden.

@@ -79,7 +79,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       consents: facts.consents,
       revocations: facts.revocations,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
+      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents, zones),
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
     };
