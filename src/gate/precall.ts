@@ -85,7 +85,8 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       maxAgeMonths: ctx.policy.maxAgeMonths,
       ...contact,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents, zones),
+      // No state rule holds a call that is not a covered one (informational): where the consumer is is not worked out.
+      jurisdictions: keys.covered ? consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents, zones) : [],
     };
     let outcome = decidePrecall(facts);
     // After the consent checks: a consent decides whether a listing is overridden.
@@ -102,7 +103,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
     const renumbered = outcome.allowed ? reassignedVerdict(ctx, reassigned, outcome.consent, at) : null;
     if (renumbered?.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
     decided = toRecord(outcome, [...(dnc?.notes ?? []), ...(renumbered?.notes ?? [])]);
-    return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
+    return { decision: decisionOf(ctx, decided), coveredLimit: keys.covered ? coveredLimitOf(facts) : null };
   };
   // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
   await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideCall(input.orgId, input.phone, keys, decide));

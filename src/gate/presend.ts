@@ -79,7 +79,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       consents: facts.consents,
       revocations: facts.revocations,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents, zones),
+      // No state rule holds a text that is not a covered one (informational, transactional): where the consumer is is not worked out.
+      jurisdictions: keys.covered ? consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents, zones) : [],
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
     };
@@ -101,7 +102,9 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       notes = [...notes, ...renumbered.notes];
     }
     decided = toRecord(outcome);
-    const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
+    const limits = outcome.allowed
+      ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: keys.covered ? coveredLimitOf(presendFacts) : null }
+      : undefined;
     return { decision: decisionOf(ctx, decided), limits };
   };
   // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
