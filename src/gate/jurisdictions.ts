@@ -9,15 +9,17 @@ import { jurisdictionsFor, type ConsumerJurisdiction } from '../domain/stateLaw/
 import type { CompiledRuleSet } from '../domain/stateLaw/ruleSet';
 import type { GateContext } from './context';
 
+/** @param numberZones the phone's own zones, as the decision already looked them up */
 export function consumerJurisdictions(
   ctx: Pick<GateContext, 'policy'>,
   phone: string,
   recipientState: string | undefined,
   consents: readonly Consent[],
+  numberZones?: readonly string[],
 ): ConsumerJurisdiction[] {
   const addressStates: string[] = [];
   for (const c of consents) if (c.address_state && c.status !== 'opted_out' && !addressStates.includes(c.address_state)) addressStates.push(c.address_state);
-  return jurisdictionsFor(phone, recipientState, addressStates, ctx.policy.stateRules.states);
+  return jurisdictionsFor(phone, recipientState, addressStates, ctx.policy.stateRules.states, numberZones);
 }
 
 /** The cap an allowed covered contact is counted under (the strictest of its jurisdictions), or null when none has one. */

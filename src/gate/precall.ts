@@ -19,8 +19,9 @@ import { entityKey, type CallType, type Purpose } from '../domain/vocabulary';
 import { validationError } from '../errors';
 import type { ConsentSummary, PrecallResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
-import { dncListsFor, doNotCallVerdict } from './doNotCall';
-import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import { doNotCallVerdict } from './doNotCall';
+import { beforeDecision } from './beforeDecision';
+import { decideWithReassigned, reassignedVerdict } from './reassignedNumbers';
 import type { CallDecider } from '../ledger/ledger';
 import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { evidenceUrl, isoSeconds, type GateContext } from './context';
@@ -58,14 +59,18 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
   if (input.call_at && isOutsidePlanRange(input.call_at, now)) throw validationError({ call_at: PLAN_RANGE_REASON });
   const at = input.call_at ?? now;
   const decisionId = newId('dec');
-  // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait.
-  const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
-  const reassigned = await reassignedPlanFor(ctx, input.orgId, input.phone);
+  // What the do-not-call lists say of the number is read before the ledger's step, whose decider cannot wait;
+  // waited for only where the stores must be asked (beforeDecision.ts).
+  const before = beforeDecision(ctx, input.orgId, input.phone);
+  const { dncLists, reassigned } = before instanceof Promise ? await before : before;
   let decided!: DecisionToRecord<PrecallResponse>;
   // The ledger reads the facts, decides, counts an allowed covered call and stores the decision in one step;
   // the decision names the state cap the call is counted under; should racing contacts have taken its last unit
   // meanwhile (Redis), the ledger asks again with the count it met.
   const keys = { entity: entityKey(input.calling_entity), covered: isCoveredCall(input.purpose) ? coveredContactWindow(at, now) : undefined };
+  // Looked up once: the decider may be asked more than once, and the jurisdictions read the same zones.
+  const zones = timeZonesForNumber(input.phone);
+  const callingCountry = input.calling_number ? countryOfNumber(input.calling_number) : undefined;
   const decide: CallDecider = (contact) => {
     const facts: PrecallFacts = {
       orgId: input.orgId,
@@ -73,14 +78,15 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
       entity: input.calling_entity,
       purpose: input.purpose,
       callType: input.call_type,
-      callingCountry: input.calling_number ? countryOfNumber(input.calling_number) : undefined,
+      callingCountry,
       adversaryCountries: ctx.policy.adversaryCountries,
-      recipientZones: timeZonesForNumber(input.phone),
+      recipientZones: zones,
       callingWindow: ctx.policy.callingWindow,
       maxAgeMonths: ctx.policy.maxAgeMonths,
       ...contact,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents),
+      // No state rule holds a call that is not a covered one (informational): where the consumer is is not worked out.
+      jurisdictions: keys.covered ? consumerJurisdictions(ctx, input.phone, input.recipient_state, contact.consents, zones) : [],
     };
     let outcome = decidePrecall(facts);
     // After the consent checks: a consent decides whether a listing is overridden.
@@ -97,7 +103,7 @@ export async function precall(ctx: GateContext, input: PrecallInput): Promise<Pr
     const renumbered = outcome.allowed ? reassignedVerdict(ctx, reassigned, outcome.consent, at) : null;
     if (renumbered?.block) outcome = { allowed: false, reason: renumbered.block.reason, fields: renumbered.block.fields };
     decided = toRecord(outcome, [...(dnc?.notes ?? []), ...(renumbered?.notes ?? [])]);
-    return { decision: decisionOf(ctx, decided), coveredLimit: coveredLimitOf(facts) };
+    return { decision: decisionOf(ctx, decided), coveredLimit: keys.covered ? coveredLimitOf(facts) : null };
   };
   // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).
   await decideWithReassigned(ctx, reassigned, () => ctx.ledger.decideCall(input.orgId, input.phone, keys, decide));

@@ -20,8 +20,9 @@ import type { PresendResponse } from './answers';
 import { blockedAnswer, decisionOf, decisionStored, type DecisionToRecord } from './decisionRecord';
 import { isoSeconds, type GateContext } from './context';
 import { consentSummary } from './precall';
-import { dncListsFor, doNotCallVerdict } from './doNotCall';
-import { decideWithReassigned, reassignedPlanFor, reassignedVerdict } from './reassignedNumbers';
+import { doNotCallVerdict } from './doNotCall';
+import { beforeDecision } from './beforeDecision';
+import { decideWithReassigned, reassignedVerdict } from './reassignedNumbers';
 import type { SendDecider } from '../ledger/ledger';
 
 export interface PresendInput {
@@ -53,8 +54,9 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   };
   const decisionId = newId('dec_sms');
   let decided!: DecisionToRecord<PresendResponse>;
-  const dncLists = await dncListsFor(ctx, input.orgId, input.phone);
-  const reassigned = await reassignedPlanFor(ctx, input.orgId, input.phone);
+  // Waited for only where the stores must be asked (beforeDecision.ts).
+  const before = beforeDecision(ctx, input.orgId, input.phone);
+  const { dncLists, reassigned } = before instanceof Promise ? await before : before;
   let notes: string[] = [];
   // The ledger reads the facts and, when the text is allowed, counts it and stores the decision in one step.
   // Should racing senders have taken the last unit meanwhile (Redis), it asks again with the count it met.
@@ -77,7 +79,8 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       consents: facts.consents,
       revocations: facts.revocations,
       stateRules: ctx.policy.stateRules,
-      jurisdictions: consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents),
+      // No state rule holds a text that is not a covered one (informational, transactional): where the consumer is is not worked out.
+      jurisdictions: keys.covered ? consumerJurisdictions(ctx, input.phone, input.recipient_state, facts.consents, zones) : [],
       coveredContactsInWindow: facts.coveredContactsInWindow,
       emergencies: facts.emergencies,
     };
@@ -99,7 +102,9 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
       notes = [...notes, ...renumbered.notes];
     }
     decided = toRecord(outcome);
-    const limits = outcome.allowed ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: coveredLimitOf(presendFacts) } : undefined;
+    const limits = outcome.allowed
+      ? { dailyCap: ctx.policy.smsDailyCap, monthlyQuota, coveredLimit: keys.covered ? coveredLimitOf(presendFacts) : null }
+      : undefined;
     return { decision: decisionOf(ctx, decided), limits };
   };
   // A decision on an old consent may stop to fetch its reassigned-number answer, then run again (reassignedNumbers.ts).

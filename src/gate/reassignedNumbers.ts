@@ -50,8 +50,11 @@ export class ReassignedAnswerNeeded {
 const IMPORTS_MEMO_MS = 1000;
 const importsMemo = new WeakMap<object, Map<string, { at: number; value: boolean }>>();
 
-/** Whether the org imported RND results; asked on decisions, so remembered for a second (another instance's import is seen within it). */
-async function orgHasImports(ctx: GateContext, orgId: string): Promise<boolean> {
+/**
+ * Whether the org imported RND results; asked on decisions, so remembered for a second (another instance's
+ * import is seen within it). Remembered, it is answered at once, not with a promise.
+ */
+function orgHasImports(ctx: GateContext, orgId: string): boolean | Promise<boolean> {
   const store = ctx.reassigned;
   if (!store) return false;
   let memo = importsMemo.get(store);
@@ -59,9 +62,11 @@ async function orgHasImports(ctx: GateContext, orgId: string): Promise<boolean> 
   const hit = memo.get(orgId);
   const now = performance.now();
   if (hit && now - hit.at < IMPORTS_MEMO_MS) return hit.value;
-  const value = await store.hasImportedResults(orgId);
-  memo.set(orgId, { at: now, value });
-  return value;
+  const held = memo;
+  return store.hasImportedResults(orgId).then((value) => {
+    held.set(orgId, { at: now, value });
+    return value;
+  });
 }
 
 /** After an import: this instance sees the org's results at once. */
@@ -69,8 +74,13 @@ export function forgetImportsMemo(ctx: GateContext, orgId: string): void {
   if (ctx.reassigned) importsMemo.get(ctx.reassigned)?.delete(orgId);
 }
 
-export async function reassignedPlanFor(ctx: GateContext, orgId: string, phone: string): Promise<ReassignedPlan> {
-  const imports = ctx.reassigned ? await orgHasImports(ctx, orgId) : false;
+/** What the decision knows before its step; at once (no promise) while whether the org imported results is remembered. */
+export function reassignedPlanFor(ctx: GateContext, orgId: string, phone: string): ReassignedPlan | Promise<ReassignedPlan> {
+  const imports = orgHasImports(ctx, orgId);
+  return imports instanceof Promise ? imports.then((value) => planOf(ctx, orgId, phone, value)) : planOf(ctx, orgId, phone, imports);
+}
+
+function planOf(ctx: GateContext, orgId: string, phone: string, imports: boolean): ReassignedPlan {
   // The number's country only where a source exists: a gateway with none pays no parse.
   const inCountry = (Boolean(ctx.reassignedLookup) || imports) && COVERED_COUNTRIES.has(countryOfNumber(phone) ?? '');
   const lookup = inCountry ? ctx.reassignedLookup : undefined;

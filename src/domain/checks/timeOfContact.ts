@@ -22,11 +22,16 @@ export interface TimeOfContactFacts {
   stateRules: CompiledRuleSet;
 }
 
-const verdicts = new WeakMap<object, TimeBlock | null>();
+/**
+ * The last facts asked about and their verdict: the `quiet_hours` and `holiday` checks ask one after the
+ * other about the same facts (a chain never changes its facts object), so one entry is all the memory needs,
+ * without a table entry per decision.
+ */
+let last: { facts: TimeOfContactFacts; window: DailyWindow; verdict: TimeBlock | null } | undefined;
 
-/** The first time-based rule that blocks a covered contact, or null; remembered per facts object. */
+/** The first time-based rule that blocks a covered contact, or null; remembered for the facts object last asked about. */
 export function timeOfContact(facts: TimeOfContactFacts, window: DailyWindow): TimeBlock | null {
-  if (verdicts.has(facts)) return verdicts.get(facts)!;
+  if (last?.facts === facts && last.window === window) return last.verdict;
   let verdict: TimeBlock | null;
   if (facts.jurisdictions.length === 0 || !hasTimeRules({ at: facts.at, jurisdictions: facts.jurisdictions, ruleSet: facts.stateRules })) {
     const w = checkCallingWindow(facts.at, facts.recipientZones, window);
@@ -49,7 +54,7 @@ export function timeOfContact(facts: TimeOfContactFacts, window: DailyWindow): T
       ruleSet: facts.stateRules,
     });
   }
-  verdicts.set(facts, verdict);
+  last = { facts, window, verdict };
   return verdict;
 }
 

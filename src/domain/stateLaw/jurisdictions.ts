@@ -93,17 +93,21 @@ export function areaCodePlace(phone: string): AreaCodePlace {
  * state, `recipientState`, each of `addressStates`, or, for a non-geographic
  * number, every one of `statesWithRules`. One entry per jurisdiction; a state
  * named twice keeps its first source and the union of its zones.
+ *
+ * @param numberZones the number's own zones when the caller has them already (`timeZonesForNumber(phone)`), so
+ *   a decision looks them up once
  */
 export function jurisdictionsFor(
   phone: string,
   recipientState: string | undefined,
   addressStates: readonly string[],
   statesWithRules: readonly string[],
+  numberZones?: readonly string[],
 ): ConsumerJurisdiction[] {
   const place = areaCodePlace(phone);
   // Most contacts: placed by the area code alone, with no state named otherwise.
   if (!recipientState && addressStates.length === 0) {
-    if (place.kind === 'state') return [{ jurisdiction: jurisdictionOf(place.state), source: 'area_code', zones: timeZonesForNumber(phone) }];
+    if (place.kind === 'state') return [{ jurisdiction: jurisdictionOf(place.state), source: 'area_code', zones: numberZones ?? timeZonesForNumber(phone) }];
     if (place.kind === 'elsewhere') return [];
   }
   const found = new Map<string, ConsumerJurisdiction>();
@@ -112,7 +116,7 @@ export function jurisdictionsFor(
     if (!known) found.set(state, { jurisdiction: jurisdictionOf(state), source, zones });
     else if (zones.some((z) => !known.zones.includes(z))) known.zones = [...new Set([...known.zones, ...zones])].sort();
   };
-  if (place.kind === 'state') add(place.state, 'area_code', timeZonesForNumber(phone));
+  if (place.kind === 'state') add(place.state, 'area_code', numberZones ?? timeZonesForNumber(phone));
   else if (place.kind === 'non_geographic') for (const state of statesWithRules) add(state, 'non_geographic', zonesOfState(state));
   if (recipientState) add(recipientState, 'recipient_state', zonesOfState(recipientState));
   for (const state of addressStates) add(state, 'address_state', zonesOfState(state));

@@ -51,16 +51,20 @@ export interface DncListWriter extends DncEntrySink {
 
 export interface DncStore {
   readonly engine: string;
-  /** Every list the org imported so far, by name. */
-  lists(orgId: string): Promise<DncListSummary[]>;
+  /**
+   * Every list the org imported so far, by name. An engine that holds them in memory answers at once,
+   * not with a promise: this is asked before every call and text, and a promise costs the decision a turn of
+   * the microtask queue for nothing.
+   */
+  lists(orgId: string): DncListSummary[] | Promise<DncListSummary[]>;
   /** Every org that imported a list, sorted (what /readyz and the list-age metric walk). */
   orgs(): Promise<string[]>;
   /** Makes every list ready for lookups (the file engine reads its bitmaps into memory): a gateway calls it at start. */
   load(): Promise<void>;
   /** Whether the number (E.164) is on the org's list. */
   isListed(orgId: string, list: DncListName, phone: string): Promise<boolean>;
-  /** The org's lists holding the number (E.164), by name. */
-  listsHolding(orgId: string, phone: string): Promise<DncListName[]>;
+  /** The org's lists holding the number (E.164), by name; at once, as `lists`, where the engine holds them in memory. */
+  listsHolding(orgId: string, phone: string): DncListName[] | Promise<DncListName[]>;
   /** Starts an import into the org's list; nothing is visible until `commit` resolves. */
   startImport(orgId: string, list: DncListName, mode: DncImportMode, asOf: string): DncListWriter;
   close(): Promise<void>;

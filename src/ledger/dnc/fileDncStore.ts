@@ -118,7 +118,7 @@ export class FileDncStore implements DncStore {
     for (const lists of this.loaded.values()) for (const l of lists.values()) this.bitmapsOf(l);
   }
 
-  async lists(orgId: string): Promise<DncListSummary[]> {
+  lists(orgId: string): DncListSummary[] {
     // Asked on every decision where lists exist: another process's import is seen within the second, as for lookups.
     this.refreshAtMostEverySecond();
     const out: DncListSummary[] = [];
@@ -142,7 +142,7 @@ export class FileDncStore implements DncStore {
     return listedIn((ac) => bitmaps.get(ac), phone);
   }
 
-  async listsHolding(orgId: string, phone: string): Promise<DncListName[]> {
+  listsHolding(orgId: string, phone: string): DncListName[] {
     this.refreshAtMostEverySecond();
     const out: DncListName[] = [];
     for (const [list, l] of this.loaded.get(orgId) ?? []) {

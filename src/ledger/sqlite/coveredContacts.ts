@@ -25,10 +25,17 @@ type CoveredInstants = [string, number[]][];
 
 const ms = (iso: string) => Date.parse(iso);
 
+/** The text parsed last, and what it parsed to: a decision reads its count and then writes one more from the same row. */
+let lastParsed: { text: string; instants: CoveredInstants } | undefined;
+
+/** The row's instants; never changed by its callers (what they write is built anew), so the last one parsed is shared. */
 function parse(covered: string | null | undefined): CoveredInstants {
   if (!covered) return [];
+  if (lastParsed?.text === covered) return lastParsed.instants;
   const value = JSON.parse(covered) as unknown;
-  return Array.isArray(value) ? (value as CoveredInstants) : [];
+  const instants = Array.isArray(value) ? (value as CoveredInstants) : [];
+  lastParsed = { text: covered, instants };
+  return instants;
 }
 
 /** Contacts from `entity` in (since, until) as the head row records them. */

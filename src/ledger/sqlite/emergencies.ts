@@ -5,7 +5,9 @@
  * A covered decision reads them inside its own transaction, from the org's emergencies not ended
  * as this handle last read them: kept until this handle declares or ends one, or another handle
  * on the file (another process) commits anything (SQLite's data_version, read in the same
- * transaction, moves then), so one declared elsewhere applies from the next decision on.
+ * transaction, moves then), so one declared elsewhere applies from the next decision on. The
+ * decisions of one turn share its transaction, where no other handle can commit: data_version is
+ * read by the first of them.
  */
 import type Database from 'better-sqlite3';
 import { activeView, isActiveAt, type ActiveEmergency, type StateOfEmergency } from '../../domain/stateLaw/emergencies';
@@ -24,6 +26,8 @@ export class SqliteEmergencies {
   /** Per org, its emergencies not ended, in the order declared, as read at `heldAtVersion`. */
   private readonly held = new Map<string, StateOfEmergency[]>();
   private heldAtVersion = -1;
+  /** The turn whose transaction `heldAtVersion` was read in: within it no other handle commits, so it is not read again. */
+  private versionReadInTurn: number | null = null;
 
   constructor(private readonly store: SqliteStore) {
     const { db } = store;
@@ -62,10 +66,14 @@ export class SqliteEmergencies {
 
   /** In force at `atMs`; runs inside the caller's read or transaction. */
   activeAt(orgId: string, atMs: number): ActiveEmergency[] {
-    const version = this.dataVersion.get() as number;
-    if (version !== this.heldAtVersion) {
-      this.held.clear();
-      this.heldAtVersion = version;
+    const turn = this.store.turn.openTurn;
+    if (turn === null || turn !== this.versionReadInTurn) {
+      const version = this.dataVersion.get() as number;
+      if (version !== this.heldAtVersion) {
+        this.held.clear();
+        this.heldAtVersion = version;
+      }
+      this.versionReadInTurn = turn;
     }
     let live = this.held.get(orgId);
     if (!live) {

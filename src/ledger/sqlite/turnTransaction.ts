@@ -25,6 +25,7 @@ import type Database from 'better-sqlite3';
 
 export class TurnTransaction {
   private open = false;
+  private opened = 0;
   private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
   // While held (checkpointer.ts: the log is being rewound), writes wait here in order.
   private held = false;
@@ -71,6 +72,14 @@ export class TurnTransaction {
   /** Whether a turn's transaction is open: writes run now are in it. */
   get isOpen(): boolean {
     return this.open;
+  }
+
+  /**
+   * Which turn's transaction is open (a new number each time one opens), or null when none is. While one is,
+   * this handle holds the write lock (BEGIN IMMEDIATE), so no other handle commits: what they can change reads the same.
+   */
+  get openTurn(): number | null {
+    return this.open ? this.opened : null;
   }
 
   /** Commits whatever this turn wrote (also before every FULL write, and on close). */
@@ -122,6 +131,7 @@ export class TurnTransaction {
       throw err;
     }
     this.open = true;
+    this.opened++;
     setImmediate(() => this.end());
   }
 }

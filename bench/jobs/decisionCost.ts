@@ -1,0 +1,183 @@
+/**
+ * Where a precall's and a pre-send's time goes, in one process: the gateway
+ * built as `npm start` builds it (loadConfig, startGateway) on a copy of the
+ * bench's seeded SQLite ledger, then
+ * - `chain`: the fast lane's handler chain without its socket (key check,
+ *   body parse, zod, the route's use case, the answer serialised), driven by
+ *   many concurrent requests as a load generator would, so that the turn's
+ *   group commit batches them as it does under load: CPU µs and wall time
+ *   per request, and the promises each request makes (async_hooks);
+ * - `steps` (this tree only): each step of a decision timed alone, and the
+ *   ledger's statements timed inside real decisions.
+ *
+ * `--root=DIR` measures another checkout (an older tree) with the same
+ * driver; only `chain` runs there. The machine may be shared: run trees
+ * alternately and compare medians. Prints one JSON line.
+ *
+ *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only]
+ */
+import { createHook } from 'node:async_hooks';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stepTimings, type Loaded } from './decisionSteps';
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string' },
+    consents: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '32' },
+    kinds: { type: 'string', default: 'precall,presend' },
+    'chain-only': { type: 'boolean', default: false },
+  },
+});
+const ownRoot = resolve(import.meta.dirname, '../..');
+const root = resolve(values.root ?? ownRoot);
+const consents = Number(values.consents);
+const requests = Number(values.requests);
+const rounds = Number(values.rounds);
+const concurrency = Number(values.concurrency);
+const kinds = values.kinds!.split(',') as ('precall' | 'presend')[];
+
+const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+const [seed, env, fixtures, config, server, auth, rateLimit, validation, routes] = await Promise.all(
+  [
+    'bench/lib/seed.ts',
+    'bench/lib/gatewayEnv.ts',
+    'bench/lib/fixtures.ts',
+    'src/config.ts',
+    'src/server.ts',
+    'src/http/auth.ts',
+    'src/http/rateLimit.ts',
+    'src/http/validate.ts',
+    'src/http/routes/decisions.ts',
+  ].map(load),
+);
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const { file } = await seed.sqliteSeed(consents, log);
+const dataDir: string = seed.dataDirWithCopy(file);
+// Warnings only: the access log is not on this path, and stdout carries the result.
+const gateway = await server.startGateway(config.loadConfig({ ...env.gatewayEnv(dataDir), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }));
+const ctx = gateway.ctx;
+const authorize = auth.authorizer(ctx, new rateLimit.TokenBuckets(), { perMinute: env.BENCH_RATE_LIMIT_PER_MINUTE, revokeFloorPerMinute: 6000 });
+const byPath = new Map<string, Route>(routes.decisionRoutes(ctx).map((r: Route) => [r.path, r]));
+const authorization = `Bearer ${fixtures.API_KEY}`;
+
+interface Route {
+  path: string;
+  scope: string;
+  body: unknown;
+  handler(req: unknown, input: { body: unknown; query: undefined }): Promise<{ body: unknown }>;
+}
+
+const loaded: Loaded = { root, fixtures, ctx, authorize, validate: validation.validate, byPath, authorization };
+
+/** One request as the fast lane serves it once its body is read: key, parse, validate, use case, serialise. */
+async function serve(route: Route, body: Buffer): Promise<string> {
+  const apiKey = await authorize(route.scope, false, authorization, '127.0.0.1');
+  const json = JSON.parse(body.toString('utf8'));
+  const input = validation.validate(route.body, json);
+  const result = await route.handler({ apiKey, params: {}, requestId: 'req_decision_cost' }, { body: input, query: undefined });
+  return JSON.stringify(result.body);
+}
+
+/** Bodies over the whole seeded set, in a fixed pseudo-random order (the bench's phones). */
+function bodies(kind: string, n: number, seedValue: number): Buffer[] {
+  const make = kind === 'precall' ? fixtures.precallBody : fixtures.presendBody;
+  let x = seedValue >>> 0 || 1;
+  return Array.from({ length: n }, () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return Buffer.from(make(fixtures.phoneAt((x >>> 0) % consents)));
+  });
+}
+
+async function drive(route: Route, batch: Buffer[], workers: number): Promise<number> {
+  let next = 0;
+  let allowed = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < batch.length) {
+        const answer = await serve(route, batch[next++]);
+        if (answer.startsWith('{"allowed":true')) allowed++;
+      }
+    }),
+  );
+  return allowed;
+}
+
+/** wchar of /proc/self/io: every thread's writes, the checkpointer's too (0 where there is no /proc). */
+function bytesWritten(): number {
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+interface ChainResult {
+  /** The process's CPU, every thread (the WAL checkpointer's and the GC's too). */
+  cpu_us_per_request: number;
+  wall_us_per_request: number;
+  /** Bytes the process handed to write(2) and friends (the log's pages, the checkpointer's copies): not disturbed by a loaded machine. */
+  bytes_written_per_request: number;
+  allowed_share: number;
+  promises_per_request: number;
+  rounds_cpu_us: number[];
+}
+
+async function chain(kind: string): Promise<ChainResult> {
+  const route = byPath.get(kind === 'precall' ? '/v1/precall' : '/v1/sms/pre-send')!;
+  await drive(route, bodies(kind, Math.min(requests, 5000), 7), concurrency);
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const written: number[] = [];
+  let allowed = 0;
+  for (let r = 0; r < rounds; r++) {
+    const batch = bodies(kind, requests, 11 + r);
+    global.gc?.();
+    const w0 = bytesWritten();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    allowed += await drive(route, batch, concurrency);
+    const t1 = performance.now();
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / requests);
+    written.push((bytesWritten() - w0) / requests);
+    wall.push(((t1 - t0) * 1000) / requests);
+  }
+  // Promises made per request, one request at a time (the hook itself slows things, so apart from the timing).
+  const counted = bodies(kind, 2000, 99);
+  let promises = 0;
+  const hook = createHook({
+    init(_id, type) {
+      if (type === 'PROMISE') promises++;
+    },
+  });
+  hook.enable();
+  for (const b of counted) await serve(route, b);
+  hook.disable();
+  return {
+    cpu_us_per_request: round1(median(cpu)),
+    wall_us_per_request: round1(median(wall)),
+    bytes_written_per_request: Math.round(median(written)),
+    allowed_share: Math.round((allowed / (requests * rounds)) * 1000) / 1000,
+    promises_per_request: round1(promises / counted.length),
+    rounds_cpu_us: cpu.map(round1),
+  };
+}
+
+const result: Record<string, unknown> = { root, consents, requests, rounds, concurrency };
+for (const kind of kinds) result[kind] = await chain(kind);
+if (!values['chain-only'] && root === ownRoot) for (const kind of kinds) result[`${kind}_steps`] = await stepTimings(loaded, kind, consents);
+process.stdout.write(`${JSON.stringify(result)}\n`);
+await gateway.close();
+rmSync(dataDir, { recursive: true, force: true });
