@@ -89,7 +89,12 @@ export const en: Lexicon = {
     target: [
       'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
       'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
-      'my mom', 'my mother', 'my dad', 'my father', 'my kids', 'my son', 'my daughter', 'my family',
+      '{family}',
+    ],
+    // Someone at this number the request is made for: "stop calling my grandmother", "take my dad off your list".
+    family: [
+      'my (?:mom|mother|mama|moms|dad|father|papa|wife|husband|son|daughter|kid|kids|child|children|grandma|grandmother|grandpa|grandfather|granny|'
+        + 'grandson|granddaughter|parents|family|brother|sister|aunt|uncle|boyfriend|girlfriend|fiance|partner|roommate|elderly (?:mother|father|mom|dad))',
     ],
     // What follows "calling me" when it means naming, not phoning: "stop calling me sir".
     naming: [
@@ -105,7 +110,12 @@ export const en: Lexicon = {
     // Someone else's request, reported: "my neighbor told me to stop calling companies", "he said to stop
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
-      '(?<!(?:^| )(?:i|we) )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them)) to',
+      // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
+      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
+      // A promise someone else reports: "they told me you'd stop calling once I paid".
+      '(?:told|tell|tells|promised|assured) (?:me|us|him|her|them)(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
+      // Said and then not said: "I was going to tell you to stop calling, but …".
+      '(?:was|were) (?:going to|gonna|about to) (?:tell|ask) (?:you|u|yall|you guys) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
@@ -133,7 +143,7 @@ export const en: Lexicon = {
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
       'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
-      'this phone number', 'this phone', 'this cell', 'our number', 'our names', 'my husband', 'my wife', 'myself',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', 'myself',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
@@ -159,11 +169,13 @@ export const en: Lexicon = {
       'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
       'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just',
     ],
+    // When, not whether: "stop calling so late" asks for other hours.
+    hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
     smallObject: ['this', 'these', 'here', 'there', 'it', 'that', 'everything', 'all', 'all of it', 'them'],
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}|{secondPerson}|(?:your|ur) [a-z]+' },
+    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -188,7 +200,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?)',
+      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,))',
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"
@@ -209,7 +221,7 @@ export const en: Lexicon = {
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no more|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
+    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
     { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, unless: '{keepOther}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
@@ -227,7 +239,7 @@ export const en: Lexicon = {
     { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, unless: '(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: 'accidentally|mistakenly|did i get|did i|was i|have i been|got', unless: '(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
@@ -240,6 +252,26 @@ export const en: Lexicon = {
       id: 'lose-my-number',
       pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
       confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
+    },
+    // "can you not call me anymore", "I need you to not call this number"
+    {
+      id: 'ask-not-to-contact',
+      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: please| just)? not|(?:need|want|ask|asking|like) (?:you|u|yall|you guys) to not) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
+      confidence: 0.85, unless: '(?:back )?{deferral}',
+    },
+    // "cut it out with the texts", "knock it off with the spam"
+    { id: 'cut-it-out-with', pattern: '(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    // "I don't want to hear from you again", "never want to hear from your company"
+    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
+    // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
+    { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
+    // "don't bother calling back"
+    { id: 'dont-bother-contacting', pattern: '(?:dont|do not|please dont|never) bother (?:{contactGerund}|trying)', confidence: 0.85, notAfter: '{thirdSubject}', unless: '(?:(?:me|us) )?(?:back )?{deferral}' },
+    // "Who gave you my number? Delete it." — the number named just before.
+    {
+      id: 'lose-it',
+      pattern: '(?<=(?:my|this|our) (?:(?:phone|cell|cell phone) )?number(?: [a-z]+| ,){0,8} )(?:delete|lose|erase|forget|burn|toss|trash|shred) (?:it|that)',
+      confidence: 0.85, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
     },
     // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:
     // "why do you keep calling me stop", "this is the fifth time please stop". An allow-list, because the

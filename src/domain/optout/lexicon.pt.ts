@@ -39,10 +39,10 @@ export const pt: Lexicon = {
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
-      '(?:mandar|enviar) {contactNoun}', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
+      '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'liga', 'ligar', 'liguem', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame', 'chamem',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame', 'chamem',
       'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
@@ -57,9 +57,18 @@ export const pt: Lexicon = {
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
-    reported: ['(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram)(?: (?:pra|para|pro|que))?'],
-    // Calls to someone else: "… pra ela", "… pra minha vizinha" (not "… pra minha casa", "… para meu número").
-    someoneElse: ['(?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo)[a-z]+)(?![^ ])'],
+    // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
+    reported: [
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem)(?: (?:pra|para|pro|que))?(?: (?:eu|a gente|mim))?',
+      '(?:falei|pedi|disse|mandei|falamos|pedimos) (?:pra|para|pro|a|ao) (?:minha|meu|o|a) [a-z]+(?: [a-z]+)?',
+    ],
+    // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
+    selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente)'],
+    // Someone at this number the request is made for: "parem de ligar pra minha mãe".
+    family: ['mae|pai|avo|vovo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
+    // Calls to someone not at this number: "… pra minha vizinha" (not "… pra minha casa", "… para meu número", "… pra minha mãe",
+    // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
+    someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
     who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
@@ -73,16 +82,16 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{someoneElse}' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) de (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
       pattern: '(?:nao|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}',
     },
-    { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
     { id: 'nao-quero-receber', pattern: '(?:nao|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
@@ -97,7 +106,7 @@ export const pt: Lexicon = {
     // "não autorizo contato", "não autorizo que me liguem"
     {
       id: 'nao-autorizo',
-      pattern: '(?:nao|ja nao) (?:autorizo|permito|aceito|consinto)(?: (?:o|mais|que|nenhum|nenhuma|esse|esse tipo de|receber|ser))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|uso do meu (?:numero|telefone|celular))',
+      pattern: '(?:nao|ja nao) (?:autorizo|permito|aceito|consinto)(?: (?:o|mais|que|nenhum|nenhuma|esse|esse tipo de|receber|ser|envio de|envio das|o envio de|recebimento de))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|uso do meu (?:numero|telefone|celular))',
       confidence: 0.9,
     },
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
@@ -108,7 +117,7 @@ export const pt: Lexicon = {
     { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|descadastra|descadastre)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
-    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem)', confidence: 0.9 },
+    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
@@ -121,6 +130,14 @@ export const pt: Lexicon = {
       confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme)', confidence: 0.9, negatable: true },
+    // "quero ser removido da lista"
+    { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
+    // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
+    { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
+    // "retiro meu consentimento", "revogo a autorização"
+    { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha))? (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
+    // "não quero mais nada de vocês"
+    { id: 'nada-de-voces', pattern: '(?:nao|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
