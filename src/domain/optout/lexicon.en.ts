@@ -63,7 +63,9 @@ export const en: Lexicon = {
       'calling', 'callin', 'texting', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
       'bothering', 'harassing', 'harrassing', 'harasing', 'spamming', 'ringing', 'phoning', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hitting me up', 'hitting up my phone', 'blowing up my phone', 'blowing my phone up', 'reaching out', 'pestering',
-      'soliciting', 'bugging',
+      'soliciting', 'bugging', 'hitting (?:me|my (?:line|phone|cell|number))(?: up)?',
+      // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
+      'cal ling', 'call ing', 'coll?in(?= (?:me|us|here|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -113,7 +115,7 @@ export const en: Lexicon = {
       // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
       '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
       // A promise someone else reports: "they told me you'd stop calling once I paid".
-      '(?:told|tell|tells|promised|assured) (?:me|us|him|her|them)(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
+      '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
       // Said and then not said: "I was going to tell you to stop calling, but …".
       '(?:was|were) (?:going to|gonna|about to) (?:tell|ask) (?:you|u|yall|you guys) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
@@ -143,7 +145,7 @@ export const en: Lexicon = {
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
       'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
-      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', 'myself',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
@@ -175,7 +177,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+' },
+    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? ?{contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -190,6 +192,14 @@ export const en: Lexicon = {
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
     { id: 'want-contact-to-stop', pattern: '(?:want|need|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true },
+    // "I keep getting calls from you guys and I want them to stop": the calls named just before.
+    {
+      id: 'want-them-to-stop',
+      pattern: '(?<=(?:{contactNoun}|{contactGerund})(?: [a-z]+| ,){0,12} )(?:want|need|wanna|would like) (?:them|it|this|that) to (?:stop|end|cease)(?={end}|$)',
+      confidence: 0.8, negatable: true,
+    },
+    // "If you text me again I'm reporting this number": a warning is a request.
+    { id: 'if-you-contact-again', pattern: 'if (?:you|u|yall|you guys|you people|anyone) (?:{contactVerb}|keep {contactGerund}|send)(?: (?:me|us|this number|here|my phone))?(?: (?:one more time|again|ever again|anymore|any more))', confidence: 0.8, unless: '{deferral}' },
     // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
     {
       id: 'cancel-subscription',
@@ -200,7 +210,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,))',
+      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here|him|her|them) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,))',
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"
@@ -239,7 +249,7 @@ export const en: Lexicon = {
     { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: 'accidentally|mistakenly|did i get|did i|was i|have i been|got', unless: '(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: 'accidentally|mistakenly|did i get|did i|was i|have i been|got', unless: ', (?:no way|no thanks|never|why would i|heck no|hell no|nope|not a chance|no (?:keep|i (?:love|like|want|need)))|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },

@@ -111,7 +111,7 @@ export const es: Lexicon = {
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -173,6 +173,12 @@ export const es: Lexicon = {
     { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
     // "retiro mi consentimiento", "revoco la autorización"
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
+    // "no quiero saber nada de ustedes"
+    { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
+    // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
+    { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
+    // SMS "stop mensajes", as carriers' keyword with a noun
+    { id: 'stop-mensajes', pattern: '(?:stop|alto|baja) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
   ],
 };
