@@ -69,7 +69,7 @@ export const en: Lexicon = {
     ],
     contactVerb: [
       'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
-      'reach out to', 'hit me up', 'bug', 'pester', 'solicit',
+      'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit',
     ],
     contactPassive: [
       'called', 'texted', 'contacted', 'messaged', 'bothered', 'harassed', 'emailed', 'solicited', 'phoned', 'dialed', 'spammed', 'reached', 'robocalled',
@@ -117,7 +117,7 @@ export const en: Lexicon = {
       // A promise someone else reports: "they told me you'd stop calling once I paid".
       '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
       // Said and then not said: "I was going to tell you to stop calling, but …".
-      '(?:was|were) (?:going to|gonna|about to) (?:tell|ask) (?:you|u|yall|you guys) to',
+      '(?:(?:was|were) (?:going to|gonna|about to)|used to) (?:tell|ask) (?:you|u|yall|you guys|them|people) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
@@ -185,17 +185,19 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
     { id: 'want-contact-to-stop', pattern: '(?:want|need|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true },
+    // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
+    { id: 'please-stopped', pattern: '(?:please|pls|plz|can you|could you|would you|need to|just|gotta) stopped {contactGerund}', confidence: 0.8 },
     // "I keep getting calls from you guys and I want them to stop": the calls named just before.
     {
       id: 'want-them-to-stop',
-      pattern: '(?<=(?:{contactNoun}|{contactGerund})(?: [a-z]+| ,){0,12} )(?:want|need|wanna|would like) (?:them|it|this|that) to (?:stop|end|cease)(?={end}|$)',
+      pattern: '(?:want|need|wanna|would like) (?:them|it|this|that) to (?:stop|end|cease)(?<=(?:{contactNoun}|{contactGerund})(?: [a-z]+| ,){1,16})(?={end}|$)',
       confidence: 0.8, negatable: true,
     },
     // "If you text me again I'm reporting this number": a warning is a request.
@@ -210,7 +212,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here|him|her|them) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,))',
+      pattern: '{neverContact} {contactVerb}(?: (?:or|and|nor|n) {contactVerb})?(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here|him|her|them) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,)|(?=$))',
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"
@@ -244,7 +246,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true,
     },
     // "I want off this list", "how do I get off this list"
-    { id: 'get-off-list', pattern: '(?:want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
+    { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
@@ -260,7 +262,7 @@ export const en: Lexicon = {
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
-      pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
+      pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred|forget (?:you ever had|you have|about)) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
       confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
     },
     // "can you not call me anymore", "I need you to not call this number"
@@ -280,7 +282,7 @@ export const en: Lexicon = {
     // "Who gave you my number? Delete it." — the number named just before.
     {
       id: 'lose-it',
-      pattern: '(?<=(?:my|this|our) (?:(?:phone|cell|cell phone) )?number(?: [a-z]+| ,){0,8} )(?:delete|lose|erase|forget|burn|toss|trash|shred) (?:it|that)',
+      pattern: '(?:delete|lose|erase|forget|burn|toss|trash|shred) (?:it|that)(?<=(?:my|this|our) (?:(?:phone|cell|cell phone) )?number(?: [a-z]+| ,){2,10})',
       confidence: 0.85, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
     },
     // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:

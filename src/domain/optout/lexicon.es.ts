@@ -18,7 +18,7 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -52,6 +52,8 @@ export const es: Lexicon = {
     // "no me estén llamando", "ya no me anden mandando mensajes"
     keepOn: ['esten', 'este', 'estes', 'sigan', 'siga', 'sigas', 'anden', 'ande', 'andes'],
     contactGerund: ['(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo'],
+    // "no me llame así", "no me llame la atención": naming or noticing, not phoning.
+    naming: ['la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda'],
     clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
     // The object before the verb: "no me llame", "no le llamen a mi esposo", "ya no lo llamen".
     objectPronoun: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
@@ -69,7 +71,7 @@ export const es: Lexicon = {
     contactInfPlain: ['(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
-      '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', 'marque', 'marques', 'marquen', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
+      '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
       'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
@@ -104,7 +106,7 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|nunca|jamas|ya no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|nunca|jamas|ya no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
@@ -112,6 +114,8 @@ export const es: Lexicon = {
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
     { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    // "no estoy interesado, ya no llame": usted, the request ends there.
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -119,7 +123,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|paren|pare|para|paren ya|ya paren|ya estuvo)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',
@@ -146,10 +150,10 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos)(?: mas)? que (?:(?:ustedes|usted|nadie|ellos|la empresa) )?(?:me|nos) (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|{contactGerund}|marcar|llamar|escribir)', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|{contactGerund}|marcar|llamar|escribir)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -178,7 +182,7 @@ export const es: Lexicon = {
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
     // SMS "stop mensajes", as carriers' keyword with a noun
-    { id: 'stop-mensajes', pattern: '(?:stop|alto|baja) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-mensajes', pattern: '(?:stop|alto|baja)(?: (?:con|de))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
   ],
 };

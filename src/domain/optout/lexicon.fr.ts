@@ -40,12 +40,12 @@ export const fr: Lexicon = {
     cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'stop'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'r?appell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
       'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
-      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'sollicitez', 'relancez', 'appellez',
+      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
@@ -73,7 +73,7 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) )?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=a))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
@@ -81,11 +81,11 @@ export const fr: Lexicon = {
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
-      pattern: '(?:(?:ne|n) )?(?:me|m|nous) {contactImp} (?:plus|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
       confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne|n) {contactImp} (?:plus|jamais)', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
     { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
@@ -97,7 +97,7 @@ export const fr: Lexicon = {
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
     {
       id: 'ne-veux-plus-que',
-      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
+      pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
@@ -118,6 +118,8 @@ export const fr: Lexicon = {
       unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
     { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
+    // "je veux être retirée de vos listes"
+    { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
     { id: 'retire-consentement', pattern: '(?:retire|retirer|revoque|revoquer|annule|annuler)(?: (?:mon|le|ma|tout))? (?:consentement|accord|autorisation|permission)', confidence: 0.9, negatable: true },
     { id: 'refuse-de-recevoir', pattern: '(?:refuse|refusons) (?:(?:de|d) (?:recevoir|etre (?:{contactPassive}))|(?:vos|les|ces|tout|tous vos|tous ces) {contactNoun})', confidence: 0.85, negatable: true },
@@ -137,11 +139,11 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pus(?: jamais)?|plus jamais|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))(?: (?:ici|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: jamais)?|plus jamais|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
-    { id: 'effacez-le', pattern: '(?<=(?:mon|ce) numero(?: [a-z]+| ,){0,8} )(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)', confidence: 0.85, negatable: true },
+    { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
     { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete|stop)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"

@@ -27,7 +27,7 @@ export const pt: Lexicon = {
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
   notTypos: ['sari', 'pera', 'rapa'],
   negation: {
-    cue: ['nao', 'nunca', 'jamais'],
+    cue: ['nao', 'naum', 'nunca', 'jamais'],
     bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
     exceptAfter: ['por que', 'porque'],
   },
@@ -88,17 +88,17 @@ export const pt: Lexicon = {
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
-      pattern: '(?:nao|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
+      pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
       confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}',
     },
-    { id: 'nao-ligue-aqui', pattern: '(?:nao|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
+    { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
-    { id: 'nao-quero-receber-nada', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
-    { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos)(?: mais)? ser (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
+    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
+    { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? ser (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
     // "não envie mais mensagens", "não mandem mais nada"
-    { id: 'nao-envie', pattern: '(?:nao|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'nao-envie', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
     { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
@@ -106,18 +106,18 @@ export const pt: Lexicon = {
     // "não autorizo contato", "não autorizo que me liguem"
     {
       id: 'nao-autorizo',
-      pattern: '(?:nao|ja nao) (?:autorizo|permito|aceito|consinto)(?: (?:o|mais|que|nenhum|nenhuma|esse|esse tipo de|receber|ser|envio de|envio das|o envio de|recebimento de))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|uso do meu (?:numero|telefone|celular))',
+      pattern: '(?:nao|naum|ja nao) (?:autorizo|autorizei|permito|permiti|aceito|consinto)(?: (?:o|mais|que|voces|vcs|voce|vc|a|nenhum|nenhuma|esse|esse tipo de|receber|ser|envio de|envio das|o envio de|recebimento de))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|ligarem|mandarem|enviarem|ligar|uso do meu (?:numero|telefone|celular))',
       confidence: 0.9,
     },
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
-    { id: 'nao-entrem-em-contato', pattern: '(?:nao|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
-    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
     // "me exclui", "me tira daí": the request ends there.
     { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|descadastra|descadastre)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
-    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
+    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos) (?:mais )?que (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
@@ -137,7 +137,7 @@ export const pt: Lexicon = {
     // "retiro meu consentimento", "revogo a autorização"
     { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha))? (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
     // "não quero mais nada de vocês"
-    { id: 'nada-de-voces', pattern: '(?:nao|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
+    { id: 'nada-de-voces', pattern: '(?:nao|naum|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:stop|sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
