@@ -39,6 +39,7 @@ export const en: Lexicon = {
   delight: [
     'no way', 'youre kidding', 'you re kidding', 'you are kidding', 'are you kidding', 'youre joking', 'amazing', 'awesome', 'best news', 'great news',
     'good news', 'congrats', 'congratulations', 'i won', 'we won', 'wow', 'omg', 'oh my god', 'too kind', 'so sweet', 'blush', 'hilarious', 'so funny',
+    'make me cry', 'made my day', 'youre the best', 'you are the best', 'so happy',
   ],
   // Real words within typo reach of a keyword: never read them as the keyword.
   notTypos: ['stoop', 'stoops', 'tops', 'spot', 'post', 'pots', 'opts', 'alot', 'cancer', 'remote', 'subscribe', 'evoke', 'quiet', 'edn', 'hlep'],
@@ -175,6 +176,8 @@ export const en: Lexicon = {
     hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
     // The calls are to stop doing something else: "I need the calls to stop going to voicemail".
     notTheContact: ['(?:[a-z]+ )?(?:going|ringing|dropping|cutting|breaking|showing|being|getting|coming (?:so|late|at|in))(?![^ ])'],
+    // The request echoed as a question and refused: "Unsubscribe? No way", "lose my number? no, keep it".
+    answeredNo: [', (?:no way|no thanks|never|why would i|heck no|hell no|nope|not a chance|no(?: ,)? (?:keep|dont|do not|i (?:love|like|want|need)))'],
     smallObject: ['this', 'these', 'here', 'there', 'it', 'that', 'everything', 'all', 'all of it', 'them'],
   },
   rules: [
@@ -187,7 +190,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)', unless: 'from (?:going|coming|being sent) to' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
@@ -257,7 +260,7 @@ export const en: Lexicon = {
     { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)', unless: '(?:mean|means)(?![^ ])|, (?:no way|no thanks|never|why would i|heck no|hell no|nope|not a chance|no (?:keep|i (?:love|like|want|need)))|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)', unless: '{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
@@ -269,7 +272,7 @@ export const en: Lexicon = {
     {
       id: 'lose-my-number',
       pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred|forget (?:you ever had|you have|about)) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
-      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
+      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)|{answeredNo}',
     },
     // "can you not call me anymore", "I need you to not call this number"
     {

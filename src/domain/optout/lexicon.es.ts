@@ -55,7 +55,9 @@ export const es: Lexicon = {
     keepOn: ['esten', 'este', 'estes', 'sigan', 'siga', 'sigas', 'anden', 'ande', 'andes'],
     contactGerund: ['(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo'],
     // "no me llame así", "no me llame la atención": naming or noticing, not phoning.
-    naming: ['la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda'],
+    // A waiting list, a guest list: a service, not these messages.
+    otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
+    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda'],
     // "no me llames, yo te llamo": the consumer will call.
     callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
     clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
@@ -72,7 +74,7 @@ export const es: Lexicon = {
     // The consumer stopping: "voy a dejar de escribirles".
     selfSubject: ['(?:voy a|vamos a|tengo que|tenemos que|debo|debemos|deberia|puedo|podemos|quiero|queria|necesito|intento|trato de)'],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
-    contactInfPlain: ['(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
+    contactInfPlain: ['estar {contactGerund}', '(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
@@ -143,7 +145,7 @@ export const es: Lexicon = {
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9, notAfter: '{reported}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
-    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true },
+    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
     { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)(?:(?:n?se|te) de)?|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
@@ -157,7 +159,7 @@ export const es: Lexicon = {
     { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|{contactGerund}|marcar|llamar|escribir)', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -168,7 +170,7 @@ export const es: Lexicon = {
     },
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
     // "quiero salirme de la lista"
-    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true },
+    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
     { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {

@@ -59,7 +59,7 @@ export const fr: Lexicon = {
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
     // "ne m'appelez pas madame": naming, not phoning.
-    naming: ['madame', 'monsieur', 'mademoiselle', 'comme ca', 'ainsi', 'par (?:mon|ce) (?:nom|prenom)'],
+    naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
     selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
     contactPassive: ['demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
@@ -75,7 +75,7 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=a))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=a))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
@@ -108,7 +108,7 @@ export const fr: Lexicon = {
     {
       id: 'retirez-moi-de-la-liste',
       pattern: '(?:otez|oter|ote|retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|rayez|raye|rayer|sortez|sors|sortir|desinscrivez|desinscrire|radiez|radier)(?: {who})? (?:de|des|du|d) (?:(?:{det}) )?{listNoun}',
-      confidence: 0.95, negatable: true,
+      confidence: 0.95, negatable: true, unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
     { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },

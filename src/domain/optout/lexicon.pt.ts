@@ -35,14 +35,14 @@ export const pt: Lexicon = {
     // After "pare de …" with a pronoun: anything that reaches the person.
     // "para de ficar me ligando": the progressive, with or without the pronoun.
     progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
-    contactWithPronoun: ['ligar', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    contactWithPronoun: ['ligar', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
       '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame', 'chamem',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
       'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
@@ -72,6 +72,8 @@ export const pt: Lexicon = {
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
     who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    // A waiting list, a guest list: a service, not these messages.
+    otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
       'tire', 'tira', 'tirem', 'tirar', 'remova', 'remove', 'removam', 'remover', 'exclua', 'exclui', 'excluam', 'excluir', 'apague', 'apaga',
       'apaguem', 'apagar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
@@ -120,9 +122,9 @@ export const pt: Lexicon = {
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
-    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true },
+    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "quero sair da lista"; not "quero sair de casa"
-    { id: 'sair-da-lista', pattern: 'sair {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true },
+    { id: 'sair-da-lista', pattern: 'sair {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
