@@ -204,7 +204,7 @@ export const en: Lexicon = {
     // "I keep getting calls from you guys and I want them to stop": the calls named just before.
     {
       id: 'want-them-to-stop',
-      pattern: '(?:want|need|wanna|would like) (?:them|it|this|that) to (?:stop|end|cease)(?<=(?:{contactNoun}|{contactGerund}|call|calls|text|texts|message|ring)(?: [a-z]+| ,){1,16})(?={end}|$)',
+      pattern: '(?:want|need|wanna|(?:would |really |just )?like) (?:them|it|this|that) to (?:stop|end|cease)(?<=(?:{contactNoun}|{contactGerund}|call|calls|text|texts|message|ring)(?: [a-z]+| ,){1,16})(?={end}|$)',
       confidence: 0.8, negatable: true,
     },
     // "If you text me again I'm reporting this number": a warning is a request.

@@ -95,7 +95,7 @@ export const pt: Lexicon = {
     },
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|preciso|queremos)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
     { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
     { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
