@@ -18,7 +18,7 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -188,7 +188,9 @@ export const es: Lexicon = {
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
     // SMS "stop mensajes", as carriers' keyword with a noun
-    { id: 'stop-mensajes', pattern: '(?:stop|alto|baja)(?: (?:con|de))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
+    { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|ya stop|alto) con [a-z ]+)', confidence: 0.85, negatable: true },
     // "no tienen mi permiso para llamarme"
     { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },

@@ -14,7 +14,7 @@ export const fr: Lexicon = {
   script: 'Latin',
   keywords: {
     opt_out: [
-      'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',
+      'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'stop appels', 'stop appel', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',
       'desabonnez moi', 'desinscrivez moi',
     ],
     opt_in: ['oui', 'commencer'],
@@ -37,7 +37,7 @@ export const fr: Lexicon = {
   },
   classes: {
     // With the subjunctive of "j'aimerais que vous arrêtiez de …".
-    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'stop'],
+    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
@@ -80,6 +80,8 @@ export const fr: Lexicon = {
     { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
     { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
+    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop (?:aux|les|vos|ces|a|tous les|toutes les) [a-z ]+)', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
@@ -147,7 +149,7 @@ export const fr: Lexicon = {
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete|stop)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

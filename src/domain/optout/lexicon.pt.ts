@@ -13,7 +13,9 @@ export const pt: Lexicon = {
   lang: 'pt',
   script: 'Latin',
   keywords: {
-    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop'],
+    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
+      'stop mensagens', 'stop sms', 'stop ligacoes',
+    ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
   },
@@ -141,9 +143,9 @@ export const pt: Lexicon = {
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
-    { id: 'stop-mensagens', pattern: '(?:stop|sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada) )(?:chega|para|pare|parem|stop)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada) )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
     { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
