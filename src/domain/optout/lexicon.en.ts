@@ -70,7 +70,7 @@ export const en: Lexicon = {
     ],
     contactVerb: [
       'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
-      'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger',
+      'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger', 'hit my (?:line|phone|cell)',
     ],
     contactPassive: [
       'called', 'texted', 'contacted', 'messaged', 'bothered', 'harassed', 'emailed', 'solicited', 'phoned', 'dialed', 'spammed', 'reached', 'robocalled',
@@ -242,7 +242,7 @@ export const en: Lexicon = {
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, unless: '{keepOther}' },
+    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
@@ -257,7 +257,7 @@ export const en: Lexicon = {
     { id: 'dont-want-on-list', pattern: '{dontWant} to be (?:on|in) (?:(?:the|your|ur|this|that|any|a) )?(?:{listNoun}|{dncList})', confidence: 0.85 },
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
-    { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
+    { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)', unless: '{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}' },
@@ -284,6 +284,12 @@ export const en: Lexicon = {
     { id: 'refrain-from', pattern: '(?:refrain|abstain|desist) from {contactGerund}', confidence: 0.85, negatable: true },
     // "you're not allowed to call this number"
     { id: 'not-allowed', pattern: '(?:youre|you are|your|ur|you|yall|yall are|you guys are) (?:not|no longer) (?:allowed|permitted|authorized|authorised) to {contactVerb}', confidence: 0.85 },
+    // "you've called me six times today, knock it off": the calls named just before.
+    {
+      id: 'knock-it-off',
+      pattern: '(?:knock it off|cut it out|give it a rest)(?: (?:already|please|now))?(?<=(?:{contactNoun}|{contactGerund}|{contactPassive}|call|calls|text|texts)(?: [a-z]+| ,){1,16})$',
+      confidence: 0.8,
+    },
     // "cut it out with the texts", "knock it off with the spam"
     { id: 'cut-it-out-with', pattern: '(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"

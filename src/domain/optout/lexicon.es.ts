@@ -93,7 +93,7 @@ export const es: Lexicon = {
     ],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra'],
     listNoun: [
-      'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base de datos', 'sistema',
+      'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
       'registros?', 'directorio', 'contactos',
     ],
     dncList: [
@@ -119,7 +119,7 @@ export const es: Lexicon = {
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -159,7 +159,7 @@ export const es: Lexicon = {
     { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -189,7 +189,7 @@ export const es: Lexicon = {
     { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
     // SMS "stop mensajes", as carriers' keyword with a noun
     // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
-    { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de|a))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|ya stop|alto) con [a-z ]+)', confidence: 0.85, negatable: true },
     // "no tienen mi permiso para llamarme"
     { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
