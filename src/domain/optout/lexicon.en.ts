@@ -109,6 +109,8 @@ export const en: Lexicon = {
     selfSubject: [
       '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
       'i am going to', 'we will', 'well', 'were gonna', 'were going to', 'lets', 'let me', 'let us', 'i should', 'we should',
+      // A hypothetical: "if I want to stop the texts later, how would I do that".
+      '(?:if|when|once) (?:i|we)(?: [a-z]+){0,3}',
     ],
     // Someone else's request, reported: "my neighbor told me to stop calling companies", "he said to stop
     // calling him". Not the consumer's own "I said to stop calling".

@@ -145,7 +145,7 @@ export const es: Lexicon = {
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9, notAfter: '{reported}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
-    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
+    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
     { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)(?:(?:n?se|te) de)?|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
@@ -193,6 +193,12 @@ export const es: Lexicon = {
     { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|ya stop|alto) con [a-z ]+)', confidence: 0.85, negatable: true },
     // "no tienen mi permiso para llamarme"
     { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
+    // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".
+    {
+      id: 'ya-basta-final',
+      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|numero|interesa|molestando|molestar)(?: [a-z]+| ,){1,6})',
+      confidence: 0.8, negatable: true,
+    },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
   ],
 };

@@ -104,7 +104,7 @@ export const pt: Lexicon = {
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o )?(?:recebimento|envio) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|to cansad[oa]|estou cansad[oa]|enjoei)(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
