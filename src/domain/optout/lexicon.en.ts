@@ -61,7 +61,7 @@ export const en: Lexicon = {
     cease: ['stop', 'stp', 'stahp', 'quit', 'cease', 'discontinue'],
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
-      'calling', 'callin', 'texting', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
+      'cal+ing+', 'cal+in', 'tex+ting+', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
       'bothering', 'harassing', 'harrassing', 'harasing', 'spamming', 'ringing', 'phoning', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hitting me up', 'hitting up my phone', 'blowing up my phone', 'blowing my phone up', 'reaching out', 'pestering',
       'soliciting', 'bugging', 'hounding', 'hassling', 'badgering', 'hitting (?:me|my (?:line|phone|cell|number))(?: up)?',
@@ -69,7 +69,7 @@ export const en: Lexicon = {
       'cal ling', 'call ing', 'coll?in(?= (?:me|us|here|this|my)(?![^ ]))',
     ],
     contactVerb: [
-      'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
+      'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
       'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger', 'hit my (?:line|phone|cell)',
     ],
     contactPassive: [

@@ -42,7 +42,7 @@ export const es: Lexicon = {
     // Infinitives after "deje de …": deje de llamarme / dejen de mandarme mensajes.
     // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
-      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', 'escribir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
+      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
       '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}',
       'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
@@ -77,12 +77,12 @@ export const es: Lexicon = {
     contactInfPlain: ['estar {contactGerund}', '(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
-      '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
+      '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
       'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
-      'llamadas', 'llamada', 'mensajes', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
+      'llamadas', 'llamada', 'mensa[jg]es', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
       'notificaciones', 'whatsapps', 'spam',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],

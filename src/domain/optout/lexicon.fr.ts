@@ -75,7 +75,7 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=a))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"

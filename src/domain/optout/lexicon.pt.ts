@@ -37,20 +37,20 @@ export const pt: Lexicon = {
     // After "pare de …" with a pronoun: anything that reaches the person.
     // "para de ficar me ligando": the progressive, with or without the pronoun.
     progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
-    contactWithPronoun: ['ligar', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
       '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
       'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
-      'mensage(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
+      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
     ],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
     target: ['neste numero', 'nesse numero', 'pra esse numero', 'para esse numero', 'para este numero', 'pra este numero', 'aqui', 'pra mim', 'para mim'],
@@ -97,7 +97,7 @@ export const pt: Lexicon = {
     },
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
     { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
     { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
