@@ -133,7 +133,7 @@ export const es: Lexicon = {
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',
-      pattern: '(?:no|ya no) (?:autorizo|permito|acepto|doy (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|{contactNoun}|llamadas|contacto)',
+      pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
       confidence: 0.9,
     },
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
