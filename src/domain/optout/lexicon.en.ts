@@ -39,6 +39,7 @@ export const en: Lexicon = {
   delight: [
     'no way', 'youre kidding', 'you re kidding', 'you are kidding', 'are you kidding', 'youre joking', 'amazing', 'awesome', 'best news', 'great news',
     'good news', 'congrats', 'congratulations', 'i won', 'we won', 'wow', 'omg', 'oh my god', 'too kind', 'so sweet', 'blush', 'hilarious', 'so funny',
+    'make me cry', 'made my day', 'youre the best', 'you are the best', 'so happy',
   ],
   // Real words within typo reach of a keyword: never read them as the keyword.
   notTypos: ['stoop', 'stoops', 'tops', 'spot', 'post', 'pots', 'opts', 'alot', 'cancer', 'remote', 'subscribe', 'evoke', 'quiet', 'edn', 'hlep'],
@@ -57,17 +58,19 @@ export const en: Lexicon = {
     exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'it', 'calls', 'phone'],
   },
   classes: {
-    cease: ['stop', 'stp', 'stahp', 'quit', 'cease', 'discontinue'],
+    cease: ['sto+p+', 'stp', 'stahp', 'quit', 'cease', 'discontinue'],
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
-      'calling', 'callin', 'texting', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
+      'cal+ing+', 'cal+in', 'tex+ting+', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
       'bothering', 'harassing', 'harrassing', 'harasing', 'spamming', 'ringing', 'phoning', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hitting me up', 'hitting up my phone', 'blowing up my phone', 'blowing my phone up', 'reaching out', 'pestering',
-      'soliciting', 'bugging',
+      'soliciting', 'bugging', 'hounding', 'hassling', 'badgering', 'hitting (?:me|my (?:line|phone|cell|number))(?: up)?',
+      // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
+      'cal ling', 'call ing', 'coll?in(?= (?:me|us|here|this|my)(?![^ ]))',
     ],
     contactVerb: [
-      'call', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
-      'reach out to', 'hit me up', 'bug', 'pester', 'solicit',
+      'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
+      'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger', 'hit my (?:line|phone|cell)',
     ],
     contactPassive: [
       'called', 'texted', 'contacted', 'messaged', 'bothered', 'harassed', 'emailed', 'solicited', 'phoned', 'dialed', 'spammed', 'reached', 'robocalled',
@@ -89,23 +92,35 @@ export const en: Lexicon = {
     target: [
       'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
       'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
-      'my mom', 'my mother', 'my dad', 'my father', 'my kids', 'my son', 'my daughter', 'my family',
+      '{family}',
+    ],
+    // Someone at this number the request is made for: "stop calling my grandmother", "take my dad off your list".
+    family: [
+      'my (?:mom|mother|mama|moms|dad|father|papa|wife|husband|son|daughter|kid|kids|child|children|grandma|grandmother|grandpa|grandfather|granny|'
+        + 'grandson|granddaughter|parents|family|brother|sister|aunt|uncle|boyfriend|girlfriend|fiance|partner|roommate|elderly (?:mother|father|mom|dad))',
     ],
     // What follows "calling me" when it means naming, not phoning: "stop calling me sir".
     naming: [
       'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe',
-      'baby', 'buddy', 'pal', 'bro', 'dude', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', 'his', 'her', 'my name', 'out', 'in sick',
+      'baby', 'buddy', 'pal', 'bro', 'dude', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', '(?:his|her|their) (?!(?:phone|cell|number|line|landline|house)(?![^ ]))[a-z]+', 'my name', 'out', 'in sick',
       'shotgun', 'and driving', 'while driving', 'while you drive', 'while i drive', 'at the wheel',
     ],
     // The consumer is the one stopping: "I'll stop texting you", "let me stop calling".
     selfSubject: [
       '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
       'i am going to', 'we will', 'well', 'were gonna', 'were going to', 'lets', 'let me', 'let us', 'i should', 'we should',
+      // A hypothetical: "if I want to stop the texts later, how would I do that".
+      '(?:if|when|once) (?:i|we)(?: [a-z]+){0,3}',
     ],
     // Someone else's request, reported: "my neighbor told me to stop calling companies", "he said to stop
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
-      '(?<!(?:^| )(?:i|we) )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them)) to',
+      // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
+      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
+      // A promise someone else reports: "they told me you'd stop calling once I paid".
+      '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
+      // Said and then not said: "I was going to tell you to stop calling, but …".
+      '(?:(?:was|were) (?:going to|gonna|about to)|used to) (?:tell|ask) (?:you|u|yall|you guys|them|people) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
@@ -133,11 +148,11 @@ export const en: Lexicon = {
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
       'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
-      'this phone number', 'this phone', 'this cell', 'our number', 'our names', 'my husband', 'my wife', 'myself',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
-      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?lists?',
+      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?lists?', 'group(?: text| chat| message| thread)?', 'thread',
       'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
@@ -159,11 +174,17 @@ export const en: Lexicon = {
       'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
       'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just',
     ],
+    // When, not whether: "stop calling so late" asks for other hours.
+    hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
+    // The calls are to stop doing something else: "I need the calls to stop going to voicemail".
+    notTheContact: ['(?:[a-z]+ )?(?:going|ringing|dropping|cutting|breaking|showing|being|getting|coming (?:so|late|at|in))(?![^ ])'],
+    // The request echoed as a question and refused: "Unsubscribe? No way", "lose my number? no, keep it".
+    answeredNo: [', (?:no way|no thanks|never|why would i|heck no|hell no|nope|not a chance|no(?: ,)? (?:keep|dont|do not|i (?:love|like|want|need)))'],
     smallObject: ['this', 'these', 'here', 'there', 'it', 'that', 'everything', 'all', 'all of it', 'them'],
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?: {intensifier})? {contactGerund}', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?{naming}|{secondPerson}|(?:your|ur) [a-z]+' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -171,13 +192,25 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)', unless: 'from (?:going|coming|being sent) to' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
-    { id: 'want-contact-to-stop', pattern: '(?:want|need|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true },
+    { id: 'want-contact-to-stop', pattern: '(?:want|need|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
+    // "these calls need to stop", "the texts have to end"
+    { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun} (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
+    // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
+    { id: 'please-stopped', pattern: '(?:please|pls|plz|can you|could you|would you|need to|just|gotta) stopped {contactGerund}', confidence: 0.8 },
+    // "I keep getting calls from you guys and I want them to stop": the calls named just before.
+    {
+      id: 'want-them-to-stop',
+      pattern: '(?:want|need|wanna|(?:would |really |just )?like) (?:them|it|this|that) to (?:stop|end|cease)(?<=(?:{contactNoun}|{contactGerund}|call|calls|text|texts|message|ring)(?: [a-z]+| ,){1,16})(?={end}|$)',
+      confidence: 0.8, negatable: true,
+    },
+    // "If you text me again I'm reporting this number": a warning is a request.
+    { id: 'if-you-contact-again', pattern: 'if (?:you|u|yall|you guys|you people|anyone) (?:keep {contactGerund}|(?:{contactVerb}|send)(?: (?:me|us|this number|here|my phone))? (?:one more time|again|ever again|anymore|any more))', confidence: 0.8, unless: '{deferral}' },
     // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
     {
       id: 'cancel-subscription',
@@ -188,7 +221,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?)',
+      pattern: '{neverContact} {contactVerb}(?: (?:or|and|nor|n) {contactVerb})?(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here|him|her|them) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,)|(?=$))',
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
     },
     // "don't send me any more texts"
@@ -209,37 +242,69 @@ export const en: Lexicon = {
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no more|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
+    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|remove|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: {who})? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, unless: '{keepOther}' },
+    { id: 'list-removal', pattern: '(?:take|remove|remov|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
-    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
     {
       id: 'be-removed',
-      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
+      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
       confidence: 0.9, negatable: true,
     },
     // "I want off this list", "how do I get off this list"
-    { id: 'get-off-list', pattern: '(?:want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
+    // "I don't want to be on your list"
+    { id: 'dont-want-on-list', pattern: '{dontWant} to be (?:on|in) (?:(?:the|your|ur|this|that|any|a) )?(?:{listNoun}|{dncList})', confidence: 0.85 },
+    { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
-    { id: 'add-to-dnc', pattern: '(?:put|add|place|register|enter|include|list|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
+    { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
     { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, unless: '(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper statements?|push notifications|app notifications)|{keepOther}' },
+    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)', unless: '{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
     // "cease and desist", the legal demand to stop
     { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
-    { id: 'leave-me-alone', pattern: 'leave (?:me|us|my family|my wife|my husband|my mom|my mother)(?: the (?:hell|heck|fuck|f))? alone', confidence: 0.85, negatable: true, unless: 'for (?:a |one |just a )?(?:sec|second|minute|min|moment|bit|while)' },
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?: the (?:hell|heck|fuck|f))? alone', confidence: 0.85, negatable: true, unless: 'for (?:a |one |just a )?(?:sec|second|minute|min|moment|bit|while)' },
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
-      pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
-      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
+      pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred|forget (?:you ever had|you have|about)) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
+      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)|{answeredNo}',
+    },
+    // "can you not call me anymore", "I need you to not call this number"
+    {
+      id: 'ask-not-to-contact',
+      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: please| just)? not|(?:need|want|ask|asked|asking|like|told|tell|telling|begged|begging) (?:you|u|yall|you guys|you people|your company) (?:to not|not to|never to)) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
+      confidence: 0.85, unless: '(?:back )?{deferral}',
+    },
+    // "please refrain from calling or texting this number"
+    { id: 'refrain-from', pattern: '(?:refrain|abstain|desist) from {contactGerund}', confidence: 0.85, negatable: true },
+    // "you're not allowed to call this number"
+    { id: 'not-allowed', pattern: '(?:youre|you are|your|ur|you|yall|yall are|you guys are) (?:not|no longer) (?:allowed|permitted|authorized|authorised) to {contactVerb}', confidence: 0.85 },
+    // "you've called me six times today, knock it off": the calls named just before.
+    {
+      id: 'knock-it-off',
+      pattern: '(?:knock it off|cut it out|give it a rest)(?: (?:already|please|now))?(?<=(?:{contactNoun}|{contactGerund}|{contactPassive}|call|calls|text|texts)(?: [a-z]+| ,){1,16})$',
+      confidence: 0.8,
+    },
+    // "cut it out with the texts", "knock it off with the spam"
+    { id: 'cut-it-out-with', pattern: '(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    // "I don't want to hear from you again", "never want to hear from your company"
+    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
+    // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
+    { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
+    // "don't bother calling back"
+    { id: 'dont-bother-contacting', pattern: '(?:dont|do not|please dont|never) bother (?:{contactGerund}|trying)', confidence: 0.85, notAfter: '{thirdSubject}', unless: '(?:(?:me|us) )?(?:back )?{deferral}' },
+    // "Who gave you my number? Delete it." — the number named just before.
+    {
+      id: 'lose-it',
+      pattern: '(?:delete|lose|erase|forget|burn|toss|trash|shred) (?:it|that)(?<=(?:my|this|our) (?:(?:phone|cell|cell phone) )?number(?: [a-z]+| ,){2,10})',
+      confidence: 0.85, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
     },
     // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:
     // "why do you keep calling me stop", "this is the fifth time please stop". An allow-list, because the

@@ -18,7 +18,7 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -40,24 +40,49 @@ export const es: Lexicon = {
   },
   classes: {
     // Infinitives after "deje de …": deje de llamarme / dejen de mandarme mensajes.
+    // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
-      'llamarme', 'llamarnos', 'llamar', 'marcarme', 'marcarnos', 'marcar', 'enviarme', 'enviarnos', 'mandarme', 'mandarnos',
-      '(?:enviar|mandar) (?:{contactNoun}|mensajes de texto)', 'escribirme', 'escribirnos', 'escribir', 'molestarme', 'molestarnos', 'molestar',
-      'contactarme', 'contactarnos', 'contactar', 'textearme', 'mensajearme', 'acosarme', 'hostigarme', 'fastidiarme', 'llamar a este numero',
+      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
+      '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}',
+      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}',
+      // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
+      'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
       'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
       'joder(?:me|nos)?', 'chingar(?:me|nos)?', 'insistir(?:me|nos)?',
     ],
+    // "no me estén llamando", "ya no me anden mandando mensajes"
+    keepOn: ['esten', 'este', 'estes', 'sigan', 'siga', 'sigas', 'anden', 'ande', 'andes'],
+    contactGerund: ['(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo'],
+    // "no me llame así", "no me llame la atención": naming or noticing, not phoning.
+    // A waiting list, a guest list: a service, not these messages.
+    otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
+    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda'],
+    // "no me llames, yo te llamo": the consumer will call.
+    callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
+    clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
+    // The object before the verb: "no me llame", "no le llamen a mi esposo", "ya no lo llamen".
+    objectPronoun: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
+    // Someone else's request, or the consumer's to someone named: "mi esposa me pidió que deje de llamar a su mamá",
+    // "le dije a mi hija que deje de llamarme" (not "ya les dije que dejen de llamarme": the business).
+    reported: [
+      '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: que)?',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+)? que',
+      // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
+      '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden) que',
+    ],
+    // The consumer stopping: "voy a dejar de escribirles".
+    selfSubject: ['(?:voy a|vamos a|tengo que|tenemos que|debo|debemos|deberia|puedo|podemos|quiero|queria|necesito|intento|trato de)'],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
-    contactInfPlain: ['llamar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
+    contactInfPlain: ['estar {contactGerund}', '(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
-      'llame', 'llames', 'llamen', 'marque', 'marques', 'marquen', 'escriba', 'escribas', 'escriban', 'contacte', 'contactes', 'contacten',
+      '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
       'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
-      'llamadas', 'llamada', 'mensajes', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
+      'llamadas', 'llamada', 'mensa[jg]es', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
       'notificaciones', 'whatsapps', 'spam',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
@@ -68,7 +93,7 @@ export const es: Lexicon = {
     ],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra'],
     listNoun: [
-      'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base de datos', 'sistema',
+      'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
       'registros?', 'directorio', 'contactos',
     ],
     dncList: [
@@ -77,7 +102,7 @@ export const es: Lexicon = {
     ],
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
-      '(?:quit|borr|elimin|retir)(?:en|e|a|ar)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
       'excluir(?:me|nos)?',
     ],
     who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos'],
@@ -86,15 +111,17 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|nunca|jamas|ya no|nunca mas) (?:me|nos) (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|(?:esten|sigan|sigas|este) (?:llamando|escribiendo|mandando|molestando|marcando|enviando))(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}',
+      pattern: '(?:no|nunca|jamas|ya no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|nunca|jamas|ya no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:(?:me|nos) )?(?:llamen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen)', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    // "no estoy interesado, ya no llame": usted, the request ends there.
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -102,25 +129,25 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|paren|pare|para|paren ya|ya paren|ya estuvo)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',
-      pattern: '(?:no|ya no) (?:autorizo|permito|acepto|doy (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|{contactNoun}|llamadas|contacto)',
+      pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
       confidence: 0.9,
     },
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
-    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) no (?:(?:me|nos) )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan) de {contactInf}', confidence: 0.95, negatable: true },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan) de {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9 },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9, notAfter: '{reported}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
-    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true },
+    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
-    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
+    { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)(?:(?:n?se|te) de)?|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
@@ -129,10 +156,10 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos)(?: mas)? que (?:(?:ustedes|usted|nadie|ellos|la empresa) )?(?:me|nos) (?:vuelvan a |sigan |esten )?(?:llamen|llame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|llamando|escribiendo|mandando|molestando|marcar|llamar|escribir)', confidence: 0.9 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -143,7 +170,7 @@ export const es: Lexicon = {
     },
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
     // "quiero salirme de la lista"
-    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true },
+    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
     { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {
@@ -151,6 +178,26 @@ export const es: Lexicon = {
       pattern: '(?:cancelar|cancele|cancelen|anular|anule|terminar) (?:mi |la |su |esta )?(?:suscripcion|subscripcion|inscripcion)',
       confidence: 0.8, negatable: true,
       unless: '(?:a|al|de|del|en|con)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun}|servicio de mensajes)(?![^ ]))',
+    },
+    // "cancelar mensajes", "bloqueen las llamadas"
+    { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
+    // "retiro mi consentimiento", "revoco la autorización"
+    { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
+    // "no quiero saber nada de ustedes"
+    { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
+    // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
+    { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
+    // SMS "stop mensajes", as carriers' keyword with a noun
+    // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
+    { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de|a))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|alto) con(?: [a-z]+){1,4})', confidence: 0.85, negatable: true },
+    // "no tienen mi permiso para llamarme"
+    { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
+    // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".
+    {
+      id: 'ya-basta-final',
+      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|numero|interesa|molestando|molestar)(?: [a-z]+| ,){1,6})',
+      confidence: 0.8, negatable: true,
     },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
   ],

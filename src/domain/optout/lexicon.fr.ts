@@ -14,7 +14,7 @@ export const fr: Lexicon = {
   script: 'Latin',
   keywords: {
     opt_out: [
-      'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',
+      'arret', 'arrete', 'arreter', 'arretez', 'stop', 'stop sms', 'stop pub', 'stop appels', 'stop appel', 'desabonner', 'desabonnement', 'desinscrire', 'desinscription',
       'desabonnez moi', 'desinscrivez moi',
     ],
     opt_in: ['oui', 'commencer'],
@@ -36,71 +36,120 @@ export const fr: Lexicon = {
     exceptAfter: ['pourquoi'],
   },
   classes: {
-    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'cessez', 'cesse', 'cesser', 'stoppez', 'stop'],
+    // With the subjunctive of "j'aimerais que vous arrêtiez de …".
+    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
+    // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'appeler', 'rappeler', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
+      'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
-      'derangez', 'harcelez', 'telephonez', 'textez', 'sollicitez', 'relancez',
+      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
-      'notifications', 'relances', 'offres',
+      'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
     ],
-    contactPassive: ['appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
+    // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
+    // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
+    reported: [
+      '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) (?:de|d)',
+      '(?:dit|demande|conseille) a (?:ma|mon|mes|sa|son|ses|la|le|les) [a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
+    ],
+    // "ne m'appelez pas madame": naming, not phoning.
+    naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
+    // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
+    selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
+    contactPassive: ['demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
     deferral: [
-      'maintenant', 'aujourd hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
+      'maintenant', 'aujourd ?hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
       'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
     ],
     det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
     listNoun: ['listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing'],
-    who: ['moi', 'nous', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone'],
+    who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone'],
     oppositionList: ['bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation'],
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
-    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
+    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
+    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
-      pattern: '(?:(?:ne|n) )?(?:me|m|nous) {contactImp} (?:plus|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
-      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}',
+      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}|{naming}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne|n) {contactImp} (?:plus|jamais)', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
-    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:appeler|rappeler|contacter|ecrire|envoyer|deranger|solliciter|harceler|telephoner)', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
-      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
       confidence: 0.9,
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
     {
       id: 'ne-veux-plus-que',
-      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
+      pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
-      pattern: '(?:retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|rayez|raye|rayer|sortez|sors|sortir|desinscrivez|desinscrire|radiez|radier)(?: {who})? (?:de|des|du|d) (?:(?:{det}) )?{listNoun}',
-      confidence: 0.95, negatable: true,
+      pattern: '(?:otez|oter|ote|retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|rayez|raye|rayer|sortez|sors|sortir|desinscrivez|desinscrire|radiez|radier)(?: {who})? (?:de|des|du|d) (?:(?:{det}) )?{listNoun}',
+      confidence: 0.95, negatable: true, unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
-    { id: 'desabonner', pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)', confidence: 0.9, negatable: true },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    {
+      id: 'desabonner',
+      pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
+      confidence: 0.9, negatable: true,
+      // "… de la salle de sport": a product, not these messages.
+      unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
+    },
     { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
+    // "je veux être retirée de vos listes"
+    { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
+    // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
+    { id: 'retire-consentement', pattern: '(?:retire|retirer|revoque|revoquer|annule|annuler)(?: (?:mon|le|ma|tout))? (?:consentement|accord|autorisation|permission)', confidence: 0.9, negatable: true },
+    { id: 'refuse-de-recevoir', pattern: '(?:refuse|refusons) (?:(?:de|d) (?:recevoir|etre (?:{contactPassive}))|(?:vos|les|ces|tout|tous vos|tous ces) {contactNoun})', confidence: 0.85, negatable: true },
+    {
+      id: 'n-autorise-pas',
+      pattern: '(?:autorise|autorisons|accepte|acceptons|consens)(?: (?:pas|plus|aucun|aucune))+(?: (?:a|que|de|d|vous|qu on|l envoi))* (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|{contactNoun}|appeliez|contactiez|ecriviez)',
+      confidence: 0.9,
+    },
+    // "vous n'avez pas le droit de m'appeler"
+    { id: 'pas-le-droit', pattern: '(?:avez|ont) (?:pas|plus|aucun) (?:le )?droit (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.85 },
+    // "je ne veux plus avoir affaire à vous", "… entendre parler de votre société"
+    { id: 'plus-affaire-a-vous', pattern: '(?:veux|voulons|souhaite|souhaitons) plus (?:avoir affaire|entendre parler|rien avoir a faire) (?:a|avec|de) (?:vous|votre societe|votre entreprise|votre compagnie)', confidence: 0.85 },
+    // "je ne veux plus rien recevoir (de votre part)"
+    { id: 'plus-rien-recevoir', pattern: '(?:veux|voulons|souhaite|souhaitons|desire) (?:plus (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
+    // "pas la peine de rappeler", "inutile de me recontacter"
+    { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8, unless: '(?:(?:me|m|nous) )?{deferral}' },
+    // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
+    {
+      id: 'appelez-moi-plus',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: jamais)?|plus jamais|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)',
+    },
+    // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
+    { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
+    // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],
