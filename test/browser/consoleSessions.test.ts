@@ -54,6 +54,28 @@ describe('console sessions, scopes and tenancy in Chromium', () => {
     await context.close();
   });
 
+  it('a page a key may not read says which scope it needs, instead of showing the refusal', async () => {
+    const caller = await request(url)
+      .post('/v1/keys')
+      .set(seeded.gw.auth)
+      .send({ scopes: ['precall', 'presend'] })
+      .expect(201);
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, url, caller.body.api_key);
+    await page.getByText('This page is shown to keys with the audit:read scope').waitFor();
+    for (const [hash, heading, needs] of [
+      ['#/decisions', 'Decisions', 'audit:read'],
+      ['#/lists', 'Lists', 'admin'],
+    ]) {
+      await page.goto(`${url}/console${hash}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByText(`shown to keys with the ${needs} scope`).waitFor();
+      expect(await textOf(page)).not.toContain('missing required scope');
+    }
+    expect(errors.filter((e) => !/403/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it("an admin creates a key, whose session then ends when the admin revokes it; the console's API wants the CSRF token", async () => {
     const admin = await openPage(browser);
     await signIn(admin.page, url, seeded.gw.adminKey);

@@ -13,13 +13,14 @@ import { listsPage } from './lists.js';
 import { numberPage } from './number.js';
 import { overviewPage } from './overview.js';
 
+// `needs`: the scope the page's reads ask for, named to a person whose key lacks it.
 const PAGES = [
-  { path: 'overview', label: 'Overview', render: overviewPage },
-  { path: 'number', label: 'Number', render: numberPage },
-  { path: 'decisions', label: 'Decisions', render: decisionsPage },
-  { path: 'calls', label: 'Calls', render: callsPage },
-  { path: 'lists', label: 'Lists', render: listsPage },
-  { path: 'keys', label: 'Keys', render: keysPage, admin: true },
+  { path: 'overview', label: 'Overview', render: overviewPage, needs: 'audit:read' },
+  { path: 'number', label: 'Number', render: numberPage, needs: 'audit:read' },
+  { path: 'decisions', label: 'Decisions', render: decisionsPage, needs: 'audit:read' },
+  { path: 'calls', label: 'Calls', render: callsPage, needs: 'audit:read' },
+  { path: 'lists', label: 'Lists', render: listsPage, needs: 'admin' },
+  { path: 'keys', label: 'Keys', render: keysPage, needs: 'admin', admin: true },
 ];
 
 const main = document.getElementById('main');
@@ -96,7 +97,13 @@ async function route() {
     await page.render(main, { rest: rest.join('/'), query, session: current });
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    if (ticket === shown) main.replaceChildren(h('h1', { tabindex: '-1' }, page.label), message('error', err.message));
+    if (ticket !== shown) return;
+    // A refusal for a missing scope is not a fault: say what the page needs, as the Keys and Calls pages do.
+    const refused = err instanceof ApiError && err.status === 403;
+    const says = refused
+      ? message('info', `This page is shown to keys with the ${page.needs} scope; this key does not have it.`)
+      : message('error', err.message);
+    main.replaceChildren(h('h1', { tabindex: '-1' }, page.label), says);
   }
   if (ticket === shown) main.querySelector('h1')?.focus();
 }
