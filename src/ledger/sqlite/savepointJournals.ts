@@ -22,7 +22,7 @@ import type Database from 'better-sqlite3';
 
 /** Before the turn's BEGIN: the transaction about to begin keeps its savepoint journals in memory. */
 export function savepointJournalsInMemory(db: Database.Database): void {
-  // Not a prepared statement: SQLite applies this pragma when the statement is compiled, not when it runs.
+  // Not a prepared statement: SQLite applies this pragma as the statement is compiled, so a prepared one misses its first run.
   db.exec('PRAGMA temp_store = MEMORY');
 }
 
