@@ -12,11 +12,13 @@
  * enough to the limit that turns crossed it often. With `temp_store = MEMORY` the journal stays in
  * memory, and a released savepoint frees it: a turn holds at most one write's pages there.
  *
- * Only while a turn is open: SQLite reads the setting when a write transaction begins, and every
- * other transaction and query of the connection (a migration, a large sort) keeps its temporary
- * data in files as before, so a large one does not grow the process's memory. Changing the setting
- * outside a transaction costs a statement's parse, unless the connection has TEMP tables (it would
- * then drop them and re-read the schema): the ledger creates none.
+ * Only while a turn is open: SQLite reads the setting for the journals when a write transaction
+ * begins, and the connection's other transactions (a migration, a retention batch: `store.write`
+ * ends the turn first) keep their temporary data in files as before, so a large one does not grow
+ * the process's memory. A read that runs while a turn is open (until the end of the event-loop
+ * turn) sorts in memory too: the ledger's reads are paged and follow their indexes. Changing the
+ * setting outside a transaction costs a statement's parse, unless the connection has TEMP tables
+ * (it would then drop them and re-read the schema): the ledger creates none.
  */
 import type Database from 'better-sqlite3';
 
