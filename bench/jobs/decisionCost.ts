@@ -63,7 +63,11 @@ const dataDir: string = seed.dataDirWithCopy(file);
 // Warnings only: the access log is not on this path, and stdout carries the result.
 const gateway = await server.startGateway(config.loadConfig({ ...env.gatewayEnv(dataDir), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }));
 const ctx = gateway.ctx;
-const authorize = auth.authorizer(ctx, new rateLimit.TokenBuckets(), { perMinute: env.BENCH_RATE_LIMIT_PER_MINUTE, revokeFloorPerMinute: 6000 });
+const authorizeAs = auth.authorizer(ctx, new rateLimit.TokenBuckets(), { perMinute: env.BENCH_RATE_LIMIT_PER_MINUTE, revokeFloorPerMinute: 6000 });
+// Newer trees read the key and the address from the request itself (three parameters); older ones took them apart.
+const requestLike = (authorization: string, remoteAddress: string) => ({ headers: { authorization }, socket: { remoteAddress } });
+const authorize = (scope: string, optOut: boolean, authorization: string, remote: string) =>
+  authorizeAs.length === 3 ? authorizeAs(scope, optOut, requestLike(authorization, remote)) : authorizeAs(scope, optOut, authorization, remote);
 const byPath = new Map<string, Route>(routes.decisionRoutes(ctx).map((r: Route) => [r.path, r]));
 const authorization = `Bearer ${fixtures.API_KEY}`;
 

@@ -20,6 +20,7 @@ import { readContactFacts } from './contactFacts';
 import { readCoveredFacts, withCoveredContact } from './coveredContacts';
 import type { SqliteEmergencies } from './emergencies';
 import { sentTodayIn, withOneMoreSend } from './daySends';
+import { savepointJournalsAsBefore, savepointJournalsInMemory } from './savepointJournals';
 import { pageOf, parse, parseData } from './rows';
 import type { Statements } from './statements';
 import { asLedgerError, CallerFailure, type SqliteStore } from './store';
@@ -35,12 +36,23 @@ const monthKey = (k: SendCounterKeys) => `month:${k.month}`;
 
 const readCounter = (stmt: Statements, orgId: string, key: string): number => stmt.counter.get(orgId, key)?.count ?? 0;
 
-/** The transaction the writes of one event-loop turn share: at synchronous=NORMAL, FULL put back after. */
+/**
+ * The transaction the writes of one event-loop turn share: at synchronous=NORMAL, FULL put back after,
+ * with its savepoints' journals in memory (savepointJournals.ts).
+ */
 export function groupCommitTurn(db: Database.Database): TurnTransaction {
   // Prepared once: every turn with decisions switches the sync level, before every call.
   const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
   const syncFull = db.prepare('PRAGMA synchronous = FULL');
-  return new TurnTransaction(db, { onOpen: () => syncNormal.run(), onClose: () => syncFull.run(), wrap: asLedgerError });
+  const open = () => {
+    savepointJournalsInMemory(db);
+    syncNormal.run();
+  };
+  const close = () => {
+    syncFull.run();
+    savepointJournalsAsBefore(db);
+  };
+  return new TurnTransaction(db, { onOpen: open, onClose: close, wrap: asLedgerError });
 }
 
 export class SqliteDecisionsAndSends {
