@@ -7,6 +7,7 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
+import { pairGate, requiredLiterals } from './literals';
 import { necessaryPrefix } from './prefilter';
 import { collapseRepeats } from './typo';
 import { MAX_KEYWORD_WORDS, type SoftenerSet } from './wholeMessage';
@@ -18,6 +19,11 @@ export interface CompiledRule {
   confidence: number;
   /** Global regex: reset `lastIndex` before use. */
   pattern: RegExp;
+  /**
+   * Character pairs one literal of every match must bring (literals.ts): a
+   * text without them is skipped without running `pattern`. Null: no such test.
+   */
+  gate: Uint16Array | null;
   negatable: boolean;
   notAfter: RegExp | null;
   unless: RegExp | null;
@@ -120,11 +126,13 @@ const CHARACTER_EDGES: Edges = { start: '', end: '', gap: '' };
 function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): CompiledRule {
   const where = `rule ${rule.id}`;
   const body = ruleBody(rule, lexicon);
+  const pattern = new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g');
   return {
     id: rule.id,
     lang: lexicon.lang,
     confidence: rule.confidence,
-    pattern: new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g'),
+    pattern,
+    gate: pairGate(requiredLiterals(pattern.source)),
     negatable: rule.negatable === true,
     notAfter: rule.notAfter ? new RegExp(`${edges.start}(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)})${edges.gap}$`) : null,
     unless: rule.unless ? new RegExp(`^${edges.gap}(?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})${edges.end}`) : null,

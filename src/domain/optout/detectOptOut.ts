@@ -42,6 +42,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
+import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
 import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
@@ -201,14 +202,22 @@ function clauseKeyword(
   return null;
 }
 
+// Character pairs of the text and of its unspaced form; reused by every call (the detector is synchronous).
+const WORD_PAIRS = newPairSet();
+const CHARACTER_PAIRS = newPairSet();
+
 function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
   let characters: string | undefined;
+  let wordPairs: PairSet | undefined;
+  let characterPairs: PairSet | undefined;
   for (const lexicon of order) {
     if (lexicon.script && !lexicon.script.test(words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;
+    const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
     for (const rule of lexicon.rules) {
+      if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
         const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
