@@ -35,6 +35,8 @@ export interface CompiledLexicon {
   onCharacters: boolean;
   /** A text must have a letter of the lexicon's script for any rule to match; null for Latin. */
   script: RegExp | null;
+  /** The same number for lexicons of the same script (0, 1, …), so a text is tested once per script; -1 without one. */
+  scriptSlot: number;
   rules: readonly CompiledRule[];
   /**
    * The start of every rule (see prefilter.ts) as one alternation: when it
@@ -139,6 +141,20 @@ function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): Compiled
   };
 }
 
+const SCRIPT_SLOTS = new Map<string, number>();
+/** How many script slots `scriptSlot` can hand out. */
+export const MAX_SCRIPTS = 8;
+
+function scriptSlot(script: string): number {
+  let slot = SCRIPT_SLOTS.get(script);
+  if (slot === undefined) {
+    slot = SCRIPT_SLOTS.size;
+    if (slot >= MAX_SCRIPTS) throw new Error(`optout lexicons: more than ${MAX_SCRIPTS} scripts`);
+    SCRIPT_SLOTS.set(script, slot);
+  }
+  return slot;
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const { cue, bridge, exceptAfter } = lexicon.negation;
   checkWords(lexicon, [...cue, ...bridge, ...exceptAfter], 'negation word');
@@ -150,6 +166,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     lang: lexicon.lang,
     onCharacters,
     script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
+    scriptSlot: lexicon.script ? scriptSlot(lexicon.script) : -1,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
     anyRule: new RegExp(`${edges.start}(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
