@@ -9,6 +9,7 @@
  */
 import { pairGate, requiredLiterals } from './literals';
 import { necessaryPrefix } from './prefilter';
+import { prefixUnion } from './prefixTrie';
 import { collapseRepeats } from './typo';
 import { MAX_KEYWORD_WORDS, type SoftenerSet } from './wholeMessage';
 import type { Lexicon, OptOutIntent, PhraseRule } from './types';
@@ -168,7 +169,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
     scriptSlot: lexicon.script ? scriptSlot(lexicon.script) : -1,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
-    anyRule: new RegExp(`${edges.start}(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
+    anyRule: new RegExp(`${edges.start}${prefixUnion([...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))])}`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
   };
 }

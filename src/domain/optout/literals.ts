@@ -25,18 +25,18 @@ const MAX_STRINGS = 24;
 const UNKNOWN: Info = { exact: null, factors: null };
 const EMPTY: Info = { exact: new Set(['']), factors: null };
 
-function union(sets: readonly (ReadonlySet<string> | null)[]): Set<string> | null {
+function union(sets: readonly (ReadonlySet<string> | null)[], limit: number): Set<string> | null {
   const out = new Set<string>();
   for (const set of sets) {
     if (set === null) return null;
     for (const s of set) out.add(s);
-    if (out.size > MAX_STRINGS) return null;
+    if (out.size > limit) return null;
   }
   return out;
 }
 
-function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | null {
-  if (a.size * b.size > MAX_STRINGS) return null;
+function product(a: ReadonlySet<string>, b: ReadonlySet<string>, limit: number): Set<string> | null {
+  if (a.size * b.size > limit) return null;
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return out;
@@ -65,7 +65,11 @@ function info(exact: ReadonlySet<string> | null, factors: ReadonlySet<string> | 
 class Analyser {
   private i = 0;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    /** Sets of more strings are given up (null). */
+    private readonly limit: number,
+  ) {}
 
   /** An alternation, up to a closing `)` or the end. */
   alternation(): Info {
@@ -74,7 +78,16 @@ class Analyser {
       this.i++;
       branches.push(this.sequence());
     }
-    return info(union(branches.map((b) => b.exact)), union(branches.map((b) => b.factors)));
+    return info(
+      union(
+        branches.map((b) => b.exact),
+        this.limit,
+      ),
+      union(
+        branches.map((b) => b.factors),
+        this.limit,
+      ),
+    );
   }
 
   private sequence(): Info {
@@ -87,8 +100,8 @@ class Analyser {
     let whole: ReadonlySet<string> | null = run;
     for (const item of items) {
       factors = better(factors, item.factors);
-      whole = whole && item.exact && product(whole, item.exact);
-      const next: ReadonlySet<string> | null = run && item.exact && product(run, item.exact);
+      whole = whole && item.exact && product(whole, item.exact, this.limit);
+      const next: ReadonlySet<string> | null = run && item.exact && product(run, item.exact, this.limit);
       if (next) {
         run = next;
       } else {
@@ -109,7 +122,7 @@ class Analyser {
     }
     this.i += q[0].length;
     if (q[1] === '?') {
-      items.push(info(atom.exact && union([atom.exact, EMPTY.exact]), null));
+      items.push(info(atom.exact && union([atom.exact, EMPTY.exact], this.limit), null));
       return;
     }
     const least = q[1] === '*' ? 0 : q[1] === '+' ? 1 : Number(q[2]);
@@ -156,7 +169,7 @@ class Analyser {
 
 /** Strings one of which every match of `source` contains, or null when none can be named. */
 export function requiredLiterals(source: string): readonly string[] | null {
-  const analyser = new Analyser(source);
+  const analyser = new Analyser(source, MAX_STRINGS);
   const found = analyser.alternation().factors;
   if (!found) return null;
   // A literal holding another of the set adds nothing: the shorter one is there whenever it is.
@@ -218,4 +231,10 @@ export function mayHold(pairs: PairSet, gate: Uint16Array): boolean {
     if ((pairs[a >>> 5] >>> (a & 31)) & 1 && (pairs[b >>> 5] >>> (b & 31)) & 1) return true;
   }
   return false;
+}
+
+/** Every string `source` can match, when there are at most `limit`; null otherwise (lookarounds read as matching nothing). */
+export function exactStrings(source: string, limit: number): readonly string[] | null {
+  const exact = new Analyser(source, limit).alternation().exact;
+  return exact ? [...exact] : null;
 }
