@@ -20,13 +20,13 @@ interface Node {
   next: Map<string, Node>;
 }
 
-function escape(ch: string): string {
+function escapeRegexChar(ch: string): string {
   return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 function trieSource(node: Node): string {
   if (node.end) return '';
-  const branches = [...node.next.keys()].sort().map((ch) => escape(ch) + trieSource(node.next.get(ch) as Node));
+  const branches = [...node.next.keys()].sort().map((ch) => escapeRegexChar(ch) + trieSource(node.next.get(ch) as Node));
   return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
 }
 
