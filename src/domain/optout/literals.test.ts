@@ -19,9 +19,10 @@ import { holdsAny, mayHold, newPairSet, pairGate, pairsOf, requiredLiterals } fr
 
 describe('requiredLiterals: strings a match cannot do without', () => {
   it('spells out small alternations and optional parts', () => {
-    expect([...(requiredLiterals('(?:ll|y)amame') ?? [])].sort()).toEqual(['llamame', 'yamame']);
+    expect([...(requiredLiterals('(?:ll|y)ama') ?? [])].sort()).toEqual(['llama', 'yama']);
+    expect(requiredLiterals('(?:ll|y)amame')).toEqual(['amame']);
     expect(requiredLiterals('(?<![^ ])stop calling(?: me)?(?![^ ])')).toEqual(['stop calling']);
-    expect([...(requiredLiterals('(?:take|get) me off') ?? [])].sort()).toEqual(['get me off', 'take me off']);
+    expect(requiredLiterals('(?:take|get) me off')).toEqual([' me off']);
   });
 
   it('keeps what a repeat must contain, and gives up where nothing is certain', () => {

@@ -22,6 +22,10 @@ interface Info {
 
 /** Sets larger than this are dropped: the test would cost more than it saves. */
 const MAX_STRINGS = 24;
+/** Characters that are regex syntax, not text. */
+const SPECIAL = new Set('()[]{}|\\.^$?*+');
+const QUANTIFIER_START = new Set('?*+{');
+const GROUPS = new Map<string, Info>();
 const UNKNOWN: Info = { exact: null, factors: null };
 const EMPTY: Info = { exact: new Set(['']), factors: null };
 
@@ -47,11 +51,17 @@ function usable(set: ReadonlySet<string> | null): ReadonlySet<string> | null {
   return set === null || set.size === 0 || set.has('') ? null : set;
 }
 
+/** The length of the shortest string in `set`, counted up to 4 (longer is no more selective). */
+function shortest(set: ReadonlySet<string>): number {
+  let min = 4;
+  for (const s of set) if (s.length < min) min = s.length;
+  return min;
+}
+
 /** Longer literals rule out more texts; fewer of them cost fewer calls. */
 function better(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
   if (a === null) return b;
   if (b === null) return a;
-  const shortest = (s: ReadonlySet<string>): number => Math.min(4, ...[...s].map((x) => x.length));
   const la = shortest(a);
   const lb = shortest(b);
   if (la !== lb) return la > lb ? a : b;
@@ -142,10 +152,44 @@ class Analyser {
     this.i++;
     if (ch === '^' || ch === '$') return EMPTY;
     if (ch === '.') return UNKNOWN;
-    return info(new Set([ch]), null);
+    // A run of plain characters is one string, but not the last one when a quantifier follows it ("calls?").
+    let end = this.i;
+    while (end < this.src.length && !SPECIAL.has(this.src[end])) end++;
+    if (end > this.i && QUANTIFIER_START.has(this.src[end] ?? '')) end--;
+    const run = ch + this.src.slice(this.i, end);
+    this.i = end;
+    return info(new Set([run]), null);
   }
 
+  /** Where the group opening at `start` closes (its `)`), or -1. */
+  private closing(start: number): number {
+    let depth = 0;
+    for (let i = start; i < this.src.length; i++) {
+      const ch = this.src[i];
+      if (ch === '\\') i++;
+      else if (ch === '[') i = this.src.indexOf(']', i + 2);
+      else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) return i;
+      if (i < 0) return -1;
+    }
+    return -1;
+  }
+
+  /** Word classes recur in many rules: a group's analysis is kept by its text. */
   private group(): Info {
+    const end = this.closing(this.i);
+    const key = end < 0 ? null : `${this.limit}:${this.src.slice(this.i, end + 1)}`;
+    const known = key === null ? undefined : GROUPS.get(key);
+    if (known) {
+      this.i = end + 1;
+      return known;
+    }
+    const found = this.parseGroup();
+    if (key !== null && this.i === end + 1) GROUPS.set(key, found);
+    return found;
+  }
+
+  private parseGroup(): Info {
     const head = /^\((\?(?:<?[=!]|:|<[A-Za-z_][A-Za-z0-9_]*>))?/.exec(this.src.slice(this.i));
     const opener = head?.[0] ?? '(';
     const lookaround = /^\(\?<?[=!]$/.test(opener);
