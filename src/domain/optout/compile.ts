@@ -7,7 +7,9 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
+import { pairGate, requiredLiterals } from './literals';
 import { necessaryPrefix } from './prefilter';
+import { prefixUnion } from './prefixTrie';
 import { collapseRepeats } from './typo';
 import { MAX_KEYWORD_WORDS, type SoftenerSet } from './wholeMessage';
 import type { Lexicon, OptOutIntent, PhraseRule } from './types';
@@ -18,6 +20,11 @@ export interface CompiledRule {
   confidence: number;
   /** Global regex: reset `lastIndex` before use. */
   pattern: RegExp;
+  /**
+   * Character pairs one literal of every match must bring (literals.ts): a
+   * text without them is skipped without running `pattern`. Null: no such test.
+   */
+  gate: Uint16Array | null;
   negatable: boolean;
   notAfter: RegExp | null;
   unless: RegExp | null;
@@ -29,6 +36,8 @@ export interface CompiledLexicon {
   onCharacters: boolean;
   /** A text must have a letter of the lexicon's script for any rule to match; null for Latin. */
   script: RegExp | null;
+  /** The same number for lexicons of the same script (0, 1, …), so a text is tested once per script; -1 without one. */
+  scriptSlot: number;
   rules: readonly CompiledRule[];
   /**
    * The start of every rule (see prefilter.ts) as one alternation: when it
@@ -120,15 +129,31 @@ const CHARACTER_EDGES: Edges = { start: '', end: '', gap: '' };
 function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): CompiledRule {
   const where = `rule ${rule.id}`;
   const body = ruleBody(rule, lexicon);
+  const pattern = new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g');
   return {
     id: rule.id,
     lang: lexicon.lang,
     confidence: rule.confidence,
-    pattern: new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g'),
+    pattern,
+    gate: pairGate(requiredLiterals(pattern.source)),
     negatable: rule.negatable === true,
     notAfter: rule.notAfter ? new RegExp(`${edges.start}(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)})${edges.gap}$`) : null,
     unless: rule.unless ? new RegExp(`^${edges.gap}(?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})${edges.end}`) : null,
   };
+}
+
+const SCRIPT_SLOTS = new Map<string, number>();
+/** How many script slots `scriptSlot` can hand out. */
+export const MAX_SCRIPTS = 8;
+
+function scriptSlot(script: string): number {
+  let slot = SCRIPT_SLOTS.get(script);
+  if (slot === undefined) {
+    slot = SCRIPT_SLOTS.size;
+    if (slot >= MAX_SCRIPTS) throw new Error(`optout lexicons: more than ${MAX_SCRIPTS} scripts`);
+    SCRIPT_SLOTS.set(script, slot);
+  }
+  return slot;
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -142,8 +167,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     lang: lexicon.lang,
     onCharacters,
     script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
+    scriptSlot: lexicon.script ? scriptSlot(lexicon.script) : -1,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
-    anyRule: new RegExp(`${edges.start}(?:${[...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))].join('|')})`),
+    anyRule: new RegExp(`${edges.start}${prefixUnion([...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))])}`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
   };
 }

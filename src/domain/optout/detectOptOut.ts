@@ -30,7 +30,7 @@
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
 import { possibleOptOut } from './possibleOptOut';
-import { compileKeywords, compileLexicon, type CompiledLexicon, type KeywordEntry } from './compile';
+import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type KeywordEntry } from './compile';
 import { ar } from './lexicon.ar';
 import { arabizi } from './lexicon.ar.arabizi';
 import { en } from './lexicon.en';
@@ -42,6 +42,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
+import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
 import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
@@ -201,14 +202,35 @@ function clauseKeyword(
   return null;
 }
 
+// Character pairs of the text and of its unspaced form; reused by every call (the detector is synchronous).
+const WORD_PAIRS = newPairSet();
+const CHARACTER_PAIRS = newPairSet();
+
+// Per call: 0 not tested yet, 1 the text has a letter of the slot's script, 2 it has none.
+const SCRIPT_SEEN = new Uint8Array(MAX_SCRIPTS);
+
+/** Several lexicons share a script (Latin): the text is tested once per script and call. */
+function hasScript(lexicon: CompiledLexicon, words: string): boolean {
+  const seen = SCRIPT_SEEN[lexicon.scriptSlot];
+  if (seen !== 0) return seen === 1;
+  const has = lexicon.script?.test(words) === true;
+  SCRIPT_SEEN[lexicon.scriptSlot] = has ? 1 : 2;
+  return has;
+}
+
 function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+  SCRIPT_SEEN.fill(0);
   let characters: string | undefined;
+  let wordPairs: PairSet | undefined;
+  let characterPairs: PairSet | undefined;
   for (const lexicon of order) {
-    if (lexicon.script && !lexicon.script.test(words)) continue;
+    if (lexicon.script && !hasScript(lexicon, words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;
+    const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
     for (const rule of lexicon.rules) {
+      if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
         const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);

@@ -88,3 +88,54 @@ export function ngramFeatures(normalised: string, buckets: number): Feature[] {
   });
   return out;
 }
+
+/**
+ * The sum of `weights` over the buckets `forEachFeature` visits, each once:
+ * the same walk without a callback per n-gram, as the detector runs it on
+ * every utterance no rule decided. Integer weights, so the order of the sum
+ * does not matter.
+ */
+export function weightSum(normalised: string, weights: Int8Array): number {
+  const buckets = weights.length;
+  const mask = buckets - 1;
+  if (stamps.length < buckets) stamps = new Uint32Array(buckets);
+  const seen = stamps;
+  stamp = stamp === 0xffffffff ? 1 : stamp + 1;
+  if (stamp === 1) seen.fill(0);
+  const mark = stamp;
+  let sum = 0;
+  const padded = ` ${normalised} `;
+  for (let i = 0; i < padded.length; i++) {
+    let h = FNV_OFFSET;
+    for (let n = 1; n <= MAX_CHAR_GRAM && i + n <= padded.length; n++) {
+      h = Math.imul(h ^ padded.charCodeAt(i + n - 1), FNV_PRIME);
+      if (n === 1 && padded.charCodeAt(i) === SPACE) continue;
+      const bucket = (h >>> 0) & mask;
+      if (seen[bucket] === mark) continue;
+      seen[bucket] = mark;
+      sum += weights[bucket];
+    }
+  }
+  let start = 1;
+  let previous = -1;
+  for (let i = 1; i < padded.length; i++) {
+    if (padded.charCodeAt(i) !== SPACE) continue;
+    if (i > start) {
+      let bucket = (fnv(WORD_PREFIX, padded, start, i) >>> 0) & mask;
+      if (seen[bucket] !== mark) {
+        seen[bucket] = mark;
+        sum += weights[bucket];
+      }
+      if (previous >= 0) {
+        bucket = (fnv(WORD_PREFIX, padded, previous, i) >>> 0) & mask;
+        if (seen[bucket] !== mark) {
+          seen[bucket] = mark;
+          sum += weights[bucket];
+        }
+      }
+      previous = start;
+    }
+    start = i + 1;
+  }
+  return sum;
+}

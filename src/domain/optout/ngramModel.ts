@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../../packageFile';
-import { forEachFeature, ngramFeatures } from './ngramFeatures';
+import { ngramFeatures, weightSum } from './ngramFeatures';
 
 export const NGRAM_MODEL_FILE = packageFile('reference/optout-ngram-model.json');
 export const NGRAM_MODEL_FORMAT = 'optout-ngram-lr/1';
@@ -48,10 +48,7 @@ export function ngramModelFrom(file: NgramModelFile): NgramModel {
   return {
     threshold: file.threshold,
     probability(normalised: string): number {
-      let sum = 0;
-      forEachFeature(normalised, file.buckets, (bucket) => {
-        sum += weights[bucket];
-      });
+      const sum = weightSum(normalised, weights);
       return 1 / (1 + Math.exp(-(file.bias + sum * file.scale)));
     },
     evidence(normalised: string, count: number): string[] {

@@ -53,22 +53,22 @@ function unaccented(raw: string): string {
   return (HANGUL_JAMO.test(stripped) ? stripped.normalize('NFC') : stripped).toLowerCase();
 }
 
+/** Ends the word being read: kept unless it is a filler. */
+function endWord(tokens: string[], word: string, fillers: ReadonlySet<string>): void {
+  if (word !== '' && !fillers.has(word)) tokens.push(word);
+}
+
+/** A clause mark is kept only between two words. */
+function markClause(tokens: string[]): void {
+  if (tokens.length > 0 && tokens[tokens.length - 1] !== CLAUSE) tokens.push(CLAUSE);
+}
+
 export function normalize(raw: string, fillers: ReadonlySet<string>): NormalizedText {
   const ascii = !NON_ASCII.test(raw);
   const text = ascii ? raw.toLowerCase() : unaccented(raw);
 
   const tokens: string[] = [];
   let word = '';
-  const endWord = (): void => {
-    if (word !== '' && !fillers.has(word)) tokens.push(word);
-    word = '';
-  };
-  const clause = (): void => {
-    endWord();
-    // A clause mark is kept only between two words.
-    if (tokens.length > 0 && tokens[tokens.length - 1] !== CLAUSE) tokens.push(CLAUSE);
-  };
-
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (!ascii && DROPPED.has(ch)) {
@@ -77,11 +77,17 @@ export function normalize(raw: string, fillers: ReadonlySet<string>): Normalized
       word += ascii ? ch : foldLetter(ch);
     } else if (APOSTROPHES.has(ch)) {
       // "m'appelez" splits after the elided letter; "don't" just loses the mark.
-      if (word.length === 1 && ELIDING.has(word) && i + 1 < text.length && isWordChar(text[i + 1], ascii)) endWord();
+      if (word.length === 1 && ELIDING.has(word) && i + 1 < text.length && isWordChar(text[i + 1], ascii)) {
+        endWord(tokens, word, fillers);
+        word = '';
+      }
     } else if (CLAUSE_MARKS.has(ch)) {
-      clause();
+      endWord(tokens, word, fillers);
+      word = '';
+      markClause(tokens);
     } else {
-      endWord();
+      endWord(tokens, word, fillers);
+      word = '';
       if (!ascii) {
         const code = text.codePointAt(i) ?? 0;
         if (code > 0xffff) {
@@ -91,7 +97,7 @@ export function normalize(raw: string, fillers: ReadonlySet<string>): Normalized
       }
     }
   }
-  endWord();
+  endWord(tokens, word, fillers);
   if (tokens[tokens.length - 1] === CLAUSE) tokens.pop();
   return { text: tokens.join(' '), tokens };
 }

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from './compile';
+import { normalizeForDetection } from './detectOptOut';
+import { parseEvalSet } from './eval/score';
+import { ar } from './lexicon.ar';
+import { arabizi } from './lexicon.ar.arabizi';
+import { en } from './lexicon.en';
+import { es } from './lexicon.es';
+import { fr } from './lexicon.fr';
+import { ht } from './lexicon.ht';
+import { ko } from './lexicon.ko';
+import { pt } from './lexicon.pt';
+import { tl } from './lexicon.tl';
+import { vi } from './lexicon.vi';
+import { zh } from './lexicon.zh';
+import { holdsAny, mayHold, newPairSet, pairGate, pairsOf, requiredLiterals } from './literals';
+
+describe('requiredLiterals: strings a match cannot do without', () => {
+  it('spells out small alternations and optional parts', () => {
+    expect([...(requiredLiterals('(?:ll|y)ama') ?? [])].sort()).toEqual(['llama', 'yama']);
+    expect(requiredLiterals('(?:ll|y)amame')).toEqual(['amame']);
+    expect(requiredLiterals('(?<![^ ])stop calling(?: me)?(?![^ ])')).toEqual(['stop calling']);
+    expect(requiredLiterals('(?:take|get) me off')).toEqual([' me off']);
+  });
+
+  it('keeps what a repeat must contain, and gives up where nothing is certain', () => {
+    expect(requiredLiterals('sto+p+ it')).toEqual(['sto']);
+    expect(requiredLiterals('[^ ]* ?')).toBeNull();
+    expect(requiredLiterals('(?:stop|)')).toBeNull();
+    expect(requiredLiterals('.*?(?:a|b)')).toEqual(['a', 'b']);
+  });
+
+  it('every rule of every language, on every dev utterance it matches, finds one of its literals there', () => {
+    const set = parseEvalSet(readFileSync(fileURLToPath(new URL('./eval/dev.jsonl', import.meta.url)), 'utf8'));
+    const words = set.map((u) => normalizeForDetection(u.text));
+    const characters = words.map((w) => w.replaceAll(' ', ''));
+    const pairs = newPairSet();
+    let matches = 0;
+    for (const lexicon of [en, es, fr, pt, zh, vi, tl, ko, ar, arabizi, ht].map(compileLexicon)) {
+      for (const rule of lexicon.rules) {
+        const literals = requiredLiterals(rule.pattern.source);
+        const gate = pairGate(literals);
+        for (const text of lexicon.onCharacters ? characters : words) {
+          rule.pattern.lastIndex = 0;
+          if (!rule.pattern.test(text)) continue;
+          matches++;
+          if (literals) expect(holdsAny(text, literals), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
+          if (gate) expect(mayHold(pairsOf(text, pairs), gate), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(3000);
+  });
+});
