@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OptOutIntent, OptOutResult } from '../types';
-import { evaluate, parseEvalSet, thresholdFailures, type LabelledUtterance } from './score';
+import { devLinesRepeatingHeldout, evaluate, overlapKey, parseEvalSet, thresholdFailures, type LabelledUtterance } from './score';
 
 /** A detector that answers from a table: the scorer is pure, so its input is any function of the text. */
 function answering(table: Record<string, OptOutIntent>) {
@@ -59,17 +59,19 @@ describe('scoring the eval sets', () => {
   });
 });
 
+describe('devLinesRepeatingHeldout', () => {
+  it('finds development lines that repeat a held-out one once case, accents and punctuation are folded; bare keywords aside', () => {
+    const heldout = [u('Arrêtez de m’appeler!', 'opt_out', 'fr'), u('STOP', 'opt_out', 'en', { keyword: true })];
+    const dev = [u('arretez de m appeler', 'opt_out', 'fr'), u('stop', 'opt_out', 'en', { keyword: true }), u('arrêtez', 'opt_out', 'fr')];
+    expect(devLinesRepeatingHeldout(dev, heldout)).toEqual([0]);
+  });
+});
+
 describe('the held-out set (src/domain/optout/eval/heldout.jsonl)', () => {
   // Checked for shape and coverage only: it is scored by `npm run eval:optout`, never asserted on here, so no test tunes on it.
   const heldout = parseEvalSet(readFileSync(new URL('./heldout.jsonl', import.meta.url), 'utf8'));
   const dev = parseEvalSet(readFileSync(new URL('./dev.jsonl', import.meta.url), 'utf8'));
-  const normalised = (text: string): string =>
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+  const normalised = overlapKey;
 
   it('has at least 2,100 utterances, at least 100 in each of ten languages, with both channels and the uncertain middle', () => {
     expect(heldout.length).toBeGreaterThanOrEqual(2100);
@@ -91,9 +93,9 @@ describe('the held-out set (src/domain/optout/eval/heldout.jsonl)', () => {
   });
 
   it('shares no utterance with the development set, bare carrier keywords aside', () => {
-    const devTexts = new Set(dev.map((x) => normalised(x.text)));
-    const shared = heldout.filter((x) => x.keyword !== true && devTexts.has(normalised(x.text))).map((x) => x.text);
-    expect(shared).toEqual([]);
+    // A count, not the texts: the writer of development lines must not learn which phrasings are held out.
+    const repeats = devLinesRepeatingHeldout(dev, heldout).length;
+    expect(repeats, `${repeats} development line(s) repeat held-out ones: npx tsx scripts/drop-heldout-overlap.ts removes them unseen`).toBe(0);
     const seen = new Set<string>();
     const repeated = heldout.filter((x) => seen.size === seen.add(normalised(x.text)).size).map((x) => x.text);
     expect(repeated).toEqual([]);

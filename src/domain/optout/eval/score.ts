@@ -220,3 +220,27 @@ export function thresholdFailures(report: EvalReport): string[] {
   }
   return failures;
 }
+
+/** An utterance as the overlap check compares it: lower case, no accents, punctuation and spacing folded. */
+export function overlapKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The development utterances that repeat a held-out one (bare carrier keywords aside: they are a
+ * closed list, not phrasing). Reported by count only, so that whoever writes development lines does
+ * not learn which phrasings the held-out set holds.
+ */
+export function devLinesRepeatingHeldout(dev: readonly LabelledUtterance[], heldout: readonly LabelledUtterance[]): number[] {
+  const held = new Set(heldout.filter((x) => x.keyword !== true).map((x) => overlapKey(x.text)));
+  const repeats: number[] = [];
+  dev.forEach((x, i) => {
+    if (x.keyword !== true && held.has(overlapKey(x.text))) repeats.push(i);
+  });
+  return repeats;
+}
