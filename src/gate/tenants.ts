@@ -86,7 +86,9 @@ async function endConsoleSessionsOfFamily(ctx: GateContext, orgId: string, keyId
     const family = [keyId, ...descendantsOf(await ctx.ledger.listApiKeys(orgId), keyId).map((k) => k.id)];
     for (const id of family) await ctx.ledger.endConsoleSessionsOfKey(orgId, id);
   } catch {
-    // See above: the sessions end at their next request.
+    // See above: the sessions end at their next request. Counted, as every store error is, so an
+    // operator sees the store failing even though the revocation itself went through.
+    ctx.observer.ledgerError?.('endConsoleSessionsOfKey');
   }
 }
 
