@@ -152,6 +152,10 @@ describe('compliance console in Chromium', () => {
   it('is usable with the keyboard alone: the pages are reached and a filter applied without a pointer', async () => {
     const { context, page, errors } = await openPage(browser);
     await page.goto(`${url}/console`);
+    // The form is drawn once the page has asked whether a session exists: typing before that would be lost.
+    const keyField = page.getByLabel('API key');
+    await keyField.waitFor();
+    expect(await keyField.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
     await page.keyboard.type(seeded.gw.adminKey); // the key field has the focus
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
