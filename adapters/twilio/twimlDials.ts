@@ -1,7 +1,7 @@
 import type { HttpAnswer } from '../shared/carrier';
 import { servedDialsAllowed } from '../shared/dialGate';
 import { senderOfClaims } from '../shared/outboundGate';
-import { first, serializeForm, withParam, type FormParams } from '../shared/form';
+import { first, withParam, type FormParams } from '../shared/form';
 import { parseTwiml, renderTwiml, type TwimlDocument } from '../twiml';
 import { TwimlError } from '../../src/errors';
 import { continuationsThroughGateway } from './callTwiml';
