@@ -125,6 +125,22 @@ describe('SQLite schema versions (PRAGMA user_version)', () => {
     }
   });
 
+  it('a schema-8 file without the webhook marks table gets it from step 9, and a redelivered webhook is still told apart', async () => {
+    const file = newFile();
+    await new SqliteLedger({ file }).close();
+    const db = new Database(file);
+    db.exec('DROP TABLE webhook_marks; PRAGMA user_version = 8;');
+    db.close();
+    const ledger = new SqliteLedger({ file });
+    try {
+      expect(await ledger.markWebhookSeen('twilio:CA1:completed', 3600)).toBe(true);
+      expect(await ledger.markWebhookSeen('twilio:CA1:completed', 3600)).toBe(false);
+    } finally {
+      await ledger.close();
+    }
+    expect(inspect(file).version).toBe(SCHEMA_VERSION);
+  });
+
   it('a ledger from a newer build is refused, named, and left as it was; so is its offline upgrade', async () => {
     const file = newFile();
     await usable(file);

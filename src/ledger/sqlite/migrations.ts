@@ -19,6 +19,7 @@ import { addDailyCounts } from './dailyCounts';
 import { CALL_TABLES } from './calls';
 import { CONSOLE_SESSIONS_TABLE } from './consoleSessions';
 import { HELD_VALUES_TABLE } from './heldValues';
+import { WEBHOOK_MARKS_TABLE } from './webhookMarks';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
 export interface Migration {
@@ -71,6 +72,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: "console sign-in sessions in the file, so a restarted gateway (or another process on the file) keeps them: each found by a hash of its cookie id, naming the key it was made from by id (never the key's secret), with the instant it expires",
     up: (db) => db.exec(CONSOLE_SESSIONS_TABLE),
+  },
+  {
+    version: 9,
+    name: 'the carrier webhooks already acted on (a redelivery is answered and not acted on twice), each with the instant it may be forgotten: a numbered step, where builds before it created the table each time the file opened',
+    up: (db) => db.exec(WEBHOOK_MARKS_TABLE),
   },
 ];
 

@@ -8,7 +8,8 @@
  */
 import type Database from 'better-sqlite3';
 
-const TABLE = `
+/** Created by the ledger's migration step 9 (migrations.ts), like every other table of the file. */
+export const WEBHOOK_MARKS_TABLE = `
 CREATE TABLE IF NOT EXISTS webhook_marks (
   key TEXT PRIMARY KEY,
   expires_at INTEGER NOT NULL
@@ -25,7 +26,6 @@ export class WebhookMarks {
   private readonly prune: Database.Statement<[number]>;
 
   constructor(db: Database.Database) {
-    db.exec(TABLE);
     this.mark = db.prepare(
       `INSERT INTO webhook_marks (key, expires_at) VALUES (?, ?)
        ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE webhook_marks.expires_at <= ?`,
