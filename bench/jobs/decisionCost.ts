@@ -14,7 +14,11 @@
  * driver; only `chain` runs there. The machine may be shared: run trees
  * alternately and compare medians. Prints one JSON line.
  *
- *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only]
+ * `--rules-ab` (this tree only) alternates rounds between the shipped state
+ * rule set and an empty one in the same process, on the same ledger: what
+ * the state rules cost a decision, apart from everything else the tree does.
+ *
+ *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only] [--rules-ab]
  */
 import { createHook } from 'node:async_hooks';
 import { readFileSync, rmSync } from 'node:fs';
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     kinds: { type: 'string', default: 'precall,presend' },
     'chain-only': { type: 'boolean', default: false },
+    'rules-ab': { type: 'boolean', default: false },
   },
 });
 const ownRoot = resolve(import.meta.dirname, '../..');
@@ -77,6 +82,13 @@ interface Route {
   body: unknown;
   handler(req: unknown, input: { body: unknown; query: undefined }): Promise<{ body: unknown }>;
 }
+
+// The shipped rule set and an empty one, for --rules-ab (the policy object is the gateway's own: swapped between rounds).
+const shippedRules = ctx.policy.stateRules;
+const noRules = values['rules-ab'] ? (await load('src/domain/stateLaw/ruleSet.ts')).parseRuleSet({ version: 'none', rules: [] }).ruleSet : undefined;
+const useRules = (withRules: boolean) => {
+  (ctx.policy as { stateRules: unknown }).stateRules = withRules ? shippedRules : noRules;
+};
 
 const loaded: Loaded = { root, fixtures, ctx, authorize, validate: validation.validate, byPath, authorization };
 
@@ -136,17 +148,22 @@ interface ChainResult {
   allowed_share: number;
   promises_per_request: number;
   rounds_cpu_us: number[];
+  /** --rules-ab: the median CPU of the rounds without any state rule, and their rounds (the others are with the shipped rules). */
+  without_rules?: { cpu_us_per_request: number; rounds_cpu_us: number[] };
 }
 
 async function chain(kind: string): Promise<ChainResult> {
   const route = byPath.get(kind === 'precall' ? '/v1/precall' : '/v1/sms/pre-send')!;
   await drive(route, bodies(kind, Math.min(requests, 5000), 7), concurrency);
   const cpu: number[] = [];
+  const cpuWithout: number[] = [];
   const wall: number[] = [];
   const written: number[] = [];
   let allowed = 0;
-  for (let r = 0; r < rounds; r++) {
-    const batch = bodies(kind, requests, 11 + r);
+  for (let r = 0; r < (noRules ? 2 * rounds : rounds); r++) {
+    const withRules = !noRules || r % 2 === 0;
+    if (noRules) useRules(withRules);
+    const batch = bodies(kind, requests, 11 + (noRules ? r >> 1 : r));
     global.gc?.();
     const w0 = bytesWritten();
     const c0 = process.cpuUsage();
@@ -154,10 +171,15 @@ async function chain(kind: string): Promise<ChainResult> {
     allowed += await drive(route, batch, concurrency);
     const t1 = performance.now();
     const c = process.cpuUsage(c0);
+    if (!withRules) {
+      cpuWithout.push((c.user + c.system) / requests);
+      continue;
+    }
     cpu.push((c.user + c.system) / requests);
     written.push((bytesWritten() - w0) / requests);
     wall.push(((t1 - t0) * 1000) / requests);
   }
+  if (noRules) useRules(true);
   // Promises made per request, one request at a time (the hook itself slows things, so apart from the timing).
   const counted = bodies(kind, 2000, 99);
   let promises = 0;
@@ -173,9 +195,10 @@ async function chain(kind: string): Promise<ChainResult> {
     cpu_us_per_request: round1(median(cpu)),
     wall_us_per_request: round1(median(wall)),
     bytes_written_per_request: Math.round(median(written)),
-    allowed_share: Math.round((allowed / (requests * rounds)) * 1000) / 1000,
+    allowed_share: Math.round((allowed / (requests * (noRules ? 2 * rounds : rounds))) * 1000) / 1000,
     promises_per_request: round1(promises / counted.length),
     rounds_cpu_us: cpu.map(round1),
+    ...(noRules ? { without_rules: { cpu_us_per_request: round1(median(cpuWithout)), rounds_cpu_us: cpuWithout.map(round1) } } : {}),
   };
 }
 
