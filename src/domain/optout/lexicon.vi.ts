@@ -85,6 +85,7 @@ export const vi: Lexicon = {
       'chong', 'vo', 'me', 'ma', 'ba', 'bo', 'cha', 'con gai', 'con trai', 'ong xa', 'ba xa', 'hang xom', 'ban', 'bac si', 'anh trai', 'chi gai', 'em gai',
       'em trai', 'ong noi', 'ba noi', 'ong ngoai', 'ba ngoai', 'co', 'chu', 'di', 'cau', 'bac', 'nguoi nha', 'gia dinh',
     ],
+    people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
@@ -176,6 +177,6 @@ export const vi: Lexicon = {
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
     { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
-      unless: '(?:{notMessages})|(?:em|anh|chi|toi|tui|minh|ban|me|ma|ba|con|vo|chong)(?: (?:chua|roi|gi|la|di|nhe|nha))?$' },
+      unless: '(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };

@@ -91,7 +91,8 @@ export const zh: Lexicon = {
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑', '拒绝(?:来电|电话|推销|营销|联系)', '谢绝', '不打扰', '不来电'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
-      '(?<!我|我跟你|我和你|我跟您|我给你|我告诉你)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
+      // Not words said to the caller ("我先生交代我跟你们说不要再打来了": passed on, so a request).
+      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
       // "我老公说让你们别打了", "邻居说他叫你们别打了": a third party's words, up to the next clause mark, unless the
       // speaker passes them on to the caller ("我老公让我告诉你们别再打了").
       // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
@@ -100,8 +101,12 @@ export const zh: Lexicon = {
     ],
     others: [
       '老公', '老婆', '妈妈', '妈', '爸爸', '爸', '儿子', '女儿', '朋友', '邻居', '同事', '他们', '她们', '他', '她', '佢', '医生', '老板', '哥哥', '姐姐', '弟弟', '妹妹', '哥', '姐',
-      '家人', '孩子', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '男朋友', '女朋友', '老师', '个仔', '个女', '老豆', '老母', '人家', '别人',
+      '家人', '孩子', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '男朋友', '女朋友', '老师', '个仔', '个女', '老豆', '老母', '人家', '别人', '公司', '银行', '客服', '新闻',
     ],
+    // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
+    onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
+    // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
@@ -111,11 +116,11 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|,?(?:我)?(?:已经|都)?(?:看到|收到|知道)了|,?(?:我)?马上|,?我来' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
@@ -156,7 +161,7 @@ export const zh: Lexicon = {
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '了?(?:{notOurs})' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '(?:了|的)?(?:{notOurs})' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".
