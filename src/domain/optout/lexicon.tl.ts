@@ -124,6 +124,8 @@ export const tl: Lexicon = {
       pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system)(?![^ ])',
       confidence: 0.85, negatable: true,
     },
+    // "ayoko na po, pakitigil na": "please stop" closing the message.
+    { id: 'please-stop-end', pattern: '(?:pakitigil|paki tigil|pakistop|paki stop|pakihinto|paki hinto|pa stop)(?: (?:na|n|po|ho|nyo|nga|lang|na po))*$', confidence: 0.85, negatable: true },
     // "hindi na ako pumapayag na tawagan nyo ako": consent no longer given.
     { id: 'no-consent', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:ako|kami|aq)(?: (?:po|ho))? (?:pumapayag|papayag|payag|sumasang ayon)', confidence: 0.85 },
     // "ilang beses na po kayong tumatawag, ayoko na po": a complaint about the calls, then the refusal.
