@@ -77,14 +77,15 @@ export const vi: Lexicon = {
     toChild: ['(?<=^|, )con'],
     // Someone's instructions passed on: "sếp bảo không cần nhắn tin cho khách nữa".
     passedOn: ['(?:{third}|sep|cong ty|thay|co giao|quan ly)(?: [a-z]+)? (?:da |cung )?(?:(?<!(?:ba|ong) )noi|bao|dan|keu)(?: (?:la|rang))?'],
-    // Someone else's words, up to six words on: "chồng tôi nói đừng gọi cho ảnh nữa", "con gái tôi bảo tôi hủy đăng ký",
-    // "hàng xóm tôi bảo họ nói với công ty đừng gọi nữa". Not the speaker's own "tôi đã nói rồi, đừng gọi nữa".
+    // Words of someone outside the household, up to six words on: "hàng xóm tôi bảo họ nói với công ty đừng gọi nữa",
+    // "bác sĩ nói ngừng…". A household member's words passed on ("chồng tôi nói đừng gọi nữa") stay a request for this
+    // number, unless the speaker goes on to disagree ({contrary}).
     // "bà nội" / "ông nội" are grandparents, not "bà nói" (she said): "số của bà nội tôi, đừng gọi nữa".
-    said: ['(?:{passedOn}|(?:{others})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:(?<!(?:ba|ong) )noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
-    others: [
-      'chong', 'vo', 'me', 'ma', 'ba', 'bo', 'cha', 'con gai', 'con trai', 'ong xa', 'ba xa', 'hang xom', 'ban', 'bac si', 'anh trai', 'chi gai', 'em gai',
-      'em trai', 'ong noi', 'ba noi', 'ong ngoai', 'ba ngoai', 'co', 'chu', 'di', 'cau', 'bac', 'nguoi nha', 'gia dinh',
-    ],
+    said: ['(?:{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
+    // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
+    outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
+    // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".
+    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -102,19 +103,19 @@ export const vi: Lexicon = {
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
       notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}',
-      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)|{later}|{toChildAfter}',
+      unless: '{joking}|{contrary}|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
       pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, notAfter: '{selfSubject}|{said}',
+      confidence: 0.85, notAfter: '{selfSubject}|{said}', unless: '{contrary}',
     },
     // "ngừng nhắn tin cho tôi" — but not "đừng ngừng gửi tin cho tôi" (don't stop).
     {
       id: 'stop-contacting-me',
       pattern: '(?:ngung|thoi) {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{said}',
+      confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{said}', unless: '{contrary}',
     },
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
     { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
@@ -151,7 +152,7 @@ export const vi: Lexicon = {
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua(?: (?:la|thi))?(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block|report)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}' },
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
     { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
     // "tui hổng muốn nghe quảng cáo" (not "tin": news)
@@ -164,7 +165,7 @@ export const vi: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
-      confidence: 0.85, notAfter: '{said}', unless: '{callMe}',
+      confidence: 0.85, notAfter: '{said}', unless: '{callMe}|{contrary}',
     },
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true, notAfter: '{said}', unless: '(?:{plan})(?![^ ])' },
@@ -177,6 +178,6 @@ export const vi: Lexicon = {
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
     { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
-      unless: '(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
+      unless: '{contrary}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };
