@@ -104,6 +104,7 @@ export const zh: Lexicon = {
     others: [
       '老公', '老婆', '妈妈', '妈', '爸爸', '爸', '儿子', '女儿', '朋友', '邻居', '同事', '他们', '她们', '他', '她', '佢', '医生', '老板', '哥哥', '姐姐', '弟弟', '妹妹', '哥', '姐',
       '家人', '孩子', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '男朋友', '女朋友', '老师', '个仔', '个女', '老豆', '老母', '人家', '别人', '公司', '银行', '客服', '新闻',
+      '妹', '弟', '嫂子', '姐夫', '婆婆', '公公', '岳母', '舅舅', '姑姑', '阿姨', '叔叔',
     ],
     // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
     onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
@@ -125,6 +126,12 @@ export const zh: Lexicon = {
     { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
+    // "别再往这个号码发东西了": whatever is sent to this number is a message.
+    { id: 'dont-send-to-number', pattern: '{dont}(?:{again})?(?:往|向|给|到)(?:此|这个|本|我的|我这个)(?:号码|手机号|手机|电话)(?:上)?(?:发|传|推|打)', notAfter: '{reported}|{notNow}', confidence: 0.9 },
+    // "以后有什么活动都不用通知我了": no more notices, from now on.
+    { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
+    // "不想再收到了，拜托": the wish alone, closing the message.
+    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
@@ -136,8 +143,8 @@ export const zh: Lexicon = {
     // "我不想再接到你们的电话", "不希望再收到这些短信"
     {
       id: 'dont-want-contact',
-      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
-      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}',
+      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接收|接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
+      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
@@ -163,7 +170,7 @@ export const zh: Lexicon = {
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '(?:了|的)?(?:{notOurs})' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".
