@@ -12,9 +12,11 @@ import type { OptOutOptions, OptOutResult } from './types';
 const DUNG_STOP = /^[\s\p{P}]*(?:(?:xin|vui lòng|làm ơn|thôi)\s+)?dừng(?:\s+lại)?(?:\s+(?:nhé|nha|ạ|đi|giùm|giúp|ngay))*[\s\p{P}]*$/u;
 /** Longer messages are never just a keyword: the regex is not even tried on them. */
 const MAX_CHARS = 32;
+/** "ừ" precomposed, or its horn as a combining mark: a message without one cannot be "dừng". */
+const HORN = /[ừỪ\u031b]/;
 
 export function diacriticKeyword(text: string, opts: OptOutOptions): OptOutResult | null {
-  if (opts?.channel !== 'sms' || typeof text !== 'string' || text.length > MAX_CHARS) return null;
+  if (opts?.channel !== 'sms' || typeof text !== 'string' || text.length > MAX_CHARS || !HORN.test(text)) return null;
   if (!DUNG_STOP.test(text.normalize('NFC').toLowerCase())) return null;
   return { intent: 'opt_out', matched: 'keyword:DỪNG', confidence: 0.93, lang: 'vi' };
 }
