@@ -13,7 +13,7 @@ const DUNG_STOP = /^[\s\p{P}]*(?:(?:xin|vui lòng|làm ơn|thôi)\s+)?dừng(?:\
 /** Longer messages are never just a keyword: the regex is not even tried on them. */
 const MAX_CHARS = 32;
 /** "ừ" precomposed, or its horn as a combining mark: a message without one cannot be "dừng". */
-const HORN = /[ừỪ\u031b]/;
+const HORN = /ừ|Ừ|\u031b/;
 
 export function diacriticKeyword(text: string, opts: OptOutOptions): OptOutResult | null {
   if (opts?.channel !== 'sms' || typeof text !== 'string' || text.length > MAX_CHARS || !HORN.test(text)) return null;
