@@ -10,6 +10,8 @@
  *    "i said stop"): SMS opt-out / opt-in / help keywords, voice only the
  *    few opt-out words people say to a robocall ("stop.", "alto");
  * 2. SMS only: an obvious typo of a keyword as the whole message ("Stpo");
+ *    and, after every rule, a keyword only its diacritics tell from an
+ *    ordinary word ("Dừng", stop, not "Đúng", right: diacriticKeywords.ts);
  * 3. a clause that is just a strong keyword: the first or last clause of a
  *    text ("Wrong number, stop"), the last of an utterance ("No. Stop.");
  *    not when the text laughs ("Stop!! 😂");
@@ -30,6 +32,7 @@
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
 import { possibleOptOut } from './possibleOptOut';
+import { diacriticKeyword } from './diacriticKeywords';
 import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type KeywordEntry } from './compile';
 import { ar } from './lexicon.ar';
 import { arabizi } from './lexicon.ar.arabizi';
@@ -79,13 +82,19 @@ export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
   const hint = primaryLanguage(opts?.lang);
   const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
   if (norm.text === '') return nothing(hint);
-  return byRules(norm, opts, hint) ?? byClassifier(norm.text, hint) ?? (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ?? nothing(hint);
+  return (
+    byRules(norm, opts, hint) ??
+    diacriticKeyword(text, opts) ??
+    byClassifier(norm.text, hint) ??
+    (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ??
+    nothing(hint)
+  );
 }
 
 /** The rules alone (steps 1–4): what they decide, or null. The classifier's training asks which utterances they leave to it. */
 export function detectRules(text: string, opts: OptOutOptions): OptOutResult | null {
   const norm = normalize(typeof text === 'string' ? text : '', KEYWORDS.fillers);
-  return norm.text === '' ? null : byRules(norm, opts, primaryLanguage(opts?.lang));
+  return norm.text === '' ? null : (byRules(norm, opts, primaryLanguage(opts?.lang)) ?? diacriticKeyword(text, opts));
 }
 
 /** The text as the rules and the classifier read it. */

@@ -19,12 +19,12 @@ export const tl: Lexicon = {
   lang: 'tl',
   script: 'Latin',
   keywords: {
-    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister'],
+    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop', 'pakihinto', 'paki hinto', 'pa stop', 'pastop'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
-  clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na'],
+  clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na', 'tama na', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop'],
   softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
@@ -48,6 +48,8 @@ export const tl: Lexicon = {
       '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
       'i?i?storbo(?:hin)?', 'iniistorbo', 'inistorbo', 'guluhin', 'guguluhin', 'ginugulo', 'kukulitin', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
       'mag message', 'magmessage', 'imensahe', 'mensahe', '(?:mag|i)? ?call', 'tumext', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
+      // "wag na kayong magparamdam": don't show yourselves any more (get in touch).
+      'magparamdam', 'paramdam',
     ],
     contactNoun: [
       '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call)s?', 'mensahe', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
@@ -84,7 +86,7 @@ export const tl: Lexicon = {
     // "huwag nyo nang gagamitin ang number ko"
     { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
     // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
-    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat|$)', confidence: 0.85 },
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat| pa(?: po)?$|$)', confidence: 0.85 },
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
@@ -116,6 +118,18 @@ export const tl: Lexicon = {
       pattern: '(?:ilagay|isama|idagdag|pakilagay|paki lagay|lagay|isali|pakisama|paki sama)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|lang))* (?:ako|kami|number ko|numero ko)(?: (?:po|na|lang))* sa (?:do not call|dnc|no call)',
       confidence: 0.9,
     },
+    // "paremove po sa list", "pa-delete na ako sa listahan nyo": off the list, the list named.
+    {
+      id: 'off-the-list',
+      pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system)(?![^ ])',
+      confidence: 0.85, negatable: true,
+    },
+    // "ayoko na po, pakitigil na": "please stop" closing the message.
+    { id: 'please-stop-end', pattern: '(?:pakitigil|paki tigil|pakistop|paki stop|pakihinto|paki hinto|pa stop)(?: (?:na|n|po|ho|nyo|nga|lang|na po))*$', confidence: 0.85, negatable: true },
+    // "hindi na ako pumapayag na tawagan nyo ako": consent no longer given.
+    { id: 'no-consent', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:ako|kami|aq)(?: (?:po|ho))? (?:pumapayag|papayag|payag|sumasang ayon)', confidence: 0.85 },
+    // "ilang beses na po kayong tumatawag, ayoko na po": a complaint about the calls, then the refusal.
+    { id: 'complaint-then-refuse', pattern: '(?:kayong|kayo|nyo) (?:{contactVerb})(?: [^ ]+){0,4}? (?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|talaga))*$', confidence: 0.8 },
     // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
     { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],

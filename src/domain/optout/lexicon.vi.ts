@@ -21,12 +21,12 @@ export const vi: Lexicon = {
   script: 'Latin',
   keywords: {
     // "DK DNC" registers with Vietnam's do-not-call list; "TC" (từ chối) refuses advertising.
-    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao'],
+    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao', 'ngung lai', 'ngung gui', 'ngung nhan'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: [],
-  clauseKeywords: ['huy dang ky', 'tu choi'],
+  clauseKeywords: ['huy dang ky', 'tu choi', 'ngung', 'ngung lai'],
   softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi', 'gium', 'dum', 'gium toi', 'gium em', 'dum em', 'nghen'],
   // Fillers are dropped from every language's text: only sounds that are no word anywhere.
   fillers: ['uhm', 'uhmm'],
@@ -76,9 +76,21 @@ export const vi: Lexicon = {
     // A parent to a child ("con đừng nhắn tin nữa, đi ngủ đi"): "con" opening the sentence is who is told.
     toChild: ['(?<=^|, )con'],
     // Someone's instructions passed on: "sếp bảo không cần nhắn tin cho khách nữa".
-    passedOn: ['(?:{third}|sep|cong ty|thay|co giao|quan ly)(?: [a-z]+)? (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?'],
+    passedOn: ['(?:{third}|sep|cong ty|thay|co giao|quan ly)(?: [a-z]+)? (?:da |cung )?(?:(?<!(?:ba|ong) )noi|bao|dan|keu)(?: (?:la|rang))?'],
+    // Words of someone outside the household, up to six words on: "hàng xóm tôi bảo họ nói với công ty đừng gọi nữa",
+    // "bác sĩ nói ngừng…". A household member's words passed on ("chồng tôi nói đừng gọi nữa") stay a request for this
+    // number, unless the speaker goes on to disagree ({contrary}).
+    // "bà nội" / "ông nội" are grandparents, not "bà nói" (she said): "số của bà nội tôi, đừng gọi nữa".
+    said: ['(?:{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
+    // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
+    outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
+    // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".
+    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])'],
+    people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
+    // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
+    callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
     // "gói" (package) read as "gọi": "ngừng gói cước", "đăng ký gói này".
-    plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua'],
+    plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua', 'bao hiem', 'kia', 'khac', 'uu dai', 'vay', 'san pham'],
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
@@ -90,14 +102,20 @@ export const vi: Lexicon = {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|(?:{third}) (?:da |cung )?(?:noi|bao|dan|keu)(?: (?:la|rang))?',
-      unless: '{joking}|.*?(?<![^ ])nhung (?:{self}) (?:van|muon|quan tam|thich|can|co)|{later}|{toChildAfter}',
+      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}',
+      unless: '{joking}|{contrary}|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '(?:{dontImperative}|ngung|thoi) {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, notAfter: '{selfSubject}',
+      pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      confidence: 0.85, notAfter: '{selfSubject}|{said}', unless: '{contrary}',
+    },
+    // "ngừng nhắn tin cho tôi" — but not "đừng ngừng gửi tin cho tôi" (don't stop).
+    {
+      id: 'stop-contacting-me',
+      pattern: '(?:ngung|thoi) {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{said}', unless: '{contrary}',
     },
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
     { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
@@ -125,14 +143,16 @@ export const vi: Lexicon = {
     { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac| quang cao| qc| khuyen mai)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
     { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
-    { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? dong y (?:cho|de) (?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85 },
+    { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? (?:dong y|cho phep) (?:(?:cho|de) )?(?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85, notAfter: '{said}' },
+    // "tôi không đăng ký cái này, hủy giùm": never signed up, then told to cancel.
+    { id: 'never-signed-up', pattern: '(?:khong|ko|k|chua|hong|hok)(?: (?:he|co|tung))* (?:dang ky|dk)(?: [a-z]+){0,4}? , (?:[a-z]+ ){0,2}?(?:huy|xoa|go|ngung|stop)(?![^ ])', confidence: 0.85 },
     { id: 'withdraw-consent', pattern: '(?:rut|thu hoi|huy) (?:lai )?(?:su )?(?:dong y|cho phep|chap thuan|uy quyen)', confidence: 0.9, negatable: true },
     // "để tôi yên", "để cho tôi yên đi" — not "để tôi yên tâm".
     { id: 'leave-me-alone', pattern: 'de (?:cho )?(?:{self}) (?:duoc )?yen(?=$| ,| (?:di|nha|nhe|a|giup|dum|duoc khong|coi|dung|lam on)(?![^ ]))', confidence: 0.85 },
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
-    { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua (?:la|thi)(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block)', confidence: 0.85 },
+    { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua(?: (?:la|thi))?(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block|report)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?:{self})(?: (?:se|cung|thi|da))*', unless: '{plan}' },
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
     { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
     // "tui hổng muốn nghe quảng cáo" (not "tin": news)
@@ -145,15 +165,19 @@ export const vi: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
-      confidence: 0.85, notAfter: '{passedOn}',
+      confidence: 0.85, notAfter: '{said}', unless: '{callMe}|{contrary}',
     },
     // "tôi từ chối nhận tin nhắn quảng cáo"
-    { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true },
+    { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true, notAfter: '{said}', unless: '(?:{plan})(?![^ ])' },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
-    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
+    { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|gach|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
+    // "gỡ tôi ra đi", "xóa tui ra nha": removing the speaker, no list named.
+    { id: 'take-me-out', pattern: '(?:go|xoa|loai|gach|rut) (?:ten )?(?:{self}) ra(?: khoi)?(?=$| ,| (?:di|nha|nhe|giup|gium|dum|lien|luon)(?![^ ]))', confidence: 0.85, negatable: true },
     { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, unless: '(?:{notMessages})' },
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}',
+      // "anh Huy nhắn em chưa": Huy the name, who texted someone.
+      unless: '{contrary}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };

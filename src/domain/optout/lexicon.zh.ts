@@ -24,12 +24,16 @@ export const zh: Lexicon = {
   matchOn: 'characters',
   script: 'Han',
   keywords: {
-    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '勿扰', '免打扰', '请勿打扰', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r'],
+    opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '勿扰', '免打扰', '请勿打扰', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r',
+      // Carriers' and senders' other reply words: 停止 / 停 (stop), 退出 (quit), N (回N退订), "回复TD" typed out whole.
+      '停止', '停', '退出', 'n', '回复td', '回复t', '回复n', '回n', '回td', '退订td', 'td退订', '退订短信', '拒收短信', '取消短信',
+      // Taiwan and Hong Kong write 回覆 (reply) and 簡訊 / 短訊 (text message).
+      '回覆td', '回覆t', '回覆n', '退订简讯', '拒收简讯', '取消简讯', '退订短讯', '拒收短讯'],
     opt_in: [],
     help: [],
   },
-  voiceKeywords: [],
-  clauseKeywords: ['退订', 'td'],
+  voiceKeywords: ['停止', '退订'],
+  clauseKeywords: ['退订', 'td', '停止', '退出'],
   softeners: ['谢谢', '谢谢你', '请', '麻烦', '好的', '好'],
   fillers: [],
   laughter: ['哈哈+', '呵呵+', '嘻嘻+'],
@@ -57,6 +61,8 @@ export const zh: Lexicon = {
     notContact: [
       '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
       '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物',
+      // 打 as hit: "不要再打你妹妹了", "别打弟弟".
+      '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
     ],
     // Someone at work, not at home: "不要再打给我老板，打给我就行".
     notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
@@ -70,41 +76,66 @@ export const zh: Lexicon = {
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话', '敲电话', '敲',
+      '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话', '敲电话', '敲', '搵我', '搵',
       // Code-switching: "别再call我了", "不要再text我".
       'text', 'send', 'spam', 'sms', 'msg', 'message',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
-      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '推销', '发这种', '发这些', '发推销', '来烦我', '来找我', '来骚扰', '来打扰', '(?:打|打过|打电话过)来(?=烦|骚扰|推销|打扰)', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
+      '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '搵我', '推销', '发这种', '发这些', '发推销', '来烦我', '来找我', '来骚扰', '来打扰', '(?:打|打过|打电话过)来(?=烦|骚扰|推销|打扰)', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
     ],
     contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯'],
     me: [
-      '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '我们',
+      '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
     ],
     remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
-    blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑'],
+    blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑', '拒绝(?:来电|电话|推销|营销|联系)', '谢绝', '不打扰', '不来电'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
-    reported: ['(?<!我|我跟你|我和你|我跟您|我给你|我告诉你)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我'],
+    reported: [
+      // Not words said to the caller ("我先生交代我跟你们说不要再打来了": passed on, so a request).
+      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
+      // "我老公说让你们别打了", "邻居说他叫你们别打了": a third party's words, up to the next clause mark, unless the
+      // speaker passes them on to the caller ("我老公让我告诉你们别再打了").
+      // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
+      '{others}(?:也|都|已经|早就)?(?:跟我|对我|和我)?(?:说|讲|话|叫|让|要|告诉|嘱咐)(?:过|了)?(?:你们|你哋|你)?(?:(?!告诉你|跟你|转告|通知你)(?:(?<=[让叫要])(?:你们|你哋|你)|[^,你])){0,12}',
+      '{others}[^,]{0,10}?(?:叫|让)(?:你们|你哋|你)',
+    ],
+    others: [
+      '老公', '老婆', '妈妈', '妈', '爸爸', '爸', '儿子', '女儿', '朋友', '邻居', '同事', '他们', '她们', '他', '她', '佢', '医生', '老板', '哥哥', '姐姐', '弟弟', '妹妹', '哥', '姐',
+      '家人', '孩子', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '男朋友', '女朋友', '老师', '个仔', '个女', '老豆', '老母', '人家', '别人', '公司', '银行', '客服', '新闻',
+      '妹', '弟', '嫂子', '姐夫', '婆婆', '公公', '岳母', '舅舅', '姑姑', '阿姨', '叔叔',
+    ],
+    // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
+    onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
+    // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
+    // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
+    notOurs: ['(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|,?(?:我)?(?:已经|都)?(?:看到|收到|知道)了|,?(?:我)?马上' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
+    // "别再往这个号码发东西了": whatever is sent to this number is a message.
+    { id: 'dont-send-to-number', pattern: '{dont}(?:{again})?(?:往|向|给|到)(?:此|这个|本|我的|我这个)(?:号码|手机号|手机|电话)(?:上)?(?:发|传|推|打)', notAfter: '{reported}|{notNow}', confidence: 0.9 },
+    // "以后有什么活动都不用通知我了": no more notices, from now on.
+    { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
+    // "不想再收到了，拜托": the wish alone, closing the message.
+    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
-    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, unless: '工资|薪' },
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪' },
     // "你们的短信我不要了": the messages first, then the refusal.
     { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
     // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
@@ -112,8 +143,8 @@ export const zh: Lexicon = {
     // "我不想再接到你们的电话", "不希望再收到这些短信"
     {
       id: 'dont-want-contact',
-      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望)(?:再|继续)?(?:接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
-      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?',
+      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望|不再)(?:再|继续)?(?:接收|接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
+      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
@@ -132,13 +163,17 @@ export const zh: Lexicon = {
     // "取消所有短信通知", "取消短信服务"
     { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
-    { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9 },
+    { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9, notAfter: '{reported}' },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
     { id: 'remove-me', pattern: '(?:把|将)(?:{me}|号码|电话号码)(?:给)?(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
     { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true, unless: '的(?!电话|手机|号码|联系|信息|资料)' },
     // "把我加到免打扰名单里", "把我拉黑"
-    { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true },
+    { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, unless: '了?(?:{booking})' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)' },
+    // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
+    { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
+    // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".
+    { id: 'whole-stop', pattern: '^(?:请|麻烦|拜托)?(?:停止|退出)(?:吧|啦)?(?:谢谢|谢了|thanks|thx|please)$|^(?:请|麻烦|拜托)(?:停止|退出)(?:吧|啦)?$', confidence: 0.85 },
   ],
 };
