@@ -21,9 +21,9 @@ export const ko: Lexicon = {
   matchOn: 'characters',
   script: 'Hangul',
   keywords: {
-    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부', '스탑', '스톱', '수신거절'],
+    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부', '스탑', '스톱', '수신거절', '발송중지', '수신해제', '수신 해제', '문자해지'],
     opt_in: [],
-    help: [],
+    help: ['도움말', '도움'],
   },
   voiceKeywords: ['그만'],
   clauseKeywords: ['수신거부', '광고거부'],
@@ -38,16 +38,18 @@ export const ko: Lexicon = {
       // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
       '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
     ],
-    particle: ['를', '을', '도', '는', '은', '좀', '로'],
+    particle: ['를', '을', '도', '는', '은', '좀', '로', '든', '이든', '다'],
     again: ['다시는', '다시', '더이상', '더는', '앞으로', '이제', '절대', '두번다시'],
     act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지', '하덜', '하들', '걸덜'],
     // The rest of a request not to: 마(세요/라) or 말아(주세요).
     dont: ['마', '말'],
+    // "정중히 사양하겠습니다", "일절 받지 않겠습니다": an adverb may come first.
+    politely: ['정중히', '정중하게', '일절', '절대', '전혀', '더이상'],
     noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절', '원치않', '사양'],
     // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
     notNow: [
       '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
-      '이시간에', '이시간', '저녁에', '점심에', '오전에', '오후에', '퇴근전에', '업무시간에',
+      '이시간에', '이시간', '[가-힣]{1,2}요일', '주중', '평일', '휴일', '출근길', '저녁에', '점심에', '오전에', '오후에', '퇴근전에', '업무시간에',
       // Any "… 시간에 / 중에 / 때": "수업 시간에 문자하지 마", "운전 중에는".
       '[가-힣]{1,4}(?:시간|중|때|동안)',
     ],
@@ -73,7 +75,9 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요|$)|아야|야|{busyNow}|{instead}' },
+    // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
+    { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
@@ -81,7 +85,7 @@ export const ko: Lexicon = {
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
-    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
     { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
     { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
@@ -92,16 +96,16 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작)|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?(?:보내|하|해)?(?:래|라고(?!요)|랬)|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
-    { id: 'dont-want-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
+    { id: 'dont-want-contact', pattern: '(?:{contact}|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
-      id: 'refuse-messages', pattern: '수신거부|무료거부|문자거부|수신을?거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)',
+      id: 'refuse-messages', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
-    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
+    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
     // "거부합니다" as the whole reply.
     { id: 'refuse-whole', pattern: '^(?:거부|수신거부|해지|중지|탈퇴|차단|스탑|스톱)(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
@@ -122,14 +126,22 @@ export const ko: Lexicon = {
     // "문자 stop 해주세요"
     { id: 'stop-english', pattern: '{contact}(?:{particle})*(?:stop|스탑|스톱)', confidence: 0.85 },
     // "do not call 명단에 넣어 주세요"
-    { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
+    { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|두낫콜|두낫컬|두노콜|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
+    // "그만하세요", "그만요", "제발 그만 좀 해": the whole reply.
+    { id: 'stop-whole', pattern: '^(?:제발)?(?:좀)?(?:그만|고만)(?:좀)?(?:요|해|해요|하세요|하십시오|하라고요?|해라|해주세요|해줘|하라니까)?(?:요)?$', confidence: 0.85 },
+    // "연락 ㄴㄴ", "전화 노노": texting slang for no.
+    { id: 'contact-no-no', pattern: '{contact}(?:{particle})*(?:\u1102\u1102|노노|놉놉)', confidence: 0.85 },
+    // "광고 전화 거부합니다" — not "전화 거부당했어요".
+    { id: 'refuse-contact', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:수신)?(?:을|를)?거부(?=합니다|할게|할께|하겠|해요|해|함|요|$)', confidence: 0.85, notAfter: '{speaker}' },
+    // "그만 좀 괴롭혀요", "나 좀 내버려 둬요"
+    { id: 'leave-me-alone', pattern: '(?:그만|고만)(?:좀)?(?:괴롭혀|괴롭히|귀찮게해)|(?:나|저|날|저를|나를)(?:좀)?(?:그냥)?(?:내버려|가만히)(?:둬|두세요|놔|놔둬|놔두세요|두십시오)', confidence: 0.85, unless: '{quoted}' },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰|차단)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
-    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}|(?:제번호|내번호|제전화번호|제연락처)[^,]{0,16}?(?:지워|삭제해|빼)(?:주세요|줘요|주십시오|줘)', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
-    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
+    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
   ],
 };
