@@ -16,7 +16,7 @@ import type { Lexicon, PhraseRule } from './types';
 const CONTACT_STEM =
   '(?:t?t?as[ae]?l|tt?ess?[ae]l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
 const MESSAGES =
-  '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]s[ae]l(?:at|aat)|mukalmat|mokalmat|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
+  '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
   '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|badde|bedde|bidde|bde|bdy|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
@@ -32,7 +32,7 @@ const rules: readonly PhraseRule[] = [
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:ma|mesh|mish|mush|la|mo|mane|mani|manich) ${WANT}(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    pattern: `(?:ma|mesh|mish|mush|la|mo|mane|mani|manich)(?: (?:3ad|3od|ba2a|3ot))? ${WANT}(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"

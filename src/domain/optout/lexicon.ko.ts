@@ -63,6 +63,8 @@ export const ko: Lexicon = {
     clauseEnd: ['요', '다', '니', '니까', '서'],
     // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
     busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
+    // The same reason given first: "아빠 운전 중이니까 전화하지 마".
+    busyBefore: ['(?:운전|회의|수업|근무|통화|수술|식사|시험)중[가-힣]{0,5}'],
     // Another way asked for instead: "문자 보내지 마시고 이메일로 주세요".
     instead: ['.*?(?:이메일|메일|카톡|우편|문자|전화|편지)(?:로|으로)(?:주|보내|연락|해|하)'],
     // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
@@ -75,18 +77,18 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|까|자|고(?!요|$)|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '{quoted}|까|자|고(?!요|$)|아야|야|{busyNow}|{instead}' },
     // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
     { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
-      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?', unless: '{quoted}|{busyNow}|{instead}',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{busyBefore}', unless: '{quoted}|{busyNow}|{instead}',
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
-    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
-    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
     { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
     // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
@@ -116,17 +118,23 @@ export const ko: Lexicon = {
     { id: 'make-it-stop', pattern: '{contact}(?:{particle}|가|이)*(?:안오게|오지않게|못오게|안오도록|오지않도록)', confidence: 0.85 },
     // "더 이상 문자 안 보내셨으면 합니다", "연락 안 주셨으면 좋겠어요"
     {
-      id: 'would-rather-not', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*안(?:보내주셨|보내셨|보냈|해주셨|하셨|했|주셨|줬|걸었|거셨|드렸|오|왔)으면(?:좋겠|합니다|해요|하|감사|싶)',
+      id: 'would-rather-not', pattern: '(?:{contact}|(?:{myNumber})(?:로|으로|에))(?:{particle})*(?:{again})?(?:{particle})*안(?:보내주셨|보내셨|보냈|해주셨|하셨|했|주셨|줬|걸었|거셨|드렸|오|왔)으면(?:좋겠|합니다|해요|하|감사|싶)',
       confidence: 0.85, notAfter: '{speaker}',
     },
     // "더 이상 전화 안 하셔도 돼요", "이제 문자 그만 보내셔도 돼요" — not "오늘은 전화 안 주셔도 돼요" (once).
     { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
     // "전화 오는 거 싫어요"
-    { id: 'hate-it', pattern: '{contact}(?:{particle})*(?:오는|받는)(?:거|것)(?:이|가|은|는|도)?(?:싫|원하지않|원치않|귀찮)', confidence: 0.85 },
+    { id: 'hate-it', pattern: '{contact}(?:{particle})*(?:오는|받는)(?:거|것)(?:이|가|은|는|도)?(?:싫|원하지않|원치않|귀찮)|(?:이런|이딴|그런)(?:{contact})(?:{particle})*(?:정말|너무|진짜|다)?(?:싫|원하지않|원치않)', confidence: 0.85 },
     // "문자 stop 해주세요"
     { id: 'stop-english', pattern: '{contact}(?:{particle})*(?:stop|스탑|스톱)', confidence: 0.85 },
     // "do not call 명단에 넣어 주세요"
     { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|두낫콜|두낫컬|두노콜|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
+    // "광고 보내는 거 그만하세요", "전화하는 것 좀 그만해": the act named, then stop.
+    { id: 'stop-doing-it', pattern: '(?:보내|연락하|전화하|전화주|문자하|걸)는(?:거|것)(?:을|를|좀)*(?:이제)?(?:그만|고만)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|(?:하|좀)?(?:했|뒀|둔|하셨|한대|했대)' },
+    // "더는 안 받을래요", "앞으로 정중히 사양할게요": what is refused is understood.
+    { id: 'no-more-receive', pattern: '(?<=^|,|{clauseEnd})(?:더는|더이상|앞으로는?|이제는?|다시는)(?:{politely})?(?:{noMoreWant})', confidence: 0.85 },
+    // "또 전화했네, 제발 그만 좀 하세요": a sentence-final plea to stop after another sentence.
+    { id: 'stop-final', pattern: '(?<=[요다네죠,]|제발)(?:제발)?(?:좀)?(?:그만|고만)(?:좀)?(?:하세요|하십시오|해주세요|하라고요|하라니까요?)$', confidence: 0.85 },
     // "그만하세요", "그만요", "제발 그만 좀 해": the whole reply.
     { id: 'stop-whole', pattern: '^(?:제발)?(?:좀)?(?:그만|고만)(?:좀)?(?:요|해|해요|하세요|하십시오|하라고요?|해라|해주세요|해줘|하라니까)?(?:요)?$', confidence: 0.85 },
     // "연락 ㄴㄴ", "전화 노노": texting slang for no.

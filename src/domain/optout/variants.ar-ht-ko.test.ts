@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut } from './detectOptOut';
+
+/**
+ * Arabic, Haitian Creole and Korean as they vary from one writer or one
+ * recogniser to the next: dialect verbs, spellings without a standard,
+ * verbs left out, words run together or split. A rule of the language must
+ * fire and say so; the near misses beside each one must not.
+ */
+describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
+  it.each([
+    ['ko', '전화 고마 하이소', 'Gyeongsang "stop"'],
+    ['ko', '다신 전화 마세요', 'the verb left out'],
+    ['ko', '연락 ㄴㄴ', 'texting slang'],
+    ['ko', '수신거뷰', 'a typo of the carriers\u2019 word'],
+    ['ko', '광고 전화 거부합니다', 'refused'],
+    ['ko', '아 그만 좀 해요 전화 좀 그만 하라고', 'the speaker repeating themself'],
+    ['ko', '더는 안 받을래요', 'what is refused is understood'],
+    ['ko', '다시는 이 번호로 안 걸었으면 좋겠어요', 'this number'],
+    ['ar', 'حلوا عني', 'Levantine plural'],
+    ['ar', 'اتركوني وشأني', 'leave me alone'],
+    ['ar', 'أرجو عدم مراسلتي مجدداً', 'formal'],
+    ['ar', 'بلا اتصالات', 'no more calls'],
+    ['ar', 'ازعجتوني وقفوا', 'a complaint, then stop'],
+    ['ar', 'اذا اتصلتوا مرة ثانية بشتكي عليكم', 'a threat'],
+    ['ar', 'matetesselsh beya tany', 'Arabizi, Egyptian'],
+    ['ar', 'battal tettesel', 'Arabizi, stop calling'],
+    ['ar', 'ma 3ad bde wala message', 'Arabizi, Levantine'],
+    ['ht', 'pa rélé moin anko', 'French-influenced spelling'],
+    ['ht', 'sispannrelem', 'run together'],
+    ['ht', 'pa rele manko', '"m ankò" run together'],
+    ['ht', 'pa bezwen rele m ankò', '"no need to call me"'],
+    ['ht', 'nimewo sa a se pou manman m, pa voye l mesaj ankò', 'a relative\u2019s number'],
+    ['ht', 'm pa ba w pèmisyon rele m ankò', 'permission refused'],
+    ['ht', 'ban m lapè non', 'leave me in peace'],
+  ])('%s: %j (%s)', (lang, text) => {
+    for (const channel of ['sms', 'voice'] as const) {
+      const result = detectOptOut(text, { channel });
+      expect(result, channel).toMatchObject({ intent: 'opt_out', lang });
+      expect(result.matched, channel).toMatch(new RegExp(`^phrase:${lang}:`));
+    }
+  });
+
+  it.each([
+    ['ko', '전화 고마워요', 'thanks for the call'],
+    ['ko', '금요일엔 전화하지 마세요 출장 가요', 'not on Friday'],
+    ['ko', '아빠 운전 중이니까 전화하지 마', 'the reason given first'],
+    ['ko', '사장님이 광고 전화 그만 돌리라고 하셨어요', 'reported speech'],
+    ['ko', '그만 보내라는 말이 아니에요 시간만 바꿔주세요', '"I did not say stop"'],
+    ['ko', '수신거부 하면 할인 쿠폰도 안 오나요?', 'a question about opting out'],
+    ['ar', 'أمي دايما تقولي بطلي تتصلي فيهم', 'reported, and about them'],
+    ['ar', 'مش قصدي ما تتصلوش بس الوقت مش مناسب', '"I do not mean do not call"'],
+    ['ar', 'شو يعني إلغاء الاشتراك بيصير شي', 'a question'],
+    ['ar', 'ما في داعي تبعتوا الموظف البيت', 'a person, not messages'],
+    ['ht', 'Zanmi m di l te dezabone, men mwen m rete', 'someone else unsubscribed'],
+    ['ht', 'Ou pa bezwen rele m ankò, m ap vin nan biwo a demen', 'the speaker will come instead'],
+    ['ht', 'm pa t konnen nou te sispann voye kat yo', 'a stop in the past'],
+    ['ht', 'yo te retire m nan lis la pa erè remete m', 'removed by mistake'],
+  ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
+    expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
+    expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
+  });
+
+  it.each(['도움말', 'مساعدة', 'ÈD'])('the SMS keyword %j asks for help', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' })).toMatchObject({ intent: 'help', matched: expect.stringMatching(/^keyword:/) });
+  });
+});
