@@ -14,7 +14,7 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]?l|tt?ess?[ae]l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|kallem|kalem|klm|ez3aj|z3j|sifto|sift|syft|sayft)';
+  '(?:t?t?as[ae]?l|tt?ess?[ae]l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|kallem|kalem|klm|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft)';
 const MESSAGES =
   '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
@@ -26,7 +26,7 @@ const rules: readonly PhraseRule[] = [
   // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
   {
     id: 'arabizi-dont-contact',
-    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat?(?:e|i)?(?:3ayet|3ayat|tt?ess?[ae]l|ttasel|tasel|b3at|ba3t|b3t|kallem|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
+    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat?(?:e|i)?(?:3ayet|3ayat|tt?ess?[ae]l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
     confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])',
   },
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"

@@ -41,7 +41,7 @@ export const ht: Lexicon = {
     contactVerb: ['rele', 'relem', 're le', 'rel', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
-    me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
+    me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'sou (?:telefon|nimewo|selil|selile) (?:sa a|sa|mwen|m)', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
@@ -53,7 +53,7 @@ export const ht: Lexicon = {
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
       '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
-      'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
@@ -64,18 +64,18 @@ export const ht: Lexicon = {
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
     { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
@@ -83,11 +83,11 @@ export const ht: Lexicon = {
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
     { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}', unless: '{notTheList}' },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
-    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan nimewo (?:sa a|sa|m|mwen))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
+    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan (?:nimewo|telefon|selil|selile) (?:sa a|sa|{self}))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
     // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).
     {
       id: 'dont-want-to-hear',
-      pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
+      pattern: 'pa vle (?:janm )?tande anyen(?: anko)? (?:nan men|de|sou|soti nan) (?:nou|ou|w|konpayi)|pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
       confidence: 0.85,
     },
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
@@ -101,7 +101,9 @@ export const ht: Lexicon = {
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
     { id: 'neither-way', pattern: '{dont} (?:{contactVerb})(?: ,)? (?:pa|ni) (?:{contactVerb})(?=$| ,| (?:anko|tanpri|souple|ditou))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "m bouke ak apèl nou yo, sispann": tired of them, then "stop" ending the text.
-    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:ak|avek|ave|de))? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop})(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
+    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop})(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
+    // "sispann itilize nimewo m": my number is not to be used.
+    { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self})(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "stop sa souple", "sispann sa": "stop this" as a text's whole first clause.
     { id: 'stop-this', pattern: '^(?:{stop}) sa(?: a)?(?=$| ,| (?:tanpri|souple|silvouple|non|mesi)(?![^ ]))', confidence: 0.85 },
     // "nou anmède m twòp, ase", "ase atò, nou rele twòp": too much, enough.

@@ -34,7 +34,7 @@ export const ko: Lexicon = {
   negation: { cue: [], bridge: [], exceptAfter: [] },
   classes: {
     contact: [
-      '전화', '전화질', '문자질', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보',
+      '전화', '전화질', '문자질', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보', '상담전화', '영업전화', '마케팅',
       // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
       '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
     ],
@@ -77,13 +77,13 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '{quoted}|까|자|고(?!요|$)|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '(?:세요|십시오|시오|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
     // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
     { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
-      id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|마시고|말아주세요|말아주십시오|말아주시|마시오|말아요)',
-      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{busyBefore}', unless: '{quoted}|{busyNow}|{instead}',
+      id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|말아주세요|말아주십시오|말아주시|마시오|말아요)',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{busyBefore}', unless: '(?:{quoted})|{busyNow}|{instead}',
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
@@ -98,9 +98,9 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|(?:좀)?[가-힣]{0,3}?(?:셔)?도(?:되나|될까|되는지|돼나)|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
-    { id: 'dont-want-contact', pattern: '(?:{contact}|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
+    { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
@@ -113,7 +113,9 @@ export const ko: Lexicon = {
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
     { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
-    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|앱|어플|법' },
+    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|는|앱|어플|법' },
+    // "광고 알림 필요없어요, 꺼 주세요", "전화를 왜 자꾸 하세요, 하지 마세요": the contact named, then a bare imperative.
+    { id: 'named-then-imperative', pattern: '{contact}[^,]{0,12}?(?:,|(?<=[요다]))(?:좀)?(?:다)?(?:(?:꺼|차단해|해지해|해제해)(?:주세요|줘요|주십시오|줘)|하지(?:좀)?(?:마세요|마십시오|말아주세요|마))', confidence: 0.85, notAfter: '{speaker}', unless: '(?:{quoted})|시고' },
     // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
     { id: 'make-it-stop', pattern: '{contact}(?:{particle}|가|이)*(?:안오게|오지않게|못오게|안오도록|오지않도록)', confidence: 0.85 },
     // "더 이상 문자 안 보내셨으면 합니다", "연락 안 주셨으면 좋겠어요"

@@ -17,6 +17,8 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '아 그만 좀 해요 전화 좀 그만 하라고', 'the speaker repeating themself'],
     ['ko', '더는 안 받을래요', 'what is refused is understood'],
     ['ko', '다시는 이 번호로 안 걸었으면 좋겠어요', 'this number'],
+    ['ko', '제 폰으로 광고 보내는 거 그만하세요', 'the act named, then stop'],
+    ['ko', '광고 알림 필요없어요 꺼주세요', 'the contact named, then a bare imperative'],
     ['ar', 'حلوا عني', 'Levantine plural'],
     ['ar', 'اتركوني وشأني', 'leave me alone'],
     ['ar', 'أرجو عدم مراسلتي مجدداً', 'formal'],
@@ -26,6 +28,9 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ar', 'matetesselsh beya tany', 'Arabizi, Egyptian'],
     ['ar', 'battal tettesel', 'Arabizi, stop calling'],
     ['ar', 'ma 3ad bde wala message', 'Arabizi, Levantine'],
+    ['ar', 'انا مش موافق انكم تتصلوا علي', 'consent refused'],
+    ['ar', 'لا تتصلوا بهالرقم ابدا هاد رقم ستي', 'this number, contracted'],
+    ['ar', 'la tdo2 3alay marra tanye', 'Arabizi, ring'],
     ['ht', 'pa rélé moin anko', 'French-influenced spelling'],
     ['ht', 'sispannrelem', 'run together'],
     ['ht', 'pa rele manko', '"m ankò" run together'],
@@ -33,6 +38,9 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'nimewo sa a se pou manman m, pa voye l mesaj ankò', 'a relative\u2019s number'],
     ['ht', 'm pa ba w pèmisyon rele m ankò', 'permission refused'],
     ['ht', 'ban m lapè non', 'leave me in peace'],
+    ['ht', 'Souple sispann itilize nimewo m', 'my number not to be used'],
+    ['ht', 'Pa kontakte m ni pa tèks ni pa apèl', 'neither texts nor calls'],
+    ['ht', 'sispann rele kay la', 'the house'],
   ])('%s: %j (%s)', (lang, text) => {
     for (const channel of ['sms', 'voice'] as const) {
       const result = detectOptOut(text, { channel });
@@ -48,6 +56,9 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '사장님이 광고 전화 그만 돌리라고 하셨어요', 'reported speech'],
     ['ko', '그만 보내라는 말이 아니에요 시간만 바꿔주세요', '"I did not say stop"'],
     ['ko', '수신거부 하면 할인 쿠폰도 안 오나요?', 'a question about opting out'],
+    ['ko', '그만 보내도 되나요 아니면 계속 보내야 하나요?', 'asking whether to stop'],
+    ['ko', '배달 기사님 전화 하지 마시고 문 앞에 두세요', 'something else instead'],
+    ['ko', '알림 끄는 방법 좀 알려주세요 앱에서요', 'how to'],
     ['ar', 'أمي دايما تقولي بطلي تتصلي فيهم', 'reported, and about them'],
     ['ar', 'مش قصدي ما تتصلوش بس الوقت مش مناسب', '"I do not mean do not call"'],
     ['ar', 'شو يعني إلغاء الاشتراك بيصير شي', 'a question'],
@@ -56,6 +67,7 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'Ou pa bezwen rele m ankò, m ap vin nan biwo a demen', 'the speaker will come instead'],
     ['ht', 'm pa t konnen nou te sispann voye kat yo', 'a stop in the past'],
     ['ht', 'yo te retire m nan lis la pa erè remete m', 'removed by mistake'],
+    ['ht', 'm te di manman m sispann rele bank lan', 'told to someone else, about a third party'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
