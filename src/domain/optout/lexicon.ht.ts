@@ -76,7 +76,8 @@ export const ht: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
-      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
+      // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },

@@ -19,6 +19,8 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '다시는 이 번호로 안 걸었으면 좋겠어요', 'this number'],
     ['ko', '제 폰으로 광고 보내는 거 그만하세요', 'the act named, then stop'],
     ['ko', '광고 알림 필요없어요 꺼주세요', 'the contact named, then a bare imperative'],
+    ['ko', '매일 전화하시는데 이제 그만하셨으면 합니다', '"I wish you would stop"'],
+    ['ko', '광고 문자 끊어주세요', 'cut off the texts'],
     ['ar', 'حلوا عني', 'Levantine plural'],
     ['ar', 'اتركوني وشأني', 'leave me alone'],
     ['ar', 'أرجو عدم مراسلتي مجدداً', 'formal'],
@@ -31,6 +33,9 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ar', 'انا مش موافق انكم تتصلوا علي', 'consent refused'],
     ['ar', 'لا تتصلوا بهالرقم ابدا هاد رقم ستي', 'this number, contracted'],
     ['ar', 'la tdo2 3alay marra tanye', 'Arabizi, ring'],
+    ['ar', 'كلمتوني عشر مرات بطلوا بقى', 'a complaint about the calls, then stop'],
+    ['ar', 'هذا ازعاج، اوقفوه', 'stop it'],
+    ['ar', 'mat b3tolish tany please', 'Arabizi, split prohibitive'],
     ['ht', 'pa rélé moin anko', 'French-influenced spelling'],
     ['ht', 'sispannrelem', 'run together'],
     ['ht', 'pa rele manko', '"m ankò" run together'],
@@ -59,6 +64,9 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '그만 보내도 되나요 아니면 계속 보내야 하나요?', 'asking whether to stop'],
     ['ko', '배달 기사님 전화 하지 마시고 문 앞에 두세요', 'something else instead'],
     ['ko', '알림 끄는 방법 좀 알려주세요 앱에서요', 'how to'],
+    ['ko', '그 회사가 문자를 그만 보냈어요', 'they stopped'],
+    ['ko', '저녁엔 전화하지 마세요 애들 재워야 해서요', 'not in the evening'],
+    ['ko', '전화 그만 했으면 좋겠다고 제 동생이 그러더라고요', 'reported'],
     ['ar', 'أمي دايما تقولي بطلي تتصلي فيهم', 'reported, and about them'],
     ['ar', 'مش قصدي ما تتصلوش بس الوقت مش مناسب', '"I do not mean do not call"'],
     ['ar', 'شو يعني إلغاء الاشتراك بيصير شي', 'a question'],
@@ -68,6 +76,7 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'm pa t konnen nou te sispann voye kat yo', 'a stop in the past'],
     ['ht', 'yo te retire m nan lis la pa erè remete m', 'removed by mistake'],
     ['ht', 'm te di manman m sispann rele bank lan', 'told to someone else, about a third party'],
+    ['ht', 'm pa vle pwomosyon sa a m vle lòt la', 'a choice between offers'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
