@@ -54,7 +54,7 @@ const rules: readonly PhraseRule[] = [
     confidence: 0.85, negatable: true, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|fih|fiha|fihom)(?![^ ])',
   },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text.
-  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please))? (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya)(?![^ ])', confidence: 0.85 },
+  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya)(?![^ ])', confidence: 0.85 },
 ];
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line

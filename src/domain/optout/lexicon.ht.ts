@@ -70,14 +70,14 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
       pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
-      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])',
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },

@@ -67,6 +67,11 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '그 회사가 문자를 그만 보냈어요', 'they stopped'],
     ['ko', '저녁엔 전화하지 마세요 애들 재워야 해서요', 'not in the evening'],
     ['ko', '전화 그만 했으면 좋겠다고 제 동생이 그러더라고요', 'reported'],
+    ['ko', '광고 전화 그만 오게 하는 앱 추천해 주세요', 'an app that stops them'],
+    ['ko', '이 번호로 전화하지 마시고 회사로 해 주세요', 'another number instead'],
+    ['ko', '아 전화 그만 끊을게요 좋은 하루 되세요', 'hanging up'],
+    ['ko', '수신 거부 기간이 끝났나요?', 'a question about the opt-out'],
+    ['ko', '운전하면서 전화하지 말라고 했잖아 여보', 'not while driving'],
     ['ar', 'أمي دايما تقولي بطلي تتصلي فيهم', 'reported, and about them'],
     ['ar', 'مش قصدي ما تتصلوش بس الوقت مش مناسب', '"I do not mean do not call"'],
     ['ar', 'شو يعني إلغاء الاشتراك بيصير شي', 'a question'],
@@ -77,6 +82,8 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'yo te retire m nan lis la pa erè remete m', 'removed by mistake'],
     ['ht', 'm te di manman m sispann rele bank lan', 'told to someone else, about a third party'],
     ['ht', 'm pa vle pwomosyon sa a m vle lòt la', 'a choice between offers'],
+    ['ht', 'm pa vle nou rele m nan travay, rele m lakay', 'at home, not at work'],
+    ['ht', 'pitit mwen sispann rele m depi li gen telefòn li', 'a relative stopped calling'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
