@@ -70,7 +70,7 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {

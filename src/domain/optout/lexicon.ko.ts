@@ -58,7 +58,11 @@ export const ko: Lexicon = {
       '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
     ],
     // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
-    toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)'],
+    toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)(?:는|도)?'],
+    // Named as someone else even in a polite request: "그 사람한테는 전화하지 마세요".
+    thirdParty: ['(?:그|저)(?:사람|분|쪽|친구|남자|여자|회사|집)(?:한테|에게|께)(?:는|도)?', '(?:걔|쟤|그녀|그애)(?:한테|에게)(?:는|도)?'],
+    // Said to family, not to the caller: "엄마 그만 좀 전화해, 나 회의 중이야".
+    vocative: ['(?:^|,)(?:엄마|아빠|여보|자기야|오빠|언니|누나|형|얘들아|얘야)'],
     // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
     clauseEnd: ['요', '다', '니', '니까', '서'],
     // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
@@ -77,20 +81,20 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '(?:세요|십시오|시오|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '(?:세요|십시오|시오|시|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
     // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
     { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|말아주세요|말아주십시오|말아주시|마시오|말아요)',
-      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{busyBefore}', unless: '(?:{quoted})|{busyNow}|{instead}',
+      confidence: 0.9, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{busyBefore}|{thirdParty}', unless: '(?:{quoted})|{busyNow}|{instead}',
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
-    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
-    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '{quoted}|까|자|고(?!요)|아야|야' },
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
-    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '{quoted}|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
     // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
     { id: 'refrain', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:자제|삼가)', confidence: 0.85, unless: '할게|할께|하겠|했|할거' },
     // "연락 끊어 주세요" (not "전화 끊어", hang up; not "친구랑 연락 끊어").
@@ -98,13 +102,13 @@ export const ko: Lexicon = {
     // "귀찮게 하지 마세요"
     { id: 'dont-bother', pattern: '귀찮게(?:좀)?(?:하지|굴지)(?:{dont})', confidence: 0.85, unless: '라고(?!요)|래|란|랬' },
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
-    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대|보냈|보내셨|걸었)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|(?:좀)?[가-힣]{0,3}?(?:셔)?도(?:되나|될까|되는지|돼나)|[^,]{0,8}?,?아니면|(?:오게|보내게|받게|되게)?하는(?:앱|어플|방법|법|거|것)|[가-힣]{0,3}?도(?:괜찮|상관없)|(?:좀)?끊|.*?(?:방법|어떻게)' },
+    { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?|{vocative}', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대|보냈|보내셨|걸었)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|(?:좀)?[가-힣]{0,3}?(?:셔)?도(?:되나|될까|되는지|돼나)|[^,]{0,8}?,?아니면|(?:오게|보내게|받게|되게)?하는(?:앱|어플|방법|법|거|것)|[가-힣]{0,3}?도(?:괜찮|상관없)|(?:좀)?끊|{busyNow}|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
     { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:정보|소식|안내)?(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?(?:면|려면)|버튼',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
     { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
@@ -113,7 +117,7 @@ export const ko: Lexicon = {
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
     { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
-    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|는|앱|어플|법' },
+    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '지(?:마|말)|져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|는|앱|어플|법' },
     // "광고 알림 필요없어요, 꺼 주세요", "전화를 왜 자꾸 하세요, 하지 마세요": the contact named, then a bare imperative.
     { id: 'named-then-imperative', pattern: '{contact}[^,]{0,12}?(?:,|(?<=[요다]))(?:좀)?(?:다)?(?:(?:꺼|차단해|해지해|해제해)(?:주세요|줘요|주십시오|줘)|하지(?:좀)?(?:마세요|마십시오|말아주세요|마))', confidence: 0.85, notAfter: '{speaker}', unless: '(?:{quoted})|시고' },
     // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
@@ -134,7 +138,7 @@ export const ko: Lexicon = {
     // "do not call 명단에 넣어 주세요"
     { id: 'do-not-call-list', pattern: '(?:donotcall|dnc|두낫콜|두낫컬|두노콜|수신거부|전화금지|연락금지|통화금지)(?:명단|리스트|목록)에(?:넣|올려|올리|추가|등록)|(?:donotcall|dnc)(?:해|처리|등록|으로|로)', confidence: 0.9 },
     // "광고 보내는 거 그만하세요", "전화하는 것 좀 그만해": the act named, then stop.
-    { id: 'stop-doing-it', pattern: '(?:보내|연락하|전화하|전화주|문자하|걸)는(?:거|것)(?:을|를|좀)*(?:이제)?(?:그만|고만)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|(?:하|좀)?(?:했|뒀|둔|하셨|한대|했대)' },
+    { id: 'stop-doing-it', pattern: '(?:보내|연락하|전화하|전화주|문자하|걸)는(?:거|것)(?:을|를|좀)*(?:이제)?(?:그만|고만)', confidence: 0.85, notAfter: '{speaker}', unless: '(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|(?:하|좀)?(?:했|뒀|둔|두|하셨|한대|했대)' },
     // "더는 안 받을래요", "앞으로 정중히 사양할게요": what is refused is understood.
     { id: 'no-more-receive', pattern: '(?<=^|,|{clauseEnd})(?:더는|더이상|앞으로는?|이제는?|다시는)(?:{politely})?(?:{noMoreWant})', confidence: 0.85 },
     // "또 전화했네, 제발 그만 좀 하세요": a sentence-final plea to stop after another sentence.

@@ -72,6 +72,11 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ko', '아 전화 그만 끊을게요 좋은 하루 되세요', 'hanging up'],
     ['ko', '수신 거부 기간이 끝났나요?', 'a question about the opt-out'],
     ['ko', '운전하면서 전화하지 말라고 했잖아 여보', 'not while driving'],
+    ['ko', '전화하지 마시라고 제가 말씀드린 적 없어요', '"I never said"'],
+    ['ko', '예약 알림 끄지 말아 주세요', '"do not turn them off"'],
+    ['ko', '엄마 그만 좀 전화해 나 회의 중이야', 'said to family'],
+    ['ko', '그 사람한테는 전화하지 마세요 제가 전할게요', 'someone else, politely'],
+    ['ko', '수신거부 누르면 포인트 사라지나요', 'what happens if'],
     ['ar', 'أمي دايما تقولي بطلي تتصلي فيهم', 'reported, and about them'],
     ['ar', 'مش قصدي ما تتصلوش بس الوقت مش مناسب', '"I do not mean do not call"'],
     ['ar', 'شو يعني إلغاء الاشتراك بيصير شي', 'a question'],
@@ -84,6 +89,7 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'm pa vle pwomosyon sa a m vle lòt la', 'a choice between offers'],
     ['ht', 'm pa vle nou rele m nan travay, rele m lakay', 'at home, not at work'],
     ['ht', 'pitit mwen sispann rele m depi li gen telefòn li', 'a relative stopped calling'],
+    ['ht', 'Sispann voye m kòd la, m jwenn li deja', 'one code, already received'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
