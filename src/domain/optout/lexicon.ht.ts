@@ -18,13 +18,13 @@ export const ht: Lexicon = {
   lang: 'ht',
   script: 'Latin',
   keywords: {
-    opt_out: ['kanpe', 'sispann', 'sispan', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
+    opt_out: ['kanpe', 'sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'stop', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
     opt_in: [],
-    help: [],
+    help: ['ed'],
   },
   voiceKeywords: ['sispann', 'sispan', 'ase', 'arete'],
   clauseKeywords: ['sispann', 'kanpe', 'retire m'],
-  softeners: ['tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
+  softeners: ['m pa enterese', 'mwen pa enterese', 'm di w', 'm di ou', 'mwen di w', 'mwen di ou', 'm di nou', 'mwen di nou', 'm te di w', 'm te di nou', 'tanpri', 'souple', 'silvouple', 'mesi', 'mesi anpil', 'non', 'non mesi', 'wi', 'kounye a', 'kounyea', 'la', 'frem', 'ser', 'mezanmi', 'non menm'],
   fillers: ['enm', 'hmmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}'],
   delight: ['bon nouvel', 'se bel', 'wow', 'se pa vre', 'ou pa serye', 'felisitasyon', 'bravo', 'mezanmi o', 'm pa kwe', 'pa kwe sa', 'sa pa posib'],
@@ -35,63 +35,80 @@ export const ht: Lexicon = {
     exceptAfter: ['poukisa', 'pouki'],
   },
   classes: {
-    dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga'],
-    contactVerb: ['rele', 'relem', 'rel', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
+    dont: ['pa', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga', 'pa bezwen', 'pa gen bezwen', 'pa dwe', 'pa gen dwa'],
+    // The speaker, as texts and transcripts spell it: "mwen", "m", "mw", the French-influenced "moin".
+    self: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'mouin'],
+    contactVerb: ['rele', 'relem', 're le', 'rel', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
-    me: ['m', 'mwen', 'nou', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
+    me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'sou (?:telefon|nimewo|selil|selile) (?:sa a|sa|mwen|m)', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
-      'm', 'mwen', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'anyen', 'teks', 'imel', 'sms', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
+      'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
-    stop: ['sispann', 'sispan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
-    selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te'],
+    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    stop: ['sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
+    selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
-      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
-      'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
+      '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
+    // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
+    comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
     notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete'],
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,5} (?:anko|an ko|ank)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
-      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? (?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])',
+      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
+      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:m|mwen|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|(?:nou|ou|w|yo|moun|pesonn|okenn moun)(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
-      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])',
+      pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
-    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, unless: '{notTheList}' },
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}', unless: '{notTheList}' },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
-    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan nimewo (?:sa a|sa|m|mwen))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
+    { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan (?:nimewo|telefon|selil|selile) (?:sa a|sa|{self}))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
     // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).
     {
       id: 'dont-want-to-hear',
-      pattern: 'pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
+      pattern: 'pa vle (?:janm )?tande anyen(?: anko)? (?:nan men|de|sou|soti nan) (?:nou|ou|w|konpayi)|pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
       confidence: 0.85,
     },
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'kite (?:m|mwen|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|kite (?:m|mwen|mw|moin|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
-    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor) (?:m|mwen|nou)(?![^ ])', confidence: 0.9 },
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
+    // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
+    { id: 'dont-contact-kin', pattern: 'nimewo(?: sa a| sa| la)?(?: se)?(?: pou| a| pa)? (?:{household}) (?:{self})(?: ,)? (?:tanpri )?(?:{dont}) (?:{contactVerb}) (?:l|li)(?![^ ])', confidence: 0.85 },
+    // "pa rele, pa ekri", "pa rele ni ekri": neither way.
+    { id: 'neither-way', pattern: '{dont} (?:{contactVerb})(?: ,)? (?:pa|ni) (?:{contactVerb})(?=$| ,| (?:anko|tanpri|souple|ditou))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    // "m bouke ak apèl nou yo, sispann": tired of them, then "stop" ending the text.
+    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop})(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
+    // "sispann itilize nimewo m": my number is not to be used.
+    { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self})(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    // "stop sa souple", "sispann sa": "stop this" as a text's whole first clause.
+    { id: 'stop-this', pattern: '^(?:{stop}) sa(?: a)?(?=$| ,| (?:tanpri|souple|silvouple|non|mesi)(?![^ ]))', confidence: 0.85 },
+    // "nou anmède m twòp, ase", "ase atò, nou rele twòp": too much, enough.
+    { id: 'too-much-enough', pattern: '(?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?: ,)? ase(?=$| ,)|^ase(?: ato| la)?(?: ,)? (?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?=$| ,)', confidence: 0.85 },
     // "anile abònman mwen", "dezabòne m"
     { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}', unless: '{notTheList}' },
   ],
