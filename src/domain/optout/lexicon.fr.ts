@@ -41,7 +41,7 @@ export const fr: Lexicon = {
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
+      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
@@ -50,16 +50,21 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
+      'msgs?', 'txts?', 'textes',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
     reported: [
-      '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) (?:de|d)',
+      '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
+      // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
+      '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
       '(?:dit|demande|conseille) a (?:ma|mon|mes|sa|son|ses|la|le|les) [a-z]+(?: [a-z]+)? (?:de|d)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
+    // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
+    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
     selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
     contactPassive: ['demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
@@ -69,8 +74,14 @@ export const fr: Lexicon = {
     ],
     det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
     listNoun: ['listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing'],
-    who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone'],
-    oppositionList: ['bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation'],
+    who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone', '(?:mon|ce) (?:num|tel|cell?)'],
+    oppositionList: [
+      'bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation',
+      // The US and Canadian registries as French speakers name them.
+      'liste (?:de )?(?:ne pas (?:appeler|contacter|deranger|telephoner)|do not call|numeros exclus|interdiction d appel)',
+    ],
+    // "que vous", "qu'on" (normalised `quon`: only one-letter elisions are split), as after a verb of saying.
+    thirdPartyWish: ['(?:(?:de|d|que|qu)(?: (?:vous|on|ils|elle|il|la compagnie))?|quon|quil|quils|quelle)(?: (?:alliez|allaient|allait|deviez|devriez|devez|doivent))?'],
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
@@ -86,16 +97,16 @@ export const fr: Lexicon = {
     {
       id: 'ne-m-appelez-plus',
       pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
-      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}|{naming}',
+      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}|{naming}|{elsewhere}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
     { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
-    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
-      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
       confidence: 0.9,
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
@@ -105,7 +116,7 @@ export const fr: Lexicon = {
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -121,7 +132,7 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages.
       unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)', confidence: 0.85, negatable: true },
     // "je veux être retirée de vos listes"
     { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
@@ -137,19 +148,40 @@ export const fr: Lexicon = {
     // "je ne veux plus avoir affaire à vous", "… entendre parler de votre société"
     { id: 'plus-affaire-a-vous', pattern: '(?:veux|voulons|souhaite|souhaitons) plus (?:avoir affaire|entendre parler|rien avoir a faire) (?:a|avec|de) (?:vous|votre societe|votre entreprise|votre compagnie)', confidence: 0.85 },
     // "je ne veux plus rien recevoir (de votre part)"
-    { id: 'plus-rien-recevoir', pattern: '(?:veux|voulons|souhaite|souhaitons|desire) (?:plus (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
+    { id: 'plus-rien-recevoir', pattern: '(?:j?veux|j?veu|voulons|souhaite|souhaitons|desire) (?:(?:plus|pu|pus) (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
     // "pas la peine de rappeler", "inutile de me recontacter"
     { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8, unless: '(?:(?:me|m|nous) )?{deferral}' },
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: jamais)?|plus jamais|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
     { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
+    { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
+    // "je m'oppose à recevoir vos messages", "… à être démarché"
+    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce que vous (?:m|me) {contactImp})', confidence: 0.9, negatable: true },
+    // "comment faire pour plus recevoir vos sms" (the "ne" dropped); not "je vais plus recevoir de sms ?"
+    { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)', unless: '(?:depuis|pendant)' },
+    // "je vous interdis de m'appeler"
+    { id: 'interdis', pattern: '(?:interdis|interdisons) (?:de|d) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, negatable: true },
+    // "je ne vous donne pas la permission de m'appeler"
+    { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
+    // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"
+    { id: 'annuler-abonnement-sms', pattern: '(?:annuler|annulez|annule|resilier|resiliez|resilie|arreter|arretez|stop) (?:mon |l |cet |votre |ce |l |les )?(?:abonnement|inscription|alertes?)s? (?:(?:aux|a|des|de|d) )?(?:{contactNoun}|alertes sms)', confidence: 0.85, negatable: true },
+    // "retirez-moi", "oubliez-moi svp": the request ends there.
+    { id: 'retirez-moi', pattern: '(?:retirez|enlevez|supprimez|effacez|rayez|desinscrivez|radiez|oubliez) (?:moi|nous)(?=$| ,| (?:svp|merci|s il vous plait|stp|tout de suite|maintenant|de la|de vos|de votre)(?![^ ]))', confidence: 0.85, negatable: true, unless: '(?:de la|de vos|de votre) (?:liste d attente|liste des invites)' },
+    // "vous m'appelez plus, d'accord": the present as an order, sealed by a tag or said alone after an opener ("écoutez", "bon");
+    // not the bare "vous ne m'appelez plus" inside a longer complaint.
+    {
+      id: 'vous-m-appelez-plus-d-accord',
+      pattern: '(?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp} (?:plus|pu|pus)(?: jamais)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?:(?= (?:d accord|ok|c est clair|c est compris|compris|la|c est fini|merci|svp|s il vous plait|stp)(?![^ ]))|(?<=^(?:(?:bon|alors|ecoutez|ecoute|donc|ok|voila|maintenant|non|bon alors) )*(?:vous|tu) [a-z ]+)$)',
+      confidence: 0.85,
+    },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

@@ -13,7 +13,7 @@ export const pt: Lexicon = {
   lang: 'pt',
   script: 'Latin',
   keywords: {
-    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
+    opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
       'stop mensagens', 'stop sms', 'stop ligacoes',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
@@ -23,13 +23,13 @@ export const pt: Lexicon = {
   clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'pelo amor de deus', 'pelo amor', 'pls', 'please',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
   notTypos: ['sari', 'pera', 'rapa'],
   negation: {
-    cue: ['nao', 'naum', 'nunca', 'jamais'],
+    cue: ['nao', 'naum', 'n', 'nunca', 'jamais'],
     bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
     exceptAfter: ['por que', 'porque'],
   },
@@ -45,7 +45,7 @@ export const pt: Lexicon = {
     ],
     contactImp: [
       'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
-      'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
+      'procure', 'procurem', 'contate', 'contatem', 'contacte', 'contactem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
@@ -53,7 +53,7 @@ export const pt: Lexicon = {
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
     ],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
-    target: ['neste numero', 'nesse numero', 'pra esse numero', 'para esse numero', 'para este numero', 'pra este numero', 'aqui', 'pra mim', 'para mim'],
+    target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
@@ -61,7 +61,7 @@ export const pt: Lexicon = {
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem)(?: (?:pra|para|pro|que))?(?: (?:eu|a gente|mim))?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?',
       '(?:falei|pedi|disse|mandei|falamos|pedimos) (?:pra|para|pro|a|ao) (?:minha|meu|o|a) [a-z]+(?: [a-z]+)?',
     ],
     // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
@@ -73,7 +73,7 @@ export const pt: Lexicon = {
     someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
-    who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
@@ -86,25 +86,26 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
     { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
-      pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
+      pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo',
     },
-    { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
+    // "não liguem pro meu marido aqui": someone of the household at this number.
+    { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
     { id: 'nao-quero-receber', pattern: '(?:nao|naum|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
-    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
+    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|n|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|nd|isso|isso aqui|essas coisas)', confidence: 0.85 },
     { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
     // "não envie mais mensagens", "não mandem mais nada"
-    { id: 'nao-envie', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'nao-envie', pattern: '(?:nao|naum|n|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|to cansad[oa]|estou cansad[oa]|enjoei)(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
@@ -126,26 +127,55 @@ export const pt: Lexicon = {
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "quero sair da lista"; not "quero sair de casa"
-    { id: 'sair-da-lista', pattern: 'sair {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
+    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
       pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
       confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
     },
-    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme)', confidence: 0.9, negatable: true },
+    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
     { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
     // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
     { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
     // "retiro meu consentimento", "revogo a autorização"
-    { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha))? (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
+    { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha|todo|toda))* (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
+    // "não dou permissão pra vocês me ligarem", "não tem minha autorização pra me mandar msg"
+    {
+      id: 'sem-permissao',
+      pattern: '(?:nao|naum|n) (?:dou|damos|tem|tens|tenho dado) (?:a |mais )?(?:minha |nenhuma )?(?:permissao|autorizacao|consentimento) (?:pra|para|de|p) (?:(?:voces|vcs|voce|vc|ninguem) )?(?:(?:me|nos) )?(?:ligar(?:em)?|mandar(?:em)?|enviar(?:em)?|contatar(?:em)?|telefonar(?:em)?|escrever(?:em)?|entrar(?:em)? em contato)',
+      confidence: 0.9,
+    },
+    // "não precisa mais me ligar", "não precisam me mandar mensagem mais"; not "não precisa me ligar amanhã".
+    {
+      id: 'nao-precisa-mais',
+      pattern: '(?:nao|naum|n) (?:precisa|precisam)(?: de)?(?= (?:[a-z]+ )*mais(?![^ ]))(?: mais)? (?:(?:me|nos) )?(?:ligar|telefonar|contatar|procurar|(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|nada|mais nada))(?: mais)?',
+      confidence: 0.85, unless: '{deferral}',
+    },
+    // "não voltem a me ligar"
+    { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
+    // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
+    { id: 'nem-ligacao-nem-mensagem', pattern: 'nem {contactNoun} nem {contactNoun}', confidence: 0.85, notAfter: '(?:recebi|recebeu|recebo|recebemos|chegou|chega|veio|vem|tive|tenho|tem|teve|mandaram|mandou|manda|mandam|ligaram|ligou)(?: (?:mais|nada))?' },
+    // "não quero mais receber", the object left unsaid: the request ends there.
+    { id: 'nao-quero-mais-receber', pattern: '(?:nao|naum|n|ja nao) (?:quero|queremos|desejo) (?:mais receber|receber mais)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|nada|isso)(?![^ ]))', confidence: 0.85 },
+    // "cancelar inscrição", "cancela minha assinatura" (these messages); not "… da academia"
+    {
+      id: 'cancelar-inscricao',
+      pattern: '(?:cancelar|cancela|cancele|cancelem|encerrar|encerra) (?:a |minha |essa |esta |a minha )?(?:inscricao|assinatura)',
+      confidence: 0.8, negatable: true,
+      unless: '(?:a|ao|de|da|do|na|no|em|com)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun})(?![^ ]))',
+    },
+    // "vc não me liga mais ok": the indicative as an order, sealed by a tag; not the bare "você não me liga mais" (a complaint).
+    { id: 'voce-nao-me-liga-mais-ok', pattern: '(?:voce|vc|voces|vcs) (?:nao|naum|n) (?:me|nos) (?:liga|ligam|manda|mandam|procura|procuram|perturba|perturbam) mais(?= (?:ok|ta|ta bom|ta certo|viu|entendeu|entenderam|combinado|por favor|pfv)(?![^ ]))', confidence: 0.85 },
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada) )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
+    { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
     { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
