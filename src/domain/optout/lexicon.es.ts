@@ -48,7 +48,7 @@ export const es: Lexicon = {
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
-      'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
+      'estar(?:me|nos)? (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
       'joder(?:me|nos)?', 'chingar(?:me|nos)?', 'insistir(?:me|nos)?',
     ],
     // "no me estén llamando", "ya no me anden mandando mensajes"
@@ -62,7 +62,11 @@ export const es: Lexicon = {
     otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
     naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
     // "no le marque a mi esposo …, márqueme a mí": the call is redirected to the speaker, not refused.
-    redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|habl|escrib)(?:e|a|en)me a mi'],
+    // Also "no me llamen al trabajo, llamen a este número": this number is the one to call.
+    redirect: [
+      '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|habl|escrib)(?:e|a|en)me a mi',
+      '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|a|en)(?:me|nos)? (?:a|al|en) (?:este|esta) (?:numero|cel|celular|telefono)',
+    ],
     // "no me llames, yo te llamo": the consumer will call.
     callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
     clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
@@ -100,7 +104,7 @@ export const es: Lexicon = {
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
       'llamadas', 'llamada', 'mensa[jg]es?', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
-      'notificaciones', 'whatsapps', 'spam',
+      'notificaciones', 'whatsapps', 'spam', 'avisos', 'recordatorios', 'alertas', 'boletines',
       // As texters write them: "msjs", "txts", "promos".
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
     ],
@@ -122,7 +126,7 @@ export const es: Lexicon = {
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
       '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
-      'excluir(?:me|nos)?',
+      'excluir(?:me|nos)?', 'remuev(?:an|a|e|en)(?:me|nos)?', 'remover(?:me|nos)?',
     ],
     who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos', '(?:mi|este) (?:cel|num|nro)'],
   },
@@ -140,7 +144,7 @@ export const es: Lexicon = {
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
     { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
-    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -149,6 +153,8 @@ export const es: Lexicon = {
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
     { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
+    { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|para|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',
@@ -199,7 +205,7 @@ export const es: Lexicon = {
       unless: '(?:a|al|de|del|en|con)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "cancelar mensajes", "bloqueen las llamadas"
-    { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan|paren|pare|parar|corten|corte)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan|paren|pare|parar|corten|corte|desactivar|desactiven|desactive|desactiva)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
     // "retiro mi consentimiento", "revoco la autorización"
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"

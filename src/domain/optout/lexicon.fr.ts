@@ -50,7 +50,7 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
-      'msgs?', 'txts?', 'textes',
+      'msgs?', 'txts?', 'textes', 'rappels', 'alertes',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
@@ -64,10 +64,12 @@ export const fr: Lexicon = {
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
-    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)'],
+    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}'],
+    // "ne m'appelez pas au travail, appelez ce numéro": this number is the one to call.
+    redirect: ['(?:[a-z]+ |, ){0,10}(?:r?appelez|ecrivez|textez|contactez)(?: moi| nous)? (?:a |sur )?(?:ce numero|ici)(?![^ ])'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
     selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
-    contactPassive: ['demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
+    contactPassive: ['recontactee?s?', 'demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
     deferral: [
       'maintenant', 'aujourd ?hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
       'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
@@ -90,7 +92,7 @@ export const fr: Lexicon = {
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
     { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
@@ -169,6 +171,10 @@ export const fr: Lexicon = {
     { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)', unless: '(?:depuis|pendant)' },
     // "je vous interdis de m'appeler"
     { id: 'interdis', pattern: '(?:interdis|interdisons) (?:de|d) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, negatable: true },
+    // "plus jamais vous m'appelez, compris": the order put first.
+    { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
+    // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
+    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
     // "je ne vous donne pas la permission de m'appeler"
     { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
     // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"

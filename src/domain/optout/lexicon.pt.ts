@@ -51,7 +51,10 @@ export const pt: Lexicon = {
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
+      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
+    // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
+    redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
     target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
@@ -93,7 +96,7 @@ export const pt: Lexicon = {
     {
       id: 'nao-me-ligue',
       pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
@@ -153,6 +156,14 @@ export const pt: Lexicon = {
       pattern: '(?:nao|naum|n) (?:precisa|precisam)(?: de)?(?= (?:[a-z]+ )*mais(?![^ ]))(?: mais)? (?:(?:me|nos) )?(?:ligar|telefonar|contatar|procurar|(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|nada|mais nada))(?: mais)?',
       confidence: 0.85, unless: '{deferral}',
     },
+    // "não fica me ligando", "não fiquem me mandando mensagem toda hora"
+    {
+      id: 'nao-fique-ligando',
+      pattern: '(?:nao|naum|n) (?:fica|fique|fiquem|ficar|continua|continue|continuem) (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem|coisas?)|enviando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)',
+      confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}',
+    },
+    // "parem de me cobrar por sms": whatever the errand, not by this channel.
+    { id: 'pare-de-por-sms', pattern: '(?:pare|parem|para|parar|deixe|deixem|deixa) (?:de|di|d) (?:(?:me|nos) )?[a-z]+ (?:por|via|pelo|pela) (?:sms|mensage(?:m|ns)|msgs?|telefone|ligac(?:ao|oes)|whats(?:app)?|zap)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "não voltem a me ligar"
     { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
