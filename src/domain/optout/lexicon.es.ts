@@ -104,7 +104,7 @@ export const es: Lexicon = {
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
       'llamadas', 'llamada', 'mensa[jg]es?', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
-      'notificaciones', 'whatsapps', 'spam', 'avisos', 'recordatorios', 'alertas', 'boletines',
+      'notificaciones', 'whatsapps', 'spam', 'cadenas', 'avisos', 'recordatorios', 'alertas', 'boletines',
       // As texters write them: "msjs", "txts", "promos".
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
     ],
@@ -118,6 +118,8 @@ export const es: Lexicon = {
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
       'registros?', 'directorio', 'contactos',
+      // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
+      'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
     ],
     dncList: [
       'lista (?:de )?(?:no llamar|no llamadas|no contactar|no molestar|robinson|exclusion|bloqueo|no llame)', 'registro de no llamar',
@@ -125,7 +127,7 @@ export const es: Lexicon = {
     ],
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
-      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
       'excluir(?:me|nos)?', 'remuev(?:an|a|e|en)(?:me|nos)?', 'remover(?:me|nos)?',
     ],
     who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos', '(?:mi|este) (?:cel|num|nro)'],
@@ -138,7 +140,7 @@ export const es: Lexicon = {
       confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{keepOn} {contactGerund})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{keepOn} {contactGerund})(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
@@ -155,6 +157,8 @@ export const es: Lexicon = {
     { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|para|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "ya no me agreguen a sus grupos", "no me metan en sus listas"
+    { id: 'no-me-agreguen', pattern: '(?:no|n|ya ?no|nunca mas) (?:me|nos) (?:agreguen|agregue|anadan|anada|metan|meta|pongan|ponga|incluyan|incluya)(?: mas)? (?:a|en) (?:(?:{det}) )?(?:{listNoun}|grupos?)', confidence: 0.85, unless: '{otherList}|de espera' },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',

@@ -25,7 +25,7 @@ export const fr: Lexicon = {
   softeners: [
     'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'merci beaucoup', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
     'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
-    'mauvais numero', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
+    'mauvais numero', 'bon', 'alors', 'c est bon', 'ca suffit', 'c est assez', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
   ],
   fillers: ['euh', 'heu', 'bah', 'ben', 'hum', 'hein'],
   laughter: ['mdr', 'ptdr', 'x?d+'],
@@ -50,7 +50,7 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
-      'msgs?', 'txts?', 'textes', 'rappels', 'alertes',
+      'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
@@ -75,7 +75,11 @@ export const fr: Lexicon = {
       'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
     ],
     det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
-    listNoun: ['listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing'],
+    listNoun: [
+      'listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing',
+      // A messaging group, said alone: "enlevez-moi de ce groupe" (not "du groupe de danse").
+      'groupes?(?=$| ,| (?:de (?:discussion|messages|diffusion|whatsapp)|svp|stp|merci|s il vous plait)(?![^ ]))',
+    ],
     who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone', '(?:mon|ce) (?:num|tel|cell?)'],
     oppositionList: [
       'bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation',
@@ -90,7 +94,7 @@ export const fr: Lexicon = {
     // Not the past: "il a arrêté de m'appeler".
     { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
-    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
+    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
     { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
@@ -98,11 +102,12 @@ export const fr: Lexicon = {
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
-      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
-      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}|{naming}|{elsewhere}',
+      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas|par aucun moyen|d aucune (?:facon|maniere))(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      // A subject makes it a statement: "vous ne m'appelez jamais", "personne de l'autre compagnie m'appelle plus".
+      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne(?: [a-z]+){0,5})', unless: '{deferral}|{naming}|{elsewhere}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
     { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
@@ -157,12 +162,13 @@ export const fr: Lexicon = {
     {
       id: 'appelez-moi-plus',
       pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
-      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)',
+      // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
+      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"
@@ -171,6 +177,12 @@ export const fr: Lexicon = {
     { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)', unless: '(?:depuis|pendant)' },
     // "je vous interdis de m'appeler"
     { id: 'interdis', pattern: '(?:interdis|interdisons) (?:de|d) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, negatable: true },
+    // "il faut plus m'appeler", "vous devez arrêter de m'appeler"
+    { id: 'faut-plus-m-appeler', pattern: '(?:faut|faudrait|devez|devriez) (?:(?:ne )?plus|pu|pus|jamais plus) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.85, notAfter: '(?:j|je|il faut que j|faut que j)' },
+    // "je veux pas que vous continuiez à m'écrire"
+    { id: 'pas-que-vous-continuiez', pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|tu|on) (?:continuiez|continuez|continue|continuent|continuer) (?:a|de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.9 },
+    // "ne m'ajoutez plus à vos groupes"
+    { id: 'ne-m-ajoutez-plus', pattern: '(?:ne |n )?(?:me |m ?|nous )(?:ajoutez|mettez|incluez|inscrivez|rajoutez) (?:plus|pas|jamais) (?:a|dans|sur|en) (?:(?:{det}|aucun|aucune) )?(?:{listNoun}|groupes?)', confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je)', unless: '(?:d attente|des invites)(?![^ ])' },
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.

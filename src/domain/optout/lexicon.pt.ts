@@ -23,7 +23,7 @@ export const pt: Lexicon = {
   clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'pelo amor de deus', 'pelo amor', 'pls', 'please',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pelo amor de deus', 'pelo amor', 'pls', 'please',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
@@ -50,7 +50,7 @@ export const pt: Lexicon = {
     ],
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
-      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
+      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes',
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
@@ -75,7 +75,11 @@ export const pt: Lexicon = {
     // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
     someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
-    listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
+    listNoun: [
+      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
+      'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
+    ],
     who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
@@ -96,7 +100,8 @@ export const pt: Lexicon = {
     {
       id: 'nao-me-ligue',
       pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
+      // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
@@ -110,7 +115,7 @@ export const pt: Lexicon = {
     // "cancela essas mensagens"
     { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
-    { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|to cansad[oa]|estou cansad[oa]|enjoei)(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
+    { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
     {
       id: 'nao-autorizo',
@@ -122,7 +127,7 @@ export const pt: Lexicon = {
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
@@ -164,6 +169,8 @@ export const pt: Lexicon = {
     },
     // "parem de me cobrar por sms": whatever the errand, not by this channel.
     { id: 'pare-de-por-sms', pattern: '(?:pare|parem|para|parar|deixe|deixem|deixa) (?:de|di|d) (?:(?:me|nos) )?[a-z]+ (?:por|via|pelo|pela) (?:sms|mensage(?:m|ns)|msgs?|telefone|ligac(?:ao|oes)|whats(?:app)?|zap)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "não me adicionem mais em grupo", "não me coloquem em lista nenhuma"
+    { id: 'nao-me-adicionem', pattern: '(?:nao|naum|n|nunca mais) (?:me|nos) (?:adicionem|adicione|adiciona|coloquem|coloque|ponham|ponha|incluam|inclua|botem|bote|add)(?: mais)? (?:a|em|no|na|nos|nas|num|numa|nesse|nessa|nesses|nessas) (?:(?:{det}) )?(?:{listNoun}|grupos?)', confidence: 0.85, unless: '{otherList}' },
     // "não voltem a me ligar"
     { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
