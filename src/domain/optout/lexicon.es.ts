@@ -42,7 +42,7 @@ export const es: Lexicon = {
     // Infinitives after "deje de …": deje de llamarme / dejen de mandarme mensajes.
     // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
-      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
+      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
       '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
       'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
@@ -170,7 +170,7 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
@@ -221,6 +221,14 @@ export const es: Lexicon = {
       pattern: '(?:ya no|no(?= [a-z ]+ mas(?![^ ]))) (?:es necesario|hace falta|necesitan|tienen que)(?: {que})? (?:{objectPronoun} )?(?:{contactSubj}|(?:ll|y)amar(?:me|nos)?|escribir(?:me|nos)?|marcar(?:me|nos)?|mandar(?:me|nos)? (?:{contactNoun}|nada))',
       confidence: 0.85, unless: '{deferral}',
     },
+    // "no quiero ser contactado", "no deseo volver a ser llamada"
+    { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
+    // "solicito la baja de mi número", "pido mi baja"
+    { id: 'solicito-la-baja', pattern: '(?:solicito|pido|quiero|requiero|exijo) (?:la |mi )?(?:baja|eliminacion|remocion)(?: (?:de|del) (?:mi|este) (?:numero|cel|celular|telefono)|(?=$| ,| (?:por favor|porfa|gracias|de (?:los|estos|sus) {contactNoun})(?![^ ])))', confidence: 0.85 },
+    // "no quiero pertenecer a su lista", "ya no quiero formar parte de esta lista"
+    { id: 'no-quiero-estar-en-lista', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo)(?: seguir)? (?:pertenecer|estar|ser parte|formar parte) (?:a|en|de) (?:(?:{det}) )?{listNoun}', confidence: 0.85, unless: '{otherList}' },
+    // "no estoy de acuerdo en recibir estos mensajes"
+    { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
     // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
     { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? nada(?: mas)? (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },

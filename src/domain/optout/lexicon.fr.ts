@@ -40,7 +40,7 @@ export const fr: Lexicon = {
     cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
       'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
@@ -131,7 +131,7 @@ export const fr: Lexicon = {
       confidence: 0.95, negatable: true, unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
     {
       id: 'desabonner',
       pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
@@ -187,6 +187,16 @@ export const fr: Lexicon = {
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
     { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    // "je préfère que vous ne m'appeliez plus", "j'aimerais qu'on ne m'écrive plus"
+    {
+      id: 'prefere-que-vous-ne-plus',
+      pattern: '(?:prefere|prefererais|aimerais|voudrais|souhaite|souhaiterais) (?:que|qu) ?(?:vous|tu|on) (?:ne |n ?)?(?:(?:me|m|nous) ?)?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|appelle|rappelle|contacte|ecrive|envoie) (?:plus|pas|jamais)',
+      confidence: 0.9, unless: '{deferral}',
+    },
+    // "je demande la suppression de mon numéro"
+    { id: 'demande-la-suppression', pattern: '(?:demande|exige|souhaite|veux|voudrais)(?: la| le)? (?:suppression|radiation|retrait|effacement) (?:de|du|d) (?:mon numero|mes coordonnees|mes donnees|ce numero|mon contact|mon numero de telephone)', confidence: 0.85 },
+    // "je veux plus recevoir", the object left unsaid: the request ends there.
+    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien)(?![^ ]))', confidence: 0.85 },
     // "je ne vous donne pas la permission de m'appeler"
     { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
     // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"
