@@ -156,7 +156,7 @@ export const es: Lexicon = {
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
     { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
-    { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|para|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
     { id: 'no-me-agreguen', pattern: '(?:no|n|ya ?no|nunca mas) (?:me|nos) (?:agreguen|agregue|anadan|anada|metan|meta|pongan|ponga|incluyan|incluya)(?: mas)? (?:a|en) (?:(?:{det}) )?(?:{listNoun}|grupos?)', confidence: 0.85, unless: '{otherList}|de espera' },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
@@ -221,6 +221,8 @@ export const es: Lexicon = {
       pattern: '(?:ya no|no(?= [a-z ]+ mas(?![^ ]))) (?:es necesario|hace falta|necesitan|tienen que)(?: {que})? (?:{objectPronoun} )?(?:{contactSubj}|(?:ll|y)amar(?:me|nos)?|escribir(?:me|nos)?|marcar(?:me|nos)?|mandar(?:me|nos)? (?:{contactNoun}|nada))',
       confidence: 0.85, unless: '{deferral}',
     },
+    // "no usen este número para nada", "ya no utilicen mi número"
+    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{deferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
     // "no quiero ser contactado", "no deseo volver a ser llamada"
     { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
     // "solicito la baja de mi número", "pido mi baja"

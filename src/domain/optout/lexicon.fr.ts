@@ -200,7 +200,7 @@ export const fr: Lexicon = {
     // "je ne vous donne pas la permission de m'appeler"
     { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
     // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"
-    { id: 'annuler-abonnement-sms', pattern: '(?:annuler|annulez|annule|resilier|resiliez|resilie|arreter|arretez|stop) (?:mon |l |cet |votre |ce |l |les )?(?:abonnement|inscription|alertes?)s? (?:(?:aux|a|des|de|d) )?(?:{contactNoun}|alertes sms)', confidence: 0.85, negatable: true },
+    { id: 'annuler-abonnement-sms', pattern: '(?:annuler|annulez|annule|resilier|resiliez|resilie) (?:mon |l |cet |votre |ce |l |les )?(?:abonnement|inscription|alertes?)s? (?:(?:aux|a|des|de|d) )?(?:{contactNoun}|alertes sms)', confidence: 0.85, negatable: true },
     // "retirez-moi", "oubliez-moi svp": the request ends there.
     { id: 'retirez-moi', pattern: '(?:retirez|enlevez|supprimez|effacez|rayez|desinscrivez|radiez|oubliez) (?:moi|nous)(?=$| ,| (?:svp|merci|s il vous plait|stp|tout de suite|maintenant|de la|de vos|de votre)(?![^ ]))', confidence: 0.85, negatable: true, unless: '(?:de la|de vos|de votre) (?:liste d attente|liste des invites)' },
     // "vous m'appelez plus, d'accord": the present as an order, sealed by a tag or said alone after an opener ("écoutez", "bon");

@@ -44,13 +44,13 @@ export const pt: Lexicon = {
       '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chama(?! de (?!novo(?![^ ]))[a-z]+)', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
       'procure', 'procurem', 'contate', 'contatem', 'contacte', 'contactem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
-      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes',
+      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
