@@ -50,7 +50,7 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
-      'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
+      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
@@ -161,7 +161,7 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)',
     },
@@ -183,6 +183,8 @@ export const fr: Lexicon = {
     { id: 'pas-que-vous-continuiez', pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|tu|on) (?:continuiez|continuez|continue|continuent|continuer) (?:a|de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.9 },
     // "ne m'ajoutez plus à vos groupes"
     { id: 'ne-m-ajoutez-plus', pattern: '(?:ne |n )?(?:me |m ?|nous )(?:ajoutez|mettez|incluez|inscrivez|rajoutez) (?:plus|pas|jamais) (?:a|dans|sur|en) (?:(?:{det}|aucun|aucune) )?(?:{listNoun}|groupes?)', confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je)', unless: '(?:d attente|des invites)(?![^ ])' },
+    // "aucun message de plus svp", "plus un seul appel"; not "je n'ai reçu aucun message de plus"
+    { id: 'aucun-message-de-plus', pattern: '(?:aucun|aucune|plus un|plus une|plus aucun|plus aucune|pas un|pas une)(?: seul| seule| autre)? {contactNoun}(?: (?:de plus|supplementaire|en plus))?(?=$| ,| (?:svp|merci|stp|s il vous plait)(?![^ ]))', confidence: 0.85, notAfter: '(?:recu|eu|ai|a|as|avez|vu|envoye|reste|y a)' },
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
