@@ -94,8 +94,15 @@ export const es: Lexicon = {
     ],
     // "no me vuelva a hablar de eso": talking, not phoning.
     topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)'],
+    // "no me estés jodiendo, en serio": disbelief, not a request.
+    disbelief: ['(?:, )?(?:en serio|de verdad|neta|no puede ser|que dices|es broma)(?![^ ])'],
+    // "dejá de mandarme el link viejo": one thing named, not messages.
+    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
-    elsewhere: ['(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+    elsewhere: [
+      '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
+      // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
+      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
@@ -105,7 +112,7 @@ export const es: Lexicon = {
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
-      'llamadas', 'llamada', 'mensa[jg]es?', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
+      'llamadas', 'llamada', 'mensa[jg]es?', 'mensajitos', 'mensajes de texto', 'textos?', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
       'notificaciones', 'whatsapps', 'spam', 'cadenas', 'avisos', 'recordatorios', 'alertas', 'boletines',
       // As texters write them: "msjs", "txts", "promos".
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
@@ -138,13 +145,13 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
-    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
+    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
     { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
@@ -172,9 +179,9 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -187,7 +194,7 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
@@ -202,7 +209,7 @@ export const es: Lexicon = {
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
     // "quiero salirme de la lista"
     { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
-    { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
+    { id: 'desuscribir', pattern: '(?:desafili(?:ar|a|en|e)(?:me|nos)?|desuscrib(?:ir|an|a|e)(?:me|nos)?|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {
       id: 'cancelar-suscripcion',
@@ -227,6 +234,12 @@ export const es: Lexicon = {
     { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{deferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
     // "cómo hago para ya no recibir mensajes": what to do to stop them is asked for
     { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{deferral}' },
+    // "no me gusta que me estén llamando, ya no lo hagan": the calls named just before.
+    { id: 'ya-no-lo-hagan', pattern: '(?:ya no lo (?:hagan|haga|hagas)|no lo (?:vuelvan|vuelva|vuelvas) a hacer|no lo hagan mas)(?<=(?:llamando|llamen|llame|llamadas|mensajes|escribiendo|marcando|textos)(?: [a-z]+| ,){1,6})', confidence: 0.8 },
+    // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
+    { id: 'no-me-jodan-con', pattern: '(?:no|ya no|n) me (?:jodan|joda|jodas|chinguen|chingue|frieguen|friegue|molesten|moleste) (?:mas )?con (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    // "no estoy interesado en recibir mensajes": not interested in the contact itself
+    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?{contactNoun}', confidence: 0.85 },
     // "no quiero ser contactado", "no deseo volver a ser llamada"
     { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
     // "solicito la baja de mi número", "pido mi baja"
@@ -239,7 +252,7 @@ export const es: Lexicon = {
     { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? nada(?: mas)? (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
-    { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
+    { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
     // SMS "stop mensajes", as carriers' keyword with a noun
     // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
     { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de|a))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },

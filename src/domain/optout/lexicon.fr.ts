@@ -185,6 +185,8 @@ export const fr: Lexicon = {
     { id: 'ne-m-ajoutez-plus', pattern: '(?:ne |n )?(?:me |m ?|nous )(?:ajoutez|mettez|incluez|inscrivez|rajoutez) (?:plus|pas|jamais) (?:a|dans|sur|en) (?:(?:{det}|aucun|aucune) )?(?:{listNoun}|groupes?)', confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je)', unless: '(?:d attente|des invites)(?![^ ])' },
     // "aucun message de plus svp", "plus un seul appel"; not "je n'ai reçu aucun message de plus"
     { id: 'aucun-message-de-plus', pattern: '(?:aucun|aucune|plus un|plus une|plus aucun|plus aucune|pas un|pas une)(?: seul| seule| autre)? {contactNoun}(?: (?:de plus|supplementaire|en plus))?(?=$| ,| (?:svp|merci|stp|s il vous plait)(?![^ ]))', confidence: 0.85, notAfter: '(?:recu|eu|ai|a|as|avez|vu|envoye|reste|y a)' },
+    // "je ne suis pas intéressée à recevoir des appels": not interested in the contact itself
+    { id: 'pas-interesse-a-recevoir', pattern: '(?:pas|plus) interessee?s? (?:a|par|de|d) (?:recevoir (?:(?:des|vos|de|d|ces|les) )?{contactNoun}|(?:etre|d etre) (?:{contactPassive}))', confidence: 0.85 },
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.

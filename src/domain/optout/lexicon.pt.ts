@@ -140,7 +140,7 @@ export const pt: Lexicon = {
     {
       id: 'remover-numero',
       pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
+      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
@@ -181,6 +181,8 @@ export const pt: Lexicon = {
     { id: 'solicito-remocao', pattern: '(?:solicito|peco|quero|pedimos|exijo)(?: a| o)? (?:remocao|exclusao|retirada|descadastramento|cancelamento|bloqueio) (?:do|de|da) (?:meu|o meu|esse|este|minha) (?:numero|telefone|celular|cadastro|contato|inscricao)', confidence: 0.85 },
     // "como faço pra não receber mais ligação": what to do to stop them is asked for
     { id: 'pra-nao-receber', pattern: '(?:pra|para|p) (?:eu )?(?:nao|n) (?:receber|ficar recebendo) mais (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    // "não tenho interesse em receber mensagens": not interested in the contact itself
+    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?{contactNoun}', confidence: 0.85 },
     // "não voltem a me ligar"
     { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|num|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
