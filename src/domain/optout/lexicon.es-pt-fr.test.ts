@@ -59,6 +59,8 @@ describe('look-alikes that stay quiet in es, pt, fr', () => {
     ['voice', 'no le marque a mi esposo, él no sabe, márqueme a mí'],
     ['sms', 'no me llamen al trabajo, llamen a este número'],
     ['sms', 'no me llames amor jaja'],
+    ['voice', 'no me llamen al trabajo por favor'],
+    ['sms', 'não me liguem no trabalho, por favor'],
     ['voice', 'no me vuelva a hablar de ese plan, el otro sí me interesa'],
     ['sms', 'quiero salir del grupo de baile'],
     ['voice', 'me disseram que vocês iam parar de ligar é verdade'],

@@ -122,6 +122,8 @@ export const es: Lexicon = {
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
+      // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
+      '(?:al|en el|a mi) trabajo', '(?:a|en) la oficina',
     ],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [

@@ -73,6 +73,8 @@ export const fr: Lexicon = {
     deferral: [
       'maintenant', 'aujourd ?hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
       'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
+      // A place, like an hour, asks for another number, not for no contact: "ne m'appelez pas au travail".
+      'au (?:travail|bureau|boulot)',
     ],
     det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
     listNoun: [

@@ -60,6 +60,8 @@ export const pt: Lexicon = {
     deferral: [
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
+      // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
+      '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
