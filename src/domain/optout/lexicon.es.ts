@@ -44,7 +44,7 @@ export const es: Lexicon = {
     contactInf: [
       '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
       '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
-      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:cosas|basura|propaganda|publicidad|promos)',
+      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
@@ -258,7 +258,7 @@ export const es: Lexicon = {
     // SMS "stop mensajes", as carriers' keyword with a noun
     // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
     { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de|a))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
-    { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|alto) con(?: [a-z]+){1,4})', confidence: 0.85, negatable: true },
+    { id: 'stop-con-los-mensajes', pattern: '(?:con|a) (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|alto) (?:con|a)(?: [a-z]+){1,4})', confidence: 0.85, negatable: true },
     // "no tienen mi permiso para llamarme"
     { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
     // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".
