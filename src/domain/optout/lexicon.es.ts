@@ -72,6 +72,8 @@ export const es: Lexicon = {
     clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
     // The object before the verb: "no me llame", "no le llamen a mi esposo", "ya no lo llamen".
     objectPronoun: ['me', 'm', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
+    // Someone at this number the request is made for: "no llamen a mi mamá a este número".
+    family: ['mama|mami|papa|papi|abuela|abuelo|abuelita|abuelito|esposo|esposa|marido|mujer|hijo|hija|hijos|hermano|hermana|suegra|suegro|tia|tio|familia|padres'],
     // "que" as texters write it.
     que: ['que', 'q', 'k', 'ke'],
     // Someone else's request, or the consumer's to someone named: "mi esposa me pidió que deje de llamar a su mamá",
@@ -151,7 +153,7 @@ export const es: Lexicon = {
       confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
@@ -179,7 +181,7 @@ export const es: Lexicon = {
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
     { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
-    { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
+    { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
     { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
