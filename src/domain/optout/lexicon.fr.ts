@@ -25,7 +25,7 @@ export const fr: Lexicon = {
   softeners: [
     'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'merci beaucoup', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
     'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
-    'mauvais numero', 'bon', 'alors', 'c est bon', 'ca suffit', 'c est assez', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
+    'mauvais numero', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
   ],
   fillers: ['euh', 'heu', 'bah', 'ben', 'hum', 'hein'],
   laughter: ['mdr', 'ptdr', 'x?d+'],
@@ -189,6 +189,8 @@ export const fr: Lexicon = {
     { id: 'aucun-message-de-plus', pattern: '(?:aucun|aucune|plus un|plus une|plus aucun|plus aucune|pas un|pas une)(?: seul| seule| autre)? {contactNoun}(?: (?:de plus|supplementaire|en plus))?(?=$| ,| (?:svp|merci|stp|s il vous plait)(?![^ ]))', confidence: 0.85, notAfter: '(?:recu|eu|ai|a|as|avez|vu|envoye|reste|y a)' },
     // "je ne suis pas intéressée à recevoir des appels": not interested in the contact itself
     { id: 'pas-interesse-a-recevoir', pattern: '(?:pas|plus) interessee?s? (?:a|par|de|d) (?:recevoir (?:(?:des|vos|de|d|ces|les) )?{contactNoun}|(?:etre|d etre) (?:{contactPassive}))', confidence: 0.85 },
+    // "stop svp ça suffit": "ça suffit" sealing a stop or a complaint about the messages (as a softener it would let every "ça" through the keyword test).
+    { id: 'ca-suffit-final', pattern: '(?<=(?:^| )(?:stop|arretez|arrete|appels|messages|sms|textos|svp|stp)(?: [a-z]+| ,){0,3} )ca suffit(?: (?:svp|merci|maintenant|la))*$', confidence: 0.8, negatable: true },
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
