@@ -26,7 +26,7 @@ export const es: Lexicon = {
   voiceKeywords: ['alto', 'basta', 'ya basta', 'stop'],
   clauseKeywords: ['alto', 'baja', 'stop'],
   softeners: [
-    'por favor', 'porfa', 'porfavor', 'xfa', 'plis', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
+    'por favor', 'porfa', 'porfavor', 'xfa', 'x fa', 'x favor', 'porfis', 'plis', 'pls', 'please', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
     'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
     'no me interesa', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
   ],
@@ -34,67 +34,105 @@ export const es: Lexicon = {
   laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
   notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos'],
   negation: {
-    cue: ['no', 'nunca', 'jamas', 'tampoco'],
+    cue: ['no', 'n', 'nunca', 'jamas', 'tampoco'],
     bridge: ['me', 'te', 'le', 'les', 'nos', 'lo', 'la', 'que', 'quiero', 'quise', 'queria', 'dije', 'he dicho', 'estoy diciendo', 'pedi', 'he pedido', 'digo', 'dijo', 'deseo', 'pido', 'se', 'va', 'van', 'a', 'vas', 'vaya', 'vayan'],
-    exceptAfter: ['por que', 'porque'],
+    exceptAfter: ['por que', 'porque', 'xq', 'pq'],
   },
   classes: {
     // Infinitives after "deje de …": deje de llamarme / dejen de mandarme mensajes.
     // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
-      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
-      '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}',
-      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}',
+      '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
+      '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
+      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
-      'estar (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
+      'estar(?:me|nos)? (?:llamando|marcando|escribiendo|mandando|enviando|molestando|fregando|jodiendo|chingando)(?:me|nos)?', 'fregar(?:me|nos)?',
       'joder(?:me|nos)?', 'chingar(?:me|nos)?', 'insistir(?:me|nos)?',
     ],
     // "no me estén llamando", "ya no me anden mandando mensajes"
     keepOn: ['esten', 'este', 'estes', 'sigan', 'siga', 'sigas', 'anden', 'ande', 'andes'],
-    contactGerund: ['(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo'],
+    contactGerund: [
+      '(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo',
+      'hablando', 'spameando',
+    ],
     // "no me llame así", "no me llame la atención": naming or noticing, not phoning.
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
-    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda'],
+    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
+    // "no le marque a mi esposo …, márqueme a mí": the call is redirected to the speaker, not refused.
+    // Also "no me llamen al trabajo, llamen a este número": this number is the one to call.
+    redirect: [
+      '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|habl|escrib)(?:e|a|en)me a mi',
+      '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|a|en)(?:me|nos)? (?:a|al|en) (?:este|esta) (?:numero|cel|celular|telefono)',
+    ],
     // "no me llames, yo te llamo": the consumer will call.
     callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
     clitic: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
     // The object before the verb: "no me llame", "no le llamen a mi esposo", "ya no lo llamen".
-    objectPronoun: ['me', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
+    objectPronoun: ['me', 'm', 'nos', 'le', 'les', 'la', 'lo', 'las', 'los'],
+    // Someone at this number the request is made for: "no llamen a mi mamá a este número".
+    family: ['mama|mami|papa|papi|abuela|abuelo|abuelita|abuelito|esposo|esposa|marido|mujer|hijo|hija|hijos|hermano|hermana|suegra|suegro|tia|tio|familia|padres'],
+    // "que" as texters write it.
+    que: ['que', 'q', 'k', 'ke'],
     // Someone else's request, or the consumer's to someone named: "mi esposa me pidió que deje de llamar a su mamá",
     // "le dije a mi hija que deje de llamarme" (not "ya les dije que dejen de llamarme": the business).
     reported: [
-      '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: que)?',
+      // "me dijo q les pidiera que …": the relay of a relay.
+      '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
       '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+)? que',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
-      '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden) que',
+      // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
+      '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
     ],
     // The consumer stopping: "voy a dejar de escribirles".
     selfSubject: ['(?:voy a|vamos a|tengo que|tenemos que|debo|debemos|deberia|puedo|podemos|quiero|queria|necesito|intento|trato de)'],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
-    contactInfPlain: ['estar {contactGerund}', '(?:ll|y)amar', 'marcar', 'escribir', 'mandar(?: mensajes)?', 'enviar(?: mensajes)?', 'contactar', 'molestar', 'textear'],
+    // With the object as a clitic too: "no vuelvan a contactarme", "no volverme a llamar". "hablar" for phoning, as Mexican Spanish uses it.
+    contactInfPlain: [
+      'estar {contactGerund}', '(?:ll|y)amar(?:me|nos)?', 'marcar(?:me|nos)?', 'escribir(?:me|nos)?', 'mandar(?:me|nos)?(?: mensajes)?', 'enviar(?:me|nos)?(?: mensajes)?',
+      'contactar(?:me|nos)?', 'molestar(?:me|nos)?', 'textear(?:me|nos)?', 'hablar(?:me|nos)?',
+    ],
+    // "no me vuelva a hablar de eso": talking, not phoning.
+    topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)'],
+    // "no me estés jodiendo, en serio": disbelief, not a request.
+    disbelief: ['(?:, )?(?:en serio|de verdad|neta|no puede ser|que dices|es broma)(?![^ ])'],
+    // "dejá de mandarme el link viejo": one thing named, not messages.
+    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
+    elsewhere: [
+      '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
+      // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
+      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
-      'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
+      'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'textien', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
+      // Spanglish: "no me call más", "no me texteen"
+      'call', 'texten',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
-      'llamadas', 'llamada', 'mensa[jg]es', 'mensajitos', 'mensajes de texto', 'textos', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
-      'notificaciones', 'whatsapps', 'spam',
+      'llamadas', 'llamada', 'mensa[jg]es?', 'mensajitos', 'mensajes de texto', 'textos?', 'sms', 'correos', 'promociones', 'ofertas', 'publicidad',
+      'notificaciones', 'whatsapps', 'spam', 'cadenas', 'avisos', 'recordatorios', 'alertas', 'boletines',
+      // As texters write them: "msjs", "txts", "promos".
+      'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
-    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular'],
+    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num'],
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
+      // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
+      '(?:al|en el|a mi) trabajo', '(?:a|en) la oficina',
     ],
-    det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra'],
+    det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
       'registros?', 'directorio', 'contactos',
+      // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
+      'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
     ],
     dncList: [
       'lista (?:de )?(?:no llamar|no llamadas|no contactar|no molestar|robinson|exclusion|bloqueo|no llame)', 'registro de no llamar',
@@ -102,26 +140,26 @@ export const es: Lexicon = {
     ],
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
-      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
-      'excluir(?:me|nos)?',
+      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      'excluir(?:me|nos)?', 'remuev(?:an|a|e|en)(?:me|nos)?', 'remover(?:me|nos)?',
     ],
-    who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos'],
+    who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos', '(?:mi|este) (?:cel|num|nro)'],
   },
   rules: [
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|nunca|jamas|ya no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|nunca|jamas|ya no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj})(?: {again})* (?:{target}|mas|nunca mas)', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
-    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|nunca|jamas|ya no|ni) (?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}' },
+    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
-    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -129,21 +167,25 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
+    { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "ya no me agreguen a sus grupos", "no me metan en sus listas"
+    { id: 'no-me-agreguen', pattern: '(?:no|n|ya ?no|nunca mas) (?:me|nos) (?:agreguen|agregue|anadan|anada|metan|meta|pongan|ponga|incluyan|incluya)(?: mas)? (?:a|en) (?:(?:{det}) )?(?:{listNoun}|grupos?)', confidence: 0.85, unless: '{otherList}|de espera' },
     // "no autorizo que me llamen", "quiero dejar de recibir mensajes", "favor de no llamar"
     {
       id: 'no-autorizo',
-      pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:que|a que|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
+      pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:{que}|a {que}|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
       confidence: 0.9,
     },
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
     { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
-    { id: 'ni-una-mas', pattern: 'ni (?:una|un) (?:llamada|mensaje|sms|texto|mensajito|whatsapp) mas', confidence: 0.85 },
+    { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan) de {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de {contactInf}', confidence: 0.9, notAfter: '{reported}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -151,15 +193,15 @@ export const es: Lexicon = {
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den) de baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) de baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
       confidence: 0.9, negatable: true,
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|ya no|nunca mas) (?:quiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
-    { id: 'no-quiero-recibir-nada', pattern: '(?:no|ya no) (?:quiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|ya no) (?:quiero|deseo|queremos|quiere|quieren)(?: mas)? (?:que|ke|q) (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
+    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -171,7 +213,7 @@ export const es: Lexicon = {
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
     // "quiero salirme de la lista"
     { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
-    { id: 'desuscribir', pattern: '(?:desuscribir|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
+    { id: 'desuscribir', pattern: '(?:desafili(?:ar|a|en|e)(?:me|nos)?|desuscrib(?:ir|an|a|e)(?:me|nos)?|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {
       id: 'cancelar-suscripcion',
@@ -180,17 +222,45 @@ export const es: Lexicon = {
       unless: '(?:a|al|de|del|en|con)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun}|servicio de mensajes)(?![^ ]))',
     },
     // "cancelar mensajes", "bloqueen las llamadas"
-    { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'cancelar-mensajes', pattern: '(?:cancelar|cancela|cancele|cancelen|bloquear|bloquea|bloquee|bloqueen|detener|detengan|suspender|suspendan|paren|pare|parar|corten|corte|desactivar|desactiven|desactive|desactiva)(?: (?:{det}|todos los|todas las))? {contactNoun}', confidence: 0.85, negatable: true },
     // "retiro mi consentimiento", "revoco la autorización"
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
+    // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos) (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
+    // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
+    {
+      id: 'ya-no-hace-falta',
+      pattern: '(?:ya no|no(?= [a-z ]+ mas(?![^ ]))) (?:es necesario|hace falta|necesitan|tienen que)(?: {que})? (?:{objectPronoun} )?(?:{contactSubj}|(?:ll|y)amar(?:me|nos)?|escribir(?:me|nos)?|marcar(?:me|nos)?|mandar(?:me|nos)? (?:{contactNoun}|nada))',
+      confidence: 0.85, unless: '{deferral}',
+    },
+    // "no usen este número para nada", "ya no utilicen mi número"
+    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{deferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
+    // "cómo hago para ya no recibir mensajes": what to do to stop them is asked for
+    { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{deferral}' },
+    // "no me gusta que me estén llamando, ya no lo hagan": the calls named just before.
+    { id: 'ya-no-lo-hagan', pattern: '(?:ya no lo (?:hagan|haga|hagas)|no lo (?:vuelvan|vuelva|vuelvas) a hacer|no lo hagan mas)(?<=(?:llamando|llamen|llame|llamadas|mensajes|escribiendo|marcando|textos)(?: [a-z]+| ,){1,6})', confidence: 0.8 },
+    // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
+    { id: 'no-me-jodan-con', pattern: '(?:no|ya no|n) me (?:jodan|joda|jodas|chinguen|chingue|frieguen|friegue|molesten|moleste) (?:mas )?con (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    // "no estoy interesado en recibir mensajes": not interested in the contact itself
+    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?{contactNoun}', confidence: 0.85 },
+    // "no quiero ser contactado", "no deseo volver a ser llamada"
+    { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
+    // "solicito la baja de mi número", "pido mi baja"
+    { id: 'solicito-la-baja', pattern: '(?:solicito|pido|quiero|requiero|exijo) (?:la |mi )?(?:baja|eliminacion|remocion)(?: (?:de|del) (?:mi|este) (?:numero|cel|celular|telefono)|(?=$| ,| (?:por favor|porfa|gracias|de (?:los|estos|sus) {contactNoun})(?![^ ])))', confidence: 0.85 },
+    // "no quiero pertenecer a su lista", "ya no quiero formar parte de esta lista"
+    { id: 'no-quiero-estar-en-lista', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo)(?: seguir)? (?:pertenecer|estar|ser parte|formar parte) (?:a|en|de) (?:(?:{det}) )?{listNoun}', confidence: 0.85, unless: '{otherList}' },
+    // "no estoy de acuerdo en recibir estos mensajes"
+    { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
+    // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
+    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? nada(?: mas)? (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
-    { id: 'harto-de', pattern: '(?:hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
+    { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
     // SMS "stop mensajes", as carriers' keyword with a noun
     // Not begun with "stop": then every English "stop" would run the Spanish rules. The bare "stop mensajes" is a keyword.
     { id: 'stop-mensajes', pattern: '(?:alto|baja)(?: (?:con|de|a))? (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
-    { id: 'stop-con-los-mensajes', pattern: 'con (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|alto) con(?: [a-z]+){1,4})', confidence: 0.85, negatable: true },
+    { id: 'stop-con-los-mensajes', pattern: '(?:con|a) (?:(?:{det}) )?{contactNoun}(?<=(?:^| )(?:stop|alto) (?:con|a)(?: [a-z]+){1,4})', confidence: 0.85, negatable: true },
     // "no tienen mi permiso para llamarme"
     { id: 'sin-permiso', pattern: '(?:no|ya no) (?:tienen|tiene|tienes|les doy|le doy|te doy) (?:mi |el |ningun |mas )?(?:permiso|autorizacion|consentimiento) (?:para|de) {contactInf}', confidence: 0.85 },
     // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".

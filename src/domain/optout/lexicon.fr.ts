@@ -40,8 +40,8 @@ export const fr: Lexicon = {
     cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'r?app?ell?(?:er|e|ez)', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer des trucs',
+      'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
@@ -50,52 +50,72 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
+      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
     reported: [
-      '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) (?:de|d)',
+      '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
+      // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
+      '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
       '(?:dit|demande|conseille) a (?:ma|mon|mes|sa|son|ses|la|le|les) [a-z]+(?: [a-z]+)? (?:de|d)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
+    // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
+    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}'],
+    // "ne m'appelez pas au travail, appelez ce numéro": this number is the one to call.
+    redirect: ['(?:[a-z]+ |, ){0,10}(?:r?appelez|ecrivez|textez|contactez)(?: moi| nous)? (?:a |sur )?(?:ce numero|ici)(?![^ ])'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
     selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
-    contactPassive: ['demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
+    contactPassive: ['recontactee?s?', 'demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
     deferral: [
       'maintenant', 'aujourd ?hui', 'ce soir', 'demain', 'avant', 'apres', 'pendant', 'tout de suite', 'ce matin', 'cet apres midi',
       'a cette heure', 'je conduis', 'je suis occupee?', 'je travaille', 'plus tard',
+      // A place, like an hour, asks for another number, not for no contact: "ne m'appelez pas au travail".
+      'au (?:travail|bureau|boulot)',
     ],
     det: ['votre', 'vos', 'la', 'les', 'cette', 'ces', 'ta', 'tes', 'leur', 'leurs', 'ce', 'le'],
-    listNoun: ['listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing'],
-    who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone'],
-    oppositionList: ['bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation'],
+    listNoun: [
+      'listes?(?: de diffusion| d appels| de contacts| de prospection)?', 'fichiers?', 'base(?: de donnees)?', 'repertoire', 'systeme', 'contacts', 'mailing',
+      // A messaging group, said alone: "enlevez-moi de ce groupe" (not "du groupe de danse").
+      'groupes?(?=$| ,| (?:de (?:discussion|messages|diffusion|whatsapp)|svp|stp|merci|s il vous plait)(?![^ ]))',
+    ],
+    who: ['moi', 'nous', 'le', 'la', 'mon numero', 'mon nom', 'mes coordonnees', 'mes donnees', 'mes informations', 'ce numero', 'mon numero de telephone', '(?:mon|ce) (?:num|tel|cell?)'],
+    oppositionList: [
+      'bloctel', 'pacitel', 'liste rouge', 'liste d opposition', 'opposition', 'liste anti demarchage', 'liste de non sollicitation',
+      // The US and Canadian registries as French speakers name them.
+      'liste (?:de )?(?:ne pas (?:appeler|contacter|deranger|telephoner)|do not call|numeros exclus|interdiction d appel)',
+    ],
+    // "que vous", "qu'on" (normalised `quon`: only one-letter elisions are split), as after a verb of saying.
+    thirdPartyWish: ['(?:(?:de|d|que|qu)(?: (?:vous|on|ils|elle|il|la compagnie))?|quon|quil|quils|quelle)(?: (?:alliez|allaient|allait|deviez|devriez|devez|doivent))?'],
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
     { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
-    { id: 'marre-de', pattern: '(?:marre|ras le bol|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit)(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
+    { id: 'marre-de', pattern: '(?:marre|ras le bol|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
     { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
-      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas)(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
-      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne)', unless: '{deferral}|{naming}',
+      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas|par aucun moyen|d aucune (?:facon|maniere))(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      // A subject makes it a statement: "vous ne m'appelez jamais", "personne de l'autre compagnie m'appelle plus".
+      confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne(?: [a-z]+){0,5})', unless: '{deferral}|{naming}|{elsewhere}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
     // "merci de ne plus me contacter"
-    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
-      pattern: '(?:veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
       confidence: 0.9,
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
@@ -105,7 +125,7 @@ export const fr: Lexicon = {
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -113,7 +133,7 @@ export const fr: Lexicon = {
       confidence: 0.95, negatable: true, unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
     {
       id: 'desabonner',
       pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
@@ -121,7 +141,7 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages.
       unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe)', confidence: 0.85, negatable: true },
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)', confidence: 0.85, negatable: true },
     // "je veux être retirée de vos listes"
     { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
@@ -137,19 +157,67 @@ export const fr: Lexicon = {
     // "je ne veux plus avoir affaire à vous", "… entendre parler de votre société"
     { id: 'plus-affaire-a-vous', pattern: '(?:veux|voulons|souhaite|souhaitons) plus (?:avoir affaire|entendre parler|rien avoir a faire) (?:a|avec|de) (?:vous|votre societe|votre entreprise|votre compagnie)', confidence: 0.85 },
     // "je ne veux plus rien recevoir (de votre part)"
-    { id: 'plus-rien-recevoir', pattern: '(?:veux|voulons|souhaite|souhaitons|desire) (?:plus (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
+    { id: 'plus-rien-recevoir', pattern: '(?:j?veux|j?veu|voulons|souhaite|souhaitons|desire) (?:(?:plus|pu|pus) (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
     // "pas la peine de rappeler", "inutile de me recontacter"
     { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8, unless: '(?:(?:me|m|nous) )?{deferral}' },
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: jamais)?|plus jamais|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
-      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
+      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
+    { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
+    // "je m'oppose à recevoir vos messages", "… à être démarché"
+    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce que vous (?:m|me) {contactImp})', confidence: 0.9, negatable: true },
+    // "comment faire pour plus recevoir vos sms" (the "ne" dropped); not "je vais plus recevoir de sms ?"
+    { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)', unless: '(?:depuis|pendant)' },
+    // "je vous interdis de m'appeler"
+    { id: 'interdis', pattern: '(?:interdis|interdisons) (?:de|d) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, negatable: true },
+    // "il faut plus m'appeler", "vous devez arrêter de m'appeler"
+    { id: 'faut-plus-m-appeler', pattern: '(?:faut|faudrait|devez|devriez) (?:(?:ne )?plus|pu|pus|jamais plus) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.85, notAfter: '(?:j|je|il faut que j|faut que j)' },
+    // "je veux pas que vous continuiez à m'écrire"
+    { id: 'pas-que-vous-continuiez', pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|tu|on) (?:continuiez|continuez|continue|continuent|continuer) (?:a|de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.9 },
+    // "ne m'ajoutez plus à vos groupes"
+    { id: 'ne-m-ajoutez-plus', pattern: '(?:ne |n )?(?:me |m ?|nous )(?:ajoutez|mettez|incluez|inscrivez|rajoutez) (?:plus|pas|jamais) (?:a|dans|sur|en) (?:(?:{det}|aucun|aucune) )?(?:{listNoun}|groupes?)', confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je)', unless: '(?:d attente|des invites)(?![^ ])' },
+    // "aucun message de plus svp", "plus un seul appel"; not "je n'ai reçu aucun message de plus"
+    { id: 'aucun-message-de-plus', pattern: '(?:aucun|aucune|plus un|plus une|plus aucun|plus aucune|pas un|pas une)(?: seul| seule| autre)? {contactNoun}(?: (?:de plus|supplementaire|en plus))?(?=$| ,| (?:svp|merci|stp|s il vous plait)(?![^ ]))', confidence: 0.85, notAfter: '(?:recu|eu|ai|a|as|avez|vu|envoye|reste|y a)' },
+    // "je ne suis pas intéressée à recevoir des appels": not interested in the contact itself
+    { id: 'pas-interesse-a-recevoir', pattern: '(?:pas|plus) interessee?s? (?:a|par|de|d) (?:recevoir (?:(?:des|vos|de|d|ces|les) )?{contactNoun}|(?:etre|d etre) (?:{contactPassive}))', confidence: 0.85 },
+    // "stop svp ça suffit": "ça suffit" sealing a stop or a complaint about the messages (as a softener it would let every "ça" through the keyword test).
+    { id: 'ca-suffit-final', pattern: '(?<=(?:^| )(?:stop|arretez|arrete|appels|messages|sms|textos|svp|stp)(?: [a-z]+| ,){0,3} )ca suffit(?: (?:svp|merci|maintenant|la))*$', confidence: 0.8, negatable: true },
+    // "plus jamais vous m'appelez, compris": the order put first.
+    { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
+    // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
+    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    // "je préfère que vous ne m'appeliez plus", "j'aimerais qu'on ne m'écrive plus"
+    {
+      id: 'prefere-que-vous-ne-plus',
+      pattern: '(?:prefere|prefererais|aimerais|voudrais|souhaite|souhaiterais) (?:que|qu) ?(?:vous|tu|on) (?:ne |n ?)?(?:(?:me|m|nous) ?)?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|appelle|rappelle|contacte|ecrive|envoie) (?:plus|pas|jamais)',
+      confidence: 0.9, unless: '{deferral}',
+    },
+    // "je demande la suppression de mon numéro"
+    { id: 'demande-la-suppression', pattern: '(?:demande|exige|souhaite|veux|voudrais)(?: la| le)? (?:suppression|radiation|retrait|effacement) (?:de|du|d) (?:mon numero|mes coordonnees|mes donnees|ce numero|mon contact|mon numero de telephone)', confidence: 0.85 },
+    // "je veux plus recevoir", the object left unsaid: the request ends there.
+    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien)(?![^ ]))', confidence: 0.85 },
+    // "je ne vous donne pas la permission de m'appeler"
+    { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
+    // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"
+    { id: 'annuler-abonnement-sms', pattern: '(?:annuler|annulez|annule|resilier|resiliez|resilie) (?:mon |l |cet |votre |ce |l |les )?(?:abonnement|inscription|alertes?)s? (?:(?:aux|a|des|de|d) )?(?:{contactNoun}|alertes sms)', confidence: 0.85, negatable: true },
+    // "retirez-moi", "oubliez-moi svp": the request ends there.
+    { id: 'retirez-moi', pattern: '(?:retirez|enlevez|supprimez|effacez|rayez|desinscrivez|radiez|oubliez) (?:moi|nous)(?=$| ,| (?:svp|merci|s il vous plait|stp|tout de suite|maintenant|de la|de vos|de votre)(?![^ ]))', confidence: 0.85, negatable: true, unless: '(?:de la|de vos|de votre) (?:liste d attente|liste des invites)' },
+    // "vous m'appelez plus, d'accord": the present as an order, sealed by a tag or said alone after an opener ("écoutez", "bon");
+    // not the bare "vous ne m'appelez plus" inside a longer complaint.
+    {
+      id: 'vous-m-appelez-plus-d-accord',
+      pattern: '(?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp} (?:plus|pu|pus)(?: jamais)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?:(?= (?:d accord|ok|c est clair|c est compris|compris|la|c est fini|merci|svp|s il vous plait|stp)(?![^ ]))|(?<=^(?:(?:bon|alors|ecoutez|ecoute|donc|ok|voila|maintenant|non|bon alors) )*(?:vous|tu) [a-z ]+)$)',
+      confidence: 0.85,
+    },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

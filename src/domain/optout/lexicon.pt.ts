@@ -13,7 +13,7 @@ export const pt: Lexicon = {
   lang: 'pt',
   script: 'Latin',
   keywords: {
-    opt_out: ['sair', 'parar', 'pare', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
+    opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
       'stop mensagens', 'stop sms', 'stop ligacoes',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
@@ -23,13 +23,13 @@ export const pt: Lexicon = {
   clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
   notTypos: ['sari', 'pera', 'rapa'],
   negation: {
-    cue: ['nao', 'naum', 'nunca', 'jamais'],
+    cue: ['nao', 'naum', 'num', 'n', 'nunca', 'jamais'],
     bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
     exceptAfter: ['por que', 'porque'],
   },
@@ -41,39 +41,48 @@ export const pt: Lexicon = {
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
-      '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
+      '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
-      'procure', 'procurem', 'contate', 'contatem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chama(?! de (?!novo(?![^ ]))[a-z]+)', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
+      'procure', 'procurem', 'contate', 'contatem', 'contacte', 'contactem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
-      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap',
+      'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
+      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
+    // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
+    redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
-    target: ['neste numero', 'nesse numero', 'pra esse numero', 'para esse numero', 'para este numero', 'pra este numero', 'aqui', 'pra mim', 'para mim'],
+    target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
+      // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
+      '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem)(?: (?:pra|para|pro|que))?(?: (?:eu|a gente|mim))?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?',
       '(?:falei|pedi|disse|mandei|falamos|pedimos) (?:pra|para|pro|a|ao) (?:minha|meu|o|a) [a-z]+(?: [a-z]+)?',
     ],
     // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
-    selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente)'],
+    selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente|gente)'],
     // Someone at this number the request is made for: "parem de ligar pra minha mãe".
     family: ['mae|pai|avo|vovo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
     // Calls to someone not at this number: "… pra minha vizinha" (not "… pra minha casa", "… para meu número", "… pra minha mãe",
     // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
     someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
-    listNoun: ['listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos'],
-    who: ['me', 'nos', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    listNoun: [
+      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
+      'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
+    ],
+    who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
@@ -86,66 +95,119 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
-      pattern: '(?:nao|naum|n|nunca mais|nunca|jamais|ja nao) (?:me|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|{contactNoun})(?![^ ])))(?: {again})?',
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo',
+      pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
+      // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
     },
-    { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {contactImp} (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
+    // "não liguem pro meu marido aqui": someone of the household at this number.
+    { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|naum|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
-    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|isso|isso aqui|essas coisas)', confidence: 0.85 },
-    { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
+    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|nd|isso|isso aqui|essas coisas)', confidence: 0.85 },
+    { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
     // "não envie mais mensagens", "não mandem mais nada"
-    { id: 'nao-envie', pattern: '(?:nao|naum|nunca mais|nunca|jamais) {sendImp} (?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
-    { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|to cansad[oa]|estou cansad[oa]|enjoei)(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
+    { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
     {
       id: 'nao-autorizo',
-      pattern: '(?:nao|naum|ja nao) (?:autorizo|autorizei|permito|permiti|aceito|consinto)(?: (?:o|mais|que|voces|vcs|voce|vc|a|nenhum|nenhuma|esse|esse tipo de|receber|ser|envio de|envio das|o envio de|recebimento de))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|ligarem|mandarem|enviarem|ligar|uso do meu (?:numero|telefone|celular))',
+      pattern: '(?:nao|naum|num|ja nao) (?:autorizo|autorizei|permito|permiti|aceito|consinto)(?: (?:o|mais|que|voces|vcs|voce|vc|a|nenhum|nenhuma|esse|esse tipo de|receber|ser|envio de|envio das|o envio de|recebimento de))*(?: (?:me|nos))? (?:{contactNoun}|contato|contatad[oa]|ligacoes|liguem|ligue|mandem|enviem|ligarem|mandarem|enviarem|ligar|uso do meu (?:numero|telefone|celular))',
       confidence: 0.9,
     },
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
-    { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
-    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|num|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
+    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
-    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
+    { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "quero sair da lista"; not "quero sair de casa"
-    { id: 'sair-da-lista', pattern: 'sair {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
+    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
-      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o )?(?:meu|esse|este|o meu) (?:numero|telefone|celular|contato|cadastro|nome)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de) (?:minha|meu|a|o) (?:conta|perfil|pedido|fatura|cartao)',
+      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
+      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)',
     },
-    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme)', confidence: 0.9, negatable: true },
+    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
     { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
     // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
     { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
     // "retiro meu consentimento", "revogo a autorização"
-    { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha))? (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
+    { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha|todo|toda))* (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
+    // "não dou permissão pra vocês me ligarem", "não tem minha autorização pra me mandar msg"
+    {
+      id: 'sem-permissao',
+      pattern: '(?:nao|naum|num|n) (?:dou|damos|tem|tens|tenho dado) (?:a |mais )?(?:minha |nenhuma )?(?:permissao|autorizacao|consentimento) (?:pra|para|de|p) (?:(?:voces|vcs|voce|vc|ninguem) )?(?:(?:me|nos) )?(?:ligar(?:em)?|mandar(?:em)?|enviar(?:em)?|contatar(?:em)?|telefonar(?:em)?|escrever(?:em)?|entrar(?:em)? em contato)',
+      confidence: 0.9,
+    },
+    // "não precisa mais me ligar", "não precisam me mandar mensagem mais"; not "não precisa me ligar amanhã".
+    {
+      id: 'nao-precisa-mais',
+      pattern: '(?:nao|naum|num|n) (?:precisa|precisam)(?: de)?(?= (?:[a-z]+ )*mais(?![^ ]))(?: mais)? (?:(?:me|nos) )?(?:ligar|telefonar|contatar|procurar|(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|nada|mais nada))(?: mais)?',
+      confidence: 0.85, unless: '{deferral}',
+    },
+    // "não fica me ligando", "não fiquem me mandando mensagem toda hora"
+    {
+      id: 'nao-fique-ligando',
+      pattern: '(?:nao|naum|num|n) (?:fica|fique|fiquem|ficar|continua|continue|continuem) (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem|coisas?)|enviando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)',
+      confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}',
+    },
+    // "parem de me cobrar por sms": whatever the errand, not by this channel.
+    { id: 'pare-de-por-sms', pattern: '(?:pare|parem|para|parar|deixe|deixem|deixa) (?:de|di|d) (?:(?:me|nos) )?[a-z]+ (?:por|via|pelo|pela) (?:sms|mensage(?:m|ns)|msgs?|telefone|ligac(?:ao|oes)|whats(?:app)?|zap)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "não me adicionem mais em grupo", "não me coloquem em lista nenhuma"
+    { id: 'nao-me-adicionem', pattern: '(?:nao|naum|num|n|nunca mais) (?:me|nos) (?:adicionem|adicione|adiciona|coloquem|coloque|ponham|ponha|incluam|inclua|botem|bote|add)(?: mais)? (?:a|em|no|na|nos|nas|num|numa|nesse|nessa|nesses|nessas) (?:(?:{det}) )?(?:{listNoun}|grupos?)', confidence: 0.85, unless: '{otherList}' },
+    // "agradeço se não me ligarem mais", "agradeceria se vocês parassem de me ligar"
+    {
+      id: 'agradeco-se-nao',
+      pattern: '(?:agradeco|agradeceria|agradecemos|ficaria grat[oa])(?: (?:se|que))? (?:(?:voces|vcs|voce|vc) )?(?:nao (?:me |nos )?(?:ligarem|ligassem|ligar|mandarem|mandassem|enviarem|enviassem|contatarem|contatassem)|(?:parassem|pararem|parasse|parar) (?:de|di) (?:(?:me|nos) )?(?:ligar|mandar|enviar|contatar|incomodar))',
+      confidence: 0.85,
+    },
+    // "solicito a remoção do meu número"
+    { id: 'solicito-remocao', pattern: '(?:solicito|peco|quero|pedimos|exijo)(?: a| o)? (?:remocao|exclusao|retirada|descadastramento|cancelamento|bloqueio) (?:do|de|da) (?:meu|o meu|esse|este|minha) (?:numero|telefone|celular|cadastro|contato|inscricao)', confidence: 0.85 },
+    // "como faço pra não receber mais ligação": what to do to stop them is asked for
+    { id: 'pra-nao-receber', pattern: '(?:pra|para|p) (?:eu )?(?:nao|n) (?:receber|ficar recebendo) mais (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    // "não tenho interesse em receber mensagens": not interested in the contact itself
+    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?{contactNoun}', confidence: 0.85 },
+    // "não voltem a me ligar"
+    { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|num|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
+    // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
+    { id: 'nem-ligacao-nem-mensagem', pattern: 'nem {contactNoun} nem {contactNoun}', confidence: 0.85, notAfter: '(?:recebi|recebeu|recebo|recebemos|chegou|chega|veio|vem|tive|tenho|tem|teve|mandaram|mandou|manda|mandam|ligaram|ligou)(?: (?:mais|nada))?' },
+    // "não quero mais receber", the object left unsaid: the request ends there.
+    { id: 'nao-quero-mais-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|queremos|desejo) (?:mais receber|receber mais)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|nada|isso)(?![^ ]))', confidence: 0.85 },
+    // "cancelar inscrição", "cancela minha assinatura" (these messages); not "… da academia"
+    {
+      id: 'cancelar-inscricao',
+      pattern: '(?:cancelar|cancela|cancele|cancelem|encerrar|encerra) (?:a |minha |essa |esta |a minha )?(?:inscricao|assinatura)',
+      confidence: 0.8, negatable: true,
+      unless: '(?:a|ao|de|da|do|na|no|em|com)(?! (?:(?:{det}) )?(?:{contactNoun}|{listNoun})(?![^ ]))',
+    },
+    // "vc não me liga mais ok": the indicative as an order, sealed by a tag; not the bare "você não me liga mais" (a complaint).
+    { id: 'voce-nao-me-liga-mais-ok', pattern: '(?:voce|vc|voces|vcs) (?:nao|naum|num|n) (?:me|nos) (?:liga|ligam|manda|mandam|procura|procuram|perturba|perturbam) mais(?= (?:ok|ta|ta bom|ta certo|viu|entendeu|entenderam|combinado|por favor|pfv)(?![^ ]))', confidence: 0.85 },
     // "não quero mais nada de vocês"
-    { id: 'nada-de-voces', pattern: '(?:nao|naum|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
+    { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada) )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
+    { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
     { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
