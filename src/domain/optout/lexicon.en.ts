@@ -115,6 +115,17 @@ export const en: Lexicon = {
       'shotgun', 'and driving', 'while driving', 'while you drive', 'while i drive', 'at the wheel',
       'dad', 'daddy', 'mom', 'mommy', 'mama', 'papa', 'grandma', 'grandpa', 'uncle', 'auntie', 'stupid', 'dumb', 'ugly', 'fat', 'crazy', 'liar',
     ],
+    // Naming after "don't call me": titles, pet names, "that" ("don't call me ma'am", "don't call me that").
+    title: [
+      'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe', 'baby',
+      'that', 'a', 'an', 'by', 'names', 'my name', 'dad', 'mom', 'stupid', 'crazy', 'liar', 'old',
+    ],
+    // A word that may end "don't call me …" and is not a name: "don't call me ever", "don't call me tho".
+    notAName: [
+      'please', 'pls', 'plz', 'now', 'ever', 'period', 'bye', 'goodbye', 'thanks', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'here', 'there', 'tho', 'though',
+      'fr', 'bro', 'bruh', 'man', 'dude', 'yall', 'today', 'tonight', 'tomorrow', 'asap', 'jerk', 'idiot', 'fool', 'scammers?', 'spammers?', 'people',
+      'lol', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
+    ],
     // The consumer is the one stopping: "I'll stop texting you", "let me stop calling".
     selfSubject: [
       '(?<!(?:how|can|could|do|should|would|where|when|may|must|shall) )i', 'we', 'ill', 'i will', 'im gonna', 'im going to',
@@ -149,7 +160,7 @@ export const en: Lexicon = {
       'him', 'her', 'them', 'my (?:work|old|other|office|business|previous) (?:number|phone|cell|line|email|e mail|address)', 'my [a-z]+s (?:phone|cell|number|line)',
       '(?:my|the|his|her) (?:old |other |work )?(?:email|e mail|address|inbox)',
     ],
-    useThisLine: ['(?: ,| and| but| so)(?: [a-z]+| ,){0,8}? (?:this (?:one|number|phone|cell|line)|(?:me )?instead|this is my (?:phone|number|cell|line))(?![^ ])'],
+    useThisLine: ['(?: ,| and| but| so)(?: [a-z]+| ,){0,8}? (?:this (?:one|number|phone|cell|line)|(?:me )?instead|this is (?:my (?:new |current |real )?|the (?:new|right|correct|current) )(?:one|phone|number|cell|line))(?![^ ])'],
     // Some time, not now: "can I stop the texts anytime", "would I be able to unsubscribe later", "take me off the list later".
     whenever: ['any ?time', 'at any time', 'later(?: on)?', 'whenever', 'if i (?:want|need|ever)', 'in the future', 'down the road', 'one day'],
     // A third party with a modal: "congress should stop these robocalls", "someone needs to stop the spam texts".
@@ -186,7 +197,7 @@ export const en: Lexicon = {
     neverContact: [
       'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
       // Texting and Caribbean English: "dnt txt me", "doh call me again".
-      'dnt', 'doh', 'dun',
+      'dnt', 'doh', 'dun', 'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
@@ -213,7 +224,7 @@ export const en: Lexicon = {
     ],
     // The request ends here: end of text, a clause mark, or a word that starts the next thought.
     end: [
-      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro)(?![^ ]))',
+      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro|bruh|tho|though|fr)(?![^ ]))',
     ],
     complaintEnd: [
       'me', 'us', 'here', 'number', 'phone', 'cell', 'again', 'already', 'anymore', 'times', 'time', 'today', 'yesterday', 'week',
@@ -231,15 +242,15 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
-      pattern: '{cease}(?: {intensifier})? sending(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
+      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: (?:{det}|my))? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
@@ -268,9 +279,9 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))',
+      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})$)[a-z]+$)(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{naming}|{solved}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}',
     },
     // "don't send me any more texts"
     {
@@ -290,7 +301,7 @@ export const en: Lexicon = {
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '(?:{dontWant} to|(?:prefer|rather) not(?: to)?) be {contactPassive}', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '(?:{dontWant}(?: to)?|(?:prefer|rather) not(?: to)?) (?:be|get|keep getting|keep being) {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
@@ -352,7 +363,7 @@ export const en: Lexicon = {
       confidence: 0.8,
     },
     // "cut it out with the texts", "knock it off with the spam"
-    { id: 'cut-it-out-with', pattern: '(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with|lay off|ease up on|ease off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
     { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
