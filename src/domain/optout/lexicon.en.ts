@@ -279,7 +279,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})$)[a-z]+$)(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
+      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}',
     },
