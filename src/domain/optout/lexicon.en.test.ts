@@ -31,6 +31,12 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['sms', 'stop, you’re making me laugh 😅'],
     ['voice', 'give me a minute and leave me alone for ten minutes kids i’m on the phone'],
     ['voice', 'i thought i told y’all to stop calling oh wait that was the bank'],
+    // Another channel named at once, a wish about others, the business excepted, a hypothetical.
+    ['sms', 'quit texting and just call me, faster'],
+    ['sms', 'I wish the bill collectors would stop calling lol'],
+    ['voice', "i'm on the do not call registry but you guys are fine"],
+    ['voice', 'if i asked to be removed would i lose my discount'],
+    ['voice', 'i asked her to stop calling my son and she did'],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -58,6 +64,11 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['voice', "don't you dare call this house again"],
     ['voice', 'wrong number please delete it'],
     ['voice', 'my husband already told you people to stop calling here'],
+    ['sms', 'stop w the msgs'],
+    ['sms', 'pls stop the survey texts'],
+    ['sms', 'remove me from your text alerts program'],
+    ['voice', 'i done said quit callin'],
+    ['voice', 'stop collie me'],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

@@ -22,7 +22,7 @@ export const en: Lexicon = {
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
       'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp', 'stp',
       // Plain refusals a text can be on its own: "go away", "I want out".
-      'go away', 'i want out', 'want out',
+      'go away', 'i want out', 'want out', 'quit it',
     ],
     opt_in: ['start', 'unstop', 'yes', 'resume', 'resume texts', 'start texting me', 'start texts'],
     help: ['help', 'info'],
@@ -75,7 +75,7 @@ export const en: Lexicon = {
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', 'coll?in(?= (?:me|us|here|this|my)(?![^ ]))',
+      'cal ling', 'call ing', 'col+(?:in|een|ie)(?= (?:me|us|here|this|my)(?![^ ]))', 'tex+t? in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -125,6 +125,8 @@ export const en: Lexicon = {
       'please', 'pls', 'plz', 'now', 'ever', 'period', 'bye', 'goodbye', 'thanks', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'here', 'there', 'tho', 'though',
       'fr', 'bro', 'bruh', 'man', 'dude', 'yall', 'today', 'tonight', 'tomorrow', 'asap', 'jerk', 'idiot', 'fool', 'scammers?', 'spammers?', 'people',
       'lol', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
+      // Taglish particles after English words: "pls don't text me na".
+      'na', 'po', 'nga', 'pa', 'lang', 'ha', 'nyo', 'ah',
     ],
     // The consumer is the one stopping: "I'll stop texting you", "let me stop calling".
     selfSubject: [
@@ -137,7 +139,7 @@ export const en: Lexicon = {
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
       // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
-      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
+      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had|done))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
       // A promise someone else reports: "they told me you'd stop calling once I paid".
       '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
       // Said and then not said: "I was going to tell you to stop calling, but …".
@@ -145,6 +147,9 @@ export const en: Lexicon = {
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
+      // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
+      // calling my daughter", "did you want me to stop calling the other office".
+      '(?:told|asked|tells|asks|telling|asking) (?:him|her)(?: (?:to|not to))?', '(?:want|wants|wanted) (?:me|him|her|us)(?: to)?',
       // Advice to a group: "the school keeps telling parents to stop texting during pickup".
       '(?:tell|tells|telling|told|ask|asks|asking|asked|remind|reminds|reminding|reminded|warn|warns|warning|warned|urge|urges|urging|urged) (?:parents|people|everyone|everybody|customers|students|kids|folks|drivers|patients|residents|members|users) to',
       // Another person's promise about the business: "he said you guys would stop calling after the first payment".
@@ -165,7 +170,17 @@ export const en: Lexicon = {
     whenever: ['any ?time', 'at any time', 'later(?: on)?', 'whenever', 'if i (?:want|need|ever)', 'in the future', 'down the road', 'one day'],
     // A third party with a modal: "congress should stop these robocalls", "someone needs to stop the spam texts".
     otherModal: [
-      '(?:congress|the government|government|the fcc|the ftc|someone|somebody|(?:the|my|our) [a-z]+) (?:should|needs to|need to|has to|have to|ought to|must|could|would|will|can|gotta|better)(?: (?:really|just|finally|all|do something and))?',
+      '(?:congress|the government|government|the fcc|the ftc|someone|somebody|(?:the|my|our)(?: [a-z]+){1,2}) (?:should|needs to|need to|has to|have to|ought to|must|could|would|will|can|gotta|better)(?: (?:really|just|finally|all|do something and))?',
+    ],
+    // A wish about others: "I wish the other guys would quit calling" (not "I wish you would").
+    wishOthers: ['(?:wish|hope)(?: that)? (?!(?:you|u|yall|ya)(?![^ ]))(?:[a-z]+ ){1,3}(?:would|could|will|d)'],
+    // Another way to reach them named at once: "stop texting and call me", "quit texting me and just call".
+    otherChannel: [
+      '(?:(?:me|us) )?(?:, )?(?:and|but|,)(?: just| instead)? (?:call|text|email|phone|message)(?: (?:me|us))?(?: instead)?(?=$| ,| (?:instead|easier|better|please|pls)(?![^ ]))',
+    ],
+    // The business excepted: "I'm on the do not call list for other companies but you're fine".
+    butYoureFine: [
+      '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
     ],
     // The keyword named as a mechanism: "what's the stop word to end texts", "reply stop to opt out".
     mechanism: [
@@ -190,7 +205,7 @@ export const en: Lexicon = {
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
-      'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
+      'this late', 'this early', 'that late', 'that early', 'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
       'ill get back', 'ill reach out', 'ill contact you', 'im busy', 'i am busy', 'im driving', 'im at work', 'im in a meeting',
       'for (?:a|an|the) (?:few|couple|minute|hour|while|bit|week|day)', 'at this number call', 'on this number call',
     ],
@@ -204,13 +219,13 @@ export const en: Lexicon = {
     ],
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
-      'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
+      'my information', 'my name and (?:phone )?number', 'my number and name', 'my name and (?:info|information)', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
       'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
       '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least)', 'group(?: text| chat| message| thread)?', 'thread',
-      'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
+      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
       '(?:(?:national|federal|state|internal|company|companys) )?(?:do not call|dont call|do not contact|do not text|dont text|dnc|no call|no calls|no contact|do not disturb|do not solicit|no solicit|no solicitation)(?: (?:list|lists|registry|register|database))?',
@@ -242,7 +257,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -250,7 +265,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: (?:{det}|my))? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
@@ -274,14 +289,14 @@ export const en: Lexicon = {
       id: 'cancel-subscription',
       pattern: '(?:{cease}|cancel|end) (?:(?:my|the|this|your|our|ur) )?subscription',
       confidence: 0.8, negatable: true, notAfter: '{selfSubject}',
-      unless: '(?:to|for|with|of|at|on)(?! (?:{det} )?(?:(?:{nounMod} )?{contactNoun}|{listNoun}|text|sms|message|alert)(?![^ ]))',
+      unless: '(?:to|for|with|of|at|on)(?! (?:{det} )?(?:(?:{nounMod} )?{contactNoun}|{listNoun}|text|sms|message|alert)(?![^ ]))|(?:box|boxes|plan|service|order|delivery|deliveries|membership|package)(?![^ ])',
     },
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
       pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}',
     },
     // "don't send me any more texts"
     {
@@ -313,7 +328,7 @@ export const en: Lexicon = {
     {
       id: 'be-removed',
       pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
-      confidence: 0.9, negatable: true,
+      confidence: 0.9, negatable: true, notAfter: 'if (?:i|we)(?: [a-z]+){0,3}',
     },
     // "I want off this list", "how do I get off this list"
     // "I don't want to be on your list"
@@ -321,7 +336,7 @@ export const en: Lexicon = {
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     {
       id: 'unsubscribe',
