@@ -37,6 +37,9 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['voice', "i'm on the do not call registry but you guys are fine"],
     ['voice', 'if i asked to be removed would i lose my discount'],
     ['voice', 'i asked her to stop calling my son and she did'],
+    ['sms', 'wait was I unsubscribed? no texts this week'],
+    ['sms', 'how come the reminders stop'],
+    ['voice', "i don't want you guys to stop texting me"],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -69,6 +72,9 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['sms', 'remove me from your text alerts program'],
     ['voice', 'i done said quit callin'],
     ['voice', 'stop collie me'],
+    ['sms', 'ugh stop'],
+    ['voice', "i'd love to not be texted anymore"],
+    ['voice', 'take this number off whatever list it is on'],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

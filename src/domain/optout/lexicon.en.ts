@@ -34,7 +34,7 @@ export const en: Lexicon = {
     'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
     'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
     'no thanks', 'no thank you', 'thanks a lot', 'not interested', 'im not interested', 'i am not interested', 'no longer interested', 'im no longer interested', 'wrong number', 'you have the wrong number',
-    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but',
+    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
     'idk who this is', 'idk who you are', 'idk who u are', 'i dont know who you are', 'i dont know who this is',
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
@@ -55,7 +55,7 @@ export const en: Lexicon = {
     bridge: [
       'want', 'wanna', 'wanted', 'need', 'mean', 'meant', 'ask', 'asked', 'asking', 'tell', 'told', 'telling', 'say', 'said', 'saying',
       'you', 'u', 'yall', 'them', 'him', 'her', 'me', 'to', 'ever', 'even', 'really', 'gonna', 'going', 'have', 'has', 'had', 'it',
-      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'be',
+      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'be', 'guys',
     ],
     // "why don't you stop calling", "they won't stop calling me", "you guys never stop": a request or a
     // complaint about the business, not a negation. "he"/"she" stay negations: a third party ("he didn't stop calling until I answered").
@@ -95,7 +95,7 @@ export const en: Lexicon = {
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
-      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn',
+      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn', 'whatever', 'whichever',
       '(?:any )?more of (?:the|these|those|your|ur|this|that|all these|all your)',
     ],
     target: [
@@ -316,7 +316,7 @@ export const en: Lexicon = {
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '(?:{dontWant}(?: to)?|(?:prefer|rather) not(?: to)?) (?:be|get|keep getting|keep being) {contactPassive}', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '(?:{dontWant}(?: to)?|(?:prefer|rather|like|love) (?:to )?not(?: to)?) (?:be|get|keep getting|keep being) {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
@@ -328,7 +328,7 @@ export const en: Lexicon = {
     {
       id: 'be-removed',
       pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
-      confidence: 0.9, negatable: true, notAfter: 'if (?:i|we)(?: [a-z]+){0,3}',
+      confidence: 0.9, negatable: true, notAfter: 'if (?:i|we)(?: [a-z]+){0,3}|(?:did|was|were|have|has) (?:i|we|my number)(?: (?:just|already|ever))?',
     },
     // "I want off this list", "how do I get off this list"
     // "I don't want to be on your list"
@@ -410,7 +410,9 @@ export const en: Lexicon = {
     {
       id: 'final-stop',
       pattern: '(?<=(?:^| ){complaintEnd} )stop(?: (?:please|now|it|already|right now|immediately|ok|okay|thanks|thank you))*$',
+      // Not a question about the messages: "why did the texts stop?"
       confidence: 0.8, negatable: true,
+      notAfter: '(?:why|when|how come)(?: (?:did|do|does|will|would|have|has|is|are))? (?:the|these|those|my|your|ur)(?: [a-z]+)? (?:texts|calls|messages|msgs|reminders|alerts|notifications)',
     },
   ],
 };
