@@ -40,6 +40,9 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['sms', 'wait was I unsubscribed? no texts this week'],
     ['sms', 'how come the reminders stop'],
     ['voice', "i don't want you guys to stop texting me"],
+    ['voice', 'i was thinking about unsubscribing but nah'],
+    ['voice', 'can you turn off the porch light for me'],
+    ['voice', 'next time you call me ask for my wife'],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -75,6 +78,10 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['sms', 'ugh stop'],
     ['voice', "i'd love to not be texted anymore"],
     ['voice', 'take this number off whatever list it is on'],
+    ['sms', 'turn off the appointment texts'],
+    ['voice', 'shut the reminder calls off please'],
+    ['voice', 'next time you text me i am reporting you'],
+    ['voice', 'please no longer call this number'],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

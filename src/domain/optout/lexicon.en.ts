@@ -75,7 +75,7 @@ export const en: Lexicon = {
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', 'col+(?:in|een|ie)(?= (?:me|us|here|this|my)(?![^ ]))', 'tex+t? in(?= (?:me|us|this|my)(?![^ ]))',
+      'cal ling', 'call ing', 'col+(?:in|een|ie|on)(?= (?:me|us|here|this|my)(?![^ ]))', 'tex+t? in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -92,6 +92,9 @@ export const en: Lexicon = {
     nounMod: [
       'sales', 'spam', 'marketing', 'promo', 'promotional', 'telemarketing', 'robo', 'automated', 'auto', 'text', 'phone', 'annoying',
       'stupid', 'damn', 'daily', 'constant', 'junk', 'unwanted', 'unsolicited', 'fucking', 'freaking', 'sms', 'recorded',
+      // What the messages are about: "no more reminder calls", "stop the survey texts".
+      'reminder', 'appointment', 'survey', 'political', 'campaign', 'payment', 'billing', 'courtesy', 'follow up', 'robot', 'collection', 'debt',
+      'insurance', 'warranty', 'solar', 'loan',
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
@@ -178,6 +181,8 @@ export const en: Lexicon = {
     otherChannel: [
       '(?:(?:me|us) )?(?:, )?(?:and|but|,)(?: just| instead)? (?:call|text|email|phone|message)(?: (?:me|us))?(?: instead)?(?=$| ,| (?:instead|easier|better|please|pls)(?![^ ]))',
     ],
+    // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
+    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|tell me more|ill take it|sign me up)(?![^ ])'],
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
     butYoureFine: [
       '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
@@ -194,7 +199,7 @@ export const en: Lexicon = {
     // Taken back at once: "stop calling, oh wait, that was the other company".
     retracted: ['(?:[a-z]+ |, ){0,4}(?:oh )?(?:wait|never ?mind|nevermind|my bad|sorry)(?: ,)? (?:that|it) (?:was|is|s)(?![^ ])'],
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
-    again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing'],
+    again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all'],
     // "… but keep the texts": only part of the contact is refused.
     keepOther: ['(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my)'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
@@ -212,7 +217,7 @@ export const en: Lexicon = {
     neverContact: [
       'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
       // Texting and Caribbean English: "dnt txt me", "doh call me again".
-      'dnt', 'doh', 'dun', 'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
+      'dnt', 'doh', 'dun', 'no longer', 'please no longer', 'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
@@ -257,7 +262,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -265,7 +270,9 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate|(?:turn|shut|switch) off)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    // "shut these calls off", "turn the texts off"
+    { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
@@ -283,6 +290,12 @@ export const en: Lexicon = {
       confidence: 0.8, negatable: true,
     },
     // "If you text me again I'm reporting this number": a warning is a request.
+    // A threat is a request: "next time you call me I'm calling the police".
+    {
+      id: 'next-time-you-contact',
+      pattern: '(?:the )?next time (?:you|u|yall|you guys|you people|anyone|your company) (?:{contactVerb}|send)(?: (?:me|us|here|this number|my phone))?(?: again)?(?: ,)? (?:im|i am|ill|i will|we will|well|were|we are)(?: (?:gonna|going to|just))? (?:call(?:ing)?|report(?:ing)?|sue|suing|block(?:ing)?|fil(?:e|ing)|get(?:ting)? (?:a )?lawyer)',
+      confidence: 0.8,
+    },
     { id: 'if-you-contact-again', pattern: 'if (?:you|u|yall|you guys|you people|anyone) (?:keep {contactGerund}|(?:{contactVerb}|send)(?: (?:me|us|this number|here|my phone))? (?:one more time|again|ever again|anymore|any more))', confidence: 0.8, unless: '{deferral}' },
     // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
     {
@@ -316,7 +329,7 @@ export const en: Lexicon = {
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '(?:{dontWant}(?: to)?|(?:prefer|rather|like|love) (?:to )?not(?: to)?) (?:be|get|keep getting|keep being) {contactPassive}', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '(?:(?:{dontWant}(?: to)?|(?:prefer|rather|like|love) (?:to )?not(?: to)?) (?:be|get|keep getting|keep being)|no longer be) {contactPassive}', confidence: 0.9 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
@@ -345,7 +358,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true,
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime").
-      notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?',
+      notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?',
       unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)",
     },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
