@@ -23,6 +23,8 @@ export const en: Lexicon = {
       'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp', 'stp',
       // Plain refusals a text can be on its own: "go away", "I want out".
       'go away', 'i want out', 'want out', 'quit it',
+      // "U can stop now", "No texts": the messages answered are what is refused.
+      'you can stop', 'u can stop', 'yall can stop', 'rmv', 'rmv me', 'no texts', 'no txts', 'no calls', 'no messages', 'no msgs', 'no texting', 'no calling',
     ],
     opt_in: ['start', 'unstop', 'yes', 'resume', 'resume texts', 'start texting me', 'start texts'],
     help: ['help', 'info'],
@@ -70,12 +72,12 @@ export const en: Lexicon = {
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
       // The final g is often dropped in writing and in speech: "stop callin", "quit hittin me up".
-      'cal+ing+', 'cal+in', 'caw?l+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
+      'cal+ing+', 'cal+in', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
       'botherin(?:g)?', 'harassin(?:g)?', 'harrassing', 'harasing', 'spammin(?:g)?', 'ringin(?:g)?', 'phonin(?:g)?', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', 'col+(?:in|een|ie|on)(?= (?:me|us|here|this|my)(?![^ ]))', 'tex+t? in(?= (?:me|us|this|my)(?![^ ]))',
+      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -216,15 +218,14 @@ export const en: Lexicon = {
     ],
     neverContact: [
       'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
-      // Texting and Caribbean English: "dnt txt me", "doh call me again".
-      'dnt', 'doh', 'dun', 'no longer', 'please no longer', 'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
+      'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
     ],
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
-      'my information', 'my name and (?:phone )?number', 'my number and name', 'my name and (?:info|information)', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
+      'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
       'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
@@ -270,8 +271,9 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate|(?:turn|shut|switch) off)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // "shut these calls off", "turn the texts off"
+    { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
@@ -311,6 +313,9 @@ export const en: Lexicon = {
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}',
     },
+    // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
+    // words would weaken the literal test that decides when "dont-contact" runs).
+    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: {again})?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
     // "don't send me any more texts"
     {
       id: 'dont-send',
@@ -325,22 +330,26 @@ export const en: Lexicon = {
     },
     // "I don't want any more of these": the messages being answered.
     { id: 'dont-want-more-of-these', pattern: '{dontWant}(?: to (?:get|receive))? (?:any ?more|more) of (?:these|those|them|this)(?={end}|$)', confidence: 0.85 },
+    // "no longer contact me", "please no longer call this number"
+    { id: 'no-longer-contact', pattern: 'no longer {contactVerb} {target}', confidence: 0.85, notAfter: '{thirdSubject}|why|how come', unless: '{deferral}' },
     // "I don't want to receive anything else" — only with receive: "I don't want anything" refuses an offer.
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '(?:(?:{dontWant}(?: to)?|(?:prefer|rather|like|love) (?:to )?not(?: to)?) (?:be|get|keep getting|keep being)|no longer be) {contactPassive}', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
+    // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
+    { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
     { id: 'list-removal', pattern: '(?:take|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
-    { id: 'list-removal-bare', pattern: '(?:remove|rmv|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
     {
       id: 'be-removed',
-      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
+      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) (?:{who}|my name and (?:phone )?number|my number and name) (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
       confidence: 0.9, negatable: true, notAfter: 'if (?:i|we)(?: [a-z]+){0,3}|(?:did|was|were|have|has) (?:i|we|my number)(?: (?:just|already|ever))?',
     },
     // "I want off this list", "how do I get off this list"
@@ -391,11 +400,13 @@ export const en: Lexicon = {
       confidence: 0.8,
     },
     // "cut it out with the texts", "knock it off with the spam"
-    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with|lay off|ease up on|ease off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
     { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
-    { id: 'polite-if', pattern: '(?:(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?) if|rather(?: if)?) (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
+    { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
+    // "I'd rather you didn't call again"
+    { id: 'rather-you-didnt', pattern: 'rather (?:you|u|yall|you guys|your company) (?:didnt|did not|wouldnt|would not|never) {contactVerb}(?: {target})?(?: {again})?(?={end}|$)', confidence: 0.85 },
     // "don't bother calling back"
     { id: 'dont-bother-contacting', pattern: '(?:dont|do not|please dont|never) bother (?:{contactGerund}|trying)', confidence: 0.85, notAfter: '{thirdSubject}', unless: '(?:(?:me|us) )?(?:back )?{deferral}' },
     // "Who gave you my number? Delete it." — the number named just before.
@@ -413,10 +424,6 @@ export const en: Lexicon = {
       pattern: 'how many (?:more )?times (?:do|must|should|will|did|have) (?:i|we)(?: (?:have to|got to|gotta|need to|to))? (?:say|tell (?:you|u|yall)(?: people| guys)?|ask(?: (?:you|u|yall))?|text|type|reply|write|send)(?: (?:to|you))? (?:stop|quit|end|unsubscribe|cancel|remove me)(?![^ ])',
       confidence: 0.85,
     },
-    // "U can stop now": the messages answered are the thing to stop. The whole text, so not "you can stop by".
-    { id: 'you-can-stop', pattern: '^(?:(?:ok|okay|k|so|yeah) )?(?:you|u|yall|you guys) (?:can|may|should|could) (?:please )?(?:stop|quit)(?: (?:now|already|please|pls|thanks|thank you|for real|fr))*$', confidence: 0.8 },
-    // "No texts", "no calls please": a refusal that is the whole text.
-    { id: 'no-contact-bare', pattern: '^(?:no|nope|nah)(?: ,)? (?:{nounMod} )?(?:texts|txts|calls|messages|msgs|texting|calling)(?: (?:please|pls|plz|thanks|thank you|ever|period|at all))*$', confidence: 0.8 },
     // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:
     // "why do you keep calling me stop", "this is the fifth time please stop". An allow-list, because the
     // words that make "stop" a noun ("the nearest stop", "a quick stop") are an open class.
