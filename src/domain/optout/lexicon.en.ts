@@ -20,57 +20,69 @@ export const en: Lexicon = {
   keywords: {
     opt_out: [
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
-      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp',
+      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp', 'stp',
+      // Plain refusals a text can be on its own: "go away", "I want out".
+      'go away', 'i want out', 'want out', 'quit it',
+      // "U can stop now", "No texts": the messages answered are what is refused.
+      'you can stop', 'u can stop', 'yall can stop', 'rmv', 'rmv me', 'no texts', 'no txts', 'no calls', 'no messages', 'no msgs', 'no texting', 'no calling',
     ],
-    opt_in: ['start', 'unstop', 'yes'],
+    // Not a bare 'resume': it re-consents, and a texted "resume" is as often a CV.
+    opt_in: ['start', 'unstop', 'yes', 'resume texts', 'start texting me', 'start texts'],
     help: ['help', 'info'],
   },
   voiceKeywords: ['stop', 'stop it', 'stop this', 'stop that', 'stop all', 'unsubscribe', 'opt out'],
-  clauseKeywords: ['stop', 'stopall', 'stop all', 'unsubscribe', 'optout', 'opt out'],
+  clauseKeywords: ['stop', 'stopall', 'stop all', 'stop it', 'stop this', 'unsubscribe', 'optout', 'opt out'],
   softeners: [
     'please', 'pls', 'plz', 'plez', 'pleas', 'now', 'right now', 'already', 'immediately', 'asap', 'for good', 'forever', 'again',
     'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
     'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
     'no thanks', 'no thank you', 'thanks a lot', 'not interested', 'im not interested', 'i am not interested', 'no longer interested', 'im no longer interested', 'wrong number', 'you have the wrong number',
-    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like',
+    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
+    'idk who this is', 'idk who you are', 'idk who u are', 'i dont know who you are', 'i dont know who this is',
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
   laughter: ['l+o+l+', 'lmf?ao+', 'rofl', '(?:ha){2,}h?', '(?:he){2,}h?', 'xd'],
   delight: [
     'no way', 'youre kidding', 'you re kidding', 'you are kidding', 'are you kidding', 'youre joking', 'amazing', 'awesome', 'best news', 'great news',
     'good news', 'congrats', 'congratulations', 'i won', 'we won', 'wow', 'omg', 'oh my god', 'too kind', 'so sweet', 'blush', 'hilarious', 'so funny',
-    'make me cry', 'made my day', 'youre the best', 'you are the best', 'so happy',
+    'make me cry', 'made my day', 'youre the best', 'you are the best', 'so happy', 'making me laugh', 'make me laugh', 'making me blush',
+    'so cute', 'im dead', 'im dying', 'im weak', 'blushing', 'im crying',
   ],
   // Real words within typo reach of a keyword: never read them as the keyword.
   notTypos: ['stoop', 'stoops', 'tops', 'spot', 'post', 'pots', 'opts', 'alot', 'cancer', 'remote', 'subscribe', 'evoke', 'quiet', 'edn', 'hlep'],
   negation: {
     cue: [
       'dont', 'do not', 'didnt', 'did not', 'doesnt', 'does not', 'never', 'not', 'wont', 'will not', 'wouldnt', 'would not',
-      'shouldnt', 'should not', 'no need to', 'without',
+      'shouldnt', 'should not', 'no need to', 'without', 'dnt', 'doh',
     ],
     bridge: [
       'want', 'wanna', 'wanted', 'need', 'mean', 'meant', 'ask', 'asked', 'asking', 'tell', 'told', 'telling', 'say', 'said', 'saying',
       'you', 'u', 'yall', 'them', 'him', 'her', 'me', 'to', 'ever', 'even', 'really', 'gonna', 'going', 'have', 'has', 'had', 'it',
-      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'be',
+      'try', 'trying', 'plan', 'planning', 'wish', 'intend', 'i', 'that', 'think', 'be', 'guys',
     ],
     // "why don't you stop calling", "they won't stop calling me", "you guys never stop": a request or a
     // complaint about the business, not a negation. "he"/"she" stay negations: a third party ("he didn't stop calling until I answered").
     exceptAfter: ['why', 'you', 'u', 'yall', 'they', 'people', 'guys', 'it', 'calls', 'phone'],
   },
   classes: {
-    cease: ['sto+p+', 'stp', 'stahp', 'quit', 'cease', 'discontinue'],
+    cease: [
+      'sto+p+', 'stp', 'stahp', 'quit', 'cease', 'discontinue',
+      // Speech recognition hears "quit calling me" as "quick calling me".
+      'quick(?= (?:cal+|tex+t|txt|messag|ring)in(?:g)? (?:me|us|here|this|my)(?![^ ]))',
+    ],
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
-      'cal+ing+', 'cal+in', 'tex+ting+', 'textin', 'txting', 'txtin', 'messaging', 'msging', 'msgng', 'emailing', 'contacting',
-      'bothering', 'harassing', 'harrassing', 'harasing', 'spamming', 'ringing', 'phoning', 'robocalling', 'robo calling', 'dialing',
-      'dialling', 'hitting me up', 'hitting up my phone', 'blowing up my phone', 'blowing my phone up', 'reaching out', 'pestering',
-      'soliciting', 'bugging', 'hounding', 'hassling', 'badgering', 'hitting (?:me|my (?:line|phone|cell|number))(?: up)?',
+      // The final g is often dropped in writing and in speech: "stop callin", "quit hittin me up".
+      'cal+ing+', 'cal+in', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
+      'botherin(?:g)?', 'harassin(?:g)?', 'harrassing', 'harasing', 'spammin(?:g)?', 'ringin(?:g)?', 'phonin(?:g)?', 'robocalling', 'robo calling', 'dialing',
+      'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
+      'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', 'coll?in(?= (?:me|us|here|this|my)(?![^ ]))',
+      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
-      'reach out to', 'reach out', 'hit me up', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger', 'hit my (?:line|phone|cell)',
+      'reach out to', 'reach out', 'hit me up', 'hmu', 'bug', 'pester', 'solicit', 'hound', 'hassle', 'badger', 'hit my (?:line|phone|cell)',
     ],
     contactPassive: [
       'called', 'texted', 'contacted', 'messaged', 'bothered', 'harassed', 'emailed', 'solicited', 'phoned', 'dialed', 'spammed', 'reached', 'robocalled',
@@ -83,10 +95,13 @@ export const en: Lexicon = {
     nounMod: [
       'sales', 'spam', 'marketing', 'promo', 'promotional', 'telemarketing', 'robo', 'automated', 'auto', 'text', 'phone', 'annoying',
       'stupid', 'damn', 'daily', 'constant', 'junk', 'unwanted', 'unsolicited', 'fucking', 'freaking', 'sms', 'recorded',
+      // What the messages are about: "no more reminder calls", "stop the survey texts".
+      'reminder', 'appointment', 'survey', 'political', 'campaign', 'payment', 'billing', 'courtesy', 'follow up', 'robot', 'collection', 'debt',
+      'insurance', 'warranty', 'solar', 'loan',
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
-      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn',
+      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn', 'whatever', 'whichever',
       '(?:any )?more of (?:the|these|those|your|ur|this|that|all these|all your)',
     ],
     target: [
@@ -104,6 +119,20 @@ export const en: Lexicon = {
       'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe',
       'baby', 'buddy', 'pal', 'bro', 'dude', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', '(?:his|her|their) (?!(?:phone|cell|number|line|landline|house)(?![^ ]))[a-z]+', 'my name', 'out', 'in sick',
       'shotgun', 'and driving', 'while driving', 'while you drive', 'while i drive', 'at the wheel',
+      'dad', 'daddy', 'mom', 'mommy', 'mama', 'papa', 'grandma', 'grandpa', 'uncle', 'auntie', 'stupid', 'dumb', 'ugly', 'fat', 'crazy', 'liar',
+    ],
+    // Naming after "don't call me": titles, pet names, "that" ("don't call me ma'am", "don't call me that").
+    title: [
+      'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe', 'baby',
+      'that', 'a', 'an', 'by', 'names', 'my name', 'dad', 'mom', 'stupid', 'crazy', 'liar', 'old',
+    ],
+    // A word that may end "don't call me …" and is not a name: "don't call me ever", "don't call me tho".
+    notAName: [
+      'please', 'pls', 'plz', 'now', 'ever', 'period', 'bye', 'goodbye', 'thanks', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'here', 'there', 'tho', 'though',
+      'fr', 'bro', 'bruh', 'man', 'dude', 'yall', 'today', 'tonight', 'tomorrow', 'asap', 'jerk', 'idiot', 'fool', 'scammers?', 'spammers?', 'people',
+      'lol', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
+      // Taglish particles after English words: "pls don't text me na".
+      'na', 'po', 'nga', 'pa', 'lang', 'ha', 'nyo', 'ah',
     ],
     // The consumer is the one stopping: "I'll stop texting you", "let me stop calling".
     selfSubject: [
@@ -116,7 +145,7 @@ export const en: Lexicon = {
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
       // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
-      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
+      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had|done))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
       // A promise someone else reports: "they told me you'd stop calling once I paid".
       '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
       // Said and then not said: "I was going to tell you to stop calling, but …".
@@ -124,7 +153,56 @@ export const en: Lexicon = {
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
+      // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
+      // calling my daughter", "did you want me to stop calling the other office".
+      '(?:told|asked|tells|asks|telling|asking) (?:him|her)(?: (?:to|not to))?', '(?:want|wants|wanted) (?:me|him|her|us)(?: to)?',
+      // Advice to a group: "the school keeps telling parents to stop texting during pickup".
+      '(?:tell|tells|telling|told|ask|asks|asking|asked|remind|reminds|reminding|reminded|warn|warns|warning|warned|urge|urges|urging|urged) (?:parents|people|everyone|everybody|customers|students|kids|folks|drivers|patients|residents|members|users) to',
+      // Another person's promise about the business: "he said you guys would stop calling after the first payment".
+      '(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|told me|promised)(?: that)? (?:you guys|yall|you people|your company) (?:would|will|wont|d|ll|were going to|are going to|are gonna|were gonna)',
+      // A third person reporting what they told the business: "my daughter said she told y'all to stop calling her cell".
+      '(?:said|says) (?:that )?(?:she|he|they) (?:already )?(?:told|asked) (?:you|u|yall|you guys|you people|them) (?:to|not to)',
+      // Nearly said: "I almost told you to stop texting, but this sounds good".
+      '(?:almost|nearly|was (?:going|about) to|was gonna|were gonna) (?:told|tell|asked|ask|said|say)(?: (?:you|u|yall|you guys|them|people))?(?: to)?',
     ],
+    // Another line is meant, and this one is the one to use: "stop calling my work number and use this one",
+    // "quit calling my wife's phone, call me at this number", "stop texting him, text me instead".
+    otherLine: [
+      'him', 'her', 'them', 'my (?:work|old|other|office|business|previous) (?:number|phone|cell|line|email|e mail|address)', 'my [a-z]+s (?:phone|cell|number|line)',
+      '(?:my|the|his|her) (?:old |other |work )?(?:email|e mail|address|inbox)',
+    ],
+    useThisLine: ['(?: ,| and| but| so)(?: [a-z]+| ,){0,8}? (?:this (?:one|number|phone|cell|line)|(?:me )?instead|this is (?:my (?:new |current |real )?|the (?:new|right|correct|current) )(?:one|phone|number|cell|line))(?![^ ])'],
+    // Some time, not now: "can I stop the texts anytime", "would I be able to unsubscribe later", "take me off the list later".
+    whenever: ['any ?time', 'at any time', 'later(?: on)?', 'whenever', 'if i (?:want|need|ever)', 'in the future', 'down the road', 'one day'],
+    // A third party with a modal: "congress should stop these robocalls", "someone needs to stop the spam texts".
+    otherModal: [
+      '(?:congress|the government|government|the fcc|the ftc|someone|somebody|(?:the|my|our)(?: [a-z]+){1,2}) (?:should|needs to|need to|has to|have to|ought to|must|could|would|will|can|gotta|better)(?: (?:really|just|finally|all|do something and))?',
+    ],
+    // A wish about others: "I wish the other guys would quit calling" (not "I wish you would").
+    wishOthers: ['(?:wish|hope)(?: that)? (?!(?:you|u|yall|ya)(?![^ ]))(?:[a-z]+ ){1,3}(?:would|could|will|d)'],
+    // Another way to reach them named at once: "stop texting and call me", "quit texting me and just call".
+    otherChannel: [
+      '(?:(?:me|us) )?(?:, )?(?:and|but|,)(?: just| instead)? (?:call|text|email|phone|message)(?: (?:me|us))?(?: instead)?(?=$| ,| (?:instead|easier|better|please|pls)(?![^ ]))',
+    ],
+    // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
+    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|tell me more|ill take it|sign me up)(?![^ ])'],
+    // The business excepted: "I'm on the do not call list for other companies but you're fine".
+    butYoureFine: [
+      '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
+    ],
+    // The keyword named as a mechanism: "what's the stop word to end texts", "reply stop to opt out".
+    mechanism: [
+      '(?:word|keyword|command|code|option|button|link) (?:to|for)',
+      '(?:reply|replying|text|texting|send|sending|type|typing|press|pressing|click|clicking|tap|tapping)(?: [a-z0-9]+)? to',
+    ],
+    // A callback no longer needed: "don't call me back, I figured it out".
+    solved: [
+      '(?:, )?(?:i (?:figured|found|got|sorted|fixed|solved|worked) (?:it|that|this)|(?:it|its|thats|that is|it is|issues?|problems?) (?:(?:is|was|been|all|has been) )?(?:fixed|sorted|solved|resolved|handled|taken care of))',
+    ],
+    // Taken back at once: "stop calling, oh wait, that was the other company".
+    retracted: ['(?:[a-z]+ |, ){0,4}(?:oh )?(?:wait|never ?mind|nevermind|my bad|sorry)(?: ,)? (?:that|it) (?:was|is|s)(?![^ ])'],
+    // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
+    again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all'],
     // "… but keep the texts": only part of the contact is refused.
     keepOther: ['(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my)'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
@@ -135,12 +213,13 @@ export const en: Lexicon = {
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
-      'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
+      'this late', 'this early', 'that late', 'that early', 'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
       'ill get back', 'ill reach out', 'ill contact you', 'im busy', 'i am busy', 'im driving', 'im at work', 'im in a meeting',
       'for (?:a|an|the) (?:few|couple|minute|hour|while|bit|week|day)', 'at this number call', 'on this number call',
     ],
     neverContact: [
       'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
+      'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
@@ -152,8 +231,8 @@ export const en: Lexicon = {
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
-      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?lists?', 'group(?: text| chat| message| thread)?', 'thread',
-      'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
+      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least)', 'group(?: text| chat| message| thread)?', 'thread',
+      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
       '(?:(?:national|federal|state|internal|company|companys) )?(?:do not call|dont call|do not contact|do not text|dont text|dnc|no call|no calls|no contact|do not disturb|do not solicit|no solicit|no solicitation)(?: (?:list|lists|registry|register|database))?',
@@ -167,12 +246,13 @@ export const en: Lexicon = {
     ],
     // The request ends here: end of text, a clause mark, or a word that starts the next thought.
     end: [
-      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro)(?![^ ]))',
+      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro|bruh|tho|though|fr)(?![^ ]))',
     ],
     complaintEnd: [
       'me', 'us', 'here', 'number', 'phone', 'cell', 'again', 'already', 'anymore', 'times', 'time', 'today', 'yesterday', 'week',
       'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
-      'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just',
+      'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just', 'calling', 'texting', 'af', 'asf', 'annoying', 'ridiculous',
+      'bro', 'bruh', 'man', 'dude', 'fr',
     ],
     // When, not whether: "stop calling so late" asks for other hours.
     hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
@@ -184,15 +264,18 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
-      pattern: '{cease}(?: {intensifier})? sending(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
+      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt)(?: (?:getting|receiving))?(?: it)?(?: with)?(?: {det})? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)', unless: 'from (?:going|coming|being sent) to' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    // "shut these calls off", "turn the texts off"
+    { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
     // Causative: "how do I make it stop", "make them stop calling".
@@ -210,24 +293,34 @@ export const en: Lexicon = {
       confidence: 0.8, negatable: true,
     },
     // "If you text me again I'm reporting this number": a warning is a request.
+    // A threat is a request: "next time you call me I'm calling the police".
+    {
+      id: 'next-time-you-contact',
+      pattern: '(?:the )?next time (?:you|u|yall|you guys|you people|anyone|your company) (?:{contactVerb}|send)(?: (?:me|us|here|this number|my phone))?(?: again)?(?: ,)? (?:im|i am|ill|i will|we will|well|were|we are)(?: (?:gonna|going to|just))? (?:call(?:ing)?|report(?:ing)?|sue|suing|block(?:ing)?|fil(?:e|ing)|get(?:ting)? (?:a )?lawyer)',
+      confidence: 0.8,
+    },
     { id: 'if-you-contact-again', pattern: 'if (?:you|u|yall|you guys|you people|anyone) (?:keep {contactGerund}|(?:{contactVerb}|send)(?: (?:me|us|this number|here|my phone))? (?:one more time|again|ever again|anymore|any more))', confidence: 0.8, unless: '{deferral}' },
     // "cancel my subscription" (these messages) — but "…my subscription to the newspaper" is a product.
     {
       id: 'cancel-subscription',
       pattern: '(?:{cease}|cancel|end) (?:(?:my|the|this|your|our|ur) )?subscription',
       confidence: 0.8, negatable: true, notAfter: '{selfSubject}',
-      unless: '(?:to|for|with|of|at|on)(?! (?:{det} )?(?:(?:{nounMod} )?{contactNoun}|{listNoun}|text|sms|message|alert)(?![^ ]))',
+      unless: '(?:to|for|with|of|at|on)(?! (?:{det} )?(?:(?:{nounMod} )?{contactNoun}|{listNoun}|text|sms|message|alert)(?![^ ]))|(?:box|boxes|plan|service|order|delivery|deliveries|membership|package)(?![^ ])',
     },
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} {contactVerb}(?: (?:or|and|nor|n) {contactVerb})?(?: {target}(?: (?:again|anymore|any more|ever again|no more|back))?| (?:again|anymore|any more|ever again|no more)| back(?: (?:ever|again|anymore|ever again))?| (?:this|it|that|here|him|her|them) (?:again|anymore|any more|ever again|no more)| (?:it|this|here)(?=$| ,)|(?=$))',
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}',
+      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
+      // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}',
     },
+    // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
+    // words would weaken the literal test that decides when "dont-contact" runs).
+    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: {again})?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
     // "don't send me any more texts"
     {
       id: 'dont-send',
-      pattern: '{neverContact} send(?: (?:me|us|this number))?(?: (?:any|anymore|any more|more|these|those|your|no|this|that|the))* (?:(?:{nounMod} )?{contactNoun}|stuff|crap|junk|anything|things)',
+      pattern: '{neverContact} send(?: (?:me|us|this number))?(?:(?: (?:any|anymore|any more|more|these|those|your|no|this|that|the))* (?:(?:{nounMod} )?{contactNoun}|stuff|crap|junk|anything|things)| (?:anymore|any more|more) of (?:these|those|them|this|that)(?={end}|$))',
       confidence: 0.9, notAfter: '{thirdSubject}',
     },
     // "I don't want any more calls", "I no longer wish to receive these messages"
@@ -236,23 +329,29 @@ export const en: Lexicon = {
       pattern: '{dontWant}(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving|continue receiving|continue to receive|be receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}',
       confidence: 0.9,
     },
+    // "I don't want any more of these": the messages being answered.
+    { id: 'dont-want-more-of-these', pattern: '{dontWant}(?: to (?:get|receive))? (?:any ?more|more) of (?:these|those|them|this)(?={end}|$)', confidence: 0.85 },
+    // "no longer contact me", "please no longer call this number"
+    { id: 'no-longer-contact', pattern: 'no longer {contactVerb} {target}', confidence: 0.85, notAfter: '{thirdSubject}|why|how come', unless: '{deferral}' },
     // "I don't want to receive anything else" — only with receive: "I don't want anything" refuses an offer.
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
+    // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
+    { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
+    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|remove|remov|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}' },
+    { id: 'list-removal', pattern: '(?:take|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
     {
       id: 'be-removed',
-      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) {who} (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
-      confidence: 0.9, negatable: true,
+      pattern: '(?:(?:be|been|being|get|got|getting) (?:taken|removed|deleted|dropped|unsubscribed|scratched|crossed|wiped|erased|purged|opted)|(?:want|need|get|have|like|wanna) (?:{who}|my name and (?:phone )?number|my number and name) (?:removed|deleted|taken|erased|scratched|crossed))(?: (?:off|out))?(?: {offFrom} {listy}|{end}| (?:last|before|already|yesterday|twice|several|many|multiple|a (?:week|month|year|few)))',
+      confidence: 0.9, negatable: true, notAfter: 'if (?:i|we)(?: [a-z]+){0,3}|(?:did|was|were|have|has) (?:i|we|my number)(?: (?:just|already|ever))?',
     },
     // "I want off this list", "how do I get off this list"
     // "I don't want to be on your list"
@@ -260,16 +359,25 @@ export const en: Lexicon = {
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9 },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
-    { id: 'unsubscribe', pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out)', confidence: 0.9, negatable: true, notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)', unless: '{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:from|to|of) (?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}' },
+    {
+      id: 'unsubscribe',
+      // Speech recognition splits "unsubscribe me" into "on subscribe me".
+      pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out|on subscribe(?= (?:me|us|my|this)(?![^ ])))',
+      confidence: 0.9, negatable: true,
+      // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
+      // not a right stated ("he said I could unsubscribe anytime").
+      notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?',
+      unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)",
+    },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
     // "cease and desist", the legal demand to stop
     { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
-    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?: the (?:hell|heck|fuck|f))? alone', confidence: 0.85, negatable: true, unless: 'for (?:a |one |just a )?(?:sec|second|minute|min|moment|bit|while)' },
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])' },
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
@@ -279,7 +387,7 @@ export const en: Lexicon = {
     // "can you not call me anymore", "I need you to not call this number"
     {
       id: 'ask-not-to-contact',
-      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: please| just)? not|(?:need|want|ask|asked|asking|like|told|tell|telling|begged|begging) (?:you|u|yall|you guys|you people|your company) (?:to not|not to|never to)) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
+      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: (?:please|just|maybe|kindly))? not|(?:need|want|ask|asked|asking|like|told|tell|telling|begged|begging) (?:you|u|yall|you guys|you people|your company)(?: (?:already|before|twice|yesterday|(?:last|this) (?:week|month|year|time)|(?:[a-z]+ )?times))? (?:to not|not to|never to)) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
       confidence: 0.85, unless: '(?:back )?{deferral}',
     },
     // "please refrain from calling or texting this number"
@@ -293,18 +401,29 @@ export const en: Lexicon = {
       confidence: 0.8,
     },
     // "cut it out with the texts", "knock it off with the spam"
-    { id: 'cut-it-out-with', pattern: '(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
     { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
     { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
+    // "I'd rather you didn't call again"
+    { id: 'rather-you-didnt', pattern: 'rather (?:you|u|yall|you guys|your company) (?:didnt|did not|wouldnt|would not|never) {contactVerb}(?: {target})?(?: {again})?(?={end}|$)', confidence: 0.85 },
     // "don't bother calling back"
     { id: 'dont-bother-contacting', pattern: '(?:dont|do not|please dont|never) bother (?:{contactGerund}|trying)', confidence: 0.85, notAfter: '{thirdSubject}', unless: '(?:(?:me|us) )?(?:back )?{deferral}' },
     // "Who gave you my number? Delete it." — the number named just before.
     {
       id: 'lose-it',
-      pattern: '(?:delete|lose|erase|forget|burn|toss|trash|shred) (?:it|that)(?<=(?:my|this|our) (?:(?:phone|cell|cell phone) )?number(?: [a-z]+| ,){2,10})',
+      // "Wrong number, please remove it": the number is this one.
+      pattern: '(?:delete|lose|erase|forget|burn|toss|trash|shred|remove) (?:it|that)(?<=(?:(?:my|this|our) (?:(?:phone|cell|cell phone) )?|wrong )number(?: [a-z]+| ,){2,10})',
       confidence: 0.85, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)',
+    },
+    // "Consent revoked.", "permission withdrawn"
+    { id: 'consent-revoked', pattern: '(?:consent|permission|authorization|authorisation) (?:is |has been |hereby |now )?(?:revoked|withdrawn|rescinded|cancelled|canceled)', confidence: 0.9, negatable: true },
+    // "How many times do I have to say STOP": the keyword, asked for again.
+    {
+      id: 'how-many-times-say-stop',
+      pattern: 'how many (?:more )?times (?:do|must|should|will|did|have) (?:i|we)(?: (?:have to|got to|gotta|need to|to))? (?:say|tell (?:you|u|yall)(?: people| guys)?|ask(?: (?:you|u|yall))?|text|type|reply|write|send)(?: (?:to|you))? (?:stop|quit|end|unsubscribe|cancel|remove me)(?![^ ])',
+      confidence: 0.85,
     },
     // A consumer's "… stop" at the very end of what they said, after a clause that can end a complaint:
     // "why do you keep calling me stop", "this is the fifth time please stop". An allow-list, because the
@@ -312,7 +431,9 @@ export const en: Lexicon = {
     {
       id: 'final-stop',
       pattern: '(?<=(?:^| ){complaintEnd} )stop(?: (?:please|now|it|already|right now|immediately|ok|okay|thanks|thank you))*$',
+      // Not a question about the messages: "why did the texts stop?"
       confidence: 0.8, negatable: true,
+      notAfter: '(?:why|when|how come)(?: (?:did|do|does|will|would|have|has|is|are))? (?:the|these|those|my|your|ur)(?: [a-z]+)? (?:texts|calls|messages|msgs|reminders|alerts|notifications)',
     },
   ],
 };

@@ -18,7 +18,6 @@ describe('Chinese SMS reply keywords, simplified and traditional', () => {
     'TD',
     'td',
     'T',
-    'N',
     '取消',
     '停止',
     '停',
@@ -118,5 +117,14 @@ describe('the Tagalog, Vietnamese and Chinese rules on English', () => {
       .flatMap((u) => (['sms', 'voice'] as const).map((channel) => ({ text: u.text, result: detectOptOut(u.text, { channel }) })))
       .filter(({ result }) => result.intent === 'opt_out' && ['tl', 'vi', 'zh'].includes(result.lang ?? ''));
     expect(fired).toEqual([]);
+  });
+});
+
+describe('a bare N is not a Chinese reply keyword', () => {
+  it.each(['N', 'n', 'N.'])('%j as the whole text answers a yes/no question, and revokes nothing', (text) => {
+    expect(intent(text, 'sms')).toBe('none');
+  });
+  it.each(['回N', '回复N'])('%j, the reply instruction typed out, is still one', (text) => {
+    expect(intent(text, 'sms')).toBe('opt_out');
   });
 });

@@ -25,8 +25,9 @@ export const zh: Lexicon = {
   script: 'Han',
   keywords: {
     opt_out: ['退订', 'td', '取消订阅', '拒收', '停止发送', '退订阅', '退定', '取消', '退', '退订全部', '全部退订', '拒绝', '停发', '勿扰', '免打扰', '请勿打扰', 'qx', 'tuiding', 'tui ding', '回t', 't', 'r', '回r',
-      // Carriers' and senders' other reply words: 停止 / 停 (stop), 退出 (quit), N (回N退订), "回复TD" typed out whole.
-      '停止', '停', '退出', 'n', '回复td', '回复t', '回复n', '回n', '回td', '退订td', 'td退订', '退订短信', '拒收短信', '取消短信',
+      // Carriers' and senders' other reply words: 停止 / 停 (stop), 退出 (quit), "回复TD" typed out whole. Not a bare N
+      // (回N退订 in some senders' texts): keywords are read in every language, and N alone answers any yes/no question.
+      '停止', '停', '退出', '回复td', '回复t', '回复n', '回n', '回td', '退订td', 'td退订', '退订短信', '拒收短信', '取消短信',
       // Taiwan and Hong Kong write 回覆 (reply) and 簡訊 / 短訊 (text message).
       '回覆td', '回覆t', '回覆n', '退订简讯', '拒收简讯', '取消简讯', '退订短讯', '拒收短讯'],
     opt_in: [],

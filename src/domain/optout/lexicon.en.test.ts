@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut } from './detectOptOut';
+import type { OptOutChannel } from './types';
+
+// English beyond the evaluation set: each line is a phrasing none of dev.jsonl holds word for word, so
+// these check the rules' families (verb classes, guards), not memorised sentences. The classifier is
+// part of the detector, so a negative must stay none with it; a positive must fire a rule or a keyword.
+const opts = (channel: OptOutChannel) => ({ channel, lang: 'en' });
+
+describe('English: talk about stopping is not a request to stop', () => {
+  it.each<[OptOutChannel, string]>([
+    // Someone else's words or promise, reported.
+    ['voice', 'my brother said to quit calling him but i want to hear the offer'],
+    ['voice', 'my daughter said she told you guys to stop calling her work phone but this is my line'],
+    ['voice', 'the lady at the office said y’all would stop calling after i sent the form'],
+    ['sms', 'the church keeps telling members to stop texting during service'],
+    ['sms', 'I was about to tell you to stop texting but this coupon is great'],
+    // A third party with a modal, a question about the past, a right stated, some time later.
+    ['sms', 'somebody should stop these robocalls for real'],
+    ['sms', 'why did you stop texting me the coupons?'],
+    ['sms', 'my cousin unsubscribed and still gets them, weird'],
+    ['sms', 'the rep said I could opt out whenever, good'],
+    ['sms', 'can I unsubscribe later if I change my mind?'],
+    ['voice', 'it says text stop to opt out but i want to keep these'],
+    // Another line to use instead, a name after "don't call me", a callback no longer needed.
+    ['sms', 'stop texting my old cell, this is my new number'],
+    ['voice', 'do not call my wife she works nights call me instead'],
+    ['sms', "don't call me Bobby lol it's Robert"],
+    ['voice', "never mind don't call me back i figured it out"],
+    // "stop" and "leave me alone" said to someone else, or taken back.
+    ['sms', 'stop, you’re making me laugh 😅'],
+    ['voice', 'give me a minute and leave me alone for ten minutes kids i’m on the phone'],
+    ['voice', 'i thought i told y’all to stop calling oh wait that was the bank'],
+    // Another channel named at once, a wish about others, the business excepted, a hypothetical.
+    ['sms', 'quit texting and just call me, faster'],
+    ['sms', 'I wish the bill collectors would stop calling lol'],
+    ['voice', "i'm on the do not call registry but you guys are fine"],
+    ['voice', 'if i asked to be removed would i lose my discount'],
+    ['voice', 'i asked her to stop calling my son and she did'],
+    ['sms', 'wait was I unsubscribed? no texts this week'],
+    ['sms', 'how come the reminders stop'],
+    ['voice', "i don't want you guys to stop texting me"],
+    ['voice', 'i was thinking about unsubscribing but nah'],
+    ['voice', 'can you turn off the porch light for me'],
+    ['voice', 'next time you call me ask for my wife'],
+  ])('%s %j is none', (channel, text) => {
+    expect(detectOptOut(text, opts(channel)).intent).toBe('none');
+  });
+});
+
+describe('English: colloquial, dialect and misheard opt-outs', () => {
+  it.each<[OptOutChannel, string]>([
+    ['sms', 'stop hittin my line'],
+    ['sms', 'quit blowin up my cell'],
+    ['sms', 'dont hmu no more'],
+    ['sms', 'doh text this number again'],
+    ['sms', 'leave me tf alone pls'],
+    ['sms', 'Stop it, no more of these.'],
+    ['sms', 'How many more times do I have to say STOP'],
+    ['sms', 'permission withdrawn'],
+    ['sms', 'rmv me from ur list'],
+    ['sms', 'ease up on the texts, take me off'],
+    ['voice', 'quick calling this number'],
+    ['voice', 'on subscribe my number'],
+    ['voice', 'take us off your least'],
+    ['voice', "don't be texting my phone no more"],
+    ['voice', "i'd rather you didn't text me"],
+    ['voice', "i told y'all twice not to call here"],
+    ['voice', 'could you guys maybe not text me anymore'],
+    ['voice', "don't you dare call this house again"],
+    ['voice', 'wrong number please delete it'],
+    ['voice', 'my husband already told you people to stop calling here'],
+    ['sms', 'stop w the msgs'],
+    ['sms', 'pls stop the survey texts'],
+    ['sms', 'remove me from your text alerts program'],
+    ['voice', 'i done said quit callin'],
+    ['voice', 'stop collie me'],
+    ['sms', 'ugh stop'],
+    ['voice', "i'd love to not be texted anymore"],
+    ['voice', 'take this number off whatever list it is on'],
+    ['sms', 'turn off the appointment texts'],
+    ['voice', 'shut the reminder calls off please'],
+    ['voice', 'next time you text me i am reporting you'],
+    ['voice', 'please no longer call this number'],
+  ])('%s %j is an opt-out a rule explains', (channel, text) => {
+    const result = detectOptOut(text, opts(channel));
+    expect(result.intent).toBe('opt_out');
+    expect(result.matched).toMatch(/^(?:phrase:en:|keyword)/);
+  });
+});
