@@ -17,6 +17,8 @@
  * `--rules-ab` (this tree only) alternates rounds between the shipped state
  * rule set and an empty one in the same process, on the same ledger: what
  * the state rules cost a decision, apart from everything else the tree does.
+ * With `--covered-too`, the rounds without rules also leave out the ledger's
+ * covered-contact bookkeeping (the count a state cap reads and adds to).
  *
  *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only] [--rules-ab]
  */
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     kinds: { type: 'string', default: 'precall,presend' },
     'chain-only': { type: 'boolean', default: false },
     'rules-ab': { type: 'boolean', default: false },
+    'covered-too': { type: 'boolean', default: false },
   },
 });
 const ownRoot = resolve(import.meta.dirname, '../..');
@@ -86,8 +89,20 @@ interface Route {
 // The shipped rule set and an empty one, for --rules-ab (the policy object is the gateway's own: swapped between rounds).
 const shippedRules = ctx.policy.stateRules;
 const noRules = values['rules-ab'] ? (await load('src/domain/stateLaw/ruleSet.ts')).parseRuleSet({ version: 'none', rules: [] }).ruleSet : undefined;
+type Keys = { covered?: unknown };
+type Decide = (org: string, phone: string, keys: Keys, decide: unknown) => Promise<unknown>;
+const ledger = ctx.ledger as unknown as { decideCall: Decide; decideSend: Decide };
+const shippedLedger = { decideCall: ledger.decideCall, decideSend: ledger.decideSend };
+// The keys the ledger is handed with no covered window: it neither reads nor adds to the covered-contact count.
+const uncovered =
+  (method: Decide): Decide =>
+  (org, phone, keys, decide) =>
+    method.call(ctx.ledger, org, phone, { ...keys, covered: undefined }, decide);
 const useRules = (withRules: boolean) => {
   (ctx.policy as { stateRules: unknown }).stateRules = withRules ? shippedRules : noRules;
+  if (!values['covered-too']) return;
+  ledger.decideCall = withRules ? shippedLedger.decideCall : uncovered(shippedLedger.decideCall);
+  ledger.decideSend = withRules ? shippedLedger.decideSend : uncovered(shippedLedger.decideSend);
 };
 
 const loaded: Loaded = { root, fixtures, ctx, authorize, validate: validation.validate, byPath, authorization };
