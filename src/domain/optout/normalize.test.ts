@@ -25,6 +25,9 @@ describe('normalize', () => {
     ['ＳＴＯＰ', 'stop'],
     ['수신 거부。', '수신 거부'],
     ['Pa rele m ankò', 'pa rele m anko'],
+    ['take my # off', 'take my number off'],
+    ['delete this #!', 'delete this number'],
+    ['#stopthecalls', 'stopthecalls'],
     ['...', ''],
     ['', ''],
   ])('normalize %j → %j', (raw, text) => {

@@ -14,7 +14,9 @@
  * Clause punctuation survives as a `,` token: "no, deje de llamarme" must
  * not read as the negated "no deje de llamarme", and "wait, stop, go back"
  * must not read as a bare "stop". Emoji and other symbols are dropped, except
- * laughing faces, which become `lol` ("Stop!! 😂" is an interjection).
+ * laughing faces, which become `lol` ("Stop!! 😂" is an interjection), and a
+ * `#` standing alone, which texters write for "number" ("take my # off"); a
+ * hashtag ("#stopthecalls") stays dropped.
  *
  * It is one pass over the characters (this runs on every transcript frame);
  * only text with non-ASCII characters pays for NFD.
@@ -81,6 +83,10 @@ export function normalize(raw: string, fillers: ReadonlySet<string>): Normalized
         endWord(tokens, word, fillers);
         word = '';
       }
+    } else if (ch === '#' && !(i + 1 < text.length && isWordChar(text[i + 1], ascii))) {
+      endWord(tokens, word, fillers);
+      word = '';
+      tokens.push('number');
     } else if (CLAUSE_MARKS.has(ch)) {
       endWord(tokens, word, fillers);
       word = '';
