@@ -7,6 +7,7 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
+import { alternationTrie } from './alternationTrie';
 import { pairGate, requiredLiteralSets, requiredLiterals } from './literals';
 import { necessaryPrefix } from './prefilter';
 import { prefixUnion } from './prefixTrie';
@@ -94,9 +95,9 @@ const NEVER_MATCHES = /(?!)/;
 const CLASS_REF = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const MAX_CLASS_DEPTH = 6;
 
-/** `(?:a|b)`, longest alternative first so a match shows the longest phrase. */
+/** `(?:a|b)`, longest alternative first so a match shows the longest phrase; a list of plain words as a trie (alternationTrie.ts). */
 function alternation(items: readonly string[]): string {
-  return `(?:${[...items].sort((a, b) => b.length - a.length).join('|')})`;
+  return alternationTrie(items) ?? `(?:${[...items].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
 function expandClasses(source: string, lexicon: Lexicon, where: string): string {
