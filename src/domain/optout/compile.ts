@@ -58,6 +58,8 @@ export interface CompiledLexicon {
   negation: RegExp;
   /** Every literal set its rules need (`CompiledRule.needs`). */
   literalSets: readonly (readonly string[])[];
+  /** Each set's pair gate (literals.ts), tested before its `includes` calls; null for a set with a one-letter string. */
+  literalGates: readonly (Uint16Array | null)[];
 }
 
 export interface KeywordEntry {
@@ -206,6 +208,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     anyRule: new RegExp(`${edges.start}${prefixUnion([...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))])}`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
     literalSets: literalSets.sets,
+    literalGates: literalSets.sets.map(pairGate),
   };
 }
 

@@ -232,11 +232,12 @@ function hasScript(lexicon: CompiledLexicon, words: string): boolean {
 const LITERALS_SEEN = new Uint8Array(MAX_LITERAL_SETS_PER_LEXICON);
 
 /** Whether `text` holds a literal of every set a rule needs; each set is tested once per lexicon and call. */
-function holdsNeeds(needs: readonly number[], sets: readonly (readonly string[])[], text: string): boolean {
+function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet, text: string): boolean {
   for (const i of needs) {
     let seen = LITERALS_SEEN[i];
     if (seen === 0) {
-      seen = holdsAny(text, sets[i]) ? 1 : 2;
+      const gate = lexicon.literalGates[i];
+      seen = (gate === null || mayHold(pairs, gate)) && holdsAny(text, lexicon.literalSets[i]) ? 1 : 2;
       LITERALS_SEEN[i] = seen;
     }
     if (seen === 2) return false;
@@ -258,7 +259,7 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
     LITERALS_SEEN.fill(0, 0, lexicon.literalSets.length);
     for (const rule of lexicon.rules) {
       if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
-      if (!holdsNeeds(rule.needs, lexicon.literalSets, text)) continue;
+      if (!holdsNeeds(rule.needs, lexicon, pairs, text)) continue;
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
         const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);

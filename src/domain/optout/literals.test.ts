@@ -65,7 +65,11 @@ describe('requiredLiterals: strings a match cannot do without', () => {
           matches++;
           if (literals) expect(holdsAny(text, literals), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
           if (gate) expect(mayHold(pairsOf(text, pairs), gate), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
-          for (const i of rule.needs) expect(holdsAny(text, lexicon.literalSets[i]), `${lexicon.lang} ${rule.id} needs ${i}: ${text}`).toBe(true);
+          for (const i of rule.needs) {
+            expect(holdsAny(text, lexicon.literalSets[i]), `${lexicon.lang} ${rule.id} needs ${i}: ${text}`).toBe(true);
+            const setGate = lexicon.literalGates[i];
+            if (setGate) expect(mayHold(pairsOf(text, pairs), setGate), `${lexicon.lang} ${rule.id} gate ${i}: ${text}`).toBe(true);
+          }
         }
       }
     }
