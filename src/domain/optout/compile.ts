@@ -157,8 +157,8 @@ function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges, literalSe
 }
 
 /** Literal sets tested per rule at most, and the shortest literal worth an `includes` (shorter ones are in nearly every text). */
-const MAX_LITERAL_SETS = 3;
-const MIN_LITERAL_LENGTH = 3;
+const MAX_LITERAL_SETS = 8;
+const MIN_LITERAL_LENGTH = 2;
 
 /** A lexicon's literal sets, each kept once however many rules need it. */
 class LiteralSets {
