@@ -7,7 +7,8 @@
  * space"). Negation, `notAfter` and `unless` are tested on the text just
  * before / after a match, with regexes anchored at that edge.
  */
-import { pairGate, requiredLiterals } from './literals';
+import { alternationTrie } from './alternationTrie';
+import { pairGate, requiredLiteralSets, requiredLiterals } from './literals';
 import { necessaryPrefix } from './prefilter';
 import { prefixUnion } from './prefixTrie';
 import { collapseRepeats } from './typo';
@@ -25,6 +26,14 @@ export interface CompiledRule {
    * text without them is skipped without running `pattern`. Null: no such test.
    */
   gate: Uint16Array | null;
+  /**
+   * Sets of literals every match takes one string of each (literals.ts), as
+   * indexes into its lexicon's `literalSets`: tested exactly (`includes`) once
+   * the pairs let a text through, because pairs of common letters ("re…ed")
+   * let most texts through and a rule's regex costs far more. Rules share
+   * sets (a word class), so a set is tested once per text and lexicon.
+   */
+  needs: readonly number[];
   negatable: boolean;
   notAfter: RegExp | null;
   unless: RegExp | null;
@@ -47,6 +56,10 @@ export interface CompiledLexicon {
   anyRule: RegExp;
   /** Tested on the text before a match: does a negation cue govern it? */
   negation: RegExp;
+  /** Every literal set its rules need (`CompiledRule.needs`). */
+  literalSets: readonly (readonly string[])[];
+  /** Each set's pair gate (literals.ts), tested before its `includes` calls; null for a set with a one-letter string. */
+  literalGates: readonly (Uint16Array | null)[];
 }
 
 export interface KeywordEntry {
@@ -84,9 +97,9 @@ const NEVER_MATCHES = /(?!)/;
 const CLASS_REF = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const MAX_CLASS_DEPTH = 6;
 
-/** `(?:a|b)`, longest alternative first so a match shows the longest phrase. */
+/** `(?:a|b)`, longest alternative first so a match shows the longest phrase; a list of plain words as a trie (alternationTrie.ts). */
 function alternation(items: readonly string[]): string {
-  return `(?:${[...items].sort((a, b) => b.length - a.length).join('|')})`;
+  return alternationTrie(items) ?? `(?:${[...items].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
 function expandClasses(source: string, lexicon: Lexicon, where: string): string {
@@ -126,7 +139,7 @@ interface Edges {
 const WORD_EDGES: Edges = { start: '(?<![^ ])', end: '(?![^ ])', gap: ' ' };
 const CHARACTER_EDGES: Edges = { start: '', end: '', gap: '' };
 
-function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): CompiledRule {
+function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges, literalSets: LiteralSets): CompiledRule {
   const where = `rule ${rule.id}`;
   const body = ruleBody(rule, lexicon);
   const pattern = new RegExp(`${edges.start}(?:${body})${edges.end}`, 'g');
@@ -136,10 +149,32 @@ function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges): Compiled
     confidence: rule.confidence,
     pattern,
     gate: pairGate(requiredLiterals(pattern.source)),
+    needs: requiredLiteralSets(pattern.source, MAX_LITERAL_SETS, MIN_LITERAL_LENGTH).map((set) => literalSets.index(set)),
     negatable: rule.negatable === true,
     notAfter: rule.notAfter ? new RegExp(`${edges.start}(?:${expandClasses(rule.notAfter, lexicon, `${where}.notAfter`)})${edges.gap}$`) : null,
     unless: rule.unless ? new RegExp(`^${edges.gap}(?:${expandClasses(rule.unless, lexicon, `${where}.unless`)})${edges.end}`) : null,
   };
+}
+
+/** Literal sets tested per rule at most, and the shortest literal worth an `includes` (shorter ones are in nearly every text). */
+const MAX_LITERAL_SETS = 8;
+const MIN_LITERAL_LENGTH = 2;
+
+/** A lexicon's literal sets, each kept once however many rules need it. */
+class LiteralSets {
+  readonly sets: (readonly string[])[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  index(set: readonly string[]): number {
+    const key = set.join('\u0000');
+    let at = this.byKey.get(key);
+    if (at === undefined) {
+      at = this.sets.length;
+      this.sets.push(set);
+      this.byKey.set(key, at);
+    }
+    return at;
+  }
 }
 
 const SCRIPT_SLOTS = new Map<string, number>();
@@ -163,14 +198,17 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const edges = onCharacters ? CHARACTER_EDGES : WORD_EDGES;
   const except = !exceptAfter.length ? '' : onCharacters ? `(?<!${alternation(exceptAfter)})` : `(?<!(?:^| )${alternation(exceptAfter)} )`;
   const bridges = bridge.length ? `(?:${edges.gap}${alternation(bridge)})*` : '';
+  const literalSets = new LiteralSets();
   return {
     lang: lexicon.lang,
     onCharacters,
     script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
     scriptSlot: lexicon.script ? scriptSlot(lexicon.script) : -1,
-    rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges)),
+    rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges, literalSets)),
     anyRule: new RegExp(`${edges.start}${prefixUnion([...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))])}`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
+    literalSets: literalSets.sets,
+    literalGates: literalSets.sets.map(pairGate),
   };
 }
 

@@ -45,7 +45,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
-import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
+import { holdsAny, mayHold, newPairSet, pairsOf, type PairSet } from './literals';
 import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
@@ -59,6 +59,7 @@ const LEXICONS: readonly Lexicon[] = [en, es, fr, pt, zh, vi, tl, ko, ar, arabiz
 export const OPT_OUT_LANGUAGES: readonly string[] = [...new Set(LEXICONS.map((l) => l.lang))];
 
 const COMPILED = LEXICONS.map(compileLexicon);
+const MAX_LITERAL_SETS_PER_LEXICON = Math.max(...COMPILED.map((l) => l.literalSets.length));
 const KEYWORDS = compileKeywords(LEXICONS);
 const ORDER_BY_HINT = new Map<string, readonly CompiledLexicon[]>(
   OPT_OUT_LANGUAGES.map((lang) => [lang, [...COMPILED.filter((l) => l.lang === lang), ...COMPILED.filter((l) => l.lang !== lang)]]),
@@ -227,6 +228,23 @@ function hasScript(lexicon: CompiledLexicon, words: string): boolean {
   return has;
 }
 
+// Per lexicon and call: 0 not tested yet, 1 the text holds a literal of the set, 2 it holds none.
+const LITERALS_SEEN = new Uint8Array(MAX_LITERAL_SETS_PER_LEXICON);
+
+/** Whether `text` holds a literal of every set a rule needs; each set is tested once per lexicon and call. */
+function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet, text: string): boolean {
+  for (const i of needs) {
+    let seen = LITERALS_SEEN[i];
+    if (seen === 0) {
+      const gate = lexicon.literalGates[i];
+      seen = (gate === null || mayHold(pairs, gate)) && holdsAny(text, lexicon.literalSets[i]) ? 1 : 2;
+      LITERALS_SEEN[i] = seen;
+    }
+    if (seen === 2) return false;
+  }
+  return true;
+}
+
 function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
   SCRIPT_SEEN.fill(0);
   let characters: string | undefined;
@@ -238,8 +256,10 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     if (!lexicon.anyRule.test(text)) continue;
     const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
+    LITERALS_SEEN.fill(0, 0, lexicon.literalSets.length);
     for (const rule of lexicon.rules) {
       if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
+      if (!holdsNeeds(rule.needs, lexicon, pairs, text)) continue;
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
         const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);

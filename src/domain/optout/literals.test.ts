@@ -15,7 +15,24 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
-import { holdsAny, mayHold, newPairSet, pairGate, pairsOf, requiredLiterals } from './literals';
+import { holdsAny, mayHold, newPairSet, pairGate, pairsOf, requiredLiteralSets, requiredLiterals } from './literals';
+
+describe('requiredLiteralSets: every part a match cannot do without', () => {
+  it('names each required part of a sequence, the most selective first, none another one implies', () => {
+    expect(requiredLiteralSets('(?:quit|stop)[a-z]* (?:calling|texting)', 3, 3)).toEqual([
+      [' calling', ' texting'],
+      ['quit', 'stop'],
+    ]);
+    expect(requiredLiteralSets('(?<![^ ])stop (?:calling|texting)(?: me)?(?![^ ])', 3, 3)).toEqual([['stop calling', 'stop texting']]);
+  });
+
+  it('takes nothing from optional parts, alternations of several branches, lookarounds or short strings', () => {
+    expect(requiredLiteralSets('stop(?: calling)?', 3, 3)).toEqual([['stop']]);
+    expect(requiredLiteralSets('(?:stop calling|quit texting)', 3, 3)).toEqual([['quit texting', 'stop calling']]);
+    expect(requiredLiteralSets('(?<!dont )no', 3, 3)).toEqual([]);
+    expect(requiredLiteralSets('(?:a|b)[a-z]+ (?:x|y)', 3, 3)).toEqual([]);
+  });
+});
 
 describe('requiredLiterals: strings a match cannot do without', () => {
   it('spells out small alternations and optional parts', () => {
@@ -48,6 +65,11 @@ describe('requiredLiterals: strings a match cannot do without', () => {
           matches++;
           if (literals) expect(holdsAny(text, literals), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
           if (gate) expect(mayHold(pairsOf(text, pairs), gate), `${lexicon.lang} ${rule.id}: ${text}`).toBe(true);
+          for (const i of rule.needs) {
+            expect(holdsAny(text, lexicon.literalSets[i]), `${lexicon.lang} ${rule.id} needs ${i}: ${text}`).toBe(true);
+            const setGate = lexicon.literalGates[i];
+            if (setGate) expect(mayHold(pairsOf(text, pairs), setGate), `${lexicon.lang} ${rule.id} gate ${i}: ${text}`).toBe(true);
+          }
         }
       }
     }

@@ -18,6 +18,8 @@ interface Info {
   exact: ReadonlySet<string> | null;
   /** Every match contains one of these; null when there is no useful set. */
   factors: ReadonlySet<string> | null;
+  /** Every set found that every match takes a string of (`factors` among them): all hold in a text a match is in. */
+  all: readonly ReadonlySet<string>[];
 }
 
 /** Sets larger than this are dropped: the test would cost more than it saves. */
@@ -26,8 +28,8 @@ const MAX_STRINGS = 24;
 const SPECIAL = new Set('()[]{}|\\.^$?*+');
 const QUANTIFIER_START = new Set('?*+{');
 const GROUPS = new Map<string, Info>();
-const UNKNOWN: Info = { exact: null, factors: null };
-const EMPTY: Info = { exact: new Set(['']), factors: null };
+const UNKNOWN: Info = { exact: null, factors: null, all: [] };
+const EMPTY: Info = { exact: new Set(['']), factors: null, all: [] };
 
 function union(sets: readonly (ReadonlySet<string> | null)[], limit: number): Set<string> | null {
   const out = new Set<string>();
@@ -68,8 +70,9 @@ function better(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): R
   return b.size < a.size ? b : a;
 }
 
-function info(exact: ReadonlySet<string> | null, factors: ReadonlySet<string> | null): Info {
-  return { exact, factors: better(usable(factors), usable(exact)) };
+function info(exact: ReadonlySet<string> | null, factors: ReadonlySet<string> | null, all: readonly ReadonlySet<string>[] = []): Info {
+  const best = better(usable(factors), usable(exact));
+  return { exact, factors: best, all: best === null || all.includes(best) ? all : [...all, best] };
 }
 
 class Analyser {
@@ -97,6 +100,8 @@ class Analyser {
         branches.map((b) => b.factors),
         this.limit,
       ),
+      // One branch: what it needs, the whole needs; several: only what all of them share (the union above).
+      branches.length === 1 ? branches[0].all : [],
     );
   }
 
@@ -108,8 +113,13 @@ class Analyser {
     let factors: ReadonlySet<string> | null = null;
     let run: ReadonlySet<string> | null = new Set(['']);
     let whole: ReadonlySet<string> | null = run;
+    const all: ReadonlySet<string>[] = [];
+    const keep = (set: ReadonlySet<string> | null): void => {
+      if (set !== null) all.push(set);
+    };
     for (const item of items) {
       factors = better(factors, item.factors);
+      all.push(...item.all);
       whole = whole && item.exact && product(whole, item.exact, this.limit);
       const next: ReadonlySet<string> | null = run && item.exact && product(run, item.exact, this.limit);
       if (next) {
@@ -117,10 +127,12 @@ class Analyser {
       } else {
         // The run of known strings ends here: what it spells is a candidate.
         factors = better(factors, usable(run));
+        keep(usable(run));
         run = item.exact ?? new Set(['']);
       }
     }
-    return info(whole, better(factors, usable(run)));
+    keep(usable(run));
+    return info(whole, better(factors, usable(run)), all);
   }
 
   /** Appends `atom` as its quantifier allows: `a+` is `a` then an unknown, `a{2,}` is `a a` then an unknown. */
@@ -219,6 +231,49 @@ export function requiredLiterals(source: string): readonly string[] | null {
   // A literal holding another of the set adds nothing: the shorter one is there whenever it is.
   const all = [...found];
   return all.filter((l) => !all.some((other) => other !== l && l.includes(other)));
+}
+
+/**
+ * Up to `max` sets of strings, each of which every match of `source` takes one
+ * of: `(?:quit|stop) now (?:calling|texting)` needs "quit now" or "stop now",
+ * and " calling" or " texting". A text must hold one string of each, so
+ * several sets rule out more texts than the single one `requiredLiterals` names.
+ * Sets with a string shorter than `minLength` are left out: nearly every
+ * text holds them.
+ */
+export function requiredLiteralSets(source: string, max: number, minLength: number): readonly (readonly string[])[] {
+  const found = new Analyser(source, MAX_STRINGS).alternation();
+  const minimal = (set: ReadonlySet<string>): string[] => {
+    const all = [...set];
+    return all.filter((l) => !all.some((other) => other !== l && l.includes(other))).sort();
+  };
+  const sets = new Map<string, ReadonlySet<string>>();
+  for (const set of found.all) {
+    const strings = minimal(set);
+    if (strings.some((l) => l.length < minLength)) continue;
+    const key = strings.join('\u0000');
+    if (!sets.has(key)) sets.set(key, new Set(strings));
+  }
+  // The most selective first (longest shortest string, then fewest strings); a set that every string of a kept
+  // one contains a string of ("stop " after "stop calling") rules out nothing more.
+  const ordered = [...sets.values()].sort((a, b) => shortestLength(b) - shortestLength(a) || a.size - b.size);
+  const kept: ReadonlySet<string>[] = [];
+  for (const set of ordered) {
+    if (kept.length < max && !kept.some((k) => implies(k, set))) kept.push(set);
+  }
+  return kept.map(minimal);
+}
+
+function shortestLength(set: ReadonlySet<string>): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const s of set) if (s.length < min) min = s.length;
+  return min;
+}
+
+/** Whether a text holding a string of `a` always holds one of `b`. */
+function implies(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (![...b].some((y) => x.includes(y))) return false;
+  return true;
 }
 
 /** Whether `text` holds one of `literals`. */
