@@ -71,3 +71,20 @@ describe('possibleOptOut: speech that may be an opt-out, in each language', () =
     expect(possibleOptOut('')).toBeNull();
   });
 });
+
+describe('possible opt-outs as speech gives them: particles, plural "you", a relative pronoun dropped', () => {
+  it.each([
+    ['how did you even get this number', 'en'],
+    ['we dont need any thanks', 'en'],
+    ['wala po akong interes', 'tl'],
+    ['bakit ba lagi kayong tumatawag', 'tl'],
+    ['poukisa n ap rele m chak jou', 'ht'],
+    ['ki jan nou fe jwenn nimewo m', 'ht'],
+    ['مين اعطاكم رقمي', 'ar'],
+    ['ليش تتصلون علي كل يوم', 'ar'],
+    ['谁给你们我的号码的', 'zh'],
+    ['你們怎麼會有我的電話號碼', 'zh'],
+  ])('%j on a call is a possible opt-out (%s)', (text, lang) => {
+    expect(detectOptOut(text, { channel: 'voice' })).toMatchObject({ intent: 'possible_opt_out', lang });
+  });
+});
