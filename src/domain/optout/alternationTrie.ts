@@ -13,46 +13,25 @@
  * tries; a list holding regex syntax is left as it is.
  */
 
-interface Node {
-  end: boolean;
-  next: Map<string, Node>;
-}
+import { trieOf, type TrieNode } from './stringTrie';
 
 const PLAIN = /^[^\\()[\]{}|.^$?*+]*$/;
 
-function source(node: Node): string {
-  const branches = [...node.next.keys()].sort().map((ch) => ch + source(node.next.get(ch) as Node));
+/** The ways on from `node`, one per next letter (sorted), then '' when a word ends there: longer words first. */
+function branchesFrom(node: TrieNode): string[] {
+  const branches = [...node.next.keys()].sort().map((ch) => ch + group(node.next.get(ch) as TrieNode));
   if (node.end) branches.push('');
-  if (branches.length === 1) return branches[0];
-  return `(?:${branches.join('|')})`;
+  return branches;
+}
+
+function group(node: TrieNode): string {
+  const branches = branchesFrom(node);
+  return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
 }
 
 /** `items` as one regex group matching what `(?:a|b|…)`, longest first, matches; null when an item is not plain text. */
 export function alternationTrie(items: readonly string[]): string | null {
   if (!items.every((item) => PLAIN.test(item))) return null;
-  const root: Node = { end: false, next: new Map() };
-  for (const item of items) {
-    let node = root;
-    for (const ch of item) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { end: false, next: new Map() };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  const body = source(root);
-  return body.startsWith('(?:') && body.endsWith(')') && balancedGroup(body) ? body : `(?:${body})`;
-}
-
-/** Whether `(?:…)` is one group, not `(?:a)b(?:c)`. */
-function balancedGroup(body: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '(') depth++;
-    else if (body[i] === ')' && --depth === 0 && i < body.length - 1) return false;
-  }
-  return true;
+  // Always one group of the root's branches, whether it has one or many.
+  return `(?:${branchesFrom(trieOf(items)).join('|')})`;
 }

@@ -11,22 +11,18 @@
  * shorter one.
  */
 import { exactStrings } from './literals';
+import { addToTrie, trieOf, type TrieNode } from './stringTrie';
 
 /** A prefix spelling out more strings than this is kept as written. */
 const MAX_SPELLED = 400;
-
-interface Node {
-  end: boolean;
-  next: Map<string, Node>;
-}
 
 function escapeRegexChar(ch: string): string {
   return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
-function trieSource(node: Node): string {
+function trieSource(node: TrieNode): string {
   if (node.end) return '';
-  const branches = [...node.next.keys()].sort().map((ch) => escapeRegexChar(ch) + trieSource(node.next.get(ch) as Node));
+  const branches = [...node.next.keys()].sort().map((ch) => escapeRegexChar(ch) + trieSource(node.next.get(ch) as TrieNode));
   return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
 }
 
@@ -64,7 +60,7 @@ function branchesOf(source: string): string[] {
 
 /** `(?:…)` matching wherever one of `prefixes` matches (and only there, give or take the strings a shorter one covers). */
 export function prefixUnion(prefixes: readonly string[]): string {
-  const root: Node = { end: false, next: new Map() };
+  const root = trieOf();
   const kept: string[] = [];
   let spelled = 0;
   for (const prefix of prefixes) {
@@ -74,19 +70,8 @@ export function prefixUnion(prefixes: readonly string[]): string {
         kept.push(branch);
         continue;
       }
-      for (const s of strings) {
-        let node = root;
-        for (const ch of s) {
-          let child = node.next.get(ch);
-          if (!child) {
-            child = { end: false, next: new Map() };
-            node.next.set(ch, child);
-          }
-          node = child;
-        }
-        node.end = true;
-        spelled++;
-      }
+      for (const s of strings) addToTrie(root, s);
+      spelled += strings.length;
     }
   }
   const alternatives = spelled > 0 ? [trieSource(root), ...kept] : kept;
