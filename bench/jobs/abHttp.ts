@@ -6,13 +6,11 @@
  *
  *   npx tsx bench/jobs/abHttp.ts --root=DIR [--kind=precall|presend] [--rounds=3] [--seconds=8]
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLoad } from '../lib/load';
-import { procCpuSeconds, READY_PREFIX } from '../lib/proc';
+import { spawnServer, type ChildServer } from '../lib/proc';
 import { AUTH, bodyMaker, DECISION_PATHS, type DecisionKind } from '../scenarios/decisions';
 
 const { values } = parseArgs({
@@ -29,40 +27,21 @@ const consents = Number(values.consents);
 const trees = { this: resolve(import.meta.dirname, '../..'), other: resolve(values.root!) };
 
 const profileDir = process.env.AB_CPU_PROF_DIR;
-async function start(root: string, profile = false) {
+async function start(root: string, name: string): Promise<ChildServer> {
   const seed = await import(pathToFileURL(join(root, 'bench/lib/seed.ts')).href);
   const env = await import(pathToFileURL(join(root, 'bench/lib/gatewayEnv.ts')).href);
   const { file } = await seed.sqliteSeed(consents);
-  const child = spawn(
-    process.execPath,
-    [
-      ...(profile && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : []),
-      '--import',
-      'tsx',
-      'bench/servers/gateway.ts',
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', ...env.gatewayEnv(seed.dataDirWithCopy(file)) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<number>((res) =>
-    createInterface({ input: child.stdout! }).on('line', (l) => {
-      if (l.startsWith(READY_PREFIX)) res(Number(JSON.parse(l.slice(READY_PREFIX.length)).port));
-    }),
-  );
-  return { child, url: `http://127.0.0.1:${port}` };
+  return spawnServer(name, 'gateway.ts', { cwd: root, env: env.gatewayEnv(seed.dataDirWithCopy(file)), cpuProfDir: profileDir, cpuProfIntervalUs: 250 });
 }
 
-const servers = { this: await start(trees.this, true), other: await start(trees.other, true) };
+const servers = { this: await start(trees.this, 'this tree'), other: await start(trees.other, 'other tree') };
 const results: Record<string, { cpuUs: number; rps: number; accepted: number | null }[]> = { this: [], other: [] };
 for (const name of ['this', 'other'] as const)
   await runLoad({ url: servers[name].url, path: DECISION_PATHS[kind], headers: AUTH, body: bodyMaker(kind, consents, 7), connections: 16, durationS: 3 });
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const name of (r % 2 ? ['other', 'this'] : ['this', 'other']) as ('this' | 'other')[]) {
     const s = servers[name];
-    const cpu0 = procCpuSeconds(s.child.pid!);
+    const cpu0 = s.cpuSeconds();
     const res = await runLoad({
       url: s.url,
       path: DECISION_PATHS[kind],
@@ -72,18 +51,11 @@ for (let r = 0; r < Number(values.rounds); r++) {
       durationS: Number(values.seconds),
       accept: (_st: number, body: string) => body.includes('"allowed":true'),
     });
-    const cpu = procCpuSeconds(s.child.pid!) - cpu0;
+    const cpu = s.cpuSeconds() - cpu0;
     const answered = res.ok;
     results[name].push({ cpuUs: Math.round((cpu / answered) * 1e6 * 10) / 10, rps: Math.round(res.rps), accepted: res.accepted });
   }
 }
-await Promise.all(
-  Object.values(servers).map(
-    (s) =>
-      new Promise((res) => {
-        s.child.once('exit', res);
-        s.child.kill('SIGTERM');
-      }),
-  ),
-);
+// stop() waits for a clean exit: that is when --cpu-prof writes its profile.
+await Promise.all(Object.values(servers).map((s) => s.stop()));
 console.log(JSON.stringify({ kind, results }));

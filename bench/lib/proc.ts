@@ -34,6 +34,8 @@ export interface ChildServer {
 
 export interface SpawnOptions {
   env?: Record<string, string | undefined>;
+  /** The checkout whose bench/servers script runs (default: this one); another tree for an A/B of two builds. */
+  cwd?: string;
   /** Directory for `node --cpu-prof` output; no profiling when unset. */
   cpuProfDir?: string;
   /** Microseconds between samples (node's default: 1000). A finer one shows the short frames of a fast request. */
@@ -68,7 +70,7 @@ export async function spawnServer(name: string, script: string, options: SpawnOp
     : [];
   const args = [...profiling, '--import', 'tsx', join('bench/servers', script)];
   const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
