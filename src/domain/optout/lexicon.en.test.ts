@@ -88,3 +88,12 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     expect(result.matched).toMatch(/^(?:phrase:en:|keyword)/);
   });
 });
+
+describe('English opt-in keywords re-subscribe only when they say so', () => {
+  it.each(['resume texts', 'START TEXTS', 'start texting me'])('%j as the whole SMS is an opt-in', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('opt_in');
+  });
+  it.each(['resume', 'Resume', 'resume?'])('%j alone (as often a CV) re-subscribes nobody', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
+  });
+});
