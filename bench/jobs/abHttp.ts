@@ -4,7 +4,10 @@
  * a copy of its own seeded ledger, autocannon alternating between them, server
  * CPU µs per answered request and requests/s per round.
  *
- *   npx tsx bench/jobs/abHttp.ts --root=DIR [--kind=precall|presend] [--rounds=3] [--seconds=8]
+ * `--this=DIR` puts another checkout in this tree's place, so two older trees
+ * can be compared with the same driver.
+ *
+ *   npx tsx bench/jobs/abHttp.ts --root=DIR [--this=DIR] [--kind=precall|presend] [--rounds=3] [--seconds=8]
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +19,7 @@ import { AUTH, bodyMaker, DECISION_PATHS, type DecisionKind } from '../scenarios
 const { values } = parseArgs({
   options: {
     root: { type: 'string' },
+    this: { type: 'string' },
     kind: { type: 'string', default: 'precall' },
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '8' },
@@ -24,7 +28,7 @@ const { values } = parseArgs({
 });
 const kind = values.kind as DecisionKind;
 const consents = Number(values.consents);
-const trees = { this: resolve(import.meta.dirname, '../..'), other: resolve(values.root!) };
+const trees = { this: resolve(values.this ?? join(import.meta.dirname, '../..')), other: resolve(values.root!) };
 
 const profileDir = process.env.AB_CPU_PROF_DIR;
 async function start(root: string, name: string): Promise<ChildServer> {
