@@ -20,9 +20,15 @@
  * With `--covered-too`, the rounds without rules also leave out the ledger's
  * covered-contact bookkeeping (the count a state cap reads and adds to).
  *
+ * `--callgrind`: when run under `valgrind --tool=callgrind --instr-atstart=no`,
+ * the measured rounds alone are instrumented (callgrind_control on this
+ * process), so the instructions a request costs are counted apart from start
+ * and warm-up, unmoved by how loaded the machine is (see docs/performance.md).
+ *
  *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only] [--rules-ab]
  */
 import { createHook } from 'node:async_hooks';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +46,7 @@ const { values } = parseArgs({
     'chain-only': { type: 'boolean', default: false },
     'rules-ab': { type: 'boolean', default: false },
     'covered-too': { type: 'boolean', default: false },
+    callgrind: { type: 'boolean', default: false },
   },
 });
 const ownRoot = resolve(import.meta.dirname, '../..');
@@ -151,6 +158,11 @@ function bytesWritten(): number {
   }
 }
 
+/** Under callgrind (--callgrind), counts instructions only while a measured round runs. */
+function instrument(on: boolean): void {
+  if (values.callgrind) execFileSync('callgrind_control', ['-i', on ? 'on' : 'off', String(process.pid)], { stdio: 'ignore' });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -181,12 +193,14 @@ async function chain(kind: string): Promise<ChainResult> {
     if (noRules) useRules(withRules);
     const batch = bodies(kind, requests, 11 + (noRules ? r >> 1 : r));
     global.gc?.();
+    instrument(true);
     const w0 = bytesWritten();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     allowed += await drive(route, batch, concurrency);
     const t1 = performance.now();
     const c = process.cpuUsage(c0);
+    instrument(false);
     if (!withRules) {
       cpuWithout.push((c.user + c.system) / requests);
       continue;
@@ -221,6 +235,9 @@ async function chain(kind: string): Promise<ChainResult> {
 const result: Record<string, unknown> = { root, consents, requests, rounds, concurrency };
 for (const kind of kinds) result[kind] = await chain(kind);
 if (!values['chain-only'] && root === ownRoot) for (const kind of kinds) result[`${kind}_steps`] = await stepTimings(loaded, kind, consents);
+// What every major collection has to mark: the gateway's live heap once the rounds are done (after a full collection when run with --expose-gc).
+global.gc?.();
+result.heap_used_mb = Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await gateway.close();
 rmSync(dataDir, { recursive: true, force: true });
