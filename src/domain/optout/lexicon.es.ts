@@ -95,16 +95,21 @@ export const es: Lexicon = {
       'contactar(?:me|nos)?', 'molestar(?:me|nos)?', 'textear(?:me|nos)?', 'hablar(?:me|nos)?',
     ],
     // "no me vuelva a hablar de eso": talking, not phoning.
-    topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)'],
+    // The manner of talking: "no me hable tan rápido", "no me hables fuerte".
+    topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)', 'tan [a-z]+', 'rapido', 'fuerte', 'recio', 'golpeado', 'con groserias', 'en (?:ingles|espanol)'],
     // "no me estés jodiendo, en serio": disbelief, not a request.
     disbelief: ['(?:, )?(?:en serio|de verdad|neta|no puede ser|que dices|es broma)(?![^ ])'],
     // "dejá de mandarme el link viejo": one thing named, not messages.
-    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono|cosas?|basura|porquerias?|tonterias|mugres?|chingaderas?)(?![^ ]))[a-z]+'],
     // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
     elsewhere: [
       '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
-      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
+      // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+    // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
+    otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
@@ -125,7 +130,9 @@ export const es: Lexicon = {
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
-      '(?:al|en el|a mi) trabajo', '(?:a|en) la oficina',
+      '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
+      // An hour: "no me estén llamando a las siete", "… los domingos".
+      'a las [a-z0-9]+', 'a la una', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
     ],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
@@ -140,7 +147,7 @@ export const es: Lexicon = {
     ],
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
-      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'sa(?:qu|k)(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
       'excluir(?:me|nos)?', 'remuev(?:an|a|e|en)(?:me|nos)?', 'remover(?:me|nos)?',
     ],
     who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos', '(?:mi|este) (?:cel|num|nro)'],
@@ -149,21 +156,21 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
-      pattern: '(?:(?:quit|borr|elimin|retir)(?:en|e|a)|saqu(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
@@ -183,9 +190,9 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -193,7 +200,7 @@ export const es: Lexicon = {
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) de baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
       confidence: 0.9, negatable: true,
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
     },
@@ -253,7 +260,7 @@ export const es: Lexicon = {
     // "no estoy de acuerdo en recibir estos mensajes"
     { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
     // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
-    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? nada(?: mas)? (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
+    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
@@ -266,7 +273,7 @@ export const es: Lexicon = {
     // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".
     {
       id: 'ya-basta-final',
-      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|numero|interesa|molestando|molestar)(?: [a-z]+| ,){1,6})',
+      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle|ya paren|paren ya|parenle ya|ya chole|ya estuvo bueno)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|msjs|textos|numero|interesa|molestando|molestar|mandando|escribiendo|marcando)(?: [a-z]+| ,){1,6})',
       confidence: 0.8, negatable: true,
     },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },

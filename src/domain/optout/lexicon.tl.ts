@@ -19,23 +19,23 @@ export const tl: Lexicon = {
   lang: 'tl',
   script: 'Latin',
   keywords: {
-    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop', 'pakihinto', 'paki hinto', 'pa stop', 'pastop'],
+    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop', 'pakihinto', 'paki hinto', 'pa stop', 'pastop', 'tgil', 'tgl', 'tgil na', 'paunsub', 'pa unsub', 'paunsubscribe', 'pa unsubscribe', 'unsub na'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
   clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na', 'tama na', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop'],
-  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
+  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam', 'kasi', 'nmn', 'nman', 'ano ba', 'ano ba nmn', 'ano ba naman'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
   notTypos: ['tigas', 'hindi'],
   negation: {
     cue: ['hindi', 'di', 'wag', 'huwag', 'ayaw', 'ayoko'],
-    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing'],
+    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing', 'akong', 'kami', 'kaming', 'nyo na', 'kayo na'],
     exceptAfter: ['bakit', 'ba t'],
   },
   classes: {
-    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg', 'wagnyo', 'wagmo', 'wag na wag', 'huwag na huwag'],
+    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg', 'wagnyo', 'wagmo', 'wagna', 'huwagna', 'wagnapo', 'wag na wag', 'huwag na huwag'],
     // Enclitics and pronouns that may sit between the prohibitive and the verb,
     // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
@@ -45,7 +45,7 @@ export const tl: Lexicon = {
     ],
     // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
     contactVerb: [
-      '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
+      '[a-z]*t(?:um|in)?awag(?:an|in|i)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
       'i?i?storbo(?:hin)?', 'iniistorbo', 'inistorbo', 'guluhin', 'guguluhin', 'ginugulo', 'kukulitin', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
       'mag message', 'magmessage', 'imensahe', 'mensahe', '(?:mag|i)? ?call', 'tumext', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
       // "wag na kayong magparamdam": don't show yourselves any more (get in touch).
@@ -56,7 +56,7 @@ export const tl: Lexicon = {
       'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'tumatawag', 'nagtetext', 'spam', 'spams',
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
-    contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
+    contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'kinokontak', 'kinocontact', 'kino contact', 'kinokontact', 'minemessage', 'mine message', 'kinocall', 'kino call', 'tinatxt', 'iniispam', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
     who: ['ako', 'ko', 'aq', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
     kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
@@ -66,6 +66,8 @@ export const tl: Lexicon = {
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
+    relayedButWants: ['(?:[^ ]+ |, ){0,4}(?:pero|kaso|but)(?![^ ])'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
@@ -86,11 +88,11 @@ export const tl: Lexicon = {
     // "huwag nyo nang gagamitin ang number ko"
     { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
     // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
-    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat| pa(?: po)?$|$)', confidence: 0.85 },
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho|kayo|nyo))* (?:kailangan|pwede|puwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat| pa(?: po)?$|$)', confidence: 0.85 },
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
-      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga))* (?:{contactNoun})',
+      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga|lahat|lahat ng|anumang))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
@@ -104,7 +106,7 @@ export const tl: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d) (?:ko|q|namin)(?: (?:na|n))?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
-      confidence: 0.9,
+      confidence: 0.9, unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
@@ -130,6 +132,25 @@ export const tl: Lexicon = {
     { id: 'no-consent', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:ako|kami|aq)(?: (?:po|ho))? (?:pumapayag|papayag|payag|sumasang ayon)', confidence: 0.85 },
     // "ilang beses na po kayong tumatawag, ayoko na po": a complaint about the calls, then the refusal.
     { id: 'complaint-then-refuse', pattern: '(?:kayong|kayo|nyo) (?:{contactVerb})(?: [^ ]+){0,4}? (?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|talaga))*$', confidence: 0.8 },
+    // "wala na kayong pahintulot na tawagan ako", "hindi ko kayo pinayagang tumawag": no permission to call.
+    { id: 'no-permission', pattern: '(?:wala(?: na)?(?: (?:po|ho))? (?:kayong|kayo|nyong|kang) (?:pahintulot|permiso|permission|karapatan|consent)|(?:hindi|di) ko(?: (?:po|ho))? (?:kayo )?(?:pinayagan|pinayagang|pinahintulutan|binigyan ng (?:pahintulot|permiso)))', confidence: 0.85 },
+    // Passed on to the caller: "sabi ng asawa ko wag na daw kayong tumawag dito", "wag nyo na daw siyang tawagan" —
+    // "kayo/nyo" names the company; "wag na daw siyang tawagan" alone may be told to anyone.
+    {
+      id: 'relayed-dont-contact',
+      pattern: '{dont}(?: (?:na|nang|po|pong|daw|raw|nga))* (?:nyo|niyo|ninyo|kayo|kayong|nyong|niyong|ninyong)(?: (?:{particle}|daw|raw|siya|siyang|sya|syang))* (?:{contactVerb})',
+      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])|{relayedButWants}',
+    },
+    // "ayaw na po ng lola ko na tawagan nyo siya": a household member's refusal, addressed to the caller.
+    { id: 'kin-refuses', pattern: 'ayaw(?: (?:na|po|ho))* ng (?:{kin}) (?:ko|namin)(?: (?:na|po|ho|daw|raw))* (?:{contactVerb}) (?:nyo|niyo|ninyo|kayo)', confidence: 0.85, unless: '(?:[^ ]+ ){0,2}(?:{elsewhere})(?![^ ])' },
+    // Cebuano and Ilocano prohibitives: "ayaw na mo tawag", "palihug ayaw na ko tawagi", "undang na mo og tawag", "saan kayon nga agtawag".
+    // Tagalog "ayaw mo …" (you don't want) is left out: the Cebuano forms put "na" first or use "kamo/mi", or the -i imperative.
+    {
+      id: 'visayan-dont-contact',
+      pattern: '(?:ayaw na(?: (?:mo|kamo|mi|ko|nako|nami))?|ayaw (?:kamo|mi)|undang(?:i|a)? na(?: (?:mo|kamo|mi))?)(?: (?:og|ug|sa|pag|palihug|na|lang))* (?:pag ?)?(?:tawag|tawagi|text|texti|itext|i text|tawagan|message)|ayaw(?: [a-z]+){0,2} (?:tawagi|texti|tawgi)',
+      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
+    },
+    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
     // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
     { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],
