@@ -18,13 +18,13 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas', 'stop a todo', 'stop todo', 'alto a todo', 'baja a todo',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
   },
   voiceKeywords: ['alto', 'basta', 'ya basta', 'stop'],
-  clauseKeywords: ['alto', 'baja', 'stop'],
+  clauseKeywords: ['alto', 'baja', 'stop', 'stop a todo', 'alto a todo'],
   softeners: [
     'por favor', 'porfa', 'porfavor', 'xfa', 'x fa', 'x favor', 'porfis', 'plis', 'pls', 'please', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
     'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
@@ -108,6 +108,8 @@ export const es: Lexicon = {
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
       // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
       '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+    // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
+    sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
     otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
@@ -125,7 +127,7 @@ export const es: Lexicon = {
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
-    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num'],
+    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num', '(?:para|pa) (?:aca|aqui)', 'aca'],
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
@@ -165,8 +167,17 @@ export const es: Lexicon = {
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
     { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}' },
+    // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
+    // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
+    {
+      id: 'familia-dice-que-no',
+      pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
+      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{deferral}|{elsewhere}|{oneThing}|{otherCallee}|{sentThing}',
+    },
+    // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
+    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
-    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
@@ -185,14 +196,14 @@ export const es: Lexicon = {
       pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:{que}|a {que}|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
       confidence: 0.9,
     },
-    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
+    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85, negatable: true },
     { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"

@@ -58,10 +58,11 @@ export const tl: Lexicon = {
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
     contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'kinokontak', 'kinocontact', 'kino contact', 'kinokontact', 'minemessage', 'mine message', 'kinocall', 'kino call', 'tinatxt', 'iniispam', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
     who: ['ako', 'ko', 'aq', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
+    day: ['linggo|lunes|martes|miyerkules|huwebes|biyernes|sabado|weekend|weekends|sunday|saturday'],
     kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
-      '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
+      '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|(?:ng|tuwing|pag) (?:umaga|gabi|hapon|tanghali|{day})|habang|hanggang)',
       '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
@@ -92,7 +93,7 @@ export const tl: Lexicon = {
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
-      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga|lahat|lahat ng|anumang))* (?:{contactNoun})',
+      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|yang|yan|iyang|nyo|mga|lahat|lahat ng|anumang))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
@@ -105,7 +106,7 @@ export const tl: Lexicon = {
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d) (?:ko|q|namin)(?: (?:na|n))?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
       confidence: 0.9, unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
@@ -139,7 +140,7 @@ export const tl: Lexicon = {
     {
       id: 'relayed-dont-contact',
       pattern: '{dont}(?: (?:na|nang|po|pong|daw|raw|nga))* (?:nyo|niyo|ninyo|kayo|kayong|nyong|niyong|ninyong)(?: (?:{particle}|daw|raw|siya|siyang|sya|syang))* (?:{contactVerb})',
-      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])|{relayedButWants}',
+      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])(?! (?:dito|sa (?:number|numero|bahay)))|{relayedButWants}',
     },
     // "ayaw na po ng lola ko na tawagan nyo siya": a household member's refusal, addressed to the caller.
     { id: 'kin-refuses', pattern: 'ayaw(?: (?:na|po|ho))* ng (?:{kin}) (?:ko|namin)(?: (?:na|po|ho|daw|raw))* (?:{contactVerb}) (?:nyo|niyo|ninyo|kayo)', confidence: 0.85, unless: '(?:[^ ]+ ){0,2}(?:{elsewhere})(?![^ ])' },
@@ -151,6 +152,12 @@ export const tl: Lexicon = {
       confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
+    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po".
+    {
+      id: 'complaint-then-stop',
+      pattern: '(?:tigil|tama|hinto|stop|tigilan)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
+      confidence: 0.8,
+    },
     // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
     { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],
