@@ -86,6 +86,10 @@ export const es: Lexicon = {
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
     ],
+    // A request only imagined: "qué pasa si les digo que ya no me llamen", "si quisiera darme de baja".
+    hypothetical: ['(?:si|cuando) (?:yo )?(?:(?:les?|te) )?(?:digo|dijera|pido|pidiera|mando|mandara|pongo|pusiera|escribo|escribiera|respondo|contesto)(?: {que})?', '(?:si|cuando) (?:yo )?(?:quiero|quisiera|quiera|decido|decidiera)'],
+    // Only asking, for later: "qué pongo para darme de baja? solo pregunto".
+    justAsking: ['(?:[a-z]+ |, ){0,3}(?:solo (?:pregunto|es pregunta|una pregunta)|nomas pregunto|por si acaso|por si las dudas|mas adelante|en el futuro|algun dia)(?![^ ])'],
     // The consumer stopping: "voy a dejar de escribirles".
     selfSubject: ['(?:voy a|vamos a|tengo que|tenemos que|debo|debemos|deberia|puedo|podemos|quiero|queria|necesito|intento|trato de)'],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
@@ -159,14 +163,14 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}' },
     // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
@@ -181,7 +185,7 @@ export const es: Lexicon = {
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
-      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
@@ -212,8 +216,8 @@ export const es: Lexicon = {
     {
       id: 'darme-de-baja',
       pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
-      confidence: 0.9, negatable: true,
-      unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
+      confidence: 0.9, negatable: true, notAfter: '{hypothetical}',
+      unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
     { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
@@ -245,7 +249,7 @@ export const es: Lexicon = {
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
-    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos) (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',

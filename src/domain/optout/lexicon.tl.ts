@@ -67,6 +67,11 @@ export const tl: Lexicon = {
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    // Only imagined, or told to someone else: "ano mangyayari pag sinabi kong wag na kayong tumawag", "sinabihan ko yung ibang kumpanya na wag na tumawag".
+    notToYou: [
+      '(?:pag|kapag|kung|pano kung|paano kung)(?: [^ ]+){0,3} (?:sinabi|sasabihin|sabihin|sinabihan|sabihan|sinagot|sagutin|i reply|ireply|reply)(?: (?:ko|kong|ko na|ko po|ko sa inyo))?(?: na)?',
+      '(?:sinabihan|pinagsabihan|sinabi ko sa|sinabi ko kay|sinabi ko kina) (?:(?:ko|namin|na) )*(?:yung|ang|ung|si|sina|mga)(?: [^ ]+){1,3} (?:na|ng)',
+    ],
     // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
     relayedButWants: ['(?:[^ ]+ |, ){0,4}(?:pero|kaso|but)(?![^ ])'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
@@ -77,7 +82,7 @@ export const tl: Lexicon = {
   },
   rules: [
     // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
-    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])' },
+    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])' },
     // "wag nyo na ako isali sa mga promo"
     { id: 'dont-include-me', pattern: '{dont}(?: {particle}){0,6} (?:isali|isama|ilagay) sa (?:mga )?(?:promo|promos|list|listahan|text|texts|mailing list)', confidence: 0.85 },
     // "paki-cancel na po ng text alerts ko", "cancel nyo na ang subscription ko sa text"
@@ -140,7 +145,7 @@ export const tl: Lexicon = {
     {
       id: 'relayed-dont-contact',
       pattern: '{dont}(?: (?:na|nang|po|pong|daw|raw|nga))* (?:nyo|niyo|ninyo|kayo|kayong|nyong|niyong|ninyong)(?: (?:{particle}|daw|raw|siya|siyang|sya|syang))* (?:{contactVerb})',
-      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])(?! (?:dito|sa (?:number|numero|bahay)))|{relayedButWants}',
+      confidence: 0.85, notAfter: '{notToYou}', unless: '(?:{elsewhere})(?![^ ])(?! (?:dito|sa (?:number|numero|bahay)))|{relayedButWants}',
     },
     // "ayaw na po ng lola ko na tawagan nyo siya": a household member's refusal, addressed to the caller.
     { id: 'kin-refuses', pattern: 'ayaw(?: (?:na|po|ho))* ng (?:{kin}) (?:ko|namin)(?: (?:na|po|ho|daw|raw))* (?:{contactVerb}) (?:nyo|niyo|ninyo|kayo)', confidence: 0.85, unless: '(?:[^ ]+ ){0,2}(?:{elsewhere})(?![^ ])' },
