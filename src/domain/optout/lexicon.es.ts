@@ -180,6 +180,8 @@ export const es: Lexicon = {
     },
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
     { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
+    // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
+    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -265,7 +267,7 @@ export const es: Lexicon = {
     // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
     { id: 'no-me-jodan-con', pattern: '(?:no|ya no|n) me (?:jodan|joda|jodas|chinguen|chingue|frieguen|friegue|molesten|moleste) (?:mas )?con (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "no estoy interesado en recibir mensajes": not interested in the contact itself
-    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?{contactNoun}', confidence: 0.85 },
+    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?(?:{contactNoun}|nada)', confidence: 0.85 },
     // "no quiero ser contactado", "no deseo volver a ser llamada"
     { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
     // "solicito la baja de mi número", "pido mi baja"
