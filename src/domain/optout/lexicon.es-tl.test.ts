@@ -36,7 +36,7 @@ describe('Spanish and Tagalog opt-outs the rules catch', () => {
     ['tl', 'sms', 'hindi na po kayo pwedeng mag-text dito', 'no longer allowed'],
     ['tl', 'sms', 'itigil nyo na ang lahat ng text', '"lahat ng"'],
     ['tl', 'sms', 'wagna kayong magtext', '"wag na" run together'],
-  ] as const)('%s/%s: %j (%s)', (lang, channel, text) => {
+  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
     expect(result?.matched).toMatch(/^(?:phrase|keyword)/);
@@ -63,7 +63,7 @@ describe('Spanish and Tagalog look-alikes that stay quiet', () => {
     ['voice', 'sinabihan ko ang landlord na wag nang tumawag', 'told to someone else'],
     ['sms', 'huwag nyo kaming tanggalin sa listahan', 'negated removal'],
     ['voice', 'ayaw ko ng tawag sa gabi', 'an hour'],
-  ] as const)('%s: %j (%s)', (channel, text) => {
+  ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
 });
