@@ -115,7 +115,7 @@ export const es: Lexicon = {
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
-    otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
@@ -170,7 +170,7 @@ export const es: Lexicon = {
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
     // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
@@ -222,9 +222,9 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
-    // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
-    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
+    { id: 'no-quiero-recibir', notAfter: '(?:y|que tal|pero|que pasa|que hago|que pasaria) si|en caso de que', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
+    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },

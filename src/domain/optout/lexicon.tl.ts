@@ -72,6 +72,8 @@ export const tl: Lexicon = {
       '(?:pag|kapag|kung|pano kung|paano kung)(?: [^ ]+){0,3} (?:sinabi|sasabihin|sabihin|sinabihan|sabihan|sinagot|sagutin|i reply|ireply|reply)(?: (?:ko|kong|ko na|ko po|ko sa inyo))?(?: na)?',
       '(?:sinabihan|pinagsabihan|sinabi ko sa|sinabi ko kay|sinabi ko kina) (?:(?:ko|namin|na) )*(?:yung|ang|ung|si|sina|mga)(?: [^ ]+){1,3} (?:na|ng)',
     ],
+    // "kung ayaw ko na ng promo, ano gagawin ko": only supposed.
+    conditional: ['kung', 'kapag', 'pag', 'kpag', 'if', 'sakaling'],
     // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
     relayedButWants: ['(?:[^ ]+ |, ){0,4}(?:pero|kaso|but)(?![^ ])'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
@@ -105,14 +107,14 @@ export const tl: Lexicon = {
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}' },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
-      confidence: 0.9, unless: '(?:{elsewhere})(?![^ ])',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      confidence: 0.9, notAfter: '{conditional}', unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
@@ -145,7 +147,7 @@ export const tl: Lexicon = {
     {
       id: 'relayed-dont-contact',
       pattern: '{dont}(?: (?:na|nang|po|pong|daw|raw|nga))* (?:nyo|niyo|ninyo|kayo|kayong|nyong|niyong|ninyong)(?: (?:{particle}|daw|raw|siya|siyang|sya|syang))* (?:{contactVerb})',
-      confidence: 0.85, notAfter: '{notToYou}', unless: '(?:{elsewhere})(?![^ ])(?! (?:dito|sa (?:number|numero|bahay)))|{relayedButWants}',
+      confidence: 0.85, notAfter: '{notToYou}', unless: '(?:{elsewhere})(?![^ ])(?! dito)|{relayedButWants}',
     },
     // "ayaw na po ng lola ko na tawagan nyo siya": a household member's refusal, addressed to the caller.
     { id: 'kin-refuses', pattern: 'ayaw(?: (?:na|po|ho))* ng (?:{kin}) (?:ko|namin)(?: (?:na|po|ho|daw|raw))* (?:{contactVerb}) (?:nyo|niyo|ninyo|kayo)', confidence: 0.85, unless: '(?:[^ ]+ ){0,2}(?:{elsewhere})(?![^ ])' },
