@@ -36,6 +36,7 @@ describe('Spanish and Tagalog opt-outs the rules catch', () => {
     ['tl', 'sms', 'hindi na po kayo pwedeng mag-text dito', 'no longer allowed'],
     ['tl', 'sms', 'itigil nyo na ang lahat ng text', '"lahat ng"'],
     ['tl', 'sms', 'wagna kayong magtext', '"wag na" run together'],
+    ['tl', 'sms', 'hindi na po namin kailangan ng text ninyo', '"po" before the pronoun'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -63,6 +64,9 @@ describe('Spanish and Tagalog look-alikes that stay quiet', () => {
     ['voice', 'sinabihan ko ang landlord na wag nang tumawag', 'told to someone else'],
     ['sms', 'huwag nyo kaming tanggalin sa listahan', 'negated removal'],
     ['voice', 'ayaw ko ng tawag sa gabi', 'an hour'],
+    ['voice', 'ya no llamen al celular de mi hermano, llámenme a mí', "another person's cell, the call redirected"],
+    ['sms', 'kung ayaw ko na ng text, ano gagawin ko?', 'only supposed'],
+    ['voice', 'wag nyo po akong tawagan sa opisina sa bahay na lang', 'a place, then where to call instead'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
