@@ -18,13 +18,13 @@ export const es: Lexicon = {
   keywords: {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
-      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas',
+      'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas', 'stop a todo', 'stop todo', 'alto a todo', 'baja a todo',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
   },
   voiceKeywords: ['alto', 'basta', 'ya basta', 'stop'],
-  clauseKeywords: ['alto', 'baja', 'stop'],
+  clauseKeywords: ['alto', 'baja', 'stop', 'stop a todo', 'alto a todo'],
   softeners: [
     'por favor', 'porfa', 'porfavor', 'xfa', 'x fa', 'x favor', 'porfis', 'plis', 'pls', 'please', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
     'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
@@ -86,6 +86,10 @@ export const es: Lexicon = {
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
     ],
+    // A request only imagined: "qué pasa si les digo que ya no me llamen", "si quisiera darme de baja".
+    hypothetical: ['(?:si|cuando) (?:yo )?(?:(?:les?|te) )?(?:digo|dijera|pido|pidiera|mando|mandara|pongo|pusiera|escribo|escribiera|respondo|contesto)(?: {que})?', '(?:si|cuando) (?:yo )?(?:quiero|quisiera|quiera|decido|decidiera)'],
+    // Only asking, for later: "qué pongo para darme de baja? solo pregunto".
+    justAsking: ['(?:[a-z]+ |, ){0,3}(?:solo (?:pregunto|es pregunta|una pregunta)|nomas pregunto|por si acaso|por si las dudas|mas adelante|en el futuro|algun dia)(?![^ ])'],
     // The consumer stopping: "voy a dejar de escribirles".
     selfSubject: ['(?:voy a|vamos a|tengo que|tenemos que|debo|debemos|deberia|puedo|podemos|quiero|queria|necesito|intento|trato de)'],
     // Infinitives after "vuelva a …": no me vuelva a llamar.
@@ -95,16 +99,23 @@ export const es: Lexicon = {
       'contactar(?:me|nos)?', 'molestar(?:me|nos)?', 'textear(?:me|nos)?', 'hablar(?:me|nos)?',
     ],
     // "no me vuelva a hablar de eso": talking, not phoning.
-    topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)'],
+    // The manner of talking: "no me hable tan rápido", "no me hables fuerte".
+    topic: ['de (?:eso|esto|ese|esa|este|esta)', 'del', 'sobre', 'asi', 'en ese tono', 'de esa (?:manera|forma)', 'tan [a-z]+', 'rapido', 'fuerte', 'recio', 'golpeado', 'con groserias', 'en (?:ingles|espanol)'],
     // "no me estés jodiendo, en serio": disbelief, not a request.
     disbelief: ['(?:, )?(?:en serio|de verdad|neta|no puede ser|que dices|es broma)(?![^ ])'],
     // "dejá de mandarme el link viejo": one thing named, not messages.
-    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono|cosas?|basura|porquerias?|tonterias|mugres?|chingaderas?)(?![^ ]))[a-z]+'],
     // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
     elsewhere: [
       '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
-      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
+      // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+    // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
+    sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
+    // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
+    otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
@@ -120,12 +131,14 @@ export const es: Lexicon = {
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
-    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num'],
+    target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num', '(?:para|pa) (?:aca|aqui)', 'aca'],
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
       'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
-      '(?:al|en el|a mi) trabajo', '(?:a|en) la oficina',
+      '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
+      // An hour: "no me estén llamando a las siete", "… los domingos".
+      'a las [a-z0-9]+', 'a la una', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
     ],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
@@ -140,7 +153,7 @@ export const es: Lexicon = {
     ],
     // quitenme / quiteme / quitame / quitar, saquenme / sacame, borrenme, eliminenme, retirenme, excluyanme
     removeVerb: [
-      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'saqu(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
+      '(?:quit|borr|elimin|retir|baj)(?:en|e|a|ar|an)(?:me|nos)?', 'sa(?:qu|k)(?:en|e)(?:me|nos)?', 'sac(?:a|ar|an)(?:me|nos)?', 'excluy(?:an|a)(?:me|nos)?',
       'excluir(?:me|nos)?', 'remuev(?:an|a|e|en)(?:me|nos)?', 'remover(?:me|nos)?',
     ],
     who: ['mi numero', 'este numero', 'mi telefono', 'mi celular', 'mi nombre', 'mi contacto', 'mi correo', 'mi numero de telefono', 'mis datos', '(?:mi|este) (?:cel|num|nro)'],
@@ -149,21 +162,32 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}', unless: '{deferral}|{naming}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}', unless: '{deferral}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
+    // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
+    // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
+    {
+      id: 'familia-dice-que-no',
+      pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
+      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{deferral}|{elsewhere}|{oneThing}|{otherCallee}|{sentThing}',
+    },
+    // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
+    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
+    // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
+    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
-    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
+    { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
-      pattern: '(?:(?:quit|borr|elimin|retir)(?:en|e|a)|saqu(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
@@ -178,14 +202,14 @@ export const es: Lexicon = {
       pattern: '(?:no|ya no) (?:autorizo|autorice|permito|permiti|acepto|acepte|doy (?:mi )?(?:permiso|autorizacion)(?: para)?|di (?:mi )?(?:permiso|autorizacion)(?: para)?)(?: (?:{que}|a {que}|recibir|mas|ningun|ninguna|mas))*(?: (?:me|nos))? (?:llamen|llame|escriban|contacten|manden|envien|marquen|(?:ll|y)amaran?|escribieran?|mandaran?|enviaran?|contactaran?|marcaran?|{contactNoun}|llamadas|contacto)',
       confidence: 0.9,
     },
-    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85 },
+    { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85, negatable: true },
     { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -193,14 +217,14 @@ export const es: Lexicon = {
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) de baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
-      confidence: 0.9, negatable: true,
-      unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      confidence: 0.9, negatable: true, notAfter: '{hypothetical}',
+      unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
-    // "no quiero recibir nada más" — only with recibir: "no quiero nada" refuses an offer.
-    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? nada(?: mas)?', confidence: 0.85 },
+    { id: 'no-quiero-recibir', notAfter: '(?:y|que tal|pero|que pasa|que hago|que pasaria) si|en caso de que', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
+    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
@@ -227,7 +251,7 @@ export const es: Lexicon = {
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
-    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos) (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
@@ -243,7 +267,7 @@ export const es: Lexicon = {
     // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
     { id: 'no-me-jodan-con', pattern: '(?:no|ya no|n) me (?:jodan|joda|jodas|chinguen|chingue|frieguen|friegue|molesten|moleste) (?:mas )?con (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "no estoy interesado en recibir mensajes": not interested in the contact itself
-    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?{contactNoun}', confidence: 0.85 },
+    { id: 'no-interesa-recibir', pattern: '(?:no estoy interesad[oa]s?|no me interesa|no tengo interes|ya no me interesa) (?:en )?(?:recibir|seguir recibiendo) (?:(?:{det}|mas) )?(?:{contactNoun}|nada)', confidence: 0.85 },
     // "no quiero ser contactado", "no deseo volver a ser llamada"
     { id: 'no-quiero-ser-contactado', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|deseo|queremos)(?: volver a)? ser (?:contactad|llamad|molestad|marcad|acosad)[oa]s?', confidence: 0.9 },
     // "solicito la baja de mi número", "pido mi baja"
@@ -253,7 +277,7 @@ export const es: Lexicon = {
     // "no estoy de acuerdo en recibir estos mensajes"
     { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
     // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
-    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? nada(?: mas)? (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
+    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
@@ -266,7 +290,7 @@ export const es: Lexicon = {
     // A caller's last word, after a complaint: "usted me ha llamado cinco veces hoy, ya basta".
     {
       id: 'ya-basta-final',
-      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|numero|interesa|molestando|molestar)(?: [a-z]+| ,){1,6})',
+      pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle|ya paren|paren ya|parenle ya|ya chole|ya estuvo bueno)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|msjs|textos|numero|interesa|molestando|molestar|mandando|escribiendo|marcando)(?: [a-z]+| ,){1,6})',
       confidence: 0.8, negatable: true,
     },
     { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },

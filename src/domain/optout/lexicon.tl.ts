@@ -19,23 +19,23 @@ export const tl: Lexicon = {
   lang: 'tl',
   script: 'Latin',
   keywords: {
-    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop', 'pakihinto', 'paki hinto', 'pa stop', 'pastop'],
+    opt_out: ['tigil', 'itigil', 'hinto', 'ihinto', 'tama na', 'tigil na', 'unsub', 'ayoko na', 'tigilan nyo na', 'tigilan mo na', 'ayaw ko na', 'tumigil', 'alis', 'tanggal', 'paalis', 'unreg', 'unregister', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop', 'pakihinto', 'paki hinto', 'pa stop', 'pastop', 'tgil', 'tgl', 'tgil na', 'paunsub', 'pa unsub', 'paunsubscribe', 'pa unsubscribe', 'unsub na'],
     opt_in: [],
     help: [],
   },
   voiceKeywords: ['tigil', 'tama na', 'tigil na'],
   clauseKeywords: ['tigil', 'itigil', 'tigilan nyo na', 'tigilan mo na', 'tama na', 'pakitigil', 'paki tigil', 'pakistop', 'paki stop'],
-  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam'],
+  softeners: ['na', 'n', 'po', 'na po', 'n po', 'ho', 'eh', 'sabi', 'sabi ko', 'salamat', 'salamat po', 'sige', 'sige po', 'lang', 'naman', 'please', 'pls', 'ok', 'talaga', 'nga', 'ha', 'kuya', 'ate', 'sir', 'maam', 'kasi', 'nmn', 'nman', 'ano ba', 'ano ba nmn', 'ano ba naman'],
   fillers: ['ahh', 'ehh'],
   laughter: ['(?:ha){2,}', '(?:he){2,}', 'hahaha'],
   notTypos: ['tigas', 'hindi'],
   negation: {
     cue: ['hindi', 'di', 'wag', 'huwag', 'ayaw', 'ayoko'],
-    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing'],
+    bridge: ['ko', 'ako', 'mo', 'nyo', 'na', 'po', 'pong', 'gusto', 'gustong', 'kong', 'sabi', 'naman', 'ba', 'ka', 'kang', 'kayo', 'kayong', 'mong', 'nyong', 'niyong', 'ninyong', 'niyo', 'ninyo', 'sana', 'sinabi', 'sinabing', 'sabihing', 'akong', 'kami', 'kaming', 'nyo na', 'kayo na'],
     exceptAfter: ['bakit', 'ba t'],
   },
   classes: {
-    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg', 'wagnyo', 'wagmo', 'wag na wag', 'huwag na huwag'],
+    dont: ['huwag', 'wag', 'hwag', 'h wag', 'wg', 'huag', 'huwg', 'wagnyo', 'wagmo', 'wagna', 'huwagna', 'wagnapo', 'wag na wag', 'huwag na huwag'],
     // Enclitics and pronouns that may sit between the prohibitive and the verb,
     // as typed and as heard ("nako" for "na ako", "nyu" for "nyo", "n" for "na").
     particle: [
@@ -45,7 +45,7 @@ export const tl: Lexicon = {
     ],
     // Verbs of contact in their aspect forms: tawag, tawagan, tatawagan, tinatawagan, tumawag, kakatawag; text, i-text, tinetext, magtext.
     contactVerb: [
-      '[a-z]*t(?:um|in)?awag(?:an|in)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
+      '[a-z]*t(?:um|in)?awag(?:an|in|i)?', '(?:i|ma|mag|mg|magte|ti|tine|te|mate|i )?(?:text|txt)(?:an)?', 'mag text', 'mag txt', 'mg text', 'magpadala', 'padalhan', 'pinapadalhan',
       'i?i?storbo(?:hin)?', 'iniistorbo', 'inistorbo', 'guluhin', 'guguluhin', 'ginugulo', 'kukulitin', 'gambalain', 'kontakin', 'kontak', 'i contact', 'icontact', 'kulitin', 'kinukulit', 'message', 'imessage', 'i message',
       'mag message', 'magmessage', 'imensahe', 'mensahe', '(?:mag|i)? ?call', 'tumext', 'sms', 'magsend', 'mag send', 'send', 'padala', 'ipadala', 'abalahin',
       // "wag na kayong magparamdam": don't show yourselves any more (get in touch).
@@ -56,16 +56,26 @@ export const tl: Lexicon = {
       'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'tumatawag', 'nagtetext', 'spam', 'spams',
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
-    contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
+    contactedMe: ['ma ?(?:text|txt)', 'matawagan', 'kinokontak', 'kinocontact', 'kino contact', 'kinokontact', 'minemessage', 'mine message', 'kinocall', 'kino call', 'tinatxt', 'iniispam', 'tinatawagan', 'tinetext', 'tine text', 'kinukulit', 'iniistorbo', 'maistorbo', 'ginugulo', 'padalhan', 'pinapadalhan'],
     who: ['ako', 'ko', 'aq', 'me na', 'me po', 'kami', 'number ko', 'numero ko', 'pangalan ko', 'contact ko', 'number namin', 'numero namin', 'yung number ko', 'ang number ko', '(?:number|numero) ng (?:{kin}) (?:ko|namin)'],
+    day: ['linggo|lunes|martes|miyerkules|huwebes|biyernes|sabado|weekend|weekends|sunday|saturday'],
     kin: ['nanay', 'tatay', 'lola', 'lolo', 'asawa', 'anak', 'magulang', 'pamilya', 'mama', 'papa', 'kapatid'],
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
-      '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|ng (?:umaga|gabi|hapon)|habang|hanggang)',
+      '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|(?:ng|tuwing|pag) (?:umaga|gabi|hapon|tanghali|{day})|habang|hanggang)',
       '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
     ],
     // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
     child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    // Only imagined, or told to someone else: "ano mangyayari pag sinabi kong wag na kayong tumawag", "sinabihan ko yung ibang kumpanya na wag na tumawag".
+    notToYou: [
+      '(?:pag|kapag|kung|pano kung|paano kung)(?: [^ ]+){0,3} (?:sinabi|sasabihin|sabihin|sinabihan|sabihan|sinagot|sagutin|i reply|ireply|reply)(?: (?:ko|kong|ko na|ko po|ko sa inyo))?(?: na)?',
+      '(?:sinabihan|pinagsabihan|sinabi ko sa|sinabi ko kay|sinabi ko kina) (?:(?:ko|namin|na) )*(?:yung|ang|ung|si|sina|mga)(?: [^ ]+){1,3} (?:na|ng)',
+    ],
+    // "kung ayaw ko na ng promo, ano gagawin ko": only supposed.
+    conditional: ['kung', 'kapag', 'pag', 'kpag', 'if', 'sakaling'],
+    // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
+    relayedButWants: ['(?:[^ ]+ |, ){0,4}(?:pero|kaso|but)(?![^ ])'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
     remove: [
       'alisin', 'tanggalin', 'burahin', 'i alis', 'ialis', 'paki alis', 'pakialis', 'pakialisin', 'paki alisin', 'pakitanggal', 'paki tanggal', 'pkitanggal', 'pkialis', 'pakibura', 'paki bura', 'pakiburahin',
@@ -74,7 +84,7 @@ export const tl: Lexicon = {
   },
   rules: [
     // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
-    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])' },
+    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])' },
     // "wag nyo na ako isali sa mga promo"
     { id: 'dont-include-me', pattern: '{dont}(?: {particle}){0,6} (?:isali|isama|ilagay) sa (?:mga )?(?:promo|promos|list|listahan|text|texts|mailing list)', confidence: 0.85 },
     // "paki-cancel na po ng text alerts ko", "cancel nyo na ang subscription ko sa text"
@@ -86,25 +96,25 @@ export const tl: Lexicon = {
     // "huwag nyo nang gagamitin ang number ko"
     { id: 'dont-use-my-number', pattern: '{dont}(?: {particle}){0,6} (?:gagamitin|gamitin|i save|isave|itatago) (?:ang |yung )?(?:number|numero|pangalan|contact) (?:ko|namin)', confidence: 0.85 },
     // "hindi na po kailangan tumawag ulit" (not "… tumawag, bayad na ako": just this once)
-    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:kailangan|pwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat| pa(?: po)?$|$)', confidence: 0.85 },
+    { id: 'no-need-again', pattern: '(?:hindi|di) na(?: (?:po|ho|kayo|nyo))* (?:kailangan|pwede|puwede)(?:ng)?(?: (?:nyo|pa|po|na|kayo|kayong))* (?:{contactVerb})(?: (?:kayo|nyo))?(?: (?:ulit|pa ulit|kahit kailan|sa akin|dito)| salamat| pa(?: po)?$|$)', confidence: 0.85 },
     // "tigilan nyo na ako", "pakitigil na ang pagtawag", "itigil nyo na po ang pagpapadala ng mensahe", "pakistop na po ng text nyo"
     {
       id: 'stop-contacting',
-      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|nyo|mga))* (?:{contactNoun})',
+      pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|yang|yan|iyang|nyo|mga|lahat|lahat ng|anumang))* (?:{contactNoun})',
       confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85 },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}' },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d) (?:ko|q|namin)(?: (?:na|n))?(?: po)? (?:gusto|kailangan)(?:ng)?)(?: (?:na|nang|ng|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
-      confidence: 0.9,
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
+      confidence: 0.9, notAfter: '{conditional}', unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
@@ -130,6 +140,31 @@ export const tl: Lexicon = {
     { id: 'no-consent', pattern: '(?:hindi|di) na(?: (?:po|ho))? (?:ako|kami|aq)(?: (?:po|ho))? (?:pumapayag|papayag|payag|sumasang ayon)', confidence: 0.85 },
     // "ilang beses na po kayong tumatawag, ayoko na po": a complaint about the calls, then the refusal.
     { id: 'complaint-then-refuse', pattern: '(?:kayong|kayo|nyo) (?:{contactVerb})(?: [^ ]+){0,4}? (?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|talaga))*$', confidence: 0.8 },
+    // "wala na kayong pahintulot na tawagan ako", "hindi ko kayo pinayagang tumawag": no permission to call.
+    { id: 'no-permission', pattern: '(?:wala(?: na)?(?: (?:po|ho))? (?:kayong|kayo|nyong|kang) (?:pahintulot|permiso|permission|karapatan|consent)|(?:hindi|di) ko(?: (?:po|ho))? (?:kayo )?(?:pinayagan|pinayagang|pinahintulutan|binigyan ng (?:pahintulot|permiso)))', confidence: 0.85 },
+    // Passed on to the caller: "sabi ng asawa ko wag na daw kayong tumawag dito", "wag nyo na daw siyang tawagan" —
+    // "kayo/nyo" names the company; "wag na daw siyang tawagan" alone may be told to anyone.
+    {
+      id: 'relayed-dont-contact',
+      pattern: '{dont}(?: (?:na|nang|po|pong|daw|raw|nga))* (?:nyo|niyo|ninyo|kayo|kayong|nyong|niyong|ninyong)(?: (?:{particle}|daw|raw|siya|siyang|sya|syang))* (?:{contactVerb})',
+      confidence: 0.85, notAfter: '{notToYou}', unless: '(?:{elsewhere})(?![^ ])(?! dito)|{relayedButWants}',
+    },
+    // "ayaw na po ng lola ko na tawagan nyo siya": a household member's refusal, addressed to the caller.
+    { id: 'kin-refuses', pattern: 'ayaw(?: (?:na|po|ho))* ng (?:{kin}) (?:ko|namin)(?: (?:na|po|ho|daw|raw))* (?:{contactVerb}) (?:nyo|niyo|ninyo|kayo)', confidence: 0.85, unless: '(?:[^ ]+ ){0,2}(?:{elsewhere})(?![^ ])' },
+    // Cebuano and Ilocano prohibitives: "ayaw na mo tawag", "palihug ayaw na ko tawagi", "undang na mo og tawag", "saan kayon nga agtawag".
+    // Tagalog "ayaw mo …" (you don't want) is left out: the Cebuano forms put "na" first or use "kamo/mi", or the -i imperative.
+    {
+      id: 'visayan-dont-contact',
+      pattern: '(?:ayaw na(?: (?:mo|kamo|mi|ko|nako|nami))?|ayaw (?:kamo|mi)|undang(?:i|a)? na(?: (?:mo|kamo|mi))?)(?: (?:og|ug|sa|pag|palihug|na|lang))* (?:pag ?)?(?:tawag|tawagi|text|texti|itext|i text|tawagan|message)|ayaw(?: [a-z]+){0,2} (?:tawagi|texti|tawgi)',
+      confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
+    },
+    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
+    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po".
+    {
+      id: 'complaint-then-stop',
+      pattern: '(?:tigil|tama|hinto|stop|tigilan)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
+      confidence: 0.8,
+    },
     // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
     { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],

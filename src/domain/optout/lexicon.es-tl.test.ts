@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut, detectRules } from './detectOptOut';
+import type { OptOutChannel } from './types';
+
+/**
+ * Spanish and Tagalog phrasings the rules generalise to: texting spellings,
+ * speech recognition running words together, a household member's request
+ * passed on to the caller, Cebuano and Ilocano prohibitives; and the speech
+ * around them that only mentions stopping (another person called, an hour, a
+ * language, a manner of talking, an imagined request, a request told to
+ * someone else). Opt-outs are asserted on the rules alone, so the classifier
+ * cannot hide a gap.
+ */
+const rules = (text: string, channel: OptOutChannel) => detectRules(text, { channel });
+
+describe('Spanish and Tagalog opt-outs the rules catch', () => {
+  it.each([
+    ['es', 'sms', 'sakenme d su lista', 'k for qu, d for de'],
+    ['es', 'sms', 'ya no gracias, bájenme porfis', '"bájenme" alone'],
+    ['es', 'sms', 'denme d baja porfa', '"d baja"'],
+    ['es', 'voice', 'mi mamá dice que ya no la llamen', 'a household member, passed on'],
+    ['es', 'voice', 'yanomemarquen', 'speech recognition runs the words together'],
+    ['es', 'voice', 'ya les he dicho varias veces que no marquen', 'told before, many times'],
+    ['es', 'voice', 'no me llame más señora', 'a form of address after "más" is not naming'],
+    ['es', 'sms', 'no quiero ningún contacto con ustedes', 'no contact at all'],
+    ['es', 'sms', 'mensajes y mensajes todo el día, ya paren', 'a final "ya paren" after a complaint'],
+    ['es', 'voice', 'ya no marque para acá', '"para acá"'],
+    ['es', 'sms', 'que ya no me llegue nada de esa tienda', 'the subjunctive asks'],
+    ['tl', 'voice', 'sabi ng nanay ko wag nyo na daw siyang tawagan', 'relayed to the caller ("nyo")'],
+    ['tl', 'voice', 'ayaw na po ng tatay ko na tinatawagan nyo siya', 'a household member refuses'],
+    ['tl', 'voice', 'palihug ayaw na ko tawagi', 'Cebuano'],
+    ['tl', 'sms', 'undang na mo og text', 'Cebuano'],
+    ['tl', 'voice', 'saan kayo nga agtawag', 'Ilocano'],
+    ['tl', 'voice', 'wala na po kayong permiso na tumawag dito', 'no permission'],
+    ['tl', 'voice', 'tawag kayo ng tawag tama na po', 'a final "tama na" after a complaint'],
+    ['tl', 'sms', 'hindi na po kayo pwedeng mag-text dito', 'no longer allowed'],
+    ['tl', 'sms', 'itigil nyo na ang lahat ng text', '"lahat ng"'],
+    ['tl', 'sms', 'wagna kayong magtext', '"wag na" run together'],
+    ['tl', 'sms', 'hindi na po namin kailangan ng text ninyo', '"po" before the pronoun'],
+  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
+    const result = rules(text, channel);
+    expect(result).toMatchObject({ intent: 'opt_out', lang });
+    expect(result?.matched).toMatch(/^(?:phrase|keyword)/);
+  });
+});
+
+describe('Spanish and Tagalog look-alikes that stay quiet', () => {
+  it.each([
+    ['voice', 'deja de llamar a tu novio mija', 'another person is called'],
+    ['voice', 'dígale a su papá que deje de llamar al banco', 'another person is called'],
+    ['sms', 'no me escriban en inglés por favor', 'a language asked for'],
+    ['sms', 'no me manden correos, mejor mensajes', 'another channel preferred'],
+    ['voice', 'no me estén llamando a las seis de la mañana', 'an hour'],
+    ['voice', 'no me hable tan fuerte', 'a manner of talking'],
+    ['voice', 'mi abuela dice que ya no le llamen pero yo sí quiero', 'the speaker wants the calls'],
+    ['sms', 'qué pasa si les digo que ya no me manden mensajes?', 'an imagined request'],
+    ['voice', 'el banco no para de mandarme cartas', 'letters, not these messages'],
+    ['sms', 'no quiero dejar de recibir las ofertas', 'negated'],
+    ['sms', 'ya no me llega nada, qué pasó?', 'a complaint: the indicative'],
+    ['sms', 'cómo me doy de baja más adelante? solo pregunto', 'only asking'],
+    ['voice', 'wag po kayong tumawag tuwing Linggo', 'a day of the week'],
+    ['voice', 'sabi ng kuya ko wag na daw kayong tumawag kaso interesado ako', 'the speaker wants the calls'],
+    ['voice', 'kung sasabihin ko na wag na kayong tumawag ano mangyayari', 'an imagined request'],
+    ['voice', 'sinabihan ko ang landlord na wag nang tumawag', 'told to someone else'],
+    ['sms', 'huwag nyo kaming tanggalin sa listahan', 'negated removal'],
+    ['voice', 'ayaw ko ng tawag sa gabi', 'an hour'],
+    ['voice', 'ya no llamen al celular de mi hermano, llámenme a mí', "another person's cell, the call redirected"],
+    ['sms', 'kung ayaw ko na ng text, ano gagawin ko?', 'only supposed'],
+    ['voice', 'wag nyo po akong tawagan sa opisina sa bahay na lang', 'a place, then where to call instead'],
+  ] as const)('%s: %j (%s)', (channel, text, _why) => {
+    expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
+  });
+});
