@@ -37,6 +37,8 @@ export const ko: Lexicon = {
       '전화', '전화질', '문자질', '연락', '문자', '메시지', '메세지', '카톡', '톡', '광고', '광고문자', '스팸', '알림', '전화연락', '문자메시지', '광고전화', '홍보', '상담전화', '영업전화', '마케팅',
       // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
       '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
+      // Speech recognition's "전하하지 마세요" for 전화.
+      '전하(?=하지|하세|해)',
     ],
     particle: ['를', '을', '도', '는', '은', '좀', '로', '든', '이든', '다'],
     again: ['다시는', '다시', '더이상', '더는', '앞으로', '이제', '절대', '두번다시'],
@@ -45,18 +47,32 @@ export const ko: Lexicon = {
     dont: ['마', '말'],
     // "정중히 사양하겠습니다", "일절 받지 않겠습니다": an adverb may come first.
     politely: ['정중히', '정중하게', '일절', '절대', '전혀', '더이상'],
-    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '사절', '거절', '원치않', '사양'],
+    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '안받을거', '사절', '거절', '원치않', '사양'],
     // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
     notNow: [
       '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
       '이시간에', '이시간', '[가-힣]{1,2}요일', '주중', '평일', '휴일', '출근길', '저녁에', '점심에', '오전에', '오후에', '퇴근전에', '업무시간에', '저녁', '아침', '점심', '새벽', '주말', '오전', '오후', '밤',
       // Any "… 시간에 / 중에 / 때": "수업 시간에 문자하지 마", "운전 중에는".
       '[가-힣]{1,4}(?:시간|중|때|동안)',
+      // An hour with its edge: "오전 열 시 전에는", "9시 이후에".
+      '[가-힣0-9]{0,6}?시(?:전|이전|후|이후|까지|부터|넘어서|넘어|지나서)',
     ],
     // Someone the consumer speaks for: "우리 엄마한테 전화 그만 하세요" is for this number; "친구한테 문자 그만 보내" is a parent to a child.
     household: [
       '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
     ],
+    // Family whose request the consumer passes on: "남편이 전화 그만하래요", "엄마가 이 번호로 연락하지 말래요".
+    relative: ['(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|동생|형|누나|언니|오빠|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
+    // Without the caller named, only a parent, spouse or child: "동생이 전화 그만 하래요" is more often a sibling telling the speaker.
+    closeRelative: ['(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
+    // The caller, or this number, named in what is passed on: "그쪽한테", "너희", "여기로", "이 번호로".
+    addressee: ['(?:그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁|회사)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
+    // A quoted request, in any tense: "…하지 말래요", "…그만하라고 하시네요".
+    relayEnd: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내|해)(?:래|라고|라셨|라시|라네|랍니다|라세요|라셔)'],
+    // …or said now, without the caller named: not "…라고 했는데" (the past) nor "했대요".
+    relayNow: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내|해)(?:래요|래|라시네요|라고하네요|라고하시네요|라고하세요|라시는데요|라고하셔서|랍니다|라셔요|라세요|라고전해)'],
+    // The speaker then goes against it: "…근데 저는 궁금해서요", "…했는데 저는 관심 있어요".
+    myOwnView: ['.*?(?:근데|하지만|그런데|그래도|지만|는데|데요|는데요)(?:저는|전|제가|난|나는|저도)'],
     // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
     toSomeoneElse: ['(?<!{household}|저|나|제|저희)(?:한테|에게|께)(?:는|도)?'],
     // Named as someone else even in a polite request: "그 사람한테는 전화하지 마세요".
@@ -69,6 +85,8 @@ export const ko: Lexicon = {
     busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
     // The same reason given first: "아빠 운전 중이니까 전화하지 마".
     busyBefore: ['(?:운전|회의|수업|근무|통화|수술|식사|시험)(?:중|하면서|할때|하는동안)[가-힣]{0,5}'],
+    // Things sent that are not messages: "우편으로 청구서 보내지 마세요".
+    notSent: ['(?:청구서|고지서|영수증|택배|우편|편지|물건|서류|사진|돈|카탈로그|소포)(?:를|을|는|은|도)?'],
     // Another way asked for instead: "문자 보내지 마시고 이메일로 주세요".
     instead: ['.*?(?:이메일|메일|카톡|우편|문자|전화|편지|번호|회사|사무실|집)(?:로|으로)(?:만)?(?:주|보내|연락|해|하)'],
     // The consumer as the subject: "제가 문자 그만 보낼게요" is a promise.
@@ -91,7 +109,7 @@ export const ko: Lexicon = {
     },
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
-    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
+    { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}|{notSent}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{instead}' },
     { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
     { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
@@ -104,11 +122,11 @@ export const ko: Lexicon = {
     // "전화 그만 하세요", "문자 그만 보내", "그만 좀 연락해요" — not "전화를 그만 했어요" (they stopped).
     { id: 'stop-contacting', pattern: '{contact}(?:{particle})*(?:이제)?(?:그만|고만|작작|고마(?=하|해|혀|좀|보내|,|$))|(?:그만|고만)(?:좀)?(?:{contact}|보내|걸어(?=.*전화))', confidence: 0.9, notAfter: '(?<!{household})(?:한테|에게|께)|(?:{speaker})(?:이제)?|{vocative}', unless: '[^,]{0,6}?(?:된다고|한다고|하래|보내래)|(?:하|보내|해)고(?!요)|하구|(?:할|둘|보낼)(?:까|지)|(?:좀)?(?:보낼|할|걸|드릴)(?:게|께|거)|(?:하|좀)?(?:했|뒀|둔|두었|두고|둘|둬|두|하셨|하더라|한대|했대|보냈|보내셨|걸었)|(?:좀)?[가-힣]{0,3}?(?:래|라고(?!요|$)|랬|라셨|라던)|[^,]{0,6}?(?:라는|란)[^,]{0,5}?아니|(?:좀)?[가-힣]{0,3}?(?:셔)?도(?:되나|될까|되는지|돼나)|[^,]{0,8}?,?아니면|(?:오게|보내게|받게|되게)?하는(?:앱|어플|방법|법|거|것)|[가-힣]{0,3}?도(?:괜찮|상관없)|(?:좀)?끊|{busyNow}|.*?(?:방법|어떻게)' },
     // "더는 전화 받고 싶지 않아요", "문자 받기 싫어요", "연락 안 받을게요"
-    { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:정보|소식|안내)?(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니' },
+    { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:정보|소식|안내)?(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니|(?:으)?면|[^,]{0,8}?(?:어떻게|방법)' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?(?:면|려면)|버튼',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|(?:이)?(?:라고|라는|란)|(?:를|을)?(?:해도|했는데|했더니|해봤)|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?(?:면|려면)|버튼',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
     { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
@@ -124,13 +142,19 @@ export const ko: Lexicon = {
     { id: 'make-it-stop', pattern: '{contact}(?:{particle}|가|이)*(?:안오게|오지않게|못오게|안오도록|오지않도록)', confidence: 0.85 },
     // "더 이상 문자 안 보내셨으면 합니다", "연락 안 주셨으면 좋겠어요"
     {
-      id: 'would-rather-not', pattern: '(?:{contact}|(?:{myNumber})(?:로|으로|에))(?:{particle})*(?:{again})?(?:{particle})*안(?:보내주셨|보내셨|보냈|해주셨|하셨|했|주셨|줬|걸었|거셨|드렸|오|왔)으면(?:좋겠|합니다|해요|하|감사|싶)',
+      id: 'would-rather-not', pattern: '(?:{contact}|(?:{myNumber})(?:로|으로|에)|더는|더이상|앞으로는)(?:{particle})*(?:{again})?(?:{particle})*안(?:보내주셨|보내셨|보냈|해주셨|하셨|했|주셨|줬|걸었|거셨|드렸|오|왔)으면(?:좋겠|합니다|해요|하|감사|싶)',
       confidence: 0.85, notAfter: '{speaker}',
     },
     // "매일 전화하시는데 이제 그만하셨으면 합니다": the contact named, then "I wish you would stop".
     { id: 'wish-you-stopped', pattern: '{contact}[^,]{0,12}?(?:그만|고만)(?:좀)?(?:하셨|해주셨|했|보내셨|두셨|해줬)으면(?:좋겠|합니다|해요|하|감사|싶)', confidence: 0.85, notAfter: '{speaker}', unless: '[^,]{0,6}?(?:다고(?!요|$)|다며|다는|래|라고(?!요|$)|랬)' },
     // "더 이상 전화 안 하셔도 돼요", "이제 문자 그만 보내셔도 돼요" — not "오늘은 전화 안 주셔도 돼요" (once).
     { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
+    // A relative's request passed on to the caller, who is named ("남편이 그쪽한테 문자 보내지 말라고 전해 달래요") or not
+    // ("와이프가 전화 그만 하시래요"); not told to the speaker ("엄마가 저한테 전화하지 말래요") nor undercut after.
+    { id: 'relayed-to-you', pattern: '{relative}[^,]{0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}' },
+    { id: 'relayed', pattern: '{closeRelative}(?:{again})?(?:{contact})(?:{particle})*(?:{again})?(?:{particle})*(?:{relayNow})', confidence: 0.85, unless: '{myOwnView}' },
+    // "더 전화 주실 필요 없어요"
+    { id: 'no-need-to-contact', pattern: '(?:더|더이상|더는|앞으로|이제)(?:{contact})(?:{particle})*(?:주실|하실|보내실|거실|걸)필요(?:는|가|도)?(?:없|전혀없)', confidence: 0.85 },
     // "전화 오는 거 싫어요"
     { id: 'hate-it', pattern: '{contact}(?:{particle})*(?:오는|받는)(?:거|것)(?:이|가|은|는|도)?(?:싫|원하지않|원치않|귀찮)|(?:이런|이딴|그런)(?:{contact})(?:{particle})*(?:정말|너무|진짜|다)?(?:싫|원하지않|원치않)', confidence: 0.85 },
     // "문자 stop 해주세요"
@@ -158,6 +182,6 @@ export const ko: Lexicon = {
     { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}|(?:제번호|내번호|제전화번호|제연락처)[^,]{0,16}?(?:지워|삭제해|빼)(?:주세요|줘요|주십시오|줘)', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
-    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|방법|어떻게|할까|할지' },
+    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|하면|방법|어떻게|할까|할지|가능' },
   ],
 };
