@@ -52,6 +52,8 @@ export const vi: Lexicon = {
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
       'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
+      // "đừng có điện nữa": "điện" for a phone call, after "có".
+      '(?<=co )dien',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
@@ -62,7 +64,9 @@ export const vi: Lexicon = {
     // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
     joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
-    third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
+    third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu', '{notFamily}'],
+    // People outside the household: "đừng nhắn cho sếp ảnh nữa" is about the boss, even in a relative's words.
+    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach'],
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
@@ -96,10 +100,10 @@ export const vi: Lexicon = {
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // A time of day or week: "cuối tuần đừng gọi", "trước mười giờ".
-    when: ['cuoi tuan', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
+    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
     // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
     asking: ['lam sao(?: de)?', 'lam the nao(?: de)?', 'cach(?: nao)?(?: de)?', 'ghi', 'chu', 'neu'],
-    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat)(?![^ ])'],
+    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat|gi|nao)(?![^ ])'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
   },
@@ -109,7 +113,7 @@ export const vi: Lexicon = {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}',
+      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
       unless: '{joking}|{contrary}|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
@@ -178,7 +182,10 @@ export const vi: Lexicon = {
     // "tắt thông báo tin nhắn giùm tôi": turning the messages off.
     { id: 'turn-off', pattern: 'tat (?:het )?(?:thong bao|tin nhan|quang cao|cuoc goi|tin qc|sms)(?: (?:tin nhan|quang cao|sms))?(?=$| ,| (?:di|nha|nhe|giup|gium|dum|cho|luon|dum)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{asking}' },
     // A relative's request passed on: "má tôi nói mấy người đừng gọi cho bả nữa" (her, at this number).
-    { id: 'relayed', pattern: '(?:chong|vo|me|ma|ba|bo|cha|con|ong|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:{mine}|cua (?:{mine})))? (?:noi|bao|keu|bieu|dan)(?: (?:la|voi))?(?: (?:may nguoi|may anh|may chi|cac anh|cac chi|anh|chi|ben anh|cong ty))? (?:{dont}) {contactVerb}(?: [a-z]+){0,4}? (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
+    { id: 'relayed', pattern: '(?:chong|vo|me|ma|ba|bo|cha|con|ong|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:{mine}|cua (?:{mine})))? (?:noi|bao|keu|bieu|dan)(?: (?:la|voi))?(?: (?:may nguoi|may anh|may chi|cac anh|cac chi|anh|chi|ben anh|cong ty))? (?:{dont}) {contactVerb}(?: (?!(?:{notFamily}|{otherSense})(?![^ ]))[a-z]+){0,4}? (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
+    // A relative named first, then "him" / "her": "ông nội tôi không biết tiếng Anh, đừng gọi ông nữa"; not a relative's
+    // words to the speaker ("con tôi bảo tôi đừng gọi cho nó nữa").
+    { id: 'household-then-them', pattern: '(?:ong noi|ba noi|ong ngoai|ba ngoai|ba|me|ma|bo|cha|chong|vo|con) (?:{mine})(?: (?!(?:bao|noi|keu|dan|bieu|nhac|voi)(?![^ ]))[a-z]+| ,){0,8}? (?:{dont}) {contactVerb}(?: (?:cho|toi))? (?:ong|ba|anh|chi|no|co|ong ay|ba ay|anh ay|chi ay) (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true, notAfter: '{said}', unless: '(?:{plan})(?![^ ])' },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"

@@ -87,7 +87,7 @@ export const zh: Lexicon = {
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
       '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '搵我', '推销', '发这种', '发这些', '发推销', '来烦我', '来找我', '来骚扰', '来打扰', '(?:打|打过|打电话过)来(?=烦|骚扰|推销|打扰)', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
     ],
-    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯'],
+    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯', '促销', '优惠信息', '活动信息', '优惠'],
     me: [
       '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
@@ -131,9 +131,9 @@ export const zh: Lexicon = {
     // How-to questions before the word: "怎么退订", "请问退订…".
     asking: ['(?:要|该|应该|可以|能)?(?:怎么|怎样|如何|点样|点|咋)(?:样)?(?:才能|才可以|可以|能)?', '请问'],
     // …or after it: "回复退订会不会收费", "退订以后还能重新订阅吗".
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是什么|什么意思|怎么(?:弄|操作|做|办|搞)|收费|收钱|两个字|重新订阅)'],
+    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是什么|什么意思|怎么(?:弄|操作|做|办|搞)|收费|收钱|两个字|重新订阅|恢复|撤回)'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
-    notOurs: ['(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
+    notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
@@ -148,6 +148,10 @@ export const zh: Lexicon = {
       id: 'relayed', pattern: '{relatives}(?:也|都|已经|早就)?(?:说|讲|话|叫|让|要|交代)(?:过|了)?(?:叫|让|要)?(?:你们|你哋|你)?(?:以后)?{dont}(?:{again})?(?:给|跟)?(?:他|她|我们|我|我家)?{contactVerb}',
       notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
     },
+    // "别给我推这些东西了", "不要再发这种了": what is sent named only as "these".
+    { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    // A relative named first, then "her" / "him": "我家老人家不懂，别再给她发了".
+    { id: 'household-then-them', pattern: '{household}(?:(?!叫|让|跟|对|告诉|和|说)[^,]){0,10}?,?{dont}(?:{again})?给(?:他|她)(?:{contactVerb})', notAfter: '{reported}', confidence: 0.85, unless: '{contrary}|{notContact}|{joking}' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
     // "别再往这个号码发东西了": whatever is sent to this number is a message.
@@ -155,7 +159,7 @@ export const zh: Lexicon = {
     // "以后有什么活动都不用通知我了": no more notices, from now on.
     { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
     // "不想再收到了，拜托": the wish alone, closing the message.
-    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
+    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)?(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
@@ -196,7 +200,7 @@ export const zh: Lexicon = {
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*|{asking}|的', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*|{asking}|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".
