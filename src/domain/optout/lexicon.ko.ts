@@ -68,9 +68,9 @@ export const ko: Lexicon = {
     // The caller, or this number, named in what is passed on: "그쪽한테", "너희", "여기로", "이 번호로".
     addressee: ['(?:그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁|회사)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
     // A quoted request, in any tense: "…하지 말래요", "…그만하라고 하시네요".
-    relayEnd: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내|해)(?:래|라고|라셨|라시|라네|랍니다|라세요|라셔)'],
+    relayEnd: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내시|보내|해|거시|걸)(?:래|라고|라셨|라시|라네|랍니다|라세요|라셔)'],
     // …or said now, without the caller named: not "…라고 했는데" (the past) nor "했대요".
-    relayNow: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내|해)(?:래요|래|라시네요|라고하네요|라고하시네요|라고하세요|라시는데요|라고하셔서|랍니다|라셔요|라세요|라고전해)'],
+    relayNow: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내시|보내|해|거시|걸)(?:래요|래|라시네요|라고하네요|라고하시네요|라고하세요|라시는데요|라고하셔서|랍니다|라셔요|라세요|라고전해)'],
     // The speaker then goes against it: "…근데 저는 궁금해서요", "…했는데 저는 관심 있어요".
     myOwnView: ['.*?(?:근데|하지만|그런데|그래도|지만|는데|데요|는데요)(?:저는|전|제가|난|나는|저도)'],
     // Said to the caller about someone else: "친구한테 연락하지 마" (a parent to a child); not "저한테", not "우리 엄마한테".
@@ -151,8 +151,8 @@ export const ko: Lexicon = {
     { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
     // A relative's request passed on to the caller, who is named ("남편이 그쪽한테 문자 보내지 말라고 전해 달래요") or not
     // ("와이프가 전화 그만 하시래요"); not told to the speaker ("엄마가 저한테 전화하지 말래요") nor undercut after.
-    { id: 'relayed-to-you', pattern: '{relative}[^,]{0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}' },
-    { id: 'relayed', pattern: '{closeRelative}(?:{again})?(?:{contact})(?:{particle})*(?:{again})?(?:{particle})*(?:{relayNow})', confidence: 0.85, unless: '{myOwnView}' },
+    { id: 'relayed-to-you', pattern: '{relative}(?:(?!자기|본인)[^,]){0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
+    { id: 'relayed', pattern: '{closeRelative}(?:{again})?(?:{contact})(?:{particle})*(?:{again})?(?:{particle})*(?:{relayNow})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
     // "더 전화 주실 필요 없어요"
     { id: 'no-need-to-contact', pattern: '(?:더|더이상|더는|앞으로|이제)(?:{contact})(?:{particle})*(?:주실|하실|보내실|거실|걸)필요(?:는|가|도)?(?:없|전혀없)', confidence: 0.85 },
     // "전화 오는 거 싫어요"

@@ -91,7 +91,7 @@ export const vi: Lexicon = {
     // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
     outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
     // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".
-    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])'],
+    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])', '.*?(?<![^ ])(?:nhung|ma) (?:day|nay|so nay) la so (?:cua )?(?:{self})(?![^ ])'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -103,7 +103,7 @@ export const vi: Lexicon = {
     when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
     // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
     asking: ['lam sao(?: de)?', 'lam the nao(?: de)?', 'cach(?: nao)?(?: de)?', 'ghi', 'chu', 'neu'],
-    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat|gi|nao)(?![^ ])'],
+    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat|gi|nao)(?![^ ])', '(?:thi )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
   },

@@ -81,7 +81,7 @@ export const zh: Lexicon = {
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
       '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话', '敲电话', '敲', '搵我', '搵',
       // Code-switching: "别再call我了", "不要再text我".
-      'text', 'send', 'spam', 'sms', 'msg', 'message',
+      'text', 'send', 'spam', 'sms', 'msg', 'message', 'whatsapp', 'wechat', '微信', 'line',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
@@ -89,7 +89,7 @@ export const zh: Lexicon = {
     ],
     contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯', '促销', '优惠信息', '活动信息', '优惠'],
     me: [
-      '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
+      '我', '我(?:的|个|嘅)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机|number)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
     ],
     remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
@@ -121,7 +121,7 @@ export const zh: Lexicon = {
     // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
     onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
     // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
-    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖)'],
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人)'],
     // A child called by name first: "宝贝，别打了".
     childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
@@ -149,7 +149,7 @@ export const zh: Lexicon = {
       notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
     },
     // "别给我推这些东西了", "不要再发这种了": what is sent named only as "these".
-    { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?|东西)(?:过来|来)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // A relative named first, then "her" / "him": "我家老人家不懂，别再给她发了".
     { id: 'household-then-them', pattern: '{household}(?:(?!叫|让|跟|对|告诉|和|说)[^,]){0,10}?,?{dont}(?:{again})?给(?:他|她)(?:{contactVerb})', notAfter: '{reported}', confidence: 0.85, unless: '{contrary}|{notContact}|{joking}' },
     // "别打我电话了", "以后别打这个号码了"
@@ -163,9 +163,13 @@ export const zh: Lexicon = {
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
-    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪' },
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪|(?:{contactNoun})?[^,]{0,4}?验证码|(?!好吗|行吗)[^,]{0,6}?了吗' },
     // "你们的短信我不要了": the messages first, then the refusal.
     { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
+    // "你们短信发得太多了，我不想收了": the messages named, then the wish.
+    { id: 'topic-then-dont-want', pattern: '{contactNoun}[^,]{0,10}?,?(?:我)?(?:真的|实在)?(?:不想|不要|不愿意)(?:再)?(?:收|接)了', confidence: 0.85, notAfter: '{reported}' },
+    // "我不想再跟你们有任何联系"
+    { id: 'no-contact-with-you', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?(?:跟|和|与)(?:你们|你哋|你|贵公司)(?:有)?(?:任何)?(?:联系|联络|来往|瓜葛)', confidence: 0.85, notAfter: '{reported}' },
     // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
     { id: 'decline', pattern: '谢绝(?:一切|任何|所有)?(?:{contactNoun}|推销|来电|打扰|骚扰)', confidence: 0.85 },
     // "我不想再接到你们的电话", "不希望再收到这些短信"

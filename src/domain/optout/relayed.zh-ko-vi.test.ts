@@ -31,6 +31,9 @@ describe('a relative’s request passed on to the caller (Chinese, Korean, Vietn
     '남편이 자기 상사한테 전화하지 말라고 했어요',
     'tôi bảo con tôi đừng gọi cho bạn nó nữa',
     'tháng trước tôi kêu họ đừng gọi nữa và họ ngừng rồi',
+    // About the relative's own other number, with this one offered instead.
+    '아내가 자기 회사로 전화하지 말래요 제 번호로 하세요',
+    'ảnh nói mấy anh đừng gọi ảnh nữa nhưng đây là số tôi tôi muốn nghe',
     // About someone outside the household.
     'Chồng tôi nói đừng nhắn cho sếp ảnh nữa',
     '我同事接到诈骗电话 叫人家别打了',
@@ -58,6 +61,10 @@ describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () 
     ['宝贝 别打了 把玩具放下', 'voice'],
     ['Đừng gọi em là bé nữa', 'sms'],
     ['ㅋㅋㅋ 그만 보내 배 아파', 'sms'],
+    // Asking whether something stopped, or what opting out would do.
+    ['停止发送验证码了吗 我一直收不到', 'sms'],
+    ['Hủy đăng ký có bị ảnh hưởng tài khoản không', 'sms'],
+    ['Tôi có hủy đăng ký đâu sao không thấy tin nhắn', 'sms'],
     // A past mistake, not a request.
     ['我不小心点了退订 怎么恢复', 'voice'],
     ['실수로 수신거부 눌렀는데 취소할 수 있어요', 'voice'],
@@ -73,6 +80,9 @@ describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () 
     ['vi', 'ông nội tôi không biết tiếng anh đừng gọi ông nữa'],
     ['ko', '더 전화 주실 필요 없어요'],
     ['ko', '더는 안 보내셨으면 합니다'],
+    ['ko', '저희 할머니가 문자 그만 보내시래요'],
+    ['zh', '我不想再跟你们有任何联系'],
+    ['zh', '以後唔好再WhatsApp我'],
   ])('%s: %j is still an opt-out', (lang, text) => {
     expect(detectOptOut(text, { channel: 'voice' })).toMatchObject({ intent: 'opt_out', lang });
   });
