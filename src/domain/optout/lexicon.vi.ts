@@ -21,7 +21,7 @@ export const vi: Lexicon = {
   script: 'Latin',
   keywords: {
     // "DK DNC" registers with Vietnam's do-not-call list; "TC" (từ chối) refuses advertising.
-    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao', 'ngung lai', 'ngung gui', 'ngung nhan'],
+    opt_out: ['huy', 'tc', 'tu choi', 'ngung', 'huy dang ky', 'huy dk', 'ngung nhan tin', 'huy tin nhan', 'huy qc', 'tu choi qc', 'tc qc', 'dk dnc', 'dnc', 'ngung qc', 'huy quang cao', 'ngung lai', 'ngung gui', 'ngung nhan', 'ngung ngay'],
     opt_in: [],
     help: [],
   },
@@ -47,11 +47,13 @@ export const vi: Lexicon = {
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
       'khoi', 'thoi khoi', 'dug', 'dun',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
       'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
+      // "đừng có điện nữa": "điện" for a phone call, after "có".
+      '(?<=co )dien',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
@@ -62,13 +64,15 @@ export const vi: Lexicon = {
     // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
     joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
-    third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu'],
+    third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu', '{notFamily}'],
+    // People outside the household: "đừng nhắn cho sếp ảnh nữa" is about the boss, even in a relative's words.
+    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach'],
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
     // nửa đêm nữa", "trong giờ học"), only a wrong number ("đừng gọi nhầm số nữa"), or what else "gọi" takes
     // ("đừng gọi món nữa", order food; "gọi xe", "gọi tên").
-    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten'],
+    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten', 'la'],
     // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
     later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
     // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
@@ -81,11 +85,13 @@ export const vi: Lexicon = {
     // "bác sĩ nói ngừng…". A household member's words passed on ("chồng tôi nói đừng gọi nữa") stay a request for this
     // number, unless the speaker goes on to disagree ({contrary}).
     // "bà nội" / "ông nội" are grandparents, not "bà nói" (she said): "số của bà nội tôi, đừng gọi nữa".
-    said: ['(?:{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
+    said: ['(?:{toldOther}|{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
+    // Someone else told, not the caller: "tôi kêu họ đừng gọi nữa", "bảo nó đừng gọi cho tao nữa", "con gái tôi bảo bạn trai nó…".
+    toldOther: ['(?:keu|bao|noi voi|dan|bieu|nhac) (?:ho|no|nguoi ta|cong ty|ben kia|sep|ban trai|ban gai|thang|con|nhan vien|ong ta|ba ta)(?: [a-z]+){0,4}?'],
     // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
     outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
     // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".
-    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])'],
+    contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])', '.*?(?<![^ ])(?:nhung|ma) (?:day|nay|so nay) la so (?:cua )?(?:{self})(?![^ ])'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -93,6 +99,11 @@ export const vi: Lexicon = {
     plan: ['cuoc', 'data', 'dich vu', 'nay', 'tra truoc', 'tra sau', 'thang', 'nam', 'tiet kiem', 'combo', 'internet', 'mang', '[345]g', 'tap', 'hang', 'qua', 'bao hiem', 'kia', 'khac', 'uu dai', 'vay', 'san pham'],
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
+    // A time of day or week: "cuối tuần đừng gọi", "trước mười giờ".
+    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
+    // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
+    asking: ['lam sao(?: de)?', 'lam the nao(?: de)?', 'cach(?: nao)?(?: de)?', 'ghi', 'chu', 'neu'],
+    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat|gi|nao)(?![^ ])', '(?:thi )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
   },
@@ -100,9 +111,9 @@ export const vi: Lexicon = {
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?! (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
+      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}',
+      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
       unless: '{joking}|{contrary}|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
@@ -120,7 +131,7 @@ export const vi: Lexicon = {
     // "không nhận quảng cáo", "dừng gửi quảng cáo", "không đồng ý nhận cuộc gọi": refusing a kind of message.
     { id: 'refuse-kind', pattern: '(?<=^|, )(?:khong|ko|k) (?:muon )?nhan (?:them )?(?:{contactNoun})', confidence: 0.85, unless: '(?:[a-z]+ ){0,3}duoc' },
     // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
-    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}' },
+    { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}|(?:neu|khi)(?: (?:{self}))?' },
     // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
     { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
     // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
@@ -131,7 +142,8 @@ export const vi: Lexicon = {
       confidence: 0.85,
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung' },
+    // "bớt nhắn đi" (cut it out); not a time: "cuối tuần đừng gọi nha".
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
     // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
     { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
@@ -167,6 +179,13 @@ export const vi: Lexicon = {
       pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich|ua)(?: (?:nhan|nghe|bi|them))*(?: [a-z]+){0,3}? (?:{contactNoun}|{contactVerb})(?: [a-z]+){0,4}? (?:nua|nx)',
       confidence: 0.85, notAfter: '{said}', unless: '{callMe}|{contrary}',
     },
+    // "tắt thông báo tin nhắn giùm tôi": turning the messages off.
+    { id: 'turn-off', pattern: 'tat (?:het )?(?:thong bao|tin nhan|quang cao|cuoc goi|tin qc|sms)(?: (?:tin nhan|quang cao|sms))?(?=$| ,| (?:di|nha|nhe|giup|gium|dum|cho|luon|dum)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{asking}' },
+    // A relative's request passed on: "má tôi nói mấy người đừng gọi cho bả nữa" (her, at this number).
+    { id: 'relayed', pattern: '(?:chong|vo|me|ma|ba|bo|cha|con|ong|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:{mine}|cua (?:{mine})))? (?:noi|bao|keu|bieu|dan)(?: (?:la|voi))?(?: (?:may nguoi|may anh|may chi|cac anh|cac chi|anh|chi|ben anh|cong ty))? (?:{dont}) {contactVerb}(?: (?!(?:{notFamily}|{otherSense})(?![^ ]))[a-z]+){0,4}? (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
+    // A relative named first, then "him" / "her": "ông nội tôi không biết tiếng Anh, đừng gọi ông nữa"; not a relative's
+    // words to the speaker ("con tôi bảo tôi đừng gọi cho nó nữa").
+    { id: 'household-then-them', pattern: '(?:ong noi|ba noi|ong ngoai|ba ngoai|ba|me|ma|bo|cha|chong|vo|con) (?:{mine})(?: (?!(?:bao|noi|keu|dan|bieu|nhac|voi)(?![^ ]))[a-z]+| ,){0,8}? (?:{dont}) {contactVerb}(?: (?:cho|toi))? (?:ong|ba|anh|chi|no|co|ong ay|ba ay|anh ay|chi ay) (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
     // "tôi từ chối nhận tin nhắn quảng cáo"
     { id: 'refuse', pattern: 'tu choi(?: nhan)?(?: {contactNoun}| cuoc goi| goi| moi)', confidence: 0.9, negatable: true, notAfter: '{said}', unless: '(?:{plan})(?![^ ])' },
     // "xóa số của tôi khỏi danh sách", "bỏ số tôi ra khỏi danh sách"
@@ -176,8 +195,8 @@ export const vi: Lexicon = {
     { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}',
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
-      unless: '{contrary}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
+      unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };

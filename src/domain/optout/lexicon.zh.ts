@@ -61,7 +61,7 @@ export const zh: Lexicon = {
     // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
     notContact: [
       '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
-      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物',
+      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志',
       // 打 as hit: "不要再打你妹妹了", "别打弟弟".
       '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
     ],
@@ -73,21 +73,23 @@ export const zh: Lexicon = {
     notNow: [
       '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
       '明天', '这几天', '这会儿', '这周', '最近', '白天', '睡觉的时候', '在上班', '在开会', '在开车', '在忙',
+      // An hour or a part of the day with its edge: "晚上九点以后不要打电话", "中午以前别打".
+      '(?:[^,]{0,4}?(?:点|点钟|点半)|中午|早上|上午|下午|晚上|夜里|白天|半夜)(?:以前|以后|之前|之后|前|后)',
     ],
     // After 再 any contact verb is a request; without it only the full forms are.
     contactVerb: [
       '打电话', '打给我', '打过来', '打来', '打', '来电', '致电', '拨打', '拨', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
       '发', '传讯息', '传', '联系', '联络', '骚扰', '打扰', '烦我', '推销', 'call', '找我', '寄', '来烦我', '来找我', '来骚扰', '来打扰', '推送', '推给我', '推广', '打嚟', '打过嚟', '嚟', '大电话', '敲电话', '敲', '搵我', '搵',
       // Code-switching: "别再call我了", "不要再text我".
-      'text', 'send', 'spam', 'sms', 'msg', 'message',
+      'text', 'send', 'spam', 'sms', 'msg', 'message', 'whatsapp', 'wechat', '微信', 'line',
     ],
     fullContactVerb: [
       '打电话', '打给我', '打过来', '打来了', '来电', '致电', '拨打', '发短信', '发信息', '发消息', '发讯息', '发简讯', '发广告',
       '传讯息', '联系我', '联络我', '骚扰', '打扰我', '烦我', '搵我', '推销', '发这种', '发这些', '发推销', '来烦我', '来找我', '来骚扰', '来打扰', '(?:打|打过|打电话过)来(?=烦|骚扰|推销|打扰)', '发(?:任何|那些|什么)(?:的)?{contactNoun}', '推送',
     ],
-    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯'],
+    contactNoun: ['电话', '来电', '短信', '信息', '消息', '讯息', '简讯', '广告', '推销', '推广', '营销', '骚扰电话', '通知', '彩信', '短讯', '促销', '优惠信息', '活动信息', '优惠'],
     me: [
-      '我', '我(?:的)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
+      '我', '我(?:的|个|嘅)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机|number)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
     ],
     remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
@@ -101,7 +103,16 @@ export const zh: Lexicon = {
       // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
       '{others}(?:也|都|已经|早就)?(?:跟我|对我|和我)?(?:说|讲|话|叫|让|要|告诉|嘱咐)(?:过|了)?(?:你们|你哋|你)?(?:(?!告诉你|跟你|转告|通知你)(?:(?<=[让叫要])(?:你们|你哋|你)|[^,你])){0,12}',
       '{others}[^,]{0,10}?(?:叫|让)(?:你们|你哋|你)',
+      // Told to someone else: "我叫他们别打了", "叫人家别打了", "跟那个人说别打了".
+      '(?:叫|让|跟|和|对|告诉|要)(?:他们|她们|人家|对方|那个人|那些人|他|她)(?:说)?',
     ],
+    // Relatives, whose words passed on to the caller are a request for this number ("我老公说你们别再打了").
+    relatives: [
+      '老公', '老婆', '妈妈', '妈', '爸爸', '爸', '儿子', '女儿', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '家人', '家里人', '父母', '爸妈',
+      '个仔', '个女', '老豆', '老母', '婆婆', '公公', '岳母', '哥哥', '姐姐', '弟弟', '妹妹', '孩子',
+    ],
+    // A relative's request as it turns against the speaker: "…，但我还想了解一下", "…不过我有兴趣".
+    contrary: ['.*?(?:但是|但|不过|可是|可|而)(?:我|这是我|这个是我|这里是我|(?:你们)?(?:可以|能)(?:打|发|联系))'],
     others: [
       '老公', '老婆', '妈妈', '妈', '爸爸', '爸', '儿子', '女儿', '朋友', '邻居', '同事', '他们', '她们', '他', '她', '佢', '医生', '老板', '哥哥', '姐姐', '弟弟', '妹妹', '哥', '姐',
       '家人', '孩子', '先生', '太太', '丈夫', '妻子', '奶奶', '爷爷', '外婆', '外公', '男朋友', '女朋友', '老师', '个仔', '个女', '老豆', '老母', '人家', '别人', '公司', '银行', '客服', '新闻',
@@ -110,13 +121,19 @@ export const zh: Lexicon = {
     // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
     onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
     // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
-    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间)'],
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人)'],
+    // A child called by name first: "宝贝，别打了".
+    childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
+    // How-to questions before the word: "怎么退订", "请问退订…".
+    asking: ['(?:要|该|应该|可以|能)?(?:怎么|怎样|如何|点样|点|咋)(?:样)?(?:才能|才可以|可以|能)?', '请问'],
+    // …or after it: "回复退订会不会收费", "退订以后还能重新订阅吗".
+    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是什么|什么意思|怎么(?:弄|操作|做|办|搞)|收费|收钱|两个字|重新订阅|恢复|撤回)'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
-    notOurs: ['(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
+    notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
@@ -124,7 +141,17 @@ export const zh: Lexicon = {
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
+    // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
+    // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
+    {
+      id: 'relayed', pattern: '{relatives}(?:也|都|已经|早就)?(?:说|讲|话|叫|让|要|交代)(?:过|了)?(?:叫|让|要)?(?:你们|你哋|你)?(?:以后)?{dont}(?:{again})?(?:给|跟)?(?:他|她|我们|我|我家)?{contactVerb}',
+      notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
+    },
+    // "别给我推这些东西了", "不要再发这种了": what is sent named only as "these".
+    { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?|东西)(?:过来|来)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    // A relative named first, then "her" / "him": "我家老人家不懂，别再给她发了".
+    { id: 'household-then-them', pattern: '{household}(?:(?!叫|让|跟|对|告诉|和|说)[^,]){0,10}?,?{dont}(?:{again})?给(?:他|她)(?:{contactVerb})', notAfter: '{reported}', confidence: 0.85, unless: '{contrary}|{notContact}|{joking}' },
     // "别打我电话了", "以后别打这个号码了"
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
     // "别再往这个号码发东西了": whatever is sent to this number is a message.
@@ -132,20 +159,24 @@ export const zh: Lexicon = {
     // "以后有什么活动都不用通知我了": no more notices, from now on.
     { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
     // "不想再收到了，拜托": the wish alone, closing the message.
-    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
+    { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)?(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
     { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
-    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪' },
+    { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪|(?:{contactNoun})?[^,]{0,4}?验证码|(?!好吗|行吗)[^,]{0,6}?了吗' },
     // "你们的短信我不要了": the messages first, then the refusal.
     { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
+    // "你们短信发得太多了，我不想收了": the messages named, then the wish.
+    { id: 'topic-then-dont-want', pattern: '{contactNoun}[^,]{0,10}?,?(?:我)?(?:真的|实在)?(?:不想|不要|不愿意)(?:再)?(?:收|接)了', confidence: 0.85, notAfter: '{reported}' },
+    // "我不想再跟你们有任何联系"
+    { id: 'no-contact-with-you', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?(?:跟|和|与)(?:你们|你哋|你|贵公司)(?:有)?(?:任何)?(?:联系|联络|来往|瓜葛)', confidence: 0.85, notAfter: '{reported}' },
     // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
     { id: 'decline', pattern: '谢绝(?:一切|任何|所有)?(?:{contactNoun}|推销|来电|打扰|骚扰)', confidence: 0.85 },
     // "我不想再接到你们的电话", "不希望再收到这些短信"
     {
       id: 'dont-want-contact',
-      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望|不再)(?:再|继续)?(?:接收|接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多)*{contactNoun}',
-      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?',
+      pattern: '(?:不想|不要|不希望|不愿意|不愿|不需要|拒绝|懒得|唔想|唔要|唔希望|不再)(?:再|继续)?(?:接收|接到|收到|接|收|接听|听到|看到)(?:你们|你哋|嘅|你|贵公司|任何|这些|这种|这样的|此类|的|们|这类|那些|更多|啲|d)*{contactNoun}',
+      confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?|(?:如果|要是|假如|万一|若是|若)(?:我|我们)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
@@ -160,18 +191,20 @@ export const zh: Lexicon = {
     { id: 'no-consent', pattern: '(?:不再|不)同意(?:你们|你|贵公司)?(?:再)?(?:{toMe})?(?:{contactVerb}|接收|接听|收到)', confidence: 0.9 },
     { id: 'withdraw-consent', pattern: '(?:撤回|撤销|收回|取消)(?:我的|之前的)?(?:同意|授权)', confidence: 0.9, negatable: true },
     // "我不想被打扰"
-    { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销)', confidence: 0.85 },
+    { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销|联系|联络|打电话)', confidence: 0.85 },
     // "取消所有短信通知", "取消短信服务"
     { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9, notAfter: '{reported}' },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
     { id: 'remove-me', pattern: '(?:把|将)(?:{me}|号码|电话号码)(?:给)?(?:从[^,]{0,12}?)?(?:里面|里|中|上)?{remove}', confidence: 0.9, negatable: true },
-    { id: 'delete-my-number', pattern: '{remove}(?:{me})', confidence: 0.85, negatable: true, unless: '的(?!电话|手机|号码|联系|信息|资料)' },
+    // Not a new sentence with "我" as its subject: "把我的地址删掉 我搬家了".
+    { id: 'delete-my-number', pattern: '{remove}(?:{me})(?!搬|换|已经|刚|现在|在|是|要|想|会|去|来|没|也|都|就|还)', confidence: 0.85, negatable: true, unless: '的(?!电话|手机|号码|联系|信息|资料)' },
     // "把我加到免打扰名单里", "把我拉黑"
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)' },
+    // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*|{asking}|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".

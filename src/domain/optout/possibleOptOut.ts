@@ -119,7 +119,8 @@ const LEXICONS: readonly PossibleLexicon[] = [
       `ai (?:dua|cho) ${YOU_VI} so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
       `(?:sao|lam sao|tai sao) (?:${YOU_VI} )?co so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
       '(?:sao|tai sao) (?:cu|lai|cu lai) goi (?:cho )?(?:toi|tui)',
-      'goi (?:cho (?:toi|tui) )?hoai',
+      // Said to the caller, not about someone else ("công ty kia gọi hoài", "ông chủ của ảnh cứ gọi hoài") nor asked.
+      `(?:(?:sao|tai sao|(?<!cua )${YOU_VI}|may nguoi|ben anh|ben chi) |^)(?:cu |lai |cu lai )?goi (?:cho (?:toi|tui) |(?:toi|tui) )?hoai(?! (?:khong|ko|k)(?![^ ]))`,
     ],
   },
   {
