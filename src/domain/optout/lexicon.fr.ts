@@ -25,7 +25,7 @@ export const fr: Lexicon = {
   softeners: [
     'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'merci beaucoup', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
     'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
-    'mauvais numero', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
+    'mauvais numero', 'c est trop', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
   ],
   fillers: ['euh', 'heu', 'bah', 'ben', 'hum', 'hein'],
   laughter: ['mdr', 'ptdr', 'x?d+'],
@@ -37,7 +37,7 @@ export const fr: Lexicon = {
   },
   classes: {
     // With the subjunctive of "j'aimerais que vous arrêtiez de …".
-    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
+    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'quitte', 'quittez', 'quitter'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
@@ -50,7 +50,7 @@ export const fr: Lexicon = {
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
-      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
+      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines', 'envois',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
@@ -58,9 +58,12 @@ export const fr: Lexicon = {
       '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
       // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
       '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
-      '(?:dit|demande|conseille) a (?:ma|mon|mes|sa|son|ses|la|le|les) [a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:dit|demande|conseille) a (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:crie|hurle|criait|hurlait|ecrit|repondu|texte)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
+    // Something else no longer to be sent: "n'envoyez plus la facture papier" (not "… de messages", "… les pubs").
+    otherThing: ['(?:la|le|les|l|de|d|des) (?!(?:{contactNoun}|pubs?|promos?|publicites?|trucs?|rien|ca)(?![^ ]))[a-z]+'],
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
@@ -94,13 +97,15 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}',
+      // "… à mon ancienne adresse, écrivez à la nouvelle": another address, not no contact.
+      unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
     { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
-    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true },
+    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true, notAfter: '(?:pour|recois|recoit|recevoir|recevrai|recevrais|encore|toujours|aussi)' },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
@@ -109,13 +114,13 @@ export const fr: Lexicon = {
       confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne(?: [a-z]+){0,5})', unless: '{deferral}|{naming}|{elsewhere}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}|{otherThing}' },
     // "merci de ne plus me contacter"
     { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
-      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:(?:maudite?s?|foutue?s?|satanee?s?|[a-z]+ (?:de|d)) )?(?:{contactNoun}|{contactPassive})',
       confidence: 0.9,
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
@@ -170,7 +175,7 @@ export const fr: Lexicon = {
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"
@@ -218,6 +223,10 @@ export const fr: Lexicon = {
       pattern: '(?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp} (?:plus|pu|pus)(?: jamais)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?:(?= (?:d accord|ok|c est clair|c est compris|compris|la|c est fini|merci|svp|s il vous plait|stp)(?![^ ]))|(?<=^(?:(?:bon|alors|ecoutez|ecoute|donc|ok|voila|maintenant|non|bon alors) )*(?:vous|tu) [a-z ]+)$)',
       confidence: 0.85,
     },
+    // "arrête ça tout de suite" as a whole text: this, whatever it is, is to stop.
+    { id: 'arretez-ca', pattern: '^(?:{cease}|stop) (?:ca|tout ca|cela)(?: (?:svp|stp|merci|tout de suite|maintenant|immediatement|s il vous plait|c est trop))*$', confidence: 0.8 },
+    // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
+    { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

@@ -53,6 +53,8 @@ export const pt: Lexicon = {
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
+    // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
+    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
@@ -66,16 +68,23 @@ export const pt: Lexicon = {
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?',
-      '(?:falei|pedi|disse|mandei|falamos|pedimos) (?:pra|para|pro|a|ao) (?:minha|meu|o|a) [a-z]+(?: [a-z]+)?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
+      // A company or person named bare: "eu falei pra Verizon parar de ligar" (not "falei pra vocês", "pro senhor").
+      '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?',
     ],
     // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
     selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente|gente)'],
+    // A third party as the subject of a complaint: "a vizinha não para de ligar …", "o banco não para de me mandar …"
+    // (not "o senhor", "a senhora", "a empresa de vocês": the business itself).
+    thirdSubject: ['(?:a|o|as|os|minha|meu|minhas|meus|essa|esse|este|esta|aquela|aquele|sua|seu)(?: (?:minha|meu|minhas|meus))? (?!(?:senhor|senhora|senhores|senhoras|empresa|loja|moca|moco|voces|vcs|vez|semana|hora|noite|manha|tarde|mes|ano|dia|vida)(?![^ ]))[a-z]+(?: (?:nao|nunca|vive|fica))?'],
     // Someone at this number the request is made for: "parem de ligar pra minha mãe".
     family: ['mae|pai|avo|vovo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
     // Calls to someone not at this number: "… pra minha vizinha" (not "… pra minha casa", "… para meu número", "… pra minha mãe",
     // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
-    someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
+    someoneElse: [
+      '(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])',
+      '(?:pro|pra o|pra a|para o|para a|ao) (?!(?:{family}|numero|celular|telefone|fixo|meu|minha|seu|sua|nosso|nossa|mesmo|senhor|senhora|whats|whatsapp|zap|email)(?![^ ]))[a-z]+',
+    ],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
@@ -95,15 +104,15 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:(?:para|param|deixa|deixam) (?:de|di|d) |para(?:de|di) )(?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})|para(?:de|di)(?:me|mi) {contactWithPronoun}', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
       pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
@@ -129,7 +138,7 @@ export const pt: Lexicon = {
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))|(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
@@ -210,7 +219,16 @@ export const pt: Lexicon = {
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
     { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
-    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
+    // "sem mais mensagens, obrigado": nothing more by this channel.
+    { id: 'sem-mais', pattern: 'sem (?:mais|nenhuma|nenhum) (?:{contactNoun}|contato)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:fiquei|ficou|ficamos|estou|to|tou|esta|ta|estamos|fico)' },
+    // A household member's request passed on to the caller, about this number: "meu marido falou pra vocês pararem de ligar aqui"
+    // (without "here" / "this number" it may be about their own phone: "… pra ele, mas eu quero").
+    {
+      id: 'recado-pra-voces',
+      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))? (?:voces|vcs|voce|vc|o senhor|a senhora) (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
+      confidence: 0.85,
+    },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente))? em paz', confidence: 0.85, negatable: true },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
     { id: 'estou-no-nao-perturbe', pattern: '(?:estou|to|ja estou|meu numero esta|esse numero esta|estamos) (?:cadastrad[oa] )?(?:na|no) {dncList}', confidence: 0.9 },
