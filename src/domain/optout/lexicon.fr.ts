@@ -45,7 +45,7 @@ export const fr: Lexicon = {
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
-      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'sollicitez', 'relancez', 'app?ell?ez',
+      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'texter', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
@@ -64,6 +64,8 @@ export const fr: Lexicon = {
     ],
     // Something else no longer to be sent: "n'envoyez plus la facture papier" (not "… de messages", "… les pubs").
     otherThing: ['(?:la|le|les|l|de|d|des) (?!(?:{contactNoun}|pubs?|promos?|publicites?|trucs?|rien|ca)(?![^ ]))[a-z]+'],
+    // An app's own notifications, not these messages: "comment arrêter les notifications de l'appli".
+    appNotices: ['(?:de|du|d) (?:l )?(?:appli|application|app|cell|cellulaire|iphone|android|telephone|facebook|instagram)(?![^ ])'],
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
@@ -103,7 +105,7 @@ export const fr: Lexicon = {
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true, unless: '{appNotices}' },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
     { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true, notAfter: '(?:pour|recois|recoit|recevoir|recevrai|recevrais|encore|toujours|aussi)' },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
@@ -168,9 +170,9 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
-      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)',
+      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
@@ -199,7 +201,7 @@ export const fr: Lexicon = {
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
-    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])|{cease} (?:de|d) (?:me |m ?|nous )[a-z]+ (?:de|d|avec) (?:(?:vos|ces|tous ces|toutes ces|des|tous vos) )?{contactNoun}(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
     // "je préfère que vous ne m'appeliez plus", "j'aimerais qu'on ne m'écrive plus"
     {
       id: 'prefere-que-vous-ne-plus',
@@ -227,6 +229,10 @@ export const fr: Lexicon = {
     { id: 'arretez-ca', pattern: '^(?:{cease}|stop) (?:ca|tout ca|cela)(?: (?:svp|stp|merci|tout de suite|maintenant|immediatement|s il vous plait|c est trop))*$', confidence: 0.8 },
     // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
     { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    // "ma grand-mère veut plus que vous l'appeliez ici": someone of the household, at this number.
+    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|appelle|rappelle|contacte|ecrive) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    // "pas d'appels svp, plus jamais"
+    { id: 'pas-d-appels-plus-jamais', pattern: '^pas (?:de |d )?{contactNoun}(?: (?:svp|stp|merci|s il vous plait))* (?:plus jamais|du tout|a ce numero|ici)', confidence: 0.85 },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

@@ -47,7 +47,7 @@ export const ht: Lexicon = {
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
+    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
     stop: ['sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
@@ -58,13 +58,15 @@ export const ht: Lexicon = {
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
-    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete'],
+    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete',
+      // A named list: "dezabone m nan lis lekòl la" (not "lis la", "lis pa rele a", "lis mesaj yo").
+      '(?:[^ ]+ ){0,3}(?:sou|nan) lis (?!(?:la|a|an|lan|nou|ou|w|yo|sa|pa|nimewo|kliyan|moun|konpayi|{contactNoun})(?![^ ]))[^ ]+'],
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
     { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|(?<!di )(?:ou|w|li|l|yo)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|(?<!di )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
@@ -75,7 +77,7 @@ export const ht: Lexicon = {
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:{self}|nou|n) pa (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:(?:{self}|nou|n) pa|mpa|mwenpa) (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
@@ -113,6 +115,8 @@ export const ht: Lexicon = {
     { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) di (?:nou|ou|w) (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: (?:l|li|yo|{self}))? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
     // "se katriyèm fwa nou rele jodi a, sispann": "stop" ending a complaint about the calls.
     { id: 'complaint-then-stop', pattern: '(?:nou|yo|ou|w) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+){0,4}(?: ,)? (?<!(?:ap|pral|te|pa|va) )(?:{stop})(?: (?:tanpri|souple|non))?$', confidence: 0.8, notAfter: '{notARequest}|si' },
+    // "m vle soti nan lis la": leaving the list.
+    { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true },
     // "anile abònman mwen", "dezabòne m"
     { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}',
       unless: '{notTheList}|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },

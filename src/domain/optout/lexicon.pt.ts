@@ -54,7 +54,7 @@ export const pt: Lexicon = {
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
-    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+'],
+    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
@@ -68,7 +68,7 @@ export const pt: Lexicon = {
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
       // A company or person named bare: "eu falei pra Verizon parar de ligar" (not "falei pra vocês", "pro senhor").
       '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?',
     ],
@@ -87,11 +87,14 @@ export const pt: Lexicon = {
     ],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
+      '(?:{contactNoun}) (?:de|da|do) (?:voces|vcs|voce|vc)(?: ai)?',
       'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
     who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    // An app's own notifications, not these messages: "como faço pra parar as notificações do aplicativo".
+    appNotices: ['(?:do|da|no|na) (?:aplicativo|app|aplicacao|celular|iphone|android|telefone|instagram|insta|facebook|face)(?![^ ])'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
@@ -124,7 +127,7 @@ export const pt: Lexicon = {
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
@@ -212,7 +215,7 @@ export const pt: Lexicon = {
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
-    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, unless: '{appNotices}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
