@@ -170,7 +170,7 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
@@ -201,7 +201,9 @@ export const fr: Lexicon = {
     // "plus jamais vous m'appelez, compris": the order put first.
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
-    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])|{cease} (?:de|d) (?:me |m ?|nous )[a-z]+ (?:de|d|avec) (?:(?:vos|ces|tous ces|toutes ces|des|tous vos) )?{contactNoun}(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    // "arrêtez de me bombarder de messages", "… de m'inonder avec vos appels": whatever the verb, it brings these.
+    { id: 'arretez-de-me-bombarder', pattern: '{cease} (?:de|d) (?:me |m ?|nous )[a-z]+ (?:de|d|avec) (?:(?:vos|ces|tous ces|toutes ces|des|tous vos) )?(?:messages|textos|sms|appels|pubs|courriels|promos|publicites|notifications|offres)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
     // "je préfère que vous ne m'appeliez plus", "j'aimerais qu'on ne m'écrive plus"
     {
       id: 'prefere-que-vous-ne-plus',
@@ -226,7 +228,7 @@ export const fr: Lexicon = {
       confidence: 0.85,
     },
     // "arrête ça tout de suite" as a whole text: this, whatever it is, is to stop.
-    { id: 'arretez-ca', pattern: '^(?:{cease}|stop) (?:ca|tout ca|cela)(?: (?:svp|stp|merci|tout de suite|maintenant|immediatement|s il vous plait|c est trop))*$', confidence: 0.8 },
+    { id: 'arretez-ca', pattern: '^(?:arretez|arrete|arretes|cessez|stop) (?:ca|tout ca|cela)(?: (?:svp|stp|merci|tout de suite|maintenant|immediatement|s il vous plait|c est trop))*$', confidence: 0.8 },
     // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
     { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "ma grand-mère veut plus que vous l'appeliez ici": someone of the household, at this number.

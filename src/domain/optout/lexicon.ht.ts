@@ -84,7 +84,9 @@ export const ht: Lexicon = {
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
-    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime|remove|delete)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}', unless: '{notTheList}' },
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}', unless: '{notTheList}' },
+    // Code-switched: "remove m sou lis la", "delete nimewo m".
+    { id: 'remove-me-english', pattern: '(?:remove|delete) (?:m|mwen|nimewo (?:m|mwen))(?: (?:sou|nan) lis(?: la| a| nou an)?)?(?=$| ,| (?:tanpri|souple|silvouple|mesi|please)(?![^ ]))', confidence: 0.85, negatable: true },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
     { id: 'dont-send-me', pattern: '{dont} voye(?: (?:okenn|anyen|mesaj|teks|piblisite|reklam|sms|imel))+ (?:(?:ban|ba|pou) (?:m|mwen|nou)|nan (?:nimewo|telefon|selil|selile) (?:sa a|sa|{self}))(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}' },
     // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).

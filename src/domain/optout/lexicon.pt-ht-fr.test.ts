@@ -34,6 +34,17 @@ describe('pt, ht, fr opt-outs the rules catch', () => {
     ['fr', 'sms', 'je veux plus vos maudits textos'],
     ['fr', 'voice', 'vous appelez trop il faut arrêter'],
     ['fr', 'sms', 'arrêtez ça svp'],
+    ['pt', 'sms', 'estou cancelando o recebimento de sms'],
+    ['pt', 'sms', 'cessem o envio de mensagens'],
+    ['pt', 'sms', 'me remove do zap de vocês'],
+    ['ht', 'sms', 'mpa vle okenn mesaj ankò'],
+    ['ht', 'voice', 'mwen vle soti nan lis la'],
+    ['ht', 'sms', 'remove mwen sou lis la'],
+    ['fr', 'sms', 'me texter pus'],
+    ['fr', 'voice', 'arrêtez de nous inonder de pubs'],
+    ['fr', 'voice', 'appelez pas chez nous'],
+    ['fr', 'voice', 'mon grand-père veut pas que vous l’appeliez à ce numéro'],
+    ['fr', 'sms', 'pas de textos svp plus jamais'],
   ] as const)('%s/%s: %j', (lang, channel, text) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -60,6 +71,14 @@ describe('pt, ht, fr look-alikes the rules leave alone', () => {
     ['sms', 'si je texte STOP je reçois encore les alertes?'],
     ['sms', "arrêtez d'écrire à mon ancien courriel"],
     ['voice', 'arrête ça tout de suite mon grand'],
+    ['sms', 'minha mãe manda parar de ligar pra ela'],
+    ['voice', 'o vizinho pediu pra companhia parar de ligar'],
+    ['sms', 'dá pra parar as notificações do app?'],
+    ['voice', 'não me manda mais aquela moça, manda o gerente'],
+    ['sms', 'nou pa deranje m non'],
+    ['sms', 'retire m nan lis legliz la'],
+    ['sms', 'comment arrêter les notifications de l’application?'],
+    ['voice', 'appelez pas ici, appelez mon cellulaire'],
   ] as const)('%s: %j', (channel, text) => {
     expect(rules(text, channel)?.intent).not.toBe('opt_out');
   });
