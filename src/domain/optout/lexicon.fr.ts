@@ -132,7 +132,7 @@ export const fr: Lexicon = {
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)', unless: '(?:depuis|recus?|arrives?)' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -213,7 +213,7 @@ export const fr: Lexicon = {
     // "je demande la suppression de mon numéro"
     { id: 'demande-la-suppression', pattern: '(?:demande|exige|souhaite|veux|voudrais)(?: la| le)? (?:suppression|radiation|retrait|effacement) (?:de|du|d) (?:mon numero|mes coordonnees|mes donnees|ce numero|mon contact|mon numero de telephone)', confidence: 0.85 },
     // "je veux plus recevoir", the object left unsaid: the request ends there.
-    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien)(?![^ ]))', confidence: 0.85 },
+    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien|quoi que ce soit)(?![^ ]))', confidence: 0.85 },
     // "je ne vous donne pas la permission de m'appeler"
     { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
     // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"

@@ -53,7 +53,9 @@ export const ht: Lexicon = {
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
       '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
-      '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)',
+      // Someone named: "m te mande bank lan sispann rele m".
+      '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],

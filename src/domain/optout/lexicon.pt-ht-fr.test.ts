@@ -45,6 +45,9 @@ describe('pt, ht, fr opt-outs the rules catch', () => {
     ['fr', 'voice', 'appelez pas chez nous'],
     ['fr', 'voice', 'mon grand-père veut pas que vous l’appeliez à ce numéro'],
     ['fr', 'sms', 'pas de textos svp plus jamais'],
+    ['pt', 'voice', 'já avisei pra não me mandarem mais'],
+    ['pt', 'sms', 'sai do meu pé com esses torpedos'],
+    ['fr', 'sms', 'je veux pu recevoir quoi que ce soit'],
   ] as const)('%s/%s: %j', (lang, channel, text) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -79,6 +82,11 @@ describe('pt, ht, fr look-alikes the rules leave alone', () => {
     ['sms', 'retire m nan lis legliz la'],
     ['sms', 'comment arrêter les notifications de l’application?'],
     ['voice', 'appelez pas ici, appelez mon cellulaire'],
+    ['sms', 'remove meu nome da lista de convidados'],
+    ['voice', 'não me liga na hora do jantar'],
+    ['sms', 'meu avô disse pra não mandarem mais a revista'],
+    ['voice', 'm te di famasi lan sispann voye m tèks'],
+    ['sms', 'vous pouvez m’envoyer plus de promotions?'],
   ] as const)('%s: %j', (channel, text) => {
     expect(rules(text, channel)?.intent).not.toBe('opt_out');
   });

@@ -61,7 +61,7 @@ export const pt: Lexicon = {
     target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
-      'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
+      'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario', '(?:no|nesse|neste|em) horario', 'na hora d[oa]',
       // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
       '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
     ],
@@ -159,7 +159,7 @@ export const pt: Lexicon = {
     {
       id: 'remover-numero',
       pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)',
+      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
@@ -236,6 +236,10 @@ export const pt: Lexicon = {
       pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))? (?:voces|vcs|voce|vc|o senhor|a senhora) (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
       confidence: 0.85,
     },
+    // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
+    { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
+    // "sai do meu pé com essas mensagens"
+    { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente))? em paz', confidence: 0.85, negatable: true },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
