@@ -69,7 +69,7 @@ export const fr: Lexicon = {
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
-    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}'],
+    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}', '(?:, )?(?:ecrivez|textez|ecris|texte)(?: moi| nous)?(?=$| ,)'],
     // "ne m'appelez pas au travail, appelez ce numéro": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:r?appelez|ecrivez|textez|contactez)(?: moi| nous)? (?:a |sur )?(?:ce numero|ici)(?![^ ])'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
@@ -99,7 +99,7 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}',
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}|(?:si|quand|lorsque) (?:vous|tu|on)',
       // "… à mon ancienne adresse, écrivez à la nouvelle": another address, not no contact.
       unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
@@ -148,7 +148,9 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages.
       unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)', confidence: 0.85, negatable: true },
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)', confidence: 0.85, negatable: true,
+      // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
+      unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
     { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"

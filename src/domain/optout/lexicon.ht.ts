@@ -52,7 +52,7 @@ export const ht: Lexicon = {
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
-      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen)(?: [^ ]+){0,2}',
+      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen|nou|ou|w|yo)(?: [^ ]+){0,2}',
       '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)',
       // Someone named: "m te mande bank lan sispann rele m".
       '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
@@ -119,6 +119,8 @@ export const ht: Lexicon = {
     { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) di (?:nou|ou|w) (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: (?:l|li|yo|{self}))? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
     // "se katriyèm fwa nou rele jodi a, sispann": "stop" ending a complaint about the calls.
     { id: 'complaint-then-stop', pattern: '(?:nou|yo|ou|w) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+){0,4}(?: ,)? (?<!(?:ap|pral|te|pa|va) )(?:{stop})(?: (?:tanpri|souple|non))?$', confidence: 0.8, notAfter: '{notARequest}|si' },
+    // "nou pa ka sispann rele m?": can't you stop, asked in exasperation.
+    { id: 'cant-you-stop', pattern: '(?:nou|ou|w) pa (?:ka|kab|kapab) (?:{stop}) (?:{contactVerb}) (?:{self})(?![^ ])', confidence: 0.8 },
     // "m vle soti nan lis la": leaving the list.
     { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true },
     // "anile abònman mwen", "dezabòne m"

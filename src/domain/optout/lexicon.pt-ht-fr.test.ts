@@ -48,6 +48,10 @@ describe('pt, ht, fr opt-outs the rules catch', () => {
     ['pt', 'voice', 'já avisei pra não me mandarem mais'],
     ['pt', 'sms', 'sai do meu pé com esses torpedos'],
     ['fr', 'sms', 'je veux pu recevoir quoi que ce soit'],
+    ['pt', 'voice', 'deixa o meu número em paz'],
+    ['pt', 'voice', 'para de me azucrinar'],
+    ['ht', 'voice', 'ou pa ka sispann rele mwen'],
+    ['fr', 'voice', 'laissez ce numéro en paix'],
   ] as const)('%s/%s: %j', (lang, channel, text) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -87,6 +91,13 @@ describe('pt, ht, fr look-alikes the rules leave alone', () => {
     ['sms', 'meu avô disse pra não mandarem mais a revista'],
     ['voice', 'm te di famasi lan sispann voye m tèks'],
     ['sms', 'vous pouvez m’envoyer plus de promotions?'],
+    ['voice', 'parar de ligar não adianta nada'],
+    ['voice', 'se vocês pararem de mandar mensagem eu perco os cupons'],
+    ['sms', 'me deixem em paz um pouco, tô no hospital'],
+    ['sms', 'si nou sispann voye mesaj m ap rate pwomosyon yo'],
+    ['voice', 'si vous arrêtez de m’écrire je vais manquer les soldes'],
+    ['voice', 'laissez-moi tranquille ce soir on se reparle'],
+    ['sms', 'm’appelez pas, textez-moi'],
   ] as const)('%s: %j', (channel, text) => {
     expect(rules(text, channel)?.intent).not.toBe('opt_out');
   });

@@ -37,7 +37,7 @@ export const pt: Lexicon = {
     // After "pare de …" with a pronoun: anything that reaches the person.
     // "para de ficar me ligando": the progressive, with or without the pronoun.
     progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
-    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'atazanar', 'azucrinar', 'amolar', 'aporrinhar', 'atormentar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
@@ -94,6 +94,8 @@ export const pt: Lexicon = {
     who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // An app's own notifications, not these messages: "como faço pra parar as notificações do aplicativo".
     appNotices: ['(?:do|da|no|na) (?:aplicativo|app|aplicacao|celular|iphone|android|telefone|instagram|insta|facebook|face)(?![^ ])'],
+    // For a while only: "me deixa em paz hoje que tô doente".
+    forNow: ['(?:hoje|por hoje|agora (?:que|q)|(?:essa|esta) semana|(?:um )?pouco|uns dias|(?:um )?minuto|(?:um )?instante)(?![^ ])'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
@@ -106,7 +108,9 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
+      // The infinitive as a subject: "parar de ligar não resolve nada".
+      unless: '{someoneElse}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
     { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
@@ -165,7 +169,7 @@ export const pt: Lexicon = {
     // "quero ser removido da lista"
     { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
     // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
-    { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
+    { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}|(?:se|quando|caso|ate)', unless: '{someoneElse}' },
     // "retiro meu consentimento", "revogo a autorização"
     { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha|todo|toda))* (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
     // "não dou permissão pra vocês me ligarem", "não tem minha autorização pra me mandar msg"
@@ -240,7 +244,7 @@ export const pt: Lexicon = {
     { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
     // "sai do meu pé com essas mensagens"
     { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
-    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente))? em paz', confidence: 0.85, negatable: true },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}' },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
     { id: 'estou-no-nao-perturbe', pattern: '(?:estou|to|ja estou|meu numero esta|esse numero esta|estamos) (?:cadastrad[oa] )?(?:na|no) {dncList}', confidence: 0.9 },
