@@ -25,7 +25,7 @@ export const fr: Lexicon = {
   softeners: [
     'svp', 's il vous plait', 's il te plait', 'stp', 'merci', 'merci bien', 'merci beaucoup', 'non', 'non merci', 'ok', 'd accord', 'maintenant',
     'tout de suite', 'deja', 'monsieur', 'madame', 'mademoiselle', 'mais', 'non mais', 'je ne suis pas interesse', 'pas interesse',
-    'mauvais numero', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
+    'mauvais numero', 'c est trop', 'bon', 'alors', 'c est bon', 'j ai dit', 'j ai deja dit', 'je vous ai dit', 'je vous ai deja dit', 'je t ai dit',
   ],
   fillers: ['euh', 'heu', 'bah', 'ben', 'hum', 'hein'],
   laughter: ['mdr', 'ptdr', 'x?d+'],
@@ -37,7 +37,7 @@ export const fr: Lexicon = {
   },
   classes: {
     // With the subjunctive of "j'aimerais que vous arrêtiez de …".
-    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez'],
+    cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'quitte', 'quittez', 'quitter'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
@@ -45,12 +45,12 @@ export const fr: Lexicon = {
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
-      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'sollicitez', 'relancez', 'app?ell?ez',
+      'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'texter', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
-      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines',
+      'message', 'msgs?', 'txts?', 'textes', 'rappels', 'alertes', 'chaines', 'envois',
     ],
     // Someone else's request, or the consumer's to someone named: "mon patron m'a dit d'arrêter d'envoyer …",
     // "j'ai dit à ma fille d'arrêter de m'appeler" (not "je vous ai dit d'arrêter": the business).
@@ -58,13 +58,18 @@ export const fr: Lexicon = {
       '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
       // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
       '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
-      '(?:dit|demande|conseille) a (?:ma|mon|mes|sa|son|ses|la|le|les) [a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:dit|demande|conseille) a (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:crie|hurle|criait|hurlait|ecrit|repondu|texte)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
+    // Something else no longer to be sent: "n'envoyez plus la facture papier" (not "… de messages", "… les pubs").
+    otherThing: ['(?:la|le|les|l|de|d|des) (?!(?:{contactNoun}|pubs?|promos?|publicites?|trucs?|rien|ca)(?![^ ]))[a-z]+'],
+    // An app's own notifications, not these messages: "comment arrêter les notifications de l'appli".
+    appNotices: ['(?:de|du|d) (?:l )?(?:appli|application|app|cell|cellulaire|iphone|android|telephone|facebook|instagram)(?![^ ])'],
     // "ne m'appelez pas madame": naming, not phoning.
     naming: ['madame', 'monsieur', 'mademoiselle', 'par (?:mon|ce) (?:nom|prenom)'],
     // "ne m'envoyez pas vers un autre service": sending the caller somewhere, not messages.
-    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}'],
+    elsewhere: ['vers', 'ailleurs', 'au (?:service|departement|poste)', '(?:a|dans|sur) (?:un|une) (?:autre|autres)', '{redirect}', '(?:, )?(?:ecrivez|textez|ecris|texte)(?: moi| nous)?(?=$| ,)'],
     // "ne m'appelez pas au travail, appelez ce numéro": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:r?appelez|ecrivez|textez|contactez)(?: moi| nous)? (?:a |sur )?(?:ce numero|ici)(?![^ ])'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
@@ -94,13 +99,15 @@ export const fr: Lexicon = {
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[ae]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}', unless: '{naming}' },
+    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}|(?:si|quand|lorsque) (?:vous|tu|on)',
+      // "… à mon ancienne adresse, écrivez à la nouvelle": another address, not no contact.
+      unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true, unless: '{appNotices}' },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
-    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true },
+    { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true, notAfter: '(?:pour|recois|recoit|recevoir|recevrai|recevrais|encore|toujours|aussi)' },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
@@ -109,13 +116,13 @@ export const fr: Lexicon = {
       confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne(?: [a-z]+){0,5})', unless: '{deferral}|{naming}|{elsewhere}',
     },
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
-    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}' },
+    { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}|{otherThing}' },
     // "merci de ne plus me contacter"
     { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
-      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:{contactNoun}|{contactPassive})',
+      pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:(?:maudite?s?|foutue?s?|satanee?s?|[a-z]+ (?:de|d)) )?(?:{contactNoun}|{contactPassive})',
       confidence: 0.9,
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
@@ -125,7 +132,7 @@ export const fr: Lexicon = {
       confidence: 0.9,
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient)', unless: '(?:depuis|recus?|arrives?)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)', unless: '(?:depuis|recus?|arrives?)' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -141,7 +148,9 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages.
       unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)', confidence: 0.85, negatable: true },
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)', confidence: 0.85, negatable: true,
+      // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
+      unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
     { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
@@ -163,14 +172,14 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
-      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)',
+      confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp) )(?:arretez|arrete)(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"
@@ -195,6 +204,8 @@ export const fr: Lexicon = {
     { id: 'plus-jamais-vous-m-appelez', pattern: '(?:plus jamais|jamais plus) (?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp}', confidence: 0.85 },
     // "arrêtez de me relancer par sms": whatever the errand, not by this channel.
     { id: 'arretez-de-par-sms', pattern: '{cease} (?:de|d) (?:(?:me|m|nous) )?[a-z]+ (?:par|via) (?:sms|textos?|messages?|telephone|whatsapp)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
+    // "arrêtez de me bombarder de messages", "… de m'inonder avec vos appels": whatever the verb, it brings these.
+    { id: 'arretez-de-me-bombarder', pattern: '{cease} (?:de|d) (?:me |m ?|nous )[a-z]+ (?:de|d|avec) (?:(?:vos|ces|tous ces|toutes ces|des|tous vos) )?(?:messages|textos|sms|appels|pubs|courriels|promos|publicites|notifications|offres)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|j ai)|{reported}|{selfSubject}' },
     // "je préfère que vous ne m'appeliez plus", "j'aimerais qu'on ne m'écrive plus"
     {
       id: 'prefere-que-vous-ne-plus',
@@ -204,7 +215,7 @@ export const fr: Lexicon = {
     // "je demande la suppression de mon numéro"
     { id: 'demande-la-suppression', pattern: '(?:demande|exige|souhaite|veux|voudrais)(?: la| le)? (?:suppression|radiation|retrait|effacement) (?:de|du|d) (?:mon numero|mes coordonnees|mes donnees|ce numero|mon contact|mon numero de telephone)', confidence: 0.85 },
     // "je veux plus recevoir", the object left unsaid: the request ends there.
-    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien)(?![^ ]))', confidence: 0.85 },
+    { id: 'veux-plus-recevoir', pattern: '(?:j?veux|voulons|souhaite|desire) (?:plus|pu|pus) recevoir(?=$| ,| (?:svp|merci|stp|rien|quoi que ce soit)(?![^ ]))', confidence: 0.85 },
     // "je ne vous donne pas la permission de m'appeler"
     { id: 'pas-la-permission', pattern: '(?:donne|donnons|ai donne|avez|avez eu) (?:pas|plus|aucune|jamais) (?:la |ma |mon |l )?(?:permission|autorisation|accord|consentement) (?:de|d|pour) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9 },
     // "annuler abonnement sms": a subscription to these messages, not "… à la salle de sport"
@@ -218,6 +229,14 @@ export const fr: Lexicon = {
       pattern: '(?:vous|tu) (?:ne |n )?(?:me |m ?|nous ){contactImp} (?:plus|pu|pus)(?: jamais)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?:(?= (?:d accord|ok|c est clair|c est compris|compris|la|c est fini|merci|svp|s il vous plait|stp)(?![^ ]))|(?<=^(?:(?:bon|alors|ecoutez|ecoute|donc|ok|voila|maintenant|non|bon alors) )*(?:vous|tu) [a-z ]+)$)',
       confidence: 0.85,
     },
+    // "arrête ça tout de suite" as a whole text: this, whatever it is, is to stop.
+    { id: 'arretez-ca', pattern: '^(?:arretez|arrete|arretes|cessez|stop) (?:ca|tout ca|cela)(?: (?:svp|stp|merci|tout de suite|maintenant|immediatement|s il vous plait|c est trop))*$', confidence: 0.8 },
+    // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
+    { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    // "ma grand-mère veut plus que vous l'appeliez ici": someone of the household, at this number.
+    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|appelle|rappelle|contacte|ecrive) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    // "pas d'appels svp, plus jamais"
+    { id: 'pas-d-appels-plus-jamais', pattern: '^pas (?:de |d )?{contactNoun}(?: (?:svp|stp|merci|s il vous plait))* (?:plus jamais|du tout|a ce numero|ici)', confidence: 0.85 },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
   ],

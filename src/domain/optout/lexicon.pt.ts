@@ -37,7 +37,7 @@ export const pt: Lexicon = {
     // After "pare de …" with a pronoun: anything that reaches the person.
     // "para de ficar me ligando": the progressive, with or without the pronoun.
     progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
-    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'atazanar', 'azucrinar', 'amolar', 'aporrinhar', 'atormentar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
@@ -53,29 +53,38 @@ export const pt: Lexicon = {
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
     ],
+    // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
+    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
     target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
-      'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario',
+      'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario', '(?:no|nesse|neste|em) horario', 'na hora d[oa]',
       // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
       '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?',
-      '(?:falei|pedi|disse|mandei|falamos|pedimos) (?:pra|para|pro|a|ao) (?:minha|meu|o|a) [a-z]+(?: [a-z]+)?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
+      // A company or person named bare: "eu falei pra Verizon parar de ligar" (not "falei pra vocês", "pro senhor").
+      '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?',
     ],
     // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
     selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente|gente)'],
+    // A third party as the subject of a complaint: "a vizinha não para de ligar …", "o banco não para de me mandar …"
+    // (not "o senhor", "a senhora", "a empresa de vocês": the business itself).
+    thirdSubject: ['(?:a|o|as|os|minha|meu|minhas|meus|essa|esse|este|esta|aquela|aquele|sua|seu)(?: (?:minha|meu|minhas|meus))? (?!(?:senhor|senhora|senhores|senhoras|empresa|loja|moca|moco|voces|vcs|vez|semana|hora|noite|manha|tarde|mes|ano|dia|vida)(?![^ ]))[a-z]+(?: (?:nao|nunca|vive|fica))?'],
     // Someone at this number the request is made for: "parem de ligar pra minha mãe".
     family: ['mae|pai|avo|vovo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
     // Calls to someone not at this number: "… pra minha vizinha" (not "… pra minha casa", "… para meu número", "… pra minha mãe",
     // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
-    someoneElse: ['(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])'],
+    someoneElse: [
+      '(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])',
+      '(?:pro|pra o|pra a|para o|para a|ao) (?!(?:{family}|numero|celular|telefone|fixo|meu|minha|seu|sua|nosso|nossa|mesmo|senhor|senhora|whats|whatsapp|zap|email)(?![^ ]))[a-z]+',
+    ],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
@@ -83,6 +92,10 @@ export const pt: Lexicon = {
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
     who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    // An app's own notifications, not these messages: "como faço pra parar as notificações do aplicativo".
+    appNotices: ['(?:do|da|no|na) (?:aplicativo|app|aplicacao|celular|iphone|android|telefone|instagram|insta|facebook|face)(?![^ ])'],
+    // For a while only: "me deixa em paz hoje que tô doente".
+    forNow: ['(?:hoje|por hoje|agora (?:que|q)|(?:essa|esta) semana|(?:um )?pouco|uns dias|(?:um )?minuto|(?:um )?instante)(?![^ ])'],
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
@@ -95,15 +108,19 @@ export const pt: Lexicon = {
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)', unless: '{someoneElse}' },
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
+      // The infinitive as a subject: "parar de ligar não resolve nada".
+      unless: '{someoneElse}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}' },
+    // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
+    { id: 'parademe-ligar', pattern: 'para(?:de|di)(?: ?(?:me|mi|nos))? (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
       pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
@@ -115,7 +132,7 @@ export const pt: Lexicon = {
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
@@ -130,25 +147,29 @@ export const pt: Lexicon = {
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
     // "me exclui", "me tira daí": the request ends there.
     { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    // The spoken "tira eu daí", "tira a gente dessa".
+    { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
     { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, unless: '{otherList}' },
+    // "me tira do whatsapp de vcs", "quero sair do sms de vocês": their messages as a list.
+    { id: 'sair-do-whatsapp-de-voces', pattern: '(?:(?:me|nos) )?(?:{removeVerb}|sair|saio)(?: {who})? (?:do|da|dos|das) (?:{contactNoun}) (?:de|da|do) (?:voces|vcs|voce|vc)(?![^ ])', confidence: 0.85, negatable: true },
     // "quero sair da lista"; not "quero sair de casa"
     { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
       pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)',
+      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
     { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
     // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
-    { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}', unless: '{someoneElse}' },
+    { id: 'voces-nao-ligarem', pattern: '(?:voces|vcs|voce|vc) (?:nao (?:me |nos )?(?:ligarem|ligar mais|mandarem|enviarem|contatarem|incomodarem|perturbarem|procurarem)|pararem (?:de|di) (?:me |nos )?(?:ligar|mandar|enviar|incomodar|perturbar))', confidence: 0.9, notAfter: '{reported}|(?:se|quando|caso|ate)', unless: '{someoneElse}' },
     // "retiro meu consentimento", "revogo a autorização"
     { id: 'retiro-consentimento', pattern: '(?:retiro|revogo|cancelo|retirar|revogar)(?: (?:o|a|meu|minha|todo|toda))* (?:consentimento|autorizacao|permissao)', confidence: 0.9, negatable: true },
     // "não dou permissão pra vocês me ligarem", "não tem minha autorização pra me mandar msg"
@@ -203,14 +224,27 @@ export const pt: Lexicon = {
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
-    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true },
+    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, unless: '{appNotices}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
     { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
-    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos))? em paz', confidence: 0.85, negatable: true },
+    // "sem mais mensagens, obrigado": nothing more by this channel.
+    { id: 'sem-mais', pattern: 'sem (?:mais|nenhuma|nenhum) (?:{contactNoun}|contato)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:fiquei|ficou|ficamos|estou|to|tou|esta|ta|estamos|fico)' },
+    // A household member's request passed on to the caller, about this number: "meu marido falou pra vocês pararem de ligar aqui"
+    // (without "here" / "this number" it may be about their own phone: "… pra ele, mas eu quero").
+    {
+      id: 'recado-pra-voces',
+      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))? (?:voces|vcs|voce|vc|o senhor|a senhora) (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
+      confidence: 0.85,
+    },
+    // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
+    { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
+    // "sai do meu pé com essas mensagens"
+    { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}' },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
     { id: 'estou-no-nao-perturbe', pattern: '(?:estou|to|ja estou|meu numero esta|esse numero esta|estamos) (?:cadastrad[oa] )?(?:na|no) {dncList}', confidence: 0.9 },
