@@ -32,8 +32,9 @@
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
 import { possibleOptOut } from './possibleOptOut';
+import { ANYWHERE, anyMarked, RuleStartIndex, type RuleMarks } from './startIndex';
 import { diacriticKeyword } from './diacriticKeywords';
-import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type KeywordEntry } from './compile';
+import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type CompiledRule, type KeywordEntry } from './compile';
 import { ar } from './lexicon.ar';
 import { arabizi } from './lexicon.ar.arabizi';
 import { en } from './lexicon.en';
@@ -212,6 +213,12 @@ function clauseKeyword(
   return null;
 }
 
+// Every rule of every lexicon, by how its matches begin: one walk over a text names the rules worth running.
+const RULE_STARTS = new RuleStartIndex(COMPILED);
+const FIRST_RULE = new Map(COMPILED.map((lexicon, i) => [lexicon, RULE_STARTS.first[i]]));
+const WORD_RULES = RULE_STARTS.newMarks();
+const CHARACTER_RULES = RULE_STARTS.newMarks();
+
 // Character pairs of the text and of its unspaced form; reused by every call (the detector is synchronous).
 const WORD_PAIRS = newPairSet();
 const CHARACTER_PAIRS = newPairSet();
@@ -250,25 +257,64 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
   let characters: string | undefined;
   let wordPairs: PairSet | undefined;
   let characterPairs: PairSet | undefined;
+  let wordRules: RuleMarks | undefined;
+  let characterRules: RuleMarks | undefined;
   for (const lexicon of order) {
     if (lexicon.script && !hasScript(lexicon, words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
-    if (!lexicon.anyRule.test(text)) continue;
+    const marks = lexicon.onCharacters
+      ? (characterRules ??= RULE_STARTS.mark(text, true, CHARACTER_RULES))
+      : (wordRules ??= RULE_STARTS.mark(text, false, WORD_RULES));
+    const first = FIRST_RULE.get(lexicon) as number;
+    const end = first + lexicon.rules.length;
+    if (!anyMarked(marks, first, end)) continue;
     const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
     LITERALS_SEEN.fill(0, 0, lexicon.literalSets.length);
-    for (const rule of lexicon.rules) {
+    for (let id = first; id < end; id++) {
+      if (!marks.isMarked(id)) continue;
+      const rule = lexicon.rules[id - first];
       if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
       if (!holdsNeeds(rule.needs, lexicon, pairs, text)) continue;
-      rule.pattern.lastIndex = 0;
-      for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
-        const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
-        if (rule.negatable && lexicon.negation.test(before)) continue;
-        if (rule.notAfter?.test(before)) continue;
-        if (rule.unless?.test(text.slice(m.index + m[0].length))) continue;
-        return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };
-      }
+      const found = ruleMatch(rule, lexicon, text, marks, id);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/**
+ * The rule's first match that its filters let through, as a global regex
+ * run over the whole text would find it (each search goes on from where the
+ * last match ended): the sticky pattern is tried only at the places the rule
+ * can begin, in the order of the text.
+ */
+function ruleMatch(rule: CompiledRule, lexicon: CompiledLexicon, text: string, marks: RuleMarks, id: number): OptOutResult | null {
+  let from = 0;
+  let hit = marks.first[id];
+  for (;;) {
+    let m: RegExpExecArray | null;
+    if (hit === ANYWHERE) {
+      rule.pattern.lastIndex = from;
+      m = rule.pattern.exec(text);
+      if (m === null) return null;
+    } else {
+      while (hit >= 0 && marks.at[hit] < from) hit = marks.next[hit];
+      if (hit < 0) return null;
+      const at = marks.at[hit];
+      hit = marks.next[hit];
+      rule.sticky.lastIndex = at;
+      m = rule.sticky.exec(text);
+      if (m === null) {
+        from = at + 1;
+        continue;
+      }
+    }
+    from = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
+    if (rule.negatable && lexicon.negation.test(before)) continue;
+    if (rule.notAfter?.test(before)) continue;
+    if (rule.unless?.test(text.slice(from))) continue;
+    return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };
+  }
 }
