@@ -215,7 +215,10 @@ function clauseKeyword(
 
 // Every rule of every lexicon, by how its matches begin: one walk over a text names the rules worth running.
 const RULE_STARTS = new RuleStartIndex(COMPILED);
-const FIRST_RULE = new Map(COMPILED.map((lexicon, i) => [lexicon, RULE_STARTS.first[i]]));
+/** For each order lexicons are tried in (ORDER_BY_HINT, COMPILED): the number of each one's first rule in RULE_STARTS. */
+const FIRST_RULES = new Map<readonly CompiledLexicon[], Int32Array>(
+  [COMPILED, ...ORDER_BY_HINT.values()].map((order) => [order, Int32Array.from(order, (lexicon) => RULE_STARTS.first[COMPILED.indexOf(lexicon)])]),
+);
 const WORD_RULES = RULE_STARTS.newMarks();
 const CHARACTER_RULES = RULE_STARTS.newMarks();
 
@@ -259,14 +262,16 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
   let characterPairs: PairSet | undefined;
   let wordRules: RuleMarks | undefined;
   let characterRules: RuleMarks | undefined;
-  for (const lexicon of order) {
+  const firstRules = FIRST_RULES.get(order) as Int32Array;
+  for (let l = 0; l < order.length; l++) {
+    const lexicon = order[l];
     if (lexicon.script && !hasScript(lexicon, words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
     const marks = lexicon.onCharacters
       ? (characterRules ??= RULE_STARTS.mark(text, true, CHARACTER_RULES))
       : (wordRules ??= RULE_STARTS.mark(text, false, WORD_RULES));
-    const first = FIRST_RULE.get(lexicon) as number;
+    const first = firstRules[l];
     const end = first + lexicon.rules.length;
     if (!anyMarked(marks, first, end)) continue;
     const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
