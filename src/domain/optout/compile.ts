@@ -28,10 +28,9 @@ export interface CompiledRule {
   gate: Uint16Array | null;
   /**
    * Sets of literals every match takes one string of each (literals.ts), as
-   * indexes into its lexicon's `literalSets`: tested exactly (`includes`) once
-   * the pairs let a text through, because pairs of common letters ("re…ed")
-   * let most texts through and a rule's regex costs far more. Rules share
-   * sets (a word class), so a set is tested once per text and lexicon.
+   * indexes into its lexicon's `literalSets`, tested by their pair gates
+   * (`literalGates`). Rules share sets (a word class), so a set is tested
+   * once per text and lexicon.
    */
   needs: readonly number[];
   negatable: boolean;

@@ -46,7 +46,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
-import { holdsAny, mayHold, newPairSet, pairsOf, type PairSet } from './literals';
+import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
 import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
@@ -238,16 +238,21 @@ function hasScript(lexicon: CompiledLexicon, words: string): boolean {
   return has;
 }
 
-// Per lexicon and call: 0 not tested yet, 1 the text holds a literal of the set, 2 it holds none.
+// Per lexicon and call: 0 not tested yet, 1 the text may hold a literal of the set (its pairs are there), 2 it cannot.
 const LITERALS_SEEN = new Uint8Array(MAX_LITERAL_SETS_PER_LEXICON);
 
-/** Whether `text` holds a literal of every set a rule needs; each set is tested once per lexicon and call. */
-function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet, text: string): boolean {
+/**
+ * Whether `text` may hold a literal of every set a rule needs, by character
+ * pairs only; each set is tested once per lexicon and call. An exact test
+ * (`includes` of each literal) costs about what the few sticky tries it
+ * saves do, now that a rule is tried only where it can begin.
+ */
+function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet): boolean {
   for (const i of needs) {
     let seen = LITERALS_SEEN[i];
     if (seen === 0) {
       const gate = lexicon.literalGates[i];
-      seen = (gate === null || mayHold(pairs, gate)) && holdsAny(text, lexicon.literalSets[i]) ? 1 : 2;
+      seen = gate === null || mayHold(pairs, gate) ? 1 : 2;
       LITERALS_SEEN[i] = seen;
     }
     if (seen === 2) return false;
@@ -280,7 +285,7 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
       if (!marks.isMarked(id)) continue;
       const rule = lexicon.rules[id - first];
       if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
-      if (!holdsNeeds(rule.needs, lexicon, pairs, text)) continue;
+      if (!holdsNeeds(rule.needs, lexicon, pairs)) continue;
       const found = ruleMatch(rule, lexicon, text, marks, id);
       if (found) return found;
     }
