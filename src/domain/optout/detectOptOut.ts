@@ -184,6 +184,9 @@ function typo(words: readonly string[], order: readonly CompiledLexicon[]): OptO
     if (observed.length < 2 || KEYWORDS.notTypos.has(observed) || KEYWORDS.entries.has(observed)) continue;
     const seen = collapseRepeats(observed);
     for (const entry of KEYWORDS.all) {
+      // Every kind of typo keeps the length within two letters: most keywords are passed over without a call.
+      const longer = seen.length - entry.collapsed.length;
+      if (longer > 2 || longer < -2) continue;
       const kind = typoOf(seen, entry.collapsed, entry.intent !== 'opt_out');
       if (!kind) continue;
       const langRank = order.findIndex((l) => l.lang === entry.lang);
