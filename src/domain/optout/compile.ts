@@ -9,8 +9,6 @@
  */
 import { alternationTrie } from './alternationTrie';
 import { pairGate, requiredLiteralSets, requiredLiterals } from './literals';
-import { necessaryPrefix } from './prefilter';
-import { prefixUnion } from './prefixTrie';
 import { collapseRepeats } from './typo';
 import { MAX_KEYWORD_WORDS, type SoftenerSet } from './wholeMessage';
 import type { Lexicon, OptOutIntent, PhraseRule } from './types';
@@ -21,6 +19,8 @@ export interface CompiledRule {
   confidence: number;
   /** Global regex: reset `lastIndex` before use. */
   pattern: RegExp;
+  /** The same pattern, sticky: tried only where the rule can begin (startIndex.ts). */
+  sticky: RegExp;
   /**
    * Character pairs one literal of every match must bring (literals.ts): a
    * text without them is skipped without running `pattern`. Null: no such test.
@@ -28,10 +28,9 @@ export interface CompiledRule {
   gate: Uint16Array | null;
   /**
    * Sets of literals every match takes one string of each (literals.ts), as
-   * indexes into its lexicon's `literalSets`: tested exactly (`includes`) once
-   * the pairs let a text through, because pairs of common letters ("re…ed")
-   * let most texts through and a rule's regex costs far more. Rules share
-   * sets (a word class), so a set is tested once per text and lexicon.
+   * indexes into its lexicon's `literalSets`, tested by their pair gates
+   * (`literalGates`). Rules share sets (a word class), so a set is tested
+   * once per text and lexicon.
    */
   needs: readonly number[];
   negatable: boolean;
@@ -47,13 +46,8 @@ export interface CompiledLexicon {
   script: RegExp | null;
   /** The same number for lexicons of the same script (0, 1, …), so a text is tested once per script; -1 without one. */
   scriptSlot: number;
+  /** In the order written; startIndex.ts indexes them by how their matches begin. */
   rules: readonly CompiledRule[];
-  /**
-   * The start of every rule (see prefilter.ts) as one alternation: when it
-   * does not match, no rule can, and the language is skipped in one regex
-   * call instead of one per rule.
-   */
-  anyRule: RegExp;
   /** Tested on the text before a match: does a negation cue govern it? */
   negation: RegExp;
   /** Every literal set its rules need (`CompiledRule.needs`). */
@@ -148,6 +142,7 @@ function compileRule(rule: PhraseRule, lexicon: Lexicon, edges: Edges, literalSe
     lang: lexicon.lang,
     confidence: rule.confidence,
     pattern,
+    sticky: new RegExp(pattern.source, 'y'),
     gate: pairGate(requiredLiterals(pattern.source)),
     needs: requiredLiteralSets(pattern.source, MAX_LITERAL_SETS, MIN_LITERAL_LENGTH).map((set) => literalSets.index(set)),
     negatable: rule.negatable === true,
@@ -205,7 +200,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     script: lexicon.script ? new RegExp(`\\p{Script=${lexicon.script}}`, 'u') : null,
     scriptSlot: lexicon.script ? scriptSlot(lexicon.script) : -1,
     rules: lexicon.rules.map((rule) => compileRule(rule, lexicon, edges, literalSets)),
-    anyRule: new RegExp(`${edges.start}${prefixUnion([...new Set(lexicon.rules.map((rule) => necessaryPrefix(ruleBody(rule, lexicon))))])}`),
     negation: cue.length ? new RegExp(`${edges.start}${except}${alternation(cue)}${bridges}${edges.gap}$`) : NEVER_MATCHES,
     literalSets: literalSets.sets,
     literalGates: literalSets.sets.map(pairGate),

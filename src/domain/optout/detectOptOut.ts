@@ -32,8 +32,9 @@
  * // → { intent: 'opt_out', matched: 'phrase:en:take me off your list', confidence: 0.95, lang: 'en' }
  */
 import { possibleOptOut } from './possibleOptOut';
+import { ANYWHERE, anyMarked, RuleStartIndex, type RuleMarks } from './startIndex';
 import { diacriticKeyword } from './diacriticKeywords';
-import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type KeywordEntry } from './compile';
+import { compileKeywords, compileLexicon, MAX_SCRIPTS, type CompiledLexicon, type CompiledRule, type KeywordEntry } from './compile';
 import { ar } from './lexicon.ar';
 import { arabizi } from './lexicon.ar.arabizi';
 import { en } from './lexicon.en';
@@ -45,7 +46,7 @@ import { pt } from './lexicon.pt';
 import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
-import { holdsAny, mayHold, newPairSet, pairsOf, type PairSet } from './literals';
+import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
 import { NGRAM_MODEL } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
@@ -183,6 +184,9 @@ function typo(words: readonly string[], order: readonly CompiledLexicon[]): OptO
     if (observed.length < 2 || KEYWORDS.notTypos.has(observed) || KEYWORDS.entries.has(observed)) continue;
     const seen = collapseRepeats(observed);
     for (const entry of KEYWORDS.all) {
+      // Every kind of typo keeps the length within two letters: most keywords are passed over without a call.
+      const longer = seen.length - entry.collapsed.length;
+      if (longer > 2 || longer < -2) continue;
       const kind = typoOf(seen, entry.collapsed, entry.intent !== 'opt_out');
       if (!kind) continue;
       const langRank = order.findIndex((l) => l.lang === entry.lang);
@@ -212,6 +216,15 @@ function clauseKeyword(
   return null;
 }
 
+// Every rule of every lexicon, by how its matches begin: one walk over a text names the rules worth running.
+const RULE_STARTS = new RuleStartIndex(COMPILED);
+/** For each order lexicons are tried in (ORDER_BY_HINT, COMPILED): the number of each one's first rule in RULE_STARTS. */
+const FIRST_RULES = new Map<readonly CompiledLexicon[], Int32Array>(
+  [COMPILED, ...ORDER_BY_HINT.values()].map((order) => [order, Int32Array.from(order, (lexicon) => RULE_STARTS.first[COMPILED.indexOf(lexicon)])]),
+);
+const WORD_RULES = RULE_STARTS.newMarks();
+const CHARACTER_RULES = RULE_STARTS.newMarks();
+
 // Character pairs of the text and of its unspaced form; reused by every call (the detector is synchronous).
 const WORD_PAIRS = newPairSet();
 const CHARACTER_PAIRS = newPairSet();
@@ -228,16 +241,21 @@ function hasScript(lexicon: CompiledLexicon, words: string): boolean {
   return has;
 }
 
-// Per lexicon and call: 0 not tested yet, 1 the text holds a literal of the set, 2 it holds none.
+// Per lexicon and call: 0 not tested yet, 1 the text may hold a literal of the set (its pairs are there), 2 it cannot.
 const LITERALS_SEEN = new Uint8Array(MAX_LITERAL_SETS_PER_LEXICON);
 
-/** Whether `text` holds a literal of every set a rule needs; each set is tested once per lexicon and call. */
-function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet, text: string): boolean {
+/**
+ * Whether `text` may hold a literal of every set a rule needs, by character
+ * pairs only; each set is tested once per lexicon and call. An exact test
+ * (`includes` of each literal) costs about what the few sticky tries it
+ * saves do, now that a rule is tried only where it can begin.
+ */
+function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: PairSet): boolean {
   for (const i of needs) {
     let seen = LITERALS_SEEN[i];
     if (seen === 0) {
       const gate = lexicon.literalGates[i];
-      seen = (gate === null || mayHold(pairs, gate)) && holdsAny(text, lexicon.literalSets[i]) ? 1 : 2;
+      seen = gate === null || mayHold(pairs, gate) ? 1 : 2;
       LITERALS_SEEN[i] = seen;
     }
     if (seen === 2) return false;
@@ -250,25 +268,66 @@ function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult 
   let characters: string | undefined;
   let wordPairs: PairSet | undefined;
   let characterPairs: PairSet | undefined;
-  for (const lexicon of order) {
+  let wordRules: RuleMarks | undefined;
+  let characterRules: RuleMarks | undefined;
+  const firstRules = FIRST_RULES.get(order) as Int32Array;
+  for (let l = 0; l < order.length; l++) {
+    const lexicon = order[l];
     if (lexicon.script && !hasScript(lexicon, words)) continue;
     // The unspaced text is made once, for the first lexicon that needs it.
     const text = lexicon.onCharacters ? (characters ??= words.replaceAll(' ', '')) : words;
-    if (!lexicon.anyRule.test(text)) continue;
+    const marks = lexicon.onCharacters
+      ? (characterRules ??= RULE_STARTS.mark(text, true, CHARACTER_RULES))
+      : (wordRules ??= RULE_STARTS.mark(text, false, WORD_RULES));
+    const first = firstRules[l];
+    const end = first + lexicon.rules.length;
+    if (!anyMarked(marks, first, end)) continue;
     const pairs = lexicon.onCharacters ? (characterPairs ??= pairsOf(text, CHARACTER_PAIRS)) : (wordPairs ??= pairsOf(text, WORD_PAIRS));
     LITERALS_SEEN.fill(0, 0, lexicon.literalSets.length);
-    for (const rule of lexicon.rules) {
+    for (let id = first; id < end; id++) {
+      if (!marks.isMarked(id)) continue;
+      const rule = lexicon.rules[id - first];
       if (rule.gate !== null && !mayHold(pairs, rule.gate)) continue;
-      if (!holdsNeeds(rule.needs, lexicon, pairs, text)) continue;
-      rule.pattern.lastIndex = 0;
-      for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
-        const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
-        if (rule.negatable && lexicon.negation.test(before)) continue;
-        if (rule.notAfter?.test(before)) continue;
-        if (rule.unless?.test(text.slice(m.index + m[0].length))) continue;
-        return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };
-      }
+      if (!holdsNeeds(rule.needs, lexicon, pairs)) continue;
+      const found = ruleMatch(rule, lexicon, text, marks, id);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/**
+ * The rule's first match that its filters let through, as a global regex
+ * run over the whole text would find it (each search goes on from where the
+ * last match ended): the sticky pattern is tried only at the places the rule
+ * can begin, in the order of the text.
+ */
+function ruleMatch(rule: CompiledRule, lexicon: CompiledLexicon, text: string, marks: RuleMarks, id: number): OptOutResult | null {
+  let from = 0;
+  let hit = marks.first[id];
+  for (;;) {
+    let m: RegExpExecArray | null;
+    if (hit === ANYWHERE) {
+      rule.pattern.lastIndex = from;
+      m = rule.pattern.exec(text);
+      if (m === null) return null;
+    } else {
+      while (hit >= 0 && marks.at[hit] < from) hit = marks.next[hit];
+      if (hit < 0) return null;
+      const at = marks.at[hit];
+      hit = marks.next[hit];
+      rule.sticky.lastIndex = at;
+      m = rule.sticky.exec(text);
+      if (m === null) {
+        from = at + 1;
+        continue;
+      }
+    }
+    from = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
+    if (rule.negatable && lexicon.negation.test(before)) continue;
+    if (rule.notAfter?.test(before)) continue;
+    if (rule.unless?.test(text.slice(from))) continue;
+    return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };
+  }
 }

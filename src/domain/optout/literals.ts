@@ -331,9 +331,3 @@ export function mayHold(pairs: PairSet, gate: Uint16Array): boolean {
   }
   return false;
 }
-
-/** Every string `source` can match, when there are at most `limit`; null otherwise (lookarounds read as matching nothing). */
-export function exactStrings(source: string, limit: number): readonly string[] | null {
-  const exact = new Analyser(source, limit).alternation().exact;
-  return exact ? [...exact] : null;
-}

@@ -34,6 +34,19 @@ describe('normalize', () => {
     expect(normalize(raw, FILLERS).text).toBe(text);
   });
 
+  it('reads ASCII text as the path for accented text would (the ASCII path is a faster loop over the same rules)', () => {
+    for (const raw of [
+      "Don't call me, I'm busy!",
+      "m'appelez # 5 #stop uh",
+      'l\' s\'il (ok) [no] {x} "q" a|b',
+      'STOP-ing\nnow;  ok: fine? `s`',
+      "d'' x's 'tis",
+    ]) {
+      // A leading accented word sends the text down the other path.
+      expect(normalize(`é ${raw}`, FILLERS).tokens, raw).toEqual(['e', ...normalize(raw, FILLERS).tokens]);
+    }
+  });
+
   it('keeps a clause mark only between words', () => {
     expect(normalize('!!, stop ,,, now !!', FILLERS).tokens).toEqual(['stop', ',', 'now']);
   });

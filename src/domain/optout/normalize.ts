@@ -65,9 +65,67 @@ function markClause(tokens: string[]): void {
   if (tokens.length > 0 && tokens[tokens.length - 1] !== CLAUSE) tokens.push(CLAUSE);
 }
 
+// What each ASCII character is to the loop below, from the same sets (most texts are ASCII: they take asciiTokens).
+const ASCII_OTHER = 0;
+const ASCII_WORD = 1;
+const ASCII_APOSTROPHE = 2;
+const ASCII_HASH = 3;
+const ASCII_CLAUSE = 4;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if (isWordChar(ch, true)) return ASCII_WORD;
+  if (APOSTROPHES.has(ch)) return ASCII_APOSTROPHE;
+  if (ch === '#') return ASCII_HASH;
+  return CLAUSE_MARKS.has(ch) ? ASCII_CLAUSE : ASCII_OTHER;
+});
+
+/**
+ * The loop of `normalize` for lower-cased ASCII text, the same rules read by
+ * character code: a word is sliced from the text once it ends (or spliced
+ * around an apostrophe, "don't"), not built a character at a time.
+ */
+function asciiTokens(text: string, fillers: ReadonlySet<string>): string[] {
+  const tokens: string[] = [];
+  // The word read so far: `word`, then the text from `start` (-1: nothing since).
+  let word = '';
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const kind = ASCII_KIND[text.charCodeAt(i)];
+    if (kind === ASCII_WORD) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      word = word === '' ? text.slice(start, i) : word + text.slice(start, i);
+      start = -1;
+    }
+    const nextIsWord = i + 1 < n && ASCII_KIND[text.charCodeAt(i + 1)] === ASCII_WORD;
+    if (kind === ASCII_APOSTROPHE) {
+      if (word.length === 1 && ELIDING.has(word) && nextIsWord) {
+        endWord(tokens, word, fillers);
+        word = '';
+      }
+    } else {
+      endWord(tokens, word, fillers);
+      word = '';
+      if (kind === ASCII_HASH && !nextIsWord) tokens.push('number');
+      else if (kind === ASCII_CLAUSE) markClause(tokens);
+    }
+  }
+  if (start >= 0) word = word === '' ? text.slice(start) : word + text.slice(start);
+  endWord(tokens, word, fillers);
+  return tokens;
+}
+
 export function normalize(raw: string, fillers: ReadonlySet<string>): NormalizedText {
   const ascii = !NON_ASCII.test(raw);
-  const text = ascii ? raw.toLowerCase() : unaccented(raw);
+  if (ascii) {
+    const tokens = asciiTokens(raw.toLowerCase(), fillers);
+    if (tokens[tokens.length - 1] === CLAUSE) tokens.pop();
+    return { text: tokens.join(' '), tokens };
+  }
+  const text = unaccented(raw);
 
   const tokens: string[] = [];
   let word = '';

@@ -1,9 +1,6 @@
 /**
- * A trie of strings, built one way for the two places that turn word lists
- * into regex groups: rule prefixes (prefixTrie.ts, where a string that
- * extends another adds nothing) and word classes (alternationTrie.ts, where
- * both must still match). How a trie is written out differs between them;
- * how it is built does not.
+ * A trie of strings, as word classes are written out into regex groups
+ * (alternationTrie.ts).
  */
 
 export interface TrieNode {

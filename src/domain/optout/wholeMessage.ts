@@ -32,23 +32,30 @@ export const MAX_KEYWORD_MESSAGE_WORDS = 24;
 /** Keywords are at most this many words ("cancelar suscripcion", "stop all"). */
 export const MAX_KEYWORD_WORDS = 3;
 
+// An SMS is read as a keyword, then as a keyword's typo: the same words, segmented once.
+let lastTokens: readonly string[] | null = null;
+let lastSofteners: SoftenerSet | null = null;
+let lastSegments: { prefix: boolean[]; suffix: boolean[] } | null = null;
+
 function segmentable(tokens: readonly string[], softeners: SoftenerSet): { prefix: boolean[]; suffix: boolean[] } {
+  if (tokens === lastTokens && softeners === lastSofteners && lastSegments) return lastSegments;
   const n = tokens.length;
   const prefix = new Array<boolean>(n + 1).fill(false);
   const suffix = new Array<boolean>(n + 1).fill(false);
   prefix[0] = true;
   suffix[n] = true;
+  // A phrase holding a word no softener has is no softener: it is not built.
   for (let p = 0; p < n; p++) {
     if (!prefix[p]) continue;
     let phrase = '';
-    for (let len = 1; len <= softeners.maxWords && p + len <= n; len++) {
+    for (let len = 1; len <= softeners.maxWords && p + len <= n && softeners.words.has(tokens[p + len - 1]); len++) {
       phrase = len === 1 ? tokens[p] : `${phrase} ${tokens[p + len - 1]}`;
       if (softeners.phrases.has(phrase)) prefix[p + len] = true;
     }
   }
   for (let q = n - 1; q >= 0; q--) {
     let phrase = '';
-    for (let len = 1; len <= softeners.maxWords && q + len <= n; len++) {
+    for (let len = 1; len <= softeners.maxWords && q + len <= n && softeners.words.has(tokens[q + len - 1]); len++) {
       phrase = len === 1 ? tokens[q] : `${phrase} ${tokens[q + len - 1]}`;
       if (suffix[q + len] && softeners.phrases.has(phrase)) {
         suffix[q] = true;
@@ -56,7 +63,10 @@ function segmentable(tokens: readonly string[], softeners: SoftenerSet): { prefi
       }
     }
   }
-  return { prefix, suffix };
+  lastTokens = tokens;
+  lastSofteners = softeners;
+  lastSegments = { prefix, suffix };
+  return lastSegments;
 }
 
 /**
