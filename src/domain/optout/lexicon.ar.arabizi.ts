@@ -14,9 +14,9 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]?l|tt?ess?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|kallem|kalem|klm|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft)';
+  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y)n(?:i|y|a))';
 const MESSAGES =
-  '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
+  '(?:r[ae]?sa(?:y|2|i)e?l|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
   '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|badde|bedde|bidde|bde|bdy|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
@@ -26,13 +26,13 @@ const rules: readonly PhraseRule[] = [
   // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
   {
     id: 'arabizi-dont-contact',
-    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?ess?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
+    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?[ae]?ss?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
     confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])',
   },
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:ma|mesh|mish|mush|la|mo|mane|mani|manich)(?: (?:3ad|3od|ba2a|3ot))? ${WANT}(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    pattern: `(?:(?:ma|mesh|mish|mush|la|mo|mane|mani|manich)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
@@ -44,13 +44,13 @@ const rules: readonly PhraseRule[] = [
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
   {
     id: 'arabizi-remove-me',
-    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:ra2mi|raqmi|rakmi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
+    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:r[ae]?(?:2|q|k|8|g)mi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
     confidence: 0.85, negatable: true,
   },
   // "battal tettesel", "w2fo tb3to": stop + a contact verb.
   {
     id: 'arabizi-stop-contacting',
-    pattern: `(?:battal|batal|battalo|battlo|bat2lo|ba6lo|ba6al|w2fo|wa2fo|wa2efo|wa9fo|7bes|7abso)(?: (?:ya [a-z]+|ba2a|khalas))? (?:t|te|ti|tu|y)?${CONTACT_STEM}[a-z0-9]*`,
+    pattern: `(?:ba(?:tt?|6|t2)[ae]?l(?:o|u|i)?|w2fo|wa2fo|wa2efo|wa9fo|7bes|7abso)(?: (?:ya [a-z]+|ba2a|khalas))? (?:t|te|ti|tu|y)?${CONTACT_STEM}[a-z0-9]*`,
     confidence: 0.85, negatable: true, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|fih|fiha|fihom)(?![^ ])',
   },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text.

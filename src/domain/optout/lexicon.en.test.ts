@@ -43,6 +43,15 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['voice', 'i was thinking about unsubscribing but nah'],
     ['voice', 'can you turn off the porch light for me'],
     ['voice', 'next time you call me ask for my wife'],
+    // Someone else told to stop, only part of the messages refused, another line or place named.
+    ['voice', 'my sister keeps telling the gym to stop texting her'],
+    ['voice', 'my aunt says she told that insurance guy to quit calling her'],
+    ['voice', 'i told my roommate to lose my number'],
+    ['sms', 'can i stop the sale texts but keep the shipping alerts'],
+    ['sms', 'unsubscribe from just the marketing emails please'],
+    ['voice', "don't call me at work, my cell is better"],
+    ['voice', 'you can stop calling the house phone and just call my cell'],
+    ['voice', "i'm on the do not call list at my old job"],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -82,6 +91,14 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['voice', 'shut the reminder calls off please'],
     ['voice', 'next time you text me i am reporting you'],
     ['voice', 'please no longer call this number'],
+    ['sms', 'stop hittin my cell bro'],
+    ['voice', 'stop kallin me'],
+    ['sms', "i'd prefer not to get any more texts"],
+    ['voice', "i don't want anybody from your office calling me"],
+    ['voice', 'my wife says stop calling the house'],
+    ['voice', 'scratch my number off that list'],
+    ['sms', 'unenroll me from text alerts'],
+    ['sms', "no thanks and don't text me back"],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

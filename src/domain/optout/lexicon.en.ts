@@ -73,7 +73,7 @@ export const en: Lexicon = {
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
       // The final g is often dropped in writing and in speech: "stop callin", "quit hittin me up".
-      'cal+ing+', 'cal+in', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
+      'cal+ing+', 'cal+in', 'kal+in(?:g)?', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
       'botherin(?:g)?', 'harassin(?:g)?', 'harrassing', 'harasing', 'spammin(?:g)?', 'ringin(?:g)?', 'phonin(?:g)?', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
@@ -117,7 +117,7 @@ export const en: Lexicon = {
     // What follows "calling me" when it means naming, not phoning: "stop calling me sir".
     naming: [
       'sir', 'maam', 'madam', 'miss', 'mister', 'mr', 'mrs', 'ms', 'honey', 'hon', 'hun', 'sweetie', 'sweetheart', 'dear', 'darling', 'babe',
-      'baby', 'buddy', 'pal', 'bro', 'dude', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', '(?:his|her|their) (?!(?:phone|cell|number|line|landline|house)(?![^ ]))[a-z]+', 'my name', 'out', 'in sick',
+      'baby', 'buddy', 'pal', 'love', 'mate', 'names', 'that', 'by', 'a', 'an', '(?:his|her|their) (?!(?:phone|cell|number|line|landline|house)(?![^ ]))[a-z]+', 'my name', 'out', 'in sick',
       'shotgun', 'and driving', 'while driving', 'while you drive', 'while i drive', 'at the wheel',
       'dad', 'daddy', 'mom', 'mommy', 'mama', 'papa', 'grandma', 'grandpa', 'uncle', 'auntie', 'stupid', 'dumb', 'ugly', 'fat', 'crazy', 'liar',
     ],
@@ -130,7 +130,7 @@ export const en: Lexicon = {
     notAName: [
       'please', 'pls', 'plz', 'now', 'ever', 'period', 'bye', 'goodbye', 'thanks', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'here', 'there', 'tho', 'though',
       'fr', 'bro', 'bruh', 'man', 'dude', 'yall', 'today', 'tonight', 'tomorrow', 'asap', 'jerk', 'idiot', 'fool', 'scammers?', 'spammers?', 'people',
-      'lol', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
+      'lol', 'back', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
       // Taglish particles after English words: "pls don't text me na".
       'na', 'po', 'nga', 'pa', 'lang', 'ha', 'nyo', 'ah',
     ],
@@ -152,7 +152,7 @@ export const en: Lexicon = {
       '(?:(?:was|were) (?:going to|gonna|about to)|used to) (?:tell|ask) (?:you|u|yall|you guys|them|people) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
-      '(?:told|tell|tells|asked|ask|asks|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a) [a-z]+(?: [a-z]+)? to',
+      '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) [a-z]+(?: [a-z]+)? to',
       // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
       // calling my daughter", "did you want me to stop calling the other office".
       '(?:told|asked|tells|asks|telling|asking) (?:him|her)(?: (?:to|not to))?', '(?:want|wants|wanted) (?:me|him|her|us)(?: to)?',
@@ -161,17 +161,17 @@ export const en: Lexicon = {
       // Another person's promise about the business: "he said you guys would stop calling after the first payment".
       '(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|told me|promised)(?: that)? (?:you guys|yall|you people|your company) (?:would|will|wont|d|ll|were going to|are going to|are gonna|were gonna)',
       // A third person reporting what they told the business: "my daughter said she told y'all to stop calling her cell".
-      '(?:said|says) (?:that )?(?:she|he|they) (?:already )?(?:told|asked) (?:you|u|yall|you guys|you people|them) (?:to|not to)',
+      '(?:said|says) (?:that )?(?:she|he|they) (?:already )?(?:told|asked) (?:you|u|yall|you guys|you people|them|(?:[a-z]+ ){1,3}?)(?:to|not to)',
       // Nearly said: "I almost told you to stop texting, but this sounds good".
       '(?:almost|nearly|was (?:going|about) to|was gonna|were gonna) (?:told|tell|asked|ask|said|say)(?: (?:you|u|yall|you guys|them|people))?(?: to)?',
     ],
     // Another line is meant, and this one is the one to use: "stop calling my work number and use this one",
     // "quit calling my wife's phone, call me at this number", "stop texting him, text me instead".
     otherLine: [
-      'him', 'her', 'them', 'my (?:work|old|other|office|business|previous) (?:number|phone|cell|line|email|e mail|address)', 'my [a-z]+s (?:phone|cell|number|line)',
+      'him', 'her', 'them', 'my (?:work|old|other|office|business|previous) (?:number|phone|cell|line|email|e mail|address)', '(?:the|my) (?:landline|land line|house phone|home phone|house line|home line|work phone|office phone)', 'my [a-z]+s (?:phone|cell|number|line)',
       '(?:my|the|his|her) (?:old |other |work )?(?:email|e mail|address|inbox)',
     ],
-    useThisLine: ['(?: ,| and| but| so)(?: [a-z]+| ,){0,8}? (?:this (?:one|number|phone|cell|line)|(?:me )?instead|this is (?:my (?:new |current |real )?|the (?:new|right|correct|current) )(?:one|phone|number|cell|line))(?![^ ])'],
+    useThisLine: ['(?: ,| and| but| so)(?: [a-z]+| ,){0,8}? (?:this (?:one|number|phone|cell|line)|(?:me )?instead|this is (?:my (?:new |current |real )?|the (?:new|right|correct|current) )(?:one|phone|number|cell|line)|(?:call|text|reach|use|try) (?:me )?(?:on |at )?my (?:cell|mobile|cellphone|cell phone|work (?:phone|number|cell)|other (?:phone|number)|new (?:phone|number)))(?![^ ])'],
     // Some time, not now: "can I stop the texts anytime", "would I be able to unsubscribe later", "take me off the list later".
     whenever: ['any ?time', 'at any time', 'later(?: on)?', 'whenever', 'if i (?:want|need|ever)', 'in the future', 'down the road', 'one day'],
     // A third party with a modal: "congress should stop these robocalls", "someone needs to stop the spam texts".
@@ -201,10 +201,12 @@ export const en: Lexicon = {
     ],
     // Taken back at once: "stop calling, oh wait, that was the other company".
     retracted: ['(?:[a-z]+ |, ){0,4}(?:oh )?(?:wait|never ?mind|nevermind|my bad|sorry)(?: ,)? (?:that|it) (?:was|is|s)(?![^ ])'],
+    // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
+    atOtherPlace: ['(?:at|on) (?:work|my job|the office|my office|the house|(?:my|the) (?:work|office|home|house|old) (?:number|phone|line))(?![^ ])'],
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
     again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all'],
     // "… but keep the texts": only part of the contact is refused.
-    keepOther: ['(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my)'],
+    keepOther: ['(?:[a-z]+ ){0,6}?(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my|your|ur|[a-z]+ (?:updates|alerts|reminders|notifications|texts|calls|messages|emails))'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
@@ -223,6 +225,8 @@ export const en: Lexicon = {
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
+      // "I'd prefer not to get these", "I would rather not receive texts".
+      '(?:id |i would |would )?(?:prefer|rather) (?:not|to not)',
     ],
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
@@ -242,6 +246,9 @@ export const en: Lexicon = {
       '(?:{det} )?{listNoun}',
       '(?:(?:the|your|a|that|this|ur|their) )?{dncList}',
       '{det} (?:{nounMod} )?{contactNoun}',
+      '(?:that|every) {listNoun}',
+      // "unenroll me from texts": the messages themselves, no article.
+      '(?:{nounMod} )?(?:texts|text messages|txts|messages|msgs|sms|calls|phone calls|robocalls|emails|alerts|notifications|promos|marketing)',
       'all', 'everything', 'all of it', 'all of them',
     ],
     // The request ends here: end of text, a clause mark, or a word that starts the next thought.
@@ -272,7 +279,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}' },
     // "shut these calls off", "turn the texts off"
     { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
@@ -312,7 +319,7 @@ export const en: Lexicon = {
       id: 'dont-contact',
       pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}',
     },
     // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
     // words would weaken the literal test that decides when "dont-contact" runs).
@@ -336,7 +343,7 @@ export const en: Lexicon = {
     // "I don't want to receive anything else" — only with receive: "I don't want anything" refuses an offer.
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
-    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|them|your company)(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
+    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people)(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
     // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
     { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
@@ -359,7 +366,7 @@ export const en: Lexicon = {
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}' },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     {
       id: 'unsubscribe',
@@ -369,7 +376,14 @@ export const en: Lexicon = {
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime").
       notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?',
-      unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)",
+      unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)",
+    },
+    // A household member's request passed on to the caller, about this line: "my husband says quit calling here",
+    // "my wife wants y'all to stop calling the house" (not "my husband said to stop calling him": his own calls).
+    {
+      id: 'household-relays',
+      pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$)',
+      confidence: 0.85,
     },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
@@ -382,7 +396,7 @@ export const en: Lexicon = {
     {
       id: 'lose-my-number',
       pattern: '(?:lose|delete|erase|forget|burn|toss|trash|wipe|throw away|throw out|get rid of|shred|forget (?:you ever had|you have|about)) (?:my|this|our) (?:(?:phone|cell|cell phone|mobile|home|contact) )?(?:number|digits|info|information|contact|details|data)',
-      confidence: 0.9, negatable: true, unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)|{answeredNo}',
+      confidence: 0.9, negatable: true, notAfter: '{reportedTo}', unless: '(?:from|off|on|in) (?:my|the|our) (?:account|profile|file|policy|card|application|form|order|bill)|{answeredNo}',
     },
     // "can you not call me anymore", "I need you to not call this number"
     {
