@@ -14,9 +14,9 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y)n(?:i|y|a))';
+  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|o|u)n(?:i|y|a))';
 const MESSAGES =
-  '(?:r[ae]?sa(?:y|2|i)e?l|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
+  '(?:r[ae]?sa(?:y|2|i)e?l|m[uo]?kal?m[ae]?at|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
   '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|badde|bedde|bidde|bde|bdy|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
@@ -32,13 +32,13 @@ const rules: readonly PhraseRule[] = [
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:(?:ma|mesh|mish|mush|la|mo|mane|mani|manich)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
@@ -54,7 +54,7 @@ const rules: readonly PhraseRule[] = [
     confidence: 0.85, negatable: true, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|fih|fiha|fihom)(?![^ ])',
   },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text.
-  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya)(?![^ ])', confidence: 0.85 },
+  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$)(?![^ ])', confidence: 0.85 },
 ];
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line

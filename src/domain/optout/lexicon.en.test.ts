@@ -52,6 +52,9 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['voice', "don't call me at work, my cell is better"],
     ['voice', 'you can stop calling the house phone and just call my cell'],
     ['voice', "i'm on the do not call list at my old job"],
+    ['sms', 'how do i block spam texts on my samsung'],
+    ['voice', 'i want to unsubscribe from the yoga studio not from you'],
+    ['sms', 'are there no more reminders left'],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -99,6 +102,12 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['voice', 'scratch my number off that list'],
     ['sms', 'unenroll me from text alerts'],
     ['sms', "no thanks and don't text me back"],
+    ['voice', "i'm asking you to stop"],
+    ['voice', 'nobody in this house wants your robocalls'],
+    ['sms', 'were through w the texts'],
+    ['voice', 'take me out of your computer'],
+    ['sms', 'yall need to chill w the calls'],
+    ['voice', 'whatever i just want off'],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

@@ -73,7 +73,7 @@ export const en: Lexicon = {
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
       // The final g is often dropped in writing and in speech: "stop callin", "quit hittin me up".
-      'cal+ing+', 'cal+in', 'kal+in(?:g)?', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
+      'cal+ing+', 'cal+in', 'kal+in(?:g)?', 'cal+ng', 'txtn', 'txtng', 'textn', 'textng', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
       'botherin(?:g)?', 'harassin(?:g)?', 'harrassing', 'harasing', 'spammin(?:g)?', 'ringin(?:g)?', 'phonin(?:g)?', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
@@ -189,6 +189,7 @@ export const en: Lexicon = {
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
     butYoureFine: [
       '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
+      '(?:[a-z]+ |, ){0,6}but (?:im|i am|were|we are) (?:glad|happy) (?:you|u|yall|you guys) (?:called|texted|reached out)(?![^ ])',
     ],
     // The keyword named as a mechanism: "what's the stop word to end texts", "reply stop to opt out".
     mechanism: [
@@ -206,7 +207,7 @@ export const en: Lexicon = {
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
     again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all'],
     // "… but keep the texts": only part of the contact is refused.
-    keepOther: ['(?:[a-z]+ ){0,6}?(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my|your|ur|[a-z]+ (?:updates|alerts|reminders|notifications|texts|calls|messages|emails))'],
+    keepOther: ['(?:[a-z]+ ){0,6}?(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my|your|ur|[a-z]+ (?:updates|alerts|reminders|notifications|texts|calls|messages|emails))', '(?:[a-z]+ ){0,6}?(?:,? )?but (?:i|we) (?:still )?(?:want|need|like) (?:them|it|mine|the [a-z]+)(?![^ ])'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
@@ -218,6 +219,7 @@ export const en: Lexicon = {
       'this late', 'this early', 'that late', 'that early', 'in the morning', 'in the evening', 'on weekends', 'on the weekend', 'on sundays?', 'late', 'early', 'ill call you', 'i will call you', 'ill call u',
       'ill get back', 'ill reach out', 'ill contact you', 'im busy', 'i am busy', 'im driving', 'im at work', 'im in a meeting',
       'for (?:a|an|the) (?:few|couple|minute|hour|while|bit|week|day)', 'at this number call', 'on this number call',
+      '(?:(?:on|at) this (?:number|phone|line) )?(?:next|this coming) (?:week|weekend|month|year|few (?:days|weeks)|couple (?:days|weeks))',
     ],
     neverContact: [
       'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
@@ -235,7 +237,7 @@ export const en: Lexicon = {
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
-      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least)', 'group(?: text| chat| message| thread)?', 'thread',
+      '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least|lst|lis)', 'group(?: text| chat| message| thread)?', 'thread', 'computers?(?: system)?',
       '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
@@ -259,7 +261,7 @@ export const en: Lexicon = {
       'me', 'us', 'here', 'number', 'phone', 'cell', 'again', 'already', 'anymore', 'times', 'time', 'today', 'yesterday', 'week',
       'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
       'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just', 'calling', 'texting', 'af', 'asf', 'annoying', 'ridiculous',
-      'bro', 'bruh', 'man', 'dude', 'fr',
+      'bro', 'bruh', 'man', 'dude', 'fr', 'for this', 'up for',
     ],
     // When, not whether: "stop calling so late" asks for other hours.
     hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
@@ -279,7 +281,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])' },
     // "shut these calls off", "turn the texts off"
     { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
@@ -319,7 +321,7 @@ export const en: Lexicon = {
       id: 'dont-contact',
       pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message) (?:me|us)(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}',
     },
     // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
     // words would weaken the literal test that decides when "dont-contact" runs).
@@ -348,12 +350,12 @@ export const en: Lexicon = {
     // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
     { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough with|enough of|enough|done with|through with) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card)' },
+    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough (?:with|w)|enough of|enough|(?:done|through|finished) (?:with|w)) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card|left|available|remaining|in stock)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}' },
+    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
-    { id: 'take-me-off', pattern: '(?:take|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    { id: 'take-me-off', pattern: '(?:take|tak|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
     {
       id: 'be-removed',
@@ -376,7 +378,7 @@ export const en: Lexicon = {
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime").
       notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?',
-      unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)",
+      unless: "{answeredNo}|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])",
     },
     // A household member's request passed on to the caller, about this line: "my husband says quit calling here",
     // "my wife wants y'all to stop calling the house" (not "my husband said to stop calling him": his own calls).
@@ -385,6 +387,12 @@ export const en: Lexicon = {
       pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$)',
       confidence: 0.85,
     },
+    // "I need you to stop", "I'm asking y'all to quit": the whole request, nothing after it.
+    { id: 'need-you-to-stop', pattern: '(?:need|want|asking|ask|told|telling) (?:you|u|yall|you guys|you people) to (?:stop|quit|cease)(?: (?:now|already|please|pls|plz|asap|immediately|right now|for real|fr|ok|okay))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
+    // "nobody at this number wants your calls", "ain't nobody here want no calls from y'all"
+    { id: 'nobody-here-wants', pattern: '(?:nobody|no one|noone)(?: (?:here|in here|at this (?:number|house|address|phone)|in this (?:house|household)))+ (?:wants?|needs?) (?:(?:{det}|no|any) )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    // "… but I want off", "I want out already": off whatever the caller has them on.
+    { id: 'want-off', pattern: '(?:i|we|just) (?:want|wanna|need|would like) (?:off|out)(?: (?:now|please|pls|already|asap))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
@@ -415,7 +423,7 @@ export const en: Lexicon = {
       confidence: 0.8,
     },
     // "cut it out with the texts", "knock it off with the spam"
-    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off)(?: already)? with|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off|chill(?: out)?|ease up|let up|back off)(?: already)? (?:with|w|on)|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
     { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
