@@ -55,6 +55,11 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['sms', 'how do i block spam texts on my samsung'],
     ['voice', 'i want to unsubscribe from the yoga studio not from you'],
     ['sms', 'are there no more reminders left'],
+    ['voice', "don't call my cell, call the office"],
+    ['sms', 'dont text me the link text my husband'],
+    ['voice', "i don't want the texts to go to my old phone"],
+    ['voice', "i don't need the shipping alerts anymore but keep the order texts"],
+    ['voice', "i'm on the do not call list for telemarketers but you're my pharmacy"],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -108,6 +113,12 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['voice', 'take me out of your computer'],
     ['sms', 'yall need to chill w the calls'],
     ['voice', 'whatever i just want off'],
+    ['voice', "i'm going to ask that you never call here again"],
+    ['sms', 'requesting removal from your calling list'],
+    ['sms', 'stop texting me or im reporting you'],
+    ['voice', 'doh text me back again nah'],
+    ['sms', 'stop sending me dat'],
+    ['voice', 'stop caulin me'],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

@@ -73,7 +73,7 @@ export const en: Lexicon = {
     intensifier: ['fucking', 'freaking', 'effing', 'frigging', 'damn', 'bloody', 'goddamn', 'just', 'please', 'all', 'all this', 'all the'],
     contactGerund: [
       // The final g is often dropped in writing and in speech: "stop callin", "quit hittin me up".
-      'cal+ing+', 'cal+in', 'kal+in(?:g)?', 'cal+ng', 'txtn', 'txtng', 'textn', 'textng', 'cawl+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
+      'cal+ing+', 'cal+in', 'kal+in(?:g)?', 'cal+ng', 'txtn', 'txtng', 'textn', 'textng', 'ca[uw]l+in(?:g)?', 'tex+ting+', 'textin', 'txting', 'txtin', 'messagin(?:g)?', 'msging', 'msgng', 'emailin(?:g)?', 'contactin(?:g)?',
       'botherin(?:g)?', 'harassin(?:g)?', 'harrassing', 'harasing', 'spammin(?:g)?', 'ringin(?:g)?', 'phonin(?:g)?', 'robocalling', 'robo calling', 'dialing',
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
@@ -202,6 +202,10 @@ export const en: Lexicon = {
     ],
     // Taken back at once: "stop calling, oh wait, that was the other company".
     retracted: ['(?:[a-z]+ |, ){0,4}(?:oh )?(?:wait|never ?mind|nevermind|my bad|sorry)(?: ,)? (?:that|it) (?:was|is|s)(?![^ ])'],
+    // Another line or person to use, named at once: "don't call my cell, call the office", "don't text me the code, text my wife".
+    redirectTo: ['(?:,? )?(?:(?:and|but|just|instead|please) )*(?:call|text|try|reach|email|use|send (?:it|them) to) (?:me |us )?(?:on |at )?(?:{family}|(?:the|my|our) (?:office|work|house|home|landline|cell|mobile|other|new|wifes|husbands)(?: (?:number|phone|line|cell))?)(?: instead)?(?![^ ])'],
+    // One thing sent, not the messages: "don't text me the code".
+    oneThing: ['(?:the|a|my|your|that) (?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
     atOtherPlace: ['(?:at|on) (?:work|my job|the office|my office|the house|(?:my|the) (?:work|office|home|house|old) (?:number|phone|line))(?![^ ])'],
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
@@ -273,11 +277,11 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
-      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those)|{end})',
+      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
@@ -321,11 +325,11 @@ export const en: Lexicon = {
       id: 'dont-contact',
       pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
     // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
     // words would weaken the literal test that decides when "dont-contact" runs).
-    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: {again})?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
+    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: back)?(?: {again})?(?: (?:nah|na|no))?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
     // "don't send me any more texts"
     {
       id: 'dont-send',
@@ -336,7 +340,8 @@ export const en: Lexicon = {
     {
       id: 'dont-want-contact',
       pattern: '{dontWant}(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving|continue receiving|continue to receive|be receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}',
-      confidence: 0.9,
+      // Not "I don't want the calls to go to voicemail" (where they go), nor "… but keep the billing texts".
+      confidence: 0.9, unless: '{keepOther}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])',
     },
     // "I don't want any more of these": the messages being answered.
     { id: 'dont-want-more-of-these', pattern: '{dontWant}(?: to (?:get|receive))? (?:any ?more|more) of (?:these|those|them|this)(?={end}|$)', confidence: 0.85 },
@@ -368,7 +373,7 @@ export const en: Lexicon = {
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+' },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+|for (?:[a-z]+ )?(?:companies|telemarketers|marketers|salespeople|sales calls|robocalls|solicitors)(?![^ ])' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     {
       id: 'unsubscribe',
@@ -387,6 +392,10 @@ export const en: Lexicon = {
       pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$)',
       confidence: 0.85,
     },
+    // "requesting removal from your list"
+    { id: 'removal-from-list', pattern: 'removal(?: of (?:{who}))? from {listy}', confidence: 0.85, negatable: true, notAfter: '{reportedTo}' },
+    // "stop or I'm blocking you": the keyword with a threat.
+    { id: 'stop-or-else', pattern: '^(?:(?:please|pls|plz) )?(?:stop|quit)(?: (?:{contactGerund}|sending)(?: (?:me|us))?)? (?:or|before) (?:im|i am|ill|i will|imma)(?: (?:gonna|going to))? (?:block|report|sue|call)(?:ing)?', confidence: 0.85 },
     // "I need you to stop", "I'm asking y'all to quit": the whole request, nothing after it.
     { id: 'need-you-to-stop', pattern: '(?:need|want|asking|ask|told|telling) (?:you|u|yall|you guys|you people) to (?:stop|quit|cease)(?: (?:now|already|please|pls|plz|asap|immediately|right now|for real|fr|ok|okay))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "nobody at this number wants your calls", "ain't nobody here want no calls from y'all"
@@ -409,7 +418,7 @@ export const en: Lexicon = {
     // "can you not call me anymore", "I need you to not call this number"
     {
       id: 'ask-not-to-contact',
-      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: (?:please|just|maybe|kindly))? not|(?:need|want|ask|asked|asking|like|told|tell|telling|begged|begging) (?:you|u|yall|you guys|you people|your company)(?: (?:already|before|twice|yesterday|(?:last|this) (?:week|month|year|time)|(?:[a-z]+ )?times))? (?:to not|not to|never to)) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
+      pattern: '(?:(?:can|could|would|will) (?:you|u|yall|you guys)(?: (?:please|just|maybe|kindly))? not|(?:ask|asking|request|requesting) that (?:you|u|yall|you guys|your company)(?: (?:please|kindly))? (?:not|never|no longer)|(?:need|want|ask|asked|asking|like|told|tell|telling|begged|begging) (?:you|u|yall|you guys|you people|your company)(?: (?:already|before|twice|yesterday|(?:last|this) (?:week|month|year|time)|(?:[a-z]+ )?times))? (?:to not|not to|never to)) {contactVerb}(?: {target})?(?: (?:again|anymore|any more|ever again|no more))?(?={end}|$)',
       confidence: 0.85, unless: '(?:back )?{deferral}',
     },
     // "please refrain from calling or texting this number"
