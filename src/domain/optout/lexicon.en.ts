@@ -231,8 +231,6 @@ export const en: Lexicon = {
     ],
     dontWant: [
       '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
-      // "I'd prefer not to get these", "I would rather not receive texts".
-      '(?:id |i would |would )?(?:prefer|rather) (?:not|to not)',
     ],
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
@@ -343,6 +341,9 @@ export const en: Lexicon = {
       // Not "I don't want the calls to go to voicemail" (where they go), nor "… but keep the billing texts".
       confidence: 0.9, unless: '{keepOther}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])',
     },
+    // "I'd prefer not to get these texts", "I would rather not receive calls" (a rule of its own: in {dontWant}
+    // it would drop the negation words from the literals that decide when those rules run).
+    { id: 'prefer-not-to-receive', pattern: '(?:prefer|rather) (?:not|to not)(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}', confidence: 0.85, unless: '{keepOther}' },
     // "I don't want any more of these": the messages being answered.
     { id: 'dont-want-more-of-these', pattern: '{dontWant}(?: to (?:get|receive))? (?:any ?more|more) of (?:these|those|them|this)(?={end}|$)', confidence: 0.85 },
     // "no longer contact me", "please no longer call this number"
