@@ -14,7 +14,7 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
+  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
 const MESSAGES =
   '(?:r[ae]?sa(?:y|2|i)e?l|m[uo]?kal?m[ae]?at|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
@@ -26,7 +26,7 @@ const rules: readonly PhraseRule[] = [
   // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
   {
     id: 'arabizi-dont-contact',
-    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?[ae]?ss?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
+    pattern: `${DONT}(?: (?:ba2a|baa2a|b2a))? (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?[ae]?ss?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
     confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])|(?:[a-z0-9]+ ){0,3}(?:2adim|qadim|adim)(?![^ ])',
   },
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
@@ -38,7 +38,7 @@ const rules: readonly PhraseRule[] = [
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* (?:l|el|al)?${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"

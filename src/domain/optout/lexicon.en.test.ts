@@ -60,6 +60,13 @@ describe('English: talk about stopping is not a request to stop', () => {
     ['voice', "i don't want the texts to go to my old phone"],
     ['voice', "i don't need the shipping alerts anymore but keep the order texts"],
     ['voice', "i'm on the do not call list for telemarketers but you're my pharmacy"],
+    ['voice', 'is there any way to stop the spam calls on a landline'],
+    ['voice', 'my cell wont stop ringing with these scammers'],
+    ['voice', "i don't want calls during the week only saturdays"],
+    ['voice', 'i turned on the do not disturb setting'],
+    ['voice', 'sorry that was my daughter yelling stop calling me at her brother'],
+    ['voice', 'cancel the texts on my dads phone he passed and we closed his account'],
+    ['voice', 'the parents asked the coach to stop the group texts at night'],
   ])('%s %j is none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
@@ -119,6 +126,10 @@ describe('English: colloquial, dialect and misheard opt-outs', () => {
     ['voice', 'doh text me back again nah'],
     ['sms', 'stop sending me dat'],
     ['voice', 'stop caulin me'],
+    ['voice', 'put us down as do not call'],
+    ['voice', 'my grandmother wants off your calling list'],
+    ['sms', 'this is his wife he wants these calls to stop'],
+    ['voice', "she's his nurse and he doesn't want these calls anymore"],
   ])('%s %j is an opt-out a rule explains', (channel, text) => {
     const result = detectOptOut(text, opts(channel));
     expect(result.intent).toBe('opt_out');

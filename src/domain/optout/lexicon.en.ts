@@ -145,7 +145,7 @@ export const en: Lexicon = {
     // calling him". Not the consumer's own "I said to stop calling".
     reportedTo: [
       // "said stop calling" without "to" too; not the consumer's own "I (already) said stop", "I've said to stop".
-      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had|done))? )(?:said|says|say|saying|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
+      '(?<!(?:^| )(?:i|we|ive|i have|weve|id|i had)(?: (?:already|just|literally|clearly|politely|specifically|even|also|have|had|done))? )(?:said|says|say|saying|yell(?:ing|ed)?|scream(?:ing|ed)?|shout(?:ing|ed)?|holler(?:ing|ed)?|told (?:me|him|her|us|them)|tells (?:me|him|her|us|them)|telling (?:me|him|her|us|them)|asked (?:me|him|her|us|them)|asks (?:me|him|her|us|them)|asking (?:me|him|her|us|them)|wants (?:me|him|her|us|them)|wanted (?:me|him|her|us|them))(?: to)?',
       // A promise someone else reports: "they told me you'd stop calling once I paid".
       '(?:(?:he|she|they|my [a-z]+|the [a-z]+) (?:said|says|promised)|(?:told|tell|tells|promised|assured) (?:me|us|him|her|them))(?: that)? (?:youd|you would|youll|you will|theyd|they would|theyll|they will|itd|it would|itll|it will)',
       // Said and then not said: "I was going to tell you to stop calling, but …".
@@ -206,6 +206,8 @@ export const en: Lexicon = {
     redirectTo: ['(?:,? )?(?:(?:and|but|just|instead|please) )*(?:call|text|try|reach|email|use|send (?:it|them) to) (?:me |us )?(?:on |at )?(?:{family}|(?:the|my|our) (?:office|work|house|home|landline|cell|mobile|other|new|wifes|husbands)(?: (?:number|phone|line|cell))?)(?: instead)?(?![^ ])'],
     // One thing sent, not the messages: "don't text me the code".
     oneThing: ['(?:the|a|my|your|that) (?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
+    // Only some hours or some line: "I don't want calls during work hours, only after five", "… on my cell during the day".
+    onlySome: ['(?:[a-z]+ ){0,3}?(?:during|only|until|till|on (?:weekends?|sundays?|saturdays?)|at (?:night|work))(?![^ ])'],
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
     atOtherPlace: ['(?:at|on) (?:work|my job|the office|my office|the house|(?:my|the) (?:work|office|home|house|old) (?:number|phone|line))(?![^ ])'],
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
@@ -230,7 +232,7 @@ export const en: Lexicon = {
       'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
-      '(?:dont|do not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
+      '(?:dont|do not|doesnt|does not|no longer|really dont|dont really|never|dont even) (?:want|wanna|need|wish)',
     ],
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
@@ -275,7 +277,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -283,7 +285,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])' },
+    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?!(?<=(?:how (?:do|can|would|could|does|to)(?: (?:i|u|you|we|one|people|yall))?|(?:a|any|no) way to|ways to|help me|trying to|tips to) [a-z]+)(?= (?:(?:those|the|all|these) )?(?:spam|scam|junk|fake|unknown|random)))(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|{reportedTo}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])|on (?:my |his |her )?[a-z]+s (?:phone|cell|line|number)(?![^ ])' },
     // "shut these calls off", "turn the texts off"
     { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
@@ -292,7 +294,7 @@ export const en: Lexicon = {
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
-    { id: 'want-contact-to-stop', pattern: '(?:want|need|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
+    { id: 'want-contact-to-stop', pattern: '(?:want|wants|need|needs|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
     // "these calls need to stop", "the texts have to end"
     { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun} (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
     // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
@@ -339,7 +341,7 @@ export const en: Lexicon = {
       id: 'dont-want-contact',
       pattern: '{dontWant}(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving|continue receiving|continue to receive|be receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}',
       // Not "I don't want the calls to go to voicemail" (where they go), nor "… but keep the billing texts".
-      confidence: 0.9, unless: '{keepOther}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])',
+      confidence: 0.9, unless: '{keepOther}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])|{onlySome}',
     },
     // "I'd prefer not to get these texts", "I would rather not receive calls" (a rule of its own: in {dontWant}
     // it would drop the negation words from the literals that decide when those rules run).
@@ -352,7 +354,7 @@ export const en: Lexicon = {
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people)(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9 },
+    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9, unless: '{onlySome}' },
     // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
     { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
@@ -371,10 +373,10 @@ export const en: Lexicon = {
     // "I want off this list", "how do I get off this list"
     // "I don't want to be on your list"
     { id: 'dont-want-on-list', pattern: '{dontWant} to be (?:on|in) (?:(?:the|your|ur|this|that|any|a) )?(?:{listNoun}|{dncList})', confidence: 0.85 },
-    { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wanna|get|getting|need|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
+    { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wants|wanna|get|getting|need|needs|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
-    { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+|for (?:[a-z]+ )?(?:companies|telemarketers|marketers|salespeople|sales calls|robocalls|solicitors)(?![^ ])' },
+    { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with|down as|down for|as) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true, unless: '(?:thing|feature|setting|mode|function|option|button)(?![^ ])|on (?:my|the) (?:phone|iphone|android|cell)(?![^ ])' },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+|for (?:[a-z]+ )?(?:companies|telemarketers|marketers|salespeople|sales calls|robocalls|solicitors)(?![^ ])|(?:[a-z]+ ){0,2}(?:does|so|but) (?:that|it|this) (?:mean|means)(?![^ ])|(?:thing|feature|setting|mode|function|option|button)(?![^ ])' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     {
       id: 'unsubscribe',
@@ -409,7 +411,7 @@ export const en: Lexicon = {
     // "cease and desist", the legal demand to stop
     { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
-    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])' },
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])|to (?:my|his|her|the) [a-z]+|(?:[a-z]+ ){0,4}not (?:you|u|yall|to you)(?![^ ])' },
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
