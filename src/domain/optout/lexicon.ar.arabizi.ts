@@ -14,11 +14,11 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:t?t?as[ae]?l|tt?ess?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|kallem|kalem|klm|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft)';
+  '(?:t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
 const MESSAGES =
-  '(?:rasayel|rasa2el|rsayel|rasail|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
+  '(?:r[ae]?sa(?:y|2|i)e?l|m[uo]?kal?m[ae]?at|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
-  '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
+  '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|m3ad|m3adsh|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|matb9awch|matb9ach|matb2ash|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|badde|bedde|bidde|bde|bdy|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -26,35 +26,35 @@ const rules: readonly PhraseRule[] = [
   // "la tetasel fiya", "mat3ayetleesh", "la tb3tli rasayel", "ma3adsh tetsel", "matb9awch tsifto liya"
   {
     id: 'arabizi-dont-contact',
-    pattern: `${DONT} (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?ess?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
-    confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])',
+    pattern: `${DONT}(?: (?:ba2a|baa2a|b2a))? (?:t|te|ti|tu)?${CONTACT_STEM}[a-z0-9]*|mat? ?(?:e|i)?(?:3ayet|3ayat|tt?[ae]?ss?[ae]?l|ttasel|tasel|b3at|ba3t|b3t|kal+em|klm|3ayt|sift)[a-z0-9]*(?:sh|ch)`,
+    confidence: 0.85, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|now|hala2|delwa2ty|ba3den|daba)(?![^ ])|(?:[a-z0-9]+ ){0,3}(?:2adim|qadim|adim)(?![^ ])',
   },
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:ma|mesh|mish|mush|la|mo|mane|mani|manich)(?: (?:3ad|3od|ba2a|3ot))? ${WANT}(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal))* ${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7abso|7bso|bas|khalas|kfaya|kefaya|kifaya|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
   {
     id: 'arabizi-remove-me',
-    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:ra2mi|raqmi|rakmi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
+    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:r[ae]?(?:2|q|k|8|g)mi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
     confidence: 0.85, negatable: true,
   },
   // "battal tettesel", "w2fo tb3to": stop + a contact verb.
   {
     id: 'arabizi-stop-contacting',
-    pattern: `(?:battal|batal|battalo|battlo|bat2lo|ba6lo|ba6al|w2fo|wa2fo|wa2efo|wa9fo|7bes|7abso)(?: (?:ya [a-z]+|ba2a|khalas))? (?:t|te|ti|tu|y)?${CONTACT_STEM}[a-z0-9]*`,
+    pattern: `(?:ba(?:tt?|6|t2)[ae]?l(?:o|u|i)?|w2fo|wa2fo|wa2efo|wa9fo|7bes|7abso)(?: (?:ya [a-z]+|ba2a|khalas))? (?:t|te|ti|tu|y)?${CONTACT_STEM}[a-z0-9]*`,
     confidence: 0.85, negatable: true, unless: '(?:bih|biha|beeh|beha|3aleh|3aleha|fih|fiha|fihom)(?![^ ])',
   },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text.
-  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya)(?![^ ])', confidence: 0.85 },
+  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$)(?![^ ])', confidence: 0.85 },
 ];
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
