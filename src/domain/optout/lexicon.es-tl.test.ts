@@ -67,6 +67,10 @@ describe('Spanish and Tagalog look-alikes that stay quiet', () => {
     ['voice', 'ya no llamen al celular de mi hermano, llámenme a mí', "another person's cell, the call redirected"],
     ['sms', 'kung ayaw ko na ng text, ano gagawin ko?', 'only supposed'],
     ['voice', 'wag nyo po akong tawagan sa opisina sa bahay na lang', 'a place, then where to call instead'],
+    ['sms', 'hindi po ako nag-unsubscribe, bakit hindi na ako nakakatanggap?', 'Taglish: the English word, negated in Tagalog'],
+    ['sms', 'wag nyo po akong i-unsubscribe sa promo', 'Taglish: the English word, a Tagalog prohibitive'],
+    ['sms', 'sabi ng pinsan ko i-unsubscribe ko daw pero gusto ko pa ng updates', 'Taglish: someone else advises it (daw)'],
+    ['sms', 'how do u stop spam texts from random numbers lol', 'an English question about spam in general, not for a borrowing lexicon'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });

@@ -11,6 +11,7 @@
  * travay la" (not that number) do not fire. The speaker's own "m ap sispann
  * voye mesaj ba li" (I'll stop texting her) is not a request either.
  */
+import { ENGLISH_HOW_TO } from './borrowedEnglish';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -74,7 +75,7 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: '{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?', unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {

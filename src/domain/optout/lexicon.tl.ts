@@ -12,6 +12,7 @@
  * siyang tawagan" (reported, someone else). The speaker's own "titigil na
  * ako" (I will stop) is not a request.
  */
+import { ENGLISH_HOW_TO } from './borrowedEnglish';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -101,7 +102,7 @@ export const tl: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '(?:{stop})(?: (?:mo|nyo|niyo|ninyo|nyu|na|n|po|ho|kayo|nga|naman|lang))*(?: (?:ang|sa|s|na|n|ng|yung|ung|yang|yan|iyang|nyo|mga|lahat|lahat ng|anumang))* (?:{contactNoun})',
-      confidence: 0.9, negatable: true, notAfter: '{child}', unless: '(?:{elsewhere})(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{child}|${ENGLISH_HOW_TO}`, unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'leave-me-alone', pattern: '(?:tigilan|tantanan|lubayan|layuan) (?:mo|nyo|niyo|ninyo|nyu)(?: (?:na|n|po|ho|nga|lang))* (?:ako|ko|aq|kami|(?:ang |yung )?(?:{kin}|bahay) (?:ko|namin))', confidence: 0.85, negatable: true, notAfter: '{child}' },
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
