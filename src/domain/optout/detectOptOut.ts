@@ -17,8 +17,9 @@
  *    not when the text laughs ("Stop!! 😂");
  * 4. a plain-language phrase rule of any language ("take me off your list"),
  *    each filtered by negation, subject and what follows;
- * 5. when no rule fired: the n-gram classifier (ngramModel.ts), only at or
- *    above its threshold, its strongest n-grams as `matched`
+ * 5. when no rule fired, and none was set aside for its negation ("I don't
+ *    want you to stop texting me"): the n-gram classifier (ngramModel.ts),
+ *    only at or above its threshold, its strongest n-grams as `matched`
  *    (`classifier:stop|op c|alli`).
  * 6. voice only, when nothing above fired: speech that may be an opt-out
  *    ("I'm not interested"), reported as `possible_opt_out` for the call
@@ -87,7 +88,7 @@ export function detectOptOut(text: string, opts: OptOutOptions): OptOutResult {
   return (
     byRules(norm, opts, hint) ??
     diacriticKeyword(text, opts) ??
-    byClassifier(norm.text, hint) ??
+    (NEGATED.seen ? null : byClassifier(norm.text, hint)) ??
     (opts?.channel === 'voice' ? possibleOptOut(text, hint) : null) ??
     nothing(hint)
   );
@@ -263,7 +264,15 @@ function holdsNeeds(needs: readonly number[], lexicon: CompiledLexicon, pairs: P
   return true;
 }
 
+/**
+ * Whether the last phrase reading met an opt-out phrase its language's negation governs ("I don't want
+ * you to stop texting me"). The classifier, a bag of n-grams, cannot read negation and would call such
+ * a text an opt-out on the strength of the phrase the rules just set aside: it is not asked then.
+ */
+const NEGATED = { seen: false };
+
 function phrase(words: string, order: readonly CompiledLexicon[]): OptOutResult | null {
+  NEGATED.seen = false;
   SCRIPT_SEEN.fill(0);
   let characters: string | undefined;
   let wordPairs: PairSet | undefined;
@@ -325,7 +334,10 @@ function ruleMatch(rule: CompiledRule, lexicon: CompiledLexicon, text: string, m
     }
     from = m.index + m[0].length;
     const before = text.slice(Math.max(0, m.index - LOOKBEHIND_CHARS), m.index);
-    if (rule.negatable && lexicon.negation.test(before)) continue;
+    if (rule.negatable && lexicon.negation.test(before)) {
+      NEGATED.seen = true;
+      continue;
+    }
     if (rule.notAfter?.test(before)) continue;
     if (rule.unless?.test(text.slice(from))) continue;
     return { intent: 'opt_out', matched: `phrase:${lexicon.lang}:${m[0]}`, confidence: rule.confidence, lang: lexicon.lang };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectOptOut, detectRules } from './detectOptOut';
+import { detectOptOut, detectRules, normalizeForDetection } from './detectOptOut';
 import { NGRAM_MODEL, NGRAM_MODEL_FILE, ngramModelFrom, type NgramModelFile } from './ngramModel';
 
 const shipped = JSON.parse(readFileSync(NGRAM_MODEL_FILE, 'utf8')) as NgramModelFile;
@@ -23,6 +23,13 @@ describe('the n-gram classifier shipped with the detector', () => {
 
   it('is not asked when a rule fired: the rule explains the decision', () => {
     expect(detectOptOut('stop calling me', { channel: 'voice' }).matched).toBe('phrase:en:stop calling');
+  });
+
+  it('is not asked when the rules set an opt-out phrase aside for its negation: n-grams cannot read "not"', () => {
+    // The phrase is there ("me tira da lista"), negated; the classifier alone scores it over its threshold.
+    const text = 'Não me tira da lista por favor';
+    expect(NGRAM_MODEL.probability(normalizeForDetection(text))).toBeGreaterThanOrEqual(NGRAM_MODEL.threshold);
+    expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
   });
 
   it('stays silent on ordinary speech', () => {
