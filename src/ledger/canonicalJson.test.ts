@@ -30,6 +30,12 @@ describe('canonicalJson', () => {
     expect([null, undefined, 1.5, 'a', true, [], {}].map(canonicalJson)).toEqual(['null', 'null', '1.5', '"a"', 'true', '[]', '{}']);
   });
 
+  it('writes every kind of number and boolean as JSON.stringify does', () => {
+    const values = [0, -0, 1, -1, 0.1, 1e21, 1e-7, -1.5e-300, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity, true, false];
+    const differ = values.filter((v) => canonicalJson(v) !== JSON.stringify(v) || canonicalJson([v]) !== JSON.stringify([v]));
+    expect(differ).toEqual([]);
+  });
+
   it('quotes every string as JSON.stringify does (each UTF-16 unit alone and inside text, surrogate pairs)', () => {
     const strings = ['', '😀', 'a😀b', '\ud83d', 'x\ude00', '\u2028\u2029', 'tab\there', 'back\\slash'];
     for (let c = 0; c < 0x10000; c++) strings.push(String.fromCharCode(c), `id_${String.fromCharCode(c)}!`);

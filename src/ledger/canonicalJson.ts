@@ -24,7 +24,11 @@ export function jsonString(s: string): string {
 
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return jsonString(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  // The primitives a body holds, written as JSON.stringify writes them without a call into it for each.
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
