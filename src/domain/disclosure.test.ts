@@ -27,6 +27,24 @@ describe('renderDisclosure', () => {
     expect(renderDisclosure('ai_voice', 'X', undefined, { text: 'x', version: 'fcc-2026-v3' })!.version).toBe('fcc-2026-v3');
   });
 
+  it('asked again, answers as the first time for each entity, number and template, in any order', () => {
+    const t = { text: 'Hi from {entity} on {callback_number}.' };
+    const asks: ['ai_voice' | 'automated_voice', string, string | undefined, typeof t | undefined][] = [
+      ['ai_voice', 'Acme', '+18005550100', undefined],
+      ['ai_voice', 'Acme', undefined, undefined],
+      ['automated_voice', 'Acme', '+18005550100', undefined],
+      ['ai_voice', 'Beta', '+18005550100', undefined],
+      ['ai_voice', 'Acme', '+18005550100', t],
+      ['ai_voice', 'Acme', '+18005550100', { text: 'Other {entity}.' }],
+    ];
+    const first = asks.map((a) => renderDisclosure(...a));
+    expect(new Set(first.map((d) => d!.script)).size).toBe(asks.length);
+    first[0]!.script = 'changed by its caller';
+    expect([...asks].reverse().map((a) => renderDisclosure(...a))).toEqual([...asks].reverse().map((a) => renderDisclosure(...a)));
+    expect(renderDisclosure(...asks[0])!.script).toContain('on behalf of Acme');
+    expect(asks.slice(1).map((a) => renderDisclosure(...a))).toEqual(first.slice(1));
+  });
+
   it('human calls need no disclosure', () => {
     expect(renderDisclosure('human_voice', 'Acme', undefined)).toBeNull();
   });

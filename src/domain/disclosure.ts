@@ -44,6 +44,43 @@ export function speakableNumber(e164: string): string {
 
 export function renderDisclosure(callType: CallType, entity: string, callbackNumber: string | undefined, template?: DisclosureTemplate): Disclosure | null {
   if (!disclosureRequired(callType)) return null;
+  const { script, version } = renderedScript(callType as 'ai_voice' | 'automated_voice', entity, callbackNumber, template);
+  return { required: true, script, version, delivery_window_seconds: DELIVERY_WINDOW_SECONDS };
+}
+
+// Every allowed call renders its entity's script again, with the same few entities and callback numbers:
+// the last answers are kept, per template (a policy's templates are made once), forgotten all at once at the limit.
+const RENDERED_LIMIT = 1_000;
+const renderedDefault = new Map<string, { script: string; version: string }>();
+const renderedCustom = new WeakMap<DisclosureTemplate, Map<string, { script: string; version: string }>>();
+
+function renderedScript(
+  callType: 'ai_voice' | 'automated_voice',
+  entity: string,
+  callbackNumber: string | undefined,
+  template: DisclosureTemplate | undefined,
+): { script: string; version: string } {
+  let known = renderedDefault;
+  if (template) {
+    known = renderedCustom.get(template) ?? new Map();
+    renderedCustom.set(template, known);
+  }
+  // The entity last: the call type and an E.164 number hold no NUL, so no two inputs share a key.
+  const key = `${callType}\u0000${callbackNumber ?? ''}\u0000${entity}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  const answer = renderScript(callType, entity, callbackNumber, template);
+  if (known.size >= RENDERED_LIMIT) known.clear();
+  known.set(key, answer);
+  return answer;
+}
+
+function renderScript(
+  callType: 'ai_voice' | 'automated_voice',
+  entity: string,
+  callbackNumber: string | undefined,
+  template: DisclosureTemplate | undefined,
+): { script: string; version: string } {
   const callback = callbackNumber ? speakableNumber(callbackNumber) : '';
   let script: string;
   let version: string;
@@ -51,12 +88,12 @@ export function renderDisclosure(callType: CallType, entity: string, callbackNum
     script = template.text;
     version = template.version ?? 'custom-' + createHash('sha256').update(template.text).digest('hex').slice(0, 12);
   } else {
-    script = DEFAULT_TEMPLATES[callType as 'ai_voice' | 'automated_voice'];
+    script = DEFAULT_TEMPLATES[callType];
     version = DEFAULT_DISCLOSURE_VERSION;
   }
   script = script
     .replaceAll('{callback_sentence}', callback ? ` Our callback number is ${callback}.` : '')
     .replaceAll('{entity}', entity.trim())
     .replaceAll('{callback_number}', callback);
-  return { required: true, script: script.replace(/\s+/g, ' ').trim(), version, delivery_window_seconds: DELIVERY_WINDOW_SECONDS };
+  return { script: script.replace(/\s+/g, ' ').trim(), version };
 }

@@ -1,6 +1,7 @@
 /** What every use case gets: the ledger, the clock, the policy and someone to tell what happened. */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config';
+import { isoTime } from '../domain/time/isoTime';
 import type { Ledger } from '../ledger/ledger';
 import type { DncStore } from '../ledger/dnc/dncStore';
 import type { ReassignedStore } from '../ledger/reassigned/reassignedStore';
@@ -77,10 +78,22 @@ export function evidenceLinksFromConfig(config: Config): EvidenceLinks | undefin
 
 /** `PUBLIC_BASE_URL/v1/evidence/{id}`, signed for the record's org when the gateway signs links. */
 export function evidenceUrl(ctx: GateContext, id: string, orgId?: string): string {
-  const url = `${ctx.policy.publicBaseUrl.replace(/\/+$/, '')}/v1/evidence/${id}`;
+  const url = `${baseWithoutSlash(ctx.policy.publicBaseUrl)}/v1/evidence/${id}`;
   if (!orgId || !ctx.evidenceLinks) return url;
   const { exp, sig } = ctx.evidenceLinks.sign(orgId, id, ctx.clock.now());
   return `${url}?org=${encodeURIComponent(orgId)}&exp=${exp}&sig=${sig}`;
+}
+
+let lastBase = '';
+let lastBaseTrimmed = '';
+
+/** PUBLIC_BASE_URL without its trailing slashes, trimmed once for the one base every answer links to. */
+function baseWithoutSlash(base: string): string {
+  if (base !== lastBase) {
+    lastBaseTrimmed = base.replace(/\/+$/, '');
+    lastBase = base;
+  }
+  return lastBaseTrimmed;
 }
 
 let lastInstant = NaN;
@@ -93,7 +106,7 @@ let lastIso = '';
 export function isoInstant(d: Date): string {
   const t = d.getTime();
   if (t !== lastInstant) {
-    lastIso = d.toISOString();
+    lastIso = isoTime(t);
     lastInstant = t;
   }
   return lastIso;
@@ -101,6 +114,6 @@ export function isoInstant(d: Date): string {
 
 /** Milliseconds are noise in an audit log and in API answers; the contract's examples have none. */
 export function isoSeconds(d: Date): string {
-  // toISOString always ends in `.sssZ` (it throws for an invalid date): cut, not a regex (an import makes one per row).
-  return d.toISOString().slice(0, -5) + 'Z';
+  // Always ends in `.sssZ` (it throws for an invalid date, as toISOString does): cut, not a regex (an import makes one per row).
+  return isoTime(d.getTime()).slice(0, -5) + 'Z';
 }

@@ -4,6 +4,7 @@
  * tell the observer how long it took.
  */
 import type { Decision, DecisionKind } from '../domain/records';
+import { isoTime } from '../domain/time/isoTime';
 import { REASON_NOTES, type BlockReason } from '../domain/vocabulary';
 import type { BlockOf, PrecallBlock, PresendBlock } from '../domain/checks/blocks';
 import type { BlockedAnswerOf, BlockedPrecall, BlockedPresend, PrecallResponse, PresendResponse } from './answers';
@@ -41,7 +42,7 @@ export function decisionOf(ctx: GateContext, d: DecisionToRecord): Decision {
     reason: d.reason,
     request: d.request,
     response: d.response,
-    decided_at: ctx.clock.now().toISOString(),
+    decided_at: isoTime(ctx.clock.now().getTime()),
   };
 }
 

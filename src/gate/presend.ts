@@ -12,6 +12,7 @@ import { newId } from '../domain/ids';
 import { coveredContactWindow, isCoveredText } from '../domain/stateLaw/coveredContacts';
 import { localDate } from '../domain/time/callingWindow';
 import { isOutsidePlanRange, PLAN_RANGE_REASON } from '../domain/time/plausibleTimes';
+import { isoTime } from '../domain/time/isoTime';
 import { timeZonesForNumber } from '../domain/time/timezones';
 import { consumerJurisdictions, coveredLimitOf } from './jurisdictions';
 import { entityKey, type MessageType } from '../domain/vocabulary';
@@ -49,7 +50,7 @@ export async function presend(ctx: GateContext, input: PresendInput): Promise<Pr
   const keys = {
     entity: entityKey(input.sending_entity),
     day: localDate(at, zones[0] ?? 'UTC'),
-    month: at.toISOString().slice(0, 7),
+    month: isoTime(at.getTime()).slice(0, 7),
     covered: isCoveredText(input.message_type) ? coveredContactWindow(at, now) : undefined,
   };
   const decisionId = newId('dec_sms');

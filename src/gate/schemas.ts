@@ -37,13 +37,24 @@ export const phoneSchema = z
 
 const entitySchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
+let lastInstantText: string | undefined;
+let lastInstantMs = Number.NaN;
+
+/** `Date.parse(s)`, remembering the last string: the checks below and the transform read the same one in turn. */
+function instantMs(s: string): number {
+  if (s !== lastInstantText) {
+    lastInstantMs = Date.parse(s);
+    lastInstantText = s;
+  }
+  return lastInstantMs;
+}
+
 /** ISO 8601 with a time zone (Z or ±hh:mm); impossible dates (Feb 30) are rejected. */
 export const instantSchema = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s), 'must be an ISO 8601 date-time with a time zone')
   .refine((s) => {
-    const d = new Date(s);
-    if (Number.isNaN(d.getTime())) return false;
+    if (Number.isNaN(instantMs(s))) return false;
     // Date.parse rolls Feb 30 over to Mar 2; check the calendar date survived.
     const y = Number(s.slice(0, 4));
     const m = Number(s.slice(5, 7));
@@ -53,10 +64,10 @@ export const instantSchema = z
   }, 'is not a real date')
   // An offset can carry 9999-12-31 into year 10000, which no four-digit ISO string (and no stored time) can hold.
   .refine((s) => {
-    const year = new Date(s).getUTCFullYear();
+    const year = new Date(instantMs(s)).getUTCFullYear();
     return year >= 0 && year <= 9999;
   }, 'must fall within the years 0000 to 9999 in UTC')
-  .transform((s) => new Date(s))
+  .transform((s) => new Date(instantMs(s)))
   .meta({ example: '2026-04-10T15:43:10Z' });
 
 /** A US state or territory code (`FL`, `PR`); any case in, upper case out. */

@@ -5,6 +5,7 @@
  * (reason empty when allowed) or `opt_out:<trigger>`.
  */
 import type { Decision, Revocation } from '../domain/records';
+import { isoTime } from '../domain/time/isoTime';
 
 export interface DailyCount {
   /** UTC day, YYYY-MM-DD. */
@@ -14,7 +15,7 @@ export interface DailyCount {
 }
 
 /** The UTC day of an ISO instant (the stored instants are all `toISOString()`, so its first ten characters). */
-export const utcDay = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
+export const utcDay = (iso: string): string => isoTime(Date.parse(iso)).slice(0, 10);
 
 export const decisionCountName = (d: Pick<Decision, 'kind' | 'allowed' | 'reason'>): string =>
   `decision:${d.kind}:${d.allowed ? 'allowed' : 'blocked'}:${d.allowed ? '' : (d.reason ?? '')}`;

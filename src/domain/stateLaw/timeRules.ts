@@ -21,6 +21,7 @@
  */
 import { checkCallingWindow, wallClockOf, type DailyWindow, type WallClock } from '../time/callingWindow';
 import { holidayOn } from './holidayCalendars';
+import { isoTime } from '../time/isoTime';
 import type { ConsumerJurisdiction } from './jurisdictions';
 import { NO_RULES, type CompiledRuleSet, type RulesInForce } from './ruleSet';
 import type { ClockWindow } from './ruleTypes';
@@ -71,8 +72,8 @@ interface Constraint {
 const dayOf = (wallMs: number) => Math.floor(wallMs / DAY_MS);
 // 1970-01-01 was a Thursday (4).
 const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
-const isoDateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const hhmm = (wallMs: number) => new Date(wallMs).toISOString().slice(11, 16);
+const isoDateOf = (day: number) => isoTime(day * DAY_MS).slice(0, 10);
+const hhmm = (wallMs: number) => isoTime(wallMs).slice(11, 16);
 
 /** The local date (`YYYY-MM-DD`) of a jurisdiction at `atMs`, read in its first zone: the date its rules in force are picked by. */
 export function localDateOf(j: ConsumerJurisdiction, atMs: number): string {

@@ -28,6 +28,7 @@
  * //   nextAllowedAt: '2026-04-18T08:00:00-04:00' }
  */
 import { IANAZone } from 'luxon';
+import { isoTime } from './isoTime';
 
 export interface DailyWindow {
   /** `HH:mm`, the first minute calls are allowed, local time. */
@@ -200,7 +201,7 @@ function validInstantMs(at: Date, caller: string): number {
 
 /** `YYYY-MM-DDTHH:mm:ss` of a wall-clock time (read as if it were UTC). */
 function wallClockIso(wallMs: number): string {
-  return new Date(wallMs).toISOString().slice(0, 19);
+  return isoTime(wallMs).slice(0, 19);
 }
 
 function twoDigits(n: number): string {

@@ -20,6 +20,7 @@
  * isBusinessDay('2027-12-31') // false: New Year's Day 2028, observed
  * federalHolidays(2026)[5]    // { date: '2026-07-03', actual: '2026-07-04', name: 'Independence Day' }
  */
+import { isoTime } from './isoTime';
 
 export interface FederalHoliday {
   /** The observed date, `YYYY-MM-DD`: the day off. May fall in the previous year. */
@@ -48,7 +49,7 @@ function weekdayOf(day: number): number {
 }
 
 function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return isoTime(day * DAY_MS).slice(0, 10);
 }
 
 /** The `n`th `weekday` of a month (n = 1 for the first). */
