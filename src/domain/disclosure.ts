@@ -8,6 +8,7 @@
  * hash so a changed script is a new version in the audit log.
  */
 import { createHash } from 'node:crypto';
+import { boundedMemo } from './boundedMemo';
 import type { CallType } from './vocabulary';
 
 export interface DisclosureTemplate {
@@ -49,10 +50,12 @@ export function renderDisclosure(callType: CallType, entity: string, callbackNum
 }
 
 // Every allowed call renders its entity's script again, with the same few entities and callback numbers:
-// the last answers are kept, per template (a policy's templates are made once), forgotten all at once at the limit.
-const RENDERED_LIMIT = 1_000;
-const renderedDefault = new Map<string, { script: string; version: string }>();
-const renderedCustom = new WeakMap<DisclosureTemplate, Map<string, { script: string; version: string }>>();
+// the answers are remembered per template (a policy's templates are made once), keyed by call type,
+// callback number and entity (the entity last, after the only two NULs: neither a call type nor an
+// E.164 number holds one).
+const RENDERED = { limit: 1_000, maxInput: 512 };
+const renderedDefault = boundedMemo((key) => renderScript(...keyParts(key), undefined), RENDERED);
+const renderedCustom = new WeakMap<DisclosureTemplate, (key: string) => { script: string; version: string }>();
 
 function renderedScript(
   callType: 'ai_voice' | 'automated_voice',
@@ -60,19 +63,21 @@ function renderedScript(
   callbackNumber: string | undefined,
   template: DisclosureTemplate | undefined,
 ): { script: string; version: string } {
-  let known = renderedDefault;
-  if (template) {
-    known = renderedCustom.get(template) ?? new Map();
-    renderedCustom.set(template, known);
-  }
-  // The entity last: the call type and an E.164 number hold no NUL, so no two inputs share a key.
   const key = `${callType}\u0000${callbackNumber ?? ''}\u0000${entity}`;
-  const hit = known.get(key);
-  if (hit) return hit;
-  const answer = renderScript(callType, entity, callbackNumber, template);
-  if (known.size >= RENDERED_LIMIT) known.clear();
-  known.set(key, answer);
-  return answer;
+  if (!template) return renderedDefault(key);
+  let rendered = renderedCustom.get(template);
+  if (!rendered) {
+    rendered = boundedMemo((k) => renderScript(...keyParts(k), template), RENDERED);
+    renderedCustom.set(template, rendered);
+  }
+  return rendered(key);
+}
+
+function keyParts(key: string): ['ai_voice' | 'automated_voice', string, string | undefined] {
+  const first = key.indexOf('\u0000');
+  const second = key.indexOf('\u0000', first + 1);
+  const callback = key.slice(first + 1, second);
+  return [key.slice(0, first) as 'ai_voice' | 'automated_voice', key.slice(second + 1), callback === '' ? undefined : callback];
 }
 
 function renderScript(
