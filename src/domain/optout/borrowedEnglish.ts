@@ -2,6 +2,7 @@
  * Guards for lexicons that borrow English words ("stop", "spam") into their own rules: an English
  * question about how to stop something ("how do u stop spam texts") is for the English rules to read,
  * which tell a question about spam in general from one about this sender's messages. Without this,
- * a borrowing lexicon fires on the English question where the English lexicon stays quiet.
+ * a borrowing lexicon fires on the English question where the English lexicon stays quiet. The English
+ * rule that tells those questions apart reads the same words.
  */
-export const ENGLISH_HOW_TO = 'how (?:do|can|to|would|could|should)(?: (?:i|u|you|we|one))?';
+export const ENGLISH_HOW_TO = 'how (?:do|can|would|could|does|should|to)(?: (?:i|u|you|we|one|people|yall))?(?: (?:even|ever|actually|just|really))?';

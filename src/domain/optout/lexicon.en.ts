@@ -11,6 +11,7 @@
  * ("I'll stop texting you"), and what follows ("stop calling me sir",
  * "don't call me right now").
  */
+import { ENGLISH_HOW_TO } from './borrowedEnglish';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -285,7 +286,7 @@ export const en: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: '(?:{cease}|cancel|block|end|halt|disable|deactivate)(?!(?<=(?:how (?:do|can|would|could|does|to)(?: (?:i|u|you|we|one|people|yall))?|(?:a|any|no) way to|ways to|help me|trying to|tips to) [a-z]+)(?= (?:(?:those|the|all|these) )?(?:spam|scam|junk|fake|unknown|random)))(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.9, negatable: true, notAfter: '{selfSubject}|{reportedTo}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])|on (?:my |his |her )?[a-z]+s (?:phone|cell|line|number)(?![^ ])' },
+    { id: 'stop-the-contact', pattern: `(?:{cease}|cancel|block|end|halt|disable|deactivate)(?!(?<=(?:${ENGLISH_HOW_TO}|(?:a|any|no) way to|ways to|help me|trying to|tips to) [a-z]+)(?= (?:(?:those|the|all|these) )?(?:spam|scam|junk|fake|unknown|random)))(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}`, confidence: 0.9, negatable: true, notAfter: '{selfSubject}|{reportedTo}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])|on (?:my |his |her )?[a-z]+s (?:phone|cell|line|number)(?![^ ])' },
     // "shut these calls off", "turn the texts off"
     { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },

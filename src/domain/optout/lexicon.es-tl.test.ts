@@ -71,6 +71,7 @@ describe('Spanish and Tagalog look-alikes that stay quiet', () => {
     ['sms', 'wag nyo po akong i-unsubscribe sa promo', 'Taglish: the English word, a Tagalog prohibitive'],
     ['sms', 'sabi ng pinsan ko i-unsubscribe ko daw pero gusto ko pa ng updates', 'Taglish: someone else advises it (daw)'],
     ['sms', 'how do u stop spam texts from random numbers lol', 'an English question about spam in general, not for a borrowing lexicon'],
+    ['sms', 'how do u even stop spam texts from random numbers', 'the same question with an adverb in it'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
