@@ -78,22 +78,10 @@ export function evidenceLinksFromConfig(config: Config): EvidenceLinks | undefin
 
 /** `PUBLIC_BASE_URL/v1/evidence/{id}`, signed for the record's org when the gateway signs links. */
 export function evidenceUrl(ctx: GateContext, id: string, orgId?: string): string {
-  const url = `${baseWithoutSlash(ctx.policy.publicBaseUrl)}/v1/evidence/${id}`;
+  const url = `${ctx.policy.publicBaseUrl}/v1/evidence/${id}`;
   if (!orgId || !ctx.evidenceLinks) return url;
   const { exp, sig } = ctx.evidenceLinks.sign(orgId, id, ctx.clock.now());
   return `${url}?org=${encodeURIComponent(orgId)}&exp=${exp}&sig=${sig}`;
-}
-
-let lastBase = '';
-let lastBaseTrimmed = '';
-
-/** PUBLIC_BASE_URL without its trailing slashes, trimmed once for the one base every answer links to. */
-function baseWithoutSlash(base: string): string {
-  if (base !== lastBase) {
-    lastBaseTrimmed = base.replace(/\/+$/, '');
-    lastBase = base;
-  }
-  return lastBaseTrimmed;
 }
 
 let lastInstant = NaN;

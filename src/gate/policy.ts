@@ -29,7 +29,7 @@ export interface GatePolicy {
   reassignedOnError: ReassignedOnError;
   /** Disclosure templates by `entityKey(calling_entity)`. */
   disclosures: ReadonlyMap<string, DisclosureTemplate>;
-  /** Base of `evidence_url`s. */
+  /** Base of `evidence_url`s, without a trailing slash. */
   publicBaseUrl: string;
   /** How far ahead of our clock a claimed `captured_at` may be: MAX_CLOCK_SKEW_MS, the skew consents and /v1/revoke are held to. */
   maxClockSkewMs: number;
@@ -40,7 +40,7 @@ export interface GatePolicy {
 }
 
 export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
-  return {
+  const policy: GatePolicy = {
     adversaryCountries: new Set(DEFAULT_ADVERSARY_COUNTRIES),
     callingWindow: FEDERAL_WINDOW,
     smsWindow: FEDERAL_WINDOW,
@@ -57,4 +57,6 @@ export function defaultPolicy(overrides: Partial<GatePolicy> = {}): GatePolicy {
     stateRules: overrides.stateRules ?? loadStateRules(),
     ...overrides,
   };
+  // Every evidence link is this base and a path: its trailing slashes are trimmed once, here, not on each answer.
+  return { ...policy, publicBaseUrl: policy.publicBaseUrl.replace(/\/+$/, '') };
 }
