@@ -21,7 +21,7 @@
  */
 import { checkCallingWindow, wallClockOf, type DailyWindow, type WallClock } from '../time/callingWindow';
 import { holidayOn } from './holidayCalendars';
-import { isoTime } from '../time/isoTime';
+import { isoDateOfDay, isoTime } from '../time/isoTime';
 import type { ConsumerJurisdiction } from './jurisdictions';
 import { NO_RULES, type CompiledRuleSet, type RulesInForce } from './ruleSet';
 import type { ClockWindow } from './ruleTypes';
@@ -72,13 +72,12 @@ interface Constraint {
 const dayOf = (wallMs: number) => Math.floor(wallMs / DAY_MS);
 // 1970-01-01 was a Thursday (4).
 const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
-const isoDateOf = (day: number) => isoTime(day * DAY_MS).slice(0, 10);
 const hhmm = (wallMs: number) => isoTime(wallMs).slice(11, 16);
 
 /** The local date (`YYYY-MM-DD`) of a jurisdiction at `atMs`, read in its first zone: the date its rules in force are picked by. */
 export function localDateOf(j: ConsumerJurisdiction, atMs: number): string {
   const clock = j.zones.length > 0 ? wallClockOf(j.zones[0]) : undefined;
-  return isoDateOf(dayOf(clock ? clock.wallAt(atMs) : atMs));
+  return isoDateOfDay(dayOf(clock ? clock.wallAt(atMs) : atMs));
 }
 
 export function rulesOf(ruleSet: CompiledRuleSet, j: ConsumerJurisdiction, atMs: number): RulesInForce {
@@ -151,7 +150,7 @@ function constraintsOf(input: TimeRulesInput): { constraints: Constraint[] } | {
         const clock = wallClockOf(zone);
         if (!clock) return { unknownZone: { jurisdiction: j.jurisdiction, citation: rule.citation, zone } };
         const holidayAt = (wall: number) => {
-          const date = isoDateOf(dayOf(wall));
+          const date = isoDateOfDay(dayOf(wall));
           for (const calendar of rule.calendars) {
             const found = holidayOn(calendar, date);
             if (found) return { name: found.name, date };

@@ -20,7 +20,7 @@
  * isBusinessDay('2027-12-31') // false: New Year's Day 2028, observed
  * federalHolidays(2026)[5]    // { date: '2026-07-03', actual: '2026-07-04', name: 'Independence Day' }
  */
-import { isoTime } from './isoTime';
+import { isoDateOfDay } from './isoTime';
 
 export interface FederalHoliday {
   /** The observed date, `YYYY-MM-DD`: the day off. May fall in the previous year. */
@@ -46,10 +46,6 @@ function dayNumber(year: number, month: number, day: number): number {
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
 function weekdayOf(day: number): number {
   return (((day + THURSDAY) % 7) + 7) % 7;
-}
-
-function formatDay(day: number): string {
-  return isoTime(day * DAY_MS).slice(0, 10);
 }
 
 /** The `n`th `weekday` of a month (n = 1 for the first). */
@@ -98,8 +94,8 @@ export function federalHolidays(year: number): FederalHoliday[] {
     ['Christmas Day', dayNumber(year, 12, 25)],
   ];
   return actualDays.map(([name, day]) => ({
-    date: formatDay(observedDay(day)),
-    actual: formatDay(day),
+    date: isoDateOfDay(observedDay(day)),
+    actual: isoDateOfDay(day),
     name,
   }));
 }
@@ -130,7 +126,7 @@ export function isBusinessDay(isoDate: string): boolean {
   const match = ISO_DATE.exec(isoDate);
   const day = match ? dayNumber(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
   // The round trip rejects dates that Date.UTC would roll over, like 2026-02-30.
-  if (!match || Number.isNaN(day) || formatDay(day) !== isoDate) {
+  if (!match || Number.isNaN(day) || isoDateOfDay(day) !== isoDate) {
     throw new RangeError(`isBusinessDay: expected a YYYY-MM-DD date, got ${JSON.stringify(isoDate)}`);
   }
   const weekday = weekdayOf(day);

@@ -15,7 +15,7 @@
  * honorByDate(new Date('2026-04-10T15:43:10Z')) // 2026-04-24T15:43:10.000Z
  */
 import { isBusinessDay } from './holidays';
-import { isoTime } from './isoTime';
+import { isoDateOfDay } from './isoTime';
 
 const HONOR_BUSINESS_DAYS = 10;
 const DAY_MS = 86_400_000;
@@ -30,7 +30,7 @@ export function honorByDate(capturedAt: Date): Date {
   let counted = 0;
   while (counted < HONOR_BUSINESS_DAYS) {
     dayStart += DAY_MS;
-    if (isBusinessDay(isoTime(dayStart).slice(0, 10))) counted++;
+    if (isBusinessDay(isoDateOfDay(dayStart / DAY_MS))) counted++;
   }
   return new Date(dayStart + timeOfDayMs);
 }

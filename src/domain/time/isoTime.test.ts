@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoTime } from './isoTime';
+import { isoDateOfDay, isoTime } from './isoTime';
 
 const DAY_MS = 86_400_000;
 const sameAsDate = (ms: number) => expect(isoTime(ms)).toBe(new Date(ms).toISOString());
@@ -44,5 +44,13 @@ describe('isoTime writes what toISOString writes', () => {
   it('throws the RangeError of an invalid date', () => {
     expect(() => isoTime(Number.NaN)).toThrow(RangeError);
     expect(() => isoTime(8.64e15 + 1)).toThrow(RangeError);
+  });
+});
+
+describe('isoDateOfDay writes the date toISOString writes for the day', () => {
+  it('on every day from 1970 to 2500, and on days before 1970 and after 9999', () => {
+    const last = Date.parse('2500-01-01T00:00:00Z') / DAY_MS;
+    const days = [...Array.from({ length: last }, (_, day) => day), -1, -719_528, 2_932_896, 2_932_897];
+    expect(days.filter((day) => isoDateOfDay(day) !== new Date(day * DAY_MS).toISOString().slice(0, 10))).toEqual([]);
   });
 });

@@ -26,6 +26,11 @@ export function isoTime(ms: number): string {
   return `${isoDay(days)}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[milli]}Z`;
 }
 
+/** `YYYY-MM-DD` of a day counted from 1970-01-01 (day 0): the calendars' and the state rules' dates. */
+export function isoDateOfDay(day: number): string {
+  return day >= 0 && day * DAY_MS <= LAST_FOUR_DIGIT_MS && Number.isInteger(day) ? isoDay(day) : new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /**
  * `YYYY-MM-DD` of a day counted from 1970-01-01 (0 or more): the proleptic Gregorian
  * calendar in 400-year eras of 146,097 days, years counted from March so that the

@@ -7,6 +7,7 @@
  * Days are counted as whole days since 1970-01-01 (UTC, no time zone): a
  * holiday is a local calendar date in whichever zone the caller reads it.
  */
+import { isoDateOfDay } from '../../time/isoTime';
 
 export interface CalendarHoliday {
   /** `YYYY-MM-DD`, the day no covered contact is allowed. */
@@ -34,9 +35,8 @@ export function weekdayOf(day: number): number {
   return (((day + THURSDAY_EPOCH_OFFSET) % 7) + 7) % 7;
 }
 
-export function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** The day's `YYYY-MM-DD` (the one formatter the federal calendar uses too). */
+export const formatDay = isoDateOfDay;
 
 /** The `n`th `weekday` of a month (n = 1 for the first). */
 export function nthWeekday(year: number, month: number, weekday: number, n: number): number {
