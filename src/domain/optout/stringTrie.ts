@@ -15,7 +15,7 @@ export function trieOf(strings: Iterable<string> = []): TrieNode {
   return root;
 }
 
-export function addToTrie(root: TrieNode, s: string): void {
+function addToTrie(root: TrieNode, s: string): void {
   let node = root;
   for (const ch of s) {
     let child = node.next.get(ch);
