@@ -41,7 +41,7 @@ export const fr: Lexicon = {
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
+      'embeter', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
@@ -105,6 +105,7 @@ export const fr: Lexicon = {
     ownNumber: ['(?:[^ ]+ ){0,4}(?:, )?(?:il|elle) a (?:son|sa) (?:propre )?(?:numero|cell|cellulaire|telephone)'],
     outsiderWants: ['(?:{outsider}) (?:veut|voudrait|demande|souhaite)(?: (?:etre|plus|pu))?|(?:demande|demander) (?:a|d) etre'],
     hypothetical: ['si (?:je|j|on|tu)(?: [a-z]+){0,3}'],
+    ownNumberToo: ['(?:[^ ]+ ){0,4}(?:, )?(?:son|sa) (?:cell|cellulaire|numero|tel|telephone) (?:c est|est)(?![^ ])'],
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
@@ -152,7 +153,7 @@ export const fr: Lexicon = {
       confidence: 0.95, negatable: true, notAfter: '{hypothetical}|{outsiderWants}', unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)|du (?:forfait|plan|contrat|compte)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|retire|enleve|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)|du (?:forfait|plan|contrat|compte)' },
     {
       id: 'desabonner',
       pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
@@ -164,7 +165,7 @@ export const fr: Lexicon = {
       // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
       unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
-    { id: 'etre-retire', notAfter: '{hypothetical}|{outsiderWants}', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
+    { id: 'etre-retire', notAfter: '{hypothetical}|{outsiderWants}', unless: '{ownNumber}|{ownNumberToo}', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
     { id: 'retire-consentement', pattern: '(?:retire|retirer|revoque|revoquer|annule|annuler)(?: (?:mon|le|ma|tout))? (?:consentement|accord|autorisation|permission)', confidence: 0.9, negatable: true },
     { id: 'refuse-de-recevoir', pattern: '(?:refuse|refusons) (?:(?:de|d) (?:recevoir|etre (?:{contactPassive}))|(?:vos|les|ces|tout|tous vos|tous ces) {contactNoun})', confidence: 0.85, negatable: true },
@@ -184,7 +185,7 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|no more|plus jamais|c est clair|compris)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord|je vous en prie|je vous prie)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|no more|plus jamais|c est clair|compris|je vous en prie|je vous prie)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
@@ -246,7 +247,7 @@ export const fr: Lexicon = {
     // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
     { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "ma grand-mère veut plus que vous l'appeliez ici": someone of the household, at this number.
-    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|appelle|rappelle|contacte|ecrive) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|textiez|envoyiez|appelle|rappelle|contacte|ecrive|texte) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "pas d'appels svp, plus jamais"
     { id: 'pas-d-appels-plus-jamais', pattern: '^pas (?:de |d )?{contactNoun}(?: (?:svp|stp|merci|s il vous plait))* (?:plus jamais|du tout|a ce numero|ici)', confidence: 0.85 },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
@@ -254,7 +255,7 @@ export const fr: Lexicon = {
     // How to stop them, asked of the sender: "comment je fais pour arrêter de recevoir ces messages?", "comment on se désabonne?".
     {
       id: 'comment-arreter',
-      pattern: '(?:comment|c est quoi la facon de|quelle est la facon de)(?: (?:je|j|on|est ce que|est ce qu|faire|fais|fait|faut il|dois je|peut on|puis je|pour|on fait|je fais|je peux|je dois|on peut|il faut))* (?:(?:arreter|cesser|ne plus|plus|pu) (?:de |d )?(?:recevoir|etre (?:{contactPassive}))|(?:me|m|nous|se) (?:desabonner|desabonne|desinscrire|desinscris|faire retirer)|(?:arreter|bloquer|desactiver|couper|annuler) (?:(?:{det}) )?{contactNoun}|(?:(?:faire )?(?:pour )?(?:que vous|qu on) )(?:arretiez|cessiez|arrete) (?:de|d) (?:me |m ?|nous )?{contactInf})',
+      pattern: '(?:comment|c est quoi la facon de|quelle est la facon de|(?:qu est|quest) ce (?:que|qu) (?:je|j|on) (?:dois|doit|peux|peut|fais|fait)(?: faire)?|que (?:dois|faut) (?:je|il) faire|y a (?:t il )?moyen (?:de|d))(?: (?:je|j|on|est ce que|est ce qu|faire|fais|fait|faut il|dois je|peut on|puis je|pour|on fait|je fais|je peux|je dois|on peut|il faut))* (?:(?:arreter|cesser|ne plus|plus|pu) (?:de |d )?(?:recevoir|etre (?:{contactPassive}))|(?:me|m|nous|se) (?:desabonner|desabonne|desinscrire|desinscris|faire retirer)|(?:arreter|bloquer|desactiver|couper|annuler) (?:(?:{det}) )?{contactNoun}|(?:(?:faire )?(?:pour )?(?:que vous|qu on) )(?:arretiez|cessiez|arrete) (?:de|d) (?:me |m ?|nous )?{contactInf})',
       confidence: 0.85, notAfter: '(?:sais|savez|sait)(?: pas)?', unless: '{otherSender}|(?:[a-z]+ ){0,3}{appNotices}|(?:[a-z]+ ){0,3}(?:juste|seulement|uniquement)',
     },
     // "combien de fois faut-il vous dire d'arrêter": a repeated request.

@@ -48,20 +48,20 @@ export const ht: Lexicon = {
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
-    stop: ['sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
+    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst', 'kominikasyon'],
+    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
       '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen|nou|ou|w|yo)(?: [^ ]+){0,3}',
       '(?:te )?(?:di|mande) (?:{household})(?: (?:gason|fi|fanm|pitit))? (?:m|mwen)(?: (?:pou|ke))?(?: (?:l|li))?',
       // Someone named: "m te mande bank lan sispann rele m".
-      '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
-    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete',
+    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite|ekip|ore|orar|planin|travay)', '(?:[^ ]+ ){0,3}(?:, )?mete',
       // A named list: "dezabone m nan lis lekòl la" (not "lis la", "lis pa rele a", "lis mesaj yo").
       '(?:[^ ]+ ){0,3}(?:sou|nan) lis (?!(?:la|a|an|lan|nou|ou|w|yo|sa|pa|nimewo|kliyan|moun|konpayi|{contactNoun})(?![^ ]))[^ ]+'],
   },

@@ -51,10 +51,10 @@ export const pt: Lexicon = {
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
-      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
+      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
-    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
+    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
@@ -91,11 +91,14 @@ export const pt: Lexicon = {
     generalSpam: ['(?:[a-z]+ ){0,3}(?:de|do|da|dos|das) (?:telemarketing|spam|golpes?|golpistas?|robos?|robo|desconhecidos?|numeros? desconhecidos?|numeros? estranhos?)(?![^ ])', '(?:[a-z]+ ){0,3}(?:em|no) geral(?![^ ])'],
     // Asked as a hypothesis or about the keyword: "o que acontece se eu pedir pra sair da lista", "PARE bloqueia as ligações?".
     hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}'],
+    // Someone outside the household, or with a number of their own: "minha irmã quer sair da lista, o cel dela é …".
+    outsiderWants: ['(?:(?:minha|meu|a|o) )?(?:vizinh[oa]|amig[oa]|colega|chefe|cunhad[oa]|prim[oa]|namorad[oa]|ex|patrao|patroa)(?: [a-z]+)? (?:quer|queria|pediu pra|pediu para|precisa)'],
+    ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
     keywordSubject: ['(?:sair|pare|parar|stop|cancelar|descadastrar|isso|o app|o aplicativo)'],
     // How to stop these: a wish that they stop, asked as a question (not spam in general).
     howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
     // A wish in the subjunctive: "gostaria que parassem de", "queria que não me ligassem mais".
-    wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
+    wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
@@ -103,7 +106,7 @@ export const pt: Lexicon = {
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
-    who: ['me', 'nos', 'eu', '(?:o )?numero (?:da|do) (?:minha|meu) (?:{family})', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    who: ['me', 'nos', 'eu', '(?:o )?meu cel', '(?:o )?numero (?:da|do) (?:minha|meu) (?:{family})', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // An app's own notifications, not these messages: "como faço pra parar as notificações do aplicativo".
     appNotices: ['(?:do|da|no|na) (?:aplicativo|app|aplicacao|celular|iphone|android|telefone|instagram|insta|facebook|face)(?![^ ])'],
     // For a while only: "me deixa em paz hoje que tô doente".
@@ -122,15 +125,15 @@ export const pt: Lexicon = {
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
     { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
       // The infinitive as a subject: "parar de ligar não resolve nada".
-      unless: '{someoneElse}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
+      unless: '{someoneElse}|{otherThing}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}|{otherThing}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
-    { id: 'parademe-ligar', pattern: 'para(?:de|di)(?: ?(?:me|mi|nos))? (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
+    { id: 'parademe-ligar', pattern: '(?:para(?:de|di)(?: ?(?:me|mi|nos))?|(?:para|pare|parem) (?:deme|dime|demi|dimi)) (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
-      pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
+      pattern: '(?:(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos)|naome|naomi|naumme) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
       confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}',
     },
@@ -167,13 +170,13 @@ export const pt: Lexicon = {
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
-    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
-    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}', unless: '{otherList}' },
+    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "me tira do whatsapp de vcs", "quero sair do sms de vocês": their messages as a list.
     { id: 'sair-do-whatsapp-de-voces', pattern: '(?:(?:me|nos) )?(?:{removeVerb}|sair|saio)(?: {who})? (?:do|da|dos|das) (?:{contactNoun}) (?:de|da|do) (?:voces|vcs|voce|vc)(?![^ ])', confidence: 0.85, negatable: true },
     // "quero sair da lista"; not "quero sair de casa"
-    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}', unless: '{otherList}' },
+    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
@@ -252,7 +255,7 @@ export const pt: Lexicon = {
     // (without "here" / "this number" it may be about their own phone: "… pra ele, mas eu quero").
     {
       id: 'recado-pra-voces',
-      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))?(?: (?:voces|vcs|voce|vc|o senhor|a senhora))? (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
+      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))?(?: (?:voces|vcs|voce|vc|o senhor|a senhora))? (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:{contactNoun}|mensagem))?(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
       confidence: 0.85,
     },
     // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
@@ -265,7 +268,7 @@ export const pt: Lexicon = {
     // How to stop them, asked of the sender: "como faço pra parar de receber essas mensagens?", "como cancelo essas msgs", "tem como sair da lista?".
     {
       id: 'como-parar-de-receber',
-      pattern: '{howTo} (?:(?:parar|deixar) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
+      pattern: '{howTo} (?:(?:parar|paro|deixar|deixo) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
       // Not a question the consumer cannot answer for others: "não sei como parar de receber email do banco, vcs sabem?".
       confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
     },
