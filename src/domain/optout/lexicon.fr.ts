@@ -258,6 +258,8 @@ export const fr: Lexicon = {
       pattern: '(?:comment|c est quoi la facon de|quelle est la facon de|(?:qu est|quest) ce (?:que|qu) (?:je|j|on) (?:dois|doit|peux|peut|fais|fait)(?: faire)?|que (?:dois|faut) (?:je|il) faire|y a (?:t il )?moyen (?:de|d))(?: (?:je|j|on|est ce que|est ce qu|faire|fais|fait|faut il|dois je|peut on|puis je|pour|on fait|je fais|je peux|je dois|on peut|il faut))* (?:(?:arreter|cesser|ne plus|plus|pu) (?:de |d )?(?:recevoir|etre (?:{contactPassive}))|(?:me|m|nous|se) (?:desabonner|desabonne|desinscrire|desinscris|faire retirer)|(?:arreter|bloquer|desactiver|couper|annuler) (?:(?:{det}) )?{contactNoun}|(?:(?:faire )?(?:pour )?(?:que vous|qu on) )(?:arretiez|cessiez|arrete) (?:de|d) (?:me |m ?|nous )?{contactInf})',
       confidence: 0.85, notAfter: '(?:sais|savez|sait)(?: pas)?', unless: '{otherSender}|(?:[a-z]+ ){0,3}{appNotices}|(?:[a-z]+ ){0,3}(?:juste|seulement|uniquement)',
     },
+    // "arrêtez svp, ça me dérange": the order, then why.
+    { id: 'arretez-ca-me-derange', pattern: '^(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la))*(?: ,)? (?:ca|vous|vos {contactNoun}) (?:me|m|nous) (?:derangez?|ennuie|ennuyez|enervez?|agacez?|saoulez?|gavez?|harcelez?|derangent|embetez?)(?![^ ])', confidence: 0.85 },
     // "combien de fois faut-il vous dire d'arrêter": a repeated request.
     { id: 'combien-de-fois', pattern: 'combien de fois (?:faut il|dois je|je dois|il faut|faut)(?: (?:que je|vous|te|le))* (?:dire|repeter|demander)(?: (?:de|d) (?:arreter|cesser|ne plus|plus))?(?=$| ,| (?:svp|merci|stp)(?![^ ]))', confidence: 0.8 },
   ],

@@ -132,7 +132,7 @@ export const ht: Lexicon = {
       id: 'how-to-stop',
       pattern: '(?:kijan|ki jan|kouman|koman|kman)(?: (?:pou|m|mwen|ka|kab|kapab|fe|nou|ou|w|ta))* (?:(?:{stop}|pa) (?:resevwa|jwenn)|dezabone|(?:soti|sot|kite) (?:nan|sou) lis|(?:retire|wete) (?:m|mwen|nimewo (?:m|mwen)) (?:nan|sou) lis|(?:fe )?(?:nou|yo) (?:{stop}|pa) (?:{contactVerb}))',
       // Not spam in general, another sender or someone else, nor only some of them ("… imèl yo men kenbe tèks yo").
-      confidence: 0.85, unless: '(?:[^ ]+ ){0,4}(?:spam|robo|an jeneral|lot|men|bank|konpayi)(?![^ ])|{notTheList}',
+      confidence: 0.85, unless: '(?:[^ ]+ ){0,4}(?:spam|robo|an jeneral|lot|men|bank|konpayi)(?![^ ])|{notTheList}|(?:pitit|manman|papa|madanm|mari|fre|grann|timoun|yon moun)(?![^ ])',
     },
     // "eske nou ka sispann rele m?", "nou pa ka sispann voye mesaj?": a request asked as a question.
     { id: 'can-you-stop', pattern: '(?:eske |eske w |ske )?(?:nou|ou|w) (?:pa )?(?:ka|kab|kapab|te ka|te kapab|ta ka) (?:{stop}) (?:{contactVerb})(?: (?:{self}|mesaj|teks|ban m|ba m|ban mwen))*(?=$| ,| (?:tanpri|souple|silvouple|non|anko)(?![^ ]))', confidence: 0.8, notAfter: '{notARequest}|si' },

@@ -102,7 +102,7 @@ export const pt: Lexicon = {
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
-      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
@@ -223,7 +223,7 @@ export const pt: Lexicon = {
     // "como faço pra não receber mais ligação": what to do to stop them is asked for
     { id: 'pra-nao-receber', pattern: '(?:pra|para|p) (?:eu )?(?:nao|n) (?:receber|ficar recebendo) mais (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "não tenho interesse em receber mensagens": not interested in the contact itself
-    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?{contactNoun}', confidence: 0.85 },
+    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:(?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?|(?:nas|nos|na|no|em|nessas|nesses) )(?:{contactNoun})', confidence: 0.85 },
     // "não voltem a me ligar"
     { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|num|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
