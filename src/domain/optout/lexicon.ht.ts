@@ -75,12 +75,12 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:(?:{self}|nou|n) pas?|mpa|mwenpa) (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:(?:{self}|nou|n) pas?|mpa|mwenpa) (?:vle|bezwen|(?:ka |kab |kapab )?sipote)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
@@ -103,7 +103,7 @@ export const ht: Lexicon = {
     // "kite m anpè", "kite m trankil"
     { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
-    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
     // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
     { id: 'dont-contact-kin', pattern: 'nimewo(?: sa a| sa| la)?(?: se)?(?: pou| a| pa)? (?:{household}) (?:{self})(?: ,)? (?:tanpri )?(?:{dont}) (?:{contactVerb}) (?:l|li)(?![^ ])', confidence: 0.85 },
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
@@ -138,6 +138,8 @@ export const ht: Lexicon = {
     { id: 'can-you-stop', pattern: '(?:eske |eske w |ske )?(?:nou|ou|w) (?:pa )?(?:ka|kab|kapab|te ka|te kapab|ta ka) (?:{stop}) (?:{contactVerb})(?: (?:{self}|mesaj|teks|ban m|ba m|ban mwen))*(?=$| ,| (?:tanpri|souple|silvouple|non|anko)(?![^ ]))', confidence: 0.8, notAfter: '{notARequest}|si' },
     // "pa voye okenn lòt mesaj", "pinga nou voye pyès mesaj ankò": none at all.
     { id: 'dont-send-any', pattern: '{dont}(?: (?:nou|ou|w|tanpri))* (?:voye|ekri) (?:okenn|pyes|ankenn)(?: lot)? (?:{contactNoun}|bagay)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    // "bliye nimewo sa a": forget this number (not "pa bliye m", don't forget me).
+    { id: 'forget-this-number', pattern: '(?:bliye|efase) (?:nimewo (?:sa a|sa|m|mwen)|(?:{self}))(?=$| ,| (?:tande|tanpri|souple|non|net)(?![^ ]))', confidence: 0.8, negatable: true, notAfter: '{selfFuture}|{notARequest}' },
     // "mete yon fen ak mesaj yo": put an end to them.
     { id: 'put-an-end', pattern: 'mete (?:yon )?(?:fen|bout) (?:ak|a|nan|pou) (?:{contactNoun})', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
   ],

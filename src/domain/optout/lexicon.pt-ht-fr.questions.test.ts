@@ -44,6 +44,9 @@ describe('pt, ht, fr opt-outs in polite, indirect and respelt forms', () => {
     ['fr', 'sms', 'merci de pu m’écrire'],
     ['fr', 'voice', 'combien de fois faut-il vous le dire'],
     ['fr', 'voice', 'appelez pas icitte no more'],
+    ['ht', 'voice', 'nou pa gen pèmisyon pou rele m'],
+    ['ht', 'sms', 'm pa ka sipòte tèks nou yo ankò'],
+    ['pt', 'sms', 'me tira disso pfv'],
   ] as const)('%s/%s: %j', (lang, channel, text) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -64,6 +67,10 @@ describe('pt, ht, fr questions and wishes that are not this consumer asking this
     ['sms', 'si je me désinscris, je garde mes points?'],
     ['voice', 'mon collègue veut être retiré de la liste, son numéro est le 555'],
     ['sms', 'ma tante veut plus vos messages mais moi oui'],
+    ['sms', 'quero parar de receber o extrato em papel'],
+    ['sms', 'não é pra me tirar da lista, eu gosto das ofertas'],
+    ['voice', 'eu ia pedir pra sair da lista mas desisti'],
+    ['voice', 'ou ka sispann rele m mesye'],
   ] as const)('%s: %j', (channel, text) => {
     expect(rules(text, channel)?.intent).not.toBe('opt_out');
   });

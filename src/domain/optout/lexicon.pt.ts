@@ -30,7 +30,7 @@ export const pt: Lexicon = {
   notTypos: ['sari', 'pera', 'rapa'],
   negation: {
     cue: ['nao', 'naum', 'num', 'n', 'nunca', 'jamais'],
-    bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
+    bridge: ['e', 'eh', 'era', 'quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
     exceptAfter: ['por que', 'porque'],
   },
   classes: {
@@ -90,7 +90,9 @@ export const pt: Lexicon = {
     // Spam in general, not this sender: "como parar as ligações de telemarketing em geral".
     generalSpam: ['(?:[a-z]+ ){0,3}(?:de|do|da|dos|das) (?:telemarketing|spam|golpes?|golpistas?|robos?|robo|desconhecidos?|numeros? desconhecidos?|numeros? estranhos?)(?![^ ])', '(?:[a-z]+ ){0,3}(?:em|no) geral(?![^ ])'],
     // Asked as a hypothesis or about the keyword: "o que acontece se eu pedir pra sair da lista", "PARE bloqueia as ligações?".
-    hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}'],
+    hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}', '(?:ia|iria|pensei em|quase)(?: (?:pedir|falar))?(?: (?:pra|para|pro|que))?'],
+    // Something else to stop receiving: "quero parar de receber a fatura em papel", "… cobrança indevida".
+    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms)(?![^ ]))[a-z]+'],
     // Someone outside the household, or with a number of their own: "minha irmã quer sair da lista, o cel dela é …".
     outsiderWants: ['(?:(?:minha|meu|a|o) )?(?:vizinh[oa]|amig[oa]|colega|chefe|cunhad[oa]|prim[oa]|namorad[oa]|ex|patrao|patroa)(?: [a-z]+)? (?:quer|queria|pediu pra|pediu para|precisa)'],
     ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
@@ -162,9 +164,9 @@ export const pt: Lexicon = {
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
     { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|num|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
-    { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
+    { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85, unless: '{notContactObject}' },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse)(?![^ ]))', confidence: 0.85, negatable: true },
     // The spoken "tira eu daí", "tira a gente dessa".
     { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
@@ -270,7 +272,7 @@ export const pt: Lexicon = {
       id: 'como-parar-de-receber',
       pattern: '{howTo} (?:(?:parar|paro|deixar|deixo) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
       // Not a question the consumer cannot answer for others: "não sei como parar de receber email do banco, vcs sabem?".
-      confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
+      confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{notContactObject}|{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
     },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
