@@ -41,7 +41,7 @@ export const fr: Lexicon = {
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
+      'embeter', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
@@ -73,6 +73,8 @@ export const fr: Lexicon = {
     // "ne m'appelez pas au travail, appelez ce numéro": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:r?appelez|ecrivez|textez|contactez)(?: moi| nous)? (?:a |sur )?(?:ce numero|ici)(?![^ ])'],
     // The consumer stopping: "il faut que j'arrête d'appeler ma mère".
+    // Someone outside the household, whose wish is theirs: "mon frère veut être retiré", "ma voisine veut plus …".
+    outsider: ['(?:(?:mon|ma|mes|son|sa|ses|notre|votre) )?(?:frere|cousine?|voisine?|amie?|collegue|patron|patronne|copine?|chum|blonde|tante|oncle|beau frere|belle soeur|ex)(?: [a-z]+)?'],
     selfSubject: ['(?:j|je|on|il faut que j|faut que j)'],
     contactPassive: ['recontactee?s?', 'demarchee?s?', 'relancee?s?', 'spammee?s?', 'appelee?s?', 'contactee?s?', 'sollicitee?s?', 'derangee?s?', 'harcelee?s?', 'rappelee?s?'],
     deferral: [
@@ -94,18 +96,28 @@ export const fr: Lexicon = {
       'liste (?:de )?(?:ne pas (?:appeler|contacter|deranger|telephoner)|do not call|numeros exclus|interdiction d appel)',
     ],
     // "que vous", "qu'on" (normalised `quon`: only one-letter elisions are split), as after a verb of saying.
-    thirdPartyWish: ['(?:(?:de|d|que|qu)(?: (?:vous|on|ils|elle|il|la compagnie))?|quon|quil|quils|quelle)(?: (?:alliez|allaient|allait|deviez|devriez|devez|doivent))?'],
+    thirdPartyWish: ['(?:(?:de|d|que|qu)(?: (?:vous|on|ils|elle|il|la compagnie))?|quon|quil|quils|quelle)(?: (?:alliez|allaient|allait|deviez|devriez|devez|doivent|faut|faudrait))?'],
+    // Spam in general or another sender, not these messages: "comment arrêter les appels de télémarketing en général".
+    otherSender: ['(?:[a-z]+ ){0,3}(?:(?:de|du|des|d) (?:la |le |l |ma |mon |mes )?(?:telemarketing|spam|spams|arnaques?|arnaqueurs|robots?|inconnus|numeros inconnus|banque|assurance|ecole|clinique|operateur|fournisseur|autres?)|en general)(?![^ ])'],
+    // The speaker then disagrees: "ma soeur veut plus vos messages mais moi oui".
+    butMe: ['(?:[^ ]+ ){0,5}(?:, )?mais (?:moi|je|j)(?![^ ])'],
+    // A hypothesis: "si je me désabonne, je reçois encore …", "qu'est-ce qui se passe si je demande à être retiré".
+    ownNumber: ['(?:[^ ]+ ){0,4}(?:, )?(?:il|elle) a (?:son|sa) (?:propre )?(?:numero|cell|cellulaire|telephone)'],
+    outsiderWants: ['(?:{outsider}) (?:veut|voudrait|demande|souhaite)(?: (?:etre|plus|pu))?|(?:demande|demander) (?:a|d) etre'],
+    hypothetical: ['si (?:je|j|on|tu)(?: [a-z]+){0,3}'],
+    ownNumberToo: ['(?:[^ ]+ ){0,4}(?:, )?(?:son|sa) (?:cell|cellulaire|numero|tel|telephone) (?:c est|est)(?![^ ])'],
   },
   rules: [
     // "arrêtez de m'appeler", "arrête de m'écrire", "cessez de me harceler"; not "n'arrêtez pas …", "arrête de rigoler".
     // Not the past: "il a arrêté de m'appeler".
-    { id: 'arretez-de-appeler', pattern: '{cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}|(?:si|quand|lorsque) (?:vous|tu|on)',
+    { id: 'arretez-de-appeler', pattern: '{cease}(?: donc| svp| stp)? (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}|(?:si|quand|lorsque) (?:vous|tu|on)',
       // "… à mon ancienne adresse, écrivez à la nouvelle": another address, not no contact.
-      unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)' },
+      // Nor a named party: "… d'appeler la banque", "… son ex".
+      unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)|(?:la|le|les|l|mon|ma|son|sa|ton|ta) (?:banque|compagnie|boite|assurance|ecole|clinique|police|ex|patron|patronne|collegue|voisin|voisine|prof)(?![^ ])' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
-    { id: 'marre-de', pattern: '(?:marre|ras le bol|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
+    { id: 'marre-de', pattern: '(?:marre|ras le bol|plein le dos|plein mon casque|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
-    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true, unless: '{appNotices}' },
+    { id: 'arretez-les-appels', pattern: '(?:{cease}|annulez|bloquez|desactivez|desactiver|coupez)(?: avec)?(?: (?:aux|a|les|vos|ces|tous ces|toutes ces|tous vos|toutes vos|tout|toute|toutes))? {contactNoun}', confidence: 0.9, negatable: true, notAfter: '(?:sais|savez|sait)(?: pas)? comment', unless: '{appNotices}|{otherSender}' },
     // "stop aux appels", "svp stop les appels": not begun with "stop", which would run the French rules on every English "stop".
     { id: 'stop-aux-appels', pattern: '(?:aux|les|vos|ces|a|tous les|toutes les) {contactNoun}(?<=(?:^| )stop(?: [a-z]+){2,5})', confidence: 0.9, negatable: true, notAfter: '(?:pour|recois|recoit|recevoir|recevrai|recevrais|encore|toujours|aussi)' },
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
@@ -118,41 +130,42 @@ export const fr: Lexicon = {
     // "n'appelez plus ce numéro": the imperative has no subject; "vous n'appelez plus" is a statement.
     { id: 'n-appelez-plus', pattern: '(?:ne |n ?){contactImp} (?:plus|pus|jamais|pas(?=$| (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])))', confidence: 0.9, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui)', unless: '{deferral}|{otherThing}' },
     // "merci de ne plus me contacter"
-    { id: 'ne-plus-me-contacter', pattern: 'ne (?:plus|jamais) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
+    { id: 'ne-plus-me-contacter', pattern: '(?:ne (?:plus|pu|pus|jamais)|(?<=(?:^| )(?:de|d) )(?:plus|pu|pus)) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer|recevoir (?:(?:de|d|vos|ces|les|aucun|aucune) )?{contactNoun}|etre {contactPassive})', confidence: 0.9, unless: '{deferral}' },
     // "je ne veux plus recevoir vos messages", "je ne veux plus être appelé"
     {
       id: 'ne-veux-plus',
       pattern: '(?:j?veux|j?veu|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas|aucun|aucune|jamais)(?: (?:recevoir|etre|avoir))?(?: (?:de|d|vos|ces|des|les|aucun|aucune|d autres))* (?:(?:maudite?s?|foutue?s?|satanee?s?|[a-z]+ (?:de|d)) )?(?:{contactNoun}|{contactPassive})',
-      confidence: 0.9,
+      // Someone else's wish about their own number: "mon cousin veut plus de vos textos, il a son propre numéro".
+      confidence: 0.9, notAfter: '{outsider}', unless: '{butMe}|{ownNumber}',
     },
     // "je ne veux plus que vous m'appeliez": the subjunctive clause, as in es/pt
     {
       id: 'ne-veux-plus-que',
-      pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:(?:me|m|nous) )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
-      confidence: 0.9,
+      pattern: '(?:j?veux|voulons|veut|souhaite|souhaitons|desire|desirons) (?:plus|pus|pu|pas) qu(?:e)? ?(?:(?:vous|tu|on|votre societe|personne) )?(?:me |m ?|nous )?(?:appeliez|rappeliez|contactiez|ecriviez|envoyiez|derangiez|harceliez|appelle|rappelle|contacte|ecrive|envoie|derange|appellent|contactent)',
+      confidence: 0.9, unless: '{butMe}',
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)', unless: '(?:depuis|recus?|arrives?)' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)|{outsiderWants}', unless: '(?:depuis|recus?|arrives?)|{butMe}|{ownNumber}' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
       pattern: '(?:otez|oter|ote|retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|rayez|raye|rayer|sortez|sors|sortir|desinscrivez|desinscrire|radiez|radier)(?: {who})? (?:de|des|du|d) (?:(?:{det}) )?{listNoun}',
-      confidence: 0.95, negatable: true, unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
+      confidence: 0.95, negatable: true, notAfter: '{hypothetical}|{outsiderWants}', unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|retire|enleve|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)|du (?:forfait|plan|contrat|compte)' },
     {
       id: 'desabonner',
       pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
-      confidence: 0.9, negatable: true,
-      // "… de la salle de sport": a product, not these messages.
-      unless: '(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
+      confidence: 0.9, negatable: true, notAfter: '{hypothetical}|{outsider}',
+      // "… de la salle de sport": a product, not these messages; nor only some of them.
+      unless: '(?:juste|seulement|uniquement)(?![^ ])|(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)', confidence: 0.85, negatable: true,
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)|(?:lachez|lache) (?:moi|nous) (?:les baskets|la grappe)', confidence: 0.85, negatable: true,
       // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
       unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
-    { id: 'etre-retire', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
+    { id: 'etre-retire', notAfter: '{hypothetical}|{outsiderWants}', unless: '{ownNumber}|{ownNumberToo}', pattern: '(?:etre|soit|sois|soyons) (?:retire|supprime|efface|raye|enleve|desinscrit|radie)e?s?(?: (?:de|des|du|d) (?:(?:{det}) )?{listNoun}|(?=$| ,| (?:svp|merci|s il vous plait)(?![^ ])))', confidence: 0.9, negatable: true },
     // "je retire mon consentement", "je refuse de recevoir vos sms", "je ne vous autorise pas à m'envoyer des messages"
     { id: 'retire-consentement', pattern: '(?:retire|retirer|revoque|revoquer|annule|annuler)(?: (?:mon|le|ma|tout))? (?:consentement|accord|autorisation|permission)', confidence: 0.9, negatable: true },
     { id: 'refuse-de-recevoir', pattern: '(?:refuse|refusons) (?:(?:de|d) (?:recevoir|etre (?:{contactPassive}))|(?:vos|les|ces|tout|tous vos|tous ces) {contactNoun})', confidence: 0.85, negatable: true },
@@ -172,7 +185,7 @@ export const fr: Lexicon = {
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord|je vous en prie|je vous prie)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|no more|plus jamais|c est clair|compris|je vous en prie|je vous prie)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
@@ -185,7 +198,7 @@ export const fr: Lexicon = {
     // "je m'oppose à recevoir vos messages", "… à être démarché"
     { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce que vous (?:m|me) {contactImp})', confidence: 0.9, negatable: true },
     // "comment faire pour plus recevoir vos sms" (the "ne" dropped); not "je vais plus recevoir de sms ?"
-    { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)', unless: '(?:depuis|pendant)' },
+    { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)|{outsiderWants}', unless: '(?:depuis|pendant)|{butMe}|{ownNumber}' },
     // "je vous interdis de m'appeler"
     { id: 'interdis', pattern: '(?:interdis|interdisons) (?:de|d) (?:(?:me|m|nous) )?(?:{contactInf}|envoyer)', confidence: 0.9, negatable: true },
     // "il faut plus m'appeler", "vous devez arrêter de m'appeler"
@@ -234,10 +247,20 @@ export const fr: Lexicon = {
     // A household member's word passed on, about this number: "mon mari dit d'arrêter d'appeler ici", "ma mère veut que vous arrêtiez de l'appeler à ce numéro".
     { id: 'recado-ici', pattern: '(?:dit|demande|veut|veulent|a dit|a demande)(?: (?:de|d|que|qu))?(?: vous)? {cease} (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf} (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "ma grand-mère veut plus que vous l'appeliez ici": someone of the household, at this number.
-    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|appelle|rappelle|contacte|ecrive) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
+    { id: 'veut-plus-qu-on-l-appelle-ici', pattern: '(?:veut|veulent) (?:plus|pus|pu|pas) qu(?:e)? ?(?:vous|on) (?:l|la|le|les|lui|leur) ?(?:appeliez|rappeliez|contactiez|ecriviez|textiez|envoyiez|appelle|rappelle|contacte|ecrive|texte) (?:ici|icitte|a ce numero|sur ce numero|chez (?:nous|moi)|a la maison)', confidence: 0.85 },
     // "pas d'appels svp, plus jamais"
     { id: 'pas-d-appels-plus-jamais', pattern: '^pas (?:de |d )?{contactNoun}(?: (?:svp|stp|merci|s il vous plait))* (?:plus jamais|du tout|a ce numero|ici)', confidence: 0.85 },
     // "je suis inscrit sur Bloctel", "mettez-moi sur la liste d'opposition"
     { id: 'liste-opposition', pattern: '(?:inscrite?s?|inscrivez moi|inscrivez|mettez moi|mettez|ajoutez moi|ajoutez|mettre|enregistree?) (?:sur|a|dans|en) (?:la |le )?{oppositionList}', confidence: 0.9, negatable: true },
+    // How to stop them, asked of the sender: "comment je fais pour arrêter de recevoir ces messages?", "comment on se désabonne?".
+    {
+      id: 'comment-arreter',
+      pattern: '(?:comment|c est quoi la facon de|quelle est la facon de|(?:qu est|quest) ce (?:que|qu) (?:je|j|on) (?:dois|doit|peux|peut|fais|fait)(?: faire)?|que (?:dois|faut) (?:je|il) faire|y a (?:t il )?moyen (?:de|d))(?: (?:je|j|on|est ce que|est ce qu|faire|fais|fait|faut il|dois je|peut on|puis je|pour|on fait|je fais|je peux|je dois|on peut|il faut))* (?:(?:arreter|cesser|ne plus|plus|pu) (?:de |d )?(?:recevoir|etre (?:{contactPassive}))|(?:me|m|nous|se) (?:desabonner|desabonne|desinscrire|desinscris|faire retirer)|(?:arreter|bloquer|desactiver|couper|annuler) (?:(?:{det}) )?{contactNoun}|(?:(?:faire )?(?:pour )?(?:que vous|qu on) )(?:arretiez|cessiez|arrete) (?:de|d) (?:me |m ?|nous )?{contactInf})',
+      confidence: 0.85, notAfter: '(?:sais|savez|sait)(?: pas)?', unless: '{otherSender}|(?:[a-z]+ ){0,3}{appNotices}|(?:[a-z]+ ){0,3}(?:juste|seulement|uniquement)',
+    },
+    // "arrêtez svp, ça me dérange": the order, then why.
+    { id: 'arretez-ca-me-derange', pattern: '^(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la))*(?: ,)? (?:ca|vous|vos {contactNoun}) (?:me|m|nous) (?:derangez?|ennuie|ennuyez|enervez?|agacez?|saoulez?|gavez?|harcelez?|derangent|embetez?)(?![^ ])', confidence: 0.85 },
+    // "combien de fois faut-il vous dire d'arrêter": a repeated request.
+    { id: 'combien-de-fois', pattern: 'combien de fois (?:faut il|dois je|je dois|il faut|faut)(?: (?:que je|vous|te|le))* (?:dire|repeter|demander)(?: (?:de|d) (?:arreter|cesser|ne plus|plus))?(?=$| ,| (?:svp|merci|stp)(?![^ ]))', confidence: 0.8 },
   ],
 };

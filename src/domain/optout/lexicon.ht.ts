@@ -39,7 +39,7 @@ export const ht: Lexicon = {
     dont: ['pa', 'pas', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga', 'pa bezwen', 'pa gen bezwen', 'pa dwe', 'pa gen dwa'],
     // The speaker, as texts and transcripts spell it: "mwen", "m", "mw", the French-influenced "moin".
     self: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'mouin', 'moi'],
-    contactVerb: ['rele', 'relem', 're le', 'rel', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
+    contactVerb: ['rele', 'relem', 're le', 'rel', 'voyem', 'ekrim', 'tekstem', 'kontaktem', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
     me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'moi', 'nou', 'sou (?:telefon|nimewo|selil|selile) (?:sa a|sa|mwen|m)', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
@@ -48,26 +48,26 @@ export const ht: Lexicon = {
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
     ],
-    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst'],
-    stop: ['sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'ase', 'fini ak', 'stop'],
+    contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst', 'kominikasyon'],
+    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
-      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen|nou|ou|w|yo)(?: [^ ]+){0,2}',
-      '(?:te )?(?:di|mande) (?:{household}) (?:m|mwen)',
+      '(?:te )?(?:di|mande) (?:l|li|yo|m|mwen)(?: (?:pou|ke))?(?: (?:l|li|yo))?(?: te)?', '(?:poukisa|pouki|eske|kile|kijan|kouman|koman|kman)(?: [^ ]+){0,3}', 'si (?:m|mwen|nou|ou|w|yo)(?: [^ ]+){0,3}',
+      '(?:te )?(?:di|mande) (?:{household})(?: (?:gason|fi|fanm|pitit))? (?:m|mwen)(?: (?:pou|ke))?(?: (?:l|li))?',
       // Someone named: "m te mande bank lan sispann rele m".
-      '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
-    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite)', '(?:[^ ]+ ){0,3}(?:, )?mete',
+    notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite|ekip|ore|orar|planin|travay)', '(?:[^ ]+ ){0,3}(?:, )?mete',
       // A named list: "dezabone m nan lis lekòl la" (not "lis la", "lis pa rele a", "lis mesaj yo").
       '(?:[^ ]+ ){0,3}(?:sou|nan) lis (?!(?:la|a|an|lan|nou|ou|w|yo|sa|pa|nimewo|kliyan|moun|konpayi|{contactNoun})(?![^ ]))[^ ]+'],
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
     { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|(?<!di )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
@@ -75,19 +75,19 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:(?:{self}|nou|n) pa|mpa|mwenpa) (?:vle|bezwen)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:(?:{self}|nou|n) pas?|mpa|mwenpa) (?:vle|bezwen|(?:ka |kab |kapab )?sipote)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
       confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
-    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}', unless: '{notTheList}' },
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime|dekonekte|dezenskri)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '{notTheList}' },
     // Code-switched: "remove m sou lis la", "delete nimewo m".
     { id: 'remove-me-english', pattern: '(?:remove|delete) (?:m|mwen|nimewo (?:m|mwen))(?: (?:sou|nan) lis(?: la| a| nou an)?)?(?=$| ,| (?:tanpri|souple|silvouple|mesi|please)(?![^ ]))', confidence: 0.85, negatable: true },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
@@ -101,9 +101,9 @@ export const ht: Lexicon = {
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|kite (?:m|mwen|mw|moin|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
-    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
     // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
     { id: 'dont-contact-kin', pattern: 'nimewo(?: sa a| sa| la)?(?: se)?(?: pou| a| pa)? (?:{household}) (?:{self})(?: ,)? (?:tanpri )?(?:{dont}) (?:{contactVerb}) (?:l|li)(?![^ ])', confidence: 0.85 },
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
@@ -117,15 +117,30 @@ export const ht: Lexicon = {
     // "nou anmède m twòp, ase", "ase atò, nou rele twòp": too much, enough.
     { id: 'too-much-enough', pattern: '(?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?: ,)? ase(?=$| ,)|^ase(?: ato| la)?(?: ,)? (?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?=$| ,)', confidence: 0.85 },
     // A household member's word passed on, about this number: "manman m di nou sispann rele l nan nimewo sa a".
-    { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) di (?:nou|ou|w) (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: (?:l|li|yo|{self}))? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
+    { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) (?:di|mande|pa vle)(?: (?:pou|ke))? (?:nou|ou|w) (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: [^ ]+){0,4}? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
     // "se katriyèm fwa nou rele jodi a, sispann": "stop" ending a complaint about the calls.
     { id: 'complaint-then-stop', pattern: '(?:nou|yo|ou|w) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+){0,4}(?: ,)? (?<!(?:ap|pral|te|pa|va) )(?:{stop})(?: (?:tanpri|souple|non))?$', confidence: 0.8, notAfter: '{notARequest}|si' },
     // "nou pa ka sispann rele m?": can't you stop, asked in exasperation.
     { id: 'cant-you-stop', pattern: '(?:nou|ou|w) pa (?:ka|kab|kapab) (?:{stop}) (?:{contactVerb}) (?:{self})(?![^ ])', confidence: 0.8 },
     // "m vle soti nan lis la": leaving the list.
-    { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '(?:{household}) (?:{self})|li|l|yo|{notARequest}' },
     // "anile abònman mwen", "dezabòne m"
-    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon)|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}',
+    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}',
       unless: '{notTheList}|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },
+    // How to stop them, asked of the sender: "kijan pou m sispann resevwa mesaj sa yo?", "kòman m ka dezabòne?", "kouman pou m soti nan lis la".
+    {
+      id: 'how-to-stop',
+      pattern: '(?:kijan|ki jan|kouman|koman|kman)(?: (?:pou|m|mwen|ka|kab|kapab|fe|nou|ou|w|ta))* (?:(?:{stop}|pa) (?:resevwa|jwenn)|dezabone|(?:soti|sot|kite) (?:nan|sou) lis|(?:retire|wete) (?:m|mwen|nimewo (?:m|mwen)) (?:nan|sou) lis|(?:fe )?(?:nou|yo) (?:{stop}|pa) (?:{contactVerb}))',
+      // Not spam in general, another sender or someone else, nor only some of them ("… imèl yo men kenbe tèks yo").
+      confidence: 0.85, unless: '(?:[^ ]+ ){0,4}(?:spam|robo|an jeneral|lot|men|bank|konpayi)(?![^ ])|{notTheList}|(?:pitit|manman|papa|madanm|mari|fre|grann|timoun|yon moun)(?![^ ])',
+    },
+    // "eske nou ka sispann rele m?", "nou pa ka sispann voye mesaj?": a request asked as a question.
+    { id: 'can-you-stop', pattern: '(?:eske |eske w |ske )?(?:nou|ou|w) (?:pa )?(?:ka|kab|kapab|te ka|te kapab|ta ka) (?:{stop}) (?:{contactVerb})(?: (?:{self}|mesaj|teks|ban m|ba m|ban mwen))*(?=$| ,| (?:tanpri|souple|silvouple|non|anko)(?![^ ]))', confidence: 0.8, notAfter: '{notARequest}|si' },
+    // "pa voye okenn lòt mesaj", "pinga nou voye pyès mesaj ankò": none at all.
+    { id: 'dont-send-any', pattern: '{dont}(?: (?:nou|ou|w|tanpri))* (?:voye|ekri) (?:okenn|pyes|ankenn)(?: lot)? (?:{contactNoun}|bagay)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    // "bliye nimewo sa a": forget this number (not "pa bliye m", don't forget me).
+    { id: 'forget-this-number', pattern: '(?:bliye|efase) (?:nimewo (?:sa a|sa|m|mwen)|(?:{self}))(?=$| ,| (?:tande|tanpri|souple|non|net)(?![^ ]))', confidence: 0.8, negatable: true, notAfter: '{selfFuture}|{notARequest}' },
+    // "mete yon fen ak mesaj yo": put an end to them.
+    { id: 'put-an-end', pattern: 'mete (?:yon )?(?:fen|bout) (?:ak|a|nan|pou) (?:{contactNoun})', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
   ],
 };

@@ -14,13 +14,13 @@ export const pt: Lexicon = {
   script: 'Latin',
   keywords: {
     opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
-      'stop mensagens', 'stop sms', 'stop ligacoes',
+      'stop mensagens', 'stop sms', 'stop ligacoes', 'n quero mais', 'naum quero mais', 'parem com isso',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
   },
   voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
-  clauseKeywords: ['sair', 'pare', 'parar', 'stop'],
+  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
     'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please',
@@ -30,7 +30,7 @@ export const pt: Lexicon = {
   notTypos: ['sari', 'pera', 'rapa'],
   negation: {
     cue: ['nao', 'naum', 'num', 'n', 'nunca', 'jamais'],
-    bridge: ['quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
+    bridge: ['e', 'eh', 'era', 'quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
     exceptAfter: ['por que', 'porque'],
   },
   classes: {
@@ -51,10 +51,10 @@ export const pt: Lexicon = {
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
-      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins',
+      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
-    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
+    otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
@@ -64,11 +64,13 @@ export const pt: Lexicon = {
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario', '(?:no|nesse|neste|em) horario', 'na hora d[oa]',
       // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
       '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
+      // Another phone or channel: "não me liga no fixo, liga no celular".
+      '(?:no|pro|pelo|para o|pra o) (?:fixo|celular|cel|telefone (?:de casa|fixo|do trabalho))(?![^ ])',
     ],
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+(?: (?:dele|dela|deles|delas|da empresa))?))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
       // A company or person named bare: "eu falei pra Verizon parar de ligar" (not "falei pra vocês", "pro senhor").
       '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?',
     ],
@@ -78,20 +80,35 @@ export const pt: Lexicon = {
     // (not "o senhor", "a senhora", "a empresa de vocês": the business itself).
     thirdSubject: ['(?:a|o|as|os|minha|meu|minhas|meus|essa|esse|este|esta|aquela|aquele|sua|seu)(?: (?:minha|meu|minhas|meus))? (?!(?:senhor|senhora|senhores|senhoras|empresa|loja|moca|moco|voces|vcs|vez|semana|hora|noite|manha|tarde|mes|ano|dia|vida)(?![^ ]))[a-z]+(?: (?:nao|nunca|vive|fica))?'],
     // Someone at this number the request is made for: "parem de ligar pra minha mãe".
-    family: ['mae|pai|avo|vovo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
+    family: ['mae|pai|avo|vovo|vo|filho|filha|filhos|marido|esposo|esposa|mulher|irmao|irma|sogra|sogro|tia|tio|neto|neta|familia|pais'],
     // Calls to someone not at this number: "… pra minha vizinha" (not "… pra minha casa", "… para meu número", "… pra minha mãe",
     // who may share it), or to the business, the consumer's own ("vou parar de mandar mensagem pra vocês").
     someoneElse: [
       '(?:pra|para|pro) (?:voces|vcs|voce|vc|(?:a |o )?(?:minha|meu|sua|seu) (?!numero|celular|telefone|casa|fixo|(?:{family})(?![^ ]))[a-z]+)(?![^ ])',
       '(?:pro|pra o|pra a|para o|para a|ao) (?!(?:{family}|numero|celular|telefone|fixo|meu|minha|seu|sua|nosso|nossa|mesmo|senhor|senhora|whats|whatsapp|zap|email)(?![^ ]))[a-z]+',
     ],
+    // Spam in general, not this sender: "como parar as ligações de telemarketing em geral".
+    generalSpam: ['(?:[a-z]+ ){0,3}(?:de|do|da|dos|das) (?:telemarketing|spam|golpes?|golpistas?|robos?|robo|desconhecidos?|numeros? desconhecidos?|numeros? estranhos?)(?![^ ])', '(?:[a-z]+ ){0,3}(?:em|no) geral(?![^ ])'],
+    // Asked as a hypothesis or about the keyword: "o que acontece se eu pedir pra sair da lista", "PARE bloqueia as ligações?".
+    hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}', '(?:ia|iria|pensei em|quase)(?: (?:pedir|falar))?(?: (?:pra|para|pro|que))?'],
+    // Something else to stop receiving: "quero parar de receber a fatura em papel", "… cobrança indevida".
+    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms)(?![^ ]))[a-z]+'],
+    // Someone outside the household, or with a number of their own: "minha irmã quer sair da lista, o cel dela é …".
+    outsiderWants: ['(?:(?:minha|meu|a|o) )?(?:vizinh[oa]|amig[oa]|colega|chefe|cunhad[oa]|prim[oa]|namorad[oa]|ex|patrao|patroa)(?: [a-z]+)? (?:quer|queria|pediu pra|pediu para|precisa)'],
+    ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
+    keywordSubject: ['(?:sair|pare|parar|stop|cancelar|descadastrar|isso|o app|o aplicativo)'],
+    // How to stop these: a wish that they stop, asked as a question (not spam in general).
+    howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
+    // A wish in the subjunctive: "gostaria que parassem de", "queria que não me ligassem mais".
+    wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
+    subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
-      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
-    who: ['me', 'nos', 'eu', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
+    who: ['me', 'nos', 'eu', '(?:o )?meu cel', '(?:o )?numero (?:da|do) (?:minha|meu) (?:{family})', 'o meu numero', 'meu numero', 'meu contato', 'meus dados', 'esse numero', 'este numero', 'meu nome', 'meu telefone', 'meu celular'],
     // An app's own notifications, not these messages: "como faço pra parar as notificações do aplicativo".
     appNotices: ['(?:do|da|no|na) (?:aplicativo|app|aplicacao|celular|iphone|android|telefone|instagram|insta|facebook|face)(?![^ ])'],
     // For a while only: "me deixa em paz hoje que tô doente".
@@ -100,7 +117,7 @@ export const pt: Lexicon = {
     otherList: ['de (?:espera|presenca|convidados|compras|desejos|casamento)(?![^ ])'],
     removeVerb: [
       'tire', 'tira', 'tirem', 'tirar', 'remova', 'remove', 'removam', 'remover', 'exclua', 'exclui', 'excluam', 'excluir', 'apague', 'apaga',
-      'apaguem', 'apagar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
+      'apaguem', 'apagar', 'risca', 'risque', 'risquem', 'riscar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
       'deleta', 'deletem',
     ],
     fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'de sua', 'da sua', 'do seu', 'de seu'],
@@ -110,29 +127,32 @@ export const pt: Lexicon = {
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
     { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
       // The infinitive as a subject: "parar de ligar não resolve nada".
-      unless: '{someoneElse}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
+      unless: '{someoneElse}|{otherThing}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}|{otherThing}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
-    { id: 'parademe-ligar', pattern: 'para(?:de|di)(?: ?(?:me|mi|nos))? (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
+    { id: 'parademe-ligar', pattern: '(?:para(?:de|di)(?: ?(?:me|mi|nos))?|(?:para|pare|parem) (?:deme|dime|demi|dimi)) (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
     {
       id: 'nao-me-ligue',
-      pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
+      pattern: '(?:(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos)|naome|naomi|naumme) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
       confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9 },
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9,
+      // Someone else's sender: "minha mãe não quer mais ligação do banco dela".
+      unless: '(?:[a-z]+ )?(?:do|da|dos|das) (?:[a-z]+ )?(?:dela|dele|deles|delas)(?![^ ])' },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
     { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|nd|isso|isso aqui|essas coisas)', confidence: 0.85 },
     { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)', confidence: 0.85, negatable: true },
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)|(?:cessem|cesse|cessar|cancelem|cancela|cancele|suspendam|suspenda|parem|pare) (?:o|os|esse|esses) envios?(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg)(?![^ ]))',
+      confidence: 0.85, negatable: true, notAfter: '{hypothetical}|{keywordSubject}', unless: '{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}' },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
     // "não autorizo contato", "não autorizo que me liguem"
@@ -144,21 +164,21 @@ export const pt: Lexicon = {
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
     { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|num|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
-    { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85 },
+    { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85, unless: '{notContactObject}' },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse)(?![^ ]))', confidence: 0.85, negatable: true },
     // The spoken "tira eu daí", "tira a gente dessa".
     { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
-    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar) com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
-    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, unless: '{otherList}' },
+    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "me tira do whatsapp de vcs", "quero sair do sms de vocês": their messages as a list.
     { id: 'sair-do-whatsapp-de-voces', pattern: '(?:(?:me|nos) )?(?:{removeVerb}|sair|saio)(?: {who})? (?:do|da|dos|das) (?:{contactNoun}) (?:de|da|do) (?:voces|vcs|voce|vc)(?![^ ])', confidence: 0.85, negatable: true },
     // "quero sair da lista"; not "quero sair de casa"
-    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, unless: '{otherList}' },
+    { id: 'sair-da-lista', pattern: '(?:sair|saio) {fromList} (?:{listNoun}|grupo de mensagens)', confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
@@ -205,7 +225,7 @@ export const pt: Lexicon = {
     // "como faço pra não receber mais ligação": what to do to stop them is asked for
     { id: 'pra-nao-receber', pattern: '(?:pra|para|p) (?:eu )?(?:nao|n) (?:receber|ficar recebendo) mais (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     // "não tenho interesse em receber mensagens": not interested in the contact itself
-    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?{contactNoun}', confidence: 0.85 },
+    { id: 'sem-interesse-em-receber', pattern: '(?:nao|n|num) (?:tenho (?:mais )?interesse|me interessa|estou interessad[oa]) (?:(?:em )?(?:receber|continuar recebendo|ficar recebendo) (?:(?:{det}|mais) )?|(?:nas|nos|na|no|em|nessas|nesses) )(?:{contactNoun})', confidence: 0.85 },
     // "não voltem a me ligar"
     { id: 'nao-voltem-a-ligar', pattern: '(?:nao|naum|num|n|nunca mais|jamais) (?:(?:me|nos) )?(?:volte|voltem|volta) a (?:(?:me|nos) )?(?:ligar|telefonar|mandar|enviar|procurar|contatar|contactar|incomodar|perturbar|chamar|escrever)', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem)', unless: '{deferral}' },
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
@@ -224,7 +244,7 @@ export const pt: Lexicon = {
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
-    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, unless: '{appNotices}' },
+    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
@@ -237,14 +257,23 @@ export const pt: Lexicon = {
     // (without "here" / "this number" it may be about their own phone: "… pra ele, mas eu quero").
     {
       id: 'recado-pra-voces',
-      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))? (?:voces|vcs|voce|vc|o senhor|a senhora) (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
+      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))?(?: (?:voces|vcs|voce|vc|o senhor|a senhora))? (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:{contactNoun}|mensagem))?(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
       confidence: 0.85,
     },
     // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
     { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
     // "sai do meu pé com essas mensagens"
     { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
-    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}' },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem|deixar|deixarem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}' },
+    // A wish in the subjunctive: "gostaria que parassem de me mandar mensagens", "queria que não me ligassem mais".
+    { id: 'gostaria-que-parassem', pattern: '{wish} (?:(?:nao|n|nunca mais) (?:(?:me|nos) )?(?:{subjContact})|(?:parassem|parem|pararem|deixassem|deixem|deixarem) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|receber))', confidence: 0.85, unless: '{deferral}|{someoneElse}' },
+    // How to stop them, asked of the sender: "como faço pra parar de receber essas mensagens?", "como cancelo essas msgs", "tem como sair da lista?".
+    {
+      id: 'como-parar-de-receber',
+      pattern: '{howTo} (?:(?:parar|paro|deixar|deixo) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
+      // Not a question the consumer cannot answer for others: "não sei como parar de receber email do banco, vcs sabem?".
+      confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{notContactObject}|{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
+    },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },
     { id: 'estou-no-nao-perturbe', pattern: '(?:estou|to|ja estou|meu numero esta|esse numero esta|estamos) (?:cadastrad[oa] )?(?:na|no) {dncList}', confidence: 0.9 },
