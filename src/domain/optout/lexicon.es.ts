@@ -111,7 +111,7 @@ export const es: Lexicon = {
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
       // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
-      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
@@ -142,7 +142,7 @@ export const es: Lexicon = {
     target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num', '(?:para|pa) (?:aca|aqui)', 'aca'],
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
-      'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
+      'a (?:esta|esa|estas|esas) horas?', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
       '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
       // An hour: "no me estén llamando a las siete", "… los domingos".
@@ -189,7 +189,7 @@ export const es: Lexicon = {
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
     { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
     // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
-    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
+    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas|con))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -306,7 +306,7 @@ export const es: Lexicon = {
     {
       id: 'como-dejo-de-recibir',
       pattern: '{howTo} (?:(?:dejo|dejar|dejamos|paro|parar) de recibir|(?:ya )?no (?:recibir|recibo)|(?:detengo|detener|paro|parar|cancelo|cancelar|bloqueo|quito|quitar|elimino)) (?:(?:{det}|mas) )?(?!spam|propaganda)(?:{contactNoun})',
-      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:de|en|del) (?:la app|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|{otherParty}|{justAsking}',
+      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|{otherParty}|{justAsking}',
     },
   ],
 };

@@ -75,6 +75,9 @@ export const tl: Lexicon = {
     notToYou: [
       '(?:pag|kapag|kung|pano kung|paano kung)(?: [^ ]+){0,3} (?:sinabi|sasabihin|sabihin|sinabihan|sabihan|sinagot|sagutin|i reply|ireply|reply)(?: (?:ko|kong|ko na|ko po|ko sa inyo))?(?: na)?',
       '(?:sinabihan|pinagsabihan|sinabi ko sa|sinabi ko kay|sinabi ko kina) (?:(?:ko|namin|na) )*(?:yung|ang|ung|si|sina|mga)(?: [^ ]+){1,3} (?:na|ng)',
+      '(?:sinabihan|pinagsabihan) (?:ko|namin)(?: (?:na|po|ho|sila|siya|sya|rin|din))* (?:na|ng)',
+      // Another company is the one talked about: "yung kabilang kumpanya tawag ng tawag, sinabihan ko na wag na tumawag".
+      '(?:yung|ang|ung|sa|mga) (?:kabilang|ibang) (?:kumpanya|company|kompanya|companies|bangko|bank|tindahan|network)(?: [^ ]+| ,){0,10}',
     ],
     // "paano po", "pano ba": how, asked of the sender.
     how: ['(?:paano|pano|panu|papaano|paanu)(?: (?:po|ba|ko|ako|kami|nyo|niyo|kaya|ho|naman|mo|q|aq))*'],
@@ -115,14 +118,14 @@ export const tl: Lexicon = {
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}' },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}|{notToYou}|{child}' },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
       pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang|ganitong|ganyang|ganitong mga))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo|(?:kontakin|tawagan|i text|itext|istorbohin) (?:nyo|ninyo|niyo) (?:ako|kami))',
-      confidence: 0.9, notAfter: '{conditional}', unless: '(?:{elsewhere})(?![^ ])',
+      confidence: 0.9, notAfter: '{conditional}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
@@ -177,13 +180,14 @@ export const tl: Lexicon = {
     // "paano po para hindi na kayo tumawag" (not "paano i-block ang spam", spam in general; not "... kung sakali", only supposed).
     {
       id: 'how-to-stop',
-      pattern: '{how} (?:(?:i ?stop|itigil|ititigil|patigilin|mapatigil|matigil|pahintuin)(?: (?:na|po|ang|yung|ung|mga|tong|itong|yang|iyang|to|ito|nyo|ninyo))* (?!spam|scam)(?:{contactNoun})|(?:(?:tumigil|mag ?stop|(?:para )?(?:hindi|di|d) na)(?: (?:na|po|ako|kami))* (?:makatanggap|makareceive|maka receive|tumanggap|matawagan|ma ?text))|(?:matanggal|maalis|maaalis|matatanggal|ma ?remove|ma ?unsubscribe|mag ?unsubscribe|mag ?unsub)(?: (?:na|po|ako|kami|number ko))* sa (?:list|listahan|mailing list|text|texts|promo|promos|mga text)(?: (?:nyo|ninyo|niyo|ng (?:text|sms|promo)s?(?: (?:nyo|ninyo|niyo))?))?|(?:para )?(?:hindi|di|d) na(?: (?:po|kayo|nyo|kau))+ (?:mag |mg )?(?:{contactVerb})|(?:para )?(?:kayo|nyo) (?:(?:hindi|di) na (?:{contactVerb})|(?:mapapatigil|mapatigil|patitigilin|patigilin|mapahinto)))',
+      pattern: '{how}(?: para)? (?:(?:(?:ma|i|mag|pa) )?(?:[a-z]*(?:stop|tigil|hinto)[a-z]*|tumigil|huminto)|(?:hindi|di|d) na)(?: (?:na|po|ako|kami|ang|yung|ung|mga|tong|itong|yang|iyang|to|ito|nyo|ninyo|ng|sa))* (?!spam|scam)(?:{contactNoun}|makatanggap|makareceive|maka receive|tumanggap|matawagan|ma ?text)|{how} (?:(?:matanggal|maalis|maaalis|matatanggal|ma ?remove|ma ?unsubscribe|mag ?unsubscribe|mag ?unsub)(?: (?:na|po|ako|kami|number ko))* sa (?:list|listahan|mailing list|text|texts|promo|promos|mga text)(?: (?:nyo|ninyo|niyo|ng (?:text|sms|promo)s?(?: (?:nyo|ninyo|niyo))?))?|(?:para )?(?:hindi|di|d) na(?: (?:po|kayo|nyo|kau))+ (?:mag |mg )?(?:{contactVerb})|(?:para )?(?:kayo|nyo) (?:(?:hindi|di) na (?:{contactVerb})|(?:mapapatigil|mapatigil|patitigilin|patigilin|mapahinto)))',
       confidence: 0.85, unless: '(?:[^ ]+ ){0,5}(?:kung (?:gusto|sakali|kailangan)|pero|sakaling)(?![^ ])|(?:[^ ]+ ){0,3}sa (?:app|netflix|newsletter|email|spotify|globe|smart|gcash|iba)(?![^ ])',
     },
-    // "sabi po ng lola ko ayaw na niya ng tawag ninyo": a household member's refusal passed on, "ninyo" naming the caller.
+    // "sabi po ng lola ko ayaw na niya ng tawag ninyo", "sabi ng tatay ko tigilan nyo na daw ang pagtawag": a household
+    // member's refusal passed on, "nyo" naming the caller.
     {
       id: 'kin-says-no-more',
-      pattern: 'sabi(?: (?:po|ho|daw))* (?:ng|ni) (?:{kin}) (?:ko|namin)(?: [^ ]+){0,3}? ayaw(?: (?:na|po|ho|daw|raw))* (?:niya|nya|nila)(?: (?:na|nang|po|ng|daw|raw|mga))* (?:{contactNoun}) (?:nyo|ninyo|niyo)',
+      pattern: 'sabi(?: (?:po|ho|daw))* (?:ng|ni) (?:{kin}) (?:ko|namin)(?: [^ ]+){0,3}? (?:ayaw(?: (?:na|po|ho|daw|raw))* (?:niya|nya|nila)(?: (?:na|nang|po|ng|daw|raw|mga))* (?:{contactNoun}) (?:nyo|ninyo|niyo)|(?:{stop}) (?:nyo|niyo|ninyo)(?: (?:na|po|daw|raw|ho))* (?:(?:ang|yung|ung|sa) )?(?:{contactNoun}))',
       confidence: 0.85, unless: '{relayedButWants}',
     },
     // Taglish: "please lang don't call na po ulit", the particle marking it as said to the caller.
