@@ -117,6 +117,10 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['tl', 'voice', 'wag na kayong tumawag kay lolo dito hindi na siya nakakarinig', 'Tagalog: grandfather at this number'],
     ['es', 'sms', 'dejen en paz este telefono', 'this phone left alone'],
     ['es', 'voice', 'quiten me de la lista', 'speech recognition splits the clitic'],
+    ['es', 'sms', 'no sigan con los mensajes porfa', '"no sigan con" the messages'],
+    ['es', 'sms', 'no quiero recibir más info de ustedes', 'information, with "recibir"'],
+    ['tl', 'voice', 'paano po ba kayo mapapahinto sa pagtawag dito', 'Tagalog: any stopping verb form'],
+    ['tl', 'sms', 'nakakaabala na po ang text nyo, wag na po', 'Tagalog: a closing "wag na po" after a complaint'],
   ] as const)('%s/%s: %j is an opt-out (%s)', (_lang, channel, text) => {
     expect(rules(text, channel)?.intent).toBe('opt_out');
   });
@@ -128,6 +132,7 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['voice', 'pero ya no me llamen a esa hora que estoy dormida llamen después de las diez', 'an hour'],
     ['voice', 'no me llame a la casa mejor al celular', 'another line asked for'],
     ['voice', 'ya no me llame Lupita dígame Guadalupe', 'naming'],
+    ['sms', 'mi hermano no quiere q le llamen a su cel, yo si', "another person's cell, and the speaker wants them"],
     ['voice', 'wag kayo tumawag ng alas sais ng umaga tulog pa ako', 'Tagalog: an hour'],
     ['voice', 'wag na pong ipadala yung technician ayos na', 'Tagalog: a technician sent'],
     ['voice', 'ano po mangyayari kung sabihin kong ayaw ko na ng tawag', 'Tagalog: an imagined request'],

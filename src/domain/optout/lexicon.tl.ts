@@ -170,17 +170,17 @@ export const tl: Lexicon = {
       confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
     },
     { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
-    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po".
+    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po", "nakakaabala na ang text nyo, wag na po".
     {
       id: 'complaint-then-stop',
-      pattern: '(?:tigil|tama|hinto|stop|tigilan)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
+      pattern: '(?:tigil|tama|hinto|stop|tigilan|wag|huwag)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
       confidence: 0.8,
     },
     // Asking the sender how to stop them is asking for it: "paano ko ititigil ang mga text nyo", "pano matanggal sa list nyo",
     // "paano po para hindi na kayo tumawag" (not "paano i-block ang spam", spam in general; not "... kung sakali", only supposed).
     {
       id: 'how-to-stop',
-      pattern: '{how}(?: para)? (?:(?:(?:ma|i|mag|pa) )?(?:[a-z]*(?:stop|tigil|hinto)[a-z]*|tumigil|huminto)|(?:hindi|di|d) na)(?: (?:na|po|ako|kami|ang|yung|ung|mga|tong|itong|yang|iyang|to|ito|nyo|ninyo|ng|sa))* (?!spam|scam)(?:{contactNoun}|makatanggap|makareceive|maka receive|tumanggap|matawagan|ma ?text)|{how} (?:(?:matanggal|maalis|maaalis|matatanggal|ma ?remove|ma ?unsubscribe|mag ?unsubscribe|mag ?unsub)(?: (?:na|po|ako|kami|number ko))* sa (?:list|listahan|mailing list|text|texts|promo|promos|mga text)(?: (?:nyo|ninyo|niyo|ng (?:text|sms|promo)s?(?: (?:nyo|ninyo|niyo))?))?|(?:para )?(?:hindi|di|d) na(?: (?:po|kayo|nyo|kau))+ (?:mag |mg )?(?:{contactVerb})|(?:para )?(?:kayo|nyo) (?:(?:hindi|di) na (?:{contactVerb})|(?:mapapatigil|mapatigil|patitigilin|patigilin|mapahinto)))',
+      pattern: '{how}(?: para)? (?:(?:(?:ma|i|mag|pa) )?(?:[a-z]*(?:stop|tigil|hinto)[a-z]*|tumigil|huminto)|(?:hindi|di|d) na)(?: (?:na|po|ako|kami|ang|yung|ung|mga|tong|itong|yang|iyang|to|ito|nyo|ninyo|ng|sa))* (?!spam|scam)(?:{contactNoun}|makatanggap|makareceive|maka receive|tumanggap|matawagan|ma ?text)|{how} (?:(?:matanggal|maalis|maaalis|matatanggal|ma ?remove|ma ?unsubscribe|mag ?unsubscribe|mag ?unsub)(?: (?:na|po|ako|kami|number ko))* sa (?:list|listahan|mailing list|text|texts|promo|promos|mga text)(?: (?:nyo|ninyo|niyo|ng (?:text|sms|promo)s?(?: (?:nyo|ninyo|niyo))?))?|(?:para )?(?:hindi|di|d) na(?: (?:po|kayo|nyo|kau))+ (?:mag |mg )?(?:{contactVerb})|(?:para )?(?:kayo|nyo) (?:(?:hindi|di) na (?:{contactVerb})|[a-z]*(?:tigil|hinto|stop)[a-z]*))',
       confidence: 0.85, unless: '(?:[^ ]+ ){0,5}(?:kung (?:gusto|sakali|kailangan)|pero|sakaling)(?![^ ])|(?:[^ ]+ ){0,3}sa (?:app|netflix|newsletter|email|spotify|globe|smart|gcash|iba)(?![^ ])',
     },
     // "sabi po ng lola ko ayaw na niya ng tawag ninyo", "sabi ng tatay ko tigilan nyo na daw ang pagtawag": a household
