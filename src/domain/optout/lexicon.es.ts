@@ -28,7 +28,7 @@ export const es: Lexicon = {
   softeners: [
     'por favor', 'porfa', 'porfavor', 'xfa', 'x fa', 'x favor', 'porfis', 'plis', 'pls', 'please', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
     'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
-    'no me interesa', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
+    'no me interesa', 'no quiero', 'ya no quiero', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
   ],
   fillers: ['eh', 'ehm', 'emm', 'mmm'],
   laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
