@@ -121,8 +121,8 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['es', 'sms', 'no quiero recibir más info de ustedes', 'information, with "recibir"'],
     ['tl', 'voice', 'paano po ba kayo mapapahinto sa pagtawag dito', 'Tagalog: any stopping verb form'],
     ['tl', 'sms', 'nakakaabala na po ang text nyo, wag na po', 'Tagalog: a closing "wag na po" after a complaint'],
-  ] as const)('%s/%s: %j is an opt-out (%s)', (_lang, channel, text) => {
-    expect(rules(text, channel)?.intent).toBe('opt_out');
+  ] as const)('%s/%s: %j is an opt-out (%s)', (lang, channel, text, _why) => {
+    expect(rules(text, channel)).toMatchObject({ intent: 'opt_out', lang });
   });
 
   it.each([
@@ -137,7 +137,7 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['voice', 'wag na pong ipadala yung technician ayos na', 'Tagalog: a technician sent'],
     ['voice', 'ano po mangyayari kung sabihin kong ayaw ko na ng tawag', 'Tagalog: an imagined request'],
     ['voice', 'tumawag po kasi yung kabilang kumpanya tapos sinabihan ko na wag na tumawag', 'Tagalog: another company, told'],
-  ] as const)('%s: %j stays quiet (%s)', (channel, text) => {
+  ] as const)('%s: %j stays quiet (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
 });
