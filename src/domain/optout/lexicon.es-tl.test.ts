@@ -141,3 +141,24 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
 });
+
+// The English rule for "unsubscribe" / "opt out" reads the Tagalog around the borrowed word (taglishAsides.ts).
+describe('Taglish around "unsubscribe" and "opt out"', () => {
+  it.each(['paano mag-unsubscribe?', 'i-unsubscribe nyo na po ako sa list nyo', 'unsubscribe na po ako sa inyo', 'kung pwede, unsubscribe na ako'])(
+    '%j is an opt-out',
+    (text) => {
+      expect(rules(text, 'sms')?.intent).toBe('opt_out');
+    },
+  );
+
+  it.each([
+    'paano mag-unsubscribe sa netflix?',
+    'kung mag unsubscribe ako, makukuha ko pa ba yung update ng order ko?',
+    'ano pong ibig sabihin ng unsubscribe',
+    'hindi po ako yung nag unsubscribe baka yung asawa ko',
+    'magkano ang bayad pag nag opt out ako sa insurance',
+    'paano po mag-unsubscribe kung sakali?',
+  ])('%j stays quiet', (text) => {
+    expect(detectOptOut(text, { channel: 'sms' }).intent).not.toBe('opt_out');
+  });
+});
