@@ -121,6 +121,11 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['es', 'sms', 'no quiero recibir más info de ustedes', 'information, with "recibir"'],
     ['tl', 'voice', 'paano po ba kayo mapapahinto sa pagtawag dito', 'Tagalog: any stopping verb form'],
     ['tl', 'sms', 'nakakaabala na po ang text nyo, wag na po', 'Tagalog: a closing "wag na po" after a complaint'],
+    ['es', 'sms', 'bórrenme del listado porfa', '"listado"'],
+    ['es', 'voice', 'ya dejen la jodedera con las llamadas', 'Caribbean "la jodedera"'],
+    ['tl', 'sms', 'paunsubscribe po ako sa promo nyo', 'Tagalog: off "the promos", named'],
+    ['tl', 'sms', 'wala na ko ganahan sa inyong text, undang na', 'Cebuano'],
+    ['tl', 'voice', 'saan yo kon nga tawagan', 'Ilocano'],
   ] as const)('%s/%s: %j is an opt-out (%s)', (lang, channel, text, _why) => {
     expect(rules(text, channel)).toMatchObject({ intent: 'opt_out', lang });
   });
@@ -133,6 +138,11 @@ describe('Spanish and Tagalog speech about someone else, or something else', () 
     ['voice', 'no me llame a la casa mejor al celular', 'another line asked for'],
     ['voice', 'ya no me llame Lupita dígame Guadalupe', 'naming'],
     ['sms', 'mi hermano no quiere q le llamen a su cel, yo si', "another person's cell, and the speaker wants them"],
+    ['voice', 'no me llame por mi apellido dígame Rosa', 'naming'],
+    ['voice', 'qué pasa si ya no quiero que me llamen y tengo una cuenta abierta', 'supposed'],
+    ['sms', 'mi número cambió, ya no me escriban al viejo, escriban aquí', 'the old number'],
+    ['sms', 'basta con mandarme la factura por correo', '"basta con": it is enough to'],
+    ['sms', 'mi hija no quiere mensajes pero yo sí, ella tiene otro número', 'the speaker wants them'],
     ['voice', 'wag kayo tumawag ng alas sais ng umaga tulog pa ako', 'Tagalog: an hour'],
     ['voice', 'wag na pong ipadala yung technician ayos na', 'Tagalog: a technician sent'],
     ['voice', 'ano po mangyayari kung sabihin kong ayaw ko na ng tawag', 'Tagalog: an imagined request'],

@@ -60,7 +60,7 @@ export const es: Lexicon = {
     // "no me llame así", "no me llame la atención", "no me llame Lupita, dígame Guadalupe": naming or noticing, not phoning.
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
-    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', '[a-z]+ (?:digame|dime|diganme|llameme|llamame)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
+    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', '(?:[a-z]+ ){1,3}(?:digame|dime|diganme|llameme|llamame)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
     // "no le marque a mi esposo …, márqueme a mí": the call is redirected to the speaker, not refused.
     // Also "no me llamen al trabajo, llamen a este número": this number is the one to call.
     redirect: [
@@ -107,6 +107,7 @@ export const es: Lexicon = {
     oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono|cosas?|basura|porquerias?|tonterias|mugres?|chingaderas?)(?![^ ]))[a-z]+'],
     // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
     elsewhere: [
+      '{otherNumber}',
       '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
@@ -116,6 +117,12 @@ export const es: Lexicon = {
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
     otherCallee: ['a (?:tu|tus) [a-z]+', 'a su (?:cel|celular|numero|telefono|trabajo)(?![^ ])', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    // Supposed, not asked: "qué pasa si ya no quiero que me llamen".
+    supposing: ['(?:y|que tal|pero|(?:que|q) pasa|que hago|que pasaria) si|en caso de que'],
+    // The speaker wants them: "mi hija no quiere mensajes pero yo sí".
+    speakerWants: ['(?:[a-z]+ |, ){0,6}(?:yo si|a mi si)'],
+    // The old or another number: "ya no me llame a ese número, llame a este", "no me escriban al viejo".
+    otherNumber: ['(?:a|al|a mi|en|en el|en mi) (?:ese|otro|viejo|anterior|antiguo|(?:numero|cel|celular|telefono) (?:viejo|anterior|antiguo))(?: (?:numero|cel|celular|telefono))?'],
     // Another company or person is the one talked about: "la otra compañía no deja de mandarme mensajes, ustedes no".
     otherParty: ['(?:la|el|las|los|esa|ese|una|un) (?:otra|otro|otras|otros) (?:compania|companias|empresa|empresas|banco|bancos|tienda|tiendas|gente|numero|numeros)(?: [a-z]+| ,){0,10}'],
     // The relayed request, then the speaker's own wish against it: "dejen de llamar dice mi esposo, pero yo sí quiero".
@@ -151,7 +158,7 @@ export const es: Lexicon = {
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
-      'registros?', 'directorio', 'contactos',
+      'registros?', 'directorio', 'contactos', 'listados?',
       // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
       'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
     ],
@@ -199,7 +206,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -230,10 +237,10 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', notAfter: '(?:y|que tal|pero|que pasa|que hago|que pasaria) si|en caso de que', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:info|informacion)(?=$| ,| (?:de (?:ustedes|usted|su empresa|su compania)|por favor|porfa|xfa|gracias)(?![^ ]))|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9, unless: '{otherCallee}|(?:[a-z]+ |, ){0,6}(?:yo si|a mi si)(?![^ ])' },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9, notAfter: '{supposing}', unless: '{otherCallee}|{speakerWants}' },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"

@@ -124,7 +124,7 @@ export const tl: Lexicon = {
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang|ganitong|ganyang|ganitong mga))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo|(?:kontakin|tawagan|i text|itext|istorbohin) (?:nyo|ninyo|niyo) (?:ako|kami))',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili|wala)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|inyong|inyo|ninyong|nyong|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang|ganitong|ganyang|ganitong mga))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo|(?:kontakin|tawagan|i text|itext|istorbohin) (?:nyo|ninyo|niyo) (?:ako|kami))',
       confidence: 0.9, notAfter: '{conditional}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
@@ -139,10 +139,10 @@ export const tl: Lexicon = {
       pattern: '(?:ilagay|isama|idagdag|pakilagay|paki lagay|lagay|isali|pakisama|paki sama)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|lang))* (?:ako|kami|number ko|numero ko)(?: (?:po|na|lang))* sa (?:do not call|dnc|no call)',
       confidence: 0.9,
     },
-    // "paremove po sa list", "pa-delete na ako sa listahan nyo": off the list, the list named.
+    // "paremove po sa list", "pa-delete na ako sa listahan nyo", "paunsubscribe po ako sa promo nyo": off the list, the list named.
     {
       id: 'off-the-list',
-      pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system)(?![^ ])',
+      pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system|(?:mga )?(?:promo|promos|text|texts|sms)(?= (?:nyo|ninyo|niyo)(?![^ ])))(?![^ ])',
       confidence: 0.85, negatable: true,
     },
     // "ayoko na po, pakitigil na": "please stop" closing the message.
@@ -169,7 +169,7 @@ export const tl: Lexicon = {
       pattern: '(?:ayaw na(?: (?:mo|kamo|mi|ko|nako|nami))?|ayaw (?:kamo|mi)|undang(?:i|a)? na(?: (?:mo|kamo|mi))?)(?: (?:og|ug|sa|pag|palihug|na|lang))* (?:pag ?)?(?:tawag|tawagi|text|texti|itext|i text|tawagan|message)|ayaw(?: [a-z]+){0,2} (?:tawagi|texti|tawgi)',
       confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
+    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka|yo|mon)(?: (?:kon|nakon|kami|dakami|metten|manen|pay))* nga (?:ag ?)?(?:tawag|tawagan|text|itext|txt|message)', confidence: 0.85 },
     // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po", "nakakaabala na ang text nyo, wag na po".
     {
       id: 'complaint-then-stop',
