@@ -12,6 +12,7 @@
  * "don't call me right now").
  */
 import { ENGLISH_HOW_TO } from './borrowedEnglish';
+import { TAGALOG_ELSEWHERE, TAGALOG_NOT_ASKING } from './taglishAsides';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -387,8 +388,8 @@ export const en: Lexicon = {
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime"); nor, in Taglish, negated ("hindi ako nag-unsubscribe",
       // "wag nyo po akong i-unsubscribe") or passed on with daw ("i-unsubscribe ko daw", someone else's advice).
-      notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?|(?:hindi|di|wag|huwag)(?: (?:po|ako|kami|nyo|ninyo|mo|akong|kaming|pa|na))*(?: (?:nag|mag|i|pa))?',
-      unless: "{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])",
+      notAfter: `{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?|(?:hindi|di|wag|huwag)(?: (?:po|ako|kami|nyo|ninyo|mo|akong|kaming|pa|na))*(?: (?:nag|mag|i|pa))?|${TAGALOG_NOT_ASKING}`,
+      unless: `{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])|${TAGALOG_ELSEWHERE}`,
     },
     // A household member's request passed on to the caller, about this line: "my husband says quit calling here",
     // "my wife wants y'all to stop calling the house" (not "my husband said to stop calling him": his own calls).

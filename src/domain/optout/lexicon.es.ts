@@ -28,7 +28,7 @@ export const es: Lexicon = {
   softeners: [
     'por favor', 'porfa', 'porfavor', 'xfa', 'x fa', 'x favor', 'porfis', 'plis', 'pls', 'please', 'ya', 'gracias', 'muchas gracias', 'no', 'no gracias', 'ok', 'oiga', 'oye', 'senor',
     'senora', 'senorita', 'joven', 'ahora', 'ahora mismo', 'ya no', 'de inmediato', 'inmediatamente', 'numero equivocado', 'equivocado',
-    'no me interesa', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
+    'no me interesa', 'no quiero', 'ya no quiero', 'pues', 'bueno', 'quien es', 'ya le dije', 'le dije', 'te dije', 'ya te dije',
   ],
   fillers: ['eh', 'ehm', 'emm', 'mmm'],
   laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
@@ -57,10 +57,10 @@ export const es: Lexicon = {
       '(?:ll|y)amando', 'marcando', 'escribiendo', 'mandando', 'enviando', 'molestando', 'texteando', 'textiando', 'contactando', 'fregando', 'chingando', 'jodiendo',
       'hablando', 'spameando',
     ],
-    // "no me llame así", "no me llame la atención": naming or noticing, not phoning.
+    // "no me llame así", "no me llame la atención", "no me llame Lupita, dígame Guadalupe": naming or noticing, not phoning.
     // A waiting list, a guest list: a service, not these messages.
     otherList: ['de (?:espera|invitados|compras|regalos|deseos|pendientes)(?![^ ])'],
-    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
+    naming: ['de (?:usted|tu|senor|senora|senorita|don|dona)', '(?:[a-z]+ ){1,3}(?:digame|dime|diganme|llameme|llamame)', 'la atencion', 'asi', 'por mi nombre', 'por (?:mi )?apodo', 'senor', 'senora', 'senorita', 'don', 'dona', 'mi amor', 'mija', 'mijo', 'gordo', 'gorda', 'amor', 'mi vida', 'carino', 'corazon', 'mi rey', 'mi reina', 'bebe', 'baby'],
     // "no le marque a mi esposo …, márqueme a mí": the call is redirected to the speaker, not refused.
     // Also "no me llamen al trabajo, llamen a este número": this number is the one to call.
     redirect: [
@@ -107,15 +107,28 @@ export const es: Lexicon = {
     oneThing: ['(?:el|la|los|las|ese|esa|esos|esas|este|esta) (?!(?:{contactNoun}|numero|cel|celular|telefono|cosas?|basura|porquerias?|tonterias|mugres?|chingaderas?)(?![^ ]))[a-z]+'],
     // "no me vuelvan a mandar al buzón", "no me manden más de un técnico": sending the caller somewhere, or a count.
     elsewhere: [
+      '{otherNumber}',
       '(?:a|al|con) (?:buzon|otro|otra|la operadora|el departamento|departamento|correo de voz|espera)',
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
       // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
-      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
-    // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco" (not "a mi mamá", "a esta casa").
-    otherCallee: ['a (?:tu|tus) [a-z]+', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
+    otherCallee: ['a (?:tu|tus) [a-z]+', 'a su (?:cel|celular|numero|telefono|trabajo)(?![^ ])', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
+    // Supposed, not asked: "qué pasa si ya no quiero que me llamen".
+    supposing: ['(?:y|que tal|pero|(?:que|q) pasa|que hago|que pasaria) si|en caso de que'],
+    // The speaker wants them: "mi hija no quiere mensajes pero yo sí".
+    speakerWants: ['(?:[a-z]+ |, ){0,6}(?:yo si|a mi si)'],
+    // The old or another number: "ya no me llame a ese número, llame a este", "no me escriban al viejo".
+    otherNumber: ['(?:a|al|a mi|en|en el|en mi) (?:ese|otro|viejo|anterior|antiguo|(?:numero|cel|celular|telefono) (?:viejo|anterior|antiguo))(?: (?:numero|cel|celular|telefono))?'],
+    // Another company or person is the one talked about: "la otra compañía no deja de mandarme mensajes, ustedes no".
+    otherParty: ['(?:la|el|las|los|esa|ese|una|un) (?:otra|otro|otras|otros) (?:compania|companias|empresa|empresas|banco|bancos|tienda|tiendas|gente|numero|numeros)(?: [a-z]+| ,){0,10}'],
+    // The relayed request, then the speaker's own wish against it: "dejen de llamar dice mi esposo, pero yo sí quiero".
+    relayedButWants: ['(?:dice|dijo|dicen|quiere) (?:mi|mis) (?:{family})(?: [a-z]+| ,){0,6} (?:pero|sino)'],
+    // Asking how to stop them is asking for it (not "cómo dejo de recibir spam", a question about spam in general).
+    howTo: ['(?:como|komo|de (?:que|q) (?:forma|manera)|(?:que|q) (?:tengo|hay|tenemos) (?:que|q) hacer|(?:que|q) hago)(?: (?:le|lo|se))?(?: (?:hago|hacemos|puedo|podemos|puede|debo|tengo (?:que|q)|hay (?:que|q)))?(?: (?:para|pa)(?: (?:que|q))?)?'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
     contactSubj: [
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
@@ -129,12 +142,14 @@ export const es: Lexicon = {
       'notificaciones', 'whatsapps', 'spam', 'cadenas', 'avisos', 'recordatorios', 'alertas', 'boletines',
       // As texters write them: "msjs", "txts", "promos".
       'msjs?', 'mjs', 'mnsjs?', 'msgs?', 'txts?', 'textitos', 'promos?', 'propaganda', 'anuncios', 'llamaditas',
+      // What a sender calls them: "sus comunicaciones", "sus envíos".
+      'comunicaciones', 'comunicados', 'envios', 'campanas',
     ],
     again: ['mas', 'nunca mas', 'otra vez', 'de nuevo', 'jamas'],
     target: ['a este numero', 'a mi numero', 'a mi celular', 'a mi telefono', 'a mi casa', 'aqui', 'a este telefono', 'a este celular', 'a (?:este|mi) cel', 'a esta casa', 'a este num', '(?:para|pa) (?:aca|aqui)', 'aca'],
     deferral: [
       'ahora', 'ahorita', 'hoy', 'manana', 'en este momento', 'hasta', 'antes', 'despues', 'mas tarde', 'tarde', 'tan temprano', 'tan tarde',
-      'a esta hora', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
+      'a (?:esta|esa|estas|esas) horas?', 'estoy manejando', 'estoy ocupad[oa]', 'estoy trabajando', 'en la noche', 'por la noche', 'en la manana', 'luego',
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
       '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
       // An hour: "no me estén llamando a las siete", "… los domingos".
@@ -143,7 +158,7 @@ export const es: Lexicon = {
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
-      'registros?', 'directorio', 'contactos',
+      'registros?', 'directorio', 'contactos', 'listados?',
       // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
       'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
     ],
@@ -163,14 +178,14 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund})(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
     { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
     // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
@@ -181,7 +196,7 @@ export const es: Lexicon = {
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
     { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
     // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
-    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
+    { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas|con))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -191,7 +206,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -207,25 +222,25 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}|{relayedButWants}' },
     // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
-    { id: 'quitar-de-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, unless: '{otherList}' },
+    { id: 'quitar-de-lista', pattern: '(?:(?<!(?:^| )(?:si|cuando) )(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, notAfter: '(?:si|cuando) (?:me|nos)', unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
     { id: 'borrar-numero', pattern: '(?:{removeVerb}|olvid(?:en|e|a)(?:(?:n?se|te) de)?|pierd(?:an|a)|bloque(?:en|e|a|ar)) (?:mi|mis|este) (?:numero|telefono|celular|contacto|numero de telefono|datos|informacion)', confidence: 0.9, negatable: true, unless: '(?:de|del) (?:mi|la|el) (?:cuenta|perfil|pedido|poliza|factura|tarjeta)' },
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|(?<!(?:^| )(?:si|cuando) )me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
       confidence: 0.9, negatable: true, notAfter: '{hypothetical}',
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', notAfter: '(?:y|que tal|pero|que pasa|que hago|que pasaria) si|en caso de que', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
-    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
-    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9 },
+    { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:info|informacion)(?=$| ,| (?:de (?:ustedes|usted|su empresa|su compania)|por favor|porfa|xfa|gracias)(?![^ ]))|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
+    { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9, notAfter: '{supposing}', unless: '{otherCallee}|{speakerWants}' },
     // "no más mensajes", "ya basta de llamadas"; not "ya no hay más mensajes"
     { id: 'no-mas-mensajes', pattern: '(?:no mas|basta de|ya basta de|ya no mas|nada de|cero) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, notAfter: '(?:hay|tengo|tiene|tienes|recibi|recibo|mande|envie)' },
     // "póngame en la lista de no llamar", "estoy en la lista de no llamar"
@@ -236,7 +251,7 @@ export const es: Lexicon = {
     },
     { id: 'estoy-en-lista', pattern: '(?:estoy|estamos|esta|ya estoy) (?:registrad[oa]s? |inscrit[oa]s? |anotad[oa]s? )?(?:en|dentro de) (?:la |el )?{dncList}', confidence: 0.9 },
     // "quiero salirme de la lista"
-    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
+    { id: 'salir-de-lista', pattern: '(?:salir|salirme|salirnos|me quiero salir|quiero salir|(?<!(?:^| )(?:si|cuando) )(?:me salgo|nos salimos)) (?:de|del) (?:(?:{det}) )?(?:{listNoun}|{dncList})', confidence: 0.9, negatable: true, unless: '{otherList}' },
     { id: 'desuscribir', pattern: '(?:desafili(?:ar|a|en|e)(?:me|nos)?|desuscrib(?:ir|an|a|e)(?:me|nos)?|desuscribirme|desuscribanme|desuscribame|desuscribeme|desuscribirse|desinscribir|desinscribirme|desuscripcion|desafiliar|desafiliarme)', confidence: 0.9, negatable: true },
     // "cancelar mi suscripción" (these messages); not "cancelar mi suscripción a la revista"
     {
@@ -251,7 +266,7 @@ export const es: Lexicon = {
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
-    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, unless: '{deferral}|{redirect}' },
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{deferral}|{redirect}' },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
@@ -293,6 +308,12 @@ export const es: Lexicon = {
       pattern: '(?:ya basta|basta ya|basta|ya estuvo|ya parenle|ya paren|paren ya|parenle ya|ya chole|ya estuvo bueno)(?: (?:por favor|porfa|ya|senorita|senor|senora))*$(?<=(?:veces|hoy|dia|dias|semana|llamando|llamado|llamadas|mensajes|msjs|textos|numero|interesa|molestando|molestar|mandando|escribiendo|marcando)(?: [a-z]+| ,){1,6})',
       confidence: 0.8, negatable: true,
     },
-    { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)', confidence: 0.85, negatable: true },
+    { id: 'dejame-en-paz', pattern: '(?:dejenme|dejeme|dejame|dejanos|dejennos|dejenos) (?:en paz|tranquil[oa]s?)|(?:dejen|deje|deja) (?:en paz|tranquil[oa]s?) (?:a )?(?:{who}|mi casa|esta casa|este telefono|a mi (?:{family}))', confidence: 0.85, negatable: true },
+    // "cómo dejo de recibir estos mensajes?", "qué hago para ya no recibir sus llamadas": asked of the sender, a wish to stop them.
+    {
+      id: 'como-dejo-de-recibir',
+      pattern: '{howTo} (?:(?:dejo|dejar|dejamos|paro|parar) de recibir|(?:ya )?no (?:recibir|recibo)|(?:detengo|detener|paro|parar|cancelo|cancelar|bloqueo|quito|quitar|elimino)) (?:(?:{det}|mas) )?(?!spam|propaganda)(?:{contactNoun})',
+      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|{otherParty}|{justAsking}',
+    },
   ],
 };

@@ -53,7 +53,7 @@ export const tl: Lexicon = {
       'magparamdam', 'paramdam',
     ],
     contactNoun: [
-      '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call)s?', 'mensahe', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
+      '(?:(?:pag|pagte|pagti|kaka|kakate|kakati|pang) ?)?(?:text|txt|tawag|message|call|msg|send)s?', 'mensahe', 'mga msg', 'promo', 'promos', 'sms', 'messages', 'pagpapadala',
       'pagme message', 'pangungulit', 'pang iistorbo', 'pang gugulo', 'tawagan', 'ads', 'advertisement', 'text blast', 'tinetext', 'tinatawagan', 'tumatawag', 'nagtetext', 'spam', 'spams',
     ],
     // The speaker as the one contacted: "ayoko na ma-text" (not "ayoko na mag-text sa kanya": I text her).
@@ -64,15 +64,25 @@ export const tl: Lexicon = {
     // Someone else, or not now: "wag mo na siyang i-text", "huwag po kayong tumawag bukas", "... sa crush mo".
     elsewhere: [
       '(?:[^ ]+ ){0,2}(?:bukas|ngayon|mamaya|muna|ngayong|sa (?:trabaho|opisina|umaga|gabi|hapon)|(?:ng|tuwing|pag) (?:umaga|gabi|hapon|tanghali|{day})|habang|hanggang)',
-      '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|kay|kina)',
+      '(?:[^ ]+ ){0,8}(?:dito|diyan|dyan|ako|kami) na lang', '(?:[^ ]+ ){0,4}(?:tulog pa|natutulog|nasa trabaho pa)', '(?:[^ ]+ ){0,2}(?:sa (?:kanya|kaniya|kanila|crush|ex|jowa|boyfriend|girlfriend)|(?:kay|kina)(?! (?:{kin})(?: (?:ko|namin))?(?: (?:po|na))* (?:dito|sa (?:bahay|number|numero|numerong))(?![^ ])))',
+      // An hour: "wag kayo tumawag ng alas sais", "… before 9am".
+      '(?:[^ ]+ ){0,2}(?:alas [a-z0-9]+|[0-9]+ ?(?:am|pm)|(?:before|after|bago|pagkatapos ng) (?:[0-9]+|alas|tanghali|mag))',
     ],
-    // Said to a child, or passed on: "anak, tigilan mo na…", "… daw".
-    child: ['(?:paano|pano|paanong)(?: [^ ]+){0,2}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
+    // Said to a child, or passed on: "anak, tigilan mo na…", "… daw"; how the mechanism works ("paano gumagana yung stop");
+    // or asked how ("paano i-stop …"), which the rule how-to-stop reads with its own guards.
+    child: ['(?:gumagana|ibig sabihin|mangyayari|may bayad|magkano)(?: [^ ]+){0,4}', '(?:paano|pano|paanong|panu)(?: [^ ]+){0,3}', 'anak(?: ,)?', 'nak(?: ,)?', 'iho(?: ,)?', 'iha(?: ,)?', 'bunso(?: ,)?', 'sabi(?: ni| ng)? [^ ]+(?: [^ ]+)?'],
     // Only imagined, or told to someone else: "ano mangyayari pag sinabi kong wag na kayong tumawag", "sinabihan ko yung ibang kumpanya na wag na tumawag".
     notToYou: [
       '(?:pag|kapag|kung|pano kung|paano kung)(?: [^ ]+){0,3} (?:sinabi|sasabihin|sabihin|sinabihan|sabihan|sinagot|sagutin|i reply|ireply|reply)(?: (?:ko|kong|ko na|ko po|ko sa inyo))?(?: na)?',
       '(?:sinabihan|pinagsabihan|sinabi ko sa|sinabi ko kay|sinabi ko kina) (?:(?:ko|namin|na) )*(?:yung|ang|ung|si|sina|mga)(?: [^ ]+){1,3} (?:na|ng)',
+      '(?:sinabihan|pinagsabihan) (?:ko|namin)(?: (?:na|po|ho|sila|siya|sya|rin|din))* (?:na|ng)',
+      // Another company is the one talked about: "yung kabilang kumpanya tawag ng tawag, sinabihan ko na wag na tumawag".
+      '(?:yung|ang|ung|sa|mga) (?:kabilang|ibang) (?:kumpanya|company|kompanya|companies|bangko|bank|tindahan|network)(?: [^ ]+| ,){0,10}',
     ],
+    // "paano po", "pano ba": how, asked of the sender.
+    how: ['(?:paano|pano|panu|papaano|paanu)(?: (?:po|ba|ko|ako|kami|nyo|niyo|kaya|ho|naman|mo|q|aq))*'],
+    // A thing sent that is not a message: "wag na pong ipadala yung technician".
+    sentThing: ['(?:yung|ang|ung) (?:technician|tech|order|package|parcel|item|rider|tubig|gamot|sulat|bill|resibo|card|papel|delivery)(?![^ ])'],
     // "kung ayaw ko na ng promo, ano gagawin ko": only supposed.
     conditional: ['kung', 'kapag', 'pag', 'kpag', 'if', 'sakaling'],
     // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
@@ -85,7 +95,7 @@ export const tl: Lexicon = {
   },
   rules: [
     // "huwag mo na akong tawagan", "wag na kayong mag-text sa akin", "wag nyo na ulit tawagan ang number na to", "wag nyo nako tinetext"
-    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])' },
+    { id: 'dont-contact', pattern: '{dont}(?: {particle}){0,7} (?:{contactVerb})', confidence: 0.9, notAfter: '{child}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])|{sentThing}' },
     // "wag nyo na ako isali sa mga promo"
     { id: 'dont-include-me', pattern: '{dont}(?: {particle}){0,6} (?:isali|isama|ilagay) sa (?:mga )?(?:promo|promos|list|listahan|text|texts|mailing list)', confidence: 0.85 },
     // "paki-cancel na po ng text alerts ko", "cancel nyo na ang subscription ko sa text"
@@ -108,14 +118,14 @@ export const tl: Lexicon = {
     // "kayo na naman? tigil na kayo please": the company told to stop (not "tumigil ka na", said to a child).
     { id: 'you-stop', pattern: '(?:tigil|tumigil|hinto|huminto|stop)(?: (?:na|po|nga))* (?:kayo|nyo)(?: (?:na|po|please|pls|nga|naman|ha))*(?=$| ,)', confidence: 0.85, negatable: true },
     // "tama na ang pagtawag nyo", "tama na po ang kakatext nyo"
-    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}' },
+    { id: 'enough', pattern: '(?:tama na|sobra na|sawa na ako sa|(?:ayoko|ayaw (?:ko|q)) (?:na|n)(?: (?:po|ho|pong|hong|talaga))* (?:sa|ng))(?: (?:po|ho|ang|sa|ng|mga|yung))* (?:{contactNoun})', confidence: 0.85, notAfter: '{conditional}|{notToYou}|{child}' },
     // "naku tama na, araw-araw kayong tumatawag": the company told it calls too much.
     { id: 'enough-you-call', pattern: '(?:tama na|sobra na)(?: (?:po|na|araw araw|palagi|lagi|paulit ulit))* (?:kayong|kayo|nyong) (?:{contactVerb})', confidence: 0.85 },
     // "ayoko nang makatanggap ng mga text nyo", "di ko na kailangan mga text nyo", "ayoko na ma-text", "ayaw ko na pong tinatawagan nyo ako"
     {
       id: 'dont-want-contact',
-      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo)',
-      confidence: 0.9, notAfter: '{conditional}', unless: '(?:{elsewhere})(?![^ ])',
+      pattern: '(?:ayoko|ayaw (?:ko|q)|ayaw namin|ayaw na namin|(?:hindi|di|d|dili|wala)(?: na)?(?: po| ho)? (?:ko|q|namin|mi)(?: (?:na|n))?(?: po)? (?:gusto|kailangan|ganahan)(?:ng)?)(?: (?:na|nang|ng|ug|og|po|pong|pa|mga|sa|inyong|inyo|ninyong|nyong|na ng|ganitong|ganyang|ganyan|ganito|ang|yung|kahit|anong|anumang))* (?:(?:makatanggap|makarinig|matawagan|tumanggap|makareceive|maka receive|tanggapin|makakuha|ma)(?: (?:ng|pa ng|ng mga|mga|sa|na|kahit|anong|anumang|ganitong|ganyang|ganitong mga))* )?(?:{contactNoun}|{contactedMe}|makausap kayo|kausapin kayo|(?:kontakin|tawagan|i text|itext|istorbohin) (?:nyo|ninyo|niyo) (?:ako|kami))',
+      confidence: 0.9, notAfter: '{conditional}|{notToYou}', unless: '(?:{elsewhere})(?![^ ])',
     },
     // "alisin nyo na ako sa listahan", "burahin nyo na ang number ko", "paki remove na number ko"
     {
@@ -129,10 +139,10 @@ export const tl: Lexicon = {
       pattern: '(?:ilagay|isama|idagdag|pakilagay|paki lagay|lagay|isali|pakisama|paki sama)(?: (?:mo|nyo|niyo|ninyo|na|po|ho|lang))* (?:ako|kami|number ko|numero ko)(?: (?:po|na|lang))* sa (?:do not call|dnc|no call)',
       confidence: 0.9,
     },
-    // "paremove po sa list", "pa-delete na ako sa listahan nyo": off the list, the list named.
+    // "paremove po sa list", "pa-delete na ako sa listahan nyo", "paunsubscribe po ako sa promo nyo": off the list, the list named.
     {
       id: 'off-the-list',
-      pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system)(?![^ ])',
+      pattern: '(?:{remove}|pa ?remove|pa ?delete|pa ?alis|pa ?tanggal|pa ?unsubscribe|pa ?unsub)(?: (?:mo|nyo|niyo|na|n|po|ho|ako|kami|lang|ang|yung|ng)| (?:number|numero) (?:ko|namin))* sa (?:list|listahan|mailing list|contact list|database|system|(?:mga )?(?:promo|promos|text|texts|sms)(?= (?:nyo|ninyo|niyo)(?![^ ])))(?![^ ])',
       confidence: 0.85, negatable: true,
     },
     // "ayoko na po, pakitigil na": "please stop" closing the message.
@@ -159,13 +169,29 @@ export const tl: Lexicon = {
       pattern: '(?:ayaw na(?: (?:mo|kamo|mi|ko|nako|nami))?|ayaw (?:kamo|mi)|undang(?:i|a)? na(?: (?:mo|kamo|mi))?)(?: (?:og|ug|sa|pag|palihug|na|lang))* (?:pag ?)?(?:tawag|tawagi|text|texti|itext|i text|tawagan|message)|ayaw(?: [a-z]+){0,2} (?:tawagi|texti|tawgi)',
       confidence: 0.85, unless: '(?:{elsewhere})(?![^ ])',
     },
-    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka)(?: (?:metten|manen|pay))* nga ag ?(?:tawag|text|txt|message)', confidence: 0.85 },
-    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po".
+    { id: 'ilocano-dont-contact', pattern: 'saan(?:en)? (?:kayon|kayo|mo|kan|ka|yo|mon)(?: (?:kon|nakon|kami|dakami|metten|manen|pay))* nga (?:ag ?)?(?:tawag|tawagan|text|itext|txt|message)', confidence: 0.85 },
+    // The last word after a complaint about the company: "ang kulit nyo na, tigil na", "tawag kayo ng tawag, tama na po", "nakakaabala na ang text nyo, wag na po".
     {
       id: 'complaint-then-stop',
-      pattern: '(?:tigil|tama|hinto|stop|tigilan)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
+      pattern: '(?:tigil|tama|hinto|stop|tigilan|wag|huwag)(?: (?:na|n|po|ho|nga|please|pls|naman))+$(?<=(?:(?:kulit|tawag|text|txt|tumatawag|nagtetext|kakatawag|kakatext) (?:nyo|niyo|ninyo|kayo)|(?:nyo|niyo|ninyo|kayo|kayong) (?:[^ ]+ )?(?:kulit|makulit|tawag|tumatawag|text|nagtetext))(?: [^ ]+| ,){0,5})',
       confidence: 0.8,
     },
+    // Asking the sender how to stop them is asking for it: "paano ko ititigil ang mga text nyo", "pano matanggal sa list nyo",
+    // "paano po para hindi na kayo tumawag" (not "paano i-block ang spam", spam in general; not "... kung sakali", only supposed).
+    {
+      id: 'how-to-stop',
+      pattern: '{how}(?: para)? (?:(?:(?:ma|i|mag|pa) )?(?:[a-z]*(?:stop|tigil|hinto)[a-z]*|tumigil|huminto)|(?:hindi|di|d) na)(?: (?:na|po|ako|kami|ang|yung|ung|mga|tong|itong|yang|iyang|to|ito|nyo|ninyo|ng|sa))* (?!spam|scam)(?:{contactNoun}|makatanggap|makareceive|maka receive|tumanggap|matawagan|ma ?text)|{how} (?:(?:matanggal|maalis|maaalis|matatanggal|ma ?remove|ma ?unsubscribe|mag ?unsubscribe|mag ?unsub)(?: (?:na|po|ako|kami|number ko))* sa (?:list|listahan|mailing list|text|texts|promo|promos|mga text)(?: (?:nyo|ninyo|niyo|ng (?:text|sms|promo)s?(?: (?:nyo|ninyo|niyo))?))?|(?:para )?(?:hindi|di|d) na(?: (?:po|kayo|nyo|kau))+ (?:mag |mg )?(?:{contactVerb})|(?:para )?(?:kayo|nyo) (?:(?:hindi|di) na (?:{contactVerb})|[a-z]*(?:tigil|hinto|stop)[a-z]*))',
+      confidence: 0.85, unless: '(?:[^ ]+ ){0,5}(?:kung (?:gusto|sakali|kailangan)|pero|sakaling)(?![^ ])|(?:[^ ]+ ){0,3}sa (?:app|netflix|newsletter|email|spotify|globe|smart|gcash|iba)(?![^ ])',
+    },
+    // "sabi po ng lola ko ayaw na niya ng tawag ninyo", "sabi ng tatay ko tigilan nyo na daw ang pagtawag": a household
+    // member's refusal passed on, "nyo" naming the caller.
+    {
+      id: 'kin-says-no-more',
+      pattern: 'sabi(?: (?:po|ho|daw))* (?:ng|ni) (?:{kin}) (?:ko|namin)(?: [^ ]+){0,3}? (?:ayaw(?: (?:na|po|ho|daw|raw))* (?:niya|nya|nila)(?: (?:na|nang|po|ng|daw|raw|mga))* (?:{contactNoun}) (?:nyo|ninyo|niyo)|(?:{stop}) (?:nyo|niyo|ninyo)(?: (?:na|po|daw|raw|ho))* (?:(?:ang|yung|ung|sa) )?(?:{contactNoun}))',
+      confidence: 0.85, unless: '{relayedButWants}',
+    },
+    // Taglish: "please lang don't call na po ulit", the particle marking it as said to the caller.
+    { id: 'taglish-dont-call', pattern: '(?:dont|do not|wag|pls dont)(?: (?:na|po|nyo))* (?:call|text|message|msg|txt)(?: (?:me|us|ako|kami))?(?: (?:na|po|ulit|again|anymore|na po))+(?=$| ,| (?:please|pls|salamat)(?![^ ]))', confidence: 0.85 },
     // "binabawi ko na ang pahintulot ko", "bawiin ko na yung consent ko"
     { id: 'revoke-consent', pattern: '(?:binabawi|babawiin|bawiin|binawi|ibinabawi|i revoke|irevoke|revoke) ko(?: (?:na|po))*(?: (?:ang|yung|ung))? (?:pahintulot|consent|permiso|permission|pagpayag)', confidence: 0.9 },
   ],
