@@ -32,13 +32,13 @@ const rules: readonly PhraseRule[] = [
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*)`,
+    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*|(?:shi|ishi|eshi|7aga|7aja|haja) m[ie]n+k(?:o|u)?[nm])`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7a?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"

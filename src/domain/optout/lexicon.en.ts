@@ -38,7 +38,7 @@ export const en: Lexicon = {
     'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
     'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
     'no thanks', 'no thank you', 'thanks a lot', 'not interested', 'im not interested', 'i am not interested', 'no longer interested', 'im no longer interested', 'wrong number', 'you have the wrong number',
-    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
+    'who is this', 'who dis', 'who are you', 'who tf is this', 'who the hell is this', 'who the heck is this', 'who the fuck is this', 'and thanks', 'and thx', 'and ty', 'and thank you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
     'idk who this is', 'idk who you are', 'idk who u are', 'i dont know who you are', 'i dont know who this is',
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
@@ -154,6 +154,8 @@ export const en: Lexicon = {
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) [a-z]+(?: [a-z]+)? to',
+      // The same without "to": "my sister told her boss stop calling her".
+      '(?:told|tells|telling) (?:my|our|his|her|their) [a-z]+',
       // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
       // calling my daughter", "did you want me to stop calling the other office".
       '(?:told|asked|tells|asks|telling|asking) (?:him|her)(?: (?:to|not to))?', '(?:want|wants|wanted) (?:me|him|her|us)(?: to)?',
@@ -295,12 +297,14 @@ export const en: Lexicon = {
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
+    // A question to the sender on how to stop what it sends: "how do I stop these", "how can I end this".
+    { id: 'how-to-stop-these', pattern: '(?:how (?:do|can|could|should|to)(?: (?:i|u|we))?(?: (?:even|ever|actually|just|really))?) (?:stop|end|cancel|block|get rid of)(?: (?:getting|receiving))? (?:these|them|all these|all of these|all this|this)(?: (?:please|pls|plz|now|already))*$', confidence: 0.8, negatable: true },
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
     { id: 'want-contact-to-stop', pattern: '(?:want|wants|need|needs|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
     // "these calls need to stop", "the texts have to end"
-    { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun} (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
+    { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun}(?:(?: [a-z]+| ,){1,6}? (?:and )?(?:they|it))? (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
     // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
     { id: 'please-stopped', pattern: '(?:please|pls|plz|can you|could you|would you|need to|just|gotta) stopped {contactGerund}', confidence: 0.8 },
     // "I keep getting calls from you guys and I want them to stop": the calls named just before.
@@ -329,7 +333,7 @@ export const en: Lexicon = {
       id: 'dont-contact',
       pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)| (?:on|at) this (?:number|phone|line)(?: {again})?(?={end}|$)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later|tomorrow|tonight|anytime|(?:after|at|before) [a-z0-9]+))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
     // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
     // words would weaken the literal test that decides when "dont-contact" runs).
@@ -385,7 +389,7 @@ export const en: Lexicon = {
     {
       id: 'unsubscribe',
       // Speech recognition splits "unsubscribe me" into "on subscribe me".
-      pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out|on subscribe(?= (?:me|us|my|this)(?![^ ])))',
+      pattern: '(?:unsubscribe|unsubscribed|(?<!(?:does|will|would|did|is|doesnt) )(?:unsubscribing|opting out)|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|optout|opt me out|opt us out|opt myself out|on subscribe(?= (?:me|us|my|this)(?![^ ])))',
       confidence: 0.9, negatable: true,
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime"); nor, in Taglish, negated ("hindi ako nag-unsubscribe",
