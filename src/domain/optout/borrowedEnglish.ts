@@ -5,4 +5,6 @@
  * a borrowing lexicon fires on the English question where the English lexicon stays quiet. The English
  * rule that tells those questions apart reads the same words.
  */
-export const ENGLISH_HOW_TO = 'how (?:do|can|would|could|does|should|to)(?: (?:i|u|you|we|one|people|yall))?(?: (?:even|ever|actually|just|really))?';
+// A how-to question, or a tool asked for: "how do u stop spam texts", "is there an app to stop spam calls".
+export const ENGLISH_HOW_TO =
+  '(?:how (?:do|can|would|could|does|should|to)(?: (?:i|u|you|we|one|people|yall))?(?: (?:even|ever|actually|just|really))?|(?:app|setting|feature|tool|button|way)s? (?:to|that|for|which)(?: (?:can|will|would))?)';

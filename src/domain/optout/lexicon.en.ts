@@ -22,7 +22,7 @@ export const en: Lexicon = {
   keywords: {
     opt_out: [
       'stop', 'stopall', 'stop all', 'stop it', 'stop this', 'stop that', 'unsubscribe', 'unsubscribe me', 'unsubscribe all', 'unsub',
-      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp', 'stp',
+      'cancel', 'cancel all', 'end', 'quit', 'revoke', 'optout', 'opt out', 'opt me out', 'remove', 'remove me', 'no more', 'stahp', 'stawp', 'stahp it', 'stawp it', 'stp',
       // Plain refusals a text can be on its own: "go away", "I want out".
       'go away', 'i want out', 'want out', 'quit it',
       // "U can stop now", "No texts": the messages answered are what is refused.
@@ -32,14 +32,14 @@ export const en: Lexicon = {
     opt_in: ['start', 'unstop', 'yes', 'resume texts', 'start texting me', 'start texts'],
     help: ['help', 'info'],
   },
-  voiceKeywords: ['stop', 'stop it', 'stop this', 'stop that', 'stop all', 'unsubscribe', 'opt out'],
+  voiceKeywords: ['stop', 'stop it', 'stop this', 'stop that', 'stop all', 'unsubscribe', 'opt out', 'stahp', 'stahp it', 'stawp', 'stawp it'],
   clauseKeywords: ['stop', 'stopall', 'stop all', 'stop it', 'stop this', 'unsubscribe', 'optout', 'opt out'],
   softeners: [
     'please', 'pls', 'plz', 'plez', 'pleas', 'now', 'right now', 'already', 'immediately', 'asap', 'for good', 'forever', 'again',
     'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'nope', 'nah', 'just', 'hey', 'yeah', 'sorry', 'seriously', 'enough',
     'i said', 'i told you', 'i already said', 'like i said', 'i mean', 'you know', 'look', 'listen', 'man', 'dude', 'sir', 'maam', 'lady', 'bro',
     'no thanks', 'no thank you', 'thanks a lot', 'not interested', 'im not interested', 'i am not interested', 'no longer interested', 'im no longer interested', 'wrong number', 'you have the wrong number',
-    'who is this', 'who dis', 'who are you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
+    'who is this', 'who dis', 'who are you', 'who tf is this', 'who the hell is this', 'who the heck is this', 'who the fuck is this', 'and thanks', 'and thx', 'and ty', 'and thank you', 'goodbye', 'bye', 'like', 'bruh', 'fr', 'for real', 'yo', 'but', 'ugh', 'you need to', 'yall need to', 'u need to', 'you gotta', 'yall gotta',
     'idk who this is', 'idk who you are', 'idk who u are', 'i dont know who you are', 'i dont know who this is',
   ],
   fillers: ['uh', 'uhh', 'uhm', 'um', 'umm', 'er', 'erm', 'ah', 'ahh', 'hmm', 'hm', 'mm', 'mmm'],
@@ -68,7 +68,7 @@ export const en: Lexicon = {
   },
   classes: {
     cease: [
-      'sto+p+', 'stp', 'stahp', 'quit', 'cease', 'discontinue',
+      'sto+p+', 'stp', 'stahp', 'sta+w+p+', 'quit', 'cease', 'discontinue',
       // Speech recognition hears "quit calling me" as "quick calling me".
       'quick(?= (?:cal+|tex+t|txt|messag|ring)in(?:g)? (?:me|us|here|this|my)(?![^ ]))',
     ],
@@ -80,7 +80,7 @@ export const en: Lexicon = {
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
+      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon|cul+in(?:g)?)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -103,7 +103,7 @@ export const en: Lexicon = {
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
-      'any', 'any more', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn', 'whatever', 'whichever',
+      'any', 'any more', 'any further', 'further', 'any of the', 'any of these', 'your', 'ur', 'such', 'every', 'them', 'you and your', 'these damn', 'whatever', 'whichever',
       '(?:any )?more of (?:the|these|those|your|ur|this|that|all these|all your)',
     ],
     target: [
@@ -132,7 +132,7 @@ export const en: Lexicon = {
     notAName: [
       'please', 'pls', 'plz', 'now', 'ever', 'period', 'bye', 'goodbye', 'thanks', 'thx', 'ty', 'ok', 'okay', 'k', 'no', 'here', 'there', 'tho', 'though',
       'fr', 'bro', 'bruh', 'man', 'dude', 'yall', 'today', 'tonight', 'tomorrow', 'asap', 'jerk', 'idiot', 'fool', 'scammers?', 'spammers?', 'people',
-      'lol', 'back', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh',
+      'lol', 'back', 'again', 'ag[aei]*n', 'agn', 'anymor[e]?', 'nomore', 'nomo', 'hear', 'dammit', 'damn', 'seriously', 'ugh', 'henceforth', 'hereafter',
       // Taglish particles after English words: "pls don't text me na".
       'na', 'po', 'nga', 'pa', 'lang', 'ha', 'nyo', 'ah',
     ],
@@ -155,6 +155,8 @@ export const en: Lexicon = {
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
       '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) [a-z]+(?: [a-z]+)? to',
+      // The same without "to": "my sister told her boss stop calling her".
+      '(?:told|tells|telling) (?:my|our|his|her|their) [a-z]+',
       // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
       // calling my daughter", "did you want me to stop calling the other office".
       '(?:told|asked|tells|asks|telling|asking) (?:him|her)(?: (?:to|not to))?', '(?:want|wants|wanted) (?:me|him|her|us)(?: to)?',
@@ -192,6 +194,8 @@ export const en: Lexicon = {
     butYoureFine: [
       '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
       '(?:[a-z]+ |, ){0,6}but (?:im|i am|were|we are) (?:glad|happy) (?:you|u|yall|you guys) (?:called|texted|reached out)(?![^ ])',
+      // Leave given in the same breath: "she doesn't want calls at work but you can call her here".
+      '(?:[a-z]+ |, ){0,8}but (?:you|u|yall|you guys) (?:can|may|could) (?:still )?(?:call|text|reach|contact|message)(?![^ ])',
     ],
     // The keyword named as a mechanism: "what's the stop word to end texts", "reply stop to opt out".
     mechanism: [
@@ -213,9 +217,9 @@ export const en: Lexicon = {
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
     atOtherPlace: ['(?:at|on) (?:work|my job|the office|my office|the house|(?:my|the) (?:work|office|home|house|old) (?:number|phone|line))(?![^ ])'],
     // "again", "no more" and their spoken forms after a refused contact: "don't call no mo".
-    again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all'],
+    again: ['again', 'anymore', 'any more', 'ever again', 'no more', 'nomore', 'no mo', 'nomo', 'no longer', 'nothing', 'period', 'at all', 'henceforth', 'hereafter', 'from now on', 'going forward'],
     // "… but keep the texts": only part of the contact is refused.
-    keepOther: ['(?:[a-z]+ ){0,6}?(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|the|my|your|ur|[a-z]+ (?:updates|alerts|reminders|notifications|texts|calls|messages|emails))', '(?:[a-z]+ ){0,6}?(?:,? )?but (?:i|we) (?:still )?(?:want|need|like) (?:them|it|mine|the [a-z]+)(?![^ ])'],
+    keepOther: ['(?:[a-z]+ ){0,6}?(?:,? )?(?:but |and )?(?:the |ur |your )?(?:texts|text messages|calls|emails|reminders|alerts|updates) (?:are|r|is) (?:still )?(?:fine|ok|okay|good|welcome)(?![^ ])', '(?:[a-z]+ ){0,6}?(?:,? )?(?:but|and|just) (?:still )?(?:keep|continue) (?:getting|sending|receiving|get|send|texting|calling|messaging|the|my|your|ur|[a-z]+ (?:updates|alerts|reminders|notifications|texts|calls|messages|emails))', '(?:[a-z]+ ){0,6}?(?:,? )?but (?:i|we) (?:still )?(?:want|need|like) (?:them|it|mine|the [a-z]+)(?![^ ])'],
     // The business is the object: the consumer is the one calling ("he told me to stop calling you guys").
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
@@ -261,13 +265,13 @@ export const en: Lexicon = {
     ],
     // The request ends here: end of text, a clause mark, or a word that starts the next thought.
     end: [
-      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro|bruh|tho|though|fr)(?![^ ]))',
+      '(?=$| ,| (?:please|pls|plz|now|right now|thanks|thank you|thx|ty|asap|immediately|already|for good|forever|permanently|too|as well|and|or|i|im|ive|ill|id|we|weve|you|this|its|it is|ok|okay|man|dude|sir|maam|lady|bro|bruh|tho|though|fr)(?![^ ]))',
     ],
     complaintEnd: [
       'me', 'us', 'here', 'number', 'phone', 'cell', 'again', 'already', 'anymore', 'times', 'time', 'today', 'yesterday', 'week',
       'please', 'pls', 'plz', 'interested', 'spam', 'scam', 'harassment', 'enough', 'said', 'told you', 'seriously', 'god', 'damn',
       'list', 'calls', 'texts', 'messages', 'thanks', 'thank you', 'no', 'nope', 'just', 'calling', 'texting', 'af', 'asf', 'annoying', 'ridiculous',
-      'bro', 'bruh', 'man', 'dude', 'fr', 'for this', 'up for',
+      'bro', 'bruh', 'man', 'dude', 'fr', 'for this', 'up for', 'signed up', 'sign up', 'smh', 'wtf', 'ugh',
     ],
     // When, not whether: "stop calling so late" asks for other hours.
     hours: ['so (?:late|early)', '(?:at|late at|in the middle of the) night', '(?:after|before) (?:[0-9]+|nine|ten|eight|seven|six|noon|midnight|dark|dinner|work)', 'on (?:sundays?|weekends?|the weekend)', 'during (?:dinner|work|the day)'],
@@ -286,19 +290,22 @@ export const en: Lexicon = {
       pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
-    // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls".
-    { id: 'stop-the-contact', pattern: `(?:{cease}|cancel|block|end|halt|disable|deactivate)(?!(?<=(?:${ENGLISH_HOW_TO}|(?:a|any|no) way to|ways to|help me|trying to|tips to) [a-z]+)(?= (?:(?:those|the|all|these) )?(?:spam|scam|junk|fake|unknown|random)))(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}`, confidence: 0.9, negatable: true, notAfter: '{selfSubject}|{reportedTo}|(?:does|will|would|did) (?:[a-z]+ ){1,4}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])|on (?:my |his |her )?[a-z]+s (?:phone|cell|line|number)(?![^ ])' },
+    // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls"; not a how-to
+    // about spam or robocalls in general ("how do I stop robocalls") — "these robocalls" are the caller's.
+    { id: 'stop-the-contact', pattern: `(?:{cease}|cancel|block|end|halt|disable|deactivate)(?!(?<=(?:${ENGLISH_HOW_TO}|(?:a|any|no) way to|ways to|help me|trying to|tips to) [a-z]+)(?= (?:(?:those|the|all|these) )?(?:spam|scam|junk|fake|unknown|random)| (?:robocalls|robo calls|robocallers|telemarketers|telemarketing calls)(?![^ ])))(?: (?:getting|receiving))?(?: it)?(?: (?:with|w))?(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}(?<!(?:newsletter|newsletters|promo|promotional|marketing|weekly|monthly) (?:emails|e mails))`, confidence: 0.9, negatable: true, notAfter: '{selfSubject}|{reportedTo}|(?:does|will|would|did) (?:[a-z]+ ){1,6}(?:also|even|automatically)|{otherModal}|{mechanism}', unless: 'from (?:going|coming|being sent) to|{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])|{keepOther}|on (?:my |the |an? )?(?:iphone|android|samsung|pixel|galaxy|phone|cell)(?![^ ])|on (?:my |his |her )?[a-z]+s (?:phone|cell|line|number)(?![^ ])' },
     // "shut these calls off", "turn the texts off"
     { id: 'turn-off-contact', pattern: '(?:turn|shut|switch) off(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     { id: 'turn-contact-off', pattern: '(?:turn|shut|switch)(?: (?:{det}|my)(?: [a-z]+)?)? (?:{nounMod} )?{contactNoun} off', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{mechanism}', unless: '{whenever}|(?:only )?{hours}|only (?:on|at|in|during|after|before)(?![^ ])' },
     // Texting shorthand, a bare verb or noun: "stop txt", "stop msg me", "stop call me". The request must end there.
     { id: 'stop-shorthand', pattern: '{cease} (?:{contactVerb}|{contactNoun})(?: {target})?{end}', confidence: 0.85, negatable: true, notAfter: '{selfSubject}' },
+    // A question to the sender on how to stop what it sends: "how do I stop these", "how can I end this".
+    { id: 'how-to-stop-these', pattern: '(?:how (?:do|can|could|should|to)(?: (?:i|u|we))?(?: (?:even|ever|actually|just|really))?) (?:stop|end|cancel|block|get rid of)(?: (?:getting|receiving))? (?:these|them|all these|all of these|all this|this)(?: (?:please|pls|plz|now|already))*$', confidence: 0.8, negatable: true },
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
     { id: 'want-contact-to-stop', pattern: '(?:want|wants|need|needs|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
     // "these calls need to stop", "the texts have to end"
-    { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun} (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
+    { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun}(?:(?: [a-z]+| ,){1,6}? (?:and )?(?:they|it))? (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
     // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
     { id: 'please-stopped', pattern: '(?:please|pls|plz|can you|could you|would you|need to|just|gotta) stopped {contactGerund}', confidence: 0.8 },
     // "I keep getting calls from you guys and I want them to stop": the calls named just before.
@@ -325,13 +332,13 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
+      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)| (?:on|at) this (?:number|phone|line)(?: {again})?(?={end}|$)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
-      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
+      confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later|tomorrow|tonight|anytime|(?:after|at|before) [a-z0-9]+))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
     // Texting and Caribbean English: "dnt txt me", "doh call me again" (a rule of their own: three-letter
     // words would weaken the literal test that decides when "dont-contact" runs).
-    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: back)?(?: {again})?(?: (?:nah|na|no))?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
+    { id: 'dont-contact-short', pattern: '(?:dnt|doh) {contactVerb}(?: {target})?(?: back)?(?: {again})?(?: (?:nah|na|no))?(?: (?:yuh|you|ya|yah|u) hear(?: me)?)?(?={end}|$)', confidence: 0.9, notAfter: '{thirdSubject}|why|how come' },
     // "don't send me any more texts"
     {
       id: 'dont-send',
@@ -343,11 +350,11 @@ export const en: Lexicon = {
       id: 'dont-want-contact',
       pattern: '{dontWant}(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving|continue receiving|continue to receive|be receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}',
       // Not "I don't want the calls to go to voicemail" (where they go), nor "… but keep the billing texts".
-      confidence: 0.9, unless: '{keepOther}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])|{onlySome}',
+      confidence: 0.9, unless: '{keepOther}|{butYoureFine}|to (?:go|ring|show up|come (?:in|from|to)|be (?:sent|forwarded|going)|forward|roll)(?![^ ])|{onlySome}',
     },
     // "I'd prefer not to get these texts", "I would rather not receive calls" (a rule of its own: in {dontWant}
     // it would drop the negation words from the literals that decide when those rules run).
-    { id: 'prefer-not-to-receive', pattern: '(?:prefer|rather) (?:not|to not)(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}', confidence: 0.85, unless: '{keepOther}' },
+    { id: 'prefer-not-to-receive', pattern: '(?:prefer|rather|(?:would|d) (?:like|love)) (?:not|to not)(?: to)?(?: (?:receive|get|have|be getting|keep getting|keep receiving))?(?: (?:{det}|any more|more|anymore))? (?:{nounMod} )?{contactNoun}', confidence: 0.85, unless: '{keepOther}' },
     // "I don't want any more of these": the messages being answered.
     { id: 'dont-want-more-of-these', pattern: '{dontWant}(?: to (?:get|receive))? (?:any ?more|more) of (?:these|those|them|this)(?={end}|$)', confidence: 0.85 },
     // "no longer contact me", "please no longer call this number"
@@ -360,11 +367,11 @@ export const en: Lexicon = {
     // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
     { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
     // "no more texts", "enough with the calls"; not "there are no more messages"
-    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough (?:with|w)|enough of|enough|(?:done|through|finished) (?:with|w)) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card|left|available|remaining|in stock)' },
+    { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough (?:with|w)|enough of|enough|(?:done|through|finished) (?:with|w)) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '{keepOther}|(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card|left|available|remaining|in stock)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])' },
+    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])|(?:[a-z]+ ){0,4}?(?:he|she|they|who) (?:doesnt|does not|dont|do not|no longer) (?:live|lives|stay|stays) (?:here|there|with (?:me|us))(?![^ ])' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
-    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
+    { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|unlist|delist|deregister|unregister|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|tak|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     // "I want to be removed", "I asked to be taken off your list", "I want my number removed"
     {
@@ -383,13 +390,18 @@ export const en: Lexicon = {
     {
       id: 'unsubscribe',
       // Speech recognition splits "unsubscribe me" into "on subscribe me".
-      pattern: '(?:unsubscribe|unsubscribed|unsubscribing|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|opting out|optout|opt me out|opt us out|opt myself out|on subscribe(?= (?:me|us|my|this)(?![^ ])))',
+      pattern: '(?:unsubscribe|unsubscribed|(?<!(?:does|will|would|did|is|doesnt) )(?:unsubscribing|opting out)|unsub|unsuscribe|unsubcribe|unsubscibe|opt out|opted out|optout|opt me out|opt us out|opt myself out|on subscribe(?= (?:me|us|my|this)(?![^ ])))',
       confidence: 0.9, negatable: true,
       // Not someone else's ("my friend unsubscribed and still got texts"), not the mechanism described ("reply stop to opt out"),
       // not a right stated ("he said I could unsubscribe anytime"); nor, in Taglish, negated ("hindi ako nag-unsubscribe",
       // "wag nyo po akong i-unsubscribe") or passed on with daw ("i-unsubscribe ko daw", someone else's advice).
+<<<<<<< HEAD
       notAfter: `{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?|(?:hindi|di|wag|huwag)(?: (?:po|ako|kami|nyo|ninyo|mo|akong|kaming|pa|na))*(?: (?:nag|mag|i|pa))?|${TAGALOG_NOT_ASKING}`,
       unless: `{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])|${TAGALOG_ELSEWHERE}`,
+=======
+      notAfter: '{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?|(?:hindi|di|wag|huwag)(?: (?:po|ako|kami|nyo|ninyo|mo|akong|kaming|pa|na))*(?: (?:nag|mag|i|pa))?',
+      unless: "{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:me|us) )?(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])|(?:[a-z]+ ){1,5}not (?:mine|me|this (?:one|number|phone))(?![^ ])",
+>>>>>>> 26-en-ar-5
     },
     // A household member's request passed on to the caller, about this line: "my husband says quit calling here",
     // "my wife wants y'all to stop calling the house" (not "my husband said to stop calling him": his own calls).
@@ -403,9 +415,9 @@ export const en: Lexicon = {
     // "stop or I'm blocking you": the keyword with a threat.
     { id: 'stop-or-else', pattern: '^(?:(?:please|pls|plz) )?(?:stop|quit)(?: (?:{contactGerund}|sending)(?: (?:me|us))?)? (?:or|before) (?:im|i am|ill|i will|imma)(?: (?:gonna|going to))? (?:block|report|sue|call)(?:ing)?', confidence: 0.85 },
     // "I need you to stop", "I'm asking y'all to quit": the whole request, nothing after it.
-    { id: 'need-you-to-stop', pattern: '(?:need|want|asking|ask|told|telling) (?:you|u|yall|you guys|you people) to (?:stop|quit|cease)(?: (?:now|already|please|pls|plz|asap|immediately|right now|for real|fr|ok|okay))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
+    { id: 'need-you-to-stop', pattern: '(?:need|want|asking|ask|asked|told|telling) (?:you|u|yall|you guys|you people) to (?:stop|quit|cease)(?: (?:now|already|please|pls|plz|asap|immediately|right now|for real|fr|ok|okay))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "nobody at this number wants your calls", "ain't nobody here want no calls from y'all"
-    { id: 'nobody-here-wants', pattern: '(?:nobody|no one|noone)(?: (?:here|in here|at this (?:number|house|address|phone)|in this (?:house|household)))+ (?:wants?|needs?) (?:(?:{det}|no|any) )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
+    { id: 'nobody-here-wants', pattern: '(?:nobody|no one|noone)(?: (?:here|in here|at this (?:number|house|address|phone)|in this (?:house|household)))+ (?:wants?|needs?) (?:(?:{det}|no|any|yall|ya|you guys|you people) )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "… but I want off", "I want out already": off whatever the caller has them on.
     { id: 'want-off', pattern: '(?:i|we|just) (?:want|wanna|need|would like) (?:off|out)(?: (?:now|please|pls|already|asap))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"

@@ -88,3 +88,29 @@ describe('possible opt-outs as speech gives them: particles, plural "you", a rel
     expect(detectOptOut(text, { channel: 'voice' })).toMatchObject({ intent: 'possible_opt_out', lang });
   });
 });
+
+describe('the uncertain middle, widened by construction: any negation of interest, any way the number was got', () => {
+  it.each([
+    ["i ain't interested", 'en'],
+    ['nah i aint too interested', 'en'],
+    ['ما عندي اهتمام', 'ar'],
+    ['ما لي رغبة', 'ar'],
+    ['لا ما بدي', 'ar'],
+    ['لا مش عايز حاجة', 'ar'],
+    ['كيف وصلكم رقمي', 'ar'],
+    ['منين جبتوا نمرتي', 'ar'],
+  ])('%j on a call is a possible opt-out (%s)', (text, lang) => {
+    expect(detectOptOut(text, { channel: 'voice' })).toMatchObject({ intent: 'possible_opt_out', lang });
+  });
+
+  it.each([
+    'no me interesa ese seguro pero sí el de auto',
+    'no me interesa la tarjeta pero me gustaría saber del préstamo',
+    'no me interesa ahorita, llámeme la otra semana',
+    "i ain't interested in the warranty but what about the loan",
+    'مش مهتم بالعرض ده بس عايز اعرف عن الباقة التانية',
+    'ما بدي اروح هلق',
+  ])('%j: interest in something else, or not about the call — nothing is asked', (text) => {
+    expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
+  });
+});

@@ -27,6 +27,11 @@ interface PossibleLexicon {
   /** `compact`: matched with the spaces removed (no word spaces in the script, or spaced inconsistently). */
   spacing: 'words' | 'compact';
   phrases: readonly string[];
+  /**
+   * Interest in something else said in the same breath ("not interested in the warranty but what about the
+   * loan", "no me interesa ese plan pero sí el otro"): the refusal is of one offer, so nothing is asked.
+   */
+  otherInterest?: string;
 }
 
 const YOU_EN = '(?:you|yall|you guys|you people)';
@@ -38,7 +43,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
     lang: 'en',
     spacing: 'words',
     phrases: [
-      'not (?:really |even |at all )?interested',
+      '(?:not|aint) (?:really |even |at all |too |that )?interested',
       '(?:i have|ive got|i got) no interest',
       `who gave ${YOU_EN} (?:my|this) (?:phone |cell )?number`,
       `(?:how|where)(?:d| did) ${YOU_EN} (?:even )?(?:get|find) (?:my|this) (?:phone |cell )?number`,
@@ -51,6 +56,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
       'this is (?:a )?(?:scam|harassment)',
       'how many times (?:do i have to|have i|must i) (?:tell|told)',
     ],
+    otherInterest: '(?:but|kindly|just) (?:what about|how about|tell me|id|i would|i want|i need|im interested|i am interested|ill|i will|i have|keep|can you|could you|sign me|call (?:me )?(?:back|later|next))',
   },
   {
     lang: 'es',
@@ -65,6 +71,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
       'por que me (?:llaman|llama|llamas) tanto',
       'yo no (?:me inscribi|me registre|pedi esto|les di mi numero)',
     ],
+    otherInterest: 'pero (?:si|me interesa|quiero|queria|quisiera|me gustaria|que tal|digame|cuenteme|el otro|la otra|tengo una pregunta)|(?:ahorita|ahora|por ahora|en este momento|hoy)(?: [a-z]+){0,3} (?:llameme|llamame|marqueme|hableme)',
   },
   {
     lang: 'fr',
@@ -147,12 +154,15 @@ const LEXICONS: readonly PossibleLexicon[] = [
     phrases: [
       '(?:لست|مش|غير|مو|ما ني) مهتم(?:ا|ة|ه)?',
       '(?:لا|ما) يهمني',
-      '(?:من|مين) (?:اعطاك|اعطاكم|عطاك|عطاكم|اداك|اداكم|اعطي) (?:رقمي|رقم تليفوني|رقم هاتفي)',
-      '(?:ما|مش) (?:بدي|محتاج|ابي|ابغى) (?:شي|حاجه)',
+      '(?:من|مين) (?:اعطاك|اعطاكم|عطاك|عطاكم|اداك|اداكم|اعطي) (?:رقمي|رقم تليفوني|رقم هاتفي|نمرتي)',
+      // A bare "I don't want (anything)": "لا ما بدي", "مش عايز حاجة"; "ما بدي اروح" is not about the call.
+      '(?:ما|مش|مو) (?:بدي|محتاج|ابي|ابغى|ابغي|ابغا|اريد|عايز|عاوز|عايزه|عاوزه|بغيت|بغيتش)(?: (?:شي|حاجه|حاجة|اشي|شيء)|$)',
+      '(?:ما|مش|مو|ليس) ?(?:عندي|عندنا|لي|لدي|لدينا|فيني) (?:اي )?(?:اهتمام|رغبه|رغبة)',
       'زهقت من (?:اتصالاتكم|اتصالاتك|مكالماتكم)',
-      '(?:من اين|منين|من وين|كيف) (?:حصلت|حصلتم|جبت|جبتوا|جبتو) (?:علي )?(?:رقمي|رقم هاتفي)',
+      '(?:من اين|منين|من وين|كيف|ازاي|شلون) (?:حصل|جب|وصل|جا|عرف|لقي|اخذ|اخد)[^ ]* (?:علي |ل)?(?:رقمي|رقم هاتفي|رقم تلفوني|رقم تليفوني|رقم جوالي|نمرتي)',
       '(?:لماذا|ليش|ليه|لم) (?:تتصل|تتصلون|تتصلوا|بتتصل|بتتصلوا|بتتصلو) (?:بي |علي |عليا )?(?:باستمرار|دايما|كل يوم|كثير|علي طول)',
     ],
+    otherInterest: '(?:بس|لكن|بل) (?:عايز|عاوز|ابي|ابغي|ابغى|ابغا|بدي|اريد|حابب|مهتم|مهتمه|ممكن|كلمني|كلموني|اتصل|اتصلوا|احكيلي|قولي|خبرني)',
   },
   {
     lang: 'ht',
@@ -174,6 +184,7 @@ interface CompiledPossible {
   /** Only matches text with letters outside ASCII (its script is not Latin). */
   nonLatin: boolean;
   pattern: RegExp;
+  otherInterest: RegExp | null;
 }
 
 function alternatives(phrases: readonly string[]): string {
@@ -189,6 +200,7 @@ const COMPILED: readonly CompiledPossible[] = LEXICONS.map((l) => ({
   spacing: l.spacing,
   nonLatin: l.phrases.every((p) => hasNonAscii(p)),
   pattern: patternFor(l.spacing, l.phrases),
+  otherInterest: l.otherInterest ? patternFor(l.spacing, [l.otherInterest]) : null,
 }));
 const ORDER_BY_HINT = new Map(COMPILED.map((first) => [first.lang, [first, ...COMPILED.filter((l) => l !== first)]]));
 /**
@@ -224,6 +236,7 @@ export function possibleOptOut(text: string, hint?: string): OptOutResult | null
   for (const lexicon of order) {
     if (latinOnly && lexicon.nonLatin) continue;
     const m = lexicon.pattern.exec(lexicon.spacing === 'words' ? spaced : compact);
+    if (m && lexicon.otherInterest?.test(spaced)) continue;
     if (m) return { intent: 'possible_opt_out', matched: `possible:${lexicon.lang}:${m[0].trim()}`, confidence: CONFIDENCE, lang: lexicon.lang };
   }
   return null;
