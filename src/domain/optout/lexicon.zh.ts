@@ -41,7 +41,7 @@ export const zh: Lexicon = {
   notTypos: [],
   negation: {
     cue: ['不', '别', '没', '没有', '不用', '无需', '不必'],
-    bridge: ['要', '想', '会', '是', '打算', '需要', '用', '必'],
+    bridge: ['要', '想', '会', '是', '打算', '需要', '用', '必', '说', '说要', '说过要'],
     exceptAfter: [],
   },
   classes: {
@@ -92,7 +92,7 @@ export const zh: Lexicon = {
       '我', '我(?:的|个|嘅)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机|number)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
     ],
-    remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
+    remove: ['删掉', '删除', '删了', '删咗', '删除咗', '移除咗', '删埋', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑', '拒绝(?:来电|电话|推销|营销|联系)', '谢绝', '不打扰', '不来电'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
@@ -128,16 +128,19 @@ export const zh: Lexicon = {
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
-    // How-to questions before the word: "怎么退订", "请问退订…".
-    asking: ['(?:要|该|应该|可以|能)?(?:怎么|怎样|如何|点样|点|咋)(?:样)?(?:才能|才可以|可以|能)?', '请问'],
-    // …or after it: "回复退订会不会收费", "退订以后还能重新订阅吗".
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是什么|什么意思|怎么(?:弄|操作|做|办|搞)|收费|收钱|两个字|重新订阅|恢复|撤回)'],
+    // A question about the mechanism, not the wish: "回复退订会不会收费", "退订以后还能重新订阅吗", "退订了是不是电话也不打了".
+    // Asking how to unsubscribe ("怎么退订", "退订怎么弄") is asking to stop, as any other reasonable means is.
+    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回)'],
+    // Said of someone else: "他想退订", "他已经退订了".
+    thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
+    // Spam in general, not these messages: "怎么才能不接到骚扰电话".
+    spamGeneral: ['骚扰', '垃圾', '陌生', '诈骗', '推销电话', '广告电话'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
     notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
@@ -193,7 +196,7 @@ export const zh: Lexicon = {
     // "我不想被打扰"
     { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销|联系|联络|打电话)', confidence: 0.85 },
     // "取消所有短信通知", "取消短信服务"
-    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
+    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的|这个|这些|你们的|此类)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9, notAfter: '{reported}' },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
@@ -204,7 +207,10 @@ export const zh: Lexicon = {
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*|{asking}|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}' },
+    // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,4}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
+    { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".

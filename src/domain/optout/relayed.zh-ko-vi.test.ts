@@ -44,10 +44,16 @@ describe('a relative’s request passed on to the caller (Chinese, Korean, Vietn
 
 describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () => {
   it.each([
-    // Questions about unsubscribing.
-    ['怎么退订', 'sms'],
+    // Questions about the mechanism or its cost, about spam in general, or for someone else.
     ['回复退订会不会收费', 'sms'],
-    ['Làm sao để hủy đăng ký vậy', 'sms'],
+    ['退订了是不是电话也不打了', 'sms'],
+    ['怎么才能不接到骚扰电话 你们知道吗', 'voice'],
+    ['如何退订视频会员', 'sms'],
+    ['수신거부하면 요금 나가요?', 'sms'],
+    ['스팸 문자 안 받으려면 어떻게 해요', 'sms'],
+    ['넷플릭스 구독 취소 어떻게 해요', 'sms'],
+    ['Hủy đăng ký thì có mất phí không', 'sms'],
+    ['tôi hỏi giùm bạn tôi cách hủy đăng ký', 'sms'],
     ['Hủy đăng ký rồi có đăng ký lại được không', 'sms'],
     ['수신거부는 무슨 번호로 보내요?', 'sms'],
     ['구독 취소하면 다시 신청 가능해요?', 'sms'],
@@ -70,6 +76,20 @@ describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () 
     ['실수로 수신거부 눌렀는데 취소할 수 있어요', 'voice'],
   ] as const)('%j is not an opt-out', (text, channel) => {
     expect(intent(text, channel)).toBe('none');
+  });
+
+  // Asking the sender how to stop these messages is asking them to stop (any reasonable means revokes consent).
+  it.each([
+    ['zh', '怎么退订', 'sms'],
+    ['zh', '退订怎么弄', 'sms'],
+    ['zh', '要怎么做你们才不会再打来', 'voice'],
+    ['ko', '어떻게 수신거부 해요?', 'sms'],
+    ['ko', '이 문자 안 받으려면 어떻게 해야 돼요?', 'sms'],
+    ['ko', '구독 취소 어떻게 하죠', 'sms'],
+    ['vi', 'Làm sao để hủy đăng ký vậy', 'sms'],
+    ['vi', 'làm sao để các anh không gọi nữa', 'voice'],
+  ] as const)('%s: %j is an opt-out', (lang, text, channel) => {
+    expect(detectOptOut(text, { channel })).toMatchObject({ intent: 'opt_out', lang });
   });
 
   it.each([
