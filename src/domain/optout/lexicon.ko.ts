@@ -81,6 +81,8 @@ export const ko: Lexicon = {
     thirdParty: ['(?:그|저)(?:사람|분|쪽|친구|남자|여자|회사|집)(?:한테|에게|께)(?:는|도)?', '(?:걔|쟤|그녀|그애)(?:한테|에게)(?:는|도)?'],
     // Said to family, not to the caller: "엄마 그만 좀 전화해, 나 회의 중이야".
     vocative: ['(?:^|,)(?:엄마|아빠|여보|자기야|오빠|언니|누나|형|얘들아|얘야)'],
+    // A family member called first, then told ("엄마 그 번호로 전화하지 마"); not "엄마 번호인데…" (mother's number).
+    vocativeFirst: ['{vocative}(?!번호|집|폰|핸드폰|전화번호|께|한테|이|가|는|은|의)[^,]{0,10}?'],
     // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
     clauseEnd: ['요', '다', '니', '니까', '서'],
     // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
@@ -105,9 +107,9 @@ export const ko: Lexicon = {
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '(?:세요|십시오|시오|시|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}|{vocativeFirst}', unless: '(?:세요|십시오|시오|시|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
     // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
-    { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
+    { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{vocativeFirst}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|말아주세요|말아주십시오|말아주시|마시오|말아요)',
@@ -116,9 +118,9 @@ export const ko: Lexicon = {
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
     { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}|{notSent}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{instead}' },
-    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd}|고)(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
-    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    { id: 'this-number', notAfter: '{vocativeFirst}|그|저|다른|딴', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
     // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
     { id: 'refrain', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:자제|삼가)', confidence: 0.85, unless: '할게|할께|하겠|했|할거' },
     // "연락 끊어 주세요" (not "전화 끊어", hang up; not "친구랑 연락 끊어").
@@ -132,7 +134,7 @@ export const ko: Lexicon = {
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', notAfter: '실수로|잘못|모르고|다른[^,]{0,8}?', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|(?:이)?(?:라고|라는|란)|(?:를|을)?(?:해도|했는데|했더니|해봤|눌렀)|(?:는|은)?(?:무슨|뭐)|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하는(?!방법|법)|할때|하신|한사람|가능)|[^,]{0,8}?(?:싶대|싶다고|한대|하겠대|한다고|하래)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?면|버튼',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|했대|했다고|했다던|했다네|(?:이)?(?:라고|라는|란)|(?:를|을)?(?:해도|했는데|했더니|해봤|눌렀)|(?:는|은)?(?:무슨|뭐)|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하는(?!방법|법)|할때|하신|한사람|가능)|[^,]{0,8}?(?:싶대|싶다고|한대|하겠대|한다고|하래)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?면|버튼',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
     { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱|언섭스크라이브|언서브스크라이브)(?:해주세요|해줘|해요|요|이요|이에요|입니다|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
@@ -141,7 +143,7 @@ export const ko: Lexicon = {
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
     { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
-    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '지(?:마|말)|져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|는|앱|어플|법' },
+    { id: 'turn-off', pattern: '(?!스팸){contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}|{spamLike}', unless: '지(?:마|말)|져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|당했|당|되었|돼|하는(?!방법|법)|는(?!방법|법)|[^,]{0,16}?(?:앱|어플)' },
     // "광고 알림 필요없어요, 꺼 주세요", "전화를 왜 자꾸 하세요, 하지 마세요": the contact named, then a bare imperative.
     { id: 'named-then-imperative', pattern: '{contact}[^,]{0,12}?(?:,|(?<=[요다]))(?:좀)?(?:다)?(?:(?:꺼|차단해|해지해|해제해)(?:주세요|줘요|주십시오|줘)|하지(?:좀)?(?:마세요|마십시오|말아주세요|마))', confidence: 0.85, notAfter: '{speaker}', unless: '(?:{quoted})|시고' },
     // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
@@ -192,7 +194,7 @@ export const ko: Lexicon = {
     { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, notAfter: '{otherService}', unless: '했|됐|된|한(?!다)|하셨|하면|할까|할지|가능|(?:을|를|은|는)?(?:안|못)' },
     // "이 문자 안 받으려면 어떻게 해요?", "전화 안 오게 하려면 뭐 눌러요", "어떻게 하면 이 전화 안 받을 수 있어요": asking how to stop them
     // is asking them to stop; not spam in general ("스팸 문자 안 받으려면") nor other messages ("…스팸 말고 택배 문자요").
-    { id: 'how-to-stop', pattern: '{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:수신(?:을)?)?(?:(?:안|그만|못)(?:받|오)|끊|차단하|거부하|해지하)(?:으려면|려면|고싶으면|고싶은데|게하려면|게하는|게할수)(?:[^,]{0,10}?(?:어떻게|어케|방법|뭐|뭘|어디)|요?$)|(?:어떻게|어케)(?:하면|해야)?(?:이|이런|그쪽)?{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:안|그만|못)(?:받|오)(?:을수|게할수|게되)', confidence: 0.85, notAfter: '{spamLike}', unless: '.*?(?:말고|아니고)' },
+    { id: 'how-to-stop', pattern: '{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:수신(?:을)?)?(?:(?:안|그만|못)(?:받|오)|끊|차단하|거부하|해지하)(?:으려면|려면|고싶으면|고싶은데|게하려면|게하는|게할수)(?:[^,]{0,10}?(?:어떻게|어케|방법|뭐|뭘|어디)|요?$)|(?:어떻게|어케)(?:하면|해야)?(?:이|이런|그쪽)?{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:안|그만|못)(?:받|오)(?:을수|게할수|게되)|(?:이|이런|그쪽|이번호로오는|이번호에서오는|여기서오는)(?:{contact})(?:{particle}|가|이)*(?:어떻게|어케)(?:하면)?(?:끊|막|차단|해지|수신거부|안받|그만받)', confidence: 0.85, notAfter: '{spamLike}', unless: '.*?(?:말고|아니고)' },
     // "그만하세요, 전화": the stop first, what to stop after.
     { id: 'stop-then-topic', pattern: '^(?:제발)?(?:좀)?(?:그만|고만)(?:좀)?(?:하세요|해요|해|하라고요?|하십시오|해주세요),?(?:이|그|이런)?(?:{contact})(?:요|좀|은|는)?$', confidence: 0.85 },
   ],

@@ -142,9 +142,9 @@ export const vi: Lexicon = {
     // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
     { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}|(?:neu|khi)(?: (?:{self}))?' },
     // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
-    { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao|sao|lam gi|phai lam gi)(?: (?:de|cho))? (?:khong|ko|k|ngung|thoi|het|khoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
+    { id: 'how-to-stop', pattern: '(?:(?:lam sao|lam the nao|cach nao|lam gi|phai lam gi)(?: (?:de|cho))?|sao (?:de|cho)) (?:khong|ko|k|ngung|thoi|het|khoi) (?:(?:nhan|nhan duoc)(?: [a-z]+){0,2}? (?:{contactNoun})|bi (?:goi|goi dien|lam phien|quay ray|lien lac|spam)(?![^ ]))', confidence: 0.85 },
     // "làm sao để các anh không gọi nữa", "cách nào để mấy người ngưng gọi tui": asking how to make them stop.
-    { id: 'how-to-make-you-stop', pattern: '(?:lam sao|lam the nao|cach nao|sao|lam gi|phai lam gi)(?: (?:de|cho))? (?:cac|may|ben|phia) (?:anh|chi|nguoi|ban|em|co|cong ty|ong|ba) (?:khong|ko|k|ngung|thoi|het|khoi|dung)(?: (?:con|goi))? (?:goi|goi dien|nhan tin|nhan|gui tin|lien lac|lam phien)(?![^ ])', confidence: 0.85 },
+    { id: 'how-to-make-you-stop', pattern: '(?:(?:lam sao|lam the nao|cach nao|lam gi|phai lam gi)(?: (?:de|cho))?|sao (?:de|cho)) (?:cac|may|ben|phia) (?:anh|chi|nguoi|ban|em|co|cong ty|ong|ba) (?:khong|ko|k|ngung|thoi|het|khoi|dung)(?: (?:con|goi))? (?:goi|goi dien|nhan tin|nhan|gui tin|lien lac|lam phien)(?![^ ])', confidence: 0.85 },
     // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
     // "không cần gọi lại đâu, tôi không mua" — a reason that rules out a later call.
     {
@@ -154,7 +154,7 @@ export const vi: Lexicon = {
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
     // "bớt nhắn đi" (cut it out); not a time: "cuối tuần đừng gọi nha".
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so)(?![^ ]))|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
     // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
     { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".

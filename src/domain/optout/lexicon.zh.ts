@@ -130,7 +130,7 @@ export const zh: Lexicon = {
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
     // A question about the mechanism, not the wish: "回复退订会不会收费", "退订以后还能重新订阅吗", "退订了是不是电话也不打了".
     // Asking how to unsubscribe ("怎么退订", "退订怎么弄") is asking to stop, as any other reasonable means is.
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回)'],
+    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
     // Said of someone else: "他想退订", "他已经退订了".
     thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
     // Spam in general, not these messages: "怎么才能不接到骚扰电话".
@@ -140,7 +140,7 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
@@ -149,7 +149,7 @@ export const zh: Lexicon = {
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
       id: 'relayed', pattern: '{relatives}(?:也|都|已经|早就)?(?:说|讲|话|叫|让|要|交代)(?:过|了)?(?:叫|让|要)?(?:你们|你哋|你)?(?:以后)?{dont}(?:{again})?(?:给|跟)?(?:他|她|我们|我|我家)?{contactVerb}',
-      notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
+      notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我|她|他|她们|他们)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
     },
     // "别给我推这些东西了", "不要再发这种了": what is sent named only as "these".
     { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?|东西)(?:过来|来)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
@@ -185,7 +185,7 @@ export const zh: Lexicon = {
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
     // The whole reply a prohibitive: "别发", "请勿发送", "不再接收".
-    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?$', confidence: 0.85 },
+    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:谢谢|谢了)?$', confidence: 0.85 },
     // "这是骚扰，请停止": a closing "stop" after a complaint.
     { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
@@ -196,7 +196,7 @@ export const zh: Lexicon = {
     // "我不想被打扰"
     { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销|联系|联络|打电话)', confidence: 0.85 },
     // "取消所有短信通知", "取消短信服务"
-    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的|这个|这些|你们的|此类)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
+    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的|这个|这些|你们的|此类)?(?:所有|全部|一切)?(?:的)?(?:短信|简讯|短讯|讯息|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9, notAfter: '{reported}' },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
@@ -208,7 +208,7 @@ export const zh: Lexicon = {
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
     // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,4}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
     // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
     { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
