@@ -112,7 +112,7 @@ export const vi: Lexicon = {
     asking: ['ghi', 'chu', 'neu'],
     // Asking for someone else: "tôi hỏi giùm bạn tôi cách hủy đăng ký".
     forOthers: ['hoi (?:gium|dum|giup|cho|ho) (?:[a-z]+ ){1,4}?(?:cach|lam sao)(?: de)?'],
-    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|dang ky lai|mat tien|mat phi|ton tien|co mat|cai nao)(?![^ ])', '(?:[a-z]+ ){0,3}?(?:thi|roi) (?:[a-z]+ ){0,4}?(?<!lam )(?:the nao|ra sao|sao)(?![^ ])', '(?:[a-z]+ ){0,4}?gi(?: (?:vay|the|a|ha))?$', '(?:thi )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
+    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|dang ky lai|mat tien|mat phi|ton tien|co mat|cai nao)(?![^ ])', '(?:[a-z]+ ){0,3}?(?:thi|roi) (?:[a-z]+ ){0,4}?(?<!lam )(?:the nao|ra sao|sao)(?![^ ])', '(?:[a-z]+ ){0,4}?gi(?: (?:vay|the|a|ha))?$', '(?:(?:thi|roi) )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh', 'gym', 'netflix', 'spotify', 'youtube', 'hulu', 'amazon', 'prime', 'icloud', 'apple', 'disney', 'bao', 'tap chi', 'kenh', 'kia', 'cong ty', 'cho (?:ban|nguoi|chong|vo|me|ba|con|em|anh|chi)', '[a-z]+ roi$'],
   },

@@ -140,7 +140,7 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
@@ -159,6 +159,12 @@ export const zh: Lexicon = {
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
     // "别再往这个号码发东西了": whatever is sent to this number is a message.
     { id: 'dont-send-to-number', pattern: '{dont}(?:{again})?(?:往|向|给|到)(?:此|这个|本|我的|我这个)(?:号码|手机号|手机|电话)(?:上)?(?:发|传|推|打)', notAfter: '{reported}|{notNow}', confidence: 0.9 },
+    // "不用再通知我了，谢谢": no more notices, closing the message.
+    { id: 'no-more-notices-end', pattern: '(?:不用|不必|无需|别|不要)再(?:通知|联系|联络)我(?:了|啦)?(?=$|,|谢谢|谢了)', notAfter: '{reported}', confidence: 0.85 },
+    // "拒绝营销短信", "我拒绝接收你们的广告": refusing a kind of message.
+    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?', notAfter: '{reported}|{thirdSubject}', confidence: 0.85, unless: '的?(?:功能|设置|方法)' },
+    // "你们一直打，请停止": a closing plea, with or without a clause mark; not auto-renewal or a service.
+    { id: 'closing-please-stop', pattern: '(?:请|麻烦|拜托)(?:你们)?停止(?:吧|啊|谢谢)?$', notAfter: '{reported}|[^,]{0,6}?(?:续费|扣款|服务|订单|会员|用药|吃药)', confidence: 0.8 },
     // "以后有什么活动都不用通知我了": no more notices, from now on.
     { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
     // "不想再收到了，拜托": the wish alone, closing the message.
@@ -210,7 +216,7 @@ export const zh: Lexicon = {
     // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
     { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
     // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
-    { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
+    { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再|停止)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".
