@@ -88,8 +88,38 @@ describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () 
     ['ko', '구독 취소 어떻게 하죠', 'sms'],
     ['vi', 'Làm sao để hủy đăng ký vậy', 'sms'],
     ['vi', 'làm sao để các anh không gọi nữa', 'voice'],
+    // Other forms read this round: the stop first, speech recognition's 하디 / 저나, Cantonese 删咗, southern kêu.
+    ['ko', '그만하세요 전화', 'voice'],
+    ['ko', '전화하디 마세요', 'voice'],
+    ['ko', '저나하지 마세요', 'voice'],
+    ['zh', '唔該你將我個電話號碼刪咗佢', 'voice'],
+    ['zh', '请勿再传讯息到此号码', 'sms'],
+    ['vi', 'đừng kêu tôi nữa', 'voice'],
+    ['vi', 'mẹ tôi bảo các bạn đừng gọi cho bà nữa', 'voice'],
   ] as const)('%s: %j is an opt-out', (lang, text, channel) => {
     expect(detectOptOut(text, { channel })).toMatchObject({ intent: 'opt_out', lang });
+  });
+
+  it.each([
+    // A neighbour (옆집 사람), not the wife (집사람); another company; until a time; a family member called first.
+    ['옆집 사람이 전화하지 말래요', 'voice'],
+    ['남동생이 그 회사에 연락하지 말라고 했대요', 'voice'],
+    ['다음 주까지는 전화하지 마세요 출장 중이에요', 'voice'],
+    ['엄마 그 번호로 전화하지 마 사기야', 'voice'],
+    ['제 친구가 그쪽 문자 수신거부 하고 싶대요', 'sms'],
+    // A name, another company told, orders, a code, "why".
+    ['tôi là dũng gọi lại cho anh', 'voice'],
+    ['Hôm qua tôi nói với bên ngân hàng đừng gọi nữa', 'sms'],
+    ['ngưng nhận đơn lúc mấy giờ', 'sms'],
+    ['đừng gửi mã cho tôi nữa, tôi đăng nhập được rồi', 'sms'],
+    ['tôi không có hủy đăng ký mà sao không nhận tin', 'sms'],
+    // Returning an order, someone else's wish, a parent to a child, a relative told by another.
+    ['我要退订单', 'sms'],
+    ['我同事一直收到你们的短信 他想退订', 'sms'],
+    ['不要再打扰你爸爸了 他在睡觉', 'voice'],
+    ['我老婆跟她妈说别再打电话来了', 'voice'],
+  ] as const)('%j is not an opt-out', (text, channel) => {
+    expect(intent(text, channel)).toBe('none');
   });
 
   it.each([
