@@ -47,7 +47,7 @@ export const ko: Lexicon = {
     dont: ['마', '말'],
     // "정중히 사양하겠습니다", "일절 받지 않겠습니다": an adverb may come first.
     politely: ['정중히', '정중하게', '일절', '절대', '전혀', '더이상'],
-    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '안받을거', '사절', '거절', '원치않', '사양'],
+    noMoreWant: ['받고싶지않', '받기싫', '그만받을래', '그만받고싶', '그만받겠', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '안받을거', '사절', '거절', '원치않', '사양'],
     // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
     notNow: [
       '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
@@ -68,7 +68,7 @@ export const ko: Lexicon = {
     // Without the caller named, only a parent, spouse or child: "동생이 전화 그만 하래요" is more often a sibling telling the speaker.
     closeRelative: ['(?<![옆윗앞뒷넛]|옆집|윗집|앞집|뒷집|아랫집|건넛집)(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
     // The caller, or this number, named in what is passed on: "그쪽한테", "너희", "여기로", "이 번호로".
-    addressee: ['(?:그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁|(?<!그|저|다른|딴)회사)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
+    addressee: ['(?:(?:그쪽|너희|당신네|거기|이|귀)회사|그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
     // A quoted request, in any tense: "…하지 말래요", "…그만하라고 하시네요".
     relayEnd: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내시|보내|해|거시|걸)(?:래|라고|라셨|라시|라네|랍니다|라세요|라셔)'],
     // …or said now, without the caller named: not "…라고 했는데" (the past) nor "했대요".
@@ -159,7 +159,7 @@ export const ko: Lexicon = {
     { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
     // A relative's request passed on to the caller, who is named ("남편이 그쪽한테 문자 보내지 말라고 전해 달래요") or not
     // ("와이프가 전화 그만 하시래요"); not told to the speaker ("엄마가 저한테 전화하지 말래요") nor undercut after.
-    { id: 'relayed-to-you', pattern: '{relative}(?:(?!자기|본인)[^,]){0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
+    { id: 'relayed-to-you', pattern: '{relative}(?:(?!자기|본인)[^,]){0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}|{instead}|했대|했다고|그랬대' },
     { id: 'relayed', pattern: '{closeRelative}(?:{again})?(?:{contact})(?:{particle})*(?:{again})?(?:{particle})*(?:{relayNow})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
     // "더 전화 주실 필요 없어요"
     { id: 'no-need-to-contact', pattern: '(?:더|더이상|더는|앞으로|이제)(?:{contact})(?:{particle})*(?:주실|하실|보내실|거실|걸)필요(?:는|가|도)?(?:없|전혀없)', confidence: 0.85 },

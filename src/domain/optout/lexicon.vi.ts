@@ -91,7 +91,7 @@ export const vi: Lexicon = {
     // "bà nội" / "ông nội" are grandparents, not "bà nói" (she said): "số của bà nội tôi, đừng gọi nữa".
     said: ['(?:{toldOther}|{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
     // Someone else told, not the caller: "tôi kêu họ đừng gọi nữa", "bảo nó đừng gọi cho tao nữa", "con gái tôi bảo bạn trai nó…".
-    toldOther: ['(?:keu|bao|noi voi|dan|bieu|nhac) (?:ho|no|nguoi ta|cong ty|ben kia|sep|ban trai|ban gai|thang|con|nhan vien|ong ta|ba ta)(?: [a-z]+){0,4}?', '(?:noi voi|dan|nhac) (?!(?:cac|may|anh|chi|em|ban|ong|ba|co|quy|phia anh|phia chi)(?![^ ]))[a-z]+(?: [a-z]+){0,4}?'],
+    toldOther: ['(?:keu|bao|noi voi|dan|bieu|nhac) (?:ho|no|nguoi ta|cong ty|ben kia|sep|ban trai|ban gai|thang|con|nhan vien|ong ta|ba ta|ban (?:anh|ay|no|cua|chi))(?: [a-z]+){0,4}?', '(?:noi voi|dan|nhac) (?!(?:cac|may|anh|chi|em|ban|ong|ba|co|quy|phia anh|phia chi)(?![^ ]))[a-z]+(?: [a-z]+){0,4}?'],
     // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
     outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
     // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".

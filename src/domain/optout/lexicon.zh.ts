@@ -51,7 +51,7 @@ export const zh: Lexicon = {
       '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准', '毋通', '毋好',
     ],
     again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机|座机|固话|家里电话)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
       '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
@@ -60,7 +60,7 @@ export const zh: Lexicon = {
     myPhone: ['我(?:的)?(?:电话|手机|号码|座机)', '这个(?:电话|号码|手机)', '{household}的?(?:电话|手机|号码)'],
     // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
     notContact: [
-      '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
+      '游戏', '球', '牌', '架', '闹', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
       '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志',
       // 打 as hit: "不要再打你妹妹了", "别打弟弟".
       '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
@@ -133,6 +133,10 @@ export const zh: Lexicon = {
     askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
     // Said of someone else: "他想退订", "他已经退订了".
     thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
+    // Another number meant: "…她的号码是另一个".
+    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另'],
+    // Someone else asking: "我朋友问怎么退订你们的短信".
+    othersAsk: ['{others}(?:也|都)?(?:问|想知道|在问)[^,]{0,8}?'],
     // Spam in general, not these messages: "怎么才能不接到骚扰电话".
     spamGeneral: ['骚扰', '垃圾', '陌生', '诈骗', '推销电话', '广告电话'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
@@ -144,7 +148,7 @@ export const zh: Lexicon = {
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
@@ -214,7 +218,7 @@ export const zh: Lexicon = {
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
     // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
     // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
     { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再|停止)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
