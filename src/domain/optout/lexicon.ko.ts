@@ -21,7 +21,7 @@ export const ko: Lexicon = {
   matchOn: 'characters',
   script: 'Hangul',
   keywords: {
-    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부', '스탑', '스톱', '수신거절', '발송중지', '수신해제', '수신 해제', '문자해지'],
+    opt_out: ['수신거부', '수신 거부', '거부', '광고거부', '광고 거부', '해지', '중지', '수신중지', '탈퇴', '그만', '무료거부', '무료수신거부', '문자거부', '차단', '광고수신거부', '스탑', '스톱', '수신거절', '발송중지', '수신해제', '수신 해제', '문자해지', '언섭스크라이브', '언서브스크라이브'],
     opt_in: [],
     help: ['도움말', '도움'],
   },
@@ -38,16 +38,16 @@ export const ko: Lexicon = {
       // Code-switching: "콜 하지 마세요", "텍스트 보내지 마세요".
       '콜', '텍스트', '텍스트메시지', 'call', 'text', 'sms',
       // Speech recognition's "전하하지 마세요" for 전화.
-      '전하(?=하지|하세|해)',
+      '전하(?=하지|하세|해)', '저나(?=하지|하디|하세|해|좀|그만)',
     ],
     particle: ['를', '을', '도', '는', '은', '좀', '로', '든', '이든', '다'],
     again: ['다시는', '다시', '더이상', '더는', '앞으로', '이제', '절대', '두번다시'],
-    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지', '하덜', '하들', '걸덜'],
+    act: ['하지', '걸지', '주지', '보내지', '드리지', '넣지', '돌리지', '하덜', '하들', '걸덜', '하디', '보내디'],
     // The rest of a request not to: 마(세요/라) or 말아(주세요).
     dont: ['마', '말'],
     // "정중히 사양하겠습니다", "일절 받지 않겠습니다": an adverb may come first.
     politely: ['정중히', '정중하게', '일절', '절대', '전혀', '더이상'],
-    noMoreWant: ['받고싶지않', '받기싫', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '안받을거', '사절', '거절', '원치않', '사양'],
+    noMoreWant: ['받고싶지않', '받기싫', '그만받을래', '그만받고싶', '그만받겠', '원하지않', '받지않겠', '안받을게', '안받겠', '안받고싶', '안받을래', '안받을테니', '안받을거', '사절', '거절', '원치않', '사양'],
     // Not now, not at this hour: "지금 전화하지 마세요, 회의 중이에요" puts a call off.
     notNow: [
       '지금', '오늘', '내일', '이따', '이따가', '나중에', '밤에', '밤늦게', '늦게', '아침에', '새벽에', '주말에', '근무중에', '회의중', '운전중', '당분간', '잠깐', '잠시',
@@ -56,17 +56,19 @@ export const ko: Lexicon = {
       '[가-힣]{1,4}(?:시간|중|때|동안)',
       // An hour with its edge: "오전 열 시 전에는", "9시 이후에".
       '[가-힣0-9]{0,6}?시(?:전|이전|후|이후|까지|부터|넘어서|넘어|지나서)',
+      // Until some time: "다음 주까지는 전화하지 마세요".
+      '[가-힣0-9]{1,6}?까지',
     ],
     // Someone the consumer speaks for: "우리 엄마한테 전화 그만 하세요" is for this number; "친구한테 문자 그만 보내" is a parent to a child.
     household: [
       '(?:우리|저희|제|내)(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|아내|와이프|부모님|애들|아이들|아이|아들|딸|가족|집사람|동생|형|누나|언니|오빠)',
     ],
     // Family whose request the consumer passes on: "남편이 전화 그만하래요", "엄마가 이 번호로 연락하지 말래요".
-    relative: ['(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|동생|형|누나|언니|오빠|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
+    relative: ['(?<![옆윗앞뒷넛]|옆집|윗집|앞집|뒷집|아랫집|건넛집)(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|동생|형|누나|언니|오빠|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
     // Without the caller named, only a parent, spouse or child: "동생이 전화 그만 하래요" is more often a sibling telling the speaker.
-    closeRelative: ['(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
+    closeRelative: ['(?<![옆윗앞뒷넛]|옆집|윗집|앞집|뒷집|아랫집|건넛집)(?:우리|저희|제|내)?(?:집)?(?:어머니|어머님|엄마|아버지|아버님|아빠|할머니|할아버지|남편|신랑|아내|와이프|부모님|아들|딸|가족|집사람|애아빠|애엄마)(?:이|가|께서|은|는|도)'],
     // The caller, or this number, named in what is passed on: "그쪽한테", "너희", "여기로", "이 번호로".
-    addressee: ['(?:그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁|회사)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
+    addressee: ['(?:(?:그쪽|너희|당신네|거기|이|귀)회사|그쪽|너희|당신들|당신|거기|여기|이번호|이집|댁)(?:한테|에게|께|에서|에다|에|로|으로|는|도)?'],
     // A quoted request, in any tense: "…하지 말래요", "…그만하라고 하시네요".
     relayEnd: ['(?:하지|보내지|걸지|주지|그만)(?:좀)?(?:말|마시|마|하시|하|보내시|보내|해|거시|걸)(?:래|라고|라셨|라시|라네|랍니다|라세요|라셔)'],
     // …or said now, without the caller named: not "…라고 했는데" (the past) nor "했대요".
@@ -79,10 +81,12 @@ export const ko: Lexicon = {
     thirdParty: ['(?:그|저)(?:사람|분|쪽|친구|남자|여자|회사|집)(?:한테|에게|께)(?:는|도)?', '(?:걔|쟤|그녀|그애)(?:한테|에게)(?:는|도)?'],
     // Said to family, not to the caller: "엄마 그만 좀 전화해, 나 회의 중이야".
     vocative: ['(?:^|,)(?:엄마|아빠|여보|자기야|오빠|언니|누나|형|얘들아|얘야)'],
+    // A family member called first, then told ("엄마 그 번호로 전화하지 마"); not "엄마 번호인데…" (mother's number).
+    vocativeFirst: ['{vocative}(?!번호|집|폰|핸드폰|전화번호|께|한테|이|가|는|은|의)[^,]{0,10}?'],
     // Where a spoken sentence ended, when nothing marks it: "…없으니", "…할게요".
     clauseEnd: ['요', '다', '니', '니까', '서'],
     // A reason that makes it "not now": "문자 보내지 마, 아빠 운전 중이야".
-    busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험)중'],
+    busyNow: ['.*?(?:운전|회의|수업|근무|통화|수술|식사|시험|출장|여행|휴가|입원)중'],
     // The same reason given first: "아빠 운전 중이니까 전화하지 마".
     busyBefore: ['(?:운전|회의|수업|근무|통화|수술|식사|시험)(?:중|하면서|할때|하는동안)[가-힣]{0,5}'],
     // Things sent that are not messages: "우편으로 청구서 보내지 마세요".
@@ -93,15 +97,19 @@ export const ko: Lexicon = {
     speaker: ['제가', '내가', '저는', '나는', '저도', '나도'],
     // Quoted, unless the consumer repeats their own words: "전화하지 말라고 했잖아요".
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀|$)', '래', '란', '랬', '라는', '라던'],
-    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '내정보', '제개인정보'],
+    myNumber: ['제번호', '내번호', '저의번호', '제전화번호', '내전화번호', '제연락처', '내연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '내정보', '제개인정보', '제이름', '내이름', '저희이름'],
     list: ['명단', '리스트', '목록', '데이터베이스', '데이터', '디비', '명부', '발송목록', '발송명단'],
+    // Other services one unsubscribes from: "넷플릭스 구독 취소".
+    otherService: ['넷플릭스', '유튜브', '디즈니', '스포티파이', '멤버십', '신문', '잡지', '채널', '앱', '어플', '쿠팡', '헬스', '[a-z]{3,}'],
+    // Spam in general, not this sender's: "스팸 문자 안 받으려면".
+    spamLike: ['스팸', '보이스피싱', '피싱', '모르는', '낯선', '다른'],
     remove: ['빼', '삭제', '지워', '제외', '지우', '없애', '빼주', 'remove', 'delete'],
   },
   rules: [
     // "다시 전화하지 마세요", "문자 보내지 마세요", "더 이상 연락하지 말아 주세요" — not "…하지 말라고 했는데" (quoted).
-    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}', unless: '(?:세요|십시오|시오|시|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
+    { id: 'dont-contact', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?{dont}', confidence: 0.95, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{busyBefore}|{vocativeFirst}', unless: '(?:세요|십시오|시오|시|요)?(?:{quoted})|까|자|고(?!요|$)|시고|아야|야|{busyNow}|{instead}' },
     // "연락 마세요", "다신 전화 마요": the verb left out — not "전화마다" (every call).
-    { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}', unless: '{quoted}|{busyNow}|{instead}' },
+    { id: 'dont-contact-short', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:마세요|마요|마십시오|말아주세요|말아요|마셈|마라|마(?=$|,))', confidence: 0.85, notAfter: '(?:{notNow})(?:에는|에도|은|는|에|엔)?|{toSomeoneElse}|{vocativeFirst}', unless: '{quoted}|{busyNow}|{instead}' },
     // Polite endings are said to the caller, so "어머니한테 전화하지 말아 주세요" is for this number even without "우리".
     {
       id: 'dont-contact-polite', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*{act}(?:{particle})?(?:마세요|마십시오|말아주세요|말아주십시오|말아주시|마시오|말아요)',
@@ -110,9 +118,9 @@ export const ko: Lexicon = {
     // "보내지 마세요" replying to a text, "연락하지 말라니까요": the contact is understood.
     // Also after a sentence ends without punctuation (speech): "광고 필요 없으니 보내지 마세요", "끊을게요 다시 하지 마세요".
     { id: 'dont-send', pattern: '(?<=^|,|{clauseEnd})(?:{again})?(?:좀)?(?:보내|연락하|전화하|문자하|전화걸|걸)지(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}|{notSent}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{instead}' },
-    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd})(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
+    { id: 'dont-again', pattern: '(?<=^|,|{clauseEnd}|고)(?:다시는|다시|더이상|더는|앞으로|두번다시|다신)(?:좀)?(?:하지|보내지|걸지|주지)(?:좀)?(?:{dont})', confidence: 0.85, notAfter: '{busyBefore}', unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야' },
     // "이 번호로 다시는 걸지 마세요": the number, not the kind of contact, comes first.
-    { id: 'this-number', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
+    { id: 'this-number', notAfter: '{vocativeFirst}|그|저|다른|딴', pattern: '(?:{myNumber})(?:로|으로|에|에는|에다)(?:{again})?(?:좀)?(?:{contact})?(?:{particle})*(?:{act}|전화하지|연락하지|문자하지)(?:좀)?(?:{dont})', confidence: 0.9, unless: '(?:세요|시)?(?:{quoted})|까|자|고(?!요)|아야|야|{busyNow}|{instead}' },
     // "연락 자제해 주세요", "전화 삼가 주세요" — not the speaker's "연락 자제할게요".
     { id: 'refrain', pattern: '{contact}(?:{particle})*(?:{again})?(?:{particle})*(?:자제|삼가)', confidence: 0.85, unless: '할게|할께|하겠|했|할거' },
     // "연락 끊어 주세요" (not "전화 끊어", hang up; not "친구랑 연락 끊어").
@@ -125,17 +133,17 @@ export const ko: Lexicon = {
     { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:정보|소식|안내)?(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니|(?:으)?면|[^,]{0,8}?(?:어떻게|방법)' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
-      id: 'refuse-messages', notAfter: '실수로|잘못|모르고', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
-      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|(?:이)?(?:라고|라는|란)|(?:를|을)?(?:해도|했는데|했더니|해봤|눌렀)|(?:는|은)?(?:무슨|어디|어떻게|뭐)|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하려면|하는|할때|하신|한사람|방법|어떻게|가능)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?(?:면|려면)|버튼',
+      id: 'refuse-messages', notAfter: '실수로|잘못|모르고|다른[^,]{0,8}?', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
+      confidence: 0.9, unless: '(?:를|은|는|가|이)?(?:안|해제|취소|철회|풀|하지않|한적|못)|감|했던|했었|했대|했다고|했다던|했다네|(?:이)?(?:라고|라는|란)|(?:를|을)?(?:해도|했는데|했더니|해봤|눌렀)|(?:는|은)?(?:무슨|뭐)|말고|.*?(?:다시|계속)(?:받고|받을)|(?:를|을)?(?:하면|하는(?!방법|법)|할때|하신|한사람|가능)|[^,]{0,8}?(?:싶대|싶다고|한대|하겠대|한다고|하래)|번호(?:가|는)?[^,]{0,10}?(?:나요|인가요|맞나요|맞아요)|(?:문자|를|을)?[^,]{0,4}?(?:잘못|실수로)|(?:기간|기한|상태|여부)|(?:를|을)?(?:누르|눌러|하|신청하)?면|버튼',
     },
     // "stop해주세요", "STOP요": a carrier keyword glued to Korean.
-    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱)(?:해주세요|해줘|해요|요|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
+    { id: 'english-keyword', pattern: '^(?:stop|unsubscribe|cancel|remove|스탑|스톱|언섭스크라이브|언서브스크라이브)(?:해주세요|해줘|해요|요|이요|이에요|입니다|하세요|합니다|할게요|할께요|할래요|부탁드립니다|부탁해요|please)*(?:{myNumber})?$', confidence: 0.9 },
     // "거부합니다" as the whole reply.
     { id: 'refuse-whole', pattern: '^(?:거부|수신거부|해지|중지|탈퇴|차단|스탑|스톱)(?:합니다|해요|할게요|하겠습니다|해주세요|함|요)$', confidence: 0.85 },
     // "마케팅 수신 동의 철회합니다", "수신 동의 취소할게요"
     { id: 'withdraw-consent', pattern: '(?:수신|마케팅|광고|정보|이용|개인정보|문자)?동의(?:를|을)?(?:취소|철회|거부|안함|안합|안해|안할|하지않)', confidence: 0.9, unless: '했|됐|된|하려면|방법|어떻게' },
     // "문자 알림 해지해 주세요", "광고 전화 차단해 주세요", "알림 꺼 주세요"
-    { id: 'turn-off', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}', unless: '지(?:마|말)|져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|하려면|방법|어떻게|당했|당|되었|돼|하는|는|앱|어플|법' },
+    { id: 'turn-off', pattern: '(?!스팸){contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:발송|수신|전송)?(?:을|를)?(?:해지|해제|꺼|끄|차단|중단|중지)', confidence: 0.85, notAfter: '{speaker}|{spamLike}|{otherService}', unless: '지(?:마|말)|져|졌|(?:이|가|은|는)(?:안|잘|되|돼|어떻게|왜)|했|됐|된|당했|당|되었|돼|하는(?!방법|법)|는(?!방법|법)|[^,]{0,16}?(?:앱|어플)' },
     // "광고 알림 필요없어요, 꺼 주세요", "전화를 왜 자꾸 하세요, 하지 마세요": the contact named, then a bare imperative.
     { id: 'named-then-imperative', pattern: '{contact}[^,]{0,12}?(?:,|(?<=[요다]))(?:좀)?(?:다)?(?:(?:꺼|차단해|해지해|해제해)(?:주세요|줘요|주십시오|줘)|하지(?:좀)?(?:마세요|마십시오|말아주세요|마))', confidence: 0.85, notAfter: '{speaker}', unless: '(?:{quoted})|시고' },
     // "문자 안 오게 해 주세요", "전화 오지 않게 해주세요"
@@ -151,7 +159,7 @@ export const ko: Lexicon = {
     { id: 'no-need-any-more', pattern: '(?:더이상|더는|앞으로|다시는|이제)(?:{contact})(?:{particle})*안(?:하셔|주셔|보내셔|걸어|거셔|해|줘|보내)도(?:돼|되|됩|괜찮)', confidence: 0.85 },
     // A relative's request passed on to the caller, who is named ("남편이 그쪽한테 문자 보내지 말라고 전해 달래요") or not
     // ("와이프가 전화 그만 하시래요"); not told to the speaker ("엄마가 저한테 전화하지 말래요") nor undercut after.
-    { id: 'relayed-to-you', pattern: '{relative}(?:(?!자기|본인)[^,]){0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
+    { id: 'relayed-to-you', pattern: '{relative}(?:(?!자기|본인)[^,]){0,6}?{addressee}(?:{contact})?(?:{particle})*(?:{again})?(?:{particle})*(?:{relayEnd})', confidence: 0.85, unless: '{myOwnView}|{instead}|했대|했다고|그랬대' },
     { id: 'relayed', pattern: '{closeRelative}(?:{again})?(?:{contact})(?:{particle})*(?:{again})?(?:{particle})*(?:{relayNow})', confidence: 0.85, unless: '{myOwnView}|{instead}' },
     // "더 전화 주실 필요 없어요"
     { id: 'no-need-to-contact', pattern: '(?:더|더이상|더는|앞으로|이제)(?:{contact})(?:{particle})*(?:주실|하실|보내실|거실|걸)필요(?:는|가|도)?(?:없|전혀없)', confidence: 0.85 },
@@ -174,7 +182,7 @@ export const ko: Lexicon = {
     // "광고 전화 거부합니다" — not "전화 거부당했어요".
     { id: 'refuse-contact', pattern: '{contact}(?:{particle})*(?:{contact})?(?:{particle})*(?:수신)?(?:을|를)?거부(?=합니다|할게|할께|하겠|해요|해|함|요|$)', confidence: 0.85, notAfter: '{speaker}' },
     // "그만 좀 괴롭혀요", "나 좀 내버려 둬요"
-    { id: 'leave-me-alone', pattern: '(?:그만|고만)(?:좀)?(?:괴롭혀|괴롭히|귀찮게해)|(?:나|저|날|저를|나를)(?:좀)?(?:그냥)?(?:내버려|가만히)(?:둬|두세요|놔|놔둬|놔두세요|두십시오)', confidence: 0.85, unless: '{quoted}' },
+    { id: 'leave-me-alone', pattern: '(?:그만|고만)(?:좀)?(?:괴롭혀|괴롭히|귀찮게해)|(?:나|저|날|저를|나를)(?:좀)?(?:그냥)?(?:가만히)?(?:내버려|가만|냅)(?:둬|두세요|놔|놔둬|놔두세요|두십시오|둬요)', confidence: 0.85, unless: '{quoted}' },
     // "또 전화하면 신고할 거예요": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰|차단)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
@@ -182,6 +190,12 @@ export const ko: Lexicon = {
     { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}|(?:제번호|내번호|제전화번호|제연락처)[^,]{0,16}?(?:지워|삭제해|빼)(?:주세요|줘요|주십시오|줘)', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
-    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, unless: '했|됐|된|한(?!다)|하셨|하려면|하면|방법|어떻게|할까|할지|가능' },
+    // Asking how ("구독 취소 어떻게 하죠") is a request; not "구독 취소 안 했는데", nor another service ("넷플릭스 구독 취소").
+    { id: 'unsubscribe', pattern: '구독(?:을)?(?:취소|해지|끊)|(?:전화|연락|문자|광고)(?:발송|수신)?금지|수신해지|문자해지|수신(?:을)?해제', confidence: 0.85, notAfter: '{otherService}', unless: '했|됐|된|한(?!다)|하셨|하면|할까|할지|가능|(?:을|를|은|는)?(?:안|못)' },
+    // "이 문자 안 받으려면 어떻게 해요?", "전화 안 오게 하려면 뭐 눌러요", "어떻게 하면 이 전화 안 받을 수 있어요": asking how to stop them
+    // is asking them to stop; not spam in general ("스팸 문자 안 받으려면") nor other messages ("…스팸 말고 택배 문자요").
+    { id: 'how-to-stop', pattern: '{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:수신(?:을)?)?(?:(?:안|그만|못)(?:받|오)|끊|차단하|거부하|해지하)(?:으려면|려면|고싶으면|고싶은데|게하려면|게하는|게할수)(?:[^,]{0,10}?(?:어떻게|어케|방법|뭐|뭘|어디)|요?$)|(?:어떻게|어케)(?:하면|해야)?(?:이|이런|그쪽)?{contact}(?:{particle}|가|이)*(?:더이상|더는|이제)?(?:안|그만|못)(?:받|오)(?:을수|게할수|게되)|(?<=이|이런|그쪽|오는)(?:{contact})(?:{particle}|가|이)*(?:어떻게|어케)(?:하면)?(?:끊|막|차단|해지|수신거부|안받|그만받)|{contact}(?:{particle}|가|이)*(?:어떻게|어케)(?:하면)?(?:더이상|더는|이제)?(?:안|그만|못)(?:받|오)(?:을수|게할수|게되|게하)', confidence: 0.85, notAfter: '{spamLike}', unless: '.*?(?:말고|아니고)' },
+    // "그만하세요, 전화": the stop first, what to stop after.
+    { id: 'stop-then-topic', pattern: '^(?:제발)?(?:좀)?(?:그만|고만)(?:좀)?(?:하세요|해요|해|하라고요?|하십시오|해주세요),?(?:이|그|이런)?(?:{contact})(?:요|좀|은|는)?$', confidence: 0.85 },
   ],
 };

@@ -27,7 +27,7 @@ export const vi: Lexicon = {
   },
   voiceKeywords: [],
   clauseKeywords: ['huy dang ky', 'tu choi', 'ngung', 'ngung lai'],
-  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi', 'gium', 'dum', 'gium toi', 'gium em', 'dum em', 'nghen'],
+  softeners: ['nhe', 'nha', 'a', 'di', 'giup', 'giup toi', 'giup em', 'cam on', 'cam on nhieu', 'xin', 'lam on', 'vui long', 'roi', 'ak', 'nhe ban', 'ban oi', 'anh oi', 'chi oi', 'em oi', 'gium', 'dum', 'gium toi', 'gium em', 'dum em', 'nghen', 'dum cai', 'gium cai', 'lien', 'luon'],
   // Fillers are dropped from every language's text: only sounds that are no word anywhere.
   fillers: ['uhm', 'uhmm'],
   laughter: ['(?:ha){2,}', '(?:hi){2,}', 'kk+'],
@@ -51,7 +51,9 @@ export const vi: Lexicon = {
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
-      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai)(?![^ ]))',
+      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai|ma|code|otp)(?![^ ]))',
+      // "kêu" (southern: call) only with who is called: "đừng kêu tôi nữa", not "đừng kêu ca nữa" (stop complaining).
+      'keu(?= (?:{self}|cho|dien)(?![^ ]))',
       // "đừng có điện nữa": "điện" for a phone call, after "có".
       '(?<=co )dien',
       'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
@@ -61,6 +63,8 @@ export const vi: Lexicon = {
     // The speaker as the subject, opening the sentence ("tôi sẽ không gọi nữa"); not "số của bà nội tôi, đừng gọi nữa".
     selfSubject: ['(?<=^|, )(?:{self})(?: (?:se|cung|thi|da|sau nay))*'],
     self: ['toi', 'em', 'minh', 'tui', 'tao', 'chung toi', 'chau'],
+    // "Dung" as a name (Dũng), after "là" / "tên": "tôi là Dũng, gọi lại cho anh".
+    named: ['(?:toi|em|tui|minh|anh|chi|day|con|ten) la', 'ten(?: (?:toi|em|tui))?'],
     // Laughter later on: "đừng nhắn nữa, cười chết mất haha" is a joke.
     joking: ['.*?(?<![^ ])(?:haha+|hihi+|hehe+|cuoi chet|buon cuoi|kkk+)(?![^ ])'],
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
@@ -87,11 +91,13 @@ export const vi: Lexicon = {
     // "bà nội" / "ông nội" are grandparents, not "bà nói" (she said): "số của bà nội tôi, đừng gọi nữa".
     said: ['(?:{toldOther}|{passedOn}|(?:{outsiders})(?: (?:{mine}|cua (?:{mine})))?(?: (?:da|cung|co|thi))* (?:noi|bao|dan|keu|nhac|bieu)(?: (?:la|rang|voi))?)(?: [a-z]+){0,6}?'],
     // Someone else told, not the caller: "tôi kêu họ đừng gọi nữa", "bảo nó đừng gọi cho tao nữa", "con gái tôi bảo bạn trai nó…".
-    toldOther: ['(?:keu|bao|noi voi|dan|bieu|nhac) (?:ho|no|nguoi ta|cong ty|ben kia|sep|ban trai|ban gai|thang|con|nhan vien|ong ta|ba ta)(?: [a-z]+){0,4}?'],
+    toldOther: ['(?:keu|bao|noi voi|dan|bieu|nhac) (?:ho|no|nguoi ta|cong ty|ben kia|sep|ban trai|ban gai|thang|con|nhan vien|ong ta|ba ta|ban (?:anh|ay|no|cua|chi))(?: [a-z]+){0,4}?', '(?:noi voi|dan|nhac) (?!(?:cac|may|anh|chi|em|ban|ong|ba|co|quy|phia anh|phia chi)(?![^ ]))[a-z]+(?: [a-z]+){0,4}?'],
     // "bạn" is also "you": a friend only as "bạn tôi", "bạn của em".
     outsiders: ['hang xom', 'bac si', 'dong nghiep', 'nguoi ta', 'ban be', 'ban(?= (?:{mine}|cua))'],
     // The speaker disagrees with what was passed on: "… nhưng tôi thì muốn nghe", "… mà tôi chưa muốn", "… nhưng tôi thì không".
     contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])', '.*?(?<![^ ])(?:nhung|ma) (?:day|nay|so nay) la so (?:cua )?(?:{self})(?![^ ])'],
+    // Someone else wanting it: "em gái tôi muốn hủy đăng ký"; not the speaker's own "tôi muốn…".
+    otherWants: ['(?:em gai|em trai|anh trai|chi gai|ban|dong nghiep|hang xom|no|ho|anh ay|chi ay|co ay|ong ay|ba ay)(?: (?:{mine}))?(?: (?:cung|da|dang))? (?:muon|can|dinh|tinh)'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -102,10 +108,13 @@ export const vi: Lexicon = {
     // A time of day or week: "cuối tuần đừng gọi", "trước mười giờ".
     when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
     // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
-    asking: ['lam sao(?: de)?', 'lam the nao(?: de)?', 'cach(?: nao)?(?: de)?', 'ghi', 'chu', 'neu'],
-    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|the nao|ra sao|dang ky lai|mat tien|mat phi|ton tien|co mat|gi|nao)(?![^ ])', '(?:thi )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
+    // Asking how to unsubscribe ("làm sao để hủy đăng ký") is asking to stop; a condition or the word itself is not.
+    asking: ['ghi', 'chu', 'neu'],
+    // Asking for someone else: "tôi hỏi giùm bạn tôi cách hủy đăng ký".
+    forOthers: ['hoi (?:gium|dum|giup|cho|ho) (?:[a-z]+ ){1,4}?(?:cach|lam sao)(?: de)?'],
+    askingAfter: ['(?:[a-z]+ ){0,6}?(?:la sao|la gi|nghia la|dang ky lai|mat tien|mat phi|ton tien|co mat|cai nao)(?![^ ])', '(?:[a-z]+ ){0,3}?(?:thi|roi) (?:[a-z]+ ){0,4}?(?<!lam )(?:the nao|ra sao|sao)(?![^ ])', '(?:[a-z]+ ){0,4}?gi(?: (?:vay|the|a|ha))?$', '(?:(?:thi|roi) )?co (?!duoc khong)(?:[a-z]+ ){1,6}?(?:khong|ko|k)(?![^ ])', 'dau(?![^ ])'],
     // Kinds of thing "hủy đăng ký" cancels that are not messages: a class, a membership, an email list.
-    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh'],
+    notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh', 'gym', 'netflix', 'spotify', 'youtube', 'hulu', 'amazon', 'prime', 'icloud', 'apple', 'disney', 'bao', 'tap chi', 'kenh', 'kia', 'cong ty', 'cho (?:ban|nguoi|chong|vo|me|ba|con|em|anh|chi)', '[a-z]+ roi$'],
   },
   rules: [
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
@@ -113,14 +122,14 @@ export const vi: Lexicon = {
       id: 'dont-contact-any-more',
       pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '{selfSubject}|sao|tai sao|vi sao|{toChild}|{said}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
+      notAfter: '{selfSubject}|{named}|sao|tai sao|vi sao|{toChild}|{said}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
       unless: '{joking}|{contrary}|{later}|{toChildAfter}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
       pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, notAfter: '{selfSubject}|{said}', unless: '{contrary}',
+      confidence: 0.85, notAfter: '{selfSubject}|{named}|{said}', unless: '{contrary}',
     },
     // "ngừng nhắn tin cho tôi" — but not "đừng ngừng gửi tin cho tôi" (don't stop).
     {
@@ -133,7 +142,9 @@ export const vi: Lexicon = {
     // "tôi không muốn nhận tin nhắn quảng cáo", "không muốn tiếp tục nhận cuộc gọi" — a wish about messages, without "nữa".
     { id: 'dont-want-to-receive', pattern: '(?:khong|ko|k|kh|chang|hong) (?:muon|can|thich)(?: (?:tiep tuc|nhan them))? nhan (?:them )?(?:bat ky |cac |nhung |may )?(?:{contactNoun})', confidence: 0.85, notAfter: '{passedOn}|(?:neu|khi)(?: (?:{self}))?' },
     // "Làm sao để không nhận tin nhắn này nữa": asking how to stop is asking to stop.
-    { id: 'how-to-stop', pattern: '(?:lam sao|lam the nao|cach nao)(?: de)? (?:khong|ko|k|ngung|thoi) (?:nhan|nhan duoc|bi goi)(?: [a-z]+){0,2}? (?:{contactNoun})', confidence: 0.85 },
+    { id: 'how-to-stop', pattern: '(?:(?:lam sao|lam the nao|cach nao|lam gi|phai lam gi)(?: (?:de|cho))?|sao (?:de|cho)) (?:khong|ko|k|ngung|thoi|het|khoi) (?:(?:nhan|nhan duoc)(?: [a-z]+){0,2}? (?:{contactNoun})|bi (?:goi|goi dien|lam phien|quay ray|lien lac|spam)(?![^ ]))', confidence: 0.85 },
+    // "làm sao để các anh không gọi nữa", "cách nào để mấy người ngưng gọi tui": asking how to make them stop.
+    { id: 'how-to-make-you-stop', pattern: '(?:(?:lam sao|lam the nao|cach nao|lam gi|phai lam gi)(?: (?:de|cho))?|sao (?:de|cho)) (?:cac|may|ben|phia) (?:anh|chi|nguoi|ban|em|co|cong ty|ong|ba) (?:khong|ko|k|ngung|thoi|het|khoi|dung)(?: (?:con|goi))? (?:goi|goi dien|nhan tin|nhan|gui tin|lien lac|lam phien)(?![^ ])', confidence: 0.85 },
     // "thôi đừng gọi lại", "khỏi gọi lại nhé" — at the end: "đừng gọi lại, để tôi gọi" puts off a call.
     // "không cần gọi lại đâu, tôi không mua" — a reason that rules out a later call.
     {
@@ -143,7 +154,7 @@ export const vi: Lexicon = {
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
     // "bớt nhắn đi" (cut it out); not a time: "cuối tuần đừng gọi nha".
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma|nha|nhe|nghe|a|di)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
     // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
     { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
@@ -152,7 +163,7 @@ export const vi: Lexicon = {
     { id: 'stop-english', pattern: '(?:stop (?:nhan tin|nhan|goi dien|goi|gui tin nhan|gui tin|lien lac|quang cao|spam))(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '(?:{self})' },
     // "dừng quảng cáo đi", "ngừng spam": the object makes "dung" the verb "stop".
     { id: 'stop-ads', pattern: '(?:dung|ngung) (?:quang cao|spam|qc)(?=$| ,| (?:nua|di|nhe|nha|a|giup|dum)(?![^ ]))', confidence: 0.85 },
-    { id: 'stop-sending-ads', pattern: 'dung gui (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac| quang cao| qc| khuyen mai)?(?=$| ,| (?:nua|nhe|nha|di|a)(?![^ ]))', confidence: 0.85 },
+    { id: 'stop-sending-ads', pattern: '(?:dung gui|(?:xin thoi|het) (?:gui|nhan)) (?:quang cao|tin quang cao|qc|khuyen mai|tin khuyen mai|sms|tin nhan|tin)(?: rac| quang cao| qc| khuyen mai)?(?=$| ,| (?:nua|nhe|nha|di|a|gium|dum|giup|cho (?:{self}))(?![^ ]))', confidence: 0.85, notAfter: '{selfSubject}' },
     { id: 'do-not-agree', pattern: '(?:khong|ko|k)(?: con)? dong y(?: (?:nhan|nghe))? (?:them )?(?:{contactNoun})', confidence: 0.85 },
     // "tôi không đồng ý cho các anh gọi nữa", "tôi rút lại sự đồng ý"
     { id: 'no-consent', pattern: '(?:khong|ko|k)(?: con)? (?:dong y|cho phep) (?:(?:cho|de) )?(?:[a-z]+ ){0,3}?(?:{contactVerb})', confidence: 0.85, notAfter: '{said}' },
@@ -164,7 +175,7 @@ export const vi: Lexicon = {
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua(?: (?:la|thi))?(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block|report)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
+    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})(?! (?:don|hang|tien|khach|ho so|order|viec)(?![^ ]))', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
     { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
     // "tui hổng muốn nghe quảng cáo" (not "tin": news)
@@ -182,7 +193,7 @@ export const vi: Lexicon = {
     // "tắt thông báo tin nhắn giùm tôi": turning the messages off.
     { id: 'turn-off', pattern: 'tat (?:het )?(?:thong bao|tin nhan|quang cao|cuoc goi|tin qc|sms)(?: (?:tin nhan|quang cao|sms))?(?=$| ,| (?:di|nha|nhe|giup|gium|dum|cho|luon|dum)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{selfSubject}|{asking}' },
     // A relative's request passed on: "má tôi nói mấy người đừng gọi cho bả nữa" (her, at this number).
-    { id: 'relayed', pattern: '(?:chong|vo|me|ma|ba|bo|cha|con|ong|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:{mine}|cua (?:{mine})))? (?:noi|bao|keu|bieu|dan)(?: (?:la|voi))?(?: (?:may nguoi|may anh|may chi|cac anh|cac chi|anh|chi|ben anh|cong ty))? (?:{dont}) {contactVerb}(?: (?!(?:{notFamily}|{otherSense})(?![^ ]))[a-z]+){0,4}? (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
+    { id: 'relayed', pattern: '(?:chong|vo|me|ma|ba|bo|cha|con|ong|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:{mine}|cua (?:{mine})))? (?:noi|bao|keu|bieu|dan)(?: (?:la|voi))?(?: (?:may nguoi|may anh|may chi|cac anh|cac chi|anh|chi|ben anh|cong ty|cac ban|may ban|ban|quy vi|may co|cac co|may em|cac em))? (?:{dont}) {contactVerb}(?: (?!(?:{notFamily}|{otherSense})(?![^ ]))[a-z]+){0,4}? (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
     // A relative named first, then "him" / "her": "ông nội tôi không biết tiếng Anh, đừng gọi ông nữa"; not a relative's
     // words to the speaker ("con tôi bảo tôi đừng gọi cho nó nữa").
     { id: 'household-then-them', pattern: '(?:ong noi|ba noi|ong ngoai|ba ngoai|ba|me|ma|bo|cha|chong|vo|con) (?:{mine})(?: (?!(?:bao|noi|keu|dan|bieu|nhac|voi)(?![^ ]))[a-z]+| ,){0,8}? (?:{dont}) {contactVerb}(?: (?:cho|toi))? (?:ong|ba|anh|chi|no|co|ong ay|ba ay|anh ay|chi ay) (?:nua|nx)', confidence: 0.85, unless: '{contrary}|{later}' },
@@ -195,7 +206,7 @@ export const vi: Lexicon = {
     { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}',
+    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}|{forOthers}|{otherWants}|(?:{outsiders}|{third})(?: (?:{mine}))? hoi(?: [a-z]+){0,3}?',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
       unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],

@@ -41,7 +41,7 @@ export const zh: Lexicon = {
   notTypos: [],
   negation: {
     cue: ['不', '别', '没', '没有', '不用', '无需', '不必'],
-    bridge: ['要', '想', '会', '是', '打算', '需要', '用', '必'],
+    bridge: ['要', '想', '会', '是', '打算', '需要', '用', '必', '说', '说要', '说过要'],
     exceptAfter: [],
   },
   classes: {
@@ -51,7 +51,7 @@ export const zh: Lexicon = {
       '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准', '毋通', '毋好',
     ],
     again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天'],
-    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
+    toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机|座机|固话|家里电话)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
       '我(?:的)?(?:妈妈|妈|爸爸|爸|父母|爸妈|老公|老婆|太太|先生|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孩子|家人|家里人|家老人|家里老人|家)',
@@ -60,7 +60,7 @@ export const zh: Lexicon = {
     myPhone: ['我(?:的)?(?:电话|手机|号码|座机)', '这个(?:电话|号码|手机)', '{household}的?(?:电话|手机|号码)'],
     // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
     notContact: [
-      '游戏', '球', '牌', '架', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
+      '游戏', '球', '牌', '架', '闹', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
       '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志',
       // 打 as hit: "不要再打你妹妹了", "别打弟弟".
       '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
@@ -92,7 +92,7 @@ export const zh: Lexicon = {
       '我', '我(?:的|个|嘅)?(?:电话号码|电话|手机号码|手机号|号码|联系方式|信息|资料|手机|number)', '这个号码', '(?:本|此|该)(?:号码|手机号|电话)', '我们',
       '(?:{household}|我们家|我们)(?:的)?(?:电话号码|电话|号码|手机)',
     ],
-    remove: ['删掉', '删除', '删了', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
+    remove: ['删掉', '删除', '删了', '删咗', '删除咗', '移除咗', '删埋', '移除', '去掉', '拿掉', '除名', '划掉', '去除', '踢掉', '撤掉', '移出', '剔除', '(?:remove|delete)掉?'],
     blockList: ['免打扰', '黑名单', '拒接', '拒收', '勿扰', '不要打', '不联系', '禁止呼叫', '拉黑', '拒绝(?:来电|电话|推销|营销|联系)', '谢绝', '不打扰', '不来电'],
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
@@ -128,25 +128,32 @@ export const zh: Lexicon = {
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
-    // How-to questions before the word: "怎么退订", "请问退订…".
-    asking: ['(?:要|该|应该|可以|能)?(?:怎么|怎样|如何|点样|点|咋)(?:样)?(?:才能|才可以|可以|能)?', '请问'],
-    // …or after it: "回复退订会不会收费", "退订以后还能重新订阅吗".
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是什么|什么意思|怎么(?:弄|操作|做|办|搞)|收费|收钱|两个字|重新订阅|恢复|撤回)'],
+    // A question about the mechanism, not the wish: "回复退订会不会收费", "退订以后还能重新订阅吗", "退订了是不是电话也不打了".
+    // Asking how to unsubscribe ("怎么退订", "退订怎么弄") is asking to stop, as any other reasonable means is.
+    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
+    // Said of someone else: "他想退订", "他已经退订了".
+    thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
+    // Another number meant: "…她的号码是另一个".
+    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另'],
+    // Someone else asking: "我朋友问怎么退订你们的短信".
+    othersAsk: ['{others}(?:也|都)?(?:问|想知道|在问)[^,]{0,8}?'],
+    // Spam in general, not these messages: "怎么才能不接到骚扰电话".
+    spamGeneral: ['骚扰', '垃圾', '陌生', '诈骗', '推销电话', '广告电话'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
     notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|错|到(?!我)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
       id: 'relayed', pattern: '{relatives}(?:也|都|已经|早就)?(?:说|讲|话|叫|让|要|交代)(?:过|了)?(?:叫|让|要)?(?:你们|你哋|你)?(?:以后)?{dont}(?:{again})?(?:给|跟)?(?:他|她|我们|我|我家)?{contactVerb}',
-      notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
+      notAfter: '(?:跟|对|和|告诉|问|给|叫|让)(?:我|她|他|她们|他们)?(?:的)?', confidence: 0.85, unless: '{contrary}|{notContact}|{notHousehold}|{joking}|错',
     },
     // "别给我推这些东西了", "不要再发这种了": what is sent named only as "these".
     { id: 'dont-send-these', pattern: '{dont}(?:再)?(?:{toMe})?(?:推|发|传|推送)(?:(?:这些|这种|那些|这类|任何)(?:东西|玩意儿?|垃圾|广告|信息|消息|内容)?|东西)(?:过来|来)?(?:了|啦)?', notAfter: '{reported}|{notNow}', confidence: 0.85, unless: '{joking}|{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
@@ -156,6 +163,12 @@ export const zh: Lexicon = {
     { id: 'dont-call-my-phone', pattern: '{dont}(?:{again})?(?:打|拨打|拨|call)(?:{myPhone})', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '{instead}' },
     // "别再往这个号码发东西了": whatever is sent to this number is a message.
     { id: 'dont-send-to-number', pattern: '{dont}(?:{again})?(?:往|向|给|到)(?:此|这个|本|我的|我这个)(?:号码|手机号|手机|电话)(?:上)?(?:发|传|推|打)', notAfter: '{reported}|{notNow}', confidence: 0.9 },
+    // "不用再通知我了，谢谢": no more notices, closing the message.
+    { id: 'no-more-notices-end', pattern: '(?:不用|不必|无需|别|不要)再(?:通知|联系|联络)我(?:了|啦)?(?=$|,|谢谢|谢了)', notAfter: '{reported}', confidence: 0.85 },
+    // "拒绝营销短信", "我拒绝接收你们的广告": refusing a kind of message.
+    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?', notAfter: '{reported}|{thirdSubject}', confidence: 0.85, unless: '的?(?:功能|设置|方法)' },
+    // "你们一直打，请停止": a closing plea, with or without a clause mark; not auto-renewal or a service.
+    { id: 'closing-please-stop', pattern: '(?:请|麻烦|拜托)(?:你们)?停止(?:吧|啊|谢谢)?$', notAfter: '{reported}|[^,]{0,6}?(?:续费|扣款|服务|订单|会员|用药|吃药)', confidence: 0.8 },
     // "以后有什么活动都不用通知我了": no more notices, from now on.
     { id: 'no-more-notices', pattern: '以后[^,]{0,10}?(?:{dont})(?:再)?(?:通知|联系|告诉|打给|发给)我', notAfter: '{reported}', confidence: 0.85 },
     // "不想再收到了，拜托": the wish alone, closing the message.
@@ -182,7 +195,7 @@ export const zh: Lexicon = {
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
     // The whole reply a prohibitive: "别发", "请勿发送", "不再接收".
-    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?$', confidence: 0.85 },
+    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:谢谢|谢了)?$', confidence: 0.85 },
     // "这是骚扰，请停止": a closing "stop" after a complaint.
     { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
@@ -193,7 +206,7 @@ export const zh: Lexicon = {
     // "我不想被打扰"
     { id: 'dont-want-bothered', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?被(?:你们)?(?:打扰|骚扰|推销|联系|联络|打电话)', confidence: 0.85 },
     // "取消所有短信通知", "取消短信服务"
-    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的)?(?:所有|全部|一切)?(?:的)?(?:短信|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
+    { id: 'cancel-messages', pattern: '(?:取消|注销|关闭|关掉|停用)(?:我的|这个|这些|你们的|此类)?(?:所有|全部|一切)?(?:的)?(?:短信|简讯|短讯|讯息|信息|消息|推送|推播|营销|广告|推销)(?:通知|推送|服务|订阅|提醒)?', confidence: 0.85, negatable: true, unless: '验证' },
     // "我不要你们再打电话来"
     { id: 'dont-want-you-contacting', pattern: '(?:不想|不要|不希望)(?:你们|你|他们|贵公司)(?:再|继续)(?:{toMe})?{contactVerb}', confidence: 0.9, notAfter: '{reported}' },
     // "把我的号码从你们的名单里删掉", "请把我从名单上移除"
@@ -204,7 +217,10 @@ export const zh: Lexicon = {
     { id: 'block-list', pattern: '(?:加到|加入|加进|列入|放到|放进|拉进|拉入|登记到|设为|设置成)[^,]{0,6}?{blockList}|把我(?:的号码)?拉黑|请勿打扰', confidence: 0.9, negatable: true, notAfter: '{reported}' },
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{notOurs}(?:我|都|也|已经)*|{asking}|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}' },
+    // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
+    { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再|停止)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
     { id: 'leave-list', pattern: '退出(?:你们的|贵公司的|这个|你们)?[^,]{0,4}?(?:名单|列表|通话|短信|推送|推广|营销|会员短信)', confidence: 0.85, negatable: true, notAfter: '{reported}' },
     // The whole reply a stop word and a courtesy: "停止谢谢", "请停止吧", "退出谢谢".

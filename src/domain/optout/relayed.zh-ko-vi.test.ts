@@ -44,10 +44,16 @@ describe('a relative’s request passed on to the caller (Chinese, Korean, Vietn
 
 describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () => {
   it.each([
-    // Questions about unsubscribing.
-    ['怎么退订', 'sms'],
+    // Questions about the mechanism or its cost, about spam in general, or for someone else.
     ['回复退订会不会收费', 'sms'],
-    ['Làm sao để hủy đăng ký vậy', 'sms'],
+    ['退订了是不是电话也不打了', 'sms'],
+    ['怎么才能不接到骚扰电话 你们知道吗', 'voice'],
+    ['如何退订视频会员', 'sms'],
+    ['수신거부하면 요금 나가요?', 'sms'],
+    ['스팸 문자 안 받으려면 어떻게 해요', 'sms'],
+    ['넷플릭스 구독 취소 어떻게 해요', 'sms'],
+    ['Hủy đăng ký thì có mất phí không', 'sms'],
+    ['tôi hỏi giùm bạn tôi cách hủy đăng ký', 'sms'],
     ['Hủy đăng ký rồi có đăng ký lại được không', 'sms'],
     ['수신거부는 무슨 번호로 보내요?', 'sms'],
     ['구독 취소하면 다시 신청 가능해요?', 'sms'],
@@ -68,6 +74,50 @@ describe('speech that only mentions stopping (Chinese, Korean, Vietnamese)', () 
     // A past mistake, not a request.
     ['我不小心点了退订 怎么恢复', 'voice'],
     ['실수로 수신거부 눌렀는데 취소할 수 있어요', 'voice'],
+  ] as const)('%j is not an opt-out', (text, channel) => {
+    expect(intent(text, channel)).toBe('none');
+  });
+
+  // Asking the sender how to stop these messages is asking them to stop (any reasonable means revokes consent).
+  it.each([
+    ['zh', '怎么退订', 'sms'],
+    ['zh', '退订怎么弄', 'sms'],
+    ['zh', '要怎么做你们才不会再打来', 'voice'],
+    ['ko', '어떻게 수신거부 해요?', 'sms'],
+    ['ko', '이 문자 안 받으려면 어떻게 해야 돼요?', 'sms'],
+    ['ko', '구독 취소 어떻게 하죠', 'sms'],
+    ['vi', 'Làm sao để hủy đăng ký vậy', 'sms'],
+    ['vi', 'làm sao để các anh không gọi nữa', 'voice'],
+    // Other forms read this round: the stop first, speech recognition's 하디 / 저나, Cantonese 删咗, southern kêu.
+    ['ko', '그만하세요 전화', 'voice'],
+    ['ko', '전화하디 마세요', 'voice'],
+    ['ko', '저나하지 마세요', 'voice'],
+    ['zh', '唔該你將我個電話號碼刪咗佢', 'voice'],
+    ['zh', '请勿再传讯息到此号码', 'sms'],
+    ['vi', 'đừng kêu tôi nữa', 'voice'],
+    ['vi', 'mẹ tôi bảo các bạn đừng gọi cho bà nữa', 'voice'],
+  ] as const)('%s: %j is an opt-out', (lang, text, channel) => {
+    expect(detectOptOut(text, { channel })).toMatchObject({ intent: 'opt_out', lang });
+  });
+
+  it.each([
+    // A neighbour (옆집 사람), not the wife (집사람); another company; until a time; a family member called first.
+    ['옆집 사람이 전화하지 말래요', 'voice'],
+    ['남동생이 그 회사에 연락하지 말라고 했대요', 'voice'],
+    ['다음 주까지는 전화하지 마세요 출장 중이에요', 'voice'],
+    ['엄마 그 번호로 전화하지 마 사기야', 'voice'],
+    ['제 친구가 그쪽 문자 수신거부 하고 싶대요', 'sms'],
+    // A name, another company told, orders, a code, "why".
+    ['tôi là dũng gọi lại cho anh', 'voice'],
+    ['Hôm qua tôi nói với bên ngân hàng đừng gọi nữa', 'sms'],
+    ['ngưng nhận đơn lúc mấy giờ', 'sms'],
+    ['đừng gửi mã cho tôi nữa, tôi đăng nhập được rồi', 'sms'],
+    ['tôi không có hủy đăng ký mà sao không nhận tin', 'sms'],
+    // Returning an order, someone else's wish, a parent to a child, a relative told by another.
+    ['我要退订单', 'sms'],
+    ['我同事一直收到你们的短信 他想退订', 'sms'],
+    ['不要再打扰你爸爸了 他在睡觉', 'voice'],
+    ['我老婆跟她妈说别再打电话来了', 'voice'],
   ] as const)('%j is not an opt-out', (text, channel) => {
     expect(intent(text, channel)).toBe('none');
   });
