@@ -23,6 +23,9 @@ describe('Chinese, Korean and Vietnamese opt-outs as people say and text them', 
     ['vi', 'khỏi gọi nữa'],
     ['vi', 'hổng có gọi nữa nghen'],
     ['vi', 'để tôi yên đi'],
+    // A whole reply with a comma before the thanks, full-width as typed or ASCII.
+    ['zh', '不再接收，谢谢'],
+    ['zh', '不再接收,谢谢'],
     // Code-switching.
     ['zh', 'please 不要再text我了'],
     ['ko', '문자 stop 해주세요'],

@@ -194,8 +194,8 @@ export const zh: Lexicon = {
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
     { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
-    // The whole reply a prohibitive: "别发", "请勿发送", "不再接收".
-    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:谢谢|谢了)?$', confidence: 0.85 },
+    // The whole reply a prohibitive: "别发", "请勿发送", "不再接收", "不再接收，谢谢" (a comma before the thanks).
+    { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:,?(?:谢谢|谢了))?$', confidence: 0.85 },
     // "这是骚扰，请停止": a closing "stop" after a complaint.
     { id: 'closing-stop', pattern: ',(?:请|麻烦)?(?:你们)?停止(?:吧|了|啊|谢谢)?$', confidence: 0.8 },
     // "我不想要这些短信", "不需要你们的广告"
