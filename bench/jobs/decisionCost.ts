@@ -90,7 +90,7 @@ interface Route {
   path: string;
   scope: string;
   body: unknown;
-  handler(req: unknown, input: { body: unknown; query: undefined }): Promise<{ body: unknown }>;
+  handler(req: unknown, input: { body: unknown; query: undefined }): Promise<{ body: unknown; json?: string }>;
 }
 
 // The shipped rule set and an empty one, for --rules-ab (the policy object is the gateway's own: swapped between rounds).
@@ -120,7 +120,8 @@ async function serve(route: Route, body: Buffer): Promise<string> {
   const json = JSON.parse(body.toString('utf8'));
   const input = validation.validate(route.body, json);
   const result = await route.handler({ apiKey, params: {}, requestId: 'req_decision_cost' }, { body: input, query: undefined });
-  return JSON.stringify(result.body);
+  // As sendJson: a body the use case serialised already (newer trees) is sent as it is.
+  return result.json ?? JSON.stringify(result.body);
 }
 
 /** Bodies over the whole seeded set, in a fixed pseudo-random order (the bench's phones). */

@@ -150,7 +150,7 @@ export function createHttpApp(options: HttpOptions): HttpApp {
       const query = r.query ? validate(r.query, req.query) : undefined;
       const raw = r.rawBody && Buffer.isBuffer(req.body) ? req.body : undefined;
       const result = await r.handler(req, { body, query, raw }, { req, res });
-      if (result) sendJson(res, { status: result.status ?? 200, headers: result.headers, body: result.body });
+      if (result) sendJson(res, { status: result.status ?? 200, headers: result.headers, body: result.body, json: result.json });
     });
   }
   app.use(v1);

@@ -27,6 +27,8 @@ export interface JsonAnswer {
   status: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** `body` already serialised (JSON.stringify's bytes): sent instead of serialising it again. */
+  json?: string;
 }
 
 export function errorAnswer(code: ErrorCode, requestId: string, message?: string, details?: Record<string, string>): JsonAnswer {
@@ -73,7 +75,7 @@ export function answerForThrown(err: unknown, requestId: string, route: string, 
  */
 export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   if (res.headersSent || res.destroyed) return;
-  const payload = JSON.stringify(answer.body);
+  const payload = answer.json ?? JSON.stringify(answer.body);
   for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
   if (res.req && bodyStillComing(res.req)) res.setHeader('Connection', 'close');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');

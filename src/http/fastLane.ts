@@ -62,7 +62,7 @@ async function serve(options: FastLaneOptions, route: ApiRoute, req: IncomingMes
     const json = parseJsonBody(await readBody(req, options.bodyLimitBytes));
     const body = validate(route.body!, json);
     const result = await route.handler({ apiKey, params: {}, requestId }, { body, query: undefined });
-    answer = result ? { status: result.status ?? 200, headers: result.headers, body: result.body } : errorAnswer('INTERNAL', requestId);
+    answer = result ? { status: result.status ?? 200, headers: result.headers, body: result.body, json: result.json } : errorAnswer('INTERNAL', requestId);
   } catch (err) {
     // The client went away mid-request: nobody to answer.
     if (req.destroyed && !req.complete) return;

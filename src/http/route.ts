@@ -11,6 +11,8 @@ import type { ApiKey } from '../domain/records';
 export interface RouteResult {
   status?: number;
   body: unknown;
+  /** `body` already serialised (JSON.stringify's bytes), when the use case made it anyway: sent as it is. */
+  json?: string;
   headers?: Record<string, string>;
 }
 

@@ -55,6 +55,27 @@ export function orgAndKeyCases(ledgerOf: () => Ledger, peerOf: () => Ledger): vo
     expect((await ledger.findApiKeyByHash('h2'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
   });
 
+  it('a key found on every request reads as revoked once another instance revokes it, and what one request found cannot be changed for the next', async () => {
+    const key = {
+      id: 'key_3',
+      org_id: 'org_a',
+      hash: 'h3',
+      prefix: 'p',
+      scopes: ['precall' as const],
+      ip_allowlist: [],
+      rate_limit_per_minute: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      revoked_at: null,
+    };
+    await ledger.createApiKey(key);
+    const found = (await ledger.findApiKeyByHash('h3'))!;
+    expect(() => Object.assign(found, { revoked_at: null, scopes: ['admin'] })).toThrow(TypeError);
+    expect(() => (found.scopes as string[]).push('admin')).toThrow(TypeError);
+    expect(await ledger.findApiKeyByHash('h3')).toEqual(key);
+    await peer.revokeApiKey('org_a', 'key_3', '2026-01-02T00:00:00.000Z');
+    expect((await ledger.findApiKeyByHash('h3'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
+  });
+
   describe('keys made from keys', () => {
     const aKey = (id: string, parent: string | null, org = 'org_a') => ({
       id,

@@ -18,6 +18,28 @@ describe('consentDateOf', () => {
     expect(consentDateOf('2026-10-01T23:30:00-05:00')).toBe('2026-10-02');
     expect(consentDateOf('2026-10-01T12:00:00Z')).toBe('2026-10-01');
   });
+
+  it('reads the day as the Date does, whatever the form of the instant', () => {
+    const instants = [
+      '2026-01-15T12:00:03Z',
+      '2026-01-15T12:00:03.123Z',
+      '2026-01-15T12:00:03.123456789Z',
+      '2026-01-15T12:00Z',
+      '2026-02-28T23:59:59.999Z',
+      '2026-02-29T10:00:00Z',
+      '2026-02-30T10:00:00Z',
+      '2026-04-31T10:00:00Z',
+      '2026-12-31T23:59:59Z',
+      '2026-01-15T24:00:00Z',
+      '2026-01-15T23:30:00+00:00',
+      '2026-01-15T23:30:00-01:00',
+      '2026-01-15',
+      '0000-01-01T00:00:00Z',
+      '+012026-01-15T00:00:00Z',
+    ];
+    for (const at of instants) expect([at, consentDateOf(at)]).toEqual([at, new Date(at).toISOString().slice(0, 10)]);
+    for (const at of ['2026-13-01T00:00:00Z', '2026-01-15T12:00:60Z', 'yesterday', '']) expect(() => consentDateOf(at)).toThrow(RangeError);
+  });
 });
 
 describe('importedAnswer', () => {

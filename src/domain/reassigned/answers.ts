@@ -7,6 +7,7 @@
  * that number and date.) The date asked about is the day the consent was
  * captured.
  */
+import { isoTime } from '../time/isoTime';
 
 export const REASSIGNED_RESULTS = ['yes', 'no', 'no_data'] as const;
 export type ReassignedResult = (typeof REASSIGNED_RESULTS)[number];
@@ -22,9 +23,20 @@ export interface DatedResult {
 
 const DAY_MS = 86_400_000;
 
-/** The day (UTC, YYYY-MM-DD) a consent was captured: what a source is asked about. */
+/**
+ * An instant in the form the gate stores them in (UTC, `Z`), on a day every month has and an hour
+ * before 24: its UTC day is its first ten characters. (A 30 February or a 24:00 is read by the
+ * Date as a later day, and is left to it.)
+ */
+const PLAIN_UTC_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?Z$/;
+
+/**
+ * The day (UTC, YYYY-MM-DD) a consent was captured: what a source is asked about. Asked on every
+ * decision that relies on an old consent: read off the text where it can be, rather than parsed
+ * and formatted again by the Date (same day, the same RangeError for an unreadable one).
+ */
 export function consentDateOf(capturedAt: string): string {
-  return new Date(capturedAt).toISOString().slice(0, 10);
+  return PLAIN_UTC_INSTANT.test(capturedAt) ? capturedAt.slice(0, 10) : isoTime(Date.parse(capturedAt)).slice(0, 10);
 }
 
 /** A consent is checked once it is older than `afterDays` at the time of the contact. */

@@ -1,12 +1,16 @@
 /** POST /v1/precall, POST /v1/sms/pre-send, and the decision log. */
 import type { z } from 'zod';
+import { answerJson } from '../../domain/decisionJson';
 import { notFound } from '../../errors';
 import type { GateContext } from '../../gate/context';
 import { hasFilter, listFilteredDecisions } from '../../gate/decisionFilter';
-import { precall } from '../../gate/precall';
-import { presend } from '../../gate/presend';
+import { precall, type PrecallResponse } from '../../gate/precall';
+import { presend, type PresendResponse } from '../../gate/presend';
 import { decisionListQuerySchema, precallSchema, presendSchema } from '../../gate/schemas';
-import { route } from '../route';
+import { route, type RouteResult } from '../route';
+
+/** A decision's answer with the JSON its stored row was made with: the reply sends those bytes rather than serialising it again. */
+const answered = (answer: PrecallResponse | PresendResponse): RouteResult => ({ body: answer, json: answerJson(answer) });
 
 export function decisionRoutes(ctx: GateContext) {
   return [
@@ -16,7 +20,7 @@ export function decisionRoutes(ctx: GateContext) {
       summary: 'May this call be dialed? Runs the precall chain and records the decision.',
       scope: 'precall',
       body: precallSchema,
-      handler: async (req, { body }) => ({ body: await precall(ctx, { ...body, orgId: req.apiKey.org_id }) }),
+      handler: async (req, { body }) => answered(await precall(ctx, { ...body, orgId: req.apiKey.org_id })),
     }),
     route({
       method: 'post',
@@ -24,7 +28,7 @@ export function decisionRoutes(ctx: GateContext) {
       summary: 'May this text be sent? Runs the pre-send chain; an allowed answer counts one send.',
       scope: 'presend',
       body: presendSchema,
-      handler: async (req, { body }) => ({ body: await presend(ctx, { ...body, orgId: req.apiKey.org_id }) }),
+      handler: async (req, { body }) => answered(await presend(ctx, { ...body, orgId: req.apiKey.org_id })),
     }),
     route({
       method: 'get',

@@ -10,6 +10,7 @@
  * its index entry is taken back, so the decision asked again in its place
  * is listed once.
  */
+import { decisionJson } from '../../domain/decisionJson';
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import type { DecisionQuery, Page } from '../ledger';
@@ -66,7 +67,7 @@ async function recordWith(store: RedisStore, d: Decision, write: DecisionWrite):
     indexDecision(store.scripts, o, { id: d.id, phone: d.phone, atMs: at, ttlS: retentionS, cutoffMs: cutoff }),
     readHeads(store, d.org_id, d.phone),
   ]);
-  const args = { json: JSON.stringify(d), ttlS: retentionS, atMs: at, member: `${seqMember(seq)}|${d.id}`, cutoffMs: cutoff };
+  const args = { json: decisionJson(d), ttlS: retentionS, atMs: at, member: `${seqMember(seq)}|${d.id}`, cutoffMs: cutoff };
   const reply = await appendChained(store, d.org_id, d.phone, auditText(decisionBody(d)), (step) => write(s, args, step), heads);
   // Counted once stored (a decision refused by its cap was not), but not waited for: no round trip is added
   // before the call is answered. The command is queued ahead of any later read on the connection; a count

@@ -78,6 +78,7 @@ import { deciderFor, refusedDecision } from '../sendDecision';
 import { activeEmergencies, countCoveredContact, coveredCount, coveredFacts, listEmergencies, uncountCoveredContact } from './coveredContacts';
 import { declareEmergencyRecord, endEmergencyRecord } from './scripts/emergencies';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from './apiKeys';
+import { parseKeyDoc } from '../keyDocs';
 import * as consoleSessions from './consoleSessions';
 import { auditSubjects, readAuditLists, trailFromLists } from './audit';
 import { callEvents, findCall, listCalls, recordCallEvent } from './calls';
@@ -215,7 +216,7 @@ export class RedisLedger implements Ledger {
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
     const raw = await this.run('findApiKeyByHash', () => this.client.get(this.keys.apiKeyByHash(hash)));
-    return raw ? (JSON.parse(raw) as ApiKey) : null;
+    return raw ? parseKeyDoc(raw) : null;
   }
 
   async getApiKey(orgId: string, keyId: string): Promise<ApiKey | null> {

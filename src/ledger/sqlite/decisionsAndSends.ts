@@ -8,6 +8,7 @@
  * the month are a send_counters row, counted up by each allowed text in its own savepoint.
  */
 import type Database from 'better-sqlite3';
+import { decisionJson } from '../../domain/decisionJson';
 import type { Decision } from '../../domain/records';
 import { auditText, decisionBody } from '../auditChain';
 import { decodeCursor, isPosition } from '../cursor';
@@ -157,7 +158,7 @@ export class SqliteDecisionsAndSends {
   }
 
   private insertDecision(d: Decision, head?: HeadAsRead): void {
-    this.store.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, JSON.stringify(d));
+    this.store.stmt.insertDecision.run(d.id, d.org_id, d.phone, d.decided_at, decisionJson(d));
     this.dailyCounts.bump(d.org_id, utcDay(d.decided_at), decisionCountName(d));
     appendAudit(this.store, d.org_id, d.phone, auditText(decisionBody(d)), head);
   }

@@ -3,6 +3,7 @@
  * on every authenticated request, so a key revoked by any connection is refused on its next one.
  */
 import { canParent, descendantsOf, isRevoked } from '../keyFamily';
+import { parseKeyDoc } from '../keyDocs';
 import type { ApiKey, Org } from '../ledger';
 import { parse, parseData } from './rows';
 import type { SqliteStore } from './store';
@@ -29,7 +30,7 @@ export class SqliteOrgsAndKeys {
 
   async findApiKeyByHash(hash: string): Promise<ApiKey | null> {
     const doc = this.store.read(() => this.store.stmt.keyByHash.get(hash)?.data);
-    return doc === undefined ? null : (JSON.parse(doc) as ApiKey);
+    return doc === undefined ? null : parseKeyDoc(doc);
   }
 
   async getApiKey(orgId: string, keyId: string): Promise<ApiKey | null> {
