@@ -1,0 +1,145 @@
+/**
+ * The classifier designs `npm run backtest:optout` compares, and how one is
+ * scored on a round: trained on the old development set with this tree's
+ * training code, asked on the round's new lines only where the old tree's
+ * rules left them undecided.
+ */
+import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
+import type { LabelledUtterance } from '../src/domain/optout/eval/score';
+import { featureVariantOf, type FeatureDesign } from './optoutFeatureVariants';
+import { type ClassifierDesign, chooseThreshold, crossValidated, type Example, featuresOf, quantised, SHIPPED_DESIGN, train } from './optoutClassifier';
+
+/** What the old tree said about one utterance (scripts/optout-old-outcomes.ts). */
+export interface OldOutcome {
+  /** The rules' intent, null when no rule decided. */
+  rule: string | null;
+  /** A rule's opt-out phrase was set aside for its negation. */
+  negated: boolean;
+  /** The old tree's whole detector, its own shipped classifier included. */
+  shipped: string;
+}
+
+export interface Tally {
+  positives: number;
+  negatives: number;
+  misses: number;
+  falseAlarms: number;
+}
+
+export interface RoundResult {
+  total: Tally;
+  byLang: Record<string, Tally>;
+}
+
+export interface Variant {
+  kind: 'rules-only' | 'shipped' | 'classifier';
+  design?: ClassifierDesign;
+  features?: FeatureDesign;
+  /** The classifier is not asked when a rule set an opt-out phrase aside for its negation (the detector's NEGATED gate). */
+  gateNegated?: boolean;
+  /** Leave out of training the texts the gate keeps from the classifier. */
+  dropNegatedFromTraining?: boolean;
+  /** A rule's opt-out is overruled when the classifier gives it less than this. */
+  veto?: number;
+}
+
+const CURRENT: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegated: true };
+const withDesign = (change: Partial<ClassifierDesign>): Variant => ({ ...CURRENT, design: { ...SHIPPED_DESIGN, ...change } });
+const withFeatures = (features: FeatureDesign): Variant => ({ ...CURRENT, features });
+
+export const BACKTEST_VARIANTS: Record<string, Variant> = {
+  'rules-only': { kind: 'rules-only' },
+  /** The old tree as it shipped: its rules and its own classifier, not gated. */
+  shipped: { kind: 'shipped' },
+  baseline: CURRENT,
+  'no-gate': { ...CURRENT, gateNegated: false },
+  'drop-negated': { ...CURRENT, dropNegatedFromTraining: true },
+  char5: withFeatures({ maxCharGram: 5 }),
+  word3: withFeatures({ wordTrigrams: true }),
+  skip2: withFeatures({ skipBigrams: true }),
+  buckets14: withDesign({ buckets: 1 << 14 }),
+  buckets16: withDesign({ buckets: 1 << 16 }),
+  'l2-1e-3': withDesign({ l2: 1e-3 }),
+  'l2-1e-2': withDesign({ l2: 1e-2 }),
+  epochs50: withDesign({ epochs: 50 }),
+  epochs200: withDesign({ epochs: 200 }),
+  'budget-0.002': withDesign({ falseAlarmBudget: 0.002 }),
+  'budget-0.01': withDesign({ falseAlarmBudget: 0.01 }),
+  'budget-0.02': withDesign({ falseAlarmBudget: 0.02 }),
+  'min-0.5': withDesign({ minThreshold: 0.5 }),
+  'min-0.8': withDesign({ minThreshold: 0.8 }),
+  'veto-0.01': { ...CURRENT, veto: 0.01 },
+  'veto-0.05': { ...CURRENT, veto: 0.05 },
+};
+
+interface Fitted {
+  probability(text: string): number;
+  threshold: number;
+}
+
+const fitted = new Map<string, Fitted>();
+
+function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Fitted {
+  const design = variant.design ?? SHIPPED_DESIGN;
+  const key = JSON.stringify([roundKey, design, variant.features ?? null, variant.dropNegatedFromTraining === true]);
+  const known = fitted.get(key);
+  if (known) return known;
+  const features = (text: string): Uint32Array =>
+    variant.features ? featureVariantOf(normalizeForDetection(text), design.buckets, variant.features) : featuresOf(normalizeForDetection(text), design);
+  const examples: Example[] = [];
+  oldDev.forEach((u, i) => {
+    if (u.label === 'possible_opt_out') return;
+    if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
+    examples.push({ features: features(u.text), positive: u.label === 'opt_out' });
+  });
+  const threshold = chooseThreshold(crossValidated(examples, design), design);
+  const model = train(examples, design);
+  // Scored as the detector would: int8 weights, each times the scale.
+  const { scale, bytes } = quantised(model.weights);
+  const out: Fitted = {
+    threshold,
+    probability(text: string): number {
+      let z = model.bias;
+      for (const f of features(text)) z += bytes[f] * scale;
+      return 1 / (1 + Math.exp(-z));
+    },
+  };
+  fitted.set(key, out);
+  return out;
+}
+
+function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, classifier: Fitted | null): boolean {
+  if (variant.kind === 'rules-only') return o.rule === 'opt_out';
+  if (variant.kind === 'shipped') return o.shipped === 'opt_out';
+  const c = classifier as Fitted;
+  if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u.text) < variant.veto);
+  if (variant.gateNegated && o.negated) return false;
+  return c.probability(u.text) >= c.threshold;
+}
+
+export function scoreRound(
+  variant: Variant,
+  roundKey: string,
+  oldDev: readonly LabelledUtterance[],
+  oldOutcomes: readonly OldOutcome[],
+  fresh: readonly LabelledUtterance[],
+  freshOutcomes: readonly OldOutcome[],
+): RoundResult {
+  const classifier = variant.kind === 'classifier' ? fitVariant(variant, oldDev, oldOutcomes, roundKey) : null;
+  const zero = (): Tally => ({ positives: 0, negatives: 0, misses: 0, falseAlarms: 0 });
+  const result: RoundResult = { total: zero(), byLang: {} };
+  fresh.forEach((u, i) => {
+    if (u.label === 'possible_opt_out') return;
+    const said = calledOptOut(variant, u, freshOutcomes[i], classifier);
+    for (const t of [result.total, (result.byLang[u.lang] ??= zero())]) {
+      if (u.label === 'opt_out') {
+        t.positives++;
+        if (!said) t.misses++;
+      } else {
+        t.negatives++;
+        if (said) t.falseAlarms++;
+      }
+    }
+  });
+  return result;
+}
