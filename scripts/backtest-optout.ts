@@ -128,7 +128,7 @@ const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n
 const cost = (t: Tally): number => 2 * t.misses + t.falseAlarms;
 const cell = (t: Tally): string => `${pct(t.positives - t.misses, t.positives)} ${pct(t.falseAlarms, t.negatives)} ${String(cost(t)).padStart(4)}`;
 
-const wanted = (arg('--variants') ?? 'rules-only,shipped,baseline').split(',');
+const wanted = (arg('--variants') ?? 'rules-only,shipped,before,current').split(',');
 for (const name of wanted) if (!BACKTEST_VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(BACKTEST_VARIANTS).join(', ')}`);
 const all = rounds();
 const chosen = all.slice(Math.max(0, all.length - Number(arg('--rounds') ?? all.length)));
@@ -168,6 +168,7 @@ for (const { round, byVariant } of results) {
   }
 }
 console.log(`${'TOTAL'.padEnd(14)} ${String(lines).padStart(5)} ${String(positives).padStart(5)}  ${wanted.map((n) => cell(total[n]).padEnd(20)).join(' ')}`);
+console.log(`${'misses/alarms'.padEnd(26)}  ${wanted.map((n) => `${total[n].misses}/${total[n].falseAlarms}`.padEnd(20)).join(' ')}`);
 console.log('\nBy language, all rounds:');
 for (const lang of Object.keys(byLang[wanted[0]] ?? {}).sort()) {
   const t0 = byLang[wanted[0]][lang];

@@ -14,7 +14,6 @@ import { pathToFileURL } from 'node:url';
 interface Line {
   text: string;
   channel: 'sms' | 'voice';
-  lang: string;
 }
 
 type Detect = (text: string, opts: { channel: string; lang?: string }) => { intent: string } | null;
@@ -31,7 +30,8 @@ const lines = readFileSync(input, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Line);
 const out = lines.map((u) => {
-  const opts = { channel: u.channel, lang: u.lang };
+  // As eval:optout scores by default: no language hint.
+  const opts = { channel: u.channel };
   flag.__optoutNegated = false;
   const rule = detector.detectRules(u.text, opts);
   const negated = negatedSeen();

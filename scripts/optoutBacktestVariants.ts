@@ -7,7 +7,17 @@
 import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
 import type { LabelledUtterance } from '../src/domain/optout/eval/score';
 import { featureVariantOf, type FeatureDesign } from './optoutFeatureVariants';
-import { type ClassifierDesign, chooseThreshold, crossValidated, type Example, featuresOf, quantised, SHIPPED_DESIGN, train } from './optoutClassifier';
+import {
+  type ClassifierDesign,
+  chooseThreshold,
+  crossValidated,
+  type Example,
+  featuresOf,
+  quantised,
+  type Scored,
+  SHIPPED_DESIGN,
+  train,
+} from './optoutClassifier';
 
 /** What the old tree said about one utterance (scripts/optout-old-outcomes.ts). */
 export interface OldOutcome {
@@ -41,9 +51,14 @@ export interface Variant {
   dropNegatedFromTraining?: boolean;
   /** A rule's opt-out is overruled when the classifier gives it less than this. */
   veto?: number;
+  /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
+  perLanguageThreshold?: boolean;
 }
 
-const CURRENT: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegated: true };
+/** The classifier as it was when the backtest was written. */
+const BEFORE: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegated: true };
+/** What train:optout does now: the changes the backtest supported, one at a time, on top of BEFORE. */
+const CURRENT: Variant = { ...BEFORE, dropNegatedFromTraining: true };
 const withDesign = (change: Partial<ClassifierDesign>): Variant => ({ ...CURRENT, design: { ...SHIPPED_DESIGN, ...change } });
 const withFeatures = (features: FeatureDesign): Variant => ({ ...CURRENT, features });
 
@@ -51,9 +66,9 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'rules-only': { kind: 'rules-only' },
   /** The old tree as it shipped: its rules and its own classifier, not gated. */
   shipped: { kind: 'shipped' },
-  baseline: CURRENT,
-  'no-gate': { ...CURRENT, gateNegated: false },
-  'drop-negated': { ...CURRENT, dropNegatedFromTraining: true },
+  before: BEFORE,
+  'no-gate': { ...BEFORE, gateNegated: false },
+  current: CURRENT,
   char5: withFeatures({ maxCharGram: 5 }),
   word3: withFeatures({ wordTrigrams: true }),
   skip2: withFeatures({ skipBigrams: true }),
@@ -68,44 +83,71 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'budget-0.02': withDesign({ falseAlarmBudget: 0.02 }),
   'min-0.5': withDesign({ minThreshold: 0.5 }),
   'min-0.8': withDesign({ minThreshold: 0.8 }),
+  'per-lang': { ...CURRENT, perLanguageThreshold: true },
   'veto-0.01': { ...CURRENT, veto: 0.01 },
   'veto-0.05': { ...CURRENT, veto: 0.05 },
 };
 
 interface Fitted {
   probability(text: string): number;
-  threshold: number;
+  threshold(lang: string): number;
 }
 
-const fitted = new Map<string, Fitted>();
+interface Trained {
+  oof: Scored[];
+  probability(text: string): number;
+}
 
-function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Fitted {
-  const design = variant.design ?? SHIPPED_DESIGN;
-  const key = JSON.stringify([roundKey, design, variant.features ?? null, variant.dropNegatedFromTraining === true]);
-  const known = fitted.get(key);
+/** Trainings by round and what shapes the weights: variants that differ only in how the threshold is chosen share one. */
+const trainings = new Map<string, Trained>();
+
+function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Trained {
+  const { falseAlarmBudget: _budget, minThreshold: _min, ...weightsDesign } = variant.design ?? SHIPPED_DESIGN;
+  const key = JSON.stringify([roundKey, weightsDesign, variant.features ?? null, variant.dropNegatedFromTraining === true]);
+  const known = trainings.get(key);
   if (known) return known;
+  const design = variant.design ?? SHIPPED_DESIGN;
   const features = (text: string): Uint32Array =>
     variant.features ? featureVariantOf(normalizeForDetection(text), design.buckets, variant.features) : featuresOf(normalizeForDetection(text), design);
   const examples: Example[] = [];
   oldDev.forEach((u, i) => {
     if (u.label === 'possible_opt_out') return;
     if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
-    examples.push({ features: features(u.text), positive: u.label === 'opt_out' });
+    examples.push({ features: features(u.text), positive: u.label === 'opt_out', lang: u.lang });
   });
-  const threshold = chooseThreshold(crossValidated(examples, design), design);
+  const oof = crossValidated(examples, design);
   const model = train(examples, design);
   // Scored as the detector would: int8 weights, each times the scale.
   const { scale, bytes } = quantised(model.weights);
-  const out: Fitted = {
-    threshold,
+  const out: Trained = {
+    oof,
     probability(text: string): number {
       let z = model.bias;
       for (const f of features(text)) z += bytes[f] * scale;
       return 1 / (1 + Math.exp(-z));
     },
   };
-  fitted.set(key, out);
+  trainings.set(key, out);
   return out;
+}
+
+function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Fitted {
+  const design = variant.design ?? SHIPPED_DESIGN;
+  const { oof, probability } = trained(variant, oldDev, outcomes, roundKey);
+  const overall = chooseThreshold(oof, design);
+  const byLang = new Map<string, number>();
+  if (variant.perLanguageThreshold) {
+    for (const lang of new Set(oof.map((x) => x.lang as string))) {
+      byLang.set(
+        lang,
+        chooseThreshold(
+          oof.filter((x) => x.lang === lang),
+          design,
+        ),
+      );
+    }
+  }
+  return { probability, threshold: (lang) => byLang.get(lang) ?? overall };
 }
 
 function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, classifier: Fitted | null): boolean {
@@ -114,7 +156,7 @@ function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, cla
   const c = classifier as Fitted;
   if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u.text) < variant.veto);
   if (variant.gateNegated && o.negated) return false;
-  return c.probability(u.text) >= c.threshold;
+  return c.probability(u.text) >= c.threshold(u.lang);
 }
 
 export function scoreRound(

@@ -43,6 +43,8 @@ export const SHIPPED_DESIGN: ClassifierDesign = {
 export interface Example {
   features: Uint32Array;
   positive: boolean;
+  /** The utterance's language, for thresholds chosen per language. */
+  lang?: string;
 }
 
 export interface TrainedClassifier {
@@ -96,6 +98,7 @@ export function probability(model: TrainedClassifier, features: Uint32Array): nu
 export interface Scored {
   p: number;
   positive: boolean;
+  lang?: string;
 }
 
 /** Out-of-fold probabilities: each example scored by a model trained without its fold. */
@@ -107,7 +110,7 @@ export function crossValidated(examples: readonly Example[], design: ClassifierD
       design,
     );
     examples.forEach((ex, i) => {
-      if (i % design.folds === fold) out.push({ p: probability(model, ex.features), positive: ex.positive });
+      if (i % design.folds === fold) out.push({ p: probability(model, ex.features), positive: ex.positive, lang: ex.lang });
     });
   }
   return out;

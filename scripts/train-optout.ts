@@ -10,7 +10,9 @@
  * (Adam) over hashed n-gram features: opt-out utterances are the positives,
  * none / opt-in / help the negatives; the uncertain middle
  * (possible_opt_out) is left out, since the classifier answers opt-out or
- * not. Deterministic: no randomness, the same dev set gives the same file.
+ * not; so are the texts in which a rule set an opt-out phrase aside for its
+ * negation, since the detector does not ask the classifier about them.
+ * Deterministic: no randomness, the same dev set gives the same file.
  *
  * The threshold, from out-of-fold predictions (5-fold cross-validation): the
  * lowest probability at which the classifier's false alarms over the
@@ -21,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
+import { negatedByRules, normalizeForDetection } from '../src/domain/optout/detectOptOut';
 import { parseEvalSet, type LabelledUtterance } from '../src/domain/optout/eval/score';
 import { NGRAM_MODEL_FORMAT, type NgramModelFile } from '../src/domain/optout/ngramModel';
 import { chooseThreshold, crossValidated, type Example, featuresOf, quantised, SHIPPED_DESIGN, train } from './optoutClassifier';
@@ -33,7 +35,7 @@ const DESIGN = SHIPPED_DESIGN;
 
 function examplesOf(set: readonly LabelledUtterance[]): Example[] {
   return set
-    .filter((u) => u.label !== 'possible_opt_out')
+    .filter((u) => u.label !== 'possible_opt_out' && !negatedByRules(u.text, { channel: u.channel }))
     .map((u) => ({ features: featuresOf(normalizeForDetection(u.text), DESIGN), positive: u.label === 'opt_out' }));
 }
 
