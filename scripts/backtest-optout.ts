@@ -11,7 +11,8 @@
  *
  * Never the held-out set: it reads development lines only.
  *
- * Usage: npm run backtest:optout [-- --variants a,b] [--rounds N]
+ * Usage: npm run backtest:optout [-- --variants a,b] [--rounds N] [--until <commit>]
+ * (`--until`: the merges up to that commit only, for figures that do not move as main does)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,10 +25,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = `${ROOT}.tmp/optout-backtest`;
 const DEV = 'src/domain/optout/eval/dev.jsonl';
 const DETECTOR = 'src/domain/optout/detectOptOut.ts';
-/** Where a rule sets a phrase aside for its negation, in every old detector: the patch records it there. */
-const NEGATION_LINE = 'if (rule.negatable && lexicon.negation.test(before)) continue;';
-const NEGATION_RECORDED =
-  'if (rule.negatable && lexicon.negation.test(before)) { (globalThis as { __optoutNegated?: boolean }).__optoutNegated = true; continue; }';
+/**
+ * Where a rule sets a phrase aside for its negation, in the old detectors (before and after the detector
+ * kept its own flag for it): the patch records it where the backtest can read it.
+ */
+const RECORD = '(globalThis as { __optoutNegated?: boolean }).__optoutNegated = true;';
+const NEGATION_PATCHES: ReadonlyArray<[string, string]> = [
+  ['if (rule.negatable && lexicon.negation.test(before)) continue;', `if (rule.negatable && lexicon.negation.test(before)) { ${RECORD} continue; }`],
+  ['      NEGATED.seen = true;\n', `      NEGATED.seen = true; ${RECORD}\n`],
+];
 /** Bounds the history walked, whatever the log holds. */
 const MAX_ROUNDS = 40;
 
@@ -46,7 +52,7 @@ interface Round {
 
 /** Rounds oldest first: merges of issue 26 that added development lines to a tree that had a rules-only entry point. */
 function rounds(): Round[] {
-  const merges = git('log', '--merges', '--format=%H %s', 'main')
+  const merges = git('log', '--merges', '--format=%H %s', arg('--until') ?? 'main')
     .split('\n')
     .filter((l) => / Merge 26-/.test(l))
     .slice(0, MAX_ROUNDS)
@@ -94,8 +100,9 @@ function oldOutcomes(round: Round): CachedOutcomes {
   try {
     symlinkSync(`${ROOT}node_modules`, `${tree}/node_modules`);
     const detector = readFileSync(`${tree}/${DETECTOR}`, 'utf8');
-    if (detector.split(NEGATION_LINE).length !== 2) throw new Error(`${round.name}: the old detector's negation line is not where the backtest expects it`);
-    writeFileSync(`${tree}/${DETECTOR}`, detector.replace(NEGATION_LINE, NEGATION_RECORDED));
+    const patch = NEGATION_PATCHES.find(([line]) => detector.split(line).length === 2);
+    if (!patch) throw new Error(`${round.name}: the old detector's negation line is not where the backtest expects it`);
+    writeFileSync(`${tree}/${DETECTOR}`, detector.replace(patch[0], patch[1]));
     const run = (set: LabelledUtterance[], label: string): OldOutcome[] => {
       const input = `${CACHE}/${round.merge}.${label}.jsonl`;
       const output = `${CACHE}/${round.merge}.${label}.out.json`;

@@ -4,6 +4,9 @@
  * training code, asked on the round's new lines only where the old tree's
  * rules left them undecided.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
 import type { LabelledUtterance } from '../src/domain/optout/eval/score';
 import { featureVariantOf, type FeatureDesign } from './optoutFeatureVariants';
@@ -18,6 +21,8 @@ import {
   SHIPPED_DESIGN,
   train,
 } from './optoutClassifier';
+
+const TRAINING_CACHE = fileURLToPath(new URL('../.tmp/optout-backtest/trainings', import.meta.url));
 
 /** What the old tree said about one utterance (scripts/optout-old-outcomes.ts). */
 export interface OldOutcome {
@@ -81,6 +86,10 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'budget-0.002': withDesign({ falseAlarmBudget: 0.002 }),
   'budget-0.01': withDesign({ falseAlarmBudget: 0.01 }),
   'budget-0.02': withDesign({ falseAlarmBudget: 0.02 }),
+  'budget-0.03': withDesign({ falseAlarmBudget: 0.03 }),
+  'budget-0.05': withDesign({ falseAlarmBudget: 0.05 }),
+  'budget-0.02-min-0.5': withDesign({ falseAlarmBudget: 0.02, minThreshold: 0.5 }),
+  'budget-0.02-min-0.7': withDesign({ falseAlarmBudget: 0.02, minThreshold: 0.7 }),
   'min-0.5': withDesign({ minThreshold: 0.5 }),
   'min-0.8': withDesign({ minThreshold: 0.8 }),
   'per-lang': { ...CURRENT, perLanguageThreshold: true },
@@ -96,6 +105,23 @@ interface Fitted {
 interface Trained {
   oof: Scored[];
   probability(text: string): number;
+}
+
+/** A training's out-of-fold scores and weights, kept on disk: a re-run with the same design and set trains nothing (clear the folder after changing the training code). */
+function trainedOnce(key: string, examples: readonly Example[], design: ClassifierDesign): { oof: Scored[]; bias: number; scale: number; bytes: Int8Array } {
+  const file = `${TRAINING_CACHE}/${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { oof: Scored[]; bias: number; scale: number; weights: string };
+    const bytes = Buffer.from(kept.weights, 'base64');
+    return { ...kept, bytes: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+  }
+  const oof = crossValidated(examples, design);
+  const model = train(examples, design);
+  // Scored as the detector would: int8 weights, each times the scale.
+  const { scale, bytes } = quantised(model.weights);
+  mkdirSync(TRAINING_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify({ oof, bias: model.bias, scale, weights: Buffer.from(bytes.buffer).toString('base64') }));
+  return { oof, bias: model.bias, scale, bytes };
 }
 
 /** Trainings by round and what shapes the weights: variants that differ only in how the threshold is chosen share one. */
@@ -115,14 +141,11 @@ function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcome
     if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
     examples.push({ features: features(u.text), positive: u.label === 'opt_out', lang: u.lang });
   });
-  const oof = crossValidated(examples, design);
-  const model = train(examples, design);
-  // Scored as the detector would: int8 weights, each times the scale.
-  const { scale, bytes } = quantised(model.weights);
+  const { oof, bias, scale, bytes } = trainedOnce(key, examples, design);
   const out: Trained = {
     oof,
     probability(text: string): number {
-      let z = model.bias;
+      let z = bias;
       for (const f of features(text)) z += bytes[f] * scale;
       return 1 / (1 + Math.exp(-z));
     },

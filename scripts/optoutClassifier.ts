@@ -36,6 +36,7 @@ export const SHIPPED_DESIGN: ClassifierDesign = {
   learningRate: 0.05,
   l2: 3e-3,
   folds: 5,
+  // Wider budgets lower the backtest's cost but let the classifier fire on look-alikes the tests keep quiet.
   falseAlarmBudget: 0.005,
   minThreshold: 0.6,
 };
