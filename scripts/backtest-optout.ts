@@ -140,8 +140,22 @@ for (const name of wanted) if (!BACKTEST_VARIANTS[name]) throw new Error(`unknow
 const all = rounds();
 const chosen = all.slice(Math.max(0, all.length - Number(arg('--rounds') ?? all.length)));
 const results: Array<{ round: Round; byVariant: Record<string, RoundResult> }> = [];
+/** Rounds whose old tree could not run (a merge that left the detector broken), named at the end rather than stopping the others. */
+const skipped: string[] = [];
 for (const round of chosen) {
-  const outcomes = oldOutcomes(round);
+  let outcomes: CachedOutcomes;
+  try {
+    outcomes = oldOutcomes(round);
+  } catch (err) {
+    skipped.push(
+      `${round.name}: ${
+        String((err as Error).message)
+          .split('\n')
+          .find((l) => l.includes('ERROR')) ?? String(err).split('\n')[0]
+      }`,
+    );
+    continue;
+  }
   const byVariant: Record<string, RoundResult> = {};
   for (const name of wanted) byVariant[name] = scoreRound(BACKTEST_VARIANTS[name], round.merge, round.oldDev, outcomes.oldDev, round.fresh, outcomes.fresh);
   results.push({ round, byVariant });
@@ -183,3 +197,4 @@ for (const lang of Object.keys(byLang[wanted[0]] ?? {}).sort()) {
     `${lang.padEnd(14)} ${String(t0.positives + t0.negatives).padStart(5)} ${String(t0.positives).padStart(5)}  ${wanted.map((n) => cell(byLang[n][lang]).padEnd(20)).join(' ')}`,
   );
 }
+for (const why of skipped) console.log(`skipped ${why}`);
