@@ -100,6 +100,16 @@ export function detectRules(text: string, opts: OptOutOptions): OptOutResult | n
   return norm.text === '' ? null : (byRules(norm, opts, primaryLanguage(opts?.lang)) ?? diacriticKeyword(text, opts));
 }
 
+/**
+ * Whether no rule decides the text and one set an opt-out phrase aside for its negation: the detector
+ * does not ask the classifier then, so its training leaves such texts out instead of learning the
+ * phrase itself as a sign against opting out.
+ */
+export function negatedByRules(text: string, opts: OptOutOptions): boolean {
+  NEGATED.seen = false;
+  return detectRules(text, opts) === null && NEGATED.seen;
+}
+
 /** The text as the rules and the classifier read it. */
 export function normalizeForDetection(text: string): string {
   return normalize(text, KEYWORDS.fillers).text;

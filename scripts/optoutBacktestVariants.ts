@@ -1,0 +1,210 @@
+/**
+ * The classifier designs `npm run backtest:optout` compares, and how one is
+ * scored on a round: trained on the old development set with this tree's
+ * training code, asked on the round's new lines only where the old tree's
+ * rules left them undecided.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
+import type { LabelledUtterance } from '../src/domain/optout/eval/score';
+import { featureVariantOf, type FeatureDesign } from './optoutFeatureVariants';
+import {
+  type ClassifierDesign,
+  chooseThreshold,
+  crossValidated,
+  type Example,
+  featuresOf,
+  quantised,
+  type Scored,
+  SHIPPED_DESIGN,
+  train,
+} from './optoutClassifier';
+
+const TRAINING_CACHE = fileURLToPath(new URL('../.tmp/optout-backtest/trainings', import.meta.url));
+
+/** What the old tree said about one utterance (scripts/optout-old-outcomes.ts). */
+export interface OldOutcome {
+  /** The rules' intent, null when no rule decided. */
+  rule: string | null;
+  /** A rule's opt-out phrase was set aside for its negation. */
+  negated: boolean;
+  /** The old tree's whole detector, its own shipped classifier included. */
+  shipped: string;
+}
+
+export interface Tally {
+  positives: number;
+  negatives: number;
+  misses: number;
+  falseAlarms: number;
+}
+
+export interface RoundResult {
+  total: Tally;
+  byLang: Record<string, Tally>;
+}
+
+export interface Variant {
+  kind: 'rules-only' | 'shipped' | 'classifier';
+  design?: ClassifierDesign;
+  features?: FeatureDesign;
+  /** The classifier is not asked when a rule set an opt-out phrase aside for its negation (the detector's NEGATED gate). */
+  gateNegated?: boolean;
+  /** Leave out of training the texts the gate keeps from the classifier. */
+  dropNegatedFromTraining?: boolean;
+  /** A rule's opt-out is overruled when the classifier gives it less than this. */
+  veto?: number;
+  /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
+  perLanguageThreshold?: boolean;
+}
+
+/** The classifier as it was when the backtest was written. */
+const BEFORE: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegated: true };
+/** What train:optout does now: the changes the backtest supported, one at a time, on top of BEFORE. */
+const CURRENT: Variant = { ...BEFORE, dropNegatedFromTraining: true };
+const withDesign = (change: Partial<ClassifierDesign>): Variant => ({ ...CURRENT, design: { ...SHIPPED_DESIGN, ...change } });
+const withFeatures = (features: FeatureDesign): Variant => ({ ...CURRENT, features });
+
+export const BACKTEST_VARIANTS: Record<string, Variant> = {
+  'rules-only': { kind: 'rules-only' },
+  /** The old tree as it shipped: its rules and its own classifier, not gated. */
+  shipped: { kind: 'shipped' },
+  before: BEFORE,
+  'no-gate': { ...BEFORE, gateNegated: false },
+  current: CURRENT,
+  char5: withFeatures({ maxCharGram: 5 }),
+  word3: withFeatures({ wordTrigrams: true }),
+  skip2: withFeatures({ skipBigrams: true }),
+  buckets14: withDesign({ buckets: 1 << 14 }),
+  buckets16: withDesign({ buckets: 1 << 16 }),
+  'l2-1e-3': withDesign({ l2: 1e-3 }),
+  'l2-1e-2': withDesign({ l2: 1e-2 }),
+  epochs50: withDesign({ epochs: 50 }),
+  epochs200: withDesign({ epochs: 200 }),
+  'budget-0.002': withDesign({ falseAlarmBudget: 0.002 }),
+  'budget-0.01': withDesign({ falseAlarmBudget: 0.01 }),
+  'budget-0.02': withDesign({ falseAlarmBudget: 0.02 }),
+  'budget-0.03': withDesign({ falseAlarmBudget: 0.03 }),
+  'budget-0.05': withDesign({ falseAlarmBudget: 0.05 }),
+  'budget-0.02-min-0.5': withDesign({ falseAlarmBudget: 0.02, minThreshold: 0.5 }),
+  'budget-0.02-min-0.7': withDesign({ falseAlarmBudget: 0.02, minThreshold: 0.7 }),
+  'min-0.5': withDesign({ minThreshold: 0.5 }),
+  'min-0.8': withDesign({ minThreshold: 0.8 }),
+  'per-lang': { ...CURRENT, perLanguageThreshold: true },
+  'veto-0.01': { ...CURRENT, veto: 0.01 },
+  'veto-0.05': { ...CURRENT, veto: 0.05 },
+};
+
+interface Fitted {
+  probability(text: string): number;
+  threshold(lang: string): number;
+}
+
+interface Trained {
+  oof: Scored[];
+  probability(text: string): number;
+}
+
+/** A training's out-of-fold scores and weights, kept on disk: a re-run with the same design and set trains nothing (clear the folder after changing the training code). */
+function trainedOnce(key: string, examples: readonly Example[], design: ClassifierDesign): { oof: Scored[]; bias: number; scale: number; bytes: Int8Array } {
+  const file = `${TRAINING_CACHE}/${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { oof: Scored[]; bias: number; scale: number; weights: string };
+    const bytes = Buffer.from(kept.weights, 'base64');
+    return { ...kept, bytes: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+  }
+  const oof = crossValidated(examples, design);
+  const model = train(examples, design);
+  // Scored as the detector would: int8 weights, each times the scale.
+  const { scale, bytes } = quantised(model.weights);
+  mkdirSync(TRAINING_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify({ oof, bias: model.bias, scale, weights: Buffer.from(bytes.buffer).toString('base64') }));
+  return { oof, bias: model.bias, scale, bytes };
+}
+
+/** Trainings by round and what shapes the weights: variants that differ only in how the threshold is chosen share one. */
+const trainings = new Map<string, Trained>();
+
+function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Trained {
+  const { falseAlarmBudget: _budget, minThreshold: _min, ...weightsDesign } = variant.design ?? SHIPPED_DESIGN;
+  const key = JSON.stringify([roundKey, weightsDesign, variant.features ?? null, variant.dropNegatedFromTraining === true]);
+  const known = trainings.get(key);
+  if (known) return known;
+  const design = variant.design ?? SHIPPED_DESIGN;
+  const features = (text: string): Uint32Array =>
+    variant.features ? featureVariantOf(normalizeForDetection(text), design.buckets, variant.features) : featuresOf(normalizeForDetection(text), design);
+  const examples: Example[] = [];
+  oldDev.forEach((u, i) => {
+    if (u.label === 'possible_opt_out') return;
+    if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
+    examples.push({ features: features(u.text), positive: u.label === 'opt_out', lang: u.lang });
+  });
+  const { oof, bias, scale, bytes } = trainedOnce(key, examples, design);
+  const out: Trained = {
+    oof,
+    probability(text: string): number {
+      let z = bias;
+      for (const f of features(text)) z += bytes[f] * scale;
+      return 1 / (1 + Math.exp(-z));
+    },
+  };
+  trainings.set(key, out);
+  return out;
+}
+
+function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Fitted {
+  const design = variant.design ?? SHIPPED_DESIGN;
+  const { oof, probability } = trained(variant, oldDev, outcomes, roundKey);
+  const overall = chooseThreshold(oof, design);
+  const byLang = new Map<string, number>();
+  if (variant.perLanguageThreshold) {
+    for (const lang of new Set(oof.map((x) => x.lang as string))) {
+      byLang.set(
+        lang,
+        chooseThreshold(
+          oof.filter((x) => x.lang === lang),
+          design,
+        ),
+      );
+    }
+  }
+  return { probability, threshold: (lang) => byLang.get(lang) ?? overall };
+}
+
+function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, classifier: Fitted | null): boolean {
+  if (variant.kind === 'rules-only') return o.rule === 'opt_out';
+  if (variant.kind === 'shipped') return o.shipped === 'opt_out';
+  const c = classifier as Fitted;
+  if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u.text) < variant.veto);
+  if (variant.gateNegated && o.negated) return false;
+  return c.probability(u.text) >= c.threshold(u.lang);
+}
+
+export function scoreRound(
+  variant: Variant,
+  roundKey: string,
+  oldDev: readonly LabelledUtterance[],
+  oldOutcomes: readonly OldOutcome[],
+  fresh: readonly LabelledUtterance[],
+  freshOutcomes: readonly OldOutcome[],
+): RoundResult {
+  const classifier = variant.kind === 'classifier' ? fitVariant(variant, oldDev, oldOutcomes, roundKey) : null;
+  const zero = (): Tally => ({ positives: 0, negatives: 0, misses: 0, falseAlarms: 0 });
+  const result: RoundResult = { total: zero(), byLang: {} };
+  fresh.forEach((u, i) => {
+    if (u.label === 'possible_opt_out') return;
+    const said = calledOptOut(variant, u, freshOutcomes[i], classifier);
+    for (const t of [result.total, (result.byLang[u.lang] ??= zero())]) {
+      if (u.label === 'opt_out') {
+        t.positives++;
+        if (!said) t.misses++;
+      } else {
+        t.negatives++;
+        if (said) t.falseAlarms++;
+      }
+    }
+  });
+  return result;
+}

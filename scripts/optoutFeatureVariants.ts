@@ -1,0 +1,45 @@
+/**
+ * Feature sets the backtest can try beside the shipped one (ngramFeatures.ts):
+ * longer character n-grams, word trigrams, word pairs with one word skipped.
+ * Hashed as the shipped features are (FNV-1a, word features behind "w:"),
+ * so with every option off the buckets are the shipped ones.
+ */
+import { MAX_CHAR_GRAM } from '../src/domain/optout/ngramFeatures';
+
+export interface FeatureDesign {
+  maxCharGram?: number;
+  wordTrigrams?: boolean;
+  /** "a _ c" pairs: the words either side of one other word. */
+  skipBigrams?: boolean;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(h: number, text: string): number {
+  let out = h;
+  for (let i = 0; i < text.length; i++) out = Math.imul(out ^ text.charCodeAt(i), FNV_PRIME);
+  return out;
+}
+
+export function featureVariantOf(normalised: string, buckets: number, design: FeatureDesign): Uint32Array {
+  const mask = buckets - 1;
+  const out = new Set<number>();
+  const padded = ` ${normalised} `;
+  const maxGram = design.maxCharGram ?? MAX_CHAR_GRAM;
+  for (let i = 0; i < padded.length; i++) {
+    for (let n = 1; n <= maxGram && i + n <= padded.length; n++) {
+      if (n === 1 && padded[i] === ' ') continue;
+      out.add((fnv(FNV_OFFSET, padded.slice(i, i + n)) >>> 0) & mask);
+    }
+  }
+  const words = normalised.split(' ').filter((w) => w !== '');
+  const word = (text: string): number => (fnv(FNV_OFFSET, `w:${text}`) >>> 0) & mask;
+  words.forEach((w, i) => {
+    out.add(word(w));
+    if (i >= 1) out.add(word(`${words[i - 1]} ${w}`));
+    if (design.wordTrigrams && i >= 2) out.add(word(`${words[i - 2]} ${words[i - 1]} ${w}`));
+    if (design.skipBigrams && i >= 2) out.add(word(`${words[i - 2]} _ ${w}`));
+  });
+  return Uint32Array.from(out);
+}
