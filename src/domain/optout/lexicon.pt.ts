@@ -248,7 +248,9 @@ export const pt: Lexicon = {
     // "não quero mais nada de vocês"
     { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
-    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}|stop (?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
+    { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
+    // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
+    { id: 'stop-mensagens-pt', pattern: '(?<=(?:^| )stop )(?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, unless: '{appNotices}|{generalSpam}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
