@@ -26,6 +26,8 @@ describe('pt regional and texted opt-outs the rules catch', () => {
     ['sms', 'PARA DE MANDAR ESSAS MERDAS'],
     ['sms', 'me tira desses envios'],
     ['sms', 'stop mensagens de seguro'],
+    ['voice', 'tirem lá o meu número que eu não quero saber disso'],
+    ['voice', 'já pedi que me retirassem da lista e continuam ligando'],
   ] as const)('%s: %s', (channel, text) => {
     expect(rules(text, channel)?.intent).toBe('opt_out');
   });
@@ -38,6 +40,8 @@ describe('pt look-alikes the rules leave alone', () => {
     ['voice', 'eu disse pro cobrador da outra empresa parar de ligar e ele parou'],
     ['voice', 'meu filho saiu da escola e não para de ligar pra mim'],
     ['voice', 'escusa de se preocupar que eu já paguei'],
+    ['voice', 'eu pedi pro meu genro tirar o meu nome da lista da casa de repouso'],
+    ['sms', 'para de ligar pro meu pai sem me avisar antes, ligue primeiro pra mim'],
     ['sms', 'how do i stop spam texts on my iphone'],
   ] as const)('%s: %s', (channel, text) => {
     expect(rules(text, channel)?.intent ?? 'none').not.toBe('opt_out');

@@ -57,6 +57,8 @@ export const pt: Lexicon = {
     otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
+    // How to call, not whether: "… sem me avisar antes".
+    manner: ['(?:[a-z]+ ){0,4}sem (?:me |nos )?(?:avisar|falar comigo|falar com a gente|consultar|perguntar|autorizacao)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
     target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
@@ -123,6 +125,8 @@ export const pt: Lexicon = {
       'tire', 'tira', 'tirem', 'tirar', 'remova', 'remove', 'removam', 'remover', 'exclua', 'exclui', 'excluam', 'excluir', 'apague', 'apaga',
       'apaguem', 'apagar', 'risca', 'risque', 'risquem', 'riscar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
       'deleta', 'deletem',
+      // Asked for, in the subjunctive: "já pedi que me retirassem da lista".
+      'tirassem', 'retirassem', 'removessem', 'excluissem', 'apagassem', 'descadastrassem', 'tirarem', 'retirarem', 'removerem', 'excluirem',
     ],
     fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'desses', 'destes', 'destas', 'de sua', 'da sua', 'do seu', 'de seu', 'da vossa', 'do vosso', 'das vossas', 'dos vossos'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
@@ -131,9 +135,9 @@ export const pt: Lexicon = {
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
     { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar|escusa|escusam|escusas) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
       // The infinitive as a subject: "parar de ligar não resolve nada".
-      unless: '{someoneElse}|{otherThing}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
+      unless: '{someoneElse}|{otherThing}|{manner}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}|{thirdSubject}(?: (?!(?:voces|vcs|voce|vc)(?![^ ]))[a-z]+){1,4} e(?: nao| nunca)?', unless: '{someoneElse}|{otherThing}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}|{thirdSubject}(?: (?!(?:voces|vcs|voce|vc)(?![^ ]))[a-z]+){1,4} e(?: nao| nunca)?', unless: '{someoneElse}|{otherThing}|{manner}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
     { id: 'parademe-ligar', pattern: '(?:para(?:de|di)(?: ?(?:me|mi|nos))?|(?:para|pare|parem) (?:deme|dime|demi|dimi)) (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
@@ -186,8 +190,8 @@ export const pt: Lexicon = {
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
-      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
+      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar)(?: (?:la|dai|ai|daqui))? (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
+      confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
