@@ -23,7 +23,7 @@ export const pt: Lexicon = {
   clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
@@ -41,7 +41,7 @@ export const pt: Lexicon = {
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
       'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
-      '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|porcarias?|lixo|besteiras?|coisas?)', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
+      '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|{junk})', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
       'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chama(?! de (?!novo(?![^ ]))[a-z]+)', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
@@ -51,12 +51,14 @@ export const pt: Lexicon = {
     sendImp: ['mande', 'mandem', 'manda', 'envie', 'enviem', 'envia'],
     contactNoun: [
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
-      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?',
+      'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?', 'comunicac(?:ao|oes)', 'telefonemas?',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
     otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
     // "não me liguem no trabalho, liguem nesse número": this number is the one to call.
     redirect: ['(?:[a-z]+ |, ){0,10}(?:(?:me |nos )?(?:ligue|liguem|liga|chama|chame|chamem|manda|mande|mandem)) (?:pra mim|nesse numero|neste numero|aqui|(?:pra|para|p) (?:esse|este) numero)(?![^ ])'],
+    // How to call, not whether: "… sem me avisar antes".
+    manner: ['(?:[a-z]+ ){0,4}sem (?:me |nos )?(?:avisar|falar comigo|falar com a gente|consultar|perguntar|autorizacao)(?![^ ])'],
     again: ['mais', 'nunca mais', 'de novo', 'outra vez'],
     target: ['neste numero', 'nesse numero', '(?:pra|para|p) (?:esse|este) (?:numero|celular|telemovel|telefone)', 'aqui', 'pra mim', 'para mim', '(?:pra|para) (?:ca|esta casa|essa casa)'],
     deferral: [
@@ -70,9 +72,9 @@ export const pt: Lexicon = {
     // Someone else asked: "minha mãe pediu pra parar de ligar pra ela" (not the consumer's own "eu pedi pra parar").
     // "meu chefe falou pra eu parar de mandar …", and the consumer's own word to someone named: "eu falei pra minha filha parar".
     reported: [
-      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+(?: (?:dele|dela|deles|delas|da empresa))?))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
+      '(?<!(?:^| )eu )(?:pediu|pediram|disse|disseram|falou|falaram|mandou|mandaram|fala|falam|diz|dizem|pede|pedem|avisou|avisaram|gritou|gritaram|escreveu|respondeu|manda|mandam)(?: (?:pra|para|pro|que|q))?(?: (?:falar|dizer|avisar|pedir)(?: (?:pra|para|a|que))?)?(?: (?:e|era) (?:pra|para))?(?: (?:eu|a gente|gente|mim|voces|vcs|voce|vc|eles|elas|ele|ela|(?:a |o )?(?:(?:teu|tua|seu|sua|meu|minha|nosso|nossa) )?(?!(?:senhor|senhora)(?![^ ]))[a-z]+(?: (?:dele|dela|deles|delas|da empresa))?))?(?: (?:iam|ia|iriam|vao|vai|deviam|deveriam|devem|tinham que|tem que|precisam))?(?: (?:nao|n|nunca))?',
       // A company or person named bare: "eu falei pra Verizon parar de ligar" (not "falei pra vocês", "pro senhor").
-      '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?',
+      '(?:falei|pedi|disse|mandei|falamos|pedimos|gritei) (?:pra|para|pro|a|ao) (?:(?:minha|meu|o|a) )?(?!(?:voces|vcs|voce|vc|ces|tu|senhor|senhora|mim|gente)(?![^ ]))[a-z]+(?: [a-z]+)?(?: (?:da|do|de|das|dos) (?:[a-z]+ ){0,2}[a-z]+)?',
     ],
     // The consumer stopping: "vou parar de mandar mensagem pra vocês", "preciso parar de ligar pra minha mãe".
     selfSubject: ['(?:eu|vou|vamos|preciso|precisamos|tenho que|temos que|devo|devemos|quero|queria|posso|a gente|gente)'],
@@ -102,9 +104,13 @@ export const pt: Lexicon = {
     // A wish in the subjunctive: "gostaria que parassem de", "queria que não me ligassem mais".
     wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
+    // "quero" as texted: "n qro + msg", "nao kero".
+    want: ['quero', 'qro', 'qero', 'kero', 'desejo', 'queremos'],
+    // What an angry texter calls the messages: "para de mandar essas merdas".
+    junk: ['porcarias?', 'lixo', 'besteiras?', 'coisas?', 'merdas?', 'bostas?', 'tranqueiras?', 'palhacadas?', 'chatices?'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
-      'listas?(?: de (?:contatos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      'listas?(?: de (?:conta(?:c)?tos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
@@ -119,17 +125,19 @@ export const pt: Lexicon = {
       'tire', 'tira', 'tirem', 'tirar', 'remova', 'remove', 'removam', 'remover', 'exclua', 'exclui', 'excluam', 'excluir', 'apague', 'apaga',
       'apaguem', 'apagar', 'risca', 'risque', 'risquem', 'riscar', 'retire', 'retira', 'retirem', 'retirar', 'descadastre', 'descadastra', 'descadastrem', 'descadastrar', 'delete',
       'deleta', 'deletem',
+      // Asked for, in the subjunctive: "já pedi que me retirassem da lista".
+      'tirassem', 'retirassem', 'removessem', 'excluissem', 'apagassem', 'descadastrassem', 'tirarem', 'retirarem', 'removerem', 'excluirem',
     ],
-    fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'de sua', 'da sua', 'do seu', 'de seu'],
+    fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'desses', 'destes', 'destas', 'de sua', 'da sua', 'do seu', 'de seu', 'da vossa', 'do vosso', 'das vossas', 'dos vossos'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar|escusa|escusam|escusas) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
       // The infinitive as a subject: "parar de ligar não resolve nada".
-      unless: '{someoneElse}|{otherThing}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
+      unless: '{someoneElse}|{otherThing}|{manner}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}', unless: '{someoneElse}|{otherThing}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}|{thirdSubject}(?: (?!(?:voces|vcs|voce|vc)(?![^ ]))[a-z]+){1,4} e(?: nao| nunca)?', unless: '{someoneElse}|{otherThing}|{manner}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
     { id: 'parademe-ligar', pattern: '(?:para(?:de|di)(?: ?(?:me|mi|nos))?|(?:para|pare|parem) (?:deme|dime|demi|dimi)) (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
@@ -142,16 +150,16 @@ export const pt: Lexicon = {
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
     // "não quero mais receber mensagens", "não quero que me liguem"
-    { id: 'nao-quero-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|preciso|queremos|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9,
+    { id: 'nao-quero-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:{want}|preciso|quer|querem)(?: mais)?(?: (?:receber|ficar recebendo|continuar (?:a )?receber|continuar recebendo|ter))?(?: mais)?(?: {det})? {contactNoun}', confidence: 0.9,
       // Someone else's sender: "minha mãe não quer mais ligação do banco dela".
       unless: '(?:[a-z]+ )?(?:do|da|dos|das) (?:[a-z]+ )?(?:dela|dele|deles|delas)(?![^ ])' },
     // "não quero receber mais nada" — only with receber: "não quero nada" refuses an offer.
-    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|desejo|queremos)(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|nd|isso|isso aqui|essas coisas)', confidence: 0.85 },
+    { id: 'nao-quero-receber-nada', pattern: '(?:nao|naum|num|n|ja nao) (?:{want})(?: mais)? (?:receber|ficar recebendo)(?: mais)? (?:nada(?: mais)?|nd|isso|isso aqui|essas coisas)', confidence: 0.85 },
     { id: 'nao-quero-ser-incomodado', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos)(?: mais)? ser(?: mais)? (?:incomodad|perturbad|contatad|ligad|chamad|importunad|procurad)[oa]s?', confidence: 0.9 },
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)|(?:cessem|cesse|cessar|cancelem|cancela|cancele|suspendam|suspenda|parem|pare) (?:o|os|esse|esses) envios?(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg)(?![^ ]))',
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos|dessas|desses|destas|destes) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)|(?:cessem|cesse|cessar|cancelem|cancela|cancele|suspendam|suspenda|parem|pare) (?:o|os|esse|esses) envios?(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg)(?![^ ]))',
       confidence: 0.85, negatable: true, notAfter: '{hypothetical}|{keywordSubject}', unless: '{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}' },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
@@ -163,18 +171,18 @@ export const pt: Lexicon = {
     },
     // "não entrem mais em contato", "favor não ligar", "quero parar de receber"
     { id: 'nao-entrem-em-contato', pattern: '(?:nao|naum|num|nunca mais|jamais) (?:entre|entrem)(?: mais)? em contato', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
-    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar em contato|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:mais )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar(?: mais)? em conta(?:c)?to|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85, unless: '{notContactObject}' },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)|(?:exclua|excluam|remova|removam|tire|tirem|apague|apaguem|retire|retirem|risque|risquem) (?:me|nos))(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse|dessas|desses)(?![^ ]))', confidence: 0.85, negatable: true },
     // The spoken "tira eu daí", "tira a gente dessa".
     { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
-    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:para|pare|parem) (?:ja|agora|imediatamente|logo) com (?:isso|isto)(?=$| ,| (?:por favor|pfv|pf)(?![^ ]))|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
-    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: {who})? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
+    { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})?(?: (?:la|dai|ai|daqui))? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "me tira do whatsapp de vcs", "quero sair do sms de vocês": their messages as a list.
     { id: 'sair-do-whatsapp-de-voces', pattern: '(?:(?:me|nos) )?(?:{removeVerb}|sair|saio)(?: {who})? (?:do|da|dos|das) (?:{contactNoun}) (?:de|da|do) (?:voces|vcs|voce|vc)(?![^ ])', confidence: 0.85, negatable: true },
     // "quero sair da lista"; not "quero sair de casa"
@@ -182,8 +190,8 @@ export const pt: Lexicon = {
     // "remover meu número"; not "… da minha conta"
     {
       id: 'remover-numero',
-      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar) (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
-      confidence: 0.9, negatable: true, unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
+      pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar)(?: (?:la|dai|ai|daqui))? (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
+      confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
     },
     { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
     // "quero ser removido da lista"
@@ -231,7 +239,7 @@ export const pt: Lexicon = {
     // "nem ligação nem mensagem, obrigado"; not "não recebi nem ligação nem mensagem"
     { id: 'nem-ligacao-nem-mensagem', pattern: 'nem {contactNoun} nem {contactNoun}', confidence: 0.85, notAfter: '(?:recebi|recebeu|recebo|recebemos|chegou|chega|veio|vem|tive|tenho|tem|teve|mandaram|mandou|manda|mandam|ligaram|ligou)(?: (?:mais|nada))?' },
     // "não quero mais receber", the object left unsaid: the request ends there.
-    { id: 'nao-quero-mais-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:quero|queremos|desejo) (?:mais receber|receber mais)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|nada|isso)(?![^ ]))', confidence: 0.85 },
+    { id: 'nao-quero-mais-receber', pattern: '(?:nao|naum|num|n|ja nao) (?:{want}) (?:mais receber|receber mais)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|nada|isso)(?![^ ]))', confidence: 0.85 },
     // "cancelar inscrição", "cancela minha assinatura" (these messages); not "… da academia"
     {
       id: 'cancelar-inscricao',
@@ -245,6 +253,8 @@ export const pt: Lexicon = {
     { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
+    // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
+    { id: 'stop-mensagens-pt', pattern: '(?<=(?:^| )stop )(?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, unless: '{appNotices}|{generalSpam}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
@@ -257,7 +267,7 @@ export const pt: Lexicon = {
     // (without "here" / "this number" it may be about their own phone: "… pra ele, mas eu quero").
     {
       id: 'recado-pra-voces',
-      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:pra|para|que|q))?(?: (?:voces|vcs|voce|vc|o senhor|a senhora))? (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:{contactNoun}|mensagem))?(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
+      pattern: '(?:pediu|pediram|falou|falaram|disse|disseram|mandou|quer|pede|diz|avisou)(?: (?:dizer|falar|avisar))?(?: (?:pra|para|que|q))?(?: (?:e|eh|era) (?:pra|para))?(?: (?:voces|vcs|voce|vc|o senhor|a senhora))? (?:nao (?:(?:me|nos|lhe) )?(?:ligarem|liguem|ligar|mandarem|mandem|enviarem|enviem|contatarem|procurarem)|(?:pararem|parem|parar) (?:de|di) (?:(?:me|nos|lhe) )?(?:ligar|mandar|enviar|contatar|procurar)(?: {contactNoun}| mensagem)?)(?: mais)?(?: (?:{contactNoun}|mensagem))?(?: mais)?(?: (?:pra|para|pro) (?:ela|ele|eles|elas|(?:a |o )?(?:minha|meu|nossa|nosso) (?:{family})))? (?:{target})',
       confidence: 0.85,
     },
     // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.

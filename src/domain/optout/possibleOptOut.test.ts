@@ -109,6 +109,8 @@ describe('the uncertain middle, widened by construction: any negation of interes
     'no me interesa ahorita, llámeme la otra semana',
     "i ain't interested in the warranty but what about the loan",
     'مش مهتم بالعرض ده بس عايز اعرف عن الباقة التانية',
+    'esse plano não me interessa mas o outro sim',
+    'não tenho interesse no seguro de vida mas quero saber do de carro',
     'ما بدي اروح هلق',
   ])('%j: interest in something else, or not about the call — nothing is asked', (text) => {
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
