@@ -40,13 +40,15 @@ export const fr: Lexicon = {
     cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'quitte', 'quittez', 'quitter'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'r?app? ?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
       'embeter', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
       'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'texter', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
+    // The subjunctive after "que": "je m'oppose à ce que vous me rappeliez".
+    contactSubj: ['appeliez', 'rappeliez', 'contactiez', 'recontactiez', 'ecriviez', 'envoyiez', 'derangiez', 'harceliez', 'telephoniez', 'textiez', 'sollicitiez', 'relanciez'],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
@@ -58,7 +60,7 @@ export const fr: Lexicon = {
       '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
       // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
       '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
-      '(?:dit|demande|conseille) a (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:dit|demande|conseille) (?:a|au|aux) (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+){0,4} (?:de|d)',
       '(?:crie|hurle|criait|hurlait|ecrit|repondu|texte)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
@@ -161,7 +163,9 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages; nor only some of them.
       unless: '(?:juste|seulement|uniquement)(?![^ ])|(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)|(?:lachez|lache) (?:moi|nous) (?:les baskets|la grappe)', confidence: 0.85, negatable: true,
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fou tez|fout|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquill?es?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)|(?:lachez|lache) (?:moi|nous) (?:les baskets|la grappe)', confidence: 0.85, negatable: true,
+      // The speaker taking leave: "je vous laisse tranquille", "on va la laisser en paix".
+      notAfter: '(?:je|j|on|il|elle|ils|elles|qu il|qu elle)(?: (?:vais|va|vont))?(?: (?:vous|te|t|la|le|les|l|lui|leur))?',
       // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
       unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
@@ -192,11 +196,11 @@ export const fr: Lexicon = {
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la|icitte|appels|messages|textos|calice|tabarnak|ostie) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"
-    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce que vous (?:m|me) {contactImp})', confidence: 0.9, negatable: true },
+    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce (?:que|qu) ?(?:vous|on) (?:me |m ?|nous )?(?:{contactImp}|{contactSubj}))', confidence: 0.9, negatable: true },
     // "comment faire pour plus recevoir vos sms" (the "ne" dropped); not "je vais plus recevoir de sms ?"
     { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)|{outsiderWants}', unless: '(?:depuis|pendant)|{butMe}|{ownNumber}' },
     // "je vous interdis de m'appeler"
@@ -260,6 +264,12 @@ export const fr: Lexicon = {
     },
     // "arrêtez svp, ça me dérange": the order, then why.
     { id: 'arretez-ca-me-derange', pattern: '^(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la))*(?: ,)? (?:ca|vous|vos {contactNoun}) (?:me|m|nous) (?:derangez?|ennuie|ennuyez|enervez?|agacez?|saoulez?|gavez?|harcelez?|derangent|embetez?)(?![^ ])', confidence: 0.85 },
+    // "arrêtez, c'est la dixième fois", "arrête là, ça fait trois fois": the order, then how often they called.
+    { id: 'arretez-tant-de-fois', pattern: '(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la|maintenant))*(?: ,)? (?:c est (?:la|le) [a-z]+ (?:fois|appel)|ca fait [a-z]+ fois|vous (?:m |me )?(?:appelez|rappelez|ecrivez) (?:tout le temps|sans arret|trop|chaque jour))', confidence: 0.8, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "je fais opposition au démarchage", "opposition à toute sollicitation": the consumer's objection, made now.
+    { id: 'fais-opposition', pattern: '(?:(?:^|je |j )(?:fais|formule|declare|signifie|mets)(?: (?:mon|une))? |^)opposition (?:au|aux|a|a tout|a toute|a toutes|a tous) (?:demarchage|prospection|sollicitations?|{contactNoun})', confidence: 0.85, negatable: true },
+    // "mettez fin à vos appels", "mettez un terme à ces messages"
+    { id: 'mettez-fin', pattern: '(?:mettez|mettre|mets|met) (?:fin|un terme|un point final|un stop) (?:a|aux) (?:(?:vos|ces|les|tous vos|tous ces|toutes vos|toutes ces|votre|ce) )?(?:{contactNoun}|harcelement|demarchage)', confidence: 0.85, negatable: true, notAfter: '{reported}|(?:va|vais|a|ai|ont|avait|doit|devrait|pour)' },
     // "combien de fois faut-il vous dire d'arrêter": a repeated request.
     { id: 'combien-de-fois', pattern: 'combien de fois (?:faut il|dois je|je dois|il faut|faut)(?: (?:que je|vous|te|le))* (?:dire|repeter|demander)(?: (?:de|d) (?:arreter|cesser|ne plus|plus))?(?=$| ,| (?:svp|merci|stp)(?![^ ]))', confidence: 0.8 },
   ],
