@@ -37,6 +37,10 @@ describe('fr, ht opt-outs the rules catch', () => {
     ['ht', 'sms', 'm retire pèmisyon pou rele m'],
     ['ht', 'voice', 'sispann fatige m'],
     ['ht', 'voice', 'm pa vle tande pale de konpayi sa a ankò'],
+    ['fr', 'voice', 'non pis écrivez jamais'],
+    ['fr', 'voice', 'merci de plus composer ce numéro'],
+    ['fr', 'voice', 'vous me harcelez arrêtez tout ça'],
+    ['ht', 'voice', 'pa rele moun lakay la ankò'],
   ] as const)('%s/%s: %j', (lang, channel, text) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -55,6 +59,10 @@ describe('fr, ht look-alikes the rules leave alone', () => {
     ['sms', 'frè m nan vle dezabone, l ap ekri nou'],
     ['sms', 'pitit mwen an di sispann voye foto lol'],
     ['voice', 'm te fatige anpil yè swa'],
+    ['voice', 'mon fils appelle jamais'],
+    ['voice', 'pas besoin de me rappeler, je vous rappelle lundi'],
+    ['sms', 'plus de promos comme ça, j’adore'],
+    ['voice', 'madanm mwen pa la, li pa vle pale ak ou'],
   ] as const)('%s: %j', (channel, text) => {
     expect(rules(text, channel)?.intent).not.toBe('opt_out');
   });

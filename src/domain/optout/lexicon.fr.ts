@@ -41,7 +41,7 @@ export const fr: Lexicon = {
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
       'r?app? ?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
+      'embeter', 'composer (?:mon|ce|notre) numero', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
       'appelez', 'appelle', 'appeles', 'appelles', 'rappelez', 'rappelle', 'rappeles', 'rappelles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
@@ -148,7 +148,7 @@ export const fr: Lexicon = {
       confidence: 0.9, unless: '{butMe}',
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)|{outsiderWants}', unless: '(?:depuis|recus?|arrives?)|{butMe}|{ownNumber}' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)|{outsiderWants}', unless: '(?:depuis|recus?|arrives?)|{butMe}|{ownNumber}|(?:[a-z]+ |, ){0,4}(?:j adore|j aime|lol|mdr)(?![^ ])' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -186,7 +186,9 @@ export const fr: Lexicon = {
     // "je ne veux plus rien recevoir (de votre part)"
     { id: 'plus-rien-recevoir', pattern: '(?:j?veux|j?veu|voulons|souhaite|souhaitons|desire) (?:(?:plus|pu|pus) (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
     // "pas la peine de rappeler", "inutile de me recontacter"
-    { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8, unless: '(?:(?:me|m|nous) )?{deferral}' },
+    { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8,
+      // The speaker will come or call instead: "pas besoin de me rappeler, je vais passer demain".
+      unless: '(?:(?:me|m|nous) )?{deferral}|(?:[a-z]+ ){0,3}(?:, )?(?:je|j) (?:vais|vous rappelle|rappelle|passe|passerai|viens|reviens)(?![^ ])' },
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
@@ -194,10 +196,12 @@ export const fr: Lexicon = {
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
+    // "non merci, pis rappelez jamais": the "ne" dropped before "jamais" (the -ez imperative only: "mon fils appelle jamais" is a statement).
+    { id: 'rappelez-jamais', pattern: '(?:r?appelez|ecrivez|textez|contactez|telephonez)(?: (?:moi|nous))? jamais(?: plus)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|ok|compris|c est clair)(?![^ ]))', confidence: 0.85, notAfter: '(?:vous|ne|n|me|m|nous|qui|personne)' },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la|icitte|appels|messages|textos|calice|tabarnak|ostie) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite|donc|la))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la|icitte|appels|messages|textos|calice|tabarnak|ostie) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite|donc|la|ca|tout ca))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"

@@ -46,7 +46,7 @@ export const ht: Lexicon = {
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', 'pesonn', 'moun', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst', 'kominikasyon'],
     stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'si spann', 'si span', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
@@ -96,7 +96,8 @@ export const ht: Lexicon = {
     {
       id: 'dont-want-to-hear',
       pattern: 'pa vle (?:janm )?tande anyen(?: anko)? (?:nan men|de|sou|soti nan) (?:nou|ou|w|konpayi)|pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?: (?:an|la|a))?(?=$| ,| anko| ditou| menm)',
-      confidence: 0.85,
+      // Someone else's wish: "li pa vle pale ak ou".
+      confidence: 0.85, notAfter: '(?:li|l|yo)',
     },
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
