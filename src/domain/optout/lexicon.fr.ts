@@ -40,13 +40,15 @@ export const fr: Lexicon = {
     cease: ['arretez', 'arrete', 'arreter', 'arretes', 'arretiez', 'arretent', 'cessez', 'cesse', 'cesser', 'cessiez', 'stoppez', 'quitte', 'quittez', 'quitter'],
     // Misspelt as typed and heard ("appeller", "m'appelé"); Quebec "achaler", "écœurer".
     contactInf: [
-      'r?app?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
-      'embeter', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
+      'r?app? ?ell?(?:er|e|ez)', 'envoyer(?=$| ,| (?:svp|stp|merci|s il vous plait)(?![^ ]))', 'telephoner', 'harceler', 'deranger', 'contacter', 'ecrire', 'texter', 'spammer', 'solliciter', 'relancer',
+      'embeter', 'composer (?:mon|ce|notre) numero', 'adresser (?:des |de |vos )?{contactNoun}', 'spam(?:m?er)?', 'achaler', 'ecoeurer', 'emmerder', 'importuner', 'envoyer (?:des |de |vos |ces |tous ces )?{contactNoun}', 'envoyer (?:des trucs|ca|tout ca|ces trucs|ce genre de (?:trucs|choses|messages))',
     ],
     contactImp: [
-      'appelez', 'appelle', 'appeles', 'rappelez', 'rappelle', 'rappeles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
+      'appelez', 'appelle', 'appeles', 'appelles', 'rappelez', 'rappelle', 'rappeles', 'rappelles', 'contactez', 'contacte', 'ecrivez', 'ecris', 'envoyez', 'envoie',
       'derangez', 'harcelez', 'telephonez', 'textez', 'texte', 'texter', 'sollicitez', 'relancez', 'app?ell?ez',
     ],
+    // The subjunctive after "que": "je m'oppose à ce que vous me rappeliez".
+    contactSubj: ['appeliez', 'rappeliez', 'contactiez', 'recontactiez', 'ecriviez', 'envoyiez', 'derangiez', 'harceliez', 'telephoniez', 'textiez', 'sollicitiez', 'relanciez'],
     contactNoun: [
       'appels', 'coups de fil', 'messages', 'sms', 'textos', 'mails', 'courriels', 'e mails', 'pubs', 'publicites', 'promotions', 'promos',
       'notifications', 'relances', 'offres', 'pub', 'publicite', 'appel', 'texto', 'coup de fil', 'contact', 'contacts', 'communications?', 'sollicitations?', 'demarchages?',
@@ -58,7 +60,7 @@ export const fr: Lexicon = {
       '(?:m|me|nous|lui|leur|l) (?:a|ai|ont|avait|avaient|avons) (?:dit|demande|conseille|ordonne) {thirdPartyWish}',
       // A third person now: "mon mari dit d'arrêter de l'appeler" (not "je vous dis", "je vous ai dit").
       '(?<!(?:^| )(?:ai|avais|avons|vous|te|t|je|j)(?: deja| bien| toujours| souvent)? )(?:dit|disent|demande|demandent|veut|veulent)(?: (?:toujours|souvent|tout le temps|que))? {thirdPartyWish}',
-      '(?:dit|demande|conseille) a (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+)? (?:de|d)',
+      '(?:dit|demande|conseille) (?:a|au|aux) (?:(?:ma|mon|mes|sa|son|ses|la|le|les) )?(?!(?:vous|toi|votre|vos)(?![^ ]))[a-z]+(?: [a-z]+){0,4} (?:de|d)',
       '(?:crie|hurle|criait|hurlait|ecrit|repondu|texte)',
       '(?:a|ont|avait|avaient) (?:dit|demande) (?:de|d)',
     ],
@@ -113,7 +115,8 @@ export const fr: Lexicon = {
     { id: 'arretez-de-appeler', pattern: '{cease}(?: donc| svp| stp)? (?:de|d) (?:(?:me|m|nous|l|le|la|les|lui|leur) |m(?=[a-z]))?{contactInf}', confidence: 0.95, negatable: true, notAfter: '(?:ai|a|as|avons|avez|ont|avait|avaient|aurait|aurais|j ai)|{reported}|{selfSubject}|(?:si|quand|lorsque) (?:vous|tu|on)',
       // "… à mon ancienne adresse, écrivez à la nouvelle": another address, not no contact.
       // Nor a named party: "… d'appeler la banque", "… son ex".
-      unless: '{naming}|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)|(?:la|le|les|l|mon|ma|son|sa|ton|ta) (?:banque|compagnie|boite|assurance|ecole|clinique|police|ex|patron|patronne|collegue|voisin|voisine|prof)(?![^ ])' },
+      // Nor banter, a laugh right after: "arrête de m'écrire lol".
+      unless: '{naming}|(?:[a-z]+ ){0,2}(?:lol|mdr|ptdr|haha|hahaha)(?![^ ])|(?:a|sur|au) (?:mon|ma|l|le|la|cet|cette) (?:ancien|ancienne|vieux|vieille|autre)|(?:la|le|les|l|mon|ma|son|sa|ton|ta) (?:banque|compagnie|boite|assurance|ecole|clinique|police|ex|patron|patronne|collegue|voisin|voisine|prof)(?![^ ])' },
     // "j'en ai marre de vos appels", "lâchez-moi avec vos appels"
     { id: 'marre-de', pattern: '(?:marre|ras le bol|plein le dos|plein mon casque|(?:me|m|nous) (?:fatiguez|saoulez|soulez|gonflez|tannez|embetez|enervez|cassez les pieds) avec|en ai assez|en a assez|lachez moi avec|lache moi avec|laissez moi avec|ca suffit|suffit|(?:suis|sommes) (?:fatiguee?s?|tannee?s?|ecoeuree?s?|saoulee?s?))(?: (?:de|d|des|avec))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85 },
     // "arrêtez vos appels", "stop aux appels"
@@ -123,7 +126,7 @@ export const fr: Lexicon = {
     // "ne m'appelez plus", "ne me contactez plus", "m'appelez plus" (ASR drops the ne); not "vous ne m'appelez jamais", "… pas maintenant".
     {
       id: 'ne-m-appelez-plus',
-      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|jamais|pas|par aucun moyen|d aucune (?:facon|maniere))(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
+      pattern: '(?:(?:ne|n) )?(?:me |m ?|nous ){contactImp} (?:plus|pus|pu|plu|jamais|pas|par aucun moyen|d aucune (?:facon|maniere))(?: (?:jamais|plus|de {contactNoun}|sur ce numero|a ce numero))*',
       // A subject makes it a statement: "vous ne m'appelez jamais", "personne de l'autre compagnie m'appelle plus".
       confidence: 0.95, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne(?: [a-z]+){0,5})', unless: '{deferral}|{naming}|{elsewhere}',
     },
@@ -145,7 +148,7 @@ export const fr: Lexicon = {
       confidence: 0.9, unless: '{butMe}',
     },
     // "plus de sms svp", "plus d'appels"; not "j'ai plus de messages que toi"
-    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)|{outsiderWants}', unless: '(?:depuis|recus?|arrives?)|{butMe}|{ownNumber}' },
+    { id: 'plus-de-sms', pattern: '(?:plus jamais|plus|pu|pus|assez|fini|finis|marre|halte)(?: (?:de|d|des|aux|les|a))? (?:(?:vos|ces|les|tes|tous ces|toutes ces) )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|encore|beaucoup|pas|recois|recevons|recoit|recoivent|vois|voit|trouve|lis|envoyez|envoie|envoient|envoyer|recevoir|avoir|donner|mettre)|{outsiderWants}', unless: '(?:depuis|recus?|arrives?)|{butMe}|{ownNumber}|(?:[a-z]+ |, ){0,4}(?:j adore|j aime|lol|mdr)(?![^ ])' },
     // "retirez-moi de votre liste", "enlevez mon numéro de votre liste"; not "ne me retirez pas de la liste"
     {
       id: 'retirez-moi-de-la-liste',
@@ -153,7 +156,7 @@ export const fr: Lexicon = {
       confidence: 0.95, negatable: true, notAfter: '{hypothetical}|{outsiderWants}', unless: '(?:d attente|des invites|de courses|de souhaits)(?![^ ])',
     },
     // "supprimez mon numéro", "supprimez mes coordonnées"; not "… de mon compte"
-    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|retire|enleve|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer) (?:mon numero|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)|du (?:forfait|plan|contrat|compte)' },
+    { id: 'supprimez-mon-numero', pattern: '(?:supprimiez|effaciez|retiriez|enleviez|retire|enleve|otez|retirer|enlever|supprimez|supprime|supprimer|effacez|efface|effacer|oubliez|oublie|oublier|retirez|enlevez|rayez|raye|rayer|sortez) (?:mon numero|mon nom|mes coordonnees|mes donnees|mes informations|mon contact|ce numero|mon numero de telephone)', confidence: 0.9, negatable: true, unless: '(?:de|du) (?:mon|ma|la|le) (?:compte|profil|commande|dossier|contrat)|du (?:forfait|plan|contrat|compte)|(?:de|du|sur) (?:la |le |l )?(?:reservation|liste d attente|liste des invites|facture|commande|billet|dossier)' },
     {
       id: 'desabonner',
       pattern: '(?:(?:me|nous) )?(?:desabonner|desabonnez|desabonne|desabonnement|desinscrire|desinscrivez|desinscription|desinscris)',
@@ -161,7 +164,9 @@ export const fr: Lexicon = {
       // "… de la salle de sport": a product, not these messages; nor only some of them.
       unless: '(?:juste|seulement|uniquement)(?![^ ])|(?:de|du|des|d|a|au)(?! (?:(?:{det}|tous vos|tous ces|toutes vos|toutes ces) )?(?:{contactNoun}|{listNoun}|messages|tout|tous|toutes|ce numero|vous|votre service|ce service)(?![^ ]))',
     },
-    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquilles?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)|(?:lachez|lache) (?:moi|nous) (?:les baskets|la grappe)', confidence: 0.85, negatable: true,
+    { id: 'laissez-moi-tranquille', pattern: '(?:laissez|laisse|foutez|fou tez|fout|fichez|fous|fiche|lachez|lache|sacrez|sacre|calissez|calisse|crissez|crisse)(?: (?:moi|nous))? (?:tranquill?e?s?|en paix|la paix|la grappe|patience)|(?:laissez|laisse|lachez|lache) (?:mon numero|ce numero|ma famille) (?:tranquille|en paix)|(?:lachez|lache) (?:moi|nous) (?:les baskets|la grappe)', confidence: 0.85, negatable: true,
+      // The speaker taking leave: "je vous laisse tranquille", "on va la laisser en paix".
+      notAfter: '(?:je|j|on|il|elle|ils|elles|qu il|qu elle)(?: (?:vais|va|vont))?(?: (?:vous|te|t|la|le|les|l|lui|leur))?',
       // For a while only: "laissez-moi tranquille aujourd'hui, on se parle demain".
       unless: '(?:aujourd ?hui|ce soir|cette semaine|un peu|une minute|deux minutes|un instant)(?![^ ])' },
     // "je veux être retirée de vos listes"
@@ -177,26 +182,30 @@ export const fr: Lexicon = {
     // "vous n'avez pas le droit de m'appeler"
     { id: 'pas-le-droit', pattern: '(?:avez|ont) (?:pas|plus|aucun) (?:le )?droit (?:de|d) (?:(?:me|m|nous) )?{contactInf}', confidence: 0.85 },
     // "je ne veux plus avoir affaire à vous", "… entendre parler de votre société"
-    { id: 'plus-affaire-a-vous', pattern: '(?:veux|voulons|souhaite|souhaitons) plus (?:avoir affaire|entendre parler|rien avoir a faire) (?:a|avec|de) (?:vous|votre societe|votre entreprise|votre compagnie)', confidence: 0.85 },
+    { id: 'plus-affaire-a-vous', pattern: '(?:j?veux|voulons|souhaite|souhaitons) (?:plus|pu|pus|jamais) (?:avoir affaire|entendre parler|rien avoir a faire) (?:a|avec|de) (?:vous|votre societe|votre entreprise|votre compagnie)', confidence: 0.85 },
     // "je ne veux plus rien recevoir (de votre part)"
     { id: 'plus-rien-recevoir', pattern: '(?:j?veux|j?veu|voulons|souhaite|souhaitons|desire) (?:(?:plus|pu|pus) (?:jamais )?rien recevoir|rien recevoir de (?:votre part|vous|votre societe))', confidence: 0.85 },
     // "pas la peine de rappeler", "inutile de me recontacter"
-    { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8, unless: '(?:(?:me|m|nous) )?{deferral}' },
+    { id: 'pas-la-peine', pattern: '(?:pas la peine|plus la peine|inutile|pas besoin) (?:de|d) (?:(?:me|m|nous) )?(?:rappell?er|recontacter|appell?er|contacter|relancer|ecrire)', confidence: 0.8,
+      // The speaker will come or call instead: "pas besoin de me rappeler, je vais passer demain".
+      unless: '(?:(?:me|m|nous) )?{deferral}|(?:[a-z]+ ){0,3}(?:, )?(?:je|j) (?:vais|vous rappelle|rappelle|passe|passerai|viens|reviens)(?![^ ])' },
     // Quebec and spoken French drop the "ne": "appelle-moi pus", "écrivez-moi plus jamais", "rappelez pus ici"; not "appelez-moi plus tard".
     {
       id: 'appelez-moi-plus',
-      pattern: '{contactImp}(?: (?:moi|nous))? (?:pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord|je vous en prie|je vous prie)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|no more|plus jamais|c est clair|compris|je vous en prie|je vous prie)(?![^ ]))',
+      pattern: '{contactImp}(?: (?:moi|nous))? (?:pas(?=$| (?:svp|merci|s il vous plait|stp|ok|compris|c est clair)$)|pu(?:s)?(?: (?:jamais|rien))?|plus (?:jamais|rien)|pas (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ])|plus(?= (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous))(?![^ ]))|plus(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|d accord|je vous en prie|je vous prie)(?![^ ])))(?: (?:ici|icitte|a ce numero|sur ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|stp|ok|no more|plus jamais|c est clair|compris|je vous en prie|je vous prie)(?![^ ]))',
       // After an object pronoun ("… m'appelle plus") the rule above decides, with its subject guard.
       confidence: 0.85, notAfter: '(?:vous|il|elle|ils|elles|on|tu|je|personne|qui|me|m|nous|te|t)', unless: '(?:[a-z]+ |, ){0,6}(?:r?appelez|ecrivez|textez|contactez)(?![^ ])',
     },
+    // "non merci, pis rappelez jamais": the "ne" dropped before "jamais" (the -ez imperative only: "mon fils appelle jamais" is a statement).
+    { id: 'rappelez-jamais', pattern: '(?:r?appelez|ecrivez|textez|contactez|telephonez)(?: (?:moi|nous))? jamais(?: plus)?(?: (?:ici|icitte|a ce numero|chez (?:moi|nous)))?(?=$| ,| (?:svp|merci|s il vous plait|ok|compris|c est clair)(?![^ ]))', confidence: 0.85, notAfter: '(?:vous|ne|n|me|m|nous|qui|personne)' },
     // "Qui vous a donné mon numéro ? Effacez-le." — the number named just before.
     { id: 'effacez-le', pattern: '(?:effacez|effacer|efface|supprimez|supprime|oubliez|oublie|jetez) (?:le|la)(?<=(?:mon|ce) numero(?: [a-z]+| ,){2,10})', confidence: 0.85, negatable: true },
     // A caller's last word, after a complaint: "c'est la troisième fois aujourd'hui arrêtez".
-    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite))*$', confidence: 0.8, negatable: true },
+    { id: 'arretez-final', pattern: '(?<=(?:^| )(?:fois|aujourd ?hui|moi|numero|personne|ici|vous|maintenant|harcelez|derangez|appelez|rappelez|embetez|interesse|interessee|assez|suffit|merci|non|deja|jours|harcelement|arnaque|svp|trop|trop la|icitte|appels|messages|textos|calice|tabarnak|ostie) )(?:arretez|arrete|(?:il )?faut (?:arreter|que ca (?:arrete|cesse)))(?: (?:svp|s il vous plait|maintenant|merci|tout de suite|donc|la|ca|tout ca))*$', confidence: 0.8, negatable: true },
     // "pas d'appels ni de sms merci"; not "j'ai pas d'appels ni de sms depuis lundi"
     { id: 'pas-d-appels-ni-sms', pattern: '(?:pas|ni) (?:de |d |des )?{contactNoun} ni (?:de |d |des )?{contactNoun}', confidence: 0.85, notAfter: '(?:ai|a|as|avez|avons|ont|y a|recu|eu|recois|recoit|j ai)', unless: '(?:depuis|recus?)' },
     // "je m'oppose à recevoir vos messages", "… à être démarché"
-    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce que vous (?:m|me) {contactImp})', confidence: 0.9, negatable: true },
+    { id: 'm-oppose', pattern: '(?:m|me|nous) (?:oppose|opposons) (?:a|au|aux) (?:recevoir|etre (?:{contactPassive})|(?:(?:vos|ces|tout|tous|toute|toutes|les|votre|ce) )?{contactNoun}|tout demarchage|toute sollicitation|ce (?:que|qu) ?(?:vous|on) (?:me |m ?|nous )?(?:{contactImp}|{contactSubj}))', confidence: 0.9, negatable: true },
     // "comment faire pour plus recevoir vos sms" (the "ne" dropped); not "je vais plus recevoir de sms ?"
     { id: 'plus-recevoir', pattern: '(?:ne )?(?:plus|pu|pus) recevoir (?:(?:de|d|vos|ces|les|aucun|aucune|des|tous ces|tous vos) )?{contactNoun}', confidence: 0.85, notAfter: '(?:vais|va|vas|allons|allez|vont|vais je|vais t on)|{outsiderWants}', unless: '(?:depuis|pendant)|{butMe}|{ownNumber}' },
     // "je vous interdis de m'appeler"
@@ -260,6 +269,12 @@ export const fr: Lexicon = {
     },
     // "arrêtez svp, ça me dérange": the order, then why.
     { id: 'arretez-ca-me-derange', pattern: '^(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la))*(?: ,)? (?:ca|vous|vos {contactNoun}) (?:me|m|nous) (?:derangez?|ennuie|ennuyez|enervez?|agacez?|saoulez?|gavez?|harcelez?|derangent|embetez?)(?![^ ])', confidence: 0.85 },
+    // "arrêtez, c'est la dixième fois", "arrête là, ça fait trois fois": the order, then how often they called.
+    { id: 'arretez-tant-de-fois', pattern: '(?:arretez|arrete|cessez|stop)(?: (?:svp|stp|s il vous plait|la|maintenant))*(?: ,)? (?:c est (?:la|le) [a-z]+ (?:fois|appel)|ca fait [a-z]+ fois|vous (?:m |me )?(?:appelez|rappelez|ecrivez) (?:tout le temps|sans arret|trop|chaque jour))', confidence: 0.8, negatable: true, notAfter: '{reported}|{selfSubject}' },
+    // "je fais opposition au démarchage", "opposition à toute sollicitation": the consumer's objection, made now.
+    { id: 'fais-opposition', pattern: '(?:(?:^|je |j )(?:fais|formule|declare|signifie|mets)(?: (?:mon|une))? |^)opposition (?:au|aux|a|a tout|a toute|a toutes|a tous) (?:demarchage|prospection|sollicitations?|{contactNoun})', confidence: 0.85, negatable: true },
+    // "mettez fin à vos appels", "mettez un terme à ces messages"
+    { id: 'mettez-fin', pattern: '(?:mettez|mettre|mets|met) (?:fin|un terme|un point final|un stop) (?:a|aux) (?:(?:vos|ces|les|tous vos|tous ces|toutes vos|toutes ces|votre|ce) )?(?:{contactNoun}|harcelement|demarchage)', confidence: 0.85, negatable: true, notAfter: '{reported}|(?:va|vais|a|ai|ont|avait|doit|devrait|pour)' },
     // "combien de fois faut-il vous dire d'arrêter": a repeated request.
     { id: 'combien-de-fois', pattern: 'combien de fois (?:faut il|dois je|je dois|il faut|faut)(?: (?:que je|vous|te|le))* (?:dire|repeter|demander)(?: (?:de|d) (?:arreter|cesser|ne plus|plus))?(?=$| ,| (?:svp|merci|stp)(?![^ ]))', confidence: 0.8 },
   ],

@@ -19,7 +19,7 @@ export const ht: Lexicon = {
   lang: 'ht',
   script: 'Latin',
   keywords: {
-    opt_out: ['kanpe', 'sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'stop', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'anile', 'ase', 'arete', 'fini', 'kite'],
+    opt_out: ['kanpe', 'sispann', 'sispan', 'sispenn', 'sispen', 'sipann', 'stop', 'retire', 'retire m', 'retire mwen', 'dezabone', 'dezabone m', 'dezabonman', 'anile', 'ase', 'arete', 'fini', 'kite'],
     opt_in: [],
     help: ['ed'],
   },
@@ -39,17 +39,17 @@ export const ht: Lexicon = {
     dont: ['pa', 'pas', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga', 'pa bezwen', 'pa gen bezwen', 'pa dwe', 'pa gen dwa'],
     // The speaker, as texts and transcripts spell it: "mwen", "m", "mw", the French-influenced "moin".
     self: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'mouin', 'moi'],
-    contactVerb: ['rele', 'relem', 're le', 'rel', 'voyem', 'ekrim', 'tekstem', 'kontaktem', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm'],
+    contactVerb: ['rele', 'relem', 're le', 'rel', 'voyem', 'ekrim', 'tekstem', 'kontaktem', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm', 'call', 'kol', 'text', 'fatige'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
     me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'moi', 'nou', 'sou (?:telefon|nimewo|selil|selile) (?:sa a|sa|mwen|m)', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
     // Words that may stand between the verb and "ankò": whom, what, where.
     between: [
       'm', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'nou', 'nimewo', 'lakay', 'sou', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'anyen', 'teks', 'imel', 'sms', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'ofri', 'ban', 'ba', 'bay', 'pou', 'sa', 'a', 'yo', 'tanpri',
-      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', '{contactVerb}',
+      'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', 'pesonn', 'moun', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst', 'kominikasyon'],
-    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
+    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'si spann', 'si span', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
@@ -74,8 +74,8 @@ export const ht: Lexicon = {
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
       id: 'stop-contacting',
-      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: ak)? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo))(?: (?:te )?(?:di|mande) (?:nou|m|mwen|li|l|yo)(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: (?:ak|de|d))? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
@@ -95,21 +95,22 @@ export const ht: Lexicon = {
     // "m pa vle tande pale de nou", "mwen pa vle tande nou ankò", "m pa vle pale ak nou ankò" — not "… kounye a" (not now).
     {
       id: 'dont-want-to-hear',
-      pattern: 'pa vle (?:janm )?tande anyen(?: anko)? (?:nan men|de|sou|soti nan) (?:nou|ou|w|konpayi)|pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?=$| ,| anko| ditou| menm)',
-      confidence: 0.85,
+      pattern: 'pa vle (?:janm )?tande anyen(?: anko)? (?:nan men|de|sou|soti nan) (?:nou|ou|w|konpayi)|pa vle (?:janm )?(?:(?:tande|konn) pale (?:de|sou)|tande vwa|tande|we|pale ak|pale avek|gen afe ak) (?:nou|ou|w|konpayi|okenn moun (?:nan|ki soti nan|de) (?:konpayi|biwo))(?: nou| ou| sa a?)?(?: (?:an|la|a))?(?=$| ,| anko| ditou| menm)',
+      // Someone else's wish: "li pa vle pale ak ou".
+      confidence: 0.85, notAfter: '(?:li|l|yo)',
     },
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:fanmi|manman|papa|madanm|mari|pitit) (?:m|mwen)) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true },
+    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:{household}) (?:{self})) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}' },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
-    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo)| pou (?:{contactVerb}))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
     // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
     { id: 'dont-contact-kin', pattern: 'nimewo(?: sa a| sa| la)?(?: se)?(?: pou| a| pa)? (?:{household}) (?:{self})(?: ,)? (?:tanpri )?(?:{dont}) (?:{contactVerb}) (?:l|li)(?![^ ])', confidence: 0.85 },
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
     { id: 'neither-way', pattern: '{dont} (?:{contactVerb})(?: ,)? (?:pa|ni) (?:{contactVerb})(?=$| ,| (?:anko|tanpri|souple|ditou))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "m bouke ak apèl nou yo, sispann": tired of them, then "stop" ending the text.
-    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop})(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
+    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:{self}|nou))?(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop}|rete)(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
     // "sispann itilize nimewo m": my number is not to be used.
     { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self})(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "stop sa souple", "sispann sa": "stop this" as a text's whole first clause.
@@ -117,7 +118,7 @@ export const ht: Lexicon = {
     // "nou anmède m twòp, ase", "ase atò, nou rele twòp": too much, enough.
     { id: 'too-much-enough', pattern: '(?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?: ,)? ase(?=$| ,)|^ase(?: ato| la)?(?: ,)? (?:nou|ou|w|yo) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+)? (?:twop|two)(?=$| ,)', confidence: 0.85 },
     // A household member's word passed on, about this number: "manman m di nou sispann rele l nan nimewo sa a".
-    { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) (?:di|mande|pa vle)(?: (?:pou|ke))? (?:nou|ou|w) (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: [^ ]+){0,4}? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
+    { id: 'household-says-stop', pattern: '(?:{household}) (?:{self}|li) (?:di|mande|pa vle)(?: (?:pou|ke))?(?: (?:nou|ou|w))? (?:(?:{stop}|{dont}) )?(?:{contactVerb})(?: [^ ]+){0,4}? (?:(?:nan|sou) (?:nimewo|telefon|selil|selile) (?:sa a|sa)|isit(?: la)?|lakay(?: la| a)?|kay la)', confidence: 0.85 },
     // "se katriyèm fwa nou rele jodi a, sispann": "stop" ending a complaint about the calls.
     { id: 'complaint-then-stop', pattern: '(?:nou|yo|ou|w) (?:{contactVerb})(?: (?:{self}))?(?: [^ ]+){0,4}(?: ,)? (?<!(?:ap|pral|te|pa|va) )(?:{stop})(?: (?:tanpri|souple|non))?$', confidence: 0.8, notAfter: '{notARequest}|si' },
     // "nou pa ka sispann rele m?": can't you stop, asked in exasperation.
@@ -125,7 +126,7 @@ export const ht: Lexicon = {
     // "m vle soti nan lis la": leaving the list.
     { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '(?:{household}) (?:{self})|li|l|yo|{notARequest}' },
     // "anile abònman mwen", "dezabòne m"
-    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}',
+    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}|(?:{household}) (?:{self})(?: (?:nan|la|a|an))? (?:vle|bezwen|ta vle|ta renmen)',
       unless: '{notTheList}|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },
     // How to stop them, asked of the sender: "kijan pou m sispann resevwa mesaj sa yo?", "kòman m ka dezabòne?", "kouman pou m soti nan lis la".
     {
