@@ -160,6 +160,11 @@ describe('English: the account talked about mid-call, and opt-outs in formal and
     // Stopping asked about for what it would cost; quoted words to someone else.
     ['voice', 'if you quit calling me then how will i know the refill is ready'],
     ['sms', 'my son yelled "quit calling me mom" lol he is 15'],
+    // A narrative about someone who stopped; the word named, not used; left alone with a task; the messages as subject.
+    ['sms', 'she finally quit calling me after the breakup, anyway is my order shipped'],
+    ['voice', 'opt out was the button i pressed on the other site not yours'],
+    ['voice', 'just leave me alone with the paperwork and i will sign it'],
+    ['sms', 'your texts never bother me, keep them coming'],
   ])('[%s] %j stays none', (channel, text) => {
     expect(detectOptOut(text, opts(channel)).intent).toBe('none');
   });
