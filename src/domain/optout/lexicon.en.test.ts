@@ -145,3 +145,38 @@ describe('English opt-in keywords re-subscribe only when they say so', () => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
   });
 });
+
+describe('English: the account talked about mid-call, and opt-outs in formal and legal registers', () => {
+  it.each<[OptOutChannel, string]>([
+    // "opt out" / "unsubscribe" naming a part of a plan or a thing, not the contact.
+    ['voice', 'can i opt out of the vision coverage this year'],
+    ['sms', 'where do I find the opt out form for the class action'],
+    ['sms', 'the unsubscribe link in your newsletter goes nowhere'],
+    // Consent to a payment or to records, not to contact.
+    ['voice', 'i want to withdraw my consent to the release of my records'],
+    // A relayed wish the speaker disowns; the messages wanted after all.
+    ['voice', 'my wife wants these texts to stop but not me, so keep texting'],
+    ['sms', 'are you guys going to stop texting the weekly deals? i love them'],
+    // Stopping asked about for what it would cost; quoted words to someone else.
+    ['voice', 'if you quit calling me then how will i know the refill is ready'],
+    ['sms', 'my son yelled "quit calling me mom" lol he is 15'],
+    // A narrative about someone who stopped; the word named, not used; left alone with a task; the messages as subject.
+    ['sms', 'she finally quit calling me after the breakup, anyway is my order shipped'],
+    ['voice', 'opt out was the button i pressed on the other site not yours'],
+    ['voice', 'just leave me alone with the paperwork and i will sign it'],
+    ['sms', 'your texts never bother me, keep them coming'],
+  ])('[%s] %j stays none', (channel, text) => {
+    expect(detectOptOut(text, opts(channel)).intent).toBe('none');
+  });
+
+  it.each<[OptOutChannel, string]>([
+    ['sms', 'Any further calls to my phone will be reported as harassment'],
+    ['voice', "i'm telling you don't text me"],
+    ['voice', 'my grandmother says stop calling the house she is ninety'],
+    ['voice', 'stop callen me'],
+  ])('[%s] %j is an opt-out', (channel, text) => {
+    const result = detectOptOut(text, opts(channel));
+    expect(result.intent).toBe('opt_out');
+    expect(result.matched).toMatch(/^(?:phrase:en:|keyword)/);
+  });
+});

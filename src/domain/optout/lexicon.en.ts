@@ -80,7 +80,7 @@ export const en: Lexicon = {
       'dialling', 'hittin(?:g)? me up', 'hittin(?:g)? up my phone', 'blowin(?:g)? up my (?:phone|line|cell)', 'blowin(?:g)? my (?:phone|line|cell) up', 'reachin(?:g)? out',
       'pesterin(?:g)?', 'soliciting', 'buggin(?:g)?', 'hounding', 'hassling', 'badgering', 'hittin(?:g)? (?:me|my (?:line|phone|cell|number))(?: up)?', 'hmu',
       // Speech recognition splits or mishears "calling": "stop cal ling me", "stop collin me".
-      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon|cul+in(?:g)?)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
+      'cal ling', 'call ing', '(?:colin|collin|colleen|collie|colon|cul+in(?:g)?|cul+en|cal+en|kol+in|kal+en)(?= (?:me|us|here|this|my)(?![^ ]))', '(?:tex|text) in(?= (?:me|us|this|my)(?![^ ]))',
     ],
     contactVerb: [
       'cal+', 'text', 'txt', 'message', 'msg', 'email', 'contact', 'bother', 'ring', 'phone', 'dial', 'harass', 'spam', 'robocall',
@@ -197,6 +197,16 @@ export const en: Lexicon = {
       // Leave given in the same breath: "she doesn't want calls at work but you can call her here".
       '(?:[a-z]+ |, ){0,8}but (?:you|u|yall|you guys) (?:can|may|could) (?:still )?(?:call|text|reach|contact|message)(?![^ ])',
     ],
+    // Opting out of a part of a policy or a plan, not of the contact: "I opted out of the dental portion", "opt out of the arbitration clause".
+    notContactPart: ['of (?:the |my |this |that |a |an |our |your )?(?:[a-z]+ ){0,2}?(?:clause|portion|part|coverage|benefits?|arbitration|class action|settlement|data sharing|enrollment|pool|401k|pension|dental|vision|medical|jury duty|carpool|study|trial|sharing|fee|fees|waiver)(?= ?$| ,| (?:how|at|for|because|since|this|if|and|but|so|when|please|pls|last|in|coverage|plan)(?![^ ]))'],
+    // "Opt out" and "unsubscribe" naming a thing: "what's your opt out policy", "the unsubscribe button is broken".
+    asModifier: ['(?:policy|policies|form|forms|link|links|option|button|process|rules?|page|period|deadline|provision|language|notice|section|procedure|feature|setting)(?![^ ])'],
+    // The speaker disagrees with the relayed wish: "my husband wants the calls to stop, not me, so keep calling".
+    speakerDisagrees: ['(?:[a-z]+ |, ){0,6}?(?:(?:but |and )?not me|i (?:dont|do not) mind|(?:so|but|and|you can|yall can|just|please) keep (?:calling|texting|messaging)(?: me| us)?(?! (?:after|even|when|and|but|why)(?![^ ]))|i (?:still )?(?:want|like|love|enjoy) (?:them|those|these|the calls|the texts|my [a-z]+)(?= ?$| ,| (?:coming|though|tho|lol|please|pls|thanks)(?![^ ])))(?![^ ])'],
+    // Consent to something other than contact: "I revoke the authorization for the automatic withdrawal".
+    moneyOrRecords: ['(?:for|to|on|of) (?:the |my |this |that |any |all |your )?(?:[a-z]+ ){0,2}?(?:withdrawals?|debits?|payments?|autopay|auto pay|charges?|drafts?|ach|transfers?|release|records|disclosure|treatment|procedure|surgery|access|account access)(?![^ ])'],
+    // What stopping would cost, asked: "if you stop calling me how would I know when the part comes in".
+    ifStopped: ['(?:(?:me|us) )?(?:[a-z]+ ){0,3}?(?:then )?how (?:would|will|could|can|do|am|would i|will i) (?:i |we )?(?:know|find out|hear|get|be told|be notified)(?![^ ])'],
     // The keyword named as a mechanism: "what's the stop word to end texts", "reply stop to opt out".
     mechanism: [
       '(?:word|keyword|command|code|option|button|link) (?:to|for)',
@@ -224,7 +234,7 @@ export const en: Lexicon = {
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
     // "you never call me anymore" is a statement too; the imperative has no subject.
-    thirdSubject: ['they', 'he', 'she', 'it', 'i', 'we', '(?<!thank )you', '(?<!thank )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
+    thirdSubject: ['they', 'he', 'she', 'it', 'calls', 'texts', 'messages', 'reminders', 'emails', 'i', 'we', '(?<!(?:thank|telling|tell|told|warning|asking) )you', '(?<!(?:thank|telling|tell|told|warning|asking) )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
@@ -283,7 +293,7 @@ export const en: Lexicon = {
   },
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|{selfSubject}|{reportedTo}|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -303,7 +313,7 @@ export const en: Lexicon = {
     // Causative: "how do I make it stop", "make them stop calling".
     { id: 'make-it-stop', pattern: '(?:make|get) (?:it|them|this|these|that|you|u|yall|you guys|you people|(?:{det} )?(?:{nounMod} )?{contactNoun}) (?:to )?stop(?:{end}| {contactGerund})', confidence: 0.8, negatable: true },
     // "I want these texts to stop", "I need the calls to end"
-    { id: 'want-contact-to-stop', pattern: '(?:want|wants|need|needs|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}' },
+    { id: 'want-contact-to-stop', pattern: '(?:want|wants|need|needs|wanna|would like|like) (?:{det} )?(?:{nounMod} )?{contactNoun} to (?:stop|end|cease)', confidence: 0.85, negatable: true, unless: '{notTheContact}|{speakerDisagrees}' },
     // "these calls need to stop", "the texts have to end"
     { id: 'contact-must-stop', pattern: '(?:{det} )?(?:{nounMod} )?{contactNoun}(?:(?: [a-z]+| ,){1,6}? (?:and )?(?:they|it))? (?:need to|needs to|have to|has to|gotta|must|got to|better) (?:stop|end|cease)(?={end}|$)', confidence: 0.85, negatable: true },
     // Speech recognition writes "stop" as "stopped": "can you please stopped calling me".
@@ -369,7 +379,7 @@ export const en: Lexicon = {
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough (?:with|w)|enough of|enough|(?:done|through|finished) (?:with|w)) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '{keepOther}|(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card|left|available|remaining|in stock)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])|(?:[a-z]+ ){0,4}?(?:he|she|they|who) (?:doesnt|does not|dont|do not|no longer) (?:live|lives|stay|stays) (?:here|there|with (?:me|us))(?![^ ])' },
+    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{speakerDisagrees}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])|(?:[a-z]+ ){0,4}?(?:he|she|they|who) (?:doesnt|does not|dont|do not|no longer) (?:live|lives|stay|stays) (?:here|there|with (?:me|us))(?![^ ])' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|unlist|delist|deregister|unregister|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|tak|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
@@ -385,7 +395,7 @@ export const en: Lexicon = {
     { id: 'get-off-list', pattern: '(?:(?:want|wanna|get|need) {who}|want|wants|wanna|get|getting|need|needs|be|stay) (?:off|out of|outta|off of) {listy}', confidence: 0.9, negatable: true },
     // "put me on your do not call list"; "put me on the waiting list" is not a DNC list
     { id: 'add-to-dnc', pattern: '(?:put|add|added|place|placed|register|registered|enter|entered|include|included|list|listed|sign|stick|throw|keep) (?:{who} )?(?:on|onto|to|in|into|up for|with|down as|down for|as) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.95, negatable: true, unless: '(?:thing|feature|setting|mode|function|option|button)(?![^ ])|on (?:my|the) (?:phone|iphone|android|cell)(?![^ ])' },
-    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work) [a-z]+|for (?:[a-z]+ )?(?:companies|telemarketers|marketers|salespeople|sales calls|robocalls|solicitors)(?![^ ])|(?:[a-z]+ ){0,2}(?:does|so|but) (?:that|it|this) (?:mean|means)(?![^ ])|(?:thing|feature|setting|mode|function|option|button)(?![^ ])' },
+    { id: 'on-dnc', pattern: '(?:im|i am|we are|were|number is|registered|listed|signed up|ive been|i have been|been)(?: already)?(?: (?:registered|listed|signed up))? (?:on|with|in|for) (?:(?:the|your|a|that|this|ur|their) )?{dncList}', confidence: 0.9, unless: '{butYoureFine}|(?:at|for) (?:my|the|our) (?:old|other|previous|last|work|business|office) [a-z]+|for (?:[a-z]+ )?(?:companies|telemarketers|marketers|salespeople|sales calls|robocalls|solicitors)(?![^ ])|(?:[a-z]+ ){0,2}(?:does|so|but) (?:that|it|this) (?:mean|means)(?![^ ])|(?:thing|feature|setting|mode|function|option|button)(?![^ ])' },
     // "I want to unsubscribe", "how do I opt out", "I already unsubscribed"
     {
       id: 'unsubscribe',
@@ -396,13 +406,15 @@ export const en: Lexicon = {
       // not a right stated ("he said I could unsubscribe anytime"); nor, in Taglish, negated ("hindi ako nag-unsubscribe",
       // "wag nyo po akong i-unsubscribe") or passed on with daw ("i-unsubscribe ko daw", someone else's advice).
       notAfter: `{reportedTo}|accidentally|mistakenly|did i get|did i|was i|have i been|got|what (?:does|is|do)|whats|how does|(?:if|when|once) (?:i|we)|{mechanism}|click(?:ed)?(?: on)?|(?:thought|thinking|think) about|consider(?:ed|ing)?|almost|nearly|(?:was|were) (?:going to|gonna|about to)|tempted to|(?:i|we) (?:can|could|may|might|am able to|will be able to)|(?:he|she|they|my [a-z]+|(?:a|my|his|her) friend|[a-z]+ and i)(?: (?:already|also|just|finally))?|(?:hindi|di|wag|huwag)(?: (?:po|ako|kami|nyo|ninyo|mo|akong|kaming|pa|na))*(?: (?:nag|mag|i|pa))?|${TAGALOG_NOT_ASKING}`,
-      unless: `{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:me|us) )?(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])|(?:[a-z]+ ){1,5}not (?:mine|me|this (?:one|number|phone))(?![^ ])|${TAGALOG_ELSEWHERE}`,
+      unless: `{answeredNo}|(?:(?:ko|ako|mo|ka) )?daw(?![^ ])|(?:mean|means)(?![^ ])|(?:(?:me|us|her|him|them) )?(?:by (?:accident|mistake|error)|on accident|accidentally)|(?:(?:me|us|him|her|them) )?(?:(?:from|to|of|sa) )?(?:(?:just|only) )?(?:(?:the|your|ur|my|his|her|their|all|these|those|all the|all your) )?(?:(?:promo|promotional|marketing|weekly|daily|monthly|sales) )?(?:emails?|e mails?|email address|newsletters?|mailings?|mailing list|magazine|paper (?:bills?|statements?|mail|copies|billing)|push notifications|app notifications)|{keepOther}|{whenever}|{notContactPart}|{asModifier}|(?:is|was) (?:what|the (?:word|button|link|option))|from (?:the|that|another|a) (?:other|different) (?:company|companies|one|place|store|bank|guys)|from (?:them|another company)|(?:from (?:the|my|that) [a-z]+(?: [a-z]+)? )?(?:but )?not (?:from )?(?:you|u|yall|you guys|your (?:texts|calls|company))(?![^ ])|(?:[a-z]+ ){1,5}not (?:mine|me|this (?:one|number|phone))(?![^ ])|${TAGALOG_ELSEWHERE}`,
     },
+    // A warning that further contact is unwelcome is a request: "any further texts to this number will be considered harassment".
+    { id: 'further-contact-warned', pattern: '(?:any|all) (?:further|more|future|additional|other) (?:{nounMod} )?{contactNoun}(?: (?:to|at|on) (?:this (?:number|phone|line)|me|my (?:phone|number|cell)))? (?:will|shall|would) (?:be (?:considered|treated|reported|deemed|regarded|seen)|result in|lead to)', confidence: 0.85 },
     // A household member's request passed on to the caller, about this line: "my husband says quit calling here",
     // "my wife wants y'all to stop calling the house" (not "my husband said to stop calling him": his own calls).
     {
       id: 'household-relays',
-      pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$)',
+      pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$| (?:she|he|they|shes|hes|theyre|she is|he is)(?![^ ]))',
       confidence: 0.85,
     },
     // "requesting removal from your list"
@@ -416,12 +428,12 @@ export const en: Lexicon = {
     // "… but I want off", "I want out already": off whatever the caller has them on.
     { id: 'want-off', pattern: '(?:i|we|just) (?:want|wanna|need|would like) (?:off|out)(?: (?:now|please|pls|already|asap))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
-    { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true },
+    { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true, unless: '{moneyOrRecords}' },
     { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
     // "cease and desist", the legal demand to stop
     { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
-    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])|to (?:my|his|her|the) [a-z]+|(?:[a-z]+ ){0,4}not (?:you|u|yall|to you)(?![^ ])' },
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])|to (?:my|his|her|the) [a-z]+|with (?:the|my|this|that|these|those|it|them|a)(?! (?:(?:{det}|damn) )?(?:{nounMod} )?{contactNoun}(?![^ ]))|(?:[a-z]+ ){0,4}not (?:you|u|yall|to you)(?![^ ])' },
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
