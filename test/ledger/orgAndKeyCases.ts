@@ -3,7 +3,23 @@
  * keys and their revocation cascade; `ledgerContract` runs them on every engine.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiKey } from '../../src/domain/records';
 import type { Ledger } from '../../src/ledger/ledger';
+
+/** A live key of org_a, as created before any request. */
+function orgAKey(id: string, hash: string, prefix: string, scope: ApiKey['scopes'][number]): ApiKey {
+  return {
+    id,
+    org_id: 'org_a',
+    hash,
+    prefix,
+    scopes: [scope],
+    ip_allowlist: [],
+    rate_limit_per_minute: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+    revoked_at: null,
+  };
+}
 
 /** Declares the cases inside the engine's contract suite; `ledgerOf` / `peerOf` give the instances of the running case. */
 export function orgAndKeyCases(ledgerOf: () => Ledger, peerOf: () => Ledger): void {
@@ -19,17 +35,7 @@ export function orgAndKeyCases(ledgerOf: () => Ledger, peerOf: () => Ledger): vo
     await ledger.createOrg({ id: 'org_a', name: 'A', monthly_quota: null, created_at: '2026-01-01T00:00:00.000Z' });
     expect((await ledger.getOrg('org_a'))?.name).toBe('A');
     expect(await ledger.getOrg('org_missing')).toBeNull();
-    const key = {
-      id: 'key_1',
-      org_id: 'org_a',
-      hash: 'h1',
-      prefix: 'cg_live_ab',
-      scopes: ['precall' as const],
-      ip_allowlist: [],
-      rate_limit_per_minute: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      revoked_at: null,
-    };
+    const key = orgAKey('key_1', 'h1', 'cg_live_ab', 'precall');
     await ledger.createApiKey(key);
     expect(await ledger.findApiKeyByHash('h1')).toEqual(key);
     expect(await ledger.findApiKeyByHash('nope')).toBeNull();
@@ -37,17 +43,7 @@ export function orgAndKeyCases(ledgerOf: () => Ledger, peerOf: () => Ledger): vo
   });
 
   it('revokes a key only within its org, keeping the first revocation time', async () => {
-    const key = {
-      id: 'key_2',
-      org_id: 'org_a',
-      hash: 'h2',
-      prefix: 'p',
-      scopes: ['admin' as const],
-      ip_allowlist: [],
-      rate_limit_per_minute: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      revoked_at: null,
-    };
+    const key = orgAKey('key_2', 'h2', 'p', 'admin');
     await ledger.createApiKey(key);
     expect(await ledger.revokeApiKey('org_b', 'key_2', '2026-01-02T00:00:00.000Z')).toBeNull();
     expect((await ledger.revokeApiKey('org_a', 'key_2', '2026-01-02T00:00:00.000Z'))?.revoked_at).toBe('2026-01-02T00:00:00.000Z');
@@ -56,17 +52,7 @@ export function orgAndKeyCases(ledgerOf: () => Ledger, peerOf: () => Ledger): vo
   });
 
   it('a key found on every request reads as revoked once another instance revokes it, and what one request found cannot be changed for the next', async () => {
-    const key = {
-      id: 'key_3',
-      org_id: 'org_a',
-      hash: 'h3',
-      prefix: 'p',
-      scopes: ['precall' as const],
-      ip_allowlist: [],
-      rate_limit_per_minute: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      revoked_at: null,
-    };
+    const key = orgAKey('key_3', 'h3', 'p', 'precall');
     await ledger.createApiKey(key);
     const found = (await ledger.findApiKeyByHash('h3'))!;
     expect(() => Object.assign(found, { revoked_at: null, scopes: ['admin'] })).toThrow(TypeError);
