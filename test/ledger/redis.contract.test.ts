@@ -27,8 +27,8 @@ redisContracts('redis', {
 
 describe('redis: covered contacts name the phone', () => {
   it('their set expires on its own once its newest contact is past every window (as the daily send counters do), so retention need not move it', async () => {
+    await server.flushAll();
     const ledger = await open();
-    await ledger.client.flushall();
     const now = new Date('2026-05-04T16:00:00.000Z');
     const covered = coveredContactWindow(new Date(now.getTime() + 3_600_000), now);
     await ledger.decideCall('org_test', '+13055550100', { entity: 'acme', covered }, () => ({
@@ -45,8 +45,8 @@ describe('redis: covered contacts name the phone', () => {
 
 describe('redis: console sessions expire on their own', () => {
   it("a session and its key's index carry the session's time left as their TTL, and a touch moves both", async () => {
+    await server.flushAll();
     const ledger = await open();
-    await ledger.client.flushall();
     const at = (min: number) => new Date(Date.parse('2026-05-04T10:00:00.000Z') + min * 60_000).toISOString();
     const session = { id_hash: 'f'.repeat(64), org_id: 'org_test', key_id: 'key_1', created_at: at(0), last_used_at: at(0), expires_at: at(30) };
     await ledger.createConsoleSession(session);

@@ -55,6 +55,8 @@ export interface RedisServer {
   restart(): Promise<void>;
   /** Kills the server and removes its directory. */
   stop(): Promise<void>;
+  /** Empties the server through a client of its own: before a ledger opens, so nothing an earlier test left can refuse the open. */
+  flushAll(): Promise<void>;
 }
 
 export interface RedisServerOptions {
@@ -78,6 +80,18 @@ function killChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGKILL');
   });
+}
+
+/** FLUSHALL on one server, through a short-lived client of its own. */
+async function flushPort(port: number): Promise<void> {
+  const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, connectTimeout: 1000, commandTimeout: 2000 });
+  c.on('error', () => {});
+  try {
+    await c.connect();
+    await c.flushall();
+  } finally {
+    c.disconnect();
+  }
 }
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
@@ -129,6 +143,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       await killChild(server.process);
       rmSync(dir, { recursive: true, force: true });
     },
+    flushAll: () => flushPort(port),
   };
   return server;
 }
@@ -212,16 +227,7 @@ export async function startRedisCluster(): Promise<RedisClusterProcesses> {
     stop,
     killNode: (index) => killChild(children[index]),
     async flushAll() {
-      for (const port of ports) {
-        const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, connectTimeout: 1000, commandTimeout: 2000 });
-        c.on('error', () => {});
-        try {
-          await c.connect();
-          await c.flushall();
-        } finally {
-          c.disconnect();
-        }
-      }
+      for (const port of ports) await flushPort(port);
     },
   };
 }
