@@ -107,6 +107,8 @@ describe('opt-outs in Arabic dialects, Tagalog and Haitian Creole', () => {
     ['ht', 'pitit sispann rele sè w la konsa', 'a parent to a child'],
     ['ht', 'M te di l pa rele m ankò', 'told to someone else'],
     ['ht', 'poukisa nou sispann voye mesaj yo?', 'a question'],
+    ['ht', 'STOP la koute lajan?', 'a question about the keyword ("the STOP"), not Arabizi "stop, no"'],
+    ['ht', 'STOP la ap anile rapèl yo tou?', 'a question about what the keyword does'],
     ['ht', 'retire non m sou rezèvasyon an, mete non frè m', 'a booking, not a list'],
     ['ht', 'eske m ka dezabone pita si m vle?', 'a question about unsubscribing'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {

@@ -64,8 +64,9 @@ const rules: readonly PhraseRule[] = [
   { id: 'arabizi-leave-me-alone', pattern: '(?:7[ae]ll?(?:o|ou|u|i|y)?|7il+(?:o|ou)?) 3an+(?:i|y|ee|na)|(?:seeb|sib|sayyeb|s[ae]yb|etrok|itrok|otrok|5al+|khal+)[a-z]*(?:ni|ny|na) (?:f|fi|fe|b|bi)? ?7al(?:i|y|na|ee)', confidence: 0.85, negatable: true },
   // "5alas ma bdi", "bas ba2a ma bdi": the whole text a refusal of what was sent.
   { id: 'arabizi-enough-dont-want', pattern: `^(?:(?:5alas|khalas|kh?alas|bas|bass|ba2a|kfaya|kefaya|yezzi|barka|stop) )+(?:ma|mesh|mish|msh|mo) ${WANT}(?: (?:plz|pls|please|ba2a|khalas|5alas))*$`, confidence: 0.8 },
-  // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text.
-  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$)(?![^ ])', confidence: 0.85 },
+  // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text. Not Haitian Creole's "STOP la"
+  // ("the STOP") with a verb after it: "STOP la koute lajan?" asks what the keyword costs.
+  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la(?! (?:koute|ap|pral|va|se|fe|mache|vle|te|gen|ka|kab|kapab|anile|aktive|retire|sispann|bloke|konte)(?![^ ]))|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$)(?![^ ])', confidence: 0.85 },
 ];
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
