@@ -82,6 +82,7 @@ describe('possible opt-outs as speech gives them: particles, plural "you", a rel
     ['ki jan nou fe jwenn nimewo m', 'ht'],
     ['مين اعطاكم رقمي', 'ar'],
     ['ليش تتصلون علي كل يوم', 'ar'],
+    ['ليه بتتصلوا كتير كده', 'ar'],
     ['谁给你们我的号码的', 'zh'],
     ['你們怎麼會有我的電話號碼', 'zh'],
   ])('%j on a call is a possible opt-out (%s)', (text, lang) => {
