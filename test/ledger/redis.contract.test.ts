@@ -19,9 +19,8 @@ const open = (options: Partial<RedisLedgerOptions> = {}) => RedisLedger.open({ u
 redisContracts('redis', {
   open,
   fresh: async (options) => {
-    const ledger = await open(options);
-    await ledger.client.flushall();
-    return ledger;
+    await server.flushAll();
+    return open(options);
   },
 });
 
