@@ -237,8 +237,8 @@ export function possibleOptOut(text: string, hint?: string): OptOutResult | null
   for (const lexicon of order) {
     if (latinOnly && lexicon.nonLatin) continue;
     const m = lexicon.pattern.exec(lexicon.spacing === 'words' ? spaced : compact);
-    if (m && lexicon.otherInterest?.test(spaced)) continue;
-    if (m) return { intent: 'possible_opt_out', matched: `possible:${lexicon.lang}:${m[0].trim()}`, confidence: CONFIDENCE, lang: lexicon.lang };
+    if (!m || lexicon.otherInterest?.test(spaced)) continue;
+    return { intent: 'possible_opt_out', matched: `possible:${lexicon.lang}:${m[0].trim()}`, confidence: CONFIDENCE, lang: lexicon.lang };
   }
   return null;
 }
