@@ -13,6 +13,7 @@
  * ako" (I will stop) is not a request.
  */
 import { ENGLISH_HOW_TO } from './borrowedEnglish';
+import { TAGALOG_IF } from './taglishAsides';
 import type { Lexicon } from './types';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -84,7 +85,7 @@ export const tl: Lexicon = {
     // A thing sent that is not a message: "wag na pong ipadala yung technician".
     sentThing: ['(?:yung|ang|ung) (?:technician|tech|order|package|parcel|item|rider|tubig|gamot|sulat|bill|resibo|card|papel|delivery)(?![^ ])'],
     // "kung ayaw ko na ng promo, ano gagawin ko": only supposed.
-    conditional: ['kung', 'kapag', 'pag', 'kpag', 'if', 'sakaling'],
+    conditional: [TAGALOG_IF, 'if'],
     // The relayed request, then the speaker's own wish against it: "… wag na daw kayong tumawag pero ako interesado".
     relayedButWants: ['(?:[^ ]+ |, ){0,4}(?:pero|kaso|but)(?![^ ])'],
     stop: ['tigilan', 'itigil', 'tigil', 'ihinto', 'hinto', 'pakitigil', 'paki tigil', 'pakihinto', 'paki hinto', 'tumigil', 'stop', 'pakistop', 'paki stop', 'pkistop', 'pki stop', 'pkitigil', 'pki tigil', 'paki off', 'pakioff', 'i off', 'ioff', 'i stop', 'istop'],
