@@ -5,18 +5,16 @@
 import type { Consent, Revocation } from '../records';
 import type { CallType, Purpose } from '../vocabulary';
 import type { DailyWindow } from '../time/callingWindow';
-import { emergencyBlockFields, isCoveredCall, stateCapBlockFields } from '../stateLaw/contactRules';
-import type { ActiveEmergency } from '../stateLaw/emergencies';
-import type { ConsumerJurisdiction } from '../stateLaw/jurisdictions';
-import type { CompiledRuleSet } from '../stateLaw/ruleSet';
+import { isCoveredCall } from '../stateLaw/contactRules';
 import type { PrecallBlock } from './blocks';
-import { holidayBlockFields, timeBlockFields, timeOfContact } from './timeOfContact';
+import { timeBlockFields, timeOfContact } from './timeOfContact';
+import { type CoveredContact, emergencyCheck, holidayCheck, stateCapFields, type StateRuleFacts } from './stateRuleChecks';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import { coversCall, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForCall, type MaxAgeMonths } from './consentRules';
 import { blockingRevocation } from './revocationRules';
 
-export interface PrecallFacts {
+export interface PrecallFacts extends StateRuleFacts {
   orgId: string;
   at: Date;
   entity: string;
@@ -32,17 +30,6 @@ export interface PrecallFacts {
   consents: Consent[];
   /** This org's revocations for this phone plus network-wide (`all`) ones. */
   revocations: Revocation[];
-  stateRules: CompiledRuleSet;
-  /** Where the consumer is: the jurisdictions whose rules hold the call. */
-  jurisdictions: ConsumerJurisdiction[];
-  /**
-   * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
-   * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
-   * passes the cap (domain/stateLaw/coveredContacts.ts) — (0 when the call is not a covered one: the ledger is not asked).
-   */
-  coveredContactsInWindow: number;
-  /** The org's declared states of emergency in force at `at` (read only for a covered call). */
-  emergencies: ActiveEmergency[];
 }
 
 export type PrecallOutcome = { allowed: true; consent: Consent } | ({ allowed: false } & PrecallBlock);
@@ -53,6 +40,9 @@ const covering = (f: PrecallFacts) =>
   forEntity(f).filter((c) => coversCall(c, f.purpose, f.callType) && isStrongEnough(c.type, requiredStrengthForCall(f.purpose, f.callType)));
 const fresh = (f: PrecallFacts) => covering(f).filter((c) => !isExpired(c, f.at, f.maxAgeMonths));
 const qualifying = (f: PrecallFacts) => fresh(f).filter((c) => f.callType !== 'ai_voice' || c.ai_specific_consent);
+
+/** What the state rules hold: a telemarketing call, held to the calling window. */
+const COVERED: CoveredContact<PrecallFacts> = { isCovered: (f) => isCoveredCall(f.purpose), window: (f) => f.callingWindow };
 
 export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
   {
@@ -83,27 +73,13 @@ export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
       return { reason: 'quiet_hours', fields: { ...fields, calling_window: block.window, next_allowed_at } };
     },
   },
-  {
-    name: 'holiday',
-    run: (f) => {
-      if (!isCoveredCall(f.purpose)) return null;
-      const fields = holidayBlockFields(timeOfContact(f, f.callingWindow));
-      return fields ? { reason: 'holiday', fields } : null;
-    },
-  },
-  {
-    name: 'state_of_emergency',
-    run: (f) => {
-      if (!isCoveredCall(f.purpose)) return null;
-      const fields = emergencyBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.emergencies);
-      return fields ? { reason: 'state_of_emergency', fields } : null;
-    },
-  },
+  holidayCheck(COVERED),
+  emergencyCheck(COVERED),
   {
     name: 'frequency_cap',
     run: (f) => {
       if (!isCoveredCall(f.purpose)) return null;
-      const fields = stateCapBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.coveredContactsInWindow);
+      const fields = stateCapFields(f);
       return fields ? { reason: 'frequency_cap', fields } : null;
     },
   },

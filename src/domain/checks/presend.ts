@@ -5,18 +5,16 @@
 import type { Consent, Revocation } from '../records';
 import type { MessageType } from '../vocabulary';
 import type { DailyWindow } from '../time/callingWindow';
-import { emergencyBlockFields, isCoveredText, stateCapBlockFields } from '../stateLaw/contactRules';
-import type { ActiveEmergency } from '../stateLaw/emergencies';
-import type { ConsumerJurisdiction } from '../stateLaw/jurisdictions';
-import type { CompiledRuleSet } from '../stateLaw/ruleSet';
+import { isCoveredText } from '../stateLaw/contactRules';
 import type { PresendBlock } from './blocks';
-import { holidayBlockFields, timeBlockFields, timeOfContact } from './timeOfContact';
+import { timeBlockFields, timeOfContact } from './timeOfContact';
+import { type CoveredContact, emergencyCheck, holidayCheck, stateCapFields, type StateRuleFacts } from './stateRuleChecks';
 import type { Check } from './chain';
 import { runChain } from './chain';
 import { coversText, isExpired, isForEntity, isStrongEnough, newestFirst, requiredStrengthForText, type MaxAgeMonths } from './consentRules';
 import { blockingRevocation } from './revocationRules';
 
-export interface PresendFacts {
+export interface PresendFacts extends StateRuleFacts {
   orgId: string;
   at: Date;
   entity: string;
@@ -32,17 +30,6 @@ export interface PresendFacts {
   dailyCap: number;
   consents: Consent[];
   revocations: Revocation[];
-  stateRules: CompiledRuleSet;
-  /** Where the consumer is: the jurisdictions whose rules hold the text. */
-  jurisdictions: ConsumerJurisdiction[];
-  /**
-   * Allowed telemarketing calls and marketing/mixed texts to this phone from this entity in the
-   * 24 hours before `at` — and after it: contacts decided out of order count too, so no window
-   * passes the cap (domain/stateLaw/coveredContacts.ts) — (0 when the text is not a covered one: the ledger is not asked).
-   */
-  coveredContactsInWindow: number;
-  /** The org's declared states of emergency in force at `at` (read only for a covered text). */
-  emergencies: ActiveEmergency[];
 }
 
 export type PresendOutcome = { allowed: true; consent: Consent } | ({ allowed: false } & PresendBlock);
@@ -57,6 +44,9 @@ const covering = (f: PresendFacts) =>
       !isExpired(c, f.at, f.maxAgeMonths),
   );
 const active = (f: PresendFacts) => covering(f).filter((c) => c.status === 'active');
+
+/** What the state rules hold: a marketing or mixed text, held to the sending window. */
+const COVERED: CoveredContact<PresendFacts> = { isCovered: (f) => isCoveredText(f.messageType), window: (f) => f.quietWindow };
 
 export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
   {
@@ -76,29 +66,15 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
       return { reason: 'quiet_hours', fields: { ...fields, quiet_hours: quietHours, next_allowed_at } };
     },
   },
-  {
-    name: 'holiday',
-    run: (f) => {
-      if (!isCoveredText(f.messageType)) return null;
-      const fields = holidayBlockFields(timeOfContact(f, f.quietWindow));
-      return fields ? { reason: 'holiday', fields } : null;
-    },
-  },
-  {
-    name: 'state_of_emergency',
-    run: (f) => {
-      if (!isCoveredText(f.messageType)) return null;
-      const fields = emergencyBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.emergencies);
-      return fields ? { reason: 'state_of_emergency', fields } : null;
-    },
-  },
+  holidayCheck(COVERED),
+  emergencyCheck(COVERED),
   {
     // The gate's daily cap on every text, then the state cap on covered ones.
     name: 'frequency_cap',
     run: (f) => {
       if (f.sentToday >= f.dailyCap) return { reason: 'frequency_cap', fields: { daily_cap: f.dailyCap, sent_today: f.sentToday } };
       if (!isCoveredText(f.messageType)) return null;
-      const fields = stateCapBlockFields({ at: f.at, jurisdictions: f.jurisdictions, ruleSet: f.stateRules }, f.coveredContactsInWindow);
+      const fields = stateCapFields(f);
       return fields ? { reason: 'frequency_cap', fields } : null;
     },
   },
