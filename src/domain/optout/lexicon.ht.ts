@@ -49,7 +49,7 @@ export const ht: Lexicon = {
       'nan', 'telefon', 'selile', 'selil', 'piblisite', 'reklam', 'ditou', 'menm', 'janm', 'anko', 'fanmi', 'mesaj sa yo', 'la', 'an', 'lan', '{household}', 'ak', 'ni', 'msj', 'msg', 'oswa', 'bagay', 'lot', 'okenn', 'pesonn', 'moun', '{contactVerb}',
     ],
     contactNoun: ['apel', 'mesaj', 'message', 'messages', 'text', 'texte', 'tex', 'pwomosyon', 'promosyon', 'pwomo', 'kipon', 'kupon', 'msj', 'msg', 'kontak', 'teks', 'sms', 'rele', 'relem', 'kou d fil', 'koudfil', 'piblisite', 'reklam', 'imel', 'apel telefon', 'apel yo', 'mesaj yo', 'tekst', 'kominikasyon'],
-    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'si spann', 'si span', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'ase', 'fini ak', 'stop'],
+    stop: ['sispann', 'sispan', 'sispanm', 'sispenn', 'sispen', 'sipann', 'sis pann', 'sis pan', 'si spann', 'si span', 'cessez', 'sese', 'kanpe', 'arete', 'arrete', 'arretez', 'aret', 'arret', 'ase', 'fini ak', 'stop'],
     selfFuture: ['m ap', 'mwen ap', 'map', 'm pral', 'mwen pral', 'n ap', 'nou ap', 'm a', 'm va', 'mwen va', 'mwen a', 'm pap', 'mwen pap', 'li', 'yo', 'li te', 'yo te', 'm te', 'mwen te', 'te', 't'],
     // Told to someone else, asked about, or said to a child: "M te di l pa rele m", "poukisa nou sispann…", "pitit, sispann…".
     notARequest: [
@@ -59,6 +59,8 @@ export const ht: Lexicon = {
       '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
+    // "… rele m pita": call me later, not never.
+    callMeLater: ['(?:[^ ]+ ){0,8}rele (?:{self}) (?:pita|demen|aswe|apre|lot fwa|lot semen|semen pwochen)'],
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
     notTheList: ['(?:[^ ]+ ){0,3}(?:sou|nan) (?:rezevasyon|komand|kont|fakti|randevou|gwoup|lis envite|envite|ekip|ore|orar|planin|travay)', '(?:[^ ]+ ){0,3}(?:, )?mete',
@@ -75,7 +77,7 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: (?:ak|de|d))? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|konn|kon|abitye|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li|moun|pesonn|kliyan)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
@@ -102,7 +104,7 @@ export const ht: Lexicon = {
     // "nimewo sa a pa pou piblisite, retire l": the number named, then "remove it".
     { id: 'remove-it', pattern: 'nimewo(?: [^ ]+){0,5}(?: ,)? (?:retire|efase|wete) (?:l|li)(?![^ ])', confidence: 0.85, negatable: true },
     // "kite m anpè", "kite m trankil"
-    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:{household}) (?:{self})) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:{household}) (?:{self})) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '(?:[^ ]+ ){0,2}(?:yon (?:ti )?(?:moman|minit|segonn|ti tan)|pou kounye a|kounye a|jodi a)(?![^ ])|{callMeLater}' },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
     { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo)| pou (?:{contactVerb}))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
     // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
@@ -112,7 +114,7 @@ export const ht: Lexicon = {
     // "m bouke ak apèl nou yo, sispann": tired of them, then "stop" ending the text.
     { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:{self}|nou))?(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop}|rete)(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
     // "sispann itilize nimewo m": my number is not to be used.
-    { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self})(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
+    { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self}|sa a|sa)(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "stop sa souple", "sispann sa": "stop this" as a text's whole first clause.
     { id: 'stop-this', pattern: '^(?:{stop}) sa(?: a)?(?=$| ,| (?:tanpri|souple|silvouple|non|mesi)(?![^ ]))', confidence: 0.85 },
     // "nou anmède m twòp, ase", "ase atò, nou rele twòp": too much, enough.
@@ -131,7 +133,7 @@ export const ht: Lexicon = {
     // How to stop them, asked of the sender: "kijan pou m sispann resevwa mesaj sa yo?", "kòman m ka dezabòne?", "kouman pou m soti nan lis la".
     {
       id: 'how-to-stop',
-      pattern: '(?:kijan|ki jan|kouman|koman|kman)(?: (?:pou|m|mwen|ka|kab|kapab|fe|nou|ou|w|ta))* (?:(?:{stop}|pa) (?:resevwa|jwenn)|dezabone|(?:soti|sot|kite) (?:nan|sou) lis|(?:retire|wete) (?:m|mwen|nimewo (?:m|mwen)) (?:nan|sou) lis|(?:fe )?(?:nou|yo) (?:{stop}|pa) (?:{contactVerb}))',
+      pattern: '(?:kijan|ki jan|kouman|koman|kman|kisa (?:m|mwen) (?:dwe|ka|kab|gen pou|ta dwe) fe)(?: (?:pou|m|mwen|ka|kab|kapab|fe|nou|ou|w|ta))* (?:(?:{stop}|pa) (?:resevwa|jwenn)|dezabone|(?:soti|sot|kite) (?:nan|sou) lis|(?:retire|wete) (?:m|mwen|nimewo (?:m|mwen)) (?:nan|sou) lis|(?:fe )?(?:nou|yo) (?:{stop}|pa) (?:{contactVerb}))',
       // Not spam in general, another sender or someone else, nor only some of them ("… imèl yo men kenbe tèks yo").
       confidence: 0.85, unless: '(?:[^ ]+ ){0,4}(?:spam|robo|an jeneral|lot|men|bank|konpayi)(?![^ ])|{notTheList}|(?:pitit|manman|papa|madanm|mari|fre|grann|timoun|yon moun)(?![^ ])',
     },
@@ -141,6 +143,13 @@ export const ht: Lexicon = {
     { id: 'dont-send-any', pattern: '{dont}(?: (?:nou|ou|w|tanpri))* (?:voye|ekri) (?:okenn|pyes|ankenn)(?: lot)? (?:{contactNoun}|bagay)(?=$| ,| (?:tanpri|souple|mesi|anko|ditou|menm)(?![^ ]))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "bliye nimewo sa a": forget this number (not "pa bliye m", don't forget me).
     { id: 'forget-this-number', pattern: '(?:bliye|efase) (?:nimewo (?:sa a|sa|m|mwen)|(?:{self}))(?=$| ,| (?:tande|tanpri|souple|non|net)(?![^ ]))', confidence: 0.8, negatable: true, notAfter: '{selfFuture}|{notARequest}' },
+    // "eske w ka retire nimewo m sou lis la?": a request asked as a question; not another list ("… nan gwoup la").
+    { id: 'can-you-remove', pattern: '(?:eske |ske )?(?:nou|ou|w) (?:ka|kab|kapab|te ka|te kapab|ta ka) (?:retire|efase|wete) (?:m|mwen|nimewo (?:m|mwen)|non (?:m|mwen))(?![^ ])', confidence: 0.8, notAfter: 'si', unless: '{notTheList}' },
+    // "nimewo sa a pa dwe resevwa mesaj ankò": this number is not to get them (not "pa ka", cannot).
+    { id: 'number-must-not-receive', pattern: 'nimewo (?:sa a|sa|m|mwen)(?: (?:la|a))? pa (?:dwe|bezwen|vle) (?:resevwa|jwenn)(?: (?:okenn|pyes|lot))* (?:{contactNoun})', confidence: 0.85 },
+    // A household member's own "don't call me" passed on: "manman m di pa rele l ankò", "madanm mwen di li pa vle resevwa apèl nou yo"
+    // — not when the speaker then disagrees ("… men mwen menm m enterese"), nor "mari m di bòs li…" (someone else told).
+    { id: 'household-relays-own', pattern: '(?:{household}) (?:{self})(?: te)? (?:di|mande|fe m konnen)(?: (?:pou|ke))?(?: (?:nou|ou|w))? (?:(?:{dont}|{stop}) (?:{contactVerb}) (?:l|li|yo)(?=$| ,| (?:anko|ditou|tanpri|li|paske)(?![^ ]))|(?:li|l|yo) pa vle (?:(?:resevwa|tande)(?: [^ ]+){0,2}? (?:{contactNoun})|(?:nou|ou|w|pesonn|okenn moun) (?:{contactVerb})))', confidence: 0.85, unless: '(?:[^ ]+ ){0,6}men (?:mwen|m|se pa (?:mwen|m))(?![^ ])|(?:(?:anko|ditou|tanpri) )*(?:apre|anvan|pandan|le|nan travay|sou nimewo travay)(?![^ ])' },
     // "mete yon fen ak mesaj yo": put an end to them.
     { id: 'put-an-end', pattern: 'mete (?:yon )?(?:fen|bout) (?:ak|a|nan|pou) (?:{contactNoun})', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
   ],
