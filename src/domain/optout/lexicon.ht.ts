@@ -59,6 +59,10 @@ export const ht: Lexicon = {
       '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
+    // Another language or channel, not none at all: "m pa vle mesaj an angle, voye yo an kreyòl".
+    otherWay: ['(?:[^ ]+ ){0,3}(?:an|nan|pa|sou) (?:angle|kreyol|franse|panyol|espanyol|imel|whatsapp|papye|lapos)(?![^ ])'],
+    // Things subscribed to that are not these messages: "anile abònman Netflix mwen an".
+    product: ['netflix', 'entenet', 'jim', 'gym', 'jounal', 'magazin', 'kab', 'televizyon', 'asirans', 'spotify', 'amazon', 'hulu', 'disney', 'youtube', 'aplikasyon', 'app', 'klib', 'fofe', 'plan'],
     // "… rele m pita": call me later, not never.
     callMeLater: ['(?:[^ ]+ ){0,8}rele (?:{self}) (?:pita|demen|aswe|apre|lot fwa|lot semen|semen pwochen)'],
     comingMyself: ['(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)'],
@@ -77,19 +81,19 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: (?:ak|de|d))? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|konn|kon|abitye|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li|moun|pesonn|kliyan)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|konn|kon|abitye|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li|moun|pesonn|kliyan)(?![^ ])|(?:kipon|kupon) (?:la|lan|a|an)(?![^ ])|(?:[^ ]+ ){0,4}(?:, )?(?:poukisa|pouki)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
       id: 'dont-want-contact',
-      pattern: '(?:(?:{self}|nou|n) pas?|mpa|mwenpa) (?:vle|bezwen|(?:ka |kab |kapab )?sipote)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
+      pattern: '(?:(?:{self}|nou|n) pas?|mpa|mwenpa) (?:vle|bezwen|(?:ka |kab |kapab )?sipote)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|ankenn moun|pyes moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko))? (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
-      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|{otherWay}|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
     // "retire nimewo m nan lis ou a", "retire m sou lis la", "efase nimewo mwen"
-    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime|dekonekte|dezenskri)(?: tanpri)? (?:m|mwen|nimewo|non m|non mwen|nou)(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '{notTheList}' },
+    { id: 'remove-me', pattern: '(?:retire|efase|wete|elimine|retirer|efase m|siprime|dekonekte|dezenskri)(?: tanpri)?(?: tout)? (?:m|mwen|nimewo|non m|non mwen|nou|(?:enfomasyon|done|detay) (?:{self}))(?![^ ])(?! (?:lajan|kob))', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '{notTheList}' },
     // Code-switched: "remove m sou lis la", "delete nimewo m".
     { id: 'remove-me-english', pattern: '(?:remove|delete) (?:m|mwen|nimewo (?:m|mwen))(?: (?:sou|nan) lis(?: la| a| nou an)?)?(?=$| ,| (?:tanpri|souple|silvouple|mesi|please)(?![^ ]))', confidence: 0.85, negatable: true },
     // "pa voye piblisite ban mwen", "m pa vle tande pale de nou ankò"
@@ -112,7 +116,7 @@ export const ht: Lexicon = {
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
     { id: 'neither-way', pattern: '{dont} (?:{contactVerb})(?: ,)? (?:pa|ni) (?:{contactVerb})(?=$| ,| (?:anko|tanpri|souple|ditou))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "m bouke ak apèl nou yo, sispann": tired of them, then "stop" ending the text.
-    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde)(?: (?:{self}|nou))?(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop}|rete)(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
+    { id: 'tired-then-stop', pattern: '(?:bouke|fatige|bouke tande|anmerde|twop|two|tro)(?: (?:{self}|nou))?(?: (?:ak|avek|ave|de))?(?: tout)? (?:{contactNoun})(?: [^ ]+){0,3}(?: ,)? (?:{stop}|rete)(?=$| ,| (?:non|tanpri|souple))', confidence: 0.85 },
     // "sispann itilize nimewo m": my number is not to be used.
     { id: 'stop-using-my-number', pattern: '(?:{stop}|{dont}) (?:itilize|sevi ak|pran) (?:nimewo|non|enfomasyon) (?:{self}|sa a|sa)(?![^ ])', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
     // "stop sa souple", "sispann sa": "stop this" as a text's whole first clause.
@@ -129,7 +133,7 @@ export const ht: Lexicon = {
     { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '(?:{household}) (?:{self})|li|l|yo|{notARequest}' },
     // "anile abònman mwen", "dezabòne m"
     { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}|(?:{household}) (?:{self})(?: (?:nan|la|a|an))? (?:vle|bezwen|ta vle|ta renmen)',
-      unless: '{notTheList}|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },
+      unless: '{notTheList}|(?:[^ ]+ )?(?:{product})(?![^ ])|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },
     // How to stop them, asked of the sender: "kijan pou m sispann resevwa mesaj sa yo?", "kòman m ka dezabòne?", "kouman pou m soti nan lis la".
     {
       id: 'how-to-stop',
@@ -150,6 +154,13 @@ export const ht: Lexicon = {
     // A household member's own "don't call me" passed on: "manman m di pa rele l ankò", "madanm mwen di li pa vle resevwa apèl nou yo"
     // — not when the speaker then disagrees ("… men mwen menm m enterese"), nor "mari m di bòs li…" (someone else told).
     { id: 'household-relays-own', pattern: '(?:{household}) (?:{self})(?: te)? (?:di|mande|fe m konnen)(?: (?:pou|ke))?(?: (?:nou|ou|w))? (?:(?:{dont}|{stop}) (?:{contactVerb}) (?:l|li|yo)(?=$| ,| (?:anko|ditou|tanpri|li|paske)(?![^ ]))|(?:li|l|yo) pa vle (?:(?:resevwa|tande)(?: [^ ]+){0,2}? (?:{contactNoun})|(?:nou|ou|w|pesonn|okenn moun) (?:{contactVerb})))', confidence: 0.85, unless: '(?:[^ ]+ ){0,6}men (?:mwen|m|se pa (?:mwen|m))(?![^ ])|(?:(?:anko|ditou|tanpri) )*(?:apre|anvan|pandan|le|nan travay|sou nimewo travay)(?![^ ])' },
+    // "kilè n ap sispann voye m bagay sa yo?": when will you stop — not someone else, nor one thing ("… kòmand lan").
+    { id: 'when-will-you-stop', pattern: '(?:kile|ki le) (?:nou|n|ou|w) (?:ap|pral|va|a) (?:{stop}) (?!chaje)(?:{contactVerb})', confidence: 0.8,
+      unless: '(?:[^ ]+ )?(?:l|li|yo)(?![^ ])|(?:(?:{self}) )?(?!(?:{contactNoun}|{self}|bagay|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])' },
+    // "eske m ka pa resevwa mesaj sa yo ankò?": may I not get them — not in another language or way.
+    { id: 'may-i-not-receive', pattern: '(?:{self}) (?:ka|kab|kapab|ta ka|ta renmen) (?:pa|sispann) (?:resevwa|jwenn)(?: (?:okenn|pyes|tout))?(?: (?:{contactNoun}))', confidence: 0.8, notAfter: 'si|(?:{household}) (?:{self})', unless: '{otherWay}|(?:[^ ]+ ){0,4}(?:spam|robo|bank|lot konpayi)(?![^ ])' },
+    // "mwen te deja di STOP": the keyword already sent — not "si m voye STOP" (what if), nor sent by mistake.
+    { id: 'already-said-stop', pattern: '(?:{self}) (?:(?:te|t)(?: deja)?|deja) (?:di|voye|ekri|reponn|tape)(?: (?:nou|w|ou))?(?: deja)? stop(?![^ ])', confidence: 0.85, negatable: true, notAfter: 'si|le|padon', unless: '(?:[^ ]+ ){0,3}(?:pa ere|an ere|pa aksidan)(?![^ ])' },
     // "mete yon fen ak mesaj yo": put an end to them.
     { id: 'put-an-end', pattern: 'mete (?:yon )?(?:fen|bout) (?:ak|a|nan|pou) (?:{contactNoun})', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
   ],
