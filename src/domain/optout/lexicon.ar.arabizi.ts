@@ -14,7 +14,7 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:[aei]?rs+[ie]?l|t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
+  '(?:[aei]?rs+[ie]?l|t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|s[iy]f[ae]?to?|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
 const MESSAGES =
   '(?:r[ae]?sa(?:y|2|i|e)e?l|m[uo]?kal?m[ae]?at|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =

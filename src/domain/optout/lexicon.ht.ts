@@ -57,6 +57,8 @@ export const ht: Lexicon = {
       '(?:te )?(?:di|mande) (?:{household})(?: (?:gason|fi|fanm|pitit))? (?:m|mwen)(?: (?:pou|ke))?(?: (?:l|li))?',
       // Someone named: "m te mande bank lan sispann rele m".
       '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      // Asked who said it: "kiyès ki di nou pou nou sispann rele m?".
+      '(?:kiyes|kiles|ki moun|kimoun) ki (?:te )?(?:di|mande)(?: [^ ]+){0,3}',
     ],
     // "(ou pa bezwen rele m ankò,) m ap vin demen": the speaker will come or call instead.
     // Another language or channel, not none at all: "m pa vle mesaj an angle, voye yo an kreyòl".
@@ -81,7 +83,7 @@ export const ht: Lexicon = {
     {
       id: 'stop-contacting',
       pattern: '{stop}(?: (?:tanpri|non|nou|ou|w))?(?: (?:ak|de|d))? ?(?:(?:{contactVerb})(?! (?:l|li|yo)(?![^ ]))|(?:apel|mesaj|teks|tekst|sms|piblisite|reklam|imel|kou d fil|koudfil))',
-      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|konn|kon|abitye|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li|moun|pesonn|kliyan)(?![^ ])|(?:kipon|kupon) (?:la|lan|a|an)(?![^ ])|(?:[^ ]+ ){0,4}(?:, )?(?:poukisa|pouki)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])',
+      confidence: 0.9, negatable: true, notAfter: `{selfFuture}|{notARequest}|konn|kon|abitye|(?:[^ ]+ (?:la|a|an|yo)|(?:{household}) (?:{self}|li|yo)(?: (?:an|la|a))?)(?: (?:te )?(?:di|mande)(?: (?:nou|m|mwen|li|l|yo))?(?: pou)?)?|${ENGLISH_HOW_TO}`, unless: '(?:[^ ]+ )?(?:w|ou|l|li)(?![^ ])|(?:moun|pesonn|kliyan)(?![^ ])(?! (?:lakay|kay|isit|nan fanmi)(?![^ ]))|(?:kipon|kupon) (?:la|lan|a|an)(?![^ ])|(?:[^ ]+ ){0,4}(?:, )?(?:poukisa|pouki)(?![^ ])|(?:[^ ]+ ){0,2}(?:lol|lool|haha|hahaha|mdr)(?![^ ])|(?:m|mwen) (?:madanm|mesye|misye|manzel|cheri|bos)(?![^ ])|(?:m |mwen |ban m )?(?:kod|kat|resi|fakti|lyen|papye)(?: (?:la|a|an))?(?= ,|$)|(?!(?:{contactNoun}|{self}|{household}|nou|nimewo|sa)(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?![^ ])',
     },
     // "mwen pa vle resevwa apèl ou yo ankò", "m pa vle nou rele m ankò"
     {
@@ -110,7 +112,7 @@ export const ht: Lexicon = {
     // "kite m anpè", "kite m trankil"
     { id: 'leave-me-alone', pattern: 'ban (?:{self}|nou) (?:lape|yon ti lape|yon ti souf)|(?:kite|kit) (?:m|mwen|mw|moin|nou|(?:{household}) (?:{self})) (?:anpe|trankil|an pe|anrepo)|kitem (?:anpe|trankil|an pe|anrepo)', confidence: 0.85, negatable: true, notAfter: '{selfFuture}|{notARequest}', unless: '(?:[^ ]+ ){0,2}(?:yon (?:ti )?(?:moman|minit|segonn|ti tan)|pou kounye a|kounye a|jodi a)(?![^ ])|{callMeLater}' },
     // "m retire konsantman m", "m anile pèmisyon m te ba nou"
-    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo)| pou (?:{contactVerb}))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})', confidence: 0.9 },
+    { id: 'revoke-consent', pattern: '(?:anile|retire|rale|wete|revoke) (?:pemisyon|konsantman|otorizasyon|dako|konsent|akor)(?: (?:{self}|nou)(?![^ ])| (?:pou|ke) (?:nou|ou|w|yo)| pou (?:{contactVerb}))|pa (?:ba|bay|ban) (?:w|ou|nou|yo) (?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))? (?:{contactVerb})|(?:nou|ou|w|yo) pa gen (?:okenn )?(?:pemisyon|otorizasyon|dwa)(?: (?:pou|anko))*(?: (?:nou|ou|w))? (?:{contactVerb})', confidence: 0.9 },
     // "nimewo sa a se pou manman m, pa voye l mesaj ankò": the number is a relative's, then "him/her".
     { id: 'dont-contact-kin', pattern: 'nimewo(?: sa a| sa| la)?(?: se)?(?: pou| a| pa)? (?:{household}) (?:{self})(?: ,)? (?:tanpri )?(?:{dont}) (?:{contactVerb}) (?:l|li)(?![^ ])', confidence: 0.85 },
     // "pa rele, pa ekri", "pa rele ni ekri": neither way.
@@ -132,7 +134,7 @@ export const ht: Lexicon = {
     // "m vle soti nan lis la": leaving the list.
     { id: 'leave-the-list', pattern: '(?:vle|bezwen|ka) (?:soti|sot|sove|kite) (?:nan|sou) lis(?: (?:la|a|nou an|nou|sa a|mesaj la|mesaj yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '(?:{household}) (?:{self})|li|l|yo|{notARequest}' },
     // "anile abònman mwen", "dezabòne m"
-    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}|(?:{household}) (?:{self})(?: (?:nan|la|a|an))? (?:vle|bezwen|ta vle|ta renmen)',
+    { id: 'unsubscribe', pattern: 'dezabone|dezabonnen|dezenskri(?:psyon|ve)?(?![^ ])|anile (?:abonman|enskripsyon|(?:{contactNoun})(?: (?:yo|la|sa yo))?(?=$| ,| (?:tanpri|souple|mesi)(?![^ ])))|retire non m|lis pa rele', confidence: 0.9, negatable: true, notAfter: '{notARequest}|(?:{household}) (?:{self})(?: (?:nan|la|a|an))? (?:vle|bezwen|ta vle|ta renmen)',
       unless: '{notTheList}|(?:[^ ]+ )?(?:{product})(?![^ ])|(?!(?:{self}|{contactNoun}|nou|an|la|a|lan|sa|tanpri|souple|yo)(?![^ ]))[^ ]+ (?:la|a|an|lan)(?![^ ])' },
     // How to stop them, asked of the sender: "kijan pou m sispann resevwa mesaj sa yo?", "kòman m ka dezabòne?", "kouman pou m soti nan lis la".
     {
@@ -156,11 +158,13 @@ export const ht: Lexicon = {
     { id: 'household-relays-own', pattern: '(?:{household}) (?:{self})(?: te)? (?:di|mande|fe m konnen)(?: (?:pou|ke))?(?: (?:nou|ou|w))? (?:(?:{dont}|{stop}) (?:{contactVerb}) (?:l|li|yo)(?=$| ,| (?:anko|ditou|tanpri|li|paske)(?![^ ]))|(?:li|l|yo) pa vle (?:(?:resevwa|tande)(?: [^ ]+){0,2}? (?:{contactNoun})|(?:nou|ou|w|pesonn|okenn moun) (?:{contactVerb})))', confidence: 0.85, unless: '(?:[^ ]+ ){0,6}men (?:mwen|m|se pa (?:mwen|m))(?![^ ])|(?:(?:anko|ditou|tanpri) )*(?:apre|anvan|pandan|le|nan travay|sou nimewo travay)(?![^ ])' },
     // "kilè n ap sispann voye m bagay sa yo?": when will you stop — not someone else, nor one thing ("… kòmand lan").
     { id: 'when-will-you-stop', pattern: '(?:kile|ki le) (?:nou|n|ou|w) (?:ap|pral|va|a) (?:{stop}) (?!chaje)(?:{contactVerb})', confidence: 0.8,
-      unless: '(?:[^ ]+ )?(?:l|li|yo)(?![^ ])|(?:(?:{self}) )?(?!(?:{contactNoun}|{self}|bagay|nimewo)(?![^ ]))[^ ]+ (?:la|lan|a|an)(?![^ ])' },
+      unless: '(?:[^ ]+ )?(?:l|li|yo)(?![^ ])|(?:(?:{self}) )?(?!(?:{contactNoun}|{self}|bagay|nimewo|sa)(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?![^ ])' },
     // "eske m ka pa resevwa mesaj sa yo ankò?": may I not get them — not in another language or way.
     { id: 'may-i-not-receive', pattern: '(?:{self}) (?:ka|kab|kapab|ta ka|ta renmen) (?:pa|sispann) (?:resevwa|jwenn)(?: (?:okenn|pyes|tout))?(?: (?:{contactNoun}))', confidence: 0.8, notAfter: 'si|(?:{household}) (?:{self})', unless: '{otherWay}|(?:[^ ]+ ){0,4}(?:spam|robo|bank|lot konpayi)(?![^ ])' },
     // "mwen te deja di STOP": the keyword already sent — not "si m voye STOP" (what if), nor sent by mistake.
     { id: 'already-said-stop', pattern: '(?:{self}) (?:(?:te|t)(?: deja)?|deja) (?:di|voye|ekri|reponn|tape)(?: (?:nou|w|ou))?(?: deja)? stop(?![^ ])', confidence: 0.85, negatable: true, notAfter: 'si|le|padon', unless: '(?:[^ ]+ ){0,3}(?:pa ere|an ere|pa aksidan)(?![^ ])' },
+    // "kenbe mesaj nou yo pou nou": keep them to yourselves.
+    { id: 'keep-them', pattern: 'kenbe (?:{contactNoun})(?: (?:nou|ou|w))?(?: (?:yo|la|a|sa yo))? pou (?:nou|ou|w|tet nou|tet ou)(?=$| ,| (?:m|mwen|tanpri|souple|mesi)(?![^ ]))', confidence: 0.8 },
     // "mete yon fen ak mesaj yo": put an end to them.
     { id: 'put-an-end', pattern: 'mete (?:yon )?(?:fen|bout) (?:ak|a|nan|pou) (?:{contactNoun})', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}' },
   ],
