@@ -57,6 +57,8 @@ export const ht: Lexicon = {
       '(?:te )?(?:di|mande) (?:{household})(?: (?:gason|fi|fanm|pitit))? (?:m|mwen)(?: (?:pou|ke))?(?: (?:l|li))?',
       // Someone named: "m te mande bank lan sispann rele m".
       '(?:te )?(?:di|mande) (?!nou(?![^ ]))[^ ]+ (?:la|lan|a|an|yo)(?: (?:pou|ke))?', '(?:te )?(?:di|mande) (?!(?:nou|ou|w)(?![^ ]))[^ ]+ (?:m|mwen|li) (?:pou|ke)(?: (?:l|li|yo))?', 'pitit(?: ,)?', 'ti (?:gason|fi|moun)(?: ,)?', 'cheri(?: ,)?',
+      // What it costs: "konbyen sa koute pou m dezabone?" (not "konbyen fwa…", how many times I said it).
+      '(?:konbyen|kombyen)(?! fwa)(?: [^ ]+){0,4}',
       // Asked who said it: "kiyès ki di nou pou nou sispann rele m?".
       '(?:kiyes|kiles|ki moun|kimoun) ki (?:te )?(?:di|mande)(?: [^ ]+){0,3}',
     ],
@@ -77,7 +79,7 @@ export const ht: Lexicon = {
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
     { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}', unless: '{comingMyself}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|(?<!di )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|(?<!(?:di|mande) )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
