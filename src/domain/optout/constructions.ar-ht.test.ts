@@ -23,6 +23,7 @@ describe('opt-out constructions in Arabic and Haitian Creole', () => {
     ['ar', 'اي مكالمه ثانيه منكم راح اشتكي', 'a threat named by the call'],
     ['ar', 'طلب رسمي لايقاف المراسلات', 'formal, "for stopping"'],
     ['ar', 'w9fo lmessages 3afak', 'Arabizi, Moroccan'],
+    ['ar', 'ما نحبش نسمع صوتكم', 'Tunisian "hear you"'],
     ['ht', 'eske nou ka retire non m sou lis la?', 'a request asked as a question'],
     ['ht', 'Kilè w ap sispann rele m?', '"when will you stop"'],
     ['ht', 'eske m ka pa resevwa mesaj nou yo ankò', '"may I not receive them"'],
@@ -32,6 +33,7 @@ describe('opt-out constructions in Arabic and Haitian Creole', () => {
     ['ht', 'kenbe pwomosyon nou yo pou nou', '"keep them to yourselves"'],
     ['ht', 'Nou pa gen dwa pou nou rele m', 'no right to call'],
     ['ht', 'efase tout done m yo', 'all my data'],
+    ['ht', 'm te mande nou pa rele m', 'asked you not to'],
   ])('%s: %j (%s)', (lang, text) => {
     for (const channel of ['sms', 'voice'] as const) {
       const result = detectOptOut(text, { channel });
@@ -45,6 +47,10 @@ describe('opt-out constructions in Arabic and Haitian Creole', () => {
     ['ar', 'لا تخابرني هسه بالدوام', 'Iraqi "not now"'],
     ['ar', 'البنت تقول لاخوها بطل تتصل فيني', 'said to someone else'],
     ['ar', 'اخوي قال شيلوا رقمه من الحساب', 'taken off an account'],
+    ['ar', 'لا تتصلوا على الخط الارضي', 'the landline'],
+    ['ar', 'انا ما قلت لكم لا ترسلوا', '"I did not say"'],
+    ['ar', 'كيف اوقف الرسائل الصوتية', 'voicemail'],
+    ['ar', 'ما ابي رسايل العروض بس رسايل الطلبات تمام', 'part of the messages, the rest kept'],
     ['ht', 'm pa vle resevwa mesaj yo an franse', 'another language'],
     ['ht', 'anile abònman Spotify la', 'a product'],
     ['ht', 'si m te di STOP, eske m ap resevwa rapèl yo?', 'what if'],
@@ -53,6 +59,7 @@ describe('opt-out constructions in Arabic and Haitian Creole', () => {
     ['ht', 'kite m anpè pou kounye a, rele m aswè', 'for now, call tonight'],
     ['ht', 'manman m di pa rele l apre nevè', 'a relative\u2019s hour'],
     ['ht', 'kilè n ap sispann voye kòmand lan?', 'one order'],
+    ['ht', 'konbyen m ap peye si m dezabone?', 'what it costs'],
   ])('%s: %j is not an opt-out (%s)', (_lang, text) => {
     expect(detectOptOut(text, { channel: 'sms' }).intent).toBe('none');
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
