@@ -14,11 +14,11 @@ import type { Lexicon, PhraseRule } from './types';
 
 // The contact verbs, after their person prefix: call, text/send, message, talk to, bother.
 const CONTACT_STEM =
-  '(?:[ai]?rs[ie]?l|t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|sifto|sift|syft|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
+  '(?:[aei]?rs+[ie]?l|t?t?as[ae]?l|tt?[ae]?ss?[ae]?l|ttsel|tsel|tetwasal|twasal|3ayet|3ayat|3ayyet|3ayt|b3at|ba3t|b3t|ba3at|b3t|rasel|k[ae]?ll?[ae]?m|do2|doo2|d2|ez3aj|z3j|s[iy]f[ae]?to?|sayft|kh?ab[ae]?r|5ab[ae]?r|7(?:a|e)?k(?:i|ee|y|oo|o|u)n(?:i|y|a)|t?7ak(?:i|o|u)?(?:li|ni|na|lna))';
 const MESSAGES =
   '(?:r[ae]?sa(?:y|2|i|e)e?l|m[uo]?kal?m[ae]?at|msgs|msg|messages|massages|mesajat|mesajet|misajat|[ei]tt?[ie]?s[ae]l(?:at|aat)|mukalmat|mokalmat|message|msj|mesej|calls|sms|ed3ayat|i3lanat|e3lanat|3orod)';
 const DONT =
-  '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|m3ad|m3adsh|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|ma ?tb[ae]?(?:9|2|q)a(?:w)?(?:sh|ch)|matb2ush|mat3awdoush|mat3awdoch)';
+  '(?:(?:la|ma) (?:t3od|t3ood|ta3od|ta3ood|t3eed|t3id|ta3eed|ta3id|terja3|trja3|tarja3)(?:o|u|i)?|la|ma|bala|balash|wla|la 3ad|ma 3ad|m3ad|m3adsh|ma b3ad|mab3ad|la3ad|ma3ad|ma3adsh|ma3adch|ma3adech|ma ?tb[ae]?(?:9|2|q)a(?:w)?(?:sh|ch)|matb2ush|mat3awdoush|mat3awdoch)';
 const WANT = '(?:bade|bedi|bidi|badi|baddi|biddi|badde|bedde|bidde|bde|bdy|bdi|3ayez|3awez|3ayza|abi|abgha|ab8a|abga|ureed|areed|bghit|n7eb|nheb|n7ebb|7abeb)';
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
@@ -38,7 +38,7 @@ const rules: readonly PhraseRule[] = [
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|w9fo|w9fou|wa9fou|w9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|had|hadi|hado|hadou|hay|hayde|dol|dool|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
@@ -66,7 +66,7 @@ const rules: readonly PhraseRule[] = [
   { id: 'arabizi-enough-dont-want', pattern: `^(?:(?:5alas|khalas|kh?alas|bas|bass|ba2a|kfaya|kefaya|yezzi|barka|stop) )+(?:ma|mesh|mish|msh|mo) ${WANT}(?: (?:plz|pls|please|ba2a|khalas|5alas))*$`, confidence: 0.8 },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text. Not Haitian Creole's "STOP la"
   // ("the STOP") with a verb after it: "STOP la koute lajan?" asks what the keyword costs.
-  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la(?! (?:koute|ap|pral|va|se|fe|mache|vle|te|gen|ka|kab|kapab|anile|aktive|retire|sispann|bloke|konte)(?![^ ]))|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$)(?![^ ])', confidence: 0.85 },
+  { id: 'arabizi-keyword-then', pattern: '^(?:(?:please|pls|plz) )?stop(?: (?:plz|pls|please|ya3ni|stop))* (?:ma|mesh|mish|la(?! (?:koute|ap|pral|va|se|fe|mache|vle|te|gen|ka|kab|kapab|anile|aktive|retire|sispann|bloke|konte)(?![^ ]))|khalas|5alas|bas|ba2a|kefaya|kfaya|ya3ni stop(?: (?:plz|pls|please))*$|ya [a-z0-9]+$)(?![^ ])', confidence: 0.85 },
 ];
 
 // biome-ignore format: the lexicon is data, kept one family of phrases a line
