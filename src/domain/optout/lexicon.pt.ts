@@ -41,7 +41,7 @@ export const pt: Lexicon = {
     contactWithPronoun: ['ligar+', 'liga', 'li gar', 'legar', 'telefonar', 'incomodar', 'perturbar', 'atazanar', 'azucrinar', 'amolar', 'aporrinhar', 'atormentar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
-      'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
+      'ligar?(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
       '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|{junk})', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
@@ -103,7 +103,7 @@ export const pt: Lexicon = {
     ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
     keywordSubject: ['(?:sair|pare|parar|stop|cancelar|descadastrar|isso|o app|o aplicativo)'],
     // How to stop these: a wish that they stop, asked as a question (not spam in general).
-    howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
+    howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para)|(?:onde|aonde|em que|no que) (?:eu |a gente )?(?:clico|aperto|toco|respondo|mando|vou|entro))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
     // A wish in the subjunctive: "gostaria que parassem de", "queria que não me ligassem mais".
     wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
@@ -144,6 +144,8 @@ export const pt: Lexicon = {
     conditionSubject: ['(?:se|caso|quando) (?:[a-z]+ ){1,5}(?:voces|vcs|voce|vc|eles)(?: nao)?'],
     // …or after it: "vocês vão parar de me ligar se eu pagar hoje?".
     ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso) (?:eu|a gente)(?![^ ])'],
+    // Someone else asked to get the speaker out of something: "alguém me tira desse trânsito".
+    pleaToOthers: ['(?:alguem|quem|ninguem|deus|ele|ela|eles|elas)'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
   },
   rules: [
@@ -190,9 +192,9 @@ export const pt: Lexicon = {
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:mais )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar(?: mais)? em conta(?:c)?to|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85, unless: '{notContactObject}' },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)|(?:exclua|excluam|remova|removam|tire|tirem|apague|apaguem|retire|retirem|risque|risquem) (?:me|nos))(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse|dessas|desses|fora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)|(?:exclua|excluam|remova|removam|tire|tirem|apague|apaguem|retire|retirem|risque|risquem) (?:me|nos))(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse|dessas|desses|fora)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{pleaToOthers}' },
     // The spoken "tira eu daí", "tira a gente dessa".
-    { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora|fora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora|fora)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{pleaToOthers}' },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
@@ -272,11 +274,11 @@ export const pt: Lexicon = {
     // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
     { id: 'stop-mensagens-pt', pattern: '(?<=(?:^| )stop )(?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, unless: '{appNotices}|{generalSpam}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
-    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
+    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,| (?:ne|viu|ta|ok|poxa|cara|moco|moca|por favor|pfv|pf)(?![^ ]))', confidence: 0.8 },
     // "sem mais mensagens, obrigado": nothing more by this channel.
     { id: 'sem-mais', pattern: 'sem (?:mais|nenhuma|nenhum) (?:{contactNoun}|contato)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:fiquei|ficou|ficamos|estou|to|tou|esta|ta|estamos|fico)' },
     // A household member's request passed on to the caller, about this number: "meu marido falou pra vocês pararem de ligar aqui"
