@@ -139,7 +139,7 @@ export const pt: Lexicon = {
     // The consumer wants them to go on: "não para de ligar não, eu quero a oferta".
     keepGoing: ['(?:[a-z]+ |, ){0,4}(?:eu )?(?:quero (?:a|o|as|os|sim|saber|continuar|receber)|pode(?:m)? continuar|continua(?:m)? (?:ligando|mandando)|tenho interesse|me interessa)(?![^ ])'],
     // The sentence's subject named in English: "the delivery guy não para de ligar".
-    englishSubject: ['(?:the|my|his|her|their|this|that) [a-z]+(?: [a-z]+)?(?: nao| nunca)?'],
+    englishSubject: ['(?:the|my|his|her|their|this|that)(?: [a-z]+){1,3}(?: nao| nunca)?'],
     // A condition before the subject: "se eu quitar a dívida vocês param de ligar?".
     conditionSubject: ['(?:se|caso|quando) (?:[a-z]+ ){1,5}(?:voces|vcs|voce|vc|eles)(?: nao)?'],
     // …or after it: "vocês vão parar de me ligar se eu pagar hoje?".
@@ -305,7 +305,7 @@ export const pt: Lexicon = {
     // A preference or a refusal, politely: "agradeço mas prefiro não receber mais ligações", "eu dispenso as ligações".
     {
       id: 'prefiro-nao-receber',
-      pattern: '(?:prefiro|preferia|preferiria|preferimos|gostaria de|gostariamos de|opto por|peco pra|peco para) (?:nao|n) (?:receber|ficar recebendo|continuar recebendo|ser (?:contatad|incomodad|ligad|procurad|chamad)[oa]s?)(?: mais)?(?: (?:{det}))?(?: (?:{contactNoun}|nada|nd)|(?=$| ,| (?:por favor|pfv|obrigad[oa]|de voces|de vcs)(?![^ ])))|(?:dispenso|dispensamos|recuso|recusamos) (?:(?:{det}) )?(?:{contactNoun})',
+      pattern: '(?:prefiro|preferia|preferiria|preferimos|gostaria de|gostariamos de|opto por|peco pra|peco para) (?:nao|n) (?:receber|ficar recebendo|continuar recebendo|ser(?: mais)? (?:contatad|incomodad|ligad|procurad|chamad)[oa]s?)(?: mais)?(?: (?:{det}))?(?: (?:{contactNoun}|nada|nd)|(?=$| ,| (?:por favor|pfv|obrigad[oa]|de voces|de vcs)(?![^ ])))|(?:dispenso|dispensamos|recuso|recusamos) (?:(?:{det}) )?(?:{contactNoun})',
       confidence: 0.85, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|(?:[a-z]+ ){0,3}{appNotices}|{generalSpam}',
     },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
