@@ -29,6 +29,8 @@ describe('pt spoken, code-switched and polite opt-outs the rules catch', () => {
     ['voice', 'já falei pra parar viu'],
     ['voice', 'é a terceira vez hoje moço para'],
     ['sms', 'para d liga pra mim'],
+    ['sms', 'stop de me mandar essas msg'],
+    ['sms', 'me tira dessa list please'],
   ] as const)('%s: %s', (channel, text) => {
     expect(rules(text, channel)?.intent).toBe('opt_out');
   });

@@ -15,7 +15,7 @@ export const pt: Lexicon = {
   keywords: {
     opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
       'stop mensagens', 'stop sms', 'stop ligacoes', 'n quero mais', 'naum quero mais', 'parem com isso',
-      'bloquear', 'cancela', 'descadastre', 'descadastra', 'remova', 'excluir', 'parar tudo', 'cancelar tudo',
+      'bloquear', 'cancela', 'descadastre', 'descadastra', 'remova', 'excluir', 'parar tudo', 'cancelar tudo', 'cancela tudo',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
@@ -113,7 +113,7 @@ export const pt: Lexicon = {
     junk: ['porcarias?', 'lixo', 'besteiras?', 'coisas?', 'merdas?', 'bostas?', 'tranqueiras?', 'palhacadas?', 'chatices?'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
-      'listas?(?: de (?:conta(?:c)?tos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      'listas?(?: de (?:conta(?:c)?tos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'list', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
@@ -273,6 +273,8 @@ export const pt: Lexicon = {
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
     // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
     { id: 'stop-mensagens-pt', pattern: '(?<=(?:^| )stop )(?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, unless: '{appNotices}|{generalSpam}' },
+    // English "stop" with the Portuguese verb after it: "stop de mandar msg", "stop de me ligar"; read from "de" so English "stop" runs no Portuguese rule.
+    { id: 'stop-de-ligar', pattern: '(?<=(?:^| )stop )(?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.85, notAfter: '(?:{reported}|{selfSubject}|bus|the|a|o|no|um|pit|full) stop', unless: '{someoneElse}|{otherThing}|{elsewhere}|{ifClause}|(?:mais )?{accountThing}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
     { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
