@@ -45,6 +45,7 @@ describe('pt look-alikes of those constructions the rules leave alone', () => {
     ['sms', 'não me manda mais fatura em papel'],
     ['voice', 'vocês vão parar de me ligar se eu pagar a parcela'],
     ['voice', 'se eu renegociar vocês param de me ligar'],
+    ['voice', 'vocês param de me ligar assim que eu quitar né'],
     ['voice', 'não para de ligar não eu quero saber da promoção'],
     ['sms', 'não quero que parem de mandar os lembretes'],
     ['voice', 'the guy da entrega não para de me ligar'],

@@ -142,8 +142,8 @@ export const pt: Lexicon = {
     englishSubject: ['(?:the|my|his|her|their|this|that)(?: [a-z]+){1,3}(?: nao| nunca)?'],
     // A condition before the subject: "se eu quitar a dívida vocês param de ligar?".
     conditionSubject: ['(?:se|caso|quando) (?:[a-z]+ ){1,5}(?:voces|vcs|voce|vc|eles)(?: nao)?'],
-    // …or after it: "vocês vão parar de me ligar se eu pagar hoje?".
-    ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso) (?:eu|a gente)(?![^ ])'],
+    // …or after it: "vocês vão parar de me ligar se eu pagar hoje?", "… depois que eu pagar, né?".
+    ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso|depois que|assim que|logo que|quando) (?:eu|a gente)(?![^ ])'],
     // Someone else asked to get the speaker out of something: "alguém me tira desse trânsito".
     pleaToOthers: ['(?:alguem|quem|ninguem|deus|ele|ela|eles|elas)'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
