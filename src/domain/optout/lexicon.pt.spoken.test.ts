@@ -31,6 +31,10 @@ describe('pt spoken, code-switched and polite opt-outs the rules catch', () => {
     ['sms', 'para d liga pra mim'],
     ['sms', 'stop de me mandar essas msg'],
     ['sms', 'me tira dessa list please'],
+    ['voice', 'para de me ligar quando eu quiser eu ligo'],
+    ['voice', 'para de me ligar eu quero o meu sossego'],
+    ['voice', 'oh my god para de me ligar'],
+    ['voice', 'pelo amor de deus me tira daqui'],
   ] as const)('%s: %s', (channel, text) => {
     expect(rules(text, channel)?.intent).toBe('opt_out');
   });

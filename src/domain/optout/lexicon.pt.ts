@@ -137,15 +137,15 @@ export const pt: Lexicon = {
     // Paper and account things sent or kept, not these messages: "não me manda mais boleto por correio", "descadastrar o cartão antigo".
     accountThing: ['(?:(?:{det}|meu|minha|meus|minhas|um|uma) )?(?:boletos?|faturas?|contas?|cobrancas?|cartas?|correspondencias?|revistas?|catalogos?|extratos?|carnes?|cartao|cartoes|chaves?(?: pix)?|pix|enderecos?|senhas?|dependentes?|tecnicos?|encomendas?|pacotes?|amostras?|produtos?|aplicativo|app|debito)(?![^ ])', '(?:(?:{det}) )?[a-z]+ (?:antig|velh)[oa]s?(?![^ ])'],
     // The consumer wants them to go on: "não para de ligar não, eu quero a oferta".
-    keepGoing: ['(?:[a-z]+ |, ){0,4}(?:eu )?(?:quero (?:a|o|as|os|sim|saber|continuar|receber)|pode(?:m)? continuar|continua(?:m)? (?:ligando|mandando)|tenho interesse|me interessa)(?![^ ])'],
-    // The sentence's subject named in English: "the delivery guy não para de ligar".
-    englishSubject: ['(?:the|my|his|her|their|this|that)(?: [a-z]+){1,3}(?: nao| nunca)?'],
+    keepGoing: ['(?:[a-z]+ |, ){0,4}(?:eu )?(?:quero (?:(?:a|o|as|os) (?:ofertas?|promoc(?:ao|oes)|propostas?|planos?|produtos?|descontos?|informac(?:ao|oes)|novidades?)|sim|saber|continuar|receber)|pode(?:m)? continuar|continua(?:m)? (?:ligando|mandando)|tenho interesse|me interessa)(?![^ ])'],
+    // The subject of a complaint named in English: "the delivery guy não para de ligar" (not "oh my god, para de me ligar").
+    englishSubject: ['(?:the|my|his|her|their)(?: [a-z]+){1,3} (?:nao|nunca)'],
     // A condition before the subject: "se eu quitar a dívida vocês param de ligar?".
     conditionSubject: ['(?:se|caso|quando) (?:[a-z]+ ){1,5}(?:voces|vcs|voce|vc|eles)(?: nao)?'],
     // …or after it: "vocês vão parar de me ligar se eu pagar hoje?", "… depois que eu pagar, né?".
-    ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso|depois que|assim que|logo que|quando) (?:eu|a gente)(?![^ ])'],
+    ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso|depois que|assim que|logo que|quando) (?:eu|a gente)(?! (?:quiser|quisermos|precisar|precisarmos|tiver interesse)(?![^ ]))(?![^ ])'],
     // Someone else asked to get the speaker out of something: "alguém me tira desse trânsito".
-    pleaToOthers: ['(?:alguem|quem|ninguem|deus|ele|ela|eles|elas)'],
+    pleaToOthers: ['(?:alguem|quem|ninguem|(?<!(?:^| )de )deus|ele|ela|eles|elas)'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
   },
   rules: [
