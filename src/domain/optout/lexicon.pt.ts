@@ -15,6 +15,7 @@ export const pt: Lexicon = {
   keywords: {
     opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
       'stop mensagens', 'stop sms', 'stop ligacoes', 'n quero mais', 'naum quero mais', 'parem com isso',
+      'bloquear', 'cancela', 'descadastre', 'descadastra', 'remova', 'excluir', 'parar tudo', 'cancelar tudo', 'cancela tudo',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
@@ -37,14 +38,14 @@ export const pt: Lexicon = {
     // After "pare de …" with a pronoun: anything that reaches the person.
     // "para de ficar me ligando": the progressive, with or without the pronoun.
     progressive: ['ficar (?:(?:me|nos) )?(?:ligando|mandando (?:{contactNoun}|mensagem)|perturbando|incomodando|enchendo(?: o saco)?|chamando|procurando)'],
-    contactWithPronoun: ['ligar+', 'liga', 'telefonar', 'incomodar', 'perturbar', 'atazanar', 'azucrinar', 'amolar', 'aporrinhar', 'atormentar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
+    contactWithPronoun: ['ligar+', 'liga', 'li gar', 'legar', 'telefonar', 'incomodar', 'perturbar', 'atazanar', 'azucrinar', 'amolar', 'aporrinhar', 'atormentar', 'encher(?: o saco)?', 'chamar(?! de (?!novo(?![^ ]))[a-z]+)', 'contatar', 'mandar', 'enviar', 'escrever', 'importunar', 'procurar'],
     // Without a pronoun the verb itself must be about contact.
     contactBare: [
-      'ligar(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
+      'ligar?(?: (?:pra|para) (?:mim|esse numero|este numero|ca))?', 'telefonar', 'incomodar', 'perturbar', 'contatar', 'importunar',
       '(?:mandar|enviar) (?:(?:{det}) )?(?:{contactNoun}|{junk})', '(?:mandar|enviar)(?=$| ,| (?:pfv|pf|por favor|ja|agora|isso)(?![^ ]))', 'encher(?: o saco)?', 'ficar ligando(?: (?:pra|para) mim)?', 'entrar em contato(?: comigo)?',
     ],
     contactImp: [
-      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chama(?! de (?!novo(?![^ ]))[a-z]+)', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
+      'ligue', 'ligui', 'liga', 'ligar', 'liguem', 'li gue', 'li ga', 'legue', 'ligem', 'liguen', 'enche', 'telefone', 'telefonem', 'incomode', 'incomodem', 'perturbe', 'perturbem', 'chama(?! de (?!novo(?![^ ]))[a-z]+)', 'chame(?! de (?!novo(?![^ ]))[a-z]+)', 'chamem(?! de (?!novo(?![^ ]))[a-z]+)',
       'procure', 'procurem', 'contate', 'contatem', 'contacte', 'contactem', 'escreva', 'escrevam', 'encha', 'encham', 'aborreca', 'aborrecam', 'amole', 'amolem',
       'importune', 'importunem',
     ],
@@ -52,6 +53,8 @@ export const pt: Lexicon = {
     contactNoun: [
       'mensa[gj]e(?:m|ns)', 'msgs?', 'sms', 'ligac(?:ao|oes)', 'chamadas?', 'torpedos?', 'propagandas?', 'promoc(?:ao|oes)', 'emails?', 'notificac(?:ao|oes)', 'spam', 'zaps?', 'whats(?:app)?s?', 'zapzap', 'correntes?',
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?', 'comunicac(?:ao|oes)', 'telefonemas?',
+      // Code-switched: "não quero mais esses calls", "para de mandar texts".
+      'calls', 'texts', 'messages',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
     otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
@@ -65,7 +68,7 @@ export const pt: Lexicon = {
       'agora', 'hoje', 'amanha', 'depois', 'mais tarde', 'nesse horario', 'neste horario', 'antes', 'ate', 'estou dirigindo', 'to dirigindo',
       'estou ocupad[oa]', 'to ocupad[oa]', 'estou trabalhando', 'de manha', 'a noite', 'essa hora', 'esse horario', '(?:no|nesse|neste|em) horario', 'na hora d[oa]',
       // A place, like an hour, asks for another number, not for no contact: "não me liguem no trabalho".
-      '(?:no|pro|para o|pra o|ao) (?:trabalho|servico|escritorio|emprego)',
+      '(?:no|pro|para o|pra o|ao|na|pra|para a)(?: (?:meu|minha))? (?:trabalho|servico|escritorio|emprego|firma)(?![^ ])',
       // Another phone or channel: "não me liga no fixo, liga no celular".
       '(?:no|pro|pelo|para o|pra o) (?:fixo|celular|cel|telefone (?:de casa|fixo|do trabalho))(?![^ ])',
     ],
@@ -100,7 +103,7 @@ export const pt: Lexicon = {
     ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
     keywordSubject: ['(?:sair|pare|parar|stop|cancelar|descadastrar|isso|o app|o aplicativo)'],
     // How to stop these: a wish that they stop, asked as a question (not spam in general).
-    howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
+    howTo: ['(?:como|tem como|da pra|da para|qual (?:o|e o) jeito de|o que (?:eu )?(?:faco|faz|tenho que fazer) (?:pra|para)|(?:onde|aonde|em que|no que) (?:eu |a gente )?(?:clico|aperto|toco|respondo|mando|vou|entro))(?: (?:e que|que|q|eu|faco|faz|fasso|a gente|posso|consigo|pra|para|p|se|de|ja|faco pra|faco para|faz pra))*'],
     // A wish in the subjunctive: "gostaria que parassem de", "queria que não me ligassem mais".
     wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
@@ -110,7 +113,7 @@ export const pt: Lexicon = {
     junk: ['porcarias?', 'lixo', 'besteiras?', 'coisas?', 'merdas?', 'bostas?', 'tranqueiras?', 'palhacadas?', 'chatices?'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
     listNoun: [
-      'listas?(?: de (?:conta(?:c)?tos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
+      'listas?(?: de (?:conta(?:c)?tos|vcs|voces|transmissao|clientes|mensagens|ligacoes))?', 'list', 'cadastro', 'base(?: de dados)?', 'envios?(?: automaticos?| de (?:mensagens|sms))?', 'banco de dados', 'sistema', 'mailing', 'contatos',
       // A messaging group, said alone: "me tira desse grupo" (not "do grupo de dança").
       'grupos?(?=$| ,| (?:de (?:mensagens?|whats(?:app)?|zap|transmissao)|pfv|pf|por favor|ja|ai|obrigad[oa])(?![^ ]))',
     ],
@@ -129,15 +132,30 @@ export const pt: Lexicon = {
       'tirassem', 'retirassem', 'removessem', 'excluissem', 'apagassem', 'descadastrassem', 'tirarem', 'retirarem', 'removerem', 'excluirem',
     ],
     fromList: ['da', 'das', 'de', 'dessa', 'desta', 'dessas', 'do', 'dos', 'desse', 'deste', 'na', 'no', 'desses', 'destes', 'destas', 'de sua', 'da sua', 'do seu', 'de seu', 'da vossa', 'do vosso', 'das vossas', 'dos vossos'],
+    // Another place to be called, not no calls: "para de me ligar no trabalho, liga no celular".
+    elsewhere: ['(?:no|pro|para o|pra o|ao|na|pra|para a)(?: (?:meu|minha))? (?:trabalho|servico|escritorio|emprego|firma)(?![^ ])', '(?:no|pelo|na|pela) (?:fixo|celular|cel|whats(?:app)?|zap|email)(?: ,)? (?:me |nos )?(?:liga|ligue|liguem|manda|mande|mandem|chama|chame|escreve)(?![^ ])'],
+    // Paper and account things sent or kept, not these messages: "não me manda mais boleto por correio", "descadastrar o cartão antigo".
+    accountThing: ['(?:(?:{det}|meu|minha|meus|minhas|um|uma) )?(?:boletos?|faturas?|contas?|cobrancas?|cartas?|correspondencias?|revistas?|catalogos?|extratos?|carnes?|cartao|cartoes|chaves?(?: pix)?|pix|enderecos?|senhas?|dependentes?|tecnicos?|encomendas?|pacotes?|amostras?|produtos?|aplicativo|app|debito)(?![^ ])', '(?:(?:{det}) )?[a-z]+ (?:antig|velh)[oa]s?(?![^ ])'],
+    // The consumer wants them to go on: "não para de ligar não, eu quero a oferta".
+    keepGoing: ['(?:[a-z]+ |, ){0,4}(?:eu )?(?:quero (?:(?:a|o|as|os) (?:ofertas?|promoc(?:ao|oes)|propostas?|planos?|produtos?|descontos?|informac(?:ao|oes)|novidades?)|sim|saber|continuar|receber)|pode(?:m)? continuar|continua(?:m)? (?:ligando|mandando)|tenho interesse|me interessa)(?![^ ])'],
+    // The subject of a complaint named in English: "the delivery guy não para de ligar" (not "oh my god, para de me ligar").
+    englishSubject: ['(?:the|my|his|her|their)(?: [a-z]+){1,3} (?:nao|nunca)'],
+    // A condition before the subject: "se eu quitar a dívida vocês param de ligar?".
+    conditionSubject: ['(?:se|caso|quando) (?:[a-z]+ ){1,5}(?:voces|vcs|voce|vc|eles)(?: nao)?'],
+    // …or after it: "vocês vão parar de me ligar se eu pagar hoje?", "… depois que eu pagar, né?".
+    ifClause: ['(?:[a-z]+ ){0,4}(?:se|caso|depois que|assim que|logo que|quando) (?:eu|a gente)(?! (?:quiser|quisermos|precisar|precisarmos|tiver interesse)(?![^ ]))(?![^ ])'],
+    // Someone else asked to get the speaker out of something: "alguém me tira desse trânsito".
+    pleaToOthers: ['(?:alguem|quem|ninguem|(?<!(?:^| )de )deus|ele|ela|eles|elas)'],
     dncList: ['(?:lista|cadastro)(?: (?:do|de|da))? (?:nao perturbe|bloqueio|nao ligar|nao me ligue|procon)'],
   },
   rules: [
     // "pare de me ligar", "parem de ligar pra esse número"; negatable: "não pare de ligar".
-    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar|escusa|escusam|escusas) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)',
+    { id: 'pare-de-ligar', pattern: '(?:pare|parem|parar|deixe|deixem|deixar|escusa|escusam|escusas) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|(?:ia|iam|iriam)|(?<!(?:nao|n) )(?:vai|vao|irao)',
       // The infinitive as a subject: "parar de ligar não resolve nada".
-      unless: '{someoneElse}|{otherThing}|{manner}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
+      unless: '{someoneElse}|{otherThing}|{manner}|{elsewhere}|{keepGoing}|{ifClause}|(?:mais )?{accountThing}|(?:nao |nunca )?(?:resolve|resolveria|adianta|adiantaria|ajuda|funciona|seria|foi)(?![^ ])' },
     // "para de me ligar", "vocês não param de me ligar" (a complaint): never a negated request.
-    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}|{thirdSubject}(?: (?!(?:voces|vcs|voce|vc)(?![^ ]))[a-z]+){1,4} e(?: nao| nunca)?', unless: '{someoneElse}|{otherThing}|{manner}' },
+    { id: 'para-de-ligar', pattern: '(?:para|param|deixa|deixam|dexa|pa ra) (?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.9, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}|{thirdSubject}(?: (?!(?:voces|vcs|voce|vc)(?![^ ]))[a-z]+){1,4} e(?: nao| nunca)?|{englishSubject}|{conditionSubject}',
+      unless: '{someoneElse}|{otherThing}|{manner}|{elsewhere}|{keepGoing}|{ifClause}|(?:mais )?{accountThing}' },
     // Speech recognition glues "para de me" together: "parademe ligar", "paradi mi ligar".
     { id: 'parademe-ligar', pattern: '(?:para(?:de|di)(?: ?(?:me|mi|nos))?|(?:para|pare|parem) (?:deme|dime|demi|dimi)) (?:ligar+|liga|telefonar|mandar|enviar|perturbar|incomodar|ficar ligando)', confidence: 0.85, notAfter: '{reported}|(?:ele|ela|eles|elas)(?: nao| nunca)?|{thirdSubject}' },
     // "não me ligue mais", "nunca mais me ligue", "não me mande mais sms"; not "ele não me liga mais", "… agora estou dirigindo".
@@ -145,7 +163,7 @@ export const pt: Lexicon = {
       id: 'nao-me-ligue',
       pattern: '(?:(?:nao|naum|num|n|nunca mais|nunca|jamais|ja nao) (?:me|mi|nos)|naome|naomi|naumme) (?:{contactImp}|{sendImp}(?= (?:mais|nada|nd|{contactNoun})(?![^ ])))(?: {again})?',
       // "vocês não me ligam mais" is a statement; "… da empresa de vocês, não me liguem" is not.
-      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}',
+      confidence: 0.95, notAfter: '(?:ele|ela|eles|elas|ninguem|(?<!(?:^| )(?:de|da|do|pra|para|com|a) )(?:voce|vc|vcs|voces)|isso|isto|(?:a |o )?(?:minha|meu|sua|seu) [a-z]+)', unless: '(?:{contactNoun} )?{deferral}|(?:que |q )?eu (?:te |lhe )?ligo|{redirect}|{otherThing}|(?:mais )?{accountThing}',
     },
     // "não liguem pro meu marido aqui": someone of the household at this number.
     { id: 'nao-ligue-aqui', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {contactImp}(?: (?:pra|para|pro) (?:a |o )?(?:minha|meu|nossa|nosso) (?:{family}))? (?:{again}|{target})', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)|{reported}', unless: '{deferral}' },
@@ -159,7 +177,7 @@ export const pt: Lexicon = {
     // "não envie mais mensagens", "não mandem mais nada"
     { id: 'nao-envie', pattern: '(?:nao|naum|num|n|nunca mais|nunca|jamais) {sendImp} (?:(?:mais )?(?:(?:{det}) )?(?:{contactNoun}|nada|nd)|mais(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ])))', confidence: 0.9, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces)', unless: '{deferral}' },
     // "cancela essas mensagens"
-    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos|dessas|desses|destas|destes) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)|(?:cessem|cesse|cessar|cancelem|cancela|cancele|suspendam|suspenda|parem|pare) (?:o|os|esse|esses) envios?(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg)(?![^ ]))',
+    { id: 'cancela-mensagens', pattern: '(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|suspendam|suspenda|bloqueia|bloqueie|bloqueiem|desativa|desative|desativem|desativar|desliga|desligue|desliguem) (?:(?:o |esse |este |seu )?(?:recebimento|envio|servico) (?:de|das|dos|dessas|desses|destas|destes) )?(?:(?:{det}) )?{contactNoun}|(?:cancela|cancele|cancelem|cancelar|cancelando|cessem|cesse|cessar|cessa|bloqueia|bloqueie|bloqueiem|bloquear|desativa|desative|desativem|desativar|corta|corte|cortem) (?:o |os )?(?:envios?|recebimento) (?:pra|para|p|a|ao) (?:esse|este|o meu|meu) (?:numero|celular|telefone|telemovel)|(?:cessem|cesse|cessar|cancelem|cancela|cancele|cancelar|suspendam|suspenda|suspender|parem|pare|parar|desativa|desative|desativar) (?:o|os|esse|esses|este|meu) (?:envios?|recebimento)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg)(?![^ ]))',
       confidence: 0.85, negatable: true, notAfter: '{hypothetical}|{keywordSubject}', unless: '{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}' },
     // "não aguento mais essas mensagens", "cansei dessas ligações"
     { id: 'nao-aguento', pattern: '(?:nao aguento|nao suporto|nao aguentamos|cansei|enjoei|(?:to|tou|estou|ja to|ja estou|tamo|estamos) (?:cansad[oa]s?|cheio|cheia|cheios|cheias|fart[oa]s?|de saco cheio))(?: mais)?(?: (?:de|das|dos|dessas|desses))?(?: (?:{det}))? {contactNoun}', confidence: 0.85 },
@@ -174,9 +192,9 @@ export const pt: Lexicon = {
     { id: 'favor-nao-ligar', pattern: '(?:favor|por favor|pfv|pf) (?:nao|naum|num|nunca mais) (?:(?:me|nos) )?(?:mais )?(?:ligar|mandar mensage(?:m|ns)|enviar mensage(?:m|ns)|entrar(?: mais)? em conta(?:c)?to|mandar|enviar|contatar)(?: mais)?', confidence: 0.85, unless: '{deferral}' },
     { id: 'parar-de-receber', pattern: '(?:quero|queria|gostaria de|preciso|desejo) parar de receber', confidence: 0.85, unless: '{notContactObject}' },
     // "me exclui", "me tira daí": the request ends there.
-    { id: 'me-tira', pattern: '(?:(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)|(?:exclua|excluam|remova|removam|tire|tirem|apague|apaguem|retire|retirem|risque|risquem) (?:me|nos))(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse|dessas|desses)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'me-tira', pattern: '(?:(?:me|nos) (?:exclui|exclua|excluam|remove|remova|removam|tira|tire|tirem|apaga|apague|apaguem|deleta|deletem|descadastra|descadastre|bloqueia|bloqueie|bloqueiem)|(?:exclua|excluam|remova|removam|tire|tirem|apague|apaguem|retire|retirem|risque|risquem) (?:me|nos))(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|ja|agora|disso|dessa|desse|dessas|desses|fora)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{pleaToOthers}' },
     // The spoken "tira eu daí", "tira a gente dessa".
-    { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora)(?![^ ]))', confidence: 0.85, negatable: true },
+    { id: 'tira-eu', pattern: '(?:tira|tire|tirem|remove|remova|exclui|exclua|apaga|deleta) (?:eu|a gente)(?=$| ,| (?:por favor|pfv|pf|ai|dai|daqui|disso|dessa|desse|ja|agora|fora)(?![^ ]))', confidence: 0.85, negatable: true, notAfter: '{pleaToOthers}' },
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
@@ -193,7 +211,7 @@ export const pt: Lexicon = {
       pattern: '(?:{removeVerb}|esqueca|esquece|esquecam|bloqueia|bloqueie|bloqueiem|bloquear|cancela|cancele|cancelem|cancelar)(?: (?:la|dai|ai|daqui))? (?:o |os )?(?:meu|meus|esse|este|o meu|os meus) (?:numero|telefone|celular|contato|cadastro|nome|dados)',
       confidence: 0.9, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '(?:da|do|de|na|no) (?:(?:minha|meu|a|o|sua|seu) )?(?:conta|perfil|pedido|fatura|cartao|encomenda|entrega|reserva|apolice|contrato|nota)|(?:da|na|de) lista {otherList}',
     },
-    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true },
+    { id: 'descadastrar', pattern: '(?:(?:me|nos) )?(?:descadastrar|descadastra|descadastre|descadastrem|descadastro|descadastramento|descadastrarme|descadastrame|descadastreme|desinscrever|desinscreve|desinscreva|desinscrevam|desinscricao)', confidence: 0.9, negatable: true, unless: '{accountThing}' },
     // "quero ser removido da lista"
     { id: 'ser-removido', pattern: '(?:ser|seja|fui|fosse) (?:removid|retirad|excluid|tirad|descadastrad|apagad)[oa]s?(?: (?:{fromList}) (?:(?:sua|suas|seu|seus) )?{listNoun}|(?=$| ,| (?:por favor|pfv|pf|ja|agora)(?![^ ])))', confidence: 0.9, negatable: true },
     // "eu pedi pra vocês não ligarem mais": the personal infinitive names the business.
@@ -255,12 +273,14 @@ export const pt: Lexicon = {
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
     // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
     { id: 'stop-mensagens-pt', pattern: '(?<=(?:^| )stop )(?:mensa[gj]e(?:m|ns)|ligac(?:ao|oes)|chamadas|propagandas?|promoc(?:ao|oes))', confidence: 0.85, unless: '{appNotices}|{generalSpam}' },
+    // English "stop" with the Portuguese verb after it: "stop de mandar msg", "stop de me ligar"; read from "de" so English "stop" runs no Portuguese rule.
+    { id: 'stop-de-ligar', pattern: '(?<=(?:^| )stop )(?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.85, notAfter: '(?:{reported}|{selfSubject}|bus|the|a|o|no|um|pit|full) stop', unless: '{someoneElse}|{otherThing}|{elsewhere}|{ifClause}|(?:mais )?{accountThing}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
-    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,)', confidence: 0.8 },
+    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,| (?:ne|viu|ta|ok|poxa|cara|moco|moca|por favor|pfv|pf)(?![^ ]))', confidence: 0.8 },
     // "sem mais mensagens, obrigado": nothing more by this channel.
     { id: 'sem-mais', pattern: 'sem (?:mais|nenhuma|nenhum) (?:{contactNoun}|contato)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:fiquei|ficou|ficamos|estou|to|tou|esta|ta|estamos|fico)' },
     // A household member's request passed on to the caller, about this number: "meu marido falou pra vocês pararem de ligar aqui"
@@ -274,15 +294,21 @@ export const pt: Lexicon = {
     { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
     // "sai do meu pé com essas mensagens"
     { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
-    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem|deixar|deixarem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}' },
+    { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem|deixar|deixarem|dexa|dexe|dexem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}|{otherThing}' },
     // A wish in the subjunctive: "gostaria que parassem de me mandar mensagens", "queria que não me ligassem mais".
-    { id: 'gostaria-que-parassem', pattern: '{wish} (?:(?:nao|n|nunca mais) (?:(?:me|nos) )?(?:{subjContact})|(?:parassem|parem|pararem|deixassem|deixem|deixarem) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|receber))', confidence: 0.85, unless: '{deferral}|{someoneElse}' },
+    { id: 'gostaria-que-parassem', pattern: '{wish} (?:(?:nao|n|nunca mais) (?:(?:me|nos) )?(?:{subjContact})|(?:parassem|parem|pararem|deixassem|deixem|deixarem) (?:de|di) (?:(?:me|nos) {contactWithPronoun}|{contactBare}|receber))', confidence: 0.85, notAfter: '(?:nao|naum|num|n|nunca|jamais)', unless: '{deferral}|{someoneElse}' },
     // How to stop them, asked of the sender: "como faço pra parar de receber essas mensagens?", "como cancelo essas msgs", "tem como sair da lista?".
     {
       id: 'como-parar-de-receber',
       pattern: '{howTo} (?:(?:parar|paro|deixar|deixo) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
       // Not a question the consumer cannot answer for others: "não sei como parar de receber email do banco, vcs sabem?".
       confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{notContactObject}|{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
+    },
+    // A preference or a refusal, politely: "agradeço mas prefiro não receber mais ligações", "eu dispenso as ligações".
+    {
+      id: 'prefiro-nao-receber',
+      pattern: '(?:prefiro|preferia|preferiria|preferimos|gostaria de|gostariamos de|opto por|peco pra|peco para) (?:nao|n) (?:receber|ficar recebendo|continuar recebendo|ser(?: mais)? (?:contatad|incomodad|ligad|procurad|chamad)[oa]s?)(?: mais)?(?: (?:{det}))?(?: (?:{contactNoun}|nada|nd)|(?=$| ,| (?:por favor|pfv|obrigad[oa]|de voces|de vcs)(?![^ ])))|(?:dispenso|dispensamos|recuso|recusamos) (?:(?:{det}) )?(?:{contactNoun})',
+      confidence: 0.85, notAfter: '{reported}|{hypothetical}', unless: '{deferral}|(?:[a-z]+ ){0,3}{appNotices}|{generalSpam}',
     },
     // "me coloca na lista do não perturbe", "estou no cadastro do não perturbe"
     { id: 'nao-perturbe', pattern: '(?:coloca|coloque|colocar|coloquem|poe|ponha|bota|bote|inclua|inclui|incluir|cadastra|cadastre|adiciona|adicione|add)(?: (?:me|meu numero|esse numero))? (?:na|no|em) {dncList}', confidence: 0.95, negatable: true },

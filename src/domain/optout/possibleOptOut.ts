@@ -98,7 +98,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
       'por ?que (?:voce |voces |vc |vcs )?(?:continua|continuam|fica|ficam) (?:me )?ligando',
       '(?:voces )?nao param de me ligar',
     ],
-    otherInterest: 'mas (?:(?:[a-z]+ ){0,4}sim|me interessa|quero|queria|gostaria|tenho interesse|me fala|me conta|tenho uma pergunta)',
+    otherInterest: 'mas (?:(?:[a-z]+ ){0,4}sim|me interessa|quero|queria|gostaria|tenho interesse|me fala|me conta|tenho uma pergunta|(?:me |pode )?(?:manda|mande|mostra|mostre|oferece|ofereca) (?:os|as|o|a) outr[oa]s?)',
   },
   {
     lang: 'zh',
