@@ -50,6 +50,8 @@ export const EN_CLASSES: Lexicon['classes'] = {
       'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
       '{family}',
     ],
+    // The caller's machine, which consumers address and name: "robot, remove my number", "don't let your bot call me".
+    agent: ['robots?', 'bots?', 'machines?', 'computers?', 'ai', 'a i', 'artificial intelligence', 'automated system', 'auto ?dialers?', 'dialers?', 'system'],
     // Someone at this number the request is made for: "stop calling my grandmother", "take my dad off your list".
     family: [
       'my (?:mom|mother|mama|moms|dad|father|papa|wife|husband|son|daughter|kid|kids|child|children|grandma|grandmother|grandpa|grandfather|granny|'
@@ -93,7 +95,8 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:was|were) (?:going to|gonna|about to)|used to) (?:tell|ask) (?:you|u|yall|you guys|them|people) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
-      '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) [a-z]+(?: [a-z]+)? to',
+      // The caller's own machine is not a third person: "tell the ai to lose my number" asks the caller.
+      '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) (?!(?:{agent})(?![^ ]))[a-z]+(?: [a-z]+)? to',
       // The same without "to": "my sister told her boss stop calling her".
       '(?:told|tells|telling) (?:my|our|his|her|their) [a-z]+',
       // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
@@ -128,7 +131,18 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:me|us) )?(?:, )?(?:and|but|,)(?: just| instead)? (?:call|text|email|phone|message)(?: (?:me|us))?(?: instead)?(?=$| ,| (?:instead|easier|better|please|pls)(?![^ ]))',
     ],
     // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
-    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|tell me more|ill take it|sign me up)(?![^ ])'],
+    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|anyways|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|go on|continue|tell me more|ill take it|sign me up|what (?:was|is|were|s) (?:the|it|that|you|your)|whats (?:the|it|that|your)|how much|where were we)(?![^ ])'],
+    // A question about the caller's habit with people at large, not this line: "do you ever stop calling folks at dinner".
+    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])'],
+    // A question about what a keyword would do, before the request it names: "if I say remove, will it take me off the texts too".
+    whatItDoes: ['(?:(?:if|when|once) (?:i|we) (?:say|said|press|reply|text|type)(?: [a-z]+){1,2} (?:, )?)?(?:will|would|does|did|should|could) (?:it|that|this|saying (?:that|[a-z]+)|replying(?: [a-z]+)?|pressing(?: [a-z]+)?)(?: (?:also|still|just|automatically|really|even|only))?'],
+    // "I don't consent" to something other than being contacted: "… to the recording of this call", "… to a credit check".
+    consentToOther: [
+      'to(?! (?:(?:{det}|being|be|receiving|getting|any|more|further|future|you|your|this|these|automated|artificial|robot|robo|intelligence|[a-z]+ing) ){0,3}(?:{contactNoun}|{contactPassive}|{contactGerund}|{agent}|contact|call|calls|text|texts|you|u|yall|this|these|that|it|them|any of (?:this|it|these|them))(?![^ ]))',
+      '(?:[a-z]+ ){0,5}?(?:record|recorded|recording|recordings)(?![^ ])',
+    ],
+    // Speaking to someone in the room, not to the caller: "leave me alone kevin, I'm on a call".
+    roomAside: ['(?:[a-z]+ |, ){0,3}?(?:im|i am|mommy is|daddy is|mom is|dad is|mama is|papa is|moms|dads|mommys|daddys)(?: (?:still|busy|talking))? (?:on|in) (?:a |the )?(?:call|phone|line|meeting)(?![^ ])'],
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
     butYoureFine: [
       '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
@@ -173,7 +187,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
     // "you never call me anymore" is a statement too; the imperative has no subject.
-    thirdSubject: ['they', 'he', 'she', 'it', 'calls', 'texts', 'messages', 'reminders', 'emails', 'i', 'we', '(?<!(?:thank|telling|tell|told|warning|asking) )you', '(?<!(?:thank|telling|tell|told|warning|asking) )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
+    thirdSubject: ['they', 'he', 'she', '(?<!(?:want|wanna|need|like|have|take|buy|get|hear) )it', 'calls', 'texts', 'messages', 'reminders', 'emails', 'i', 'we', '(?<!(?:thank|telling|tell|told|warning|asking) )you', '(?<!(?:thank|telling|tell|told|warning|asking) )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',

@@ -35,6 +35,8 @@ interface PossibleLexicon {
 }
 
 const YOU_EN = '(?:you|yall|you guys|you people)';
+/** The caller's machine, named by consumers of AI voice agents: "why does your robot keep calling me". */
+const YOUR_AGENT_EN = '(?:your|this|the|that|these) (?:robots?|bots?|machines?|computers?|ai|a i|system|dialer)';
 const YOU_VI = '(?:anh|chi|ban|em|ong|ba|cac anh|cac chi|cac ban|cac ong|may)';
 
 // biome-ignore format: data, one family of phrases a line
@@ -46,11 +48,13 @@ const LEXICONS: readonly PossibleLexicon[] = [
       '(?:not|aint) (?:really |even |at all |too |that )?interested',
       '(?:i have|ive got|i got) no interest',
       `who gave ${YOU_EN} (?:my|this) (?:phone |cell )?number`,
-      `(?:how|where)(?:d| did) ${YOU_EN} (?:even )?(?:get|find) (?:my|this) (?:phone |cell )?number`,
+      `(?:how|where)(?:d| did) (?:${YOU_EN}|${YOUR_AGENT_EN}) (?:even )?(?:get|find) (?:my|this) (?:phone |cell )?number`,
       '(?:i|we) (?:dont|do not) need (?:any|it|that|anything)',
       '(?:im|i am) (?:all set|not buying anything)',
       'this is the (?:second|third|fourth|fifth|tenth) time (?:this week|today)',
       `why (?:do|are) ${YOU_EN} (?:keep|always|still) calling`,
+      `why (?:does|is|do|are) ${YOUR_AGENT_EN} (?:keep|always|still) calling`,
+      'i (?:dont|do not|really dont|hate|cant stand) (?:like )?(?:being|getting) (?:called|calls) (?:from|by) (?:a |an |these |your )?(?:robots?|bots?|machines?|computers?|ai)',
       `${YOU_EN} (?:keep|always) calling(?: me)?`,
       'i (?:never|didnt|did not) (?:sign up|signed up|ask for|asked for|agree to|agreed to|give you|gave you)',
       'this is (?:a )?(?:scam|harassment)',
