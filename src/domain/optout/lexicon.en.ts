@@ -70,7 +70,7 @@ export const en: Lexicon = {
   classes: EN_CLASSES,
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}|{peopleAtLarge}' },
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?|(?:does|do|will|would) (?:it|they|that|this|the (?:calls|system|robot|bot|ai))(?: (?:ever|still|also|just|automatically|really|actually))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}|{peopleAtLarge}' },
     // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
@@ -149,11 +149,12 @@ export const en: Lexicon = {
     // "I don't want to receive anything else" — only with receive: "I don't want anything" refuses an offer.
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
-    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people|(?:(?:your|ur|no|any|a|an|the|some|that|this|these|those) )?(?:{agent}))(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    // "don't let your machine call me anymore", "please don't have your computer call me again"
+    // Not when another line or hour is named at once: "I don't want your ai to call my landline, call my cell".
+    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people|(?:(?:your|ur|no|any|a|an|the|some|that|this|these|those) )?(?:{agent}))(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9, unless: '(?:back )?{deferral}|{atOtherPlace}|{redirectTo}' },
+    // "don't let your machine call me anymore", "please don't have your computer call me again", "quit having your robot dial me"
     {
       id: 'dont-let-contact',
-      pattern: '{neverContact} (?:let|allow|have|make) (?:you|u|yall|you guys|you people|them|anyone|anybody|(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?(?:{agent}|company|people|team|office|guys|agents?|reps?|representatives?|callers?)) (?:{contactVerb}|{contactGerund})(?: {target})?(?: (?:{again}|back))?(?={end}|$)',
+      pattern: '(?:{neverContact} (?:let|allow|have|make)|{cease} (?:having|letting|making)) (?:you|u|yall|you guys|you people|them|anyone|anybody|(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?(?:{agent}|company|people|team|office|guys|agents?|reps?|representatives?|callers?)) (?:{contactVerb}|{contactGerund})(?: {target})?(?: (?:{again}|back))?(?={end}|$)',
       confidence: 0.85, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9, unless: '{onlySome}' },
