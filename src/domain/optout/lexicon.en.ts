@@ -150,7 +150,7 @@ export const en: Lexicon = {
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
     // Not when another line or hour is named at once: "I don't want your ai to call my landline, call my cell".
-    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people|(?:(?:your|ur|no|any|a|an|the|some|that|this|these|those) )?(?:{agent}))(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9, unless: '(?:back )?{deferral}|{atOtherPlace}|{redirectTo}' },
+    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people|(?:(?:your|ur|no|any|a|an|the|some|that|this|these|those) )?(?:{agent}))(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9, unless: '(?:back )?{deferral}|{atOtherPlace}|(?:(?:the|my|our|his|her) )?(?:(?:[a-z]+ )?(?:phone|line|number|landline|cell|house|office|work|mobile)(?: (?:phone|line|number))? )?{redirectTo}' },
     // "don't let your machine call me anymore", "please don't have your computer call me again", "quit having your robot dial me"
     {
       id: 'dont-let-contact',
