@@ -138,9 +138,13 @@ export const EN_CLASSES: Lexicon['classes'] = {
     whatItDoes: ['(?:(?:if|when|once) (?:i|we) (?:say|said|press|reply|text|type)(?: [a-z]+){1,2} (?:, )?)?(?:will|would|does|did|should|could) (?:it|that|this|saying (?:that|[a-z]+)|replying(?: [a-z]+)?|pressing(?: [a-z]+)?)(?: (?:also|still|just|automatically|really|even|only))?'],
     // "I don't consent" to something other than being contacted: "… to the recording of this call", "… to a credit check".
     consentToOther: [
-      'to(?! (?:(?:{det}|being|be|receiving|getting|any|more|further|future|you|your|this|these|automated|artificial|robot|robo|intelligence|[a-z]+ing) ){0,3}(?:{contactNoun}|{contactPassive}|{contactGerund}|{agent}|contact|call|calls|text|texts|you|u|yall|this|these|that|it|them|any of (?:this|it|these|them))(?![^ ]))',
+      '(?:to|for)(?! (?:(?:{det}|being|be|receiving|getting|any|more|further|future|you|your|this|these|automated|artificial|robot|robo|intelligence|[a-z]+ing) ){0,3}(?:{contactNoun}|{contactPassive}|{contactGerund}|{agent}|{target}|contact|call|calls|text|texts|you|u|yall|this|these|that|it|them|any of (?:this|it|these|them))(?![^ ]))',
       '(?:[a-z]+ ){0,5}?(?:record|recorded|recording|recordings)(?![^ ])',
     ],
+    // A name, not a call, after "called": "I don't want to be called sir", "… by my first name".
+    namedAs: ['(?:sir|maam|mam|madam|miss|mister|mr|mrs|ms|honey|hon|hun|sweetie|sweetheart|dear|darling|babe|baby|buddy|pal|names|stupid|crazy|liar|old|dad|mom)(?![^ ])|by (?:my|his|her|their|your|a|the) (?:(?:first|last|middle|full|nick|maiden|real|legal|old|dead) )?(?:name|nickname)(?![^ ])'],
+    // The list word names something else: "remove me from the group booking", "take me off the system upgrade".
+    listAsModifier: ['(?:booking|bookings|reservation|reservations|order|orders|account|accounts|plan|plans|photos?|pictures?|ride|trip|tour|class|lesson|meeting|event|party|project|dinner|lunch|discount|rate|policy|deal|upgrade|maintenance|picture|invite|invitation|gift)(?![^ ])'],
     // Speaking to someone in the room, not to the caller: "leave me alone kevin, I'm on a call".
     roomAside: ['(?:[a-z]+ |, ){0,3}?(?:im|i am|mommy is|daddy is|mom is|dad is|mama is|papa is|moms|dads|mommys|daddys)(?: (?:still|busy|talking))? (?:on|in) (?:a |the )?(?:call|phone|line|meeting)(?![^ ])'],
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
@@ -174,7 +178,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // Another line or person to use, named at once: "don't call my cell, call the office", "don't text me the code, text my wife".
     redirectTo: ['(?:,? )?(?:(?:and|but|just|instead|please) )*(?:call|text|try|reach|email|use|send (?:it|them) to) (?:me |us )?(?:on |at )?(?:{family}|(?:the|my|our) (?:office|work|house|home|landline|cell|mobile|other|new|wifes|husbands)(?: (?:number|phone|line|cell))?)(?: instead)?(?![^ ])'],
     // One thing sent, not the messages: "don't text me the code".
-    oneThing: ['(?:the|a|my|your|that) (?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
+    oneThing: ['(?:the|a|my|your|that) (?:[a-z]+ )?(?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
     // Only some hours or some line: "I don't want calls during work hours, only after five", "… on my cell during the day".
     onlySome: ['(?:[a-z]+ ){0,3}?(?:during|only|until|till|on (?:weekends?|sundays?|saturdays?)|at (?:night|work))(?![^ ])'],
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
