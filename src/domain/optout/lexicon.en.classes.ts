@@ -39,6 +39,8 @@ export const EN_CLASSES: Lexicon['classes'] = {
       // What the messages are about: "no more reminder calls", "stop the survey texts".
       'reminder', 'appointment', 'survey', 'political', 'campaign', 'payment', 'billing', 'courtesy', 'follow up', 'robot', 'collection', 'debt',
       'insurance', 'warranty', 'solar', 'loan',
+      // Who sends them, when it is the caller's machine: "the ai assistant texts", "your chatbot messages".
+      'ai', 'a i', 'ai assistant', 'ai agent', 'virtual assistant', 'assistant', 'bot', 'chatbot', 'chat bot', 'machine', 'computer', 'computerized',
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
@@ -47,7 +49,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     ],
     target: [
       'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
-      'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
+      'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband', '(?:people|folks) like (?:me|us)',
       '{family}',
     ],
     // The caller's machine, which consumers address and name: "robot, remove my number", "don't let your bot call me".
@@ -133,7 +135,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
     acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|anyways|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|go on|continue|tell me more|ill take it|sign me up|what (?:was|is|were|s) (?:the|it|that|you|your)|whats (?:the|it|that|your)|how much|where were we)(?![^ ])'],
     // A question about the caller's habit with people at large, not this line: "do you ever stop calling folks at dinner".
-    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])'],
+    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])(?! like (?:me|us)(?![^ ]))'],
     // A question about what a keyword would do, before the request it names: "if I say remove, will it take me off the texts too".
     whatItDoes: ['(?:(?:if|when|once) (?:i|we) (?:say|said|press|reply|text|type)(?: [a-z]+){1,2} (?:, )?)?(?:will|would|does|did|should|could) (?:it|that|this|saying (?:that|[a-z]+)|replying(?: [a-z]+)?|pressing(?: [a-z]+)?)(?: (?:also|still|just|automatically|really|even|only))?'],
     // "I don't consent" to something other than being contacted: "… to the recording of this call", "… to a credit check".
@@ -144,7 +146,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // A name, not a call, after "called": "I don't want to be called sir", "… by my first name".
     namedAs: ['(?:sir|maam|mam|madam|miss|mister|mr|mrs|ms|honey|hon|hun|sweetie|sweetheart|dear|darling|babe|baby|buddy|pal|names|stupid|crazy|liar|old|dad|mom)(?![^ ])|by (?:my|his|her|their|your|a|the) (?:(?:first|last|middle|full|nick|maiden|real|legal|old|dead) )?(?:name|nickname)(?![^ ])'],
     // The list word names something else: "remove me from the group booking", "take me off the system upgrade".
-    listAsModifier: ['(?:booking|bookings|reservation|reservations|order|orders|account|accounts|plan|plans|photos?|pictures?|ride|trip|tour|class|lesson|meeting|event|party|project|dinner|lunch|discount|rate|policy|deal|upgrade|maintenance|picture|invite|invitation|gift)(?![^ ])'],
+    listAsModifier: ['(?:booking|bookings|reservation|reservations|order|orders|account|accounts|plan|plans|photos?|pictures?|ride|trip|tour|class|lesson|meeting|event|party|project|dinner|lunch|discount|rate|policy|deal|upgrade|maintenance|picture|invite|invitation|gift|menu|loop|maze)(?![^ ])'],
     // Speaking to someone in the room, not to the caller: "leave me alone kevin, I'm on a call".
     roomAside: ['(?:[a-z]+ |, ){0,3}?(?:im|i am|mommy is|daddy is|mom is|dad is|mama is|papa is|moms|dads|mommys|daddys)(?: (?:still|busy|talking))? (?:on|in) (?:a |the )?(?:call|phone|line|meeting)(?![^ ])'],
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
@@ -178,7 +180,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // Another line or person to use, named at once: "don't call my cell, call the office", "don't text me the code, text my wife".
     redirectTo: ['(?:,? )?(?:(?:and|but|just|instead|please) )*(?:call|text|try|reach|email|use|send (?:it|them) to) (?:me |us )?(?:on |at )?(?:{family}|(?:the|my|our) (?:office|work|house|home|landline|cell|mobile|other|new|wifes|husbands)(?: (?:number|phone|line|cell))?)(?: instead)?(?![^ ])'],
     // One thing sent, not the messages: "don't text me the code".
-    oneThing: ['(?:the|a|my|your|that) (?:[a-z]+ )?(?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
+    oneThing: ['(?:the|a|my|your|that) (?:[a-z]+ )?(?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?|tracking|quote|estimate|total|menu|photos?|pics?|pictures?|schedule|directions|itinerary|tickets?|coupon|voucher|agenda)(?![^ ])'],
     // Only some hours or some line: "I don't want calls during work hours, only after five", "… on my cell during the day".
     onlySome: ['(?:[a-z]+ ){0,3}?(?:during|only|until|till|on (?:weekends?|sundays?|saturdays?)|at (?:night|work))(?![^ ])'],
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
@@ -210,12 +212,12 @@ export const EN_CLASSES: Lexicon['classes'] = {
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
       'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
-      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', 'my name and (?:phone )?number', 'my number and name', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
       '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least|lst|lis)', 'group(?: text| chat| message| thread)?', 'thread', 'computers?(?: system)?',
-      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
+      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', '(?:robots?|bots?|ai|machines?|auto ?dialers?|dialers?)(?: (?:list|system|database))?', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
       '(?:(?:national|federal|state|internal|company|companys) )?(?:do not call|dont call|do not contact|do not text|dont text|dnc|no call|no calls|no contact|do not disturb|do not solicit|no solicit|no solicitation)(?: (?:list|lists|registry|register|database))?',

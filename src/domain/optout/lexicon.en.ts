@@ -154,7 +154,7 @@ export const en: Lexicon = {
     // "don't let your machine call me anymore", "please don't have your computer call me again", "quit having your robot dial me"
     {
       id: 'dont-let-contact',
-      pattern: '(?:{neverContact} (?:let|allow|have|make)|{cease} (?:having|letting|making)) (?:you|u|yall|you guys|you people|them|anyone|anybody|(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?(?:{agent}|company|people|team|office|guys|agents?|reps?|representatives?|callers?)) (?:{contactVerb}|{contactGerund})(?: {target})?(?: (?:{again}|back))?(?={end}|$)',
+      pattern: '(?:{neverContact} (?:let|allow|have|make)|{cease} (?:having|letting|making)) (?:you|u|yall|you guys|you people|them|anyone|anybody|(?:(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?)?(?:{agent})|(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?(?:company|people|team|office|guys|agents?|reps?|representatives?|callers?)) (?:{contactVerb}|{contactGerund})(?: {target})?(?: (?:{again}|back))?(?={end}|$)',
       confidence: 0.85, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
     { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9, unless: '{onlySome}|{namedAs}' },
@@ -255,7 +255,7 @@ export const en: Lexicon = {
     // "cut it out with the texts", "knock it off with the spam"
     { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off|chill(?: out)?|ease up|let up|back off)(?: already)? (?:with|w|on)|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
-    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
+    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone|(?:(?:your|ur|this|that|the|any|a|an) )?(?:{agent}))', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
     { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
     // "I'd rather you didn't call again"
