@@ -200,6 +200,13 @@ describe('English: calls with an AI voice agent', () => {
     "i don't want the bot to call my work phone call my cell",
     "i don't want your ai to call the landline, call my cell",
     "don't let the system call me before eight",
+    // A name after "called"; one thing sent; a list word naming something else; naming another.
+    'i dont want to be called honey',
+    'id prefer not to be called by my last name',
+    "don't text me the receipt photo, email it",
+    'take me off the group reservation',
+    'stop calling the cat that',
+    'i do not authorize the charge',
   ])('[voice] %j stays none', (text) => {
     expect(detectOptOut(text, opts('voice')).intent).toBe('none');
   });
@@ -211,6 +218,11 @@ describe('English: calls with an AI voice agent', () => {
     'stop having your computer call my phone',
     'i dont consent to ai calling me',
     'my husband says take us off your calling list',
+    'no sales calls ever again',
+    'i do not authorize your ai to call me',
+    'remove me from the chatbot texts',
+    'i never want to hear from your bot again',
+    'quit letting your machines call this number',
   ])('[voice] %j is an opt-out', (text) => {
     const result = detectOptOut(text, opts('voice'));
     expect(result.intent).toBe('opt_out');
