@@ -135,7 +135,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
     acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|anyways|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|go on|continue|tell me more|ill take it|sign me up|what (?:was|is|were|s) (?:the|it|that|you|your)|whats (?:the|it|that|your)|how much|where were we)(?![^ ])'],
     // A question about the caller's habit with people at large, not this line: "do you ever stop calling folks at dinner".
-    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])(?! like (?:me|us)(?![^ ]))'],
+    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])(?! like (?:me|us)(?![^ ]))(?!(?: [a-z]+){0,2} (?:in|at|from|of) (?:my|this|our|the) (?:house|family|home|household|number|address|phone|line)(?![^ ]))'],
     // A question about what a keyword would do, before the request it names: "if I say remove, will it take me off the texts too".
     whatItDoes: ['(?:(?:if|when|once) (?:i|we) (?:say|said|press|reply|text|type)(?: [a-z]+){1,2} (?:, )?)?(?:will|would|does|did|should|could) (?:it|that|this|saying (?:that|[a-z]+)|replying(?: [a-z]+)?|pressing(?: [a-z]+)?)(?: (?:also|still|just|automatically|really|even|only))?'],
     // "I don't consent" to something other than being contacted: "… to the recording of this call", "… to a credit check".

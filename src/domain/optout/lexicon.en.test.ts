@@ -223,6 +223,9 @@ describe('English: calls with an AI voice agent', () => {
     'remove me from the chatbot texts',
     'i never want to hear from your bot again',
     'quit letting your machines call this number',
+    // People at large are guarded, this household is not.
+    'quit calling everyone in my family',
+    'stop calling everybody at this number',
   ])('[voice] %j is an opt-out', (text) => {
     const result = detectOptOut(text, opts('voice'));
     expect(result.intent).toBe('opt_out');
