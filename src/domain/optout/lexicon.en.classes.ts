@@ -157,7 +157,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:[a-z]+ |, ){0,8}but (?:you|u|yall|you guys) (?:can|may|could) (?:still )?(?:call|text|reach|contact|message)(?![^ ])',
     ],
     // Opting out of a part of a policy or a plan, not of the contact: "I opted out of the dental portion", "opt out of the arbitration clause".
-    notContactPart: ['of (?:the |my |this |that |a |an |our |your )?(?:[a-z]+ ){0,2}?(?:clause|portion|part|coverage|benefits?|arbitration|class action|settlement|data sharing|enrollment|pool|401k|pension|dental|vision|medical|jury duty|carpool|study|trial|sharing|fee|fees|waiver)(?= ?$| ,| (?:how|at|for|because|since|this|if|and|but|so|when|please|pls|last|in|coverage|plan)(?![^ ]))'],
+    notContactPart: ['of (?:the |my |this |that |a |an |our |your )?(?:[a-z]+ ){0,2}?(?:clause|portion|part|coverage|benefits?|paperless billing|paperless|billing|autopay|auto pay|overdraft(?: protection)?|auto renewal|arbitration|class action|settlement|data sharing|enrollment|pool|401k|pension|dental|vision|medical|jury duty|carpool|study|trial|sharing|fee|fees|waiver)(?= ?$| ,| (?:how|at|for|because|since|this|if|and|but|so|when|please|pls|last|in|coverage|plan)(?![^ ]))'],
     // "Opt out" and "unsubscribe" naming a thing: "what's your opt out policy", "the unsubscribe button is broken".
     asModifier: ['(?:policy|policies|form|forms|link|links|option|button|process|rules?|page|period|deadline|provision|language|notice|section|procedure|feature|setting)(?![^ ])'],
     // The speaker disagrees with the relayed wish: "my husband wants the calls to stop, not me, so keep calling".
@@ -203,7 +203,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:on|at) this (?:number|phone|line) )?(?:next|this coming) (?:week|weekend|month|year|few (?:days|weeks)|couple (?:days|weeks))',
     ],
     neverContact: [
-      'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
+      'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'never again', 'please dont', 'please do not', 'dont u',
       'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [

@@ -207,6 +207,7 @@ describe('English: calls with an AI voice agent', () => {
     'take me off the group reservation',
     'stop calling the cat that',
     'i do not authorize the charge',
+    'can i opt out of the autopay',
   ])('[voice] %j stays none', (text) => {
     expect(detectOptOut(text, opts('voice')).intent).toBe('none');
   });
@@ -223,6 +224,8 @@ describe('English: calls with an AI voice agent', () => {
     'remove me from the chatbot texts',
     'i never want to hear from your bot again',
     'quit letting your machines call this number',
+    'stop sending bots to call my house',
+    'never again text me with a machine',
     // People at large are guarded, this household is not.
     'quit calling everyone in my family',
     'stop calling everybody at this number',

@@ -71,10 +71,10 @@ export const en: Lexicon = {
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
     { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?|(?:does|do|will|would) (?:it|they|that|this|the (?:calls|system|robot|bot|ai))(?: (?:ever|still|also|just|automatically|really|actually))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}|{peopleAtLarge}|(?:the|my|your|our|his|her) [a-z]+ (?:that|names|stupid|dumb|ugly|fat|crazy|liar|by (?:his|her|their|its) name)(?![^ ])' },
-    // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
+    // "stop sending me messages", "quit sending me these", "quit sending robots to call me"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
-      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end})',
+      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end}| (?:{det} )?(?:{agent}|people|reps|agents|salespeople|callers) to {contactVerb})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls"; not a how-to
