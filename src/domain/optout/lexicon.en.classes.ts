@@ -39,6 +39,8 @@ export const EN_CLASSES: Lexicon['classes'] = {
       // What the messages are about: "no more reminder calls", "stop the survey texts".
       'reminder', 'appointment', 'survey', 'political', 'campaign', 'payment', 'billing', 'courtesy', 'follow up', 'robot', 'collection', 'debt',
       'insurance', 'warranty', 'solar', 'loan',
+      // Who sends them, when it is the caller's machine: "the ai assistant texts", "your chatbot messages".
+      'ai', 'a i', 'ai assistant', 'ai agent', 'virtual assistant', 'assistant', 'bot', 'chatbot', 'chat bot', 'machine', 'computer', 'computerized',
     ],
     det: [
       'the', 'these', 'those', 'this', 'all', 'all the', 'all these', 'all those', 'all of the', 'all of these', 'all of your', 'all your',
@@ -47,9 +49,11 @@ export const EN_CLASSES: Lexicon['classes'] = {
     ],
     target: [
       'me', 'us', 'here', 'this number', 'this phone', 'this phone number', 'this line', 'this house', 'my number', 'my phone', 'my phone number',
-      'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband',
+      'my cell', 'my cell phone', 'my cellphone', 'my mobile', 'my house', 'my home', 'my landline', 'my work', 'my wife', 'my husband', '(?:people|folks) like (?:me|us)',
       '{family}',
     ],
+    // The caller's machine, which consumers address and name: "robot, remove my number", "don't let your bot call me".
+    agent: ['robots?', 'bots?', 'machines?', 'computers?', 'ai', 'a i', 'artificial intelligence', 'automated system', 'auto ?dialers?', 'dialers?', 'system'],
     // Someone at this number the request is made for: "stop calling my grandmother", "take my dad off your list".
     family: [
       'my (?:mom|mother|mama|moms|dad|father|papa|wife|husband|son|daughter|kid|kids|child|children|grandma|grandmother|grandpa|grandfather|granny|'
@@ -93,7 +97,8 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:was|were) (?:going to|gonna|about to)|used to) (?:tell|ask) (?:you|u|yall|you guys|them|people) to',
       // Someone named who is to stop: "I told my son to stop calling me", "how do I get my ex to stop texting me"
       // (not "I told you to stop", "tell them to stop": the business).
-      '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) [a-z]+(?: [a-z]+)? to',
+      // The caller's own machine is not a third person: "tell the ai to lose my number" asks the caller.
+      '(?:told|tell|tells|telling|asked|ask|asks|asking|want|wants|wanted|need|needs|get|got|make|made|have|had) (?:my|the|our|his|her|their|a|an|some|every) (?!(?:{agent})(?![^ ]))[a-z]+(?: [a-z]+)? to',
       // The same without "to": "my sister told her boss stop calling her".
       '(?:told|tells|telling) (?:my|our|his|her|their) [a-z]+',
       // The consumer's words to a third person, or a question about the consumer's own calls: "I told him stop
@@ -128,7 +133,22 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:me|us) )?(?:, )?(?:and|but|,)(?: just| instead)? (?:call|text|email|phone|message)(?: (?:me|us))?(?: instead)?(?=$| ,| (?:instead|easier|better|please|pls)(?![^ ]))',
     ],
     // Taken up at once: "you never stop calling do you, ha ha, anyway yes I'll take it".
-    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|tell me more|ill take it|sign me up)(?![^ ])'],
+    acceptedAfter: ['(?:[a-z]+ |, ){0,8}(?:anyway|anyways|but anyway|ha ha|haha|lol)(?: ,)? (?:yes|yeah|sure|ok|okay|go ahead|go on|continue|tell me more|ill take it|sign me up|what (?:was|is|were|s) (?:the|it|that|you|your)|whats (?:the|it|that|your)|how much|where were we)(?![^ ])'],
+    // A question about the caller's habit with people at large, not this line: "do you ever stop calling folks at dinner".
+    peopleAtLarge: ['(?:people|folks|everyone|everybody|customers|strangers|random people|other people|seniors|old people)(?![^ ])(?! like (?:me|us)(?![^ ]))(?!(?: [a-z]+){0,2} (?:in|at|from|of) (?:my|this|our|the) (?:house|family|home|household|number|address|phone|line)(?![^ ]))'],
+    // A question about what a keyword would do, before the request it names: "if I say remove, will it take me off the texts too".
+    whatItDoes: ['(?:(?:if|when|once) (?:i|we) (?:say|said|press|reply|text|type)(?: [a-z]+){1,2} (?:, )?)?(?:will|would|does|did|should|could) (?:it|that|this|saying (?:that|[a-z]+)|replying(?: [a-z]+)?|pressing(?: [a-z]+)?)(?: (?:also|still|just|automatically|really|even|only))?'],
+    // "I don't consent" to something other than being contacted: "… to the recording of this call", "… to a credit check".
+    consentToOther: [
+      '(?:to|for)(?! (?:(?:{det}|being|be|receiving|getting|any|more|further|future|you|your|this|these|automated|artificial|robot|robo|intelligence|[a-z]+ing) ){0,3}(?:{contactNoun}|{contactPassive}|{contactGerund}|{agent}|{target}|contact|call|calls|text|texts|you|u|yall|this|these|that|it|them|any of (?:this|it|these|them))(?![^ ]))',
+      '(?:[a-z]+ ){0,5}?(?:record|recorded|recording|recordings)(?![^ ])',
+    ],
+    // A name, not a call, after "called": "I don't want to be called sir", "… by my first name".
+    namedAs: ['(?:sir|maam|mam|madam|miss|mister|mr|mrs|ms|honey|hon|hun|sweetie|sweetheart|dear|darling|babe|baby|buddy|pal|names|stupid|crazy|liar|old|dad|mom)(?![^ ])|by (?:my|his|her|their|your|a|the) (?:(?:first|last|middle|full|nick|maiden|real|legal|old|dead) )?(?:name|nickname)(?![^ ])'],
+    // The list word names something else: "remove me from the group booking", "take me off the system upgrade".
+    listAsModifier: ['(?:booking|bookings|reservation|reservations|order|orders|account|accounts|plan|plans|photos?|pictures?|ride|trip|tour|class|lesson|meeting|event|party|project|dinner|lunch|discount|rate|policy|deal|upgrade|maintenance|picture|invite|invitation|gift|menu|loop|maze)(?![^ ])'],
+    // Speaking to someone in the room, not to the caller: "leave me alone kevin, I'm on a call".
+    roomAside: ['(?:[a-z]+ |, ){0,3}?(?:im|i am|mommy is|daddy is|mom is|dad is|mama is|papa is|moms|dads|mommys|daddys)(?: (?:still|busy|talking))? (?:on|in) (?:a |the )?(?:call|phone|line|meeting)(?![^ ])'],
     // The business excepted: "I'm on the do not call list for other companies but you're fine".
     butYoureFine: [
       '(?:[a-z]+ |, ){0,6}(?:but|except) (?:(?:youre|you are|yall are|you guys are|your company is|yours is) (?:fine|ok|okay|good|different|an exception)|not (?:you|yours|for you|this one))(?![^ ])',
@@ -137,7 +157,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:[a-z]+ |, ){0,8}but (?:you|u|yall|you guys) (?:can|may|could) (?:still )?(?:call|text|reach|contact|message)(?![^ ])',
     ],
     // Opting out of a part of a policy or a plan, not of the contact: "I opted out of the dental portion", "opt out of the arbitration clause".
-    notContactPart: ['of (?:the |my |this |that |a |an |our |your )?(?:[a-z]+ ){0,2}?(?:clause|portion|part|coverage|benefits?|arbitration|class action|settlement|data sharing|enrollment|pool|401k|pension|dental|vision|medical|jury duty|carpool|study|trial|sharing|fee|fees|waiver)(?= ?$| ,| (?:how|at|for|because|since|this|if|and|but|so|when|please|pls|last|in|coverage|plan)(?![^ ]))'],
+    notContactPart: ['of (?:the |my |this |that |a |an |our |your )?(?:[a-z]+ ){0,2}?(?:clause|portion|part|coverage|benefits?|paperless billing|paperless|billing|autopay|auto pay|overdraft(?: protection)?|auto renewal|arbitration|class action|settlement|data sharing|enrollment|pool|401k|pension|dental|vision|medical|jury duty|carpool|study|trial|sharing|fee|fees|waiver)(?= ?$| ,| (?:how|at|for|because|since|this|if|and|but|so|when|please|pls|last|in|coverage|plan)(?![^ ]))'],
     // "Opt out" and "unsubscribe" naming a thing: "what's your opt out policy", "the unsubscribe button is broken".
     asModifier: ['(?:policy|policies|form|forms|link|links|option|button|process|rules?|page|period|deadline|provision|language|notice|section|procedure|feature|setting)(?![^ ])'],
     // The speaker disagrees with the relayed wish: "my husband wants the calls to stop, not me, so keep calling".
@@ -160,7 +180,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     // Another line or person to use, named at once: "don't call my cell, call the office", "don't text me the code, text my wife".
     redirectTo: ['(?:,? )?(?:(?:and|but|just|instead|please) )*(?:call|text|try|reach|email|use|send (?:it|them) to) (?:me |us )?(?:on |at )?(?:{family}|(?:the|my|our) (?:office|work|house|home|landline|cell|mobile|other|new|wifes|husbands)(?: (?:number|phone|line|cell))?)(?: instead)?(?![^ ])'],
     // One thing sent, not the messages: "don't text me the code".
-    oneThing: ['(?:the|a|my|your|that) (?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?)(?![^ ])'],
+    oneThing: ['(?:the|a|my|your|that) (?:[a-z]+ )?(?:code|link|bill|invoice|receipt|pin|password|address|details|confirmation|form|document|contract|statement|results?|tracking|quote|estimate|total|menu|photos?|pics?|pictures?|schedule|directions|itinerary|tickets?|coupon|voucher|agenda)(?![^ ])'],
     // Only some hours or some line: "I don't want calls during work hours, only after five", "… on my cell during the day".
     onlySome: ['(?:[a-z]+ ){0,3}?(?:during|only|until|till|on (?:weekends?|sundays?|saturdays?)|at (?:night|work))(?![^ ])'],
     // Not here but there: "don't call me at work, call my cell", "don't call me on the house phone".
@@ -173,7 +193,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
     secondPerson: ['you', 'u', 'yall', 'ya', 'you guys', 'you people', 'your (?:company|office|store|number)'],
     // A third party does it: "they never call me back", "who doesn't call me".
     // "you never call me anymore" is a statement too; the imperative has no subject.
-    thirdSubject: ['they', 'he', 'she', 'it', 'calls', 'texts', 'messages', 'reminders', 'emails', 'i', 'we', '(?<!(?:thank|telling|tell|told|warning|asking) )you', '(?<!(?:thank|telling|tell|told|warning|asking) )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
+    thirdSubject: ['they', 'he', 'she', '(?<!(?:want|wanna|need|like|have|take|buy|get|hear) )it', 'calls', 'texts', 'messages', 'reminders', 'emails', 'i', 'we', '(?<!(?:thank|telling|tell|told|warning|asking) )you', '(?<!(?:thank|telling|tell|told|warning|asking) )u', 'who', 'which', 'that', 'people', 'nobody', 'anyone', 'everyone', 'someone'],
     deferral: [
       'right now', 'now', 'today', 'tonight', 'tomorrow', 'until', 'till', 'til', 'later', 'yet', 'before', 'after', 'during', 'while',
       'this week', 'this weekend', 'this morning', 'this afternoon', 'this evening', 'this time', 'so early', 'so late', 'at night',
@@ -183,7 +203,7 @@ export const EN_CLASSES: Lexicon['classes'] = {
       '(?:(?:on|at) this (?:number|phone|line) )?(?:next|this coming) (?:week|weekend|month|year|few (?:days|weeks)|couple (?:days|weeks))',
     ],
     neverContact: [
-      'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'please dont', 'please do not', 'dont u',
+      'dont', 'do not', 'dont you', 'dont you ever', 'dont ever', 'do not ever', 'never', 'never ever', 'never again', 'please dont', 'please do not', 'dont u',
       'dont you dare', 'dont u dare', 'dont yall dare', 'dont dare', 'do not dare',
     ],
     dontWant: [
@@ -192,12 +212,12 @@ export const EN_CLASSES: Lexicon['classes'] = {
     who: [
       'me', 'us', 'my name', 'my number', 'my phone number', 'my phone', 'my cell', 'my cell number', 'my cell phone', 'my info',
       'my information', 'my details', 'my contact', 'my contact info', 'my contact information', 'my data', 'this number',
-      'this phone number', 'this phone', 'this cell', 'our number', 'our names', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
+      'this phone number', 'this phone', 'this cell', 'our number', 'our names', 'my name and (?:phone )?number', 'my number and name', '{family}', '{family}s? (?:name|number|info)', 'myself', 'him', 'her',
     ],
     offFrom: ['off', 'off of', 'from', 'out of', 'outta', 'of'],
     listNoun: [
       '(?:(?:mailing|calling|call|text|texting|sms|contact|contacts|marketing|promo|promotional|phone|telemarketing|robocall|message|messaging|distribution|dialing|dial|subscriber|subscription|email|sales|customer|spam) )?(?:lists?|least|lst|lis)', 'group(?: text| chat| message| thread)?', 'thread', 'computers?(?: system)?',
-      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
+      '(?:texting|text|sms|messaging|message|alerts?) (?:service|program|club)', '(?:robots?|bots?|ai|machines?|auto ?dialers?|dialers?)(?: (?:list|system|database))?', 'database', 'data base', 'system', 'records', 'files', 'file', 'directory', 'contacts', 'registry', 'register', 'roster',
     ],
     dncList: [
       '(?:(?:national|federal|state|internal|company|companys) )?(?:do not call|dont call|do not contact|do not text|dont text|dnc|no call|no calls|no contact|do not disturb|do not solicit|no solicit|no solicitation)(?: (?:list|lists|registry|register|database))?',

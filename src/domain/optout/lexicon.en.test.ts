@@ -180,3 +180,66 @@ describe('English: the account talked about mid-call, and opt-outs in formal and
     expect(result.matched).toMatch(/^(?:phrase:en:|keyword)/);
   });
 });
+
+// A consumer talking to an AI voice agent corrects it, asks about it, and talks to the room; none of that is
+// a request to stop calling. Refusing the agent's calls, though, is one, however the agent is named.
+describe('English: calls with an AI voice agent', () => {
+  it.each<string>([
+    // Consent refused to something other than being contacted.
+    'i do not consent to a background check',
+    'i dont consent to this call being recorded',
+    // What a keyword would do, asked; what the system will do, asked.
+    'if i say stop will it take me off the calls too',
+    'will it stop calling me once the bill is paid',
+    // The caller's habit with people at large; moving on to the offer after a laughing complaint.
+    'haha do yall ever quit calling people',
+    'lol you never stop calling do you anyway whats the rate',
+    // An aside to someone in the room.
+    'leave me alone brandon mommy is on the phone',
+    // Another line or hour named at once.
+    "i don't want the bot to call my work phone call my cell",
+    "i don't want your ai to call the landline, call my cell",
+    "don't let the system call me before eight",
+    // A name after "called"; one thing sent; a list word naming something else; naming another.
+    'i dont want to be called honey',
+    'id prefer not to be called by my last name',
+    "don't text me the receipt photo, email it",
+    'take me off the group reservation',
+    'stop calling the cat that',
+    'i do not authorize the charge',
+    'can i opt out of the autopay',
+  ])('[voice] %j stays none', (text) => {
+    expect(detectOptOut(text, opts('voice')).intent).toBe('none');
+  });
+
+  it.each<string>([
+    'tell the bot to delete my number',
+    "please don't let your robots call this number again",
+    'i dont want your machines calling me',
+    'stop having your computer call my phone',
+    'i dont consent to ai calling me',
+    'my husband says take us off your calling list',
+    'no sales calls ever again',
+    'i do not authorize your ai to call me',
+    'remove me from the chatbot texts',
+    'i never want to hear from your bot again',
+    'quit letting your machines call this number',
+    'stop sending bots to call my house',
+    'never again text me with a machine',
+    // People at large are guarded, this household is not.
+    'quit calling everyone in my family',
+    'stop calling everybody at this number',
+  ])('[voice] %j is an opt-out', (text) => {
+    const result = detectOptOut(text, opts('voice'));
+    expect(result.intent).toBe('opt_out');
+    expect(result.matched).toMatch(/^phrase:en:/);
+  });
+
+  it.each<string>(['why does your bot keep calling here', 'who told you to call me'])('[voice] %j is a possible opt-out', (text) => {
+    expect(detectOptOut(text, opts('voice')).intent).toBe('possible_opt_out');
+  });
+
+  it('[voice] "you keep calling me sir" names, and asks nothing', () => {
+    expect(detectOptOut('you keep calling me sir its weird', opts('voice')).intent).toBe('none');
+  });
+});

@@ -70,11 +70,11 @@ export const en: Lexicon = {
   classes: EN_CLASSES,
   rules: [
     // "stop calling me", "quit texting", "please stop fucking calling" — but not "I'll stop texting you" or "stop calling me sir".
-    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}' },
-    // "stop sending me messages", "quit sending me these"; not "stop sending the invoice to my old email".
+    { id: 'stop-contacting', pattern: '{cease}(?:(?: {intensifier})? ?{contactGerund}|{contactGerund}(?:me|us))', confidence: 0.95, negatable: true, notAfter: '(?:phone|it|line|cell) (?:wont|will not|doesnt|does not|didnt|cant|never)|(?:he|she)(?: (?:just|finally|already|suddenly|totally|kinda))?|{selfSubject}|{reportedTo}|(?:{reportedTo}) ,|{otherModal}|{wishOthers}|(?:did|have|has|had) (?:you|u|yall|you guys|they|he|she|it)(?: (?:ever|just|already|finally))?|(?:does|do|will|would) (?:it|they|that|this|the (?:calls|system|robot|bot|ai))(?: (?:ever|still|also|just|automatically|really|actually))?', unless: '(?:(?:me|us|him|her|it|them) )?(?:{naming}|{hours})|{secondPerson}|(?:your|ur) [a-z]+|{otherLine}(?: [a-z]+){0,3}{useThisLine}|{retracted}|{ifStopped}|{speakerDisagrees}|{otherChannel}|{butYoureFine}|{acceptedAfter}|(?:(?:{target}) )?{redirectTo}|{peopleAtLarge}|(?:the|my|your|our|his|her) [a-z]+ (?:that|names|stupid|dumb|ugly|fat|crazy|liar|by (?:his|her|their|its) name)(?![^ ])' },
+    // "stop sending me messages", "quit sending me these", "quit sending robots to call me"; not "stop sending the invoice to my old email".
     {
       id: 'stop-sending',
-      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end})',
+      pattern: '{cease}(?: {intensifier})? sendin(?:g)?(?: (?:me|us|this number|my phone))?(?: {det})?(?: (?:{nounMod} )?{contactNoun}| (?:stuff|crap|junk|shit|garbage|things|anything|these|this|them|that|it|those|dis|dat|dem|em)|{end}| (?:{det} )?(?:{agent}|people|reps|agents|salespeople|callers) to {contactVerb})',
       confidence: 0.9, negatable: true, notAfter: '{selfSubject}',
     },
     // "stop the calls", "stop it with the texts", "cancel these texts", "please cease all calls"; not a how-to
@@ -119,7 +119,7 @@ export const en: Lexicon = {
     // "don't call me again", "never text me again", "do not call this number"; not "don't call me right now", "they never call me back".
     {
       id: 'dont-contact',
-      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) {contactVerb})*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)| (?:on|at) this (?:number|phone|line)(?: {again})?(?={end}|$)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
+      pattern: '{neverContact} (?:{contactVerb}|be {contactGerund})(?:(?: ,)? (?:or|and|nor|n|{neverContact}) (?:{contactVerb}|nothing|nothin|nuthin|anything))*(?: {target}(?! (?!(?:{notAName})(?![^ ]))[a-z]+(?:$| ,| (?:lol|haha|lmao|call me|its|my name)(?![^ ])))(?: (?:{again}|back|by (?:phone|text|email|mail|any means)(?: (?:or|and) (?:phone|text|email|mail))*))?| {again}| back(?: (?:ever|{again}))?| (?:this|it|that|here|him|her|them) {again}| (?:it|this|here)(?=$| ,)| (?:on|at) this (?:number|phone|line)(?: {again})?(?={end}|$)|(?=$))(?!(?<= (?:{family}|him|her|them))(?: [a-z]+| ,){0,8}? (?:call|text|contact|reach|message|email) (?:me|us)(?![^ ]))',
       // Not "call me back, don't text" (another way to reach them), "don't call me sir", "don't call back, I figured it out".
       confidence: 0.95, notAfter: '{thirdSubject}|why|how come|(?:call|text|email|message)(?: (?:me|us))?(?: (?:back|instead|later|tomorrow|tonight|anytime|(?:after|at|before) [a-z0-9]+))*(?: ,)?', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
     },
@@ -149,14 +149,27 @@ export const en: Lexicon = {
     // "I don't want to receive anything else" — only with receive: "I don't want anything" refuses an offer.
     { id: 'dont-want-to-receive-anything', pattern: '{dontWant} to (?:receive|keep receiving|be receiving) (?:anything|any thing|nothing)(?: (?:else|more|from you))?', confidence: 0.85 },
     // "I don't want you calling me anymore", "I don't want to be called again"
-    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people)(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9 },
-    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9, unless: '{onlySome}' },
+    // Not when another line or hour is named at once: "I don't want your ai to call my landline, call my cell".
+    { id: 'dont-want-you-contacting', pattern: '{dontWant} (?:you|u|yall|you guys|you people|anyone|anybody|nobody|no one|noone|somebody|someone|them|your company|your people|(?:(?:your|ur|no|any|a|an|the|some|that|this|these|those) )?(?:{agent}))(?: (?:from|at|with) (?:your|ur|this|that|the) [a-z]+)?(?: to)?(?: (?:keep|ever))? (?:{contactVerb}|{contactGerund})(?: {target})?', confidence: 0.9, unless: '(?:back )?{deferral}|{atOtherPlace}|(?:(?:the|my|our|his|her) )?(?:(?:[a-z]+ )?(?:phone|line|number|landline|cell|house|office|work|mobile)(?: (?:phone|line|number))? )?{redirectTo}' },
+    // "don't let your machine call me anymore", "please don't have your computer call me again", "quit having your robot dial me"
+    {
+      id: 'dont-let-contact',
+      pattern: '(?:{neverContact} (?:let|allow|have|make)|{cease} (?:having|letting|making)) (?:you|u|yall|you guys|you people|them|anyone|anybody|(?:(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?)?(?:{agent})|(?:your|ur|the|that|this|these|those|any) (?:[a-z]+ )?(?:company|people|team|office|guys|agents?|reps?|representatives?|callers?)) (?:{contactVerb}|{contactGerund})(?: {target})?(?: (?:{again}|back))?(?={end}|$)',
+      confidence: 0.85, notAfter: '{thirdSubject}|why|how come', unless: '(?:back )?{deferral}|{title}|{solved}|{otherChannel}|{atOtherPlace}|(?:(?:{target}) )?{redirectTo}|{oneThing}',
+    },
+    { id: 'dont-want-to-be-contacted', pattern: '{dontWant} to be {contactPassive}', confidence: 0.9, unless: '{onlySome}|{namedAs}' },
     // "I'd prefer not to be called", "I don't wanna get called no more", "to no longer be contacted"
-    { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85 },
+    { id: 'not-to-be-contacted', pattern: '(?:(?:prefer|rather|like|love) (?:to )?not(?: to)? be|no longer be|{dontWant}(?: to)? (?:get|keep getting|keep being)) {contactPassive}', confidence: 0.85, unless: '{namedAs}' },
+    // "no robocalls ever again", "no calls from you anymore"; not "why do I get no texts anymore".
+    {
+      id: 'no-contact-again',
+      pattern: 'no (?:{nounMod} )?(?:{contactNoun}|call|text)(?: (?:from (?:you|u|yall|you guys|your [a-z]+)|to (?:this number|me|my phone|here)))? (?:ever again|again|anymore|any more|from now on|going forward|henceforth)',
+      confidence: 0.85, notAfter: '(?:there|theres|have|has|had|got|get|getting|gets|receive|received|receiving|see|saw|why|because|cause|since|was|were|is|are|with|and)', unless: '{keepOther}',
+    },
     // "no more texts", "enough with the calls"; not "there are no more messages"
     { id: 'no-more-contact', pattern: '(?:no(?: ,)? more(?: ,)?|nomore|no further|enough (?:with|w)|enough of|enough|(?:done|through|finished) (?:with|w)) (?:{det} )?(?:{nounMod} )?(?:{contactNoun}|call|text)(?![^ ])', confidence: 0.85, notAfter: '(?:there are|there is|theres|have|has|had|got|get|i have|you have|received|see|saw)', unless: '{keepOther}|(?:today|tonight|this week|for now|right now|until|lens|lenses|info|information|details|form|number|page|person|list|card|left|available|remaining|in stock)' },
     // "take me off your list", "remove my number from your system", "please opt me out of these texts"
-    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}', unless: '{keepOther}|{speakerDisagrees}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])|(?:[a-z]+ ){0,4}?(?:he|she|they|who) (?:doesnt|does not|dont|do not|no longer) (?:live|lives|stay|stays) (?:here|there|with (?:me|us))(?![^ ])' },
+    { id: 'list-removal', pattern: '(?:take|tak|remove|remov|rmv|delete|drop|get|scratch|cross|erase|wipe|pull|strike|unsubscribe|unenroll|unregister|opt|purge|exclude|kick|knock|cut|clear|block|ban|count)(?: (?:{who}|this|it))? (?:(?:off|out) )?{offFrom} {listy}', confidence: 0.95, negatable: true, notAfter: '{reportedTo}|{whatItDoes}', unless: '{listAsModifier}|{keepOther}|{speakerDisagrees}|{whenever}|(?:that )?(?:my|his|her|their|a) [a-z]+ (?:made|started|created|set up)(?![^ ])|(?:[a-z]+ ){0,4}?(?:he|she|they|who) (?:doesnt|does not|dont|do not|no longer) (?:live|lives|stay|stays) (?:here|there|with (?:me|us))(?![^ ])' },
     // "remove me", "delete my number", "take me off" — the request ends there; not "take me off hold".
     { id: 'list-removal-bare', pattern: '(?:remove|delete|erase|purge|unsubscribe|unenroll|unlist|delist|deregister|unregister|wipe|cancel) {who}(?: (?:from|off|of|out of) {smallObject})?{end}', confidence: 0.85, negatable: true },
     { id: 'take-me-off', pattern: '(?:take|tak|get|opt|scratch|cross|kick|knock) {who} (?:off|out)(?: (?:from|of) {smallObject})?{end}', confidence: 0.85, negatable: true },
@@ -194,6 +207,12 @@ export const en: Lexicon = {
       pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? {cease} {contactGerund} (?:here|this number|this phone|this line|the house|this house|our house|the landline|us|me)(?={end}|$| (?:she|he|they|shes|hes|theyre|she is|he is)(?![^ ]))',
       confidence: 0.85,
     },
+    // The same for list removal: "my wife says take us off your list", "my dad wants you to put him on the do not call list".
+    {
+      id: 'household-relays-list',
+      pattern: '{family} (?:says|said|wants|wanted|asks|asked|told me to (?:tell|ask) (?:you|u|yall))(?: (?:you|u|yall|you guys|you people))?(?: (?:to|need to|gotta|should))? (?:take|remove|delete|drop|get|put) (?:us|our (?:number|names?)|this number|our phone|me|him|her|them|{family}) (?:(?:off|out) )?(?:{offFrom} {listy}|(?:on|onto) (?:(?:the|your|a|ur) )?{dncList})',
+      confidence: 0.85, unless: '{speakerDisagrees}',
+    },
     // "requesting removal from your list"
     { id: 'removal-from-list', pattern: 'removal(?: of (?:{who}))? from {listy}', confidence: 0.85, negatable: true, notAfter: '{reportedTo}' },
     // "stop or I'm blocking you": the keyword with a threat.
@@ -206,11 +225,11 @@ export const en: Lexicon = {
     { id: 'want-off', pattern: '(?:i|we|just) (?:want|wanna|need|would like) (?:off|out)(?: (?:now|please|pls|already|asap))*$', confidence: 0.8, negatable: true, notAfter: '{reportedTo}' },
     // "I revoke my consent", "I do not consent to these messages", "you don't have my permission to call me"
     { id: 'revoke-consent', pattern: '(?:revoke|revoking|withdraw|withdrawing|rescind|cancel|take back|retract)(?: (?:all|any))?(?: (?:my|our|the|any|all|of my))? (?:consent|permission|authorization|authorisation)', confidence: 0.95, negatable: true, unless: '{moneyOrRecords}' },
-    { id: 'no-consent', pattern: '(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission))', confidence: 0.9 },
+    { id: 'no-consent', pattern: '(?:(?:do not|dont|did not|didnt|no longer|never) (?:authori[sz]e|approve)(?= (?:(?:{det}|any|more|further|future|these|you|your|this|automated|artificial|robot|robo|ai|recorded) ){0,3}(?:{contactNoun}|{contactGerund}|(?:{agent}|you|u|yall|anyone) to {contactVerb})(?![^ ]))|(?:am not|im not|are not|arent|will not be|wont be) (?:giving|granting) (?:you )?(?:my |any )?(?:consent|permission)|(?:do not|dont|did not|didnt|no longer|never) (?:consent|agree to (?:{det} )?(?:{contactNoun}|being)|gave (?:you )?(?:my |any )?(?:consent|permission)|give (?:you )?(?:my |any )?(?:consent|permission)|have my (?:consent|permission)))', confidence: 0.9, unless: '{consentToOther}' },
     // "cease and desist", the legal demand to stop
     { id: 'cease-and-desist', pattern: 'cease and desist', confidence: 0.9, negatable: true },
     // "leave me alone"; not "leave me alone for a minute"
-    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])|to (?:my|his|her|the) [a-z]+|with (?:the|my|this|that|these|those|it|them|a)(?! (?:(?:{det}|damn) )?(?:{nounMod} )?{contactNoun}(?![^ ]))|(?:[a-z]+ ){0,4}not (?:you|u|yall|to you)(?![^ ])' },
+    { id: 'leave-me-alone', pattern: 'leave (?:me|us|this number|my number|my phone|this phone|{family})(?:(?: the (?:hell|heck|fuck|f)| tf)? alone| be(?={end}|$))', confidence: 0.85, negatable: true, notAfter: '{reportedTo}', unless: 'for (?:a |one |just a |like )?(?:(?:few|couple|two|three|five|ten|fifteen|twenty|[0-9]+) )?(?:sec|secs|second|seconds|minute|minutes|min|mins|moment|bit|while|hour|hours)|(?:while|until|till|til|so i can)(?![^ ])|to (?:my|his|her|the) [a-z]+|with (?:the|my|this|that|these|those|it|them|a)(?! (?:(?:{det}|damn) )?(?:{nounMod} )?{contactNoun}(?![^ ]))|(?:[a-z]+ ){0,4}not (?:you|u|yall|to you)(?![^ ])|{roomAside}' },
     // "lose my number", "delete my information"; not "remove my number from my account"
     {
       id: 'lose-my-number',
@@ -236,7 +255,7 @@ export const en: Lexicon = {
     // "cut it out with the texts", "knock it off with the spam"
     { id: 'cut-it-out-with', pattern: '(?:(?:cut (?:it|that) out|knock (?:it|that) off|give it a rest|quit it|cool it|lay off|chill(?: out)?|ease up|let up|back off)(?: already)? (?:with|w|on)|lay off) (?:{det} )?(?:{nounMod} )?{contactNoun}', confidence: 0.85 },
     // "I don't want to hear from you again", "never want to hear from your company"
-    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone)', confidence: 0.85 },
+    { id: 'dont-want-to-hear-from', pattern: '{dontWant} to (?:ever )?hear from (?:you|u|yall|you guys|you people|your company|this company|anyone|(?:(?:your|ur|this|that|the|any|a|an) )?(?:{agent}))', confidence: 0.85 },
     // "I'd appreciate it if you stopped calling", "it would be great if you didn't text me"
     { id: 'polite-if', pattern: '(?:appreciate it|be (?:great|nice|better)|prefer(?: it)?|rather) if (?:you|u|yall|you guys|your company) (?:would |could )?(?:(?:stopped|stop|quit|ceased) {contactGerund}|(?:didnt|did not|wouldnt|would not|never) {contactVerb})', confidence: 0.85 },
     // "I'd rather you didn't call again"

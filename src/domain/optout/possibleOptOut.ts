@@ -35,6 +35,8 @@ interface PossibleLexicon {
 }
 
 const YOU_EN = '(?:you|yall|you guys|you people)';
+/** The caller's machine, named by consumers of AI voice agents: "why does your robot keep calling me". */
+const YOUR_AGENT_EN = '(?:your|this|the|that|these|a|an) (?:robots?|bots?|machines?|computers?|ai|a i|system|dialer)';
 const YOU_VI = '(?:anh|chi|ban|em|ong|ba|cac anh|cac chi|cac ban|cac ong|may)';
 
 // biome-ignore format: data, one family of phrases a line
@@ -46,12 +48,16 @@ const LEXICONS: readonly PossibleLexicon[] = [
       '(?:not|aint) (?:really |even |at all |too |that )?interested',
       '(?:i have|ive got|i got) no interest',
       `who gave ${YOU_EN} (?:my|this) (?:phone |cell )?number`,
-      `(?:how|where)(?:d| did) ${YOU_EN} (?:even )?(?:get|find) (?:my|this) (?:phone |cell )?number`,
+      `(?:how|where)(?:d| did) (?:${YOU_EN}|${YOUR_AGENT_EN}) (?:even )?(?:get|find) (?:my|this) (?:phone |cell )?number`,
       '(?:i|we) (?:dont|do not) need (?:any|it|that|anything)',
       '(?:im|i am) (?:all set|not buying anything)',
       'this is the (?:second|third|fourth|fifth|tenth) time (?:this week|today)',
       `why (?:do|are) ${YOU_EN} (?:keep|always|still) calling`,
-      `${YOU_EN} (?:keep|always) calling(?: me)?`,
+      `why (?:does|is|do|are) ${YOUR_AGENT_EN} (?:keep |always |still )?calling(?: me| here| this number)?$`,
+      `who (?:told|programmed|asked|sent|paid|set up) (?:${YOU_EN}|${YOUR_AGENT_EN}) to call (?:me|here|this number)`,
+      'i (?:dont|do not|really dont|hate|cant stand) (?:like )?(?:being|getting) (?:called|calls) (?:from|by) (?:a |an |these |your )?(?:robots?|bots?|machines?|computers?|ai)',
+      // Not naming: "you keep calling me ma'am".
+      `${YOU_EN} (?:keep|always) calling(?! (?:me )?(?:sir|maam|mam|miss|mister|honey|by|that|the wrong|my (?:first |last |middle )?name)(?![^ ]))(?: me)?`,
       'i (?:never|didnt|did not) (?:sign up|signed up|ask for|asked for|agree to|agreed to|give you|gave you)',
       'this is (?:a )?(?:scam|harassment)',
       'how many times (?:do i have to|have i|must i) (?:tell|told)',
