@@ -47,7 +47,7 @@ export const vi: Lexicon = {
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
       'khoi', 'thoi khoi', 'dug', 'dun',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam', 'bot'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
@@ -70,7 +70,7 @@ export const vi: Lexicon = {
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu', '{notFamily}'],
     // People outside the household: "đừng nhắn cho sếp ảnh nữa" is about the boss, even in a relative's words.
-    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach'],
+    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach', 'bac si', 'thay', 'co giao', 'phong kham', 'nha thuoc', 'ngan hang', 'bao hiem', 'luat su', 'tho', 'chu nha'],
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
@@ -98,6 +98,8 @@ export const vi: Lexicon = {
     contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])', '.*?(?<![^ ])(?:nhung|ma) (?:day|nay|so nay) la so (?:cua )?(?:{self})(?![^ ])'],
     // Someone else wanting it: "em gái tôi muốn hủy đăng ký"; not the speaker's own "tôi muốn…".
     otherWants: ['(?:em gai|em trai|anh trai|chi gai|ban|dong nghiep|hang xom|no|ho|anh ay|chi ay|co ay|ong ay|ba ay)(?: (?:{mine}))?(?: (?:cung|da|dang))? (?:muon|can|dinh|tinh)'],
+    // Contact that keeps coming: "nhắn hoài", "gọi mãi", "gửi suốt".
+    keepContacting: ['(?:nhan|goi|gui|nt|spam|call|text)(?: (?:tin|dien|tin nhan))? (?:hoai|mai|suot|lien tuc|hoai hoai|quai)(?![^ ])'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -117,6 +119,8 @@ export const vi: Lexicon = {
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh', 'gym', 'netflix', 'spotify', 'youtube', 'hulu', 'amazon', 'prime', 'icloud', 'apple', 'disney', 'bao', 'tap chi', 'kenh', 'kia', 'cong ty', 'cho (?:ban|nguoi|chong|vo|me|ba|con|em|anh|chi)', '[a-z]+ roi$'],
   },
   rules: [
+    // "dừng lại giùm, nhắn hoài vậy", "gọi hoài, thôi đi": a stop word beside a complaint that they keep calling or texting.
+    { id: 'stop-it-keep-contacting', pattern: '(?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?: (?:di|gium|dum|giup|nha|nhe|em|toi|ma))* , (?:[a-z]+ ){0,2}?{keepContacting}|{keepContacting}(?: [a-z]+){0,2}? , (?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?=$| ,| (?:di|gium|dum|giup|nha|nhe|dum)(?![^ ]))', confidence: 0.85, notAfter: '{said}' },
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',

@@ -68,7 +68,7 @@ export const zh: Lexicon = {
     // Someone at work, not at home: "不要再打给我老板，打给我就行".
     notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
     // Another number or person asked for instead: "别打我手机，打公司电话", "不要打给我，打给我先生".
-    instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
+    instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打|发|联系|找)(?:给)?我(?:的)?(?:手机|电话|这个号码)?(?:就行|就好|就可以|就得|好了)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
     // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
     notNow: [
       '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
@@ -97,7 +97,7 @@ export const zh: Lexicon = {
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
       // Not words said to the caller ("我先生交代我跟你们说不要再打来了": passed on, so a request).
-      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
+      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '(?<!我)说(?:只要|直接)?(?:回复|回覆|回|发)(?:个)?', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
       // "我老公说让你们别打了", "邻居说他叫你们别打了": a third party's words, up to the next clause mark, unless the
       // speaker passes them on to the caller ("我老公让我告诉你们别再打了").
       // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
@@ -121,9 +121,9 @@ export const zh: Lexicon = {
     // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
     onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
     // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
-    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人)'],
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人|好好(?:吃|睡|玩|写|坐|说))'],
     // A child called by name first: "宝贝，别打了".
-    childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)'],
+    childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)', '你们(?:俩|两个|仨|三个|几个)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
@@ -140,15 +140,15 @@ export const zh: Lexicon = {
     // Spam in general, not these messages: "怎么才能不接到骚扰电话".
     spamGeneral: ['骚扰', '垃圾', '陌生', '诈骗', '推销电话', '广告电话'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
-    notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
+    notOurs: ['(?:其他|其它|别的|另一家|另外一家|另一个|那家|别家)(?:公司|商家|店|平台|银行|app|网站)[^,]{0,6}?', '(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
@@ -174,7 +174,7 @@ export const zh: Lexicon = {
     // "不想再收到了，拜托": the wish alone, closing the message.
     { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)?(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
-    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
+    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|检举|告你|告你们|起诉|拉黑|屏蔽|找律师|不客气|翻脸)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪|(?:{contactNoun})?[^,]{0,4}?验证码|(?!好吗|行吗)[^,]{0,6}?了吗' },
     // "你们的短信我不要了": the messages first, then the refusal.
