@@ -50,7 +50,7 @@ export const zh: Lexicon = {
       // "少给我打电话" (colloquial: don't); Cantonese 唔好 / 咪 / 唔使 ("唔好再打嚟").
       '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准', '毋通', '毋好',
     ],
-    again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天'],
+    again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天', '每天', '每日', '日日', '经常', '整天', '一天到晚', '成日', '频繁'],
     toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机|座机|固话|家里电话)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
@@ -64,7 +64,13 @@ export const zh: Lexicon = {
       '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志',
       // 打 as hit: "不要再打你妹妹了", "别打弟弟".
       '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
+      // One thing sent that does not work: "不要再发这个链接了，打不开".
+      '(?:这个|那个|这些|那些|这种)?(?:链接|网址|二维码|验证码|优惠码|码|link|附件|截图|错的|错误的)',
     ],
+    // Less often, not never: "不要每天发，一个月一次就行", "别老打，少打点".
+    lessOften: ['.*?(?:(?:一|两|三|几|每)(?:周|个星期|星期|个月|月|天)(?:一次|两次|一回|发一次|打一次)|少(?:发|打)(?:点|一点|些)|(?:一次|一回)就(?:行|好|够))'],
+    // Something else asked for: "…，发个新的", "…，换一个".
+    sendOther: ['.*?(?:发个新的|发新的|换一个|换个|重新发|再发一个|发正确的|发对的|发一个能用的)'],
     // Someone at work, not at home: "不要再打给我老板，打给我就行".
     notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
     // Another number or person asked for instead: "别打我手机，打公司电话", "不要打给我，打给我先生".
@@ -97,7 +103,7 @@ export const zh: Lexicon = {
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
       // Not words said to the caller ("我先生交代我跟你们说不要再打来了": passed on, so a request).
-      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '(?<!我)说(?:只要|直接)?(?:回复|回覆|回|发)(?:个)?', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
+      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '(?<!我)说(?:只要|直接)?(?:回复|回覆|回|发)(?:个)?', '(?:没|没有|从没|从来没|从来没有|并没有|哪有|哪里)(?:跟你们|跟你|对你们)?(?:说|讲|叫|让)(?:过)?(?:你们)?(?:要)?', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
       // "我老公说让你们别打了", "邻居说他叫你们别打了": a third party's words, up to the next clause mark, unless the
       // speaker passes them on to the caller ("我老公让我告诉你们别再打了").
       // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
@@ -130,11 +136,11 @@ export const zh: Lexicon = {
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
     // A question about the mechanism, not the wish: "回复退订会不会收费", "退订以后还能重新订阅吗", "退订了是不是电话也不打了".
     // Asking how to unsubscribe ("怎么退订", "退订怎么弄") is asking to stop, as any other reasonable means is.
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
+    askingAfter: ['了?(?:以后|之后|的话|后|完)[^,]{0,20}?(?:吗|嘛|呢|会不会|能不能|可不可以|是不是|还会|还能|还可以|还要)', '(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
     // Said of someone else: "他想退订", "他已经退订了".
     thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
     // Another number meant: "…她的号码是另一个".
-    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另'],
+    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另', '.*?(?:打|发|换成|改成|改用|联系|找)(?:到|给)?我(?:的)?(?:新号码|新的号码|新手机|私人号码|私人电话|工作电话|工作号码|个人号码|公司电话)'],
     // Someone else asking: "我朋友问怎么退订你们的短信".
     othersAsk: ['{others}(?:也|都)?(?:问|想知道|在问)[^,]{0,8}?'],
     // Spam in general, not these messages: "怎么才能不接到骚扰电话".
@@ -144,11 +150,11 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}|(?:一|两|三|几|每)(?:周|个星期|星期|个月|月)(?:发|打)?(?:一次|两次|一回).*?', confidence: 0.95, unless: '他|她|(?:畀|俾|比|给)?佢|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|{lessOften}|{sendOther}|{otherNumber}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
     { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}|{lessOften}|{sendOther}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
@@ -166,7 +172,7 @@ export const zh: Lexicon = {
     // "不用再通知我了，谢谢": no more notices, closing the message.
     { id: 'no-more-notices-end', pattern: '(?:不用|不必|无需|别|不要)再(?:通知|联系|联络)我(?:了|啦)?(?=$|,|谢谢|谢了)', notAfter: '{reported}', confidence: 0.85 },
     // "拒绝营销短信", "我拒绝接收你们的广告": refusing a kind of message.
-    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?', notAfter: '{reported}|{thirdSubject}', confidence: 0.85, unless: '的?(?:功能|设置|方法)' },
+    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?|(?:拒绝|拒收|拒接)(?:接收|接受|接听)?(?:你们|贵公司|你哋)(?:的|嘅)?(?:所有|任何)?(?:{contactNoun})', notAfter: '{reported}|{thirdSubject}|(?:可以|能|能不能|可不可以|怎么|如何)', confidence: 0.85, unless: '的?(?:功能|设置|方法)|{askingAfter}' },
     // "你们一直打，请停止": a closing plea, with or without a clause mark; not auto-renewal or a service.
     { id: 'closing-please-stop', pattern: '(?:请|麻烦|拜托)(?:你们)?停止(?:吧|啊|谢谢)?$', notAfter: '{reported}|[^,]{0,6}?(?:续费|扣款|服务|订单|会员|用药|吃药)', confidence: 0.8 },
     // "以后有什么活动都不用通知我了": no more notices, from now on.
@@ -192,7 +198,7 @@ export const zh: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?|(?:如果|要是|假如|万一|若是|若)(?:我|我们)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
-    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
+    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托|唔该)?(?:你们|你哋|你)?(?:帮我|帮忙|同我|帮我们)?(?:我)?(?:要|想)?(?:stop|unsubscribe|cancel|quit|stopall)(?:掉|咗)?(?:了|吧|啦|喇|啊|呀|谢谢|谢了|唔该|拜托|一下|下|please|ok|thanks)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
     // The whole reply a prohibitive: "别发", "请勿发送", "不再接收", "不再接收，谢谢" (a comma before the thanks).
     { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:,?(?:谢谢|谢了))?$', confidence: 0.85 },
