@@ -47,7 +47,7 @@ export const vi: Lexicon = {
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
       'khoi', 'thoi khoi', 'dug', 'dun',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam', 'bot', 'vui long khong', 'xin khong', 'xin vui long khong', 'lam on khong'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam', 'bot', 'vui long khong', 'xin khong', 'xin vui long khong', 'lam on khong', '(?:de nghi|yeu cau) (?:khong|dung)'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
@@ -105,7 +105,7 @@ export const vi: Lexicon = {
     // Something else sent instead: "đừng gửi cái link đó nữa, gửi link khác đi".
     sendOther: ['.*?(?<![^ ])gui (?:lai|(?:[a-z]+ ){0,2}?(?:khac|moi|dung))(?![^ ])'],
     // The speaker never said it: "em chưa bao giờ nói đừng gửi nữa", "tôi đâu có nói đừng gọi".
-    denied: ['(?:chua bao gio|chua tung|khong he|dau co|khong co|ko co|hong co|hok co|chang he|chang) (?:noi|bao|keu|dan|nhan|yeu cau)(?: (?:la|rang))?'],
+    denied: ['(?:chua bao gio|chua tung|khong he|dau co|khong co|ko co|hong co|hok co|chang he|chang) (?:noi|bao|keu|dan|nhan|yeu cau)(?: (?:la|rang))?', '(?:khong phai|dau phai|chu khong phai|ko phai|k phai)(?: (?:la|{self}))*(?: (?:keu|noi|bao|muon|doi))?'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -114,7 +114,7 @@ export const vi: Lexicon = {
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // A time of day or week: "cuối tuần đừng gọi", "trước mười giờ".
-    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay', '(?<!(?:goi|nhan|gui|tin) )mai', 'mot', '(?:sang|chieu|toi) mai', '(?:tuan|thang) nay', 'may (?:ngay|bua|hom) nay', 'dao nay'],
+    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc|tu) [a-z0-9]+(?: [a-z0-9]+)?(?: gio)?(?: (?:sang|trua|chieu|toi|dem|khuya))?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay', '(?<!(?:goi|nhan|gui|tin) )mai', 'mot', '(?:sang|chieu|toi) mai', '(?:tuan|thang) nay', 'may (?:ngay|bua|hom) nay', 'dao nay'],
     // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
     // Asking how to unsubscribe ("làm sao để hủy đăng ký") is asking to stop; a condition or the word itself is not.
     asking: ['ghi', 'chu', 'neu'],
@@ -125,6 +125,8 @@ export const vi: Lexicon = {
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh', 'gym', 'netflix', 'spotify', 'youtube', 'hulu', 'amazon', 'prime', 'icloud', 'apple', 'disney', 'bao', 'tap chi', 'kenh', 'kia', 'cong ty', 'cho (?:ban|nguoi|chong|vo|me|ba|con|em|anh|chi)', '[a-z]+ roi$'],
   },
   rules: [
+    // "tháng trước em hủy rồi sao còn nhắn": it was cancelled and still comes — a request to stop, made again.
+    { id: 'cancelled-still-coming', pattern: '(?:huy(?: dang ky| dk| nhan tin)?|nhan (?:stop|huy|dung|tc)|tu choi) roi(?: ,)?(?: (?:ma|nhung))?(?: (?:sao|tai sao|ma sao))? (?:van|con|lai)(?: (?:con|van|tiep tuc))? (?:nhan|goi|gui|nt|spam)(?![^ ])', confidence: 0.85, notAfter: '{said}|{otherWants}|{denied}|(?:chua|khong|ko|k|dau co|lo|nham)(?: [a-z]+)?' },
     // "dừng lại giùm, nhắn hoài vậy", "gọi hoài, thôi đi": a stop word beside a complaint that they keep calling or texting.
     { id: 'stop-it-keep-contacting', pattern: '(?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?: (?:di|gium|dum|giup|nha|nhe|em|toi|ma))* , (?:[a-z]+ ){0,2}?{keepContacting}|{keepContacting}(?: [a-z]+){0,2}? , (?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?=$| ,| (?:di|gium|dum|giup|nha|nhe|dum)(?![^ ]))', confidence: 0.85, notAfter: '{said}' },
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
@@ -138,7 +140,7 @@ export const vi: Lexicon = {
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
+      pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ])| (?:duoi|bang|qua) (?:bat ky|bat cu|moi|hinh thuc))',
       confidence: 0.85, notAfter: '{selfSubject}|{named}|{said}|{denied}', unless: '{contrary}|{otherNumber}',
     },
     // "ngừng nhắn tin cho tôi" — but not "đừng ngừng gửi tin cho tôi" (don't stop).
@@ -164,7 +166,7 @@ export const vi: Lexicon = {
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
     // "bớt nhắn đi" (cut it out); not a time: "cuối tuần đừng gọi nha".
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so|giam|khuyen|uu|kich|qr|vach|don|van)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so|giam|khuyen|uu|kich|qr|vach|don|van)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}|{denied}' },
     // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
     { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
@@ -218,6 +220,6 @@ export const vi: Lexicon = {
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
     { id: 'unsubscribe', pattern: 'huy(?: (?:gium|dum|giup|luon|het|cai|cho (?:em|e|toi|tui|minh)))* (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}|{forOthers}|{otherWants}|(?:lo|lo tay|bam nham|vo tinh|nham)(?: (?:bam|nhan|nhap|bam vao))?|(?:{outsiders}|{third})(?: (?:{mine}))? hoi(?: [a-z]+){0,3}?',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
-      unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
+      unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:vua roi|vua gui|vua nay|luc nay|hoi nay|truoc do)(?![^ ])|.*?(?<![^ ])(?:gui|bam|nhan|go) (?:lon|nham)(?![^ ])|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };

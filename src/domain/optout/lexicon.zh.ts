@@ -71,8 +71,10 @@ export const zh: Lexicon = {
     lessOften: ['.*?(?:(?:一|两|三|几|每)(?:周|个星期|星期|个月|月|天)(?:一次|两次|一回|发一次|打一次)|少(?:发|打)(?:点|一点|些)|(?:一次|一回)就(?:行|好|够))'],
     // Something else asked for: "…，发个新的", "…，换一个".
     sendOther: ['.*?(?:发个新的|发新的|换一个|换个|重新发|再发一个|发正确的|发对的|发一个能用的)'],
+    // The speaker will call back: "你不要打给我了，我等下打给你".
+    illCallYou: ['.*?我(?:等下|等一下|待会儿?|晚点|一会儿?|回头|稍后|明天|迟啲|等阵)?(?:再)?(?:打给你|打过去|给你(?:们)?打|回你电话|回电话给你|联系你|打返俾你|打返畀你)'],
     // Someone at work, not at home: "不要再打给我老板，打给我就行".
-    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
+    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司', '邻居', '别人', '人家', '大家', '客人', '顾客', '(?:予|给)?伊'],
     // Another number or person asked for instead: "别打我手机，打公司电话", "不要打给我，打给我先生".
     instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打|发|联系|找)(?:给)?我(?:的)?(?:手机|电话|这个号码)?(?:就行|就好|就可以|就得|好了)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
     // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
@@ -110,7 +112,7 @@ export const zh: Lexicon = {
       '{others}(?:也|都|已经|早就)?(?:跟我|对我|和我)?(?:说|讲|话|叫|让|要|告诉|嘱咐)(?:过|了)?(?:你们|你哋|你)?(?:(?!告诉你|跟你|转告|通知你)(?:(?<=[让叫要])(?:你们|你哋|你)|[^,你])){0,12}',
       '{others}[^,]{0,10}?(?:叫|让)(?:你们|你哋|你)',
       // Told to someone else: "我叫他们别打了", "叫人家别打了", "跟那个人说别打了".
-      '(?:叫|让|跟|和|对|告诉|要)(?:他们|她们|人家|对方|那个人|那些人|他|她)(?:说)?',
+      '(?:叫|让|跟|和|对|告诉|要)(?:他们|她们|人家|对方|那个人|那些人|他|她)(?:说)?', '(?:叫|让|要|嘱咐|交代)(?:我们|咱们|阮|我们家|我们大家)(?:说)?',
     ],
     // Relatives, whose words passed on to the caller are a request for this number ("我老公说你们别再打了").
     relatives: [
@@ -150,11 +152,11 @@ export const zh: Lexicon = {
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}|(?:一|两|三|几|每)(?:周|个星期|星期|个月|月)(?:发|打)?(?:一次|两次|一回).*?', confidence: 0.95, unless: '他|她|(?:畀|俾|比|给)?佢|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|{lessOften}|{sendOther}|{otherNumber}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:(?:以|用|通过)(?:任何|各种|其他|别的)?(?:方式|形式|途径|渠道))?(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}|(?:一|两|三|几|每)(?:周|个星期|星期|个月|月)(?:发|打)?(?:一次|两次|一回).*?', confidence: 0.95, unless: '他|她|(?:畀|俾|比|给)?佢|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|{lessOften}|{sendOther}|{otherNumber}|{illCallYou}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}|{illCallYou}|{notHousehold}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}|{lessOften}|{sendOther}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}|{lessOften}|{sendOther}|{illCallYou}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
@@ -180,13 +182,15 @@ export const zh: Lexicon = {
     // "不想再收到了，拜托": the wish alone, closing the message.
     { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)?(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
-    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|检举|告你|告你们|起诉|拉黑|屏蔽|找律师|不客气|翻脸)', confidence: 0.85 },
+    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|一条|一个|一回|的话|过来|来|短信|电话)*(?:我)?就(?:要)?(?:报警|投诉|举报|检举|告你|告你们|起诉|拉黑|屏蔽|找律师|不客气|翻脸)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪|(?:{contactNoun})?[^,]{0,4}?验证码|(?!好吗|行吗)[^,]{0,6}?了吗' },
     // "你们的短信我不要了": the messages first, then the refusal.
     { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
     // "你们短信发得太多了，我不想收了": the messages named, then the wish.
     { id: 'topic-then-dont-want', pattern: '{contactNoun}[^,]{0,10}?,?(?:我)?(?:真的|实在)?(?:不想|不要|不愿意)(?:再)?(?:收|接)了', confidence: 0.85, notAfter: '{reported}' },
+    // "上周你们说不会再发，结果还在发": a stop promised or asked for, and still coming.
+    { id: 'promised-still-coming', pattern: '(?:说(?:了|过)?(?:不会|不再)再?(?:发|打|联系)|(?:退订|取消)(?:了|过))[^,]{0,10}?,?(?:结果|但是|可是|怎么|为什么|还是)*(?:还|又|仍然|依然)(?:在|是|一直)?(?:发|打|收到|接到)', notAfter: '{reported}|{thirdSubject}|(?:没|没有|不小心|误|错)', confidence: 0.85, unless: '.*?(?:没说什么|没关系|无所谓|没事|也行|也好)' },
     // "我不想再跟你们有任何联系"
     { id: 'no-contact-with-you', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?(?:跟|和|与)(?:你们|你哋|你|贵公司)(?:有)?(?:任何)?(?:联系|联络|来往|瓜葛)', confidence: 0.85, notAfter: '{reported}' },
     // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
@@ -224,7 +228,7 @@ export const zh: Lexicon = {
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
     // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:那个|那份|那家|另一个),?(?:不是|而不是)|(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
     // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
     { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再|停止)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.
