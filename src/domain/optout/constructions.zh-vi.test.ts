@@ -35,6 +35,9 @@ describe('Chinese: speech about stopping that is no request to stop', () => {
     '教会的人让我们别再打扰邻居',
     '你不要打给我了 我等下打给你',
     '退订那个 不是这个',
+    // Idioms of 打; a parcel's wrapping sent by 寄.
+    '你不要再打官腔了',
+    '不要再寄那种塑料袋包装了 环保一点',
   ])('%j is not an opt-out', (text) => {
     expect(intent(text, 'voice')).not.toBe('opt_out');
     expect(intent(text, 'sms')).not.toBe('opt_out');
@@ -78,6 +81,9 @@ describe('Vietnamese: speech about stopping that is no request to stop', () => {
     // A members' list; an unsubscribe by mistake.
     'đừng xóa em khỏi danh sách hội viên nha',
     'em lỡ hủy đăng ký, làm sao đăng ký lại',
+    // "Not that, but"; gói (wrap) heard as gọi.
+    'tôi không nói đừng gọi, tôi nói cuối tuần đừng gọi',
+    'đừng gói bằng túi ni lông nữa nha',
   ])('%j is not an opt-out', (text) => {
     expect(intent(text, 'voice')).not.toBe('opt_out');
     expect(intent(text, 'sms')).not.toBe('opt_out');
@@ -90,6 +96,9 @@ describe('Vietnamese: speech about stopping that is no request to stop', () => {
     'Vui lòng không gửi tin nhắn cho số này',
     'tháng trước em hủy rồi sao còn nhắn',
     'đề nghị không liên lạc với tôi dưới bất kỳ hình thức nào',
+    'tôi đã từ chối rõ ràng, yêu cầu công ty ngưng mọi liên lạc',
+    'pls đừng send nữa',
+    'đừng gửi bất cứ thứ gì tới số này nữa',
   ])('%j is an opt-out', (text) => {
     expect(detectOptOut(text, { channel: 'sms' })).toMatchObject({ intent: 'opt_out', lang: 'vi' });
   });

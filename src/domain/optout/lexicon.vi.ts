@@ -56,7 +56,7 @@ export const vi: Lexicon = {
       'keu(?= (?:{self}|cho|dien)(?![^ ]))',
       // "đừng có điện nữa": "điện" for a phone call, after "có".
       '(?<=co )dien',
-      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'send', 'msg', 'mess', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
@@ -76,7 +76,7 @@ export const vi: Lexicon = {
     // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
     // nửa đêm nữa", "trong giờ học"), only a wrong number ("đừng gọi nhầm số nữa"), or what else "gọi" takes
     // ("đừng gọi món nữa", order food; "gọi xe", "gọi tên").
-    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'sai', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten', 'la'],
+    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'sai', 'bang (?:tui|hop|giay|bao)', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten', 'la'],
     // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
     later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
     // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
@@ -105,7 +105,7 @@ export const vi: Lexicon = {
     // Something else sent instead: "đừng gửi cái link đó nữa, gửi link khác đi".
     sendOther: ['.*?(?<![^ ])gui (?:lai|(?:[a-z]+ ){0,2}?(?:khac|moi|dung))(?![^ ])'],
     // The speaker never said it: "em chưa bao giờ nói đừng gửi nữa", "tôi đâu có nói đừng gọi".
-    denied: ['(?:chua bao gio|chua tung|khong he|dau co|khong co|ko co|hong co|hok co|chang he|chang) (?:noi|bao|keu|dan|nhan|yeu cau)(?: (?:la|rang))?', '(?:khong phai|dau phai|chu khong phai|ko phai|k phai)(?: (?:la|{self}))*(?: (?:keu|noi|bao|muon|doi))?'],
+    denied: ['(?:chua bao gio|chua tung|khong he|dau co|khong co|ko co|hong co|hok co|chang he|chang) (?:noi|bao|keu|dan|nhan|yeu cau)(?: (?:la|rang))?', '(?:khong phai|dau phai|chu khong phai|ko phai|k phai)(?: (?:la|{self}))*(?: (?:keu|noi|bao|muon|doi))?', '(?:{self} )?(?:khong|ko|k) (?:noi|bao|keu)(?: (?:la|rang))?'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -132,7 +132,7 @@ export const vi: Lexicon = {
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
+      pattern: '{dont} {contactVerb}(?: (?:bat cu|bat ky) (?:thu |cai )?gi)?(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
       notAfter: '{selfSubject}|{named}|sao|tai sao|vi sao|{toChild}|{said}|{denied}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
       unless: '{joking}|{contrary}|{later}|{toChildAfter}|{otherNumber}|{sendOther}',
@@ -187,7 +187,7 @@ export const vi: Lexicon = {
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua(?: (?:la|thi))?(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block|report)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})(?! (?:don|hang|tien|khach|ho so|order|viec)(?![^ ]))', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
+    { id: 'stop-contacting', pattern: 'ngung (?:(?:moi|tat ca|het|toan bo|cac|nhung) )?(?:{contactVerb}|{contactNoun})(?! (?:don|hang|tien|khach|ho so|order|viec)(?![^ ]))', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
     { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
     // "tui hổng muốn nghe quảng cáo" (not "tin": news)
