@@ -47,16 +47,16 @@ export const vi: Lexicon = {
       // "khỏi" (no need): "khỏi gọi nữa"; "đừg", "đừn" typed short.
       'khoi', 'thoi khoi', 'dug', 'dun',
     ],
-    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam'],
+    dontImperative: ['dung', 'dung co', 'xin dung', 'lam on dung', 'vui long dung', 'thoi dung', 'dung co ma', 'dung bao gio', 'xin dung co', 'khoi', 'dug', 'cam', 'bot', 'vui long khong', 'xin khong', 'xin vui long khong', 'lam on khong', '(?:de nghi|yeu cau) (?:khong|dung)'],
     contactVerb: [
       // "gửi" (send) but not goods, money or papers: "đừng gửi hàng nữa" is about an order.
       'goi', 'goi dien', 'goi dien thoai', 'goi lai', 'goi toi', 'nhan', 'nhan tin', 'gui tin', 'gui tin nhan', 'gui sms', 'gui qc', 'lien lac', 'lien he',
-      'gui(?! (?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai|ma|code|otp)(?![^ ]))',
+      'gui(?! (?:(?:cai|may cai|nhung|cac|cai) )?(?:hang|don|do|tien|qua|buu|thu|hoa don|ho so|dia chi|xe|anh|hinh|video|clip|meme|sticker|link|file|tai lieu|bai|ma|code|otp|sai|nham|lon)(?![^ ]))',
       // "kêu" (southern: call) only with who is called: "đừng kêu tôi nữa", not "đừng kêu ca nữa" (stop complaining).
       'keu(?= (?:{self}|cho|dien)(?![^ ]))',
       // "đừng có điện nữa": "điện" for a phone call, after "có".
       '(?<=co )dien',
-      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
+      'lam phien', 'quay ray', 'lam on goi', 'spam', 'call', 'text', 'send', 'msg', 'mess', 'nt', 'sms', 'goi den', 'goi vao', 'quang cao', 'ib', 'inbox', 'dien thoai',
     ],
     contactNoun: ['tin nhan', 'cuoc goi', 'qc', 'tin qc', 'tn', 'tin rac', 'quang cao', 'tin quang cao', 'tin', 'sms', 'dien thoai', 'khuyen mai', 'tin khuyen mai', 'thong bao', 'cuoc dien thoai'],
     me: ['toi', 'em', 'minh', 'tui', 'chau', 'tao', 'anh', 'chi', 'co', 'so nay', 'so dien thoai nay', 'so cua toi', 'chung toi', 'nha toi', 'con'],
@@ -70,13 +70,13 @@ export const vi: Lexicon = {
     // Somebody else is the one not to call ("anh ấy", "bà", "họ"), or cannot ("không gọi được nữa").
     third: ['ay', 'ba', 'ho', 'no', 'ong', 'ong ay', 'ba ay', 'co ay', 'chu', '{notFamily}'],
     // People outside the household: "đừng nhắn cho sếp ảnh nữa" is about the boss, even in a relative's words.
-    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach'],
+    notFamily: ['sep', 'hang xom', 'ban trai', 'ban gai', 'nguoi yeu', 'dong nghiep', 'khach', 'bac si', 'thay', 'co giao', 'phong kham', 'nha thuoc', 'ngan hang', 'bao hiem', 'luat su', 'tho', 'chu nha'],
     // "bà tôi", "ba tôi": someone the consumer speaks for, at this number.
     mine: ['toi', 'em', 'minh', 'tui', 'chung toi', 'con'],
     // Between the verb and "nữa", words that make it something else: a time, not for good ("đừng nhắn cho tôi lúc
     // nửa đêm nữa", "trong giờ học"), only a wrong number ("đừng gọi nhầm số nữa"), or what else "gọi" takes
     // ("đừng gọi món nữa", order food; "gọi xe", "gọi tên").
-    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten', 'la'],
+    otherSense: ['luc', 'trong', 'khi', 'truoc', 'sau', 'vao gio', 'vao buoi', 'ban dem', 'buoi toi', 'gio nay', 'luc nay', 'hom nay', 'bay gio', 'toi nay', 'dem nay', 'sang nay', 'nham', 'sai', 'bang (?:tui|hop|giay|bao)', 'mon', 'xe', 'taxi', 'grab', 'do an', 'nuoc', 'bia', 'ten', 'la'],
     // A later call asked for: "đừng gọi giờ này nữa, mai gọi lại nha".
     later: ['.*?(?<![^ ])(?:mai|ngay mai|lat nua|luc khac|tuan sau|chieu nay|toi nay|de sau) (?:hay |thi )?(?:goi|nhan)'],
     // …or a child told after the fact: "đừng nhắn tin nữa, lo học đi con".
@@ -98,6 +98,14 @@ export const vi: Lexicon = {
     contrary: ['.*?(?<![^ ])(?:nhung|ma) (?:{self})(?: (?:thi|van|cung|lai|con))*(?: (?:van|chua|con))? (?:muon|can|thich|quan tam|co)(?![^ ])', '.*?(?<![^ ])nhung (?:{self})(?: thi)? (?:khong|chua|hong)(?![^ ])', '.*?(?<![^ ])(?:nhung|ma) (?:day|nay|so nay) la so (?:cua )?(?:{self})(?![^ ])'],
     // Someone else wanting it: "em gái tôi muốn hủy đăng ký"; not the speaker's own "tôi muốn…".
     otherWants: ['(?:em gai|em trai|anh trai|chi gai|ban|dong nghiep|hang xom|no|ho|anh ay|chi ay|co ay|ong ay|ba ay)(?: (?:{mine}))?(?: (?:cung|da|dang))? (?:muon|can|dinh|tinh)'],
+    // Contact that keeps coming: "nhắn hoài", "gọi mãi", "gửi suốt".
+    keepContacting: ['(?:nhan|goi|gui|nt|spam|call|text)(?: (?:tin|dien|tin nhan))? (?:hoai|mai|suot|lien tuc|hoai hoai|quai)(?![^ ])'],
+    // Another number asked for instead: "đừng nhắn số này nữa, nhắn qua số mới", "có gì gọi số riêng".
+    otherNumber: ['.*?(?<![^ ])(?:goi|nhan|nhan tin|gui|lien lac|lien he|text|call)(?: (?:qua|vao|vo|toi|den|cho|lai))* so (?:(?:{self}|cua (?:{self})) )?(?:moi|rieng|khac|di dong|cong ty|nha|[0-9]+)(?![^ ])'],
+    // Something else sent instead: "đừng gửi cái link đó nữa, gửi link khác đi".
+    sendOther: ['.*?(?<![^ ])gui (?:lai|(?:[a-z]+ ){0,2}?(?:khac|moi|dung))(?![^ ])'],
+    // The speaker never said it: "em chưa bao giờ nói đừng gửi nữa", "tôi đâu có nói đừng gọi".
+    denied: ['(?:chua bao gio|chua tung|khong he|dau co|khong co|ko co|hong co|hok co|chang he|chang) (?:noi|bao|keu|dan|nhan|yeu cau)(?: (?:la|rang))?', '(?:khong phai|dau phai|chu khong phai|ko phai|k phai)(?: (?:la|{self}))*(?: (?:keu|noi|bao|muon|doi))?', '(?:{self} )?(?:khong|ko|k) (?:noi|bao|keu)(?: (?:la|rang))?'],
     people: ['em', 'anh', 'chi', 'toi', 'tui', 'minh', 'ban', 'me', 'ma', 'ba', 'con', 'vo', 'chong'],
     // Someone asked to call the speaker instead: "tôi không muốn gọi lại nữa, anh gọi cho tôi đi".
     callMe: ['.*?(?<![^ ])(?:anh|chi|ban|ben anh|ben chi|cong ty|may nguoi|ong|ba|co|em) (?:hay |thi |cu )?goi (?:lai )?(?:cho )?(?:{self})(?: (?:di|nha|nhe|a|nghe))*$'],
@@ -106,7 +114,7 @@ export const vi: Lexicon = {
     // After "nua", words that make it "nửa" (half), not "nữa" (any more): "nửa đêm", "nửa tiếng".
     half: ['dem', 'tieng', 'gio', 'thang', 'nam', 'ngay', 'buoi', 'phut'],
     // A time of day or week: "cuối tuần đừng gọi", "trước mười giờ".
-    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc) [a-z]+(?: [a-z]+)?(?: gio)?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay'],
+    when: ['cuoi tuan', 'chu nhat', 'thu (?:hai|ba|tu|nam|sau|bay)', 'ban dem', 'buoi (?:sang|trua|chieu|toi)', 'gio (?:lam|lam viec|hanh chinh|an|ngu)', 'khuya', 'sang som', '(?:truoc|sau|luc|tu) [a-z0-9]+(?: [a-z0-9]+)?(?: gio)?(?: (?:sang|trua|chieu|toi|dem|khuya))?', 'ngay mai', 'hom nay', 'toi nay', 'bay gio', 'gio nay', '(?<!(?:goi|nhan|gui|tin) )mai', 'mot', '(?:sang|chieu|toi) mai', '(?:tuan|thang) nay', 'may (?:ngay|bua|hom) nay', 'dao nay'],
     // A question about unsubscribing, or what a word means: "làm sao để hủy đăng ký", "hủy đăng ký rồi có đăng ký lại được không".
     // Asking how to unsubscribe ("làm sao để hủy đăng ký") is asking to stop; a condition or the word itself is not.
     asking: ['ghi', 'chu', 'neu'],
@@ -117,19 +125,23 @@ export const vi: Lexicon = {
     notMessages: ['goi', 'khoa hoc', 'lop', 'mon', 'email', 'mail', 'tai khoan', 'the', 've', 'thanh vien', 'hoi vien', 'tap', 'xe', 'ket hon', 'thuong tru', 'tam tru', 'kinh doanh', 'gym', 'netflix', 'spotify', 'youtube', 'hulu', 'amazon', 'prime', 'icloud', 'apple', 'disney', 'bao', 'tap chi', 'kenh', 'kia', 'cong ty', 'cho (?:ban|nguoi|chong|vo|me|ba|con|em|anh|chi)', '[a-z]+ roi$'],
   },
   rules: [
+    // "tháng trước em hủy rồi sao còn nhắn": it was cancelled and still comes — a request to stop, made again.
+    { id: 'cancelled-still-coming', pattern: '(?:huy(?: dang ky| dk| nhan tin)?|nhan (?:stop|huy|dung|tc)|tu choi) roi(?: ,)?(?: (?:ma|nhung))?(?: (?:sao|tai sao|ma sao))? (?:van|con|lai)(?: (?:con|van|tiep tuc))? (?:nhan|goi|gui|nt|spam)(?![^ ])', confidence: 0.85, notAfter: '{said}|{otherWants}|{denied}|(?:chua|khong|ko|k|dau co|lo|nham)(?: [a-z]+)?' },
+    // "dừng lại giùm, nhắn hoài vậy", "gọi hoài, thôi đi": a stop word beside a complaint that they keep calling or texting.
+    { id: 'stop-it-keep-contacting', pattern: '(?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?: (?:di|gium|dum|giup|nha|nhe|em|toi|ma))* , (?:[a-z]+ ){0,2}?{keepContacting}|{keepContacting}(?: [a-z]+){0,2}? , (?:(?:dung|ngung|thoi) lai|thoi di|du roi)(?=$| ,| (?:di|gium|dum|giup|nha|nhe|dum)(?![^ ]))', confidence: 0.85, notAfter: '{said}' },
     // "đừng gọi cho tôi nữa", "làm ơn đừng nhắn tin nữa", "không gọi cho tôi nữa nhé"
     {
       id: 'dont-contact-any-more',
-      pattern: '{dont} {contactVerb}(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
+      pattern: '{dont} {contactVerb}(?: (?:bat cu|bat ky) (?:thu |cai )?gi)?(?: (?!(?:(?:{third})(?!(?: (?:noi|ngoai))? (?:{mine})(?![^ ]))|duoc|{otherSense})(?![^ ]))[a-z]+){0,6}? (?:nua|nx)(?! (?:{half})(?![^ ]))',
       confidence: 0.9,
-      notAfter: '{selfSubject}|{named}|sao|tai sao|vi sao|{toChild}|{said}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
-      unless: '{joking}|{contrary}|{later}|{toChildAfter}',
+      notAfter: '{selfSubject}|{named}|sao|tai sao|vi sao|{toChild}|{said}|{denied}|(?:haha+|hihi+|hehe+|kkk+)(?: [a-z]+){0,3}?',
+      unless: '{joking}|{contrary}|{later}|{toChildAfter}|{otherNumber}|{sendOther}',
     },
     // "đừng gọi cho tôi", "dừng nhắn tin cho tôi", "xin đừng gọi số này" — ends with who.
     {
       id: 'dont-contact-me',
-      pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ]))',
-      confidence: 0.85, notAfter: '{selfSubject}|{named}|{said}', unless: '{contrary}',
+      pattern: '{dontImperative} {contactVerb}(?: (?:{contactNoun}))?(?: (?:cho|den|vao|voi|toi))? (?:{me})(?=$| ,| (?:nhe|nha|a|di|nua|giup|duoc khong|nhe ban|lam on|xin)(?![^ ])| (?:duoi|bang|qua) (?:bat ky|bat cu|moi|hinh thuc))',
+      confidence: 0.85, notAfter: '{selfSubject}|{named}|{said}|{denied}', unless: '{contrary}|{otherNumber}',
     },
     // "ngừng nhắn tin cho tôi" — but not "đừng ngừng gửi tin cho tôi" (don't stop).
     {
@@ -154,7 +166,7 @@ export const vi: Lexicon = {
     },
     // "... đừng gọi" closing a voice turn; not "chọn đúng gói" (the right package).
     // "bớt nhắn đi" (cut it out); not a time: "cuối tuần đừng gọi nha".
-    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}' },
+    { id: 'dont-call-end', pattern: '(?:dung|dung co|xin dung|lam on dung|thoi dung|khoi|bot) (?:goi|goi dien|nhan tin|nhan|gui|gui tin|nt|text|sms)(?=$| ,| (?:ma(?! (?:cho|xac|otp|code|pin|so|giam|khuyen|uu|kich|qr|vach|don|van)(?![^ ]))|nha|nhe|nghe|a|di|roi ma)(?![^ ]))', confidence: 0.8, notAfter: 'chon|mua|dang ky|lay|la|dat|phai|da|chua|co|dung|ban|xai|su dung|{when}|{denied}' },
     // "xin đừng làm phiền" closing the message: do not disturb. Not "đừng làm phiền mẹ" (a parent to a child).
     { id: 'do-not-disturb', pattern: '(?:{dontImperative}) (?:lam phien|quay ray)(?=$| ,| (?:nua|nhe|nha|a|di|toi|em|minh|chung toi)(?![^ ]))', confidence: 0.85, notAfter: '{toChild}' },
     // "hãy dừng gọi", "xin hãy ngừng nhắn tin": "hãy" makes "dung" the verb "stop".
@@ -175,7 +187,7 @@ export const vi: Lexicon = {
     // "gọi nữa là tôi báo công an": a threat is a request to stop.
     { id: 'or-else', pattern: '(?:goi|nhan tin|nhan|gui|lam phien) (?:them |lai )?nua(?: (?:la|thi))?(?: [a-z]+){0,3}? (?:bao cong an|bao canh sat|kien|bao cao|chan so|block|report)', confidence: 0.85 },
     // "ngừng gửi tin nhắn", "ngung goi cho toi": ngừng has no collision.
-    { id: 'stop-contacting', pattern: 'ngung (?:{contactVerb}|{contactNoun})(?! (?:don|hang|tien|khach|ho so|order|viec)(?![^ ]))', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
+    { id: 'stop-contacting', pattern: 'ngung (?:(?:moi|tat ca|het|toan bo|cac|nhung) )?(?:{contactVerb}|{contactNoun})(?! (?:don|hang|tien|khach|ho so|order|viec)(?![^ ]))', confidence: 0.9, negatable: true, notAfter: '(?<!cho )(?:{self})(?: (?:se|cung|thi|da))*|{said}', unless: '{plan}|{contrary}' },
     // "tôi không muốn bị làm phiền bởi tin nhắn"
     { id: 'dont-want-bothered', pattern: '(?:khong|ko|k|hong|hok) (?:muon|thich) (?:bi|duoc) (?:lam phien|quay ray|goi dien|goi|spam|nhan tin|lien lac|lien he)', confidence: 0.85 },
     // "tui hổng muốn nghe quảng cáo" (not "tin": news)
@@ -203,11 +215,11 @@ export const vi: Lexicon = {
     { id: 'remove-number', pattern: '(?:xoa|bo|loai|rut|go|dua|gach|remove|delete) (?:so|ten|thong tin|so dien thoai|sdt|so dt)(?: (?:cua|cho))? (?:{self}|nay)', confidence: 0.9, negatable: true },
     // "gỡ tôi ra đi", "xóa tui ra nha": removing the speaker, no list named.
     { id: 'take-me-out', pattern: '(?:go|xoa|loai|gach|rut) (?:ten )?(?:{self}) ra(?: khoi)?(?=$| ,| (?:di|nha|nhe|giup|gium|dum|lien|luon)(?![^ ]))', confidence: 0.85, negatable: true },
-    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true },
+    { id: 'off-the-list', pattern: '(?:{self}|so|ten)(?: [a-z]+){0,4}? (?:ra )?(?:khoi|trong) (?:danh sach|he thong|du lieu|co so du lieu|data|list)', confidence: 0.9, negatable: true, unless: '(?:hoi vien|thanh vien|khach hang than thiet|khach quen|vip|nhan qua|trung thuong|du thuong|lop|khoa hoc|cho)(?![^ ])' },
     { id: 'do-not-call-list', pattern: 'danh sach (?:khong|ko|dung|cam) (?:goi|lien lac|lam phien|nhan tin)', confidence: 0.9, negatable: true },
     // "hủy đăng ký", "hủy nhận tin nhắn" — not "hủy đơn hàng" or "hủy lịch hẹn".
-    { id: 'unsubscribe', pattern: 'huy (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}|{forOthers}|{otherWants}|(?:{outsiders}|{third})(?: (?:{mine}))? hoi(?: [a-z]+){0,3}?',
+    { id: 'unsubscribe', pattern: 'huy(?: (?:gium|dum|giup|luon|het|cai|cho (?:em|e|toi|tui|minh)))* (?:dang ky|dk|nhan tin|nhan|dich vu tin nhan|dich vu nhan tin|theo doi|tin nhan|quang cao|qc|nhan thong bao)', confidence: 0.9, negatable: true, notAfter: '{said}|{asking}|{forOthers}|{otherWants}|(?:lo|lo tay|bam nham|vo tinh|nham)(?: (?:bam|nhan|nhap|bam vao))?|(?:{outsiders}|{third})(?: (?:{mine}))? hoi(?: [a-z]+){0,3}?',
       // "anh Huy nhắn em chưa": Huy the name, who texted someone.
-      unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
+      unless: '{contrary}|{askingAfter}|(?:{notMessages})|(?:vua roi|vua gui|vua nay|luc nay|hoi nay|truoc do)(?![^ ])|.*?(?<![^ ])(?:gui|bam|nhan|go) (?:lon|nham)(?![^ ])|(?:{people})(?: (?:chua|roi|gi|la|di|nhe|nha))?$|(?:cho|voi) (?:{people}) (?:chua|roi)$' },
   ],
 };

@@ -50,7 +50,7 @@ export const zh: Lexicon = {
       // "少给我打电话" (colloquial: don't); Cantonese 唔好 / 咪 / 唔使 ("唔好再打嚟").
       '少(?=给我|跟我|来烦|来找|打扰|烦我|骚扰)', '唔好', '唔该唔好', '咪', '唔使', '唔需要', '唔准', '毋通', '毋好',
     ],
-    again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天'],
+    again: ['再', '在', '又', '再也', '再也不要', '以后', '擱', '搁', '老', '老是', '总', '总是', '一直', '天天', '成天', '每天', '每日', '日日', '经常', '整天', '一天到晚', '成日', '频繁'],
     toMe: ['给我', '跟我', '向我', '对我', '找我', '(?:向|往|给|到|对)(?:此|这个|本)(?:号码|电话|手机号|手机|座机|固话|家里电话)', '给我们', '往我这', '给我家', '俾我', '畀我', '比我', '给{household}', '跟{household}', '用(?:这个号码|这个电话|短信|电话|信息|简讯|机器人|自动语音|录音|电脑)(?:来)?'],
     // Someone the consumer speaks for, at this number: "不要再给我妈打电话了".
     household: [
@@ -61,14 +61,24 @@ export const zh: Lexicon = {
     // What else 打 / 发 / 传 / 寄 take: "别再打游戏了", "别再发脾气了", "别再传谣了", "不要再寄纸质账单了".
     notContact: [
       '游戏', '球', '牌', '架', '闹', '麻将', '孩子', '人', '针', '折', '工', '卡', '车', '扫', '字', '开', '算', '包', '印', '听', '伞', '呼噜', '喷嚏', '哈欠',
-      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志',
+      '脾气', '火', '烧', '呆', '胖', '财', '誓', '抖', '现', '(?:那么多|这么多)?(?:表情|照片|图|视频|语音)', '红包', '朋友圈', '疯', '谣', '染', '纸', '门', '票', '发票', '邮件', 'email', '文件', '定位', '账单', '包裹', '样品', '礼物', '信(?!息)', '传单', '目录', '杂志', '(?:那种|这种|那些|这些)?(?:塑料袋|袋子|包装|盒子|箱子|赠品|小册子|宣传册|卡片|明信片)',
+      // Idioms with 打: 打官腔, 打哈哈, 打马虎眼, 打招呼, 打交道, 打主意, 打岔, 打太极.
+      '官腔', '哈哈', '马虎眼', '招呼', '交道', '主意', '比方', '岔', '圆场', '太极', '水漂',
       // 打 as hit: "不要再打你妹妹了", "别打弟弟".
       '你?(?:的)?(?:弟弟|妹妹|哥哥|姐姐|弟|妹|同学|小孩|狗|猫)',
+      // One thing sent that does not work: "不要再发这个链接了，打不开".
+      '(?:这个|那个|这些|那些|这种)?(?:链接|网址|二维码|验证码|优惠码|码|link|附件|截图|错的|错误的)',
     ],
+    // Less often, not never: "不要每天发，一个月一次就行", "别老打，少打点".
+    lessOften: ['.*?(?:(?:一|两|三|几|每)(?:周|个星期|星期|个月|月|天)(?:一次|两次|一回|发一次|打一次)|少(?:发|打)(?:点|一点|些)|(?:一次|一回)就(?:行|好|够))'],
+    // Something else asked for: "…，发个新的", "…，换一个".
+    sendOther: ['.*?(?:发个新的|发新的|换一个|换个|重新发|再发一个|发正确的|发对的|发一个能用的)'],
+    // The speaker will call back: "你不要打给我了，我等下打给你".
+    illCallYou: ['.*?我(?:等下|等一下|待会儿?|晚点|一会儿?|回头|稍后|明天|迟啲|等阵)?(?:再)?(?:打给你|打过去|给你(?:们)?打|回你电话|回电话给你|联系你|打返俾你|打返畀你)'],
     // Someone at work, not at home: "不要再打给我老板，打给我就行".
-    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司'],
+    notHousehold: ['老板', '同事', '朋友', '经理', '领导', '客户', '秘书', '助理', '公司', '邻居', '别人', '人家', '大家', '客人', '顾客', '(?:予|给)?伊'],
     // Another number or person asked for instead: "别打我手机，打公司电话", "不要打给我，打给我先生".
-    instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
+    instead: ['.*?(?:打|发|联系|找)(?:到)?(?:我的)?(?:公司|办公室|座机|家里|单位)', '.*?(?:打|发|联系|找)(?:给)?我(?:的)?(?:手机|电话|这个号码)?(?:就行|就好|就可以|就得|好了)', '.*?(?:打给|找|联系)(?:我)?(?:先生|太太|老公|老婆|同事|助理|秘书|儿子|女儿)'],
     // A time, not for good: "晚上不要给我打电话", "今天别打了，明天再打".
     notNow: [
       '晚上', '早上', '上午', '下午', '中午', '半夜', '夜里', '凌晨', '周末', '上班时间', '工作时间', '上班的时候', '上课时间', '开会的时候', '现在', '今天', '今晚',
@@ -97,14 +107,14 @@ export const zh: Lexicon = {
     // Someone else's words, reported: "老公说不要再打了" (not the consumer's own "我说不要再打了").
     reported: [
       // Not words said to the caller ("我先生交代我跟你们说不要再打来了": passed on, so a request).
-      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
+      '(?<!我|跟你|和你|跟您|给你|告诉你|跟你们|和你们|对你们)说', '(?<!我)说(?:只要|直接)?(?:回复|回覆|回|发)(?:个)?', '(?:没|没有|从没|从来没|从来没有|并没有|哪有|哪里)(?:跟你们|跟你|对你们)?(?:说|讲|叫|让)(?:过)?(?:你们)?(?:要)?', '让我', '叫我', '告诉我', '要我', '跟我说', '提醒我', '让他', '叫他', '让她', '叫她', '嘱咐我',
       // "我老公说让你们别打了", "邻居说他叫你们别打了": a third party's words, up to the next clause mark, unless the
       // speaker passes them on to the caller ("我老公让我告诉你们别再打了").
       // "你们" only as the one told (说你们…, 让你们…): "我老公说了好几次了你们别再打了" is the speaker's own request.
       '{others}(?:也|都|已经|早就)?(?:跟我|对我|和我)?(?:说|讲|话|叫|让|要|告诉|嘱咐)(?:过|了)?(?:你们|你哋|你)?(?:(?!告诉你|跟你|转告|通知你)(?:(?<=[让叫要])(?:你们|你哋|你)|[^,你])){0,12}',
       '{others}[^,]{0,10}?(?:叫|让)(?:你们|你哋|你)',
       // Told to someone else: "我叫他们别打了", "叫人家别打了", "跟那个人说别打了".
-      '(?:叫|让|跟|和|对|告诉|要)(?:他们|她们|人家|对方|那个人|那些人|他|她)(?:说)?',
+      '(?:叫|让|跟|和|对|告诉|要)(?:他们|她们|人家|对方|那个人|那些人|他|她)(?:说)?', '(?:叫|让|要|嘱咐|交代)(?:我们|咱们|阮|我们家|我们大家)(?:说)?',
     ],
     // Relatives, whose words passed on to the caller are a request for this number ("我老公说你们别再打了").
     relatives: [
@@ -121,34 +131,34 @@ export const zh: Lexicon = {
     // The caller need not call or text because the speaker is on the way or has it: "别再打了，我马上到", "你别发了，我到门口了".
     onMyWay: [',?(?:我)?(?:已经|都)?(?:看到|收到|知道)了', ',?(?:我)?(?:已经|都|马上|快|就)?(?:到|在)(?:了|门口|楼下|家|路上)', ',?(?:我)?马上', ',?我来'],
     // A child sent off to something else: "不要再打了，写作业去" (打 as hitting, said by a parent).
-    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人)'],
+    toChild: ['.*?(?:写作业|做作业|做功课|睡觉去|去睡觉|吃饭去|去吃饭|洗澡去|去洗澡|回房间|玩具|放下|听话|乖|打架|打人|好好(?:吃|睡|玩|写|坐|说))'],
     // A child called by name first: "宝贝，别打了".
-    childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)'],
+    childCalled: ['(?:宝贝|宝宝|乖乖|小朋友|孩子|儿子|女儿|囡囡|仔仔)', '你们(?:俩|两个|仨|三个|几个)'],
     // Laughter later in the text: "别发了别发了，笑死我了哈哈" is a joke between friends.
     joking: ['.*?(?:哈哈|呵呵|嘻嘻|笑死|好笑|逗)'],
     // Other things 退订 cancels: a booking, not a subscription.
     booking: ['酒店', '房间', '房', '机票', '车票', '票', '订单', '航班', '餐', '座位', '门票', '会员', '套餐', '行程', '预订', '预约'],
     // A question about the mechanism, not the wish: "回复退订会不会收费", "退订以后还能重新订阅吗", "退订了是不是电话也不打了".
     // Asking how to unsubscribe ("怎么退订", "退订怎么弄") is asking to stop, as any other reasonable means is.
-    askingAfter: ['(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
+    askingAfter: ['了?(?:以后|之后|的话|后|完)[^,]{0,20}?(?:吗|嘛|呢|会不会|能不能|可不可以|是不是|还会|还能|还可以|还要)', '(?!好吗|行吗|可以吗|好不好)[^,]{0,10}?(?:吗|嘛|会不会|会唔会|能不能|可不可以|是不是|是什么|什么意思|收费|收钱|两个字|重新订阅|恢复|撤回|区别|差别|不同)'],
     // Said of someone else: "他想退订", "他已经退订了".
     thirdSubject: ['(?:他|她|佢)(?:们|哋)?(?:也|都|已经|早就|还|说|想|要|打算)*'],
     // Another number meant: "…她的号码是另一个".
-    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另'],
+    otherNumber: ['.*?(?:另一个|另外一个|别的|其他)(?:号码|电话|手机)', '.*?(?:号码|电话)是另', '.*?(?:打|发|换成|改成|改用|联系|找)(?:到|给)?我(?:的)?(?:新号码|新的号码|新手机|私人号码|私人电话|工作电话|工作号码|个人号码|公司电话)'],
     // Someone else asking: "我朋友问怎么退订你们的短信".
     othersAsk: ['{others}(?:也|都)?(?:问|想知道|在问)[^,]{0,8}?'],
     // Spam in general, not these messages: "怎么才能不接到骚扰电话".
     spamGeneral: ['骚扰', '垃圾', '陌生', '诈骗', '推销电话', '广告电话'],
     // What else is unsubscribed from or refused: a paper, a channel, a parcel ("拒收了快递", "退订了那份报纸").
-    notOurs: ['(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
+    notOurs: ['(?:其他|其它|别的|另一家|另外一家|另一个|那家|别家)(?:公司|商家|店|平台|银行|app|网站)[^,]{0,6}?', '(?:我的|我们的)?(?:那个|那份|这份|那|另一个|别的|他们的|其他)?(?:{booking}|杂志|报纸|报|频道|节目|快递|包裹|货|件|邮件|电子报|newsletter)'],
   },
   rules: [
     // "别再打电话给我了", "请勿再来电", "你们能不能别再打了"
-    { id: 'dont-contact-again', pattern: '{dont}{again}(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.95, unless: '他|她|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
+    { id: 'dont-contact-again', pattern: '{dont}{again}(?:(?:以|用|通过)(?:任何|各种|其他|别的)?(?:方式|形式|途径|渠道))?(?:{toMe})?{contactVerb}', notAfter: '{reported}|{notNow}|(?:一|两|三|几|每)(?:周|个星期|星期|个月|月)(?:发|打)?(?:一次|两次|一回).*?', confidence: 0.95, unless: '他|她|(?:畀|俾|比|给)?佢|他们|她们|别人|你(?:们)?(?:了|啦|吧|呀|啊|,|$)|你(?:的)?(?:{relatives})|给?(?:那个|那些|那位|那家)|错|到(?!我|此|这个|本)|货|快递|东西|钱|{notContact}|{notHousehold}|{joking}|{toChild}|了?{onMyWay}|{instead}|{lessOften}|{sendOther}|{otherNumber}|{illCallYou}|[^,]{0,8}?(?:到|在|进)(?:群|朋友圈|网上)' },
     // "不要打电话给我", "别骚扰我", "别烦我了"
-    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}' },
+    { id: 'dont-contact', pattern: '{dont}(?:{toMe})?{fullContactVerb}', notAfter: '{reported}|{notNow}', confidence: 0.9, unless: '给他|给她|给他们|给她们|给别人|他|她|学习|睡觉|工作|休息|写作业|看书|看电视|玩|{instead}|{illCallYou}|{notHousehold}' },
     // "别打了", "别给我发了": the prohibitive ends the request.
-    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}' },
+    { id: 'dont-anymore', pattern: '{dont}(?:再)?(?:{toMe})?(?:打|发|联系|打电话|发短信|发信息|(?:text|call|msg|sms|message|ping|spam)(?:我)?|找我|搵我)(?:了|啦|喇|咯)', notAfter: '{reported}|{notNow}|{childCalled}', confidence: 0.9, unless: '{joking}|{onMyWay}|{toChild}|{otherNumber}|{lessOften}|{sendOther}|{illCallYou}' },
     // A relative's request passed on to the caller: "我老公说你们别再打了", "我妈说让你们不要再打来了", "我儿子说不要再给他发短信了".
     // Not a relative who was told ("我跟我姐说不要再打了"), nor one the speaker then contradicts ("…，但我还想了解一下").
     {
@@ -166,7 +176,7 @@ export const zh: Lexicon = {
     // "不用再通知我了，谢谢": no more notices, closing the message.
     { id: 'no-more-notices-end', pattern: '(?:不用|不必|无需|别|不要)再(?:通知|联系|联络)我(?:了|啦)?(?=$|,|谢谢|谢了)', notAfter: '{reported}', confidence: 0.85 },
     // "拒绝营销短信", "我拒绝接收你们的广告": refusing a kind of message.
-    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?', notAfter: '{reported}|{thirdSubject}', confidence: 0.85, unless: '的?(?:功能|设置|方法)' },
+    { id: 'refuse-kind', pattern: '(?:拒绝|拒收)(?:接收|接受)?(?:所有|任何|一切|你们的|贵公司的)?(?:的)?(?:营销|推销|广告|促销)(?:{contactNoun})?|(?:拒绝|拒收|拒接)(?:接收|接受|接听)?(?:你们|贵公司|你哋)(?:的|嘅)?(?:所有|任何)?(?:{contactNoun})', notAfter: '{reported}|{thirdSubject}|(?:可以|能|能不能|可不可以|怎么|如何)', confidence: 0.85, unless: '的?(?:功能|设置|方法)|{askingAfter}' },
     // "你们一直打，请停止": a closing plea, with or without a clause mark; not auto-renewal or a service.
     { id: 'closing-please-stop', pattern: '(?:请|麻烦|拜托)(?:你们)?停止(?:吧|啊|谢谢)?$', notAfter: '{reported}|[^,]{0,6}?(?:续费|扣款|服务|订单|会员|用药|吃药)', confidence: 0.8 },
     // "以后有什么活动都不用通知我了": no more notices, from now on.
@@ -174,13 +184,15 @@ export const zh: Lexicon = {
     // "不想再收到了，拜托": the wish alone, closing the message.
     { id: 'dont-want-any-more', pattern: '(?:不想|不要|不希望|不愿意)再(?:收到|接到|收|接)(?:了|啦)?(?=$|,|拜托|谢谢|求求|求你|好吗|行吗)', notAfter: '{reported}|(?:他|她)(?:们)?(?:也|都)?', confidence: 0.85 },
     // "再打我就报警了", "再发我就投诉你们": a threat is a request to stop.
-    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|的话|过来|来)?(?:我)?就(?:要)?(?:报警|投诉|举报|告你|起诉|拉黑)', confidence: 0.85 },
+    { id: 'or-else', pattern: '再(?:{contactVerb})(?:一次|一遍|一条|一个|一回|的话|过来|来|短信|电话)*(?:我)?就(?:要)?(?:报警|投诉|举报|检举|告你|告你们|起诉|拉黑|屏蔽|找律师|不客气|翻脸)', confidence: 0.85 },
     // "停止给我发信息", "请停止拨打这个号码"
     { id: 'stop-contacting', pattern: '(?:停止|停掉|停下|中止|终止)(?:{toMe})?(?:所有|全部|一切|任何)?(?:的)?(?:{contactVerb}|发送|推送|{contactNoun})|停发', confidence: 0.9, negatable: true, notAfter: '{reported}', unless: '工资|薪|(?:{contactNoun})?[^,]{0,4}?验证码|(?!好吗|行吗)[^,]{0,6}?了吗' },
     // "你们的短信我不要了": the messages first, then the refusal.
     { id: 'topic-dont-want', pattern: '{contactNoun}(?:我)?(?:都|也)?(?:不要了|不需要了|不想要了|不想收了|不想再收了|不收了|不接了|不听了)', confidence: 0.85 },
     // "你们短信发得太多了，我不想收了": the messages named, then the wish.
     { id: 'topic-then-dont-want', pattern: '{contactNoun}[^,]{0,10}?,?(?:我)?(?:真的|实在)?(?:不想|不要|不愿意)(?:再)?(?:收|接)了', confidence: 0.85, notAfter: '{reported}' },
+    // "上周你们说不会再发，结果还在发": a stop promised or asked for, and still coming.
+    { id: 'promised-still-coming', pattern: '(?:说(?:了|过)?(?:不会|不再)再?(?:发|打|联系)|(?:退订|取消)(?:了|过))[^,]{0,10}?,?(?:结果|但是|可是|怎么|为什么|还是)*(?:还|又|仍然|依然)(?:在|是|一直)?(?:发|打|收到|接到)', notAfter: '{reported}|{thirdSubject}|(?:没|没有|不小心|误|错)', confidence: 0.85, unless: '.*?(?:没说什么|没关系|无所谓|没事|也行|也好)' },
     // "我不想再跟你们有任何联系"
     { id: 'no-contact-with-you', pattern: '(?:不想|不要|不希望|不愿意)(?:再)?(?:跟|和|与)(?:你们|你哋|你|贵公司)(?:有)?(?:任何)?(?:联系|联络|来往|瓜葛)', confidence: 0.85, notAfter: '{reported}' },
     // "谢绝来电", "谢绝推销短信": the notice people put up, as a reply.
@@ -192,7 +204,7 @@ export const zh: Lexicon = {
       confidence: 0.9, negatable: true, notAfter: '谁说(?:我)?|谁讲(?:我)?|{reported}|(?:他|她)(?:们)?(?:也|都|已经)?|(?:如果|要是|假如|万一|若是|若)(?:我|我们)?',
     },
     // "STOP谢谢", "stop吧": a carrier keyword glued to Chinese; "stop发短信".
-    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托)?(?:stop|unsubscribe|cancel|quit|stopall)(?:了|吧|啦|啊|呀|谢谢|谢了|拜托|一下|please|ok)*$', confidence: 0.9 },
+    { id: 'english-keyword', pattern: '^(?:请|麻烦|拜托|唔该)?(?:你们|你哋|你)?(?:帮我|帮忙|同我|帮我们)?(?:我)?(?:要|想)?(?:stop|unsubscribe|cancel|quit|stopall)(?:掉|咗)?(?:了|吧|啦|喇|啊|呀|谢谢|谢了|唔该|拜托|一下|下|please|ok|thanks)*$', confidence: 0.9 },
     { id: 'english-stop', pattern: 'stop(?:{toMe})?(?:{contactVerb}|发送|{contactNoun})', confidence: 0.85 },
     // The whole reply a prohibitive: "别发", "请勿发送", "不再接收", "不再接收，谢谢" (a comma before the thanks).
     { id: 'whole-dont-send', pattern: '^(?:请|麻烦)?(?:(?:{dont})(?:再)?(?:发|发送|发短信|发信息|推送)|(?:我)?不再(?:接收|接受|接听)(?:{contactNoun})?)(?:了|啦|吧)?(?:,?(?:谢谢|谢了))?$', confidence: 0.85 },
@@ -218,7 +230,7 @@ export const zh: Lexicon = {
     // "我要退订", "取消订阅" — not "退订酒店"
     // A question about it is not a request: "怎么退订", "回复退订会不会收费", "退订两个字是什么意思".
     // Another thing unsubscribed from, a little after: "如何退订视频会员"; 退订单 is returning an order; 退订过，后来又订了 is the past.
-    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
+    { id: 'unsubscribe', pattern: '退订|退定|停止订阅|停订|取消(?:所有|全部|一切|你们的|我的|这个|这些)?(?:的)?(?:订阅|订购)|退掉订阅|拒收|退出订阅', confidence: 0.9, negatable: true, notAfter: '{reported}|{othersAsk}|{thirdSubject}|{notOurs}(?:我|都|也|已经|要|该)*(?:怎么|怎样|如何|咋|点样)?(?:才能|可以|能)?|的|(?:不小心|误|错)(?:点|按|回|发)(?:了)?', unless: '(?:那个|那份|那家|另一个),?(?:不是|而不是)|(?:了|的)?(?:{notOurs})|[^,]{0,8}?(?:会员|套餐|机票|车票|门票|酒店|杂志|报纸|频道|节目|账号|课程|旅行团|旅游团|机位)|单|[^,]{0,8}?(?:的功能|功能在|在哪(?:里|儿)?设置)|{askingAfter}|过,?(?:后来|然后|但是|不过|又)' },
     // "怎么才能不再收到这些短信", "要怎么做你们才不会再打来", "怎样才能让你们别打了": asking how to stop them is asking them to stop.
     { id: 'how-to-stop', pattern: '(?:怎么|怎样|如何|点样|咋)(?:样)?(?:做|办|弄)?[^,]{0,6}?才(?:能|可以|会)?(?:让|叫)?(?:你们|你哋|你|贵公司)?(?:不再|不会再|不会|不|唔再|唔会|唔|别|别再|停止)(?:再)?(?:{toMe})?(?:(?:收到|接到|收|接)(?![^,]{0,3}?(?:{spamGeneral}))[^,]{0,6}?{contactNoun}|{fullContactVerb}|打来|打过来|打给我|打|发)', confidence: 0.85, notAfter: '{reported}|{thirdSubject}', unless: '{notContact}' },
     // "我要退出你们的通话名单", "退出短信推送": leaving the list, not an app or a group chat.

@@ -112,15 +112,17 @@ const LEXICONS: readonly PossibleLexicon[] = [
     phrases: [
       '不感兴趣',
       '不感興趣',
-      '没有?兴趣',
-      '沒有?興趣',
+      '没(?:有|什么|啥|多大)?兴趣',
+      '沒(?:有|什麼|啥|多大)?興趣',
       '谁给(?:你|你们)的?我的(?:电话)?号码',
       '誰給(?:你|你們)的?我的(?:電話)?號碼',
       '(?:你|你们)(?:是)?怎么(?:会)?有我的(?:电话)?号码',
       '(?:你|你們)(?:是)?怎麼(?:會)?有我的(?:電話)?號碼',
       '我不需要',
-      '怎么(?:又是你们|老打)',
-      '怎麼(?:又是你們|老打)',
+      '怎么(?:又是你们|老打|又打|还打|一直打)',
+      '怎麼(?:又是你們|老打|又打|還打|一直打)',
+      // Cantonese: "你哋點解成日打嚟".
+      '(?:点解|點解)(?:成日|又|一直|仲)(?:都)?(?:打|搵)',
       '为什么(?:一直|老是|总是|还|又)打',
       '為什麼(?:一直|老是|總是|還|又)打',
     ],
@@ -129,9 +131,9 @@ const LEXICONS: readonly PossibleLexicon[] = [
     lang: 'vi',
     spacing: 'words',
     phrases: [
-      'khong (?:quan tam|hung thu|co nhu cau)',
+      'khong (?:co )?(?:quan tam|hung thu|co nhu cau)',
       `ai (?:dua|cho) ${YOU_VI} so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
-      `(?:sao|lam sao|tai sao) (?:${YOU_VI} )?co so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
+      `(?:sao|lam sao|tai sao) (?:${YOU_VI} |may nguoi )?(?:co|biet) so (?:dien thoai )?(?:cua )?(?:toi|tui)`,
       '(?:sao|tai sao) (?:cu|lai|cu lai) goi (?:cho )?(?:toi|tui)',
       // Said to the caller, not about someone else ("công ty kia gọi hoài", "ông chủ của ảnh cứ gọi hoài") nor asked.
       `(?:(?:sao|tai sao|(?<!cua )${YOU_VI}|may nguoi|ben anh|ben chi) |^)(?:cu |lai |cu lai )?goi (?:cho (?:toi|tui) |(?:toi|tui) )?hoai(?! (?:khong|ko|k)(?![^ ]))`,
