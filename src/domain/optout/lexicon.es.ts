@@ -44,7 +44,7 @@ export const es: Lexicon = {
     contactInf: [
       '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
       '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
-      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
+      'hostigar{clitic}', 'fastidiar{clitic}', 'chatear{clitic}', 'whatsappear{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
@@ -115,6 +115,8 @@ export const es: Lexicon = {
       '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
+    // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
+    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
     otherCallee: ['a (?:tu|tus) [a-z]+', 'a su (?:cel|celular|numero|telefono|trabajo)(?![^ ])', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Supposed, not asked: "qué pasa si ya no quiero que me llamen".
@@ -134,7 +136,7 @@ export const es: Lexicon = {
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
       'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'textien', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
       // Spanglish: "no me call más", "no me texteen"
-      'call', 'texten',
+      'call', 'texten', 'chatee', 'chatees', 'chateen', 'whatsappeen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
@@ -153,8 +155,12 @@ export const es: Lexicon = {
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
       '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
       // An hour: "no me estén llamando a las siete", "… los domingos".
-      'a las [a-z0-9]+', 'a la una', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
+      'a las [a-z0-9]+', 'a la una', '(?:en|por|de|a|durante) (?:la|las) (?:mananas?|tardes?|noches?|madrugadas?)', 'temprano', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
     ],
+    // An hour or a place, maybe after what is sent: "no me manden mensajes antes de las 9" limits them, it does not refuse them.
+    nounThenDeferral: ['(?:(?:{det}|mas) )?(?:(?:{contactNoun}) )?(?:{deferral})'],
+    // Likewise another language or channel: "no me manden mensajes en inglés, solo en español".
+    nounThenElsewhere: ['(?:(?:{det}|mas) )?(?:(?:{contactNoun}) )?(?:{elsewhere})'],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
@@ -178,25 +184,32 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{nounThenDeferral}|{nounThenElsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
-    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
+    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{nounThenDeferral}|{topic}|{nounThenElsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{oneThing}|{nounThenElsewhere}|{topic}|{otherCallee}|{redirect}' },
     // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
       id: 'familia-dice-que-no',
       pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
-      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{deferral}|{elsewhere}|{oneThing}|{otherCallee}|{sentThing}',
+      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{nounThenDeferral}|{nounThenElsewhere}|{oneThing}|{otherCallee}|{sentThing}',
     },
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
-    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{nounThenDeferral}' },
     // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
     { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas|con))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
+    // The messages as the subject, asked in the subjunctive: "cómo hago para que dejen de llegarme estos mensajes", "quiero que paren
+    // de llegarme sus promos" (not "dejaron de llegarme", a complaint, nor "si dejan de llegarme …").
+    { id: 'que-dejen-de-llegar', pattern: '(?:{que}|para|pa) (?:ya )?(?:dejen|deje|paren|pare|se acaben|terminen) de llegar(?:me|nos)?(?: (?:{det}|mas))? (?:{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
+    // "qué pongo pa que ya no me lleguen?": the end of the question is the request, the messages understood.
+    { id: 'pa-que-no-me-lleguen', pattern: '(?:para|pa) {que} (?:ya )?no (?:me|nos) (?:lleguen|llegue)(?=$| ,| (?:mas|nada|por favor|porfa|x favor|xfa)(?![^ ]))', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
+    // "sálganse de mi cel", "lárguense de mi teléfono": out of the phone is out of contact.
+    { id: 'fuera-de-mi-cel', pattern: '(?:salgan(?:se)?|salganse|larguen(?:se)?|fuera) de (?:mi|este) (?:cel|celular|telefono|numero|whatsapp|bandeja)(?![^ ])', confidence: 0.85 },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -218,13 +231,14 @@ export const es: Lexicon = {
       confidence: 0.9,
     },
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85, negatable: true },
-    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{nounThenDeferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}|{relayedButWants}' },
-    // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
+    // "deja de enviarme mensajes" (tú); not "la compañía de luz no deja de mandarme mensajes": a negated
+    // third person describes someone who never stops (a negated request would be "no dejes de").
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?<!(?:^| )(?:si|cuando) )(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, notAfter: '(?:si|cuando) (?:me|nos)', unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -266,17 +280,17 @@ export const es: Lexicon = {
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
-    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{deferral}|{redirect}' },
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{nounThenDeferral}|{redirect}' },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
       pattern: '(?:ya no|no(?= [a-z ]+ mas(?![^ ]))) (?:es necesario|hace falta|necesitan|tienen que)(?: {que})? (?:{objectPronoun} )?(?:{contactSubj}|(?:ll|y)amar(?:me|nos)?|escribir(?:me|nos)?|marcar(?:me|nos)?|mandar(?:me|nos)? (?:{contactNoun}|nada))',
-      confidence: 0.85, unless: '{deferral}',
+      confidence: 0.85, unless: '{nounThenDeferral}',
     },
     // "no usen este número para nada", "ya no utilicen mi número"
-    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{deferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
+    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{nounThenDeferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
     // "cómo hago para ya no recibir mensajes": what to do to stop them is asked for
-    { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{deferral}' },
+    { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{nounThenDeferral}' },
     // "no me gusta que me estén llamando, ya no lo hagan": the calls named just before.
     { id: 'ya-no-lo-hagan', pattern: '(?:ya no lo (?:hagan|haga|hagas)|no lo (?:vuelvan|vuelva|vuelvas) a hacer|no lo hagan mas)(?<=(?:llamando|llamen|llame|llamadas|mensajes|escribiendo|marcando|textos)(?: [a-z]+| ,){1,6})', confidence: 0.8 },
     // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
@@ -313,7 +327,7 @@ export const es: Lexicon = {
     {
       id: 'como-dejo-de-recibir',
       pattern: '{howTo} (?:(?:dejo|dejar|dejamos|paro|parar) de recibir|(?:ya )?no (?:recibir|recibo)|(?:detengo|detener|paro|parar|cancelo|cancelar|bloqueo|quito|quitar|elimino)) (?:(?:{det}|mas) )?(?!spam|propaganda)(?:{contactNoun})',
-      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|{otherParty}|{justAsking}',
+      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|(?:[a-z]+ ){0,5}(?:en|de|del|desde) (?:mi|el|su) (?:iphone|celular|cel|telefono|android|samsung)(?![^ ])|de (?:un|una|algun|alguna|ciertos?|ciertas?) (?:numeros?|contactos?|personas?)(?![^ ])|{otherParty}|{justAsking}',
     },
   ],
 };

@@ -71,7 +71,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
       'por que me (?:llaman|llama|llamas) tanto',
       'yo no (?:me inscribi|me registre|pedi esto|les di mi numero)',
     ],
-    otherInterest: 'pero (?:si|me interesa|quiero|queria|quisiera|me gustaria|que tal|digame|cuenteme|el otro|la otra|tengo una pregunta)|(?:ahorita|ahora|por ahora|en este momento|hoy)(?: [a-z]+){0,3} (?:llameme|llamame|marqueme|hableme)',
+    otherInterest: 'pero (?:si|me interesa|quiero|queria|quisiera|me gustaria|que tal|digame|cuenteme|el otro|la otra|tengo una pregunta)|(?:ahorita|ahora|por ahora|en este momento|hoy)(?: [a-z]+){0,3} (?:llameme|llamame|marqueme|hableme)|(?:el|la|los|las) (?:de|del|que|otro|otra) (?:[a-z0-9]+ ){0,4}si(?![^ ])',
   },
   {
     lang: 'fr',
