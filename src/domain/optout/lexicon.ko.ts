@@ -99,6 +99,8 @@ export const ko: Lexicon = {
     quoted: ['라고(?!요|했잖|몇번|분명|말했|말씀|$)', '래', '란', '랬', '라는', '라던'],
     // 내 after 아/안/시/사/부 is another word's end: "아내 이름" (wife's name), "안내 번호" (an information line).
     myNumber: ['제번호', '(?<![아안시사부])내(?:번호|전화번호|연락처|정보|이름)', '저의번호', '제전화번호', '제연락처', '이번호', '제휴대폰번호', '번호', '연락처', '전화번호', '개인정보', '제정보', '제개인정보', '제이름', '저희이름'],
+    // A number that is not the consumer's: "안내 번호 삭제", "예전 번호 지워 주세요" (an account update), "계좌 번호".
+    notMyNumber: ['안내|회사|사무실|팩스|예전|옛날|이전|옛|다른|딴|계좌|카드|주문|예약|송장|운송장|주민'],
     list: ['명단', '리스트', '목록', '데이터베이스', '데이터', '디비', '명부', '발송목록', '발송명단'],
     // Other services one unsubscribes from: "넷플릭스 구독 취소".
     otherService: ['넷플릭스', '유튜브', '디즈니', '스포티파이', '멤버십', '신문', '잡지', '채널', '앱', '어플', '쿠팡', '헬스', '[a-z]{3,}'],
@@ -136,7 +138,7 @@ export const ko: Lexicon = {
     { id: 'dont-want-contact', pattern: '(?:{contact}|통화|이런거|이런것|이런건|이런것들|이딴거|이거|그런거)(?:{particle})*(?:{again})?(?:{particle})*(?:정보|소식|안내)?(?:수신)?(?:을|를)?(?:{politely})?{noMoreWant}', confidence: 0.9, unless: '[은는](?:건|게|것은?)?아니|(?:으)?면|[^,]{0,8}?(?:어떻게|방법)' },
     // "문자 안 받아요", "연락 안 받습니다 끊을게요": the consumer's refusal, said as a plain statement — not "왜 전화 안 받아요"
     // (why don't you answer), not someone else who does not answer ("할머니가 전화 안 받아요"), not a question.
-    { id: 'i-do-not-take-them', pattern: '(?<=^|,|요|다)(?:이런|이)?(?:{contact})(?:를|을|은|는|도)?(?:이제|더이상|더는|앞으로)?안받(?:습니다|아요|음)(?=$|,|끊|[가-힣]{0,4}요$)', confidence: 0.85, unless: '[^,]{0,8}?(?:왜|까|나요|죠)', notAfter: '왜|어째서' },
+    { id: 'i-do-not-take-them', pattern: '(?<=^|,|요|다)(?:이제|이젠|더이상|더는|앞으로)?(?:이런|이)?(?:{contact})(?:를|을|은|는|도)?(?:이제|더이상|더는|앞으로)?안받(?:습니다|아요|음)(?=$|,|끊|[가-힣]{0,4}요$)', confidence: 0.85, unless: '[^,]{0,8}?(?:왜|까|나요|죠)', notAfter: '왜|어째서' },
     // "수신 거부합니다", "광고 거부" — not "수신 거부 안 했는데", "수신거부 해제", "거부감".
     {
       id: 'refuse-messages', notAfter: '실수로|잘못|모르고|다른[^,]{0,8}?', pattern: '수신을?(?:거[부뷰브]|겨부)|무료거부|문자거부|광고거부|수신차단|수신중지|수신을?원하지않|수신을?원치않|수신을?거절|광고거절|수신(?:을)?(?:안할|안하겠|하지않겠|안합니다|안함)',
@@ -195,7 +197,7 @@ export const ko: Lexicon = {
     { id: 'or-else', pattern: '(?:(?:또|다시|한번만더|한번더|계속)(?:{contact})?|{contact})(?:{particle})*(?:하면|오면|보내면|걸면|하시면|주시면|보내시면|거시면)[^,]{0,8}?(?:신고|고소|고발|경찰|차단)', confidence: 0.85 },
     // "제 번호 삭제해 주세요", "명단에서 저를 빼주세요"
     // Not the past: "전화번호 삭제했어요" (I deleted it).
-    { id: 'remove-number', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}|(?:제번호|내번호|제전화번호|제연락처)[^,]{0,16}?(?:지워|삭제해|빼)(?:주세요|줘요|주십시오|줘)', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
+    { id: 'remove-number', notAfter: '{notMyNumber}', pattern: '{myNumber}(?:을|를|좀|은|다)*{remove}|(?:제번호|내번호|제전화번호|제연락처)[^,]{0,16}?(?:지워|삭제해|빼)(?:주세요|줘요|주십시오|줘)', confidence: 0.85, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     { id: 'remove-from-list', pattern: '(?:{list}|연락처|주소록|시스템|전산)(?:에서)(?:저를|저|제번호를|제번호|번호를|번호|저희를|좀)*(?:{myNumber})?(?:을|를|좀)*{remove}', confidence: 0.9, unless: '했|됐|된|졌|한(?!다)|하셨|버렸' },
     // "구독 취소해 주세요", "전화 금지", "수신 해지" — not "유튜브 구독 취소했어요".
     // Asking how ("구독 취소 어떻게 하죠") is a request; not "구독 취소 안 했는데", nor another service ("넷플릭스 구독 취소").
