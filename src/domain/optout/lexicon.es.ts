@@ -81,7 +81,7 @@ export const es: Lexicon = {
     reported: [
       // "me dijo q les pidiera que …": the relay of a relay.
       '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
-      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+)? que',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+){0,3} que',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
@@ -112,7 +112,7 @@ export const es: Lexicon = {
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
       // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
-      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|mandeme|mandame|escribame|escribanme|llameme|llamenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
@@ -128,7 +128,7 @@ export const es: Lexicon = {
     // Another company or person is the one talked about: "la otra compañía no deja de mandarme mensajes, ustedes no".
     otherParty: ['(?:la|el|las|los|esa|ese|una|un) (?:otra|otro|otras|otros) (?:compania|companias|empresa|empresas|banco|bancos|tienda|tiendas|gente|numero|numeros)(?: [a-z]+| ,){0,10}'],
     // The relayed request, then the speaker's own wish against it: "dejen de llamar dice mi esposo, pero yo sí quiero".
-    relayedButWants: ['(?:dice|dijo|dicen|quiere) (?:mi|mis) (?:{family})(?: [a-z]+| ,){0,6} (?:pero|sino)'],
+    relayedButWants: ['(?:(?:dice|dijo|dicen|quiere) (?:mi|mis) (?:{family})|(?:mi|mis) (?:{family}) (?:dice|dijo|dicen|quiere))(?: [a-z]+| ,){0,6} (?:pero|sino)'],
     // Asking how to stop them is asking for it (not "cómo dejo de recibir spam", a question about spam in general).
     howTo: ['(?:como|komo|de (?:que|q) (?:forma|manera)|(?:que|q) (?:tengo|hay|tenemos) (?:que|q) hacer|(?:que|q) hago)(?: (?:le|lo|se))?(?: (?:hago|hacemos|puedo|podemos|puede|debo|tengo (?:que|q)|hay (?:que|q)))?(?: (?:para|pa)(?: (?:que|q))?)?'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
@@ -167,6 +167,8 @@ export const es: Lexicon = {
       'registros?', 'directorio', 'contactos', 'listados?',
       // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
       'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
+      // "bórrenme de todo": every list they hold.
+      'todo(?=$| ,| (?:por favor|porfa|xfa|ya|gracias)(?![^ ]))',
     ],
     dncList: [
       'lista (?:de )?(?:no llamar|no llamadas|no contactar|no molestar|robinson|exclusion|bloqueo|no llame)', 'registro de no llamar',
@@ -184,7 +186,7 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}|{relayedButWants}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
     { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{nounThenDeferral}|{nounThenElsewhere}' },
@@ -206,6 +208,14 @@ export const es: Lexicon = {
     // The messages as the subject, asked in the subjunctive: "cómo hago para que dejen de llegarme estos mensajes", "quiero que paren
     // de llegarme sus promos" (not "dejaron de llegarme", a complaint, nor "si dejan de llegarme …").
     { id: 'que-dejen-de-llegar', pattern: '(?:{que}|para|pa) (?:ya )?(?:dejen|deje|paren|pare|se acaben|terminen) de llegar(?:me|nos)?(?: (?:{det}|mas))? (?:{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
+    // "no vuelvan a comunicarse conmigo", "no quiero que se comuniquen más conmigo": the reflexive verb of contact.
+    {
+      id: 'no-se-comuniquen', notAfter: '{reported}|{hypothetical}|{supposing}|{otherParty}', unless: '{nounThenDeferral}',
+      pattern: '(?:(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|deseo|queremos) {que}(?: ya)?(?: ustedes)?|no|n|ya ?no|nunca mas|ni) (?:(?:vuelvan|vuelva) a comunicar(?:se)?|se (?:vuelvan a comunicar|comuniquen|comunique|sigan comunicando|esten comunicando))(?: mas)? (?:conmigo|con nosotros|con (?:mi|mis) (?:{family}))',
+      confidence: 0.85,
+    },
+    // "no sigan enviando nada", "no siga llamando por favor": keeping on, refused (not "no sigan llamando a las seis").
+    { id: 'no-sigan', pattern: '(?:no|n) (?:sigan|siga|sigas|esten|este) {contactGerund}(?=$| ,| (?:nada|mas|{contactNoun}|{target}|por favor|porfa|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}' },
     // "qué pongo pa que ya no me lleguen?": the end of the question is the request, the messages understood.
     { id: 'pa-que-no-me-lleguen', pattern: '(?:para|pa) {que} (?:ya )?no (?:me|nos) (?:lleguen|llegue)(?=$| ,| (?:mas|nada|por favor|porfa|x favor|xfa)(?![^ ]))', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
     // "sálganse de mi cel", "lárguense de mi teléfono": out of the phone is out of contact.
@@ -219,7 +229,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -251,7 +261,7 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}|de voz(?![^ ])|{nounThenElsewhere}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:info|informacion)(?=$| ,| (?:de (?:ustedes|usted|su empresa|su compania)|por favor|porfa|xfa|gracias)(?![^ ]))|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9, notAfter: '{supposing}', unless: '{otherCallee}|{speakerWants}' },
