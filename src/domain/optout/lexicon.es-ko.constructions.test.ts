@@ -27,6 +27,13 @@ describe('Spanish and Korean opt-outs the rules catch', () => {
     ['ko', 'sms', '언섭 해요', 'Konglish "unsub"'],
     ['ko', 'voice', '앞으로 컨택 하지 마세요', 'Konglish "contact"'],
     ['ko', 'sms', '이런 거 어케 막아요', 'how to block "this", asked of the sender'],
+    ['es', 'voice', 'no se vuelvan a comunicar con nosotros', 'the reflexive verb of contact'],
+    ['es', 'sms', 'no sigan mandando promos porfa', 'keeping on, refused'],
+    ['es', 'voice', 'ya está bueno con las llamadas', '"ya está bueno"'],
+    ['ko', 'voice', '문자 보내시지 마세요', 'an honorific verb'],
+    ['ko', 'sms', '거부 거부합니다', 'a repeated keyword'],
+    ['ko', 'sms', '저희 빼 주세요', 'take us off, the whole reply'],
+    ['ko', 'sms', '광고 어떻게 막아요 여기 거요', 'how to stop, this sender named after'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -45,6 +52,10 @@ describe('Spanish and Korean look-alikes that stay quiet', () => {
     ['voice', '안내 번호 삭제해 주시고 새 번호 알려 주세요', '안내 is not "my"'],
     ['voice', '할머니가 전화를 안 받아요', 'someone else who does not answer'],
     ['voice', '왜 전화 안 받아요', 'why you do not answer'],
+    ['voice', 'mi papá le dijo a la gente del seguro que ya no lo llamaran', 'told to a company named in several words'],
+    ['sms', '구독 해지 말고 잠깐 멈출 수 있어요?', 'not X but Y'],
+    ['sms', '어플에서 알림 끄는 방법 있나요', "an app's notifications"],
+    ['voice', '전화 그만 돌리고 상담원 바꿔 주세요', 'stop transferring, connect me'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
@@ -57,5 +68,12 @@ describe('Spanish and Korean refusals of one thing that ask nothing', () => {
     ['관심 없다는 게 아니라 지금 바빠서요', 'the refusal denied'],
   ] as const)('voice: %j (%s)', (text, _why) => {
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
+  });
+});
+
+// The character n-gram classifier, asked when no rule fires, still reads this one as an opt-out; the rules must not.
+describe('Spanish look-alikes the rules leave alone', () => {
+  it.each([['voice', 'no quiero mensajes de voz mejor escríbame', 'voice mail refused for texts']] as const)('%s: %j (%s)', (channel, text, _why) => {
+    expect(rules(text, channel)).toBeNull();
   });
 });
