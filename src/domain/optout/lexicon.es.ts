@@ -81,7 +81,7 @@ export const es: Lexicon = {
     reported: [
       // "me dijo q les pidiera que …": the relay of a relay.
       '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
-      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+){0,3} que',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} que',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
@@ -155,7 +155,7 @@ export const es: Lexicon = {
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
       '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
       // An hour: "no me estén llamando a las siete", "… los domingos".
-      'a las [a-z0-9]+', 'a la una', '(?:en|por|de|a|durante) (?:la|las) (?:mananas?|tardes?|noches?|madrugadas?)', 'temprano', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
+      'a las [a-z0-9]+', 'a la una', '(?:en|durante|dentro del?) (?:horas?|horario) de [a-z]+', '(?:en|por|de|a|durante) (?:la|las) (?:mananas?|tardes?|noches?|madrugadas?)', 'temprano', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
     ],
     // An hour or a place, maybe after what is sent: "no me manden mensajes antes de las 9" limits them, it does not refuse them.
     nounThenDeferral: ['(?:(?:{det}|mas) )?(?:(?:{contactNoun}) )?(?:{deferral})'],
