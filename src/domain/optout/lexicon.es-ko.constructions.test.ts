@@ -34,6 +34,7 @@ describe('Spanish and Korean opt-outs the rules catch', () => {
     ['ko', 'sms', '거부 거부합니다', 'a repeated keyword'],
     ['ko', 'sms', '저희 빼 주세요', 'take us off, the whole reply'],
     ['ko', 'sms', '광고 어떻게 막아요 여기 거요', 'how to stop, this sender named after'],
+    ['ko', 'voice', '전화 더 하지 마세요', '더 as "any more"'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -56,6 +57,8 @@ describe('Spanish and Korean look-alikes that stay quiet', () => {
     ['sms', '구독 해지 말고 잠깐 멈출 수 있어요?', 'not X but Y'],
     ['sms', '어플에서 알림 끄는 방법 있나요', "an app's notifications"],
     ['voice', '전화 그만 돌리고 상담원 바꿔 주세요', 'stop transferring, connect me'],
+    ['voice', '명단에서 빼지 말아 주세요 계속 받을게요', 'a removal forbidden'],
+    ['voice', 'mi esposo le pidió al del banco que ya no le marque', 'a request told to "al del banco"'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
