@@ -35,6 +35,8 @@ describe('Spanish and Korean opt-outs the rules catch', () => {
     ['ko', 'sms', '저희 빼 주세요', 'take us off, the whole reply'],
     ['ko', 'sms', '광고 어떻게 막아요 여기 거요', 'how to stop, this sender named after'],
     ['ko', 'voice', '전화 더 하지 마세요', '더 as "any more"'],
+    ['ko', 'voice', '왜 또 문자해 하지 마', 'the contact named in one breath, then a bare "don\'t"'],
+    ['ko', 'sms', '어케 하면 문자 안 와요? 여기서 오는 거요', 'how, with this sender named after'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -59,6 +61,7 @@ describe('Spanish and Korean look-alikes that stay quiet', () => {
     ['voice', '전화 그만 돌리고 상담원 바꿔 주세요', 'stop transferring, connect me'],
     ['voice', '명단에서 빼지 말아 주세요 계속 받을게요', 'a removal forbidden'],
     ['voice', 'mi esposo le pidió al del banco que ya no le marque', 'a request told to "al del banco"'],
+    ['sms', '수신거부 번호 뭐예요? 동생이 궁금해해서요', 'someone else asks'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(detectOptOut(text, { channel }).intent).not.toBe('opt_out');
   });
@@ -69,14 +72,18 @@ describe('Spanish and Korean refusals of one thing that ask nothing', () => {
     ['no me interesa la membresía de oro, la de plata sí', 'one offer refused, another wanted'],
     ['no me interesa lo que digan los vecinos', '"no me interesa" as "I do not care"'],
     ['관심 없다는 게 아니라 지금 바빠서요', 'the refusal denied'],
+    ['제 번호 어떻게 변경해요', 'how to change the number, not how it was found'],
   ] as const)('voice: %j (%s)', (text, _why) => {
     expect(detectOptOut(text, { channel: 'voice' }).intent).toBe('none');
   });
 });
 
-// The character n-gram classifier, asked when no rule fires, still reads this one as an opt-out; the rules must not.
+// The character n-gram classifier, asked when no rule fires, may still read these as opt-outs; the rules must not.
 describe('Spanish look-alikes the rules leave alone', () => {
-  it.each([['voice', 'no quiero mensajes de voz mejor escríbame', 'voice mail refused for texts']] as const)('%s: %j (%s)', (channel, text, _why) => {
+  it.each([
+    ['voice', 'no quiero mensajes de voz mejor escríbame', 'voice mail refused for texts'],
+    ['sms', 'ya estoy afuera, para de mandarme textos', 'said on arriving'],
+  ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(rules(text, channel)).toBeNull();
   });
 });

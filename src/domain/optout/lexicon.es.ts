@@ -117,6 +117,8 @@ export const es: Lexicon = {
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
     notStopping: ['(?:ya )?(?:no|n|nunca|jamas)'],
+    // "ya llegué, para de mandarme mensajes": said on arriving, to someone texting where they are.
+    arrived: ['(?:ya (?:llegue|estoy (?:aqui|afuera|abajo|alli|ahi)|te vi)|aqui estoy|ahi voy)(?: ,)?'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
     otherCallee: ['a (?:tu|tus) [a-z]+', 'a su (?:cel|celular|numero|telefono|trabajo)(?![^ ])', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Supposed, not asked: "qué pasa si ya no quiero que me llamen".
@@ -229,7 +231,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -248,7 +250,7 @@ export const es: Lexicon = {
     { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
     // "deja de enviarme mensajes" (tú); not "la compañía de luz no deja de mandarme mensajes": a negated
     // third person describes someone who never stops (a negated request would be "no dejes de").
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}|{arrived}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?<!(?:^| )(?:si|cuando) )(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, notAfter: '(?:si|cuando) (?:me|nos)', unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
