@@ -44,7 +44,7 @@ export const es: Lexicon = {
     contactInf: [
       '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
       '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
-      'hostigar{clitic}', 'fastidiar{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
+      'hostigar{clitic}', 'fastidiar{clitic}', 'chatear{clitic}', 'whatsappear{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
       // "deje de estar llamando": the progressive
@@ -81,7 +81,7 @@ export const es: Lexicon = {
     reported: [
       // "me dijo q les pidiera que …": the relay of a relay.
       '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
-      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) a (?:mi|mis|su|sus|tu|tus|la|el|los|las) [a-z]+(?: [a-z]+)? que',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} que',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
@@ -112,9 +112,13 @@ export const es: Lexicon = {
       // Another channel than this one: "no me escribas por whatsapp, mejor por aquí".
       '(?:por|al|en) (?:whatsapp|correo|email|mail|facebook|messenger|instagram|carta|correo electronico)(?![^ ])',
       // A language or another channel asked for instead: "no me escriban en inglés", "no me manden correos, mejor textos".
-      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
+      '(?:, )?(?:en|por) (?:ingles|espanol)(?![^ ])', '(?:[a-z]+ |, ){0,3}mejor (?:por |en |a |al |a mi )?(?:textos?|mensajes?|sms|llamadas?|correos?|whatsapp|email|mail|ll?amen|escriban|mandenme|mandeme|mandame|escribame|escribanme|llameme|llamenme|celular|cel|casa|trabajo|oficina|otro numero)(?![^ ])', '(?:mas )?de (?:un|una|dos|tres|cuatro|cinco|[0-9]+)(?![^ ])'],
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
+    // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
+    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)'],
+    // "ya llegué, para de mandarme mensajes": said on arriving, to someone texting where they are.
+    arrived: ['(?:ya (?:llegue|estoy (?:aqui|afuera|abajo|alli|ahi)|te vi)|aqui estoy|ahi voy)(?: ,)?'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
     otherCallee: ['a (?:tu|tus) [a-z]+', 'a su (?:cel|celular|numero|telefono|trabajo)(?![^ ])', 'al (?!(?:numero|cel|celular|telefono)(?![^ ]))[a-z]+', '(?:al|a su|a mi) (?:numero|cel|celular|telefono) de (?:mi|su|tu) [a-z]+', 'a (?:la|los|las|el) (?!(?:casa|numero|cel|celular|telefono)(?![^ ]))[a-z]+'],
     // Supposed, not asked: "qué pasa si ya no quiero que me llamen".
@@ -126,7 +130,7 @@ export const es: Lexicon = {
     // Another company or person is the one talked about: "la otra compañía no deja de mandarme mensajes, ustedes no".
     otherParty: ['(?:la|el|las|los|esa|ese|una|un) (?:otra|otro|otras|otros) (?:compania|companias|empresa|empresas|banco|bancos|tienda|tiendas|gente|numero|numeros)(?: [a-z]+| ,){0,10}'],
     // The relayed request, then the speaker's own wish against it: "dejen de llamar dice mi esposo, pero yo sí quiero".
-    relayedButWants: ['(?:dice|dijo|dicen|quiere) (?:mi|mis) (?:{family})(?: [a-z]+| ,){0,6} (?:pero|sino)'],
+    relayedButWants: ['(?:(?:dice|dijo|dicen|quiere) (?:mi|mis) (?:{family})|(?:mi|mis) (?:{family}) (?:dice|dijo|dicen|quiere))(?: [a-z]+| ,){0,6} (?:pero|sino)'],
     // Asking how to stop them is asking for it (not "cómo dejo de recibir spam", a question about spam in general).
     howTo: ['(?:como|komo|de (?:que|q) (?:forma|manera)|(?:que|q) (?:tengo|hay|tenemos) (?:que|q) hacer|(?:que|q) hago)(?: (?:le|lo|se))?(?: (?:hago|hacemos|puedo|podemos|puede|debo|tengo (?:que|q)|hay (?:que|q)))?(?: (?:para|pa)(?: (?:que|q))?)?'],
     // Subjunctive (negative imperative) forms, usted / tu / ustedes.
@@ -134,7 +138,7 @@ export const es: Lexicon = {
       '(?:ll|y)ame', '(?:ll|y)ames', '(?:ll|y)amen', '(?:ll|y)amaran?', 'escribieran?', 'marcaran?', 'mandaran?', 'enviaran?', 'molestaran?', 'contactaran?', 'mar(?:qu|k)e', 'mar(?:qu|k)es', 'mar(?:qu|k)en', 'escri[bv]a', 'escri[bv]as', 'escri[bv]an', 'contacte', 'contactes', 'contacten',
       'moleste', 'molestes', 'molesten', 'textee', 'textees', 'texteen', 'textien', 'hable', 'hables', 'hablen', 'busque', 'busques', 'busquen',
       // Spanglish: "no me call más", "no me texteen"
-      'call', 'texten',
+      'call', 'texten', 'chatee', 'chatees', 'chateen', 'whatsappeen',
     ],
     sendSubj: ['mande', 'mandes', 'manden', 'envie', 'envies', 'envien'],
     contactNoun: [
@@ -153,14 +157,20 @@ export const es: Lexicon = {
       // A place, like an hour, asks for another number, not for no contact: "no me llamen al trabajo".
       '(?:al|en el|a (?:mi|su|tu)) (?:trabajo|negocio|escuela)', '(?:a|en) la oficina',
       // An hour: "no me estén llamando a las siete", "… los domingos".
-      'a las [a-z0-9]+', 'a la una', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
+      'a las [a-z0-9]+', 'a la una', '(?:en|durante|dentro del?) (?:horas?|horario) de [a-z]+', '(?:en|por|de|a|durante) (?:la|las) (?:mananas?|tardes?|noches?|madrugadas?)', 'temprano', '(?:los|en los) (?:domingos|sabados|fines de semana)', 'en las (?:noches|mananas|tardes)', 'de noche', 'tan seguido',
     ],
+    // An hour or a place, maybe after what is sent: "no me manden mensajes antes de las 9" limits them, it does not refuse them.
+    nounThenDeferral: ['(?:(?:{det}|mas) )?(?:(?:{contactNoun}) )?(?:{deferral})'],
+    // Likewise another language or channel: "no me manden mensajes en inglés, solo en español".
+    nounThenElsewhere: ['(?:(?:{det}|mas) )?(?:(?:{contactNoun}) )?(?:{elsewhere})'],
     det: ['su', 'sus', 'la', 'las', 'esta', 'estas', 'esa', 'esas', 'tu', 'tus', 'el', 'los', 'este', 'ese', 'estos', 'esos', 'todos los', 'todas las', 'vuestra', 'tanto', 'tantos', 'tanta', 'tantas'],
     listNoun: [
       'listas?(?: de (?:contactos|llamadas|mensajes|difusion|envio|clientes|marketing|correo|telefonos))?', 'base(?: de datos)?', 'sistema',
       'registros?', 'directorio', 'contactos', 'listados?',
       // A messaging group, said alone: "sáquenme de este grupo" (not "del grupo de baile").
       'grupos?(?=$| ,| (?:de (?:mensajes|whatsapp|difusion|texto)|porfa|por favor|xfa|ya|gracias)(?![^ ]))',
+      // "bórrenme de todo": every list they hold.
+      'todo(?=$| ,| (?:por favor|porfa|xfa|ya|gracias)(?![^ ]))',
     ],
     dncList: [
       'lista (?:de )?(?:no llamar|no llamadas|no contactar|no molestar|robinson|exclusion|bloqueo|no llame)', 'registro de no llamar',
@@ -178,25 +188,40 @@ export const es: Lexicon = {
     {
       id: 'no-me-llame',
       pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
-      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{callBack}|{topic}|{redirect}|{elsewhere}|{disbelief}',
+      confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}|{relayedButWants}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
-    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{elsewhere}' },
+    { id: 'no-llamen-aqui', pattern: '(?:no|n|nunca|jamas|ya ?no) (?:(?:vuelva|vuelvan) a {contactInfPlain}|{contactSubj}|{sendSubj}|{keepOn} {contactGerund}(?: {contactNoun})?)(?: a (?:mi|mis|su|sus) (?:{family}))?(?:(?: {again})+|(?: {again})* {target})', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{nounThenDeferral}|{nounThenElsewhere}' },
     // "no vuelvan a llamar", "no me vuelva a escribir" — the request ends there or goes on; not "… antes de las nueve".
-    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{deferral}|{topic}|{elsewhere}' },
+    { id: 'no-vuelvan-a-llamar', pattern: '(?:no|n|nunca|jamas|ya ?no|ni) (?:(?:(?:me|nos) )?(?:vuelva|vuelvan|vuelvas|volvas)|volver(?:me|nos)) a {contactInfPlain}', confidence: 0.9, notAfter: '(?:yo|el|ella|ellos|ellas)', unless: '{nounThenDeferral}|{topic}|{nounThenElsewhere}' },
     // "ya no llamen", "ni me escriban", "nunca más me busquen": plural imperatives, which no statement shares.
-    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}|{otherParty}', unless: '{deferral}|{oneThing}|{elsewhere}|{topic}|{otherCallee}|{redirect}' },
+    { id: 'ya-no-llamen', pattern: '(?:ya ?no|ni|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|escriban|manden|envien|marquen|molesten|contacten|hablen|busquen|texteen|textien|{keepOn} {contactGerund})', confidence: 0.9, notAfter: '{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{oneThing}|{nounThenElsewhere}|{topic}|{otherCallee}|{redirect}' },
     // Passed on to the caller: "mi papá dice que ya no le llamen", "mi esposa quiere que dejen de llamarla" — unless the
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
       id: 'familia-dice-que-no',
       pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
-      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{deferral}|{elsewhere}|{oneThing}|{otherCallee}|{sentThing}',
+      confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{nounThenDeferral}|{nounThenElsewhere}|{oneThing}|{otherCallee}|{sentThing}',
     },
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
-    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'no-me-llamen-junto', pattern: '(?:ya)?no(?:me|nos)(?:(?:ll|y)amen|(?:ll|y)ame|mar(?:qu|k)en|mar(?:qu|k)e|escriban|manden|envien|hablen|molesten)(?:mas)?', confidence: 0.85, unless: '{nounThenDeferral}' },
     // The subjunctive asks: "que ya no me llegue nada", "ya no me lleguen sus mensajes" (not "ya no me llega nada", a complaint).
     { id: 'que-no-me-llegue', pattern: '(?:ya no|que no|q no|que ya no|q ya no) (?:me|nos) (?:llegue|lleguen)(?: (?:mas|nada|sus|estos|estas|esos|esas|con))* (?:nada|mas|{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}' },
+    // The messages as the subject, asked in the subjunctive: "cómo hago para que dejen de llegarme estos mensajes", "quiero que paren
+    // de llegarme sus promos" (not "dejaron de llegarme", a complaint, nor "si dejan de llegarme …").
+    { id: 'que-dejen-de-llegar', pattern: '(?:{que}|para|pa) (?:ya )?(?:dejen|deje|paren|pare|se acaben|terminen) de llegar(?:me|nos)?(?: (?:{det}|mas))? (?:{contactNoun})(?![^ ])', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
+    // "no vuelvan a comunicarse conmigo", "no quiero que se comuniquen más conmigo": the reflexive verb of contact.
+    {
+      id: 'no-se-comuniquen', notAfter: '{reported}|{hypothetical}|{supposing}|{otherParty}', unless: '{nounThenDeferral}',
+      pattern: '(?:(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|deseo|queremos) {que}(?: ya)?(?: ustedes)?|no|n|ya ?no|nunca mas|ni) (?:(?:vuelvan|vuelva) a comunicar(?:se)?|se (?:vuelvan a comunicar|comuniquen|comunique|sigan comunicando|esten comunicando))(?: mas)? (?:conmigo|con nosotros|con (?:mi|mis) (?:{family}))',
+      confidence: 0.85,
+    },
+    // "no sigan enviando nada", "no siga llamando por favor": keeping on, refused (not "no sigan llamando a las seis").
+    { id: 'no-sigan', pattern: '(?:no|n) (?:sigan|siga|sigas|esten|este) {contactGerund}(?=$| ,| (?:nada|mas|{contactNoun}|{target}|por favor|porfa|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}' },
+    // "qué pongo pa que ya no me lleguen?": the end of the question is the request, the messages understood.
+    { id: 'pa-que-no-me-lleguen', pattern: '(?:para|pa) {que} (?:ya )?no (?:me|nos) (?:lleguen|llegue)(?=$| ,| (?:mas|nada|por favor|porfa|x favor|xfa)(?![^ ]))', confidence: 0.85, notAfter: '{hypothetical}|{supposing}' },
+    // "sálganse de mi cel", "lárguense de mi teléfono": out of the phone is out of contact.
+    { id: 'fuera-de-mi-cel', pattern: '(?:salgan(?:se)?|salganse|larguen(?:se)?|fuera) de (?:mi|este) (?:cel|celular|telefono|numero|whatsapp|bandeja)(?![^ ])', confidence: 0.85 },
     // "no estoy interesado, ya no llame": usted, the request ends there.
     { id: 'ya-no-llame', pattern: '(?:ya no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)ame|escriba|mar(?:qu|k)e|mande|moleste|busque)(?=$| ,| (?:mas|por favor|porfa|gracias|senorita|senor|senora|joven|{target})(?![^ ]))', confidence: 0.85, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}' },
     // "bórrenme", "sáquenme por favor": the request ends there.
@@ -206,7 +231,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -218,13 +243,14 @@ export const es: Lexicon = {
       confidence: 0.9,
     },
     { id: 'dejar-de-recibir', pattern: '(?:quiero|quisiera|deseo|necesito|queremos) dejar de recibir', confidence: 0.85, negatable: true },
-    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{deferral}' },
+    { id: 'favor-de-no-llamar', pattern: '(?:favor de|por favor|porfa|porfavor) (?:ya )?no (?:(?:me|nos) )?(?:volver a |seguir )?(?:llamar|marcar|escribir|enviar|mandar|contactar|molestar)(?: mas)?', confidence: 0.85, unless: '{nounThenDeferral}' },
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}|{relayedButWants}' },
-    // "deja de enviarme mensajes", "no deja de llamarme" (a complaint): never a negated request.
-    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}', unless: '{oneThing}|{elsewhere}|{otherCallee}|{deferral}|{sentThing}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
+    // "deja de enviarme mensajes" (tú); not "la compañía de luz no deja de mandarme mensajes": a negated
+    // third person describes someone who never stops (a negated request would be "no dejes de").
+    { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}|{arrived}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
     // "quítenme de su lista", "quiero que me saquen de sus listas", "elimine mi número de su sistema"
     { id: 'quitar-de-lista', pattern: '(?:(?<!(?:^| )(?:si|cuando) )(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})? (?:de|del|d) (?:(?:{det}) )?(?:{listNoun}|{dncList}|{contactNoun})', confidence: 0.95, negatable: true, notAfter: '(?:si|cuando) (?:me|nos)', unless: '{otherList}' },
     // "borren mi número"; not "quiten mi número de mi cuenta"
@@ -237,7 +263,7 @@ export const es: Lexicon = {
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
     // "no quiero más mensajes", "ya no quiero recibir llamadas", "no quiero que me llamen"
-    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
+    { id: 'no-quiero-recibir', notAfter: '{supposing}', unless: '{speakerWants}|{otherCallee}|de voz(?![^ ])|{nounThenElsewhere}', pattern: '(?:no|n|ya ?no|nunca mas) (?:quiero|kiero|qiero|deseo|necesito|queremos|quiere|quieren)(?: (?:recibir|seguir recibiendo|estar recibiendo|volver a recibir|tener|mas))*(?: (?:sus|estas|estos|tus|esas|esos|las|los|ningun|ninguna|mas))? {contactNoun}', confidence: 0.9 },
     // "no quiero recibir nada más", "ya no quiero recibir esto" — only with recibir: "no quiero nada" refuses an offer.
     { id: 'no-quiero-recibir-nada', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos) (?:recibir|seguir recibiendo)(?: mas)? (?:nada(?: mas)?|(?:info|informacion)(?=$| ,| (?:de (?:ustedes|usted|su empresa|su compania)|por favor|porfa|xfa|gracias)(?![^ ]))|(?:esto|eso|estas cosas|esta basura)(?=$| ,| (?:por favor|porfa|xfa|gracias|mas)(?![^ ])))', confidence: 0.85 },
     { id: 'no-quiero-que-me-llamen', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|qiero|deseo|queremos|quiere|quieren)(?: mas)? {que} (?:(?:ustedes|usted|nadie|ellos|la empresa) )?{objectPronoun} (?:vuelvan a |{keepOn} )?(?:(?:ll|y)amen|(?:ll|y)ame|escriban|escriba|manden|mande|envien|envie|contacten|contacte|molesten|moleste|marquen|hablen|hable|busquen|busque|{contactGerund}|marcar|llamar|escribir|contactar)', confidence: 0.9, notAfter: '{supposing}', unless: '{otherCallee}|{speakerWants}' },
@@ -266,17 +292,17 @@ export const es: Lexicon = {
     { id: 'retiro-consentimiento', pattern: '(?:retiro|revoco|cancelo|anulo|retirar|revocar|quito)(?: (?:mi|el|la|todo|toda))? (?:consentimiento|permiso|autorizacion)', confidence: 0.9, negatable: true },
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
-    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{deferral}|{redirect}' },
+    { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{nounThenDeferral}|{redirect}' },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
       pattern: '(?:ya no|no(?= [a-z ]+ mas(?![^ ]))) (?:es necesario|hace falta|necesitan|tienen que)(?: {que})? (?:{objectPronoun} )?(?:{contactSubj}|(?:ll|y)amar(?:me|nos)?|escribir(?:me|nos)?|marcar(?:me|nos)?|mandar(?:me|nos)? (?:{contactNoun}|nada))',
-      confidence: 0.85, unless: '{deferral}',
+      confidence: 0.85, unless: '{nounThenDeferral}',
     },
     // "no usen este número para nada", "ya no utilicen mi número"
-    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{deferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
+    { id: 'no-usen-mi-numero', pattern: '(?:no|n|ya ?no|nunca mas) (?:usen|use|utilicen|utilice|marquen a|llamen a) (?:mi|este) (?:numero|cel|celular|telefono)(?: (?:para nada|nunca mas|mas))?', confidence: 0.85, unless: '{nounThenDeferral}|{redirect}|(?:para|en) (?:el|la|los|las|su|sus) [a-z]+' },
     // "cómo hago para ya no recibir mensajes": what to do to stop them is asked for
-    { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{deferral}' },
+    { id: 'para-no-recibir', pattern: '(?:para|pa|pa q|para q|para que) (?:ya )?no (?:recibir|seguir recibiendo) (?:mas )?(?:(?:{det}) )?{contactNoun}', confidence: 0.85, unless: '{nounThenDeferral}' },
     // "no me gusta que me estén llamando, ya no lo hagan": the calls named just before.
     { id: 'ya-no-lo-hagan', pattern: '(?:ya no lo (?:hagan|haga|hagas)|no lo (?:vuelvan|vuelva|vuelvas) a hacer|no lo hagan mas)(?<=(?:llamando|llamen|llame|llamadas|mensajes|escribiendo|marcando|textos)(?: [a-z]+| ,){1,6})', confidence: 0.8 },
     // "no me jodan más con sus mensajes"; not the bare "no me jodas" (disbelief)
@@ -313,7 +339,7 @@ export const es: Lexicon = {
     {
       id: 'como-dejo-de-recibir',
       pattern: '{howTo} (?:(?:dejo|dejar|dejamos|paro|parar) de recibir|(?:ya )?no (?:recibir|recibo)|(?:detengo|detener|paro|parar|cancelo|cancelar|bloqueo|quito|quitar|elimino)) (?:(?:{det}|mas) )?(?!spam|propaganda)(?:{contactNoun})',
-      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|{otherParty}|{justAsking}',
+      confidence: 0.85, notAfter: '{hypothetical}', unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino)(?![^ ])|(?:de )?(?:spam|robocalls?|numeros? desconocidos?|otr[oa]s? [a-z]+|(?:a|al|de|en|del) (?:whatsapp|facebook|messenger|instagram|tiktok|la app|la aplicacion|(?:mi|el) (?:iphone|celular|telefono|android|correo))|en general)(?![^ ])|(?:[a-z]+ ){0,5}(?:en|de|del|desde) (?:mi|el|su) (?:iphone|celular|cel|telefono|android|samsung)(?![^ ])|de (?:un|una|algun|alguna|ciertos?|ciertas?) (?:numeros?|contactos?|personas?)(?![^ ])|{otherParty}|{justAsking}',
     },
   ],
 };

@@ -77,7 +77,7 @@ const LEXICONS: readonly PossibleLexicon[] = [
       'por que me (?:llaman|llama|llamas) tanto',
       'yo no (?:me inscribi|me registre|pedi esto|les di mi numero)',
     ],
-    otherInterest: 'pero (?:si|me interesa|quiero|queria|quisiera|me gustaria|que tal|digame|cuenteme|el otro|la otra|tengo una pregunta)|(?:ahorita|ahora|por ahora|en este momento|hoy)(?: [a-z]+){0,3} (?:llameme|llamame|marqueme|hableme)',
+    otherInterest: 'pero (?:si|me interesa|quiero|queria|quisiera|me gustaria|que tal|digame|cuenteme|el otro|la otra|tengo una pregunta)|(?:ahorita|ahora|por ahora|en este momento|hoy)(?: [a-z]+){0,3} (?:llameme|llamame|marqueme|hableme)|(?:el|la|los|las) (?:de|del|que|otro|otra) (?:[a-z0-9]+ ){0,4}si(?![^ ])|lo que (?:diga|digan|dice|dicen|dijo|piense|piensen|opine|opinen)',
   },
   {
     lang: 'fr',
@@ -155,7 +155,9 @@ const LEXICONS: readonly PossibleLexicon[] = [
   {
     lang: 'ko',
     spacing: 'compact',
-    phrases: ['관심(?:이)?없', '필요없', '(?:제|내)번호(?:를|는)?어(?:디서|떻게)', '어떻게(?:제|내)번호', '누가(?:제|내)번호', '왜(?:자꾸|계속)전화'],
+    phrases: ['관심(?:이)?없', '필요없', '(?:제|내)번호(?:를|는)?어(?:디서|떻게)(?!바꾸|바꿔|변경|수정|등록|확인|입력)', '어떻게(?:제|내)번호', '누가(?:제|내)번호', '왜(?:자꾸|계속)전화'],
+    // "필요 없다는 게 아니라 …": the refusal denied, not made.
+    otherInterest: '없(?:다는|는) ?(?:게|건|것은|것이) ?아니',
   },
   {
     lang: 'ar',
