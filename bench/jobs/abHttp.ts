@@ -7,13 +7,20 @@
  * `--this=DIR` puts another checkout in this tree's place, so two older trees
  * can be compared with the same driver.
  *
- *   npx tsx bench/jobs/abHttp.ts --root=DIR [--this=DIR] [--kind=precall|presend] [--rounds=3] [--seconds=8]
+ * Each round also reports CPU µs per request by thread, user+system (threadCpu.ts), and the bytes
+ * and write calls per request from /proc/<pid>/io. `--strace` runs one more round a side under
+ * `strace -c -f` and prints its system calls per request (the round's speed means nothing).
+ *
+ *   npx tsx bench/jobs/abHttp.ts --root=DIR [--this=DIR] [--kind=precall|presend] [--rounds=3] [--seconds=8] [--strace]
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runLoad } from '../lib/load';
 import { spawnServer, type ChildServer } from '../lib/proc';
+import { countSyscalls } from '../lib/syscallCount';
+import { perRequest, sampleProc } from '../lib/threadCpu';
 import { AUTH, bodyMaker, DECISION_PATHS, type DecisionKind } from '../scenarios/decisions';
 
 const { values } = parseArgs({
@@ -24,6 +31,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '8' },
     consents: { type: 'string', default: '100000' },
+    strace: { type: 'boolean', default: false },
   },
 });
 const kind = values.kind as DecisionKind;
@@ -39,13 +47,17 @@ async function start(root: string, name: string): Promise<ChildServer> {
 }
 
 const servers = { this: await start(trees.this, 'this tree'), other: await start(trees.other, 'other tree') };
-const results: Record<string, { cpuUs: number; rps: number; accepted: number | null }[]> = { this: [], other: [] };
+const results: Record<string, { cpuUs: number; rps: number; accepted: number | null; split: ReturnType<typeof perRequest> }[]> = {
+  this: [],
+  other: [],
+};
 for (const name of ['this', 'other'] as const)
   await runLoad({ url: servers[name].url, path: DECISION_PATHS[kind], headers: AUTH, body: bodyMaker(kind, consents, 7), connections: 16, durationS: 3 });
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const name of (r % 2 ? ['other', 'this'] : ['this', 'other']) as ('this' | 'other')[]) {
     const s = servers[name];
     const cpu0 = s.cpuSeconds();
+    const sample0 = sampleProc(s.pid);
     const res = await runLoad({
       url: s.url,
       path: DECISION_PATHS[kind],
@@ -57,9 +69,26 @@ for (let r = 0; r < Number(values.rounds); r++) {
     });
     const cpu = s.cpuSeconds() - cpu0;
     const answered = res.ok;
-    results[name].push({ cpuUs: Math.round((cpu / answered) * 1e6 * 10) / 10, rps: Math.round(res.rps), accepted: res.accepted });
+    const split = perRequest(s.pid, sample0, sampleProc(s.pid), answered);
+    results[name].push({ cpuUs: Math.round((cpu / answered) * 1e6 * 10) / 10, rps: Math.round(res.rps), accepted: res.accepted, split });
   }
 }
+const syscalls: Record<string, Record<string, number>> = {};
+if (values.strace)
+  for (const name of ['this', 'other'] as const) {
+    const s = servers[name];
+    const { result, calls } = await countSyscalls(s.pid, join(tmpdir(), `abhttp-strace-${s.pid}.txt`), () =>
+      runLoad({
+        url: s.url,
+        path: DECISION_PATHS[kind],
+        headers: AUTH,
+        body: bodyMaker(kind, consents, 99),
+        connections: 16,
+        durationS: Number(values.seconds),
+      }),
+    );
+    syscalls[name] = Object.fromEntries(Object.entries(calls).map(([call, n]) => [call, Math.round((n / result.ok) * 100) / 100]));
+  }
 // stop() waits for a clean exit: that is when --cpu-prof writes its profile.
 await Promise.all(Object.values(servers).map((s) => s.stop()));
-console.log(JSON.stringify({ kind, results }));
+console.log(JSON.stringify({ kind, results, syscalls }));

@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/domain/records';
 import { LedgerUnavailableError } from '../../src/errors';
+import { verifyChain } from '../../src/ledger/auditChain';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { SCHEMA_VERSION } from '../../src/ledger/sqlite/migrations';
 import { upgradeConsentLayout } from '../../src/ledger/sqlite/upgradeConsentLayout';
-import { aConsent, reserveSending } from '../fixtures/records';
+import { aConsent, aDecision, reserveSending } from '../fixtures/records';
 import { createSchema1Ledger } from '../fixtures/schema1';
 
 const newFile = () => join(mkdtempSync(join(tmpdir(), 'cg-migrations-')), 'consent-gate.db');
@@ -156,5 +158,91 @@ describe('SQLite schema versions (PRAGMA user_version)', () => {
     );
     await expect(upgradeConsentLayout(file)).rejects.toThrow(/written by a newer Consent Gate/);
     expect(inspect(file)).toEqual(inspect(copy));
+  });
+});
+
+/** Rewrites a table's CREATE TABLE text in place, as step 10 does: the stored rows are the same either way. */
+function setTableSql(db: Database.Database, name: string, from: string, to: string): void {
+  db.unsafeMode(true);
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.pragma('writable_schema = ON');
+  db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?").run(from, to, name);
+  db.pragma(`schema_version = ${version + 1}`);
+  db.pragma('writable_schema = OFF');
+  db.unsafeMode(false);
+}
+
+describe('step 10: decisions and audit entries numbered by plain rowid', () => {
+  const tableSql = (file: string, name: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) as { sql: string }).sql;
+    } finally {
+      db.close();
+    }
+  };
+
+  /** A ledger as a schema-9 build left it: decisions and audit entries by AUTOINCREMENT, their sequences in sqlite_sequence. */
+  async function schema9File(sequenceAboveHighest: number): Promise<{ file: string; decisions: Decision[] }> {
+    const file = newFile();
+    const ledger = new SqliteLedger({ file });
+    const decisions = [aDecision({ phone: PHONE }), aDecision({ phone: PHONE, allowed: false, reason: 'no_consent_on_file' })];
+    try {
+      await ledger.captureConsent(aConsent({ phone: PHONE }));
+      for (const d of decisions) await ledger.recordDecision(d);
+    } finally {
+      await ledger.close();
+    }
+    const db = new Database(file);
+    for (const name of ['decisions', 'audit']) {
+      setTableSql(db, name, 'seq INTEGER PRIMARY KEY,', 'seq INTEGER PRIMARY KEY AUTOINCREMENT,');
+      const { seq } = db.prepare(`SELECT max(seq) AS seq FROM ${name}`).get() as { seq: number };
+      db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(name, seq + (name === 'decisions' ? sequenceAboveHighest : 0));
+    }
+    db.pragma('user_version = 9');
+    db.close();
+    return { file, decisions };
+  }
+
+  it('a schema-9 ledger opens at this version: its records read back, its chain verifies, and what is written after numbers on above them', async () => {
+    const { file, decisions } = await schema9File(0);
+    expect(tableSql(file, 'audit')).toContain('AUTOINCREMENT');
+    const ledger = new SqliteLedger({ file });
+    try {
+      for (const d of decisions) expect(await ledger.getDecision(d.org_id, d.id)).toEqual(d);
+      const before = await ledger.auditTrail('org_test', PHONE);
+      expect(verifyChain(before)).toMatchObject({ ok: true, length: 3 });
+      const later = aDecision({ phone: PHONE });
+      await ledger.recordDecision(later);
+      const after = await ledger.auditTrail('org_test', PHONE);
+      expect(verifyChain(after)).toMatchObject({ ok: true, length: 4 });
+      expect(after.slice(0, 3)).toEqual(before);
+      expect(after[3].seq).toBeGreaterThan(before[2].seq);
+      expect(after[3].ref_id).toBe(later.id);
+      expect((await ledger.listDecisions('org_test', { limit: 10 })).items.map((d) => d.id)).toContain(later.id);
+    } finally {
+      await ledger.close();
+    }
+    expect(inspect(file).version).toBe(SCHEMA_VERSION);
+    for (const name of ['decisions', 'audit']) expect(tableSql(file, name)).not.toContain('AUTOINCREMENT');
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare("SELECT name FROM sqlite_sequence WHERE name IN ('decisions', 'audit')").all()).toEqual([]);
+    db.close();
+  });
+
+  it('a table whose sequence stands above its highest seq (rows deleted by hand) keeps AUTOINCREMENT, so no seq is handed out twice', async () => {
+    const { file } = await schema9File(5);
+    const ledger = new SqliteLedger({ file });
+    try {
+      await ledger.recordDecision(aDecision({ phone: PHONE }));
+    } finally {
+      await ledger.close();
+    }
+    expect(tableSql(file, 'decisions')).toContain('AUTOINCREMENT');
+    expect(tableSql(file, 'audit')).not.toContain('AUTOINCREMENT');
+    const db = new Database(file, { readonly: true });
+    expect((db.prepare('SELECT max(seq) AS seq FROM decisions').get() as { seq: number }).seq).toBe(2 + 5 + 1);
+    db.close();
   });
 });

@@ -19,6 +19,7 @@ import { addDailyCounts } from './dailyCounts';
 import { CALL_TABLES } from './calls';
 import { CONSOLE_SESSIONS_TABLE } from './consoleSessions';
 import { HELD_VALUES_TABLE } from './heldValues';
+import { plainRowids } from './plainRowids';
 import { WEBHOOK_MARKS_TABLE } from './webhookMarks';
 import { addDaySendsColumn, addStateRuleRecords, CONSENT_LAYOUTS, SCHEMA, type ConsentLayout } from './schema';
 
@@ -77,6 +78,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'the carrier webhooks already acted on (a redelivery is answered and not acted on twice), each with the instant it may be forgotten: a numbered step, where builds before it created the table each time the file opened',
     up: (db) => db.exec(WEBHOOK_MARKS_TABLE),
+  },
+  {
+    version: 10,
+    name: 'decisions and audit entries numbered by plain rowid instead of AUTOINCREMENT, so a decision no longer reads and rewrites sqlite_sequence twice; the stored rows are unchanged, and neither table is ever deleted from, so no seq comes back',
+    up: plainRowids,
   },
 ];
 
