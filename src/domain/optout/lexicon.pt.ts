@@ -101,7 +101,7 @@ export const pt: Lexicon = {
     // Asked as a hypothesis or about the keyword: "o que acontece se eu pedir pra sair da lista", "PARE bloqueia as ligações?".
     hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}', '(?:ia|iria|pensei em|quase)(?: (?:pedir|falar))?(?: (?:pra|para|pro|que))?'],
     // Something else to stop receiving: "quero parar de receber a fatura em papel", "… cobrança indevida".
-    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms)(?![^ ]))[a-z]+'],
+    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms|{junk})(?![^ ]))[a-z]+'],
     // Someone outside the household, or with a number of their own: "minha irmã quer sair da lista, o cel dela é …".
     outsiderWants: ['(?:(?:minha|meu|a|o) )?(?:vizinh[oa]|amig[oa]|colega|chefe|cunhad[oa]|prim[oa]|namorad[oa]|ex|patrao|patroa)(?: [a-z]+)? (?:quer|queria|pediu pra|pediu para|precisa)'],
     ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
@@ -280,7 +280,7 @@ export const pt: Lexicon = {
     // English "stop" with the Portuguese verb after it: "stop de mandar msg", "stop de me ligar"; read from "de" so English "stop" runs no Portuguese rule.
     { id: 'stop-de-ligar', pattern: '(?<=(?:^| )stop )(?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.85, notAfter: '(?:{reported}|{selfSubject}|bus|the|a|o|no|um|pit|full) stop', unless: '{someoneElse}|{otherThing}|{elsewhere}|{ifClause}|(?:mais )?{accountThing}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam|errado|errada|chegando|dia isso|hora isso|vez isso)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam|errado|errada|chegando|dia isso|hora isso|vez isso|hein|insistentes|chatos|spam|porre)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
@@ -297,6 +297,12 @@ export const pt: Lexicon = {
     },
     // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
     { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
+    // A text that opens with the bare infinitive as an order: "não mandar mais", "n enviar mais nada pfv".
+    { id: 'nao-mandar-mais', pattern: '(?<=^|, )(?:nao|n|naum) (?:(?:me|nos) )?(?:mandar|enviar|ligar|contatar|telefonar) mais(?: (?:(?:{det}) )?(?:{contactNoun}|nada|nd))?(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.85 },
+    // "quero sair" as a whole clause of a text to the sender: out of its list (not "quero sair do plano", "não quero sair").
+    { id: 'quero-sair', pattern: '(?<=^|, )(?:eu )?(?:quero|qro|kero|queria) sair(?: (?:ja|agora|pfv|pf|por favor|obg))?(?=$| ,)', confidence: 0.8, negatable: true, notAfter: '{hypothetical}' },
+    // "por favor não insistam": a refusal of more of the same, said to the sender.
+    { id: 'nao-insistam', pattern: '(?:nao|n|naum) (?:insista|insistam|insiste|insistir)(?: mais)?(?=$| ,| (?:comigo|pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.8, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|{reported}|{hypothetical})' },
     // "sai do meu pé com essas mensagens"
     { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem|deixar|deixarem|dexa|dexe|dexem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}|{otherThing}' },
