@@ -23,10 +23,10 @@ export const pt: Lexicon = {
     help: ['ajuda', 'info'],
   },
   voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
-  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso', 'para c isso', 'pare c isso', 'sai fora'],
+  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso', 'para c isso', 'pare c isso', 'sai fora', 'chega'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'ne', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
@@ -272,7 +272,7 @@ export const pt: Lexicon = {
     // "vc não me liga mais ok": the indicative as an order, sealed by a tag; not the bare "você não me liga mais" (a complaint).
     { id: 'voce-nao-me-liga-mais-ok', pattern: '(?:voce|vc|voces|vcs) (?:nao|naum|num|n) (?:me|nos) (?:liga|ligam|manda|mandam|procura|procuram|perturba|perturbam) mais(?= (?:ok|ta|ta bom|ta certo|viu|entendeu|entenderam|combinado|por favor|pfv)(?![^ ]))', confidence: 0.85 },
     // "não quero mais nada de vocês"
-    { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
+    { id: 'nada-de-voces', pattern: '(?:nao|naum|num|n|ja nao) (?:{want})(?: mais)? (?:nada|nd)(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
     // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
