@@ -26,6 +26,8 @@ describe('pt texted opt-outs the rules catch', () => {
     'para de me mandar audio',
     'qro sair, obg',
     'queria parar de receber essas porcarias',
+    'affs q chatice, chega',
+    'chega ne, 10 sms por dia',
   ])('%s', (text) => {
     expect(sms(text)?.intent).toBe('opt_out');
   });
@@ -41,6 +43,8 @@ describe('pt texted look-alikes the rules leave alone', () => {
     'blz, sai amanha entao',
     'ele nao insiste, fica tranquila',
     'minha mae pediu pra sair do grupo da escola',
+    'chega, ja entendi, manda o contrato',
+    'nao obrigada nao preciso',
   ])('%s', (text) => {
     expect(sms(text)?.intent ?? 'none').not.toBe('opt_out');
   });

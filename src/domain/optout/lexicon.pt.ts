@@ -23,14 +23,14 @@ export const pt: Lexicon = {
     help: ['ajuda', 'info'],
   },
   voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
-  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso', 'para c isso', 'pare c isso', 'sai fora', 'chega'],
+  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso', 'para c isso', 'pare c isso', 'sai fora'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
     'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'ne', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
-  notTypos: ['sari', 'pera', 'rapa'],
+  notTypos: ['sari', 'pera', 'rapa', 'preciso', 'precisa', 'precisam'],
   negation: {
     cue: ['nao', 'naum', 'num', 'n', 'nunca', 'jamais'],
     bridge: ['e', 'eh', 'era', 'quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
@@ -280,7 +280,7 @@ export const pt: Lexicon = {
     // English "stop" with the Portuguese verb after it: "stop de mandar msg", "stop de me ligar"; read from "de" so English "stop" runs no Portuguese rule.
     { id: 'stop-de-ligar', pattern: '(?<=(?:^| )stop )(?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.85, notAfter: '(?:{reported}|{selfSubject}|bus|the|a|o|no|um|pit|full) stop', unless: '{someoneElse}|{otherThing}|{elsewhere}|{ifClause}|(?:mais )?{accountThing}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam|errado|errada|chegando|dia isso|hora isso|vez isso|hein|insistentes|chatos|spam|porre)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam|errado|errada|chegando|dia isso|hora isso|vez isso|hein|insistentes|chatos|chatice|spam|porre)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
@@ -301,6 +301,8 @@ export const pt: Lexicon = {
     { id: 'nao-mandar-mais', pattern: '(?<=^|, )(?:nao|n|naum) (?:(?:me|nos) )?(?:mandar|enviar|ligar|contatar|telefonar) mais(?: (?:(?:{det}) )?(?:{contactNoun}|nada|nd))?(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.85 },
     // "quero sair" as a whole clause of a text to the sender: out of its list (not "quero sair do plano", "não quero sair").
     { id: 'quero-sair', pattern: '(?<=^|, )(?:eu )?(?:quero|qro|kero|queria) sair(?: (?:ja|agora|pfv|pf|por favor|obg))?(?=$| ,)', confidence: 0.8, negatable: true, notAfter: '{hypothetical}' },
+    // "já chega né, 5 msg por dia": enough, then how many messages come.
+    { id: 'chega-quantas', pattern: '(?<=^)(?:ja )?(?:chega|basta)(?: (?:ne|viu|gente|pessoal))? , (?:[0-9]+|tantas?|muitas?|todo|toda|mil) (?:(?:santo|santa) )?(?:{contactNoun}|dia|hora|vez)', confidence: 0.8 },
     // "por favor não insistam": a refusal of more of the same, said to the sender.
     { id: 'nao-insistam', pattern: '(?:nao|n|naum) (?:insista|insistam|insiste|insistir)(?: mais)?(?=$| ,| (?:comigo|pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.8, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|{reported}|{hypothetical})' },
     // "sai do meu pé com essas mensagens"
