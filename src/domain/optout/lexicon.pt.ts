@@ -16,19 +16,21 @@ export const pt: Lexicon = {
     opt_out: ['sair', 'parar', 'pare', 'parem', 'para', 'pare com isso', 'para com isso', 'nao quero mais', 'cancelar', 'descadastrar', 'descadastro', 'remover', 'chega', 'fim', 'stop',
       'stop mensagens', 'stop sms', 'stop ligacoes', 'n quero mais', 'naum quero mais', 'parem com isso',
       'bloquear', 'cancela', 'descadastre', 'descadastra', 'remova', 'excluir', 'parar tudo', 'cancelar tudo', 'cancela tudo',
+      // Texted: "para c isso", "sai fora" (a whole text to the sender is addressed to the sender).
+      'para c isso', 'pare c isso', 'parem c isso', 'para cm isso', 'sai daqui', 'sai fora', 'saiam fora', 'me tira', 'me tira dai', 'me tira daqui',
     ],
     opt_in: ['sim', 'iniciar', 'voltar', 'comecar'],
     help: ['ajuda', 'info'],
   },
   voiceKeywords: ['pare', 'para', 'pare com isso', 'para com isso', 'chega', 'stop'],
-  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso'],
+  clauseKeywords: ['sair', 'pare', 'parar', 'stop', 'para com isso', 'pare com isso', 'parem com isso', 'para c isso', 'pare c isso', 'sai fora'],
   softeners: [
     'por favor', 'pfv', 'pf', 'pfvr', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'obg', 'brigado', 'nao', 'nao obrigado', 'nao obrigada', 'ok', 'ja', 'agora',
-    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
+    'agora mesmo', 'moco', 'moca', 'senhor', 'senhora', 'numero errado', 'nao tenho interesse', 'eu ja disse', 'ja falei', 'por gentileza', 'chega', 'ne', 'pls', 'please', 'nao aguento mais', 'n aguento mais', 'ja deu',
   ],
   fillers: ['ahn', 'hum', 'humm', 'hmm'],
   laughter: ['k{3,}', '(?:rs){2,}', '(?:ha){2,}h?', '(?:he){2,}h?'],
-  notTypos: ['sari', 'pera', 'rapa'],
+  notTypos: ['sari', 'pera', 'rapa', 'preciso', 'precisa', 'precisam'],
   negation: {
     cue: ['nao', 'naum', 'num', 'n', 'nunca', 'jamais'],
     bridge: ['e', 'eh', 'era', 'quero', 'queria', 'disse', 'falei', 'pedi', 'mandei', 'que', 'pra', 'para', 'voce', 'vc', 'eu', 'me', 'te', 'lhe', 'nos', 'vai', 'vou', 'precisa', 'precisam'],
@@ -55,6 +57,8 @@ export const pt: Lexicon = {
       'avisos', 'lembretes', 'alertas', 'comunicados', 'boletins', 'ofertas?', 'anuncios?', 'newsletters?', 'comunicac(?:ao|oes)', 'telefonemas?',
       // Code-switched: "não quero mais esses calls", "para de mandar texts".
       'calls', 'texts', 'messages',
+      // What a sender pushes by text, named by kind: "para de mandar audio", "chega de links".
+      'publicidades?', 'audios?', 'memes?', 'figurinhas?', 'links?', 'videos?',
     ],
     // Something else no longer to be sent: "não me manda mais o boleto no papel" (not "… essas mensagens", "… essas porcarias").
     otherThing: ['(?:o|a|os|as|esse|essa|esses|essas|este|esta) (?!(?:{contactNoun}|mensagem|propagandas?|porcarias?|coisas?|lixo|besteiras?|isso|nada|senhor|senhora|esse|este|essa|esta|meu|minha|bem|bom|certo|claro|ok)(?![^ ]))[a-z]+', '(?:aquele|aquela|aqueles|aquelas) [a-z]+'],
@@ -93,11 +97,11 @@ export const pt: Lexicon = {
       '(?:pro|pra o|pra a|para o|para a|ao) (?!(?:{family}|numero|celular|telefone|fixo|meu|minha|seu|sua|nosso|nossa|mesmo|senhor|senhora|whats|whatsapp|zap|email)(?![^ ]))[a-z]+',
     ],
     // Spam in general, not this sender: "como parar as ligações de telemarketing em geral".
-    generalSpam: ['(?:[a-z]+ ){0,3}(?:de|do|da|dos|das) (?:telemarketing|spam|golpes?|golpistas?|robos?|robo|desconhecidos?|numeros? desconhecidos?|numeros? estranhos?)(?![^ ])', '(?:[a-z]+ ){0,3}(?:em|no) geral(?![^ ])'],
+    generalSpam: ['(?:[a-z]+ ){0,3}(?:de|do|da|dos|das) (?:telemarketing|spam|golpes?|golpistas?|robos?|robo|desconhecidos?|numeros? desconhecidos?|numeros? estranhos?)(?![^ ])', '(?:[a-z]+ ){0,3}(?:em|no) geral(?![^ ])', '(?:(?:{det}|de|do|da) )?(?:spam|golpes?|telemarketing)(?![^ ])', '(?:[a-z]+ ){0,4}(?:de|dos?|das?) (?:outr[oa]s?|qualquer) (?:numeros?|empresas?|lugares?|pessoas?|contatos?)(?![^ ])'],
     // Asked as a hypothesis or about the keyword: "o que acontece se eu pedir pra sair da lista", "PARE bloqueia as ligações?".
     hypothetical: ['(?:se|caso|quando) (?:eu|a gente|eu ja)(?: [a-z]+){0,3}', '(?:ia|iria|pensei em|quase)(?: (?:pedir|falar))?(?: (?:pra|para|pro|que))?'],
     // Something else to stop receiving: "quero parar de receber a fatura em papel", "… cobrança indevida".
-    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms)(?![^ ]))[a-z]+'],
+    notContactObject: ['(?:(?:{det}|estas|estes|uma|um) )?(?!(?:{contactNoun}|mensagem|isso|isto|nada|mais|essas|esses|estas|estes|as|os|de|da|do|dos|das|dessa|desse|por|pfv|pf|por favor|obrigad[oa]|obg|aqui|ai|vcs|voces|nenhuma|nenhum|tanta|tantas|sms|{junk})(?![^ ]))[a-z]+'],
     // Someone outside the household, or with a number of their own: "minha irmã quer sair da lista, o cel dela é …".
     outsiderWants: ['(?:(?:minha|meu|a|o) )?(?:vizinh[oa]|amig[oa]|colega|chefe|cunhad[oa]|prim[oa]|namorad[oa]|ex|patrao|patroa)(?: [a-z]+)? (?:quer|queria|pediu pra|pediu para|precisa)'],
     ownNumber: ['(?:[^ ]+ ){0,5}(?:, )?o (?:cel|celular|numero|telefone|zap)(?: [a-z]+)? (?:dela|dele) (?:e|eh|tem)(?![^ ])'],
@@ -108,7 +112,7 @@ export const pt: Lexicon = {
     wish: ['(?:gostaria|gostariamos|queria|quero|peco|pedimos|prefiro|preferia|preferiria|solicito|agradeco|agradeceria|agradecia|exijo|exigimos)(?: muito)? (?:que|q|ke)(?: (?:voces|vcs|voce|vc|o senhor|a senhora|a empresa))?'],
     subjContact: ['ligassem|liguem|ligarem|mandassem|mandem|mandarem|enviassem|enviem|enviarem|contatassem|contatem|telefonassem|telefonem|procurassem|procurem|incomodassem|incomodem|escrevessem|escrevam|perturbassem|perturbem'],
     // "quero" as texted: "n qro + msg", "nao kero".
-    want: ['quero', 'qro', 'qero', 'kero', 'desejo', 'queremos'],
+    want: ['quero', 'qro', 'qero', 'kero', 'desejo', 'queremos', 'pretendo', 'preciso de', 'quero nem'],
     // What an angry texter calls the messages: "para de mandar essas merdas".
     junk: ['porcarias?', 'lixo', 'besteiras?', 'coisas?', 'merdas?', 'bostas?', 'tranqueiras?', 'palhacadas?', 'chatices?'],
     det: ['sua', 'suas', 'seu', 'seus', 'essa', 'essas', 'esse', 'esses', 'a', 'as', 'o', 'os', 'nenhuma', 'nenhum', 'tanta', 'tantas'],
@@ -198,7 +202,7 @@ export const pt: Lexicon = {
     // "me esquece"
     { id: 'me-esquece', pattern: '(?:me|nos) (?:esquece|esqueca|esquecam)(?=$| ,| (?:por favor|pfv|pf|ta|ok)(?![^ ]))', confidence: 0.8, negatable: true },
     { id: 'nao-quero-que-me-liguem', pattern: '(?:nao|naum|num|ja nao) (?:quero|desejo|queremos) (?:mais )?(?:que|q|ke) (?:(?:voces|vcs|voce|vc|ninguem(?: (?:daqui|dai|de voces|da empresa))?|a empresa) )?(?:mais )?(?:(?:me|nos) )?(?:liguem|ligue|mandem|mande|enviem|envie|procurem|perturbem|incomodem|contatem|chamem|(?:fiquem|fique|continuem|continue) (?:(?:me|nos) )?(?:ligando|mandando|enviando|perturbando|incomodando|procurando))', confidence: 0.9 },
-    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? com (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:para|pare|parem) (?:ja|agora|imediatamente|logo) com (?:isso|isto)(?=$| ,| (?:por favor|pfv|pf)(?![^ ]))|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
+    { id: 'chega-de', pattern: '(?:chega|basta|cansei) (?:de|dessas|desses|das|dos|destas) (?:(?:{det}) )?{contactNoun}|(?:para|pare|parem|parar)(?: (?:ja|agora|imediatamente|logo))? (?:com|c|cm) (?:(?:{det}|essas|esses|estas|tantas) )?{contactNoun}|(?:para|pare|parem) (?:ja|agora|imediatamente|logo) (?:com|c|cm) (?:isso|isto)(?=$| ,| (?:por favor|pfv|pf)(?![^ ]))|(?:chega|basta|cansei) de (?:(?:me|nos) {contactWithPronoun}|{contactBare})', confidence: 0.85 },
     // "me tire da lista", "tira meu número da lista", "por favor me tira da lista de vcs"
     { id: 'tire-da-lista', pattern: '(?:(?:me|nos) )?{removeVerb}(?: (?:me|nos))?(?: {who})?(?: (?:la|dai|ai|daqui))? {fromList} (?:(?:sua|suas|seu|seus|minha) )?{listNoun}', confidence: 0.95, negatable: true, notAfter: '{reported}|{hypothetical}|{outsiderWants}', unless: '{otherList}|{ownNumber}' },
     // "me tira do whatsapp de vcs", "quero sair do sms de vocês": their messages as a list.
@@ -268,7 +272,7 @@ export const pt: Lexicon = {
     // "vc não me liga mais ok": the indicative as an order, sealed by a tag; not the bare "você não me liga mais" (a complaint).
     { id: 'voce-nao-me-liga-mais-ok', pattern: '(?:voce|vc|voces|vcs) (?:nao|naum|num|n) (?:me|nos) (?:liga|ligam|manda|mandam|procura|procuram|perturba|perturbam) mais(?= (?:ok|ta|ta bom|ta certo|viu|entendeu|entenderam|combinado|por favor|pfv)(?![^ ]))', confidence: 0.85 },
     // "não quero mais nada de vocês"
-    { id: 'nada-de-voces', pattern: '(?:nao|naum|num|ja nao) (?:quero|queremos|desejo)(?: mais)? nada(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
+    { id: 'nada-de-voces', pattern: '(?:nao|naum|num|n|ja nao) (?:{want})(?: mais)? (?:nada|nd)(?: mais)? (?:de|da|do) (?:voces|vcs|voce|vc|sua empresa|essa empresa|vcs ai|voces ai)', confidence: 0.85 },
     // SMS "stop mensagens", as carriers' keyword with a noun
     { id: 'stop-mensagens', pattern: '(?:sair|parar|pare|cancelar) (?:(?:{det}) )?{contactNoun}', confidence: 0.85, negatable: true, notAfter: '{hypothetical}', unless: '{appNotices}|{generalSpam}' },
     // "stop mensagens de seguro": the carrier keyword with a Portuguese noun, read from the noun so English "stop" runs no Portuguese rule.
@@ -276,11 +280,12 @@ export const pt: Lexicon = {
     // English "stop" with the Portuguese verb after it: "stop de mandar msg", "stop de me ligar"; read from "de" so English "stop" runs no Portuguese rule.
     { id: 'stop-de-ligar', pattern: '(?<=(?:^| )stop )(?:de|di|d) (?:(?:me|mi|nos|m) {contactWithPronoun}|{contactBare}|{progressive})', confidence: 0.85, notAfter: '(?:{reported}|{selfSubject}|bus|the|a|o|no|um|pit|full) stop', unless: '{someoneElse}|{otherThing}|{elsewhere}|{ifClause}|(?:mais )?{accountThing}' },
     // A caller's last word, after a complaint: "é a décima vez que vocês ligam, chega".
-    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
+    { id: 'chega-final', pattern: '(?<=(?:^| )(?:ligam|liga|ligando|ligou|perturbando|incomodando|enchendo|mandando|vez|vezes|dia|hoje|mim|numero|interesse|saco|mensagem|mensagens|ligacao|ligacoes|nada|vcs|voces|sms|msg|msgs|whats|zap|cansam|errado|errada|chegando|dia isso|hora isso|vez isso|hein|insistentes|chatos|chatice|spam|porre)(?: ,)?(?: (?:gente|pessoal|moco|moca|cara|amigo|meu amigo|senhor|senhora|minha senhora))? )(?:chega|para|pare|parem)(?: (?:por favor|pfv|pf|ja|agora|viu|ta))*$', confidence: 0.8, negatable: true },
     // "tô de saco cheio dessas msgs, parem": the plural order as the last clause (as the first, "Parem, já tô chegando", it calls for a wait).
     { id: 'parem-final', pattern: '(?<=(?:^| ), )parem(?: (?:por favor|pfv|pf|ja|agora|viu|pelo amor(?: de deus)?|obrigad[oa]|obg))*$', confidence: 0.8, negatable: true },
     // "já pedi pra parar"
-    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei)(?: (?:pra|para|que|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare)(?=$| ,| (?:ne|viu|ta|ok|poxa|cara|moco|moca|por favor|pfv|pf)(?![^ ]))', confidence: 0.8 },
+    // …and "já mandei sair 3x", "já respondi PARE e continua chegando": the keyword already sent, and still coming.
+    { id: 'ja-pedi-pra-parar', pattern: '(?:pedi|falei|disse|avisei|mandei|respondi|escrevi|digitei|enviei)(?: (?:pra|para|p|que|q|pra voces|pra vcs|a voces))? (?:parar|pararem|parem|pare|sair|stop|cancelar|descadastrar|me tirar(?:em)?)(?=$| ,| (?:ne|viu|ta|ok|poxa|cara|moco|moca|por favor|pfv|pf|[0-9]+ ?x|(?:[0-9]+|duas|tres|quatro|cinco|mil|varias|umas?(?: [a-z]+)?) vez(?:es)?|e (?:continua|continuam|ainda|nada|nao adiantou|voces continuam|vcs continuam))(?![^ ]))', confidence: 0.8, notAfter: '{hypothetical}' },
     // "sem mais mensagens, obrigado": nothing more by this channel.
     { id: 'sem-mais', pattern: 'sem (?:mais|nenhuma|nenhum) (?:{contactNoun}|contato)(?=$| ,| (?:por favor|pfv|pf|obrigad[oa]|obg|pls|please)(?![^ ]))', confidence: 0.85, notAfter: '(?:fiquei|ficou|ficamos|estou|to|tou|esta|ta|estamos|fico)' },
     // A household member's request passed on to the caller, about this number: "meu marido falou pra vocês pararem de ligar aqui"
@@ -292,6 +297,14 @@ export const pt: Lexicon = {
     },
     // "eu já pedi pra não me ligarem mais": the consumer's own earlier request, repeated to the business.
     { id: 'ja-pedi-pra-nao', pattern: '(?:pedi|falei|avisei|eu disse|ja disse)(?: (?:pra|para|que))?(?: (?:voces|vcs|voce|vc))? (?:nao|n) (?:me |nos )?(?:ligarem|mandarem|enviarem|contatarem|ligar mais|mandar mais)', confidence: 0.85, notAfter: '{reported}', unless: '(?:mais )?{otherThing}' },
+    // A text that opens with the bare infinitive as an order: "não mandar mais", "n enviar mais nada pfv".
+    { id: 'nao-mandar-mais', pattern: '(?<=^|, )(?:nao|n|naum) (?:(?:me|nos) )?(?:mandar|enviar|ligar|contatar|telefonar) mais(?: (?:(?:{det}) )?(?:{contactNoun}|nada|nd))?(?=$| ,| (?:pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.85 },
+    // "quero sair" as a whole clause of a text to the sender: out of its list (not "quero sair do plano", "não quero sair").
+    { id: 'quero-sair', pattern: '(?<=^|, )(?:eu )?(?:quero|qro|kero|queria) sair(?: (?:ja|agora|pfv|pf|por favor|obg))?(?=$| ,)', confidence: 0.8, negatable: true, notAfter: '{hypothetical}' },
+    // "já chega né, 5 msg por dia": enough, then how many messages come.
+    { id: 'chega-quantas', pattern: '(?<=^)(?:ja )?(?:chega|basta)(?: (?:ne|viu|gente|pessoal))? , (?:[0-9]+|tantas?|muitas?|todo|toda|mil) (?:(?:santo|santa) )?(?:{contactNoun}|dia|hora|vez)', confidence: 0.8 },
+    // "por favor não insistam": a refusal of more of the same, said to the sender.
+    { id: 'nao-insistam', pattern: '(?:nao|n|naum) (?:insista|insistam|insiste|insistir)(?: mais)?(?=$| ,| (?:comigo|pfv|pf|por favor|obrigad[oa]|obg)(?![^ ]))', confidence: 0.8, notAfter: '(?:ele|ela|eles|elas|ninguem|voce|vc|vcs|voces|{reported}|{hypothetical})' },
     // "sai do meu pé com essas mensagens"
     { id: 'sai-do-meu-pe', pattern: '(?:sai|saia|saiam|larga|larguem) do meu pe com (?:(?:{det}) )?{contactNoun}', confidence: 0.85 },
     { id: 'deixa-em-paz', pattern: '(?:(?:me|nos) )?(?:deixa|deixe|deixem|deixar|deixarem|dexa|dexe|dexem)(?: (?:me|nos|eu|a gente|(?:o )?meu numero|esse numero|minha familia))? em paz', confidence: 0.85, negatable: true, unless: '{forNow}|{otherThing}' },
@@ -302,7 +315,7 @@ export const pt: Lexicon = {
       id: 'como-parar-de-receber',
       pattern: '{howTo} (?:(?:parar|paro|deixar|deixo) de receber|(?:nao|n) receber mais|(?:cancelo|cancelar|paro|parar|bloqueio|bloquear|desativo|desativar) (?:(?:{det}|estas|estes) )?(?!spam(?![^ ]))(?:{contactNoun}|isso)|(?:saio|sair|me tiro|me tirar|tirar meu numero|tiro meu numero) {fromList} (?:(?:sua|seu) )?(?:{listNoun})|(?:me )?(?:descadastr|desinscrev)[a-z]*|(?:voces|vcs|voce|vc) (?:pararem|deixarem) de (?:me |nos )?(?:ligar|mandar|enviar|contatar))',
       // Not a question the consumer cannot answer for others: "não sei como parar de receber email do banco, vcs sabem?".
-      confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{notContactObject}|{generalSpam}|(?:[a-z]+ ){0,3}{appNotices}|{otherList}',
+      confidence: 0.85, notAfter: '(?:nao|n) (?:sei|sabe|sabemos)|(?:voce|vc|voces|vcs|alguem) (?:sabe|sabem)', unless: '{notContactObject}|{generalSpam}|(?:[a-z]+ ){0,5}{appNotices}|{otherList}',
     },
     // A preference or a refusal, politely: "agradeço mas prefiro não receber mais ligações", "eu dispenso as ligações".
     {
