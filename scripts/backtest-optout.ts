@@ -34,6 +34,22 @@ const NEGATION_PATCHES: ReadonlyArray<[string, string]> = [
   ['if (rule.negatable && lexicon.negation.test(before)) continue;', `if (rule.negatable && lexicon.negation.test(before)) { ${RECORD} continue; }`],
   ['      NEGATED.seen = true;\n', `      NEGATED.seen = true; ${RECORD}\n`],
 ];
+/**
+ * Where a rule sets a match aside with a guard (`notAfter`: what precedes it; `unless`: what follows), in
+ * the shapes the old detectors took: the patch keeps the highest confidence of a rule so set aside.
+ */
+const guardRecord = (flag: string): string =>
+  `{ const g = globalThis as { ${flag}?: number }; g.${flag} = Math.max(g.${flag} ?? 0, rule.confidence ?? 1); continue; }`;
+const GUARD_PATCHES: ReadonlyArray<[string, string]> = [
+  ['if (rule.notAfter?.test(before)) continue;', `if (rule.notAfter?.test(before)) ${guardRecord('__optoutNotAfter')}`],
+  ['if (rule.unless?.test(text.slice(from))) continue;', `if (rule.unless?.test(text.slice(from))) ${guardRecord('__optoutUnless')}`],
+  [
+    'if (rule.unless?.test(text.slice(m.index + m[0].length))) continue;',
+    `if (rule.unless?.test(text.slice(m.index + m[0].length))) ${guardRecord('__optoutUnless')}`,
+  ],
+];
+/** Bumped when the old outcomes gain a field: cached outcomes of another version are computed again. */
+const OUTCOMES_VERSION = 2;
 /** Bounds the history walked, whatever the log holds. */
 const MAX_ROUNDS = 40;
 
@@ -88,7 +104,7 @@ interface CachedOutcomes {
 
 /** The old tree's rule outcomes for the round's lines: from the cache, or from a patched checkout of the old tree. */
 function oldOutcomes(round: Round): CachedOutcomes {
-  const file = `${CACHE}/${round.merge}.json`;
+  const file = `${CACHE}/${round.merge}.v${OUTCOMES_VERSION}.json`;
   if (existsSync(file)) {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedOutcomes;
     if (cached.oldDev.length === round.oldDev.length && cached.fresh.length === round.fresh.length) return cached;
@@ -102,7 +118,12 @@ function oldOutcomes(round: Round): CachedOutcomes {
     const detector = readFileSync(`${tree}/${DETECTOR}`, 'utf8');
     const patch = NEGATION_PATCHES.find(([line]) => detector.split(line).length === 2);
     if (!patch) throw new Error(`${round.name}: the old detector's negation line is not where the backtest expects it`);
-    writeFileSync(`${tree}/${DETECTOR}`, detector.replace(patch[0], patch[1]));
+    let patched = detector.replace(patch[0], patch[1]);
+    for (const [line, replacement] of GUARD_PATCHES) patched = patched.replace(line, replacement);
+    if (!patched.includes('__optoutNotAfter') || !patched.includes('__optoutUnless')) {
+      throw new Error(`${round.name}: the old detector's guard lines are not where the backtest expects them`);
+    }
+    writeFileSync(`${tree}/${DETECTOR}`, patched);
     const run = (set: LabelledUtterance[], label: string): OldOutcome[] => {
       const input = `${CACHE}/${round.merge}.${label}.jsonl`;
       const output = `${CACHE}/${round.merge}.${label}.out.json`;
@@ -135,7 +156,7 @@ const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n
 const cost = (t: Tally): number => 2 * t.misses + t.falseAlarms;
 const cell = (t: Tally): string => `${pct(t.positives - t.misses, t.positives)} ${pct(t.falseAlarms, t.negatives)} ${String(cost(t)).padStart(4)}`;
 
-const wanted = (arg('--variants') ?? 'rules-only,shipped,before,current').split(',');
+const wanted = (arg('--variants') ?? 'rules-only,shipped,before,current,guard-all').split(',');
 for (const name of wanted) if (!BACKTEST_VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(BACKTEST_VARIANTS).join(', ')}`);
 const all = rounds();
 const chosen = all.slice(Math.max(0, all.length - Number(arg('--rounds') ?? all.length)));

@@ -32,6 +32,20 @@ export interface OldOutcome {
   negated: boolean;
   /** The old tree's whole detector, its own shipped classifier included. */
   shipped: string;
+  /** The highest confidence of a rule whose match was set aside for what precedes it (`notAfter`), 0 when none. */
+  notAfter: number;
+  /** The same for what follows it (`unless`). */
+  unless: number;
+}
+
+/** Which guards' set-asides keep the classifier quiet, as a negation does. */
+export interface GuardGate {
+  notAfter?: boolean;
+  unless?: boolean;
+  /** Only a set-aside of a rule at least this confident counts. */
+  minConfidence?: number;
+  /** Gate the detector only; the training keeps such texts. */
+  gateOnly?: boolean;
 }
 
 export interface Tally {
@@ -54,6 +68,8 @@ export interface Variant {
   gateNegated?: boolean;
   /** Leave out of training the texts the gate keeps from the classifier. */
   dropNegatedFromTraining?: boolean;
+  /** Guards whose set-asides gate the classifier too (and, unless `gateOnly`, leave the texts out of training). */
+  guards?: GuardGate;
   /** A rule's opt-out is overruled when the classifier gives it less than this. */
   veto?: number;
   /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
@@ -93,9 +109,26 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'min-0.5': withDesign({ minThreshold: 0.5 }),
   'min-0.8': withDesign({ minThreshold: 0.8 }),
   'per-lang': { ...CURRENT, perLanguageThreshold: true },
+  'guard-notafter': { ...CURRENT, guards: { notAfter: true } },
+  'guard-unless': { ...CURRENT, guards: { unless: true } },
+  'guard-all': { ...CURRENT, guards: { notAfter: true, unless: true } },
+  'guard-notafter-gate-only': { ...CURRENT, guards: { notAfter: true, gateOnly: true } },
+  'guard-unless-gate-only': { ...CURRENT, guards: { unless: true, gateOnly: true } },
+  'guard-all-gate-only': { ...CURRENT, guards: { notAfter: true, unless: true, gateOnly: true } },
+  'guard-all-gate-only-0.9': { ...CURRENT, guards: { notAfter: true, unless: true, gateOnly: true, minConfidence: 0.9 } },
+  'guard-all-0.85': { ...CURRENT, guards: { notAfter: true, unless: true, minConfidence: 0.85 } },
+  'guard-all-0.9': { ...CURRENT, guards: { notAfter: true, unless: true, minConfidence: 0.9 } },
   'veto-0.01': { ...CURRENT, veto: 0.01 },
   'veto-0.05': { ...CURRENT, veto: 0.05 },
 };
+
+/** Whether a guard the variant counts set a rule's match aside in the text. */
+function guarded(variant: Variant, o: OldOutcome): boolean {
+  const g = variant.guards;
+  if (!g) return false;
+  const min = g.minConfidence ?? 0;
+  return (g.notAfter === true && o.notAfter > 0 && o.notAfter >= min) || (g.unless === true && o.unless > 0 && o.unless >= min);
+}
 
 interface Fitted {
   probability(text: string): number;
@@ -129,7 +162,14 @@ const trainings = new Map<string, Trained>();
 
 function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcomes: readonly OldOutcome[], roundKey: string): Trained {
   const { falseAlarmBudget: _budget, minThreshold: _min, ...weightsDesign } = variant.design ?? SHIPPED_DESIGN;
-  const key = JSON.stringify([roundKey, weightsDesign, variant.features ?? null, variant.dropNegatedFromTraining === true]);
+  const dropGuards = variant.guards && !variant.guards.gateOnly ? variant.guards : null;
+  const key = JSON.stringify([
+    roundKey,
+    weightsDesign,
+    variant.features ?? null,
+    variant.dropNegatedFromTraining === true,
+    ...(dropGuards ? [dropGuards] : []),
+  ]);
   const known = trainings.get(key);
   if (known) return known;
   const design = variant.design ?? SHIPPED_DESIGN;
@@ -139,6 +179,7 @@ function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcome
   oldDev.forEach((u, i) => {
     if (u.label === 'possible_opt_out') return;
     if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
+    if (dropGuards && outcomes[i].rule === null && guarded(variant, outcomes[i])) return;
     examples.push({ features: features(u.text), positive: u.label === 'opt_out', lang: u.lang });
   });
   const { oof, bias, scale, bytes } = trainedOnce(key, examples, design);
@@ -179,6 +220,7 @@ function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, cla
   const c = classifier as Fitted;
   if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u.text) < variant.veto);
   if (variant.gateNegated && o.negated) return false;
+  if (guarded(variant, o)) return false;
   return c.probability(u.text) >= c.threshold(u.lang);
 }
 
