@@ -70,6 +70,8 @@ export const ht: Lexicon = {
     // "… rele m pita": call me later, not never.
     callMeLater: ['(?:[^ ]+ ){0,8}rele (?:{self}) (?:pita|demen|aswe|apre|lot fwa|lot semen|semen pwochen)'],
     // The speaker's own habit, "m pa rele nou ankò" (I don't call you any more): "m" opening the text or a clause, not "papa m pa rele…".
+    // An hour or a place the calls are kept from, not all of them: "… anvan 10 è", "… apre legliz", "… nan travay".
+    onlyWhen: ['(?:[^ ]+ ){0,2}(?:anvan|apre|pandan|le|nan travay|sou nimewo travay|nan maten|lematen|leswa|nan wikenn)(?![^ ])(?! (?:sa|sa a)(?![^ ]))'],
     selfStatement: ['(?:^|(?<=, ))(?:m|mwen)'],
     comingMyself: ['(?:[^ ]+ ){0,5}?(?:, )?(?:m ap|mwen ap|map|m pral|mwen pral|m a|m va) (?:vin|rele|pase|ekri|voye|kontakte)(?! (?:lapolis|polis|avoka|jij|fcc|biwo)(?![^ ]))'],
     // Taken off a booking or swapped for another: "retire non m sou rezèvasyon an", "retire nimewo travay la, mete…".
@@ -81,9 +83,9 @@ export const ht: Lexicon = {
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor|anymore|any more|no more)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}|{selfStatement}', unless: '{comingMyself}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor|anymore|any more|no more)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}|{selfStatement}', unless: '{comingMyself}|{onlyWhen}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
-    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|{selfStatement}|(?<!(?:di|mande) )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}' },
+    { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|{selfStatement}|(?<!(?:di|mande) )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}|{onlyWhen}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
     // Not "sispann rele l" (stop calling him), nor "sispann rele sè w" (your sister); "sispann tèks yo" is "stop the texts".
     {
@@ -96,7 +98,7 @@ export const ht: Lexicon = {
       id: 'dont-want-contact',
       pattern: '(?:(?:(?:{self}|nou|n) pas?|mpa|mwenpa) |^pa ?(?=vle ))(?:vle|bezwen|(?:ka |kab |kapab )?sipote)(?: (?:okenn|pyes|anko))*(?: (?:(?:resevwa|tande|jwenn|pran|we)(?: [a-z]+){0,3}? (?:{contactNoun})|resevwa (?:anyen|okenn bagay|ankenn bagay)(?=$| ,| (?:anko|ditou))|(?:nou|ou|w|yo|moun|pesonn|okenn moun|ankenn moun|pyes moun|konpayi(?: (?:nou|ou|w|sa))?(?: (?:an|la|a))?)(?: (?:nan|de|ki soti nan) (?:konpayi|biwo|sevis)(?: (?:an|la|a|nou|sa a|sa))?)?(?: (?:janm|anko|ap|k ap|ki|kap))* (?:{contactVerb})|(?:{contactNoun})))',
       // "m pa vle pwomosyon sa a, m vle lòt la" is a choice between offers.
-      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|{otherWay}|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)|{comingMyself}',
+      confidence: 0.85, unless: '(?:l|li|yo)(?![^ ])|{otherWay}|(?:[^ ]+ ){0,3}(?:, )?(?:{self}) (?:vle|pito|prefere)(?![^ ])|(?:[^ ]+ ){0,2}(?:nan travay|nan biwo|sou nimewo travay)|(?:[^ ]+ ){0,4}(?:, )?rele (?:{self}) (?:lakay|pita|demen|aswe|sou)|{comingMyself}|{onlyWhen}',
     },
     // "m pa dakò pou nou voye m mesaj ankò"
     { id: 'dont-agree', pattern: '(?:m|mwen|nou) pa (?:dako|dakor) (?:pou|ke) (?:nou|ou|w|yo) (?:{contactVerb})', confidence: 0.85 },
