@@ -39,7 +39,7 @@ export const ht: Lexicon = {
     dont: ['pa', 'pas', 'pinga', 'pa janm', 'pa janm janm', 'pa ditou', 'pa vin', 'pa janm vin', 'piga', 'pa bezwen', 'pa gen bezwen', 'pa dwe', 'pa gen dwa', 'se pa la pen', 'pa la pen', 'pala pen', 'pa nesese'],
     // The speaker, as texts and transcripts spell it: "mwen", "m", "mw", the French-influenced "moin".
     self: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'mouin', 'moi'],
-    contactVerb: ['rele', 'relem', 're le', 'rel', 'voyem', 'ekrim', 'tekstem', 'kontaktem', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm', 'call', 'kol', 'text', 'fatige', 'rekontakte', 'rekontakte m', 'fe (?:telefon|selil|selile) (?:m|mwen) (?:sonnen|sone)', 'rerele', 'reekri', 'revoye'],
+    contactVerb: ['rele', 'relem', 're le', 'rel', 'voyem', 'ekrim', 'tekstem', 'kontaktem', 'anbete', 'anbetem', 'toumante', 'bay traka', 'ekri', 'voye', 'deranje', 'derange', 'kontakte', 'kontak', 'sonnen', 'teks', 'tekste', 'anmerde', 'anmede', 'chaje', 'fe m resevwa', 'spam', 'spame', 'spanm', 'call', 'kol', 'text', 'fatige', 'rekontakte', 'rekontakte m', 'rerele', 'reekri', 'revoye'],
     // Close kin and the home: "pa rele manman m ankò" asks the same for this number.
     household: ['manman', 'papa', 'madanm', 'mari', 'pitit', 'fanmi', 'granmoun', 'grann', 'gran', 'fre', 'se', 'isit', 'lakay', 'kay', 'timoun'],
     me: ['m', 'mwen', 'mw', 'mwn', 'moin', 'mwin', 'moi', 'nou', 'sou (?:telefon|nimewo|selil|selile) (?:sa a|sa|mwen|m)', 'lakay mwen', 'lakay', 'nimewo sa a', 'nimewo sa', 'nimewo m', 'nimewo mwen', 'fanmi m', 'fanmi mwen', 'moun lakay'],
@@ -83,7 +83,7 @@ export const ht: Lexicon = {
   },
   rules: [
     // "pa rele m ankò", "pinga nou voye m mesaj ankò", "pa voye anyen ban mwen ankò", "pa rele manman m ankò", "parelem ankò"
-    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor|anymore|any more|no more)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}|{selfStatement}', unless: '{comingMyself}|{onlyWhen}' },
+    { id: 'dont-contact-any-more', pattern: '(?:{dont}(?: (?:tanpri|tampri|nou|ou|w|janm))* |pa)(?:{contactVerb})(?: (?:{between})){0,7} (?:anko|an ko|ank|manko|ankor|encore|en cor|encor|enko|enkor|anymore|any more)', confidence: 0.9, notAfter: '{selfFuture}|{notARequest}|{selfStatement}', unless: '{comingMyself}|{onlyWhen}' },
     // "pa rele m", "tanpri pa rele mwen" — the request ends there.
     { id: 'dont-contact-me', pattern: '{dont}(?: (?:tanpri|nou|ou|w|janm))* {contactVerb} (?:{me})(?: (?:okenn|lot|pyes|mesaj|teks|piblisite|reklam|sms|apel|anyen|bagay))*(?=$| ,| (?:tanpri|souple|mesi|non|anko|ditou|menm|ni))', confidence: 0.85, notAfter: '{selfFuture}|{notARequest}|{selfStatement}|(?<!(?:di|mande) )(?:ou|w|li|l|yo|nou)', unless: '(?:(?:anko|tanpri|souple) )*{comingMyself}|{onlyWhen}' },
     // "tanpri sispann rele m", "kanpe voye mesaj ban m", "ase rele m"
@@ -177,7 +177,7 @@ export const ht: Lexicon = {
     { id: 'stop-rete', pattern: '^(?:ret|rete) (?:voye|ekri|rele|tekste|teks)(?: (?:{self}|{contactNoun}|sa yo|yo|ban m|ba m|ban mwen))+(?=$| ,| (?:tanpri|souple|mesi|anko)(?![^ ]))', confidence: 0.8 },
     // "sispann voye mesaj sa yo ban m", "sispann chanje nimewo pou rele m": these messages, or any way round to reach me,
     // are the sender's — even after "pitit" (an elder's "my child" to the agent).
-    { id: 'stop-these-to-me', pattern: '{stop} (?:(?:{contactVerb}) (?:{contactNoun}) sa yo(?: (?:ban|ba) (?:{self}))?|(?:[^ ]+ ){1,3}pou (?:{contactVerb}) (?:{self}))(?=$| ,| (?:tanpri|souple|mesi|non|anko)(?![^ ]))', confidence: 0.8, notAfter: '{selfFuture}|(?:{household}) (?:{self}|li|yo)(?: te)? (?:di|mande)(?: (?:l|li|yo))?(?: pou)?' },
+    { id: 'stop-these-to-me', pattern: '{stop} (?:(?:{contactVerb}) (?:{contactNoun}) sa yo(?: (?:ban|ba) (?:{self}))?|(?:[^ ]+ ){1,3}pou (?:{contactVerb}) (?:{self}))(?=$| ,| (?:tanpri|souple|mesi|non|anko)(?![^ ]))|{stop} fe (?:telefon|selil|selile) (?:{self}) (?:sonnen|sone)', confidence: 0.8, notAfter: '{selfFuture}|(?:{household}) (?:{self}|li|yo)(?: te)? (?:di|mande)(?: (?:l|li|yo))?(?: pou)?' },
     // "kenbe mesaj nou yo pou nou": keep them to yourselves.
     { id: 'keep-them', pattern: 'kenbe (?:{contactNoun})(?: (?:nou|ou|w))?(?: (?:yo|la|a|sa yo))? pou (?:nou|ou|w|tet nou|tet ou)(?=$| ,| (?:m|mwen|tanpri|souple|mesi)(?![^ ]))', confidence: 0.8 },
     // "mete yon fen ak mesaj yo": put an end to them.
