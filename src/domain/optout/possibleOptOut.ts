@@ -186,6 +186,8 @@ const LEXICONS: readonly PossibleLexicon[] = [
       '(?:mwen|m) pa bezwen sa',
       '(?:mwen|m) pa gen tan pou sa',
     ],
+    // "m pa enterese nan ofri sa a men voye detay yo ban m": one offer refused, the rest wanted.
+    otherInterest: '(?:men|sof) (?:voye|rele|ekri|m vle|mwen vle|m ta renmen|m enterese|mwen enterese)',
   },
 ];
 
