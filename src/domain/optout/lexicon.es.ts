@@ -19,6 +19,8 @@ export const es: Lexicon = {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
       'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas', 'stop a todo', 'stop todo', 'alto a todo', 'baja a todo',
+      // "de baja x favor", "ya párenle", "bájenle": a reply to a promotion that ends there.
+      'de baja', 'parenle', 'parele', 'bajenle',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -66,6 +68,8 @@ export const es: Lexicon = {
     redirect: [
       '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|habl|escrib)(?:e|a|en)me a mi',
       '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|a|en)(?:me|nos)? (?:a|al|en) (?:este|esta) (?:numero|cel|celular|telefono)',
+      // "no le marque a mi hija, márquele a mi celular": someone else's call sent to the speaker's own phone (not "ni me marquen a mi cel").
+      '(?:[a-z]+ |, ){1,10}(?<!(?:^| )(?:no|ni|n|nunca) (?:me |le |nos |les )?)(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|en)(?:me|le|les|nos) (?:a|al|en) mi (?:numero|cel|celular|telefono)(?![^ ])',
     ],
     // "no me llames, yo te llamo": the consumer will call.
     callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
@@ -81,7 +85,7 @@ export const es: Lexicon = {
     reported: [
       // "me dijo q les pidiera que …": the relay of a relay.
       '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
-      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} que',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} {que}',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
@@ -200,7 +204,8 @@ export const es: Lexicon = {
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
       id: 'familia-dice-que-no',
-      pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
+      // "este es el teléfono de mi papá y él dice que ya no llamen": the relative named, then "él".
+      pattern: '(?:mis? (?:{family})|(?:el|ella|ellos)(?<=mis? (?:{family})(?: [a-z]+| ,){1,8})) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
       confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{nounThenDeferral}|{nounThenElsewhere}|{oneThing}|{otherCallee}|{sentThing}',
     },
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
@@ -293,6 +298,12 @@ export const es: Lexicon = {
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
     { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{nounThenDeferral}|{redirect}' },
+    // "me siguen escribiendo? ya les dije q no quiero": the earlier refusal recalled, after a complaint about the contact.
+    {
+      id: 'ya-les-dije-no-quiero',
+      pattern: '(?:les?|te) (?:dije|he dicho|dijimos|pedi)(?: (?:mil|muchas|varias|tantas) veces| ya| antes)? {que} (?:no|ya no|n) (?:quiero|kiero|queremos|me interesa|nos interesa)(?: (?:por favor|porfa|xfa|ya|nada))*$(?<=(?:llamando|llamen|llamadas|mensajes|msjs|textos|escribiendo|marcando|mandando|molestando|textean|escriben|llaman)(?: [a-z]+| ,){2,10})',
+      confidence: 0.8, notAfter: '{otherParty}',
+    },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
@@ -318,7 +329,7 @@ export const es: Lexicon = {
     // "no estoy de acuerdo en recibir estos mensajes"
     { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
     // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
-    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
+    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|d|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
