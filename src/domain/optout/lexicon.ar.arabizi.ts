@@ -38,7 +38,7 @@ const rules: readonly PhraseRule[] = [
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|2af(?:o|ou|u)|2ef(?:o|ou|u)|wa2efo?|wa2afo|wa9fo|wa9ef|w9fo|w9fou|wa9fou|w9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|had|hadi|hado|hadou|hay|hayde|dol|dool|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|w?a?2[ae]?f(?:o|ou|u)|2ef(?:o|ou|u)|wa2efo?|wa2afo|wa9fo|wa9ef|w9fo|w9fou|wa9fou|w9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|had|hadi|hado|hadou|hay|hayde|dol|dool|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"

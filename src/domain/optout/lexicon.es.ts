@@ -34,7 +34,8 @@ export const es: Lexicon = {
   ],
   fillers: ['eh', 'ehm', 'emm', 'mmm'],
   laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
-  notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos'],
+  // "pásenle" (come in), "bájense" (get out of the car), "bájenlo" (bring it down): one letter from "párenle", "bájenle".
+  notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos', 'pasenle', 'pasele', 'bajenlo', 'bajense', 'bajenla', 'bajele', 'paresca', 'parente'],
   negation: {
     cue: ['no', 'n', 'nunca', 'jamas', 'tampoco'],
     bridge: ['me', 'te', 'le', 'les', 'nos', 'lo', 'la', 'que', 'quiero', 'quise', 'queria', 'dije', 'he dicho', 'estoy diciendo', 'pedi', 'he pedido', 'digo', 'dijo', 'deseo', 'pido', 'se', 'va', 'van', 'a', 'vas', 'vaya', 'vayan'],
@@ -45,7 +46,7 @@ export const es: Lexicon = {
     // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
       '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
-      '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
+      '(?:enviar|mandar)(?:{clitic})? (?:(?:{det}) )?(?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
       'hostigar{clitic}', 'fastidiar{clitic}', 'chatear{clitic}', 'whatsappear{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
@@ -232,11 +233,11 @@ export const es: Lexicon = {
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
-      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|(?:de|d) (?:aqui|ahi|aca)|de una vez)(?![^ ]))',
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con|a) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -252,7 +253,7 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|dejeis|pare|paren|parar|pareis|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
     // "deja de enviarme mensajes" (tú); not "la compañía de luz no deja de mandarme mensajes": a negated
     // third person describes someone who never stops (a negated request would be "no dejes de").
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}|{arrived}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
@@ -263,7 +264,7 @@ export const es: Lexicon = {
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|(?<!(?:^| )(?:si|cuando) )me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|(?<!(?:^| )(?:si|cuando|ya) )me dan|(?<!(?:^| )(?:si|cuando) )me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
       confidence: 0.9, negatable: true, notAfter: '{hypothetical}',
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
