@@ -32,6 +32,14 @@ describe('Spanish and Arabic texted opt-outs the rules catch', () => {
     ['ar', 'sms', 'بطلوا سبام', 'spam named as what is sent'],
     ['ar', 'sms', '2afou el messages plz', 'Arabizi "وقفوا" without its w'],
     ['ar', 'sms', 'kefaya ba2a', '"enough already", the whole reply'],
+    ['es', 'sms', 'ya dejen la vaina con las llamadas', 'Caribbean "la vaina"'],
+    ['ar', 'sms', 'ابي اطلع من هذي القايمة', 'a demonstrative before the list'],
+    ['ar', 'sms', 'هالنمرة ما تتصلوا عليها', 'this number named, then "it"'],
+    ['ar', 'sms', 'لا ترجعوا لمراسلتي', '"do not go back to" the contact'],
+    ['ar', 'sms', 'ما ارغب بهذي الاعلانات', '"ب" before the demonstrative'],
+    ['ar', 'sms', 'haram 3alekum wa2fo', 'Arabizi, a complaint then "stop"'],
+    ['ar', 'sms', 'ma bghitch lmessages dyalkom', 'Maghrebi Arabizi, the article glued on'],
+    ['ar', 'sms', 'sheelo el ra2am dah', 'Arabizi "this number"'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -46,6 +54,9 @@ describe('Spanish and Arabic look-alikes the rules leave alone', () => {
     ['sms', 'si me dan de baja me siguen llegando los recibos?', 'how unsubscribing works'],
     ['sms', 'كيف اوقف الاعلانات في الفيسبوك', 'ads on another platform'],
     ['voice', 'هذا رقم ابوي وهو قال لاخوي لا تتصل فيه', 'the relative told someone else'],
+    ['sms', 'شركة الكهرباء ما تخلي رسايل، وانتو لا', 'another company'],
+    ['sms', 'la compañía de luz no me deja de mandar mensajes', 'a negated third person, a pronoun between'],
+    ['sms', 'shelo el ra2am da men el fatoora', 'the number taken off a bill'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(rules(text, channel)).toBeNull();
   });

@@ -121,7 +121,8 @@ export const es: Lexicon = {
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
-    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)'],
+    // "el gym no me deja de mandar mensajes": the object pronoun between, the same description.
+    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)(?: (?:me|nos|le|les|te))?'],
     // "ya llegué, para de mandarme mensajes": said on arriving, to someone texting where they are.
     arrived: ['(?:ya (?:llegue|estoy (?:aqui|afuera|abajo|alli|ahi)|te vi)|aqui estoy|ahi voy)(?: ,)?'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
@@ -237,7 +238,7 @@ export const es: Lexicon = {
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con|a) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:vaina|joda|jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con|a) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
