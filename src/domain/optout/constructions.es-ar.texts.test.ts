@@ -40,6 +40,8 @@ describe('Spanish and Arabic texted opt-outs the rules catch', () => {
     ['ar', 'sms', 'haram 3alekum wa2fo', 'Arabizi, a complaint then "stop"'],
     ['ar', 'sms', 'ma bghitch lmessages dyalkom', 'Maghrebi Arabizi, the article glued on'],
     ['ar', 'sms', 'sheelo el ra2am dah', 'Arabizi "this number"'],
+    ['es', 'sms', 'ya porfa no me manden', '"no me manden" ending the text'],
+    ['ar', 'sms', 'لا عاد ترسلون هالرسايل', '"هال" before the messages'],
   ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
     const result = rules(text, channel);
     expect(result).toMatchObject({ intent: 'opt_out', lang });
@@ -57,6 +59,8 @@ describe('Spanish and Arabic look-alikes the rules leave alone', () => {
     ['sms', 'شركة الكهرباء ما تخلي رسايل، وانتو لا', 'another company'],
     ['sms', 'la compañía de luz no me deja de mandar mensajes', 'a negated third person, a pronoun between'],
     ['sms', 'shelo el ra2am da men el fatoora', 'the number taken off a bill'],
+    ['sms', 'no me manden, lo recojo yo', '"no me manden" about something to be picked up'],
+    ['sms', 'وقفوا بقى عند المحطة الجاية', '"بقى" after a stop that is about a bus'],
   ] as const)('%s: %j (%s)', (channel, text, _why) => {
     expect(rules(text, channel)).toBeNull();
   });

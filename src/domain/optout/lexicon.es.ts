@@ -193,7 +193,7 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?=$| (?:mas|nada|{contactNoun}|por favor|porfa|xfa|plis|gracias)(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
       confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}|{relayedButWants}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
