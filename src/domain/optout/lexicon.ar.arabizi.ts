@@ -32,20 +32,22 @@ const rules: readonly PhraseRule[] = [
   // "khalas ma baddi rasayel", "ma baddi 7ada yetasel fiyi"
   {
     id: 'arabizi-dont-want',
-    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di))(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*|(?:shi|ishi|eshi|7aga|7aja|haja) m[ie]n+k(?:o|u)?[nm])`,
+    pattern: `(?:(?:ma|mesh|mish|mush|msh|la|mo|mane|mani|manich|ma3ad|m3ad|mab3ad)(?: (?:3ad|3od|ba2a|3ot|ba3d|b3d|3ad))? ${WANT}|mab(?:i|y|gha|adi|de|di)|ma ?bghit)(?:sh|ch|kom)?(?: [a-z0-9]+){0,2}? (?:(?:l|el|al)?${MESSAGES}|(?:y|t)(?:e|i)?${CONTACT_STEM}[a-z0-9]*|(?:shi|ishi|eshi|7aga|7aja|haja) m[ie]n+k(?:o|u)?[nm])`,
     confidence: 0.85,
   },
   // "bas ba2a msgs", "wa9fo el rasayel", "barka mel messages"
   {
     id: 'arabizi-stop',
-    pattern: `(?:stop|bala|bla|balash|bidun|bdun|wa2efo?|wa2afo|wa9fo|wa9ef|w9fo|w9fou|wa9fou|w9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|had|hadi|hado|hadou|hay|hayde|dol|dool|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
+    pattern: `(?:stop|bala|bla|balash|bidun|bdun|w?a?2[ae]?f(?:o|ou|u)|2ef(?:o|ou|u)|wa2efo?|wa2afo|wa9fo|wa9ef|w9fo|w9fou|wa9fou|w9ef|wa22fo|wa22ef|wa2ef|w2fo|w2af|w2ef|w2efo|wa2fo|ba6lo|bat2lo|battlo|battal|7bes|7[ae]?bs(?:o|ou|u)|bas|khalas|kfaya|kefaya|kifaya|kaf+a|yezzi|yezi|barka|barkaw|kafi|kafee|kfi)(?: (?:el|al|l|men|mn|mel|mil|ba2a|ya|min|les|hal|had|hadi|hado|hadou|hay|hayde|dol|dool|ersal|irsal|ersaal))* (?:l|el|al)?${MESSAGES}`,
     confidence: 0.85, negatable: true,
   },
   // "shilo ra2mi men 3andkom", "em7i ra2mi", "na7io numero ta3i"
   {
     id: 'arabizi-remove-me',
-    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:r[ae]?(?:2|q|k|8|g)mi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli)))',
+    pattern: '(?:shil|sheel|shel|em7|im7|ems7|emsa7|imsa7|e7thef|e7zef|e7zf|ehzef|i7thif|fasakh|fasskh|na7i|na77i|7ayed|7ayd)[a-z0-9]* (?:r[ae]?(?:2|q|k|8|g)mi|nimrti|nemrti|nomroti|nemrati|esmi|numero(?: (?:diali|dyali|ta3i|te3i))|nomrew|ra2am(?: (?:tlifoni|mobayli))|(?:el |al |l)?r[ae]?(?:2|q)am (?:da|dah|dh?a|hada|hadha|hatha|hay|hada)(?![^ ]))',
     confidence: 0.85, negatable: true,
+    // Off a bill, a booking or an account, not the list: "shelo el ra2am da men el fatoora".
+    unless: '(?:(?:men|mn|min|mel|mil|f|fi|fe) )(?:el |al |l)?(?:fatoo?ra|fatu?ra|fatoura|7agz|hagz|order|talab|7[ie]?sab|hesab|account|maw3ed|booking|7ajz)(?![^ ])',
   },
   // "battal tettesel", "w2fo tb3to": stop + a contact verb.
   {
@@ -62,6 +64,8 @@ const rules: readonly PhraseRule[] = [
   },
   // "7elo 3anni", "sibouni f 7ali": leave me alone.
   { id: 'arabizi-leave-me-alone', pattern: '(?:7[ae]ll?(?:o|ou|u|i|y)?|7il+(?:o|ou)?) 3an+(?:i|y|ee|na)|(?:seeb|sib|sayyeb|s[ae]yb|etrok|itrok|otrok|5al+|khal+)[a-z]*(?:ni|ny|na) (?:f|fi|fe|b|bi)? ?7al(?:i|y|na|ee)', confidence: 0.85, negatable: true },
+  // "7aram 3alekom w2fo": a complaint, then a bare "stop" that ends the text.
+  { id: 'arabizi-complaint-then-stop', pattern: '(?:7aram|haram) 3al[ae]?y?k(?:om|um|o|u)(?: [a-z0-9]+){0,4} (?:w?a?2[ae]?f(?:o|ou|u)|w9fo|wa9fo|ba(?:tt?|6|t2)[ae]?l(?:o|u)|7bs(?:o|ou)|bas ba2a|kefaya ba2a|kfaya)$', confidence: 0.8 },
   // "5alas ma bdi", "bas ba2a ma bdi": the whole text a refusal of what was sent.
   { id: 'arabizi-enough-dont-want', pattern: `^(?:(?:5alas|khalas|kh?alas|bas|bass|ba2a|kfaya|kefaya|yezzi|barka|stop) )+(?:ma|mesh|mish|msh|mo) ${WANT}(?: (?:plz|pls|please|ba2a|khalas|5alas))*$`, confidence: 0.8 },
   // "stop plz ma bde", "stop khalas": the carriers' keyword opening an Arabizi text. Not Haitian Creole's "STOP la"
@@ -73,7 +77,8 @@ const rules: readonly PhraseRule[] = [
 export const arabizi: Lexicon = {
   lang: 'ar',
   script: 'Latin',
-  keywords: { opt_out: [], opt_in: [], help: [] },
+  // "bas ba2a", "khalas bikaffi": "enough already", a whole reply to what was sent.
+  keywords: { opt_out: ['bikaffi', 'bekaffi', 'bkaffi', 'kefaya', 'kfaya', 'kifaya', 'bas ba2a', 'kefaya ba2a', 'yezzi', 'barka'], opt_in: [], help: [] },
   voiceKeywords: [],
   clauseKeywords: [],
   softeners: ['ya3ni', 'khalas', 'law sama7t', 'min fadlak', 'plz', 'pls'],

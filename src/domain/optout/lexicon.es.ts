@@ -19,6 +19,8 @@ export const es: Lexicon = {
     opt_out: [
       'alto', 'parar', 'baja', 'dar de baja', 'darme de baja', 'cancelar', 'cancelar suscripcion', 'detener', 'desuscribir', 'desuscribirme',
       'no mas', 'basta', 'ya basta', 'fin', 'stop', 'salir', 'terminar', 'remover', 'eliminar', 'borrar', 'darse de baja', 'desuscribirse', 'stop mensajes', 'stop sms', 'stop llamadas', 'stop a todo', 'stop todo', 'alto a todo', 'baja a todo',
+      // "de baja x favor", "ya párenle", "bájenle": a reply to a promotion that ends there.
+      'de baja', 'parenle', 'parele', 'bajenle',
     ],
     opt_in: ['si', 'comenzar', 'iniciar'],
     help: ['ayuda', 'informacion', 'info'],
@@ -32,7 +34,8 @@ export const es: Lexicon = {
   ],
   fillers: ['eh', 'ehm', 'emm', 'mmm'],
   laughter: ['(?:ja){2,}j?', '(?:je){2,}j?'],
-  notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos'],
+  // "pásenle" (come in), "bájense" (get out of the car), "bájenlo" (bring it down): one letter from "párenle", "bájenle".
+  notTypos: ['lato', 'alot', 'alta', 'bajo', 'altos', 'pasenle', 'pasele', 'bajenlo', 'bajense', 'bajenla', 'bajele', 'paresca', 'parente'],
   negation: {
     cue: ['no', 'n', 'nunca', 'jamas', 'tampoco'],
     bridge: ['me', 'te', 'le', 'les', 'nos', 'lo', 'la', 'que', 'quiero', 'quise', 'queria', 'dije', 'he dicho', 'estoy diciendo', 'pedi', 'he pedido', 'digo', 'dijo', 'deseo', 'pido', 'se', 'va', 'van', 'a', 'vas', 'vaya', 'vayan'],
@@ -43,7 +46,7 @@ export const es: Lexicon = {
     // With the object as a clitic: me / nos, or le / la / lo for someone at this number ("dejen de llamarla"); "yamar" as ASR and texters write it.
     contactInf: [
       '(?:ll|y)amar{clitic}?', 'marcar{clitic}?', '(?:enviar|mandar){clitic}', '(?:enviar|mandar)(?=$| ,| (?:por favor|porfa|xfa|x fa|ya|gracias)(?![^ ]))', 'escri[bv]ir{clitic}?', 'molestar{clitic}?', 'contactar{clitic}?',
-      '(?:enviar|mandar)(?:{clitic})? (?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
+      '(?:enviar|mandar)(?:{clitic})? (?:(?:{det}) )?(?:{contactNoun}|mensajes de texto)', 'textear{clitic}', 'mensajear{clitic}', 'acosar{clitic}', 'spamear{clitic}?',
       'hostigar{clitic}', 'fastidiar{clitic}', 'chatear{clitic}', 'whatsappear{clitic}', 'llamar a este numero', 'hablar{clitic}', '(?:enviar|mandar) (?:(?:esas|estas|sus|tantas) )?(?:cosas|basura|propaganda|publicidad|promos)',
       // "hablar" for phoning, as Mexican Spanish uses it: "dejen de hablar a esta casa".
       'hablar (?:a |para |aqui)(?:esta casa|este numero|mi casa|mi celular|este telefono|este celular)?',
@@ -66,6 +69,8 @@ export const es: Lexicon = {
     redirect: [
       '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|habl|escrib)(?:e|a|en)me a mi',
       '(?:[a-z]+ |, ){0,10}(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|a|en)(?:me|nos)? (?:a|al|en) (?:este|esta) (?:numero|cel|celular|telefono)',
+      // "no le marque a mi hija, márquele a mi celular": someone else's call sent to the speaker's own phone (not "ni me marquen a mi cel").
+      '(?:[a-z]+ |, ){1,10}(?<!(?:^| )(?:no|ni|n|nunca) (?:me |le |nos |les )?)(?:(?:ll|y)am|marqu|marc|habl|escrib)(?:e|en)(?:me|le|les|nos) (?:a|al|en) mi (?:numero|cel|celular|telefono)(?![^ ])',
     ],
     // "no me llames, yo te llamo": the consumer will call.
     callBack: ['(?:, )?(?:yo )?(?:te|le|les) (?:llamo|marco|escribo|hablo)(?![^ ])'],
@@ -81,7 +86,7 @@ export const es: Lexicon = {
     reported: [
       // "me dijo q les pidiera que …": the relay of a relay.
       '(?:me|nos) (?:dijo|dijeron|pidio|pidieron|dice|dicen|decia|pide|piden|ha dicho|han dicho|mando|mandaron)(?: {que})?(?: (?:les?|te) (?:pidiera|pida|dijera|diga|avisara|avise) {que})?',
-      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} que',
+      '(?:dije|pedi|digo|pido|dijo|pidio|dice|pide|dijeron|pidieron|he dicho|ha dicho) (?:a (?:mi|mis|su|sus|tu|tus|la|el|los|las)|al) [a-z]+(?: [a-z]+){0,3} {que}',
       // A third person's word, relayed: "mi hermano dijo que dejen de llamarlo" (not "ya le dije que …", "les dije que …").
       // "mi suegra siempre dice que le dejen de llamar": the object after "que" is the third person's.
       '(?<!(?:^| )(?:yo|le|les|ya le|ya les|se lo|se los) )(?:dijo|dice|dicen|dijeron|pidio|pidieron|pide|piden|decia|decian)(?: siempre)? {que}(?: (?:le|les|la|lo|los|las))?',
@@ -116,7 +121,8 @@ export const es: Lexicon = {
     // Things sent that are not these messages: "no para de mandarme cartas", "dejen de mandarme facturas en papel".
     sentThing: ['(?:(?:{det}) )?(?:cartas?|paquetes?|facturas?|fotos|memes|videos|regalos|flores|catalogos?|revistas?)(?![^ ])'],
     // "no deja de", "nunca para de": a description of someone who keeps on, never a request.
-    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)'],
+    // "el gym no me deja de mandar mensajes": the object pronoun between, the same description.
+    notStopping: ['(?:ya )?(?:no|n|nunca|jamas)(?: (?:me|nos|le|les|te))?'],
     // "ya llegué, para de mandarme mensajes": said on arriving, to someone texting where they are.
     arrived: ['(?:ya (?:llegue|estoy (?:aqui|afuera|abajo|alli|ahi)|te vi)|aqui estoy|ahi voy)(?: ,)?'],
     // Someone else is the one called: "deja de llamar a tu ex", "… que deje de llamar al banco", "… a su cel" (not "a mi mamá", "a esta casa").
@@ -187,7 +193,7 @@ export const es: Lexicon = {
     // "no me llame más", "no me vuelvan a llamar", "ya no me estén llamando"; not "no me llame ahora, estoy manejando".
     {
       id: 'no-me-llame',
-      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?= (?:mas|nada|{contactNoun})(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
+      pattern: '(?:no|n|nunca|jamas|ya ?no|nunca mas) {objectPronoun} (?:(?:vuelva|vuelvas|vuelvan|vuelve|volvas) a {contactInfPlain}|{contactSubj}(?! (?:{naming})(?![^ ]))|{sendSubj}(?=$| (?:mas|nada|{contactNoun}|por favor|porfa|xfa|plis|gracias)(?![^ ]))|{keepOn} {contactGerund})(?: {again}| {target})*',
       confidence: 0.95, notAfter: '(?:yo|el|ella|ellos|ellas)|{reported}|{hypothetical}|{otherParty}', unless: '{nounThenDeferral}|{callBack}|{topic}|{redirect}|{nounThenElsewhere}|{disbelief}|{relayedButWants}',
     },
     // "no llamen a este número", "no vuelvan a llamar más"
@@ -200,7 +206,8 @@ export const es: Lexicon = {
     // speaker sets their own wish against it ("… pero yo sí quiero") or it is about something else ("… la revista").
     {
       id: 'familia-dice-que-no',
-      pattern: 'mis? (?:{family}) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
+      // "este es el teléfono de mi papá y él dice que ya no llamen": the relative named, then "él".
+      pattern: '(?:mis? (?:{family})|(?:el|ella|ellos)(?<=mis? (?:{family})(?: [a-z]+| ,){1,8})) (?:dice|dicen|pide|piden|quiere|quieren) {que} (?:(?:ya no|no|nunca mas) (?:{objectPronoun} )?(?:(?:ll|y)amen|marquen|hablen|escriban|manden|envien|molesten|contacten|{keepOn} {contactGerund})|(?:ya )?(?:dejen|paren) de {contactInf})',
       confidence: 0.85, unless: '(?:[a-z]+ |, ){0,6}(?:pero|sino|a el|a ella|yo si|a mi si)(?![^ ])|{nounThenDeferral}|{nounThenElsewhere}|{oneThing}|{otherCallee}|{sentThing}',
     },
     // As speech recognition runs fast speech together: "yanomellamen", "nomemarquen más".
@@ -227,11 +234,11 @@ export const es: Lexicon = {
     // "bórrenme", "sáquenme por favor": the request ends there.
     {
       id: 'borrenme',
-      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|de aqui|de ahi|de una vez)(?![^ ]))',
+      pattern: '(?:(?:quit|borr|elimin|retir|baj)(?:en|e|a)|sa(?:qu|k)(?:en|e)|saca|excluy(?:an|a))(?:me|nos)(?=$| ,| (?:por favor|porfa|porfavor|porfis|plis|pls|xfa|x fa|gracias|ya|(?:de|d) (?:aqui|ahi|aca)|de una vez)(?![^ ]))',
       confidence: 0.85, negatable: true,
     },
     // "basta de llamar", "ya basta con los mensajes", "paren con las llamadas"; not "basta de bromas"
-    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
+    { id: 'basta-de-llamadas', pattern: '(?:basta|ya basta|suficiente|(?:ya )?no sigan|(?:ya )?(?:dejen|deje|deja) (?:la|el) (?:vaina|joda|jodedera|jodienda|molestadera|fregadera|llamadera|chingadera|relajo|show)|(?:paren|pare|para)(?:le)?|paren ya|ya paren|ya estuvo(?: bueno)?|estuvo bueno|(?:ya )?esta bueno|ya chole|chale)(?: ya)? (?:de|con|a) (?:(?:{det}) )?(?:{contactNoun}|{contactInf}|llamar|estar llamando)', confidence: 0.85, negatable: true, notAfter: '{notStopping}|{arrived}', unless: '{oneThing}|{sentThing}' },
     // "dejen de cobrarme por mensaje": whatever the errand, not by this channel.
     { id: 'deje-de-por-mensaje', pattern: '(?:deje|dejen|dejar|pare|paren|deja)(?:le)? de [a-z]+(?:me|nos)? (?:por|via) (?:mensajes?|textos?|sms|telefono|whatsapp|llamadas?)(?![^ ])', confidence: 0.85, negatable: true, notAfter: '{reported}|{selfSubject}' },
     // "ya no me agreguen a sus grupos", "no me metan en sus listas"
@@ -247,7 +254,7 @@ export const es: Lexicon = {
     // "ni una llamada más", "ni un mensaje más"
     { id: 'ni-una-mas', pattern: '(?:ni (?:una|un)|ningun|ninguna|ni un solo|ni una sola) (?:llamada|mensaje|msj|sms|texto|mensajito|whatsapp) mas', notAfter: '(?:recibi|recibo|llego|tengo|hay|he recibido|mandaron|mande|envie|no)', confidence: 0.85 },
     // "deje de llamarme", "dejen de mandarme mensajes": can be negated ("no dejen de llamarme").
-    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|pare|paren|parar|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
+    { id: 'deje-de-llamar', pattern: '(?:deje|dejen|dejar|dejad|dejeis|pare|paren|parar|pareis|cese|cesen|detenga|detengan)(?:le|me|nos|nme)? de? {contactInf}', confidence: 0.95, negatable: true, notAfter: '{reported}|{selfSubject}|{otherParty}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}|{relayedButWants}' },
     // "deja de enviarme mensajes" (tú); not "la compañía de luz no deja de mandarme mensajes": a negated
     // third person describes someone who never stops (a negated request would be "no dejes de").
     { id: 'deja-de-llamar', pattern: '(?:deja|para) de? {contactInf}', confidence: 0.9, notAfter: '{reported}|{otherParty}|{notStopping}|{arrived}', unless: '{oneThing}|{nounThenElsewhere}|{otherCallee}|{nounThenDeferral}|{sentThing}' },
@@ -258,7 +265,7 @@ export const es: Lexicon = {
     // "denme de baja", "quiero darme de baja"; not "me doy de baja del gimnasio"
     {
       id: 'darme-de-baja',
-      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|(?<!(?:^| )(?:si|cuando) )me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
+      pattern: '(?:(?:darme|darnos|denme|dennos|deme|dame|me den|me de|(?<!(?:^| )(?:si|cuando|ya) )me dan|(?<!(?:^| )(?:si|cuando) )me doy|me quiero dar|nos den|(?:me|nos) (?:pueden|puede|podrian|podria|puedes) dar) d(?:e)? baja(?: (?:mi|este) (?:numero|telefono|celular))?|(?:dar|den|de|da) de baja (?:mi|este) (?:numero|celular|telefono))',
       confidence: 0.9, negatable: true, notAfter: '{hypothetical}',
       unless: '(?:de|del|en)(?! (?:(?:{det}) )?(?:{listNoun}|{contactNoun}|servicio de mensajes)(?![^ ]))|{justAsking}',
     },
@@ -293,6 +300,12 @@ export const es: Lexicon = {
     // "no quiero saber nada de ustedes"
     // "ya les dije que no llamen", "ya le pedí que no me escriban": the consumer's own earlier request, repeated.
     { id: 'ya-les-dije-que-no', pattern: '(?:les?|te) (?:dije|pedi|he dicho|he pedido|dijimos|pedimos)(?: (?:mil|muchas|varias|tantas|dos|tres|cien) veces| ya| antes| bien claro| claramente)? (?:que|q|k) (?:no|ya no|nunca mas) (?:{objectPronoun} )?(?:{contactSubj}|{sendSubj}|vuelvan a {contactInfPlain})', confidence: 0.9, notAfter: '{otherParty}', unless: '{nounThenDeferral}|{redirect}' },
+    // "me siguen escribiendo? ya les dije q no quiero": the earlier refusal recalled, after a complaint about the contact.
+    {
+      id: 'ya-les-dije-no-quiero',
+      pattern: '(?:les?|te) (?:dije|he dicho|dijimos|pedi)(?: (?:mil|muchas|varias|tantas) veces| ya| antes)? {que} (?:no|ya no|n) (?:quiero|kiero|queremos|me interesa|nos interesa)(?: (?:por favor|porfa|xfa|ya|nada))*$(?<=(?:llamando|llamen|llamadas|mensajes|msjs|textos|escribiendo|marcando|mandando|molestando|textean|escriben|llaman)(?: [a-z]+| ,){2,10})',
+      confidence: 0.8, notAfter: '{otherParty}',
+    },
     // "ya no es necesario que me llamen", "no hace falta que me escriban más"; not "no hace falta que me llame hoy".
     {
       id: 'ya-no-hace-falta',
@@ -318,7 +331,7 @@ export const es: Lexicon = {
     // "no estoy de acuerdo en recibir estos mensajes"
     { id: 'no-estoy-de-acuerdo', pattern: '(?:no estoy de acuerdo|no acepto|no consiento)(?: (?:en|con))? (?:recibir|que me (?:llamen|escriban|manden|envien|contacten))', confidence: 0.85 },
     // "ya no quiero nada de ustedes"; not "no quiero nada" (an offer refused) nor "… de su tienda".
-    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
+    { id: 'nada-de-ustedes', pattern: '(?:no|n|ya ?no) (?:quiero|kiero|queremos|deseo)(?: mas)? (?:nada(?: mas)?|(?:ningun (?:tipo de )?|mas )?contacto) (?:de|d|con) (?:ustedes|usted|su empresa|su compania|esta empresa|esta compania)(?![^ ])', confidence: 0.85 },
     { id: 'no-quiero-saber-nada', pattern: '(?:no|ya no) (?:quiero|queremos|deseo) saber (?:nada )?(?:mas )?(?:de|nada de) (?:ustedes|usted|su empresa|ti|esta compania|esta empresa|su compania)', confidence: 0.85 },
     // "estoy harta de sus mensajes", "ya me tienen harto con sus llamadas"
     { id: 'harto-de', pattern: '(?:me (?:tienen|traen|tiene) (?:loc[oa]|hart[oa]|cansad[oa]|mare[oa]d[oa])|hart[oa]s?|cansad[oa]s?|fastidiad[oa]s?|hasta la madre|hasta el gorro)(?: (?:de|con))? (?:(?:{det}) )?(?:tantas |tantos )?{contactNoun}', confidence: 0.85 },
