@@ -65,9 +65,13 @@ const MAX_HOLD_MS = 100;
  * Passes run back to back before a rewind is asked for. On a large ledger one pass copies pages
  * scattered over the whole file and its fsync is slow, so the frames written meanwhile made the
  * hold that followed long; a few more passes first leave the hold less to copy, which lowered the
- * p99 on a large ledger and made no difference on a small one.
+ * p99 on a large ledger and made no difference on a small one. At least CATCH_UP_PASSES; more, up
+ * to MAX_CATCH_UP_PASSES, while each still leaves fewer frames than the one before: the first
+ * starts from a whole interval's writes, and on a loaded machine a pass is slow enough that three
+ * may not reach the few frames a pass leaves at best.
  */
 const CATCH_UP_PASSES = 3;
+const MAX_CATCH_UP_PASSES = 8;
 
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
@@ -89,8 +93,14 @@ function pass() {
   let result = checkpoint();
   if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
     // Catch up before asking: a pass leaves behind what was written while it ran, and the hold
-    // must copy and fsync that with every write waiting. Each pass in a row leaves less.
-    for (let i = 0; i < workerData.catchUpPasses && result.log > result.checkpointed; i++) result = checkpoint();
+    // must copy and fsync that with every write waiting. Each pass in a row leaves less, down to
+    // what one pass takes to write.
+    for (let i = 0, left = Infinity; i < workerData.maxCatchUpPasses && result.log > result.checkpointed; i++) {
+      result = checkpoint();
+      const nowLeft = result.log - result.checkpointed;
+      if (i + 1 >= workerData.catchUpPasses && nowLeft >= left) break;
+      left = nowLeft;
+    }
     asked = true;
     parentPort.postMessage({ rewind: true });
   }
@@ -146,7 +156,14 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { file, driver, passIntervalMs: options.passIntervalMs ?? PASS_INTERVAL_MS, rewindPages, catchUpPasses: CATCH_UP_PASSES },
+      workerData: {
+        file,
+        driver,
+        passIntervalMs: options.passIntervalMs ?? PASS_INTERVAL_MS,
+        rewindPages,
+        catchUpPasses: CATCH_UP_PASSES,
+        maxCatchUpPasses: MAX_CATCH_UP_PASSES,
+      },
     });
   } catch {
     return null;

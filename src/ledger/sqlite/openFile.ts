@@ -18,7 +18,7 @@ export interface SqliteLedgerOptions {
   suppression?: SuppressionKeying;
   /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
   rewindPages?: number;
-  /** Milliseconds between the checkpointer's passes (checkpointer.ts); the bench compares settings. */
+  /** Milliseconds between the checkpointer's passes (checkpointer.ts); the bench compares settings, a test scales it down with rewindPages. */
   checkpointIntervalMs?: number;
   /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
   onWriteHold?: (seconds: number) => void;
