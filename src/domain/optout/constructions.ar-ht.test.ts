@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectPhraseOptOut } from '../../../test/support/optout';
 import { detectOptOut } from './detectOptOut';
 
 /**
@@ -34,13 +35,7 @@ describe('opt-out constructions in Arabic and Haitian Creole', () => {
     ['ht', 'Nou pa gen dwa pou nou rele m', 'no right to call'],
     ['ht', 'efase tout done m yo', 'all my data'],
     ['ht', 'm te mande nou pa rele m', 'asked you not to'],
-  ])('%s: %j (%s)', (lang, text) => {
-    for (const channel of ['sms', 'voice'] as const) {
-      const result = detectOptOut(text, { channel });
-      expect(result, channel).toMatchObject({ intent: 'opt_out', lang });
-      expect(result.matched, channel).toMatch(new RegExp(`^phrase:${lang}:`));
-    }
-  });
+  ])('%s: %j (%s)', (lang, text) => expectPhraseOptOut(text, lang));
 
   it.each([
     ['ar', 'لا تتصل على رقمي القديم', 'another number'],

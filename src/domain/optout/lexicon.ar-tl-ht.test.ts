@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectPhraseOptOut } from '../../../test/support/optout';
 import { detectOptOut } from './detectOptOut';
 
 /**
@@ -58,13 +59,7 @@ describe('opt-outs in Arabic dialects, Tagalog and Haitian Creole', () => {
     ['ht', 'm pa dakò pou nou voye m mesaj ankò', 'consent refused'],
     ['ht', 'm retire pèmisyon m pou nou rele m', 'consent revoked'],
     ['ht', 'm pa vle pale ak nou ankò', '"I do not want to talk to you any more"'],
-  ])('%s: %j (%s)', (lang, text) => {
-    for (const channel of ['sms', 'voice'] as const) {
-      const result = detectOptOut(text, { channel });
-      expect(result, channel).toMatchObject({ intent: 'opt_out', lang });
-      expect(result.matched, channel).toMatch(new RegExp(`^phrase:${lang}:`));
-    }
-  });
+  ])('%s: %j (%s)', (lang, text) => expectPhraseOptOut(text, lang));
 
   it.each(['ستوب', 'كانسل', 'إلغاء الاشتراك', 'UNREG', 'DEZABONE'])('the SMS keyword %j is an opt-out as the whole message', (text) => {
     expect(detectOptOut(text, { channel: 'sms' })).toMatchObject({ intent: 'opt_out', matched: expect.stringMatching(/^keyword:/) });

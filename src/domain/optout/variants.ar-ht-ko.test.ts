@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectPhraseOptOut } from '../../../test/support/optout';
 import { detectOptOut } from './detectOptOut';
 
 /**
@@ -46,13 +47,7 @@ describe('opt-out variants in Arabic, Haitian Creole and Korean', () => {
     ['ht', 'Souple sispann itilize nimewo m', 'my number not to be used'],
     ['ht', 'Pa kontakte m ni pa tèks ni pa apèl', 'neither texts nor calls'],
     ['ht', 'sispann rele kay la', 'the house'],
-  ])('%s: %j (%s)', (lang, text) => {
-    for (const channel of ['sms', 'voice'] as const) {
-      const result = detectOptOut(text, { channel });
-      expect(result, channel).toMatchObject({ intent: 'opt_out', lang });
-      expect(result.matched, channel).toMatch(new RegExp(`^phrase:${lang}:`));
-    }
-  });
+  ])('%s: %j (%s)', (lang, text) => expectPhraseOptOut(text, lang));
 
   it.each([
     ['ko', '전화 고마워요', 'thanks for the call'],
