@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectOptOut, detectRules } from './detectOptOut';
 import type { OptOutChannel } from './types';
+import { expectRulesOptOut } from '../../../test/support/optout';
 
 /**
  * Spanish and Korean constructions, each asserted on a sentence the
@@ -37,11 +38,7 @@ describe('Spanish and Korean opt-outs the rules catch', () => {
     ['ko', 'voice', '전화 더 하지 마세요', '더 as "any more"'],
     ['ko', 'voice', '왜 또 문자해 하지 마', 'the contact named in one breath, then a bare "don\'t"'],
     ['ko', 'sms', '어케 하면 문자 안 와요? 여기서 오는 거요', 'how, with this sender named after'],
-  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
-    const result = rules(text, channel);
-    expect(result).toMatchObject({ intent: 'opt_out', lang });
-    expect(result?.matched).toMatch(/^(?:phrase|keyword)/);
-  });
+  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => expectRulesOptOut(text, channel, lang));
 });
 
 describe('Spanish and Korean look-alikes that stay quiet', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectOptOut, detectRules } from './detectOptOut';
 import type { OptOutChannel } from './types';
+import { expectRulesOptOut } from '../../../test/support/optout';
 
 /**
  * Spanish and Tagalog phrasings the rules generalise to: texting spellings,
@@ -37,11 +38,7 @@ describe('Spanish and Tagalog opt-outs the rules catch', () => {
     ['tl', 'sms', 'itigil nyo na ang lahat ng text', '"lahat ng"'],
     ['tl', 'sms', 'wagna kayong magtext', '"wag na" run together'],
     ['tl', 'sms', 'hindi na po namin kailangan ng text ninyo', '"po" before the pronoun'],
-  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => {
-    const result = rules(text, channel);
-    expect(result).toMatchObject({ intent: 'opt_out', lang });
-    expect(result?.matched).toMatch(/^(?:phrase|keyword)/);
-  });
+  ] as const)('%s/%s: %j (%s)', (lang, channel, text, _why) => expectRulesOptOut(text, channel, lang));
 });
 
 describe('Spanish and Tagalog look-alikes that stay quiet', () => {
