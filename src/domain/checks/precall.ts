@@ -66,8 +66,8 @@ export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
     // The federal window and every state's hours and days (a Sunday ban is quiet hours too).
     name: 'quiet_hours',
     run: (f) => {
-      if (!isCoveredCall(f.purpose)) return null;
-      const block = timeOfContact(f, f.callingWindow);
+      if (!COVERED.isCovered(f)) return null;
+      const block = timeOfContact(f, COVERED.window(f));
       if (block?.reason !== 'quiet_hours') return null;
       const { next_allowed_at, ...fields } = timeBlockFields(block);
       return { reason: 'quiet_hours', fields: { ...fields, calling_window: block.window, next_allowed_at } };
@@ -78,7 +78,7 @@ export const PRECALL_CHECKS: readonly Check<PrecallFacts, PrecallBlock>[] = [
   {
     name: 'frequency_cap',
     run: (f) => {
-      if (!isCoveredCall(f.purpose)) return null;
+      if (!COVERED.isCovered(f)) return null;
       const fields = stateCapFields(f);
       return fields ? { reason: 'frequency_cap', fields } : null;
     },

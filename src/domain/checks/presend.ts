@@ -57,8 +57,8 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
     // Federal quiet hours and every state's hours and days.
     name: 'quiet_hours',
     run: (f) => {
-      if (!isCoveredText(f.messageType)) return null;
-      const block = timeOfContact(f, f.quietWindow);
+      if (!COVERED.isCovered(f)) return null;
+      const block = timeOfContact(f, COVERED.window(f));
       if (block?.reason !== 'quiet_hours') return null;
       const { next_allowed_at, ...fields } = timeBlockFields(block);
       // Quiet hours are the complement of the sending window; null on a day that allows no text at all.
@@ -73,7 +73,7 @@ export const PRESEND_CHECKS: readonly Check<PresendFacts, PresendBlock>[] = [
     name: 'frequency_cap',
     run: (f) => {
       if (f.sentToday >= f.dailyCap) return { reason: 'frequency_cap', fields: { daily_cap: f.dailyCap, sent_today: f.sentToday } };
-      if (!isCoveredText(f.messageType)) return null;
+      if (!COVERED.isCovered(f)) return null;
       const fields = stateCapFields(f);
       return fields ? { reason: 'frequency_cap', fields } : null;
     },
