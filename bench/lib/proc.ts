@@ -52,15 +52,26 @@ function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFi
   }
 }
 
-/** utime + stime from /proc/<pid>/stat (clock ticks of 1/100 s on Linux). */
-export function procCpuSeconds(pid: number): number {
+/**
+ * The name, utime and stime of a /proc `stat` file (a process's or a thread's), in clock ticks of
+ * 1/100 s on Linux; null when it cannot be read. The name sits in parentheses and may hold spaces:
+ * the fields count from after its closing one.
+ */
+export function statTicks(path: string): { name: string; user: number; system: number } | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const stat = readFileSync(path, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return { name: stat.slice(stat.indexOf('(') + 1, close), user: Number(fields[11]), system: Number(fields[12]) };
   } catch {
-    return NaN;
+    return null;
   }
+}
+
+/** utime + stime from /proc/<pid>/stat, in seconds. */
+export function procCpuSeconds(pid: number): number {
+  const t = statTicks(`/proc/${pid}/stat`);
+  return t ? (t.user + t.system) / 100 : NaN;
 }
 
 export async function spawnServer(name: string, script: string, options: SpawnOptions = {}): Promise<ChildServer> {

@@ -5,6 +5,7 @@
  * worker).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { statTicks } from './proc';
 
 export interface ProcSample {
   /** user and system time in clock ticks, by thread id, with the thread's name. */
@@ -19,18 +20,7 @@ interface ThreadTicks {
   system: number;
 }
 
-function threadTicks(pid: number, tid: number): ThreadTicks | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    // The name sits in parentheses and may hold spaces: the fields count from after its closing one.
-    const close = stat.lastIndexOf(')');
-    const name = stat.slice(stat.indexOf('(') + 1, close);
-    const fields = stat.slice(close + 2).split(' ');
-    return { name, user: Number(fields[11]), system: Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
+const threadTicks = (pid: number, tid: number): ThreadTicks | null => statTicks(`/proc/${pid}/task/${tid}/stat`);
 
 export function sampleProc(pid: number): ProcSample {
   const threads = new Map<number, ThreadTicks>();
