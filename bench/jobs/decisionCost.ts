@@ -19,13 +19,16 @@
  * the state rules cost a decision, apart from everything else the tree does.
  * With `--covered-too`, the rounds without rules also leave out the ledger's
  * covered-contact bookkeeping (the count a state cap reads and adds to).
+ * `--without-rules` runs every round (and the warm-up) that way, without the
+ * state rules and their bookkeeping: for `--callgrind`, which counts a whole
+ * process, against a run of the same tree with them.
  *
  * `--callgrind`: when run under `valgrind --tool=callgrind --instr-atstart=no`,
  * the measured rounds alone are instrumented (callgrind_control on this
  * process), so the instructions a request costs are counted apart from start
  * and warm-up, unmoved by how loaded the machine is (see docs/performance.md).
  *
- *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only] [--rules-ab]
+ *   npx tsx bench/jobs/decisionCost.ts [--root=DIR] [--consents=100000] [--requests=20000] [--rounds=5] [--concurrency=32] [--kinds=precall,presend] [--chain-only] [--rules-ab [--covered-too] | --without-rules]
  */
 import { createHook } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     'chain-only': { type: 'boolean', default: false },
     'rules-ab': { type: 'boolean', default: false },
     'covered-too': { type: 'boolean', default: false },
+    'without-rules': { type: 'boolean', default: false },
     callgrind: { type: 'boolean', default: false },
   },
 });
@@ -95,7 +99,11 @@ interface Route {
 
 // The shipped rule set and an empty one, for --rules-ab (the policy object is the gateway's own: swapped between rounds).
 const shippedRules = ctx.policy.stateRules;
-const noRules = values['rules-ab'] ? (await load('src/domain/stateLaw/ruleSet.ts')).parseRuleSet({ version: 'none', rules: [] }).ruleSet : undefined;
+const withoutRules = values['without-rules'];
+const noRulesSet =
+  values['rules-ab'] || withoutRules ? (await load('src/domain/stateLaw/ruleSet.ts')).parseRuleSet({ version: 'none', rules: [] }).ruleSet : undefined;
+// Rounds alternate only for --rules-ab; --without-rules keeps the rules off throughout.
+const noRules = values['rules-ab'] ? noRulesSet : undefined;
 type Keys = { covered?: unknown };
 type Decide = (org: string, phone: string, keys: Keys, decide: unknown) => Promise<unknown>;
 const ledger = ctx.ledger as unknown as { decideCall: Decide; decideSend: Decide };
@@ -106,11 +114,13 @@ const uncovered =
   (org, phone, keys, decide) =>
     method.call(ctx.ledger, org, phone, { ...keys, covered: undefined }, decide);
 const useRules = (withRules: boolean) => {
-  (ctx.policy as { stateRules: unknown }).stateRules = withRules ? shippedRules : noRules;
-  if (!values['covered-too']) return;
+  (ctx.policy as { stateRules: unknown }).stateRules = withRules ? shippedRules : noRulesSet;
+  if (!values['covered-too'] && !withoutRules) return;
   ledger.decideCall = withRules ? shippedLedger.decideCall : uncovered(shippedLedger.decideCall);
   ledger.decideSend = withRules ? shippedLedger.decideSend : uncovered(shippedLedger.decideSend);
 };
+
+if (withoutRules) useRules(false);
 
 const loaded: Loaded = { root, fixtures, ctx, authorize, validate: validation.validate, byPath, authorization };
 
