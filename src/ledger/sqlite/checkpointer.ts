@@ -49,20 +49,29 @@ export const REWIND_PAGES = 32_768;
  */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 2 * REWIND_PAGES;
 /**
- * Passes follow each other every BUSY_INTERVAL_MS while the log grows, so each (and the one in a
- * hold) copies and fsyncs only a few milliseconds of writes: passes further apart made holds
- * several times longer. An idle log is looked at every IDLE_INTERVAL_MS.
+ * A pass every PASS_INTERVAL_MS, whether the log grows or not. Each pass copies every page changed
+ * since the one before and fsyncs the log and the database file, and the pages every commit
+ * rewrites (the tails of the append-only b-trees and their indexes, the org's daily counts, hot
+ * chain heads) are copied once a pass whatever the interval: passes close together spent the
+ * worker's CPU, mostly in the kernel, on copying the same pages over and over, taken from the
+ * request thread on a small machine. The interval does not lengthen a hold: a hold copies only what
+ * was written since the last of the CATCH_UP_PASSES, which run back to back just before a rewind is
+ * asked for, however far apart the passes before them were. A pass that finds nothing new copies
+ * and fsyncs nothing.
  */
-const BUSY_INTERVAL_MS = 10;
-const IDLE_INTERVAL_MS = 100;
+const PASS_INTERVAL_MS = 100;
 const MAX_HOLD_MS = 100;
 /**
  * Passes run back to back before a rewind is asked for. On a large ledger one pass copies pages
  * scattered over the whole file and its fsync is slow, so the frames written meanwhile made the
  * hold that followed long; a few more passes first leave the hold less to copy, which lowered the
- * p99 on a large ledger and made no difference on a small one.
+ * p99 on a large ledger and made no difference on a small one. At least CATCH_UP_PASSES; more, up
+ * to MAX_CATCH_UP_PASSES, while each still leaves fewer frames than the one before: the first
+ * starts from a whole interval's writes, and on a loaded machine a pass is slow enough that three
+ * may not reach the few frames a pass leaves at best.
  */
 const CATCH_UP_PASSES = 3;
+const MAX_CATCH_UP_PASSES = 8;
 
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
@@ -79,22 +88,25 @@ function checkpoint() {
     return { log: 0 };
   }
 }
-let lastLog = -1;
 let timer;
 function pass() {
   let result = checkpoint();
   if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
     // Catch up before asking: a pass leaves behind what was written while it ran, and the hold
-    // must copy and fsync that with every write waiting. Each pass in a row leaves less.
-    for (let i = 0; i < workerData.catchUpPasses && result.log > result.checkpointed; i++) result = checkpoint();
+    // must copy and fsync that with every write waiting. Each pass in a row leaves less, down to
+    // what one pass takes to write.
+    for (let i = 0, left = Infinity; i < workerData.maxCatchUpPasses && result.log > result.checkpointed; i++) {
+      result = checkpoint();
+      const nowLeft = result.log - result.checkpointed;
+      if (i + 1 >= workerData.catchUpPasses && nowLeft >= left) break;
+      left = nowLeft;
+    }
     asked = true;
     parentPort.postMessage({ rewind: true });
   }
-  const growing = result.log !== lastLog;
-  lastLog = result.log;
-  timer = setTimeout(pass, growing ? workerData.busyIntervalMs : workerData.idleIntervalMs);
+  timer = setTimeout(pass, workerData.passIntervalMs);
 }
-timer = setTimeout(pass, workerData.idleIntervalMs);
+timer = setTimeout(pass, workerData.passIntervalMs);
 parentPort.on('message', (m) => {
   if (m === 'quiet') {
     // The writer holds its writes: what is checkpointed now is the whole log.
@@ -126,6 +138,8 @@ export interface CheckpointerOptions {
   /** Without it the log is never rewound by the worker (only by the backstop). */
   writes?: WriteHold;
   rewindPages?: number;
+  /** Milliseconds between passes (default PASS_INTERVAL_MS); the bench compares settings. */
+  passIntervalMs?: number;
   /** Called after each hold with how long writes waited, in seconds (a metric: holds are what the p99 of a busy gateway is made of). */
   onHold?: (seconds: number) => void;
 }
@@ -142,7 +156,14 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { file, driver, busyIntervalMs: BUSY_INTERVAL_MS, idleIntervalMs: IDLE_INTERVAL_MS, rewindPages, catchUpPasses: CATCH_UP_PASSES },
+      workerData: {
+        file,
+        driver,
+        passIntervalMs: options.passIntervalMs ?? PASS_INTERVAL_MS,
+        rewindPages,
+        catchUpPasses: CATCH_UP_PASSES,
+        maxCatchUpPasses: MAX_CATCH_UP_PASSES,
+      },
     });
   } catch {
     return null;

@@ -18,6 +18,8 @@ export interface SqliteLedgerOptions {
   suppression?: SuppressionKeying;
   /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
   rewindPages?: number;
+  /** Milliseconds between the checkpointer's passes (checkpointer.ts); the bench compares settings, a test scales it down with rewindPages. */
+  checkpointIntervalMs?: number;
   /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
   onWriteHold?: (seconds: number) => void;
   /** The memory map's size (SQLITE_MMAP_MB; see mapSize): a ledger larger than this at opening is not mapped. Default 256 MB. */
@@ -116,6 +118,7 @@ export function startBackgroundCheckpoints(
     },
     writes,
     rewindPages: options.rewindPages,
+    passIntervalMs: options.checkpointIntervalMs,
     onHold: options.onWriteHold,
   });
   if (checkpointer) db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
