@@ -6,13 +6,17 @@
  * speed, makes the worker's CPU per decision comparable between settings: it spends per pass, not
  * per request. Settings alternate within each round, each on a fresh copy of the seeded ledger.
  *
- *   npx tsx bench/jobs/checkpointPasses.ts [--intervals=10,50,100] [--rate=500] [--seconds=8] [--rounds=3] [--rewind-pages=1024] [--consents=100000]
+ * `--trace` takes every hold apart (holdTrace.ts): where its milliseconds went, what its checkpoint copied,
+ * whether the log was started over after it; `--holds` prints each hold, not only the run's means.
+ *
+ *   npx tsx bench/jobs/checkpointPasses.ts [--intervals=10,50,100] [--rate=500] [--seconds=8] [--rounds=3] [--rewind-pages=1024] [--consents=100000] [--trace] [--holds]
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { newId } from '../../src/domain/ids';
+import { holdSteps, holdStepsSummary, type SeenTrace } from '../lib/holdTrace';
 import { dataDirWithCopy, sqliteSeed } from '../lib/seed';
 import { summarize } from '../lib/stats';
 import { sampleProc } from '../lib/threadCpu';
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'rewind-pages': { type: 'string', default: '1024' },
     consents: { type: 'string', default: '100000' },
+    trace: { type: 'boolean', default: false },
+    holds: { type: 'boolean', default: false },
   },
 });
 const intervals = values.intervals.split(',').map(Number);
@@ -44,12 +50,26 @@ const ticks = (s: ReturnType<typeof sampleProc>, tids: number[]) =>
 async function run(intervalMs: number, seq: number) {
   const file = join(dataDirWithCopy(seedFile), 'consent-gate.db');
   const holds: number[] = [];
+  const events: SeenTrace[] = [];
+  // The -wal header's checkpoint sequence goes up by one each time the log is started over.
+  const walSeq = () => {
+    try {
+      const fd = openSync(`${file}-wal`, 'r');
+      const b = Buffer.alloc(4);
+      readSync(fd, b, 0, 4, 12);
+      closeSync(fd);
+      return b.readUInt32BE(0);
+    } catch {
+      return -1;
+    }
+  };
   const before = new Set(sampleProc(process.pid).threads.keys());
   const ledger = new SqliteLedger({
     file,
     rewindPages: Number(values['rewind-pages']),
     checkpointIntervalMs: intervalMs,
     onWriteHold: (s) => holds.push(s * 1000),
+    onCheckpointTrace: values.trace ? (e) => events.push({ ...e, walSeq: walSeq() }) : undefined,
   });
   // The worker's threads are the ones its start created (its isolate's own, not V8's shared platform threads).
   await new Promise((r) => setTimeout(r, 200));
@@ -97,6 +117,8 @@ async function run(intervalMs: number, seq: number) {
     writeCallsPerDecision: Math.round(((s1.io.syscw - s0.io.syscw) / written) * 100) / 100,
     holds: { count: h.count, p50Ms: Math.round(h.p50 * 100) / 100, maxMs: Math.round(h.max * 100) / 100 },
     walPeakMb: Math.round((peak / 2 ** 20) * 10) / 10,
+    ...(values.trace ? { steps: holdStepsSummary(holdSteps(events), seconds) } : {}),
+    ...(values.holds ? { each: holdSteps(events) } : {}),
   };
 }
 

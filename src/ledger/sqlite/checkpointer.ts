@@ -80,29 +80,34 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
 let asked = false;
-function checkpoint() {
+const now = () => performance.timeOrigin + performance.now();
+function checkpoint(kind) {
+  const at = workerData.trace ? now() : 0;
+  let result;
   try {
-    return db.pragma('wal_checkpoint(PASSIVE)')[0];
+    result = db.pragma('wal_checkpoint(PASSIVE)')[0];
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
     return { log: 0 };
   }
+  if (workerData.trace) parentPort.postMessage({ trace: { kind, at, ms: now() - at, log: result.log, checkpointed: result.checkpointed, busy: result.busy } });
+  return result;
 }
 let timer;
 function pass() {
-  let result = checkpoint();
+  let result = checkpoint('pass');
   if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
     // Catch up before asking: a pass leaves behind what was written while it ran, and the hold
     // must copy and fsync that with every write waiting. Each pass in a row leaves less, down to
     // what one pass takes to write.
     for (let i = 0, left = Infinity; i < workerData.maxCatchUpPasses && result.log > result.checkpointed; i++) {
-      result = checkpoint();
+      result = checkpoint('catch-up');
       const nowLeft = result.log - result.checkpointed;
       if (i + 1 >= workerData.catchUpPasses && nowLeft >= left) break;
       left = nowLeft;
     }
     asked = true;
-    parentPort.postMessage({ rewind: true });
+    parentPort.postMessage({ rewind: true, at: now() });
   }
   timer = setTimeout(pass, workerData.passIntervalMs);
 }
@@ -110,7 +115,7 @@ timer = setTimeout(pass, workerData.passIntervalMs);
 parentPort.on('message', (m) => {
   if (m === 'quiet') {
     // The writer holds its writes: what is checkpointed now is the whole log.
-    checkpoint();
+    checkpoint('quiet');
     asked = false;
     parentPort.postMessage({ rewound: true });
     return;
@@ -142,7 +147,19 @@ export interface CheckpointerOptions {
   passIntervalMs?: number;
   /** Called after each hold with how long writes waited, in seconds (a metric: holds are what the p99 of a busy gateway is made of). */
   onHold?: (seconds: number) => void;
+  /** Every pass and every step of a rewind, with wall-clock times in ms (the bench's diagnosis of holds); off unless given. */
+  onTrace?: (event: CheckpointTrace) => void;
 }
+
+/**
+ * One event of the checkpointer's life: a checkpoint the worker ran (kind pass, catch-up or quiet, at its start,
+ * how long it took and its result), a rewind asked (`asked`: when posted, `received` when the writer read it),
+ * the writer holding (`held`) and releasing (`released`, `byLimit` when MAX_HOLD_MS ran out first).
+ */
+export type CheckpointTrace =
+  | { kind: 'pass' | 'catch-up' | 'quiet'; at: number; ms: number; log: number; checkpointed: number; busy: number }
+  | { kind: 'asked'; at: number; received: number }
+  | { kind: 'held' | 'released'; at: number; byLimit?: boolean };
 
 /** Starts the checkpoint worker for a WAL database file; null when worker threads are unavailable (then SQLite's own autocheckpoint stays). */
 export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer | null {
@@ -163,6 +180,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
         rewindPages,
         catchUpPasses: CATCH_UP_PASSES,
         maxCatchUpPasses: MAX_CATCH_UP_PASSES,
+        trace: Boolean(options.onTrace),
       },
     });
   } catch {
@@ -173,19 +191,25 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let holdLimit: NodeJS.Timeout | undefined;
   let heldSince = 0;
-  const release = () => {
+  const trace = options.onTrace;
+  const wallClock = () => performance.timeOrigin + performance.now();
+  const release = (byLimit = false) => {
     if (!holdLimit) return;
     clearTimeout(holdLimit);
     holdLimit = undefined;
     writes?.release();
     options.onHold?.((performance.now() - heldSince) / 1000);
+    trace?.({ kind: 'released', at: wallClock(), byLimit });
   };
-  worker.on('message', (m: { error?: string; rewind?: boolean; rewound?: boolean }) => {
+  worker.on('message', (m: { error?: string; rewind?: boolean; rewound?: boolean; at?: number; trace?: CheckpointTrace }) => {
     if (m.error) onError(m.error);
+    if (m.trace) trace?.(m.trace);
     if (m.rewind && writes && !stopped) {
+      trace?.({ kind: 'asked', at: m.at ?? 0, received: wallClock() });
       heldSince = performance.now();
       writes.hold();
-      holdLimit = setTimeout(release, MAX_HOLD_MS);
+      trace?.({ kind: 'held', at: wallClock() });
+      holdLimit = setTimeout(() => release(true), MAX_HOLD_MS);
       holdLimit.unref();
       worker.postMessage('quiet');
     }

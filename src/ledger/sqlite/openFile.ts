@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerUnavailableError, type SuppressionKeying } from '../ledger';
 import { refusalToOpen } from '../retentionKey';
-import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer, type CheckpointerOptions } from './checkpointer';
 import { consentLayoutOf, migrate } from './migrations';
 import { CONSENT_LAYOUTS, legacyDayCountsUntil, type ConsentLayoutSql } from './schema';
 
@@ -22,6 +22,8 @@ export interface SqliteLedgerOptions {
   checkpointIntervalMs?: number;
   /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
   onWriteHold?: (seconds: number) => void;
+  /** The checkpointer's passes and rewinds, step by step (checkpointer.ts CheckpointTrace; the bench's diagnosis). */
+  onCheckpointTrace?: CheckpointerOptions['onTrace'];
   /** The memory map's size (SQLITE_MMAP_MB; see mapSize): a ledger larger than this at opening is not mapped. Default 256 MB. */
   mmapBytes?: number;
 }
@@ -120,6 +122,7 @@ export function startBackgroundCheckpoints(
     rewindPages: options.rewindPages,
     passIntervalMs: options.checkpointIntervalMs,
     onHold: options.onWriteHold,
+    onTrace: options.onCheckpointTrace,
   });
   if (checkpointer) db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
   return checkpointer;
