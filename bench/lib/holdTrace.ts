@@ -8,8 +8,10 @@
 import type { CheckpointTrace } from '../../src/ledger/sqlite/checkpointer';
 
 export interface HoldSteps {
-  /** The pass that found the log past the rewind point and the catch-up passes after it: frames each left behind, ms each took. */
-  catchUp: { left: number; ms: number }[];
+  /** The pass that found the log past the rewind point and the catch-up passes after it: frames each found to copy, ms each took. */
+  catchUp: { found: number; ms: number }[];
+  /** The worker's fsyncs of the database file before it asked (the copies SQLite left unsynced), ms each. */
+  syncMs: number[];
   /** From the worker posting `rewind` to the writer reading it. */
   askWaitMs: number;
   /** The writer committing its open turn. */
@@ -39,7 +41,9 @@ export type SeenTrace = CheckpointTrace & { walSeq: number };
 /** Splits a run's trace into its holds. */
 export function holdSteps(events: SeenTrace[]): HoldSteps[] {
   const holds: HoldSteps[] = [];
-  let passes: { log: number; checkpointed: number; ms: number }[] = [];
+  let passes: { found: number; checkpointed: number; ms: number }[] = [];
+  let syncs: number[] = [];
+  let checkpointed = 0;
   let open: (Partial<HoldSteps> & { heldAt: number; quietEnd?: number }) | null = null;
   let awaitingPass: { hold: HoldSteps; walSeq: number }[] = [];
   for (const e of events) {
@@ -52,10 +56,14 @@ export function holdSteps(events: SeenTrace[]): HoldSteps[] {
         }
         awaitingPass = [];
         passes = [];
+        syncs = [];
       }
-      passes.push(e);
+      passes.push({ found: e.log >= checkpointed ? e.log - checkpointed : e.log, checkpointed: e.checkpointed, ms: e.ms });
+      checkpointed = e.checkpointed;
+    } else if (e.kind === 'sync') {
+      syncs.push(round(e.ms));
     } else if (e.kind === 'asked') {
-      open = { catchUp: passes.map((p) => ({ left: p.log - p.checkpointed, ms: round(p.ms) })), askWaitMs: round(e.received - e.at), heldAt: e.received };
+      open = { catchUp: passes.map((p) => ({ found: p.found, ms: round(p.ms) })), syncMs: syncs, askWaitMs: round(e.received - e.at), heldAt: e.received };
     } else if (open && e.kind === 'held') {
       open.holdMs = round(e.at - open.heldAt);
       open.heldAt = e.at;
@@ -63,17 +71,20 @@ export function holdSteps(events: SeenTrace[]): HoldSteps[] {
       // The limit released the writes before the checkpoint answered: what it then found is still worth seeing.
       const late = holds.at(-1)!;
       late.quietMs = round(e.ms);
-      late.quietFrames = e.log - (passes.at(-1)?.checkpointed ?? 0);
+      late.quietFrames = e.log >= checkpointed ? e.log - checkpointed : e.log;
+      checkpointed = e.checkpointed;
       late.quietLeft = e.log - e.checkpointed;
     } else if (open && e.kind === 'quiet') {
       open.quietWaitMs = round(e.at - open.heldAt);
       open.quietMs = round(e.ms);
-      open.quietFrames = e.log - (passes.at(-1)?.checkpointed ?? 0);
+      open.quietFrames = e.log >= checkpointed ? e.log - checkpointed : e.log;
+      checkpointed = e.checkpointed;
       open.quietLeft = e.log - e.checkpointed;
       open.quietEnd = e.at + e.ms;
     } else if (open && e.kind === 'released') {
       const hold: HoldSteps = {
         catchUp: open.catchUp ?? [],
+        syncMs: open.syncMs ?? [],
         askWaitMs: open.askWaitMs ?? 0,
         holdMs: open.holdMs ?? 0,
         quietWaitMs: open.quietWaitMs ?? Number.NaN,
@@ -115,7 +126,8 @@ export function holdStepsSummary(holds: HoldSteps[], seconds: number) {
       releaseWait: mean((h) => h.releaseWaitMs),
     },
     catchUpPasses: mean((h) => h.catchUp.length),
-    leftBeforeHold: mean((h) => h.catchUp.at(-1)?.left ?? 0),
+    lastCatchUpFound: mean((h) => h.catchUp.at(-1)?.found ?? 0),
+    syncMsBeforeAsking: mean((h) => h.syncMs.reduce((a, b) => a + b, 0)),
     quietFrames: mean((h) => h.quietFrames),
     quietLeft: mean((h) => h.quietLeft),
   };

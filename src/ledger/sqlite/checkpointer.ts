@@ -76,10 +76,14 @@ const MAX_CATCH_UP_PASSES = 8;
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, fsyncSync, openSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
+const dbFile = openSync(workerData.file, 'r');
 let asked = false;
+// The log's length when it was last checkpointed whole in a hold: not asked again until the writer has started it over.
+let rewoundLog = 0;
 const now = () => performance.timeOrigin + performance.now();
 function checkpoint(kind) {
   const at = workerData.trace ? now() : 0;
@@ -88,24 +92,41 @@ function checkpoint(kind) {
     result = db.pragma('wal_checkpoint(PASSIVE)')[0];
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
-    return { log: 0 };
+    return { log: 0, checkpointed: 0 };
   }
   if (workerData.trace) parentPort.postMessage({ trace: { kind, at, ms: now() - at, log: result.log, checkpointed: result.checkpointed, busy: result.busy } });
   return result;
 }
+// SQLite fsyncs the database file only in a checkpoint that reaches the end of the log; under load a
+// pass rarely does (the writer appends while it copies), so the pages of pass after pass stay dirty
+// in the kernel until one does. The checkpoint in a hold always does, and then wrote them all back
+// with every write waiting. Writing them back here first leaves the hold its own pages only.
+function syncDatabase() {
+  const at = workerData.trace ? now() : 0;
+  try {
+    fsyncSync(dbFile);
+  } catch (err) {
+    parentPort.postMessage({ error: String((err && err.message) || err) });
+  }
+  if (workerData.trace) parentPort.postMessage({ trace: { kind: 'sync', at, ms: now() - at } });
+}
 let timer;
 function pass() {
   let result = checkpoint('pass');
-  if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages) {
-    // Catch up before asking: a pass leaves behind what was written while it ran, and the hold
-    // must copy and fsync that with every write waiting. Each pass in a row leaves less, down to
-    // what one pass takes to write.
-    for (let i = 0, left = Infinity; i < workerData.maxCatchUpPasses && result.log > result.checkpointed; i++) {
+  if (result.log < rewoundLog) rewoundLog = 0;
+  if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages && result.log > rewoundLog) {
+    syncDatabase();
+    // Catch up before asking: a pass leaves behind what was written while it ran (the result's log is
+    // the length it started from), and the hold must copy that with every write waiting. Each pass in
+    // a row finds less, down to what one pass takes to write.
+    for (let i = 0, found = Infinity; i < workerData.maxCatchUpPasses; i++) {
+      const from = result.checkpointed;
       result = checkpoint('catch-up');
-      const nowLeft = result.log - result.checkpointed;
-      if (i + 1 >= workerData.catchUpPasses && nowLeft >= left) break;
-      left = nowLeft;
+      const nowFound = result.log - from;
+      if (nowFound <= 0 || (i + 1 >= workerData.catchUpPasses && nowFound >= found)) break;
+      found = nowFound;
     }
+    syncDatabase();
     asked = true;
     parentPort.postMessage({ rewind: true, at: now() });
   }
@@ -115,7 +136,7 @@ timer = setTimeout(pass, workerData.passIntervalMs);
 parentPort.on('message', (m) => {
   if (m === 'quiet') {
     // The writer holds its writes: what is checkpointed now is the whole log.
-    checkpoint('quiet');
+    rewoundLog = checkpoint('quiet').log;
     asked = false;
     parentPort.postMessage({ rewound: true });
     return;
@@ -123,6 +144,7 @@ parentPort.on('message', (m) => {
   if (m !== 'stop') return;
   clearTimeout(timer);
   db.close();
+  closeSync(dbFile);
   parentPort.postMessage({ stopped: true });
 });
 `;
@@ -158,6 +180,7 @@ export interface CheckpointerOptions {
  */
 export type CheckpointTrace =
   | { kind: 'pass' | 'catch-up' | 'quiet'; at: number; ms: number; log: number; checkpointed: number; busy: number }
+  | { kind: 'sync'; at: number; ms: number }
   | { kind: 'asked'; at: number; received: number }
   | { kind: 'held' | 'released'; at: number; byLimit?: boolean };
 
