@@ -112,7 +112,12 @@ describe('rewind holds', () => {
     const asked = events.flatMap((e, i) => (e.kind === 'asked' ? [i] : []));
     expect(asked.length).toBeGreaterThan(0);
     for (const at of asked) {
-      const since = events.slice(events.findLastIndex((e, i) => i < at && e.kind === 'pass'), at).map((e) => e.kind);
+      const since = events
+        .slice(
+          events.findLastIndex((e, i) => i < at && e.kind === 'pass'),
+          at,
+        )
+        .map((e) => e.kind);
       // The pass that found the log past the rewind point, then at least one more to catch up (a pass's result
       // is the log it started from: what was written while it copied is left), and last the fsync of the
       // database file that SQLite skips in every checkpoint that does not reach the log's end.

@@ -22,12 +22,14 @@
  * under sustained load, a long pause every few thousand decisions, which
  * made the p99 at half load. So when the log passes REWIND_PAGES the worker
  * asks the writer for a quiet moment (`rewind`), after a few passes back to
- * back to catch up: the writer commits its open turn and holds new writes
- * (they wait in memory, the event loop runs on), the worker checkpoints the
- * few frames written since its last pass, and the writer resumes — its next
+ * back to catch up and an fsync of the database file (see syncDatabase in
+ * the worker): the writer commits its open turn and holds new writes (they
+ * wait in memory, the event loop runs on), the worker checkpoints the few
+ * frames written since its last pass, and the writer resumes — its next
  * transaction starts the log over. A hold lasts one small checkpoint (metric
  * consent_gate_sqlite_write_hold_seconds), at most MAX_HOLD_MS, once per
- * REWIND_PAGES of log.
+ * REWIND_PAGES of log: until the writer has started the log over, the worker
+ * does not ask again.
  * The backstop remains for a dead worker.
  */
 import { createRequire } from 'node:module';
@@ -50,25 +52,23 @@ export const REWIND_PAGES = 32_768;
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 2 * REWIND_PAGES;
 /**
  * A pass every PASS_INTERVAL_MS, whether the log grows or not. Each pass copies every page changed
- * since the one before and fsyncs the log and the database file, and the pages every commit
- * rewrites (the tails of the append-only b-trees and their indexes, the org's daily counts, hot
- * chain heads) are copied once a pass whatever the interval: passes close together spent the
- * worker's CPU, mostly in the kernel, on copying the same pages over and over, taken from the
- * request thread on a small machine. The interval does not lengthen a hold: a hold copies only what
- * was written since the last of the CATCH_UP_PASSES, which run back to back just before a rewind is
- * asked for, however far apart the passes before them were. A pass that finds nothing new copies
- * and fsyncs nothing.
+ * since the one before and fsyncs the log, and the pages every commit rewrites (the tails of the
+ * append-only b-trees and their indexes, the org's daily counts, hot chain heads) are copied once a
+ * pass whatever the interval: passes close together spent the worker's CPU, mostly in the kernel,
+ * on copying the same pages over and over, taken from the request thread on a small machine. The
+ * interval does not lengthen a hold: a hold copies only what was written since the last of the
+ * catch-up passes, which run back to back just before a rewind is asked for, and writes back only
+ * those pages, since the worker fsyncs the database file before it asks. A pass that finds nothing
+ * new copies and fsyncs nothing.
  */
 const PASS_INTERVAL_MS = 100;
 const MAX_HOLD_MS = 100;
 /**
  * Passes run back to back before a rewind is asked for. On a large ledger one pass copies pages
  * scattered over the whole file and its fsync is slow, so the frames written meanwhile made the
- * hold that followed long; a few more passes first leave the hold less to copy, which lowered the
- * p99 on a large ledger and made no difference on a small one. At least CATCH_UP_PASSES; more, up
- * to MAX_CATCH_UP_PASSES, while each still leaves fewer frames than the one before: the first
- * starts from a whole interval's writes, and on a loaded machine a pass is slow enough that three
- * may not reach the few frames a pass leaves at best.
+ * hold that followed long; a few more passes first leave the hold less to copy. At least
+ * CATCH_UP_PASSES; more, up to MAX_CATCH_UP_PASSES, while each still finds fewer new frames than
+ * the one before; none once a pass finds nothing new.
  */
 const CATCH_UP_PASSES = 3;
 const MAX_CATCH_UP_PASSES = 8;
@@ -115,6 +115,7 @@ function pass() {
   let result = checkpoint('pass');
   if (result.log < rewoundLog) rewoundLog = 0;
   if (workerData.rewindPages && !asked && result.log >= workerData.rewindPages && result.log > rewoundLog) {
+    // What the passes before copied, written back while the writes go on; then what the catch-up passes copied.
     syncDatabase();
     // Catch up before asking: a pass leaves behind what was written while it ran (the result's log is
     // the length it started from), and the hold must copy that with every write waiting. Each pass in
