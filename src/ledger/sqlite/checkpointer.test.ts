@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,6 +23,7 @@ describe('checkpointer', () => {
     expect(timers()).toBeLessThanOrEqual(before);
     expect(performance.now() - started).toBeLessThan(2000);
     db.close();
+    cp!.closeFile();
   });
 });
 
@@ -125,5 +126,26 @@ describe('rewind holds', () => {
       expect(since).toContain('catch-up');
       expect(since.at(-1)).toBe('sync');
     }
+  });
+});
+
+describe("the worker's handle on the database file", () => {
+  it('is closed with the ledger, after its connection: no handle of the process on the file is left', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cg-ckpt-')), 'x.db');
+    const handlesOn = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    const ledger = new SqliteLedger({ file });
+    await ledger.recordDecision(aDecision());
+    // The request connection's and the worker's (its connection's, and the one it fsyncs the file through).
+    await new Promise((r) => setTimeout(r, 200));
+    expect(handlesOn()).toBeGreaterThanOrEqual(3);
+    await ledger.close();
+    expect(handlesOn()).toBe(0);
   });
 });

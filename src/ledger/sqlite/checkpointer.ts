@@ -32,6 +32,7 @@
  * does not ask again.
  * The backstop remains for a dead worker.
  */
+import { closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -76,11 +77,12 @@ const MAX_CATCH_UP_PASSES = 8;
 // Plain CommonJS so the worker needs no TypeScript loader (tsx, the CLI's register()).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, fsyncSync, openSync } = require('node:fs');
+const { fsyncSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
-const dbFile = openSync(workerData.file, 'r');
+// The writer's thread opens it and sends it (see startCheckpointer); until then nothing is synced here.
+let dbFile;
 let asked = false;
 // The log's length when it was last checkpointed whole in a hold: not asked again until the writer has started it over.
 let rewoundLog = 0;
@@ -104,7 +106,7 @@ function checkpoint(kind) {
 function syncDatabase() {
   const at = workerData.trace ? now() : 0;
   try {
-    fsyncSync(dbFile);
+    if (dbFile !== undefined) fsyncSync(dbFile);
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
   }
@@ -135,6 +137,10 @@ function pass() {
 }
 timer = setTimeout(pass, workerData.passIntervalMs);
 parentPort.on('message', (m) => {
+  if (m && m.dbFile !== undefined) {
+    dbFile = m.dbFile;
+    return;
+  }
   if (m === 'quiet') {
     // The writer holds its writes: what is checkpointed now is the whole log.
     rewoundLog = checkpoint('quiet').log;
@@ -145,7 +151,6 @@ parentPort.on('message', (m) => {
   if (m !== 'stop') return;
   clearTimeout(timer);
   db.close();
-  closeSync(dbFile);
   parentPort.postMessage({ stopped: true });
 });
 `;
@@ -153,6 +158,8 @@ parentPort.on('message', (m) => {
 export interface Checkpointer {
   /** Stops the worker and closes its connection (before the last connection closes, so that one checkpoints and removes the log). */
   stop(): Promise<void>;
+  /** Closes the handle the worker fsyncs the database file through, once stopped: only after this process's last connection to the file has closed. */
+  closeFile(): void;
 }
 
 /** The writer's side of a rewind: hold new writes once the open transaction is committed; release them. */
@@ -212,6 +219,16 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   }
   worker.unref();
   let stopped = false;
+  // The handle the worker fsyncs the database file through. Opened here, not in the worker: Node closes a
+  // worker's descriptors when it ends, and closing any handle on a file drops every POSIX lock the process
+  // holds on it, the request connection's among them; so it is closed only after that connection (closeFile).
+  let dbFile: number | undefined;
+  try {
+    dbFile = openSync(file, 'r');
+    worker.postMessage({ dbFile });
+  } catch {
+    // Then the worker does not fsync the file itself: holds write back more, nothing else changes.
+  }
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let holdLimit: NodeJS.Timeout | undefined;
   let heldSince = 0;
@@ -253,6 +270,10 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
       await Promise.race([done, exited, new Promise((r) => (limit = setTimeout(r, 2000)))]);
       clearTimeout(limit);
       await worker.terminate();
+    },
+    closeFile() {
+      if (dbFile !== undefined) closeSync(dbFile);
+      dbFile = undefined;
     },
   };
 }
