@@ -8,7 +8,8 @@
  * can be compared with the same driver.
  *
  * Each round also reports CPU µs per request by thread, user+system (threadCpu.ts), and the bytes
- * and write calls per request from /proc/<pid>/io. `--strace` runs one more round a side under
+ * and write calls per request from /proc/<pid>/io, the log's peak size and the rewind holds met
+ * (walWatch.ts). `--strace` runs one more round a side under
  * `strace -c -f` and prints its system calls per request (the round's speed means nothing).
  *
  *   npx tsx bench/jobs/abHttp.ts --root=DIR [--this=DIR] [--kind=precall|presend] [--rounds=3] [--seconds=8] [--strace]
@@ -21,6 +22,7 @@ import { runLoad } from '../lib/load';
 import { spawnServer, type ChildServer } from '../lib/proc';
 import { countSyscalls } from '../lib/syscallCount';
 import { perRequest, sampleProc } from '../lib/threadCpu';
+import { type HoldSummary, withWalWatch } from '../lib/walWatch';
 import { AUTH, bodyMaker, DECISION_PATHS, type DecisionKind } from '../scenarios/decisions';
 
 const { values } = parseArgs({
@@ -39,15 +41,19 @@ const consents = Number(values.consents);
 const trees = { this: resolve(values.this ?? join(import.meta.dirname, '../..')), other: resolve(values.root!) };
 
 const profileDir = process.env.AB_CPU_PROF_DIR;
-async function start(root: string, name: string): Promise<ChildServer> {
+const ledgers: Record<string, string> = {};
+async function start(root: string, name: 'this' | 'other'): Promise<ChildServer> {
   const seed = await import(pathToFileURL(join(root, 'bench/lib/seed.ts')).href);
   const env = await import(pathToFileURL(join(root, 'bench/lib/gatewayEnv.ts')).href);
   const { file } = await seed.sqliteSeed(consents);
-  return spawnServer(name, 'gateway.ts', { cwd: root, env: env.gatewayEnv(seed.dataDirWithCopy(file)), cpuProfDir: profileDir, cpuProfIntervalUs: 250 });
+  const dataDir = seed.dataDirWithCopy(file);
+  ledgers[name] = join(dataDir, 'consent-gate.db');
+  return spawnServer(`${name} tree`, 'gateway.ts', { cwd: root, env: env.gatewayEnv(dataDir), cpuProfDir: profileDir, cpuProfIntervalUs: 250 });
 }
 
-const servers = { this: await start(trees.this, 'this tree'), other: await start(trees.other, 'other tree') };
-const results: Record<string, { cpuUs: number; rps: number; accepted: number | null; split: ReturnType<typeof perRequest> }[]> = {
+const servers = { this: await start(trees.this, 'this'), other: await start(trees.other, 'other') };
+type Round = { cpuUs: number; rps: number; accepted: number | null; split: ReturnType<typeof perRequest>; holds: HoldSummary; walPeakMb: number };
+const results: Record<string, Round[]> = {
   this: [],
   other: [],
 };
@@ -58,19 +64,25 @@ for (let r = 0; r < Number(values.rounds); r++) {
     const s = servers[name];
     const cpu0 = s.cpuSeconds();
     const sample0 = sampleProc(s.pid);
-    const res = await runLoad({
-      url: s.url,
-      path: DECISION_PATHS[kind],
-      headers: AUTH,
-      body: bodyMaker(kind, consents, 11 + r),
-      connections: 16,
-      durationS: Number(values.seconds),
-      accept: (_st: number, body: string) => body.includes('"allowed":true'),
-    });
+    const {
+      result: res,
+      holds,
+      walPeakMb,
+    } = await withWalWatch(s, ledgers[name], () =>
+      runLoad({
+        url: s.url,
+        path: DECISION_PATHS[kind],
+        headers: AUTH,
+        body: bodyMaker(kind, consents, 11 + r),
+        connections: 16,
+        durationS: Number(values.seconds),
+        accept: (_st: number, body: string) => body.includes('"allowed":true'),
+      }),
+    );
     const cpu = s.cpuSeconds() - cpu0;
     const answered = res.ok;
     const split = perRequest(s.pid, sample0, sampleProc(s.pid), answered);
-    results[name].push({ cpuUs: Math.round((cpu / answered) * 1e6 * 10) / 10, rps: Math.round(res.rps), accepted: res.accepted, split });
+    results[name].push({ cpuUs: Math.round((cpu / answered) * 1e6 * 10) / 10, rps: Math.round(res.rps), accepted: res.accepted, split, holds, walPeakMb });
   }
 }
 const syscalls: Record<string, Record<string, number>> = {};

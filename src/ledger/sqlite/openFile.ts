@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerUnavailableError, type SuppressionKeying } from '../ledger';
 import { refusalToOpen } from '../retentionKey';
-import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer, type CheckpointerOptions } from './checkpointer';
 import { consentLayoutOf, migrate } from './migrations';
 import { CONSENT_LAYOUTS, legacyDayCountsUntil, type ConsentLayoutSql } from './schema';
 
@@ -18,8 +18,12 @@ export interface SqliteLedgerOptions {
   suppression?: SuppressionKeying;
   /** WAL pages after which the log is rewound (checkpointer.ts); tests set it low. */
   rewindPages?: number;
+  /** Milliseconds between the checkpointer's passes (checkpointer.ts); the bench compares settings, a test scales it down with rewindPages. */
+  checkpointIntervalMs?: number;
   /** Seconds the writes waited in each of those rewinds (the gateway's metric). */
   onWriteHold?: (seconds: number) => void;
+  /** The checkpointer's passes and rewinds, step by step (checkpointer.ts CheckpointTrace; the bench's diagnosis). */
+  onCheckpointTrace?: CheckpointerOptions['onTrace'];
   /** The memory map's size (SQLITE_MMAP_MB; see mapSize): a ledger larger than this at opening is not mapped. Default 256 MB. */
   mmapBytes?: number;
 }
@@ -116,7 +120,9 @@ export function startBackgroundCheckpoints(
     },
     writes,
     rewindPages: options.rewindPages,
+    passIntervalMs: options.checkpointIntervalMs,
     onHold: options.onWriteHold,
+    onTrace: options.onCheckpointTrace,
   });
   if (checkpointer) db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
   return checkpointer;

@@ -136,6 +136,7 @@ export class SqliteLedger implements Ledger {
     }
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+    this.checkpointer?.closeFile();
   }
 
   createOrg(org: Org): Promise<void> {
