@@ -134,7 +134,7 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'veto-0.01': { ...CURRENT, veto: 0.01 },
   'veto-0.05': { ...CURRENT, veto: 0.05 },
   'hidden-16': { ...CURRENT, hidden: HIDDEN },
-  'hidden-32': { ...CURRENT, hidden: { ...HIDDEN, dim: 32 } },
+  'hidden-32': { ...CURRENT, hidden: { ...HIDDEN, dim: 32 }, possibleAsNegatives: true },
   'hidden-16-possible-negatives': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true },
   'possible-negatives': { ...CURRENT, possibleAsNegatives: true },
   /** Trained harder: out of fold, more than the budget's share of negatives score above 0.99, so the threshold sits at its cap. */
