@@ -9,11 +9,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeForDetection } from '../src/domain/optout/detectOptOut';
 import type { LabelledUtterance } from '../src/domain/optout/eval/score';
+import { alteredCopies } from './optoutAugment';
 import { featureVariantOf, type FeatureDesign } from './optoutFeatureVariants';
+import { type HiddenDesign, hiddenProbability, quantisedHidden, SHIPPED_HIDDEN_DESIGN, trainHidden } from './optoutHiddenLayer';
 import {
   type ClassifierDesign,
   chooseThreshold,
   crossValidated,
+  crossValidatedWith,
   type Example,
   featuresOf,
   quantised,
@@ -74,7 +77,17 @@ export interface Variant {
   veto?: number;
   /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
   perLanguageThreshold?: boolean;
+  /** A learner with one hidden layer (optoutHiddenLayer.ts) instead of the linear one. */
+  hidden?: Omit<HiddenDesign, 'buckets'>;
+  /** Each training text also with a word dropped and/or two neighbouring words swapped (optoutAugment.ts). */
+  augment?: { drop: boolean; swap: boolean };
+  /** Each example weighted so that every language weighs the same in the loss. */
+  langBalanced?: boolean;
+  /** Train the uncertain middle (possible_opt_out) as negatives: the detector asks the classifier before its possible-opt-out lists. */
+  possibleAsNegatives?: boolean;
 }
+
+const { buckets: _buckets, ...HIDDEN } = SHIPPED_HIDDEN_DESIGN;
 
 /** The classifier as it was when the backtest was written. */
 const BEFORE: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegated: true };
@@ -120,6 +133,17 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'guard-all-0.9': { ...CURRENT, guards: { notAfter: true, unless: true, minConfidence: 0.9 } },
   'veto-0.01': { ...CURRENT, veto: 0.01 },
   'veto-0.05': { ...CURRENT, veto: 0.05 },
+  'hidden-16': { ...CURRENT, hidden: HIDDEN },
+  'hidden-32': { ...CURRENT, hidden: { ...HIDDEN, dim: 32 }, possibleAsNegatives: true },
+  'hidden-16-possible-negatives': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true },
+  'possible-negatives': { ...CURRENT, possibleAsNegatives: true },
+  /** Trained harder: out of fold, more than the budget's share of negatives score above 0.99, so the threshold sits at its cap. */
+  'hidden-16-saturated': { ...CURRENT, hidden: { ...HIDDEN, epochs: 5, learningRate: 0.01, l2: 1e-4 } },
+  'word-dropout': { ...CURRENT, augment: { drop: true, swap: false } },
+  'word-swap': { ...CURRENT, augment: { drop: false, swap: true } },
+  'word-dropout-swap': { ...CURRENT, augment: { drop: true, swap: true } },
+  'lang-balanced': { ...CURRENT, langBalanced: true },
+  'channel-words': withFeatures({ channelWords: true }),
 };
 
 /** Whether a guard the variant counts set a rule's match aside in the text. */
@@ -131,18 +155,25 @@ function guarded(variant: Variant, o: OldOutcome): boolean {
 }
 
 interface Fitted {
-  probability(text: string): number;
+  probability(u: LabelledUtterance): number;
   threshold(lang: string): number;
 }
 
 interface Trained {
   oof: Scored[];
-  probability(text: string): number;
+  probability(u: LabelledUtterance): number;
 }
 
-/** A training's out-of-fold scores and weights, kept on disk: a re-run with the same design and set trains nothing (clear the folder after changing the training code). */
+/** Where a training's out-of-fold scores and weights are kept: a re-run with the same design and set trains nothing (clear the folder after changing the training code). */
+const cacheFile = (key: string): string => `${TRAINING_CACHE}/${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
+
+function keep(file: string, value: unknown): void {
+  mkdirSync(TRAINING_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify(value));
+}
+
 function trainedOnce(key: string, examples: readonly Example[], design: ClassifierDesign): { oof: Scored[]; bias: number; scale: number; bytes: Int8Array } {
-  const file = `${TRAINING_CACHE}/${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
+  const file = cacheFile(key);
   if (existsSync(file)) {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as { oof: Scored[]; bias: number; scale: number; weights: string };
     const bytes = Buffer.from(kept.weights, 'base64');
@@ -152,9 +183,36 @@ function trainedOnce(key: string, examples: readonly Example[], design: Classifi
   const model = train(examples, design);
   // Scored as the detector would: int8 weights, each times the scale.
   const { scale, bytes } = quantised(model.weights);
-  mkdirSync(TRAINING_CACHE, { recursive: true });
-  writeFileSync(file, JSON.stringify({ oof, bias: model.bias, scale, weights: Buffer.from(bytes.buffer).toString('base64') }));
+  keep(file, { oof, bias: model.bias, scale, weights: Buffer.from(bytes.buffer).toString('base64') });
   return { oof, bias: model.bias, scale, bytes };
+}
+
+/** The same for the hidden-layer learner: its scorer, with int8 embeddings as a model file would hold them. */
+function trainedHiddenOnce(
+  key: string,
+  examples: readonly Example[],
+  design: HiddenDesign,
+  folds: number,
+): { oof: Scored[]; score: (f: Uint32Array) => number } {
+  const file = cacheFile(key);
+  const scorer = (kept: { dim: number; scale: number; weights: string; b1: number[]; w: number[]; b2: number }) => {
+    const bytes = Buffer.from(kept.weights, 'base64');
+    const embeddings = Float32Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), (b) => b * kept.scale);
+    const model = { dim: kept.dim, embeddings, b1: Float32Array.from(kept.b1), w: Float32Array.from(kept.w), b2: kept.b2 };
+    return (f: Uint32Array) => hiddenProbability(model, f);
+  };
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    return { oof: kept.oof, score: scorer(kept) };
+  }
+  const oof = crossValidatedWith(examples, folds, (training) => {
+    const model = quantisedHidden(trainHidden(training, design));
+    return (f) => hiddenProbability(model, f);
+  });
+  const q = quantisedHidden(trainHidden(examples, design));
+  const kept = { oof, dim: q.dim, scale: q.scale, weights: Buffer.from(q.bytes.buffer).toString('base64'), b1: [...q.b1], w: [...q.w], b2: q.b2 };
+  keep(file, kept);
+  return { oof, score: scorer(kept) };
 }
 
 /** Trainings by round and what shapes the weights: variants that differ only in how the threshold is chosen share one. */
@@ -169,28 +227,44 @@ function trained(variant: Variant, oldDev: readonly LabelledUtterance[], outcome
     variant.features ?? null,
     variant.dropNegatedFromTraining === true,
     ...(dropGuards ? [dropGuards] : []),
+    ...(variant.hidden || variant.augment || variant.langBalanced ? [variant.hidden ?? null, variant.augment ?? null, variant.langBalanced === true] : []),
+    ...(variant.possibleAsNegatives ? ['possible-as-negatives'] : []),
   ]);
   const known = trainings.get(key);
   if (known) return known;
   const design = variant.design ?? SHIPPED_DESIGN;
-  const features = (text: string): Uint32Array =>
-    variant.features ? featureVariantOf(normalizeForDetection(text), design.buckets, variant.features) : featuresOf(normalizeForDetection(text), design);
+  const featuresOfText = (normalised: string, channel: LabelledUtterance['channel']): Uint32Array =>
+    variant.features ? featureVariantOf(normalised, design.buckets, variant.features, channel) : featuresOf(normalised, design);
+  const features = (u: LabelledUtterance): Uint32Array => featuresOfText(normalizeForDetection(u.text), u.channel);
   const examples: Example[] = [];
   oldDev.forEach((u, i) => {
-    if (u.label === 'possible_opt_out') return;
+    if (u.label === 'possible_opt_out' && !variant.possibleAsNegatives) return;
     if (variant.dropNegatedFromTraining && outcomes[i].negated && outcomes[i].rule === null) return;
     if (dropGuards && outcomes[i].rule === null && guarded(variant, outcomes[i])) return;
-    examples.push({ features: features(u.text), positive: u.label === 'opt_out', lang: u.lang });
+    const example: Example = { features: features(u), positive: u.label === 'opt_out', lang: u.lang };
+    if (variant.augment) example.copies = alteredCopies(normalizeForDetection(u.text), variant.augment).map((t) => featuresOfText(t, u.channel));
+    examples.push(example);
   });
-  const { oof, bias, scale, bytes } = trainedOnce(key, examples, design);
-  const out: Trained = {
-    oof,
-    probability(text: string): number {
-      let z = bias;
-      for (const f of features(text)) z += bytes[f] * scale;
-      return 1 / (1 + Math.exp(-z));
-    },
-  };
+  if (variant.langBalanced) {
+    const perLang = new Map<string, number>();
+    for (const e of examples) perLang.set(e.lang as string, (perLang.get(e.lang as string) ?? 0) + 1);
+    for (const e of examples) e.weight = examples.length / (perLang.size * (perLang.get(e.lang as string) as number));
+  }
+  let out: Trained;
+  if (variant.hidden) {
+    const { oof, score } = trainedHiddenOnce(key, examples, { ...variant.hidden, buckets: design.buckets }, design.folds);
+    out = { oof, probability: (u) => score(features(u)) };
+  } else {
+    const { oof, bias, scale, bytes } = trainedOnce(key, examples, design);
+    out = {
+      oof,
+      probability(u: LabelledUtterance): number {
+        let z = bias;
+        for (const f of features(u)) z += bytes[f] * scale;
+        return 1 / (1 + Math.exp(-z));
+      },
+    };
+  }
   trainings.set(key, out);
   return out;
 }
@@ -218,10 +292,10 @@ function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, cla
   if (variant.kind === 'rules-only') return o.rule === 'opt_out';
   if (variant.kind === 'shipped') return o.shipped === 'opt_out';
   const c = classifier as Fitted;
-  if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u.text) < variant.veto);
+  if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u) < variant.veto);
   if (variant.gateNegated && o.negated) return false;
   if (guarded(variant, o)) return false;
-  return c.probability(u.text) >= c.threshold(u.lang);
+  return c.probability(u) >= c.threshold(u.lang);
 }
 
 export function scoreRound(

@@ -46,6 +46,16 @@ export interface Example {
   positive: boolean;
   /** The utterance's language, for thresholds chosen per language. */
   lang?: string;
+  /** How much the example counts in the loss; 1 when absent. */
+  weight?: number;
+  /** Altered copies of the text (a word dropped, two swapped), trained with its label and weight, never scored. */
+  copies?: Uint32Array[];
+}
+
+/** The examples with their altered copies as examples of their own, for training. */
+export function withCopies(examples: readonly Example[]): readonly Example[] {
+  if (!examples.some((e) => e.copies?.length)) return examples;
+  return examples.flatMap((e) => [e, ...(e.copies ?? []).map((features) => ({ features, positive: e.positive, weight: e.weight }))]);
 }
 
 export interface TrainedClassifier {
@@ -58,7 +68,9 @@ export function featuresOf(normalised: string, design: ClassifierDesign): Uint32
   return Uint32Array.from(ngramFeatures(normalised, design.buckets).map((f) => f.bucket));
 }
 
-export function train(examples: readonly Example[], design: ClassifierDesign): TrainedClassifier {
+export function train(given: readonly Example[], design: ClassifierDesign): TrainedClassifier {
+  const examples = withCopies(given);
+  const totalWeight = examples.reduce((s, e) => s + (e.weight ?? 1), 0);
   const n = design.buckets;
   const weights = new Float64Array(n);
   const m = new Float64Array(n + 1);
@@ -72,13 +84,13 @@ export function train(examples: readonly Example[], design: ClassifierDesign): T
     for (const ex of examples) {
       let z = bias;
       for (const f of ex.features) z += weights[f];
-      const err = 1 / (1 + Math.exp(-z)) - (ex.positive ? 1 : 0);
+      const err = (1 / (1 + Math.exp(-z)) - (ex.positive ? 1 : 0)) * (ex.weight ?? 1);
       for (const f of ex.features) grad[f] += err;
       grad[n] += err;
     }
     for (let i = 0; i <= n; i++) {
       const w = i === n ? bias : weights[i];
-      const g = grad[i] / examples.length + (i === n ? 0 : design.l2 * w);
+      const g = grad[i] / totalWeight + (i === n ? 0 : design.l2 * w);
       if (g === 0 && m[i] === 0) continue;
       m[i] = b1 * m[i] + (1 - b1) * g;
       v[i] = b2 * v[i] + (1 - b2) * g * g;
@@ -104,14 +116,23 @@ export interface Scored {
 
 /** Out-of-fold probabilities: each example scored by a model trained without its fold. */
 export function crossValidated(examples: readonly Example[], design: ClassifierDesign): Scored[] {
+  return crossValidatedWith(examples, design.folds, (fold) => {
+    const model = train(fold, design);
+    return (features) => probability(model, features);
+  });
+}
+
+/** The same for any learner: `fitFold` trains on the other folds (their copies included) and returns its scorer. */
+export function crossValidatedWith(
+  examples: readonly Example[],
+  folds: number,
+  fitFold: (training: readonly Example[]) => (features: Uint32Array) => number,
+): Scored[] {
   const out: Scored[] = [];
-  for (let fold = 0; fold < design.folds; fold++) {
-    const model = train(
-      examples.filter((_, i) => i % design.folds !== fold),
-      design,
-    );
+  for (let fold = 0; fold < folds; fold++) {
+    const score = fitFold(examples.filter((_, i) => i % folds !== fold));
     examples.forEach((ex, i) => {
-      if (i % design.folds === fold) out.push({ p: probability(model, ex.features), positive: ex.positive, lang: ex.lang });
+      if (i % folds === fold) out.push({ p: score(ex.features), positive: ex.positive, lang: ex.lang });
     });
   }
   return out;

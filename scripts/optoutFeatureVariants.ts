@@ -11,6 +11,11 @@ export interface FeatureDesign {
   wordTrigrams?: boolean;
   /** "a _ c" pairs: the words either side of one other word. */
   skipBigrams?: boolean;
+  /**
+   * Words and word pairs a second time, hashed behind the channel ("s:" or "v:"), so a word can weigh
+   * differently by text and by voice (a bare keyword is an opt-out by text, not said aloud).
+   */
+  channelWords?: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -22,7 +27,7 @@ function fnv(h: number, text: string): number {
   return out;
 }
 
-export function featureVariantOf(normalised: string, buckets: number, design: FeatureDesign): Uint32Array {
+export function featureVariantOf(normalised: string, buckets: number, design: FeatureDesign, channel?: 'sms' | 'voice'): Uint32Array {
   const mask = buckets - 1;
   const out = new Set<number>();
   const padded = ` ${normalised} `;
@@ -40,6 +45,11 @@ export function featureVariantOf(normalised: string, buckets: number, design: Fe
     if (i >= 1) out.add(word(`${words[i - 1]} ${w}`));
     if (design.wordTrigrams && i >= 2) out.add(word(`${words[i - 2]} ${words[i - 1]} ${w}`));
     if (design.skipBigrams && i >= 2) out.add(word(`${words[i - 2]} _ ${w}`));
+    if (design.channelWords && channel) {
+      const prefix = channel === 'sms' ? 's:' : 'v:';
+      out.add((fnv(FNV_OFFSET, `${prefix}${w}`) >>> 0) & mask);
+      if (i >= 1) out.add((fnv(FNV_OFFSET, `${prefix}${words[i - 1]} ${w}`) >>> 0) & mask);
+    }
   });
   return Uint32Array.from(out);
 }

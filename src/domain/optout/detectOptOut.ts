@@ -48,7 +48,7 @@ import { tl } from './lexicon.tl';
 import { vi } from './lexicon.vi';
 import { zh } from './lexicon.zh';
 import { mayHold, newPairSet, pairsOf, type PairSet } from './literals';
-import { NGRAM_MODEL } from './ngramModel';
+import { shippedNgramModel } from './ngramModel';
 import { CLAUSE, normalize, type NormalizedText } from './normalize';
 import { collapseRepeats, typoOf, type TypoKind } from './typo';
 import { keywordCandidates, wholeMessageKeyword, type KeywordSpan } from './wholeMessage';
@@ -123,11 +123,12 @@ function byRules(norm: NormalizedText, opts: OptOutOptions, hint: string | undef
 }
 
 function byClassifier(normalised: string, hint: string | undefined): OptOutResult | null {
-  const p = NGRAM_MODEL.probability(normalised);
-  if (p < NGRAM_MODEL.threshold) return null;
+  const model = shippedNgramModel();
+  const p = model.probability(normalised);
+  if (p < model.threshold) return null;
   const result: OptOutResult = {
     intent: 'opt_out',
-    matched: `classifier:${NGRAM_MODEL.evidence(normalised, CLASSIFIER_EVIDENCE).join('|')}`,
+    matched: `classifier:${model.evidence(normalised, CLASSIFIER_EVIDENCE).join('|')}`,
     confidence: Math.round(p * 100) / 100,
   };
   return hint ? { ...result, lang: hint } : result;

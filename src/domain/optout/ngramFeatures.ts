@@ -1,6 +1,7 @@
 /**
  * The features the n-gram classifier sees, shared by its training
- * (scripts/train-optout.ts) and its use (ngramModel.ts), so both read a text
+ * (scripts/train-optout.ts, scripts/optoutClassifier.ts) and its use
+ * (ngramModel.ts), so both read a text
  * the same way: the normalised text's character 1–4-grams (word edges
  * included, so "stop" and "bus stop" differ) and its words and word pairs,
  * each hashed into a fixed number of buckets.
@@ -89,22 +90,28 @@ export function ngramFeatures(normalised: string, buckets: number): Feature[] {
   return out;
 }
 
+/** The buckets of the current text, as `collectBuckets` leaves them; grown when a text needs more. */
+let collected = new Uint32Array(256);
+
 /**
- * The sum of `weights` over the buckets `forEachFeature` visits, each once:
- * the same walk without a callback per n-gram, as the detector runs it on
- * every utterance no rule decided. Integer weights, so the order of the sum
- * does not matter.
+ * The buckets `forEachFeature` visits, each once, in the same order, left in
+ * `collected` (the count is returned): the same walk without a callback per
+ * n-gram or a string built, as the detector runs it on every utterance no
+ * rule decided.
  */
-export function weightSum(normalised: string, weights: Int8Array): number {
-  const buckets = weights.length;
+function collectBuckets(normalised: string, buckets: number): number {
   const mask = buckets - 1;
   if (stamps.length < buckets) stamps = new Uint32Array(buckets);
   const seen = stamps;
   stamp = stamp === 0xffffffff ? 1 : stamp + 1;
   if (stamp === 1) seen.fill(0);
   const mark = stamp;
-  let sum = 0;
   const padded = ` ${normalised} `;
+  // At most four character n-grams a position and two word features a word.
+  const most = 6 * padded.length;
+  if (collected.length < most) collected = new Uint32Array(most);
+  const out = collected;
+  let count = 0;
   for (let i = 0; i < padded.length; i++) {
     let h = FNV_OFFSET;
     for (let n = 1; n <= MAX_CHAR_GRAM && i + n <= padded.length; n++) {
@@ -113,7 +120,7 @@ export function weightSum(normalised: string, weights: Int8Array): number {
       const bucket = (h >>> 0) & mask;
       if (seen[bucket] === mark) continue;
       seen[bucket] = mark;
-      sum += weights[bucket];
+      out[count++] = bucket;
     }
   }
   let start = 1;
@@ -124,18 +131,41 @@ export function weightSum(normalised: string, weights: Int8Array): number {
       let bucket = (fnv(WORD_PREFIX, padded, start, i) >>> 0) & mask;
       if (seen[bucket] !== mark) {
         seen[bucket] = mark;
-        sum += weights[bucket];
+        out[count++] = bucket;
       }
       if (previous >= 0) {
         bucket = (fnv(WORD_PREFIX, padded, previous, i) >>> 0) & mask;
         if (seen[bucket] !== mark) {
           seen[bucket] = mark;
-          sum += weights[bucket];
+          out[count++] = bucket;
         }
       }
       previous = start;
     }
     start = i + 1;
   }
+  return count;
+}
+
+/** The sum of `weights` over the buckets `forEachFeature` visits, each once. Integer weights, so the order of the sum does not matter. */
+export function weightSum(normalised: string, weights: Int8Array): number {
+  const count = collectBuckets(normalised, weights.length);
+  let sum = 0;
+  for (let k = 0; k < count; k++) sum += weights[collected[k]];
   return sum;
+}
+
+/**
+ * The sum of the embedding rows (`dim` int8 values a bucket, row after row)
+ * of the buckets `forEachFeature` visits, each once, written into `sum`;
+ * returns how many buckets were added, which the hidden layer divides by.
+ */
+export function embeddingSum(normalised: string, embeddings: Int8Array, dim: number, sum: Int32Array): number {
+  const count = collectBuckets(normalised, embeddings.length / dim);
+  sum.fill(0);
+  for (let k = 0; k < count; k++) {
+    const row = collected[k] * dim;
+    for (let j = 0; j < dim; j++) sum[j] += embeddings[row + j];
+  }
+  return count;
 }

@@ -1,35 +1,65 @@
 /**
- * A small logistic-regression classifier over hashed character n-grams
+ * A small opt-out classifier over hashed character n-grams and words
  * (ngramFeatures.ts), trained at build time from the development set by
  * `npm run train:optout` and shipped as reference/optout-ngram-model.json.
- * No download, no network: the weights are read once, when this module loads.
+ * No download, no network: the weights are read once, the first time the
+ * detector asks it.
+ *
+ * Two shapes, told apart by the file's `format`:
+ * - `optout-ngram-lr/1`, logistic regression: one int8 weight a bucket;
+ * - `optout-ngram-hidden/1`, fastText-style with one hidden layer: each
+ *   bucket has a small embedding, the text's embeddings are summed (divided
+ *   by the square root of their count), a tanh layer reads the sum and a
+ *   logistic output the layer, so features can weigh together ("said to stop
+ *   calling" with "him"), which a sum of per-feature weights cannot.
  *
  * The detector asks it only when no rule fired: it can catch an opt-out
- * phrased in a way no rule lists, and says which n-grams weighed most, so
- * `matched` still explains the decision. Its threshold is set by the
- * training script from cross-validation on the development set, high enough
- * that it rarely fires on speech the rules rightly ignore.
+ * phrased in a way no rule lists, and says which n-grams pushed hardest
+ * towards opt-out (through the layer, for the second shape), so `matched`
+ * still explains the decision. Its threshold is set by the training script
+ * from cross-validation on the development set, high enough that it rarely
+ * fires on speech the rules rightly ignore.
  */
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../../packageFile';
-import { ngramFeatures, weightSum } from './ngramFeatures';
+import { embeddingSum, ngramFeatures, weightSum } from './ngramFeatures';
 
 export const NGRAM_MODEL_FILE = packageFile('reference/optout-ngram-model.json');
 export const NGRAM_MODEL_FORMAT = 'optout-ngram-lr/1';
+export const NGRAM_HIDDEN_MODEL_FORMAT = 'optout-ngram-hidden/1';
 
-/** The model file as the training script writes it. */
-export interface NgramModelFile {
-  format: string;
+/** What both shapes of model file hold. */
+interface ModelFileCommon {
   /** Number of hash buckets, a power of two. */
   buckets: number;
-  bias: number;
-  /** Weights are int8 (base64), each times `scale`. */
-  scale: number;
-  weights: string;
   /** The probability at or above which the detector calls an utterance an opt-out. */
   threshold: number;
   /** What it was trained on, for the record. */
   trainedOn: { file: string; sha256: string; utterances: number; positives: number };
+}
+
+/** The logistic-regression model file as the training script writes it. */
+export interface NgramModelFile extends ModelFileCommon {
+  format: string;
+  bias: number;
+  /** Weights are int8 (base64), each times `scale`. */
+  scale: number;
+  weights: string;
+}
+
+/** The hidden-layer model file as the training script writes it. */
+export interface NgramHiddenModelFile extends ModelFileCommon {
+  format: string;
+  /** Width of each bucket's embedding and of the hidden layer. */
+  dim: number;
+  /** The embeddings, `buckets` rows of `dim` int8 values (base64), each times `scale`. */
+  embeddings: string;
+  scale: number;
+  /** The hidden layer's biases (`dim`). */
+  hiddenBias: number[];
+  /** The output's weights over the hidden layer (`dim`), and its bias. */
+  outputWeights: number[];
+  outputBias: number;
 }
 
 export interface NgramModel {
@@ -40,27 +70,90 @@ export interface NgramModel {
   evidence(normalised: string, count: number): string[];
 }
 
-export function ngramModelFrom(file: NgramModelFile): NgramModel {
-  if (file.format !== NGRAM_MODEL_FORMAT) throw new Error(`optout n-gram model: format ${file.format}, expected ${NGRAM_MODEL_FORMAT}`);
-  const bytes = Buffer.from(file.weights, 'base64');
-  if (bytes.length !== file.buckets || (file.buckets & (file.buckets - 1)) !== 0) throw new Error('optout n-gram model: weights do not match its bucket count');
+const isNumbers = (x: unknown, length: number): x is number[] =>
+  Array.isArray(x) && x.length === length && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+
+export function ngramModelFrom(file: NgramModelFile | NgramHiddenModelFile): NgramModel {
+  if (file.format === NGRAM_HIDDEN_MODEL_FORMAT) return hiddenModelFrom(file as NgramHiddenModelFile);
+  if (file.format !== NGRAM_MODEL_FORMAT) {
+    throw new Error(`optout n-gram model: format ${file.format}, expected ${NGRAM_MODEL_FORMAT} or ${NGRAM_HIDDEN_MODEL_FORMAT}`);
+  }
+  const linear = file as NgramModelFile;
+  const bytes = Buffer.from(linear.weights, 'base64');
+  if (bytes.length !== linear.buckets || (linear.buckets & (linear.buckets - 1)) !== 0)
+    throw new Error('optout n-gram model: weights do not match its bucket count');
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   return {
-    threshold: file.threshold,
+    threshold: linear.threshold,
     probability(normalised: string): number {
       const sum = weightSum(normalised, weights);
-      return 1 / (1 + Math.exp(-(file.bias + sum * file.scale)));
+      return 1 / (1 + Math.exp(-(linear.bias + sum * linear.scale)));
     },
     evidence(normalised: string, count: number): string[] {
-      // Word features and single characters explain little to a reader; show the longer character n-grams.
-      return ngramFeatures(normalised, file.buckets)
-        .filter((f) => weights[f.bucket] > 0 && !f.gram.startsWith('w:') && f.gram.trim().length > 1)
-        .sort((a, b) => weights[b.bucket] - weights[a.bucket])
-        .slice(0, count)
-        .map((f) => f.gram.trim());
+      return strongest(normalised, linear.buckets, (bucket) => weights[bucket], count);
     },
   };
 }
 
-/** The shipped model. */
-export const NGRAM_MODEL: NgramModel = ngramModelFrom(JSON.parse(readFileSync(NGRAM_MODEL_FILE, 'utf8')) as NgramModelFile);
+/** The character n-grams (longer than one) that push hardest towards opt-out: word features and single characters explain little to a reader. */
+function strongest(normalised: string, buckets: number, push: (bucket: number) => number, count: number): string[] {
+  return ngramFeatures(normalised, buckets)
+    .filter((f) => !f.gram.startsWith('w:') && f.gram.trim().length > 1)
+    .map((f) => ({ gram: f.gram.trim(), push: push(f.bucket) }))
+    .filter((f) => f.push > 0)
+    .sort((a, b) => b.push - a.push)
+    .slice(0, count)
+    .map((f) => f.gram);
+}
+
+function hiddenModelFrom(file: NgramHiddenModelFile): NgramModel {
+  const { buckets, dim } = file;
+  if (!Number.isInteger(dim) || dim < 1 || !isNumbers(file.hiddenBias, dim) || !isNumbers(file.outputWeights, dim)) {
+    throw new Error('optout n-gram model: the hidden layer does not match its width');
+  }
+  const bytes = Buffer.from(file.embeddings, 'base64');
+  if (bytes.length !== buckets * dim || (buckets & (buckets - 1)) !== 0) throw new Error('optout n-gram model: embeddings do not match its bucket count');
+  const embeddings = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const b1 = Float64Array.from(file.hiddenBias);
+  const w = Float64Array.from(file.outputWeights);
+  const sum = new Int32Array(dim);
+  /** The hidden layer for the text, into `h`; returns the feature count. */
+  const hidden = (normalised: string, h: Float64Array): number => {
+    const count = embeddingSum(normalised, embeddings, dim, sum);
+    const norm = count > 0 ? file.scale / Math.sqrt(count) : 0;
+    for (let j = 0; j < dim; j++) h[j] = Math.tanh(sum[j] * norm + b1[j]);
+    return count;
+  };
+  const h = new Float64Array(dim);
+  return {
+    threshold: file.threshold,
+    probability(normalised: string): number {
+      hidden(normalised, h);
+      let z = file.outputBias;
+      for (let j = 0; j < dim; j++) z += w[j] * h[j];
+      return 1 / (1 + Math.exp(-z));
+    },
+    evidence(normalised: string, count: number): string[] {
+      // Each n-gram's push on the output through the layer, to first order: its embedding times the output's slope at this text.
+      const features = hidden(normalised, h);
+      const slope = Float64Array.from(h, (hj, j) => (w[j] * (1 - hj * hj) * file.scale) / Math.sqrt(features));
+      const push = (bucket: number): number => {
+        let p = 0;
+        for (let j = 0; j < dim; j++) p += slope[j] * embeddings[bucket * dim + j];
+        return p;
+      };
+      return strongest(normalised, buckets, push, count);
+    },
+  };
+}
+
+let shipped: NgramModel | null = null;
+
+/**
+ * The shipped model, read on first use rather than when the module loads: `npm run train:optout`
+ * imports the detector to ask its rules, and must be able to replace a file of an older format.
+ */
+export function shippedNgramModel(): NgramModel {
+  shipped ??= ngramModelFrom(JSON.parse(readFileSync(NGRAM_MODEL_FILE, 'utf8')) as NgramModelFile | NgramHiddenModelFile);
+  return shipped;
+}
