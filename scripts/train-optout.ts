@@ -6,13 +6,13 @@
  *
  * Never the held-out set: that one only scores (npm run eval:optout).
  *
- * `-- --learner hidden` writes the fastText-style model with one hidden layer
- * instead (scripts/optoutHiddenLayer.ts, format optout-ngram-hidden/1, about
+ * What ships is the fastText-style model with one hidden layer
+ * (scripts/optoutHiddenLayer.ts, format optout-ngram-hidden/1, about
  * 700 KB), its threshold chosen the same way, the uncertain middle trained
  * as negatives (the detector asks the classifier before its possible-opt-out
- * lists). It lowers the backtest's cost far more than any linear change, but
- * fires on look-alikes the detector's tests keep quiet, so the linear model
- * is what ships (docs/opt-out-detection.md, "The backtest").
+ * lists): it lowers the backtest's cost far more than any linear change
+ * (docs/opt-out-detection.md, "The backtest"). `-- --learner linear` writes
+ * the logistic regression below instead, for comparison.
  *
  * Logistic regression with L2 regularisation, full-batch gradient descent
  * (Adam) over hashed n-gram features: opt-out utterances are the positives,
@@ -42,7 +42,7 @@ const OUTPUT = fileURLToPath(new URL('../reference/optout-ngram-model.json', imp
 
 const DESIGN = SHIPPED_DESIGN;
 const learnerArg = process.argv.indexOf('--learner');
-const LEARNER = learnerArg >= 0 ? process.argv[learnerArg + 1] : 'linear';
+const LEARNER = learnerArg >= 0 ? process.argv[learnerArg + 1] : 'hidden';
 if (LEARNER !== 'linear' && LEARNER !== 'hidden') throw new Error(`--learner ${LEARNER}: expected linear or hidden`);
 const HIDDEN = LEARNER === 'hidden';
 

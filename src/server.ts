@@ -15,6 +15,7 @@ import { FailedAuthThrottle } from './gate/authThrottle';
 import { dncListAges } from './gate/dncFreshness';
 import { policyFromConfig } from './gate/policyFromConfig';
 import { loadStateRules } from './gate/stateRules';
+import { shippedNgramModel } from './domain/optout';
 import { evidenceLinksFromConfig } from './gate/context';
 import { scheduleRetention } from './gate/retention';
 import { signedEvidenceRouter } from './http/routes/evidence';
@@ -62,6 +63,8 @@ export async function startGateway(config: Config, options: StartOptions = {}): 
   const metrics = new Metrics({ defaultMetrics: config.METRICS_DEFAULT });
   // Read and validated before anything is opened or listened on: a bad rule file stops the start cleanly.
   loadStateRules();
+  // The opt-out classifier too (read on first use otherwise): a damaged model file stops the start, not the first opt-out check.
+  shippedNgramModel();
   const ledger = options.ledger ?? (await openLedger(config, logger, { onWriteHold: (seconds) => metrics.writeHoldSeconds.observe(seconds) }));
   // Opt-outs detected while the store cannot take them (Redis down; SQLite locked or its disk full) wait in
   // a fsynced file of their own in DATA_DIR, and are applied once the store takes writes again.

@@ -8,6 +8,7 @@
  * detectOptOut('no, me llamo Ana', { channel: 'voice', lang: 'es' }).intent; // 'none'
  */
 export { detectOptOut, OPT_OUT_LANGUAGES } from './detectOptOut';
+export { shippedNgramModel } from './ngramModel';
 export { confirmationAnswer, type ConfirmationAnswer } from './affirmative';
 export { OPT_OUT_INTENTS } from './types';
 export type { OptOutChannel, OptOutIntent, OptOutOptions, OptOutResult } from './types';
