@@ -11,12 +11,12 @@
  *
  *   npx tsx bench/jobs/checkpointPasses.ts [--intervals=10,50,100] [--rate=500] [--seconds=8] [--rounds=3] [--rewind-pages=1024] [--consents=100000] [--trace] [--holds]
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
 import { newId } from '../../src/domain/ids';
-import { holdSteps, holdStepsSummary, type SeenTrace } from '../lib/holdTrace';
+import { holdSteps, holdStepsSummary, type SeenTrace, walRestarts } from '../lib/holdTrace';
 import { dataDirWithCopy, sqliteSeed } from '../lib/seed';
 import { summarize } from '../lib/stats';
 import { sampleProc } from '../lib/threadCpu';
@@ -51,18 +51,7 @@ async function run(intervalMs: number, seq: number) {
   const file = join(dataDirWithCopy(seedFile), 'consent-gate.db');
   const holds: number[] = [];
   const events: SeenTrace[] = [];
-  // The -wal header's checkpoint sequence goes up by one each time the log is started over.
-  const walSeq = () => {
-    try {
-      const fd = openSync(`${file}-wal`, 'r');
-      const b = Buffer.alloc(4);
-      readSync(fd, b, 0, 4, 12);
-      closeSync(fd);
-      return b.readUInt32BE(0);
-    } catch {
-      return -1;
-    }
-  };
+  const walSeq = () => walRestarts(file);
   const before = new Set(sampleProc(process.pid).threads.keys());
   const ledger = new SqliteLedger({
     file,

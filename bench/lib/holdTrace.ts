@@ -5,6 +5,7 @@
  * writer's event loop, the writer committing its open turn, `quiet` waiting for the worker, the
  * worker's checkpoint, and `rewound` waiting for the writer's event loop again.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { CheckpointTrace } from '../../src/ledger/sqlite/checkpointer';
 
 export interface HoldSteps {
@@ -37,6 +38,22 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** A trace event as the bench saw it: with the -wal file's restart count (its header's checkpoint sequence) when it arrived. */
 export type SeenTrace = CheckpointTrace & { walSeq: number };
+
+/**
+ * The -wal header's checkpoint sequence, which goes up by one each time the log is started over; -1 when
+ * there is no log. (Read through a handle of its own: SQLite locks the database and -shm files, not the log.)
+ */
+export function walRestarts(databaseFile: string): number {
+  try {
+    const fd = openSync(`${databaseFile}-wal`, 'r');
+    const b = Buffer.alloc(4);
+    readSync(fd, b, 0, 4, 12);
+    closeSync(fd);
+    return b.readUInt32BE(0);
+  } catch {
+    return -1;
+  }
+}
 
 /** Splits a run's trace into its holds. */
 export function holdSteps(events: SeenTrace[]): HoldSteps[] {

@@ -5,7 +5,8 @@
  * and BENCH_REWIND_PAGES set the checkpointer's interval and rewind point, so that settings can be
  * compared in one run. The ledger is opened here, as openLedger would, so the hold metric is not fed.
  */
-import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { walRestarts } from '../lib/holdTrace';
 import { loadConfig } from '../../src/config';
 import { sqliteLedgerFile } from '../../src/ledger/open';
 import { SqliteLedger } from '../../src/ledger/sqlite/sqliteLedger';
@@ -15,18 +16,7 @@ import { announceReady, exitOnSignal } from '../lib/proc';
 const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
 const file = sqliteLedgerFile(config);
 const traceFile = process.env.BENCH_HOLD_TRACE ?? `${file}.trace.jsonl`;
-// The -wal header's checkpoint sequence goes up by one each time the log is started over.
-const walSeq = () => {
-  try {
-    const fd = openSync(`${file}-wal`, 'r');
-    const b = Buffer.alloc(4);
-    readSync(fd, b, 0, 4, 12);
-    closeSync(fd);
-    return b.readUInt32BE(0);
-  } catch {
-    return -1;
-  }
-};
+const walSeq = () => walRestarts(file);
 const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const ledger = new SqliteLedger({
   file,
