@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -149,4 +149,31 @@ describe("the worker's handle on the database file", () => {
     await ledger.close();
     expect(handlesOn()).toBe(0);
   });
+
+  // /proc/locks lists every POSIX lock with its process and the file's inode (Linux).
+  it.skipIf(process.platform !== 'linux')(
+    "is shared by the process's ledgers on one file: closing one leaves the other's locks on the file in place",
+    async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'cg-ckpt-')), 'x.db');
+      const ownLocks = () => {
+        const inode = `:${statSync(file).ino} `;
+        return readFileSync('/proc/locks', 'utf8')
+          .split('\n')
+          .filter((line) => line.includes(inode) && line.includes(` ${process.pid} `)).length;
+      };
+      const first = new SqliteLedger({ file });
+      await first.recordDecision(aDecision());
+      const second = new SqliteLedger({ file });
+      await second.recordDecision(aDecision());
+      const held = ownLocks();
+      // A connection in WAL mode holds a shared lock on the database file while it is open.
+      expect(held).toBeGreaterThan(0);
+      await second.close();
+      // Closing a handle of its own would have dropped every lock the process held on the file, the first ledger's too.
+      expect(ownLocks()).toBe(held);
+      await first.recordDecision(aDecision());
+      await first.close();
+      expect(ownLocks()).toBe(0);
+    },
+  );
 });

@@ -33,6 +33,7 @@
  * The backstop remains for a dead worker.
  */
 import { closeSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -155,6 +156,32 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/**
+ * One read-only handle per database file for the whole process, counted: a ledger's checkpoint worker fsyncs
+ * through it. Closing a handle would drop the POSIX locks every connection of this process holds on the
+ * file (SQLite keeps its own handles open while any of its connections has a lock, for that reason), so
+ * the handle is closed only when the last ledger using it gives it back, after its own connection closed.
+ */
+const syncHandles = (() => {
+  const open = new Map<string, { fd: number; users: number }>();
+  return {
+    take(file: string): number {
+      const key = resolve(file);
+      const held = open.get(key) ?? { fd: openSync(key, 'r'), users: 0 };
+      held.users++;
+      open.set(key, held);
+      return held.fd;
+    },
+    give(file: string): void {
+      const key = resolve(file);
+      const held = open.get(key);
+      if (!held || --held.users > 0) return;
+      open.delete(key);
+      closeSync(held.fd);
+    },
+  };
+})();
+
 export interface Checkpointer {
   /** Stops the worker and closes its connection (before the last connection closes, so that one checkpoints and removes the log). */
   stop(): Promise<void>;
@@ -221,10 +248,11 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   let stopped = false;
   // The handle the worker fsyncs the database file through. Opened here, not in the worker: Node closes a
   // worker's descriptors when it ends, and closing any handle on a file drops every POSIX lock the process
-  // holds on it, the request connection's among them; so it is closed only after that connection (closeFile).
+  // holds on it, the request connection's among them; so it is shared by every ledger of this process on
+  // the file and closed only after the last of them has closed its connection (closeFile).
   let dbFile: number | undefined;
   try {
-    dbFile = openSync(file, 'r');
+    dbFile = syncHandles.take(file);
     worker.postMessage({ dbFile });
   } catch {
     // Then the worker does not fsync the file itself: holds write back more, nothing else changes.
@@ -272,7 +300,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
       await worker.terminate();
     },
     closeFile() {
-      if (dbFile !== undefined) closeSync(dbFile);
+      if (dbFile !== undefined) syncHandles.give(file);
       dbFile = undefined;
     },
   };
