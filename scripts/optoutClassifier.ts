@@ -149,8 +149,8 @@ export function chooseThreshold(oof: readonly Scored[], design: ClassifierDesign
   return Math.max(design.minThreshold, Math.min(0.99, bar + 1e-6));
 }
 
-/** Weights as the model file stores them: int8, each times `scale`. */
-export function quantised(weights: Float64Array): { scale: number; bytes: Int8Array } {
+/** Weights (or embeddings) as the model file stores them: int8, each times `scale`. */
+export function quantised(weights: ArrayLike<number> & Iterable<number>): { scale: number; bytes: Int8Array } {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
   const scale = max === 0 ? 1 : max / 127;

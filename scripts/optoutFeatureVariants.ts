@@ -4,7 +4,7 @@
  * Hashed as the shipped features are (FNV-1a, word features behind "w:"),
  * so with every option off the buckets are the shipped ones.
  */
-import { MAX_CHAR_GRAM } from '../src/domain/optout/ngramFeatures';
+import { FNV_OFFSET, fnv, MAX_CHAR_GRAM } from '../src/domain/optout/ngramFeatures';
 
 export interface FeatureDesign {
   maxCharGram?: number;
@@ -16,15 +16,6 @@ export interface FeatureDesign {
    * differently by text and by voice (a bare keyword is an opt-out by text, not said aloud).
    */
   channelWords?: boolean;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function fnv(h: number, text: string): number {
-  let out = h;
-  for (let i = 0; i < text.length; i++) out = Math.imul(out ^ text.charCodeAt(i), FNV_PRIME);
-  return out;
 }
 
 export function featureVariantOf(normalised: string, buckets: number, design: FeatureDesign, channel?: 'sms' | 'voice'): Uint32Array {

@@ -1,6 +1,7 @@
 /**
- * A fastText-style opt-out classifier with one hidden layer, for the
- * backtest to compare with the linear one (optoutClassifier.ts): each hashed
+ * The fastText-style opt-out classifier with one hidden layer that
+ * `npm run train:optout` ships, and the backtest compares with the linear
+ * one (optoutClassifier.ts): each hashed
  * feature bucket has a `dim`-wide embedding, and
  *
  *   h = tanh(sum of the text's feature embeddings / sqrt(count) + b1)
@@ -12,7 +13,7 @@
  * those rows. Deterministic: a fixed-seed PRNG initialises the weights and
  * orders each epoch, so the same set gives the same model.
  */
-import { type Example, withCopies } from './optoutClassifier';
+import { type Example, quantised, SHIPPED_DESIGN, withCopies } from './optoutClassifier';
 
 export interface HiddenDesign {
   buckets: number;
@@ -28,7 +29,8 @@ export interface HiddenDesign {
  * What `npm run train:optout` ships. Trained gently (few epochs, a small rate) so that out-of-fold
  * probabilities stay spread out and the false-alarm budget, not the threshold's cap, sets the threshold.
  */
-export const SHIPPED_HIDDEN_DESIGN: HiddenDesign = { buckets: 1 << 15, dim: 16, epochs: 4, learningRate: 0.002, l2: 1e-3, batch: 32, seed: 26 };
+// The buckets are the features' own (featuresOf hashes into SHIPPED_DESIGN.buckets): a different count would index other rows.
+export const SHIPPED_HIDDEN_DESIGN: HiddenDesign = { buckets: SHIPPED_DESIGN.buckets, dim: 16, epochs: 4, learningRate: 0.002, l2: 1e-3, batch: 32, seed: 26 };
 
 export interface HiddenModel {
   dim: number;
@@ -163,9 +165,6 @@ export function trainHidden(given: readonly Example[], design: HiddenDesign): Hi
 
 /** The embeddings as a model file stores them: int8, each times `scale`; the small dense layer kept as floats. */
 export function quantisedHidden(model: HiddenModel): HiddenModel & { scale: number; bytes: Int8Array } {
-  let max = 0;
-  for (const x of model.embeddings) max = Math.max(max, Math.abs(x));
-  const scale = max === 0 ? 1 : max / 127;
-  const bytes = Int8Array.from(model.embeddings, (x) => Math.round(x / scale));
+  const { scale, bytes } = quantised(model.embeddings);
   return { ...model, embeddings: Float32Array.from(bytes, (b) => b * scale), scale, bytes };
 }

@@ -20,11 +20,11 @@ export interface Feature {
   gram: string;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units, continued from `h`: fast, stable across runs and machines. */
-function fnv(h: number, text: string, from = 0, to = text.length): number {
+export function fnv(h: number, text: string, from = 0, to = text.length): number {
   let out = h;
   for (let i = from; i < to; i++) out = Math.imul(out ^ text.charCodeAt(i), FNV_PRIME);
   return out;
