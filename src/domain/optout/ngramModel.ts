@@ -2,8 +2,8 @@
  * A small opt-out classifier over hashed character n-grams and words
  * (ngramFeatures.ts), trained at build time from the development set by
  * `npm run train:optout` and shipped as reference/optout-ngram-model.json.
- * No download, no network: the weights are read once, the first time the
- * detector asks it.
+ * No download, no network: the file is read once, when the gateway starts
+ * (or, outside it, the first time the detector asks).
  *
  * Two shapes, told apart by the file's `format`:
  * - `optout-ngram-lr/1`, logistic regression: one int8 weight a bucket;
@@ -70,6 +70,13 @@ export interface NgramModel {
   evidence(normalised: string, count: number): string[];
 }
 
+/** A base64 table of int8 values, `width` a bucket, refused unless it fits `buckets` (a power of two). */
+function int8Table(base64: string, buckets: number, width: number, what: string): Int8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length !== buckets * width || (buckets & (buckets - 1)) !== 0) throw new Error(`optout n-gram model: ${what} do not match its bucket count`);
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 const isNumbers = (x: unknown, length: number): x is number[] =>
   Array.isArray(x) && x.length === length && x.every((v) => typeof v === 'number' && Number.isFinite(v));
 
@@ -79,10 +86,7 @@ export function ngramModelFrom(file: NgramModelFile | NgramHiddenModelFile): Ngr
     throw new Error(`optout n-gram model: format ${file.format}, expected ${NGRAM_MODEL_FORMAT} or ${NGRAM_HIDDEN_MODEL_FORMAT}`);
   }
   const linear = file as NgramModelFile;
-  const bytes = Buffer.from(linear.weights, 'base64');
-  if (bytes.length !== linear.buckets || (linear.buckets & (linear.buckets - 1)) !== 0)
-    throw new Error('optout n-gram model: weights do not match its bucket count');
-  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const weights = int8Table(linear.weights, linear.buckets, 1, 'weights');
   return {
     threshold: linear.threshold,
     probability(normalised: string): number {
@@ -111,9 +115,7 @@ function hiddenModelFrom(file: NgramHiddenModelFile): NgramModel {
   if (!Number.isInteger(dim) || dim < 1 || !isNumbers(file.hiddenBias, dim) || !isNumbers(file.outputWeights, dim)) {
     throw new Error('optout n-gram model: the hidden layer does not match its width');
   }
-  const bytes = Buffer.from(file.embeddings, 'base64');
-  if (bytes.length !== buckets * dim || (buckets & (buckets - 1)) !== 0) throw new Error('optout n-gram model: embeddings do not match its bucket count');
-  const embeddings = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const embeddings = int8Table(file.embeddings, buckets, dim, 'embeddings');
   const b1 = Float64Array.from(file.hiddenBias);
   const w = Float64Array.from(file.outputWeights);
   const sum = new Int32Array(dim);
