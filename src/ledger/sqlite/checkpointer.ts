@@ -82,8 +82,8 @@ const { fsyncSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
-// The writer's thread opens it and sends it (see startCheckpointer); until then nothing is synced here.
-let dbFile;
+// The handle the database file is fsynced through, opened by the writer's thread (see startCheckpointer).
+const dbFile = workerData.dbFile;
 let asked = false;
 // The log's length when it was last checkpointed whole in a hold: not asked again until the writer has started it over.
 let rewoundLog = 0;
@@ -105,9 +105,10 @@ function checkpoint(kind) {
 // in the kernel until one does. The checkpoint in a hold always does, and then wrote them all back
 // with every write waiting. Writing them back here first leaves the hold its own pages only.
 function syncDatabase() {
+  if (dbFile === undefined) return;
   const at = workerData.trace ? now() : 0;
   try {
-    if (dbFile !== undefined) fsyncSync(dbFile);
+    fsyncSync(dbFile);
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
   }
@@ -138,10 +139,6 @@ function pass() {
 }
 timer = setTimeout(pass, workerData.passIntervalMs);
 parentPort.on('message', (m) => {
-  if (m && m.dbFile !== undefined) {
-    dbFile = m.dbFile;
-    return;
-  }
   if (m === 'quiet') {
     // The writer holds its writes: what is checkpointed now is the whole log.
     rewoundLog = checkpoint('quiet').log;
@@ -223,6 +220,16 @@ export type CheckpointTrace =
 export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer | null {
   const onError = options.onError ?? (() => {});
   const writes = options.writes;
+  // The handle the worker fsyncs the database file through. Opened here, not in the worker: Node closes a
+  // worker's descriptors when it ends, and closing any handle on a file drops every POSIX lock the process
+  // holds on it, the request connection's among them; so it is shared by every ledger of this process on
+  // the file and closed only after the last of them has closed its connection (closeFile).
+  let dbFile: number | undefined;
+  try {
+    dbFile = syncHandles.take(file);
+  } catch {
+    // Then the worker does not fsync the file itself: holds write back more, nothing else changes.
+  }
   let worker: Worker;
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -239,24 +246,15 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
         catchUpPasses: CATCH_UP_PASSES,
         maxCatchUpPasses: MAX_CATCH_UP_PASSES,
         trace: Boolean(options.onTrace),
+        dbFile,
       },
     });
   } catch {
+    if (dbFile !== undefined) syncHandles.give(file);
     return null;
   }
   worker.unref();
   let stopped = false;
-  // The handle the worker fsyncs the database file through. Opened here, not in the worker: Node closes a
-  // worker's descriptors when it ends, and closing any handle on a file drops every POSIX lock the process
-  // holds on it, the request connection's among them; so it is shared by every ledger of this process on
-  // the file and closed only after the last of them has closed its connection (closeFile).
-  let dbFile: number | undefined;
-  try {
-    dbFile = syncHandles.take(file);
-    worker.postMessage({ dbFile });
-  } catch {
-    // Then the worker does not fsync the file itself: holds write back more, nothing else changes.
-  }
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let holdLimit: NodeJS.Timeout | undefined;
   let heldSince = 0;
