@@ -2,7 +2,7 @@
  * `npm run train:optout` — trains the opt-out n-gram classifier on the
  * development set (src/domain/optout/eval/dev.jsonl) and writes
  * reference/optout-ngram-model.json, which ships with the package and which
- * the detector reads when it loads (src/domain/optout/ngramModel.ts).
+ * the gateway reads when it starts (src/domain/optout/ngramModel.ts).
  *
  * Never the held-out set: that one only scores (npm run eval:optout).
  *
@@ -24,7 +24,8 @@
  *
  * The threshold, from out-of-fold predictions (5-fold cross-validation): the
  * lowest probability at which the classifier's false alarms over the
- * negatives stay within FALSE_ALARM_BUDGET. The rules were written from the
+ * negatives stay within the design's false-alarm budget (optoutClassifier.ts);
+ * the same for either learner. The rules were written from the
  * same set, so on it they leave the classifier nothing to catch; what it adds
  * shows on the held-out set only, and so does what it costs.
  */
