@@ -106,6 +106,33 @@ describe('the Docker image, without Docker', () => {
     expect(output).toMatch(/cg_live_\w+/);
   }, 120_000);
 
+  // The package's data files are read before the ledger is opened or a port listened on: a damaged
+  // one must stop the start with a message naming it, not leave a gateway that fails its first decision.
+  it.each([
+    ['the opt-out model', 'reference/optout-ngram-model.json'],
+    ['the state rules', 'reference/state-rules.json'],
+  ])(
+    '%s damaged in the image stops its start with exit 1, naming the file, before the ledger exists',
+    (_what, file) => {
+      // A copy of the image's /app (the package root is found from the running module, so dist/ is copied too).
+      const damaged = mkdtempSync(join(tmpdir(), 'cg-image-damaged-'));
+      for (const entry of readdirSync(app)) {
+        if (entry === 'node_modules') symlinkSync(join(REPO_ROOT, 'node_modules'), join(damaged, entry));
+        else cpSync(join(app, entry), join(damaged, entry), { recursive: true });
+      }
+      const original = readFileSync(join(damaged, file), 'utf8');
+      writeFileSync(join(damaged, file), original.slice(0, Math.floor(original.length / 2)));
+      const dataDir = mkdtempSync(join(tmpdir(), 'cg-docker-damaged-'));
+      const [, ...args] = jsonInstruction('CMD');
+      const env = { ...process.env, ...dockerEnv(), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+      const run = spawnSync(process.execPath, args, { cwd: damaged, env, encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, run.stdout + run.stderr).toBe(1);
+      expect(run.stderr).toContain(file);
+      expect(existsSync(join(dataDir, 'consent-gate.db'))).toBe(false);
+    },
+    120_000,
+  );
+
   it('the consent-gate command in the image runs the build, its import threads included', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-docker-cli-'));
     const env = { ...process.env, DATA_DIR: dataDir, CONSENT_GATE_API_KEY: ADMIN_KEY };

@@ -156,6 +156,15 @@ let shipped: NgramModel | null = null;
  * imports the detector to ask its rules, and must be able to replace a file of an older format.
  */
 export function shippedNgramModel(): NgramModel {
-  shipped ??= ngramModelFrom(JSON.parse(readFileSync(NGRAM_MODEL_FILE, 'utf8')) as NgramModelFile | NgramHiddenModelFile);
+  shipped ??= modelFromFile(NGRAM_MODEL_FILE);
   return shipped;
+}
+
+/** A model file that cannot be read or used names itself: the gateway's start fails on it with that message. */
+function modelFromFile(path: string): NgramModel {
+  try {
+    return ngramModelFrom(JSON.parse(readFileSync(path, 'utf8')) as NgramModelFile | NgramHiddenModelFile);
+  } catch (err) {
+    throw new Error(`optout n-gram model (${path}): ${(err as Error).message.replace(/^optout n-gram model: /, '')}`);
+  }
 }
