@@ -49,7 +49,7 @@ const GUARD_PATCHES: ReadonlyArray<[string, string]> = [
   ],
 ];
 /** Bumped when the old outcomes gain a field: cached outcomes of another version are computed again. */
-const OUTCOMES_VERSION = 2;
+const OUTCOMES_VERSION = 3;
 /** Bounds the history walked, whatever the log holds. */
 const MAX_ROUNDS = 40;
 
@@ -187,7 +187,8 @@ const header = `${'round'.padEnd(14)} ${'lines'.padStart(5)} ${'opt'.padStart(5)
 console.log('Per variant: recall, false alarms, cost (2 x misses + false alarms), on lines first seen in the round.');
 console.log(header);
 const total: Record<string, Tally> = {};
-const byLang: Record<string, Record<string, Tally>> = {};
+/** Per variant, per language and per channel, all rounds. */
+const byGroup: Record<'byLang' | 'byChannel', Record<string, Record<string, Tally>>> = { byLang: {}, byChannel: {} };
 const add = (into: Tally, t: Tally): void => {
   into.positives += t.positives;
   into.negatives += t.negatives;
@@ -206,16 +207,24 @@ for (const { round, byVariant } of results) {
   );
   for (const n of wanted) {
     add((total[n] ??= zero()), byVariant[n].total);
-    for (const [lang, t] of Object.entries(byVariant[n].byLang)) add(((byLang[n] ??= {})[lang] ??= zero()), t);
+    for (const g of ['byLang', 'byChannel'] as const) {
+      for (const [key, t] of Object.entries(byVariant[n][g])) add(((byGroup[g][n] ??= {})[key] ??= zero()), t);
+    }
   }
 }
 console.log(`${'TOTAL'.padEnd(14)} ${String(lines).padStart(5)} ${String(positives).padStart(5)}  ${wanted.map((n) => cell(total[n]).padEnd(20)).join(' ')}`);
 console.log(`${'misses/alarms'.padEnd(26)}  ${wanted.map((n) => `${total[n].misses}/${total[n].falseAlarms}`.padEnd(20)).join(' ')}`);
-console.log('\nBy language, all rounds:');
-for (const lang of Object.keys(byLang[wanted[0]] ?? {}).sort()) {
-  const t0 = byLang[wanted[0]][lang];
-  console.log(
-    `${lang.padEnd(14)} ${String(t0.positives + t0.negatives).padStart(5)} ${String(t0.positives).padStart(5)}  ${wanted.map((n) => cell(byLang[n][lang]).padEnd(20)).join(' ')}`,
-  );
+for (const [title, g] of [
+  ['language', 'byLang'],
+  ['channel', 'byChannel'],
+] as const) {
+  const groups = byGroup[g];
+  console.log(`\nBy ${title}, all rounds:`);
+  for (const key of Object.keys(groups[wanted[0]] ?? {}).sort()) {
+    const t0 = groups[wanted[0]][key];
+    console.log(
+      `${key.padEnd(14)} ${String(t0.positives + t0.negatives).padStart(5)} ${String(t0.positives).padStart(5)}  ${wanted.map((n) => cell(groups[n][key]).padEnd(20)).join(' ')}`,
+    );
+  }
 }
 for (const why of skipped) console.log(`skipped ${why}`);

@@ -4,7 +4,7 @@
  * opt-out phrase aside for its negation): for every utterance of the given
  * JSONL file, what that tree's rules decided, whether a negated phrase was
  * met, and what the tree's whole detector, its own classifier included,
- * answered, and the highest confidence of a rule whose match a guard set
+ * answered (and what the rule that decided named in `matched`), and the highest confidence of a rule whose match a guard set
  * aside (`notAfter`, `unless`; 0 when none). Writes one JSON array to the
  * output file.
  *
@@ -18,7 +18,7 @@ interface Line {
   channel: 'sms' | 'voice';
 }
 
-type Detect = (text: string, opts: { channel: string; lang?: string }) => { intent: string } | null;
+type Detect = (text: string, opts: { channel: string; lang?: string }) => { intent: string; matched?: string | null } | null;
 
 /** Set by the patched detector when a rule's phrase is negated. */
 const negatedSeen = (): boolean => (globalThis as { __optoutNegated?: boolean }).__optoutNegated === true;
@@ -41,6 +41,13 @@ const out = lines.map((u) => {
   const negated = negatedSeen();
   const notAfter = flag.__optoutNotAfter;
   const unless = flag.__optoutUnless;
-  return { rule: rule?.intent ?? null, negated, notAfter, unless, shipped: detector.detectOptOut(u.text, opts)?.intent ?? 'none' };
+  return {
+    rule: rule?.intent ?? null,
+    ruleMatched: rule?.matched ?? null,
+    negated,
+    notAfter,
+    unless,
+    shipped: detector.detectOptOut(u.text, opts)?.intent ?? 'none',
+  };
 });
 writeFileSync(output, JSON.stringify(out));

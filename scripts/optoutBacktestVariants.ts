@@ -31,6 +31,8 @@ const TRAINING_CACHE = fileURLToPath(new URL('../.tmp/optout-backtest/trainings'
 export interface OldOutcome {
   /** The rules' intent, null when no rule decided. */
   rule: string | null;
+  /** What the rule that decided named in `matched` (`keyword:STOP`, `phrase:en:…`), null when none did. */
+  ruleMatched: string | null;
   /** A rule's opt-out phrase was set aside for its negation. */
   negated: boolean;
   /** The old tree's whole detector, its own shipped classifier included. */
@@ -61,6 +63,7 @@ export interface Tally {
 export interface RoundResult {
   total: Tally;
   byLang: Record<string, Tally>;
+  byChannel: Record<string, Tally>;
 }
 
 export interface Variant {
@@ -75,6 +78,8 @@ export interface Variant {
   guards?: GuardGate;
   /** A rule's opt-out is overruled when the classifier gives it less than this. */
   veto?: number;
+  /** Which rules' opt-outs the veto may overrule, by the start of their `matched`; all when absent. */
+  vetoes?: readonly string[];
   /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
   perLanguageThreshold?: boolean;
   /** A learner with one hidden layer (optoutHiddenLayer.ts) instead of the linear one. */
@@ -137,6 +142,15 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'hidden-32': { ...CURRENT, hidden: { ...HIDDEN, dim: 32 }, possibleAsNegatives: true },
   'hidden-16-possible-negatives': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true },
   'possible-negatives': { ...CURRENT, possibleAsNegatives: true },
+  /** The shipped learner, overruling a rule's opt-out it gives less than 0.05 / 0.01. */
+  'hidden-16-veto-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05 },
+  'hidden-16-veto-0.01': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.01 },
+  /** The same, overruling only plain-language phrase rules: a keyword stays an opt-out whatever the classifier says. */
+  'hidden-16-veto-phrase-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:'] },
+  'hidden-16-veto-phrase-0.1': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.1, vetoes: ['phrase:'] },
+  'hidden-16-veto-phrase-0.2': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.2, vetoes: ['phrase:'] },
+  'hidden-16-veto-phrase-0.02': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.02, vetoes: ['phrase:'] },
+  'hidden-16-veto-phrase-clause-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:', 'keyword-clause:'] },
   /** Trained harder: out of fold, more than the budget's share of negatives score above 0.99, so the threshold sits at its cap. */
   'hidden-16-saturated': { ...CURRENT, hidden: { ...HIDDEN, epochs: 5, learningRate: 0.01, l2: 1e-4 } },
   'word-dropout': { ...CURRENT, augment: { drop: true, swap: false } },
@@ -288,11 +302,17 @@ function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outc
   return { probability, threshold: (lang) => byLang.get(lang) ?? overall };
 }
 
+/** Whether the variant's veto may overrule the rule that decided. */
+function vetoable(variant: Variant, o: OldOutcome): boolean {
+  if (variant.veto === undefined) return false;
+  return variant.vetoes === undefined || variant.vetoes.some((start) => o.ruleMatched?.startsWith(start) === true);
+}
+
 function calledOptOut(variant: Variant, u: LabelledUtterance, o: OldOutcome, classifier: Fitted | null): boolean {
   if (variant.kind === 'rules-only') return o.rule === 'opt_out';
   if (variant.kind === 'shipped') return o.shipped === 'opt_out';
   const c = classifier as Fitted;
-  if (o.rule !== null) return o.rule === 'opt_out' && !(variant.veto !== undefined && c.probability(u) < variant.veto);
+  if (o.rule !== null) return o.rule === 'opt_out' && !(vetoable(variant, o) && c.probability(u) < (variant.veto as number));
   if (variant.gateNegated && o.negated) return false;
   if (guarded(variant, o)) return false;
   return c.probability(u) >= c.threshold(u.lang);
@@ -308,11 +328,11 @@ export function scoreRound(
 ): RoundResult {
   const classifier = variant.kind === 'classifier' ? fitVariant(variant, oldDev, oldOutcomes, roundKey) : null;
   const zero = (): Tally => ({ positives: 0, negatives: 0, misses: 0, falseAlarms: 0 });
-  const result: RoundResult = { total: zero(), byLang: {} };
+  const result: RoundResult = { total: zero(), byLang: {}, byChannel: {} };
   fresh.forEach((u, i) => {
     if (u.label === 'possible_opt_out') return;
     const said = calledOptOut(variant, u, freshOutcomes[i], classifier);
-    for (const t of [result.total, (result.byLang[u.lang] ??= zero())]) {
+    for (const t of [result.total, (result.byLang[u.lang] ??= zero()), (result.byChannel[u.channel] ??= zero())]) {
       if (u.label === 'opt_out') {
         t.positives++;
         if (!said) t.misses++;
