@@ -68,6 +68,18 @@ describe('GET /v1/stream: the confirm step', () => {
     c.close();
   });
 
+  it('a phrase opt-out the classifier doubts is asked about rather than revoked at once; "sim" revokes', async () => {
+    const phone = '+12125556007';
+    const c = await startCall('cf-7', phone);
+    c.send(consumer('cf-7', 'o cara do telemarketing da outra empresa eu mandei parar de ligar'));
+    expect(await c.next()).toEqual({ type: 'confirm_opt_out', call_id: 'cf-7', say: QUESTION });
+    expect(await precallReason(phone)).not.toBe('consumer_revoked');
+    c.send(consumer('cf-7', 'sim'));
+    expect(await c.next()).toMatchObject({ type: 'opt_out', call_id: 'cf-7', confirmed: true });
+    expect(await precallReason(phone)).toBe('consumer_revoked');
+    c.close();
+  });
+
   it('possible → "no, go on" → nothing, and a later "yes" is not taken as the answer', async () => {
     const phone = '+12125556002';
     const c = await startCall('cf-2', phone);
