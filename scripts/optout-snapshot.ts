@@ -8,10 +8,14 @@
  * the hint; the rules alone (`detectRules`, which the classifier's training
  * reads) are recorded too. Each utterance is also run joined to the next one,
  * so rules see longer texts with more words before and after a match.
+ * Last, every quoted string of the detector's test files (most are the
+ * utterances its tests hold it to; the others cost a line each) on both
+ * channels.
  *
- * Default output: .tmp/optout-snapshot.txt (not kept in git).
+ * Default output: .tmp/optout-snapshot.txt (not kept in git). Compare with
+ * `cmp` or `diff`: a faster detector must leave the file byte for byte the same.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectOptOut } from '../src/domain/optout';
@@ -20,6 +24,9 @@ import { parseEvalSet } from '../src/domain/optout/eval/score';
 import type { OptOutChannel, OptOutResult } from '../src/domain/optout';
 
 const SET_PATH = fileURLToPath(new URL('../src/domain/optout/eval/dev.jsonl', import.meta.url));
+const TESTS_DIR = fileURLToPath(new URL('../src/domain/optout/', import.meta.url));
+/** A single- or double-quoted string on one line, escapes and all (JSON.parse reads it once requoted). */
+const QUOTED = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g;
 const DEFAULT_OUT = fileURLToPath(new URL('../.tmp/optout-snapshot.txt', import.meta.url));
 const CHANNELS: readonly OptOutChannel[] = ['sms', 'voice'];
 
@@ -41,6 +48,23 @@ set.forEach((u, i) => {
     lines.push(`${i + 1}+\t${channel}\t-\tdetect\t${show(detectOptOut(joined, { channel }))}`);
   }
 });
+
+const quoted = new Set<string>();
+for (const file of readdirSync(TESTS_DIR)
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort()) {
+  for (const m of readFileSync(`${TESTS_DIR}${file}`, 'utf8').matchAll(QUOTED)) {
+    const body = m[1] ?? m[2];
+    try {
+      quoted.add(JSON.parse(`"${body.replaceAll('"', '\\"').replaceAll("\\'", "'")}"`));
+    } catch {
+      quoted.add(body);
+    }
+  }
+}
+for (const text of quoted) {
+  for (const channel of CHANNELS) lines.push(`test\t${JSON.stringify(text)}\t${channel}\tdetect\t${show(detectOptOut(text, { channel }))}`);
+}
 
 const out = process.argv[2] ?? DEFAULT_OUT;
 mkdirSync(dirname(out), { recursive: true });
