@@ -49,7 +49,7 @@ const GUARD_PATCHES: ReadonlyArray<[string, string]> = [
   ],
 ];
 /** Bumped when the old outcomes gain a field: cached outcomes of another version are computed again. */
-const OUTCOMES_VERSION = 3;
+const OUTCOMES_VERSION = 4;
 /** Bounds the history walked, whatever the log holds. */
 const MAX_ROUNDS = 40;
 

@@ -4,7 +4,7 @@
  * opt-out phrase aside for its negation): for every utterance of the given
  * JSONL file, what that tree's rules decided, whether a negated phrase was
  * met, and what the tree's whole detector, its own classifier included,
- * answered (and what the rule that decided named in `matched`), and the highest confidence of a rule whose match a guard set
+ * answered (and what the rule that decided named in `matched`, with its confidence), and the highest confidence of a rule whose match a guard set
  * aside (`notAfter`, `unless`; 0 when none). Writes one JSON array to the
  * output file.
  *
@@ -18,7 +18,7 @@ interface Line {
   channel: 'sms' | 'voice';
 }
 
-type Detect = (text: string, opts: { channel: string; lang?: string }) => { intent: string; matched?: string | null } | null;
+type Detect = (text: string, opts: { channel: string; lang?: string }) => { intent: string; matched?: string | null; confidence?: number } | null;
 
 /** Set by the patched detector when a rule's phrase is negated. */
 const negatedSeen = (): boolean => (globalThis as { __optoutNegated?: boolean }).__optoutNegated === true;
@@ -44,6 +44,7 @@ const out = lines.map((u) => {
   return {
     rule: rule?.intent ?? null,
     ruleMatched: rule?.matched ?? null,
+    ruleConfidence: rule?.confidence ?? 0,
     negated,
     notAfter,
     unless,

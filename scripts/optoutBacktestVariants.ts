@@ -33,6 +33,8 @@ export interface OldOutcome {
   rule: string | null;
   /** What the rule that decided named in `matched` (`keyword:STOP`, `phrase:en:…`), null when none did. */
   ruleMatched: string | null;
+  /** That rule's confidence, 0 when none decided. */
+  ruleConfidence: number;
   /** A rule's opt-out phrase was set aside for its negation. */
   negated: boolean;
   /** The old tree's whole detector, its own shipped classifier included. */
@@ -80,6 +82,8 @@ export interface Variant {
   veto?: number;
   /** Which rules' opt-outs the veto may overrule, by the start of their `matched`; all when absent. */
   vetoes?: readonly string[];
+  /** The veto overrules only rules less confident than this (all when absent). */
+  vetoBelowConfidence?: number;
   /** One threshold per language (the utterance's labelled language standing in for the detector's hint). */
   perLanguageThreshold?: boolean;
   /** A learner with one hidden layer (optoutHiddenLayer.ts) instead of the linear one. */
@@ -150,6 +154,41 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'hidden-16-veto-phrase-0.1': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.1, vetoes: ['phrase:'] },
   'hidden-16-veto-phrase-0.2': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.2, vetoes: ['phrase:'] },
   'hidden-16-veto-phrase-0.02': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.02, vetoes: ['phrase:'] },
+  /** What ships, the classifier's own threshold chosen with another false-alarm budget. */
+  'hidden-16-veto-budget-0.002': {
+    ...CURRENT,
+    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.002 },
+    hidden: HIDDEN,
+    possibleAsNegatives: true,
+    veto: 0.05,
+    vetoes: ['phrase:'],
+  },
+  'hidden-16-veto-budget-0.01': {
+    ...CURRENT,
+    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.01 },
+    hidden: HIDDEN,
+    possibleAsNegatives: true,
+    veto: 0.05,
+    vetoes: ['phrase:'],
+  },
+  'hidden-16-veto-budget-0.02': {
+    ...CURRENT,
+    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.02 },
+    hidden: HIDDEN,
+    possibleAsNegatives: true,
+    veto: 0.05,
+    vetoes: ['phrase:'],
+  },
+  /** What ships, doubting only phrase rules less confident than 0.9 / 0.95 (the classifier asked less often). */
+  'hidden-16-veto-phrase-0.05-below-0.9': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:'], vetoBelowConfidence: 0.9 },
+  'hidden-16-veto-phrase-0.05-below-0.95': {
+    ...CURRENT,
+    hidden: HIDDEN,
+    possibleAsNegatives: true,
+    veto: 0.05,
+    vetoes: ['phrase:'],
+    vetoBelowConfidence: 0.95,
+  },
   'hidden-16-veto-phrase-clause-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:', 'keyword-clause:'] },
   /** Trained harder: out of fold, more than the budget's share of negatives score above 0.99, so the threshold sits at its cap. */
   'hidden-16-saturated': { ...CURRENT, hidden: { ...HIDDEN, epochs: 5, learningRate: 0.01, l2: 1e-4 } },
@@ -305,6 +344,7 @@ function fitVariant(variant: Variant, oldDev: readonly LabelledUtterance[], outc
 /** Whether the variant's veto may overrule the rule that decided. */
 function vetoable(variant: Variant, o: OldOutcome): boolean {
   if (variant.veto === undefined) return false;
+  if (variant.vetoBelowConfidence !== undefined && o.ruleConfidence >= variant.vetoBelowConfidence) return false;
   return variant.vetoes === undefined || variant.vetoes.some((start) => o.ruleMatched?.startsWith(start) === true);
 }
 
