@@ -104,6 +104,10 @@ const BEFORE: Variant = { kind: 'classifier', design: SHIPPED_DESIGN, gateNegate
 const CURRENT: Variant = { ...BEFORE, dropNegatedFromTraining: true };
 const withDesign = (change: Partial<ClassifierDesign>): Variant => ({ ...CURRENT, design: { ...SHIPPED_DESIGN, ...change } });
 const withFeatures = (features: FeatureDesign): Variant => ({ ...CURRENT, features });
+/** The learner `train:optout` writes: one hidden layer, the uncertain middle trained as negatives. */
+const HIDDEN_SHIPPED: Variant = { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true };
+/** That learner doubting phrase rules' opt-outs it gives less than `veto`. */
+const doubting = (veto: number, change: Partial<Variant> = {}): Variant => ({ ...HIDDEN_SHIPPED, veto, vetoes: ['phrase:'], ...change });
 
 export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'rules-only': { kind: 'rules-only' },
@@ -144,52 +148,24 @@ export const BACKTEST_VARIANTS: Record<string, Variant> = {
   'veto-0.05': { ...CURRENT, veto: 0.05 },
   'hidden-16': { ...CURRENT, hidden: HIDDEN },
   'hidden-32': { ...CURRENT, hidden: { ...HIDDEN, dim: 32 }, possibleAsNegatives: true },
-  'hidden-16-possible-negatives': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true },
+  'hidden-16-possible-negatives': HIDDEN_SHIPPED,
   'possible-negatives': { ...CURRENT, possibleAsNegatives: true },
-  /** The shipped learner, overruling a rule's opt-out it gives less than 0.05 / 0.01. */
-  'hidden-16-veto-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05 },
-  'hidden-16-veto-0.01': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.01 },
-  /** The same, overruling only plain-language phrase rules: a keyword stays an opt-out whatever the classifier says. */
-  'hidden-16-veto-phrase-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:'] },
-  'hidden-16-veto-phrase-0.1': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.1, vetoes: ['phrase:'] },
-  'hidden-16-veto-phrase-0.2': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.2, vetoes: ['phrase:'] },
-  'hidden-16-veto-phrase-0.02': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.02, vetoes: ['phrase:'] },
+  /** The hidden layer, overruling a rule's opt-out it gives less than 0.05 / 0.01. */
+  'hidden-16-veto-0.05': { ...HIDDEN_SHIPPED, veto: 0.05 },
+  'hidden-16-veto-0.01': { ...HIDDEN_SHIPPED, veto: 0.01 },
+  /** The same, overruling only plain-language phrase rules (what ships at 0.05: detectOptOut's doubted phrases). */
+  'hidden-16-veto-phrase-0.05': doubting(0.05),
+  'hidden-16-veto-phrase-0.1': doubting(0.1),
+  'hidden-16-veto-phrase-0.2': doubting(0.2),
+  'hidden-16-veto-phrase-0.02': doubting(0.02),
+  'hidden-16-veto-phrase-clause-0.05': doubting(0.05, { vetoes: ['phrase:', 'keyword-clause:'] }),
   /** What ships, the classifier's own threshold chosen with another false-alarm budget. */
-  'hidden-16-veto-budget-0.002': {
-    ...CURRENT,
-    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.002 },
-    hidden: HIDDEN,
-    possibleAsNegatives: true,
-    veto: 0.05,
-    vetoes: ['phrase:'],
-  },
-  'hidden-16-veto-budget-0.01': {
-    ...CURRENT,
-    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.01 },
-    hidden: HIDDEN,
-    possibleAsNegatives: true,
-    veto: 0.05,
-    vetoes: ['phrase:'],
-  },
-  'hidden-16-veto-budget-0.02': {
-    ...CURRENT,
-    design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.02 },
-    hidden: HIDDEN,
-    possibleAsNegatives: true,
-    veto: 0.05,
-    vetoes: ['phrase:'],
-  },
+  'hidden-16-veto-budget-0.002': doubting(0.05, { design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.002 } }),
+  'hidden-16-veto-budget-0.01': doubting(0.05, { design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.01 } }),
+  'hidden-16-veto-budget-0.02': doubting(0.05, { design: { ...SHIPPED_DESIGN, falseAlarmBudget: 0.02 } }),
   /** What ships, doubting only phrase rules less confident than 0.9 / 0.95 (the classifier asked less often). */
-  'hidden-16-veto-phrase-0.05-below-0.9': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:'], vetoBelowConfidence: 0.9 },
-  'hidden-16-veto-phrase-0.05-below-0.95': {
-    ...CURRENT,
-    hidden: HIDDEN,
-    possibleAsNegatives: true,
-    veto: 0.05,
-    vetoes: ['phrase:'],
-    vetoBelowConfidence: 0.95,
-  },
-  'hidden-16-veto-phrase-clause-0.05': { ...CURRENT, hidden: HIDDEN, possibleAsNegatives: true, veto: 0.05, vetoes: ['phrase:', 'keyword-clause:'] },
+  'hidden-16-veto-phrase-0.05-below-0.9': doubting(0.05, { vetoBelowConfidence: 0.9 }),
+  'hidden-16-veto-phrase-0.05-below-0.95': doubting(0.05, { vetoBelowConfidence: 0.95 }),
   /** Trained harder: out of fold, more than the budget's share of negatives score above 0.99, so the threshold sits at its cap. */
   'hidden-16-saturated': { ...CURRENT, hidden: { ...HIDDEN, epochs: 5, learningRate: 0.01, l2: 1e-4 } },
   'word-dropout': { ...CURRENT, augment: { drop: true, swap: false } },
