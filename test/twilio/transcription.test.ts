@@ -149,7 +149,7 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
     expect(JSON.stringify(evidence.body)).toContain('Please stop calling me.');
   });
 
-  it("what is not the consumer's final words revokes nothing: the agent's track, a partial, ordinary speech, other events", async () => {
+  it("what is not the consumer's final words revokes nothing: the agent's track, a partial, ordinary speech, a phrase the classifier doubts (this path never asks), other events", async () => {
     const { sid, phone } = await answeredCall(s, 'twiml');
     const events: Record<string, string>[] = [
       {
@@ -169,6 +169,13 @@ describe('Twilio calls are heard: real-time transcription, a spoken stop ends th
         Track: 'inbound_track',
         Final: 'true',
         TranscriptionData: JSON.stringify({ transcript: 'yes I am interested', confidence: 0.9 }),
+      },
+      {
+        TranscriptionEvent: 'transcription-content',
+        Track: 'inbound_track',
+        Final: 'true',
+        // A phrase rule's words about another company's caller: a possible opt-out here, which only the stream and relay ask about.
+        TranscriptionData: JSON.stringify({ transcript: 'o cara do telemarketing da outra empresa eu mandei parar de ligar', confidence: 0.9 }),
       },
       { TranscriptionEvent: 'transcription-started' },
       { TranscriptionEvent: 'transcription-stopped' },
