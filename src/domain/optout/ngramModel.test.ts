@@ -45,6 +45,12 @@ describe('the n-gram classifier shipped with the detector', () => {
     const table = shipped.format === NGRAM_HIDDEN_MODEL_FORMAT ? 'embeddings' : 'weights';
     expect(() => ngramModelFrom({ ...shipped, [table]: Buffer.from([1, 2, 3]).toString('base64') })).toThrow(/bucket/);
   });
+
+  it('a refusal names the file it was read from, when given one (the gateway then fails to start on that message)', () => {
+    const source = 'optout n-gram model (/srv/reference/optout-ngram-model.json)';
+    expect(() => ngramModelFrom({ ...shipped, format: 'something-else' }, source)).toThrow(`${source}: format something-else`);
+    expect(() => ngramModelFrom({ ...shipped, format: 'something-else' })).toThrow(/^optout n-gram model: format/);
+  });
 });
 
 describe('a model file with one hidden layer (optout-ngram-hidden/1)', () => {

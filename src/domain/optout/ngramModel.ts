@@ -70,23 +70,26 @@ export interface NgramModel {
   evidence(normalised: string, count: number): string[];
 }
 
+/** How a refusal names the model: the shipped file names its path (modelFromFile). */
+const MODEL = 'optout n-gram model';
+
 /** A base64 table of int8 values, `width` a bucket, refused unless it fits `buckets` (a power of two). */
-function int8Table(base64: string, buckets: number, width: number, what: string): Int8Array {
+function int8Table(base64: string, buckets: number, width: number, what: string, source: string): Int8Array {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length !== buckets * width || (buckets & (buckets - 1)) !== 0) throw new Error(`optout n-gram model: ${what} do not match its bucket count`);
+  if (bytes.length !== buckets * width || (buckets & (buckets - 1)) !== 0) throw new Error(`${source}: ${what} do not match its bucket count`);
   return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 const isNumbers = (x: unknown, length: number): x is number[] =>
   Array.isArray(x) && x.length === length && x.every((v) => typeof v === 'number' && Number.isFinite(v));
 
-export function ngramModelFrom(file: NgramModelFile | NgramHiddenModelFile): NgramModel {
-  if (file.format === NGRAM_HIDDEN_MODEL_FORMAT) return hiddenModelFrom(file as NgramHiddenModelFile);
+export function ngramModelFrom(file: NgramModelFile | NgramHiddenModelFile, source: string = MODEL): NgramModel {
+  if (file.format === NGRAM_HIDDEN_MODEL_FORMAT) return hiddenModelFrom(file as NgramHiddenModelFile, source);
   if (file.format !== NGRAM_MODEL_FORMAT) {
-    throw new Error(`optout n-gram model: format ${file.format}, expected ${NGRAM_MODEL_FORMAT} or ${NGRAM_HIDDEN_MODEL_FORMAT}`);
+    throw new Error(`${source}: format ${file.format}, expected ${NGRAM_MODEL_FORMAT} or ${NGRAM_HIDDEN_MODEL_FORMAT}`);
   }
   const linear = file as NgramModelFile;
-  const weights = int8Table(linear.weights, linear.buckets, 1, 'weights');
+  const weights = int8Table(linear.weights, linear.buckets, 1, 'weights', source);
   return {
     threshold: linear.threshold,
     probability(normalised: string): number {
@@ -110,12 +113,12 @@ function strongest(normalised: string, buckets: number, push: (bucket: number) =
     .map((f) => f.gram);
 }
 
-function hiddenModelFrom(file: NgramHiddenModelFile): NgramModel {
+function hiddenModelFrom(file: NgramHiddenModelFile, source: string): NgramModel {
   const { buckets, dim } = file;
   if (!Number.isInteger(dim) || dim < 1 || !isNumbers(file.hiddenBias, dim) || !isNumbers(file.outputWeights, dim)) {
-    throw new Error('optout n-gram model: the hidden layer does not match its width');
+    throw new Error(`${source}: the hidden layer does not match its width`);
   }
-  const embeddings = int8Table(file.embeddings, buckets, dim, 'embeddings');
+  const embeddings = int8Table(file.embeddings, buckets, dim, 'embeddings', source);
   const b1 = Float64Array.from(file.hiddenBias);
   const w = Float64Array.from(file.outputWeights);
   const sum = new Int32Array(dim);
@@ -162,9 +165,12 @@ export function shippedNgramModel(): NgramModel {
 
 /** A model file that cannot be read or used names itself: the gateway's start fails on it with that message. */
 function modelFromFile(path: string): NgramModel {
+  const source = `${MODEL} (${path})`;
+  let file: NgramModelFile | NgramHiddenModelFile;
   try {
-    return ngramModelFrom(JSON.parse(readFileSync(path, 'utf8')) as NgramModelFile | NgramHiddenModelFile);
+    file = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`optout n-gram model (${path}): ${(err as Error).message.replace(/^optout n-gram model: /, '')}`);
+    throw new Error(`${source}: ${(err as Error).message}`);
   }
+  return ngramModelFrom(file, source);
 }
