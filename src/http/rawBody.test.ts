@@ -21,6 +21,19 @@ describe('readBody', () => {
     expect((await body).toString()).toBe('{"a":1}');
   });
 
+  it('reads a body of exactly the limit, and an empty body as empty', async () => {
+    const full = request();
+    const body = readBody(full, 7);
+    full.push(Buffer.from('{"a":'));
+    full.push(Buffer.from('1}'));
+    full.push(null);
+    expect((await body).toString()).toBe('{"a":1}');
+    const empty = request({ 'content-length': '0' });
+    const none = readBody(empty, 7);
+    empty.push(null);
+    expect((await none).length).toBe(0);
+  });
+
   it('refuses a declared length over the limit without reading', async () => {
     const req = request({ 'content-length': '101' });
     await expect(readBody(req, 100)).rejects.toBeInstanceOf(BodyTooLargeError);
